@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+# Each creates .venv in the checkout, installs the pinned dependencies
+# (constraints.txt holds the tested versions) and Chromium from apt when missing.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test test-fast test-slow bench chromium venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip 'setuptools<81' wheel
+	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+# Playwright drives the system Chromium; `playwright install` is never used.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install -y chromium' (browser tests will be skipped)"; fi; \
+	fi
+
+demo: $(STAMP) chromium
+	$(VENV)/bin/street2shop demo --store demo-store
+
+# Everything, slow checks included (CI runs this).
+test: $(STAMP) chromium
+	$(PY) -m pytest -q -p no:cacheprovider
+
+# Quick loop while developing: no slow end-to-end checks.
+test-fast: $(STAMP) chromium
+	$(PY) -m pytest -q -m "not slow"
+
+test-slow: $(STAMP) chromium
+	$(PY) -m pytest -q -m slow
+
+bench: $(STAMP) chromium
+	$(PY) -m tests.benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) demo-store .pytest_cache

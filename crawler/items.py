@@ -1,0 +1,22 @@
+"""The items the spiders emit. Item pipelines fill `images`; the writer turns an item
+into one row of the listings table (street2shop.pipeline.schemas.LISTINGS)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class ListingItem:
+    source: str
+    url: str
+    final_url: str
+    fetched_at: datetime
+    http_status: int
+    rendered: bool
+    record: dict[str, Any]  # ProductRecord.to_dict()
+    image_urls: list[str] = field(default_factory=list)
+    #: filled by ListingImagesPipeline: one dict per image URL (url, sha256, status, error)
+    images: list[dict[str, Any]] = field(default_factory=list)

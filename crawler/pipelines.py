@@ -1,0 +1,217 @@
+"""Item pipelines: listing images (download, validate, store once) and the Parquet writer.
+
+`ListingImagesPipeline` is Scrapy's FilesPipeline with content addressing: the path
+of an image is the sha256 of its bytes, so it is known only after the download, and the
+same image under many URLs or listings is stored once. Every image URL of a listing
+ends with a status (ok, noai, http_404, broken, not_image, bomb, ...).
+
+`ParquetWriterPipeline` buffers rows and appends them to the store's tables in
+atomic parts. It writes the images part before the listings part, so a listing row
+never exists without its images; a crawl killed in between re-fetches the listing and
+the images table keeps one row per sha256.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Request
+from scrapy.pipelines.files import FilesPipeline
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from street2shop.crawler.errors import error_kind
+from street2shop.crawler.items import ListingItem
+from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
+from street2shop.pipeline.schemas import OFFER
+from street2shop.pipeline.store import Store
+
+_OFFER_FIELDS = [f.name for f in OFFER.type]
+
+
+class ImageFailed(Exception):
+    def __init__(self, kind: str, message: str = ""):
+        super().__init__(message or kind)
+        self.kind = kind
+
+
+class ListingImagesPipeline(FilesPipeline):
+    FILES_URLS_FIELD = "image_urls"
+    FILES_RESULT_FIELD = "images"
+
+    def __init__(self, store_uri: str, *, crawler):
+        super().__init__(store_uri, crawler=crawler)
+        self.s2s_store = Store(store_uri)
+
+    def _get_store(self, uri: str):
+        # Scrapy's own file stores are not used: bytes go through our Store (fsspec, atomic).
+        return None
+
+    def get_media_requests(self, item, info):
+        # Image CDNs live on other domains than the shop: allowed for media only.
+        return [Request(u, meta={"allow_offsite": True}) for u in ItemAdapter(item).get("image_urls") or []]
+
+    def media_to_download(self, request, info, *, item=None):
+        return None  # the content address is unknown until the bytes are here
+
+    async def media_downloaded(self, response, request, info, *, item=None) -> dict[str, Any]:
+        stats = self.crawler.stats
+        if response.status != 200:
+            raise ImageFailed(f"http_{response.status}")
+        if robots_forbid_ai(
+            [v.decode("latin-1") for v in response.headers.getlist(b"X-Robots-Tag")]
+        ):
+            raise ImageFailed("noai", "X-Robots-Tag forbids AI use")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        body = response.body
+
+        def check_and_store() -> tuple[ImageInfo, str, bool]:
+            # CPU work (full decode, hashes) off the reactor thread.
+            meta = inspect_image(body, content_type=content_type)
+            path = image_path(meta)
+            written = self.s2s_store.write_bytes(path, body, overwrite=False)
+            return meta, path, written
+
+        try:
+            meta, path, written = await maybe_deferred_to_future(deferToThread(check_and_store))
+        except ImageRejected as exc:
+            raise ImageFailed(exc.kind, str(exc)) from None
+        stats.inc_value("street2shop/images/stored" if written else "street2shop/images/already_stored")
+        return {
+            "url": request.url,
+            "path": path,
+            "checksum": meta.sha256,
+            "status": "downloaded",
+            "content_type": content_type,
+            "info": meta,
+        }
+
+    def media_failed(self, failure, request, info):
+        if isinstance(failure.value, ImageFailed):
+            raise failure.value
+        raise ImageFailed(error_kind(failure), str(failure.value))
+
+    def item_completed(self, results, item, info):
+        adapter = ItemAdapter(item)
+        images = []
+        for url, (ok, result) in zip(adapter.get("image_urls") or [], results):
+            if ok:
+                images.append({"url": url, "sha256": result["checksum"], "status": "ok", "error": None,
+                               "_stored": result})
+                self.crawler.stats.inc_value("street2shop/images/ok")
+            else:
+                exc = result.value
+                kind = exc.kind if isinstance(exc, ImageFailed) else error_kind(result)
+                images.append({"url": url, "sha256": None, "status": kind, "error": str(exc)[:500]})
+                self.crawler.stats.inc_value(f"street2shop/images/{kind}")
+        adapter["images"] = images
+        return item
+
+
+class ParquetWriterPipeline:
+    def __init__(self, crawler):
+        settings = crawler.settings
+        self.crawler = crawler
+        self.store = Store(settings["STREET2SHOP_STORE"])
+        self.source = settings["STREET2SHOP_SOURCE"]
+        self.run_id = settings["STREET2SHOP_RUN_ID"]
+        self.job_id = settings["STREET2SHOP_JOB_ID"]
+        self.flush_every = settings.getint("STREET2SHOP_FLUSH_ITEMS", 200)
+        self.flush_seconds = settings.getfloat("STREET2SHOP_FLUSH_SECONDS", 20.0)
+        # URLs this job already wrote (a resumed run): never written twice.
+        self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
+        self.listings: list[dict] = []
+        self.images: list[dict] = []
+        self.known_images: set[str] = set()
+        self.seq = 0
+        self.last_flush = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self, spider=None):
+        self.known_images = set(self.store.read_table("images", columns=["sha256"]).column("sha256").to_pylist())
+
+    def process_item(self, item, spider=None):
+        if not isinstance(item, ListingItem):
+            return item
+        keys = {item.url, item.final_url}
+        if keys & self.seen:
+            self.crawler.stats.inc_value("street2shop/duplicate_listings")
+            return item
+        self.seen |= keys
+        for img in item.images:
+            stored = img.pop("_stored", None)
+            if stored and img["sha256"] not in self.known_images:
+                self.known_images.add(img["sha256"])
+                self.images.append(self._image_row(stored, item))
+        self.listings.append(self._listing_row(item))
+        self.crawler.stats.inc_value("street2shop/listings_written")
+        if len(self.listings) >= self.flush_every or time.monotonic() - self.last_flush > self.flush_seconds:
+            self.flush()
+        return item
+
+    def close_spider(self, spider=None):
+        self.flush()
+
+    def flush(self) -> None:
+        self.last_flush = time.monotonic()
+        if not self.listings and not self.images:
+            return
+        self.store.write_part("images", self.images, run_id=self.run_id, seq=self.seq)
+        self.store.write_part("listings", self.listings, run_id=self.run_id, seq=self.seq)
+        self.seq += 1
+        self.listings, self.images = [], []
+
+    def _listing_row(self, item: ListingItem) -> dict[str, Any]:
+        r = item.record
+        return {
+            "source": item.source,
+            "job_id": self.job_id,
+            "run_id": self.run_id,
+            "url": item.url,
+            "final_url": item.final_url,
+            "fetched_at": item.fetched_at,
+            "http_status": item.http_status,
+            "rendered": item.rendered,
+            **{k: _text(r.get(k)) for k in ("name", "brand", "price", "regular_price", "currency",
+                                            "availability", "sku", "gtin", "mpn", "color", "category",
+                                            "description", "canonical_url")},
+            "breadcrumbs": list(r.get("breadcrumbs") or []),
+            "image_urls": list(item.image_urls or r.get("images") or []),
+            "offers": [{k: (list(o.get(k) or []) if k == "images" else _text(o.get(k))) for k in _OFFER_FIELDS}
+                       for o in r.get("offers") or []],
+            "field_sources": list((r.get("sources") or {}).items()),
+            "images": [{k: img.get(k) for k in ("url", "sha256", "status", "error")} for img in item.images],
+        }
+
+    def _image_row(self, stored: dict, item: ListingItem) -> dict[str, Any]:
+        meta: ImageInfo = stored["info"]
+        return {
+            "sha256": meta.sha256,
+            "path": stored["path"],
+            "format": meta.format,
+            "content_type": stored.get("content_type"),
+            "width": meta.width,
+            "height": meta.height,
+            "mode": meta.mode,
+            "size_bytes": meta.size_bytes,
+            "phash": meta.phash,
+            "dhash": meta.dhash,
+            "first_url": stored["url"],
+            "source": item.source,
+            "run_id": self.run_id,
+            "fetched_at": item.fetched_at,
+        }
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)

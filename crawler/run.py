@@ -1,0 +1,176 @@
+"""Running the crawl of a manifest: jobs, resumption, progress and the summary.
+
+A *job* is one complete pass over a source; a *run* is one process working on it.
+Job state lives in the store (state/<source>/job.json). A run that ends without the
+spider finishing (killed, Ctrl-C, crash) leaves the job "running"; the next run
+resumes it: URLs whose listings that job already wrote are not fetched again, and the
+writer never writes them twice.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import pyarrow.compute as pc
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+
+from street2shop.crawler.settings import settings_for_source
+from street2shop.crawler.spiders.shop import ShopSpider
+from street2shop.pipeline.manifest import Manifest, Source
+from street2shop.pipeline.store import Store
+
+#: Spider close reasons after which the job counts as complete.
+COMPLETE_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount"}
+
+
+@dataclass
+class SourceSummary:
+    source: str
+    job_id: str
+    resumed: bool
+    finish_reason: str = "not started"
+    pages: int = 0
+    listings: int = 0
+    images_ok: int = 0
+    skipped_done: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+    image_errors: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def job_state_path(source: str) -> str:
+    return f"state/{source}/job.json"
+
+
+def begin_job(store: Store, source: Source, run_id: str) -> tuple[str, bool, frozenset[str]]:
+    """The job this run works on: the unfinished one (resumed) or a new one."""
+    state = store.read_json(job_state_path(source.name))
+    if state and state.get("status") == "running":
+        job_id = state["job_id"]
+        listings = store.read_table("listings", columns=["url", "final_url"],
+                                    filter=(pc.field("job_id") == job_id) & (pc.field("source") == source.name))
+        done = frozenset(listings.column("url").to_pylist()) | frozenset(listings.column("final_url").to_pylist())
+        state["runs"] = [*state.get("runs", []), run_id]
+        store.write_json(job_state_path(source.name), state)
+        return job_id, True, done
+    job_id = f"job-{run_id}"
+    store.write_json(job_state_path(source.name), {
+        "job_id": job_id, "status": "running", "source": source.name,
+        "started_at": datetime.now(timezone.utc).isoformat(), "runs": [run_id],
+    })
+    return job_id, False, frozenset()
+
+
+def end_job(store: Store, source: Source, job_id: str, reason: str) -> None:
+    state = store.read_json(job_state_path(source.name)) or {}
+    if state.get("job_id") != job_id:
+        return
+    state["last_finish_reason"] = reason
+    if reason in COMPLETE_REASONS:
+        state["status"] = "finished"
+        state["finished_at"] = datetime.now(timezone.utc).isoformat()
+    store.write_json(job_state_path(source.name), state)
+
+
+def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
+    summary.pages = stats.get("response_received_count", 0)
+    summary.listings = stats.get("street2shop/listings_written", 0)
+    summary.images_ok = stats.get("street2shop/images/ok", 0)
+    summary.skipped_done = stats.get("street2shop/resumed_skipped", 0)
+    summary.errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/errors/")}
+    summary.image_errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
+                            if k.startswith("street2shop/images/")
+                            and k.rsplit("/", 1)[1] not in ("ok", "stored", "already_stored")}
+    return summary
+
+
+class Progress:
+    """A status line per source on stderr while the crawl runs (pages, listings, images,
+    errors, rate); plain lines every few seconds when stderr is not a terminal."""
+
+    def __init__(self, crawlers: dict[str, Crawler], enabled: bool = True):
+        self.crawlers = crawlers
+        self.enabled = enabled
+        self.stop_event = threading.Event()
+        self.started = time.monotonic()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def line(self, name: str, crawler: Crawler) -> str:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        pages = stats.get("response_received_count", 0)
+        rate = pages / max(time.monotonic() - self.started, 1e-6)
+        errors = sum(v for k, v in stats.items() if k.startswith("street2shop/errors/"))
+        return (f"{name}: {pages} pages ({rate:.1f}/s), {stats.get('street2shop/listings_written', 0)} listings, "
+                f"{stats.get('street2shop/images/ok', 0)} images, {errors} errors")
+
+    def _loop(self) -> None:
+        tty = sys.stderr.isatty()
+        interval = 0.5 if tty else 5.0
+        while not self.stop_event.wait(interval):
+            lines = [self.line(n, c) for n, c in self.crawlers.items()]
+            if tty:
+                sys.stderr.write("\r\x1b[K" + " | ".join(lines))
+            else:
+                sys.stderr.write("\n".join(lines) + "\n")
+            sys.stderr.flush()
+        if tty:
+            sys.stderr.write("\r\x1b[K")
+
+    def __enter__(self):
+        if self.enabled:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop_event.set()
+        if self.enabled:
+            self.thread.join()
+
+
+def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = True,
+              log_level: str = "WARNING") -> list[SourceSummary]:
+    store = Store(manifest.store_url)
+    run_id = new_run_id()
+    process = CrawlerProcess({"LOG_LEVEL": log_level}, install_root_handler=True)
+    crawlers: dict[str, Crawler] = {}
+    summaries: dict[str, SourceSummary] = {}
+    started = time.monotonic()
+
+    for source in sources:
+        job_id, resumed, done = begin_job(store, source, run_id)
+        settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id,
+                                       job_id=job_id, done_urls=done)
+        settings["LOG_LEVEL"] = log_level
+        crawler = Crawler(ShopSpider, settings)
+        summary = SourceSummary(source=source.name, job_id=job_id, resumed=resumed)
+
+        def closed(spider, reason, _source=source, _summary=summary, _crawler=crawler, _job=job_id):
+            _summary.finish_reason = reason
+            _summary.seconds = time.monotonic() - started
+            summarise(_crawler.stats.get_stats(), _summary)
+            end_job(store, _source, _job, reason)
+
+        crawler.signals.connect(closed, signal=signals.spider_closed)
+        process.crawl(crawler, source=source, done_urls=done)
+        crawlers[source.name] = crawler
+        summaries[source.name] = summary
+
+    with Progress(crawlers, enabled=progress):
+        process.start()
+
+    result = list(summaries.values())
+    store.write_json(f"runs/{run_id}.json", {"run_id": run_id, "sources": [s.to_dict() for s in result]})
+    return result

@@ -1,0 +1,121 @@
+"""Scrapy settings: polite defaults, and the per-source settings a manifest implies.
+
+As in a Scrapy project, components are wired here by settings and each reads its own
+values in `from_crawler`; the spider and pipelines never look at the manifest file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from street2shop.pipeline.manifest import Manifest, Source
+
+VERSION = "0.1.0"
+PROJECT_URL = "https://github.com/street2shop/street2shop"
+
+#: Chromium from the system (BRIEF §5); `playwright install` is never used.
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+BASE_SETTINGS: dict[str, Any] = {
+    "BOT_NAME": "street2shop",
+    "ROBOTSTXT_OBEY": True,
+    "AUTOTHROTTLE_ENABLED": True,
+    "AUTOTHROTTLE_START_DELAY": 0.5,
+    "AUTOTHROTTLE_MAX_DELAY": 60.0,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+    "DOWNLOAD_DELAY": 0.5,
+    "DOWNLOAD_TIMEOUT": 30,
+    "DOWNLOAD_MAXSIZE": 64 * 1024 * 1024,
+    "COOKIES_ENABLED": False,
+    "TELNETCONSOLE_ENABLED": False,
+    "REDIRECT_ENABLED": True,
+    "METAREFRESH_ENABLED": True,
+    "RETRY_ENABLED": True,
+    "RETRY_TIMES": 3,
+    "RETRY_HTTP_CODES": [429, 500, 502, 503, 504, 522, 524, 408],
+    "LOG_LEVEL": "WARNING",
+    "DOWNLOADER_MIDDLEWARES": {
+        # Refuse private targets before anything (robots.txt included) is fetched.
+        "street2shop.crawler.middlewares.PrivateAddressMiddleware": 50,
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "street2shop.crawler.middlewares.BackoffRetryMiddleware": 550,
+    },
+    "SPIDER_MIDDLEWARES": {},
+    "ITEM_PIPELINES": {
+        "street2shop.crawler.pipelines.ListingImagesPipeline": 300,
+        "street2shop.crawler.pipelines.ParquetWriterPipeline": 800,
+    },
+    "EXTENSIONS": {},
+    # Media pipeline requests follow redirects (image CDNs redirect a lot).
+    "MEDIA_ALLOW_REDIRECTS": True,
+    "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+    "FEED_EXPORT_ENCODING": "utf-8",
+}
+
+
+def user_agent(manifest: Manifest) -> str:
+    if manifest.user_agent:
+        return manifest.user_agent
+    contact = f"; {manifest.contact}" if manifest.contact else ""
+    return f"street2shop/{VERSION} (+{PROJECT_URL}{contact})"
+
+
+def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str,
+                        job_id: str, done_urls: frozenset[str] = frozenset()) -> dict[str, Any]:
+    pol = source.politeness
+    s = dict(BASE_SETTINGS)
+    s.update({
+        "USER_AGENT": user_agent(manifest),
+        "ROBOTSTXT_OBEY": pol.obey_robots,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": pol.concurrency_per_domain,
+        "DOWNLOAD_DELAY": pol.delay,
+        "AUTOTHROTTLE_ENABLED": pol.autothrottle,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": pol.autothrottle_target,
+        "AUTOTHROTTLE_START_DELAY": max(pol.delay, 0.1),
+        "RETRY_TIMES": pol.retries,
+        "STREET2SHOP_MAX_RETRY_AFTER": pol.max_retry_after,
+        "STREET2SHOP_ALLOW_PRIVATE": source.allow_private_addresses,
+        "STREET2SHOP_STORE": store_url,
+        "STREET2SHOP_SOURCE": source.name,
+        "STREET2SHOP_RUN_ID": run_id,
+        "STREET2SHOP_JOB_ID": job_id,
+        "STREET2SHOP_DONE_URLS": done_urls,
+        "STREET2SHOP_IMAGES": source.images,
+        "FILES_STORE": store_url,
+    })
+    if source.max_pages:
+        s["CLOSESPIDER_PAGECOUNT"] = source.max_pages
+    if source.uses_browser:
+        s.update(browser_settings(allow_private=source.allow_private_addresses))
+    return s
+
+
+def browser_settings(*, allow_private: bool) -> dict[str, Any]:
+    """scrapy-playwright with the system Chromium; only requests marked
+    `meta["playwright"]` go through the browser, the rest use the plain HTTP handler."""
+    return {
+        "DOWNLOAD_HANDLERS": {
+            "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+            "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+        },
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": {
+            "executable_path": CHROMIUM_PATH,
+            "headless": True,
+            "args": CHROMIUM_ARGS,
+        },
+        "PLAYWRIGHT_MAX_CONTEXTS": 2,
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 4,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 30_000,
+        # Sub-requests the page makes itself: no images/fonts/media (we fetch images
+        # ourselves), and no private targets unless the manifest allows them.
+        "PLAYWRIGHT_ABORT_REQUEST": (
+            "street2shop.crawler.browser.abort_request_allow_private" if allow_private
+            else "street2shop.crawler.browser.abort_request"
+        ),
+    }

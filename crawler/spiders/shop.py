@@ -1,0 +1,157 @@
+"""The shop spider: from sitemaps, listing pages or product URLs to listing items.
+
+It decides what a page is by its content, not its URL: a page that the generic
+extraction (plus any per-site selectors) recognises as one product becomes a
+`ListingItem`; any other page is a listing/category page whose links are followed,
+pagination without limit and other links up to `follow.max_depth` hops.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from street2shop.crawler.errors import error_kind
+from street2shop.crawler.extract import extract_from_tree
+from street2shop.crawler.items import ListingItem
+from street2shop.crawler.selectors import apply_selectors
+from street2shop.pipeline.manifest import Source
+
+#: Links a crawler should never follow on a shop: they change state or lead nowhere useful.
+DENY_LINKS = [
+    r"/(cart|basket|checkout|warenkorb|panier|login|logout|signin|sign-in|register|account|wishlist)\b",
+    r"[?&](add-to-cart|add_to_cart|sort|order|view|currency|lang)=",
+    r"^mailto:", r"^tel:", r"^javascript:",
+]
+
+_NEXT_TEXT = re.compile(
+    r"^\s*(next|next page|›|»|>|→|weiter|nächste|suivant|suivante|siguiente|volgende|avanti|"
+    r"następna|próxima|nästa|neste|seuraava)\s*[›»>→]?\s*$", re.I)
+
+
+class ShopSpider(Spider):
+    name = "shop"
+
+    def __init__(self, source: Source, done_urls: frozenset[str] = frozenset(), **kwargs):
+        super().__init__(**kwargs)
+        self.source = source
+        self.allowed_domains = list(source.allowed_domains)
+        self.done_urls = set(done_urls)
+        self.max_hops = source.follow.max_depth
+        self.links = LinkExtractor(
+            allow=source.follow.allow,
+            deny=[*DENY_LINKS, *source.follow.deny],
+            allow_domains=self.allowed_domains,
+            unique=True,
+        )
+
+    # ------------------------------------------------------------- requests
+    async def start(self):
+        for url in self.source.sitemaps:
+            yield self.make_request(url, self.parse_sitemap)
+        for url in (*self.source.listings, *self.source.products):
+            yield self.make_request(url, self.parse_page)
+
+    def make_request(self, url: str, callback, *, hops: int = 0) -> Request | None:
+        if url in self.done_urls:
+            # Written by the interrupted run this one resumes: not fetched again.
+            self.crawler.stats.inc_value("street2shop/resumed_skipped")
+            return None
+        meta = {"hops": hops}
+        if self.source.needs_javascript(url):
+            meta["playwright"] = True
+            # "networkidle": the page's own data calls have finished rendering the grid.
+            meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle"}
+        return Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    # --------------------------------------------------------------- sitemaps
+    def parse_sitemap(self, response: Response):
+        if response.url.endswith("/robots.txt"):
+            for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+                yield self.make_request(url, self.parse_sitemap)
+            return
+        body = _sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        sitemap = Sitemap(body) if body else None
+        if sitemap is None or sitemap.type not in ("sitemapindex", "urlset"):
+            self.crawler.stats.inc_value("street2shop/errors/bad_sitemap")
+            self.logger.warning("%s is not a sitemap; skipped", response.url)
+            return
+        callback = self.parse_sitemap if sitemap.type == "sitemapindex" else self.parse_page
+        for entry in sitemap:
+            if entry.get("loc"):
+                yield self.make_request(entry["loc"], callback)
+
+    # ------------------------------------------------------------------ pages
+    def parse_page(self, response: Response):
+        if not isinstance(response, TextResponse) or not hasattr(response, "selector"):
+            self.crawler.stats.inc_value("street2shop/skipped/not_html")
+            return
+        record = extract_from_tree(response.selector.root, response.url)
+        data = record.to_dict()
+        is_product = record.is_product
+        if self.source.selectors is not None:
+            data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
+        if is_product:
+            yield self.listing_item(response, data)
+            return
+        self.crawler.stats.inc_value("street2shop/listing_pages")
+        yield from self.follow_links(response)
+
+    def listing_item(self, response: Response, data: dict) -> ListingItem:
+        redirects = response.request.meta.get("redirect_urls") or []
+        return ListingItem(
+            source=self.source.name,
+            url=redirects[0] if redirects else response.request.url,
+            final_url=response.url,
+            fetched_at=datetime.now(timezone.utc),
+            http_status=response.status,
+            rendered=bool(response.request.meta.get("playwright")),
+            record=data,
+            image_urls=list(data.get("images") or []) if self.source.images else [],
+        )
+
+    def follow_links(self, response: Response):
+        hops = response.meta.get("hops", 0)
+        pagination = set(_pagination_links(response))
+        for url in pagination:
+            yield self.make_request(url, self.parse_page, hops=hops)
+        if hops >= self.max_hops:
+            return
+        for link in self.links.extract_links(response):
+            if link.url not in pagination:
+                yield self.make_request(link.url, self.parse_page, hops=hops + 1)
+
+    # ----------------------------------------------------------------- errors
+    def on_error(self, failure):
+        kind = error_kind(failure)
+        self.crawler.stats.inc_value(f"street2shop/errors/{kind}")
+        self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
+
+
+def _pagination_links(response: TextResponse):
+    """Next-page links: rel=next, or an anchor whose text or label says "next"."""
+    sel = response.selector
+    for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
+        yield response.urljoin(href)
+    for a in sel.xpath("//a[@href]"):
+        text = " ".join(a.xpath(".//text()").getall())
+        label = (a.attrib.get("aria-label") or "") + " " + (a.attrib.get("title") or "")
+        if _NEXT_TEXT.match(text) or _NEXT_TEXT.match(label.strip()) or re.search(r"\bnext\b", a.attrib.get("class", ""), re.I):
+            yield response.urljoin(a.attrib["href"])
+
+
+def _sitemap_body(response: Response, max_size: int) -> bytes | None:
+    if gzip_magic_number(response):
+        try:
+            return gunzip(response.body, max_size=max_size)
+        except Exception:  # scrapy's _DecompressionMaxSizeExceeded or a corrupt gzip
+            return None
+    body = response.body
+    return body if body.lstrip()[:5] in (b"<?xml", b"<urls", b"<site") or b"<urlset" in body[:2048] \
+        or b"<sitemapindex" in body[:2048] else None

@@ -1,0 +1,248 @@
+"""Manifests: the declarative YAML files that say what to crawl and where to keep it.
+
+Validated with pydantic. A wrong manifest is a user mistake, so it gives one
+`ManifestError` naming the file, the line and the field (found by walking the YAML
+node tree along the pydantic error location), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+
+
+class ManifestError(Exception):
+    """A manifest that cannot be used; the message names the file, line and field."""
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(value: str | int | float | timedelta) -> timedelta:
+    """'90s', '15m', '6h', '1d', '2w' or a number of seconds."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, (int, float)):
+        return timedelta(seconds=value)
+    m = _DURATION.match(str(value))
+    if not m:
+        raise ValueError("expected a duration such as 90s, 15m, 6h, 1d or 2w")
+    return timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+
+
+def _http_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+class _Strict(BaseModel):
+    # Unknown keys are almost always typos ("alowed_domains"); say so instead of ignoring them.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Politeness(_Strict):
+    obey_robots: bool = True
+    concurrency_per_domain: int = Field(4, ge=1, le=64)
+    delay: float = Field(0.5, ge=0, description="minimum seconds between requests to one domain")
+    autothrottle: bool = True
+    autothrottle_target: float = Field(2.0, gt=0, description="average parallel requests per domain")
+    max_retry_after: float = Field(120, ge=0, description="longest Retry-After honoured, seconds")
+    retries: int = Field(3, ge=0, le=20)
+
+
+class Selectors(_Strict):
+    """CSS selectors that override the generic extraction for one site.
+
+    A selector ending in ``::attr(name)`` or ``::text`` is used as written; otherwise
+    the element's text (for images: its src) is taken."""
+
+    name: str | None = None
+    brand: str | None = None
+    price: str | None = None
+    currency: str | None = None
+    availability: str | None = None
+    sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
+    color: str | None = None
+    description: str | None = None
+    images: str | None = None
+    breadcrumbs: str | None = None
+    is_product: str | None = Field(None, description="a page is a product page when this matches")
+
+
+class Follow(_Strict):
+    allow: list[str] = Field(default_factory=list, description="regexes; follow only matching links")
+    deny: list[str] = Field(default_factory=list, description="regexes; never follow matching links")
+    max_depth: int = Field(3, ge=0, le=50)
+
+    @field_validator("allow", "deny")
+    @classmethod
+    def _regexes(cls, values: list[str]) -> list[str]:
+        for v in values:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"{v!r} is not a valid regular expression: {exc}") from exc
+        return values
+
+
+class Source(_Strict):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    kind: Literal["shop", "blog"]
+    sitemaps: list[str] = Field(default_factory=list)
+    listings: list[str] = Field(default_factory=list, description="category/listing pages")
+    products: list[str] = Field(default_factory=list)
+    allowed_domains: list[str] = Field(default_factory=list)
+    javascript: bool | list[str] = Field(
+        False, description="true: every page through the browser; a list: regexes of URLs that need it")
+    politeness: Politeness = Field(default_factory=Politeness)
+    follow: Follow = Field(default_factory=Follow)
+    recrawl_every: timedelta = Field(default=timedelta(days=1))
+    allow_private_addresses: bool = Field(
+        False, description="allow loopback/private network targets (tests, intranet shops)")
+    images: bool = True
+    max_pages: int | None = Field(None, ge=1)
+    selectors: Selectors | None = None
+
+    @field_validator("sitemaps", "listings", "products")
+    @classmethod
+    def _urls(cls, values: list[str]) -> list[str]:
+        return [_http_url(v) for v in values]
+
+    @field_validator("recrawl_every", mode="before")
+    @classmethod
+    def _duration(cls, value):
+        return parse_duration(value)
+
+    @field_validator("javascript")
+    @classmethod
+    def _js_patterns(cls, value):
+        if isinstance(value, list):
+            for v in value:
+                re.compile(v)
+        return value
+
+    @model_validator(mode="after")
+    def _defaults(self):
+        if not (self.sitemaps or self.listings or self.products):
+            raise ValueError("a source needs at least one start point: sitemaps, listings or products")
+        if not self.allowed_domains:
+            # Stay on the sites the start points name unless told otherwise.
+            hosts = {urlparse(u).hostname for u in (*self.sitemaps, *self.listings, *self.products)}
+            self.allowed_domains = sorted(h for h in hosts if h)
+        return self
+
+    def needs_javascript(self, url: str) -> bool:
+        if isinstance(self.javascript, bool):
+            return self.javascript
+        return any(re.search(p, url) for p in self.javascript)
+
+    @property
+    def uses_browser(self) -> bool:
+        return bool(self.javascript)
+
+
+class Manifest(_Strict):
+    store: str = Field(description="a directory, or an fsspec URL such as s3://bucket/prefix")
+    user_agent: str | None = Field(None, description="replaces the default honest User-Agent")
+    contact: str | None = Field(None, description="URL or e-mail added to the User-Agent")
+    sources: list[Source] = Field(min_length=1)
+
+    #: The file this manifest was read from (relative store paths are resolved against it).
+    _path: Path | None = PrivateAttr(None)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, sources: list[Source]) -> list[Source]:
+        seen: set[str] = set()
+        for s in sources:
+            if s.name in seen:
+                raise ValueError(f"two sources are named {s.name!r}; names must be unique")
+            seen.add(s.name)
+        return sources
+
+    def source(self, name: str) -> Source:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise ManifestError(f"{self.path or 'manifest'}: no source named {name!r} "
+                            f"(sources: {', '.join(s.name for s in self.sources)})")
+
+    @property
+    def store_url(self) -> str:
+        """The store location; a relative directory is relative to the manifest's folder."""
+        if "://" in self.store or os.path.isabs(self.store) or self.path is None:
+            return self.store
+        return str((self.path.parent / self.store).resolve())
+
+
+def load_manifest(path: str | os.PathLike[str]) -> Manifest:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: no such manifest file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{path}: cannot read the manifest ({exc})") from None
+    return parse_manifest(text, path)
+
+
+def parse_manifest(text: str, path: Path | str = "<manifest>") -> Manifest:
+    path = Path(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ManifestError(f"{path}{where}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise ManifestError(f"{path}:1: a manifest is a mapping with `store` and `sources` keys")
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        line = _line_of(node, loc)
+        field = ".".join(str(p) for p in loc) or "(top level)"
+        msg = err["msg"].removeprefix("Value error, ")
+        more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
+        raise ManifestError(f"{path}:{line}: {field}: {msg}{more}") from None
+    manifest._path = path
+    return manifest
+
+
+def _line_of(node: yaml.Node | None, loc: list) -> int:
+    """The 1-based line of the deepest YAML node along a pydantic error location."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key:
+                    node = v if not isinstance(v, yaml.ScalarNode) else k
+                    line = node.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

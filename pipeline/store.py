@@ -1,0 +1,135 @@
+"""The store: one directory (or fsspec URL) that holds every table, image and job state.
+
+Layout (docs/formats.md has the details)::
+
+    <store>/tables/<table>/part-<run_id>-<seq>.parquet   append-only Parquet parts
+    <store>/images/<sha256[:2]>/<sha256>.<ext>           original image bytes, stored once
+    <store>/state/<source>/job.json                       per-source crawl job state
+
+Every write goes to a hidden temporary name first and is then renamed, so a killed
+process leaves either the old state or the new one, never half a file. Readers
+(pyarrow, DuckDB, `datasets`) skip names that start with "." or "_", which is why the
+temporary names do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import fsspec
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from street2shop.pipeline.schemas import TABLES
+
+
+class StoreError(Exception):
+    """The store cannot be used (unreachable, unreadable, not a store)."""
+
+
+class Store:
+    def __init__(self, url: str | os.PathLike[str]):
+        self.url = os.fspath(url)
+        try:
+            self.fs, self.root = fsspec.core.url_to_fs(self.url)
+        except (ImportError, ValueError) as exc:
+            # e.g. s3:// without s3fs installed
+            raise StoreError(f"store {self.url!r}: {exc}") from exc
+        self.root = self.root.rstrip("/")
+        self.is_local = "file" in _protocols(self.fs)
+
+    # ----------------------------------------------------------------- paths
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts])
+
+    def table_dir(self, table: str) -> str:
+        return self.path("tables", table)
+
+    # ----------------------------------------------------------- atomic writes
+    def _atomic_write(self, final: str, write) -> None:
+        parent, name = final.rsplit("/", 1)
+        self.fs.makedirs(parent, exist_ok=True)
+        tmp = f"{parent}/.tmp-{uuid.uuid4().hex}-{name}"
+        try:
+            with self.fs.open(tmp, "wb") as fh:
+                write(fh)
+                if self.is_local:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            if self.is_local:
+                os.replace(tmp, final)  # atomic on POSIX, also over an existing file
+            else:
+                # object stores publish a key only when its upload completes
+                self.fs.mv(tmp, final)
+        except BaseException:
+            try:
+                self.fs.rm(tmp)
+            except (FileNotFoundError, OSError):
+                pass
+            raise
+
+    def write_bytes(self, relpath: str, data: bytes, *, overwrite: bool = True) -> bool:
+        """Write a file atomically; with overwrite=False keep an existing one.
+
+        Returns True when the file was written."""
+        final = self.path(relpath)
+        if not overwrite and self.fs.exists(final):
+            return False
+        self._atomic_write(final, lambda fh: fh.write(data))
+        return True
+
+    def read_bytes(self, relpath: str) -> bytes:
+        with self.fs.open(self.path(relpath), "rb") as fh:
+            return fh.read()
+
+    def exists(self, relpath: str) -> bool:
+        return self.fs.exists(self.path(relpath))
+
+    def write_json(self, relpath: str, obj: Any) -> None:
+        self.write_bytes(relpath, json.dumps(obj, indent=2, sort_keys=True).encode())
+
+    def read_json(self, relpath: str, default: Any = None) -> Any:
+        try:
+            return json.loads(self.read_bytes(relpath))
+        except FileNotFoundError:
+            return default
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"{self.path(relpath)} is not valid JSON ({exc}); "
+                             "remove it to start that state afresh") from exc
+
+    # ------------------------------------------------------------------ tables
+    def write_part(self, table: str, rows: Sequence[dict] | pa.Table, *, run_id: str, seq: int) -> str | None:
+        """Append one Parquet part to a table; returns its path, or None for no rows."""
+        schema = TABLES[table]
+        tbl = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
+        if tbl.num_rows == 0:
+            return None
+        final = f"{self.table_dir(table)}/part-{run_id}-{seq:05d}.parquet"
+        self._atomic_write(final, lambda fh: pq.write_table(tbl, fh, compression="zstd"))
+        return final
+
+    def table_parts(self, table: str) -> list[str]:
+        d = self.table_dir(table)
+        if not self.fs.exists(d):
+            return []
+        return sorted(p for p in self.fs.ls(d, detail=False)
+                      if p.rsplit("/", 1)[-1].startswith("part-") and p.endswith(".parquet"))
+
+    def dataset(self, table: str) -> ds.Dataset:
+        parts = self.table_parts(table)
+        return ds.dataset(parts, schema=TABLES[table], format="parquet", filesystem=self.fs)
+
+    def read_table(self, table: str, columns: Iterable[str] | None = None,
+                   filter: ds.Expression | None = None) -> pa.Table:
+        """The whole table (or some columns/rows of it); an empty table when none was written."""
+        return self.dataset(table).to_table(columns=list(columns) if columns else None, filter=filter)
+
+
+def _protocols(fs) -> tuple[str, ...]:
+    proto = fs.protocol
+    return (proto,) if isinstance(proto, str) else tuple(proto)
