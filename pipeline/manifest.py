@@ -11,11 +11,11 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlparse
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 
 class ManifestError(Exception):
@@ -43,6 +43,9 @@ def _http_url(value: str) -> str:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ValueError(f"{value!r} is not an http(s) URL")
     return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
 
 
 class _Strict(BaseModel):
@@ -100,9 +103,9 @@ class Follow(_Strict):
 class Source(_Strict):
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     kind: Literal["shop", "blog"]
-    sitemaps: list[str] = Field(default_factory=list)
-    listings: list[str] = Field(default_factory=list, description="category/listing pages")
-    products: list[str] = Field(default_factory=list)
+    sitemaps: list[HttpUrl] = Field(default_factory=list)
+    listings: list[HttpUrl] = Field(default_factory=list, description="category/listing pages")
+    products: list[HttpUrl] = Field(default_factory=list)
     allowed_domains: list[str] = Field(default_factory=list)
     javascript: bool | list[str] = Field(
         False, description="true: every page through the browser; a list: regexes of URLs that need it")
@@ -114,11 +117,6 @@ class Source(_Strict):
     images: bool = True
     max_pages: int | None = Field(None, ge=1)
     selectors: Selectors | None = None
-
-    @field_validator("sitemaps", "listings", "products")
-    @classmethod
-    def _urls(cls, values: list[str]) -> list[str]:
-        return [_http_url(v) for v in values]
 
     @field_validator("recrawl_every", mode="before")
     @classmethod
@@ -235,8 +233,7 @@ def _line_of(node: yaml.Node | None, loc: list) -> int:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if k.value == key:
-                    node = v if not isinstance(v, yaml.ScalarNode) else k
-                    line = node.start_mark.line + 1
+                    node, line = v, k.start_mark.line + 1  # the key's line: where a reader looks
                     break
             else:
                 return line
