@@ -13,6 +13,7 @@ the images table keeps one row per sha256.
 
 from __future__ import annotations
 
+import logging
 import time
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from scrapy import Request
 from scrapy.pipelines.files import FilesPipeline
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem
@@ -29,13 +31,39 @@ from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, in
 from street2shop.pipeline.schemas import OFFER
 from street2shop.pipeline.store import Store
 
-_OFFER_FIELDS = [f.name for f in OFFER.type]
+_OFFER_FIELDS = [f.name for f in OFFER]
 
 
 class ImageFailed(Exception):
+    """A download that failed in the network (DNS, timeout, refused...)."""
+
     def __init__(self, kind: str, message: str = ""):
         super().__init__(message or kind)
         self.kind = kind
+
+
+class _QuietImageFailures(logging.Filter):
+    """MediaPipeline logs every failed download as an ERROR with a traceback; a dead image
+    link is routine on the web, so it becomes one WARNING line (and is counted by kind)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is None and record.args and hasattr(record.args, "value"):
+            exc = getattr(record.args, "value", None)
+        if isinstance(exc, ImageFailed) or (isinstance(record.msg, Failure) and isinstance(record.msg.value, ImageFailed)):
+            value = exc if isinstance(exc, ImageFailed) else record.msg.value
+            record.msg, record.args, record.exc_info, record.exc_text = f"image not kept: {value.kind}: {value}", (), None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+logging.getLogger("scrapy.pipelines.media").addFilter(_QuietImageFailures())
+
+
+def _rejected(request, kind: str, message: str) -> dict[str, Any]:
+    # A content rejection is a *result* (cached per URL by the media pipeline), not an error.
+    return {"url": request.url, "path": None, "checksum": None, "status": "rejected",
+            "kind": kind, "error": message}
 
 
 class ListingImagesPipeline(FilesPipeline):
@@ -60,11 +88,11 @@ class ListingImagesPipeline(FilesPipeline):
     async def media_downloaded(self, response, request, info, *, item=None) -> dict[str, Any]:
         stats = self.crawler.stats
         if response.status != 200:
-            raise ImageFailed(f"http_{response.status}")
+            return _rejected(request, f"http_{response.status}", f"HTTP {response.status}")
         if robots_forbid_ai(
             [v.decode("latin-1") for v in response.headers.getlist(b"X-Robots-Tag")]
         ):
-            raise ImageFailed("noai", "X-Robots-Tag forbids AI use")
+            return _rejected(request, "noai", "X-Robots-Tag forbids AI use")
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
         body = response.body
 
@@ -78,7 +106,7 @@ class ListingImagesPipeline(FilesPipeline):
         try:
             meta, path, written = await maybe_deferred_to_future(deferToThread(check_and_store))
         except ImageRejected as exc:
-            raise ImageFailed(exc.kind, str(exc)) from None
+            return _rejected(request, exc.kind, str(exc))
         stats.inc_value("street2shop/images/stored" if written else "street2shop/images/already_stored")
         return {
             "url": request.url,
@@ -98,7 +126,10 @@ class ListingImagesPipeline(FilesPipeline):
         adapter = ItemAdapter(item)
         images = []
         for url, (ok, result) in zip(adapter.get("image_urls") or [], results):
-            if ok:
+            if ok and result.get("status") == "rejected":
+                images.append({"url": url, "sha256": None, "status": result["kind"], "error": result["error"][:500]})
+                self.crawler.stats.inc_value(f"street2shop/images/{result['kind']}")
+            elif ok:
                 images.append({"url": url, "sha256": result["checksum"], "status": "ok", "error": None,
                                "_stored": result})
                 self.crawler.stats.inc_value("street2shop/images/ok")
@@ -125,7 +156,6 @@ class ParquetWriterPipeline:
         self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
         self.listings: list[dict] = []
         self.images: list[dict] = []
-        self.known_images: set[str] = set()
         self.seq = 0
         self.last_flush = time.monotonic()
 
@@ -133,8 +163,16 @@ class ParquetWriterPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    #: sha256 already in each store's images table, shared by the writers of one process
+    #: (one per source crawled at once), so that two sources never add the same image twice.
+    _known_images: dict[str, set[str]] = {}
+
     def open_spider(self, spider=None):
-        self.known_images = set(self.store.read_table("images", columns=["sha256"]).column("sha256").to_pylist())
+        known = self._known_images.get(self.store.url)
+        if known is None:
+            known = set(self.store.read_table("images", columns=["sha256"]).column("sha256").to_pylist())
+            self._known_images[self.store.url] = known
+        self.known_images = known
 
     def process_item(self, item, spider=None):
         if not isinstance(item, ListingItem):
@@ -162,8 +200,8 @@ class ParquetWriterPipeline:
         self.last_flush = time.monotonic()
         if not self.listings and not self.images:
             return
-        self.store.write_part("images", self.images, run_id=self.run_id, seq=self.seq)
-        self.store.write_part("listings", self.listings, run_id=self.run_id, seq=self.seq)
+        self.store.write_part("images", self.images, run_id=self.run_id, seq=self.seq, writer=self.source)
+        self.store.write_part("listings", self.listings, run_id=self.run_id, seq=self.seq, writer=self.source)
         self.seq += 1
         self.listings, self.images = [], []
 

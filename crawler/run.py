@@ -86,6 +86,9 @@ def end_job(store: Store, source: Source, job_id: str, reason: str) -> None:
 
 
 def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
+    start = stats.get("start_time")
+    # From the spider's opening, as Scrapy's own elapsed_time_seconds (not yet set here).
+    summary.seconds = (datetime.now(timezone.utc) - start).total_seconds() if start else 0.0
     summary.pages = stats.get("response_received_count", 0)
     summary.listings = stats.get("street2shop/listings_written", 0)
     summary.images_ok = stats.get("street2shop/images/ok", 0)
@@ -144,26 +147,26 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
               log_level: str = "WARNING") -> list[SourceSummary]:
     store = Store(manifest.store_url)
     run_id = new_run_id()
-    process = CrawlerProcess({"LOG_LEVEL": log_level}, install_root_handler=True)
+    process = CrawlerProcess({"LOG_LEVEL": log_level})
     crawlers: dict[str, Crawler] = {}
     summaries: dict[str, SourceSummary] = {}
-    started = time.monotonic()
 
     for source in sources:
         job_id, resumed, done = begin_job(store, source, run_id)
         settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id,
                                        job_id=job_id, done_urls=done)
         settings["LOG_LEVEL"] = log_level
-        crawler = Crawler(ShopSpider, settings)
+        # The first crawler installs the reactor, as CrawlerProcess.create_crawler does.
+        crawler = Crawler(ShopSpider, settings, init_reactor=not crawlers)
         summary = SourceSummary(source=source.name, job_id=job_id, resumed=resumed)
 
         def closed(spider, reason, _source=source, _summary=summary, _crawler=crawler, _job=job_id):
             _summary.finish_reason = reason
-            _summary.seconds = time.monotonic() - started
             summarise(_crawler.stats.get_stats(), _summary)
             end_job(store, _source, _job, reason)
 
-        crawler.signals.connect(closed, signal=signals.spider_closed)
+        # weak=False: Scrapy's signals hold receivers weakly, and this closure has no other owner.
+        crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
         process.crawl(crawler, source=source, done_urls=done)
         crawlers[source.name] = crawler
         summaries[source.name] = summary

@@ -9,7 +9,7 @@ from typing import Any
 
 from scrapy.http import TextResponse
 
-from street2shop.crawler.extract import parse_price
+from street2shop.crawler.extract.prices import Hints, format_price, parse_price_text
 from street2shop.pipeline.manifest import Selectors
 
 _LIST_FIELDS = {"images", "breadcrumbs"}
@@ -38,12 +38,15 @@ def apply_selectors(data: dict[str, Any], is_product: bool, response: TextRespon
         elif field in _LIST_FIELDS:
             value = values
         elif field == "price":
-            price = parse_price(" ".join(values[:2]), url=response.url)
-            if price.amount is None:
+            hints = Hints.from_page(response.url, response.xpath("/html/@lang").get())
+            amount, currency = parse_price_text(values[0], hints)
+            if amount is None:
                 continue
-            value = price.amount
-            if price.currency and not data.get("currency"):
-                data["currency"] = price.currency
+            currency = data.get("currency") or currency
+            value = format_price(amount, currency)
+            if currency and not data.get("currency"):
+                data["currency"] = currency
+                sources["currency"] = "selector"
         elif field == "name" or field == "description":
             value = " ".join(values)
         else:

@@ -6,6 +6,7 @@ values in `from_crawler`; the spider and pipelines never look at the manifest fi
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from street2shop.pipeline.manifest import Manifest, Source
@@ -33,11 +34,14 @@ BASE_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_MAXSIZE": 64 * 1024 * 1024,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
+    "REMOTE_CONTROL_ENABLED": False,  # no listening ports from a crawler
     "REDIRECT_ENABLED": True,
     "METAREFRESH_ENABLED": True,
     "RETRY_ENABLED": True,
     "RETRY_TIMES": 3,
     "RETRY_HTTP_CODES": [429, 500, 502, 503, 504, 522, 524, 408],
+    # Give-ups are counted by kind in the run summary; one log line each is noise.
+    "RETRY_GIVE_UP_LOG_LEVEL": "INFO",
     "LOG_LEVEL": "WARNING",
     "DOWNLOADER_MIDDLEWARES": {
         # Refuse private targets before anything (robots.txt included) is fetched.
@@ -88,6 +92,10 @@ def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, r
         "STREET2SHOP_IMAGES": source.images,
         "FILES_STORE": store_url,
     })
+    # Tuning knobs for big or unusual runs (and for tests that kill a crawl mid-way).
+    for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS"):
+        if os.environ.get(name):
+            s[name] = os.environ[name]
     if source.max_pages:
         s["CLOSESPIDER_PAGECOUNT"] = source.max_pages
     if source.uses_browser:

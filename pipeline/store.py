@@ -103,13 +103,16 @@ class Store:
                              "remove it to start that state afresh") from exc
 
     # ------------------------------------------------------------------ tables
-    def write_part(self, table: str, rows: Sequence[dict] | pa.Table, *, run_id: str, seq: int) -> str | None:
-        """Append one Parquet part to a table; returns its path, or None for no rows."""
+    def write_part(self, table: str, rows: Sequence[dict] | pa.Table, *, run_id: str, seq: int,
+                   writer: str = "main") -> str | None:
+        """Append one Parquet part to a table; returns its path, or None for no rows.
+
+        `writer` tells apart the writers of one run (one per crawled source)."""
         schema = TABLES[table]
         tbl = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
         if tbl.num_rows == 0:
             return None
-        final = f"{self.table_dir(table)}/part-{run_id}-{seq:05d}.parquet"
+        final = f"{self.table_dir(table)}/part-{run_id}-{writer}-{seq:05d}.parquet"
         self._atomic_write(final, lambda fh: pq.write_table(tbl, fh, compression="zstd"))
         return final
 

@@ -47,7 +47,9 @@ class ShopSpider(Spider):
         self.links = LinkExtractor(
             allow=source.follow.allow,
             deny=[*DENY_LINKS, *source.follow.deny],
-            allow_domains=self.allowed_domains,
+            # No allow_domains here: LinkExtractor compares it with host:port and so drops
+            # every link of a site on a non-default port. The offsite middleware keeps the
+            # crawl on allowed_domains, by host name.
             unique=True,
         )
 

@@ -1,0 +1,35 @@
+"""``python -m street2shop.crawler.demo_site --products N --port P``: serve the demo shop until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .catalog import MIN_PRODUCTS, build_shop
+from .server import serve
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m street2shop.crawler.demo_site", description=__doc__)
+    ap.add_argument("--products", type=int, default=48, help=f"number of products (>= {MIN_PRODUCTS}, default 48)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    args = ap.parse_args(argv)
+    shop = build_shop(args.products, seed=args.seed)
+    server = serve(shop, host=args.host, port=args.port)
+    print(server.base_url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        print(f"stopped after {len(server.request_log)} requests", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

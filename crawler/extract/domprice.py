@@ -1,0 +1,232 @@
+"""DOM price heuristics (the visible price when markup lacks one or shows a stale one).
+
+Every element whose id/class/itemprop/data-* mentions "price", plus
+``del``/``s``/``strike``/``ins``, is a candidate.  Candidates inside related /
+recommended / carousel / footer areas are dropped, as are unit prices ("/kg"),
+shipping, savings, instalments and percentages.  Struck-through or "was" /
+"UVP" / "list" prices become *regular* prices.  The current price is the
+candidate closest in the tree to the buy button (or the title ``h1``):
+closeness is the number of steps up to a common ancestor, which works on
+minified one-line HTML too.  A regular price is paired with it only when it
+sits in the same small subtree and is higher.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .prices import Hints, parse_price_text
+from .text import clean, short_text
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_REG_TOKENS = re.compile(
+    r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
+    r"striked|previous|former|retail|reference|initial|barred|non-?sale|full)\b"
+)
+_IGNORE_TOKENS = re.compile(
+    r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
+    r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
+    r"slider|range|sort|badge|percent|percentage|label|currency|symbol|whole|fraction|decimal|"
+    r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket)\b"
+)
+_REG_TEXT = re.compile(
+    r"^(?:was|statt|uvp|rrp|avant|prix conseillé|list price|listenpreis|regular|reg\.|"
+    r"originally|orig\.|before|vorher|bisher|antes|prima|era|compare at|msrp|suggested|empf|"
+    r"ursprünglich|typical price|precio anterior)",
+    re.I,
+)
+_IGNORE_TEXT = re.compile(
+    r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
+    r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
+    r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
+    r"monthly|monatlich|par mois|al mes|\bmwst\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
+_LETTERS = re.compile(r"[^\W\d_]")
+_DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)")
+_STRIKE_TAGS = frozenset(("del", "s", "strike"))
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select"))
+
+
+def _attr_text(el) -> str:
+    parts = []
+    for k, v in el.attrib.items():
+        if k in ("href", "src", "srcset", "content", "value", "alt", "title") or not v:
+            continue
+        parts.append(k)
+        parts.append(v[:200])
+    return _CAMEL.sub(r"\1 \2", " ".join(parts)).lower().replace("_", " ")
+
+
+def _is_strike(el, attrs: str | None = None) -> bool:
+    if el.tag in _STRIKE_TAGS:
+        return True
+    a = attrs if attrs is not None else _attr_text(el)
+    return "line-through" in a or "strike" in a or bool(_REG_TOKENS.search(a))
+
+
+def _own_text(el, regs: list, limit: int = 120) -> str | None:
+    """Visible text of a price element without struck/"was" children (collected into regs)."""
+    out = []
+    size = 0
+
+    def walk(node, depth):
+        nonlocal size
+        if node.text:
+            out.append(node.text)
+            size += len(node.text)
+        for ch in node:
+            tag = ch.tag if isinstance(ch.tag, str) else ""
+            if tag and tag not in _SKIP_TAGS and ch.get("aria-hidden") != "true" and depth < 8:
+                a = _attr_text(ch)
+                if _is_strike(ch, a):
+                    t = short_text(ch)
+                    if t:
+                        regs.append(t)
+                elif not _IGNORE_TOKENS.search(a):
+                    walk(ch, depth + 1)
+            if ch.tail:
+                out.append(ch.tail)
+                size += len(ch.tail)
+            if size > limit * 3:
+                return
+
+    walk(el, 0)
+    s = clean("".join(out))
+    if s is None or len(s) > limit:
+        return None
+    return s
+
+
+def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
+    """Single price in text; None when it holds several different amounts (a container).
+
+    The text must be essentially a price: a few words of label ("Preis:", "ab",
+    "UVP") are fine, a sentence that mentions an amount (vouchers, delivery
+    promises) is not.  Bare numbers need a decimal part or a currency.
+    """
+    if not text or _IGNORE_TEXT.search(text):
+        return None, None
+    groups = _AMOUNT.findall(text)
+    if not groups:
+        return None, None
+    if len(_LETTERS.findall(_AMOUNT.sub("", text))) > 14:
+        return None, None
+    amount, cur = parse_price_text(text, hints)
+    if amount is None or amount <= 0:
+        return None, None
+    if cur is None and not _DECIMALS.search(text):
+        return None, None
+    if len(groups) > 1:
+        distinct = {parse_price_text(g, hints)[0] for g in groups}
+        distinct.discard(None)
+        if len(distinct) > 1 and not re.search(r"[–—]|\s-\s", text):
+            return None, None
+    return amount, cur
+
+
+def _distance_map(anchors) -> dict:
+    m: dict = {}
+    for a in anchors:
+        d = 0
+        e = a
+        while e is not None:
+            if m.get(e, 1 << 30) > d:
+                m[e] = d
+            e = e.getparent()
+            d += 1
+    return m
+
+
+def _distance(el, m: dict) -> int:
+    k = 0
+    e = el
+    while e is not None and e not in m:
+        e = e.getparent()
+        k += 1
+    return k + m[e] if e is not None else 1 << 20
+
+
+def _lca_within(a, b, levels: int) -> bool:
+    ups = set()
+    e = a
+    for _ in range(levels + 1):
+        if e is None:
+            break
+        ups.add(e)
+        e = e.getparent()
+    e = b
+    for _ in range(levels + 1):
+        if e is None:
+            return False
+        if e in ups:
+            return True
+        e = e.getparent()
+    return False
+
+
+def dom_price(candidates, anchors, hints: Hints, related) -> dict:
+    """{'price', 'regular_price', 'currency'} from visible price elements (Decimals)."""
+    cands = []
+    for order, el in enumerate(candidates):
+        if related(el):
+            continue
+        attrs = _attr_text(el)
+        strike = _is_strike(el, attrs)
+        if not strike and el.tag not in ("ins",) and _IGNORE_TOKENS.search(attrs):
+            continue
+        if not strike:
+            p = el.getparent()
+            for _ in range(2):
+                if p is None:
+                    break
+                if p.tag in _STRIKE_TAGS:
+                    strike = True
+                    break
+                p = p.getparent()
+        regs: list[str] = []
+        text = short_text(el) if strike else _own_text(el, regs)
+        if not text:
+            continue
+        if _REG_TEXT.search(text):
+            strike = True
+        amount, cur = _amount(text, hints)
+        if amount is None:
+            continue
+        cands.append((el, amount, cur, "reg" if strike else "cur", order))
+        for r in regs:
+            ra, rc = _amount(r, hints)
+            if ra is not None:
+                cands.append((el, ra, rc, "reg", order))
+    if not cands:
+        return {}
+    dmap = _distance_map(anchors) if anchors else None
+    currents = [c for c in cands if c[3] == "cur"]
+    if not currents:
+        return {}
+    if dmap:
+        # The price a buyer pays is usually repeated (screen-reader copy, buy box,
+        # sticky bar, totals): repetition breaks near-ties in tree distance.
+        counts: dict = {}
+        for c in currents:
+            counts[c[1]] = counts.get(c[1], 0) + 1
+        best = min(currents, key=lambda c: (_distance(c[0], dmap) - min(counts[c[1]], 4), c[4]))
+    else:
+        best = currents[0]
+    el, amount, cur, _, _ = best
+    regular = None
+    for rel, ra, rc, role, _ in cands:
+        if role != "reg" or ra <= amount:
+            continue
+        if rel is el or _lca_within(el, rel, 4):
+            if regular is None or ra < regular:
+                regular = ra
+    if cur is None:
+        # The symbol is often in a sibling element ("<span>€</span><span>12</span>").
+        p = el.getparent()
+        if p is not None:
+            t = short_text(p, 60)
+            if t:
+                cur = parse_price_text(t, hints)[1]
+    return {"price": amount, "regular_price": regular, "currency": cur}

@@ -1,0 +1,127 @@
+"""Image URL cleaning: absolutise, pick the largest srcset candidate, drop junk, dedupe."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+# Tracking pixels, placeholders and chrome rather than product photos.
+_JUNK = re.compile(
+    r"(?:^|[/_.\-=])(?:pixel|spacer|blank|transparent|1x1|tracking|beacon|logo|sprite|icon|"
+    r"favicon|placeholder|loading|loader|spinner)(?:[/_.\-?=]|$)"
+    r"|\.svg(?:$|\?)|/b/ss/|/pixel[/?]|[?&](?:w|width|h|height)=1(?:&|$)",
+    re.I,
+)
+
+
+def is_junk(url: str) -> bool:
+    return url.startswith("data:") or bool(_JUNK.search(url))
+
+
+def absolutize(url, base: str) -> str | None:
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip().replace("\\/", "/")
+    if not url or url.startswith(("data:", "javascript:", "blob:", "#")):
+        return None
+    if url.startswith("//"):
+        return "https:" + url if base.startswith("https") or not base.startswith("http:") else "http:" + url
+    try:
+        u = urljoin(base, url)
+    except ValueError:
+        return None
+    return u if u.startswith(("http://", "https://")) else None
+
+
+def best_from_srcset(srcset: str) -> str | None:
+    """Largest candidate of a srcset ("a.jpg 300w, b.jpg 800w" or "1x/2x")."""
+    best, best_w = None, -1.0
+    for cand in srcset.split(","):
+        parts = cand.strip().split()
+        if not parts:
+            continue
+        w = 0.0
+        if len(parts) > 1:
+            d = parts[1]
+            try:
+                w = float(d[:-1]) * (1000 if d.endswith("x") else 1) if d[-1] in "wx" else 0.0
+            except ValueError:
+                w = 0.0
+        if w >= best_w:
+            best, best_w = parts[0], w
+    return best
+
+
+def best_from_dynamic(value: str) -> str | None:
+    """JSON maps of url -> [w, h] (as used by several gallery widgets)."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+
+    def area(item):
+        v = item[1]
+        try:
+            return float(v[0]) * float(v[1])
+        except (TypeError, ValueError, IndexError):
+            return 0.0
+
+    return max(data.items(), key=area)[0]
+
+
+# Attributes in order of how large the image they point to usually is.
+_BIG_ATTRS = ("data-old-hires", "data-zoom-image", "data-zoom", "data-large", "data-large-image",
+              "data-full", "data-src-large", "data-original", "data-hires")
+_SRC_ATTRS = ("data-src", "data-lazy-src", "data-lazy", "data-img", "src")
+
+
+def img_url(el) -> str | None:
+    """The largest URL an <img>/<source> element offers."""
+    get = el.get
+    for a in _BIG_ATTRS:
+        v = get(a)
+        if v and not v.startswith("data:"):
+            return v
+    dyn = get("data-a-dynamic-image")
+    if dyn:
+        u = best_from_dynamic(dyn)
+        if u:
+            return u
+    for a in ("srcset", "data-srcset"):
+        v = get(a)
+        if v:
+            u = best_from_srcset(v)
+            if u and not u.startswith("data:"):
+                return u
+    for a in _SRC_ATTRS:
+        v = get(a)
+        if v and not v.startswith("data:"):
+            return v
+    return None
+
+
+def tiny(el) -> bool:
+    """Declared 1x1/2x2 images are tracking pixels whatever their URL says."""
+    for a in ("width", "height"):
+        v = el.get(a)
+        if v:
+            v = v.strip().rstrip("px")
+            if v.isdigit() and int(v) <= 2:
+                return True
+    return False
+
+
+def clean_images(urls, base: str) -> list[str]:
+    out: list[str] = []
+    seen = set()
+    for u in urls:
+        if isinstance(u, dict):
+            u = u.get("url") or u.get("contentUrl") or u.get("@id") or u.get("src")
+        a = absolutize(u, base)
+        if not a or is_junk(a) or a in seen:
+            continue
+        seen.add(a)
+        out.append(a)
+    return out

@@ -1,0 +1,96 @@
+"""Tolerant JSON-LD reading.
+
+Real pages ship JSON-LD that ``json.loads`` rejects: HTML comments or CDATA
+around the payload, trailing semicolons/commas, a stray extra ``}``, raw
+newlines inside strings, or several objects pasted one after the other.  Each
+script is repaired independently so one broken block never hides the others.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|"
+                       r"(?:-->|//\s*\]\]>|\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_DECODER = json.JSONDecoder(strict=False)  # strict=False accepts raw control chars in strings
+
+
+def _strip_wrappers(text: str) -> str:
+    text = text.strip().lstrip("\ufeff")
+    prev = None
+    while prev != text:
+        prev = text
+        text = _WRAPPERS.sub("", text).strip().rstrip(";").strip()
+    return text
+
+
+def _decode_stream(text: str) -> list:
+    """Decode one or more concatenated JSON values, skipping junk between them."""
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "{[":
+            try:
+                obj, end = _DECODER.raw_decode(text, i)
+            except ValueError:
+                return out if out else _decode_repaired(text[i:])
+            out.append(obj)
+            i = end
+        else:
+            i += 1  # whitespace, ';', ',', stray '}' or ']'
+    return out
+
+
+def _decode_repaired(text: str) -> list:
+    fixed = _TRAILING_COMMA.sub(r"\1", text)
+    try:
+        obj, end = _DECODER.raw_decode(fixed, 0)
+    except ValueError as exc:
+        # Unbalanced: try closing what is open (truncated scripts).
+        if exc.msg.startswith("Expecting"):
+            depth = fixed.count("{") - fixed.count("}")
+            if 0 < depth < 5:
+                try:
+                    return [_DECODER.raw_decode(fixed + "}" * depth, 0)[0]]
+                except ValueError:
+                    pass
+        return []
+    rest = _decode_stream(fixed[end:]) if end < len(fixed) else []
+    return [obj, *rest]
+
+
+def parse_script(text: str | None) -> list:
+    if not text:
+        return []
+    text = _strip_wrappers(text)
+    if not text:
+        return []
+    try:
+        return [_DECODER.decode(text)]
+    except ValueError:
+        pass
+    return _decode_stream(text)
+
+
+def read_jsonld(scripts) -> list:
+    """All top-level JSON-LD values of the given <script> elements (broken ones repaired or skipped)."""
+    out = []
+    for s in scripts:
+        out.extend(parse_script(s.text))
+    return out
+
+
+def iter_nodes(data, _depth: int = 0):
+    """Yield every dict node, descending @graph, lists and nested values (depth-limited)."""
+    if _depth > 12:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from iter_nodes(item, _depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for k, v in data.items():
+            if isinstance(v, (dict, list)) and k not in ("review", "reviews", "aggregateRating"):
+                yield from iter_nodes(v, _depth + 1)

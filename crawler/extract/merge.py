@@ -1,0 +1,263 @@
+"""Run the layers on one parsed tree and combine them into a ProductRecord.
+
+Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags > DOM.
+Each field comes from the most trusted layer that has it; ``sources`` records
+which.  Price, regular price and currency are taken together from one layer so
+that an amount is never paired with another layer's currency unless the
+chosen layer has none.
+
+Sale-price rule (markup is often stale): embedded markup frequently carries
+the regular price while the page shows a reduced one.  When a less trusted
+layer shows a sale *pair* -- a current price next to a higher regular price
+(OpenGraph ``sale_price``/``standard_amount``, or a visible price beside a
+struck-through / "was" price in the DOM) -- and that regular price equals the
+markup price, the visible sale price wins and the markup price becomes
+``regular_price``.  When the pair's current price equals the markup price, the
+markup price stays and only ``regular_price`` is filled in.
+
+Images come from the most trusted structured layer that has any; only
+without structured images are og:image, the DOM gallery and twitter:image
+combined.  Breadcrumbs are kept as the page shows them (a leading "Home" is
+part of what the page says and dropping it would lose nothing we can
+restore reliably).
+
+``is_product``: exactly one or two standalone Product/ProductGroup items
+(variants and related items excluded), or og:type=product, or name + price +
+a buy control.  Three or more products, or an ItemList of products, mark a
+listing page; so do six or more buy controls outside related-product areas.
+"""
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from . import areas, domfields, domprice
+from .images import absolutize, clean_images
+from .jsonld import iter_nodes, read_jsonld
+from .microdata import read_microdata
+from .opengraph import opengraph_fields, read_meta
+from .prices import Hints, format_price
+from .rdfa import read_rdfa
+from .record import Offer, ProductRecord
+from .scan import scan
+from .schema import breadcrumbs as ld_breadcrumbs
+from .schema import product_fields, select_products, types
+
+_SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
+
+
+def _pick_product(products: list[dict], url: str) -> dict | None:
+    if not products:
+        return None
+    for p in products:
+        u = p.get("url")
+        if isinstance(u, str) and u and url and (url.startswith(urljoin(url, u)) or urljoin(url, u).startswith(url)):
+            return p
+    with_offers = [p for p in products if p.get("offers") or p.get("hasVariant")]
+    return (with_offers or products)[0]
+
+
+def _structured(nodes: list[dict], base: str, hints: Hints, url: str):
+    products, count = select_products(nodes)
+    main = _pick_product(products, url)
+    crumbs: list[str] = []
+    listing = False
+    for n in nodes:
+        t = types(n)
+        if not crumbs and "BreadcrumbList" in t:
+            crumbs = ld_breadcrumbs(n)
+        if "ItemList" in t or "OfferCatalog" in t:
+            items = n.get("itemListElement")
+            if isinstance(items, list) and len(items) >= 3:
+                listing = True
+    part = product_fields(main, base, hints) if main else {}
+    return part, count, crumbs, listing
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    if not title or not site:
+        return title
+    tl, sl = title.lower(), site.lower()
+    for sep in _SEPARATORS:
+        if tl.endswith(sep.lower() + sl):
+            return title[: -len(sep + site)].strip() or title
+        if tl.startswith(sl + sep.lower()):
+            return title[len(site + sep):].strip() or title
+    return title
+
+
+def extract_from_tree(tree, url: str) -> ProductRecord:
+    """Extract a product record from an already parsed lxml.html tree (not mutated)."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    sc = scan(root)
+    base = urljoin(url, sc.base.strip()) if sc.base else url
+    meta = read_meta(sc.metas)
+    lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
+    hints = Hints.from_page(url, lang)
+    related = areas.Related()
+
+    layers: list[tuple[str, dict]] = []
+    crumbs: list[str] = []
+    n_products = 0
+    listing = False
+    for source, reader in (("jsonld", lambda: read_jsonld(sc.ld_scripts)),
+                           ("microdata", lambda: read_microdata(root, base, sc.itemscope)),
+                           ("rdfa", lambda: read_rdfa(sc.typed, base))):
+        data = reader()
+        if not data:
+            continue
+        nodes = list(iter_nodes(data))
+        part, count, c, lst = _structured(nodes, base, hints, url)
+        n_products = max(n_products, count)
+        listing = listing or lst
+        crumbs = crumbs or c
+        if part:
+            layers.append((source, part))
+
+    og, other = opengraph_fields(meta, hints)
+    og["name"] = _strip_site(og.get("name"), og.get("site_name"))
+    layers.append(("opengraph", og))
+    layers.append(("meta", other))
+
+    title = domfields.title_text(sc.title)
+    h1 = domfields.best_h1(sc.h1s, [t for t in (og.get("name"), title) if t])
+    buttons = areas.buy_buttons(sc.buy, related)
+    anchors = buttons[:3] + ([h1[0]] if h1 else [])
+    dpart: dict = {"name": h1[1] if h1 else None}
+    missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
+    if missing:
+        specs = domfields.dom_specs(root)
+        for f in missing:
+            if specs.get(f):
+                dpart[f] = specs[f]
+        if "brand" in missing and not dpart.get("brand"):
+            dpart["brand"] = domfields.dom_brand(sc.brand, related)
+    if not any(part.get("availability") for _, part in layers):
+        dpart["availability"] = domfields.dom_availability(sc.stock, related)
+    dpart.update(domprice.dom_price(sc.price, anchors, hints, related))
+    layers.append(("dom", dpart))
+
+    rec = ProductRecord()
+    sources: dict[str, str] = {}
+    for field in _SCALARS:
+        for source, part in layers:
+            v = part.get(field)
+            if v:
+                setattr(rec, field, v)
+                sources[field] = source
+                break
+    # og:title usually carries shop/SEO decoration around the h1 text.
+    if sources.get("name") == "opengraph" and h1 and h1[1] != rec.name and h1[1].lower() in rec.name.lower():
+        rec.name, sources["name"] = h1[1], "dom"
+
+    _merge_price(rec, layers, sources, hints)
+
+    for source, part in layers:
+        imgs = part.get("images")
+        if source in ("opengraph", "meta", "dom"):
+            break
+        if imgs:
+            rec.images = clean_images(imgs, base)
+            if rec.images:
+                sources["images"] = source
+                break
+    if not rec.images:
+        imgs = list(og.get("images") or []) + domfields.gallery_images(sc.gallery, related) + list(other.get("images") or [])
+        rec.images = clean_images(imgs, base)
+        if rec.images:
+            sources["images"] = "opengraph" if og.get("images") else "dom"
+
+    canon = domfields.canonical(sc.links)
+    if canon:
+        sources["canonical_url"] = "dom"
+    elif og.get("url"):
+        canon, sources["canonical_url"] = og["url"], "opengraph"
+    else:
+        for source, part in layers:
+            if part.get("url"):
+                canon, sources["canonical_url"] = part["url"], source
+                break
+    rec.canonical_url = absolutize(canon, base) or url
+
+    if crumbs:
+        sources["breadcrumbs"] = "jsonld"
+    else:
+        crumbs = domfields.breadcrumbs(sc.crumbs)
+        if crumbs:
+            sources["breadcrumbs"] = "dom"
+    rec.breadcrumbs = crumbs
+
+    for source, part in layers:
+        offers = part.get("offers")
+        if offers:
+            rec.offers = [_offer(o, rec.currency) for o in offers]
+            break
+
+    rec.sources = sources
+    has_markup = any(s in ("jsonld", "microdata", "rdfa") for s, _ in layers)
+    # Listing pages repeat a buy control per tile; a product page has one or two
+    # (add to cart, buy now) plus a few hidden/retry variants.
+    many_buttons = sum(1 for b in buttons if b.tag in ("button", "input", "a")) >= 6
+    if n_products >= 3 or (listing and n_products != 1):
+        rec.is_product = False
+    elif has_markup and 1 <= n_products <= 2:
+        rec.is_product = True
+    elif og.get("type") in ("product", "og:product", "product.item", "product.group"):
+        rec.is_product = True
+    else:
+        rec.is_product = bool(rec.name and rec.price and buttons and not many_buttons)
+    return rec
+
+
+def _offer(o: dict, fallback_currency: str | None) -> Offer:
+    cur = o.get("currency") or fallback_currency
+    return Offer(
+        name=o.get("name"), sku=o.get("sku"), gtin=o.get("gtin"), color=o.get("color"),
+        size=o.get("size"), price=format_price(o.get("price"), cur),
+        regular_price=format_price(o.get("regular_price"), cur), currency=cur,
+        availability=o.get("availability"), url=o.get("url"), images=o.get("images") or [],
+    )
+
+
+def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> None:
+    chosen = None
+    for source, part in layers:
+        if part.get("price") is not None:
+            chosen = (source, part)
+            break
+    currency = None
+    for source, part in ([chosen] if chosen else []) + layers:
+        if part.get("currency"):
+            currency = part["currency"]
+            sources.setdefault("currency", source)
+            break
+    if chosen is None:
+        rec.currency = currency if any(p.get("price") is not None for _, p in layers) else None
+        if rec.currency is None:
+            sources.pop("currency", None)
+        return
+    src, part = chosen
+    price, regular = part["price"], part.get("regular_price")
+    price_src = src
+    seen = False
+    for source, p in layers:
+        if source == src:
+            seen = True
+            continue
+        if not seen:
+            continue
+        cur, reg = p.get("price"), p.get("regular_price")
+        if cur is None or reg is None or cur >= reg:
+            continue
+        if reg == price:
+            price, regular, price_src = cur, reg, source
+            break
+        if cur == price and regular is None:
+            regular = reg
+            break
+    rec.currency = currency
+    rec.price = format_price(price, currency)
+    rec.regular_price = format_price(regular, currency) if regular is not None and regular > price else None
+    sources["price"] = price_src
+    if rec.regular_price:
+        sources["regular_price"] = price_src

@@ -1,0 +1,75 @@
+"""Decoding and parsing of raw responses (the one place that parses)."""
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from .jsondoc import record_from_json
+from .merge import extract_from_tree
+from .record import ProductRecord
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# One parser per process is enough: extraction runs on Scrapy's reactor thread.
+_PARSER = lxml.html.HTMLParser(recover=True, remove_comments=False, encoding="utf-8")
+
+
+def to_utf8(body: bytes) -> bytes:
+    """Bytes re-encoded as UTF-8.  Valid UTF-8 wins over a contradicting declaration.
+
+    Pages are often served as UTF-8 while still declaring iso-8859-1/windows-1252
+    (templates copied around); non-ASCII Latin-1 text is almost never valid
+    UTF-8, so a clean UTF-8 decode is stronger evidence than the declaration.
+    Otherwise the declared/sniffed encoding is used (cp1252 as the last resort).
+    """
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        pass
+    _, text = html_to_unicode(None, body, default_encoding="cp1252")
+    return text.encode("utf-8")
+
+
+def decode(body: bytes) -> str:
+    return to_utf8(body).decode("utf-8")
+
+
+def parse_html(html: str | bytes):
+    # libxml2 parses bytes with a fixed encoding faster than a Python str.
+    if isinstance(html, (bytes, bytearray)):
+        data = to_utf8(bytes(html))
+    else:
+        data = _XML_DECL.sub("", html, count=1).encode("utf-8", "surrogatepass")
+    if not data.strip():
+        data = b"<html></html>"
+    try:
+        return lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return lxml.html.document_fromstring(b"<html></html>", parser=_PARSER)
+
+
+def extract_product(html: str | bytes, url: str) -> ProductRecord:
+    """Extract from a raw page; JSON product documents (API responses) are supported too."""
+    if isinstance(html, (bytes, bytearray)):
+        head = bytes(html[:64]).lstrip()
+        if head[:1] in (b"{", b"["):
+            rec = _try_json(decode(bytes(html)), url)
+            if rec is not None:
+                return rec
+    elif html.lstrip()[:1] in ("{", "["):
+        rec = _try_json(html, url)
+        if rec is not None:
+            return rec
+    return extract_from_tree(parse_html(html), url)
+
+
+def _try_json(text: str, url: str):
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return record_from_json(data, url)

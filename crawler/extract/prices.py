@@ -1,0 +1,142 @@
+"""Locale-aware price parsing.
+
+``price_parser`` does the heavy lifting for human text ("1.299,00 €",
+"CHF 1'299.50", "€ 12,-"); this module adds what it lacks:
+
+* machine values from markup ("32.19", 98.99, "12,99") are read directly,
+  because schema.org prices use "." as the decimal mark and price_parser would
+  read "1.299" as 1299;
+* ranges ("12,00 € – 15,00 €") give their lowest amount;
+* currency symbols are mapped to ISO 4217 codes, using the page's TLD and
+  ``lang`` to settle ambiguous symbols ($, kr, ¥);
+* amounts are rendered with the currency's number of decimals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+from price_parser import Price
+
+# Currencies whose minor unit is 0 (ISO 4217); everything else gets 2 decimals.
+ZERO_DECIMAL = frozenset(
+    "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split()
+)
+
+ISO_CODES = frozenset(
+    """AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HRK HUF IDR ILS INR ISK
+    JPY KRW KWD MAD MXN MYR NGN NOK NZD PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD
+    UAH USD VND ZAR""".split()
+)
+
+# Unambiguous symbols/abbreviations, longest first so "R$" wins over "$".
+_SYMBOLS = [
+    ("US$", "USD"), ("USD", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("AU$", "AUD"), ("A$", "AUD"),
+    ("NZ$", "NZD"), ("HK$", "HKD"), ("S$", "SGD"), ("MX$", "MXN"), ("R$", "BRL"), ("NT$", "TWD"),
+    ("€", "EUR"), ("£", "GBP"), ("zł", "PLN"), ("zl", "PLN"), ("₹", "INR"), ("₽", "RUB"),
+    ("руб", "RUB"), ("₩", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
+    ("₴", "UAH"), ("₱", "PHP"), ("Kč", "CZK"), ("Ft", "HUF"), ("lei", "RON"), ("лв", "BGN"),
+    ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
+]
+_TLD_DOLLAR = {
+    "ca": "CAD", "au": "AUD", "nz": "NZD", "mx": "MXN", "sg": "SGD", "hk": "HKD", "ar": "ARS",
+    "cl": "CLP", "co": "COP", "tw": "TWD",
+}
+_TLD_KRONA = {"se": "SEK", "dk": "DKK", "no": "NOK", "is": "ISK"}
+_LANG_KRONA = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK"}
+_LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN"}
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Locale evidence for ambiguous symbols: the URL's TLD and the page language."""
+
+    tld: str = ""
+    lang: str = ""
+
+    @classmethod
+    def from_page(cls, url: str | None, lang: str | None) -> "Hints":
+        host = urlsplit(url or "").hostname or ""
+        return cls(tld=host.rsplit(".", 1)[-1].lower() if "." in host else "",
+                   lang=(lang or "").strip().lower().replace("_", "-"))
+
+
+def currency_code(symbol, hints: Hints | None = None) -> str | None:
+    """ISO code for a symbol/code/abbreviation, or None when unknown."""
+    if not symbol or not isinstance(symbol, str):
+        return None
+    s = symbol.strip()
+    up = s.upper()
+    if up in ISO_CODES:
+        return up
+    if len(up) == 3 and up.isalpha():
+        return up  # a well-formed code we don't list is still better than nothing
+    for sym, code in _SYMBOLS:
+        if sym in s:
+            return code
+    h = hints or Hints()
+    if "$" in s:
+        return _TLD_DOLLAR.get(h.tld) or _LANG_DOLLAR.get(h.lang) or "USD"
+    if s.lower() in ("kr", "kr.", ":-"):
+        return _TLD_KRONA.get(h.tld) or _LANG_KRONA.get(h.lang[:2]) or "SEK"
+    if "¥" in s or "￥" in s:
+        return "CNY" if h.tld == "cn" or h.lang.startswith("zh") else "JPY"
+    return None
+
+
+_MACHINE = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
+_COMMA_DECIMAL = re.compile(r"^\s*\d+,\d{1,2}\s*$")
+# Hyphen only counts as a range separator between spaces ("12,- €" is a price).
+_RANGE = re.compile(r"\s+[-‐‑–—]\s+|\s*[–—]\s*|\s+(?:to|bis|à|a|до)\s+", re.I)
+
+
+def parse_amount(value) -> Decimal | None:
+    """Amount from a markup value: numbers, "12.99", "12,99", or human text."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            d = Decimal(str(value))
+        except InvalidOperation:
+            return None
+        return d if d >= 0 else None
+    if not isinstance(value, str):
+        return None
+    if _MACHINE.match(value):
+        d = Decimal(value.strip())
+        return d if d >= 0 else None
+    if _COMMA_DECIMAL.match(value):
+        return Decimal(value.strip().replace(",", "."))
+    amount, _ = parse_price_text(value)
+    return amount
+
+
+def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | None, str | None]:
+    """(lowest amount, ISO currency) from visible text such as "ab 1.299,00 €"."""
+    if not text:
+        return None, None
+    best = None
+    cur = None
+    for part in _RANGE.split(text):
+        if not part or not any(c.isdigit() for c in part):
+            continue
+        p = Price.fromstring(part)
+        if p.amount is None:
+            continue
+        if best is None or p.amount < best:
+            best = p.amount
+        if cur is None and p.currency:
+            cur = currency_code(p.currency, hints)
+    return best, cur
+
+
+def format_price(amount: Decimal | None, currency: str | None) -> str | None:
+    if amount is None:
+        return None
+    q = Decimal(1) if currency in ZERO_DECIMAL else Decimal("0.01")
+    try:
+        return str(amount.quantize(q, rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        return None

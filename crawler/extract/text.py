@@ -1,0 +1,96 @@
+"""Small text helpers shared by every layer (whitespace, HTML stripping, availability)."""
+from __future__ import annotations
+
+import html
+import re
+
+_WS = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def clean(value) -> str | None:
+    """Collapse whitespace; markup values are often padded with newlines/tabs or nbsp."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)):
+            value = str(value)
+        else:
+            return None
+    value = _WS.sub(" ", value).strip()
+    return value or None
+
+
+def strip_html(value) -> str | None:
+    """JSON-LD descriptions frequently carry HTML (and entity-escaped HTML)."""
+    value = clean(value)
+    if value is None:
+        return None
+    if "<" in value or "&" in value:
+        value = html.unescape(_TAG.sub(" ", value))
+        value = _TAG.sub(" ", value)  # entity-escaped tags become real tags after unescape
+        value = clean(value)
+    return value
+
+
+def short_text(el, limit: int = 80) -> str | None:
+    """Text of an element, giving up (None) once it is longer than ``limit``.
+
+    Price containers can hold huge subtrees (inline styles, scripts); stopping
+    early keeps the DOM pass cheap and rejects containers in the same step.
+    """
+    parts = []
+    n = 0
+    for t in el.itertext():
+        n += len(t)
+        if n > limit * 3:
+            return None
+        parts.append(t)
+    s = clean("".join(parts))
+    if s is None or len(s) > limit:
+        return None
+    return s
+
+
+_AVAIL = {
+    "instock": "InStock",
+    "in stock": "InStock",
+    "available": "InStock",
+    "onlineonly": "OnlineOnly",
+    "online only": "OnlineOnly",
+    "instoreonly": "InStoreOnly",
+    "in store only": "InStoreOnly",
+    "outofstock": "OutOfStock",
+    "out of stock": "OutOfStock",
+    "unavailable": "OutOfStock",
+    "not available": "OutOfStock",
+    "oos": "OutOfStock",
+    "soldout": "SoldOut",
+    "sold out": "SoldOut",
+    "preorder": "PreOrder",
+    "pre order": "PreOrder",
+    "presale": "PreSale",
+    "backorder": "BackOrder",
+    "back order": "BackOrder",
+    "discontinued": "Discontinued",
+    "limitedavailability": "LimitedAvailability",
+    "limited availability": "LimitedAvailability",
+    "limited": "LimitedAvailability",
+}
+
+
+def availability(value) -> str | None:
+    """Map the many spellings ("http://schema.org/InStock", "in_stock", "instock") to schema.org names."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("name")
+    value = clean(value)
+    if not value:
+        return None
+    v = value.rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]
+    key = re.sub(r"[_\-]+", " ", v).strip().lower()
+    if key in _AVAIL:
+        return _AVAIL[key]
+    compact = key.replace(" ", "")
+    return _AVAIL.get(compact)

@@ -1,0 +1,501 @@
+"""Synthetic cases for every extraction rule of street2shop.crawler.extract."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import lxml.html
+import pytest
+
+from street2shop.crawler.extract import Offer, ProductRecord, extract_from_tree, extract_product
+from street2shop.crawler.extract.jsonld import parse_script
+from street2shop.crawler.extract.prices import Hints, currency_code, format_price, parse_price_text
+from street2shop.crawler.extract.text import availability
+
+URL = "https://shop.example.com/p/widget-123"
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> str:
+    return f"<!doctype html><html lang='{lang}'><head><title>Widget | Shop</title>{head}</head><body>{body}</body></html>"
+
+
+def ld(obj_text: str) -> str:
+    return f'<script type="application/ld+json">{obj_text}</script>'
+
+
+PRODUCT = '{"@context":"https://schema.org","@type":"Product","name":"Widget","brand":"Acme","offers":{"@type":"Offer","price":"19.99","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}'
+
+
+# --------------------------------------------------------------------------- JSON-LD tolerance
+
+@pytest.mark.parametrize("script", [
+    PRODUCT + ";",                                     # trailing semicolon
+    PRODUCT[:-1] + ",}",                               # trailing comma
+    PRODUCT + "}",                                     # stray extra closing brace
+    "<!-- " + PRODUCT + " -->",                        # HTML comment wrapper
+    "//<![CDATA[\n" + PRODUCT + "\n//]]>",             # CDATA wrapper
+    "<![CDATA[" + PRODUCT + "]]>",
+    PRODUCT.replace('"Widget"', '"Wid\nget"').replace("Wid\nget", "Widget\n"),  # raw newline in a string
+    '{"@type":"WebSite","name":"Shop"}\n' + PRODUCT,  # concatenated objects
+    '[{"@type":"WebSite","name":"Shop"},' + PRODUCT + "]",  # top-level array
+    '{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Shop"},' + PRODUCT + "]}",
+    '{"@type":"WebPage","mainEntity":' + PRODUCT + "}",
+    PRODUCT.replace('"@type":"Product"', '"@type":["Product","Thing"]'),
+    PRODUCT.replace('"@type":"Product"', '"@type":"http://schema.org/Product"'),
+])
+def test_tolerant_jsonld(script):
+    rec = extract_product(page(ld(script)), URL)
+    assert rec.name == "Widget"
+    assert rec.price == "19.99"
+    assert rec.currency == "EUR"
+    assert rec.availability == "InStock"
+    assert rec.sources["price"] == "jsonld"
+    assert rec.is_product
+
+
+def test_raw_control_characters_in_strings():
+    assert parse_script('{"name": "a\tb\nc"}') == [{"name": "a\tb\nc"}]
+
+
+def test_broken_script_falls_back_to_next_layer():
+    body = ('<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Lamp</h1>'
+            '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+            '<meta itemprop="priceCurrency" content="GBP"><span itemprop="price" content="25.00">£25</span></div></div>')
+    rec = extract_product(page(ld('{"@type": "Product", "name": "Lamp" "oops'), body), URL)
+    assert rec.name == "Lamp"
+    assert rec.price == "25.00" and rec.currency == "GBP"
+    assert rec.sources["price"] == "microdata"
+
+
+def test_one_broken_script_does_not_hide_another():
+    rec = extract_product(page(ld("{{{ not json") + ld(PRODUCT)), URL)
+    assert rec.price == "19.99"
+
+
+@pytest.mark.parametrize("brand", ['"Acme"', '{"@type":"Brand","name":"Acme"}', '[{"@type":"Brand","name":"Acme"}]', '["Acme"]'])
+def test_brand_shapes(brand):
+    rec = extract_product(page(ld(PRODUCT.replace('"Acme"', brand))), URL)
+    assert rec.brand == "Acme"
+
+
+@pytest.mark.parametrize("image", [
+    '"/img/a.jpg"',
+    '["/img/a.jpg", "https://cdn.example.com/b.jpg"]',
+    '{"@type":"ImageObject","url":"/img/a.jpg"}',
+    '[{"@type":"ImageObject","contentUrl":"/img/a.jpg"}]',
+])
+def test_image_shapes(image):
+    rec = extract_product(page(ld(PRODUCT[:-1] + f',"image":{image}}}')), URL)
+    assert rec.images[0] == "https://shop.example.com/img/a.jpg"
+
+
+@pytest.mark.parametrize("price,expected", [('"12,99"', "12.99"), ("12.5", "12.50"), ('"1299"', "1299.00"), ("1299", "1299.00")])
+def test_price_as_number_or_comma_string(price, expected):
+    rec = extract_product(page(ld(PRODUCT.replace('"19.99"', price))), URL)
+    assert rec.price == expected
+
+
+def test_aggregate_offer_low_price():
+    s = ('{"@type":"Product","name":"Mat","offers":{"@type":"AggregateOffer","lowPrice":"43.90",'
+         '"highPrice":"60.00","priceCurrency":"EUR","offerCount":3}}')
+    rec = extract_product(page(ld(s)), URL)
+    assert rec.price == "43.90" and rec.currency == "EUR"
+
+
+def test_multiple_offers_take_lowest_and_list_them():
+    s = ('{"@type":"Product","name":"Tee","sku":"T1","offers":['
+         '{"@type":"Offer","sku":"T1-S","price":"20.00","priceCurrency":"USD","availability":"OutOfStock"},'
+         '{"@type":"Offer","sku":"T1-M","price":"18.00","priceCurrency":"USD","availability":"http://schema.org/InStock"}]}')
+    rec = extract_product(page(ld(s)), "https://shop.example.com/tee")
+    assert rec.price == "18.00" and rec.currency == "USD"
+    assert rec.availability == "InStock"
+    assert [o.sku for o in rec.offers] == ["T1-S", "T1-M"]
+    assert rec.offers[0].availability == "OutOfStock"
+
+
+def test_product_group_has_variant():
+    s = json.dumps({
+        "@context": "https://schema.org", "@type": "ProductGroup", "name": "Runner", "brand": {"name": "Fast"},
+        "productGroupID": "R1", "variesBy": ["color", "size"],
+        "hasVariant": [
+            {"@type": "Product", "sku": "R1-RED-42", "name": "Runner red 42", "color": "red", "size": "42",
+             "gtin13": "4006381333931", "image": "/r/red.jpg",
+             "offers": {"@type": "Offer", "price": 89.95, "priceCurrency": "EUR", "availability": "InStock"}},
+            {"@type": "Product", "sku": "R1-BLU-43", "name": "Runner blue 43", "color": "blue", "size": "43",
+             "offers": {"@type": "Offer", "price": 79.95, "priceCurrency": "EUR", "availability": "OutOfStock"}},
+        ]})
+    rec = extract_product(page(ld(s)), URL)
+    assert rec.name == "Runner" and rec.brand == "Fast"
+    assert rec.is_product
+    assert len(rec.offers) == 2
+    red, blue = rec.offers
+    assert isinstance(red, Offer)
+    assert (red.sku, red.color, red.size, red.price, red.gtin) == ("R1-RED-42", "red", "42", "89.95", "4006381333931")
+    assert red.images == ["https://shop.example.com/r/red.jpg"]
+    assert (blue.price, blue.availability) == ("79.95", "OutOfStock")
+    assert rec.price == "79.95"
+    assert rec.images == ["https://shop.example.com/r/red.jpg"]
+
+
+def test_price_specification_strikethrough():
+    s = ('{"@type":"Product","name":"Kettle","offers":{"@type":"Offer","price":"29.99","priceCurrency":"EUR",'
+         '"priceSpecification":[{"@type":"UnitPriceSpecification","priceType":"https://schema.org/StrikethroughPrice",'
+         '"price":"39.99","priceCurrency":"EUR"}]}}')
+    rec = extract_product(page(ld(s)), URL)
+    assert rec.price == "29.99" and rec.regular_price == "39.99"
+
+
+def test_breadcrumb_list_jsonld():
+    s = ('{"@type":"BreadcrumbList","itemListElement":['
+         '{"@type":"ListItem","position":2,"item":{"@id":"/women","name":"Women"}},'
+         '{"@type":"ListItem","position":1,"name":"Home","item":"/"},'
+         '{"@type":"ListItem","position":3,"name":"Dresses"}]}')
+    rec = extract_product(page(ld(PRODUCT) + ld(s)), URL)
+    assert rec.breadcrumbs == ["Home", "Women", "Dresses"]
+    assert rec.sources["breadcrumbs"] == "jsonld"
+
+
+# --------------------------------------------------------------------------- microdata / RDFa / OpenGraph
+
+MICRODATA = """
+<div itemscope itemtype="http://schema.org/Product">
+  <h1 itemprop="name">Desk Lamp</h1>
+  <span itemprop="brand" itemscope itemtype="http://schema.org/Brand"><span itemprop="name">Lumo</span></span>
+  <img itemprop="image" src="/i/lamp.jpg">
+  <span itemprop="sku">DL-1</span><meta itemprop="gtin13" content="4006381333931">
+  <div itemprop="offers" itemscope itemtype="http://schema.org/Offer">
+    <span itemprop="price" content="49.90">49,90 €</span>
+    <meta itemprop="priceCurrency" content="EUR">
+    <link itemprop="availability" href="http://schema.org/OutOfStock">
+  </div>
+</div>"""
+
+
+def test_microdata_only():
+    rec = extract_product(page(body=MICRODATA), URL)
+    assert (rec.name, rec.brand, rec.sku, rec.gtin) == ("Desk Lamp", "Lumo", "DL-1", "4006381333931")
+    assert (rec.price, rec.currency, rec.availability) == ("49.90", "EUR", "OutOfStock")
+    assert rec.images == ["https://shop.example.com/i/lamp.jpg"]
+    assert rec.sources["name"] == "microdata"
+    assert rec.is_product
+
+
+def test_rdfa_lite_only():
+    body = """
+    <div vocab="https://schema.org/" typeof="Product">
+      <h1 property="name">Chair</h1>
+      <img property="image" src="chair.jpg">
+      <div property="brand" typeof="Brand"><span property="name">Sitz</span></div>
+      <div property="offers" typeof="Offer">
+        <span property="priceCurrency" content="CHF">CHF</span>
+        <span property="price" content="1299.50">1'299.50</span>
+        <link property="availability" href="https://schema.org/PreOrder">
+      </div>
+    </div>"""
+    rec = extract_product(page(body=body), "https://moebel.example.ch/stuhl/")
+    assert (rec.name, rec.brand, rec.price, rec.currency) == ("Chair", "Sitz", "1299.50", "CHF")
+    assert rec.availability == "PreOrder"
+    assert rec.images == ["https://moebel.example.ch/stuhl/chair.jpg"]
+    assert rec.sources["price"] == "rdfa"
+
+
+@pytest.mark.parametrize("prefix", ["og:price", "product:price"])
+def test_opengraph_only(prefix):
+    head = f"""
+    <meta property="og:type" content="product">
+    <meta property="og:title" content="Tote Bag | Shop">
+    <meta property="og:site_name" content="Shop">
+    <meta property="og:url" content="https://shop.example.com/tote">
+    <meta property="og:image" content="https://cdn.example.com/tote.jpg">
+    <meta property="{prefix}:amount" content="34,99">
+    <meta property="{prefix}:currency" content="EUR">
+    <meta property="product:brand" content="Bagco">
+    <meta property="product:availability" content="in stock">
+    <meta property="product:retailer_item_id" content="TB-9">"""
+    rec = extract_product(page(head), URL)
+    assert (rec.name, rec.brand, rec.price, rec.currency) == ("Tote Bag", "Bagco", "34.99", "EUR")
+    assert (rec.availability, rec.sku) == ("InStock", "TB-9")
+    assert rec.images == ["https://cdn.example.com/tote.jpg"]
+    assert rec.canonical_url == "https://shop.example.com/tote"
+    assert rec.sources["price"] == "opengraph"
+    assert rec.is_product
+
+
+def test_opengraph_sale_price_beats_stale_jsonld():
+    head = (ld('{"@type":"Product","name":"Sconce","offers":{"@type":"Offer","price":"150.00","priceCurrency":"USD"}}')
+            + '<meta property="og:price:standard_amount" content="150.00">'
+              '<meta property="product:price:amount" content="120.00"><meta property="product:price:currency" content="USD">')
+    rec = extract_product(page(head), URL)
+    assert (rec.price, rec.regular_price, rec.currency) == ("120.00", "150.00", "USD")
+    assert rec.sources["price"] == "opengraph"
+
+
+def test_twitter_price_label():
+    head = ('<meta name="twitter:title" content="Mug"><meta name="twitter:label1" content="Price">'
+            '<meta name="twitter:data1" content="£8.50">')
+    rec = extract_product(page(head), URL)
+    assert (rec.price, rec.currency, rec.sources["price"]) == ("8.50", "GBP", "meta")
+
+
+# --------------------------------------------------------------------------- DOM heuristics
+
+SALE_DOM = """
+<header><div class="mini-cart"><span class="price">0,00 €</span></div></header>
+<main>
+  <h1 class="product-title">Wool Coat</h1>
+  <div class="product-price">
+    <span class="price price--old"><del>199,00 €</del></span>
+    <span class="price price--sale">149,00 €</span>
+    <span class="unit-price">14,90 € / kg</span>
+  </div>
+  <p class="shipping-price">Versand: 4,95 €</p>
+  <p class="installments price-info">4 x 37,25 €</p>
+  <button class="btn add-to-cart">In den Warenkorb</button>
+  <section class="related-products">
+    <div class="tile"><span class="price">59,00 €</span><button class="add-to-cart">In den Warenkorb</button></div>
+  </section>
+</main>"""
+
+
+def test_dom_sale_price_and_struck_regular_price():
+    rec = extract_product(page(body=SALE_DOM, lang="de"), "https://www.example.de/coat")
+    assert rec.name == "Wool Coat"
+    assert (rec.price, rec.regular_price, rec.currency) == ("149.00", "199.00", "EUR")
+    assert rec.sources["price"] == "dom"
+    assert rec.is_product  # name + price + add-to-cart
+
+
+def test_visible_sale_beats_markup_regular_price():
+    head = ld('{"@type":"Product","name":"Wool Coat","offers":{"@type":"Offer","price":"199.00","priceCurrency":"EUR"}}')
+    rec = extract_product(page(head, SALE_DOM, lang="de"), "https://www.example.de/coat")
+    assert (rec.price, rec.regular_price) == ("149.00", "199.00")
+    assert rec.sources["price"] == "dom"
+
+
+def test_markup_price_kept_when_it_matches_visible_sale():
+    head = ld('{"@type":"Product","name":"Wool Coat","offers":{"@type":"Offer","price":"149.00","priceCurrency":"EUR"}}')
+    rec = extract_product(page(head, SALE_DOM, lang="de"), "https://www.example.de/coat")
+    assert (rec.price, rec.regular_price) == ("149.00", "199.00")
+    assert rec.sources["price"] == "jsonld"
+
+
+def test_was_text_and_strike_style():
+    body = """<h1>Lamp</h1><div class="price-box">
+      <span class="price" style="text-decoration: line-through">$80.00</span>
+      <span class="price">Was $90.00</span><span class="price">$59.99</span></div>
+      <button id="addToCart">Add to cart</button>"""
+    rec = extract_product(page(body=body), "https://www.example.com/lamp")
+    assert (rec.price, rec.currency, rec.regular_price) == ("59.99", "USD", "80.00")
+
+
+def test_price_nearest_to_buy_button_wins_over_carousel_and_header():
+    body = """<div class="header-promo"><span class="price">9,99 €</span></div>
+      <h1>Kettle</h1><div class="buybox"><span class="price">39,99 €</span><button name="add-to-cart">Buy</button></div>
+      <div class="recommendations"><span class="price">19,99 €</span></div>"""
+    rec = extract_product(page(body=body), "https://www.example.fr/kettle")
+    assert rec.price == "39.99"
+
+
+def test_h1_matching_title_is_the_name():
+    html = ("<html><head><title>Kettle Pro 2000 : Example.com : Kitchen</title></head><body>"
+            "<h1>Added to Cart</h1><h1 id='title'> Kettle  Pro 2000 </h1><h1>About this item</h1></body></html>")
+    assert extract_product(html, URL).name == "Kettle Pro 2000"
+
+
+def test_dom_brand_from_label_row():
+    body = "<h1>Kettle</h1><table><tr><td>Brand</td><td>Boilo</td></tr></table>"
+    assert extract_product(page(body=body), URL).brand == "Boilo"
+
+
+def test_category_page_is_not_a_product():
+    tiles = "".join(
+        f'<li class="product-tile"><a href="/p/{i}"><img src="/i/{i}.jpg"></a><h2>Item {i}</h2>'
+        f'<span class="price">{10 + i},00 €</span><button class="add-to-cart">Add to cart</button></li>'
+        for i in range(12))
+    body = f"<h1>Shoes</h1><ul class='grid'>{tiles}</ul>"
+    assert not extract_product(page(body=body), "https://www.example.com/c/shoes").is_product
+    items = ",".join('{"@type":"ListItem","position":%d,"item":{"@type":"Product","name":"P%d",'
+                     '"offers":{"@type":"Offer","price":"%d.00","priceCurrency":"EUR"}}}' % (i, i, i + 5) for i in range(5))
+    lst = ld('{"@type":"ItemList","itemListElement":[%s]}' % items)
+    assert not extract_product(page(lst, body), "https://www.example.com/c/shoes").is_product
+
+
+def test_article_page_is_not_a_product():
+    rec = extract_product(page('<meta property="og:type" content="article">', "<h1>News</h1><p>Text</p>"), URL)
+    assert not rec.is_product and rec.price is None
+
+
+def test_dom_breadcrumbs_nav():
+    body = ('<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/w">Women</a></li>'
+            '<li>Dresses</li></ol></nav><h1>Dress</h1>')
+    rec = extract_product(page(body=body), URL)
+    assert rec.breadcrumbs == ["Home", "Women", "Dresses"]
+    assert rec.sources["breadcrumbs"] == "dom"
+
+
+# --------------------------------------------------------------------------- prices / currencies
+
+@pytest.mark.parametrize("text,amount,currency,hints", [
+    ("1.299,00 €", "1299.00", "EUR", Hints()),
+    ("$1,299.00", "1299.00", "USD", Hints()),
+    ("1 299,00 zł", "1299.00", "PLN", Hints()),
+    ("1\u202f299,00\u00a0€", "1299.00", "EUR", Hints()),
+    ("€ 12,-", "12.00", "EUR", Hints()),
+    ("12.99 EUR", "12.99", "EUR", Hints()),
+    ("CHF 1'299.50", "1299.50", "CHF", Hints()),
+    ("¥1,299", "1299", "JPY", Hints()),
+    ("¥1,299", "1299.00", "CNY", Hints(tld="cn")),
+    ("12,00 € – 15,00 €", "12.00", "EUR", Hints()),
+    ("15,00 € - 12,00 €", "12.00", "EUR", Hints()),
+    ("C$ 45.00", "45.00", "CAD", Hints()),
+    ("$45.00", "45.00", "CAD", Hints(tld="ca")),
+    ("$45.00", "45.00", "AUD", Hints(lang="en-au")),
+    ("1 299 kr", "1299.00", "SEK", Hints(tld="se")),
+    ("1.299,00 kr.", "1299.00", "DKK", Hints(lang="da-dk")),
+    ("299 kr", "299.00", "NOK", Hints(tld="no")),
+    ("R$ 10,50", "10.50", "BRL", Hints()),
+    ("£8", "8.00", "GBP", Hints()),
+])
+def test_locale_prices(text, amount, currency, hints):
+    a, c = parse_price_text(text, hints)
+    assert c == currency
+    assert format_price(a, c) == amount
+
+
+def test_zero_decimal_currency_in_record():
+    head = ld('{"@type":"Product","name":"Tea","offers":{"@type":"Offer","price":"1299.00","priceCurrency":"JPY"}}')
+    assert extract_product(page(head), "https://www.example.jp/tea").price == "1299"
+
+
+def test_currency_from_dom_uses_tld():
+    body = '<h1>Mug</h1><span class="price">$12.00</span><button class="add-to-cart">Add</button>'
+    rec = extract_product(page(body=body), "https://www.example.com.au/mug")
+    assert (rec.price, rec.currency) == ("12.00", "AUD")
+
+
+def test_currency_code_symbols():
+    assert currency_code("€") == "EUR" and currency_code("usd") == "USD" and currency_code("zł") == "PLN"
+    assert currency_code("kr", Hints(tld="dk")) == "DKK"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("http://schema.org/InStock", "InStock"), ("https://schema.org/OutOfStock", "OutOfStock"),
+    ("instock", "InStock"), ("in stock", "InStock"), ("out_of_stock", "OutOfStock"),
+    ("OutOfStock", "OutOfStock"), ("schema:PreOrder", "PreOrder"), ("backorder", "BackOrder"),
+    ("Discontinued", "Discontinued"), ("limited availability", "LimitedAvailability"),
+    ("SoldOut", "SoldOut"), ("InStoreOnly", "InStoreOnly"), ("online_only", "OnlineOnly"),
+    ("nonsense", None),
+])
+def test_availability_normalisation(raw, expected):
+    assert availability(raw) == expected
+
+
+# --------------------------------------------------------------------------- images / URLs
+
+def test_images_tracking_pixels_srcset_and_base_href():
+    head = '<base href="https://cdn.example.net/assets/">'
+    body = """<h1>Vase</h1>
+      <div class="product-gallery">
+        <img src="img/vase-small.jpg" srcset="img/vase-400.jpg 400w, img/vase-1600.jpg 1600w, img/vase-800.jpg 800w">
+        <img data-src="/img/vase-2.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+        <img src="img/vase-3.jpg" data-zoom-image="img/vase-3-zoom.jpg">
+        <img src="https://track.example.com/pixel.gif?id=1" width="1" height="1">
+        <img src="/img/spacer.gif"><img src="/static/logo.png"><img src="/img/sprite-icons.png">
+        <img src="img/vase-small.jpg" srcset="img/vase-400.jpg 400w, img/vase-1600.jpg 1600w">
+      </div>"""
+    rec = extract_product(page(head, body), "https://www.example.com/vase")
+    assert rec.images == [
+        "https://cdn.example.net/assets/img/vase-1600.jpg",
+        "https://cdn.example.net/img/vase-2.jpg",
+        "https://cdn.example.net/assets/img/vase-3-zoom.jpg",
+    ]
+
+
+def test_srcset_density_descriptors():
+    body = '<div class="gallery"><img src="a.jpg" srcset="a.jpg 1x, a@2x.jpg 2x"></div>'
+    assert extract_product(page(body=body), "https://x.example.com/p/").images == ["https://x.example.com/p/a@2x.jpg"]
+
+
+def test_canonical_order():
+    base = ld('{"@type":"Product","name":"W","url":"/from-jsonld"}')
+    og = '<meta property="og:url" content="https://shop.example.com/from-og">'
+    link = '<link rel="canonical" href="/from-link">'
+    assert extract_product(page(base + og + link), URL).canonical_url == "https://shop.example.com/from-link"
+    assert extract_product(page(base + og), URL).canonical_url == "https://shop.example.com/from-og"
+    assert extract_product(page(base), URL).canonical_url == "https://shop.example.com/from-jsonld"
+    assert extract_product(page(), URL).canonical_url == URL
+
+
+# --------------------------------------------------------------------------- input handling / API
+
+def test_wrong_declared_encoding_bytes():
+    html = page('<meta charset="iso-8859-1">' + ld(PRODUCT.replace("Widget", "Crème brûlée Schüssel")))
+    rec = extract_product(html.encode("utf-8"), URL)
+    assert rec.name == "Crème brûlée Schüssel"
+
+
+def test_real_latin1_bytes_with_declaration():
+    html = page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+                "<h1>Gr\u00fcner Tee</h1><span class='price'>4,99 \u20ac</span><button class='add-to-cart'>Kaufen</button>")
+    rec = extract_product(html.encode("cp1252"), "https://www.example.de/tee")
+    assert rec.name == "Grüner Tee" and rec.price == "4.99" and rec.currency == "EUR"
+
+
+def test_missing_declaration_and_xml_prolog():
+    html = '<?xml version="1.0" encoding="utf-8"?>' + page(ld(PRODUCT.replace("Widget", "Größe")))
+    assert extract_product(html, URL).name == "Größe"
+    assert extract_product(html.encode("utf-8"), URL).name == "Größe"
+
+
+def test_empty_and_garbage_input():
+    assert extract_product(b"", URL).price is None
+    assert extract_product("   ", URL).is_product is False
+
+
+def test_extract_from_tree_does_not_mutate_tree():
+    tree = lxml.html.document_fromstring(page(ld(PRODUCT), MICRODATA + SALE_DOM))
+    before = lxml.html.tostring(tree)
+    rec = extract_from_tree(tree, URL)
+    assert rec.price == "19.99"
+    assert lxml.html.tostring(tree) == before
+
+
+def test_record_is_json_serialisable():
+    rec = extract_product(page(ld(PRODUCT)), URL)
+    assert isinstance(rec, ProductRecord)
+    data = json.loads(json.dumps(rec.to_dict()))
+    assert data["price"] == "19.99" and data["sources"]["name"] == "jsonld"
+    assert Decimal(data["price"]) == Decimal("19.99")
+
+
+def test_json_product_document():
+    doc = {"name": "Legging", "brand": {"name": "Stories"},
+           "media": {"images": [{"url": "images.example-cdn.com/p/1"}, {"url": "images.example-cdn.com/p/2"}]},
+           "variants": [{"sku": "1", "displaySizeText": "S", "colour": "Beige", "isInStock": True,
+                         "price": {"current": {"value": 49.0}, "previous": {"value": 59.0}, "currency": "EUR"}}]}
+    rec = extract_product(json.dumps(doc).encode(), "https://www.example.com/fr/prd/1")
+    assert (rec.name, rec.brand, rec.price, rec.regular_price, rec.currency) == ("Legging", "Stories", "49.00", "59.00", "EUR")
+    assert rec.images == ["https://images.example-cdn.com/p/1", "https://images.example-cdn.com/p/2"]
+    assert rec.offers[0].size == "S"
+
+
+def test_scrapy_selector_root_is_accepted():
+    from scrapy.http import HtmlResponse
+
+    body = page(ld(PRODUCT), SALE_DOM).encode("utf-8")
+    response = HtmlResponse(URL, body=body, encoding="utf-8")
+    root = response.selector.root
+    before = lxml.html.tostring(root)
+    rec = extract_from_tree(root, response.url)
+    assert rec.name == "Widget" and rec.price == "19.99"
+    assert lxml.html.tostring(root) == before
+
+
+def test_dom_specs_and_availability_text():
+    body = ("<h1>Scarf</h1><span class='price'>£20.00</span><button class='add-to-cart'>Add to bag</button>"
+            "<p class='stock-status'>Only a few left</p>"
+            "<dl class='details'><dt>Colour</dt><dd>Navy</dd><dt>Item no.</dt><dd>SC-77</dd>"
+            "<dt>EAN</dt><dd>4006381333931</dd></dl>")
+    rec = extract_product(page(body=body), "https://www.example.co.uk/scarf")
+    assert (rec.color, rec.sku, rec.gtin, rec.availability) == ("Navy", "SC-77", "4006381333931", "LimitedAvailability")
+    assert (rec.price, rec.currency) == ("20.00", "GBP")
