@@ -1,0 +1,43 @@
+"""Shared helpers for the end-to-end crawl tests: a manifest for the fixture shop and the
+`street2shop` CLI run as a real subprocess (as a user or cron runs it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from street2shop.pipeline.store import Store
+
+
+def write_manifest(tmp_path: Path, base: str, *, sources: list[dict] | None = None, **source_overrides) -> Path:
+    source = {
+        "name": "fixture-shop",
+        "kind": "shop",
+        "sitemaps": [f"{base}/sitemap.xml"],
+        "listings": [f"{base}/"],
+        "allow_private_addresses": True,
+        "politeness": {"delay": 0, "concurrency_per_domain": 8, "autothrottle_target": 8},
+    }
+    source.update(source_overrides)
+    path = tmp_path / "manifest.yaml"
+    path.write_text(yaml.safe_dump({"store": str(tmp_path / "store"), "sources": sources or [source]}))
+    return path
+
+
+def cli(*args: str, env: dict | None = None, timeout: float = 240) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "street2shop.pipeline.cli", *args],
+        capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})},
+    )
+
+
+def listings_by_path(store_dir: Path, base: str) -> dict[str, list[dict]]:
+    """Listing rows keyed by the final URL's path on the fixture shop."""
+    out: dict[str, list[dict]] = {}
+    for row in Store(store_dir).read_table("listings").to_pylist():
+        out.setdefault(row["final_url"].removeprefix(base).split("?")[0], []).append(row)
+    return out
