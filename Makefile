@@ -41,7 +41,7 @@ test-slow: $(STAMP) chromium
 	$(PY) -m pytest -q -m slow
 
 bench: $(STAMP) chromium
-	$(PY) -m tests.benchmarks.run_all
+	$(PY) tests/benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) demo-store .pytest_cache

@@ -26,18 +26,9 @@ sources:
     kind: shop
     sitemaps: ["{base}/sitemap.xml"]
     listings: ["{base}/"]
+    javascript: {javascript}      # pages under /js/ are rendered by their own script
     allow_private_addresses: true   # the fixture shop is on loopback
     politeness: {{concurrency_per_domain: 8, delay: 0, autothrottle_target: 8}}
-{js_source}"""
-
-JS_SOURCE = """\
-  - name: demo-shop-js
-    kind: shop
-    listings: ["{base}{js_category}"]
-    javascript: ["/js/"]            # these pages are rendered by their own script
-    follow: {{allow: ["/js/", "/p/"]}}   # the grid's products, not the whole shop again
-    allow_private_addresses: true
-    politeness: {{concurrency_per_domain: 4, delay: 0, autothrottle_target: 4}}
 """
 
 
@@ -53,15 +44,14 @@ def run_demo(store_dir: Path, n_products: int = 48) -> None:
     with serve(shop) as server:
         base = server.base_url
         has_browser = Path(CHROMIUM_PATH).exists()
-        text = DEMO_MANIFEST.format(
-            base=base, store=store_dir.resolve(),
-            js_source=JS_SOURCE.format(base=base, js_category=shop.js_category_path) if has_browser else "")
+        text = DEMO_MANIFEST.format(base=base, store=store_dir.resolve(),
+                                    javascript='["/js/"]' if has_browser else "false")
         manifest_path = store_dir / "demo-manifest.yaml"
         manifest_path.write_text(text)
         manifest = parse_manifest(text, manifest_path)
         console.print(f"[bold]fixture shop[/] {base}: {len(shop.products)} products; manifest {manifest_path}")
         if not has_browser:
-            console.print(f"note: {CHROMIUM_PATH} is missing, so the JavaScript source is left out")
+            console.print(f"note: {CHROMIUM_PATH} is missing, so pages that need JavaScript are left out")
         summaries = run_crawl(manifest, list(manifest.sources))
     print_summary(summaries, manifest.store_url)
     show_results(console, Store(manifest.store_url), shop, base, javascript=has_browser)
