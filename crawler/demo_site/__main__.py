@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-import time
+import threading
 
 from .catalog import MIN_PRODUCTS, build_shop
 from .server import serve
@@ -20,11 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     shop = build_shop(args.products, seed=args.seed)
     server = serve(shop, host=args.host, port=args.port)
     print(server.base_url, flush=True)
+    # Explicit handlers: a process started in the background (cron, CI, `&`) may have
+    # inherited SIGINT as ignored or default, and must still stop cleanly on it or SIGTERM.
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
+        stop.wait()
     finally:
         server.stop()
         print(f"stopped after {len(server.request_log)} requests", file=sys.stderr)
