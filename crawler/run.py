@@ -39,6 +39,8 @@ class SourceSummary:
     listings: int = 0
     images_ok: int = 0
     skipped_done: int = 0
+    browser_pages: int = 0  # pages Chromium opened; each must be closed after use
+    browser_pages_closed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     image_errors: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -93,6 +95,8 @@ def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
     summary.listings = stats.get("street2shop/listings_written", 0)
     summary.images_ok = stats.get("street2shop/images/ok", 0)
     summary.skipped_done = stats.get("street2shop/resumed_skipped", 0)
+    summary.browser_pages = stats.get("playwright/page_count", 0)
+    summary.browser_pages_closed = stats.get("playwright/page_count/closed", 0)
     summary.errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/errors/")}
     summary.image_errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
                             if k.startswith("street2shop/images/")

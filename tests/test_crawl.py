@@ -159,20 +159,24 @@ def test_kill_and_resume_loses_and_duplicates_nothing(shop, tmp_path):
 
 
 @pytest.mark.browser
-def test_javascript_listing_rendered_in_chromium(shop, tmp_path):
+def test_javascript_pages_rendered_in_chromium(shop, tmp_path):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs Chromium at /usr/bin/chromium (apt-get install chromium)")
     with serve(shop) as server:
-        manifest = write_manifest(
-            tmp_path, server.base_url, sitemaps=[], listings=[server.base_url + shop.js_category_path],
-            javascript=["/js/"], follow={"allow": ["/js/", "/p/"], "max_depth": 1})
+        # Only the pages that need it go through the browser: /js/c/ (a grid rendered from
+        # a JSON call) and /js/p/ (a product page injected by script).
+        manifest = write_manifest(tmp_path, server.base_url, sitemaps=[], javascript=["/js/"])
         result = cli("crawl", str(manifest), "-q")
     assert result.returncode == 0, result.stderr[-3000:]
     rows = listings_by_path(tmp_path / "store", server.base_url)
-    slug = shop.js_category_path.rsplit("/", 1)[1]
-    expected = {p.path for p in shop.js_category_products(slug)}
-    assert expected and set(rows) == expected
-    js_only = [p for p in shop.js_category_products(slug) if p.js_only]
-    for p in js_only:
-        [row] = rows[p.path]
-        assert row["rendered"] and Decimal(row["price"]) == Decimal(p.price)
+    assert set(rows) == {p.path for p in shop.expected_products(javascript=True)}
+    js_only = shop.role("js_only")
+    [row] = rows[js_only.path]
+    assert row["rendered"] and row["name"] == js_only.name and Decimal(row["price"]) == Decimal(js_only.price)
+    grid_only = shop.role("js_listing_only")  # linked from nowhere but the rendered grid
+    assert rows[grid_only.path][0]["rendered"] is False
+    [run] = list((tmp_path / "store" / "runs").glob("*.json"))
+    [summary] = json.loads(run.read_text())["sources"]
+    # every browser page is closed after use (a leak otherwise), and only /js/ pages used it
+    rendered_pages = 1 + sum(1 for r in rows.values() if r[0]["rendered"])  # the grid + JS products
+    assert summary["browser_pages"] == summary["browser_pages_closed"] == rendered_pages
