@@ -14,44 +14,73 @@ _USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|sec
 _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand")
 
 
-def _is_related(c: str) -> bool:
+# A carousel/slider that holds the product's own photos (SFRA "pdpCarousel", "product-image-carousel").
+_OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-media", "product-gallery",
+              "productgallery", "product__media", "media-gallery")
+_NONE, _OWN, _REL = 0, 1, 2
+
+
+def _kind(c: str) -> int:
+    """_REL for a related-products area, _OWN for the product's own media, 1/2-ish for a bare carousel."""
     low = c.lower()
+    weak = False
     for frag in _RELATED:
         if frag in low:
-            return True
+            if frag == "carousel":
+                weak = True
+                continue
+            return _REL
     for frag in _USED_HINTS:
         if frag in c:
-            return bool(_USED.search(c))
-    return False
+            if _USED.search(c):
+                return _REL
+            break
+    if any(m in low for m in _OWN_MEDIA):
+        return _OWN
+    return -1 if weak else _NONE
 
 
 class Related:
-    """Memoised "is this inside a related-products/footer area" test."""
+    """Memoised "is this inside a related-products/footer area" test.
+
+    A bare carousel counts as related (recommendation sliders) unless it sits
+    inside the product's own media container (gallery sliders); any related
+    area above wins over both.
+    """
 
     def __init__(self):
         self.memo: dict = {}
 
-    def __call__(self, el) -> bool:
+    def _state(self, el) -> int:
+        memo = self.memo
         chain = []
         e = el
-        res = False
+        state = _NONE
         while e is not None:
-            if e in self.memo:
-                res = self.memo[e]
+            st = memo.get(e)
+            if st is not None:
+                state = st
                 break
             chain.append(e)
-            tag = e.tag if isinstance(e.tag, str) else ""
-            if tag in ("footer", "nav", "aside"):
-                res = True
-                break
-            c = " ".join(filter(None, (e.get("class"), e.get("id"), e.get("data-component"))))
-            if c and _is_related(c):
-                res = True
-                break
             e = e.getparent()
-        for x in chain:
-            self.memo[x] = res
-        return res
+        for e in reversed(chain):  # top-down
+            if state != _REL:
+                tag = e.tag if isinstance(e.tag, str) else ""
+                if tag in ("footer", "nav", "aside"):
+                    state = _REL
+                else:
+                    c = " ".join(filter(None, (e.get("class"), e.get("id"), e.get("data-component"))))
+                    if c:
+                        k = _kind(c)
+                        if k == _REL or (k == -1 and state != _OWN):
+                            state = _REL
+                        elif k == _OWN:
+                            state = _OWN
+            memo[e] = state
+        return state
+
+    def __call__(self, el) -> bool:
+        return self._state(el) == _REL
 
 
 def buy_buttons(candidates, related) -> list:

@@ -60,7 +60,7 @@ def gallery_images(boxes, related) -> list[str]:
             if img in seen_imgs:
                 continue
             seen_imgs.add(img)
-            if tiny(img):
+            if tiny(img) or related(img):
                 continue
             u = img_url(img)
             if u:
@@ -183,9 +183,12 @@ _STOCK_TEXT = (
     ("PreOrder", ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande", "reserva")),
     ("OutOfStock", ("sold out", "out of stock", "unavailable", "not available", "ausverkauft",
                     "nicht verfügbar", "nicht lieferbar", "épuisé", "rupture", "indisponible", "agotado",
-                    "niedostępny", "esaurito", "uitverkocht")),
+                    "niedostępny", "esaurito", "uitverkocht", "esgotado", "indisponível", "slutsåld",
+                    "utsolgt", "udsolgt", "loppuunmyyty", "není skladem", "vyprodáno", "nincs raktáron",
+                    "在庫切れ", "売り切れ", "品切れ", "缺货", "售罄", "품절", "غير متوفر", "نفدت", "אזל")),
     ("InStock", ("in stock", "available", "auf lager", "lieferbar", "verfügbar", "en stock", "disponible",
-                 "dostępny", "disponibile", "op voorraad", "i lager", "på lager")),
+                 "dostępny", "disponibile", "op voorraad", "i lager", "på lager", "em estoque", "skladem",
+                 "raktáron", "varastossa", "在庫あり", "有货", "现货", "재고 있음", "متوفر", "במלאי")),
 )
 
 

@@ -4,7 +4,9 @@ Every element whose id/class/itemprop/data-* mentions "price", plus
 ``del``/``s``/``strike``/``ins``, is a candidate.  Candidates inside related /
 recommended / carousel / footer areas are dropped, as are unit prices ("/kg"),
 shipping, savings, instalments and percentages.  Struck-through or "was" /
-"UVP" / "list" prices become *regular* prices.  The current price is the
+"UVP" / "list" prices (also when a screen-reader label right before them says
+"Regular price") become *regular* prices; if a page shows only
+"regular"-labelled prices and nothing struck, that price is the price.  The current price is the
 candidate closest in the tree to the buy button (or the title ``h1``):
 closeness is the number of steps up to a common ancestor, which works on
 minified one-line HTML too.  A regular price is paired with it only when it
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .prices import Hints, parse_price_text
+from .prices import _DIGITS, Hints, parse_price_text
 from .text import clean, short_text
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -27,24 +29,38 @@ _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|label|currency|symbol|whole|fraction|decimal|"
-    r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket)\b"
+    r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
+    r"lowest|omnibus)\b"
 )
+# Inside a price element, symbol / whole / fraction parts are pieces of the price itself.
+_SKIP_CHILD_TOKENS = re.compile(
+    r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
+    r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|badge|percent|"
+    r"percentage|label|tooltip|legal|energy|subscribe|subscription|coupon|voucher|lowest|omnibus)\b"
+)
+# "price--withoutTax" / "price-incl-tax" name which price is shown, not a tax amount.
+_TAX_VARIANT = re.compile(r"\b(?:with(?:out)?|incl?\w*|excl?\w*)[ -]?tax\b")
+# Screen-reader-only labels ("Sale price", "Regular price") inside or beside a price.
+_HIDDEN = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|assistive")
 _REG_TEXT = re.compile(
     r"^(?:was|statt|uvp|rrp|avant|prix conseillé|list price|listenpreis|regular|reg\.|"
-    r"originally|orig\.|before|vorher|bisher|antes|prima|era|compare at|msrp|suggested|empf|"
-    r"ursprünglich|typical price|precio anterior)",
+    r"originally|orig\.|original|before|vorher|bisher|antes|prima|era|compare at|msrp|suggested|empf|"
+    r"ursprünglich|typical price|precio anterior|normal price|normalpreis|prix normal|prix initial|"
+    r"precio normal|prezzo pieno|adviesprijs|van\b|voorheen|m\.?r\.?p|ord\.? ?pris|ordinarie|normalpris|"
+    r"før|tidligere|förr|de:|dawniej|cena regularna|běžná cena|původní cena|eredeti|"
+    r"מחיר רגיל|מחיר מקורי|السعر الأصلي|السعر قبل|通常価格|定価|参考価格)",
     re.I,
 )
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
-    r"monthly|monatlich|par mois|al mes|\bmwst\b",
+    r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas",
     re.I,
 )
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 _LETTERS = re.compile(r"[^\W\d_]")
-_DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)")
+_DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
 _STRIKE_TAGS = frozenset(("del", "s", "strike"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select"))
 
@@ -56,7 +72,13 @@ def _attr_text(el) -> str:
             continue
         parts.append(k)
         parts.append(v[:200])
-    return _CAMEL.sub(r"\1 \2", " ".join(parts)).lower().replace("_", " ")
+    a = _CAMEL.sub(r"\1 \2", " ".join(parts)).lower().replace("_", " ")
+    return _TAX_VARIANT.sub(" ", a) if "tax" in a else a
+
+
+def _hard_strike(el, attrs: str) -> bool:
+    """Visibly struck through (tag or class), as opposed to merely labelled "regular"."""
+    return el.tag in _STRIKE_TAGS or "line-through" in attrs or "strike" in attrs
 
 
 def _is_strike(el, attrs: str | None = None) -> bool:
@@ -66,8 +88,13 @@ def _is_strike(el, attrs: str | None = None) -> bool:
     return "line-through" in a or "strike" in a or bool(_REG_TOKENS.search(a))
 
 
-def _own_text(el, regs: list, limit: int = 120) -> str | None:
-    """Visible text of a price element without struck/"was" children (collected into regs)."""
+def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
+    """Visible text of a price element without struck/"was" children (collected into regs).
+
+    Screen-reader labels without digits are left out, and a cents part in
+    ``<sup>`` (or a fraction/cents element) gets its decimal mark back:
+    "49<sup>99</sup>" reads 49.99.
+    """
     out = []
     size = 0
 
@@ -80,11 +107,18 @@ def _own_text(el, regs: list, limit: int = 120) -> str | None:
             tag = ch.tag if isinstance(ch.tag, str) else ""
             if tag and tag not in _SKIP_TAGS and ch.get("aria-hidden") != "true" and depth < 8:
                 a = _attr_text(ch)
-                if _is_strike(ch, a):
-                    t = short_text(ch)
+                if not inline_strike and _is_strike(ch, a):
+                    t = _own_text(ch, regs, 80, True)
                     if t:
                         regs.append(t)
-                elif not _IGNORE_TOKENS.search(a):
+                elif _HIDDEN.search(a) and not any(c.isdigit() for c in ch.text_content()):
+                    pass
+                elif not _SKIP_CHILD_TOKENS.search(a):
+                    if (tag == "sup" or "fraction" in a or "cents" in a) and out and out[-1][-1:].isdigit():
+                        t = (ch.text or "").strip()
+                        if len(t) == 2 and t.isdigit() and len(ch) == 0:
+                            head = "".join(out)
+                            out.append("," if "." in head[-4:] else ".")
                     walk(ch, depth + 1)
             if ch.tail:
                 out.append(ch.tail)
@@ -99,6 +133,17 @@ def _own_text(el, regs: list, limit: int = 120) -> str | None:
     return s
 
 
+def _label_before(el) -> str | None:
+    """Text of a short digit-free label element right before ``el`` ("Regular price", "Sale price")."""
+    prev = el.getprevious()
+    if prev is None or not isinstance(prev.tag, str) or len(prev) > 1:
+        return None
+    t = short_text(prev, 40)
+    if not t or any(c.isdigit() for c in t):
+        return None
+    return t
+
+
 def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     """Single price in text; None when it holds several different amounts (a container).
 
@@ -108,6 +153,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     """
     if not text or _IGNORE_TEXT.search(text):
         return None, None
+    if not text.isascii():
+        text = text.translate(_DIGITS)
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None
@@ -174,6 +221,7 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
             continue
         attrs = _attr_text(el)
         strike = _is_strike(el, attrs)
+        hard = strike and _hard_strike(el, attrs)
         if not strike and el.tag not in ("ins",) and _IGNORE_TOKENS.search(attrs):
             continue
         if not strike:
@@ -182,29 +230,36 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
                 if p is None:
                     break
                 if p.tag in _STRIKE_TAGS:
-                    strike = True
+                    strike = hard = True
                     break
                 p = p.getparent()
         regs: list[str] = []
-        text = short_text(el) if strike else _own_text(el, regs)
-        if not text:
-            continue
-        if _REG_TEXT.search(text):
-            strike = True
-        amount, cur = _amount(text, hints)
-        if amount is None:
-            continue
-        cands.append((el, amount, cur, "reg" if strike else "cur", order))
+        text = _own_text(el, regs, 80, True) if strike else _own_text(el, regs)
         for r in regs:
             ra, rc = _amount(r, hints)
             if ra is not None:
-                cands.append((el, ra, rc, "reg", order))
+                cands.append((el, ra, rc, "reg", order, True))
+        if not text:
+            continue
+        if not strike and _REG_TEXT.search(text):
+            strike = True
+        if not strike:
+            label = _label_before(el)
+            if label and _REG_TEXT.search(label):
+                strike = True
+        amount, cur = _amount(text, hints)
+        if amount is None:
+            continue
+        cands.append((el, amount, cur, "reg" if strike else "cur", order, hard))
     if not cands:
         return {}
     dmap = _distance_map(anchors) if anchors else None
     currents = [c for c in cands if c[3] == "cur"]
     if not currents:
-        return {}
+        # Only "regular"-labelled prices and nothing struck: that price is the price.
+        currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5]]
+        if not currents:
+            return {}
     if dmap:
         # The price a buyer pays is usually repeated (screen-reader copy, buy box,
         # sticky bar, totals): repetition breaks near-ties in tree distance.
@@ -214,9 +269,9 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
         best = min(currents, key=lambda c: (_distance(c[0], dmap) - min(counts[c[1]], 4), c[4]))
     else:
         best = currents[0]
-    el, amount, cur, _, _ = best
+    el, amount, cur = best[:3]
     regular = None
-    for rel, ra, rc, role, _ in cands:
+    for rel, ra, rc, role, _, _ in cands:
         if role != "reg" or ra <= amount:
             continue
         if rel is el or _lca_within(el, rel, 4):

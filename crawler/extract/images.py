@@ -72,7 +72,7 @@ def best_from_dynamic(value: str) -> str | None:
 
 
 # Attributes in order of how large the image they point to usually is.
-_BIG_ATTRS = ("data-old-hires", "data-zoom-image", "data-zoom", "data-large", "data-large-image",
+_BIG_ATTRS = ("data-old-hires", "data-zoom-image", "data-zoom", "data-large", "data-large-image", "data-large_image",
               "data-full", "data-src-large", "data-original", "data-hires")
 _SRC_ATTRS = ("data-src", "data-lazy-src", "data-lazy", "data-img", "src")
 
@@ -124,4 +124,26 @@ def clean_images(urls, base: str) -> list[str]:
             continue
         seen.add(a)
         out.append(a)
+    return out
+
+
+_SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,4}x\d{0,4}|\._[^./]*_)(?=\.\w{3,4}$)")
+
+
+def image_key(url: str) -> str:
+    """Folder + file name without size decorations: the same photo at another size shares it."""
+    parts = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
+    # The parent folder too: some CDNs name every file "main.jpg" / "original.jpg".
+    return _SIZE_SUFFIX.sub("", "/".join(parts[-2:]).lower())
+
+
+def add_gallery(images: list[str], extra: list[str], base: str) -> list[str]:
+    """``images`` followed by the ``extra`` photos it does not already hold (by file name)."""
+    keys = {image_key(u) for u in images}
+    out = list(images)
+    for u in clean_images(extra, base):
+        k = image_key(u)
+        if k not in keys and u not in out:
+            keys.add(k)
+            out.append(u)
     return out

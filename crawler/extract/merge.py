@@ -1,6 +1,8 @@
 """Run the layers on one parsed tree and combine them into a ProductRecord.
 
-Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags > DOM.
+Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags >
+page-state JSON (``jsonblob``: ``__NEXT_DATA__``, ``window.__INITIAL_STATE__``;
+read only when no earlier layer has a price) > DOM.
 Each field comes from the most trusted layer that has it; ``sources`` records
 which.  Price, regular price and currency are taken together from one layer so
 that an amount is never paired with another layer's currency unless the
@@ -15,15 +17,22 @@ markup price, the visible sale price wins and the markup price becomes
 ``regular_price``.  When the pair's current price equals the markup price, the
 markup price stays and only ``regular_price`` is filled in.
 
-Images come from the most trusted structured layer that has any; only
-without structured images are og:image, the DOM gallery and twitter:image
-combined.  Breadcrumbs are kept as the page shows them (a leading "Home" is
+A zero price is a placeholder (configurable products), never the price.
+Within a schema.org product the offer whose URL is the page URL (selected
+variant) wins; otherwise the lowest new-condition offer (``schema.py``).
+
+Images come from the most trusted structured layer that has any; a single
+structured image (the featured one, as most platforms mark up) is followed by
+the other DOM gallery photos.  Only without structured images are og:image,
+page-state images, the DOM gallery and twitter:image combined (same photo at
+another size counted once, ``images.image_key``).  Breadcrumbs are kept as the page shows them (a leading "Home" is
 part of what the page says and dropping it would lose nothing we can
 restore reliably).
 
 ``is_product``: exactly one or two standalone Product/ProductGroup items
-(variants and related items excluded), or og:type=product, or name + price +
-a buy control.  Three or more products, or an ItemList of products, mark a
+(variants and related items excluded, ``@id`` references resolved), or
+og:type=product, or a priced product in page-state JSON named like the page,
+or name + price + a buy control.  Three or more products, or an ItemList of products, mark a
 listing page; so do six or more buy controls outside related-product areas.
 """
 from __future__ import annotations
@@ -31,7 +40,8 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from . import areas, domfields, domprice
-from .images import absolutize, clean_images
+from .images import absolutize, add_gallery, clean_images
+from .jsonblob import blob_fields
 from .jsonld import iter_nodes, read_jsonld
 from .microdata import read_microdata
 from .opengraph import opengraph_fields, read_meta
@@ -70,7 +80,7 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str):
             items = n.get("itemListElement")
             if isinstance(items, list) and len(items) >= 3:
                 listing = True
-    part = product_fields(main, base, hints) if main else {}
+    part = product_fields(main, base, hints, url) if main else {}
     return part, count, crumbs, listing
 
 
@@ -121,6 +131,10 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
 
     title = domfields.title_text(sc.title)
     h1 = domfields.best_h1(sc.h1s, [t for t in (og.get("name"), title) if t])
+    if not any(part.get("price") for _, part in layers):
+        blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
+        if blob:
+            layers.append(("json", blob))
     buttons = areas.buy_buttons(sc.buy, related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [])
     dpart: dict = {"name": h1[1] if h1 else None}
@@ -160,12 +174,17 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
             rec.images = clean_images(imgs, base)
             if rec.images:
                 sources["images"] = source
+                if len(rec.images) == 1:
+                    # Many platforms mark up only the featured image; the gallery has the rest.
+                    rec.images = add_gallery(rec.images, domfields.gallery_images(sc.gallery, related), base)
                 break
     if not rec.images:
-        imgs = list(og.get("images") or []) + domfields.gallery_images(sc.gallery, related) + list(other.get("images") or [])
-        rec.images = clean_images(imgs, base)
+        blob_imgs = next((list(p.get("images") or []) for s, p in layers if s == "json"), [])
+        first = clean_images(og.get("images") or [], base)
+        more = blob_imgs + domfields.gallery_images(sc.gallery, related) + list(other.get("images") or [])
+        rec.images = add_gallery(first, more, base) if first else clean_images(more, base)
         if rec.images:
-            sources["images"] = "opengraph" if og.get("images") else "dom"
+            sources["images"] = "opengraph" if first else "json" if blob_imgs else "dom"
 
     canon = domfields.canonical(sc.links)
     if canon:
@@ -204,6 +223,8 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
         rec.is_product = True
     elif og.get("type") in ("product", "og:product", "product.item", "product.group"):
         rec.is_product = True
+    elif sources.get("price") == "json":
+        rec.is_product = True  # page state holds a priced product named like the page
     else:
         rec.is_product = bool(rec.name and rec.price and buttons and not many_buttons)
     return rec
@@ -222,7 +243,7 @@ def _offer(o: dict, fallback_currency: str | None) -> Offer:
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> None:
     chosen = None
     for source, part in layers:
-        if part.get("price") is not None:
+        if part.get("price"):  # a zero price is a placeholder, not a price
             chosen = (source, part)
             break
     currency = None
@@ -232,7 +253,7 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
             sources.setdefault("currency", source)
             break
     if chosen is None:
-        rec.currency = currency if any(p.get("price") is not None for _, p in layers) else None
+        rec.currency = currency if any(p.get("price") for _, p in layers) else None
         if rec.currency is None:
             sources.pop("currency", None)
         return

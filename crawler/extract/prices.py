@@ -39,7 +39,17 @@ _SYMBOLS = [
     ("руб", "RUB"), ("₩", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
     ("₴", "UAH"), ("₱", "PHP"), ("Kč", "CZK"), ("Ft", "HUF"), ("lei", "RON"), ("лв", "BGN"),
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
+] + [
+    # Arabic-script abbreviations (price_parser does not know them).
+    ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),
+    ("د.م.", "MAD"), ("ر.ع", "OMR"), ("د.ب", "BHD"), ("د.أ", "JOD"),
 ]
+# Only consulted when price_parser found no currency in a price text.
+_FALLBACK = [(sym, code) for sym, code in _SYMBOLS if not sym.isascii()]
+# Arabic-Indic and Eastern Arabic-Indic digits and the Arabic decimal/thousands marks.
+_DIGITS = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)},
+                         **{chr(0x6F0 + i): str(i) for i in range(10)},
+                         "\u066b": ".", "\u066c": ",", "\u060c": ","})
 _TLD_DOLLAR = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "mx": "MXN", "sg": "SGD", "hk": "HKD", "ar": "ARS",
     "cl": "CLP", "co": "COP", "tw": "TWD",
@@ -79,7 +89,7 @@ def currency_code(symbol, hints: Hints | None = None) -> str | None:
     h = hints or Hints()
     if "$" in s:
         return _TLD_DOLLAR.get(h.tld) or _LANG_DOLLAR.get(h.lang) or "USD"
-    if s.lower() in ("kr", "kr.", ":-"):
+    if s.lower() in ("kr", "kr.", ":-", ",-"):
         return _TLD_KRONA.get(h.tld) or _LANG_KRONA.get(h.lang[:2]) or "SEK"
     if "¥" in s or "￥" in s:
         return "CNY" if h.tld == "cn" or h.lang.startswith("zh") else "JPY"
@@ -117,6 +127,8 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
     """(lowest amount, ISO currency) from visible text such as "ab 1.299,00 €"."""
     if not text:
         return None, None
+    if not text.isascii():
+        text = text.translate(_DIGITS)
     best = None
     cur = None
     for part in _RANGE.split(text):
@@ -129,7 +141,20 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
             best = p.amount
         if cur is None and p.currency:
             cur = currency_code(p.currency, hints)
+        if cur is None:
+            cur = _fallback_currency(part, hints)
     return best, cur
+
+
+def _fallback_currency(text: str, hints: Hints | None) -> str | None:
+    """Currency marks price_parser misses: Arabic-script abbreviations, Scandinavian "1.299:-"."""
+    if not text.isascii():
+        for sym, code in _FALLBACK:
+            if sym in text:
+                return code
+    if ":-" in text:
+        return currency_code(":-", hints)
+    return None
 
 
 def format_price(amount: Decimal | None, currency: str | None) -> str | None:

@@ -12,7 +12,8 @@ import re
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
     r"gallery|thumb|zoom|slideshow|alt-?images|image-?block|"
-    r"(?:main|landing|hero|product|pdp)[-_ ]?(?:image|photo|media)|media-?viewer|image-?wrapper"
+    r"(?:main|landing|hero|product|pdp|primary)[-_ ]{0,2}(?:image|photo|media)|media-?viewer|image-?wrapper|"
+    r"(?:image|media|photo)[-_ ]{0,2}(?:carousel|slider|swiper)"
 )
 _BUY = re.compile(
     r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|buy[-_ ]?(?:now|button|box)|warenkorb|panier|"
@@ -24,6 +25,8 @@ _BUY_TEXT = re.compile(
     r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니",
     re.I,
 )
+# "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
+_PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena")
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
@@ -33,7 +36,7 @@ _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "button", "i
 
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
-                 "brand", "crumbs", "itemscope", "typed", "stock")
+                 "brand", "crumbs", "itemscope", "typed", "stock", "scripts")
 
     def __init__(self):
         self.metas = []
@@ -50,6 +53,7 @@ class Scan:
         self.itemscope = False
         self.typed = []
         self.stock = []
+        self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
 
 
 def scan(root) -> Scan:
@@ -69,6 +73,8 @@ def scan(root) -> Scan:
                 t = get("type")
                 if t and "ld+json" in t.lower():
                     s.ld_scripts.append(el)
+                elif get("src") is None:
+                    s.scripts.append(el)
                 continue
             if tag == "link":
                 s.links.append(el)
@@ -121,7 +127,8 @@ def scan(root) -> Scan:
         if ip:
             low = low + " " + ip.lower()
         # Plain substring tests first: a regex over every class string costs more than the parse.
-        if "price" in low or data_price:
+        if data_price or "price" in low or (("pri" in low or "pre" in low or "strike" in low or "cena" in low)
+                                            and _PRICE_WORD.search(low)):
             if tag not in _NOT_PRICE:
                 price.append(el)
         if ("brand" in low or "byline" in low) and tag not in ("img", "input", "option"):

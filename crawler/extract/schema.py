@@ -5,7 +5,9 @@ JSON-LD-shaped dicts, so the vocabulary quirks are handled in one place.
 """
 from __future__ import annotations
 
+import html
 from decimal import Decimal
+from urllib.parse import parse_qsl, urlsplit
 
 from .images import absolutize, clean_images
 from .prices import Hints, currency_code, parse_amount
@@ -42,7 +44,17 @@ def text_of(v) -> str | None:
     if isinstance(v, dict):
         v = v.get("name") or v.get("@value") or v.get("value")
         v = first(v)
+    if isinstance(v, str) and "&" in v and ";" in v:
+        v = html.unescape(v)  # templates often HTML-escape values inside JSON ("Harbour &amp; Pine")
     return clean(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) else None
+
+
+def get(node: dict, key: str):
+    """Property value, tolerating a capitalised key ("Offers", "Availability")."""
+    v = node.get(key)
+    if v is None:
+        v = node.get(key[:1].upper() + key[1:])
+    return v
 
 
 def _gtin(node) -> str | None:
@@ -135,14 +147,63 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         "price": price,
         "regular_price": regular,
         "currency": cur,
-        "availability": availability(o.get("availability")),
+        "availability": availability(get(o, "availability")),
+        "condition": text_of(o.get("itemCondition")),
         "url": absolutize(text_of(o.get("url")) or text_of(item.get("url")), base),
         "images": clean_images(_images(item), base) if item else [],
     }
 
 
-def product_fields(node: dict, base: str, hints: Hints) -> dict:
-    """Partial record (Decimal prices) from a Product/ProductGroup node."""
+_NOT_NEW = ("used", "refurbished", "damaged", "renewed", "secondhand", "pre-owned", "preowned")
+
+
+def _is_new(o: dict) -> bool:
+    c = (o.get("condition") or "").lower()
+    return not any(k in c for k in _NOT_NEW)
+
+
+def _url_key(u: str | None):
+    if not u:
+        return None
+    parts = urlsplit(u)
+    return (parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"),
+            frozenset(parse_qsl(parts.query)))
+
+
+def _selected(offers: list[dict], page_url: str | None) -> dict | None:
+    """The offer whose own URL is the page URL (a variant selected by ``?variant=`` etc.).
+
+    Only decisive when the offers have distinct URLs and exactly one of them matches:
+    the page URL may add tracking parameters but must carry all of the offer's.
+    """
+    page = _url_key(page_url)
+    if page is None:
+        return None
+    hits = []
+    urls = set()
+    for o in offers:
+        k = _url_key(o.get("url"))
+        if k is None:
+            continue
+        urls.add(k)
+        if k[0] == page[0] and k[1] == page[1] and k[2] <= page[2]:
+            hits.append((len(k[2]), o))
+    if len(urls) < 2 or not hits:
+        return None
+    hits.sort(key=lambda h: -h[0])
+    if len(hits) > 1 and hits[0][0] == hits[1][0]:
+        return None
+    return hits[0][1]
+
+
+def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = None) -> dict:
+    """Partial record (Decimal prices) from a Product/ProductGroup node.
+
+    Among several offers/variants: the one whose URL is the page URL (selected
+    variant) wins; otherwise the lowest price of the new-condition offers (what
+    "from ..." shows; used/refurbished marketplace offers are not the item's price).
+    A zero price is no price (configurable products, placeholders).
+    """
     rec: dict = {
         "name": text_of(node.get("name")),
         "brand": text_of(node.get("brand")) or text_of(node.get("manufacturer")),
@@ -155,13 +216,13 @@ def product_fields(node: dict, base: str, hints: Hints) -> dict:
         "images": _images(node),
         "url": text_of(node.get("url")),
     }
-    offers = [offer_dict(o, None, base, hints) for o in _offer_list(node.get("offers"))]
+    offers = [offer_dict(o, None, base, hints) for o in _offer_list(get(node, "offers"))]
     variants = node.get("hasVariant")
     if variants:
         for v in variants if isinstance(variants, list) else [variants]:
             if not isinstance(v, dict):
                 continue
-            vo = _offer_list(v.get("offers")) or [{}]
+            vo = _offer_list(get(v, "offers")) or [{}]
             for o in vo:
                 offers.append(offer_dict(o, v, base, hints))
             if not rec["images"]:
@@ -169,18 +230,38 @@ def product_fields(node: dict, base: str, hints: Hints) -> dict:
             if not rec["gtin"]:
                 rec["gtin"] = _gtin(v)
     rec["offers"] = offers
-    priced = [o for o in offers if o["price"] is not None]
-    if priced:
-        # Lowest price across offers/variants: what "from ..." displays and ranges report.
-        best = min(priced, key=lambda o: o["price"])
+    group = node.get("isVariantOf")
+    group = first(group) if isinstance(first(group), dict) else None
+    if group:
+        # A variant page: what the variant leaves out comes from its group.
+        for k, v in (("name", text_of(group.get("name"))), ("brand", text_of(group.get("brand"))),
+                     ("description", strip_html(first(group.get("description")))),
+                     ("category", _category(group.get("category")))):
+            if not rec[k] and v:
+                rec[k] = v
+        if not rec["images"]:
+            rec["images"] = _images(group)
+    sel = _selected(offers, page_url) if len(offers) > 1 else None
+    if sel is not None and sel["price"]:
+        best = sel
+        if sel.get("images") and not _images(node):
+            rec["images"] = sel["images"]
+    else:
+        priced = [o for o in offers if o["price"]]
+        priced = [o for o in priced if _is_new(o)] or priced
+        best = min(priced, key=lambda o: o["price"]) if priced else None
+    if best is not None:
         rec["price"] = best["price"]
         rec["regular_price"] = best["regular_price"]
         rec["currency"] = best["currency"] or next((o["currency"] for o in offers if o["currency"]), None)
     else:
         rec["currency"] = next((o["currency"] for o in offers if o["currency"]), None)
-    avails = [o["availability"] for o in offers if o["availability"]]
-    if avails:
-        rec["availability"] = "InStock" if "InStock" in avails else avails[0]
+    if sel is not None and sel["availability"]:
+        rec["availability"] = sel["availability"]
+    else:
+        avails = [o["availability"] for o in offers if o["availability"]]
+        if avails:
+            rec["availability"] = "InStock" if "InStock" in avails else avails[0]
     return rec
 
 
@@ -206,22 +287,53 @@ def breadcrumbs(node: dict) -> list[str]:
     return out
 
 
+def _resolve(v, ids: dict):
+    """Replace bare ``{"@id": ...}`` references (``@graph`` style) by the nodes they name."""
+    if isinstance(v, list):
+        return [_resolve(x, ids) for x in v]
+    if isinstance(v, dict) and len(v) == 1 and "@id" in v:
+        return ids.get(v["@id"], v)
+    return v
+
+
+_NESTING = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor",
+            "isConsumableFor", "model", "isVariantOf")
+
+
 def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
     """The candidate main product(s) and the number of distinct standalone products.
 
     Variants of a ProductGroup and products nested under another product
     (isRelatedTo, isSimilarTo, isAccessoryOrSparePartFor) are not counted as
-    separate products.
+    separate products.  ``@graph`` pages link these by ``@id`` references,
+    which are resolved first (the product dicts returned are then copies).
     """
     products = [n for n in nodes if is_product(n)]
+    if len(products) > 1:
+        ids = {}
+        for n in nodes:
+            i = n.get("@id")
+            if isinstance(i, str) and len(n) > 1:
+                ids.setdefault(i, n)
+        if ids:
+            out = []
+            for p in products:
+                refs = {k: _resolve(p[k], ids) for k in _NESTING if k in p}
+                out.append({**p, **refs} if refs else p)
+            products = out
+    own_ids = {p.get("@id") for p in products if isinstance(p.get("@id"), str)}
     nested = set()
     for p in products:
-        for k in ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor",
-                  "isConsumableFor", "model", "isVariantOf"):
+        for k in _NESTING:
             v = p.get(k)
             for x in v if isinstance(v, list) else [v]:
                 if isinstance(x, dict):
+                    i = x.get("@id")
+                    if k == "isVariantOf" and i in own_ids:
+                        continue  # points up to a group that stands on its own in the graph
                     nested.add(id(x))
-    top = [p for p in products if id(p) not in nested]
-    groups = [p for p in top if "ProductGroup" in types(p)]
+                    if isinstance(i, str):
+                        nested.add(i)
+    top = [p for p in products if id(p) not in nested and p.get("@id") not in nested]
+    groups = [p for p in top if "ProductGroup" in types(p) and (p.get("hasVariant") or get(p, "offers"))]
     return (groups or top), len(top)

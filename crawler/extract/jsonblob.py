@@ -1,0 +1,184 @@
+"""Product data in page-state JSON of client-rendered shops.
+
+Single-page apps (Next.js ``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...}``,
+``<script type="application/json">`` stores) often ship the product only as
+application state, with an empty or skeleton DOM.  This layer is read only when
+no markup layer has a price (it costs a JSON parse of the state).
+
+The product is the dict that has a name and a resolvable price and whose name
+best matches the page title (og:title / <title> / h1): state blobs also hold
+recommendations, recently viewed items and the basket.  Keys are matched by
+their usual names, never by shop-specific paths.
+"""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from .jsondoc import _image_urls
+from .prices import Hints, currency_code, parse_amount
+from .text import availability, clean
+
+# ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``
+_ASSIGN = re.compile(r"(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*\s*=\s*(?=[{\[])")
+_DECODER = json.JSONDecoder(strict=False)
+_MAX_TEXT = 4_000_000
+_MAX_NODES = 60_000
+_WORD = re.compile(r"\w+")
+
+_NAME_KEYS = ("name", "title", "productName", "displayName", "product_name")
+_PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentPrice", "finalPrice",
+               "sellingPrice", "offerPrice", "priceData")
+_AMOUNT_KEYS = ("current", "sale", "salePrice", "sale_price", "selling", "sellingPrice", "final", "finalPrice",
+                "value", "amount", "price", "centAmount", "raw")
+_REGULAR_KEYS = ("previous", "was", "regular", "regularPrice", "original", "originalPrice", "rrp", "list",
+                 "listPrice", "wasPrice", "compareAtPrice", "compare_at_price", "oldPrice", "strikePrice",
+                 "strikethroughPrice", "previousPrice", "msrp", "initial", "base", "basePrice")
+_CURRENCY_KEYS = ("currency", "currencyCode", "priceCurrency", "currency_code", "currencyIso")
+_BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name")
+
+
+def _amount(v, depth: int = 0) -> tuple[Decimal | None, str | None]:
+    """(amount, currency) of a price value: number, string or nested dict."""
+    if v is None or depth > 3:
+        return None, None
+    if isinstance(v, list):
+        return _amount(v[0], depth + 1) if v and isinstance(v[0], dict) else (None, None)
+    if not isinstance(v, dict):
+        return parse_amount(v), None
+    cur = next((v[k] for k in _CURRENCY_KEYS if isinstance(v.get(k), str)), None)
+    if isinstance(v.get("centAmount"), int):
+        digits = v.get("fractionDigits") if isinstance(v.get("fractionDigits"), int) else 2
+        return Decimal(v["centAmount"]).scaleb(-digits), cur
+    for k in _AMOUNT_KEYS:
+        if k in v:
+            a, c = _amount(v[k], depth + 1)
+            if a is not None:
+                return a, c or cur
+    return None, cur
+
+
+def _regular(d: dict, price_value) -> Decimal | None:
+    for holder in (price_value, d):
+        if isinstance(holder, dict):
+            for k in _REGULAR_KEYS:
+                if k in holder:
+                    a, _ = _amount(holder[k], 1)
+                    if a:
+                        return a
+    return None
+
+
+def _blobs(scripts) -> list:
+    out = []
+    for s in scripts:
+        text = s.text
+        if not text or len(text) > _MAX_TEXT:
+            continue
+        t = (s.get("type") or "").lower()
+        if t and "json" not in t and "javascript" not in t and "ecmascript" not in t:
+            continue  # templates, widget state in private formats
+        if "json" in t:
+            try:
+                out.append(_DECODER.decode(text.strip()))
+            except ValueError:
+                pass
+            continue
+        # State scripts open with the assignment; searching whole bundles costs more than the page.
+        m = _ASSIGN.search(text, 0, 400)
+        if m is None:
+            continue
+        try:
+            out.append(_DECODER.raw_decode(text, m.end())[0])
+        except ValueError:
+            pass
+    return out
+
+
+def _name(d: dict) -> str | None:
+    for k in _NAME_KEYS:
+        v = d.get(k)
+        if isinstance(v, str) and 1 < len(v) < 300:
+            return clean(v)
+    return None
+
+
+def _price_of(d: dict):
+    for k in _PRICE_KEYS:
+        if k in d:
+            a, c = _amount(d[k])
+            if a:
+                return a, c, d[k]
+    return None, None, None
+
+
+def _find(blobs, title_words: set) -> dict | None:
+    best, best_score = None, 0.0
+    stack = list(reversed(blobs))
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        name = _name(node)
+        if name:
+            words = _WORD.findall(name.lower())
+            score = sum(w in title_words for w in words) / len(words) if words else 0.0
+            if score > best_score and _price_of(node)[0]:
+                best, best_score = node, score
+        stack.extend(reversed([v for v in node.values() if isinstance(v, (dict, list))]))
+    return best if best_score >= 0.6 else None
+
+
+def _availability(d: dict) -> str | None:
+    for k in ("isInStock", "inStock", "in_stock", "available", "isAvailable", "purchasable"):
+        v = d.get(k)
+        if isinstance(v, bool):
+            return "InStock" if v else "OutOfStock"
+    for k in ("availability", "stockStatus", "stock_status", "availabilityStatus"):
+        v = d.get(k)
+        if isinstance(v, str):
+            a = availability(v)
+            if a:
+                return a
+    return None
+
+
+def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
+    """Partial record (Decimal prices) from page-state JSON, or {}."""
+    title_words: set = set()
+    for t in titles:
+        if t:
+            title_words.update(_WORD.findall(t.lower()))
+    if not title_words:
+        return {}
+    blobs = _blobs(scripts)
+    if not blobs:
+        return {}
+    d = _find(blobs, title_words)
+    if d is None:
+        return {}
+    price, cur, pv = _price_of(d)
+    if cur is None:
+        cur = next((d[k] for k in _CURRENCY_KEYS if isinstance(d.get(k), str)), None)
+    regular = _regular(d, pv)
+    brand = None
+    for k in _BRAND_KEYS:
+        v = d.get(k)
+        if isinstance(v, dict):
+            v = v.get("name")
+        if isinstance(v, str) and clean(v):
+            brand = clean(v)
+            break
+    sku = next((clean(str(d[k])) for k in ("sku", "productCode", "articleNumber") if d.get(k)), None)
+    return {
+        "name": _name(d), "brand": brand, "sku": sku, "price": price,
+        "regular_price": regular if regular and regular > price else None,
+        "currency": currency_code(cur, hints) if cur else None,
+        "availability": _availability(d), "images": _image_urls(d),
+    }
