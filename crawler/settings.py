@@ -29,6 +29,9 @@ BASE_SETTINGS: dict[str, Any] = {
     "AUTOTHROTTLE_MAX_DELAY": 60.0,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+    # Scrapy starts this many asyncio workers for *every* callback's output; a product page
+    # yields one item, so the default 100 only costs ~100 task creations per page.
+    "CONCURRENT_ITEMS": 8,
     "DOWNLOAD_DELAY": 0.5,
     "DOWNLOAD_TIMEOUT": 30,
     "DOWNLOAD_MAXSIZE": 64 * 1024 * 1024,
@@ -96,6 +99,8 @@ def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, r
     for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS"):
         if os.environ.get(name):
             s[name] = os.environ[name]
+    if not source.images:
+        s["ITEM_PIPELINES"] = {k: v for k, v in s["ITEM_PIPELINES"].items() if not k.endswith("ListingImagesPipeline")}
     if source.max_pages:
         s["CLOSESPIDER_PAGECOUNT"] = source.max_pages
     if source.uses_browser:

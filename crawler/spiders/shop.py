@@ -33,6 +33,7 @@ DENY_LINKS = [
 _NEXT_TEXT = re.compile(
     r"^\s*(next|next page|›|»|>|→|weiter|nächste|suivant|suivante|siguiente|volgende|avanti|"
     r"następna|próxima|nästa|neste|seuraava)\s*[›»>→]?\s*$", re.I)
+_NEXT_CLASS = re.compile(r"\bnext\b", re.I)
 
 
 class ShopSpider(Spider):
@@ -43,6 +44,10 @@ class ShopSpider(Spider):
         self.source = source
         self.allowed_domains = list(source.allowed_domains)
         self.done_urls = set(done_urls)
+        # URLs already requested by this spider. Listing pages repeat the same navigation
+        # links on every page; dropping exact repeats here spares each of them the trip
+        # through the spider middlewares to the dupefilter (which still catches variants).
+        self.requested: set[str] = set()
         self.max_hops = source.follow.max_depth
         self.links = LinkExtractor(
             allow=source.follow.allow,
@@ -55,12 +60,17 @@ class ShopSpider(Spider):
 
     # ------------------------------------------------------------- requests
     async def start(self):
-        for url in self.source.sitemaps:
-            yield self.make_request(url, self.parse_sitemap)
-        for url in (*self.source.listings, *self.source.products):
-            yield self.make_request(url, self.parse_page)
+        starts = [(url, self.parse_sitemap) for url in self.source.sitemaps]
+        starts += [(url, self.parse_page) for url in (*self.source.listings, *self.source.products)]
+        for url, callback in starts:
+            request = self.make_request(url, callback)
+            if request is not None:
+                yield request
 
     def make_request(self, url: str, callback, *, hops: int = 0) -> Request | None:
+        if url in self.requested:
+            return None
+        self.requested.add(url)
         if url in self.done_urls:
             # Written by the interrupted run this one resumes: not fetched again.
             self.crawler.stats.inc_value("street2shop/resumed_skipped")
@@ -76,7 +86,9 @@ class ShopSpider(Spider):
     def parse_sitemap(self, response: Response):
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-                yield self.make_request(url, self.parse_sitemap)
+                request = self.make_request(url, self.parse_sitemap)
+                if request is not None:
+                    yield request
             return
         body = _sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         sitemap = Sitemap(body) if body else None
@@ -86,17 +98,18 @@ class ShopSpider(Spider):
             return
         callback = self.parse_sitemap if sitemap.type == "sitemapindex" else self.parse_page
         for entry in sitemap:
-            if entry.get("loc"):
-                yield self.make_request(entry["loc"], callback)
+            request = self.make_request(entry["loc"], callback) if entry.get("loc") else None
+            if request is not None:
+                yield request
 
     # ------------------------------------------------------------------ pages
     def parse_page(self, response: Response):
-        if not isinstance(response, TextResponse) or not hasattr(response, "selector"):
+        if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
+        # Scrapy's own parse of the page is the one extraction uses: a page is parsed once.
         record = extract_from_tree(response.selector.root, response.url)
-        data = record.to_dict()
-        is_product = record.is_product
+        data, is_product = record.to_dict(), record.is_product
         if self.source.selectors is not None:
             data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
         if is_product:
@@ -121,13 +134,11 @@ class ShopSpider(Spider):
     def follow_links(self, response: Response):
         hops = response.meta.get("hops", 0)
         pagination = set(_pagination_links(response))
-        for url in pagination:
-            yield self.make_request(url, self.parse_page, hops=hops)
-        if hops >= self.max_hops:
-            return
-        for link in self.links.extract_links(response):
-            if link.url not in pagination:
-                yield self.make_request(link.url, self.parse_page, hops=hops + 1)
+        requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
+        if hops < self.max_hops:
+            requests += [self.make_request(link.url, self.parse_page, hops=hops + 1)
+                         for link in self.links.extract_links(response) if link.url not in pagination]
+        return [r for r in requests if r is not None]
 
     # ----------------------------------------------------------------- errors
     def on_error(self, failure):
@@ -137,15 +148,20 @@ class ShopSpider(Spider):
 
 
 def _pagination_links(response: TextResponse):
-    """Next-page links: rel=next, or an anchor whose text or label says "next"."""
-    sel = response.selector
-    for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
-        yield response.urljoin(href)
-    for a in sel.xpath("//a[@href]"):
-        text = " ".join(a.xpath(".//text()").getall())
-        label = (a.attrib.get("aria-label") or "") + " " + (a.attrib.get("title") or "")
-        if _NEXT_TEXT.match(text) or _NEXT_TEXT.match(label.strip()) or re.search(r"\bnext\b", a.attrib.get("class", ""), re.I):
-            yield response.urljoin(a.attrib["href"])
+    """Next-page links: rel=next, or an anchor whose text, label or class says "next"."""
+    root = response.selector.root
+    for el in root.iter("link", "a"):
+        href = el.get("href")
+        if not href:
+            continue
+        rel = (el.get("rel") or "").lower().split()
+        if "next" in rel:
+            yield response.urljoin(href)
+        elif el.tag == "a":
+            label = (el.get("aria-label") or el.get("title") or "").strip()
+            if (_NEXT_TEXT.match(el.text_content()) or (label and _NEXT_TEXT.match(label))
+                    or _NEXT_CLASS.search(el.get("class") or "")):
+                yield response.urljoin(href)
 
 
 def _sitemap_body(response: Response, max_size: int) -> bytes | None:

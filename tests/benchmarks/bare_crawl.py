@@ -1,15 +1,38 @@
 """The baseline of the crawl benchmark: a bare Scrapy crawl of the same sitemap, with the
-same concurrency and politeness settings, that does nothing with the pages it gets.
+same settings as the project crawl, that does nothing with the pages it gets.
 
-    python tests/benchmarks/bare_crawl.py SITEMAP_URL  ->  prints one JSON line of stats
+    python tests/benchmarks/bare_crawl.py MANIFEST.yaml [--source NAME]
+    python tests/benchmarks/bare_crawl.py SITEMAP_URL [CONCURRENCY_PER_DOMAIN]
+
+prints one JSON line: {"pages", "seconds", "settings"}.
+
+The settings are not copied by hand: they are the project's own
+`settings_for_source()` for the source (robots.txt obeyed, CONCURRENT_REQUESTS 16,
+the source's per-domain concurrency, delay and AutoThrottle, the project's downloader
+middlewares with its Retry-After aware retry, timeouts, User-Agent), with the item
+pipelines removed. The spider is Scrapy's own SitemapSpider, whose callback returns
+nothing. So the only differences from `street2shop crawl` are the project spider
+(extraction on every page, following links of listing pages) and the item pipelines
+(images, Parquet writing).
+
+`pages` is Scrapy's response_received_count and `seconds` its elapsed_time_seconds
+(spider open to close), as in the project's run summary.
 """
 
+from __future__ import annotations
+
+import argparse
 import json
-import sys
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.spiders import SitemapSpider
-from scrapy.utils.sitemap import Sitemap  # noqa: F401  (same parser as the project)
+
+from street2shop.crawler.settings import settings_for_source
+from street2shop.pipeline.manifest import load_manifest, parse_manifest
+
+#: Settings reported with the result, to check they match the project crawl's.
+REPORTED = ("ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY",
+            "AUTOTHROTTLE_ENABLED", "RETRY_ENABLED", "RETRY_TIMES", "COOKIES_ENABLED", "DOWNLOAD_TIMEOUT")
 
 
 class BareSpider(SitemapSpider):
@@ -19,22 +42,57 @@ class BareSpider(SitemapSpider):
         return None
 
 
-def main(sitemap: str, concurrency: int) -> None:
-    result = {}
-    process = CrawlerProcess({
-        "LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": True, "AUTOTHROTTLE_ENABLED": False,
-        "CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency, "DOWNLOAD_DELAY": 0,
-        "COOKIES_ENABLED": False, "TELNETCONSOLE_ENABLED": False,
-        "USER_AGENT": "street2shop-bench-baseline",
-    })
+def bare_settings(manifest, source) -> dict:
+    s = settings_for_source(manifest, source, store_url="memory://bare-unused", run_id="bare", job_id="bare")
+    s["ITEM_PIPELINES"] = {}
+    return s
+
+
+def legacy_manifest(sitemap: str, concurrency: int):
+    return parse_manifest(f"""
+store: memory://bare-unused
+sources:
+  - name: bare
+    kind: shop
+    sitemaps: [{sitemap}]
+    allow_private_addresses: true
+    images: false
+    politeness: {{delay: 0, autothrottle: false, concurrency_per_domain: {concurrency}}}
+""")
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("target", help="a manifest (.yaml/.yml) or a sitemap URL")
+    ap.add_argument("concurrency", nargs="?", type=int, default=8,
+                    help="per-domain concurrency (sitemap URL form only; default 8)")
+    ap.add_argument("--source", help="the manifest's source to use (default: the first)")
+    args = ap.parse_args(argv)
+
+    if args.target.startswith(("http://", "https://")):
+        manifest = legacy_manifest(args.target, args.concurrency)
+    else:
+        manifest = load_manifest(args.target)
+    source = manifest.source(args.source) if args.source else manifest.sources[0]
+    if not source.sitemaps:
+        raise SystemExit(f"{args.target}: source {source.name!r} has no sitemaps")
+
+    settings = bare_settings(manifest, source)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(BareSpider)
-    process.crawl(crawler, sitemap_urls=[sitemap])
+    process.crawl(crawler, sitemap_urls=[str(u) for u in source.sitemaps],
+                  allowed_domains=list(source.allowed_domains))
     process.start()
     stats = crawler.stats.get_stats()
-    result["pages"] = stats.get("response_received_count", 0)
-    result["seconds"] = stats["elapsed_time_seconds"]
-    print(json.dumps(result))
+    result = {
+        "pages": stats.get("response_received_count", 0),
+        "seconds": stats["elapsed_time_seconds"],
+        "finish_reason": stats.get("finish_reason"),
+        "settings": {k: crawler.settings.get(k) for k in REPORTED},
+    }
+    print(json.dumps(result, default=str), flush=True)
+    return result
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 8)
+    main()
