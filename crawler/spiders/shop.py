@@ -8,33 +8,19 @@ pagination without limit and other links up to `follow.max_depth` hops.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.extract import extract_from_tree
 from street2shop.crawler.items import ListingItem
+from street2shop.crawler.links import LinkSorter
 from street2shop.crawler.selectors import apply_selectors
 from street2shop.pipeline.manifest import Source
-
-#: Links a crawler should never follow on a shop: they change state or lead nowhere useful.
-DENY_LINKS = [
-    r"/(cart|basket|checkout|warenkorb|panier|login|logout|signin|sign-in|register|account|wishlist)\b",
-    r"[?&](add-to-cart|add_to_cart|sort|order|view|currency|lang)=",
-    r"^mailto:", r"^tel:", r"^javascript:",
-]
-
-_NEXT_TEXT = re.compile(
-    r"^\s*(next|next page|›|»|>|→|weiter|nächste|suivant|suivante|siguiente|volgende|avanti|"
-    r"następna|próxima|nästa|neste|seuraava)\s*[›»>→]?\s*$", re.I)
-_NEXT_CLASS = re.compile(r"\bnext\b", re.I)
-
 
 class ShopSpider(Spider):
     name = "shop"
@@ -49,14 +35,8 @@ class ShopSpider(Spider):
         # through the spider middlewares to the dupefilter (which still catches variants).
         self.requested: set[str] = set()
         self.max_hops = source.follow.max_depth
-        self.links = LinkExtractor(
-            allow=source.follow.allow,
-            deny=[*DENY_LINKS, *source.follow.deny],
-            # No allow_domains here: LinkExtractor compares it with host:port and so drops
-            # every link of a site on a non-default port. The offsite middleware keeps the
-            # crawl on allowed_domains, by host name.
-            unique=True,
-        )
+        # Staying on allowed_domains is the offsite middleware's job (by host name).
+        self.links = LinkSorter(source.follow.allow, source.follow.deny)
 
     # ------------------------------------------------------------- requests
     async def start(self):
@@ -133,11 +113,10 @@ class ShopSpider(Spider):
 
     def follow_links(self, response: Response):
         hops = response.meta.get("hops", 0)
-        pagination = set(_pagination_links(response))
+        pagination, others = self.links.sort(response.selector.root, response.url)
         requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
         if hops < self.max_hops:
-            requests += [self.make_request(link.url, self.parse_page, hops=hops + 1)
-                         for link in self.links.extract_links(response) if link.url not in pagination]
+            requests += [self.make_request(url, self.parse_page, hops=hops + 1) for url in others]
         return [r for r in requests if r is not None]
 
     # ----------------------------------------------------------------- errors
@@ -145,23 +124,6 @@ class ShopSpider(Spider):
         kind = error_kind(failure)
         self.crawler.stats.inc_value(f"street2shop/errors/{kind}")
         self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
-
-
-def _pagination_links(response: TextResponse):
-    """Next-page links: rel=next, or an anchor whose text, label or class says "next"."""
-    root = response.selector.root
-    for el in root.iter("link", "a"):
-        href = el.get("href")
-        if not href:
-            continue
-        rel = (el.get("rel") or "").lower().split()
-        if "next" in rel:
-            yield response.urljoin(href)
-        elif el.tag == "a":
-            label = (el.get("aria-label") or el.get("title") or "").strip()
-            if (_NEXT_TEXT.match(el.text_content()) or (label and _NEXT_TEXT.match(label))
-                    or _NEXT_CLASS.search(el.get("class") or "")):
-                yield response.urljoin(href)
 
 
 def _sitemap_body(response: Response, max_size: int) -> bytes | None:
