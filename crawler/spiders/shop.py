@@ -88,7 +88,12 @@ class ShopSpider(Spider):
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
         # Scrapy's own parse of the page is the one extraction uses: a page is parsed once.
-        record = extract_from_tree(response.selector.root, response.url)
+        try:
+            record = extract_from_tree(response.selector.root, response.url)
+        except Exception as exc:  # one odd page must not cost the crawl; counted and named
+            self.crawler.stats.inc_value("street2shop/errors/extract_failed")
+            self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+            return
         data, is_product = record.to_dict(), record.is_product
         if self.source.selectors is not None:
             data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
