@@ -96,4 +96,66 @@ IMAGES = pa.schema(
     metadata={"street2shop.table": "images", "street2shop.format": FORMAT_VERSION},
 )
 
-TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES}
+#: One row per blog post fetched (an observation, like listings).
+POSTS = pa.schema(
+    [
+        ("source", pa.string()),
+        ("job_id", pa.string()),
+        ("run_id", pa.string()),
+        ("url", pa.string()),
+        ("final_url", pa.string()),
+        ("canonical_url", pa.string()),
+        ("fetched_at", _ts),
+        ("http_status", pa.int16()),
+        ("rendered", pa.bool_()),
+        ("title", pa.string()),
+        ("published", pa.string()),  # ISO 8601 as the page gives it
+        ("show", pa.string()),
+        ("season", pa.int16()),
+        ("episode", pa.int16()),
+        ("characters", pa.list_(pa.string())),
+        ("image_urls", pa.list_(pa.string())),
+        ("item_count", pa.int32()),
+    ],
+    metadata={"street2shop.table": "posts", "street2shop.format": FORMAT_VERSION},
+)
+
+#: One row per street (scene) image of a post, in post order.
+POST_IMAGES = pa.schema(
+    [
+        ("source", pa.string()),
+        ("run_id", pa.string()),
+        ("post_url", pa.string()),
+        ("position", pa.int16()),
+        ("url", pa.string()),
+        ("sha256", pa.string()),  # null unless status == "ok"
+        ("status", pa.string()),  # as LISTING_IMAGE.status
+        ("error", pa.string()),
+    ],
+    metadata={"street2shop.table": "post_images", "street2shop.format": FORMAT_VERSION},
+)
+
+#: One row per outbound link of a garment mentioned in a post.
+POST_ITEMS = pa.schema(
+    [
+        ("source", pa.string()),
+        ("run_id", pa.string()),
+        ("post_url", pa.string()),
+        ("item_index", pa.int16()),  # garment, in post order
+        ("link_index", pa.int16()),  # link of that garment, in post order
+        ("text", pa.string()),  # "Maya's green cable-knit sweater"
+        ("brand", pa.string()),
+        ("image_position", pa.int16()),  # which post image it belongs to (post_images.position)
+        ("kind", pa.string()),  # exact | alternative
+        ("link_text", pa.string()),
+        ("original_url", pa.string()),  # the href as the post writes it
+        ("resolved_url", pa.string()),  # the shop's canonical product URL, tracking stripped
+        ("redirects", pa.list_(pa.string())),  # every hop from original_url to the final page
+        ("link_status", pa.string()),  # ok | sold_out | dead | not_product | refused | robots | error kind
+        ("http_status", pa.int16()),
+    ],
+    metadata={"street2shop.table": "post_items", "street2shop.format": FORMAT_VERSION},
+)
+
+TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
+                                "post_images": POST_IMAGES, "post_items": POST_ITEMS}

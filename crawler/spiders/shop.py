@@ -8,135 +8,30 @@ pagination without limit and other links up to `follow.max_depth` hops.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
-from scrapy.utils.gz import gunzip, gzip_magic_number
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from street2shop.crawler.errors import error_kind
-from street2shop.crawler.extract import extract_from_tree
-from street2shop.crawler.items import ListingItem
-from street2shop.crawler.links import LinkSorter
-from street2shop.crawler.selectors import apply_selectors
-from street2shop.pipeline.manifest import Source
+from street2shop.crawler.spiders.base import SourceSpider
 
-class ShopSpider(Spider):
+
+class ShopSpider(SourceSpider):
     name = "shop"
 
-    def __init__(self, source: Source, done_urls: frozenset[str] = frozenset(), **kwargs):
-        super().__init__(**kwargs)
-        self.source = source
-        self.allowed_domains = list(source.allowed_domains)
-        self.done_urls = set(done_urls)
-        # URLs already requested by this spider. Listing pages repeat the same navigation
-        # links on every page; dropping exact repeats here spares each of them the trip
-        # through the spider middlewares to the dupefilter (which still catches variants).
-        self.requested: set[str] = set()
-        self.max_hops = source.follow.max_depth
-        # Staying on allowed_domains is the offsite middleware's job (by host name).
-        self.links = LinkSorter(source.follow.allow, source.follow.deny)
-
-    # ------------------------------------------------------------- requests
     async def start(self):
         starts = [(url, self.parse_sitemap) for url in self.source.sitemaps]
         starts += [(url, self.parse_page) for url in (*self.source.listings, *self.source.products)]
-        for url, callback in starts:
-            request = self.make_request(url, callback)
-            if request is not None:
-                yield request
+        for request in self.start_requests_for(starts):
+            yield request
 
-    def make_request(self, url: str, callback, *, hops: int = 0) -> Request | None:
-        if url in self.requested:
-            return None
-        self.requested.add(url)
-        if url in self.done_urls:
-            # Written by the interrupted run this one resumes: not fetched again.
-            self.crawler.stats.inc_value("street2shop/resumed_skipped")
-            return None
-        meta = {"hops": hops}
-        if self.source.needs_javascript(url):
-            meta["playwright"] = True
-            # "networkidle": the page's own data calls have finished rendering the grid.
-            meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle"}
-        return Request(url, callback=callback, errback=self.on_error, meta=meta)
-
-    # --------------------------------------------------------------- sitemaps
-    def parse_sitemap(self, response: Response):
-        if response.url.endswith("/robots.txt"):
-            for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-                request = self.make_request(url, self.parse_sitemap)
-                if request is not None:
-                    yield request
-            return
-        body = _sitemap_body(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-        sitemap = Sitemap(body) if body else None
-        if sitemap is None or sitemap.type not in ("sitemapindex", "urlset"):
-            self.crawler.stats.inc_value("street2shop/errors/bad_sitemap")
-            self.logger.warning("%s is not a sitemap; skipped", response.url)
-            return
-        callback = self.parse_sitemap if sitemap.type == "sitemapindex" else self.parse_page
-        for entry in sitemap:
-            request = self.make_request(entry["loc"], callback) if entry.get("loc") else None
-            if request is not None:
-                yield request
-
-    # ------------------------------------------------------------------ pages
     def parse_page(self, response: Response):
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
-        # Scrapy's own parse of the page is the one extraction uses: a page is parsed once.
-        try:
-            record = extract_from_tree(response.selector.root, response.url)
-        except Exception as exc:  # one odd page must not cost the crawl; counted and named
-            self.crawler.stats.inc_value("street2shop/errors/extract_failed")
-            self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+        extracted = self.extract_listing(response)
+        if extracted is None:
             return
-        data, is_product = record.to_dict(), record.is_product
-        if self.source.selectors is not None:
-            data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
+        data, is_product = extracted
         if is_product:
             yield self.listing_item(response, data)
             return
         self.crawler.stats.inc_value("street2shop/listing_pages")
         yield from self.follow_links(response)
-
-    def listing_item(self, response: Response, data: dict) -> ListingItem:
-        redirects = response.request.meta.get("redirect_urls") or []
-        return ListingItem(
-            source=self.source.name,
-            url=redirects[0] if redirects else response.request.url,
-            final_url=response.url,
-            fetched_at=datetime.now(timezone.utc),
-            http_status=response.status,
-            rendered=bool(response.request.meta.get("playwright")),
-            record=data,
-            image_urls=list(data.get("images") or []) if self.source.images else [],
-        )
-
-    def follow_links(self, response: Response):
-        hops = response.meta.get("hops", 0)
-        pagination, others = self.links.sort(response.selector.root, response.url)
-        requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
-        if hops < self.max_hops:
-            requests += [self.make_request(url, self.parse_page, hops=hops + 1) for url in others]
-        return [r for r in requests if r is not None]
-
-    # ----------------------------------------------------------------- errors
-    def on_error(self, failure):
-        kind = error_kind(failure)
-        self.crawler.stats.inc_value(f"street2shop/errors/{kind}")
-        self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
-
-
-def _sitemap_body(response: Response, max_size: int) -> bytes | None:
-    if gzip_magic_number(response):
-        try:
-            return gunzip(response.body, max_size=max_size)
-        except Exception:  # scrapy's _DecompressionMaxSizeExceeded or a corrupt gzip
-            return None
-    body = response.body
-    return body if body.lstrip()[:5] in (b"<?xml", b"<urls", b"<site") or b"<urlset" in body[:2048] \
-        or b"<sitemapindex" in body[:2048] else None
