@@ -20,3 +20,28 @@ class ListingItem:
     image_urls: list[str] = field(default_factory=list)
     #: filled by ListingImagesPipeline: one dict per image URL (url, sha256, status, error)
     images: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class LinkResolution:
+    """Where one outbound link of a post ended."""
+
+    resolved_url: str | None
+    redirects: list[str]
+    link_status: str  # ok | sold_out | dead | not_product | refused | robots | <error kind>
+    http_status: int | None = None
+
+
+@dataclass
+class PostItem:
+    source: str
+    url: str
+    final_url: str
+    fetched_at: datetime
+    http_status: int
+    rendered: bool
+    record: dict[str, Any]  # PostRecord.to_dict()
+    #: resolutions[i][j]: where link j of garment i ended (filled as the links resolve)
+    resolutions: list[list[LinkResolution | None]] = field(default_factory=list)
+    image_urls: list[str] = field(default_factory=list)  # the street images
+    images: list[dict[str, Any]] = field(default_factory=list)

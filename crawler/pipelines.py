@@ -26,7 +26,7 @@ from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
-from street2shop.crawler.items import ListingItem
+from street2shop.crawler.items import ListingItem, PostItem
 from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
 from street2shop.pipeline.schemas import OFFER
 from street2shop.pipeline.store import Store
@@ -143,6 +143,10 @@ class ListingImagesPipeline(FilesPipeline):
 
 
 class ParquetWriterPipeline:
+    #: The order parts are written in at each flush: what a row refers to is always written
+    #: before the row, and the rows that mark a page as done (listings, posts) come last.
+    TABLE_ORDER = ("images", "post_images", "post_items", "listings", "posts")
+
     def __init__(self, crawler):
         settings = crawler.settings
         self.crawler = crawler
@@ -154,8 +158,8 @@ class ParquetWriterPipeline:
         self.flush_seconds = settings.getfloat("STREET2SHOP_FLUSH_SECONDS", 20.0)
         # URLs this job already wrote (a resumed run): never written twice.
         self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
-        self.listings: list[dict] = []
-        self.images: list[dict] = []
+        self.rows: dict[str, list[dict]] = {t: [] for t in self.TABLE_ORDER}
+        self.pending = 0
         self.seq = 0
         self.last_flush = time.monotonic()
 
@@ -175,21 +179,22 @@ class ParquetWriterPipeline:
         self.known_images = known
 
     def process_item(self, item, spider=None):
-        if not isinstance(item, ListingItem):
+        if not isinstance(item, (ListingItem, PostItem)):
             return item
         keys = {item.url, item.final_url}
+        kind = "listings" if isinstance(item, ListingItem) else "posts"
         if keys & self.seen:
-            self.crawler.stats.inc_value("street2shop/duplicate_listings")
+            self.crawler.stats.inc_value(f"street2shop/duplicate_{kind}")
             return item
         self.seen |= keys
-        for img in item.images:
-            stored = img.pop("_stored", None)
-            if stored and img["sha256"] not in self.known_images:
-                self.known_images.add(img["sha256"])
-                self.images.append(self._image_row(stored, item))
-        self.listings.append(self._listing_row(item))
-        self.crawler.stats.inc_value("street2shop/listings_written")
-        if len(self.listings) >= self.flush_every or time.monotonic() - self.last_flush > self.flush_seconds:
+        self._add_images(item)
+        if isinstance(item, ListingItem):
+            self.rows["listings"].append(self._listing_row(item))
+        else:
+            self._add_post(item)
+        self.crawler.stats.inc_value(f"street2shop/{kind}_written")
+        self.pending += 1
+        if self.pending >= self.flush_every or time.monotonic() - self.last_flush > self.flush_seconds:
             self.flush()
         return item
 
@@ -198,12 +203,50 @@ class ParquetWriterPipeline:
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
-        if not self.listings and not self.images:
+        if not self.pending and not self.rows["images"]:
             return
-        self.store.write_part("images", self.images, run_id=self.run_id, seq=self.seq, writer=self.source)
-        self.store.write_part("listings", self.listings, run_id=self.run_id, seq=self.seq, writer=self.source)
+        for table in self.TABLE_ORDER:
+            self.store.write_part(table, self.rows[table], run_id=self.run_id, seq=self.seq, writer=self.source)
+            self.rows[table] = []
         self.seq += 1
-        self.listings, self.images = [], []
+        self.pending = 0
+
+    def _add_images(self, item) -> None:
+        for img in item.images:
+            stored = img.pop("_stored", None)
+            if stored and img["sha256"] not in self.known_images:
+                self.known_images.add(img["sha256"])
+                self.rows["images"].append(self._image_row(stored, item))
+
+    def _add_post(self, item: PostItem) -> None:
+        r = item.record
+        self.rows["posts"].append({
+            "source": item.source, "job_id": self.job_id, "run_id": self.run_id, "url": item.url,
+            "final_url": item.final_url, "canonical_url": r.get("canonical_url"), "fetched_at": item.fetched_at,
+            "http_status": item.http_status, "rendered": item.rendered, "title": r.get("title"),
+            "published": r.get("published"), "show": r.get("show"), "season": r.get("season"),
+            "episode": r.get("episode"), "characters": r.get("characters") or [],
+            "image_urls": r.get("images") or [], "item_count": len(r.get("items") or []),
+        })
+        statuses = {img["url"]: img for img in item.images}
+        for position, url in enumerate(r.get("images") or []):
+            img = statuses.get(url, {})
+            self.rows["post_images"].append({
+                "source": item.source, "run_id": self.run_id, "post_url": item.url, "position": position,
+                "url": url, "sha256": img.get("sha256"), "status": img.get("status", "not_fetched"),
+                "error": img.get("error"),
+            })
+        for i, garment in enumerate(r.get("items") or []):
+            for j, link in enumerate(garment["links"]):
+                res = item.resolutions[i][j]
+                self.rows["post_items"].append({
+                    "source": item.source, "run_id": self.run_id, "post_url": item.url, "item_index": i,
+                    "link_index": j, "text": garment["text"], "brand": garment["brand"],
+                    "image_position": garment["image_index"], "kind": link["kind"], "link_text": link["text"],
+                    "original_url": link["url"], "resolved_url": res.resolved_url if res else None,
+                    "redirects": res.redirects if res else [], "link_status": res.link_status if res else "unresolved",
+                    "http_status": res.http_status if res else None,
+                })
 
     def _listing_row(self, item: ListingItem) -> dict[str, Any]:
         r = item.record
@@ -227,7 +270,7 @@ class ParquetWriterPipeline:
             "images": [{k: img.get(k) for k in ("url", "sha256", "status", "error")} for img in item.images],
         }
 
-    def _image_row(self, stored: dict, item: ListingItem) -> dict[str, Any]:
+    def _image_row(self, stored: dict, item: ListingItem | PostItem) -> dict[str, Any]:
         meta: ImageInfo = stored["info"]
         return {
             "sha256": meta.sha256,

@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 
 from street2shop.crawler.settings import settings_for_source
+from street2shop.crawler.spiders.blog import BlogSpider
 from street2shop.crawler.spiders.shop import ShopSpider
 from street2shop.pipeline.manifest import Manifest, Source
 from street2shop.pipeline.store import Store
@@ -39,6 +40,9 @@ class SourceSummary:
     listings: int = 0
     images_ok: int = 0
     skipped_done: int = 0
+    posts: int = 0
+    links: dict[str, int] = field(default_factory=dict)  # post links by how they ended
+    pairs: int = 0  # exact post links whose listing is in the store: street-to-shop pair candidates
     browser_pages: int = 0  # pages Chromium opened; each must be closed after use
     browser_pages_closed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
@@ -62,9 +66,11 @@ def begin_job(store: Store, source: Source, run_id: str) -> tuple[str, bool, fro
     state = store.read_json(job_state_path(source.name))
     if state and state.get("status") == "running":
         job_id = state["job_id"]
-        listings = store.read_table("listings", columns=["url", "final_url"],
+        done: frozenset[str] = frozenset()
+        for table in ("listings", "posts"):
+            rows = store.read_table(table, columns=["url", "final_url"],
                                     filter=(pc.field("job_id") == job_id) & (pc.field("source") == source.name))
-        done = frozenset(listings.column("url").to_pylist()) | frozenset(listings.column("final_url").to_pylist())
+            done |= frozenset(rows.column("url").to_pylist()) | frozenset(rows.column("final_url").to_pylist())
         state["runs"] = [*state.get("runs", []), run_id]
         store.write_json(job_state_path(source.name), state)
         return job_id, True, done
@@ -87,12 +93,26 @@ def end_job(store: Store, source: Source, job_id: str, reason: str) -> None:
     store.write_json(job_state_path(source.name), state)
 
 
+def count_pairs(store: Store, run_id: str, source: str) -> int:
+    """Exact links written by this run whose resolved listing is in the store."""
+    items = store.read_table("post_items", columns=["resolved_url", "kind", "link_status"],
+                             filter=(pc.field("run_id") == run_id) & (pc.field("source") == source)
+                             & (pc.field("kind") == "exact") & pc.field("link_status").isin(["ok", "sold_out"]))
+    if items.num_rows == 0:
+        return 0
+    listed = store.read_table("listings", columns=["canonical_url", "final_url"])
+    known = set(listed.column("canonical_url").to_pylist()) | set(listed.column("final_url").to_pylist())
+    return sum(1 for url in items.column("resolved_url").to_pylist() if url in known)
+
+
 def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
     start = stats.get("start_time")
     # From the spider's opening, as Scrapy's own elapsed_time_seconds (not yet set here).
     summary.seconds = (datetime.now(timezone.utc) - start).total_seconds() if start else 0.0
     summary.pages = stats.get("response_received_count", 0)
     summary.listings = stats.get("street2shop/listings_written", 0)
+    summary.posts = stats.get("street2shop/posts_written", 0)
+    summary.links = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/links/")}
     summary.images_ok = stats.get("street2shop/images/ok", 0)
     summary.skipped_done = stats.get("street2shop/resumed_skipped", 0)
     summary.browser_pages = stats.get("playwright/page_count", 0)
@@ -161,7 +181,8 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
                                        job_id=job_id, done_urls=done)
         settings["LOG_LEVEL"] = log_level
         # The first crawler installs the reactor, as CrawlerProcess.create_crawler does.
-        crawler = Crawler(ShopSpider, settings, init_reactor=not crawlers)
+        spider_class = BlogSpider if source.kind == "blog" else ShopSpider
+        crawler = Crawler(spider_class, settings, init_reactor=not crawlers)
         summary = SourceSummary(source=source.name, job_id=job_id, resumed=resumed)
 
         def closed(spider, reason, _source=source, _summary=summary, _crawler=crawler, _job=job_id):
@@ -179,5 +200,8 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
         process.start()
 
     result = list(summaries.values())
+    for summary in result:
+        if summary.posts:
+            summary.pairs = count_pairs(store, run_id, summary.source)
     store.write_json(f"runs/{run_id}.json", {"run_id": run_id, "sources": [s.to_dict() for s in result]})
     return result

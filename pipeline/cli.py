@@ -63,7 +63,7 @@ def manifest_check(manifest: Path) -> None:
     m = _load(manifest)
     typer.echo(f"{manifest}: ok; store {m.store_url}")
     for s in m.sources:
-        starts = len(s.sitemaps) + len(s.listings) + len(s.products)
+        starts = len(s.start_urls)
         typer.echo(f"  {s.name} ({s.kind}): {starts} start point(s), domains {', '.join(s.allowed_domains)}"
                    f"{', javascript' if s.uses_browser else ''}")
 
@@ -84,12 +84,6 @@ def crawl(
         sources = [m.source(n) for n in source] if source else list(m.sources)
     except ManifestError as exc:
         fail(str(exc))
-    blog = [s.name for s in sources if s.kind == "blog"]
-    if blog:
-        typer.echo(f"street2shop: note: blog sources are not crawled yet, skipping: {', '.join(blog)}", err=True)
-        sources = [s for s in sources if s.kind != "blog"]
-    if not sources:
-        fail(f"{manifest}: nothing to crawl")
     from street2shop.crawler.run import run_crawl
     try:
         summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING")
@@ -105,12 +99,18 @@ def print_summary(summaries, store_url: str) -> None:
     from rich.table import Table
 
     table = Table(title="crawl summary", title_justify="left")
-    for col in ("source", "job", "pages", "listings", "images", "errors", "image errors", "ended", "seconds"):
-        table.add_column(col, justify="right" if col in ("pages", "listings", "images", "seconds") else "left")
+    blogs = any(s.posts or s.links for s in summaries)
+    numeric = ("pages", "listings", "images", "posts", "pairs", "seconds")
+    columns = ["source", "job", "pages", "listings", "images"] + (["posts", "links", "pairs"] if blogs else [])
+    columns += ["errors", "image errors", "ended", "seconds"]
+    for col in columns:
+        table.add_column(col, justify="right" if col in numeric else "left")
     for s in summaries:
-        table.add_row(
-            s.source, ("resumed " if s.resumed else "") + s.job_id, str(s.pages), str(s.listings), str(s.images_ok),
-            _kinds(s.errors), _kinds(s.image_errors), s.finish_reason, f"{s.seconds:.1f}")
+        row = [s.source, ("resumed " if s.resumed else "") + s.job_id, str(s.pages), str(s.listings), str(s.images_ok)]
+        if blogs:
+            row += [str(s.posts), _kinds(s.links), str(s.pairs)]
+        row += [_kinds(s.errors), _kinds(s.image_errors), s.finish_reason, f"{s.seconds:.1f}"]
+        table.add_row(*row)
     console = Console(file=sys.stdout, width=160)
     console.print(table)
     console.print(f"store: {store_url}")

@@ -106,6 +106,8 @@ class Source(_Strict):
     sitemaps: list[HttpUrl] = Field(default_factory=list)
     listings: list[HttpUrl] = Field(default_factory=list, description="category/listing pages")
     products: list[HttpUrl] = Field(default_factory=list)
+    feeds: list[HttpUrl] = Field(default_factory=list, description="RSS/Atom feeds of a blog")
+    posts: list[HttpUrl] = Field(default_factory=list, description="blog post URLs")
     allowed_domains: list[str] = Field(default_factory=list)
     javascript: bool | list[str] = Field(
         False, description="true: every page through the browser; a list: regexes of URLs that need it")
@@ -133,13 +135,17 @@ class Source(_Strict):
 
     @model_validator(mode="after")
     def _defaults(self):
-        if not (self.sitemaps or self.listings or self.products):
-            raise ValueError("a source needs at least one start point: sitemaps, listings or products")
+        if not self.start_urls:
+            raise ValueError("a source needs at least one start point: sitemaps, listings, products, feeds or posts")
         if not self.allowed_domains:
             # Stay on the sites the start points name unless told otherwise.
-            hosts = {urlparse(u).hostname for u in (*self.sitemaps, *self.listings, *self.products)}
+            hosts = {urlparse(u).hostname for u in self.start_urls}
             self.allowed_domains = sorted(h for h in hosts if h)
         return self
+
+    @property
+    def start_urls(self) -> list[str]:
+        return [*self.sitemaps, *self.listings, *self.products, *self.feeds, *self.posts]
 
     def needs_javascript(self, url: str) -> bool:
         if isinstance(self.javascript, bool):

@@ -20,8 +20,23 @@ _OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-me
 _NONE, _OWN, _REL = 0, 1, 2
 
 
+# Class/id strings repeat within a page and across a site's pages; _kind is pure,
+# so its answers are memoised (bounded, for long crawls of many sites).
+_KINDS: dict[str, int] = {}
+_KINDS_CAP = 50_000
+
+
 def _kind(c: str) -> int:
-    """_REL for a related-products area, _OWN for the product's own media, 1/2-ish for a bare carousel."""
+    k = _KINDS.get(c)
+    if k is None:
+        if len(_KINDS) >= _KINDS_CAP:
+            _KINDS.clear()
+        k = _KINDS[c] = _compute_kind(c)
+    return k
+
+
+def _compute_kind(c: str) -> int:
+    """_REL for a related-products area, _OWN for the product's own media, -1 for a bare carousel."""
     low = c.lower()
     weak = False
     for frag in _RELATED:

@@ -109,9 +109,6 @@ _LABEL_TO_FIELD = {lab: f for f, labs in _SPEC_LABELS.items() for lab in labs}
 for _b in _BRAND_LABELS:
     _LABEL_TO_FIELD[_b] = "brand"
 _ROW_CELLS = etree.XPath("./*[self::td or self::th or self::dt or self::dd or self::span or self::div]")
-_LABEL_ROWS = etree.XPath(
-    "//tr[count(th|td)=2] | //dl/dt"
-)
 _BRAND_PREFIX = re.compile(
     r"^(?:(?:" + "|".join(_BRAND_LABELS) + r")\s*:?\s+|visit the\s+|besuchen sie den\s+|besuche den\s+|by\s+|von\s+|"
     r"visiter la boutique\s+|visita la tienda de\s+|visita lo store di\s+)",
@@ -129,10 +126,14 @@ def _clean_brand(t: str | None) -> str | None:
     return t
 
 
-def dom_specs(tree) -> dict:
-    """Fields from label/value rows (<dl>, two-cell <tr>): brand, sku, gtin, mpn, color."""
+def dom_specs(rows) -> dict:
+    """Fields from label/value rows: brand, sku, gtin, mpn, color.
+
+    ``rows``: the two-cell ``<tr>`` and the ``<dt>`` of ``<dl>`` lists, in document
+    order (collected by ``scan``).
+    """
     out: dict = {}
-    for row in _LABEL_ROWS(tree):
+    for row in rows:
         if row.tag == "dt":
             label, value = row, row.getnext()
         else:

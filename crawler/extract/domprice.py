@@ -213,9 +213,16 @@ def _lca_within(a, b, levels: int) -> bool:
     return False
 
 
-def dom_price(candidates, anchors, hints: Hints, related) -> dict:
-    """{'price', 'regular_price', 'currency'} from visible price elements (Decimals)."""
-    cands = []
+def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = True) -> dict:
+    """{'price', 'regular_price', 'currency'} from visible price elements (Decimals).
+
+    ``need_current=False``: a more trusted layer already gave price and currency,
+    so the DOM only matters for a sale pair (merge.py), which needs a regular
+    (struck / "was") price.  Then the current-price texts are parsed only once a
+    regular price has been found: on most pages there is none and the result is {}.
+    """
+    cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order)
+    have_reg = False
     for order, el in enumerate(candidates):
         if related(el):
             continue
@@ -239,6 +246,7 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
             ra, rc = _amount(r, hints)
             if ra is not None:
                 cands.append((el, ra, rc, "reg", order, True))
+                have_reg = True
         if not text:
             continue
         if not strike and _REG_TEXT.search(text):
@@ -247,10 +255,25 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
             label = _label_before(el)
             if label and _REG_TEXT.search(label):
                 strike = True
-        amount, cur = _amount(text, hints)
-        if amount is None:
-            continue
-        cands.append((el, amount, cur, "reg" if strike else "cur", order, hard))
+        if strike:
+            amount, cur = _amount(text, hints)
+            if amount is not None:
+                cands.append((el, amount, cur, "reg", order, hard))
+                have_reg = True
+        else:
+            cands.append((el, text, order))
+    if not need_current and not have_reg:
+        return {}
+    # Parse the waiting current prices, keeping the document order of all candidates.
+    parsed = []
+    for c in cands:
+        if len(c) == 3:
+            amount, cur = _amount(c[1], hints)
+            if amount is None:
+                continue
+            c = (c[0], amount, cur, "cur", c[2], False)
+        parsed.append(c)
+    cands = parsed
     if not cands:
         return {}
     dmap = _distance_map(anchors) if anchors else None

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urljoin
+
+from .urls import join
 
 # Tracking pixels, placeholders and chrome rather than product photos.
 _JUNK = re.compile(
@@ -27,7 +28,7 @@ def absolutize(url, base: str) -> str | None:
     if url.startswith("//"):
         return "https:" + url if base.startswith("https") or not base.startswith("http:") else "http:" + url
     try:
-        u = urljoin(base, url)
+        u = join(base, url)
     except ValueError:
         return None
     return u if u.startswith(("http://", "https://")) else None

@@ -21,7 +21,12 @@ def _strip_wrappers(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = _WRAPPERS.sub("", text).strip().rstrip(";").strip()
+        # The end-anchored half of _WRAPPERS is tried at every position of the
+        # script; only run it when an opening "<!"/"//"/"/*" or a closing ">"/"/"
+        # (every wrapper starts and ends so) is there at all.
+        if text.lstrip()[:2] in ("<!", "//", "/*") or text.rstrip()[-1:] in (">", "/"):
+            text = _WRAPPERS.sub("", text)
+        text = text.strip().rstrip(";").strip()
     return text
 
 

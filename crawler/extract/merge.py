@@ -37,8 +37,6 @@ listing page; so do six or more buy controls outside related-product areas.
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from . import areas, domfields, domprice
 from .images import absolutize, add_gallery, clean_images
 from .jsonblob import blob_fields
@@ -49,6 +47,7 @@ from .prices import Hints, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
 from .scan import scan
+from .urls import join
 from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import product_fields, select_products, types
 
@@ -61,8 +60,10 @@ def _pick_product(products: list[dict], url: str) -> dict | None:
         return None
     for p in products:
         u = p.get("url")
-        if isinstance(u, str) and u and url and (url.startswith(urljoin(url, u)) or urljoin(url, u).startswith(url)):
-            return p
+        if isinstance(u, str) and u and url:
+            full = join(url, u)
+            if url.startswith(full) or full.startswith(url):
+                return p
     with_offers = [p for p in products if p.get("offers") or p.get("hasVariant")]
     return (with_offers or products)[0]
 
@@ -100,7 +101,7 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
     """Extract a product record from an already parsed lxml.html tree (not mutated)."""
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     sc = scan(root)
-    base = urljoin(url, sc.base.strip()) if sc.base else url
+    base = join(url, sc.base.strip()) if sc.base else url
     meta = read_meta(sc.metas)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
@@ -140,7 +141,7 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
     dpart: dict = {"name": h1[1] if h1 else None}
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     if missing:
-        specs = domfields.dom_specs(root)
+        specs = domfields.dom_specs(sc.spec_rows)
         for f in missing:
             if specs.get(f):
                 dpart[f] = specs[f]
@@ -148,7 +149,11 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
             dpart["brand"] = domfields.dom_brand(sc.brand, related)
     if not any(part.get("availability") for _, part in layers):
         dpart["availability"] = domfields.dom_availability(sc.stock, related)
-    dpart.update(domprice.dom_price(sc.price, anchors, hints, related))
+    # The DOM's current price only counts when no layer above has price and currency
+    # (see _merge_price); otherwise only a sale pair can change the result.
+    need_current = not (any(part.get("price") for _, part in layers)
+                        and any(part.get("currency") for _, part in layers))
+    dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current))
     layers.append(("dom", dpart))
 
     rec = ProductRecord()

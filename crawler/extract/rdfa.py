@@ -7,9 +7,9 @@ meta tags are read by ``opengraph.py``; they sit outside any ``typeof``.
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from lxml import etree
+
+from .urls import join
 
 _PROPS = etree.XPath(".//*[@property]")
 
@@ -34,9 +34,9 @@ def _value(el, base: str):
             return v
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("a", "link", "area"):
-        return urljoin(base, el.get("href", ""))
+        return join(base, el.get("href", ""))
     if tag in ("img", "source", "audio", "video", "iframe"):
-        return urljoin(base, el.get("src", ""))
+        return join(base, el.get("src", ""))
     if tag in ("data", "meter"):
         return el.get("value", "")
     if tag == "time":

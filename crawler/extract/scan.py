@@ -31,12 +31,45 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
 _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "button", "input", "nav", "form",
-                   "del", "s", "strike", "ins"))
+                   "del", "s", "strike", "ins", "tr", "dt"))
+
+# What a lower-cased class/id/itemprop string says about its element, as bit flags.
+_F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY = 1, 2, 4, 8, 16, 32
+_NOT_BRAND = frozenset(("img", "input", "option"))
+_NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
+_BUY_TAGS = frozenset(("a", "button", "div", "span"))
+# Class strings repeat heavily (within a page and across a site's pages), so their
+# flags are memoised; the cap keeps a long crawl of many sites from growing it forever.
+_FLAGS: dict[str, int] = {}
+_FLAGS_CAP = 50_000
+
+
+def _flags(low: str) -> int:
+    """Plain substring tests first: a regex over every class string costs more than the parse."""
+    f = 0
+    if "price" in low or (("pri" in low or "pre" in low or "strike" in low or "cena" in low)
+                          and _PRICE_WORD.search(low)):
+        f |= _F_PRICE
+    if "brand" in low or "byline" in low:
+        f |= _F_BRAND
+    if "crumb" in low:
+        f |= _F_CRUMB
+    if "avail" in low or "stock" in low:
+        f |= _F_STOCK
+    if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
+            or "photo" in low or "media" in low) and _GALLERY.search(low):
+        f |= _F_GALLERY
+    if ("cart" in low or "bag" in low or "basket" in low or "buy" in low or "korb" in low
+            or "panier" in low or "carrello" in low or "cesta" in low or "carrito" in low
+            or "winkelwagen" in low or "koszyk" in low or "varukorg" in low or "kurv" in low
+            or "sepet" in low) and _BUY.search(low):
+        f |= _F_BUY
+    return f
 
 
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
-                 "brand", "crumbs", "itemscope", "typed", "stock", "scripts")
+                 "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows")
 
     def __init__(self):
         self.metas = []
@@ -54,11 +87,15 @@ class Scan:
         self.typed = []
         self.stock = []
         self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
+        self.spec_rows = []  # two-cell <tr> and <dl>/<dt>: label/value rows (domfields.dom_specs)
 
 
 def scan(root) -> Scan:
     s = Scan()
     price, buy, gallery, brand, crumbs = s.price, s.buy, s.gallery, s.brand, s.crumbs
+    memo = _FLAGS
+    if len(memo) > _FLAGS_CAP:
+        memo.clear()
     for el in root.iter():
         tag = el.tag
         if tag.__class__ is not str:
@@ -92,6 +129,14 @@ def scan(root) -> Scan:
             elif tag in _STRIKE_TAGS:
                 price.append(el)
                 continue
+            elif tag == "tr":
+                # Same rows as the XPath //tr[count(th|td)=2], without a second traversal.
+                if sum(1 for c in el if c.tag == "td" or c.tag == "th") == 2:
+                    s.spec_rows.append(el)
+            elif tag == "dt":
+                p = el.getparent()
+                if p is not None and p.tag == "dl":
+                    s.spec_rows.append(el)
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
@@ -123,27 +168,26 @@ def scan(root) -> Scan:
             if data_price and tag not in _NOT_PRICE:
                 price.append(el)
             continue
-        low = (cls + " " + ident if cls and ident else cls or ident or "").lower()
+        raw = cls + " " + ident if cls and ident else cls or ident or ""
         if ip:
-            low = low + " " + ip.lower()
-        # Plain substring tests first: a regex over every class string costs more than the parse.
-        if data_price or "price" in low or (("pri" in low or "pre" in low or "strike" in low or "cena" in low)
-                                            and _PRICE_WORD.search(low)):
-            if tag not in _NOT_PRICE:
+            raw = raw + " " + ip
+        f = memo.get(raw)
+        if f is None:
+            f = memo[raw] = _flags(raw.lower())
+        if not f:
+            if data_price and tag not in _NOT_PRICE:
                 price.append(el)
-        if ("brand" in low or "byline" in low) and tag not in ("img", "input", "option"):
+            continue
+        if (data_price or f & _F_PRICE) and tag not in _NOT_PRICE:
+            price.append(el)
+        if f & _F_BRAND and tag not in _NOT_BRAND:
             brand.append(el)
-        if "crumb" in low:
+        if f & _F_CRUMB:
             crumbs.append(el)
-        if ("avail" in low or "stock" in low) and tag not in ("img", "link", "meta", "input", "option"):
+        if f & _F_STOCK and tag not in _NOT_STOCK:
             s.stock.append(el)
-        if tag != "img" and ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low
-                             or "image" in low or "photo" in low or "media" in low) and _GALLERY.search(low):
+        if f & _F_GALLERY and tag != "img":
             gallery.append(el)
-        if tag in ("a", "button", "div", "span") and (
-                "cart" in low or "bag" in low or "basket" in low or "buy" in low or "korb" in low
-                or "panier" in low or "carrello" in low or "cesta" in low or "carrito" in low
-                or "winkelwagen" in low or "koszyk" in low or "varukorg" in low or "kurv" in low
-                or "sepet" in low) and _BUY.search(low):
+        if f & _F_BUY and tag in _BUY_TAGS:
             buy.append(el)
     return s

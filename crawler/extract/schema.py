@@ -22,6 +22,8 @@ def types(node) -> set[str]:
     t = node.get("@type") if isinstance(node, dict) else None
     if t is None:
         return set()
+    if t.__class__ is str and "/" not in t and "#" not in t and ":" not in t:
+        return {t} if t else set()  # the usual bare "Product": nothing to strip
     if not isinstance(t, list):
         t = [t]
     return {str(x).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]

@@ -1,0 +1,195 @@
+"""The blog spider: show-fashion posts, their scene images, and where their links lead.
+
+Posts are found from feeds (RSS/Atom), sitemaps, archive pages (pagination and links
+within the blog) or given directly. For each post, every outbound link of every garment
+is resolved to the shop's canonical product URL (see crawler/blog/resolve.py); the
+product page it lands on is extracted with the shop spider's own code and written as a
+listing, so every linked listing is crawled once its link is. A post item is emitted
+when all its links have ended (resolved, dead, or refused), so its rows are complete.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from lxml import etree
+from scrapy import Request
+from scrapy.http import Response, TextResponse
+
+from street2shop.crawler.blog.extract import extract_post
+from street2shop.crawler.blog.resolve import destination_param, script_redirect, strip_tracking
+from street2shop.crawler.errors import error_kind
+from street2shop.crawler.items import LinkResolution, PostItem
+from street2shop.crawler.spiders.base import SourceSpider
+
+SOLD_OUT = frozenset({"OutOfStock", "SoldOut", "Discontinued"})
+DEAD_KINDS = frozenset({"http_404", "http_410", "dns", "connection_refused"})
+MAX_HOPS = 8
+
+
+def blog_prefix(urls: list[str]) -> str:
+    """The path under which the blog lives: the common folder of its start URLs."""
+    folders = [posixpath.dirname(urlsplit(u).path or "/").rstrip("/") + "/" for u in urls]
+    prefix = posixpath.commonpath(folders) if folders else "/"
+    return prefix.rstrip("/") + "/"
+
+
+class _Waiting:
+    """A post whose links are still resolving."""
+
+    def __init__(self, item: PostItem, links: int):
+        self.item = item
+        self.left = links
+
+
+class BlogSpider(SourceSpider):
+    name = "blog"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prefix = blog_prefix(self.source.start_urls)
+        # One resolution per distinct link, shared by every post that uses it.
+        self.resolved: dict[str, LinkResolution] = {}
+        self.waiting: dict[str, list[tuple[_Waiting, int, int]]] = {}
+
+    def follow_allow(self) -> list[str]:
+        # Archive pages link the shops too; only pages of the blog are crawled as pages.
+        return self.source.follow.allow or [re.escape(self.prefix)]
+
+    async def start(self):
+        starts = [(url, self.parse_sitemap) for url in self.source.sitemaps]
+        starts += [(url, self.parse_feed) for url in self.source.feeds]
+        starts += [(url, self.parse_page) for url in (*self.source.listings, *self.source.posts)]
+        for request in self.start_requests_for(starts):
+            yield request
+
+    # ----------------------------------------------------------------- discovery
+    def parse_feed(self, response: Response):
+        try:
+            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            self.crawler.stats.inc_value("street2shop/errors/bad_feed")
+            self.logger.warning("%s is not an RSS/Atom feed; skipped", response.url)
+            return
+        links = [el.text.strip() for el in root.iter("link") if el.text and el.text.strip()]  # RSS
+        links += [el.get("href") for el in root.iter("{http://www.w3.org/2005/Atom}link")
+                  if el.get("href") and el.get("rel", "alternate") == "alternate"]  # Atom
+        for url in dict.fromkeys(response.urljoin(u) for u in links):
+            if url.rstrip("/") != response.url.rstrip("/"):
+                request = self.make_request(url, self.parse_page)
+                if request is not None:
+                    yield request
+
+    def parse_page(self, response: Response):
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("street2shop/skipped/not_html")
+            return
+        try:
+            post = extract_post(response.selector.root, response.url, blog_prefix=self.prefix)
+        except Exception as exc:  # one odd page must not cost the crawl; counted and named
+            self.crawler.stats.inc_value("street2shop/errors/extract_failed")
+            self.logger.error("post extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+            return
+        if not post.is_post:
+            self.crawler.stats.inc_value("street2shop/listing_pages")
+            yield from self.follow_links(response)
+            return
+        self.crawler.stats.inc_value("street2shop/posts_found")
+        redirects = response.request.meta.get("redirect_urls") or []
+        item = PostItem(
+            source=self.source.name,
+            url=redirects[0] if redirects else response.request.url,
+            final_url=response.url,
+            fetched_at=datetime.now(timezone.utc),
+            http_status=response.status,
+            rendered=bool(response.request.meta.get("playwright")),
+            record=post.to_dict(),
+            resolutions=[[None] * len(i.links) for i in post.items],
+            image_urls=list(post.images) if self.source.images else [],
+        )
+        waiting = _Waiting(item, sum(len(i.links) for i in post.items))
+        if waiting.left == 0:
+            yield item
+        for i, garment in enumerate(post.items):
+            for j, link in enumerate(garment.links):
+                yield from self.resolve(link.url, waiting, i, j)
+
+    # ---------------------------------------------------------------- resolution
+    def resolve(self, url: str, waiting: _Waiting, i: int, j: int):
+        hops = [url]
+        while (dest := destination_param(hops[-1])) and len(hops) < MAX_HOPS:
+            hops.append(dest)  # a bounce URL: its destination is read, not requested
+        key, bounces = hops[-1], hops[:-1]
+        if key in self.resolved:
+            yield from self._settle(waiting, i, j, bounces, self.resolved[key])
+            return
+        first = key not in self.waiting
+        self.waiting.setdefault(key, []).append((waiting, i, j, bounces))
+        if first:
+            yield self._link_request(key)
+
+    def _link_request(self, url: str) -> Request:
+        meta = {"link_key": url, "chain": [], "allow_offsite": True}
+        if self.source.needs_javascript(url):
+            meta["playwright"] = True
+        # dont_filter: two posts linking one product each need their answer; the spider's
+        # own table of resolutions makes sure each distinct link is fetched once.
+        return Request(url, callback=self.link_landed, errback=self.link_failed, meta=meta, dont_filter=True)
+
+    def link_landed(self, response: Response):
+        key = response.meta["link_key"]
+        chain = [*response.meta["chain"], *(response.meta.get("redirect_urls") or []), response.url]
+        if isinstance(response, TextResponse):
+            target = script_redirect(response.text)
+            if target and len(chain) < MAX_HOPS:
+                # A page that forwards with a script: one more hop, same link.
+                yield Request(response.urljoin(target), callback=self.link_landed, errback=self.link_failed,
+                              meta={**response.meta, "chain": chain, "redirect_urls": []}, dont_filter=True)
+                return
+            extracted = self.extract_listing(response)
+        else:
+            extracted = None
+        if extracted is None or not extracted[1]:
+            result = LinkResolution(strip_tracking(response.url), chain, "not_product", response.status)
+        else:
+            data, _ = extracted
+            canonical = strip_tracking(data.get("canonical_url") or response.url)
+            status = "sold_out" if data.get("availability") in SOLD_OUT else "ok"
+            result = LinkResolution(canonical, chain, status, response.status)
+            yield self.listing_item(response, data)  # the linked listing is crawled here
+        yield from self._finish_link(key, result)
+
+    def link_failed(self, failure):
+        request = failure.request
+        key = request.meta["link_key"]
+        kind = error_kind(failure)
+        response = getattr(failure.value, "response", None)
+        chain = [*request.meta["chain"], *(request.meta.get("redirect_urls") or []), request.url]
+        status = "dead" if kind in DEAD_KINDS else {"private_address": "refused"}.get(kind, kind)
+        yield from self._finish_link(key, LinkResolution(None, chain, status,
+                                                          response.status if response is not None else None))
+
+    def _finish_link(self, key: str, result: LinkResolution):
+        self.resolved[key] = result
+        self.crawler.stats.inc_value(f"street2shop/links/{result.link_status}")
+        for waiting, i, j, bounces in self.waiting.pop(key, []):
+            yield from self._settle(waiting, i, j, bounces, result)
+
+    def _settle(self, waiting: _Waiting, i: int, j: int, bounces: list[str], result: LinkResolution):
+        # The shared resolution starts at the link's destination; this post's own bounce
+        # URLs (if it used any) come first in its chain.
+        waiting.item.resolutions[i][j] = LinkResolution(result.resolved_url, [*bounces, *result.redirects],
+                                                        result.link_status, result.http_status)
+        waiting.left -= 1
+        if waiting.left == 0:
+            yield waiting.item
+
+    def closed(self, reason):
+        unresolved = sum(len(v) for v in self.waiting.values())
+        if unresolved:
+            self.logger.warning("%d post links were still resolving when the crawl stopped", unresolved)
