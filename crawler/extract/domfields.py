@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from .images import img_url, tiny
 from .text import clean, short_text
 
-_CRUMB_ITEMS = etree.XPath(".//li")
-_CRUMB_LINKS = etree.XPath(".//a")
-_GALLERY_IMGS = etree.XPath(".//img")
 
 
 def title_text(title_el) -> str | None:
@@ -56,7 +51,7 @@ def gallery_images(boxes, related) -> list[str]:
     for box in boxes:
         if related(box):
             continue
-        for img in _GALLERY_IMGS(box):
+        for img in box.iterdescendants("img"):  # .//img, without an XPath evaluation per box
             if img in seen_imgs:
                 continue
             seen_imgs.add(img)
@@ -72,7 +67,7 @@ def gallery_images(boxes, related) -> list[str]:
 
 def breadcrumbs(boxes) -> list[str]:
     for box in boxes:
-        items = _CRUMB_ITEMS(box) or _CRUMB_LINKS(box)
+        items = list(box.iterdescendants("li")) or list(box.iterdescendants("a"))
         out = []
         for it in items:
             t = short_text(it, 80)
@@ -108,7 +103,12 @@ _SPEC_LABELS = {
 _LABEL_TO_FIELD = {lab: f for f, labs in _SPEC_LABELS.items() for lab in labs}
 for _b in _BRAND_LABELS:
     _LABEL_TO_FIELD[_b] = "brand"
-_ROW_CELLS = etree.XPath("./*[self::td or self::th or self::dt or self::dd or self::span or self::div]")
+_CELL_TAGS = frozenset(("td", "th", "dt", "dd", "span", "div"))
+
+
+def _row_cells(row) -> list:
+    """The cell children of a label/value row (a Python loop beats an XPath call on a few children)."""
+    return [c for c in row if c.tag in _CELL_TAGS]
 _BRAND_PREFIX = re.compile(
     r"^(?:(?:" + "|".join(_BRAND_LABELS) + r")\s*:?\s+|visit the\s+|besuchen sie den\s+|besuche den\s+|by\s+|von\s+|"
     r"visiter la boutique\s+|visita la tienda de\s+|visita lo store di\s+)",
@@ -137,7 +137,7 @@ def dom_specs(rows) -> dict:
         if row.tag == "dt":
             label, value = row, row.getnext()
         else:
-            cells = _ROW_CELLS(row)
+            cells = _row_cells(row)
             if len(cells) != 2:
                 continue
             label, value = cells
@@ -165,7 +165,7 @@ def dom_brand(brand_elems, related) -> str | None:
     for el in brand_elems:
         if related(el):
             continue
-        cells = _ROW_CELLS(el)
+        cells = _row_cells(el)
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
             if lt and lt.strip(" :").lower() in _BRAND_LABELS:
