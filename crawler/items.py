@@ -30,6 +30,7 @@ class LinkResolution:
     redirects: list[str]
     link_status: str  # ok | sold_out | dead | not_product | refused | robots | <error kind>
     http_status: int | None = None
+    product_brand: str | None = None  # the brand the landing product page gives
 
 
 @dataclass

@@ -41,11 +41,18 @@ _SEASON_EPISODE = [
     re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
 ]
-_WHAT_WORE = re.compile(
-    r"^\s*(?:what|outfits?|fashion|style)\b.*?\b(?P<who>[A-Z][\w'.-]*(?:\s+(?:and|&)\s+[A-Z][\w'.-]*|\s+[A-Z][\w'.-]*)*)"
-    r"\s+wore\s+(?:in|on)\s+(?P<show>.+?)(?=\s*(?:[,:(–—-]|\bseason\b|\bS\d|\b\d+x\d|\bepisode\b|$))", re.I)
+# Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
+# "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …".
+_WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
+_WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
+                        r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
+_SHOW_AFTER = re.compile(
+    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+(?P<show>.+?)"
+    r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d)", re.I)
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
-_BY_BRAND = re.compile(r"\bby\s+([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3})")
+_BY = re.compile(r"\b(?:by|from)\s+(?=\S)", re.I)
+_NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+"})
 
 
 @dataclass
@@ -60,6 +67,7 @@ class PostItem:
     text: str
     brand: str | None
     image_index: int | None  # which street image of the post it belongs to
+    image_url: str | None = None  # the garment's own picture in the post (a crop or packshot), if any
     links: list[PostLink] = field(default_factory=list)
 
 
@@ -146,10 +154,26 @@ def _walk(el, skip_noise: bool = True):
 def _block_of(el, root):
     node = el.getparent()
     while node is not None and node is not root:
+        if node.tag == "figcaption" and node.getparent() is not None and node.getparent().tag == "figure":
+            return node.getparent()  # the caption speaks for its figure, picture included
         if node.tag in _BLOCKS and node.tag != "div":
-            return node
+            return _titled_container(node, root)
         node = node.getparent()
     return el.getparent() if el.getparent() is not None else root
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _titled_container(block, root):
+    """A garment laid out as a heading plus lines of links (exact / similar) is one block:
+    the container that holds the heading, not the paragraph that holds the link."""
+    parent = block.getparent()
+    if parent is None or parent is root or parent.tag not in ("div", "section", "li", "article"):
+        return block
+    if any(child.tag in _HEADINGS for child in parent):
+        return parent
+    return block
 
 
 def _img_src(img, base: str) -> str | None:
@@ -196,42 +220,69 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/") -> PostRecord:
     og_type = (_meta(tree, "og:type") or "").lower()
 
     root = content_root(tree)
-    items: list[PostItem] = []
-    by_block: dict[int, PostItem] = {}
-    image_index: int | None = None
-    label_alt: dict[int, bool] = {}  # per block: has an "alternative" label been seen before this link
-    for el in _walk(root):
-        if el.tag == "img":
-            src = _img_src(el, base)
-            if src and _is_scene_image(el) and src not in rec.images:
-                rec.images.append(src)
-                image_index = len(rec.images) - 1
-        elif el.tag == "a" and el.get("href"):
+    elements = list(_walk(root))
+    position = {id(el): n for n, el in enumerate(elements)}
+    # Pass 1: the outbound links, grouped into garments by the block that holds them.
+    blocks: dict[int, tuple[object, list]] = {}
+    for el in elements:
+        if el.tag == "a" and el.get("href"):
             href = urljoin(base, el.get("href").strip()).split("#", 1)[0]
-            if not is_outbound(href, url, blog_prefix):
-                continue
-            block = _block_of(el, root)
-            key = id(block)
-            item = by_block.get(key)
-            if item is None:
-                item = PostItem(text=_item_text(block), brand=_brand(block), image_index=_image_in(block, base, rec.images, image_index))
-                by_block[key] = item
-                items.append(item)
+            if is_outbound(href, url, blog_prefix):
+                block = _block_of(el, root)
+                blocks.setdefault(id(block), (block, []))[1].append((el, href))
+    # Pass 2: images. One inside a garment's block shows that garment (a crop or a
+    # packshot); any other is a scene ("street") image.
+    in_block: dict[int, str] = {}
+    scene_at: list[tuple[int, int]] = []  # (document position, scene index)
+    for el in elements:
+        if el.tag != "img":
+            continue
+        src = _img_src(el, base)
+        if not src or not _is_scene_image(el):
+            continue
+        holder = next((b for b, _ in blocks.values() if _contains(b, el)), None)
+        if holder is not None:
+            in_block.setdefault(id(holder), src)
+        elif src not in rec.images:
+            rec.images.append(src)
+            scene_at.append((position[id(el)], len(rec.images) - 1))
+    previous_at, image = -1, (0 if len(rec.images) == 1 else None)
+    for key, (block, links) in sorted(blocks.items(), key=lambda kv: position.get(kv[0], 0)):
+        at = position.get(key, 0)
+        # The scene an item belongs to is the one shown since the previous item. Several
+        # scenes in a row and then a list of items ("shop the look") do not say which item
+        # is in which scene: that stays unknown (None) rather than guessed.
+        between = [idx for pos, idx in scene_at if previous_at < pos < at]
+        if between:
+            image = between[0] if len(between) == 1 else None
+        previous_at = at
+        item = PostItem(text=_item_text(block), brand=None, image_index=image, image_url=in_block.get(key))
+        alternative_label = False
+        for el, href in links:
             link_text = _text(el) or None
-            before = _text_before(el, block)
-            alternative = bool(ALTERNATIVE.search(before) or ALTERNATIVE.search(link_text or "")
+            alternative = bool(ALTERNATIVE.search(_text_before(el, block)) or ALTERNATIVE.search(link_text or "")
                                or ALTERNATIVE.search(el.get("title") or ""))
-            if not alternative and label_alt.get(key) and not EXACT.search(link_text or ""):
-                alternative = True
-            if alternative:
-                label_alt[key] = True
+            if not alternative and alternative_label and not EXACT.search(link_text or ""):
+                alternative = True  # "Similar: <a>A</a>, <a>B</a>": the label covers the list
+            alternative_label = alternative_label or alternative
             item.links.append(PostLink(url=href, text=link_text, kind="alternative" if alternative else "exact"))
-    rec.items = [i for i in items if i.links]
+        # An alternative's maker is not the garment's: only exact links can name the brand.
+        item.brand = _brand(block, [(el, href) for (el, href), link in zip(links, item.links) if link.kind == "exact"])
+        rec.items.append(item)
 
     _show_and_episode(rec, tree, ld)
     rec.is_post = bool(rec.items) and (og_type == "article" or bool(ld) or
                                        sum(1 for a in tree.iter("article") if not _is_noise(a)) <= 1)
     return rec
+
+
+def _contains(ancestor, el) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _text_before(link, block) -> str:
@@ -260,39 +311,65 @@ def _inside_link(node, block) -> bool:
     return False
 
 
+_LEAD_IN = re.compile(r"^.*?(?=\b[A-Z][\w-]*['’]s\s)")  # "In this scene, Leo's jacket" -> "Leo's jacket"
+_TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|comes from))+\s*$", re.I)
+_CALL_TO_ACTION = re.compile(r"^(buy|shop|get|see|view|find|click|this|here|link|similar|more)\b", re.I)
+
+
 def _item_text(block) -> str:
-    """The garment as the post describes it: the block's text before its first link or label."""
+    """The garment as the post describes it: its heading, else the block's words before
+    its first link."""
+    heading = next((h for h in block if h.tag in _HEADINGS), None)
+    if heading is not None and _text(heading):
+        return _text(heading).strip(" :–—-|,.")
     text = _text(block)
     first = next((a for a in block.iter("a")), None)
-    if first is not None and _text(first) and _text(first) in text:
-        head = text.split(_text(first), 1)[0].strip(" :–—-|")
-        if len(head) >= 8:
+    if first is not None and _text(first):
+        head = _text_before(first, block) or text.split(_text(first), 1)[0]
+        if len(head.strip(" :–—-|")) >= 8:
             text = head
     m = ALTERNATIVE.search(text)
     if m and m.start() > 8:
         text = text[: m.start()]
-    return text.strip(" :–—-|,.")
+    text = _LEAD_IN.sub("", text, count=1).strip(" :–—-|,.")
+    return _TRAILING.sub("", text).strip(" :–—-|,.")
 
 
-def _brand(block) -> str | None:
+def _by_name(text: str) -> str | None:
+    """The capitalised name after "by"/"from" ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
+    Tailored Vest"); the linked product page later narrows it to the brand itself."""
+    for m in _BY.finditer(text):
+        words: list[str] = []
+        for word in text[m.end():].split():
+            bare = word.strip(".,;:!?()")
+            if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
+                break
+            words.append(bare)
+            if bare != word.rstrip(")"):  # the name ends at punctuation
+                break
+        while words and words[-1].lower() in _NAME_JOINERS:
+            words.pop()
+        if words:
+            return " ".join(words[:8])
+    return None
+
+
+def _brand(block, links) -> str | None:
+    """The brand when the post names it: "… is by <Brand>", a bold name, or the exact
+    link's words when they are a name rather than a call to action."""
+    named = _by_name(_text(block))
+    if named:
+        return named
     for tag in ("strong", "b"):
         for el in block.iter(tag):
-            t = _text(el)
+            t = _text(el).strip(" .,;:")
             if t and len(t) <= 40 and not ALTERNATIVE.search(t):
                 return t
-    m = _BY_BRAND.search(_text(block))
-    return m.group(1).strip() if m else None
-
-
-def _image_in(block, base: str, images: list[str], current: int | None) -> int | None:
-    """An item in a figure belongs to the figure's image; otherwise to the last image above it."""
-    fig = block if block.tag == "figure" else block.getparent() if block.getparent() is not None and block.getparent().tag == "figure" else None
-    if fig is not None:
-        for img in fig.iter("img"):
-            src = _img_src(img, base)
-            if src in images:
-                return images.index(src)
-    return current
+    for el, _ in links:
+        t = _text(el).strip(" .,;:")
+        if t and t[0].isupper() and len(t.split()) <= 8 and not _CALL_TO_ACTION.match(t):
+            return t
+    return None
 
 
 def _show_and_episode(rec: PostRecord, tree, ld: dict) -> None:
@@ -307,10 +384,17 @@ def _show_and_episode(rec: PostRecord, tree, ld: dict) -> None:
                 break
         if rec.season is not None:
             break
-    m = _WHAT_WORE.search(rec.title or "")
+    title = rec.title or ""
+    m = _SHOW_AFTER.search(title)
     if m:
         rec.show = m.group("show").strip(" ,:-")
-        rec.characters = [c.strip() for c in re.split(r"\s+(?:and|&)\s+", m.group("who")) if c.strip()]
+    else:
+        m = _SHOW_BEFORE.search(title)
+        if m and not _WHO_WORE.search(m.group("show")):
+            rec.show = m.group("show").strip(" ,:-")
+    m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title)
+    if m:
+        rec.characters = [c for c in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who").strip()) if c]
     section = _meta(tree, "article:section") or ld.get("articleSection")
     if not rec.show and isinstance(section, str):
         rec.show = section

@@ -7,6 +7,10 @@
 
 Modules: `catalog` (products + ground truth), `images` (generated garment images),
 `pages` (HTML/XML/JSON per markup style), `server` (HTTP server + request log).
+
+The show-fashion blog beside it (`blog`: posts + ground truth, `blog_images`, `blog_pages`,
+`blog_server`): ``blog = build_blog(shop); serve(shop, blog=blog)`` serves /blog/ and the
+affiliate redirectors on the same host:port.
 """
 
 from .catalog import (
@@ -26,10 +30,32 @@ from .catalog import (
     build_shop,
     gtin_valid,
 )
+from .blog import (
+    LAYOUTS,
+    Blog,
+    Item,
+    Link,
+    Pair,
+    Post,
+    StreetImage,
+    build_blog,
+    set_availability,
+    set_price,
+)
 from .images import garment_layer, render_product_image
 from .server import RequestLog, RequestRecord, ShopServer, serve
 
 __all__ = [
+    "LAYOUTS",
+    "Blog",
+    "Item",
+    "Link",
+    "Pair",
+    "Post",
+    "StreetImage",
+    "build_blog",
+    "set_availability",
+    "set_price",
     "CATEGORIES",
     "IMAGE_OUTCOMES",
     "LOCALES",

@@ -1,4 +1,5 @@
-"""``python -m street2shop.crawler.demo_site --products N --port P``: serve the demo shop until Ctrl-C."""
+"""``python -m street2shop.crawler.demo_site --products N --port P [--blog]``: serve the demo shop
+(and with --blog the show-fashion blog at /blog/) until Ctrl-C."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import signal
 import sys
 import threading
 
+from .blog import MIN_POSTS, build_blog
 from .catalog import MIN_PRODUCTS, build_shop
 from .server import serve
 
@@ -17,9 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    ap.add_argument("--blog", action="store_true", help="also serve the show-fashion blog at /blog/")
+    ap.add_argument("--posts", type=int, default=12, help=f"blog posts with --blog (>= {MIN_POSTS}, default 12)")
     args = ap.parse_args(argv)
     shop = build_shop(args.products, seed=args.seed)
-    server = serve(shop, host=args.host, port=args.port)
+    blog = build_blog(shop, args.posts, seed=args.seed) if args.blog else None
+    server = serve(shop, host=args.host, port=args.port, blog=blog)
     print(server.base_url, flush=True)
     # Explicit handlers: a process started in the background (cron, CI, `&`) may have
     # inherited SIGINT as ignored or default, and must still stop cleanly on it or SIGTERM.

@@ -424,6 +424,9 @@ class Blog:
         if note is not None:
             post.notes.append(note)
         if drop_item is not None:
+            for it in post.items:
+                if it.index == drop_item and it.crop_image:
+                    self.images.pop(it.crop_image, None)
             post.items = [it for it in post.items if it.index != drop_item]
         post.modified = modified or max(post.modified, self.last_modified) + dt.timedelta(hours=1)
         self._touch()
@@ -589,8 +592,9 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
     counts = blog._state["show_counts"]
     k = counts.get(show.slug, 0)
     counts[show.slug] = k + 1
-    season, episode = 1 + k // 6, 1 + (k % 6) * 2 + (seed + i) % 2
-    n_chars = 2 if rng.random() < 0.45 else 1
+    season, episode = 1 + (k + seed) // 3, 2 + ((k + seed) % 3) * 3 + seed % 2
+    special = i if i < 3 else None  # posts 0-2 hold the special link roles (two figures in scene 0)
+    n_chars = 2 if (rng.random() < 0.45 or special is not None) else 1
     chars = rng.sample(list(show.cast), n_chars)
     names = " and ".join(c.name for c in chars)
     tmpl = i // len(LAYOUTS) % 3
@@ -600,7 +604,8 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
         title = f"{show.name} S{season:02d}E{episode:02d}: What {names} Wore"
     else:
         title = f"Get the Look: {names}'s Outfits in {show.name} Season {season}, Episode {episode}"
-    slug = slugify(f"what {names} wore in {show.name} s{season:02d}e{episode:02d}")
+    show_words = show.name.replace("'", "")
+    slug = slugify(f"what {names} wore in {show_words} s{season:02d}e{episode:02d}")
     base_date = dt.datetime(2024, 1, 8, 7, 30, tzinfo=dt.timezone.utc) + dt.timedelta(days=seed % 29)
     if published is None:
         published = base_date + dt.timedelta(days=5 * i, hours=rng.randrange(10))
@@ -628,7 +633,6 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
         n_images = max(n_images, 2) if i % 2 else n_images
     items: list[Item] = []
     images: list[StreetImage] = []
-    special = i if i < 3 else None
     max_items = 6
     for k_img in range(n_images):
         present = chars if (k_img == 0 or rng.random() < 0.4) else [chars[k_img % len(chars)]]
@@ -644,10 +648,7 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
                 cx = (rng.randrange(118, 152), rng.randrange(328, 362))[fi]
             linked: list[tuple[Product | None, tuple]] = []  # (product, garment spec)
             room = max_items - len(items) - (n_images - 1 - k_img)  # keep >= 1 item for later images
-            force2 = special is not None and k_img == 0 and fi == 0  # the special roles need two items
-            if force2:
-                wants = 2
-            elif room <= 0 or (fi > 0 and len(items) >= 4):
+            if room <= 0 or (fi > 0 and len(items) >= 4 and not (special is not None and k_img == 0)):
                 wants = 0
             else:
                 wants = min(2 if rng.random() < 0.55 else 1, room)
@@ -659,15 +660,20 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
                 if special == 2 and k_img == 0 and fi == 0:
                     primary = pick([p for p in pool if p.availability == "OutOfStock" and p.category != "dress"])
                 if primary is None:
-                    cands = pool if wants == 1 else [p for p in pool if p.category != "dress"]
-                    primary = pick(cands) or pick(pool)
+                    primary = pick(pool)
                 if primary is not None:
                     linked.append((primary, None))
             if wants == 2 and linked:
                 first_kind = DEAD_GARMENT[0] if linked[0][0] is None else linked[0][0].category
                 slot = garment_slot(first_kind)
                 if slot != "dress":
-                    other = pick(of_slot("bottom" if slot == "top" else "top"))
+                    if first_kind == "coat":  # a long coat hides skirts and shorts: only trousers show below it
+                        other = pick([p for p in pool if p.category == "trousers"])
+                    elif slot == "top":
+                        other = pick(of_slot("bottom"))
+                    else:  # a coat over a skirt or shorts would hide it
+                        long_ok = linked[0][0].category == "trousers"
+                        other = pick([p for p in of_slot("top") if p.category != "coat" or long_ok])
                     if other is not None:
                         linked.append((other, None))
             # garments in paste order: generic pieces, then bottom, then top/dress
@@ -754,7 +760,8 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
     comments = []
     for c in range(n_comments):
         name = COMMENTERS[(i * 2 + c) % len(COMMENTERS)]
-        comments.append(Comment(name, f"/blog/img/avatar-{slugify(name)}.jpg", COMMENT_TEXTS[(i + c) % len(COMMENT_TEXTS)],
+        comments.append(Comment(name, f"/blog/img/avatar-{slugify(name)}.jpg",
+                                COMMENT_TEXTS[(i + c) % len(COMMENT_TEXTS)],
                                 f"https://{slugify(name)}.blog.example/" if c % 2 == 0 else None,
                                 (published + dt.timedelta(hours=3 + 5 * c)).date().isoformat()))
     intro = (f"{show.name} season {season} episode {episode} gave us some great looks. "
@@ -763,7 +770,8 @@ def _make_post(blog: Blog, i: int, *, show_slug: str | None = None, layout: str 
     related = [p.slug for p in older if p.show.slug == show.slug][:2]
     related += [p.slug for p in older if p.slug not in related][: 3 - len(related)]
     post = Post(i, slug, path, title, published.date().isoformat(), published, published, show, season, episode,
-                chars, layout, images, items, author, intro, [show.name, *[c.name for c in chars], layout.replace("_", " ")],
+                chars, layout, images, items, author, intro,
+                [show.name, *[c.name for c in chars], layout.replace("_", " ")],
                 comments, related)
     _register_images(blog, post)
     return post
@@ -787,7 +795,7 @@ def build_blog(shop: Shop, n_posts: int = 12, seed: int = 0) -> Blog:
     n_shows = 3 if n_posts >= 9 else 2
     shows = []
     for name, genre, cast in SHOWS_DEF[:n_shows]:
-        s = slugify(name)
+        s = slugify(name.replace("'", ""))
         shows.append(Show(name, s, genre, tuple(_character(s, c, seed) for c in cast)))
     blog = Blog(shop=shop, seed=seed, shows=shows, posts=[], images={}, go={}, short={}, noise=[])
     blog.images["/blog/img/logo.jpg"] = BlogImage("/blog/img/logo.jpg", "logo")

@@ -15,12 +15,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, unquote
 
 from . import pages
 from .catalog import ERROR_500_PATH, Shop
 from .images import PIXEL_GIF, ImageStore, logo_png
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .blog import Blog
 
 HTML = "text/html; charset=utf-8"
 _HOST_OK = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
@@ -136,13 +139,16 @@ def _not_modified(res: Resource, inm: str | None, ims: str | None) -> bool:
 class ShopServer:
     """A running demo shop. Use `serve()`; ``with serve(shop) as srv: srv.base_url``."""
 
-    def __init__(self, shop: Shop, host: str = "127.0.0.1", port: int = 0, *, image_cache: int = 4096) -> None:
+    def __init__(self, shop: Shop, host: str = "127.0.0.1", port: int = 0, *, image_cache: int = 4096,
+                 blog: "Blog | None" = None) -> None:
         self.shop = shop
+        self.blog = blog if blog is not None else getattr(shop, "blog", None)  # demo blog (blog_server routes)
         self.images = ImageStore(shop, maxsize=image_cache)
         self.request_log = RequestLog()
         self._cache: dict[tuple[str, str], Resource] = {}
         self._rate_seen: set[str] = set()
         self._lock = threading.Lock()
+        self._revision = self._current_revision()
         self._httpd = _HTTPServer((host, port), _Handler)
         self._httpd.app = self
         self.host, self.port = self._httpd.server_address[:2]
@@ -181,6 +187,18 @@ class ShopServer:
         with self._lock:
             self._rate_seen.clear()
 
+    # -- cache invalidation (the mutation helpers in blog.py bump shop.revision / blog.revision) --
+    def _current_revision(self) -> tuple[int, int]:
+        return getattr(self.shop, "revision", 0), getattr(self.blog, "revision", 0)
+
+    def _check_revision(self) -> None:
+        rev = self._current_revision()
+        if rev != self._revision:
+            with self._lock:
+                if rev != self._revision:
+                    self._cache.clear()
+                    self._revision = rev
+
     # -- routing ---------------------------------------------------------------------------
     def _text(self, key: str, host: str, make: Callable[[], str | None], content_type: str = HTML,
               last_modified: dt.datetime | None = None, status: int = 200, gz: bool = False) -> Resource | None:
@@ -206,6 +224,13 @@ class ShopServer:
         path, _, query = target.partition("?")
         path = unquote(path)
         shop = self.shop
+        self._check_revision()
+        if self.blog is not None:
+            from .blog_server import resolve_blog
+
+            blog_res = resolve_blog(self, path, query, host)
+            if blog_res is not None:
+                return blog_res
         if path == "/":
             return self._text("/", host, lambda: pages.render_home(shop))
         if path == "/robots.txt":
@@ -362,6 +387,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(res.body)
 
 
-def serve(shop: Shop, host: str = "127.0.0.1", port: int = 0, *, image_cache: int = 4096) -> ShopServer:
-    """Start serving ``shop`` in a daemon thread; returns the running server (also a context manager)."""
-    return ShopServer(shop, host, port, image_cache=image_cache).start()
+def serve(shop: Shop, host: str = "127.0.0.1", port: int = 0, *, image_cache: int = 4096,
+          blog: "Blog | None" = None) -> ShopServer:
+    """Start serving ``shop`` (and ``blog``, see blog_server) in a daemon thread; returns the running
+    server (also a context manager)."""
+    return ShopServer(shop, host, port, image_cache=image_cache, blog=blog).start()

@@ -37,6 +37,20 @@ def blog_prefix(urls: list[str]) -> str:
     return prefix.rstrip("/") + "/"
 
 
+def _name_brands(item: PostItem) -> None:
+    """Where a post names a garment's maker in words that also hold more ("Lúne Atelier
+    Relaxed Crêpe Jacket"), the brand is the part the linked product page confirms."""
+    for garment, resolutions in zip(item.record["items"], item.resolutions):
+        named = garment.get("brand")
+        if not named:
+            continue
+        for link, res in zip(garment["links"], resolutions):
+            brand = res.product_brand if res else None
+            if link["kind"] == "exact" and brand and brand.casefold() in named.casefold():
+                garment["brand"] = brand
+                break
+
+
 class _Waiting:
     """A post whose links are still resolving."""
 
@@ -50,13 +64,14 @@ class BlogSpider(SourceSpider):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.prefix = blog_prefix(self.source.start_urls)
         # One resolution per distinct link, shared by every post that uses it.
         self.resolved: dict[str, LinkResolution] = {}
         self.waiting: dict[str, list[tuple[_Waiting, int, int]]] = {}
 
     def follow_allow(self) -> list[str]:
-        # Archive pages link the shops too; only pages of the blog are crawled as pages.
+        # Called by the base __init__. Archive pages link the shops too; only pages of the
+        # blog are crawled as pages.
+        self.prefix = blog_prefix(self.source.start_urls)
         return self.source.follow.allow or [re.escape(self.prefix)]
 
     async def start(self):
@@ -160,7 +175,7 @@ class BlogSpider(SourceSpider):
             data, _ = extracted
             canonical = strip_tracking(data.get("canonical_url") or response.url)
             status = "sold_out" if data.get("availability") in SOLD_OUT else "ok"
-            result = LinkResolution(canonical, chain, status, response.status)
+            result = LinkResolution(canonical, chain, status, response.status, data.get("brand"))
             yield self.listing_item(response, data)  # the linked listing is crawled here
         yield from self._finish_link(key, result)
 
@@ -184,9 +199,10 @@ class BlogSpider(SourceSpider):
         # The shared resolution starts at the link's destination; this post's own bounce
         # URLs (if it used any) come first in its chain.
         waiting.item.resolutions[i][j] = LinkResolution(result.resolved_url, [*bounces, *result.redirects],
-                                                        result.link_status, result.http_status)
+                                                        result.link_status, result.http_status, result.product_brand)
         waiting.left -= 1
         if waiting.left == 0:
+            _name_brands(waiting.item)
             yield waiting.item
 
     def closed(self, reason):
