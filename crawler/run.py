@@ -24,6 +24,7 @@ from street2shop.crawler.settings import settings_for_source
 from street2shop.crawler.spiders.blog import BlogSpider
 from street2shop.crawler.spiders.shop import ShopSpider
 from street2shop.pipeline.manifest import Manifest, Source
+from street2shop.pipeline.lock import StoreLock
 from street2shop.pipeline.store import Store
 
 #: Spider close reasons after which the job counts as complete.
@@ -80,6 +81,15 @@ def begin_job(store: Store, source: Source, run_id: str) -> tuple[str, bool, fro
         "started_at": datetime.now(timezone.utc).isoformat(), "runs": [run_id],
     })
     return job_id, False, frozenset()
+
+
+def is_due(store: Store, source: Source, now: datetime | None = None) -> bool:
+    """Due: never crawled, an interrupted job to resume, or its recrawl interval has passed."""
+    state = store.read_json(job_state_path(source.name))
+    if not state or state.get("status") == "running" or not state.get("finished_at"):
+        return True
+    finished = datetime.fromisoformat(state["finished_at"])
+    return (now or datetime.now(timezone.utc)) - finished >= source.recrawl_every
 
 
 def end_job(store: Store, source: Source, job_id: str, reason: str) -> None:
@@ -170,6 +180,12 @@ class Progress:
 def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = True,
               log_level: str = "WARNING") -> list[SourceSummary]:
     store = Store(manifest.store_url)
+    with StoreLock(store):
+        return _run_locked(store, manifest, sources, progress=progress, log_level=log_level)
+
+
+def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, progress: bool,
+                log_level: str) -> list[SourceSummary]:
     run_id = new_run_id()
     process = CrawlerProcess({"LOG_LEVEL": log_level})
     crawlers: dict[str, Crawler] = {}

@@ -72,6 +72,7 @@ def manifest_check(manifest: Path) -> None:
 def crawl(
     manifest: Annotated[Path, typer.Argument(help="the manifest YAML")],
     source: Annotated[Optional[list[str]], typer.Option("--source", "-s", help="only this source (repeatable)")] = None,
+    due: Annotated[bool, typer.Option("--due", help="only sources whose recrawl interval has passed (for cron)")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress line")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Scrapy's INFO log")] = False,
 ) -> None:
@@ -84,9 +85,20 @@ def crawl(
         sources = [m.source(n) for n in source] if source else list(m.sources)
     except ManifestError as exc:
         fail(str(exc))
-    from street2shop.crawler.run import run_crawl
+    from street2shop.crawler.run import is_due, run_crawl
+    from street2shop.pipeline.lock import StoreLocked
+    from street2shop.pipeline.store import Store
     try:
+        if due:
+            store = Store(m.store_url)
+            waiting = [s.name for s in sources if not is_due(store, s)]
+            sources = [s for s in sources if s.name not in waiting]
+            if not sources:
+                typer.echo(f"nothing is due ({', '.join(waiting)} crawled within their recrawl interval)")
+                return
         summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING")
+    except StoreLocked as exc:
+        fail(str(exc), code=75)  # EX_TEMPFAIL: a scheduler may simply try again later
     except StoreError as exc:
         fail(str(exc))
     print_summary(summaries, m.store_url)
