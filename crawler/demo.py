@@ -1,6 +1,7 @@
-"""`street2shop demo`: serve the fixture shop on 127.0.0.1, crawl it end to end through
-the same manifest → crawl → store path a user runs, then show what came out and how it
-compares with what the shop really contains."""
+"""`street2shop demo`: serve the fixture shop and show-fashion blog on 127.0.0.1, crawl
+them end to end through the same manifest → crawl → store path a user runs, then show
+what came out (listings, street-to-shop pairs) and how it compares with what the sites
+really contain."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from street2shop.crawler.demo_site import build_shop, serve
+from street2shop.crawler.demo_site import build_blog, build_shop, serve
 from street2shop.crawler.settings import CHROMIUM_PATH
 from street2shop.pipeline.manifest import parse_manifest
 from street2shop.pipeline.store import Store
@@ -29,6 +30,13 @@ sources:
     javascript: {javascript}      # pages under /js/ are rendered by their own script
     allow_private_addresses: true   # the fixture shop is on loopback
     politeness: {{concurrency_per_domain: 8, delay: 0, autothrottle_target: 8}}
+  - name: demo-blog
+    kind: blog
+    feeds: ["{base}/blog/feed.xml"]
+    listings: ["{base}/blog/"]
+    javascript: {blog_javascript}      # post pages: the "shop the look" widget is scripted
+    allow_private_addresses: true
+    politeness: {{concurrency_per_domain: 8, delay: 0, autothrottle_target: 8}}
 """
 
 
@@ -41,24 +49,29 @@ def run_demo(store_dir: Path, n_products: int = 48) -> None:
         shutil.rmtree(store_dir)  # a demo starts from nothing, so its figures are its own
     store_dir.mkdir(parents=True)
     shop = build_shop(n_products)
-    with serve(shop) as server:
+    blog = build_blog(shop)
+    with serve(shop, blog=blog) as server:
         base = server.base_url
         has_browser = Path(CHROMIUM_PATH).exists()
         text = DEMO_MANIFEST.format(base=base, store=store_dir.resolve(),
-                                    javascript='["/js/"]' if has_browser else "false")
+                                    javascript='["/js/"]' if has_browser else "false",
+                                    blog_javascript='["/blog/20"]' if has_browser else "false")
         manifest_path = store_dir / "demo-manifest.yaml"
         manifest_path.write_text(text)
         manifest = parse_manifest(text, manifest_path)
-        console.print(f"[bold]fixture shop[/] {base}: {len(shop.products)} products; manifest {manifest_path}")
+        console.print(f"[bold]fixture shop and blog[/] {base}: {len(shop.products)} products, "
+                      f"{len(blog.posts)} posts; manifest {manifest_path}")
         if not has_browser:
             console.print(f"note: {CHROMIUM_PATH} is missing, so pages that need JavaScript are left out")
         summaries = run_crawl(manifest, list(manifest.sources))
     print_summary(summaries, manifest.store_url)
-    show_results(console, Store(manifest.store_url), shop, base, javascript=has_browser)
+    store = Store(manifest.store_url)
+    show_results(console, store, shop, base, javascript=has_browser)
+    show_pairs(console, store, blog)
 
 
 def show_results(console: Console, store: Store, shop, base: str, *, javascript: bool) -> None:
-    listings = store.read_table("listings").to_pylist()
+    listings = [r for r in store.read_table("listings").to_pylist() if r["source"] == "demo-shop"]
     by_path: dict[str, dict] = {}
     for row in listings:
         for url in (row["final_url"], row["url"], row["canonical_url"] or ""):
@@ -84,3 +97,27 @@ def show_results(console: Console, store: Store, shop, base: str, *, javascript:
         f"checked against the shop's ground truth: {len(found)}/{len(expected)} products found, "
         f"price and currency right on {len(right_price)}/{len(found)}; "
         f"{len(listings)} listing rows, {images} distinct images stored in {store.url}")
+
+
+def show_pairs(console: Console, store: Store, blog) -> None:
+    """The street-to-shop pairs the blog crawl produced, checked against the blog's truth."""
+    listings = {r["canonical_url"]: r for r in store.read_table("listings").to_pylist()}
+    posts = {r["url"]: r for r in store.read_table("posts").to_pylist()}
+    items = store.read_table("post_items").to_pylist()
+    pairs = [r for r in items if r["kind"] == "exact" and r["link_status"] in ("ok", "sold_out")
+             and r["resolved_url"] in listings]
+    table = Table(title="street-to-shop pairs found in the blog (a few)", title_justify="left")
+    for col in ("show", "episode", "garment", "listing", "price", "link"):
+        table.add_column(col)
+    for r in pairs[:8]:
+        post, listing = posts[r["post_url"]], listings[r["resolved_url"]]
+        table.add_row(post["show"] or "", f"S{post['season'] or 0:02d}E{post['episode'] or 0:02d}", r["text"],
+                      listing["name"] or "", f"{listing['price']} {listing['currency']}", r["link_status"])
+    console.print(table)
+    statuses: dict[str, int] = {}
+    for r in items:
+        statuses[r["link_status"]] = statuses.get(r["link_status"], 0) + 1
+    truth = len(blog.pairs())
+    console.print(f"{len(posts)}/{len(blog.posts)} posts, {len(items)} item links "
+                  f"({', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))}); "
+                  f"{len(pairs)} street-to-shop pairs, the blog really has {truth}")

@@ -14,7 +14,9 @@ Modules: ``page`` (decode + parse), ``scan`` (one pass collecting candidate
 elements), ``jsonld`` / ``microdata`` / ``rdfa`` / ``opengraph`` (layers),
 ``schema`` (schema.org nodes -> fields), ``domprice`` / ``domfields`` /
 ``areas`` (DOM heuristics), ``prices``, ``images``, ``text`` (normalisation),
-``jsondoc`` (JSON API product documents), ``merge`` (combining), ``record``.
+``jsondoc`` (JSON API product documents), ``merge`` (combining), ``record``;
+for speed: ``urls`` (cheap exact urljoin), ``memo`` (bounded memo tables),
+``lookup`` (C-level element classes for lxml.html trees).
 """
 from .merge import extract_from_tree
 from .page import extract_product, parse_html

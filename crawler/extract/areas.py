@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .memo import Memo
+
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
@@ -20,18 +22,14 @@ _OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-me
 _NONE, _OWN, _REL = 0, 1, 2
 
 
-# Class/id strings repeat within a page and across a site's pages; _kind is pure,
-# so its answers are memoised (bounded, for long crawls of many sites).
-_KINDS: dict[str, int] = {}
-_KINDS_CAP = 50_000
+# Class/id strings repeat within a page and across a site's pages; _kind is pure.
+_KINDS = Memo(50_000)
 
 
 def _kind(c: str) -> int:
     k = _KINDS.get(c)
     if k is None:
-        if len(_KINDS) >= _KINDS_CAP:
-            _KINDS.clear()
-        k = _KINDS[c] = _compute_kind(c)
+        k = _KINDS.put(c, _compute_kind(c))
     return k
 
 

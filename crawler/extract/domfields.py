@@ -8,7 +8,6 @@ from .images import img_url, tiny
 from .text import clean, short_text
 
 
-
 def title_text(title_el) -> str | None:
     return clean(title_el.text_content()) if title_el is not None else None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .memo import Memo
 from .prices import _DIGITS, Hints, parse_price_text
 from .text import clean, short_text
 
@@ -61,19 +62,28 @@ _IGNORE_TEXT = re.compile(
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 _LETTERS = re.compile(r"[^\W\d_]")
 _DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
+_RANGE_DASH = re.compile(r"[–—]|\s-\s")
 _STRIKE_TAGS = frozenset(("del", "s", "strike"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select"))
 
 
+# The same class/attribute sets recur on every price element of a shop's pages.
+_ATTR_TEXTS = Memo(20_000)
+
+
 def _attr_text(el) -> str:
     parts = []
-    for k, v in el.attrib.items():
+    for k, v in el.items():
         if k in ("href", "src", "srcset", "content", "value", "alt", "title") or not v:
             continue
         parts.append(k)
         parts.append(v[:200])
-    a = _CAMEL.sub(r"\1 \2", " ".join(parts)).lower().replace("_", " ")
-    return _TAX_VARIANT.sub(" ", a) if "tax" in a else a
+    raw = " ".join(parts)
+    a = _ATTR_TEXTS.get(raw)
+    if a is None:
+        a = _CAMEL.sub(r"\1 \2", raw).lower().replace("_", " ")
+        a = _ATTR_TEXTS.put(raw, _TAX_VARIANT.sub(" ", a) if "tax" in a else a)
+    return a
 
 
 def _hard_strike(el, attrs: str) -> bool:
@@ -144,7 +154,20 @@ def _label_before(el) -> str | None:
     return t
 
 
+# Price texts repeat on a page (buy box, sticky bar) and across a shop's pages, and
+# price_parser is the costliest step here; _amount is pure.
+_AMOUNTS = Memo(20_000)
+
+
 def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
+    key = (text, hints)
+    r = _AMOUNTS.get(key)
+    if r is None:
+        r = _AMOUNTS.put(key, _parse_amount(text, hints))
+    return r
+
+
+def _parse_amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     """Single price in text; None when it holds several different amounts (a container).
 
     The text must be essentially a price: a few words of label ("Preis:", "ab",
@@ -168,7 +191,7 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     if len(groups) > 1:
         distinct = {parse_price_text(g, hints)[0] for g in groups}
         distinct.discard(None)
-        if len(distinct) > 1 and not re.search(r"[–—]|\s-\s", text):
+        if len(distinct) > 1 and not _RANGE_DASH.search(text):
             return None, None
     return amount, cur
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+from .memo import Memo
 from .urls import join
 
 # Tracking pixels, placeholders and chrome rather than product photos.
@@ -15,8 +16,15 @@ _JUNK = re.compile(
 )
 
 
+# The same image URL is checked once per layer that lists it (markup, gallery, og:image).
+_JUNK_SEEN = Memo(20_000)
+
+
 def is_junk(url: str) -> bool:
-    return url.startswith("data:") or bool(_JUNK.search(url))
+    j = _JUNK_SEEN.get(url)
+    if j is None:
+        j = _JUNK_SEEN.put(url, url.startswith("data:") or bool(_JUNK.search(url)))
+    return j
 
 
 def absolutize(url, base: str) -> str | None:

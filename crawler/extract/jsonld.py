@@ -87,15 +87,31 @@ def read_jsonld(scripts) -> list:
     return out
 
 
-def iter_nodes(data, _depth: int = 0):
-    """Yield every dict node, descending @graph, lists and nested values (depth-limited)."""
-    if _depth > 12:
+_SKIPPED_KEYS = frozenset(("review", "reviews", "aggregateRating"))
+
+
+def iter_nodes(data) -> list[dict]:
+    """Every dict node in document (pre-)order, descending @graph, lists and nested
+    values (depth-limited); reviews and ratings are not descended into.
+
+    Plain recursion into a list rather than nested generators: JSON-LD has dozens
+    of small nodes per page and a generator frame per value cost more than the node.
+    """
+    out: list[dict] = []
+    if isinstance(data, (dict, list)):
+        _walk(data, 0, out)
+    return out
+
+
+def _walk(node, depth: int, out: list) -> None:
+    if depth > 12:
         return
-    if isinstance(data, list):
-        for item in data:
-            yield from iter_nodes(item, _depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        for k, v in data.items():
-            if isinstance(v, (dict, list)) and k not in ("review", "reviews", "aggregateRating"):
-                yield from iter_nodes(v, _depth + 1)
+    if isinstance(node, dict):
+        out.append(node)
+        for k, v in node.items():
+            if isinstance(v, (dict, list)) and k not in _SKIPPED_KEYS:
+                _walk(v, depth + 1, out)
+    else:
+        for v in node:
+            if isinstance(v, (dict, list)):  # strings, numbers: no nodes
+                _walk(v, depth + 1, out)

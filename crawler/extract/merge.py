@@ -41,15 +41,16 @@ from . import areas, domfields, domprice
 from .images import absolutize, add_gallery, clean_images
 from .jsonblob import blob_fields
 from .jsonld import iter_nodes, read_jsonld
+from .lookup import fast_classes
 from .microdata import read_microdata
 from .opengraph import opengraph_fields, read_meta
 from .prices import Hints, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
 from .scan import scan
-from .urls import join
 from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import product_fields, select_products, types
+from .urls import join
 
 _SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
@@ -100,6 +101,11 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 def extract_from_tree(tree, url: str) -> ProductRecord:
     """Extract a product record from an already parsed lxml.html tree (not mutated)."""
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    with fast_classes(root):  # see lookup.py: most of the cost of walking the tree otherwise
+        return _extract(root, url)
+
+
+def _extract(root, url: str) -> ProductRecord:
     sc = scan(root)
     base = join(url, sc.base.strip()) if sc.base else url
     meta = read_meta(sc.metas)
@@ -117,7 +123,7 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
         data = reader()
         if not data:
             continue
-        nodes = list(iter_nodes(data))
+        nodes = iter_nodes(data)
         part, count, c, lst = _structured(nodes, base, hints, url)
         n_products = max(n_products, count)
         listing = listing or lst

@@ -9,12 +9,23 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from .jsondoc import record_from_json
+from .lookup import c_lookup
 from .merge import extract_from_tree
 from .record import ProductRecord
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+class _Parser(lxml.html.HTMLParser):
+    """lxml.html's parser with the C-level element class lookup (``lookup.py``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.set_element_class_lookup(c_lookup())
+
+
 # One parser per process is enough: extraction runs on Scrapy's reactor thread.
-_PARSER = lxml.html.HTMLParser(recover=True, remove_comments=False, encoding="utf-8")
+_PARSER = _Parser(recover=True, remove_comments=False, encoding="utf-8")
 
 
 def to_utf8(body: bytes) -> bytes:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from urllib.parse import urlsplit
-
 from price_parser import Price
+
+from .urls import hostname
 
 # Currencies whose minor unit is 0 (ISO 4217); everything else gets 2 decimals.
 ZERO_DECIMAL = frozenset(
@@ -68,7 +68,7 @@ class Hints:
 
     @classmethod
     def from_page(cls, url: str | None, lang: str | None) -> "Hints":
-        host = urlsplit(url or "").hostname or ""
+        host = hostname(url or "") or ""
         return cls(tld=host.rsplit(".", 1)[-1].lower() if "." in host else "",
                    lang=(lang or "").strip().lower().replace("_", "-"))
 

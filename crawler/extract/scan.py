@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
+from .memo import Memo
+
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
     r"gallery|thumb|zoom|slideshow|alt-?images|image-?block|"
@@ -38,10 +42,8 @@ _F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY = 1, 2, 4, 8, 16, 32
 _NOT_BRAND = frozenset(("img", "input", "option"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
-# Class strings repeat heavily (within a page and across a site's pages), so their
-# flags are memoised; the cap keeps a long crawl of many sites from growing it forever.
-_FLAGS: dict[str, int] = {}
-_FLAGS_CAP = 50_000
+# Class strings repeat heavily (within a page and across a site's pages).
+_FLAGS = Memo(50_000)
 
 
 def _flags(low: str) -> int:
@@ -94,14 +96,10 @@ def scan(root) -> Scan:
     s = Scan()
     price, buy, gallery, brand, crumbs = s.price, s.buy, s.gallery, s.brand, s.crumbs
     memo = _FLAGS
-    if len(memo) > _FLAGS_CAP:
-        memo.clear()
-    for el in root.iter():
+    for el in root.iter(etree.Element):  # elements only: no proxies for comments and PIs
         tag = el.tag
-        if tag.__class__ is not str:
-            continue  # comments, processing instructions
-        get = el.get
         if tag in _TAGS:
+            get = el.get
             if tag == "meta":
                 if get("content") is not None:
                     s.metas.append(el)
@@ -153,17 +151,24 @@ def scan(root) -> Scan:
                 if lab and "breadcrumb" in lab.lower():
                     crumbs.append(el)
                     continue
-        keys = el.keys()
-        if not keys:
+        items = el.items()  # one call for every attribute we test: cheaper than keys() + get()s
+        if not items:
             continue
-        if "itemscope" in keys:
-            s.itemscope = True
-        if "typeof" in keys:
-            s.typed.append(el)
-        cls = get("class")
-        ident = get("id")
-        ip = get("itemprop") if "itemprop" in keys else None
-        data_price = "data-price" in keys
+        cls = ident = ip = None
+        data_price = False
+        for k, v in items:
+            if k == "class":
+                cls = v
+            elif k == "id":
+                ident = v
+            elif k == "itemprop":
+                ip = v
+            elif k == "data-price":
+                data_price = True
+            elif k == "typeof":
+                s.typed.append(el)
+            elif k == "itemscope":
+                s.itemscope = True
         if cls is None and ident is None and ip is None:
             if data_price and tag not in _NOT_PRICE:
                 price.append(el)
@@ -173,7 +178,7 @@ def scan(root) -> Scan:
             raw = raw + " " + ip
         f = memo.get(raw)
         if f is None:
-            f = memo[raw] = _flags(raw.lower())
+            f = memo.put(raw, _flags(raw.lower()))
         if not f:
             if data_price and tag not in _NOT_PRICE:
                 price.append(el)

@@ -42,6 +42,10 @@ def first(v):
 
 def text_of(v) -> str | None:
     """Plain value of a property that may be a string, number, Thing or list of those."""
+    if v is None:
+        return None
+    if v.__class__ is str:  # the usual case, as below without the type tests
+        return clean(html.unescape(v) if "&" in v and ";" in v else v)
     v = first(v)
     if isinstance(v, dict):
         v = v.get("name") or v.get("@value") or v.get("value")
@@ -169,7 +173,7 @@ def _url_key(u: str | None):
         return None
     parts = urlsplit(u)
     return (parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"),
-            frozenset(parse_qsl(parts.query)))
+            frozenset(parse_qsl(parts.query)) if parts.query else frozenset())
 
 
 def _selected(offers: list[dict], page_url: str | None) -> dict | None:

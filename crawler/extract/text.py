@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+from .memo import Memo
+
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -81,12 +83,25 @@ _AVAIL = {
 }
 
 
+# The same few spellings come back on every page of a shop.
+_AVAIL_SEEN = Memo(2_000)
+
+
 def availability(value) -> str | None:
     """Map the many spellings ("http://schema.org/InStock", "in_stock", "instock") to schema.org names."""
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("@id") or value.get("name")
+    if value.__class__ is str:
+        a = _AVAIL_SEEN.get(value, False)
+        if a is False:
+            a = _AVAIL_SEEN.put(value, _availability(value))
+        return a
+    return _availability(value)
+
+
+def _availability(value) -> str | None:
     value = clean(value)
     if not value:
         return None

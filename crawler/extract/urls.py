@@ -1,4 +1,4 @@
-"""``urljoin`` at a fraction of its cost.
+"""``urljoin`` (and ``urlsplit(...).hostname``) at a fraction of its cost.
 
 ``urllib.parse.urljoin`` splits and re-assembles both URLs on every call (about
 10 µs), and a page asks for the same joins repeatedly (an image appears in
@@ -8,32 +8,41 @@ JSON-LD, the gallery and OpenGraph).  Two shortcuts, both giving exactly what
 * a plain absolute http(s) URL -- lower-case scheme, simple host, no
   ``;params``, no empty ``?``/``#`` and no whitespace or control characters --
   comes back from ``urljoin`` unchanged whatever the base, so it is returned as is;
-* other joins are memoised (bounded, so a long crawl does not grow it forever).
+* a plain root-relative path (the same, and no empty, "." or ".." segments,
+  which ``urljoin`` would collapse) is appended to a plain base's scheme and host;
+* other joins are memoised (``memo.Memo``).
 """
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-_PLAIN_ABSOLUTE = re.compile(
-    r"https?://[A-Za-z0-9.\-]+(?::[0-9]+)?"
-    r"(?:/[^\x00-\x20\x7f;?#]*)?"
-    r"(?:\?[^\x00-\x20\x7f#]+)?"
-    r"(?:#[^\x00-\x20\x7f]+)?\Z"
-)
-_CACHE: dict[tuple[str, str], str] = {}
-_CACHE_CAP = 8192
+from .memo import Memo
+
+_QUERY_FRAGMENT = r"(?:\?[^\x00-\x20\x7f#]+)?(?:#[^\x00-\x20\x7f]+)?\Z"
+_PLAIN_ABSOLUTE = re.compile(r"(https?://[A-Za-z0-9.\-]+(?::[0-9]+)?)(?:/[^\x00-\x20\x7f;?#]*)?" + _QUERY_FRAGMENT)
+_PLAIN_ROOT_PATH = re.compile(r"(?:/[^\x00-\x20\x7f;?#/.][^\x00-\x20\x7f;?#/]*)+/?" + _QUERY_FRAGMENT)
+_JOINS = Memo(8192)
+
+
+def hostname(url: str) -> str | None:
+    """``urlsplit(url).hostname`` (raises ValueError where it does)."""
+    m = _PLAIN_ABSOLUTE.match(url)
+    if m:
+        return m.group(1).split("//", 1)[1].split(":", 1)[0].lower()
+    return urlsplit(url).hostname
 
 
 def join(base: str, url: str) -> str:
     """``urljoin(base, url)`` (raises ValueError where it does)."""
     if _PLAIN_ABSOLUTE.match(url):
         return url
+    if url[:1] == "/" and _PLAIN_ROOT_PATH.match(url):
+        m = _PLAIN_ABSOLUTE.match(base)
+        if m:
+            return m.group(1) + url
     key = (base, url)
-    out = _CACHE.get(key)
+    out = _JOINS.get(key)
     if out is None:
-        out = urljoin(base, url)
-        if len(_CACHE) >= _CACHE_CAP:
-            _CACHE.clear()
-        _CACHE[key] = out
+        out = _JOINS.put(key, urljoin(base, url))
     return out
