@@ -20,6 +20,8 @@ class ListingItem:
     image_urls: list[str] = field(default_factory=list)
     #: filled by ListingImagesPipeline: one dict per image URL (url, sha256, status, error)
     images: list[dict[str, Any]] = field(default_factory=list)
+    change: str | None = None  # new | changed (crawler/revisit.py)
+    page: Any = None  # its PageState, written with it
 
 
 @dataclass
@@ -46,3 +48,4 @@ class PostItem:
     resolutions: list[list[LinkResolution | None]] = field(default_factory=list)
     image_urls: list[str] = field(default_factory=list)  # the street images
     images: list[dict[str, Any]] = field(default_factory=list)
+    page: Any = None  # its PageState, written with it

@@ -27,6 +27,7 @@ from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem, PostItem
+from street2shop.crawler.revisit import PageState
 from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
 from street2shop.pipeline.schemas import OFFER
 from street2shop.pipeline.store import Store
@@ -123,6 +124,8 @@ class ListingImagesPipeline(FilesPipeline):
         raise ImageFailed(error_kind(failure), str(failure.value))
 
     def item_completed(self, results, item, info):
+        if not isinstance(item, (ListingItem, PostItem)):
+            return item  # page states and other items carry no images
         adapter = ItemAdapter(item)
         images = []
         for url, (ok, result) in zip(adapter.get("image_urls") or [], results):
@@ -145,7 +148,7 @@ class ListingImagesPipeline(FilesPipeline):
 class ParquetWriterPipeline:
     #: The order parts are written in at each flush: what a row refers to is always written
     #: before the row, and the rows that mark a page as done (listings, posts) come last.
-    TABLE_ORDER = ("images", "post_images", "post_items", "listings", "posts")
+    TABLE_ORDER = ("images", "post_images", "post_items", "listings", "posts", "pages")
 
     def __init__(self, crawler):
         settings = crawler.settings
@@ -179,6 +182,10 @@ class ParquetWriterPipeline:
         self.known_images = known
 
     def process_item(self, item, spider=None):
+        if isinstance(item, PageState):
+            self.rows["pages"].append(self._page_row(item))
+            self.pending += 1
+            return item
         if not isinstance(item, (ListingItem, PostItem)):
             return item
         keys = {item.url, item.final_url}
@@ -188,6 +195,8 @@ class ParquetWriterPipeline:
             return item
         self.seen |= keys
         self._add_images(item)
+        if item.page is not None:
+            self.rows["pages"].append(self._page_row(item.page))
         if isinstance(item, ListingItem):
             self.rows["listings"].append(self._listing_row(item))
         else:
@@ -203,13 +212,19 @@ class ParquetWriterPipeline:
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
-        if not self.pending and not self.rows["images"]:
+        if not any(self.rows.values()):
             return
         for table in self.TABLE_ORDER:
             self.store.write_part(table, self.rows[table], run_id=self.run_id, seq=self.seq, writer=self.source)
             self.rows[table] = []
         self.seq += 1
         self.pending = 0
+
+    def _page_row(self, state: PageState) -> dict[str, Any]:
+        return {"source": state.source, "job_id": self.job_id, "run_id": self.run_id, "url": state.url,
+                "kind": state.kind, "outcome": state.outcome, "http_status": state.http_status,
+                "fetched_at": state.fetched_at, "etag": state.etag, "last_modified": state.last_modified,
+                "fingerprint": state.fingerprint, "links": state.links}
 
     def _add_images(self, item) -> None:
         for img in item.images:
@@ -268,6 +283,7 @@ class ParquetWriterPipeline:
                        for o in r.get("offers") or []],
             "field_sources": list((r.get("sources") or {}).items()),
             "images": [{k: img.get(k) for k in ("url", "sha256", "status", "error")} for img in item.images],
+            "change": item.change,
         }
 
     def _image_row(self, stored: dict, item: ListingItem | PostItem) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 
+from street2shop.crawler.revisit import load_page_state
 from street2shop.crawler.settings import settings_for_source
 from street2shop.crawler.spiders.blog import BlogSpider
 from street2shop.crawler.spiders.shop import ShopSpider
@@ -44,6 +45,7 @@ class SourceSummary:
     posts: int = 0
     links: dict[str, int] = field(default_factory=dict)  # post links by how they ended
     pairs: int = 0  # exact post links whose listing is in the store: street-to-shop pair candidates
+    page_outcomes: dict[str, int] = field(default_factory=dict)  # new | changed | unchanged | not_modified
     browser_pages: int = 0  # pages Chromium opened; each must be closed after use
     browser_pages_closed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
@@ -68,10 +70,14 @@ def begin_job(store: Store, source: Source, run_id: str) -> tuple[str, bool, fro
     if state and state.get("status") == "running":
         job_id = state["job_id"]
         done: frozenset[str] = frozenset()
-        for table in ("listings", "posts"):
-            rows = store.read_table(table, columns=["url", "final_url"],
-                                    filter=(pc.field("job_id") == job_id) & (pc.field("source") == source.name))
-            done |= frozenset(rows.column("url").to_pylist()) | frozenset(rows.column("final_url").to_pylist())
+        for table in ("listings", "posts", "pages"):
+            done_filter = (pc.field("job_id") == job_id) & (pc.field("source") == source.name)
+            if table == "pages":  # pages that lead elsewhere are fetched again to follow them
+                done_filter &= pc.field("kind").isin(["product", "post"])
+            columns = ["url"] if table == "pages" else ["url", "final_url"]
+            rows = store.read_table(table, columns=columns, filter=done_filter)
+            for column in columns:
+                done |= frozenset(rows.column(column).to_pylist())
         state["runs"] = [*state.get("runs", []), run_id]
         store.write_json(job_state_path(source.name), state)
         return job_id, True, done
@@ -125,6 +131,7 @@ def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
     summary.links = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/links/")}
     summary.images_ok = stats.get("street2shop/images/ok", 0)
     summary.skipped_done = stats.get("street2shop/resumed_skipped", 0)
+    summary.page_outcomes = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/pages/")}
     summary.browser_pages = stats.get("playwright/page_count", 0)
     summary.browser_pages_closed = stats.get("playwright/page_count/closed", 0)
     summary.errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/errors/")}
@@ -208,7 +215,7 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
 
         # weak=False: Scrapy's signals hold receivers weakly, and this closure has no other owner.
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, source=source, done_urls=done)
+        process.crawl(crawler, source=source, done_urls=done, page_state=load_page_state(store, source.name))
         crawlers[source.name] = crawler
         summaries[source.name] = summary
 

@@ -71,6 +71,7 @@ LISTINGS = pa.schema(
         ("offers", pa.list_(OFFER)),
         ("field_sources", pa.map_(pa.string(), pa.string())),
         ("images", pa.list_(LISTING_IMAGE)),
+        ("change", pa.string()),  # new | changed: why this observation was written
     ],
     metadata={"street2shop.table": "listings", "street2shop.format": FORMAT_VERSION},
 )
@@ -157,5 +158,24 @@ POST_ITEMS = pa.schema(
     metadata={"street2shop.table": "post_items", "street2shop.format": FORMAT_VERSION},
 )
 
+#: One row per page fetch: what the crawler remembers to ask again conditionally next time.
+PAGES = pa.schema(
+    [
+        ("source", pa.string()),
+        ("job_id", pa.string()),
+        ("run_id", pa.string()),
+        ("url", pa.string()),  # the URL requested
+        ("kind", pa.string()),  # product | post | listing | sitemap | feed | other
+        ("outcome", pa.string()),  # new | changed | unchanged | not_modified
+        ("http_status", pa.int16()),
+        ("fetched_at", _ts),
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("fingerprint", pa.string()),  # hash of the extracted record (product and post pages)
+        ("links", pa.list_(pa.string())),  # where a sitemap, feed or listing page led
+    ],
+    metadata={"street2shop.table": "pages", "street2shop.format": FORMAT_VERSION},
+)
+
 TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
-                                "post_images": POST_IMAGES, "post_items": POST_ITEMS}
+                                "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES}

@@ -70,3 +70,54 @@ def test_overlapping_runs_refused_then_due_runs_nothing(tmp_path):
         assert due.returncode == 0, due.stderr
         assert "nothing is due" in due.stdout
         assert len(server.request_log) == served, "a run that is not due sends no request"
+
+
+def test_recrawl_is_conditional_and_records_exactly_what_changed(tmp_path):
+    from decimal import Decimal
+
+    from street2shop.crawler.demo_site import set_availability, set_price
+
+    shop = build_shop(16)
+    with serve(shop) as server:
+        base = server.base_url
+        manifest = write_manifest(tmp_path, base, recrawl_every="0s")  # due again at once
+        first = cli("crawl", str(manifest), "-q")
+        assert first.returncode == 0, first.stderr[-2000:]
+        store = Store(tmp_path / "store")
+        listings_before = store.read_table("listings").num_rows
+        known = {r["url"] for r in store.read_table("pages", columns=["url"]).to_pylist()}
+
+        server.request_log.clear()
+        second = cli("crawl", str(manifest), "--due", "-q")
+        assert second.returncode == 0, second.stderr[-2000:]
+        log = server.request_log.snapshot()
+        # Every page seen before is asked for conditionally, and nothing new is written.
+        page_requests = [r for r in log if base + r.path in known]
+        assert page_requests and all(r.if_none_match or r.if_modified_since for r in page_requests)
+        assert {r.status for r in page_requests} == {304}
+        assert not [r for r in log if r.path.startswith("/img/")], "unchanged listings fetch no image"
+        assert store.read_table("listings").num_rows == listings_before
+
+        product, sold_out = shop.products[0], shop.products[1]
+        set_price(shop, product, "9.99")
+        set_availability(shop, sold_out, "OutOfStock")
+        third = cli("crawl", str(manifest), "--due", "-q")
+        assert third.returncode == 0, third.stderr[-2000:]
+    rows = store.read_table("listings").to_pylist()
+    first_run = rows[0]["run_id"]
+    assert all(r["run_id"] == first_run for r in rows[:listings_before])
+    new_rows = [r for r in rows if r["run_id"] != first_run]
+    assert sorted(r["final_url"].removeprefix(base) for r in new_rows) == sorted([product.path, sold_out.path])
+    by_path = {r["final_url"].removeprefix(base): r for r in new_rows}
+    assert Decimal(by_path[product.path]["price"]) == Decimal("9.99")
+    assert by_path[sold_out.path]["availability"] == "OutOfStock"
+    assert {r["change"] for r in new_rows} == {"changed"}
+    # history: the old observation of the product is still there, beside the new one
+    history = sorted((r["fetched_at"], r["price"]) for r in rows if r["final_url"].endswith(product.path))
+    assert len(history) == 2 and history[-1][1] == "9.99" and history[0][1] != "9.99"
+    outcomes = {}
+    for r in store.read_table("pages").to_pylist():
+        outcomes.setdefault(r["run_id"], {}).setdefault(r["outcome"], 0)
+        outcomes[r["run_id"]][r["outcome"]] += 1
+    last_run = max(outcomes)
+    assert outcomes[last_run].get("changed", 0) >= 2 and outcomes[last_run].get("not_modified", 0) > 0

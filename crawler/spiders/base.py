@@ -19,14 +19,18 @@ from street2shop.crawler.errors import error_kind
 from street2shop.crawler.extract import extract_from_tree
 from street2shop.crawler.items import ListingItem
 from street2shop.crawler.links import LinkSorter
+from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
 from street2shop.crawler.selectors import apply_selectors
 from street2shop.pipeline.manifest import Source
 
 
 class SourceSpider(Spider):
-    def __init__(self, source: Source, done_urls: frozenset[str] = frozenset(), **kwargs):
+    def __init__(self, source: Source, done_urls: frozenset[str] = frozenset(),
+                 page_state: dict[str, dict] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.source = source
+        #: what earlier jobs saw of each page (crawler/revisit.py): asked again conditionally
+        self.page_state = page_state or {}
         self.allowed_domains = list(source.allowed_domains)
         self.done_urls = set(done_urls)
         # URLs already requested by this spider. Listing pages repeat the same navigation
@@ -54,15 +58,66 @@ class SourceSpider(Spider):
             # Written by the interrupted run this one resumes: not fetched again.
             self.crawler.stats.inc_value("street2shop/resumed_skipped")
             return None
-        meta = {"hops": hops}
+        meta: dict = {"hops": hops}
+        headers = {}
         if self.source.needs_javascript(url):
             meta["playwright"] = True
             # "networkidle": the page's own data calls have finished rendering the grid.
             meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle"}
-        return Request(url, callback=callback, errback=self.on_error, meta=meta)
+        else:
+            # A page seen before is asked for only if it changed (the browser keeps its own
+            # cache rules, so rendered pages are fetched in full).
+            headers = conditional_headers(self.page_state.get(url))
+            if headers:
+                meta["handle_httpstatus_list"] = [304]
+        return Request(url, callback=callback, errback=self.on_error, meta=meta, headers=headers)
+
+    # ------------------------------------------------------------ page state
+    @staticmethod
+    def requested_url(response: Response) -> str:
+        redirects = response.request.meta.get("redirect_urls") or []
+        return redirects[0] if redirects else response.request.url
+
+    def page_record(self, response: Response, kind: str, *, record: dict | None = None,
+                    links: list[str] = ()) -> PageState:
+        """The page's state row; `outcome` compares its record with the one seen last time."""
+        url = self.requested_url(response)
+        before = self.page_state.get(url) or {}
+        fp = fingerprint(record) if record is not None else None
+        if response.status == 304:
+            outcome = "not_modified"
+        elif not before:
+            outcome = "new"
+        elif fp is not None and fp == before.get("fingerprint"):
+            outcome = "unchanged"
+        else:
+            outcome = "changed"
+        etag, modified = validators(response) if response.status != 304 else (before.get("etag"), before.get("last_modified"))
+        self.crawler.stats.inc_value(f"street2shop/pages/{outcome}")
+        return PageState(self.source.name, url, kind, outcome, response.status, etag=etag, last_modified=modified,
+                         fingerprint=fp if fp is not None else before.get("fingerprint"),
+                         links=list(links) if response.status != 304 else list(before.get("links") or []))
+
+    def not_modified(self, response: Response, callbacks: dict):
+        """A 304: record it, and follow what the page led to last time."""
+        url = self.requested_url(response)
+        before = self.page_state.get(url) or {}
+        yield self.page_record(response, before.get("kind") or "other")
+        callback = callbacks.get(before.get("kind"))
+        if callback is None:
+            return
+        hops = response.meta.get("hops", 0)
+        for link in before.get("links") or []:
+            request = self.make_request(link, callback, hops=hops)
+            if request is not None:
+                yield request
 
     # --------------------------------------------------------------- sitemaps
     def parse_sitemap(self, response: Response):
+        if response.status == 304:
+            yield from self.not_modified(response, {"sitemapindex": self.parse_sitemap,
+                                                    "sitemap": self.parse_page})  # type: ignore[attr-defined]
+            return
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.text, base_url=response.url):
                 request = self.make_request(url, self.parse_sitemap)
@@ -76,8 +131,10 @@ class SourceSpider(Spider):
             self.logger.warning("%s is not a sitemap; skipped", response.url)
             return
         callback = self.parse_sitemap if sitemap.type == "sitemapindex" else self.parse_page  # type: ignore[attr-defined]
-        for entry in sitemap:
-            request = self.make_request(entry["loc"], callback) if entry.get("loc") else None
+        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        yield self.page_record(response, "sitemapindex" if sitemap.type == "sitemapindex" else "sitemap", links=locs)
+        for loc in locs:
+            request = self.make_request(loc, callback)
             if request is not None:
                 yield request
 
@@ -96,6 +153,17 @@ class SourceSpider(Spider):
             data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
         return data, is_product
 
+    def product_page(self, response: Response, data: dict):
+        """A product page: a listing row when it is new or changed, and its page state
+        (written with the listing, so a killed run never records a page it did not write)."""
+        state = self.page_record(response, "product", record=data)
+        if state.outcome == "unchanged":
+            yield state
+            return
+        item = self.listing_item(response, data)
+        item.change, item.page = state.outcome, state
+        yield item
+
     def listing_item(self, response: Response, data: dict) -> ListingItem:
         redirects = response.request.meta.get("redirect_urls") or []
         return ListingItem(
@@ -112,10 +180,11 @@ class SourceSpider(Spider):
     def follow_links(self, response: Response):
         hops = response.meta.get("hops", 0)
         pagination, others = self.links.sort(response.selector.root, response.url)
+        followed = list(pagination) + (list(others) if hops < self.max_hops else [])
         requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
         if hops < self.max_hops:
             requests += [self.make_request(url, self.parse_page, hops=hops + 1) for url in others]
-        return [r for r in requests if r is not None]
+        return [self.page_record(response, "listing", links=followed), *(r for r in requests if r is not None)]
 
     # ----------------------------------------------------------------- errors
     def on_error(self, failure):

@@ -83,6 +83,9 @@ class BlogSpider(SourceSpider):
 
     # ----------------------------------------------------------------- discovery
     def parse_feed(self, response: Response):
+        if response.status == 304:
+            yield from self.not_modified(response, {"feed": self.parse_page})
+            return
         try:
             root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False))
         except etree.XMLSyntaxError:
@@ -94,15 +97,20 @@ class BlogSpider(SourceSpider):
         links = [el.text.strip() for el in root.iter("link") if el.text and el.text.strip()]  # RSS
         links += [el.get("href") for el in root.iter("{http://www.w3.org/2005/Atom}link")
                   if el.get("href") and el.get("rel", "alternate") == "alternate"]  # Atom
-        for url in dict.fromkeys(response.urljoin(u) for u in links):
-            if url.rstrip("/") != response.url.rstrip("/"):
-                request = self.make_request(url, self.parse_page)
-                if request is not None:
-                    yield request
+        posts = [u for u in dict.fromkeys(response.urljoin(u) for u in links)
+                 if u.rstrip("/") != response.url.rstrip("/")]
+        yield self.page_record(response, "feed", links=posts)
+        for url in posts:
+            request = self.make_request(url, self.parse_page)
+            if request is not None:
+                yield request
 
     def parse_page(self, response: Response):
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
+            return
+        if response.status == 304:
+            yield from self.not_modified(response, {"listing": self.parse_page})
             return
         try:
             post = extract_post(response.selector.root, response.url, blog_prefix=self.prefix)
@@ -115,6 +123,10 @@ class BlogSpider(SourceSpider):
             yield from self.follow_links(response)
             return
         self.crawler.stats.inc_value("street2shop/posts_found")
+        state = self.page_record(response, "post", record=post.to_dict())
+        if state.outcome == "unchanged":
+            yield state  # same post as last time: its links were resolved then
+            return
         redirects = response.request.meta.get("redirect_urls") or []
         item = PostItem(
             source=self.source.name,
@@ -126,6 +138,7 @@ class BlogSpider(SourceSpider):
             record=post.to_dict(),
             resolutions=[[None] * len(i.links) for i in post.items],
             image_urls=list(post.images) if self.source.images else [],
+            page=state,
         )
         waiting = _Waiting(item, sum(len(i.links) for i in post.items))
         if waiting.left == 0:

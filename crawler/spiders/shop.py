@@ -26,12 +26,15 @@ class ShopSpider(SourceSpider):
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
+        if response.status == 304:
+            yield from self.not_modified(response, {"listing": self.parse_page})
+            return
         extracted = self.extract_listing(response)
         if extracted is None:
             return
         data, is_product = extracted
         if is_product:
-            yield self.listing_item(response, data)
+            yield from self.product_page(response, data)
             return
         self.crawler.stats.inc_value("street2shop/listing_pages")
         yield from self.follow_links(response)
