@@ -125,3 +125,40 @@ def test_share_links_and_ads_are_not_items(crawled):
     assert not any("example" in p for p in paths)
     rows = crawled["store"].read_table("post_items").to_pylist()
     assert not any("/c/coat" in (r["resolved_url"] or "") for r in rows), "the sidebar ad is not an item"
+
+
+def test_blog_crawl_killed_and_resumed_loses_and_duplicates_nothing(site, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("the fixture blog's shop-the-look widget needs Chromium at /usr/bin/chromium")
+    shop, blog = site
+    with serve(shop, blog=blog) as server:
+        base = server.base_url
+        common = dict(name="fixture-blog", kind="blog", sitemaps=[], listings=[f"{base}/blog/"],
+                      feeds=[f"{base}/blog/feed.xml"], javascript=["/blog/20"])
+        slow = write_manifest(tmp_path, base, politeness={"delay": 0.1, "concurrency_per_domain": 1,
+                                                          "autothrottle": False}, **common)
+        env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": "2"}
+        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(slow), "-q"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        store = Store(tmp_path / "store")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and store.read_table("posts", columns=["url"]).num_rows < 3:
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        first = store.read_table("posts").num_rows
+        assert 3 <= first < len(blog.posts), "killed mid-way"
+        result = cli("crawl", str(write_manifest(tmp_path, base, **common)), "-q")
+        assert result.returncode == 0, result.stderr[-3000:]
+    posts = [r["url"] for r in store.read_table("posts").to_pylist()]
+    assert sorted(posts) == sorted(f"{base}{p.path}" for p in blog.posts), "every post once"
+    keys = [(r["post_url"], r["item_index"], r["link_index"]) for r in store.read_table("post_items").to_pylist()]
+    assert len(keys) == len(set(keys)) == sum(len(i.links) for p in blog.posts for i in p.items)
+    listing_urls = [r["url"] for r in store.read_table("listings").to_pylist()]
+    assert len(listing_urls) == len(set(listing_urls)), "no linked listing written twice"
