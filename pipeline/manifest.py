@@ -84,6 +84,17 @@ class Selectors(_Strict):
     is_product: str | None = Field(None, description="a page is a product page when this matches")
 
 
+class PostSelectors(_Strict):
+    """CSS selectors for a blog whose posts the generic rules read wrong."""
+
+    content: str | None = Field(None, description="the element that holds the post body")
+    item: str | None = Field(None, description="one element per garment; every link in it is the garment's")
+    street_images: str | None = Field(None, description="the scene images (img elements)")
+    title: str | None = None
+    show: str | None = None
+    published: str | None = None
+
+
 class Follow(_Strict):
     allow: list[str] = Field(default_factory=list, description="regexes; follow only matching links")
     deny: list[str] = Field(default_factory=list, description="regexes; never follow matching links")
@@ -119,6 +130,7 @@ class Source(_Strict):
     images: bool = True
     max_pages: int | None = Field(None, ge=1)
     selectors: Selectors | None = None
+    post_selectors: PostSelectors | None = Field(None, description="blog sources: per-site post selectors")
 
     @field_validator("recrawl_every", mode="before")
     @classmethod

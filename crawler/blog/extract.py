@@ -13,6 +13,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from parsel.csstranslator import css2xpath
+
 from street2shop.crawler.blog.resolve import destination_param
 
 #: Subtrees that are never the post itself (matched on tag, id, class and role).
@@ -207,7 +209,12 @@ def is_outbound(url: str, page_url: str, blog_prefix: str) -> bool:
     return not target.path.startswith(blog_prefix)
 
 
-def extract_post(tree, url: str, *, blog_prefix: str = "/") -> PostRecord:
+def _select(tree, css: str | None) -> list:
+    return tree.xpath(css2xpath(css)) if css else []
+
+
+def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> PostRecord:
+    """`selectors` (a manifest's `post_selectors`) override the generic rules for one site."""
     base = tree.base or url
     rec = PostRecord()
     ld = _jsonld_article(tree)
@@ -219,26 +226,40 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/") -> PostRecord:
     rec.canonical_url = urljoin(base, canonical) if canonical else url
     og_type = (_meta(tree, "og:type") or "").lower()
 
-    root = content_root(tree)
+    sel = selectors
+    if sel is not None:
+        for field_name in ("title", "published", "show"):
+            found = _select(tree, getattr(sel, field_name))
+            if found:
+                setattr(rec, field_name, _text(found[0]) or found[0].get("datetime") or found[0].get("content"))
+    root = (_select(tree, sel.content) if sel is not None else []) or [content_root(tree)]
+    root = root[0]
     elements = list(_walk(root))
     position = {id(el): n for n, el in enumerate(elements)}
-    # Pass 1: the outbound links, grouped into garments by the block that holds them.
+    # Pass 1: the outbound links, grouped into garments by the block that holds them
+    # (or by the blocks the site's `item` selector names: every link in one is the item's).
     blocks: dict[int, tuple[object, list]] = {}
+    item_blocks = _select(root, sel.item) if sel is not None else []
     for el in elements:
         if el.tag == "a" and el.get("href"):
             href = urljoin(base, el.get("href").strip()).split("#", 1)[0]
-            if is_outbound(href, url, blog_prefix):
+            if item_blocks:
+                block = next((b for b in item_blocks if _contains(b, el)), None)
+                if block is not None and href.startswith(("http://", "https://")):
+                    blocks.setdefault(id(block), (block, []))[1].append((el, href))
+            elif is_outbound(href, url, blog_prefix):
                 block = _block_of(el, root)
                 blocks.setdefault(id(block), (block, []))[1].append((el, href))
     # Pass 2: images. One inside a garment's block shows that garment (a crop or a
     # packshot); any other is a scene ("street") image.
     in_block: dict[int, str] = {}
     scene_at: list[tuple[int, int]] = []  # (document position, scene index)
+    chosen_scenes = {id(img) for img in _select(root, sel.street_images)} if sel is not None else set()
     for el in elements:
         if el.tag != "img":
             continue
         src = _img_src(el, base)
-        if not src or not _is_scene_image(el):
+        if not src or (id(el) not in chosen_scenes if chosen_scenes else not _is_scene_image(el)):
             continue
         holder = next((b for b, _ in blocks.values() if _contains(b, el)), None)
         if holder is not None:
@@ -270,7 +291,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/") -> PostRecord:
         item.brand = _brand(block, [(el, href) for (el, href), link in zip(links, item.links) if link.kind == "exact"])
         rec.items.append(item)
 
-    _show_and_episode(rec, tree, ld)
+    _show_and_episode(rec, tree, ld, keep_show=bool(sel is not None and sel.show and rec.show))
     rec.is_post = bool(rec.items) and (og_type == "article" or bool(ld) or
                                        sum(1 for a in tree.iter("article") if not _is_noise(a)) <= 1)
     return rec
@@ -372,7 +393,7 @@ def _brand(block, links) -> str | None:
     return None
 
 
-def _show_and_episode(rec: PostRecord, tree, ld: dict) -> None:
+def _show_and_episode(rec: PostRecord, tree, ld: dict, keep_show: bool = False) -> None:
     texts = [rec.title or ""]
     tags = [m.get("content") for m in tree.iter("meta") if (m.get("property") or "") in ("article:section", "article:tag")]
     texts += [t for t in tags if t]
@@ -386,7 +407,9 @@ def _show_and_episode(rec: PostRecord, tree, ld: dict) -> None:
             break
     title = rec.title or ""
     m = _SHOW_AFTER.search(title)
-    if m:
+    if keep_show:
+        pass  # the site's own selector named the show
+    elif m:
         rec.show = m.group("show").strip(" ,:-")
     else:
         m = _SHOW_BEFORE.search(title)

@@ -113,7 +113,8 @@ class BlogSpider(SourceSpider):
             yield from self.not_modified(response, {"listing": self.parse_page})
             return
         try:
-            post = extract_post(response.selector.root, response.url, blog_prefix=self.prefix)
+            post = extract_post(response.selector.root, response.url, blog_prefix=self.prefix,
+                                selectors=self.source.post_selectors)
         except Exception as exc:  # one odd page must not cost the crawl; counted and named
             self.crawler.stats.inc_value("street2shop/errors/extract_failed")
             self.logger.error("post extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
