@@ -9,13 +9,19 @@ from typing import Any
 
 
 @dataclass
-class ListingItem:
+class Fetched:
+    """Provenance of a page-level item: which source, which URL, when, with what answer."""
+
     source: str
-    url: str
+    url: str  # the URL requested (before redirects)
     final_url: str
     fetched_at: datetime
     http_status: int
-    rendered: bool
+    rendered: bool  # through the browser
+
+
+@dataclass
+class ListingItem(Fetched):
     record: dict[str, Any]  # ProductRecord.to_dict()
     image_urls: list[str] = field(default_factory=list)
     #: filled by ListingImagesPipeline: one dict per image URL (url, sha256, status, error)
@@ -36,13 +42,7 @@ class LinkResolution:
 
 
 @dataclass
-class PostItem:
-    source: str
-    url: str
-    final_url: str
-    fetched_at: datetime
-    http_status: int
-    rendered: bool
+class PostItem(Fetched):
     record: dict[str, Any]  # PostRecord.to_dict()
     #: resolutions[i][j]: where link j of garment i ended (filled as the links resolve)
     resolutions: list[list[LinkResolution | None]] = field(default_factory=list)

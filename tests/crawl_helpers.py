@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -41,3 +43,17 @@ def listings_by_path(store_dir: Path, base: str) -> dict[str, list[dict]]:
     for row in Store(store_dir).read_table("listings").to_pylist():
         out.setdefault(row["final_url"].removeprefix(base).split("?")[0], []).append(row)
     return out
+
+
+def crawl_and_kill(manifest: Path, store: Store, table: str, rows: int, *, flush_items: int) -> int:
+    """Start `street2shop crawl`, SIGKILL it once `table` has at least `rows` rows (parts are
+    flushed every `flush_items` items), and return how many rows the killed run left."""
+    env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": str(flush_items)}
+    proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and store.read_table(table, columns=["url"]).num_rows < rows:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    return store.read_table(table, columns=["url"]).num_rows

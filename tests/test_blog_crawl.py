@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from crawl_helpers import cli, write_manifest
+from crawl_helpers import cli, crawl_and_kill, write_manifest
 from street2shop.crawler.demo_site import build_blog, build_shop, serve
 from street2shop.pipeline.store import Store
 
@@ -128,12 +128,6 @@ def test_share_links_and_ads_are_not_items(crawled):
 
 
 def test_blog_crawl_killed_and_resumed_loses_and_duplicates_nothing(site, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("the fixture blog's shop-the-look widget needs Chromium at /usr/bin/chromium")
     shop, blog = site
@@ -143,16 +137,8 @@ def test_blog_crawl_killed_and_resumed_loses_and_duplicates_nothing(site, tmp_pa
                       feeds=[f"{base}/blog/feed.xml"], javascript=["/blog/20"])
         slow = write_manifest(tmp_path, base, politeness={"delay": 0.1, "concurrency_per_domain": 1,
                                                           "autothrottle": False}, **common)
-        env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": "2"}
-        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(slow), "-q"],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         store = Store(tmp_path / "store")
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and store.read_table("posts", columns=["url"]).num_rows < 3:
-            time.sleep(0.1)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        first = store.read_table("posts").num_rows
+        first = crawl_and_kill(slow, store, "posts", 3, flush_items=2)
         assert 3 <= first < len(blog.posts), "killed mid-way"
         result = cli("crawl", str(write_manifest(tmp_path, base, **common)), "-q")
         assert result.returncode == 0, result.stderr[-3000:]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crawl_helpers import cli, listings_by_path, write_manifest
+from crawl_helpers import cli, crawl_and_kill, listings_by_path, write_manifest
 from street2shop.crawler.demo_site import build_shop, serve
 from street2shop.pipeline.store import Store
 
@@ -116,25 +116,12 @@ def test_private_addresses_refused_by_default(shop, tmp_path):
 
 
 def test_kill_and_resume_loses_and_duplicates_nothing(shop, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
     with serve(shop) as server:
         # Slow enough to be killed mid-way, flushing a part every 5 listings.
         manifest = write_manifest(tmp_path, server.base_url,
                                   politeness={"delay": 0.15, "concurrency_per_domain": 1, "autothrottle": False})
-        env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": "5"}
-        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         store = Store(tmp_path / "store")
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and store.read_table("listings", columns=["url"]).num_rows < 10:
-            time.sleep(0.1)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        crawl_and_kill(manifest, store, "listings", 10, flush_items=5)
         first = store.read_table("listings").to_pylist()
         assert 10 <= len(first) < 45, "killed mid-way, after some parts were written"
         state = store.read_json("state/fixture-shop/job.json")

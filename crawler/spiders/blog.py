@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -128,14 +127,8 @@ class BlogSpider(SourceSpider):
         if state.outcome == "unchanged":
             yield state  # same post as last time: its links were resolved then
             return
-        redirects = response.request.meta.get("redirect_urls") or []
         item = PostItem(
-            source=self.source.name,
-            url=redirects[0] if redirects else response.request.url,
-            final_url=response.url,
-            fetched_at=datetime.now(timezone.utc),
-            http_status=response.status,
-            rendered=bool(response.request.meta.get("playwright")),
+            **self.provenance(response),
             record=post.to_dict(),
             resolutions=[[None] * len(i.links) for i in post.items],
             image_urls=list(post.images) if self.source.images else [],
