@@ -20,6 +20,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Crawl shops and show-fashion blogs into a street-to-shop catalog.")
 manifest_app = typer.Typer(no_args_is_help=True, help="Check manifests.")
 app.add_typer(manifest_app, name="manifest")
+catalog_app = typer.Typer(no_args_is_help=True, help="Build and search catalog versions.")
+app.add_typer(catalog_app, name="catalog")
+detector_app = typer.Typer(no_args_is_help=True, help="Train and evaluate the garment detector.")
+app.add_typer(detector_app, name="detector")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -85,6 +89,8 @@ def crawl(
         sources = [m.source(n) for n in source] if source else list(m.sources)
     except ManifestError as exc:
         fail(str(exc))
+    if not sources:
+        fail(f"{manifest}: no sources to crawl")
     from street2shop.crawler.run import is_due, run_crawl
     from street2shop.pipeline.lock import StoreLocked
     from street2shop.pipeline.store import Store
@@ -130,6 +136,108 @@ def print_summary(summaries, store_url: str) -> None:
 
 def _kinds(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
+
+
+@catalog_app.command("build")
+def catalog_build(
+    manifest: Annotated[Path, typer.Argument(help="the manifest YAML (its store and `catalog:` section)")],
+    encoder: Annotated[Optional[str], typer.Option(help="override the manifest's encoder spec")] = None,
+    index: Annotated[Optional[str], typer.Option(help="exact, faiss or auto")] = None,
+) -> None:
+    """Build a new catalog version from the store's listings and make it current."""
+    m = _load(manifest)
+    cfg = m.catalog
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
+
+    from street2shop.pipeline.catalog import CatalogError, build_catalog  # noqa: PLC0415
+    from street2shop.pipeline.store import Store  # noqa: PLC0415
+    encoder_model = _encoder(encoder or cfg.encoder)
+    detector_model = _detector(cfg.detector) if cfg.detector else None
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("catalog", total=None)
+        try:
+            summary = build_catalog(Store(m.store_url), encoder=encoder_model, detector=detector_model,
+                                    sources=cfg.sources or None, image_size=cfg.image_size,
+                                    index_kind=index or cfg.index, chunk=cfg.chunk,
+                                    progress=lambda done, total: bar.update(task, completed=done, total=total))
+        except CatalogError as exc:
+            fail(str(exc))
+    typer.echo(f"catalog version {summary.version}: {summary.items} items from {summary.listings} listings; "
+               f"embedded {summary.embedded}, from cache {summary.cached}; whole images {summary.whole_image}; "
+               f"skipped {_kinds(summary.skipped)}; index {summary.index_kind}; {summary.seconds:.1f} s")
+
+
+@catalog_app.command("search")
+def catalog_search(
+    manifest: Annotated[Path, typer.Argument(help="the manifest YAML")],
+    image: Annotated[Path, typer.Argument(help="a photo to look up")],
+    k: Annotated[int, typer.Option("-k", help="results per garment")] = 5,
+) -> None:
+    """Look a photo up in the current catalog version (a quick look, not the matcher)."""
+    m = _load(manifest)
+    import numpy as np  # noqa: PLC0415
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from street2shop.pipeline import normalise as norm  # noqa: PLC0415
+    from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
+    from street2shop.pipeline.store import Store  # noqa: PLC0415
+    try:
+        catalog = open_catalog(Store(m.store_url))
+        data = image.read_bytes()
+    except CatalogError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{image}: cannot read ({exc.strerror or exc})")
+    try:
+        photo = norm.load_image(data)
+    except Exception:  # noqa: BLE001
+        fail(f"{image}: not an image Pillow can read")
+    encoder_model = _encoder(m.catalog.encoder)
+    if encoder_model.model_id != catalog.meta["model_id"]:
+        fail(f"the catalog was embedded with {catalog.meta['model_id']}, the manifest names "
+             f"{encoder_model.model_id}; rebuild the catalog or use the same encoder")
+    detector_model = _detector(m.catalog.detector) if m.catalog.detector else None
+    queries = []  # (label, crop, categories to search)
+    if detector_model is not None:
+        for det in detector_model.detect([photo])[0]:
+            top2 = [int(c) for c in (np.argsort(-det.probs)[:2] + 1)]
+            queries.append((f"category {det.category} ({det.score:.2f})", det.box, top2))
+    if not queries:
+        queries.append(("whole photo", None, None))
+    rows = catalog.items
+    console = Console(width=160)
+    for label, box, cats in queries:
+        crop = norm.normalise(photo, box=box, size=catalog.meta["image_size"], trim=box is None).image
+        vector = encoder_model.encode_images([crop])
+        hits = catalog.search(vector, k=k, categories=cats)
+        table = Table(title=f"{image.name}: {label}", title_justify="left")
+        for col in ("score", "name", "brand", "price", "listing"):
+            table.add_column(col)
+        for pos, score in zip(hits.ids[0], hits.scores[0]):
+            if pos < 0:
+                continue
+            item = rows.slice(int(pos), 1).to_pylist()[0]
+            table.add_row(f"{score:.3f}", item["name"] or "", item["brand"] or "",
+                          f"{item['price'] or ''} {item['currency'] or ''}", item["canonical_url"] or item["listing_url"])
+        console.print(table)
+
+
+def _encoder(spec: str):
+    from street2shop.pipeline.encoders import EncoderError, create_encoder  # noqa: PLC0415
+    try:
+        return create_encoder(spec)
+    except EncoderError as exc:
+        fail(str(exc))
+
+
+def _detector(cfg):
+    from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
+    try:
+        return create_detector(cfg.spec, weights=cfg.weights, score_threshold=cfg.score_threshold)
+    except DetectorError as exc:
+        fail(str(exc))
 
 
 @app.command()

@@ -169,11 +169,28 @@ class Source(_Strict):
         return bool(self.javascript)
 
 
+class DetectorConfig(_Strict):
+    spec: str = Field("frcnn-r50-fpn-v2", description="frcnn-r50-fpn-v2, frcnn-mobilenet-v3, detectron2:<config>")
+    weights: str = Field(description="trained DeepFashion2 weights: a path or URL (`street2shop detector train`)")
+    score_threshold: float = Field(0.3, ge=0, le=1)
+
+
+class CatalogConfig(_Strict):
+    encoder: str = Field("default-offline", description="an encoder spec (see `street2shop catalog encoders`)")
+    detector: DetectorConfig | None = Field(
+        None, description="without one, each listing's chosen image is used whole (trimmed), flagged whole_image")
+    image_size: int = Field(384, ge=64, le=2048, description="side of the normalised square crops")
+    index: Literal["auto", "exact", "faiss"] = "auto"
+    sources: list[str] = Field(default_factory=list, description="only these sources' listings (default: all)")
+    chunk: int = Field(256, ge=1, description="listings processed (and written) at a time")
+
+
 class Manifest(_Strict):
     store: str = Field(description="a directory, or an fsspec URL such as s3://bucket/prefix")
     user_agent: str | None = Field(None, description="replaces the default honest User-Agent")
     contact: str | None = Field(None, description="URL or e-mail added to the User-Agent")
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    catalog: CatalogConfig = Field(default_factory=CatalogConfig)
 
     #: The file this manifest was read from (relative store paths are resolved against it).
     _path: Path | None = PrivateAttr(None)

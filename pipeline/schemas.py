@@ -177,5 +177,46 @@ PAGES = pa.schema(
     metadata={"street2shop.table": "pages", "street2shop.format": FORMAT_VERSION},
 )
 
+#: One row per catalog item (a garment crop of a listing) in a catalog version.
+CATALOG_ITEMS = pa.schema(
+    [
+        ("item_id", pa.string()),  # stable: sha256(source, canonical URL, image sha256, box)[:24]
+        ("source", pa.string()),
+        ("listing_url", pa.string()),
+        ("canonical_url", pa.string()),
+        ("name", pa.string()),
+        ("brand", pa.string()),
+        ("price", pa.string()),
+        ("currency", pa.string()),
+        ("availability", pa.string()),
+        ("listing_category", pa.string()),  # as the shop names it (category or last breadcrumb)
+        ("image_sha256", pa.string()),  # the chosen image (see images table)
+        ("other_images", pa.list_(pa.string())),  # the listing's other images, best first
+        ("box", pa.list_(pa.float32())),  # crop box x1, y1, x2, y2 in the image's pixels
+        ("category", pa.int16()),  # DeepFashion2 category 1..13 from the detector, null if none
+        ("category_probs", pa.list_(pa.float32())),  # all 13, for top-2 search
+        ("detection_score", pa.float32()),
+        ("whole_image", pa.bool_()),  # no garment detected: the trimmed whole image
+        ("quality_flags", pa.list_(pa.string())),
+        ("model_id", pa.string()),
+        ("preprocess_id", pa.string()),
+        ("embedding", pa.list_(pa.float32())),  # L2-normalised
+    ],
+    metadata={"street2shop.table": "catalog_items", "street2shop.format": FORMAT_VERSION},
+)
+
+#: Embeddings already computed, so a rebuild embeds only what is new.
+EMBEDDINGS = pa.schema(
+    [
+        ("image_sha256", pa.string()),
+        ("box", pa.string()),  # "x1,y1,x2,y2" rounded to pixels, or "" for the whole image
+        ("model_id", pa.string()),
+        ("preprocess_id", pa.string()),
+        ("embedding", pa.list_(pa.float32())),
+    ],
+    metadata={"street2shop.table": "embeddings", "street2shop.format": FORMAT_VERSION},
+)
+
 TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
-                                "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES}
+                                "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES,
+                                "catalog_items": CATALOG_ITEMS, "embeddings": EMBEDDINGS}

@@ -47,8 +47,10 @@ class Store:
     def path(self, *parts: str) -> str:
         return "/".join([self.root, *parts])
 
-    def table_dir(self, table: str) -> str:
-        return self.path("tables", table)
+    def table_dir(self, table: str, under: str | None = None) -> str:
+        """Where a table's parts live: tables/<table>, or a folder of its own (`under`, e.g. a
+        catalog version's items)."""
+        return self.path(under) if under else self.path("tables", table)
 
     # ----------------------------------------------------------- atomic writes
     def _atomic_write(self, final: str, write) -> None:
@@ -104,7 +106,7 @@ class Store:
 
     # ------------------------------------------------------------------ tables
     def write_part(self, table: str, rows: Sequence[dict] | pa.Table, *, run_id: str, seq: int,
-                   writer: str = "main") -> str | None:
+                   writer: str = "main", under: str | None = None) -> str | None:
         """Append one Parquet part to a table; returns its path, or None for no rows.
 
         `writer` tells apart the writers of one run (one per crawled source)."""
@@ -112,25 +114,25 @@ class Store:
         tbl = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
         if tbl.num_rows == 0:
             return None
-        final = f"{self.table_dir(table)}/part-{run_id}-{writer}-{seq:05d}.parquet"
+        final = f"{self.table_dir(table, under)}/part-{run_id}-{writer}-{seq:05d}.parquet"
         self._atomic_write(final, lambda fh: pq.write_table(tbl, fh, compression="zstd"))
         return final
 
-    def table_parts(self, table: str) -> list[str]:
-        d = self.table_dir(table)
+    def table_parts(self, table: str, under: str | None = None) -> list[str]:
+        d = self.table_dir(table, under)
         if not self.fs.exists(d):
             return []
         return sorted(p for p in self.fs.ls(d, detail=False)
                       if p.rsplit("/", 1)[-1].startswith("part-") and p.endswith(".parquet"))
 
-    def dataset(self, table: str) -> ds.Dataset:
-        parts = self.table_parts(table)
+    def dataset(self, table: str, under: str | None = None) -> ds.Dataset:
+        parts = self.table_parts(table, under)
         return ds.dataset(parts, schema=TABLES[table], format="parquet", filesystem=self.fs)
 
     def read_table(self, table: str, columns: Iterable[str] | None = None,
-                   filter: ds.Expression | None = None) -> pa.Table:
+                   filter: ds.Expression | None = None, under: str | None = None) -> pa.Table:
         """The whole table (or some columns/rows of it); an empty table when none was written."""
-        return self.dataset(table).to_table(columns=list(columns) if columns else None, filter=filter)
+        return self.dataset(table, under).to_table(columns=list(columns) if columns else None, filter=filter)
 
 
 def _protocols(fs) -> tuple[str, ...]:
