@@ -224,6 +224,47 @@ def catalog_search(
         console.print(table)
 
 
+@detector_app.command("train")
+def detector_train(
+    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder (image/ and annos/)")],
+    out_dir: Annotated[Path, typer.Argument(help="checkpoints and the trained model.pt go here")],
+    spec: Annotated[str, typer.Option(help="frcnn-r50-fpn-v2 or frcnn-mobilenet-v3")] = "frcnn-r50-fpn-v2",
+    iterations: Annotated[Optional[int], typer.Option(help="training iterations")] = None,
+    epochs: Annotated[Optional[float], typer.Option(help="or: passes over the data")] = None,
+    batch_size: Annotated[int, typer.Option()] = 2,
+    lr: Annotated[float, typer.Option()] = 0.01,
+    checkpoint_every: Annotated[int, typer.Option()] = 500,
+    pretrained_backbone: Annotated[Optional[str], typer.Option(help="COCO detector or ImageNet weights file")] = None,
+    min_size: Annotated[Optional[int], typer.Option(help="shorter image side the model sees")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="do not resume from the latest checkpoint")] = False,
+) -> None:
+    """Convert DeepFashion2 annotations to COCO and train the detector (resumable)."""
+    from street2shop.pipeline.detectors import DetectorError, train_cli  # noqa: PLC0415
+    try:
+        summary = train_cli(str(data_dir), str(out_dir), spec=spec, iterations=iterations, epochs=epochs,
+                            batch_size=batch_size, lr=lr, checkpoint_every=checkpoint_every, resume=not fresh,
+                            pretrained_backbone=pretrained_backbone, min_size=min_size)
+    except DetectorError as exc:
+        fail(str(exc))
+    typer.echo(json.dumps(summary, indent=2, default=str))
+
+
+@detector_app.command("eval")
+def detector_eval(
+    weights: Annotated[str, typer.Argument(help="trained weights: a path or URL")],
+    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder to evaluate on")],
+    min_size: Annotated[Optional[int], typer.Option(help="shorter image side the model sees")] = None,
+) -> None:
+    """COCO box AP (pycocotools) of trained weights on a DeepFashion2-format split."""
+    from street2shop.pipeline.detectors import DetectorError, eval_cli  # noqa: PLC0415
+    try:
+        result = eval_cli(weights, str(data_dir), min_size=min_size)
+    except DetectorError as exc:
+        fail(str(exc))
+    report = {k: v for k, v in result.items() if k != "report"}
+    typer.echo(json.dumps(report, indent=2, default=str))
+
+
 def _encoder(spec: str):
     from street2shop.pipeline.encoders import EncoderError, create_encoder  # noqa: PLC0415
     try:
