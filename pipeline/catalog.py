@@ -6,6 +6,7 @@ each listing), picks the image that shows the whole product, finds the garment i
 it, and writes a new version:
 
     catalog/versions/<version>/items/part-*.parquet   the items (CATALOG_ITEMS schema)
+    catalog/versions/<version>/duplicates/            item -> group of items showing the same product
     catalog/versions/<version>/index/                 the search index (pipeline/index.py)
     catalog/versions/<version>/version.json           model, preprocessing, counts
     catalog/CURRENT                                    {"version": ...}: the current version
@@ -34,6 +35,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from street2shop.pipeline.dedupe import duplicate_groups, hash_image
 from street2shop.pipeline.index import CategoryIndex, build_index
 from street2shop.pipeline.store import Store
 
@@ -55,6 +57,7 @@ class BuildSummary:
     cached: int = 0  # taken from the embedding cache
     skipped: dict[str, int] = field(default_factory=dict)  # listings without a usable image, by reason
     whole_image: int = 0
+    duplicate_groups: int = 0  # sets of items that show the same product (exact or near images)
     seconds: float = 0.0
     index_kind: str = ""
 
@@ -126,6 +129,9 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     cache = EmbeddingCache(store, encoder.model_id, encoder.preprocess_id)
     items_dir = f"catalog/versions/{version}/items"
     done = 0
+    # A few integers per item: enough to find the same product sold twice (or by two shops)
+    # once every item is known, without holding the items themselves.
+    crop_hashes, crop_ids, crop_shas = [], [], []
     for seq, rows in enumerate(_chunks(listings, chunk)):
         prepared = []  # (row, chosen sha, others, box, det, flags, crop image)
         for row in rows:
@@ -142,6 +148,7 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
                     summary.skipped["unreadable_image"] = summary.skipped.get("unreadable_image", 0) + 1
             if not images:
                 continue
+            images = _distinct(images)
             order = norm.rank_listing_images([im for _, im in images])
             sha, image = images[order[0]]
             others = [images[i][0] for i in order[1:]]
@@ -175,8 +182,12 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
         for n, (row, sha, others, image, det, normalised, bkey) in enumerate(prepared):
             whole = det is None
             summary.whole_image += whole
+            ident = item_id(row["source"], row["canonical_url"] or row["final_url"], sha, bkey)
+            crop_hashes.append(hash_image(normalised.image))
+            crop_ids.append(ident)
+            crop_shas.append(sha)
             out.append({
-                "item_id": item_id(row["source"], row["canonical_url"] or row["final_url"], sha, bkey),
+                "item_id": ident,
                 "source": row["source"], "listing_url": row["final_url"], "canonical_url": row["canonical_url"],
                 "name": row["name"], "brand": row["brand"], "price": row["price"], "currency": row["currency"],
                 "availability": row["availability"],
@@ -198,6 +209,11 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
             progress(done, len(listings))
     if summary.items == 0:
         raise CatalogError(f"no listing in {store.url} has a usable image; nothing to catalog")
+    groups = duplicate_groups(crop_hashes, crop_shas)
+    summary.duplicate_groups = len(groups)
+    store.write_part("catalog_duplicates", [
+        {"item_id": crop_ids[i], "group_id": crop_ids[group[0]]} for group in groups for i in group
+    ], run_id=version, seq=0, writer="build", under=f"catalog/versions/{version}/duplicates")
     index = _build_version_index(store, items_dir, encoder.dim, index_kind)
     summary.index_kind = ",".join(sorted({b.kind for b, _ in index.parts.values()}))
     _save_index(store, f"catalog/versions/{version}/index", index)
@@ -209,6 +225,15 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     })
     store.write_json(CURRENT, {"version": version})  # last: the version is complete
     return summary
+
+
+def _distinct(images: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """A listing's images without exact or near duplicates (the first of each group stays)."""
+    if len(images) < 2:
+        return images
+    groups = duplicate_groups([hash_image(im) for _, im in images], [sha for sha, _ in images])
+    dropped = {i for group in groups for i in group[1:]}
+    return [img for i, img in enumerate(images) if i not in dropped]
 
 
 def _image_paths(store: Store, shas: list[str]) -> dict[str, str]:

@@ -165,6 +165,7 @@ def catalog_build(
             fail(str(exc))
     typer.echo(f"catalog version {summary.version}: {summary.items} items from {summary.listings} listings; "
                f"embedded {summary.embedded}, from cache {summary.cached}; whole images {summary.whole_image}; "
+               f"duplicate groups {summary.duplicate_groups}; "
                f"skipped {_kinds(summary.skipped)}; index {summary.index_kind}; {summary.seconds:.1f} s")
 
 

@@ -205,6 +205,16 @@ CATALOG_ITEMS = pa.schema(
     metadata={"street2shop.table": "catalog_items", "street2shop.format": FORMAT_VERSION},
 )
 
+#: Catalog items that show the same product (exact or near-duplicate crops): the same
+#: product sold twice, or by two shops. Items in no group are not listed.
+CATALOG_DUPLICATES = pa.schema(
+    [
+        ("item_id", pa.string()),
+        ("group_id", pa.string()),  # the item_id of the group's first item
+    ],
+    metadata={"street2shop.table": "catalog_duplicates", "street2shop.format": FORMAT_VERSION},
+)
+
 #: Embeddings already computed, so a rebuild embeds only what is new.
 EMBEDDINGS = pa.schema(
     [
@@ -219,4 +229,5 @@ EMBEDDINGS = pa.schema(
 
 TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
                                 "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES,
-                                "catalog_items": CATALOG_ITEMS, "embeddings": EMBEDDINGS}
+                                "catalog_items": CATALOG_ITEMS, "catalog_duplicates": CATALOG_DUPLICATES,
+                                "embeddings": EMBEDDINGS}

@@ -33,9 +33,17 @@ def test_exact_matches_brute_force_and_filters_categories(tmp_path):
     assert (again.search(queries, k=10).ids == hits.ids).all()
 
 
+def _clustered(n, d, seed, centres=200):
+    """Embeddings of real catalogs cluster (similar products); uniform noise would not."""
+    rng = np.random.default_rng(seed)
+    c = rng.standard_normal((centres, d)).astype(np.float32)
+    x = c[rng.integers(0, centres, n)] + 0.35 * rng.standard_normal((n, d)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
 def test_faiss_recall_against_exact(tmp_path):
-    vectors = _unit(20000, 64, 3)
-    queries = _unit(200, 64, 4)
+    vectors = _clustered(20000, 64, 3)
+    queries = _clustered(200, 64, 3)[::-1].copy()
     exact = build_index(vectors, kind="exact").search(queries, k=10).ids
     approx_index = build_index(vectors, kind="faiss")
     approx = approx_index.search(queries, k=10).ids
