@@ -40,8 +40,14 @@ test-fast: $(STAMP) chromium
 test-slow: $(STAMP) chromium
 	$(PY) -m pytest -q -m slow
 
+# Each benchmark runs the project and its baseline side by side and appends its results,
+# with the command and the machine, to docs/benchmarks.md (about 30 minutes in all here).
 bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/run_all.py
+	$(PY) tests/benchmarks/append.py "encoder throughput, pipeline vs bare forward" -- $(PY) tests/benchmarks/bench_encoder.py
+	$(PY) tests/benchmarks/append.py "catalog build peak memory, 2,000 vs 20,000 items" -- $(PY) tests/benchmarks/bench_catalog_memory.py
+	$(PY) tests/benchmarks/append.py "search over 1,000,000 items, exact vs FAISS" -- $(PY) tests/benchmarks/bench_search.py
+	$(PY) tests/benchmarks/append.py "detector CPU ms per image" -- $(PY) tests/benchmarks/bench_detector.py --iters 3
 
 clean:
 	rm -rf $(VENV) demo-store .pytest_cache
