@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import imagehash
@@ -55,6 +56,29 @@ class ImageLimits:
     max_bytes: int = 30 * 1024 * 1024
 
 
+@contextmanager
+def guarded_open(data: bytes):
+    """Open image bytes with the decompression-bomb guard on, mapping every way they can be
+    bad to `ImageRejected` ("bomb", "not_image", "broken"). The size check happens on the
+    header, before any pixel is decoded; decode inside the `with` block."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                width, height = im.size
+                if width * height > MAX_PIXELS:
+                    raise ImageRejected("bomb", f"{width}x{height} pixels is over the {MAX_PIXELS} pixel guard")
+                yield im
+    except ImageRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageRejected("bomb", str(exc)) from None
+    except UnidentifiedImageError:
+        raise ImageRejected("not_image", "not a recognisable image format") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageRejected("broken", f"cannot be decoded: {exc}") from None
+
+
 def inspect_image(data: bytes, *, content_type: str | None = None,
                   limits: ImageLimits = ImageLimits()) -> ImageInfo:
     if not data:
@@ -66,29 +90,16 @@ def inspect_image(data: bytes, *, content_type: str | None = None,
         # Servers do lie in both directions; the bytes decide, the header only refuses HTML/text.
         if content_type.lower().startswith(("text/", "application/json", "application/xhtml")):
             raise ImageRejected("not_image", f"served as {content_type}")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as im:
-                width, height = im.size  # from the header, before any pixel is decoded
-                if width * height > MAX_PIXELS:
-                    raise ImageRejected("bomb", f"{width}x{height} pixels is over the {MAX_PIXELS} pixel guard")
-                if max(width, height) > limits.max_side:
-                    raise ImageRejected("too_large", f"{width}x{height} is over {limits.max_side} px a side")
-                if min(width, height) < limits.min_side:
-                    raise ImageRejected("too_small", f"{width}x{height} is under {limits.min_side} px a side")
-                fmt = im.format or "UNKNOWN"
-                im.load()  # a truncated or corrupt file fails here, not later in the pipeline
-                mode = im.mode
-                rgb = im.convert("RGB")
-    except ImageRejected:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("bomb", str(exc)) from None
-    except UnidentifiedImageError:
-        raise ImageRejected("not_image", "not a recognisable image format") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageRejected("broken", f"cannot be decoded: {exc}") from None
+    with guarded_open(data) as im:
+        width, height = im.size
+        if max(width, height) > limits.max_side:
+            raise ImageRejected("too_large", f"{width}x{height} is over {limits.max_side} px a side")
+        if min(width, height) < limits.min_side:
+            raise ImageRejected("too_small", f"{width}x{height} is under {limits.min_side} px a side")
+        fmt = im.format or "UNKNOWN"
+        im.load()  # a truncated or corrupt file fails here, not later in the pipeline
+        mode = im.mode
+        rgb = im.convert("RGB")
     return ImageInfo(
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,

@@ -21,16 +21,14 @@ holds the figures.
 from __future__ import annotations
 
 import io
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 from scipy import ndimage
 
-from .images import MAX_PIXELS, ImageRejected
+from .images import ImageRejected, guarded_open  # noqa: F401  (ImageRejected: what load_image raises)
 
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 FLAGS = ("too_small", "blurry", "mostly_background", "close_up", "several_items")
 WHITE = (255, 255, 255)
@@ -48,23 +46,9 @@ def load_image(data: bytes) -> Image.Image:
     to 8 bits. Animated images give their first frame. Undecodable bytes raise
     `ImageRejected` ("not_image", "broken" or "bomb") like `inspect_image` does.
     """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data))
-            if im.width * im.height > MAX_PIXELS:
-                raise ImageRejected("bomb", f"{im.width}x{im.height} pixels is over the {MAX_PIXELS} pixel guard")
-            im.load()
-            out = to_rgb(im)
-    except ImageRejected:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("bomb", str(exc)) from None
-    except UnidentifiedImageError:
-        raise ImageRejected("not_image", "not a recognisable image format") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageRejected("broken", f"cannot be decoded: {exc}") from None
-    return out
+    with guarded_open(data) as im:
+        im.load()
+        return to_rgb(im)
 
 
 def to_rgb(im: Image.Image, *, background: tuple[int, int, int] = WHITE) -> Image.Image:

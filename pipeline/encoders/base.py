@@ -20,7 +20,6 @@ image, so `preprocess(img)` and the batched path give the same numbers.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import types
 from abc import ABC, abstractmethod
@@ -32,7 +31,10 @@ from typing import Any, Union
 
 import numpy as np
 import torch
-from PIL import Image, ImageOps
+from PIL import Image
+
+from street2shop.pipeline.normalise import load_image as decode
+from street2shop.pipeline.normalise import to_rgb
 
 ImageInput = Union[Image.Image, bytes, bytearray, memoryview, str, os.PathLike]
 
@@ -67,31 +69,17 @@ def short_reason(exc: BaseException, limit: int = 300) -> str:
 
 
 def load_image(item: ImageInput) -> Image.Image:
-    """Decode bytes / a path / a PIL image into an upright RGB PIL image.
-
-    Transparent pixels are composited onto white (product shots on transparent
-    backgrounds would otherwise turn black).
-    """
+    """Decode bytes / a path / a PIL image into an upright RGB PIL image: the same decoding
+    (bomb guard, EXIF orientation, transparency on white, modes) as the rest of the pipeline
+    (`pipeline.normalise`), so an image embeds the same whichever way it arrives."""
     if isinstance(item, Image.Image):
-        img = item
-    elif isinstance(item, (bytes, bytearray, memoryview)):
-        img = Image.open(io.BytesIO(bytes(item)))
-    elif isinstance(item, (str, os.PathLike)):
-        img = Image.open(Path(item))
-    else:
-        raise TypeError(f"cannot encode an object of type {type(item).__name__}: "
-                        "pass PIL images, encoded image bytes or file paths")
-    try:
-        img = ImageOps.exif_transpose(img)
-    except Exception:  # a broken EXIF block is no reason to lose the image
-        pass
-    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
-        rgba = img.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(white, rgba)
-    if img.mode != "RGB":
-        img = img.convert("RGB")
-    return img
+        return to_rgb(item)
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        return decode(bytes(item))
+    if isinstance(item, (str, os.PathLike)):
+        return decode(Path(item).read_bytes())
+    raise TypeError(f"cannot encode an object of type {type(item).__name__}: "
+                    "pass PIL images, encoded image bytes or file paths")
 
 
 def _describe(t: Any) -> str:
