@@ -134,12 +134,14 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     crop_hashes, crop_ids, crop_shas = [], [], []
     for seq, rows in enumerate(_chunks(listings, chunk)):
         prepared = []  # (row, chosen sha, others, box, det, flags, crop image)
+        # One look-up of the chunk's image files, not one scan of the images table per listing.
+        paths = _image_paths(store, [i["sha256"] for row in rows for i in row["images"] or []
+                                     if i["status"] == "ok" and i["sha256"]])
         for row in rows:
             kept = [i for i in row["images"] or [] if i["status"] == "ok" and i["sha256"]]
             if not kept:
                 summary.skipped["no_image"] = summary.skipped.get("no_image", 0) + 1
                 continue
-            paths = _image_paths(store, [i["sha256"] for i in kept])
             images = []
             for img in kept:
                 try:
