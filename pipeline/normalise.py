@@ -371,16 +371,22 @@ class NormalisedImage:
 
 
 def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = None, *, size: int = 384,
-              margin: float = 0.1, trim: bool = True,
+              margin: float = 0.1, trim: bool = True, analyse: bool = True,
               thresholds: QualityThresholds = DEFAULT_THRESHOLDS) -> NormalisedImage:
     """Crop the object (``box``, e.g. a detector's, else the trimmed packshot, else the whole
     image) with ``margin``, pad to a square with the background colour, resize to ``size``.
 
     ``flags`` are `quality_flags` of the source image, plus ``too_small`` when the cut region's
-    shorter side is under `min_side` px."""
+    shorter side is under `min_side` px. ``analyse=False`` skips the quality analysis (half of
+    the time; bulk ingest keeps no flags): the image is the same, ``flags`` holds only too_small."""
     img = img if img.mode == "RGB" else to_rgb(img)
-    stats = image_stats(img, thresholds)
-    flags = quality_flags(img, thresholds, stats=stats)
+    if analyse:
+        stats = image_stats(img, thresholds)
+        flags = quality_flags(img, thresholds, stats=stats)
+        background = stats.background
+    else:
+        flags = set()
+        background = _background(_working(img)[0], thresholds.tolerance, thresholds.border_uniform)[0]
     if box is None:
         box_used = trim_background(img, thresholds.tolerance)[1] if trim else (0, 0, img.width, img.height)
     else:
@@ -389,8 +395,7 @@ def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = 
     cut = img.crop(region)
     if min(cut.size) < thresholds.min_side:
         flags.add("too_small")
-    fill = stats.background or WHITE
-    square = pad_square(cut, fill)
+    square = pad_square(cut, background or WHITE)
     out = square.resize((size, size), Image.Resampling.LANCZOS) if square.size != (size, size) else square
     return NormalisedImage(out, box_used, region, frozenset(flags))  # type: ignore[arg-type]
 

@@ -1,0 +1,116 @@
+"""Image ingest throughput: `ingest_urls` against img2dataset on the same images, same server.
+
+    .venv/bin/python tests/benchmarks/bench_ingest.py [--images 2000] [--rounds 3]
+
+Starts the demo shop in its own process (so its serving does not share our GIL), takes the
+full-size ok gallery images, warms the server's image cache by fetching each once, then
+alternates (A) the img2dataset CLI (384 px, border resize, jpg files, 2 processes x 16 threads)
+and (B) `ingest_urls` (16 threads, 384 px) into fresh temp dirs, and prints images/s per round,
+medians and the ratio as a markdown table. img2dataset comes from its own venv (I2D_VENV,
+default /tmp/i2d), created with pip when missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from street2shop.crawler.demo_site import build_shop
+from street2shop.pipeline.ingest import ingest_urls
+from street2shop.pipeline.store import Store
+
+I2D_VENV = Path(os.environ.get("I2D_VENV", "/tmp/i2d"))
+PRODUCTS = 700
+
+
+def img2dataset_bin() -> Path:
+    exe = I2D_VENV / "bin" / "img2dataset"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(I2D_VENV)], check=True)
+        subprocess.run([str(I2D_VENV / "bin" / "pip"), "install", "-q", "img2dataset"], check=True)
+    return exe
+
+
+def start_server(products: int) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "street2shop.crawler.demo_site", "--products", str(products),
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    base = proc.stdout.readline().strip()
+    if not base.startswith("http"):
+        proc.kill()
+        raise SystemExit(f"demo shop did not start: {base!r}")
+    return proc, base
+
+
+def run_img2dataset(exe: Path, url_file: Path, out: Path) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    subprocess.run([str(exe), "--url_list", str(url_file), "--input_format", "txt", "--output_folder", str(out),
+                    "--image_size", "384", "--resize_mode", "border", "--output_format", "files",
+                    "--processes_count", "2", "--thread_count", "16", "--encode_format", "jpg",
+                    "--retries", "0", "--timeout", "30", "--enable_wandb", "False"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - t0
+    ok = sum(json.loads(p.read_text())["successes"] for p in out.glob("*_stats.json"))
+    return elapsed, ok
+
+
+def run_ingest(urls: list[str], out: Path) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    summary = ingest_urls(Store(out), urls, workers=16, size=384, allow_private=True)
+    return time.perf_counter() - t0, summary.ok
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--images", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+
+    exe = img2dataset_bin()
+    shop = build_shop(PRODUCTS)  # same seed as the server process: same paths and outcomes
+    paths = sorted(p for p, s in shop.images.items() if s.outcome == "ok" and s.width is None)[: args.images]
+    proc, base = start_server(PRODUCTS)
+    try:
+        urls = [base + p for p in paths]
+        # warm the server's cache: both sides then measure ingest, not the demo shop's rendering
+        with ThreadPoolExecutor(8) as pool:
+            sizes = list(pool.map(lambda u: len(urllib.request.urlopen(u, timeout=60).read()), urls))
+        print(f"{len(urls)} images, {sum(sizes) / len(sizes) / 1024:.0f} KiB mean, server {base}, "
+              f"{os.cpu_count()} CPUs", file=sys.stderr)
+        results: dict[str, list[float]] = {"img2dataset": [], "street2shop": []}
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            url_file = Path(tmp) / "urls.txt"
+            url_file.write_text("\n".join(urls) + "\n")
+            for r in range(args.rounds):
+                for name, fn in (("img2dataset", lambda o: run_img2dataset(exe, url_file, o)),
+                                 ("street2shop", lambda o: run_ingest(urls, o))):
+                    out = Path(tmp) / f"{name}-{r}"
+                    elapsed, ok = fn(out)
+                    if ok != len(urls):
+                        print(f"warning: {name} round {r + 1}: {ok}/{len(urls)} ok", file=sys.stderr)
+                    results[name].append(ok / elapsed)
+                    print(f"round {r + 1} {name:12s} {ok:5d} ok in {elapsed:6.2f} s = {ok / elapsed:6.1f} images/s",
+                          file=sys.stderr)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+    a, b = (statistics.median(results[k]) for k in ("img2dataset", "street2shop"))
+    print("\n| tool | " + " | ".join(f"round {i + 1}" for i in range(args.rounds)) + " | median images/s |")
+    print("|---|" + "---:|" * (args.rounds + 1))
+    for k in results:
+        print(f"| {k} | " + " | ".join(f"{v:.1f}" for v in results[k]) + f" | **{statistics.median(results[k]):.1f}** |")
+    print(f"\nstreet2shop / img2dataset = **{b / a:.2f}x** ({'at least as fast' if b >= a else 'SLOWER'})")
+    return 0 if b >= a else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

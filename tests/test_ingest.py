@@ -1,0 +1,95 @@
+"""URL-list image ingest against the demo shop: statuses, stored files, images rows, privacy."""
+
+from collections import Counter
+
+import pytest
+from PIL import Image
+
+from street2shop.crawler.demo_site import build_shop, serve
+from street2shop.pipeline.images import image_path, inspect_image
+from street2shop.crawler.demo_site.images import ImageStore
+from street2shop.pipeline.ingest import ingest_urls, normalised_path
+from street2shop.pipeline.normalise import load_image, normalise
+from street2shop.pipeline.store import Store
+
+SPECIAL = ("broken", "not_image", "bomb", "noai", "missing")
+# what the demo shop's ImageSpec.outcome becomes as an ingest status
+EXPECTED_STATUS = {"ok": "ok", "broken": "broken", "not_image": "not_image", "bomb": "bomb",
+                   "noai": "noai", "missing": "http_404"}
+
+
+@pytest.fixture(scope="module")
+def shop_server():
+    shop = build_shop(16)
+    with serve(shop) as server:
+        yield shop, server
+
+
+def _pick(shop):
+    specs = sorted(shop.images.values(), key=lambda s: s.path)
+    special = [s for s in specs if s.outcome != "ok"]
+    ok = [s for s in specs if s.outcome == "ok" and s.width is None][:30]
+    return ok + special + [s for s in specs if s.width is not None][:2]  # two srcset renditions too
+
+
+def test_ingest_statuses_files_and_rows(shop_server, tmp_path):
+    shop, server = shop_server
+    specs = _pick(shop)
+    assert {s.outcome for s in specs} >= set(SPECIAL)
+    urls = [server.url(s.path) for s in specs]
+    store = Store(tmp_path / "store")
+    seen = []
+    summary = ingest_urls(store, urls, workers=8, size=128, allow_private=True, processes=2,
+                          progress=lambda done, total: seen.append((done, total)))
+
+    assert summary.statuses == {u: EXPECTED_STATUS[s.outcome] for u, s in zip(urls, specs)}
+    assert summary.counts == Counter(EXPECTED_STATUS[s.outcome] for s in specs)
+    assert seen[-1] == (len(urls), len(urls))
+
+    rows = store.read_table("images").to_pylist()
+    ok_urls = {u for u, s in zip(urls, specs) if s.outcome == "ok"}
+    assert {r["first_url"] for r in rows} <= ok_urls
+    assert len({r["sha256"] for r in rows}) == len(rows) == summary.rows
+    assert summary.rows >= 30  # generated images are distinct
+    for r in rows:
+        data = store.read_bytes(r["path"])
+        info = inspect_image(data)
+        assert (info.sha256, info.width, info.height, info.phash) == (r["sha256"], r["width"], r["height"], r["phash"])
+        assert r["path"] == image_path(info) and r["source"] == "ingest" and r["run_id"] == summary.run_id
+        with Image.open(store.path(normalised_path(r["sha256"], 128))) as im:
+            assert (im.format, im.mode, im.size) == ("JPEG", "RGB", (128, 128))
+
+
+def test_fast_normalise_matches_normalise():
+    """ingest skips normalise's quality analysis; the pixels must not change."""
+    shop = build_shop(16)
+    images = ImageStore(shop)
+    paths = sorted(p for p, s in shop.images.items() if s.outcome == "ok")[:24]  # packshots, model shots, details
+    big = Image.new("RGB", (1500, 900), (250, 250, 250))  # above the analysis size: scaled measurements
+    big.paste((20, 60, 200), (500, 200, 900, 700))
+    imgs = [load_image(images.get(p)) for p in paths] + [big]
+    for img in imgs:
+        for size in (384, 128):
+            assert normalise(img, size=size, analyse=False).image.tobytes() == normalise(img, size=size).image.tobytes()
+
+
+def test_ingest_is_idempotent_per_store(shop_server, tmp_path):
+    shop, server = shop_server
+    urls = [server.url(s.path) for s in _pick(shop)[:5]]
+    store = Store(tmp_path / "store")
+    first = ingest_urls(store, urls, allow_private=True, processes=0)  # in-thread path
+    again = ingest_urls(store, urls, allow_private=True)
+    assert first.ok == again.ok == 5
+    files = sorted(p for p in (tmp_path / "store" / "images").rglob("*") if p.is_file())
+    assert len(files) == 5 and not any(p.name.startswith(".tmp") for p in files)
+
+
+def test_private_address_refused_by_default(shop_server, tmp_path):
+    shop, server = shop_server
+    urls = [server.url(s.path) for s in _pick(shop)[:3]] + ["ftp://example.com/a.jpg"]
+    store = Store(tmp_path / "store")
+    before = len(server.request_log)
+    summary = ingest_urls(store, urls)
+    assert summary.counts == Counter({"private": 3, "bad_url": 1})
+    assert len(server.request_log) == before and summary.rows == 0  # nothing was even requested
+    assert not (tmp_path / "store" / "images").exists()
