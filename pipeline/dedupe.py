@@ -159,6 +159,10 @@ class NearPair(NamedTuple):
     distances: dict[str, float]  # Hamming distance per used hash; colour: layout difference
 
 
+#: candidate pairs whose signatures are compared at once (bounds memory, see near_duplicate_pairs)
+_PAIR_SLICE = 1 << 18
+
+
 def _as_array(values: Iterable[int]) -> np.ndarray:
     return np.fromiter((v & 0xFFFFFFFFFFFFFFFF for v in values), dtype=np.uint64)
 
@@ -217,22 +221,26 @@ def near_duplicate_pairs(hashes: Sequence[ImageHashes], thresholds: Thresholds =
                 raise ValueError(f"the {name} threshold needs a {name} signature for every image (hash_image gives one)")
             vectors[name] = (np.stack([np.frombuffer(getattr(h, name), np.uint8) for h in hashes]).astype(np.int16), reduce)
     out = []
-    for ii, jj, dd in _candidates(codes[first], int(used[first])):
-        ok = np.ones(len(ii), dtype=bool)
-        dists: dict[str, np.ndarray] = {first: dd}
-        for name in bit_names[1:]:
-            d = np.bitwise_count(codes[name][ii] ^ codes[name][jj])
-            dists[name] = d
-            ok &= d <= used[name]
-        for name, (vec, reduce) in vectors.items():
-            diff = np.abs(vec[ii] - vec[jj])
-            d = diff.mean(axis=1) if reduce == "mean" else diff.max(axis=1) / TEXTURE_SCALE
-            dists[name] = d
-            ok &= d <= used[name] + 1e-9
-        for k in np.nonzero(ok)[0]:
-            out.append(NearPair(int(ii[k]), int(jj[k]),
-                                {name: (round(float(dists[name][k]), 3) if name in vectors else int(dists[name][k]))
-                                 for name in used}))
+    for ii_all, jj_all, dd_all in _candidates(codes[first], int(used[first])):
+        # Look-alike images (one shop's packshots) can pass the first hash by the million in
+        # one block; their signatures are compared a slice at a time so memory stays bounded.
+        for s0 in range(0, len(ii_all), _PAIR_SLICE):
+            ii, jj = ii_all[s0:s0 + _PAIR_SLICE], jj_all[s0:s0 + _PAIR_SLICE]
+            ok = np.ones(len(ii), dtype=bool)
+            dists: dict[str, np.ndarray] = {first: dd_all[s0:s0 + _PAIR_SLICE]}
+            for name in bit_names[1:]:
+                d = np.bitwise_count(codes[name][ii] ^ codes[name][jj])
+                dists[name] = d
+                ok &= d <= used[name]
+            for name, (vec, reduce) in vectors.items():
+                diff = np.abs(vec[ii] - vec[jj])
+                d = diff.mean(axis=1) if reduce == "mean" else diff.max(axis=1) / TEXTURE_SCALE
+                dists[name] = d
+                ok &= d <= used[name] + 1e-9
+            for k in np.nonzero(ok)[0]:
+                out.append(NearPair(int(ii[k]), int(jj[k]),
+                                    {name: (round(float(dists[name][k]), 3) if name in vectors
+                                            else int(dists[name][k])) for name in used}))
     return sorted(out, key=lambda p: (p.i, p.j))
 
 
