@@ -70,16 +70,16 @@ def box_key(box) -> str:
     return "" if box is None else ",".join(str(int(round(v))) for v in box)
 
 
-def latest_listings(store: Store, sources: list[str] | None = None) -> list[dict]:
-    """The latest observation of each listing (by canonical URL) with at least one kept image."""
+def latest_listings(store: Store, sources: list[str] | None = None) -> pa.Table:
+    """The latest observation of each listing (by canonical URL), as an Arrow table: rows
+    become Python objects only a chunk at a time."""
     columns = ["source", "url", "final_url", "canonical_url", "fetched_at", "name", "brand", "price", "currency",
                "availability", "category", "breadcrumbs", "images"]
     flt = pc.field("source").isin(sources) if sources else None
-    table = store.read_table("listings", columns=columns, filter=flt)
-    latest: dict[str, dict] = {}
-    for row in table.sort_by("fetched_at").to_pylist():
-        latest[row["canonical_url"] or row["final_url"]] = row
-    return list(latest.values())
+    table = store.read_table("listings", columns=columns, filter=flt).sort_by("fetched_at")
+    keys = pc.coalesce(table.column("canonical_url"), table.column("final_url")).to_pylist()
+    latest = {key: i for i, key in enumerate(keys)}  # later observations win
+    return table.take(pa.array(sorted(latest.values()), pa.int64()))
 
 
 class EmbeddingCache:
@@ -108,9 +108,9 @@ class EmbeddingCache:
             self.new = []
 
 
-def _chunks(rows: list[dict], size: int) -> Iterator[list[dict]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+def _chunks(table: pa.Table, size: int) -> Iterator[list[dict]]:
+    for start in range(0, table.num_rows, size):
+        yield table.slice(start, size).to_pylist()
 
 
 def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | None = None,
@@ -123,8 +123,8 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     version = datetime.now(timezone.utc).strftime("v%Y%m%dT%H%M%S%fZ")
     summary = BuildSummary(version=version)
     listings = latest_listings(store, sources)
-    summary.listings = len(listings)
-    if not listings:
+    summary.listings = listings.num_rows
+    if not listings.num_rows:
         raise CatalogError(f"store {store.url} has no listings with images; run `street2shop crawl` first")
     cache = EmbeddingCache(store, encoder.model_id, encoder.preprocess_id)
     items_dir = f"catalog/versions/{version}/items"
@@ -208,7 +208,7 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
         summary.items += len(out)
         done += len(rows)
         if progress:
-            progress(done, len(listings))
+            progress(done, listings.num_rows)
     if summary.items == 0:
         raise CatalogError(f"no listing in {store.url} has a usable image; nothing to catalog")
     groups = duplicate_groups(crop_hashes, crop_shas)
