@@ -1,5 +1,5 @@
-"""Shared helpers for the end-to-end crawl tests: a manifest for the fixture shop and the
-`street2shop` CLI run as a real subprocess (as a user or cron runs it)."""
+"""Shared helpers for the tests on the fixture sites: a manifest for the fixture shop, the
+`street2shop` CLI run as a real subprocess (as a user or cron runs it), and plain HTTP fetches."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -57,3 +59,34 @@ def crawl_and_kill(manifest: Path, store: Store, table: str, rows: int, *, flush
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     return store.read_table(table, columns=["url"]).num_rows
+
+
+UA = "street2shop-tests/1.0 (+https://example.invalid/bot)"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+class Resp:
+    def __init__(self, status: int, headers, body: bytes, url: str) -> None:  # noqa: ANN001
+        self.status, self.headers, self.body, self.url = status, headers, body, url
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def fetch(url: str, headers: dict[str, str] | None = None, method: str = "GET", *, follow: bool = False) -> Resp:
+    """One request with urllib; redirects are returned as they are unless `follow`."""
+    req = urllib.request.Request(url, headers={"User-Agent": UA, **(headers or {})}, method=method)
+    opener = urllib.request.build_opener() if follow else _OPENER
+    try:
+        with opener.open(req, timeout=10) as r:
+            return Resp(r.status, r.headers, r.read(), r.url)
+    except urllib.error.HTTPError as e:
+        return Resp(e.code, e.headers, e.read(), e.url)

@@ -9,8 +9,6 @@ import re
 import signal
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
 from html import unescape
 from html.parser import HTMLParser
@@ -32,38 +30,12 @@ from street2shop.crawler.demo_site import (
 from street2shop.crawler.demo_site.blog import MIN_POSTS, VIAS
 from street2shop.crawler.demo_site.catalog import DEAD_LINK_PATH
 
-UA = "street2shop-tests/1.0 (+https://example.invalid/bot)"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+from crawl_helpers import Resp, fetch
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-class Resp:
-    def __init__(self, status: int, headers, body: bytes, url: str) -> None:  # noqa: ANN001
-        self.status, self.headers, self.body, self.url = status, headers, body, url
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def fetch(url: str, headers: dict[str, str] | None = None, *, follow: bool = False) -> Resp:
-    req = urllib.request.Request(url, headers={"User-Agent": UA, **(headers or {})})
-    opener = urllib.request.build_opener() if follow else _OPENER
-    try:
-        with opener.open(req, timeout=10) as r:
-            return Resp(r.status, r.headers, r.read(), r.url)
-    except urllib.error.HTTPError as e:
-        return Resp(e.code, e.headers, e.read(), e.url)
 
 
 class Html(HTMLParser):

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 import urllib.robotparser
 import xml.etree.ElementTree as ET
@@ -35,36 +34,11 @@ from street2shop.crawler.demo_site import (
 )
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-UA = "street2shop-tests/1.0 (+https://example.invalid/bot)"
+
+from crawl_helpers import UA, fetch
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-class Resp:
-    def __init__(self, status: int, headers, body: bytes) -> None:  # noqa: ANN001
-        self.status, self.headers, self.body = status, headers, body
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def fetch(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> Resp:
-    req = urllib.request.Request(url, headers={"User-Agent": UA, **(headers or {})}, method=method)
-    try:
-        with _OPENER.open(req, timeout=10) as r:
-            return Resp(r.status, r.headers, r.read())
-    except urllib.error.HTTPError as e:
-        return Resp(e.code, e.headers, e.read())
 
 
 class Page(HTMLParser):
