@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import imagehash
 from PIL import Image, UnidentifiedImageError
@@ -22,6 +24,8 @@ from PIL import Image, UnidentifiedImageError
 #: we refuse above it outright (a product photo has no reason to be 89 megapixels).
 MAX_PIXELS = 89_478_485
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+T = TypeVar("T")
 
 FORMAT_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "BMP": "bmp",
                      "TIFF": "tif", "AVIF": "avif", "MPO": "jpg"}
@@ -81,6 +85,14 @@ def guarded_open(data: bytes):
 
 def inspect_image(data: bytes, *, content_type: str | None = None,
                   limits: ImageLimits = ImageLimits()) -> ImageInfo:
+    return inspect_and_decode(data, content_type=content_type, limits=limits)[0]
+
+
+def inspect_and_decode(data: bytes, *, content_type: str | None = None, limits: ImageLimits = ImageLimits(),
+                       keep: Callable[[Image.Image, Image.Image], T] | None = None) -> tuple[ImageInfo, T | None]:
+    """`inspect_image`, and ``keep(decoded, rgb)`` called on the decoded image before it is
+    closed (``rgb``: its plain RGB conversion, which the hashes use). Bulk ingest normalises
+    from here, so each image is decoded once, not once to check it and again to crop it."""
     if not data:
         raise ImageRejected("broken", "empty body")
     if len(data) > limits.max_bytes:
@@ -100,16 +112,21 @@ def inspect_image(data: bytes, *, content_type: str | None = None,
         im.load()  # a truncated or corrupt file fails here, not later in the pipeline
         mode = im.mode
         rgb = im.convert("RGB")
-    return ImageInfo(
+        kept = keep(im, rgb) if keep is not None else None
+    # both hashes start from the same greyscale image (imagehash converts to "L" first, and
+    # converting an "L" image again is a plain copy): one conversion instead of two
+    grey = rgb.convert("L")
+    info = ImageInfo(
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         width=width,
         height=height,
         mode=mode,
         size_bytes=len(data),
-        phash=str(imagehash.phash(rgb)),
-        dhash=str(imagehash.dhash(rgb)),
+        phash=str(imagehash.phash(grey)),
+        dhash=str(imagehash.dhash(grey)),
     )
+    return info, kept
 
 
 def image_path(info: ImageInfo) -> str:

@@ -1,14 +1,26 @@
 """Bulk image ingest: download URLs, check them, store originals, write normalised copies.
 
 `ingest_urls` is the image-only path (a URL list, no crawl): for each URL it downloads the
-bytes, honours `X-Robots-Tag: noai`, passes them through `inspect_image` (decode, bomb guard,
-sha256, phash/dhash), keeps the original content-addressed under images/, writes a `size` x
-`size` normalised JPEG under normalised/<size>/, and appends one `images` row per stored image.
+bytes, honours `X-Robots-Tag: noai`, passes them through the same checks as `inspect_image`
+(full decode, bomb guard, size bounds, sha256, phash/dhash), keeps the original
+content-addressed under images/, writes a `size` x `size` normalised JPEG (trimmed, padded,
+resized) under normalised/<size>/, and appends one `images` row per stored image.
+
+Each image is decoded once: the checks and hashes use the decoded image as stored, the
+normalising its upright copy (the same pixels unless EXIF rotates it or it has transparency).
 
 Downloads and file writes run on a thread pool (they wait on sockets and disks; connections
 are pooled per host by urllib3, so each worker keeps its keep-alive socket). Checking and
 normalising run in a small process pool, one process per core: the background analysis is
-many small numpy calls that hold the GIL, so threads alone stay on one core.
+numpy work that holds the GIL, so threads alone stay on one core. The workers are forked
+from a server process that has imported this module once (`_cpu_pool`).
+
+Crash safety: files are written under a temporary name and renamed (never half a file), but
+not fsynced one by one. The images table's Parquet part is the commit point: before each part
+is written, the files written since the previous part are fsynced (`Store.sync`), then the
+part is written atomically and fsynced. A run killed (or a machine that fails) before a part
+leaves files that no row refers to: harmless orphans, reused by the next run that meets the
+same bytes (their names are content hashes).
 """
 
 from __future__ import annotations
@@ -25,12 +37,15 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from typing import TYPE_CHECKING
+
 import urllib3
 
-from street2shop.crawler.middlewares import is_private_host
-from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
-from street2shop.pipeline.normalise import load_image, normalise
-from street2shop.pipeline.store import Store
+from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_and_decode, robots_forbid_ai
+from street2shop.pipeline.normalise import normalise, upright_rgb
+
+if TYPE_CHECKING:  # the workers import this module: keep pyarrow, fsspec and Scrapy out of them
+    from street2shop.pipeline.store import Store
 
 #: rows per Parquet part: large enough that parts stay few, small enough that a crash loses little
 PART_ROWS = 2000
@@ -59,10 +74,10 @@ def check_and_normalise(data: bytes, content_type: str | None, size: int) -> tup
     """(status, info, normalised JPEG) for downloaded bytes; runs in a worker process, so a
     rejection comes back as a status (ImageRejected does not pickle with its kind)."""
     try:
-        info = inspect_image(data, content_type=content_type)
-        # decoded again: inspect_image keeps its bytes-in API, and load_image applies EXIF
-        # orientation and alpha flattening that the hashes deliberately do not
-        img = normalise(load_image(data), size=size, analyse=False).image
+        # one decode: the checks and hashes see the image as stored, normalising sees it upright
+        # and flattened (upright_rgb, what load_image gives), sharing the pixels when they agree
+        info, upright = inspect_and_decode(data, content_type=content_type, keep=upright_rgb)
+        img = normalise(upright, size=size, analyse=False).image
     except ImageRejected as exc:
         return exc.kind, None, b""
     buf = io.BytesIO()
@@ -80,10 +95,13 @@ class _Ingest:
                                         timeout=TIMEOUT, headers={"User-Agent": USER_AGENT})
         self._private: dict[str, str | None] = {}  # host -> private address (resolving costs a DNS look-up)
         self._seen: set[str] = set()  # sha256 already taken this run: one row per image
+        self._unsynced: list[str] = []  # files written since the last committed part, not yet fsynced
         self._lock = threading.Lock()
 
     def _private_address(self, host: str) -> str | None:
         if host not in self._private:
+            from street2shop.crawler.middlewares import is_private_host  # noqa: PLC0415  (imports Scrapy)
+
             self._private[host] = is_private_host(host)
         return self._private[host]
 
@@ -115,9 +133,33 @@ class _Ingest:
             self._seen.add(info.sha256)
         if not first:
             return "ok", None  # same bytes at another URL: stored and recorded once
-        self.store.write_bytes(image_path(info), data, overwrite=False)
-        self.store.write_bytes(normalised_path(info.sha256, self.size), jpeg, overwrite=False)
+        self._put(image_path(info), data)
+        self._put(normalised_path(info.sha256, self.size), jpeg)
         return "ok", self._row(info, url, content_type)
+
+    def _put(self, relpath: str, data: bytes) -> None:
+        """Store a content-addressed file unless it is there already, without an fsync of its
+        own (still written under a temporary name and renamed: never half a file). `commit`
+        makes it durable before any row refers to it. A file of another size under the same
+        name can only be a torn leftover of a crash (names are content hashes): rewritten."""
+        try:
+            kept = self.store.fs.size(self.store.path(relpath)) == len(data)
+        except (FileNotFoundError, OSError):
+            kept = False
+        if not kept:
+            self.store.write_bytes(relpath, data, fsync=False)
+        with self._lock:
+            self._unsynced.append(relpath)  # a kept file may be a killed run's orphan, still unsynced
+
+    def commit(self, rows: list[dict], seq: int) -> str | None:
+        """Write one Parquet part of ``rows``: the commit point. The files of these rows (and
+        any others written since the last part) are fsynced first, so a part that exists never
+        refers to a file that a crash could still lose; files of a run killed before its part
+        are orphans that no row refers to (harmless, and taken over by the next run)."""
+        with self._lock:
+            pending, self._unsynced = self._unsynced, []
+        self.store.sync(pending)
+        return self.store.write_part("images", rows, run_id=self.run_id, seq=seq, writer="ingest")
 
     def _row(self, info: ImageInfo, url: str, content_type: str | None) -> dict:
         return {"sha256": info.sha256, "path": image_path(info), "format": info.format,
@@ -125,6 +167,19 @@ class _Ingest:
                 "mode": info.mode, "size_bytes": info.size_bytes, "phash": info.phash,
                 "dhash": info.dhash, "first_url": url, "source": "ingest", "run_id": self.run_id,
                 "fetched_at": dt.datetime.now(dt.timezone.utc)}
+
+
+def _cpu_pool(processes: int) -> ProcessPoolExecutor:
+    """The check-and-normalise workers. Forkserver, not fork: this process has threads (ours, a
+    caller's) that a fork would copy mid-lock. The server preloads this module, so each worker
+    starts with Pillow, numpy and imagehash imported instead of importing them itself (~0.7 s
+    of CPU per worker, which on a 2-core machine is a visible share of a 2,000-image run).
+    Preloading only applies when this process starts its forkserver; one already running
+    keeps its own list, and its workers import what they need as before."""
+    ctx = multiprocessing.get_context("forkserver")
+    # "__main__" is multiprocessing's default; imagehash.phash imports scipy.fftpack on its first call
+    ctx.set_forkserver_preload(["__main__", __name__, "scipy.fftpack"])
+    return ProcessPoolExecutor(processes, mp_context=ctx)
 
 
 def ingest_urls(store: Store, urls: list[str], *, workers: int = 16, size: int = 384,
@@ -138,15 +193,13 @@ def ingest_urls(store: Store, urls: list[str], *, workers: int = 16, size: int =
     each URL."""
     run_id = run_id or dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     processes = (os.cpu_count() or 1) if processes is None else processes
-    # forkserver, not fork: this process has threads (ours, a caller's) that a fork would copy mid-lock
-    cpu = (ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("forkserver"))
-           if processes > 0 and len(urls) > 1 else None)
+    cpu = _cpu_pool(processes) if processes > 0 and len(urls) > 1 else None
     job = _Ingest(store, workers=workers, size=size, allow_private=allow_private, run_id=run_id, cpu=cpu)
     summary = IngestSummary(run_id)
     rows: list[dict] = []
 
     def flush() -> None:
-        part = store.write_part("images", rows, run_id=run_id, seq=len(summary.parts), writer="ingest")
+        part = job.commit(rows, len(summary.parts))
         if part:
             summary.parts.append(part)
             summary.rows += len(rows)

@@ -18,6 +18,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import fsspec
@@ -53,14 +54,14 @@ class Store:
         return self.path(under) if under else self.path("tables", table)
 
     # ----------------------------------------------------------- atomic writes
-    def _atomic_write(self, final: str, write) -> None:
+    def _atomic_write(self, final: str, write, *, fsync: bool = True) -> None:
         parent, name = final.rsplit("/", 1)
         self.fs.makedirs(parent, exist_ok=True)
         tmp = f"{parent}/.tmp-{uuid.uuid4().hex}-{name}"
         try:
             with self.fs.open(tmp, "wb") as fh:
                 write(fh)
-                if self.is_local:
+                if self.is_local and fsync:
                     fh.flush()
                     os.fsync(fh.fileno())
             if self.is_local:
@@ -75,15 +76,44 @@ class Store:
                 pass
             raise
 
-    def write_bytes(self, relpath: str, data: bytes, *, overwrite: bool = True) -> bool:
+    def write_bytes(self, relpath: str, data: bytes, *, overwrite: bool = True, fsync: bool = True) -> bool:
         """Write a file atomically; with overwrite=False keep an existing one.
 
-        Returns True when the file was written."""
+        ``fsync=False`` (bulk writers) still writes to a temporary name and renames, so no
+        reader or later run ever sees half a file, but leaves flushing to the kernel: the
+        writer must make its own commit point durable (bulk ingest: `Store.sync` before each
+        Parquet part). Returns True when the file was written."""
         final = self.path(relpath)
         if not overwrite and self.fs.exists(final):
             return False
-        self._atomic_write(final, lambda fh: fh.write(data))
+        self._atomic_write(final, lambda fh: fh.write(data), fsync=fsync)
         return True
+
+    def sync(self, relpaths: Iterable[str], *, threads: int = 8) -> None:
+        """Make files written with ``fsync=False`` durable: fsync each (local stores; on object
+        stores a key exists only once its upload completed, so there is nothing to do).
+
+        The fsyncs run on a few threads: each one mostly waits on the disk, and the
+        filesystem journals concurrent ones together."""
+        if not self.is_local:
+            return
+        paths = [self.path(p) for p in relpaths]
+        if not paths:
+            return
+
+        def one(path: str) -> None:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+        if len(paths) < 2 * threads:
+            for path in paths:
+                one(path)
+            return
+        with ThreadPoolExecutor(threads, thread_name_prefix="store-sync") as pool:
+            list(pool.map(one, paths))
 
     def read_bytes(self, relpath: str) -> bytes:
         with self.fs.open(self.path(relpath), "rb") as fh:
