@@ -183,7 +183,7 @@ class ParquetWriterPipeline:
 
     def process_item(self, item, spider=None):
         if isinstance(item, PageState):
-            self.rows["pages"].append(self._page_row(item))
+            self.rows["pages"] += self._page_rows(item)
             self.pending += 1
             return item
         if not isinstance(item, (ListingItem, PostItem)):
@@ -196,7 +196,7 @@ class ParquetWriterPipeline:
         self.seen |= keys
         self._add_images(item)
         if item.page is not None:
-            self.rows["pages"].append(self._page_row(item.page))
+            self.rows["pages"] += self._page_rows(item.page)
         if isinstance(item, ListingItem):
             self.rows["listings"].append(self._listing_row(item))
         else:
@@ -220,11 +220,11 @@ class ParquetWriterPipeline:
         self.seq += 1
         self.pending = 0
 
-    def _page_row(self, state: PageState) -> dict[str, Any]:
-        return {"source": state.source, "job_id": self.job_id, "run_id": self.run_id, "url": state.url,
-                "kind": state.kind, "outcome": state.outcome, "http_status": state.http_status,
-                "fetched_at": state.fetched_at, "etag": state.etag, "last_modified": state.last_modified,
-                "fingerprint": state.fingerprint, "links": state.links}
+    def _page_rows(self, state: PageState) -> list[dict[str, Any]]:
+        return [{"source": state.source, "job_id": self.job_id, "run_id": self.run_id, "url": url,
+                 "kind": state.kind, "outcome": state.outcome, "http_status": state.http_status,
+                 "fetched_at": state.fetched_at, "etag": state.etag, "last_modified": state.last_modified,
+                 "fingerprint": state.fingerprint, "links": state.links} for url in state.urls()]
 
     def _add_images(self, item) -> None:
         for img in item.images:

@@ -40,6 +40,15 @@ class PageState:
     last_modified: str | None = None
     fingerprint: str | None = None
     links: list[str] = field(default_factory=list)
+    #: where the request landed after redirects. The state is kept under that URL too: which
+    #: of an old (redirecting) URL and its new one a crawl reaches first depends on timing,
+    #: and the next crawl must know the page whichever it reaches first.
+    redirected_to: str | None = None
+
+    def urls(self) -> list[str]:
+        """The URLs this state is stored under."""
+        extra = self.redirected_to not in (None, self.url)
+        return [self.url, self.redirected_to] if extra else [self.url]
 
 
 def fingerprint(record: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 
+from street2shop.crawler.pageworkers import default_count
 from street2shop.crawler.revisit import load_page_state
 from street2shop.crawler.settings import settings_for_source
 from street2shop.crawler.spiders.blog import BlogSpider
@@ -185,15 +186,21 @@ class Progress:
 
 
 def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = True,
-              log_level: str = "WARNING") -> list[SourceSummary]:
+              log_level: str = "WARNING", extract_processes: int | None = None) -> list[SourceSummary]:
+    """`extract_processes`: page-analysis worker processes per source (crawler/pageworkers.py);
+    None picks by the cores this process may use."""
     store = Store(manifest.store_url)
     with StoreLock(store):
-        return _run_locked(store, manifest, sources, progress=progress, log_level=log_level)
+        return _run_locked(store, manifest, sources, progress=progress, log_level=log_level,
+                           extract_processes=extract_processes)
 
 
 def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, progress: bool,
-                log_level: str) -> list[SourceSummary]:
+                log_level: str, extract_processes: int | None) -> list[SourceSummary]:
     run_id = new_run_id()
+    # The sources crawl side by side in this process: by default they share the spare cores.
+    spare = default_count()
+    default_processes = max(1, spare // len(sources)) if spare else 0
     process = CrawlerProcess({"LOG_LEVEL": log_level})
     crawlers: dict[str, Crawler] = {}
     summaries: dict[str, SourceSummary] = {}
@@ -203,6 +210,10 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
         settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id,
                                        job_id=job_id, done_urls=done)
         settings["LOG_LEVEL"] = log_level
+        if extract_processes is not None:  # asked for: wins over the environment's tuning knob
+            settings["STREET2SHOP_EXTRACT_PROCESSES"] = extract_processes
+        else:
+            settings.setdefault("STREET2SHOP_EXTRACT_PROCESSES", default_processes)
         # The first crawler installs the reactor, as CrawlerProcess.create_crawler does.
         spider_class = BlogSpider if source.kind == "blog" else ShopSpider
         crawler = Crawler(spider_class, settings, init_reactor=not crawlers)

@@ -96,7 +96,7 @@ def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, r
         "FILES_STORE": store_url,
     })
     # Tuning knobs for big or unusual runs (and for tests that kill a crawl mid-way).
-    for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS"):
+    for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS", "STREET2SHOP_EXTRACT_PROCESSES"):
         if os.environ.get(name):
             s[name] = os.environ[name]
     if not source.images:

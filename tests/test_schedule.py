@@ -94,7 +94,12 @@ def test_recrawl_is_conditional_and_records_exactly_what_changed(tmp_path):
         # Every page seen before is asked for conditionally, and nothing new is written.
         page_requests = [r for r in log if base + r.path in known]
         assert page_requests and all(r.if_none_match or r.if_modified_since for r in page_requests)
-        assert {r.status for r in page_requests} == {304}
+        # ...and answered 304, except an old URL that redirects: the shop answers its 301
+        # whatever the request says (which of the old and new URL a crawl reaches first,
+        # and so keeps the state of, depends on timing).
+        moved = {r.path for r in page_requests if r.status == 301}
+        assert moved <= set(shop.redirects), moved
+        assert {r.status for r in page_requests if r.path not in moved} == {304}
         assert not [r for r in log if r.path.startswith("/img/")], "unchanged listings fetch no image"
         assert store.read_table("listings").num_rows == listings_before
 

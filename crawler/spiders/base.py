@@ -11,17 +11,17 @@ from __future__ import annotations
 import gc
 from datetime import datetime, timezone
 
-from scrapy import Request, Spider
-from scrapy.http import Response, TextResponse
+from scrapy import Request, Spider, signals
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from street2shop.crawler.analysis import AnalyserConfig, PageAnalyser, PageAnalysis
 from street2shop.crawler.errors import error_kind
-from street2shop.crawler.extract import extract_from_tree
 from street2shop.crawler.items import ListingItem
-from street2shop.crawler.links import LinkSorter
+from street2shop.crawler.pageworkers import ExtractionWorkers, WorkerGone, default_count
 from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
-from street2shop.crawler.selectors import apply_selectors
 from street2shop.pipeline.manifest import Source
 
 
@@ -40,13 +40,26 @@ class SourceSpider(Spider):
         self.requested: set[str] = set()
         self.max_hops = source.follow.max_depth
         # Staying on allowed_domains is the offsite middleware's job (by host name).
-        self.links = LinkSorter(self.follow_allow(), source.follow.deny)
+        selectors = source.selectors.model_dump(exclude_none=True) if source.selectors is not None else None
+        self.analyser = PageAnalyser(AnalyserConfig(tuple(self.follow_allow()), tuple(source.follow.deny), selectors))
+        self.workers: ExtractionWorkers | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        count = crawler.settings.get("STREET2SHOP_EXTRACT_PROCESSES")
+        count = default_count() if count in (None, "", "auto") else int(count)
+        if count > 0:
+            spider.workers = ExtractionWorkers(count, spider.analyser.config)
+            crawler.signals.connect(spider.workers.start, signal=signals.engine_started)
+            crawler.signals.connect(spider.workers.close, signal=signals.spider_closed)
+        return spider
 
     def follow_allow(self) -> list[str]:
         return self.source.follow.allow
 
     def start_requests_for(self, starts):
-        _freeze_startup_heap()
+        _tune_collector()
         for url, callback in starts:
             request = self.make_request(url, callback)
             if request is not None:
@@ -84,7 +97,8 @@ class SourceSpider(Spider):
                     links: list[str] = ()) -> PageState:
         """The page's state row; `outcome` compares its record with the one seen last time."""
         url = self.requested_url(response)
-        before = self.page_state.get(url) or {}
+        # A page reached through a redirect may be known under its new URL (PageState.urls).
+        before = self.page_state.get(url) or self.page_state.get(response.url) or {}
         fp = fingerprint(record) if record is not None else None
         if response.status == 304:
             outcome = "not_modified"
@@ -98,7 +112,8 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"street2shop/pages/{outcome}")
         return PageState(self.source.name, url, kind, outcome, response.status, etag=etag, last_modified=modified,
                          fingerprint=fp if fp is not None else before.get("fingerprint"),
-                         links=list(links) if response.status != 304 else list(before.get("links") or []))
+                         links=list(links) if response.status != 304 else list(before.get("links") or []),
+                         redirected_to=response.url)
 
     def not_modified(self, response: Response, callbacks: dict):
         """A 304: record it, and follow what the page led to last time."""
@@ -141,19 +156,35 @@ class SourceSpider(Spider):
                 yield request
 
     # --------------------------------------------------------------- listings
+    async def analyse(self, response: TextResponse) -> PageAnalysis | None:
+        """The page's analysis, from a worker process when there is one; None when
+        extraction failed (counted and logged)."""
+        analysis = None
+        if self.workers is not None and type(response) is HtmlResponse:
+            d = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
+                                     response.body)
+            if d is not None:
+                try:
+                    analysis = await maybe_deferred_to_future(d)
+                except WorkerGone:
+                    analysis = None  # analysed here instead, below
+        if analysis is None:
+            analysis = self.analyser.analyse(response)
+        if analysis.error is not None:
+            self.crawler.stats.inc_value("street2shop/errors/extract_failed")
+            self.logger.error("extraction failed on %s: %s", response.url, analysis.error)
+            return None
+        return analysis
+
     def extract_listing(self, response: TextResponse):
-        """(record dict, is_product) for a page, or None when extraction failed (counted)."""
-        # Scrapy's own parse of the page is the one extraction uses: a page is parsed once.
+        """(record dict, is_product) for a page, in this process, or None when extraction
+        failed (counted)."""
         try:
-            record = extract_from_tree(response.selector.root, response.url)
+            return self.analyser.extract(response)
         except Exception as exc:  # one odd page must not cost the crawl; counted and named
             self.crawler.stats.inc_value("street2shop/errors/extract_failed")
             self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
             return None
-        data, is_product = record.to_dict(), record.is_product
-        if self.source.selectors is not None:
-            data, is_product = apply_selectors(data, is_product, response, self.source.selectors)
-        return data, is_product
 
     def product_page(self, response: Response, data: dict):
         """A product page: a listing row when it is new or changed, and its page state
@@ -176,9 +207,13 @@ class SourceSpider(Spider):
         return ListingItem(**self.provenance(response), record=data,
                            image_urls=list(data.get("images") or []) if self.source.images else [])
 
-    def follow_links(self, response: Response):
+    def follow_links(self, response: Response, analysis: PageAnalysis | None = None):
+        """Requests for a listing page's links (sorted by its analysis, or here)."""
         hops = response.meta.get("hops", 0)
-        pagination, others = self.links.sort(response.selector.root, response.url)
+        if analysis is not None:
+            pagination, others = analysis.pagination, analysis.others
+        else:
+            pagination, others = self.analyser.links.sort(response.selector.root, response.url)
         followed = list(pagination) + (list(others) if hops < self.max_hops else [])
         requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
         if hops < self.max_hops:
@@ -192,19 +227,31 @@ class SourceSpider(Spider):
         self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
 
 
-_heap_frozen = False
+_collector_tuned = False
+
+#: The young generation's collection threshold while crawling (Python's default is 700).
+YOUNG_GC_THRESHOLD = 5000
 
 
-def _freeze_startup_heap() -> None:
-    """Take what exists when the first crawl starts (imported modules, Scrapy's engine and
-    components, the extraction tables: ~10^5 objects that live as long as the process) out
-    of the cyclic garbage collector's sight. Without this each full collection walks all of
-    them again; in the 3000-page fixture crawl that was 1.1 s of the crawl's CPU in the
-    collector instead of 0.4 s (docs/benchmarks.md). Once per process."""
-    global _heap_frozen
-    if not _heap_frozen:
-        _heap_frozen = True
+def _tune_collector() -> None:
+    """Two changes to the cyclic garbage collector, once per process, when the first crawl starts.
+
+    - Freeze what exists now (imported modules, Scrapy's engine and components, the
+      extraction tables: ~10^5 objects that live as long as the process), so that full
+      collections stop walking them. In the 3000-page fixture crawl that took the
+      collector from 1.1 s to 0.4 s of the crawl's CPU.
+    - Collect the young generation less often. A crawl allocates requests, responses,
+      Deferreds and records by the hundred thousand and keeps few of them; at the
+      default threshold the young generation was collected ~950 times in that crawl
+      (0.7-1.1 s of CPU), at 5000 about 70 times (0.3 s). Cycles are still collected,
+      a little later (docs/benchmarks.md).
+    """
+    global _collector_tuned
+    if not _collector_tuned:
+        _collector_tuned = True
         gc.freeze()
+        young, middle, old = gc.get_threshold()
+        gc.set_threshold(max(young, YOUNG_GC_THRESHOLD), middle, old)
 
 
 def _sitemap_body(response: Response, max_size: int) -> bytes | None:

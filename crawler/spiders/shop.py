@@ -22,19 +22,18 @@ class ShopSpider(SourceSpider):
         for request in self.start_requests_for(starts):
             yield request
 
-    def parse_page(self, response: Response):
+    async def parse_page(self, response: Response) -> list:
+        # A coroutine that returns its output, not an async generator: Scrapy then handles
+        # the output as a plain list, which costs far less per page (measured).
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
-            return
+            return []
         if response.status == 304:
-            yield from self.not_modified(response, {"listing": self.parse_page})
-            return
-        extracted = self.extract_listing(response)
-        if extracted is None:
-            return
-        data, is_product = extracted
-        if is_product:
-            yield from self.product_page(response, data)
-            return
+            return list(self.not_modified(response, {"listing": self.parse_page}))
+        analysis = await self.analyse(response)
+        if analysis is None:
+            return []
+        if analysis.is_product:
+            return list(self.product_page(response, analysis.data))
         self.crawler.stats.inc_value("street2shop/listing_pages")
-        yield from self.follow_links(response)
+        return self.follow_links(response, analysis)

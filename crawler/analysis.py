@@ -1,0 +1,70 @@
+"""What a fetched page is and what it holds: the CPU-heavy half of a page's callback.
+
+Parsing the HTML, running the generic extraction (plus the manifest's per-site selectors)
+and, for a page that is not a product, sorting its links. A crawl hands this work to
+extraction worker processes (`crawler/pageworkers.py`) so the reactor can keep
+downloading on its own core; with no spare core it runs here, in the crawl process.
+Both paths call `PageAnalyser.analyse`, so they give the same answer for a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.http import TextResponse
+
+from street2shop.crawler.extract import extract_from_tree
+from street2shop.crawler.links import LinkSorter
+from street2shop.crawler.selectors import apply_selectors
+from street2shop.pipeline.manifest import Selectors
+
+
+@dataclass(slots=True)
+class PageAnalysis:
+    #: the extracted record (`ExtractedRecord.to_dict()`); None when extraction failed
+    data: dict[str, Any] | None = None
+    is_product: bool = False
+    #: a non-product page's links: next-page links, and the other links worth following
+    pagination: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    #: "ExceptionType: message" when extraction failed on this page
+    error: str | None = None
+
+    def astuple(self) -> tuple:
+        return self.data, self.is_product, self.pagination, self.others, self.error
+
+
+@dataclass(frozen=True)
+class AnalyserConfig:
+    """Everything an analyser needs, in plain values (it is sent to worker processes)."""
+
+    allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    selectors: dict[str, str] | None = None
+
+
+class PageAnalyser:
+    def __init__(self, config: AnalyserConfig):
+        self.config = config
+        self.links = LinkSorter(list(config.allow), list(config.deny))
+        self.selectors = Selectors(**config.selectors) if config.selectors is not None else None
+
+    def extract(self, response: TextResponse) -> tuple[dict[str, Any], bool]:
+        """(record, is_product) for a page; raises whatever extraction raised."""
+        # Scrapy's own parse of the page is the one extraction uses: a page is parsed once.
+        record = extract_from_tree(response.selector.root, response.url)
+        data, is_product = record.to_dict(), record.is_product
+        if self.selectors is not None:
+            data, is_product = apply_selectors(data, is_product, response, self.selectors)
+        return data, is_product
+
+    def analyse(self, response: TextResponse) -> PageAnalysis:
+        try:
+            data, is_product = self.extract(response)
+        except Exception as exc:  # one odd page must not cost the crawl; the spider counts it
+            return PageAnalysis(error=f"{type(exc).__name__}: {exc}")
+        if is_product:
+            return PageAnalysis(data, True)
+        pagination, others = self.links.sort(response.selector.root, response.url)
+        return PageAnalysis(data, False, pagination, others)
