@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from street2shop.pipeline.dedupe import duplicate_groups, hash_image
-from street2shop.pipeline.index import CategoryIndex, build_index
+from street2shop.pipeline.index import TARGET_RECALL, CategoryIndex, build_index
 from street2shop.pipeline.store import Store
 
 CURRENT = "catalog/CURRENT"
@@ -115,6 +115,7 @@ def _chunks(table: pa.Table, size: int) -> Iterator[list[dict]]:
 
 def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | None = None,
                   image_size: int = 384, index_kind: str = "auto", chunk: int = 256,
+                  index_recall: float = TARGET_RECALL,
                   progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Write a new catalog version from the store's listings and make it current."""
     from street2shop.pipeline import normalise as norm  # noqa: PLC0415  (Pillow-heavy, not needed to read)
@@ -216,8 +217,10 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     store.write_part("catalog_duplicates", [
         {"item_id": crop_ids[i], "group_id": crop_ids[group[0]]} for group in groups for i in group
     ], run_id=version, seq=0, writer="build", under=f"catalog/versions/{version}/duplicates")
-    index = _build_version_index(store, items_dir, encoder.dim, index_kind)
+    index = _build_version_index(store, items_dir, encoder.dim, index_kind, index_recall)
     summary.index_kind = ",".join(sorted({b.kind for b, _ in index.parts.values()}))
+    if index.describe():  # categories large enough for FAISS: what was chosen, and why
+        summary.index_kind += " (" + "; ".join(index.describe()) + ")"
     _save_index(store, f"catalog/versions/{version}/index", index)
     summary.seconds = time.monotonic() - started
     store.write_json(f"catalog/versions/{version}/version.json", {
@@ -243,7 +246,7 @@ def _image_paths(store: Store, shas: list[str]) -> dict[str, str]:
     return dict(zip(table.column("sha256").to_pylist(), table.column("path").to_pylist()))
 
 
-def _build_version_index(store: Store, items_dir: str, dim: int, kind: str) -> CategoryIndex:
+def _build_version_index(store: Store, items_dir: str, dim: int, kind: str, recall: float) -> CategoryIndex:
     # Read the embeddings back part by part into one preallocated array: the index needs
     # them all, but nothing else of the items is held at once.
     dataset = store.dataset("catalog_items", under=items_dir)
@@ -258,7 +261,7 @@ def _build_version_index(store: Store, items_dir: str, dim: int, kind: str) -> C
         cats = batch.column("category").to_numpy(zero_copy_only=False)
         categories[at:at + len(batch)] = np.where(np.isnan(cats.astype(float)), -1, cats).astype(np.int64)
         at += len(batch)
-    return build_index(vectors, categories, kind=kind)
+    return build_index(vectors, categories, kind=kind, target_recall=recall)
 
 
 def _save_index(store: Store, relpath: str, index: CategoryIndex) -> None:
