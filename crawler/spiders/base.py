@@ -157,8 +157,8 @@ class SourceSpider(Spider):
 
     # --------------------------------------------------------------- listings
     async def analyse(self, response: TextResponse) -> PageAnalysis | None:
-        """The page's analysis, from a worker process when there is one; None when
-        extraction failed (counted and logged)."""
+        """The page's analysis, from a worker process when one is free enough, else made
+        here; None when extraction failed (counted and logged)."""
         analysis = None
         if self.workers is not None and type(response) is HtmlResponse:
             d = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
@@ -170,6 +170,9 @@ class SourceSpider(Spider):
                     analysis = None  # analysed here instead, below
         if analysis is None:
             analysis = self.analyser.analyse(response)
+            self.crawler.stats.inc_value("street2shop/analysed/in_process")
+        else:
+            self.crawler.stats.inc_value("street2shop/analysed/by_worker")
         if analysis.error is not None:
             self.crawler.stats.inc_value("street2shop/errors/extract_failed")
             self.logger.error("extraction failed on %s: %s", response.url, analysis.error)
