@@ -181,5 +181,19 @@ def serve(stdin, stdout) -> int:
     return 0
 
 
+def main() -> int:
+    import signal  # noqa: PLC0415
+
+    # Ctrl-C reaches the whole process group; the crawl decides when its workers stop (it
+    # closes their stdin), so a worker does not die with a traceback mid-page.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The answers go to the real stdout; anything a library prints goes to stderr (which the
+    # crawl logs) instead of into the frames.
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return serve(sys.stdin.buffer, answers)
+
+
 if __name__ == "__main__":
-    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))
+    sys.exit(main())
