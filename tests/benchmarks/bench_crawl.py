@@ -120,14 +120,16 @@ def street2shop_command() -> list[str]:
     return [sys.executable, "-c", "from street2shop.pipeline.cli import main; main()"]
 
 
-def run_project(base_url: str, images: bool, workdir: Path) -> dict:
-    """One `street2shop crawl -q` into a fresh store; its run summary (pages, listings, ...)."""
+def run_project(base_url: str, images: bool, workdir: Path, extract_processes: int | None = None) -> dict:
+    """One `street2shop crawl -q` into a fresh store; its run summary (pages, listings, ...).
+    `extract_processes`: passed as --extract-processes (None: the crawl's default)."""
     run_dir = Path(tempfile.mkdtemp(prefix="proj-", dir=workdir))
     store = run_dir / "store"
     manifest = run_dir / "bench.yaml"
     manifest.write_text(manifest_text(store, base_url, images))
     t0 = time.monotonic()
-    proc = subprocess.run([*street2shop_command(), "crawl", str(manifest), "-q"], capture_output=True, text=True)
+    extra = [] if extract_processes is None else ["--extract-processes", str(extract_processes)]
+    proc = subprocess.run([*street2shop_command(), "crawl", str(manifest), "-q", *extra], capture_output=True, text=True)
     wall = time.monotonic() - t0
     runs = sorted((store / "runs").glob("*.json")) if (store / "runs").is_dir() else []
     if proc.returncode != 0 or not runs:
@@ -172,7 +174,7 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
         log(f"   server {srv.base_url}; warm-up project crawl (not measured)...")
         warm = run_project(srv.base_url, False, workdir)
         log(f"   warm-up: {warm['pages']} pages in {warm['seconds']:.1f}s, errors {warm['errors']}")
-        bare_runs, proj_runs = [], []
+        bare_runs, proj_runs, local_runs = [], [], []
         for i in range(repeats):
             b = run_bare(srv.base_url, workdir)
             bare_runs.append(b)
@@ -181,15 +183,21 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
             proj_runs.append(p)
             log(f"   run {i + 1}/{repeats} project: {p['pages']:5d} pages in {p['seconds']:6.2f}s = {rate(p):6.1f} pages/s"
                 f"  ({p['listings']} listings, errors {p['errors'] or '-'})")
+            q = run_project(srv.base_url, False, workdir, extract_processes=0)
+            local_runs.append(q)
+            log(f"   run {i + 1}/{repeats} project, in-process extraction: {q['pages']:5d} pages in "
+                f"{q['seconds']:6.2f}s = {rate(q):6.1f} pages/s")
         pages = extraction_pages(srv.base_url, products)
     server_log = srv.requests_served
-    bare_m, proj_m = median_run(bare_runs), median_run(proj_runs)
+    bare_m, proj_m, local_m = median_run(bare_runs), median_run(proj_runs), median_run(local_runs)
     overhead = (1 / proj_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"])
     log(f"   median: bare {bare_m['rate']:.1f} pages/s, project {proj_m['rate']:.1f} pages/s, "
         f"overhead per page {overhead:+.0%} (target <= +{TARGET_OVERHEAD:.0%})")
-    return {"products": products, "bare": bare_runs, "project": proj_runs, "warmup": warm,
-            "median": {"bare": bare_m, "project": proj_m}, "overhead": overhead,
-            "ms_per_page": {"bare": 1000 / bare_m["rate"], "project": 1000 / proj_m["rate"]},
+    return {"products": products, "bare": bare_runs, "project": proj_runs, "in_process": local_runs, "warmup": warm,
+            "median": {"bare": bare_m, "project": proj_m, "in_process": local_m}, "overhead": overhead,
+            "overhead_in_process": (1 / local_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"]),
+            "ms_per_page": {"bare": 1000 / bare_m["rate"], "project": 1000 / proj_m["rate"],
+                            "in_process": 1000 / local_m["rate"]},
             "server": server_log, "_pages": pages}
 
 

@@ -43,7 +43,10 @@ served on 127.0.0.1 by its own process:
   (`settings_for_source`: robots.txt obeyed, 16 requests at once, 8 per domain, no delay, no
   AutoThrottle, the project's downloader middlewares and retries) minus the item pipelines.
   A change to those settings (say `CONCURRENT_ITEMS`) therefore moves both crawls.
-  The two run alternately, 3 times each, with a fresh store each time. pages/s is pages /
+  The project crawl parses and extracts pages in worker processes beside the crawl process
+  (`crawler/pageworkers.py`; one on 2 cores); the same crawl with `--extract-processes 0`
+  (everything in the crawl process) is shown beside it.
+  The crawls run alternately, 3 times each, with a fresh store each time. pages/s is pages /
   seconds from the crawl's own stats (responses received; spider open to close, so process
   start-up is not counted). The **overhead per page** is
   (project s/page − bare s/page) / bare s/page on the medians; the target is **≤ +30%**.
@@ -131,19 +134,22 @@ def section(result: dict, mach: dict, command: str, started: datetime) -> str:
         "",
         f"### Pages: {p['products']} products, images off",
         "",
-        "| run | bare pages | bare s | bare pages/s | project pages | listings | project s | project pages/s | project errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| run | bare pages | bare s | bare pages/s | project pages | listings | project s | project pages/s | project errors "
+        "| in-process s | in-process pages/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
-    for i, (b, pr) in enumerate(zip(p["bare"], p["project"]), 1):
+    for i, (b, pr, lo) in enumerate(zip(p["bare"], p["project"], p["in_process"]), 1):
         out.append(f"| {i} | {b['pages']} | {b['seconds']:.2f} | {bench_crawl.rate(b):.1f} | {pr['pages']} | "
-                   f"{pr['listings']} | {pr['seconds']:.2f} | {bench_crawl.rate(pr):.1f} | {_errors(pr['errors'])} |")
-    mb, mp = p["median"]["bare"], p["median"]["project"]
+                   f"{pr['listings']} | {pr['seconds']:.2f} | {bench_crawl.rate(pr):.1f} | {_errors(pr['errors'])} | "
+                   f"{lo['seconds']:.2f} | {bench_crawl.rate(lo):.1f} |")
+    mb, mp, ml = p["median"]["bare"], p["median"]["project"], p["median"]["in_process"]
     out += [
         f"| **median** | {mb['count']:.0f} | {mb['seconds']:.2f} | **{mb['rate']:.1f}** | {mp['count']:.0f} | | "
-        f"{mp['seconds']:.2f} | **{mp['rate']:.1f}** | |",
+        f"{mp['seconds']:.2f} | **{mp['rate']:.1f}** | | {ml['seconds']:.2f} | {ml['rate']:.1f} |",
         "",
         f"Per page: bare {p['ms_per_page']['bare']:.2f} ms, project {p['ms_per_page']['project']:.2f} ms: "
-        f"overhead **{p['overhead']:+.0%}** (target ≤ +{target:.0%}).",
+        f"overhead **{p['overhead']:+.0%}** (target ≤ +{target:.0%}). With extraction in the crawl process "
+        f"(`--extract-processes 0`): {p['ms_per_page']['in_process']:.2f} ms, {p['overhead_in_process']:+.0%}.",
         "",
         f"### Extraction alone: {x['pages']} product pages (median {x['page_bytes_median'] / 1024:.1f} KiB)",
         "",
