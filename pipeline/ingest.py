@@ -33,7 +33,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # the workers import this module: keep pyarrow, fsspec and Sc
 
 #: rows per Parquet part: large enough that parts stay few, small enough that a crash loses little
 PART_ROWS = 2000
+#: files fsynced together in the background between parts, and how many such batches at a time
+SYNC_BATCH, SYNC_THREADS = 64, 4
 TIMEOUT = urllib3.Timeout(connect=10, read=30)
 USER_AGENT = "street2shop-ingest/0.1"
 
@@ -96,6 +98,10 @@ class _Ingest:
         self._private: dict[str, str | None] = {}  # host -> private address (resolving costs a DNS look-up)
         self._seen: set[str] = set()  # sha256 already taken this run: one row per image
         self._unsynced: list[str] = []  # files written since the last committed part, not yet fsynced
+        # files are fsynced in batches while the run goes on, so that a part's commit only waits for
+        # the last few; fsync mostly waits on the disk, so a few threads overlap it with the work
+        self._syncer = ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="ingest-sync")
+        self._syncing: list[Future] = []
         self._lock = threading.Lock()
 
     def _private_address(self, host: str) -> str | None:
@@ -150,6 +156,13 @@ class _Ingest:
             self.store.write_bytes(relpath, data, fsync=False)
         with self._lock:
             self._unsynced.append(relpath)  # a kept file may be a killed run's orphan, still unsynced
+            if len(self._unsynced) >= SYNC_BATCH:
+                batch, self._unsynced = self._unsynced, []
+                self._syncing.append(self._syncer.submit(self.store.sync, batch, threads=1))
+
+    def close(self) -> None:
+        self.http.clear()
+        self._syncer.shutdown()
 
     def commit(self, rows: list[dict], seq: int) -> str | None:
         """Write one Parquet part of ``rows``: the commit point. The files of these rows (and
@@ -158,6 +171,9 @@ class _Ingest:
         are orphans that no row refers to (harmless, and taken over by the next run)."""
         with self._lock:
             pending, self._unsynced = self._unsynced, []
+            syncing, self._syncing = self._syncing, []
+        for fut in syncing:
+            fut.result()  # an fsync that failed fails the commit: the part is not written
         self.store.sync(pending)
         return self.store.write_part("images", rows, run_id=self.run_id, seq=seq, writer="ingest")
 
@@ -219,7 +235,7 @@ def ingest_urls(store: Store, urls: list[str], *, workers: int = 16, size: int =
                     progress(done, len(urls))
     finally:
         flush()  # rows of images already on disk are recorded even when a worker raised
-        job.http.clear()
+        job.close()
         if cpu is not None:
             cpu.shutdown(cancel_futures=True)
     return summary

@@ -43,6 +43,7 @@ class Store:
             raise StoreError(f"store {self.url!r}: {exc}") from exc
         self.root = self.root.rstrip("/")
         self.is_local = "file" in _protocols(self.fs)
+        self._dirs: set[str] = set()  # directories this Store made or found, so writes skip makedirs
 
     # ----------------------------------------------------------------- paths
     def path(self, *parts: str) -> str:
@@ -56,10 +57,19 @@ class Store:
     # ----------------------------------------------------------- atomic writes
     def _atomic_write(self, final: str, write, *, fsync: bool = True) -> None:
         parent, name = final.rsplit("/", 1)
-        self.fs.makedirs(parent, exist_ok=True)
+        if parent not in self._dirs:
+            # a bulk writer puts thousands of files in a few hundred folders: one makedirs per
+            # folder, not per file (a local mkdir costs a system call even when the folder exists)
+            self.fs.makedirs(parent, exist_ok=True)
+            self._dirs.add(parent)
         tmp = f"{parent}/.tmp-{uuid.uuid4().hex}-{name}"
         try:
-            with self.fs.open(tmp, "wb") as fh:
+            try:
+                fh = self.fs.open(tmp, "wb")
+            except FileNotFoundError:  # the folder was removed since: make it again
+                self.fs.makedirs(parent, exist_ok=True)
+                fh = self.fs.open(tmp, "wb")
+            with fh:
                 write(fh)
                 if self.is_local and fsync:
                     fh.flush()

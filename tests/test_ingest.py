@@ -93,3 +93,59 @@ def test_private_address_refused_by_default(shop_server, tmp_path):
     assert summary.counts == Counter({"private": 3, "bad_url": 1})
     assert len(server.request_log) == before and summary.rows == 0  # nothing was even requested
     assert not (tmp_path / "store" / "images").exists()
+
+
+def test_one_decode_gives_inspect_image_and_load_image():
+    """Ingest decodes each image once: the info is inspect_image's (hashes of the image as
+    stored) and the pixels are load_image's (upright, flattened), whatever the mode or EXIF."""
+    import io
+
+    from street2shop.pipeline.images import inspect_and_decode
+    from street2shop.pipeline.normalise import upright_rgb
+
+    shop = build_shop(16)
+    base = load_image(ImageStore(shop).get(sorted(p for p, s in shop.images.items() if s.outcome == "ok")[0]))
+
+    def enc(img, fmt, **kw):
+        buf = io.BytesIO()
+        img.save(buf, fmt, **kw)
+        return buf.getvalue()
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 CW to display
+    rgba = base.convert("RGBA")
+    rgba.paste((0, 0, 0, 0), (0, 0, 40, 40))  # a transparent corner: flattened on white
+    samples = [enc(base, "JPEG", quality=90), enc(base, "JPEG", quality=90, exif=exif.tobytes()),
+               enc(rgba, "PNG"), enc(base.convert("P"), "PNG"), enc(base.convert("L"), "PNG"),
+               enc(base.convert("CMYK"), "JPEG"), enc(base, "WEBP")]
+    for data in samples:
+        info, upright = inspect_and_decode(data, keep=upright_rgb)
+        assert info == inspect_image(data)
+        ref = load_image(data)
+        assert (upright.mode, upright.size) == (ref.mode, ref.size) and upright.tobytes() == ref.tobytes()
+
+
+def test_orphans_of_a_killed_run_are_taken_over(shop_server, tmp_path):
+    """Files reach the store before the Parquet part that records them: a run killed in
+    between leaves files no row refers to. The next run keeps a complete one, rewrites a torn
+    one (a content-addressed name with the wrong size), and records both."""
+    shop, server = shop_server
+    specs = [s for s in _pick(shop) if s.outcome == "ok"][:3]
+    urls = [server.url(s.path) for s in specs]
+    store = Store(tmp_path / "store")
+    first = ingest_urls(store, urls, allow_private=True, processes=0)
+    rows = store.read_table("images").to_pylist()
+    for part in first.parts:  # as if the run had been killed before its part was written
+        store.fs.rm(part)
+    assert store.read_table("images").num_rows == 0
+    torn = rows[0]["path"]
+    good = store.read_bytes(torn)
+    (tmp_path / "store" / torn).write_bytes(good[: len(good) // 2])
+
+    again = ingest_urls(store, urls, allow_private=True, processes=0)
+    assert again.ok == 3 and again.rows == 3
+    assert store.read_bytes(torn) == good
+    for r in store.read_table("images").to_pylist():
+        assert inspect_image(store.read_bytes(r["path"])).sha256 == r["sha256"]
+    leftovers = [p for p in (tmp_path / "store").rglob(".tmp-*")]
+    assert not leftovers

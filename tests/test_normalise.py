@@ -14,10 +14,19 @@ from street2shop.crawler.demo_site.catalog import build_shop
 from street2shop.crawler.demo_site.images import garment_layer, render_product_image
 from street2shop.pipeline.images import ImageRejected
 from street2shop.pipeline.normalise import (
+    DEFAULT_THRESHOLDS,
+    _background,
+    _border_colour,
+    _mask_box,
+    _open2x2,
+    _scale_box,
+    _working,
+    _working_image,
     crop_box,
     image_stats,
     load_image,
     normalise,
+    pad_resize,
     pad_square,
     quality_flags,
     rank_listing_images,
@@ -153,6 +162,76 @@ def test_normalise_packshot_and_detector_box(shop):
     assert m.image.size == (384, 384)
     tiny = normalise(astro, box=(200, 200, 260, 250))
     assert "too_small" in tiny.flags
+
+
+def _float_trim_box(img: Image.Image, tolerance: int = 12) -> tuple[int, int, int, int]:
+    """The trim as it was first written (float pixels, scipy's opening): the reference the
+    faster uint8 trim must equal."""
+    from scipy import ndimage
+
+    arr, scale = _working(img, side=1024)
+    bg, _ = _background(arr, tolerance, 0.95)
+    if bg is None:
+        return (0, 0, img.width, img.height)
+    mask = np.abs(arr - np.asarray(bg, np.float32)).max(axis=2) > tolerance
+    box = _mask_box(ndimage.binary_opening(mask, structure=np.ones((2, 2), bool)))
+    return (0, 0, img.width, img.height) if box is None else _scale_box(box, scale, img.size)
+
+
+def test_open2x2_is_scipys_binary_opening():
+    from scipy import ndimage
+
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        h, w = rng.integers(1, 40, 2)
+        mask = rng.random((h, w)) < rng.random()
+        assert (_open2x2(mask) == ndimage.binary_opening(mask, structure=np.ones((2, 2), bool))).all()
+
+
+def test_uint8_trim_and_border_equal_the_float_versions(shop):
+    """trim_background and the border colour work on uint8 pixels now; on the generated
+    packshots, model shots and close-ups (also 3x upscaled: trimmed at a reduced scale,
+    and re-encoded as JPEG) the boxes and colours are exactly the float ones."""
+    imgs = []
+    for p in shop.products[:16]:
+        for k in range(len(p.image_views)):
+            img = render_product_image(p, k)
+            imgs += [img, load_image(encode(img, "JPEG", quality=70))]
+    imgs += [imgs[0].resize((imgs[0].width * 3, imgs[0].height * 3)), photo("astronaut"), photo("coffee")]
+    th = DEFAULT_THRESHOLDS
+    for img in imgs:
+        assert trim_background(img)[1] == _float_trim_box(img)
+        for side in (384, 1024):
+            small, _ = _working_image(img, side)
+            float_bg = _background(np.asarray(small, np.float32), th.tolerance, th.border_uniform)[0]
+            assert _border_colour(small, th) == float_bg
+    rng = np.random.default_rng(1)  # noisy borders, some uniform and some not
+    for _ in range(300):
+        h, w = rng.integers(4, 120, 2)
+        a = np.clip(rng.integers(0, 256, 3) + rng.integers(-20, 21, (h, w, 3)), 0, 255).astype(np.uint8)
+        small = Image.fromarray(a, "RGB")
+        assert _border_colour(small, th) == _background(a.astype(np.float32), th.tolerance, th.border_uniform)[0]
+
+
+def test_pad_resize_is_resizing_the_padded_square(shop):
+    """pad_resize resamples only where the image reaches: within 2 levels of padding to a
+    square and resizing it (Pillow takes the band's position in single precision), for tall
+    and wide crops, down- and upscaled, and the same size exactly when no resampling is due."""
+    cuts = [render_product_image(p, 0) for p in shop.products[:6]]
+    cuts = [c.crop(trim_background(c)[1]) for c in cuts]
+    rng = np.random.default_rng(2)
+    cuts += [Image.fromarray(rng.integers(0, 256, (h, w, 3), dtype=np.uint8), "RGB")
+             for h, w in [(1, 300), (300, 1), (7, 500), (383, 384), (480, 360), (200, 900), (90, 60), (600, 599)]]
+    for cut in cuts:
+        fill = tuple(int(v) for v in rng.integers(0, 256, 3))
+        for size in (384, 128, 500, max(cut.size)):
+            ref = pad_square(cut, fill).resize((size, size), Image.Resampling.LANCZOS)
+            out = pad_resize(cut, size, fill)
+            assert out.size == (size, size) and out.mode == "RGB"
+            d = np.abs(np.asarray(ref, np.int16) - np.asarray(out, np.int16))
+            assert d.max() <= 2, (cut.size, size, d.max())
+            if size == max(cut.size):
+                assert d.max() == 0
 
 
 # --- quality flags ------------------------------------------------------------------------------
