@@ -467,7 +467,7 @@ def pad_resize(img: Image.Image, size: int, fill: tuple[int, int, int] = WHITE) 
     the whole square (horizontal, then vertical), from a strip of the square just wide enough
     that no tap is clipped. Pillow takes the band's position as single-precision floats, so a
     pixel can differ from resizing the whole square by a level or two (tested). On a typical
-    packshot crop this skips a quarter of the resampling, the largest cost of normalising."""
+    packshot crop this skips about a fifth of the resampling, the largest cost of normalising."""
     w, h = img.size
     side = max(w, h)
     if side == size:
