@@ -4,9 +4,14 @@ Scrapy runs every callback on the reactor's one thread, and on a product page pa
 extraction cost more CPU than everything Scrapy itself does for it (docs/benchmarks.md).
 So the crawl starts worker processes (`python -m street2shop.crawler.pageworkers`), sends
 each HTML page to the least busy one, and awaits its `PageAnalysis` while the reactor goes
-on downloading. The reactor talks to a worker through a Twisted `ProcessProtocol` over the
-child's stdin/stdout: no thread is added to the crawl process (a thread would take the GIL
-from the reactor, which is what sank a `ProcessPoolExecutor`), and nothing blocks.
+on downloading.
+
+The crawl talks to a worker over the child's stdin/stdout pipes, non-blocking, watched by
+the asyncio loop that Scrapy's reactor runs on, and an answer resolves an asyncio future
+the page's callback awaits. No thread is added to the crawl process (a thread would take
+the GIL from the reactor, which is what sank a `ProcessPoolExecutor`). A page is written
+straight to the pipe; the loop watches for writability only when the pipe is full. The
+child's stderr is the crawl's own.
 
 Frames are a 4-byte big-endian length and a pickle. Both ends are this module and the crawl
 starts the child itself, so unpickling its answers trusts nothing outside this process.
@@ -19,15 +24,14 @@ killed, a worker sees its stdin close and exits.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import os
 import pickle
+import subprocess
 import sys
 from collections import deque
-
-from twisted.internet import protocol
-from twisted.internet.defer import Deferred
 
 from street2shop.crawler.analysis import AnalyserConfig, PageAnalysis
 
@@ -41,6 +45,7 @@ _LEN = 4  # bytes of the length prefix
 #: falls behind (its core taken by something else) would leave the reactor waiting on it, so
 #: the two share the work instead (on 2 busy cores: 17-20 s with workers only, ~8 s shared).
 MAX_PENDING = 16
+_READ = 1 << 20
 
 
 class WorkerGone(Exception):
@@ -59,49 +64,121 @@ def _frame(obj) -> bytes:
     return len(payload).to_bytes(_LEN, "big") + payload
 
 
-class _Worker(protocol.ProcessProtocol):
-    def __init__(self, number: int, on_gone):
+class _Worker:
+    def __init__(self, number: int, loop: asyncio.AbstractEventLoop, on_gone):
         self.number = number
+        self.loop = loop
         self.on_gone = on_gone
-        self.pending: deque[Deferred] = deque()
-        self.buffer = bytearray()
+        self.pending: deque[asyncio.Future] = deque()
+        self.buffer = bytearray()  # answers read but not yet whole
+        self.unsent = bytearray()  # pages the pipe had no room for yet
         self.alive = True
+        self.proc = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, close_fds=True)
+        self.to_child = self.proc.stdin.fileno()
+        self.from_child = self.proc.stdout.fileno()
+        os.set_blocking(self.to_child, False)
+        os.set_blocking(self.from_child, False)
+        loop.add_reader(self.from_child, self._readable)
 
-    def send(self, message: tuple) -> Deferred:
-        d: Deferred = Deferred()
-        self.pending.append(d)
-        self.transport.write(_frame(message))
-        return d
+    def send(self, message) -> asyncio.Future:
+        future = self.loop.create_future()
+        self.pending.append(future)
+        self.write(_frame(message))
+        return future
 
-    def outReceived(self, data: bytes) -> None:
+    def write(self, data: bytes) -> None:
+        if not self.alive:
+            return
+        if self.unsent:  # keep the order: behind what is already waiting
+            self.unsent += data
+            return
+        try:
+            written = os.write(self.to_child, data)
+        except BlockingIOError:
+            written = 0
+        except OSError:  # the worker is gone (EPIPE); its stdout's EOF says so too
+            self._lost()
+            return
+        if written < len(data):
+            self.unsent += data[written:]
+            self.loop.add_writer(self.to_child, self._writable)
+
+    def _writable(self) -> None:
+        try:
+            written = os.write(self.to_child, self.unsent)
+        except BlockingIOError:
+            return
+        except OSError:
+            self._lost()
+            return
+        del self.unsent[:written]
+        if not self.unsent:
+            self.loop.remove_writer(self.to_child)
+
+    def _readable(self) -> None:
+        try:
+            data = os.read(self.from_child, _READ)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:  # EOF: the worker exited (or was killed)
+            self._lost()
+            return
         self.buffer += data
         while len(self.buffer) >= _LEN:
             size = int.from_bytes(self.buffer[:_LEN], "big")
             if len(self.buffer) < _LEN + size:
                 break
-            payload = bytes(self.buffer[_LEN:_LEN + size])
+            answer = PageAnalysis(*pickle.loads(bytes(self.buffer[_LEN:_LEN + size])))
             del self.buffer[:_LEN + size]
-            self.pending.popleft().callback(PageAnalysis(*pickle.loads(payload)))
+            future = self.pending.popleft()
+            if not future.done():  # (its callback may have been cancelled)
+                future.set_result(answer)
 
-    def errReceived(self, data: bytes) -> None:
-        for line in data.decode("utf-8", "replace").splitlines():
-            logger.warning("extraction worker %d: %s", self.number, line)
-
-    def outConnectionLost(self) -> None:
-        # Its stdout closed: the worker exited (or was killed). Waiting pages go back.
+    def _lost(self) -> None:
+        if not self.alive:
+            return
         self.alive = False
+        self.loop.remove_reader(self.from_child)
+        if self.unsent:
+            self.loop.remove_writer(self.to_child)
         while self.pending:
-            self.pending.popleft().errback(WorkerGone(f"extraction worker {self.number} exited"))
+            future = self.pending.popleft()
+            if not future.done():
+                future.set_exception(WorkerGone(f"extraction worker {self.number} exited"))
         self.on_gone(self)
+        self._reap(timeout=0)
 
     def close(self) -> None:
+        """No more pages: the worker finishes what it has and exits."""
         if self.alive:
-            self.transport.closeStdin()  # the worker finishes what it has and exits
+            self.unsent.clear()
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        self._reap(timeout=5)
+
+    def _reap(self, timeout: float) -> None:
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            if timeout:
+                self.proc.kill()
+                self.proc.wait()
+            return
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
 
 
 class ExtractionWorkers:
-    """`count` worker processes for one spider; `analyse` returns a Deferred PageAnalysis,
-    or None when no worker is alive (the caller then analyses in-process)."""
+    """`count` worker processes for one spider; `analyse` returns an awaitable PageAnalysis,
+    or None when the caller should analyse the page itself."""
 
     def __init__(self, count: int, config: AnalyserConfig):
         self.count = count
@@ -110,14 +187,15 @@ class ExtractionWorkers:
         self.closing = False
 
     def start(self) -> None:
-        from twisted.internet import reactor  # noqa: PLC0415  (the installed reactor, not a default one)
-
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not Scrapy's asyncio reactor: every page is analysed in-process
+            logger.warning("no asyncio reactor: pages are analysed in the crawl process")
+            return
         setup = _frame(dataclasses.asdict(self.config))
         for number in range(self.count):
-            worker = _Worker(number, self._gone)
-            reactor.spawnProcess(worker, sys.executable, [sys.executable, "-m", __name__],
-                                 env=dict(os.environ), childFDs={0: "w", 1: "r", 2: "r"})
-            worker.transport.write(setup)
+            worker = _Worker(number, loop, self._gone)
+            worker.write(setup)
             self.workers.append(worker)
 
     def _gone(self, worker: _Worker) -> None:
@@ -125,7 +203,7 @@ class ExtractionWorkers:
             logger.warning("extraction worker %d exited; its pages are analysed in the crawl process",
                            worker.number)
 
-    def analyse(self, url: str, status: int, content_type: bytes | None, body: bytes) -> Deferred | None:
+    def analyse(self, url: str, status: int, content_type: bytes | None, body: bytes) -> asyncio.Future | None:
         """The page's analysis from the least busy worker; None when no worker is alive or
         all are `MAX_PENDING` pages behind, and the caller should analyse it itself."""
         live = [w for w in self.workers if w.alive]

@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 
 from scrapy import Request, Spider, signals
 from scrapy.http import HtmlResponse, Response, TextResponse
-from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
@@ -161,11 +160,11 @@ class SourceSpider(Spider):
         here; None when extraction failed (counted and logged)."""
         analysis = None
         if self.workers is not None and type(response) is HtmlResponse:
-            d = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
-                                     response.body)
-            if d is not None:
+            answer = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
+                                          response.body)
+            if answer is not None:
                 try:
-                    analysis = await maybe_deferred_to_future(d)
+                    analysis = await answer
                 except WorkerGone:
                     analysis = None  # analysed here instead, below
         if analysis is None:
