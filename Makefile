@@ -48,6 +48,8 @@ bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/append.py "catalog build peak memory, 2,000 vs 20,000 items" -- $(PY) tests/benchmarks/bench_catalog_memory.py
 	$(PY) tests/benchmarks/append.py "search over 1,000,000 items, exact vs FAISS" -- $(PY) tests/benchmarks/bench_search.py
 	$(PY) tests/benchmarks/append.py "detector CPU ms per image" -- $(PY) tests/benchmarks/bench_detector.py --iters 3
+	$(PY) tests/benchmarks/append.py "image ingest, street2shop vs img2dataset" -- $(PY) tests/benchmarks/bench_ingest.py
+	$(PY) tests/benchmarks/append.py "crawl process CPU, bare vs project parts" -- $(PY) tests/benchmarks/crawl_cpu.py
 
 clean:
 	rm -rf $(VENV) demo-store .pytest_cache

@@ -30,9 +30,15 @@ import bench_crawl  # noqa: E402
 INTRO = """\
 # Benchmarks
 
-`make bench` (that is, `python tests/benchmarks/run_all.py`) runs the crawl benchmark
-(`tests/benchmarks/bench_crawl.py`) and **appends** a dated section to this file; older
-sections stay as a record. It takes about 2-4 minutes and needs only loopback networking.
+`make bench` runs every benchmark and each **appends** a dated section to this file, with
+the command and the machine; older sections stay as a record. It needs only loopback
+networking (and a package index for img2dataset's own venv, made once at /tmp/i2d) and takes
+about 40 minutes here. In order: the crawl benchmark (`tests/benchmarks/run_all.py`, which runs
+`bench_crawl.py`, described below; 2-4 minutes), then through `tests/benchmarks/append.py`:
+`bench_encoder.py` (pipeline vs bare forward), `bench_catalog_memory.py` (peak memory, 2,000 vs
+20,000 items), `bench_search.py` (exact vs FAISS over 1,000,000 items), `bench_detector.py` (CPU
+ms per image), `bench_ingest.py` (street2shop vs img2dataset on the same images) and
+`crawl_cpu.py` (the crawl process's CPU, bare crawl vs the project's parts).
 
 What is measured, always against the fixture shop (`python -m street2shop.crawler.demo_site`),
 served on 127.0.0.1 by its own process:
