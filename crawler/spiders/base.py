@@ -246,7 +246,7 @@ def _tune_collector() -> None:
       Deferreds and records by the hundred thousand and keeps few of them; at the
       default threshold the young generation was collected ~950 times in that crawl
       (0.7-1.1 s of CPU), at 5000 about 70 times (0.3 s). Cycles are still collected,
-      a little later (docs/benchmarks.md).
+      a little later (measured with `gc.callbacks` timing each collection).
     """
     global _collector_tuned
     if not _collector_tuned:
