@@ -139,6 +139,44 @@ def print_summary(summaries, store_url: str) -> None:
     console.print(f"store: {store_url}")
 
 
+@app.command()
+def ingest(
+    manifest: Annotated[Path, typer.Argument(help="the manifest YAML (its store and catalog image size)")],
+    url_list: Annotated[Path, typer.Argument(help="a text file of image URLs, one per line (# comments; - for stdin)")],
+    size: Annotated[Optional[int], typer.Option(min=32, help="normalised size (default: the manifest's catalog.image_size)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="download threads")] = 16,
+    allow_private_addresses: Annotated[bool, typer.Option(help="allow loopback/private targets")] = False,
+) -> None:
+    """Ingest images from a URL list (no crawl): download, check, store, normalise."""
+    m = _load(manifest)
+    try:
+        text = sys.stdin.read() if str(url_list) == "-" else url_list.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{url_list}: cannot read the URL list ({getattr(exc, 'strerror', None) or exc})")
+    urls = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if not urls:
+        fail(f"{url_list}: no URLs (one per line)")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
+
+    from street2shop.pipeline.ingest import ingest_urls  # noqa: PLC0415
+    from street2shop.pipeline.lock import StoreLock, StoreLocked  # noqa: PLC0415
+    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
+    try:
+        store = Store(m.store_url)
+        with StoreLock(store), Progress("[progress.description]{task.description}", BarColumn(),
+                                        MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
+            task = bar.add_task("ingest", total=len(urls))
+            summary = ingest_urls(store, urls, workers=workers, size=size or m.catalog.image_size,
+                                  allow_private=allow_private_addresses,
+                                  progress=lambda done, total: bar.update(task, completed=done))
+    except StoreLocked as exc:
+        fail(str(exc), code=75)
+    except StoreError as exc:
+        fail(str(exc))
+    typer.echo(f"ingested {len(urls)} URLs: {_kinds(dict(summary.counts))}; {summary.rows} new images rows "
+               f"in {len(summary.parts)} part(s); store {m.store_url}")
+
+
 def _kinds(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
 

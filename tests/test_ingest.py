@@ -149,3 +149,42 @@ def test_orphans_of_a_killed_run_are_taken_over(shop_server, tmp_path):
         assert inspect_image(store.read_bytes(r["path"])).sha256 == r["sha256"]
     leftovers = [p for p in (tmp_path / "store").rglob(".tmp-*")]
     assert not leftovers
+
+
+def test_ingest_command_from_a_url_list(shop_server, tmp_path):
+    import yaml
+
+    from crawl_helpers import cli
+
+    shop, server = shop_server
+    specs = _pick(shop)
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(yaml.safe_dump({
+        "store": str(tmp_path / "store"),
+        "sources": [{"name": "s", "kind": "shop", "products": [server.url("/")]}],
+        "catalog": {"image_size": 128},
+    }))
+    url_list = tmp_path / "urls.txt"
+    url_list.write_text("# fixture images\n" + "\n".join(server.url(s.path) for s in specs) + "\n\n")
+
+    refused = cli("ingest", str(manifest), str(url_list))
+    assert refused.returncode == 0, refused.stderr[-2000:]
+    assert f"private {len(specs)}" in refused.stdout, "private addresses are refused unless allowed"
+
+    result = cli("ingest", str(manifest), str(url_list), "--allow-private-addresses")
+    assert result.returncode == 0, result.stderr[-2000:]
+    want = Counter(EXPECTED_STATUS[s.outcome] for s in specs)
+    for status, n in want.items():
+        assert f"{status} {n}" in result.stdout, (status, n, result.stdout)
+    store = Store(tmp_path / "store")
+    rows = store.read_table("images").to_pylist()
+    assert {r["first_url"] for r in rows} <= {server.url(s.path) for s in specs}
+    ok = [r for r in rows if r["sha256"]]
+    assert ok and all(Image.open(store.path(normalised_path(r["sha256"], 128))).size == (128, 128) for r in ok)
+
+    out = cli("ingest", str(manifest), str(tmp_path / "missing.txt"))
+    assert out.returncode == 2 and "cannot read the URL list" in out.stderr and "Traceback" not in out.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing\n")
+    out = cli("ingest", str(manifest), str(empty))
+    assert out.returncode == 2 and "no URLs" in out.stderr
