@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 
 from .jsondoc import _image_urls
-from .prices import Hints, currency_code, parse_amount
+from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``
@@ -30,44 +29,7 @@ _WORD = re.compile(r"\w+")
 _NAME_KEYS = ("name", "title", "productName", "displayName", "product_name")
 _PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentPrice", "finalPrice",
                "sellingPrice", "offerPrice", "priceData")
-_AMOUNT_KEYS = ("current", "sale", "salePrice", "sale_price", "selling", "sellingPrice", "final", "finalPrice",
-                "value", "amount", "price", "centAmount", "raw")
-_REGULAR_KEYS = ("previous", "was", "regular", "regularPrice", "original", "originalPrice", "rrp", "list",
-                 "listPrice", "wasPrice", "compareAtPrice", "compare_at_price", "oldPrice", "strikePrice",
-                 "strikethroughPrice", "previousPrice", "msrp", "initial", "base", "basePrice")
-_CURRENCY_KEYS = ("currency", "currencyCode", "priceCurrency", "currency_code", "currencyIso")
 _BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name")
-
-
-def _amount(v, depth: int = 0) -> tuple[Decimal | None, str | None]:
-    """(amount, currency) of a price value: number, string or nested dict."""
-    if v is None or depth > 3:
-        return None, None
-    if isinstance(v, list):
-        return _amount(v[0], depth + 1) if v and isinstance(v[0], dict) else (None, None)
-    if not isinstance(v, dict):
-        return parse_amount(v), None
-    cur = next((v[k] for k in _CURRENCY_KEYS if isinstance(v.get(k), str)), None)
-    if isinstance(v.get("centAmount"), int):
-        digits = v.get("fractionDigits") if isinstance(v.get("fractionDigits"), int) else 2
-        return Decimal(v["centAmount"]).scaleb(-digits), cur
-    for k in _AMOUNT_KEYS:
-        if k in v:
-            a, c = _amount(v[k], depth + 1)
-            if a is not None:
-                return a, c or cur
-    return None, cur
-
-
-def _regular(d: dict, price_value) -> Decimal | None:
-    for holder in (price_value, d):
-        if isinstance(holder, dict):
-            for k in _REGULAR_KEYS:
-                if k in holder:
-                    a, _ = _amount(holder[k], 1)
-                    if a:
-                        return a
-    return None
 
 
 def _blobs(scripts) -> list:
@@ -107,7 +69,7 @@ def _name(d: dict) -> str | None:
 def _price_of(d: dict):
     for k in _PRICE_KEYS:
         if k in d:
-            a, c = _amount(d[k])
+            a, c = json_amount(d[k])
             if a:
                 return a, c, d[k]
     return None, None, None
@@ -165,8 +127,8 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         return {}
     price, cur, pv = _price_of(d)
     if cur is None:
-        cur = next((d[k] for k in _CURRENCY_KEYS if isinstance(d.get(k), str)), None)
-    regular = _regular(d, pv)
+        cur = next((d[k] for k in CURRENCY_KEYS if isinstance(d.get(k), str)), None)
+    regular = json_regular_amount(pv, d)
     brand = None
     for k in _BRAND_KEYS:
         v = d.get(k)

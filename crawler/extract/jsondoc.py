@@ -7,40 +7,11 @@ variants) so several API styles work.
 from __future__ import annotations
 
 from .images import clean_images
-from .prices import currency_code, format_price, parse_amount
+from .prices import currency_code, format_price, json_amount, json_regular_amount
 from .record import Offer, ProductRecord
 from .prices import Hints
 from .schema import product_fields
 from .text import availability, clean, strip_html
-
-_PRICE_KEYS = ("current", "sale", "salePrice", "sale_price", "value", "amount", "price", "final")
-_REGULAR_KEYS = ("previous", "was", "regular", "regularPrice", "original", "rrp", "list")
-
-
-def _price(v, depth=0):
-    """(amount, currency) from a price value that may be nested dicts."""
-    if depth > 3 or v is None:
-        return None, None
-    if not isinstance(v, dict):
-        return parse_amount(v), None
-    cur = v.get("currency") or v.get("currencyCode") or v.get("priceCurrency")
-    for k in _PRICE_KEYS:
-        if k in v:
-            a, c = _price(v[k], depth + 1)
-            if a is not None:
-                return a, c or cur
-    return None, cur
-
-
-def _regular(v):
-    if isinstance(v, dict):
-        for k in _REGULAR_KEYS:
-            if k in v:
-                a, _ = _price(v[k], 1)
-                if a is not None:
-                    return a
-    return None
-
 
 def _image_urls(d: dict) -> list:
     out = []
@@ -84,12 +55,12 @@ def record_from_json(data, url: str) -> ProductRecord | None:
     brand = data.get("brand")
     brand = clean(brand.get("name") if isinstance(brand, dict) else brand)
     variants = [v for v in data.get("variants") or [] if isinstance(v, dict)]
-    price, cur = _price(data.get("price"))
-    regular = _regular(data.get("price"))
+    price, cur = json_amount(data.get("price"))
+    regular = json_regular_amount(data.get("price"))
     offers = []
     for v in variants:
-        a, c = _price(v.get("price"))
-        reg = _regular(v.get("price"))
+        a, c = json_amount(v.get("price"))
+        reg = json_regular_amount(v.get("price"))
         if price is None and a is not None:
             price, cur, regular = a, c, reg
         c = currency_code(c or cur, hints)

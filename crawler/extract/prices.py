@@ -165,3 +165,51 @@ def format_price(amount: Decimal | None, currency: str | None) -> str | None:
         return str(amount.quantize(q, rounding=ROUND_HALF_UP))
     except InvalidOperation:
         return None
+
+
+# ------------------------------------------------------------- prices in JSON objects
+# Shops' JSON (API responses, page-state blobs) nests a price under a handful of usual key
+# names; both JSON readers (jsondoc.py, jsonblob.py) look them up here, most specific first.
+#: keys under which a price object holds the amount a buyer pays now
+AMOUNT_KEYS = ("current", "sale", "salePrice", "sale_price", "selling", "sellingPrice", "final", "finalPrice",
+               "value", "amount", "price", "centAmount", "raw")
+#: keys under which a price object (or the product) holds the price before a reduction
+REGULAR_KEYS = ("previous", "was", "regular", "regularPrice", "original", "originalPrice", "rrp", "list",
+                "listPrice", "wasPrice", "compareAtPrice", "compare_at_price", "oldPrice", "strikePrice",
+                "strikethroughPrice", "previousPrice", "msrp", "initial", "base", "basePrice")
+CURRENCY_KEYS = ("currency", "currencyCode", "priceCurrency", "currency_code", "currencyIso")
+
+
+def json_amount(value, depth: int = 0) -> tuple[Decimal | None, str | None]:
+    """(amount, currency) of a JSON price value: a number, a string, a list of price objects
+    or a nested object (`{"current": {"value": 12.5, "currency": "EUR"}}`, commercetools'
+    `centAmount` with `fractionDigits`)."""
+    if value is None or depth > 3:
+        return None, None
+    if isinstance(value, list):
+        return json_amount(value[0], depth + 1) if value and isinstance(value[0], dict) else (None, None)
+    if not isinstance(value, dict):
+        return parse_amount(value), None
+    currency = next((value[k] for k in CURRENCY_KEYS if isinstance(value.get(k), str)), None)
+    if isinstance(value.get("centAmount"), int):
+        digits = value.get("fractionDigits") if isinstance(value.get("fractionDigits"), int) else 2
+        return Decimal(value["centAmount"]).scaleb(-digits), currency
+    for key in AMOUNT_KEYS:
+        if key in value:
+            amount, cur = json_amount(value[key], depth + 1)
+            if amount is not None:
+                return amount, cur or currency
+    return None, currency
+
+
+def json_regular_amount(*holders) -> Decimal | None:
+    """The price before a reduction, from the first of `holders` (price objects or the
+    product object) that has one; zero is no price."""
+    for holder in holders:
+        if isinstance(holder, dict):
+            for key in REGULAR_KEYS:
+                if key in holder:
+                    amount, _ = json_amount(holder[key], 1)
+                    if amount:
+                        return amount
+    return None
