@@ -21,9 +21,6 @@ as the catalog grows (measured in docs/benchmarks.md).
 from __future__ import annotations
 
 import hashlib
-import io
-import json
-import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
