@@ -139,30 +139,41 @@ class _Worker:
             size = int.from_bytes(self.buffer[:_LEN], "big")
             if len(self.buffer) < _LEN + size:
                 break
-            answer = PageAnalysis(*pickle.loads(bytes(self.buffer[_LEN:_LEN + size])))
+            try:
+                answer = PageAnalysis(*pickle.loads(bytes(self.buffer[_LEN:_LEN + size])))
+                future = self.pending.popleft()
+            except Exception as exc:  # a garbled answer (or one too many): this worker is not to be trusted
+                logger.error("extraction worker %d sent an unreadable answer (%s); stopping it", self.number, exc)
+                self.proc.kill()
+                self._lost()
+                return
             del self.buffer[:_LEN + size]
-            future = self.pending.popleft()
             if not future.done():  # (its callback may have been cancelled)
                 future.set_result(answer)
 
-    def _lost(self) -> None:
-        if not self.alive:
-            return
+    def _detach(self) -> None:
+        """Stop watching the pipes and hand every waiting page back (WorkerGone)."""
         self.alive = False
         self.loop.remove_reader(self.from_child)
         if self.unsent:
             self.loop.remove_writer(self.to_child)
+            self.unsent.clear()
         while self.pending:
             future = self.pending.popleft()
             if not future.done():
                 future.set_exception(WorkerGone(f"extraction worker {self.number} exited"))
+
+    def _lost(self) -> None:
+        if not self.alive:
+            return
+        self._detach()
         self.on_gone(self)
         self._reap(timeout=0)
 
     def close(self) -> None:
-        """No more pages: the worker finishes what it has and exits."""
+        """No more pages: the worker's stdin is closed, and it exits."""
         if self.alive:
-            self.unsent.clear()
+            self._detach()  # before the pipes close: the loop must not watch a closed descriptor
             try:
                 self.proc.stdin.close()
             except OSError:

@@ -140,3 +140,31 @@ def test_crawls_with_and_without_workers_write_the_same_listings(shop, tmp_path)
     assert len(stores["0"]) == len(shop.expected_products(javascript=False))
     for a, b in zip(stores["0"], stores["1"]):
         assert a == b, {k: (a[k], b[k]) for k in fields if a[k] != b[k]}
+
+
+def test_workers_over_asyncio_pipes_big_pages_and_close(shop):
+    """The crawl-side half on a plain asyncio loop: answers in order, a page larger than the
+    pipe's buffer (written as the pipe drains), and a close that lets the worker exit 0."""
+    import asyncio
+
+    from street2shop.crawler.pageworkers import MAX_PENDING, ExtractionWorkers
+
+    with serve(shop) as server:
+        pages = _pages(shop, server.base_url)[3:3 + MAX_PENDING - 2]  # product pages
+    url, ctype, body = pages[0]
+    big = body.replace(b"</body>", b"<!--" + b"x" * (2 << 20) + b"--></body>")  # 2 MiB: > the 64 KiB pipe
+    pages.append((url, ctype, big))
+
+    async def run():
+        workers = ExtractionWorkers(1, CONFIG)
+        workers.start()
+        answers = await asyncio.gather(*(workers.analyse(u, 200, c, b) for u, c, b in pages))
+        workers.close()
+        return answers, workers.workers[0]
+
+    answers, worker = asyncio.run(run())
+    local = PageAnalyser(CONFIG)
+    want = [local.analyse(HtmlResponse(url=u, body=b, headers={"Content-Type": c})) for u, c, b in pages]
+    assert answers == want
+    assert answers[-1] == answers[0] and answers[0].is_product, "the big page is the first page plus a comment"
+    assert worker.proc.returncode == 0 and not worker.alive
