@@ -499,3 +499,16 @@ def test_dom_specs_and_availability_text():
     rec = extract_product(page(body=body), "https://www.example.co.uk/scarf")
     assert (rec.color, rec.sku, rec.gtin, rec.availability) == ("Navy", "SC-77", "4006381333931", "LimitedAvailability")
     assert (rec.price, rec.currency) == ("20.00", "GBP")
+
+
+def test_http_charset_decodes_bodies_that_are_not_utf8():
+    """A crawled page's header charset is the declaration when the bytes are not UTF-8
+    (and valid UTF-8 still wins over a header that says otherwise)."""
+    from street2shop.crawler.extract import parse_html
+
+    text = "<html><head><title>Платье</title></head><body><h1>Платье льняное</h1></body></html>"
+    body = text.encode("cp1251")  # no meta charset in the page
+    assert parse_html(body, "text/html; charset=windows-1251").findtext(".//h1") == "Платье льняное"
+    assert parse_html(body).findtext(".//h1") != "Платье льняное"  # sniffing alone guesses cp1252
+    utf8 = text.encode("utf-8")
+    assert parse_html(utf8, "text/html; charset=iso-8859-1").findtext(".//h1") == "Платье льняное"

@@ -28,20 +28,21 @@ class _Parser(lxml.html.HTMLParser):
 _PARSER = _Parser(recover=True, remove_comments=False, encoding="utf-8")
 
 
-def to_utf8(body: bytes) -> bytes:
+def to_utf8(body: bytes, content_type: str | None = None) -> bytes:
     """Bytes re-encoded as UTF-8.  Valid UTF-8 wins over a contradicting declaration.
 
     Pages are often served as UTF-8 while still declaring iso-8859-1/windows-1252
     (templates copied around); non-ASCII Latin-1 text is almost never valid
     UTF-8, so a clean UTF-8 decode is stronger evidence than the declaration.
-    Otherwise the declared/sniffed encoding is used (cp1252 as the last resort).
+    Otherwise the declared encoding (the HTTP `content_type` header's charset when
+    given, else the page's BOM or meta tag) is used, cp1252 as the last resort.
     """
     try:
         body.decode("utf-8")
         return body
     except UnicodeDecodeError:
         pass
-    _, text = html_to_unicode(None, body, default_encoding="cp1252")
+    _, text = html_to_unicode(content_type, body, default_encoding="cp1252")
     return text.encode("utf-8")
 
 
@@ -49,10 +50,11 @@ def decode(body: bytes) -> str:
     return to_utf8(body).decode("utf-8")
 
 
-def parse_html(html: str | bytes):
+def parse_html(html: str | bytes, content_type: str | None = None):
+    """The page's lxml tree; `content_type`: the HTTP header, for bytes that are not UTF-8."""
     # libxml2 parses bytes with a fixed encoding faster than a Python str.
     if isinstance(html, (bytes, bytearray)):
-        data = to_utf8(bytes(html))
+        data = to_utf8(bytes(html), content_type)
     else:
         data = _XML_DECL.sub("", html, count=1).encode("utf-8", "surrogatepass")
     if not data.strip():
