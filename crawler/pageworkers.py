@@ -73,21 +73,28 @@ def _frame(obj) -> bytes:
 
 
 class _Worker:
-    def __init__(self, number: int, loop: asyncio.AbstractEventLoop, on_gone):
+    def __init__(self, number: int, setup: bytes, on_gone):
+        """Starts the process and sends it `setup` (its config frame); `attach` connects it
+        to the loop once the loop runs."""
         self.number = number
-        self.loop = loop
         self.on_gone = on_gone
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.pending: deque[asyncio.Future] = deque()
         self.buffer = bytearray()  # answers read but not yet whole
         self.unsent = bytearray()  # pages the pipe had no room for yet
-        self.alive = True
+        self.alive = False
         self.proc = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, close_fds=True)
         self.to_child = self.proc.stdin.fileno()
         self.from_child = self.proc.stdout.fileno()
+        os.write(self.to_child, setup)  # (blocking, and far smaller than the pipe's buffer)
+
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
         os.set_blocking(self.to_child, False)
         os.set_blocking(self.from_child, False)
         loop.add_reader(self.from_child, self._readable)
+        self.alive = True
 
     def send(self, message) -> asyncio.Future:
         future = self.loop.create_future()
@@ -174,10 +181,10 @@ class _Worker:
         """No more pages: the worker's stdin is closed, and it exits."""
         if self.alive:
             self._detach()  # before the pipes close: the loop must not watch a closed descriptor
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
         self._reap(timeout=5)
 
     def _reap(self, timeout: float) -> None:
@@ -205,17 +212,27 @@ class ExtractionWorkers:
         self.workers: list[_Worker] = []
         self.closing = False
 
-    def start(self) -> None:
+    def spawn(self) -> None:
+        """Start the processes: as early as possible, so that their imports (~0.8 s of CPU)
+        are done before the first pages arrive."""
+        setup = _frame(dataclasses.asdict(self.config))
+        self.workers = [_Worker(number, setup, self._gone) for number in range(self.count)]
+
+    def attach(self) -> None:
+        """Connect the workers to the running loop (Scrapy's asyncio reactor)."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not Scrapy's asyncio reactor: every page is analysed in-process
             logger.warning("no asyncio reactor: pages are analysed in the crawl process")
+            self.close()
             return
-        setup = _frame(dataclasses.asdict(self.config))
-        for number in range(self.count):
-            worker = _Worker(number, loop, self._gone)
-            worker.write(setup)
-            self.workers.append(worker)
+        for worker in self.workers:
+            worker.attach(loop)
+
+    def start(self) -> None:
+        """`spawn` and `attach` at once, from inside the running loop."""
+        self.spawn()
+        self.attach()
 
     def _gone(self, worker: _Worker) -> None:
         if not self.closing:

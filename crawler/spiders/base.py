@@ -50,7 +50,8 @@ class SourceSpider(Spider):
         count = default_count() if count in (None, "", "auto") else int(count)
         if count > 0:
             spider.workers = ExtractionWorkers(count, spider.analyser.config)
-            crawler.signals.connect(spider.workers.start, signal=signals.engine_started)
+            spider.workers.spawn()  # now: they import while Scrapy starts its engine
+            crawler.signals.connect(spider.workers.attach, signal=signals.engine_started)
             crawler.signals.connect(spider.workers.close, signal=signals.spider_closed)
         return spider
 
