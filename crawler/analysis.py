@@ -16,6 +16,7 @@ from scrapy.http import TextResponse
 
 from street2shop.crawler.extract import extract_from_tree, parse_html
 from street2shop.crawler.links import LinkSorter
+from street2shop.crawler.revisit import fingerprint
 from street2shop.crawler.selectors import apply_selectors
 from street2shop.pipeline.manifest import Selectors
 
@@ -30,9 +31,11 @@ class PageAnalysis:
     others: list[str] = field(default_factory=list)
     #: "ExceptionType: message" when extraction failed on this page
     error: str | None = None
+    #: a product record's `revisit.fingerprint` (change detection), made where the record is
+    fingerprint: str | None = None
 
     def astuple(self) -> tuple:
-        return self.data, self.is_product, self.pagination, self.others, self.error
+        return self.data, self.is_product, self.pagination, self.others, self.error, self.fingerprint
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class PageAnalyser:
         except Exception as exc:  # one odd page must not cost the crawl; the spider counts it
             return PageAnalysis(error=f"{type(exc).__name__}: {exc}")
         if is_product:
-            return PageAnalysis(data, True)
+            return PageAnalysis(data, True, fingerprint=fingerprint(data))
         pagination, others = self.links.sort(tree, response.url)
         return PageAnalysis(data, False, pagination, others)
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING
 
-from street2shop.pipeline.store import Store
+if TYPE_CHECKING:  # extraction workers import `fingerprint`: no pyarrow or fsspec for them
+    from street2shop.pipeline.store import Store
 
 #: Record fields that say nothing about the product itself (which layer gave a value).
 _VOLATILE = frozenset({"sources"})
@@ -59,6 +60,8 @@ def fingerprint(record: dict[str, Any]) -> str:
 
 def load_page_state(store: Store, source: str) -> dict[str, dict]:
     """The latest state of every page of a source, by URL."""
+    import pyarrow.compute as pc  # noqa: PLC0415  (see the imports above)
+
     table = store.read_table("pages", columns=["url", "fetched_at", "etag", "last_modified", "fingerprint",
                                                "links", "kind"], filter=pc.field("source") == source)
     latest: dict[str, dict] = {}

@@ -94,12 +94,13 @@ class SourceSpider(Spider):
         return redirects[0] if redirects else response.request.url
 
     def page_record(self, response: Response, kind: str, *, record: dict | None = None,
-                    links: list[str] = ()) -> PageState:
-        """The page's state row; `outcome` compares its record with the one seen last time."""
+                    links: list[str] = (), record_fingerprint: str | None = None) -> PageState:
+        """The page's state row; `outcome` compares its record (or the fingerprint already made
+        of it) with the one seen last time."""
         url = self.requested_url(response)
         # A page reached through a redirect may be known under its new URL (PageState.urls).
         before = self.page_state.get(url) or self.page_state.get(response.url) or {}
-        fp = fingerprint(record) if record is not None else None
+        fp = record_fingerprint or (fingerprint(record) if record is not None else None)
         if response.status == 304:
             outcome = "not_modified"
         elif not before:
@@ -189,10 +190,10 @@ class SourceSpider(Spider):
             self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
             return None
 
-    def product_page(self, response: Response, data: dict):
+    def product_page(self, response: Response, data: dict, record_fingerprint: str | None = None):
         """A product page: a listing row when it is new or changed, and its page state
         (written with the listing, so a killed run never records a page it did not write)."""
-        state = self.page_record(response, "product", record=data)
+        state = self.page_record(response, "product", record=data, record_fingerprint=record_fingerprint)
         if state.outcome == "unchanged":
             yield state
             return

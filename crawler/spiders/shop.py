@@ -34,6 +34,6 @@ class ShopSpider(SourceSpider):
         if analysis is None:
             return []
         if analysis.is_product:
-            return list(self.product_page(response, analysis.data))
+            return list(self.product_page(response, analysis.data, analysis.fingerprint))
         self.crawler.stats.inc_value("street2shop/listing_pages")
         return self.follow_links(response, analysis)
