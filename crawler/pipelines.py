@@ -157,7 +157,10 @@ class ParquetWriterPipeline:
         self.source = settings["STREET2SHOP_SOURCE"]
         self.run_id = settings["STREET2SHOP_RUN_ID"]
         self.job_id = settings["STREET2SHOP_JOB_ID"]
-        self.flush_every = settings.getint("STREET2SHOP_FLUSH_ITEMS", 200)
+        # A part per 1000 items (or 20 s): Parquet files of a few hundred rows are mostly
+        # overhead to write and to read back, and a killed run loses at most one part, which
+        # the resumed job fetches again.
+        self.flush_every = settings.getint("STREET2SHOP_FLUSH_ITEMS", 1000)
         self.flush_seconds = settings.getfloat("STREET2SHOP_FLUSH_SECONDS", 20.0)
         # URLs this job already wrote (a resumed run): never written twice.
         self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
