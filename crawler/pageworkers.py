@@ -62,7 +62,10 @@ class WorkerGone(Exception):
 
 def default_count() -> int:
     """One worker per core the crawl process does not need itself, at most 4 (beyond that
-    the reactor, not extraction, limits a crawl)."""
+    the reactor, not extraction, limits a crawl). None off POSIX: the pipes are watched by
+    the event loop, which needs POSIX pipes."""
+    if os.name != "posix":
+        return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(0, min(4, cores - 1))
 
