@@ -232,11 +232,6 @@ class ExtractionWorkers:
         for worker in self.workers:
             worker.attach(loop)
 
-    def start(self) -> None:
-        """`spawn` and `attach` at once, from inside the running loop."""
-        self.spawn()
-        self.attach()
-
     def _gone(self, worker: _Worker) -> None:
         if not self.closing:
             logger.warning("extraction worker %d exited; its pages are analysed in the crawl process",

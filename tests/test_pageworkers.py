@@ -157,7 +157,8 @@ def test_workers_over_asyncio_pipes_big_pages_and_close(shop):
 
     async def run():
         workers = ExtractionWorkers(1, CONFIG)
-        workers.start()
+        workers.spawn()
+        workers.attach()
         answers = await asyncio.gather(*(workers.analyse(u, 200, c, b) for u, c, b in pages))
         workers.close()
         return answers, workers.workers[0]
