@@ -196,6 +196,18 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
                            extract_processes=extract_processes)
 
 
+def _skip_unlogged_records(log_level: str) -> None:
+    """Let loggers drop what the run does not log before building a record of it.
+
+    Scrapy filters by level at its root log handler only: its logging config sets the
+    "scrapy" logger to DEBUG, and every crawler's start sets the root logger back to NOTSET.
+    So each page's "Crawled" and each item's "Scraped" DEBUG record was built (the message
+    arguments, a LogRecord, the caller's frame) and then thrown away. Called after the
+    crawlers are created (`process.crawl`), which is when Scrapy last touches the levels."""
+    for name in ("", "scrapy"):
+        logging.getLogger(name).setLevel(log_level)
+
+
 def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, progress: bool,
                 log_level: str, extract_processes: int | None) -> list[SourceSummary]:
     run_id = new_run_id()
@@ -203,10 +215,6 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
     spare = default_count()
     default_processes = max(1, spare // len(sources)) if spare else 0
     process = CrawlerProcess({"LOG_LEVEL": log_level})
-    # Scrapy filters by level at its log handler and leaves the loggers at NOTSET, so every
-    # page's "Crawled" and "Scraped" DEBUG records were built and then dropped (~3% of the
-    # crawl's CPU). Loggers at the same level skip them before they are built.
-    logging.getLogger().setLevel(log_level)
     crawlers: dict[str, Crawler] = {}
     summaries: dict[str, SourceSummary] = {}
 
@@ -235,6 +243,7 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
         crawlers[source.name] = crawler
         summaries[source.name] = summary
 
+    _skip_unlogged_records(log_level)
     with Progress(crawlers, enabled=progress):
         process.start()
 

@@ -4,6 +4,8 @@ against what the shop really contains (its ground truth) and against its request
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -142,6 +144,45 @@ def test_kill_and_resume_loses_and_duplicates_nothing(shop, tmp_path):
     assert store.read_json("state/fixture-shop/job.json")["status"] == "finished"
     shas = store.read_table("images", columns=["sha256"]).column("sha256").to_pylist()
     assert len(shas) == len(set(shas))
+
+
+# Run in a child process (Scrapy's reactor runs once per process): a crawl at log level INFO
+# that counts, by level, the log records Scrapy's loggers build.
+_LOG_RECORDS_CHILD = """
+import collections, json, logging, sys
+from street2shop.crawler.run import run_crawl
+from street2shop.pipeline.manifest import load_manifest
+
+built = collections.Counter()
+make_record = logging.Logger.makeRecord
+
+def counting(self, name, level, *args, **kwargs):
+    if name.startswith("scrapy"):
+        built[logging.getLevelName(level)] += 1
+    return make_record(self, name, level, *args, **kwargs)
+
+logging.Logger.makeRecord = counting
+manifest = load_manifest(sys.argv[1])
+[summary] = run_crawl(manifest, list(manifest.sources), progress=False, log_level="INFO")
+print(json.dumps({"built": built, "listings": summary.listings}))
+"""
+
+
+def test_records_below_the_log_level_are_not_built(shop, tmp_path):
+    """Scrapy sets its logger to DEBUG and filters at the handler, so every page's "Crawled"
+    and item's "Scraped" DEBUG record used to be built and thrown away; a crawl's loggers now
+    stop them before they are built (crawler/run.py: _skip_unlogged_records)."""
+    with serve(shop) as server:
+        manifest = write_manifest(tmp_path, server.base_url, images=False)
+        proc = subprocess.run([sys.executable, "-c", _LOG_RECORDS_CHILD, str(manifest)],
+                              capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["listings"] == len(shop.expected_products(javascript=False))
+    assert out["built"].get("INFO", 0) >= 2, "INFO records (spider opened, stats) still come through"
+    # Without it, a DEBUG record per page and per item (142 in this crawl); what is left are
+    # the few Scrapy logs while the crawlers are set up, before the levels can be set.
+    assert out["built"].get("DEBUG", 0) <= 5, out["built"]
 
 
 @pytest.mark.browser
