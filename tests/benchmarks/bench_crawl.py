@@ -12,7 +12,8 @@ served by its own process on 127.0.0.1:
 1. Pages: the bare crawl and the project crawl (images off) alternately, `repeats` times
    each, fresh store each time. pages/s = pages / seconds, both from the crawl's own
    stats (response_received_count, spider open to close; process start-up is not counted).
-   Overhead per page = (project s/page - bare s/page) / (bare s/page), on the medians.
+   Overhead per page = (project s/page - bare s/page) / (bare s/page), on the medians, and
+   for each round (its project crawl against its bare crawl) with the median of those.
 2. Images: the project crawl of a smaller shop with images on (download, full decode,
    sha256 + perceptual hashes, content-addressed store) and, as its baseline, with
    images off; images/s = images_ok / seconds. The server's image cache is warmed first
@@ -191,10 +192,16 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
     server_log = srv.requests_served
     bare_m, proj_m, local_m = median_run(bare_runs), median_run(proj_runs), median_run(local_runs)
     overhead = (1 / proj_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"])
+    # Each round's project crawl against the bare crawl run just before it. The machine's
+    # speed drifts by 10-15% over minutes (a shared host), and a round's two crawls see the
+    # same drift, so these ratios are steadier than the ratio of the medians.
+    paired = [rate(b) / rate(p) - 1 for b, p in zip(bare_runs, proj_runs)]
     log(f"   median: bare {bare_m['rate']:.1f} pages/s, project {proj_m['rate']:.1f} pages/s, "
-        f"overhead per page {overhead:+.0%} (target <= +{TARGET_OVERHEAD:.0%})")
+        f"overhead per page {overhead:+.0%}; per round {', '.join(f'{o:+.0%}' for o in paired)}, "
+        f"median {statistics.median(paired):+.0%} (target <= +{TARGET_OVERHEAD:.0%})")
     return {"products": products, "bare": bare_runs, "project": proj_runs, "in_process": local_runs, "warmup": warm,
             "median": {"bare": bare_m, "project": proj_m, "in_process": local_m}, "overhead": overhead,
+            "overhead_by_round": paired, "overhead_paired": statistics.median(paired),
             "overhead_in_process": (1 / local_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"]),
             "ms_per_page": {"bare": 1000 / bare_m["rate"], "project": 1000 / proj_m["rate"],
                             "in_process": 1000 / local_m["rate"]},

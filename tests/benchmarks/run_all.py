@@ -1,6 +1,6 @@
 """Run the benchmarks and append a dated section with the results to docs/benchmarks.md.
 
-    python tests/benchmarks/run_all.py [--products 3000] [--image-products 500] [--repeats 3]
+    python tests/benchmarks/run_all.py [--products 3000] [--image-products 500] [--repeats 5]
                                        [--no-write] [--json PATH]
 
 (`make bench`). Progress goes to stderr as each run finishes; the section that is
@@ -52,10 +52,13 @@ served on 127.0.0.1 by its own process:
   The project crawl parses and extracts pages in worker processes beside the crawl process
   (`crawler/pageworkers.py`; one on 2 cores); the same crawl with `--extract-processes 0`
   (everything in the crawl process) is shown beside it.
-  The crawls run alternately, 3 times each, with a fresh store each time. pages/s is pages /
+  The crawls run alternately, 5 times each (`--repeats`), with a fresh store each time. pages/s is pages /
   seconds from the crawl's own stats (responses received; spider open to close, so process
   start-up is not counted). The **overhead per page** is
-  (project s/page − bare s/page) / bare s/page on the medians; the target is **≤ +30%**.
+  (project s/page − bare s/page) / bare s/page, read two ways: on the medians, and round by
+  round (each project crawl against the bare crawl just before it; the machine's speed drifts
+  over minutes and a round's two crawls share the drift) with the median of the rounds. The
+  target, **≤ +30%**, is met only when both readings are within it.
   An unmeasured crawl first warms the server (pages render on first request) and takes the
   shop's one 429 answer, so all measured runs see the same responses.
 - **Extraction alone.** `street2shop.crawler.extract.extract_product` over the shop's product
@@ -141,20 +144,22 @@ def section(result: dict, mach: dict, command: str, started: datetime) -> str:
         f"### Pages: {p['products']} products, images off",
         "",
         "| run | bare pages | bare s | bare pages/s | project pages | listings | project s | project pages/s | project errors "
-        "| in-process s | in-process pages/s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "| overhead, this round | in-process s | in-process pages/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
-    for i, (b, pr, lo) in enumerate(zip(p["bare"], p["project"], p["in_process"]), 1):
+    for i, (b, pr, lo, o) in enumerate(zip(p["bare"], p["project"], p["in_process"], p["overhead_by_round"]), 1):
         out.append(f"| {i} | {b['pages']} | {b['seconds']:.2f} | {bench_crawl.rate(b):.1f} | {pr['pages']} | "
                    f"{pr['listings']} | {pr['seconds']:.2f} | {bench_crawl.rate(pr):.1f} | {_errors(pr['errors'])} | "
-                   f"{lo['seconds']:.2f} | {bench_crawl.rate(lo):.1f} |")
+                   f"{o:+.0%} | {lo['seconds']:.2f} | {bench_crawl.rate(lo):.1f} |")
     mb, mp, ml = p["median"]["bare"], p["median"]["project"], p["median"]["in_process"]
     out += [
         f"| **median** | {mb['count']:.0f} | {mb['seconds']:.2f} | **{mb['rate']:.1f}** | {mp['count']:.0f} | | "
-        f"{mp['seconds']:.2f} | **{mp['rate']:.1f}** | | {ml['seconds']:.2f} | {ml['rate']:.1f} |",
+        f"{mp['seconds']:.2f} | **{mp['rate']:.1f}** | | **{p['overhead_paired']:+.0%}** | {ml['seconds']:.2f} | "
+        f"{ml['rate']:.1f} |",
         "",
         f"Per page: bare {p['ms_per_page']['bare']:.2f} ms, project {p['ms_per_page']['project']:.2f} ms: "
-        f"overhead **{p['overhead']:+.0%}** (target ≤ +{target:.0%}). With extraction in the crawl process "
+        f"overhead **{p['overhead']:+.0%}** on the medians, **{p['overhead_paired']:+.0%}** as the median of the "
+        f"rounds (target ≤ +{target:.0%}). With extraction in the crawl process "
         f"(`--extract-processes 0`): {p['ms_per_page']['in_process']:.2f} ms, {p['overhead_in_process']:+.0%}.",
         "",
         f"### Extraction alone: {x['pages']} product pages (median {x['page_bytes_median'] / 1024:.1f} KiB)",
@@ -199,11 +204,12 @@ def section(result: dict, mach: dict, command: str, started: datetime) -> str:
             f"{m['ms_per_image_added']:.2f} ms per image kept (download, validation, hashing, storing).",
             "",
         ]
-    ok = p["overhead"] <= target
+    # Met only when both readings are within the target, so neither can be picked after the fact.
+    ok = max(p["overhead"], p["overhead_paired"]) <= target
     out += [
         f"**Verdict:** {'meets' if ok else 'misses'} the target: the project crawl adds "
-        f"{p['overhead']:+.0%} per page over bare Scrapy (target ≤ +{target:.0%}); "
-        f"{mp['rate']:.0f} vs {mb['rate']:.0f} pages/s.",
+        f"{p['overhead']:+.0%} per page over bare Scrapy on the medians and {p['overhead_paired']:+.0%} "
+        f"round by round (target ≤ +{target:.0%} for both); {mp['rate']:.0f} vs {mb['rate']:.0f} pages/s.",
         "",
     ]
     return "\n".join(out)
@@ -213,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--products", type=int, default=3000)
     ap.add_argument("--image-products", type=int, default=500, help="0 skips the image benchmark")
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--no-write", action="store_true", help=f"print the section, do not append it to {DOC}")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     args = ap.parse_args(argv)
