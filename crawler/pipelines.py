@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
@@ -145,6 +146,14 @@ class ListingImagesPipeline(FilesPipeline):
         return item
 
 
+class _PartFailed(Exception):
+    """A flush's write failed (the cause); `unwritten` holds the rows of the tables not written."""
+
+    def __init__(self, unwritten: dict[str, list[dict]]):
+        super().__init__("writing a part failed")
+        self.unwritten = unwritten
+
+
 class ParquetWriterPipeline:
     #: The order parts are written in at each flush: what a row refers to is always written
     #: before the row, and the rows that mark a page as done (listings, posts) come last.
@@ -168,6 +177,11 @@ class ParquetWriterPipeline:
         self.pending = 0
         self.seq = 0
         self.last_flush = time.monotonic()
+        # Parts are encoded, compressed, written and fsynced on one thread of their own, in
+        # order, so the reactor does not stop downloading while a disk flushes. One part may
+        # be in the works while the next one fills; the writer waits for it before the next.
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="parquet-writer")
+        self.writing: Future | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -211,17 +225,43 @@ class ParquetWriterPipeline:
         return item
 
     def close_spider(self, spider=None):
-        self.flush()
+        # Every part is on disk before the spider_closed signal, which marks the job finished.
+        try:
+            self.flush()
+            self._wait()
+        finally:
+            self.writer.shutdown(wait=True)
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
         if not any(self.rows.values()):
             return
-        for table in self.TABLE_ORDER:
-            self.store.write_part(table, self.rows[table], run_id=self.run_id, seq=self.seq, writer=self.source)
-            self.rows[table] = []
+        self._wait()  # the previous part first; if it failed, it raises here
+        batch, seq = self.rows, self.seq
+        self.rows = {t: [] for t in self.TABLE_ORDER}
         self.seq += 1
         self.pending = 0
+        self.writing = self.writer.submit(self._write, batch, seq)
+
+    def _wait(self) -> None:
+        if self.writing is None:
+            return
+        writing, self.writing = self.writing, None
+        try:
+            writing.result()
+        except _PartFailed as failed:
+            # As when parts were written here: the tables not written yet stay buffered (in
+            # front of the newer rows) and go out with the next flush.
+            for table, rows in failed.unwritten.items():
+                self.rows[table][:0] = rows
+            raise failed.__cause__ from None
+
+    def _write(self, batch: dict[str, list[dict]], seq: int) -> None:
+        for i, table in enumerate(self.TABLE_ORDER):
+            try:
+                self.store.write_part(table, batch[table], run_id=self.run_id, seq=seq, writer=self.source)
+            except Exception as exc:
+                raise _PartFailed({t: batch[t] for t in self.TABLE_ORDER[i:]}) from exc
 
     def _page_rows(self, state: PageState) -> list[dict[str, Any]]:
         return [{"source": state.source, "job_id": self.job_id, "run_id": self.run_id, "url": url,
