@@ -9,7 +9,6 @@ writer never writes them twice.
 
 from __future__ import annotations
 
-import logging
 import secrets
 import sys
 import threading
@@ -26,6 +25,7 @@ from street2shop.crawler.revisit import load_page_state
 from street2shop.crawler.settings import settings_for_source
 from street2shop.crawler.spiders.blog import BlogSpider
 from street2shop.crawler.spiders.shop import ShopSpider
+from street2shop.crawler.tuning import skip_unlogged_records
 from street2shop.pipeline.manifest import Manifest, Source
 from street2shop.pipeline.lock import StoreLock
 from street2shop.pipeline.store import Store
@@ -196,18 +196,6 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
                            extract_processes=extract_processes)
 
 
-def _skip_unlogged_records(log_level: str) -> None:
-    """Let loggers drop what the run does not log before building a record of it.
-
-    Scrapy filters by level at its root log handler only: its logging config sets the
-    "scrapy" logger to DEBUG, and every crawler's start sets the root logger back to NOTSET.
-    So each page's "Crawled" and each item's "Scraped" DEBUG record was built (the message
-    arguments, a LogRecord, the caller's frame) and then thrown away. Called after the
-    crawlers are created (`process.crawl`), which is when Scrapy last touches the levels."""
-    for name in ("", "scrapy"):
-        logging.getLogger(name).setLevel(log_level)
-
-
 def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, progress: bool,
                 log_level: str, extract_processes: int | None) -> list[SourceSummary]:
     run_id = new_run_id()
@@ -243,7 +231,7 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
         crawlers[source.name] = crawler
         summaries[source.name] = summary
 
-    _skip_unlogged_records(log_level)
+    skip_unlogged_records(log_level)
     with Progress(crawlers, enabled=progress):
         process.start()
 

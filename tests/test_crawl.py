@@ -171,7 +171,7 @@ print(json.dumps({"built": built, "listings": summary.listings}))
 def test_records_below_the_log_level_are_not_built(shop, tmp_path):
     """Scrapy sets its logger to DEBUG and filters at the handler, so every page's "Crawled"
     and item's "Scraped" DEBUG record used to be built and thrown away; a crawl's loggers now
-    stop them before they are built (crawler/run.py: _skip_unlogged_records)."""
+    stop them before they are built (crawler/tuning.py: skip_unlogged_records)."""
     with serve(shop) as server:
         manifest = write_manifest(tmp_path, server.base_url, images=False)
         proc = subprocess.run([sys.executable, "-c", _LOG_RECORDS_CHILD, str(manifest)],

@@ -8,7 +8,6 @@ product pages into listing items, and counts failures by kind.
 
 from __future__ import annotations
 
-import gc
 from datetime import datetime, timezone
 
 from scrapy import Request, Spider, signals
@@ -21,6 +20,7 @@ from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem
 from street2shop.crawler.pageworkers import ExtractionWorkers, WorkerGone, default_count
 from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
+from street2shop.crawler.tuning import tune_collector
 from street2shop.pipeline.manifest import Source
 
 
@@ -59,7 +59,7 @@ class SourceSpider(Spider):
         return self.source.follow.allow
 
     def start_requests_for(self, starts):
-        _tune_collector()
+        tune_collector()
         for url, callback in starts:
             request = self.make_request(url, callback)
             if request is not None:
@@ -229,33 +229,6 @@ class SourceSpider(Spider):
         kind = error_kind(failure)
         self.crawler.stats.inc_value(f"street2shop/errors/{kind}")
         self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
-
-
-_collector_tuned = False
-
-#: The young generation's collection threshold while crawling (Python's default is 700).
-YOUNG_GC_THRESHOLD = 5000
-
-
-def _tune_collector() -> None:
-    """Two changes to the cyclic garbage collector, once per process, when the first crawl starts.
-
-    - Freeze what exists now (imported modules, Scrapy's engine and components, the
-      extraction tables: ~10^5 objects that live as long as the process), so that full
-      collections stop walking them. In the 3000-page fixture crawl that took the
-      collector from 1.1 s to 0.4 s of the crawl's CPU.
-    - Collect the young generation less often. A crawl allocates requests, responses,
-      Deferreds and records by the hundred thousand and keeps few of them; at the
-      default threshold the young generation was collected ~950 times in that crawl
-      (0.7-1.1 s of CPU), at 5000 about 70 times (0.3 s). Cycles are still collected,
-      a little later (measured with `gc.callbacks` timing each collection).
-    """
-    global _collector_tuned
-    if not _collector_tuned:
-        _collector_tuned = True
-        gc.freeze()
-        young, middle, old = gc.get_threshold()
-        gc.set_threshold(max(young, YOUNG_GC_THRESHOLD), middle, old)
 
 
 def _sitemap_body(response: Response, max_size: int) -> bytes | None:

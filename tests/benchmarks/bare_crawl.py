@@ -1,8 +1,8 @@
 """The baseline of the crawl benchmark: a bare Scrapy crawl of the same sitemap, with the
 same settings as the project crawl, that does nothing with the pages it gets.
 
-    python tests/benchmarks/bare_crawl.py MANIFEST.yaml [--source NAME]
-    python tests/benchmarks/bare_crawl.py SITEMAP_URL [CONCURRENCY_PER_DOMAIN]
+    python tests/benchmarks/bare_crawl.py MANIFEST.yaml [--source NAME] [--tuned]
+    python tests/benchmarks/bare_crawl.py SITEMAP_URL [CONCURRENCY_PER_DOMAIN] [--tuned]
 
 prints one JSON line: {"pages", "seconds", "settings"}.
 
@@ -14,6 +14,10 @@ pipelines removed. The spider is Scrapy's own SitemapSpider, whose callback retu
 nothing. So the only differences from `street2shop crawl` are the project spider
 (extraction on every page, following links of listing pages) and the item pipelines
 (images, Parquet writing).
+
+With `--tuned`, the crawl process is also tuned as `street2shop crawl` tunes its own
+(crawler/tuning.py: the garbage collector's settings, loggers that skip records below the
+log level), so that the benchmark can show what the project's overhead is without them.
 
 `pages` is Scrapy's response_received_count and `seconds` its elapsed_time_seconds
 (spider open to close), as in the project's run summary.
@@ -28,6 +32,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.spiders import SitemapSpider
 
 from street2shop.crawler.settings import settings_for_source
+from street2shop.crawler.tuning import skip_unlogged_records, tune_collector
 from street2shop.pipeline.manifest import load_manifest, parse_manifest
 
 #: Settings reported with the result, to check they match the project crawl's.
@@ -40,6 +45,13 @@ class BareSpider(SitemapSpider):
 
     def parse(self, response):
         return None
+
+
+class TunedBareSpider(BareSpider):
+    async def start(self):
+        tune_collector()  # where the project's spiders call it: as their start requests begin
+        async for request in super().start():
+            yield request
 
 
 def bare_settings(manifest, source) -> dict:
@@ -67,6 +79,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("concurrency", nargs="?", type=int, default=8,
                     help="per-domain concurrency (sitemap URL form only; default 8)")
     ap.add_argument("--source", help="the manifest's source to use (default: the first)")
+    ap.add_argument("--tuned", action="store_true", help="tune the process as `street2shop crawl` does")
     args = ap.parse_args(argv)
 
     if args.target.startswith(("http://", "https://")):
@@ -79,15 +92,18 @@ def main(argv: list[str] | None = None) -> dict:
 
     settings = bare_settings(manifest, source)
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(BareSpider)
+    crawler = process.create_crawler(TunedBareSpider if args.tuned else BareSpider)
     process.crawl(crawler, sitemap_urls=[str(u) for u in source.sitemaps],
                   allowed_domains=list(source.allowed_domains))
+    if args.tuned:
+        skip_unlogged_records(settings["LOG_LEVEL"])
     process.start()
     stats = crawler.stats.get_stats()
     result = {
         "pages": stats.get("response_received_count", 0),
         "seconds": stats["elapsed_time_seconds"],
         "finish_reason": stats.get("finish_reason"),
+        "tuned": args.tuned,
         "settings": {k: crawler.settings.get(k) for k in REPORTED},
     }
     print(json.dumps(result, default=str), flush=True)

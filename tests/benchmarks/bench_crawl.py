@@ -9,8 +9,9 @@ prints each run as it finishes, then the whole result as JSON on the last line
 Three measurements, each against the fixture shop (`python -m street2shop.crawler.demo_site`)
 served by its own process on 127.0.0.1:
 
-1. Pages: the bare crawl and the project crawl (images off) alternately, `repeats` times
-   each, fresh store each time. pages/s = pages / seconds, both from the crawl's own
+1. Pages: the bare crawl, the bare crawl tuned like the project (bare_crawl.py --tuned), the
+   project crawl and the project crawl with extraction in-process (images off) in turn,
+   `repeats` times each, fresh store each time. pages/s = pages / seconds, both from the crawl's own
    stats (response_received_count, spider open to close; process start-up is not counted).
    Overhead per page = (project s/page - bare s/page) / (bare s/page), on the medians, and
    for each round (its project crawl against its bare crawl) with the median of those.
@@ -143,13 +144,15 @@ def run_project(base_url: str, images: bool, workdir: Path, extract_processes: i
             "log_warnings": len(warnings), "first_warnings": warnings[:5]}
 
 
-def run_bare(base_url: str, workdir: Path) -> dict:
-    """One bare_crawl.py run over the same manifest (so the same settings)."""
+def run_bare(base_url: str, workdir: Path, tuned: bool = False) -> dict:
+    """One bare_crawl.py run over the same manifest (so the same settings); `tuned`: with the
+    project's process tuning (crawler/tuning.py)."""
     run_dir = Path(tempfile.mkdtemp(prefix="bare-", dir=workdir))
     manifest = run_dir / "bench.yaml"
     manifest.write_text(manifest_text(run_dir / "store", base_url, images=False))
     t0 = time.monotonic()
-    proc = subprocess.run([sys.executable, str(BARE), str(manifest)], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(BARE), str(manifest), *(["--tuned"] if tuned else [])],
+                          capture_output=True, text=True)
     wall = time.monotonic() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"bare crawl failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -175,11 +178,15 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
         log(f"   server {srv.base_url}; warm-up project crawl (not measured)...")
         warm = run_project(srv.base_url, False, workdir)
         log(f"   warm-up: {warm['pages']} pages in {warm['seconds']:.1f}s, errors {warm['errors']}")
-        bare_runs, proj_runs, local_runs = [], [], []
+        bare_runs, tuned_runs, proj_runs, local_runs = [], [], [], []
         for i in range(repeats):
             b = run_bare(srv.base_url, workdir)
             bare_runs.append(b)
             log(f"   run {i + 1}/{repeats} bare:    {b['pages']:5d} pages in {b['seconds']:6.2f}s = {rate(b):6.1f} pages/s")
+            t = run_bare(srv.base_url, workdir, tuned=True)
+            tuned_runs.append(t)
+            log(f"   run {i + 1}/{repeats} bare, tuned like the project: {t['pages']:5d} pages in {t['seconds']:6.2f}s "
+                f"= {rate(t):6.1f} pages/s")
             p = run_project(srv.base_url, False, workdir)
             proj_runs.append(p)
             log(f"   run {i + 1}/{repeats} project: {p['pages']:5d} pages in {p['seconds']:6.2f}s = {rate(p):6.1f} pages/s"
@@ -191,7 +198,9 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
         pages = extraction_pages(srv.base_url, products)
     server_log = srv.requests_served
     bare_m, proj_m, local_m = median_run(bare_runs), median_run(proj_runs), median_run(local_runs)
+    tuned_m = median_run(tuned_runs)
     overhead = (1 / proj_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"])
+    overhead_tuned = tuned_m["rate"] / proj_m["rate"] - 1
     # Each round's project crawl against the bare crawl run just before it. The machine's
     # speed drifts by 10-15% over minutes (a shared host), and a round's two crawls see the
     # same drift, so these ratios are steadier than the ratio of the medians.
@@ -199,8 +208,11 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
     log(f"   median: bare {bare_m['rate']:.1f} pages/s, project {proj_m['rate']:.1f} pages/s, "
         f"overhead per page {overhead:+.0%}; per round {', '.join(f'{o:+.0%}' for o in paired)}, "
         f"median {statistics.median(paired):+.0%} (target <= +{TARGET_OVERHEAD:.0%})")
-    return {"products": products, "bare": bare_runs, "project": proj_runs, "in_process": local_runs, "warmup": warm,
-            "median": {"bare": bare_m, "project": proj_m, "in_process": local_m}, "overhead": overhead,
+    log(f"   against the bare crawl tuned like the project ({tuned_m['rate']:.1f} pages/s): {overhead_tuned:+.0%}")
+    return {"products": products, "bare": bare_runs, "bare_tuned": tuned_runs, "project": proj_runs,
+            "in_process": local_runs, "warmup": warm,
+            "median": {"bare": bare_m, "bare_tuned": tuned_m, "project": proj_m, "in_process": local_m},
+            "overhead": overhead, "overhead_vs_tuned": overhead_tuned,
             "overhead_by_round": paired, "overhead_paired": statistics.median(paired),
             "overhead_in_process": (1 / local_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"]),
             "ms_per_page": {"bare": 1000 / bare_m["rate"], "project": 1000 / proj_m["rate"],
