@@ -6,7 +6,9 @@ that each add one part of the project crawl to the bare one.
 Against the fixture shop (its own process, as in bench_crawl.py), alternately:
 
 - bare: bare_crawl.py's SitemapSpider, callback does nothing;
-- bare + items: the same, yielding one small dict per page (Scrapy's item path, no pipelines);
+- bare, tuned: the same with the project's process tuning (bare_crawl.py --tuned,
+  crawler/tuning.py: garbage-collector settings, log levels);
+- bare + items, tuned: that, yielding one small dict per page (Scrapy's item path, no pipelines);
 - project, analysis free: `street2shop crawl` in-process, each page's analysis replaced by
   the one recorded in a first crawl (what the project costs apart from parsing/extraction);
 - project: `street2shop crawl` as shipped (analysis in a worker process).
@@ -32,7 +34,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_crawl import FixtureServer, manifest_text  # noqa: E402
 
-VARIANTS = ("bare", "bare + items", "project, analysis free", "project")
+VARIANTS = ("bare", "bare, tuned", "bare + items, tuned", "project, analysis free", "project")
 
 
 def _cpu() -> float:
@@ -58,9 +60,9 @@ def child(variant: str, manifest: str, cache: str) -> None:
     sc.StatsCollector.open_spider, sc.StatsCollector.close_spider = open_spider, close_spider
     if variant.startswith("bare"):
         import bare_crawl
-        if variant == "bare + items":
+        if variant == "bare + items, tuned":
             bare_crawl.BareSpider.parse = lambda self, response: [{"url": response.url}]
-        bare_crawl.main([manifest])
+        bare_crawl.main([manifest, *(["--tuned"] if variant.endswith("tuned") else [])])
     else:
         from street2shop.crawler.analysis import PageAnalyser
         from street2shop.crawler.run import run_crawl
