@@ -165,6 +165,12 @@ def rate(run: dict, key: str = "pages") -> float:
     return run[key] / run["seconds"] if run["seconds"] else 0.0
 
 
+def slower(base_rate: float, rate_: float) -> float:
+    """How much more time per page a crawl at `rate_` pages/s takes than one at `base_rate`:
+    (s/page - base s/page) / base s/page."""
+    return base_rate / rate_ - 1
+
+
 def median_run(runs: list[dict], key: str = "pages") -> dict:
     return {"rate": statistics.median(rate(r, key) for r in runs),
             "seconds": statistics.median(r["seconds"] for r in runs),
@@ -199,12 +205,12 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
     server_log = srv.requests_served
     bare_m, proj_m, local_m = median_run(bare_runs), median_run(proj_runs), median_run(local_runs)
     tuned_m = median_run(tuned_runs)
-    overhead = (1 / proj_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"])
-    overhead_tuned = tuned_m["rate"] / proj_m["rate"] - 1
+    overhead = slower(bare_m["rate"], proj_m["rate"])
+    overhead_tuned = slower(tuned_m["rate"], proj_m["rate"])
     # Each round's project crawl against the bare crawl run just before it. The machine's
     # speed drifts by 10-15% over minutes (a shared host), and a round's two crawls see the
     # same drift, so these ratios are steadier than the ratio of the medians.
-    paired = [rate(b) / rate(p) - 1 for b, p in zip(bare_runs, proj_runs)]
+    paired = [slower(rate(b), rate(p)) for b, p in zip(bare_runs, proj_runs)]
     log(f"   median: bare {bare_m['rate']:.1f} pages/s, project {proj_m['rate']:.1f} pages/s, "
         f"overhead per page {overhead:+.0%}; per round {', '.join(f'{o:+.0%}' for o in paired)}, "
         f"median {statistics.median(paired):+.0%} (target <= +{TARGET_OVERHEAD:.0%})")
@@ -214,7 +220,7 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
             "median": {"bare": bare_m, "bare_tuned": tuned_m, "project": proj_m, "in_process": local_m},
             "overhead": overhead, "overhead_vs_tuned": overhead_tuned,
             "overhead_by_round": paired, "overhead_paired": statistics.median(paired),
-            "overhead_in_process": (1 / local_m["rate"] - 1 / bare_m["rate"]) / (1 / bare_m["rate"]),
+            "overhead_in_process": slower(bare_m["rate"], local_m["rate"]),
             "ms_per_page": {"bare": 1000 / bare_m["rate"], "project": 1000 / proj_m["rate"],
                             "in_process": 1000 / local_m["rate"]},
             "server": server_log, "_pages": pages}
