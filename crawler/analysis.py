@@ -65,11 +65,11 @@ class PageAnalyser:
         try:
             tree = parse(response)
             data, is_product = self.extract(response, tree)
-        except Exception as exc:  # one odd page must not cost the crawl; the spider counts it
+            if is_product:
+                return PageAnalysis(data, True, fingerprint=fingerprint(data))
+            pagination, others = self.links.sort(tree, response.url)
+        except Exception as exc:  # one odd page must not cost the crawl (nor a worker); the spider counts it
             return PageAnalysis(error=f"{type(exc).__name__}: {exc}")
-        if is_product:
-            return PageAnalysis(data, True, fingerprint=fingerprint(data))
-        pagination, others = self.links.sort(tree, response.url)
         return PageAnalysis(data, False, pagination, others)
 
 

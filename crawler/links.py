@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+from street2shop.crawler.extract.urls import join
 
 #: Links a crawler should never follow on a shop: they change state or lead nowhere useful.
 DENY_LINKS = [
@@ -29,12 +31,25 @@ _NEXT_TEXT = re.compile(
 _NEXT_CLASS = re.compile(r"\bnext\b", re.I)
 
 
+#: URLs whose verdict a sorter remembers (listing pages repeat their navigation links).
+_WANTED_CAP = 16384
+
+
 class LinkSorter:
     def __init__(self, allow: list[str], deny: list[str]):
         self.allow = re.compile("|".join(f"(?:{p})" for p in allow)) if allow else None
         self.deny = re.compile("|".join(f"(?:{p})" for p in [*DENY_LINKS, *deny]))
+        self._wanted: dict[str, bool] = {}
 
     def wanted(self, url: str) -> bool:
+        known = self._wanted.get(url)
+        if known is None:
+            if len(self._wanted) >= _WANTED_CAP:
+                self._wanted.clear()
+            known = self._wanted[url] = self._decide(url)
+        return known
+
+    def _decide(self, url: str) -> bool:
         if self.deny.search(url):
             return False
         if self.allow is not None and not self.allow.search(url):
@@ -50,7 +65,10 @@ class LinkSorter:
             href = (el.get("href") or "").strip()
             if not href or href.startswith(_SKIP_SCHEMES):
                 continue
-            url = urljoin(base, href).split("#", 1)[0]
+            try:
+                url = join(base, href).split("#", 1)[0]
+            except ValueError:  # not a URL (e.g. a broken IPv6 host): not followed
+                continue
             if not url.startswith(("http://", "https://")):
                 continue
             if _is_next(el):
@@ -66,5 +84,6 @@ def _is_next(el) -> bool:
     if el.tag != "a":
         return False
     label = (el.get("aria-label") or el.get("title") or "").strip()
-    return bool(_NEXT_TEXT.match(el.text_content()) or (label and _NEXT_TEXT.match(label))
-                or _NEXT_CLASS.search(el.get("class") or ""))
+    # The text last: building a product card's text costs more than the other checks together.
+    return bool(_NEXT_CLASS.search(el.get("class") or "") or (label and _NEXT_TEXT.match(label))
+                or _NEXT_TEXT.match(el.text_content()))

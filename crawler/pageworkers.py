@@ -34,6 +34,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from collections import deque
 
 from street2shop.crawler.analysis import AnalyserConfig, PageAnalysis
@@ -178,26 +179,28 @@ class _Worker:
             return
         self._detach()
         self.on_gone(self)
-        self._reap(timeout=0)
+        self.reap(timeout=0, kill=False)
 
     def close(self) -> None:
-        """No more pages: the worker's stdin is closed, and it exits."""
+        """No more pages: the worker's stdin is closed, and it exits on its own (`reap`
+        collects it)."""
         if self.alive:
             self._detach()  # before the pipes close: the loop must not watch a closed descriptor
         try:
             self.proc.stdin.close()
         except OSError:
             pass
-        self._reap(timeout=5)
 
-    def _reap(self, timeout: float) -> None:
+    def reap(self, timeout: float, *, kill: bool = True) -> None:
+        """Collect the exited process, waiting up to `timeout` seconds for it; one still running
+        then is killed (or with kill=False left for a later call)."""
         try:
             self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            if timeout:
-                self.proc.kill()
-                self.proc.wait()
-            return
+            if not kill:
+                return
+            self.proc.kill()
+            self.proc.wait()
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()
@@ -228,6 +231,7 @@ class ExtractionWorkers:
         except RuntimeError:  # not Scrapy's asyncio reactor: every page is analysed in-process
             logger.warning("no asyncio reactor: pages are analysed in the crawl process")
             self.close()
+            self.reap(timeout=5)
             return
         for worker in self.workers:
             worker.attach(loop)
@@ -249,9 +253,27 @@ class ExtractionWorkers:
         return worker.send((url, status, content_type, body))
 
     def close(self) -> None:
+        """No more pages (at spider_closed): every worker's stdin is closed and it exits on its
+        own, all at once. Collecting them is `wait_closed`'s job, so that the spider's close
+        does not wait for their interpreters to shut down (~30 ms, measured)."""
         self.closing = True
         for worker in self.workers:
             worker.close()
+
+    async def wait_closed(self, timeout: float = 5.0) -> None:
+        """Collect the closed workers (at engine_stopped) without blocking the reactor, which
+        other sources' crawls in this process may still be using; a worker still running
+        after `timeout` seconds is killed."""
+        self.close()  # (idempotent: in case the engine stopped without closing the spider)
+        deadline = time.monotonic() + timeout
+        while any(w.proc.poll() is None for w in self.workers) and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        self.reap(timeout=0)
+
+    def reap(self, timeout: float) -> None:
+        """Collect closed workers: each gets up to `timeout` seconds to exit, then is killed."""
+        for worker in self.workers:
+            worker.reap(timeout)
 
 
 # ---------------------------------------------------------------------------- the child

@@ -31,7 +31,7 @@ from street2shop.crawler.items import ListingItem, PostItem
 from street2shop.crawler.revisit import PageState
 from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
 from street2shop.pipeline.schemas import OFFER
-from street2shop.pipeline.store import Store
+from street2shop.pipeline.store import Store, encode_part
 
 _OFFER_FIELDS = [f.name for f in OFFER]
 
@@ -177,9 +177,11 @@ class ParquetWriterPipeline:
         self.pending = 0
         self.seq = 0
         self.last_flush = time.monotonic()
-        # Parts are encoded, compressed, written and fsynced on one thread of their own, in
-        # order, so the reactor does not stop downloading while a disk flushes. One part may
-        # be in the works while the next one fills; the writer waits for it before the next.
+        # A flush encodes its parts here, then writes and fsyncs them on a thread of its own,
+        # in order, so that the reactor does not wait for the disk. (Encoding on that thread
+        # too fought the reactor for the GIL, which turning rows into Arrow holds whatever
+        # thread does it: thousands of GIL hand-overs per crawl, and three times the CPU.)
+        # One flush may be on its way to disk while the next one fills; the next waits for it.
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="parquet-writer")
         self.writing: Future | None = None
 
@@ -237,11 +239,13 @@ class ParquetWriterPipeline:
         if not any(self.rows.values()):
             return
         self._wait()  # the previous part first; if it failed, it raises here
+        # (Encoded before the rows are handed over: rows that cannot be encoded stay buffered.)
+        parts = {table: encode_part(table, rows) for table, rows in self.rows.items()}
         batch, seq = self.rows, self.seq
         self.rows = {t: [] for t in self.TABLE_ORDER}
         self.seq += 1
         self.pending = 0
-        self.writing = self.writer.submit(self._write, batch, seq)
+        self.writing = self.writer.submit(self._write, batch, parts, seq)
 
     def _wait(self) -> None:
         if self.writing is None:
@@ -256,10 +260,13 @@ class ParquetWriterPipeline:
                 self.rows[table][:0] = rows
             raise failed.__cause__ from None
 
-    def _write(self, batch: dict[str, list[dict]], seq: int) -> None:
+    def _write(self, batch: dict[str, list[dict]], parts: dict, seq: int) -> None:
+        """On the writer thread: the flush's encoded parts, in TABLE_ORDER (`batch` holds their
+        rows, kept for the next flush should a write fail)."""
         for i, table in enumerate(self.TABLE_ORDER):
             try:
-                self.store.write_part(table, batch[table], run_id=self.run_id, seq=seq, writer=self.source)
+                self.store.write_encoded_part(table, parts[table], run_id=self.run_id, seq=seq,
+                                              writer=self.source)
             except Exception as exc:
                 raise _PartFailed({t: batch[t] for t in self.TABLE_ORDER[i:]}) from exc
 

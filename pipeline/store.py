@@ -29,6 +29,10 @@ import pyarrow.parquet as pq
 from street2shop.pipeline.schemas import TABLES
 
 
+#: How every Parquet part is compressed.
+PART_COMPRESSION = "zstd"
+
+
 class StoreError(Exception):
     """The store cannot be used (unreachable, unreadable, not a store)."""
 
@@ -150,13 +154,27 @@ class Store:
         """Append one Parquet part to a table; returns its path, or None for no rows.
 
         `writer` tells apart the writers of one run (one per crawled source)."""
-        schema = TABLES[table]
-        tbl = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
+        tbl = _as_table(table, rows)
         if tbl.num_rows == 0:
             return None
-        final = f"{self.table_dir(table, under)}/part-{run_id}-{writer}-{seq:05d}.parquet"
-        self._atomic_write(final, lambda fh: pq.write_table(tbl, fh, compression="zstd"))
+        final = self._part_path(table, run_id, writer, seq, under)
+        self._atomic_write(final, lambda fh: pq.write_table(tbl, fh, compression=PART_COMPRESSION))
         return final
+
+    def write_encoded_part(self, table: str, data: pa.Buffer | None, *, run_id: str, seq: int,
+                           writer: str = "main", under: str | None = None) -> str | None:
+        """`write_part` for a part `encode_part` already made (None: it had no rows).
+
+        Only the file's writing, fsync and rename happen here, none of which holds the GIL
+        for long, so a writer thread that calls this does not hold up the thread that encoded."""
+        if data is None:
+            return None
+        final = self._part_path(table, run_id, writer, seq, under)
+        self._atomic_write(final, lambda fh: fh.write(memoryview(data)))
+        return final
+
+    def _part_path(self, table: str, run_id: str, writer: str, seq: int, under: str | None) -> str:
+        return f"{self.table_dir(table, under)}/part-{run_id}-{writer}-{seq:05d}.parquet"
 
     def table_parts(self, table: str, under: str | None = None) -> list[str]:
         d = self.table_dir(table, under)
@@ -173,6 +191,21 @@ class Store:
                    filter: ds.Expression | None = None, under: str | None = None) -> pa.Table:
         """The whole table (or some columns/rows of it); an empty table when none was written."""
         return self.dataset(table, under).to_table(columns=list(columns) if columns else None, filter=filter)
+
+
+def encode_part(table: str, rows: Sequence[dict] | pa.Table) -> pa.Buffer | None:
+    """One part of `table` encoded in memory, as `write_part` writes it; None when there are
+    no rows. Meant for parts of a bounded size (a crawl's flush); `write_part` streams."""
+    tbl = _as_table(table, rows)
+    if tbl.num_rows == 0:
+        return None
+    sink = pa.BufferOutputStream()
+    pq.write_table(tbl, sink, compression=PART_COMPRESSION)
+    return sink.getvalue()
+
+
+def _as_table(table: str, rows: Sequence[dict] | pa.Table) -> pa.Table:
+    return rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=TABLES[table])
 
 
 def _protocols(fs) -> tuple[str, ...]:

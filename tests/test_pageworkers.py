@@ -144,7 +144,8 @@ def test_crawls_with_and_without_workers_write_the_same_listings(shop, tmp_path)
 
 def test_workers_over_asyncio_pipes_big_pages_and_close(shop):
     """The crawl-side half on a plain asyncio loop: answers in order, a page larger than the
-    pipe's buffer (written as the pipe drains), and a close that lets the worker exit 0."""
+    pipe's buffer (written as the pipe drains), and a close that lets the worker exit 0
+    (collected afterwards without blocking the loop)."""
     import asyncio
 
     from street2shop.crawler.pageworkers import MAX_PENDING, ExtractionWorkers
@@ -160,7 +161,9 @@ def test_workers_over_asyncio_pipes_big_pages_and_close(shop):
         workers.spawn()
         workers.attach()
         answers = await asyncio.gather(*(workers.analyse(u, 200, c, b) for u, c, b in pages))
-        workers.close()
+        workers.close()  # (spider_closed): no more pages, the worker exits on its own...
+        assert not workers.workers[0].alive
+        await workers.wait_closed()  # (engine_stopped): ...and is collected
         return answers, workers.workers[0]
 
     answers, worker = asyncio.run(run())

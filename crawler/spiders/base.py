@@ -53,6 +53,7 @@ class SourceSpider(Spider):
             spider.workers.spawn()  # now: they import while Scrapy starts its engine
             crawler.signals.connect(spider.workers.attach, signal=signals.engine_started)
             crawler.signals.connect(spider.workers.close, signal=signals.spider_closed)
+            crawler.signals.connect(spider.workers.wait_closed, signal=signals.engine_stopped)
         return spider
 
     def follow_allow(self) -> list[str]:
