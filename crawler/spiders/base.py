@@ -161,7 +161,6 @@ class SourceSpider(Spider):
     async def analyse(self, response: TextResponse) -> PageAnalysis | None:
         """The page's analysis, from a worker process when one is free enough, else made
         here; None when extraction failed (counted and logged)."""
-        analysis = None
         if self.workers is not None and type(response) is HtmlResponse:
             answer = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
                                           response.body)
@@ -169,27 +168,23 @@ class SourceSpider(Spider):
                 try:
                     analysis = await answer
                 except WorkerGone:
-                    analysis = None  # analysed here instead, below
-        if analysis is None:
-            analysis = self.analyser.analyse(response)
-            self.crawler.stats.inc_value("street2shop/analysed/in_process")
-        else:
-            self.crawler.stats.inc_value("street2shop/analysed/by_worker")
+                    pass  # analysed here instead, below
+                else:
+                    self.crawler.stats.inc_value("street2shop/analysed/by_worker")
+                    return self._usable(response, analysis)
+        return self.analyse_here(response)
+
+    def analyse_here(self, response: TextResponse) -> PageAnalysis | None:
+        """`analyse` in this process (for callbacks that cannot wait for a worker)."""
+        self.crawler.stats.inc_value("street2shop/analysed/in_process")
+        return self._usable(response, self.analyser.analyse(response))
+
+    def _usable(self, response: TextResponse, analysis: PageAnalysis) -> PageAnalysis | None:
         if analysis.error is not None:
             self.crawler.stats.inc_value("street2shop/errors/extract_failed")
             self.logger.error("extraction failed on %s: %s", response.url, analysis.error)
             return None
         return analysis
-
-    def extract_listing(self, response: TextResponse):
-        """(record dict, is_product) for a page, in this process, or None when extraction
-        failed (counted)."""
-        try:
-            return self.analyser.extract(response)
-        except Exception as exc:  # one odd page must not cost the crawl; counted and named
-            self.crawler.stats.inc_value("street2shop/errors/extract_failed")
-            self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
-            return None
 
     def product_page(self, response: Response, data: dict, record_fingerprint: str | None = None):
         """A product page: a listing row when it is new or changed, and its page state

@@ -173,13 +173,13 @@ class BlogSpider(SourceSpider):
                 yield Request(response.urljoin(target), callback=self.link_landed, errback=self.link_failed,
                               meta={**response.meta, "chain": chain, "redirect_urls": []}, dont_filter=True)
                 return
-            extracted = self.extract_listing(response)
+            analysis = self.analyse_here(response)
         else:
-            extracted = None
-        if extracted is None or not extracted[1]:
+            analysis = None
+        if analysis is None or not analysis.is_product:
             result = LinkResolution(strip_tracking(response.url), chain, "not_product", response.status)
         else:
-            data, _ = extracted
+            data = analysis.data
             canonical = strip_tracking(data.get("canonical_url") or response.url)
             status = "sold_out" if data.get("availability") in SOLD_OUT else "ok"
             result = LinkResolution(canonical, chain, status, response.status, data.get("brand"))
