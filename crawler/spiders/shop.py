@@ -22,18 +22,25 @@ class ShopSpider(SourceSpider):
         for request in self.start_requests_for(starts):
             yield request
 
-    async def parse_page(self, response: Response) -> list:
-        # A coroutine (it awaits the page's analysis, which may come from a worker process)
-        # that returns its output as a list.
+    async def parse_page(self, response: Response):
+        # An async generator: it awaits the page's analysis (which may come from a worker
+        # process). Scrapy iterates an async generator's output as it is, where a coroutine's
+        # result goes through a Task, a Deferred and another Future first: on the fixture
+        # crawl 0.02-0.03 ms a page, ~3% of a bare crawl's time per page.
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
-            return []
+            return
         if response.status == 304:
-            return list(self.not_modified(response, {"listing": self.parse_page}))
+            for output in self.not_modified(response, {"listing": self.parse_page}):
+                yield output
+            return
         analysis = await self.analyse(response)
         if analysis is None:
-            return []
+            return
         if analysis.is_product:
-            return list(self.product_page(response, analysis.data, analysis.fingerprint))
+            for output in self.product_page(response, analysis.data, analysis.fingerprint):
+                yield output
+            return
         self.crawler.stats.inc_value("street2shop/listing_pages")
-        return self.follow_links(response, analysis)
+        for output in self.follow_links(response, analysis):
+            yield output
