@@ -9,8 +9,11 @@ Against the fixture shop (its own process, as in bench_crawl.py), alternately:
 - bare, tuned: the same with the project's process tuning (bare_crawl.py --tuned,
   crawler/tuning.py: garbage-collector settings, log levels);
 - bare + items, tuned: that, yielding one small dict per page (Scrapy's item path, no pipelines);
-- project, analysis free: `street2shop crawl` in-process, each page's analysis replaced by
-  the one recorded in a first crawl (what the project costs apart from parsing/extraction);
+- project, analysis free, no item pipelines: `street2shop crawl` in-process, each page's
+  analysis replaced by the one recorded in a first crawl, and no item pipelines (the project's
+  spider and its items through Scrapy);
+- project, analysis free: the same with the item pipelines (what the project costs apart from
+  parsing/extraction);
 - project: `street2shop crawl` as shipped (analysis in a worker process).
 
 Only the crawl process is measured (`getrusage` at the stats collector's open and close);
@@ -34,7 +37,8 @@ sys.path.insert(0, str(HERE))
 
 from bench_crawl import FixtureServer, manifest_text  # noqa: E402
 
-VARIANTS = ("bare", "bare, tuned", "bare + items, tuned", "project, analysis free", "project")
+VARIANTS = ("bare", "bare, tuned", "bare + items, tuned", "project, analysis free, no item pipelines",
+            "project, analysis free", "project")
 
 
 def _cpu() -> float:
@@ -76,9 +80,12 @@ def child(variant: str, manifest: str, cache: str) -> None:
                 seen[response.url] = real(self, response)
                 return seen[response.url]
             PageAnalyser.analyse, processes = record, 0
-        elif variant == "project, analysis free":
+        elif variant.startswith("project, analysis free"):
             recorded = pickle.loads(Path(cache).read_bytes())
             PageAnalyser.analyse, processes = (lambda self, response: recorded[response.url]), 0
+            if variant.endswith("no item pipelines"):
+                from street2shop.crawler import settings
+                settings.BASE_SETTINGS["ITEM_PIPELINES"] = {}
         m = load_manifest(manifest)
         run_crawl(m, list(m.sources), progress=False, extract_processes=processes)
         if variant == "record":
