@@ -2,8 +2,8 @@
 
 Scrapy runs every callback on the reactor's one thread, and parsing and extracting a product
 page cost about 0.35 ms of CPU against Scrapy's own ~0.8 ms for fetching it: run in the
-crawl process, they made the fixture crawl twice as slow as a bare Scrapy crawl (+90-108%),
-from a worker +26-49% (median +34%) on the 2-core benchmark machine (docs/benchmarks.md).
+crawl process, they made the fixture crawl nearly twice as slow as a bare Scrapy crawl
+(+78-108%); with a worker it is +17-27% on the 2-core benchmark machine (docs/benchmarks.md).
 So the crawl starts worker processes (`python -m street2shop.crawler.pageworkers`), sends
 each HTML page to the least busy one, and awaits its `PageAnalysis` while the reactor goes
 on downloading.
