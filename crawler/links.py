@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
+from street2shop.crawler.extract.memo import Memo
 from street2shop.crawler.extract.urls import join
 
 #: Links a crawler should never follow on a shop: they change state or lead nowhere useful.
@@ -31,22 +32,21 @@ _NEXT_TEXT = re.compile(
 _NEXT_CLASS = re.compile(r"\bnext\b", re.I)
 
 
-#: URLs whose verdict a sorter remembers (listing pages repeat their navigation links).
-_WANTED_CAP = 16384
+#: Verdicts already made, by (the sorter's rules, URL): listing pages repeat their navigation links.
+_WANTED = Memo(16384)
 
 
 class LinkSorter:
     def __init__(self, allow: list[str], deny: list[str]):
         self.allow = re.compile("|".join(f"(?:{p})" for p in allow)) if allow else None
         self.deny = re.compile("|".join(f"(?:{p})" for p in [*DENY_LINKS, *deny]))
-        self._wanted: dict[str, bool] = {}
+        self._rules = (self.allow.pattern if self.allow else None, self.deny.pattern)
 
     def wanted(self, url: str) -> bool:
-        known = self._wanted.get(url)
+        key = (self._rules, url)
+        known = _WANTED.get(key)
         if known is None:
-            if len(self._wanted) >= _WANTED_CAP:
-                self._wanted.clear()
-            known = self._wanted[url] = self._decide(url)
+            known = _WANTED.put(key, self._decide(url))
         return known
 
     def _decide(self, url: str) -> bool:
