@@ -1,5 +1,5 @@
-"""The baseline of the crawl benchmark: a bare Scrapy crawl of the same sitemap, with the
-same settings as the project crawl, that does nothing with the pages it gets.
+"""The baseline of the crawl benchmark: a bare Scrapy crawl of the same pages as the project
+crawl, with the same settings, that does nothing with the pages it gets.
 
     python tests/benchmarks/bare_crawl.py MANIFEST.yaml [--source NAME] [--tuned]
     python tests/benchmarks/bare_crawl.py SITEMAP_URL [CONCURRENCY_PER_DOMAIN] [--tuned]
@@ -10,10 +10,14 @@ The settings are not copied by hand: they are the project's own
 `settings_for_source()` for the source (robots.txt obeyed, CONCURRENT_REQUESTS 16,
 the source's per-domain concurrency, delay and AutoThrottle, the project's downloader
 middlewares with its Retry-After aware retry, timeouts, User-Agent), with the item
-pipelines removed. The spider is Scrapy's own SitemapSpider, whose callback returns
-nothing. So the only differences from `street2shop crawl` are the project spider
-(extraction on every page, following links of listing pages) and the item pipelines
-(images, Parquet writing).
+pipelines removed. The spider is Scrapy's own SitemapSpider. Its callback follows a page's
+next-page links (`rel="next"`), as the project crawl follows a listing's pagination, so that
+both crawls fetch the same pages (the project crawl a dozen more: its error pages and
+redirects are counted), and does nothing else: a page that names no next page is not even
+parsed. So the differences from `street2shop crawl` are the project spider (extraction on
+every page, link sorting on listing pages, page states) and the item pipelines (images,
+Parquet writing). Following pagination did not change the bare crawl's time per page
+(docs/benchmarks.md, 15:10 UTC).
 
 With `--tuned`, the crawl process is also tuned as `street2shop crawl` tunes its own
 (crawler/tuning.py: the garbage collector's settings, loggers that skip records below the
@@ -27,8 +31,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 from scrapy.crawler import CrawlerProcess
+from scrapy.http import TextResponse
 from scrapy.spiders import SitemapSpider
 
 from street2shop.crawler.settings import settings_for_source
@@ -40,11 +46,17 @@ REPORTED = ("ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DO
             "AUTOTHROTTLE_ENABLED", "RETRY_ENABLED", "RETRY_TIMES", "COOKIES_ENABLED", "DOWNLOAD_TIMEOUT")
 
 
+_NEXT = re.compile(rb"""rel=["']?next\b""", re.I)
+
+
 class BareSpider(SitemapSpider):
     name = "bare"
 
     def parse(self, response):
-        return None
+        if not isinstance(response, TextResponse) or not _NEXT.search(response.body):
+            return None
+        return [response.follow(href, self.parse)
+                for href in response.css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').getall()]
 
 
 class TunedBareSpider(BareSpider):

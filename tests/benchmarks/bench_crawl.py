@@ -1,5 +1,5 @@
 """The crawl benchmark: how fast `street2shop crawl` fetches and processes a shop, against a
-bare Scrapy crawl of the same sitemap with the same settings (bare_crawl.py).
+bare Scrapy crawl of the same pages with the same settings (bare_crawl.py).
 
     python tests/benchmarks/bench_crawl.py [--products 3000] [--image-products 500] [--repeats 3]
 

@@ -5,7 +5,7 @@ that each add one part of the project crawl to the bare one.
 
 Against the fixture shop (its own process, as in bench_crawl.py), alternately:
 
-- bare: bare_crawl.py's SitemapSpider, callback does nothing;
+- bare: bare_crawl.py's SitemapSpider, whose callback only follows next-page links;
 - bare, tuned: the same with the project's process tuning (bare_crawl.py --tuned,
   crawler/tuning.py: garbage-collector settings, log levels);
 - bare + items, tuned: that, yielding one small dict per page (Scrapy's item path, no pipelines);
@@ -65,7 +65,8 @@ def child(variant: str, manifest: str, cache: str) -> None:
     if variant.startswith("bare"):
         import bare_crawl
         if variant == "bare + items, tuned":
-            bare_crawl.BareSpider.parse = lambda self, response: [{"url": response.url}]
+            follow = bare_crawl.BareSpider.parse
+            bare_crawl.BareSpider.parse = lambda self, response: [{"url": response.url}, *(follow(self, response) or [])]
         bare_crawl.main([manifest, *(["--tuned"] if variant.endswith("tuned") else [])])
     else:
         from street2shop.crawler.analysis import PageAnalyser

@@ -45,7 +45,8 @@ served on 127.0.0.1 by its own process:
 
 - **Pages.** `street2shop crawl` of a 3000-product shop from its sitemap, images off, against
   the baseline `tests/benchmarks/bare_crawl.py`: a bare Scrapy `SitemapSpider` over the same
-  sitemap that does nothing with the pages, with the project's own settings for the source
+  sitemap that follows next-page links (`rel="next"`), so that it fetches the same pages as the
+  project crawl, and does nothing else with them, with the project's own settings for the source
   (`settings_for_source`: robots.txt obeyed, 16 requests at once, 8 per domain, no delay, no
   AutoThrottle, the project's downloader middlewares and retries) minus the item pipelines.
   A change to those settings (say `CONCURRENT_ITEMS`) therefore moves both crawls.
