@@ -18,6 +18,7 @@ from street2shop.crawler.extract import extract_from_tree, parse_html
 from street2shop.crawler.links import LinkSorter
 from street2shop.crawler.revisit import fingerprint
 from street2shop.crawler.selectors import apply_selectors
+from street2shop.pipeline.optout import meta_forbids_ai
 from street2shop.pipeline.manifest import Selectors
 
 
@@ -33,9 +34,11 @@ class PageAnalysis:
     error: str | None = None
     #: a product record's `revisit.fingerprint` (change detection), made where the record is
     fingerprint: str | None = None
+    #: the page's <meta name="robots"> forbids AI use of its images (noai, noimageai)
+    noai: bool = False
 
     def astuple(self) -> tuple:
-        return self.data, self.is_product, self.pagination, self.others, self.error, self.fingerprint
+        return self.data, self.is_product, self.pagination, self.others, self.error, self.fingerprint, self.noai
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,14 @@ class AnalyserConfig:
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     selectors: dict[str, str] | None = None
+    #: links taken from one page at most (a page with 200,000 links must not flood the crawl)
+    max_links: int = 1000
 
 
 class PageAnalyser:
     def __init__(self, config: AnalyserConfig):
         self.config = config
-        self.links = LinkSorter(list(config.allow), list(config.deny))
+        self.links = LinkSorter(list(config.allow), list(config.deny), max_links=config.max_links)
         self.selectors = Selectors(**config.selectors) if config.selectors is not None else None
 
     def extract(self, response: TextResponse, tree=None) -> tuple[dict[str, Any], bool]:
@@ -64,13 +69,14 @@ class PageAnalyser:
     def analyse(self, response: TextResponse) -> PageAnalysis:
         try:
             tree = parse(response)
+            noai = meta_forbids_ai(tree)
             data, is_product = self.extract(response, tree)
             if is_product:
-                return PageAnalysis(data, True, fingerprint=fingerprint(data))
+                return PageAnalysis(data, True, fingerprint=fingerprint(data), noai=noai)
             pagination, others = self.links.sort(tree, response.url)
         except Exception as exc:  # one odd page must not cost the crawl (nor a worker); the spider counts it
             return PageAnalysis(error=f"{type(exc).__name__}: {exc}")
-        return PageAnalysis(data, False, pagination, others)
+        return PageAnalysis(data, False, pagination, others, noai=noai)
 
 
 def parse(response: TextResponse):

@@ -11,10 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 
 from street2shop.crawler.demo_site import build_blog, build_shop, serve
 from street2shop.crawler.settings import CHROMIUM_PATH
+from street2shop.pipeline.console import DataTable
 from street2shop.pipeline.manifest import parse_manifest
 from street2shop.pipeline.store import Store
 
@@ -40,14 +40,35 @@ sources:
 """
 
 
+MANIFEST_NAME = "demo-manifest.yaml"
+#: What a demo store holds; a folder with anything else in it is not one, and is left alone.
+_DEMO_ENTRIES = frozenset({MANIFEST_NAME, "tables", "images", "state", "runs", "catalog", "normalised"})
+
+
+class NotADemoStore(Exception):
+    """The folder given for the demo's store holds something else."""
+
+
+def clear_demo_store(store_dir: Path) -> None:
+    """Empty `store_dir` for a new demo: only a folder that is missing, empty, or an earlier
+    demo's store (its manifest there, nothing foreign beside it) is ever removed."""
+    if store_dir.is_symlink() or (store_dir.exists() and not store_dir.is_dir()):
+        raise NotADemoStore(f"{store_dir} is not a folder; give a new folder for the demo's store")
+    if store_dir.exists():
+        entries = {p.name for p in store_dir.iterdir()}
+        if entries and (MANIFEST_NAME not in entries or entries - _DEMO_ENTRIES):
+            raise NotADemoStore(f"{store_dir} is not an earlier demo's store and is not empty; give a new "
+                                "folder (the demo empties its store before it starts)")
+        shutil.rmtree(store_dir)
+    store_dir.mkdir(parents=True)
+
+
 def run_demo(store_dir: Path, n_products: int = 48) -> None:
     console = Console(file=sys.stdout, width=160)
     from street2shop.crawler.run import run_crawl  # after the console: importing Scrapy is slow
     from street2shop.pipeline.cli import print_summary
 
-    if store_dir.exists():
-        shutil.rmtree(store_dir)  # a demo starts from nothing, so its figures are its own
-    store_dir.mkdir(parents=True)
+    clear_demo_store(store_dir)  # a demo starts from nothing, so its figures are its own
     shop = build_shop(n_products)
     blog = build_blog(shop)
     with serve(shop, blog=blog) as server:
@@ -56,7 +77,7 @@ def run_demo(store_dir: Path, n_products: int = 48) -> None:
         text = DEMO_MANIFEST.format(base=base, store=store_dir.resolve(),
                                     javascript='["/js/"]' if has_browser else "false",
                                     blog_javascript='["/blog/20"]' if has_browser else "false")
-        manifest_path = store_dir / "demo-manifest.yaml"
+        manifest_path = store_dir / MANIFEST_NAME
         manifest_path.write_text(text)
         manifest = parse_manifest(text, manifest_path)
         console.print(f"[bold]fixture shop and blog[/] {base}: {len(shop.products)} products, "
@@ -84,9 +105,8 @@ def show_results(console: Console, store: Store, shop, base: str, *, javascript:
                    and by_path[p.path]["currency"] == p.currency]
     images = store.read_table("images", columns=["sha256"]).num_rows
 
-    table = Table(title="a few listings from the store", title_justify="left")
-    for col in ("name", "brand", "price", "currency", "availability", "images", "markup"):
-        table.add_column(col)
+    table = DataTable("a few listings from the store",
+                      ["name", "brand", "price", "currency", "availability", "images", "markup"])
     for p in found[:8]:
         row = by_path[p.path]
         ok = sum(1 for i in row["images"] if i["status"] == "ok")
@@ -106,9 +126,8 @@ def show_pairs(console: Console, store: Store, blog) -> None:
     items = store.read_table("post_items").to_pylist()
     pairs = [r for r in items if r["kind"] == "exact" and r["link_status"] in ("ok", "sold_out")
              and r["resolved_url"] in listings]
-    table = Table(title="street-to-shop pairs found in the blog (a few)", title_justify="left")
-    for col in ("show", "episode", "garment", "listing", "price", "link"):
-        table.add_column(col)
+    table = DataTable("street-to-shop pairs found in the blog (a few)",
+                      ["show", "episode", "garment", "listing", "price", "link"])
     for r in pairs[:8]:
         post, listing = posts[r["post_url"]], listings[r["resolved_url"]]
         table.add_row(post["show"] or "", f"S{post['season'] or 0:02d}E{post['episode'] or 0:02d}", r["text"],

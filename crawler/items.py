@@ -28,6 +28,8 @@ class ListingItem(Fetched):
     images: list[dict[str, Any]] = field(default_factory=list)
     change: str | None = None  # new | changed (crawler/revisit.py)
     page: Any = None  # its PageState, written with it
+    #: the page's robots rules (X-Robots-Tag, <meta name="robots">) forbid AI use of its images
+    page_noai: bool = False
 
 
 @dataclass
@@ -39,6 +41,8 @@ class LinkResolution:
     link_status: str  # ok | sold_out | dead | not_product | refused | robots | <error kind>
     http_status: int | None = None
     product_brand: str | None = None  # the brand the landing product page gives
+    #: the URL of the listing item made from the landing page (the post waits for it)
+    listing_url: str | None = None
 
 
 @dataclass
@@ -49,3 +53,6 @@ class PostItem(Fetched):
     image_urls: list[str] = field(default_factory=list)  # the street images
     images: list[dict[str, Any]] = field(default_factory=list)
     page: Any = None  # its PageState, written with it
+    page_noai: bool = False
+    #: URLs of the listing items its links landed on: the post is written after them
+    awaits: set[str] = field(default_factory=set)

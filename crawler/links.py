@@ -37,7 +37,8 @@ _WANTED = Memo(16384)
 
 
 class LinkSorter:
-    def __init__(self, allow: list[str], deny: list[str]):
+    def __init__(self, allow: list[str], deny: list[str], *, max_links: int = 1000):
+        self.max_links = max_links
         self.allow = re.compile("|".join(f"(?:{p})" for p in allow)) if allow else None
         self.deny = re.compile("|".join(f"(?:{p})" for p in [*DENY_LINKS, *deny]))
         self._rules = (self.allow.pattern if self.allow else None, self.deny.pattern)
@@ -57,11 +58,14 @@ class LinkSorter:
         return posixpath.splitext(urlsplit(url).path)[1].lower() not in _IGNORED
 
     def sort(self, root, base_url: str) -> tuple[list[str], list[str]]:
-        """(next-page links, other followable links) of a parsed page, absolute, in page order."""
+        """(next-page links, other followable links) of a parsed page, absolute, in page order;
+        at most `max_links` of them (the first ones: navigation and the page's own content)."""
         base = root.base or base_url  # honours <base href>
         pagination: dict[str, None] = {}
         others: dict[str, None] = {}
         for el in root.iter("a", "link"):
+            if len(pagination) + len(others) >= self.max_links:
+                break
             href = (el.get("href") or "").strip()
             if not href or href.startswith(_SKIP_SCHEMES):
                 continue

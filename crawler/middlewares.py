@@ -1,8 +1,10 @@
 """Downloader middlewares that make the crawler safe and polite by default.
 
-- `PrivateAddressMiddleware` refuses requests to loopback/private/link-local targets
-  (a public page must not be able to point the crawler at an intranet) unless the
-  source's manifest allows them.
+- `PrivateAddressMiddleware` refuses requests to targets that are not public addresses
+  (a public page must not be able to point the crawler at an intranet or a cloud's
+  metadata service) unless the source's manifest allows them.
+- `RobotsForEveryHost` lets the robots.txt request of every host a crawl reaches through
+  the offsite filter, and `RobotsTxtMiddleware` reads robots.txt answers as RFC 9309 says.
 - `BackoffRetryMiddleware` is Scrapy's RetryMiddleware plus what servers ask for on
   429/503: it waits the `Retry-After` they give (or an exponential backoff), and slows
   the whole domain down, not just the one request.
@@ -11,17 +13,21 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
-import socket
 import time
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.error import DNSLookupError
+from w3lib.http import basic_auth_header
+
+from street2shop.crawler.resolver import GuardedResolver, PrivateAnswer
+from street2shop.pipeline.net import is_public, parse_ip, redact_url
 
 logger = logging.getLogger(__name__)
 
@@ -30,30 +36,13 @@ class PrivateAddressRefused(IgnoreRequest):
     pass
 
 
-@lru_cache(maxsize=4096)
-def _resolve(host: str) -> tuple[str, ...]:
-    try:
-        return tuple({info[4][0] for info in socket.getaddrinfo(host, None)})
-    except (socket.gaierror, UnicodeError):
-        return ()  # unresolvable hosts fail later in the download with a DNS error
-
-
-def is_private_host(host: str) -> str | None:
-    """The private address `host` is or resolves to, else None."""
-    host = host.strip("[]")
-    try:
-        addresses: tuple[str, ...] = (str(ipaddress.ip_address(host)),)
-    except ValueError:
-        addresses = _resolve(host)
-    for addr in addresses:
-        ip = ipaddress.ip_address(addr.split("%", 1)[0])
-        if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
-                or ip.is_multicast or ip.is_unspecified):
-            return addr
-    return None
-
-
 class PrivateAddressMiddleware:
+    """Refuses a request whose host is or resolves to a non-public address, and a response
+    that came from one (the address it was really read from), unless the source allows them.
+
+    The host name is resolved through the crawl's resolver (crawler/resolver.py), whose
+    answer is the one the connection then uses."""
+
     def __init__(self, allow: bool, stats):
         self.allow = allow
         self.stats = stats
@@ -62,17 +51,113 @@ class PrivateAddressMiddleware:
     def from_crawler(cls, crawler):
         return cls(crawler.settings.getbool("STREET2SHOP_ALLOW_PRIVATE"), crawler.stats)
 
-    def process_request(self, request: Request, spider=None):
-        if self.allow:
-            return None
+    async def process_request(self, request: Request, spider=None):
         host = urlparse_cached(request).hostname or ""
-        addr = is_private_host(host)
-        if addr:
-            self.stats.inc_value("street2shop/errors/private_address")
-            raise PrivateAddressRefused(
-                f"refused {request.url}: {host} is a private address ({addr}); "
-                "set allow_private_addresses: true on the source to crawl it")
+        if self.allow:
+            GuardedResolver.allow_host(host)
+            return None
+        address = await _address_of(host)
+        if address is not None and not is_public(parse_ip(address)):
+            self._refuse(request, host, address)
         return None
+
+    def process_response(self, request: Request, response: Response, spider=None):
+        # Browser responses come through the guard proxy (their address is the proxy's), and
+        # a configured HTTP proxy is the user's own choice.
+        if self.allow or "playwright" in response.flags or request.meta.get("proxy"):
+            return response
+        ip = response.ip_address
+        if ip is not None and not is_public(ip):
+            self._refuse(request, urlparse_cached(request).hostname or "", str(ip))
+        return response
+
+    def _refuse(self, request: Request, host: str, address: str) -> None:
+        self.stats.inc_value("street2shop/errors/private_address")
+        raise PrivateAddressRefused(
+            f"refused {redact_url(request.url)}: {host} is a private address ({address}); "
+            "set allow_private_addresses: true on the source to crawl it")
+
+
+async def _address_of(host: str) -> str | None:
+    """The address a connection to `host` would use (None: it does not resolve)."""
+    ip = parse_ip(host)
+    if ip is not None:
+        return str(ip)
+    from twisted.internet import reactor
+
+    try:
+        return await maybe_deferred_to_future(reactor.resolve(host))
+    except PrivateAnswer as exc:
+        return exc.address
+    except DNSLookupError:
+        return None  # the download fails with the DNS error itself
+
+
+class CredentialsMiddleware:
+    """Sends the HTTP Basic credentials a manifest gave in a start URL (`Source.credentials`)
+    to that host and port only; no URL the crawl requests, logs or stores carries them."""
+
+    def __init__(self, credentials: dict[str, tuple[str, str]]):
+        self.headers = {host: basic_auth_header(user, password) for host, (user, password) in credentials.items()}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        credentials = crawler.settings.getdict("STREET2SHOP_CREDENTIALS")
+        if not credentials:
+            raise NotConfigured
+        return cls(credentials)
+
+    def process_request(self, request: Request, spider=None):
+        header = self.headers.get(urlparse_cached(request).netloc.lower())
+        if header is not None and b"Authorization" not in request.headers:
+            request.headers[b"Authorization"] = header
+        return None
+
+
+class RobotsForEveryHost:
+    """Lets each host's robots.txt request through the offsite filter.
+
+    Scrapy's robots middleware fetches a host's robots.txt through the engine, where the
+    offsite filter drops it for every host but the start URLs' (the shops a blog links to,
+    image CDNs): those hosts were then crawled as if they had no rules at all."""
+
+    def process_request(self, request: Request, spider=None):
+        if request.meta.get("dont_obey_robotstxt") and urlparse_cached(request).path == "/robots.txt":
+            request.meta["allow_offsite"] = True
+        return None
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, reading answers as RFC 9309 says: a 4xx means there
+    are no rules; a 5xx (after retries) means the site cannot say, so nothing is fetched
+    from it. A robots.txt that cannot be reached at all leaves the host's pages to fail
+    (or not) on their own, with their own error."""
+
+    DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if 500 <= response.status < 600:
+            self._stats.inc_value("street2shop/robots_unavailable")
+            response = response.replace(body=self.DISALLOW_ALL)
+        elif 400 <= response.status < 500:
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+
+
+class _QuietRobotsErrors(logging.Filter):
+    """A host whose robots.txt cannot be fetched is routine (the pages fail on their own):
+    one line at INFO instead of an ERROR with a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR and record.exc_info:
+            exc = record.exc_info[1]
+            record.msg, record.args = "robots.txt not fetched: %s: %s", (type(exc).__name__, exc)
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_QuietRobotsErrors())
 
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:

@@ -3,35 +3,38 @@
 `ListingImagesPipeline` is Scrapy's FilesPipeline with content addressing: the path
 of an image is the sha256 of its bytes, so it is known only after the download, and the
 same image under many URLs or listings is stored once. Every image URL of a listing
-ends with a status (ok, noai, http_404, broken, not_image, bomb, ...).
+ends with a status (ok, noai, http_404, broken, not_image, bomb, ...). An image that
+cannot be *written* is not such a status: the crawl stops (crawler/halt.py).
 
-`ParquetWriterPipeline` buffers rows and appends them to the store's tables in
-atomic parts. It writes the images part before the listings part, so a listing row
-never exists without its images; a crawl killed in between re-fetches the listing and
-the images table keeps one row per sha256.
+`ParquetWriterPipeline` turns items into rows and hands them to the run's writer
+(crawler/writer.py), which commits them to the store atomically, all tables at once.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import Request
+from scrapy.exceptions import DropItem
 from scrapy.pipelines.files import FilesPipeline
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
+from street2shop.crawler.halt import halt
 from street2shop.crawler.items import ListingItem, PostItem
 from street2shop.crawler.revisit import PageState
-from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image, robots_forbid_ai
+from street2shop.crawler.writer import RunWriter
+from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image
+from street2shop.pipeline.optout import robots_forbid_ai
 from street2shop.pipeline.schemas import OFFER
-from street2shop.pipeline.store import Store, encode_part
+from street2shop.pipeline.store import Store, StoreWriteError
+
+logger = logging.getLogger(__name__)
 
 _OFFER_FIELDS = [f.name for f in OFFER]
 
@@ -52,6 +55,9 @@ class _QuietImageFailures(logging.Filter):
         exc = record.exc_info[1] if record.exc_info else None
         if exc is None and record.args and hasattr(record.args, "value"):
             exc = getattr(record.args, "value", None)
+        if isinstance(exc, StoreWriteError) or (isinstance(record.msg, Failure)
+                                                and isinstance(record.msg.value, StoreWriteError)):
+            return False  # the crawl stops on it and reports it once (crawler/halt.py)
         if isinstance(exc, ImageFailed) or (isinstance(record.msg, Failure) and isinstance(record.msg.value, ImageFailed)):
             value = exc if isinstance(exc, ImageFailed) else record.msg.value
             record.msg, record.args, record.exc_info, record.exc_text = f"image not kept: {value.kind}: {value}", (), None, None
@@ -81,6 +87,8 @@ class ListingImagesPipeline(FilesPipeline):
         return None
 
     def get_media_requests(self, item, info):
+        if getattr(item, "page_noai", False):
+            return []  # the page itself opts its images out (item_completed records them as noai)
         # Image CDNs live on other domains than the shop: allowed for media only.
         return [Request(u, meta={"allow_offsite": True}) for u in ItemAdapter(item).get("image_urls") or []]
 
@@ -120,14 +128,25 @@ class ListingImagesPipeline(FilesPipeline):
         }
 
     def media_failed(self, failure, request, info):
-        if isinstance(failure.value, ImageFailed):
+        if isinstance(failure.value, (ImageFailed, StoreWriteError)):
             raise failure.value
         raise ImageFailed(error_kind(failure), str(failure.value))
 
     def item_completed(self, results, item, info):
         if not isinstance(item, (ListingItem, PostItem)):
             return item  # page states and other items carry no images
+        for ok, result in results:
+            if not ok and isinstance(result.value, StoreWriteError):
+                halt(self.crawler, result.value)
+                # Not written: the job stays unfinished and the next run fetches the page again.
+                raise DropItem(f"{item.url}: its images could not be stored", log_level="DEBUG")
         adapter = ItemAdapter(item)
+        if getattr(item, "page_noai", False):
+            adapter["images"] = [{"url": url, "sha256": None, "status": "noai",
+                                  "error": "the page's robots rules forbid AI use of its images"}
+                                 for url in adapter.get("image_urls") or []]
+            self.crawler.stats.inc_value("street2shop/images/noai", len(adapter["images"]))
+            return item
         images = []
         for url, (ok, result) in zip(adapter.get("image_urls") or [], results):
             if ok and result.get("status") == "rejected":
@@ -146,129 +165,109 @@ class ListingImagesPipeline(FilesPipeline):
         return item
 
 
-class _PartFailed(Exception):
-    """A flush's write failed (the cause); `unwritten` holds the rows of the tables not written."""
-
-    def __init__(self, unwritten: dict[str, list[dict]]):
-        super().__init__("writing a part failed")
-        self.unwritten = unwritten
-
-
 class ParquetWriterPipeline:
-    #: The order parts are written in at each flush: what a row refers to is always written
-    #: before the row, and the rows that mark a page as done (listings, posts) come last.
-    TABLE_ORDER = ("images", "post_images", "post_items", "listings", "posts", "pages")
+    """A source's items as rows of the store's tables, handed to the run's `RunWriter`.
+
+    Writes each listing and post once per job (a resumed job never writes again what it
+    wrote before it was killed), one `pages` row per URL per job, and a post only once
+    every listing its links landed on has reached the writer: the post is what marks a
+    page as done for a resumed job, so it must never be on disk before its listings."""
 
     def __init__(self, crawler):
         settings = crawler.settings
         self.crawler = crawler
-        self.store = Store(settings["STREET2SHOP_STORE"])
         self.source = settings["STREET2SHOP_SOURCE"]
         self.run_id = settings["STREET2SHOP_RUN_ID"]
         self.job_id = settings["STREET2SHOP_JOB_ID"]
-        # A part per 1000 items (or 20 s): Parquet files of a few hundred rows are mostly
-        # overhead to write and to read back, and a killed run loses at most one part, which
-        # the resumed job fetches again.
+        self.store_url = settings["STREET2SHOP_STORE"]
+        # A commit per 1000 items (or 20 s): Parquet files of a few hundred rows are mostly
+        # overhead to write and to read back, and a killed run loses at most one commit,
+        # which the resumed job fetches again.
         self.flush_every = settings.getint("STREET2SHOP_FLUSH_ITEMS", 1000)
         self.flush_seconds = settings.getfloat("STREET2SHOP_FLUSH_SECONDS", 20.0)
-        # URLs this job already wrote (a resumed run): never written twice.
+        # URLs whose listing or post this job already wrote (a resumed run): never twice.
         self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
-        self.rows: dict[str, list[dict]] = {t: [] for t in self.TABLE_ORDER}
-        self.pending = 0
-        self.seq = 0
-        self.last_flush = time.monotonic()
-        # A flush encodes its parts here, then writes and fsyncs them on a thread of its own,
-        # in order, so that the reactor does not wait for the disk. (Encoding on that thread
-        # too fought the reactor for the GIL, which turning rows into Arrow holds whatever
-        # thread does it: thousands of GIL hand-overs per crawl, and three times the CPU.)
-        # One flush may be on its way to disk while the next one fills; the next waits for it.
-        self.writer = ThreadPoolExecutor(1, thread_name_prefix="parquet-writer")
-        self.writing: Future | None = None
+        # URLs this job already recorded in the pages table.
+        self.pages_seen: set[str] = set(settings.get("STREET2SHOP_DONE_PAGES") or ())
+        #: listing URLs (requested and final) that reached this writer, and posts waiting for some
+        self.arrived: set[str] = set()
+        self.parked: list[PostItem] = []
+        self.run: RunWriter | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    #: sha256 already in each store's images table, shared by the writers of one process
-    #: (one per source crawled at once), so that two sources never add the same image twice.
-    _known_images: dict[str, set[str]] = {}
-
     def open_spider(self, spider=None):
-        known = self._known_images.get(self.store.url)
-        if known is None:
-            known = set(self.store.read_table("images", columns=["sha256"]).column("sha256").to_pylist())
-            self._known_images[self.store.url] = known
-        self.known_images = known
+        self.run = RunWriter.attach(self.store_url, self.run_id, flush_every=self.flush_every,
+                                    flush_seconds=self.flush_seconds, on_failure=lambda exc: halt(self.crawler, exc))
 
     def process_item(self, item, spider=None):
         if isinstance(item, PageState):
-            self.rows["pages"] += self._page_rows(item)
-            self.pending += 1
+            self._add_pages(item)
+            self.run.item_done()
             return item
-        if not isinstance(item, (ListingItem, PostItem)):
-            return item
+        if isinstance(item, ListingItem):
+            self._take_listing(item)
+            self._release_posts()
+        elif isinstance(item, PostItem):
+            if item.awaits - self.arrived:
+                self.parked.append(item)  # its listings are still on their way (images)
+            else:
+                self._take_post(item)
+        return item
+
+    def _take_listing(self, item: ListingItem) -> None:
         keys = {item.url, item.final_url}
-        kind = "listings" if isinstance(item, ListingItem) else "posts"
+        self.arrived |= keys
         if keys & self.seen:
-            self.crawler.stats.inc_value(f"street2shop/duplicate_{kind}")
-            return item
+            self.crawler.stats.inc_value("street2shop/duplicate_listings")
+            return
         self.seen |= keys
         self._add_images(item)
         if item.page is not None:
-            self.rows["pages"] += self._page_rows(item.page)
-        if isinstance(item, ListingItem):
-            self.rows["listings"].append(self._listing_row(item))
-        else:
-            self._add_post(item)
-        self.crawler.stats.inc_value(f"street2shop/{kind}_written")
-        self.pending += 1
-        if self.pending >= self.flush_every or time.monotonic() - self.last_flush > self.flush_seconds:
-            self.flush()
-        return item
+            self._add_pages(item.page)
+        self.run.add("listings", [self._listing_row(item)])
+        self.crawler.stats.inc_value("street2shop/listings_written")
+        self.run.item_done()
+
+    def _take_post(self, item: PostItem) -> None:
+        keys = {item.url, item.final_url}
+        if keys & self.seen:
+            self.crawler.stats.inc_value("street2shop/duplicate_posts")
+            return
+        self.seen |= keys
+        self._add_images(item)
+        if item.page is not None:
+            self._add_pages(item.page)
+        self._add_post(item)
+        self.crawler.stats.inc_value("street2shop/posts_written")
+        self.run.item_done()
+
+    def _release_posts(self) -> None:
+        if not self.parked:
+            return
+        ready = [p for p in self.parked if not p.awaits - self.arrived]
+        if ready:
+            self.parked = [p for p in self.parked if p.awaits - self.arrived]
+            for post in ready:
+                self._take_post(post)
 
     def close_spider(self, spider=None):
-        # Every part is on disk before the spider_closed signal, which marks the job finished.
-        try:
-            self.flush()
-            self._wait()
-        finally:
-            self.writer.shutdown(wait=True)
+        # Every row is committed before the spider_closed signal, which marks the job finished.
+        if self.parked:
+            # Their listings never reached the writer (a failed pipeline step): not written, and
+            # the job is left unfinished so that the next run fetches these posts again.
+            self.crawler.stats.set_value("street2shop/incomplete", len(self.parked))
+            logger.warning("%d posts not written: their linked listings were not written", len(self.parked))
+        error = self.run.close()
+        if error is not None:
+            halt(self.crawler, error)
 
-    def flush(self) -> None:
-        self.last_flush = time.monotonic()
-        if not any(self.rows.values()):
-            return
-        self._wait()  # the previous part first; if it failed, it raises here
-        # (Encoded before the rows are handed over: rows that cannot be encoded stay buffered.)
-        parts = {table: encode_part(table, rows) for table, rows in self.rows.items()}
-        batch, seq = self.rows, self.seq
-        self.rows = {t: [] for t in self.TABLE_ORDER}
-        self.seq += 1
-        self.pending = 0
-        self.writing = self.writer.submit(self._write, batch, parts, seq)
-
-    def _wait(self) -> None:
-        if self.writing is None:
-            return
-        writing, self.writing = self.writing, None
-        try:
-            writing.result()
-        except _PartFailed as failed:
-            # As when parts were written here: the tables not written yet stay buffered (in
-            # front of the newer rows) and go out with the next flush.
-            for table, rows in failed.unwritten.items():
-                self.rows[table][:0] = rows
-            raise failed.__cause__ from None
-
-    def _write(self, batch: dict[str, list[dict]], parts: dict, seq: int) -> None:
-        """On the writer thread: the flush's encoded parts, in TABLE_ORDER (`batch` holds their
-        rows, kept for the next flush should a write fail)."""
-        for i, table in enumerate(self.TABLE_ORDER):
-            try:
-                self.store.write_encoded_part(table, parts[table], run_id=self.run_id, seq=seq,
-                                              writer=self.source)
-            except Exception as exc:
-                raise _PartFailed({t: batch[t] for t in self.TABLE_ORDER[i:]}) from exc
+    def _add_pages(self, state: PageState) -> None:
+        rows = [row for row in self._page_rows(state) if row["url"] not in self.pages_seen]
+        self.pages_seen.update(row["url"] for row in rows)
+        self.run.add("pages", rows)
 
     def _page_rows(self, state: PageState) -> list[dict[str, Any]]:
         return [{"source": state.source, "job_id": self.job_id, "run_id": self.run_id, "url": url,
@@ -279,39 +278,38 @@ class ParquetWriterPipeline:
     def _add_images(self, item) -> None:
         for img in item.images:
             stored = img.pop("_stored", None)
-            if stored and img["sha256"] not in self.known_images:
-                self.known_images.add(img["sha256"])
-                self.rows["images"].append(self._image_row(stored, item))
+            if stored and self.run.new_image(img["sha256"]):
+                self.run.add("images", [self._image_row(stored, item)])
 
     def _add_post(self, item: PostItem) -> None:
         r = item.record
-        self.rows["posts"].append({
+        self.run.add("posts", [{
             "source": item.source, "job_id": self.job_id, "run_id": self.run_id, "url": item.url,
             "final_url": item.final_url, "canonical_url": r.get("canonical_url"), "fetched_at": item.fetched_at,
             "http_status": item.http_status, "rendered": item.rendered, "title": r.get("title"),
             "published": r.get("published"), "show": r.get("show"), "season": r.get("season"),
             "episode": r.get("episode"), "characters": r.get("characters") or [],
             "image_urls": r.get("images") or [], "item_count": len(r.get("items") or []),
-        })
+        }])
         statuses = {img["url"]: img for img in item.images}
         for position, url in enumerate(r.get("images") or []):
             img = statuses.get(url, {})
-            self.rows["post_images"].append({
+            self.run.add("post_images", [{
                 "source": item.source, "run_id": self.run_id, "post_url": item.url, "position": position,
                 "url": url, "sha256": img.get("sha256"), "status": img.get("status", "not_fetched"),
                 "error": img.get("error"),
-            })
+            }])
         for i, garment in enumerate(r.get("items") or []):
             for j, link in enumerate(garment["links"]):
                 res = item.resolutions[i][j]
-                self.rows["post_items"].append({
+                self.run.add("post_items", [{
                     "source": item.source, "run_id": self.run_id, "post_url": item.url, "item_index": i,
                     "link_index": j, "text": garment["text"], "brand": garment["brand"],
                     "image_position": garment["image_index"], "kind": link["kind"], "link_text": link["text"],
                     "original_url": link["url"], "resolved_url": res.resolved_url if res else None,
                     "redirects": res.redirects if res else [], "link_status": res.link_status if res else "unresolved",
                     "http_status": res.http_status if res else None,
-                })
+                }])
 
     def _listing_row(self, item: ListingItem) -> dict[str, Any]:
         r = item.record

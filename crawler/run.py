@@ -16,10 +16,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+import pyarrow as pa
 import pyarrow.compute as pc
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 
+from street2shop.crawler.bounds import STAT as LIMITS_STAT
+from street2shop.crawler.halt import FATAL_STAT
 from street2shop.crawler.pageworkers import default_count
 from street2shop.crawler.revisit import load_page_state
 from street2shop.crawler.settings import settings_for_source
@@ -27,8 +30,9 @@ from street2shop.crawler.spiders.blog import BlogSpider
 from street2shop.crawler.spiders.shop import ShopSpider
 from street2shop.crawler.tuning import skip_unlogged_records
 from street2shop.pipeline.manifest import Manifest, Source
+from street2shop.pipeline.console import protect_logs
 from street2shop.pipeline.lock import StoreLock
-from street2shop.pipeline.store import Store
+from street2shop.pipeline.store import Store, StoreWriteError
 
 #: Spider close reasons after which the job counts as complete.
 COMPLETE_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount"}
@@ -52,6 +56,9 @@ class SourceSummary:
     browser_pages_closed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     image_errors: dict[str, int] = field(default_factory=dict)
+    limits: dict[str, int] = field(default_factory=dict)  # requests refused by the source's limits, by limit
+    #: why the crawl had to stop (the store could not be written); the job is left to resume
+    fatal: str | None = None
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -66,29 +73,42 @@ def job_state_path(source: str) -> str:
     return f"state/{source}/job.json"
 
 
-def begin_job(store: Store, source: Source, run_id: str) -> tuple[str, bool, frozenset[str]]:
+@dataclass
+class Job:
+    """The job a run works on for one source, and what an interrupted run of it already wrote."""
+
+    job_id: str
+    resumed: bool
+    #: URLs (requested and final) whose listing or post the job wrote: not fetched again
+    done_urls: frozenset[str] = frozenset()
+    #: URLs the job recorded in the pages table: not recorded twice
+    done_pages: frozenset[str] = frozenset()
+
+
+def begin_job(store: Store, source: Source, run_id: str) -> Job:
     """The job this run works on: the unfinished one (resumed) or a new one."""
     state = store.read_json(job_state_path(source.name))
     if state and state.get("status") == "running":
         job_id = state["job_id"]
+        of_job = (pc.field("job_id") == job_id) & (pc.field("source") == source.name)
         done: frozenset[str] = frozenset()
-        for table in ("listings", "posts", "pages"):
-            done_filter = (pc.field("job_id") == job_id) & (pc.field("source") == source.name)
-            if table == "pages":  # pages that lead elsewhere are fetched again to follow them
-                done_filter &= pc.field("kind").isin(["product", "post"])
-            columns = ["url"] if table == "pages" else ["url", "final_url"]
-            rows = store.read_table(table, columns=columns, filter=done_filter)
-            for column in columns:
-                done |= frozenset(rows.column(column).to_pylist())
+        for table in ("listings", "posts"):
+            rows = store.read_table(table, columns=["url", "final_url"], filter=of_job)
+            done |= frozenset(rows.column("url").to_pylist()) | frozenset(rows.column("final_url").to_pylist())
+        pages = store.read_table("pages", columns=["url", "kind"], filter=of_job)
+        # Product and post pages are done with their rows; pages that lead elsewhere are
+        # fetched again to follow them (their rows are not written twice).
+        leaves = pc.is_in(pages.column("kind"), pa.array(["product", "post"]))
+        done |= frozenset(pages.filter(leaves).column("url").to_pylist())
         state["runs"] = [*state.get("runs", []), run_id]
         store.write_json(job_state_path(source.name), state)
-        return job_id, True, done
+        return Job(job_id, True, done, frozenset(pages.column("url").to_pylist()))
     job_id = f"job-{run_id}"
     store.write_json(job_state_path(source.name), {
         "job_id": job_id, "status": "running", "source": source.name,
         "started_at": datetime.now(timezone.utc).isoformat(), "runs": [run_id],
     })
-    return job_id, False, frozenset()
+    return Job(job_id, False)
 
 
 def is_due(store: Store, source: Source, now: datetime | None = None) -> bool:
@@ -100,12 +120,13 @@ def is_due(store: Store, source: Source, now: datetime | None = None) -> bool:
     return (now or datetime.now(timezone.utc)) - finished >= source.recrawl_every
 
 
-def end_job(store: Store, source: Source, job_id: str, reason: str) -> None:
+def end_job(store: Store, source: Source, job_id: str, reason: str, *, complete: bool) -> None:
+    """Record how a run of the job ended; `complete`: every page of the pass is written."""
     state = store.read_json(job_state_path(source.name)) or {}
     if state.get("job_id") != job_id:
         return
     state["last_finish_reason"] = reason
-    if reason in COMPLETE_REASONS:
+    if complete:
         state["status"] = "finished"
         state["finished_at"] = datetime.now(timezone.utc).isoformat()
     store.write_json(job_state_path(source.name), state)
@@ -140,6 +161,8 @@ def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
     summary.image_errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
                             if k.startswith("street2shop/images/")
                             and k.rsplit("/", 1)[1] not in ("ok", "stored", "already_stored")}
+    summary.limits = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith(LIMITS_STAT)}
+    summary.fatal = stats.get(FATAL_STAT)
     return summary
 
 
@@ -191,7 +214,9 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
     """`extract_processes`: page-analysis worker processes per source (crawler/pageworkers.py);
     None picks by the cores this process may use."""
     store = Store(manifest.store_url)
-    with StoreLock(store):
+    sources = list({s.name: s for s in sources}.values())  # a source named twice is crawled once
+    with StoreLock(store) as lock:
+        store.recover(thorough=lock.previous_run_died)
         return _run_locked(store, manifest, sources, progress=progress, log_level=log_level,
                            extract_processes=extract_processes)
 
@@ -202,14 +227,15 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
     # The sources crawl side by side in this process: by default they share the spare cores.
     spare = default_count()
     default_processes = max(1, spare // len(sources)) if spare else 0
-    process = CrawlerProcess({"LOG_LEVEL": log_level})
+    # The resolver is the process's: every crawler connects to the addresses it checked.
+    process = CrawlerProcess({"LOG_LEVEL": log_level,
+                              "TWISTED_DNS_RESOLVER": "street2shop.crawler.resolver.GuardedResolver"})
     crawlers: dict[str, Crawler] = {}
     summaries: dict[str, SourceSummary] = {}
 
     for source in sources:
-        job_id, resumed, done = begin_job(store, source, run_id)
-        settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id,
-                                       job_id=job_id, done_urls=done)
+        job = begin_job(store, source, run_id)
+        settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id, job=job)
         settings["LOG_LEVEL"] = log_level
         if extract_processes is not None:  # asked for: wins over the environment's tuning knob
             settings["STREET2SHOP_EXTRACT_PROCESSES"] = extract_processes
@@ -218,20 +244,28 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
         # The first crawler installs the reactor, as CrawlerProcess.create_crawler does.
         spider_class = BlogSpider if source.kind == "blog" else ShopSpider
         crawler = Crawler(spider_class, settings, init_reactor=not crawlers)
-        summary = SourceSummary(source=source.name, job_id=job_id, resumed=resumed)
+        summary = SourceSummary(source=source.name, job_id=job.job_id, resumed=job.resumed)
 
-        def closed(spider, reason, _source=source, _summary=summary, _crawler=crawler, _job=job_id):
+        def closed(spider, reason, _source=source, _summary=summary, _crawler=crawler, _job=job.job_id):
             _summary.finish_reason = reason
-            summarise(_crawler.stats.get_stats(), _summary)
-            end_job(store, _source, _job, reason)
+            stats = _crawler.stats.get_stats()
+            summarise(stats, _summary)
+            complete = reason in COMPLETE_REASONS and not stats.get(FATAL_STAT) \
+                and not stats.get("street2shop/incomplete")
+            try:
+                end_job(store, _source, _job, reason, complete=complete)
+            except StoreWriteError as exc:  # the job stays "running": the next run resumes it
+                _summary.fatal = _summary.fatal or str(exc)
 
         # weak=False: Scrapy's signals hold receivers weakly, and this closure has no other owner.
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, source=source, done_urls=done, page_state=load_page_state(store, source.name))
+        process.crawl(crawler, source=source, done_urls=job.done_urls,
+                      page_state=load_page_state(store, source.name))
         crawlers[source.name] = crawler
         summaries[source.name] = summary
 
     skip_unlogged_records(log_level)
+    protect_logs()  # crawled text and URL credentials never reach the log as they are
     with Progress(crawlers, enabled=progress):
         process.start()
 
@@ -239,5 +273,9 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
     for summary in result:
         if summary.posts:
             summary.pairs = count_pairs(store, run_id, summary.source)
-    store.write_json(f"runs/{run_id}.json", {"run_id": run_id, "sources": [s.to_dict() for s in result]})
+    try:
+        store.write_json(f"runs/{run_id}.json", {"run_id": run_id, "sources": [s.to_dict() for s in result]})
+    except StoreWriteError as exc:  # the rows are committed; only this report of the run is missing
+        for summary in result:
+            summary.fatal = summary.fatal or str(exc)
     return result

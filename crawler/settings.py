@@ -47,9 +47,14 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_GIVE_UP_LOG_LEVEL": "INFO",
     "LOG_LEVEL": "WARNING",
     "DOWNLOADER_MIDDLEWARES": {
+        # Before the offsite filter (50): every host's robots.txt is fetched.
+        "street2shop.crawler.middlewares.RobotsForEveryHost": 40,
         # Refuse private targets before anything (robots.txt included) is fetched.
-        "street2shop.crawler.middlewares.PrivateAddressMiddleware": 50,
+        "street2shop.crawler.middlewares.PrivateAddressMiddleware": 45,
+        "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+        "street2shop.crawler.middlewares.RobotsTxtMiddleware": 100,
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "street2shop.crawler.middlewares.CredentialsMiddleware": 300,
         "street2shop.crawler.middlewares.BackoffRetryMiddleware": 550,
     },
     "SPIDER_MIDDLEWARES": {},
@@ -72,8 +77,8 @@ def user_agent(manifest: Manifest) -> str:
     return f"street2shop/{VERSION} (+{PROJECT_URL}{contact})"
 
 
-def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str,
-                        job_id: str, done_urls: frozenset[str] = frozenset()) -> dict[str, Any]:
+def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str, job) -> dict[str, Any]:
+    """`job`: the source's `crawler.run.Job` (its id, and what an interrupted run of it wrote)."""
     pol = source.politeness
     s = dict(BASE_SETTINGS)
     s.update({
@@ -87,11 +92,13 @@ def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, r
         "RETRY_TIMES": pol.retries,
         "STREET2SHOP_MAX_RETRY_AFTER": pol.max_retry_after,
         "STREET2SHOP_ALLOW_PRIVATE": source.allow_private_addresses,
+        "STREET2SHOP_CREDENTIALS": source.credentials,
         "STREET2SHOP_STORE": store_url,
         "STREET2SHOP_SOURCE": source.name,
         "STREET2SHOP_RUN_ID": run_id,
-        "STREET2SHOP_JOB_ID": job_id,
-        "STREET2SHOP_DONE_URLS": done_urls,
+        "STREET2SHOP_JOB_ID": job.job_id,
+        "STREET2SHOP_DONE_URLS": job.done_urls,
+        "STREET2SHOP_DONE_PAGES": job.done_pages,
         "STREET2SHOP_IMAGES": source.images,
         "FILES_STORE": store_url,
     })
@@ -101,20 +108,18 @@ def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, r
             s[name] = os.environ[name]
     if not source.images:
         s["ITEM_PIPELINES"] = {k: v for k, v in s["ITEM_PIPELINES"].items() if not k.endswith("ListingImagesPipeline")}
-    if source.max_pages:
-        s["CLOSESPIDER_PAGECOUNT"] = source.max_pages
     if source.uses_browser:
-        s.update(browser_settings(allow_private=source.allow_private_addresses))
+        s.update(browser_settings())
     return s
 
 
-def browser_settings(*, allow_private: bool) -> dict[str, Any]:
+def browser_settings() -> dict[str, Any]:
     """scrapy-playwright with the system Chromium; only requests marked
     `meta["playwright"]` go through the browser, the rest use the plain HTTP handler."""
     return {
         "DOWNLOAD_HANDLERS": {
-            "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-            "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+            "http": "street2shop.crawler.browser.GuardedPlaywrightHandler",
+            "https": "street2shop.crawler.browser.GuardedPlaywrightHandler",
         },
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": {
@@ -126,9 +131,6 @@ def browser_settings(*, allow_private: bool) -> dict[str, Any]:
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 4,
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 30_000,
         # Sub-requests the page makes itself: no images/fonts/media (we fetch images
-        # ourselves), and no private targets unless the manifest allows them.
-        "PLAYWRIGHT_ABORT_REQUEST": (
-            "street2shop.crawler.browser.abort_request_allow_private" if allow_private
-            else "street2shop.crawler.browser.abort_request"
-        ),
+        # ourselves); where the browser may connect at all is the guard proxy's call.
+        "PLAYWRIGHT_ABORT_REQUEST": "street2shop.crawler.browser.abort_request",
     }

@@ -21,6 +21,7 @@ as the catalog grows (measured in docs/benchmarks.md).
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -33,10 +34,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from street2shop.pipeline.dedupe import duplicate_groups, hash_image
-from street2shop.pipeline.index import TARGET_RECALL, CategoryIndex, build_index
-from street2shop.pipeline.store import Store
+from street2shop.pipeline.index import TARGET_RECALL, CategoryIndex, SearchIndexError, build_index
+from street2shop.pipeline.store import Store, StoreError
 
 CURRENT = "catalog/CURRENT"
+#: The name `build_catalog` gives a version (its UTC start time); a pointer that names
+#: anything else (a path, "..") is damaged and never followed.
+VERSION_NAME = re.compile(r"v\d{8}T\d{12}Z")
+_REBUILD = "rebuild the catalog with `street2shop catalog build MANIFEST`"
+#: What version.json holds that reading a version relies on.
+_META_KEYS = ("model_id", "preprocess_id", "dim", "image_size", "items")
 EMBEDDINGS_DIR = "catalog/embeddings"
 DF2_CATEGORIES = 13
 
@@ -285,22 +292,57 @@ class Catalog:
 
 
 def current_version(store: Store) -> str:
-    pointer = store.read_json(CURRENT)
-    if not pointer:
+    """The version `catalog/CURRENT` points at; CatalogError when there is none or the
+    pointer is damaged."""
+    try:
+        pointer = store.read_json(CURRENT)
+    except StoreError:
+        raise CatalogError(f"store {store.url}: {CURRENT} is not valid JSON; {_REBUILD}") from None
+    if pointer is None:
         raise CatalogError(f"store {store.url} has no catalog yet; run `street2shop catalog build MANIFEST`")
-    return pointer["version"]
+    version = pointer.get("version") if isinstance(pointer, dict) else None
+    if not isinstance(version, str) or not VERSION_NAME.fullmatch(version):
+        raise CatalogError(f"store {store.url}: {CURRENT} names no catalog version ({version!r}); {_REBUILD}")
+    return version
 
 
 def open_catalog(store: Store, version: str | None = None) -> Catalog:
+    """A complete catalog version (the current one unless named), checked: its version.json,
+    items and index must all be there and agree. Anything else is one CatalogError."""
     version = version or current_version(store)
-    meta = store.read_json(f"catalog/versions/{version}/version.json")
-    if not meta:
-        raise CatalogError(f"catalog version {version} is missing or incomplete in {store.url}")
-    items = store.read_table("catalog_items", under=f"catalog/versions/{version}/items")
-    if store.is_local:
-        index = CategoryIndex.load(Path(store.path(f"catalog/versions/{version}/index")))
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            store.fs.get(store.path(f"catalog/versions/{version}/index") + "/", tmp, recursive=True)
-            index = CategoryIndex.load(Path(tmp))
+    if not VERSION_NAME.fullmatch(version):
+        raise CatalogError(f"{version!r} is not a catalog version name (such as v20250101T120000000000Z)")
+    where = f"catalog version {version} in store {store.url}"
+    folder = f"catalog/versions/{version}"
+    try:
+        meta = store.read_json(f"{folder}/version.json")
+    except StoreError:
+        meta = None
+    if not isinstance(meta, dict) or any(k not in meta for k in _META_KEYS):
+        raise CatalogError(f"{where} is missing or incomplete (no readable version.json); {_REBUILD}")
+    items = _read_items(store, folder, where)
+    index = _load_index(store, f"{folder}/index", where)
+    if not items.num_rows == index.size == meta["items"] or index.dim != meta["dim"]:
+        raise CatalogError(f"{where} is incomplete: {items.num_rows} items and {index.size} indexed "
+                           f"where its version.json lists {meta['items']}; {_REBUILD}")
     return Catalog(store, version, meta, items, index)
+
+
+def _read_items(store: Store, folder: str, where: str) -> pa.Table:
+    try:
+        return store.read_table("catalog_items", under=f"{folder}/items")
+    except StoreError:
+        damaged = store.damaged_parts("catalog_items", under=f"{folder}/items")
+        what = f"{damaged[0][0]} is damaged ({damaged[0][1]})" if damaged else "its items cannot be read"
+        raise CatalogError(f"{where}: {what}; {_REBUILD}") from None
+
+
+def _load_index(store: Store, relpath: str, where: str) -> CategoryIndex:
+    try:
+        if store.is_local:
+            return CategoryIndex.load(Path(store.path(relpath)))
+        with tempfile.TemporaryDirectory() as tmp:
+            store.fs.get(store.path(relpath) + "/", tmp, recursive=True)
+            return CategoryIndex.load(Path(tmp))
+    except (SearchIndexError, OSError) as exc:
+        raise CatalogError(f"{where}: {exc}; {_REBUILD}") from None

@@ -8,7 +8,6 @@ stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -24,10 +23,20 @@ catalog_app = typer.Typer(no_args_is_help=True, help="Build and search catalog v
 app.add_typer(catalog_app, name="catalog")
 detector_app = typer.Typer(no_args_is_help=True, help="Train and evaluate the garment detector.")
 app.add_typer(detector_app, name="detector")
+store_app = typer.Typer(no_args_is_help=True, help="Look after a store.")
+app.add_typer(store_app, name="store")
 
 
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"street2shop: error: {message}", err=True)
+#: Exit statuses besides 0 (done) and 1 (a crawl that did not finish: resumed by the next run).
+EXIT_USAGE = 2  # a user mistake: bad manifest, missing file, unusable store
+EXIT_STORE_FAILED = 74  # EX_IOERR: the store could not be written (disk full, read-only)
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the store; a scheduler may simply try again later
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    from street2shop.pipeline.console import plain
+
+    typer.echo(f"street2shop: error: {plain(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -51,9 +60,16 @@ def extract(
     except OSError as exc:
         fail(f"{page}: cannot read ({exc.strerror or exc})")
     if data[:2] == b"\x1f\x8b":
+        from street2shop.crawler.extract.page import PageTooLarge, gunzip
+        from street2shop.crawler.settings import BASE_SETTINGS  # no Scrapy: plain settings values
+
+        limit = BASE_SETTINGS["DOWNLOAD_MAXSIZE"]  # what the crawl takes for one page
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+            data = gunzip(data, limit)
+        except PageTooLarge:
+            fail(f"{page}: decompresses to more than {limit // 2**20} MiB, more than the crawl takes for a page; "
+                 "give a saved page, not an archive")
+        except ValueError as exc:
             fail(f"{page}: looks gzip-compressed but is not readable ({exc})")
     record = extract_product(data, url or page.resolve().as_uri())
     out = record.to_dict()
@@ -86,11 +102,11 @@ def crawl(
 ) -> None:
     """Crawl the manifest's sources into its store; resumes an interrupted crawl."""
     from street2shop.pipeline.manifest import ManifestError
-    from street2shop.pipeline.store import StoreError
+    from street2shop.pipeline.store import StoreError, StoreWriteError
 
     m = _load(manifest)
     try:
-        sources = [m.source(n) for n in source] if source else list(m.sources)
+        sources = [m.source(n) for n in dict.fromkeys(source)] if source else list(m.sources)
     except ManifestError as exc:
         fail(str(exc))
     if not sources:
@@ -109,34 +125,42 @@ def crawl(
         summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING",
                               extract_processes=extract_processes)
     except StoreLocked as exc:
-        fail(str(exc), code=75)  # EX_TEMPFAIL: a scheduler may simply try again later
+        fail(str(exc), code=EXIT_LOCKED)
+    except StoreWriteError as exc:
+        fail(str(exc), code=EXIT_STORE_FAILED)
     except StoreError as exc:
         fail(str(exc))
     print_summary(summaries, m.store_url)
-    if any(s.finish_reason not in ("finished", "closespider_pagecount") for s in summaries):
+    fatal = next((s.fatal for s in summaries if s.fatal), None)
+    if fatal:
+        fail(f"{fatal} (what was written is kept; the next crawl resumes the job)", code=EXIT_STORE_FAILED)
+    if any(s.finish_reason != "finished" for s in summaries):
         raise typer.Exit(1)
 
 
 def print_summary(summaries, store_url: str) -> None:
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title="crawl summary", title_justify="left")
+    from street2shop.pipeline.console import DataTable, safe
+
     blogs = any(s.posts or s.links for s in summaries)
+    limits = any(s.limits for s in summaries)
     numeric = ("pages", "listings", "images", "posts", "pairs", "seconds")
     columns = ["source", "job", "pages", "listings", "images"] + (["posts", "links", "pairs"] if blogs else [])
-    columns += ["errors", "image errors", "ended", "seconds"]
+    columns += ["errors", "image errors"] + (["limits hit"] if limits else []) + ["ended", "seconds"]
+    table = DataTable("crawl summary", [])
     for col in columns:
         table.add_column(col, justify="right" if col in numeric else "left")
     for s in summaries:
         row = [s.source, ("resumed " if s.resumed else "") + s.job_id, str(s.pages), str(s.listings), str(s.images_ok)]
         if blogs:
             row += [str(s.posts), _kinds(s.links), str(s.pairs)]
-        row += [_kinds(s.errors), _kinds(s.image_errors), s.finish_reason, f"{s.seconds:.1f}"]
+        row += [_kinds(s.errors), _kinds(s.image_errors)] + ([_kinds(s.limits)] if limits else [])
+        row += [s.finish_reason, f"{s.seconds:.1f}"]
         table.add_row(*row)
     console = Console(file=sys.stdout, width=160)
     console.print(table)
-    console.print(f"store: {store_url}")
+    console.print(f"store: {safe(store_url)}")
 
 
 @app.command()
@@ -188,23 +212,31 @@ def catalog_build(
     index: Annotated[Optional[str], typer.Option(help="exact, faiss or auto")] = None,
 ) -> None:
     """Build a new catalog version from the store's listings and make it current."""
+    from street2shop.pipeline.index import KINDS  # noqa: PLC0415
+
+    if index is not None and index not in KINDS:  # before any embedding work
+        fail(f"--index {index!r} is not an index kind; use one of {', '.join(KINDS)}")
     m = _load(manifest)
     cfg = m.catalog
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
 
     from street2shop.pipeline.catalog import CatalogError, build_catalog  # noqa: PLC0415
-    from street2shop.pipeline.store import Store  # noqa: PLC0415
+    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
+    try:
+        store = Store(m.store_url)  # an unusable store fails before the models load
+    except StoreError as exc:
+        fail(str(exc))
     encoder_model = _encoder(encoder or cfg.encoder)
     detector_model = _detector(cfg.detector) if cfg.detector else None
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), transient=True) as bar:
         task = bar.add_task("catalog", total=None)
         try:
-            summary = build_catalog(Store(m.store_url), encoder=encoder_model, detector=detector_model,
+            summary = build_catalog(store, encoder=encoder_model, detector=detector_model,
                                     sources=cfg.sources or None, image_size=cfg.image_size,
                                     index_kind=index or cfg.index, chunk=cfg.chunk,
                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
-        except CatalogError as exc:
+        except (CatalogError, StoreError) as exc:
             fail(str(exc))
     typer.echo(f"catalog version {summary.version}: {summary.items} items from {summary.listings} listings; "
                f"embedded {summary.embedded}, from cache {summary.cached}; whole images {summary.whole_image}; "
@@ -216,21 +248,21 @@ def catalog_build(
 def catalog_search(
     manifest: Annotated[Path, typer.Argument(help="the manifest YAML")],
     image: Annotated[Path, typer.Argument(help="a photo to look up")],
-    k: Annotated[int, typer.Option("-k", help="results per garment")] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, help="results per garment")] = 5,
 ) -> None:
     """Look a photo up in the current catalog version (a quick look, not the matcher)."""
     m = _load(manifest)
     import numpy as np  # noqa: PLC0415
     from rich.console import Console  # noqa: PLC0415
-    from rich.table import Table  # noqa: PLC0415
 
     from street2shop.pipeline import normalise as norm  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
-    from street2shop.pipeline.store import Store  # noqa: PLC0415
+    from street2shop.pipeline.console import DataTable  # noqa: PLC0415
+    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
     try:
         catalog = open_catalog(Store(m.store_url))
         data = image.read_bytes()
-    except CatalogError as exc:
+    except (CatalogError, StoreError) as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{image}: cannot read ({exc.strerror or exc})")
@@ -256,9 +288,7 @@ def catalog_search(
         crop = norm.normalise(photo, box=box, size=catalog.meta["image_size"], trim=box is None).image
         vector = encoder_model.encode_images([crop])
         hits = catalog.search(vector, k=k, categories=cats)
-        table = Table(title=f"{image.name}: {label}", title_justify="left")
-        for col in ("score", "name", "brand", "price", "listing"):
-            table.add_column(col)
+        table = DataTable(f"{image.name}: {label}", ["score", "name", "brand", "price", "listing"])
         for pos, score in zip(hits.ids[0], hits.scores[0]):
             if pos < 0:
                 continue
@@ -325,18 +355,60 @@ def _detector(cfg):
         fail(str(exc))
 
 
+@store_app.command("check")
+def store_check(
+    store: Annotated[str, typer.Argument(help="the store: a folder or an fsspec URL")],
+    quarantine: Annotated[bool, typer.Option("--quarantine", help="move damaged parts to <store>/quarantine/")] = False,
+) -> None:
+    """Read every part of the store's tables; list the damaged ones (exit 1), or move them aside."""
+    from street2shop.pipeline.lock import StoreLock, StoreLocked
+    from street2shop.pipeline.schemas import TABLES
+    from street2shop.pipeline.store import Store, StoreError
+
+    try:
+        s = Store(store)
+        damaged = [(table, path, why) for table in TABLES for path, why in s.damaged_parts(table)]
+        if quarantine and damaged:
+            with StoreLock(s):  # never under a running crawl's feet
+                for table, path, why in damaged:
+                    typer.echo(f"{table}: moved {path} to {s.quarantine(path)} ({why})")
+            return
+    except StoreLocked as exc:
+        fail(str(exc), code=EXIT_LOCKED)
+    except StoreError as exc:
+        fail(str(exc))
+    for table, path, why in damaged:
+        typer.echo(f"{table}: {path} is damaged: {why}")
+    if damaged:
+        typer.echo(f"{len(damaged)} damaged part(s); `street2shop store check {store} --quarantine` moves them aside")
+        raise typer.Exit(1)
+    typer.echo(f"store {store}: every part is readable")
+
+
 @app.command()
 def demo(
     store: Annotated[Path, typer.Option(help="where the demo store goes")] = Path("demo-store"),
     products: Annotated[int, typer.Option(help="products in the fixture shop")] = 48,
 ) -> None:
     """Serve the fixture shop on 127.0.0.1, crawl it end to end and show what came out."""
-    from street2shop.crawler.demo import run_demo
-    run_demo(store, products)
+    from street2shop.crawler.demo import NotADemoStore, run_demo
+    try:
+        run_demo(store, products)
+    except NotADemoStore as exc:
+        fail(str(exc))
 
 
 def main() -> None:
-    app()
+    from street2shop.pipeline.store import StoreError, StoreWriteError
+
+    try:
+        app()
+    except StoreWriteError as exc:  # a store that broke under a verb without its own handling
+        typer.echo(f"street2shop: error: {exc}", err=True)
+        sys.exit(EXIT_STORE_FAILED)
+    except StoreError as exc:
+        typer.echo(f"street2shop: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 if __name__ == "__main__":

@@ -132,18 +132,3 @@ def inspect_and_decode(data: bytes, *, content_type: str | None = None, limits: 
 def image_path(info: ImageInfo) -> str:
     """Where the original bytes live, relative to the store root (content-addressed)."""
     return f"images/{info.sha256[:2]}/{info.sha256}.{info.extension}"
-
-
-def robots_forbid_ai(x_robots_tag_values: list[str]) -> bool:
-    """True when an `X-Robots-Tag` forbids use for AI/datasets (noai, noimageai).
-
-    The header may be repeated, comma-separated, and scoped to one agent
-    ("otherbot: noai"); we honour a scoped one too, since it states the owner's wish."""
-    for value in x_robots_tag_values:
-        for token in value.split(","):
-            token = token.strip().lower()
-            if ":" in token:
-                token = token.split(":", 1)[1].strip()
-            if token in ("noai", "noimageai"):
-                return True
-    return False

@@ -29,6 +29,7 @@ import logging
 import math
 import os
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -38,6 +39,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 UNKNOWN = -1
+#: The index kinds `build_index` builds.
+KINDS = ("exact", "faiss", "auto")
 #: Above this many items (in one category) "auto" considers FAISS; at or below, exact search.
 FAISS_FROM = 200_000
 #: Default recall@10 against exact that a FAISS index is calibrated to reach.
@@ -133,6 +136,10 @@ class _Exact:
     def __init__(self, vectors: np.ndarray):
         self.vectors = vectors if isinstance(vectors, np.memmap) else np.ascontiguousarray(vectors, dtype=np.float32)
 
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.vectors.shape)
+
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         return exact_top_k(queries, self.vectors, k)
 
@@ -180,6 +187,10 @@ class _Faiss:
         sample = vectors[np.sort(np.random.default_rng(0).choice(n, min(n, max(nlist * 39, 50_000)), replace=False))]
         index.train(np.ascontiguousarray(sample, dtype=np.float32))
         return index
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return (int(self.index.ntotal), int(self.index.d))
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         scores, ids = self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
@@ -345,21 +356,44 @@ class CategoryIndex:
 
     @classmethod
     def load(cls, directory: Path) -> "CategoryIndex":
+        """The index saved in `directory`. A missing, damaged or inconsistent file is one
+        `SearchIndexError` that names it."""
         try:
             meta = json.loads((directory / "index.json").read_text())
-        except (OSError, ValueError) as exc:
-            raise SearchIndexError(f"{directory}: no readable index ({exc}); rebuild the catalog") from None
+            dim, entries = int(meta["dim"]), dict(meta["parts"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise SearchIndexError(f"{directory}: no readable index ({_first_line(exc)})") from None
         parts, info = {}, {}
-        for category, entry in meta["parts"].items():
+        for category, entry in entries.items():
             entry = {"kind": entry} if isinstance(entry, str) else entry  # older indexes: just the kind
-            stem = directory / f"cat{category}"
-            if entry["kind"] == "faiss":
-                backend = _Faiss.load(stem, entry.get("calibration"))
-            else:
-                backend = _Exact.load(stem)
-            parts[int(category)] = (backend, np.load(directory / f"cat{category}.positions.npy"))
+            try:
+                parts[int(category)] = _load_part(directory, category, entry, dim)
+            except _DAMAGED as exc:
+                raise SearchIndexError(f"{directory}: the files of category {category} are damaged "
+                                       f"({_first_line(exc)})") from None
             info[int(category)] = entry
-        return cls(parts, meta["dim"], info)
+        return cls(parts, dim, info)
+
+
+#: What reading a damaged index file raises: numpy (truncated, not .npy, a zip), FAISS
+#: (RuntimeError), or an index.json entry of the wrong shape.
+_DAMAGED = (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, zipfile.BadZipFile)
+
+
+def _load_part(directory: Path, category: str, entry: dict, dim: int) -> tuple[object, np.ndarray]:
+    """(backend, catalog positions) of one category, checked against each other and `dim`."""
+    stem = directory / f"cat{category}"
+    backend = _Faiss.load(stem, entry.get("calibration")) if entry["kind"] == "faiss" else _Exact.load(stem)
+    positions = np.load(directory / f"cat{category}.positions.npy")
+    if positions.ndim != 1 or positions.dtype.kind not in "iu" or backend.shape != (len(positions), dim):
+        raise SearchIndexError(f"{directory}: the files of category {category} do not fit together "
+                               f"(vectors {backend.shape}, {positions.shape} positions, dimension {dim})")
+    return backend, positions
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def build_index(vectors: np.ndarray, categories: np.ndarray | None = None, kind: str = "auto", *,
@@ -372,8 +406,8 @@ def build_index(vectors: np.ndarray, categories: np.ndarray | None = None, kind:
     vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.ndim != 2 or not len(vectors):
         raise SearchIndexError("no vectors to index")
-    if kind not in ("auto", "exact", "faiss"):
-        raise SearchIndexError(f"unknown index kind {kind!r} (exact, faiss or auto)")
+    if kind not in KINDS:
+        raise SearchIndexError(f"unknown index kind {kind!r} ({', '.join(KINDS)})")
     if not 0 < target_recall <= 1:
         raise SearchIndexError(f"target recall {target_recall} is not in (0, 1]")
     cats = np.full(len(vectors), UNKNOWN) if categories is None else np.asarray(categories)

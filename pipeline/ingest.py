@@ -36,12 +36,14 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_and_decode, robots_forbid_ai
+from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_and_decode
+from street2shop.pipeline.net import refused_address
 from street2shop.pipeline.normalise import normalise, upright_rgb
+from street2shop.pipeline.optout import robots_forbid_ai
 
 if TYPE_CHECKING:  # the workers import this module: keep pyarrow, fsspec and Scrapy out of them
     from street2shop.pipeline.store import Store
@@ -52,6 +54,7 @@ PART_ROWS = 2000
 SYNC_BATCH, SYNC_THREADS = 64, 4
 TIMEOUT = urllib3.Timeout(connect=10, read=30)
 USER_AGENT = "street2shop-ingest/0.1"
+MAX_REDIRECTS = 5
 
 
 @dataclass
@@ -69,6 +72,24 @@ class IngestSummary:
 
 def normalised_path(sha256: str, size: int) -> str:
     return f"normalised/{size}/{sha256[:2]}/{sha256}.jpg"
+
+
+def fetchable_host(url: str) -> str | None:
+    """The host of an http(s) URL that can be requested as written, else None: not parsable,
+    spaces or control characters, another scheme, no host, a bad port, or a host name that
+    IDNA cannot encode (an empty or over-long label)."""
+    if " " in url or not url.isprintable():
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number in range)
+        host = parts.hostname
+        if parts.scheme not in ("http", "https") or not host:
+            return None
+        host.encode("idna")
+    except ValueError:  # UnicodeError (IDNA) is a ValueError too
+        return None
+    return host
 
 
 def check_and_normalise(data: bytes, content_type: str | None, size: int) -> tuple[str, ImageInfo | None, bytes]:
@@ -105,22 +126,32 @@ class _Ingest:
 
     def _private_address(self, host: str) -> str | None:
         if host not in self._private:
-            from street2shop.crawler.middlewares import is_private_host  # noqa: PLC0415  (imports Scrapy)
-
-            self._private[host] = is_private_host(host)
+            self._private[host] = refused_address(host)
         return self._private[host]
 
+    def _get(self, url: str) -> tuple[str | None, urllib3.BaseHTTPResponse | None]:
+        """(error status, response): redirects followed here, each hop's host checked."""
+        for _ in range(MAX_REDIRECTS + 1):
+            host = fetchable_host(url)
+            if host is None:
+                return "bad_url", None
+            if not self.allow_private and self._private_address(host):
+                return "private", None
+            try:
+                resp = self.http.request("GET", url, preload_content=True, redirect=False)
+            except (urllib3.exceptions.HTTPError, ValueError):
+                return "fetch_error", None
+            location = resp.headers.get("Location") if resp.status in (301, 302, 303, 307, 308) else None
+            if location is None:
+                return None, resp
+            url = urljoin(url, location)
+        return "too_many_redirects", None
+
     def one(self, url: str) -> tuple[str, dict | None]:
-        """(status, images row or None) for one URL."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return "bad_url", None
-        if not self.allow_private and self._private_address(parts.hostname):
-            return "private", None
-        try:
-            resp = self.http.request("GET", url, preload_content=True, redirect=True)
-        except urllib3.exceptions.HTTPError:
-            return "fetch_error", None
+        """(status, images row or None) for one URL; one bad URL never stops the others."""
+        error, resp = self._get(url)
+        if error is not None:
+            return error, None
         if resp.status != 200:
             return f"http_{resp.status}", None
         if robots_forbid_ai(resp.headers.getlist("X-Robots-Tag")):

@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -27,15 +27,36 @@ _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
 def parse_duration(value: str | int | float | timedelta) -> timedelta:
-    """'90s', '15m', '6h', '1d', '2w' or a number of seconds."""
+    """'90s', '15m', '6h', '1d', '2w' or a number of seconds, at least 0 and at most what a
+    timedelta holds. Every bad value is a ValueError (what a manifest reports with its line)."""
     if isinstance(value, timedelta):
-        return value
-    if isinstance(value, (int, float)):
-        return timedelta(seconds=value)
-    m = _DURATION.match(str(value))
-    if not m:
+        seconds: int | float = value.total_seconds()
+        if seconds >= 0:
+            return value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value
+    else:
+        m = _DURATION.match(str(value))
+        if not m:
+            raise ValueError("expected a duration such as 90s, 15m, 6h, 1d or 2w")
+        seconds = float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+    if seconds != seconds:  # NaN
         raise ValueError("expected a duration such as 90s, 15m, 6h, 1d or 2w")
-    return timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+    if seconds < 0:
+        raise ValueError(f"{value} is negative; a duration is 0 or more")
+    try:
+        return timedelta(seconds=seconds)
+    except OverflowError:
+        raise ValueError(f"{value} is too long (at most {timedelta.max.days} days)") from None
+
+
+def _compile_regex(pattern: str) -> None:
+    """ValueError for a pattern `re` rejects: re.error and OverflowError (a huge repeat count)
+    are not ValueErrors, so pydantic would not report them as the manifest's mistake."""
+    try:
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
 
 
 def _http_url(value: str) -> str:
@@ -56,10 +77,14 @@ class _Strict(BaseModel):
 class Politeness(_Strict):
     obey_robots: bool = True
     concurrency_per_domain: int = Field(4, ge=1, le=64)
-    delay: float = Field(0.5, ge=0, description="minimum seconds between requests to one domain")
+    # Finite and bounded: an infinite delay or Retry-After would stall a crawl without a word.
+    delay: float = Field(0.5, ge=0, le=3600, allow_inf_nan=False,
+                         description="minimum seconds between requests to one domain")
     autothrottle: bool = True
-    autothrottle_target: float = Field(2.0, gt=0, description="average parallel requests per domain")
-    max_retry_after: float = Field(120, ge=0, description="longest Retry-After honoured, seconds")
+    autothrottle_target: float = Field(2.0, gt=0, le=64, allow_inf_nan=False,
+                                       description="average parallel requests per domain")
+    max_retry_after: float = Field(120, ge=0, le=86400, allow_inf_nan=False,
+                                   description="longest Retry-After honoured, seconds")
     retries: int = Field(3, ge=0, le=20)
 
 
@@ -104,11 +129,22 @@ class Follow(_Strict):
     @classmethod
     def _regexes(cls, values: list[str]) -> list[str]:
         for v in values:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"{v!r} is not a valid regular expression: {exc}") from exc
+            _compile_regex(v)
         return values
+
+
+class Limits(_Strict):
+    """Bounds on one run of a source, so that a trap (an endless calendar, a query string that
+    grows with every link, a page of 200,000 links) cannot run a crawl away. A limit that is
+    hit is counted in the crawl summary."""
+
+    max_pages: int = Field(100_000, ge=1, description="pages requested per run (images not counted)")
+    max_pagination: int = Field(500, ge=1, description="next-page links followed in a row")
+    max_links_per_page: int = Field(1000, ge=1, description="links taken from one page")
+    max_segment_repeats: int = Field(
+        3, ge=1, description="a URL whose path repeats one segment, or whose query repeats one key, "
+                             "more often than this is a trap")
+    max_url_length: int = Field(2083, ge=64)
 
 
 class Source(_Strict):
@@ -128,7 +164,8 @@ class Source(_Strict):
     allow_private_addresses: bool = Field(
         False, description="allow loopback/private network targets (tests, intranet shops)")
     images: bool = True
-    max_pages: int | None = Field(None, ge=1)
+    limits: Limits = Field(default_factory=Limits)
+    max_pages: int | None = Field(None, ge=1, description="the same as limits.max_pages (kept for older manifests)")
     selectors: Selectors | None = None
     post_selectors: PostSelectors | None = Field(None, description="blog sources: per-site post selectors")
 
@@ -142,11 +179,26 @@ class Source(_Strict):
     def _js_patterns(cls, value):
         if isinstance(value, list):
             for v in value:
-                re.compile(v)
+                _compile_regex(v)
         return value
+
+    #: user name and password given in start URLs, by host[:port] (`credentials`)
+    _credentials: dict[str, tuple[str, str]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def credentials(self) -> dict[str, tuple[str, str]]:
+        """HTTP Basic credentials by host[:port], taken out of start URLs such as
+        `https://user:password@staging.shop.example/`: the URL is crawled and stored without
+        them (they would be printed and kept wherever the URL is), and they go to that host
+        only, in an Authorization header."""
+        return self._credentials
 
     @model_validator(mode="after")
     def _defaults(self):
+        if self.max_pages is not None:
+            self.limits.max_pages = self.max_pages
+        for name in ("sitemaps", "listings", "products", "feeds", "posts"):
+            setattr(self, name, [self._take_credentials(u) for u in getattr(self, name)])
         if not self.start_urls:
             raise ValueError("a source needs at least one start point: sitemaps, listings, products, feeds or posts")
         if not self.allowed_domains:
@@ -154,6 +206,15 @@ class Source(_Strict):
             hosts = {urlparse(u).hostname for u in self.start_urls}
             self.allowed_domains = sorted(h for h in hosts if h)
         return self
+
+    def _take_credentials(self, url: str) -> str:
+        parts = urlparse(url)
+        if "@" not in parts.netloc:
+            return url
+        userinfo, hostport = parts.netloc.rsplit("@", 1)
+        user, _, password = userinfo.partition(":")
+        self._credentials[hostport.lower()] = (unquote(user), unquote(password))
+        return parts._replace(netloc=hostport).geturl()
 
     @property
     def start_urls(self) -> list[str]:

@@ -39,6 +39,25 @@ def cli(*args: str, env: dict | None = None, timeout: float = 240) -> subprocess
     )
 
 
+# Runs a command and writes its peak resident memory (KiB, from wait4) to argv[1]. Started from a
+# small process of its own: Linux starts a new program's peak at the peak of the process that
+# started it, which for the test process would be the test's own memory.
+_MEASURE = """import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def cli_measured(workdir: Path, *args: str, timeout: float = 240) -> tuple[subprocess.CompletedProcess, int]:
+    """`cli`, and the peak resident memory of the CLI process in bytes."""
+    peak = workdir / "peak-kib"
+    result = subprocess.run([sys.executable, "-c", _MEASURE, str(peak), sys.executable, "-m",
+                             "street2shop.pipeline.cli", *args], capture_output=True, text=True, timeout=timeout)
+    return result, int(peak.read_text()) * 1024
+
+
 def listings_by_path(store_dir: Path, base: str) -> dict[str, list[dict]]:
     """Listing rows keyed by the final URL's path on the fixture shop."""
     out: dict[str, list[dict]] = {}

@@ -25,16 +25,31 @@ def _dead_pid() -> int:
 
 def test_lock_excludes_and_dead_holders_are_taken_over(tmp_path):
     store = Store(tmp_path)
-    with StoreLock(store):
+    with StoreLock(store) as lock:
+        assert not lock.previous_run_died
         with pytest.raises(StoreLocked, match="in use by another run"):
             StoreLock(store).acquire()
     assert not store.exists(LOCK_PATH), "released on exit"
-    # A run killed with SIGKILL leaves its lock behind; its pid is gone, so it is stale.
+    # A run killed with SIGKILL leaves its lock file behind; the kernel dropped its lock.
     holder = {"host": os.uname().nodename, "pid": _dead_pid(), "started_at": "x", "refreshed": time.time()}
     store.write_bytes(LOCK_PATH, json.dumps(holder).encode())
     with StoreLock(store) as lock:
+        assert lock.previous_run_died, "the file tells that the last run did not end cleanly"
         assert store.exists(LOCK_PATH) and lock.holder()["pid"] == os.getpid()
-    # Another host's lock that nobody refreshed for too long is stale too.
+
+
+def test_lease_on_an_object_store(tmp_path):
+    """Object stores have no locks: the lock is a lease there (fsspec's memory store plays one)."""
+    store = Store(f"memory://leases-{os.getpid()}")
+    holder = {"host": os.uname().nodename, "pid": _dead_pid(), "started_at": "x", "refreshed": time.time()}
+    with StoreLock(store):
+        with pytest.raises(StoreLocked, match="in use by another run"):
+            StoreLock(store).acquire()
+    assert not store.exists(LOCK_PATH)
+    store.write_bytes(LOCK_PATH, json.dumps(holder).encode())  # this host, process gone: taken over
+    with StoreLock(store) as lock:
+        assert lock.previous_run_died
+    # Another host's lease that nobody refreshed for too long is stale too; a fresh one is not.
     store.write_bytes(LOCK_PATH, json.dumps({**holder, "host": "elsewhere", "refreshed": time.time() - 3600}).encode())
     with StoreLock(store, stale_after=600):
         pass

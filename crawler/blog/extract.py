@@ -8,7 +8,6 @@ posts, comments, share bars, author boxes) is skipped wherever it sits.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.resolve import destination_param
+from street2shop.crawler.extract.jsonsafe import loads
 
 #: Subtrees that are never the post itself (matched on tag, id, class and role).
 _NOISE = re.compile(
@@ -115,7 +115,7 @@ def _jsonld_article(tree) -> dict:
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text.strip().rstrip(";"))
+            data = loads(script.text.strip().rstrip(";"))
         except ValueError:
             continue
         nodes = data.get("@graph", [data]) if isinstance(data, dict) else data if isinstance(data, list) else []

@@ -1,9 +1,9 @@
 """Image URL cleaning: absolutise, pick the largest srcset candidate, drop junk, dedupe."""
 from __future__ import annotations
 
-import json
 import re
 
+from .jsonsafe import loads
 from .memo import Memo
 from .urls import join
 
@@ -64,7 +64,7 @@ def best_from_srcset(srcset: str) -> str | None:
 def best_from_dynamic(value: str) -> str | None:
     """JSON maps of url -> [w, h] (as used by several gallery widgets)."""
     try:
-        data = json.loads(value)
+        data = loads(value)
     except ValueError:
         return None
     if not isinstance(data, dict) or not data:
@@ -74,7 +74,7 @@ def best_from_dynamic(value: str) -> str | None:
         v = item[1]
         try:
             return float(v[0]) * float(v[1])
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, KeyError, OverflowError):  # page data: any shape
             return 0.0
 
     return max(data.items(), key=area)[0]

@@ -12,16 +12,16 @@ their usual names, never by shop-specific paths.
 """
 from __future__ import annotations
 
-import json
 import re
 
 from .jsondoc import _image_urls
+from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``
 _ASSIGN = re.compile(r"(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*\s*=\s*(?=[{\[])")
-_DECODER = json.JSONDecoder(strict=False)
+_DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
 _MAX_NODES = 60_000
 _WORD = re.compile(r"\w+")

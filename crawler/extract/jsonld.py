@@ -7,13 +7,14 @@ script is repaired independently so one broken block never hides the others.
 """
 from __future__ import annotations
 
-import json
 import re
+
+from .jsonsafe import Decoder
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|"
                        r"(?:-->|//\s*\]\]>|\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_DECODER = json.JSONDecoder(strict=False)  # strict=False accepts raw control chars in strings
+_DECODER = Decoder(strict=False)  # strict=False accepts raw control chars in strings
 
 
 def _strip_wrappers(text: str) -> str:

@@ -1,19 +1,50 @@
 """Decoding and parsing of raw responses (the one place that parses)."""
 from __future__ import annotations
 
-import json
 import re
+import zlib
 
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from .jsondoc import record_from_json
+from .jsonsafe import loads
 from .lookup import c_lookup
 from .merge import extract_from_tree
 from .record import ProductRecord
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_GUNZIP_STEP = 1 << 20
+
+
+class PageTooLarge(ValueError):
+    """A compressed page that expands past the size limit."""
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """The bytes of gzip ``data`` (several members too, as ``gzip.decompress``), produced a
+    step at a time so that memory stays near ``limit``: a small file can expand to gigabytes.
+
+    Raises ``PageTooLarge`` past ``limit`` bytes, ``ValueError`` when ``data`` is not whole gzip.
+    """
+    out = bytearray()
+    rest = data
+    while rest:
+        d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip header and trailer
+        try:
+            while not d.eof:
+                chunk = d.decompress(rest, min(_GUNZIP_STEP, limit + 1 - len(out)))
+                out += chunk
+                if len(out) > limit:
+                    raise PageTooLarge(f"expands to more than {limit} bytes")
+                rest = d.unconsumed_tail
+                if not chunk and not d.eof:  # all input read, no end of stream
+                    raise ValueError("the compressed data ends early (truncated file)")
+        except zlib.error as exc:
+            raise ValueError(str(exc)) from None
+        rest = d.unused_data.lstrip(b"\x00")  # members may be padded with zeros
+    return bytes(out)
 
 
 class _Parser(lxml.html.HTMLParser):
@@ -82,7 +113,7 @@ def extract_product(html: str | bytes, url: str) -> ProductRecord:
 
 def _try_json(text: str, url: str):
     try:
-        data = json.loads(text)
+        data = loads(text)
     except ValueError:
         return None
     return record_from_json(data, url)

@@ -193,6 +193,8 @@ def json_amount(value, depth: int = 0) -> tuple[Decimal | None, str | None]:
     currency = next((value[k] for k in CURRENCY_KEYS if isinstance(value.get(k), str)), None)
     if isinstance(value.get("centAmount"), int):
         digits = value.get("fractionDigits") if isinstance(value.get("fractionDigits"), int) else 2
+        if not 0 <= digits <= 18:  # page data: past Decimal's exponent range the scaling raises
+            return None, currency
         return Decimal(value["centAmount"]).scaleb(-digits), currency
     for key in AMOUNT_KEYS:
         if key in value:

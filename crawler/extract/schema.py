@@ -293,10 +293,12 @@ def breadcrumbs(node: dict) -> list[str]:
     return out
 
 
-def _resolve(v, ids: dict):
-    """Replace bare ``{"@id": ...}`` references (``@graph`` style) by the nodes they name."""
+def _resolve(v, ids: dict, depth: int = 0):
+    """Replace bare ``{"@id": ...}`` references (``@graph`` style) by the nodes they name
+    (in lists nested at most as deep as ``iter_nodes`` descends: page data can nest deeper
+    than the stack allows)."""
     if isinstance(v, list):
-        return [_resolve(x, ids) for x in v]
+        return [_resolve(x, ids, depth + 1) for x in v] if depth < 12 else v
     if isinstance(v, dict) and len(v) == 1 and "@id" in v:
         return ids.get(v["@id"], v)
     return v

@@ -16,12 +16,14 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from street2shop.crawler.analysis import AnalyserConfig, PageAnalyser, PageAnalysis
+from street2shop.crawler.bounds import CrawlBounds
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem
 from street2shop.crawler.pageworkers import ExtractionWorkers, WorkerGone, default_count
 from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
 from street2shop.crawler.tuning import tune_collector
 from street2shop.pipeline.manifest import Source
+from street2shop.pipeline.optout import robots_forbid_ai
 
 
 class SourceSpider(Spider):
@@ -40,12 +42,15 @@ class SourceSpider(Spider):
         self.max_hops = source.follow.max_depth
         # Staying on allowed_domains is the offsite middleware's job (by host name).
         selectors = source.selectors.model_dump(exclude_none=True) if source.selectors is not None else None
-        self.analyser = PageAnalyser(AnalyserConfig(tuple(self.follow_allow()), tuple(source.follow.deny), selectors))
+        self.analyser = PageAnalyser(AnalyserConfig(tuple(self.follow_allow()), tuple(source.follow.deny), selectors,
+                                                    max_links=source.limits.max_links_per_page))
         self.workers: ExtractionWorkers | None = None
+        self.bounds: CrawlBounds | None = None  # needs the crawler's stats: set in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.bounds = CrawlBounds(spider.source.limits, crawler)
         count = crawler.settings.get("STREET2SHOP_EXTRACT_PROCESSES")
         count = default_count() if count in (None, "", "auto") else int(count)
         if count > 0:
@@ -66,7 +71,9 @@ class SourceSpider(Spider):
             if request is not None:
                 yield request
 
-    def make_request(self, url: str, callback, *, hops: int = 0) -> Request | None:
+    def make_request(self, url: str, callback, *, hops: int = 0, pages_in_row: int = 0) -> Request | None:
+        """A request for a page, or None: already requested, written by the job this run
+        resumes, or past the source's limits (`pages_in_row`: next-page links in a row)."""
         if url in self.requested:
             return None
         self.requested.add(url)
@@ -74,7 +81,9 @@ class SourceSpider(Spider):
             # Written by the interrupted run this one resumes: not fetched again.
             self.crawler.stats.inc_value("street2shop/resumed_skipped")
             return None
-        meta: dict = {"hops": hops}
+        if not self.bounds.admit(url, pages_in_row=pages_in_row):
+            return None
+        meta: dict = {"hops": hops, "pages_in_row": pages_in_row}
         headers = {}
         if self.source.needs_javascript(url):
             meta["playwright"] = True
@@ -186,14 +195,15 @@ class SourceSpider(Spider):
             return None
         return analysis
 
-    def product_page(self, response: Response, data: dict, record_fingerprint: str | None = None):
+    def product_page(self, response: Response, data: dict, record_fingerprint: str | None = None, *,
+                     meta_noai: bool = False):
         """A product page: a listing row when it is new or changed, and its page state
         (written with the listing, so a killed run never records a page it did not write)."""
         state = self.page_record(response, "product", record=data, record_fingerprint=record_fingerprint)
         if state.outcome == "unchanged":
             yield state
             return
-        item = self.listing_item(response, data)
+        item = self.listing_item(response, data, meta_noai=meta_noai)
         item.change, item.page = state.outcome, state
         yield item
 
@@ -203,19 +213,23 @@ class SourceSpider(Spider):
                 "fetched_at": datetime.now(timezone.utc), "http_status": response.status,
                 "rendered": bool(response.request.meta.get("playwright"))}
 
-    def listing_item(self, response: Response, data: dict) -> ListingItem:
+    def listing_item(self, response: Response, data: dict, *, meta_noai: bool = False) -> ListingItem:
+        """`meta_noai`: the page's robots <meta> forbids AI use (its analysis says)."""
         return ListingItem(**self.provenance(response), record=data,
-                           image_urls=list(data.get("images") or []) if self.source.images else [])
+                           image_urls=list(data.get("images") or []) if self.source.images else [],
+                           page_noai=meta_noai or header_forbids_ai(response))
 
     def follow_links(self, response: Response, analysis: PageAnalysis | None = None):
         """Requests for a listing page's links (sorted by its analysis, or here)."""
         hops = response.meta.get("hops", 0)
+        in_row = response.meta.get("pages_in_row", 0) + 1
         if analysis is not None:
             pagination, others = analysis.pagination, analysis.others
         else:
             pagination, others = self.analyser.links.sort(response.selector.root, response.url)
+        self.bounds.links_taken(len(pagination) + len(others))
         followed = list(pagination) + (list(others) if hops < self.max_hops else [])
-        requests = [self.make_request(url, self.parse_page, hops=hops) for url in pagination]
+        requests = [self.make_request(url, self.parse_page, hops=hops, pages_in_row=in_row) for url in pagination]
         if hops < self.max_hops:
             requests += [self.make_request(url, self.parse_page, hops=hops + 1) for url in others]
         return [self.page_record(response, "listing", links=followed), *(r for r in requests if r is not None)]
@@ -225,6 +239,11 @@ class SourceSpider(Spider):
         kind = error_kind(failure)
         self.crawler.stats.inc_value(f"street2shop/errors/{kind}")
         self.logger.info("%s: %s", kind, failure.request.url if hasattr(failure, "request") else failure)
+
+
+def header_forbids_ai(response: Response) -> bool:
+    """The response's `X-Robots-Tag` forbids AI use of the page (and so of its images)."""
+    return robots_forbid_ai([v.decode("latin-1") for v in response.headers.getlist(b"X-Robots-Tag")])
 
 
 def _sitemap_body(response: Response, max_size: int) -> bytes | None:

@@ -22,7 +22,8 @@ from street2shop.crawler.blog.extract import extract_post
 from street2shop.crawler.blog.resolve import destination_param, script_redirect, strip_tracking
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import LinkResolution, PostItem
-from street2shop.crawler.spiders.base import SourceSpider
+from street2shop.crawler.spiders.base import SourceSpider, header_forbids_ai
+from street2shop.pipeline.optout import meta_forbids_ai
 
 SOLD_OUT = frozenset({"OutOfStock", "SoldOut", "Discontinued"})
 DEAD_KINDS = frozenset({"http_404", "http_410", "dns", "connection_refused"})
@@ -48,6 +49,17 @@ def _name_brands(item: PostItem) -> None:
             if link["kind"] == "exact" and brand and brand.casefold() in named.casefold():
                 garment["brand"] = brand
                 break
+
+
+def _cap_links(post, max_links: int, bounds) -> None:
+    """At most `max_links` garment links of one post are resolved (the first ones)."""
+    left = max_links
+    for garment in post.items:
+        if len(garment.links) > left:
+            del garment.links[left:]
+        left -= len(garment.links)
+    if left <= 0:
+        bounds.links_taken(max_links)
 
 
 class _Waiting:
@@ -123,6 +135,7 @@ class BlogSpider(SourceSpider):
             yield from self.follow_links(response)
             return
         self.crawler.stats.inc_value("street2shop/posts_found")
+        _cap_links(post, self.source.limits.max_links_per_page, self.bounds)
         state = self.page_record(response, "post", record=post.to_dict())
         if state.outcome == "unchanged":
             yield state  # same post as last time: its links were resolved then
@@ -133,6 +146,7 @@ class BlogSpider(SourceSpider):
             resolutions=[[None] * len(i.links) for i in post.items],
             image_urls=list(post.images) if self.source.images else [],
             page=state,
+            page_noai=meta_forbids_ai(response.selector.root) or header_forbids_ai(response),
         )
         waiting = _Waiting(item, sum(len(i.links) for i in post.items))
         if waiting.left == 0:
@@ -182,8 +196,9 @@ class BlogSpider(SourceSpider):
             data = analysis.data
             canonical = strip_tracking(data.get("canonical_url") or response.url)
             status = "sold_out" if data.get("availability") in SOLD_OUT else "ok"
-            result = LinkResolution(canonical, chain, status, response.status, data.get("brand"))
-            yield self.listing_item(response, data)  # the linked listing is crawled here
+            listing = self.listing_item(response, data, meta_noai=analysis.noai)  # the linked listing is crawled here
+            result = LinkResolution(canonical, chain, status, response.status, data.get("brand"), listing.url)
+            yield listing
         yield from self._finish_link(key, result)
 
     def link_failed(self, failure):
@@ -206,7 +221,10 @@ class BlogSpider(SourceSpider):
         # The shared resolution starts at the link's destination; this post's own bounce
         # URLs (if it used any) come first in its chain.
         waiting.item.resolutions[i][j] = LinkResolution(result.resolved_url, [*bounces, *result.redirects],
-                                                        result.link_status, result.http_status, result.product_brand)
+                                                        result.link_status, result.http_status, result.product_brand,
+                                                        result.listing_url)
+        if result.listing_url is not None:
+            waiting.item.awaits.add(result.listing_url)
         waiting.left -= 1
         if waiting.left == 0:
             _name_brands(waiting.item)

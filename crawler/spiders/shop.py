@@ -38,7 +38,7 @@ class ShopSpider(SourceSpider):
         if analysis is None:
             return
         if analysis.is_product:
-            for output in self.product_page(response, analysis.data, analysis.fingerprint):
+            for output in self.product_page(response, analysis.data, analysis.fingerprint, meta_noai=analysis.noai):
                 yield output
             return
         self.crawler.stats.inc_value("street2shop/listing_pages")

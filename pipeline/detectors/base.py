@@ -59,14 +59,21 @@ class Detector(abc.ABC):
     ``name`` is the spec it was created from (``"frcnn-r50-fpn-v2"``, ...);
     ``weights_id`` identifies the weights (``<sha256 prefix>`` of the file, or ``random-init``)
     so that catalogs can record which detector cut their crops.
+    ``score_threshold`` is the least score ``detect`` keeps when a call gives none
+    (``create_detector(..., score_threshold=...)`` sets it).
     """
 
     name: str = "detector"
     weights_id: str = "unknown"
+    score_threshold: float = 0.3
 
     @abc.abstractmethod
-    def detect(self, images: list, score_threshold: float = 0.3) -> list[list[Detection]]:
-        """Detections for each PIL image, best score first, each with all 13 probabilities."""
+    def detect(self, images: list, score_threshold: float | None = None) -> list[list[Detection]]:
+        """Detections for each PIL image, best score first, each with all 13 probabilities;
+        only those scoring over ``score_threshold`` (None: the detector's own)."""
+
+    def threshold(self, score_threshold: float | None) -> float:
+        return self.score_threshold if score_threshold is None else float(score_threshold)
 
     def top_categories(self, det: Detection, k: int = 2) -> list[tuple[int, float]]:
         """The ``k`` likeliest categories of one detection (the matching stage searches these)."""

@@ -74,12 +74,13 @@ class Detectron2Detector(Detector):
         self.class_agnostic_nms = bool(class_agnostic_nms)
         self.detections_per_img = int(detections_per_img)
 
-    def detect(self, images: list, score_threshold: float = 0.3) -> list[list[Detection]]:
+    def detect(self, images: list, score_threshold: float | None = None) -> list[list[Detection]]:
         import torch
         from torchvision.ops import batched_nms, nms
 
         out = []
         model = self.model
+        score_threshold = self.threshold(score_threshold)
         with torch.inference_mode():
             for image in images:
                 rgb = np.asarray(image.convert("RGB"))

@@ -30,7 +30,8 @@ def whole_image_detection(image, tolerance: int = 12) -> Detection:
                      probs=np.full(NUM_CATEGORIES, 1.0 / NUM_CATEGORIES, dtype=np.float32), whole_image=True)
 
 
-def detect_or_whole(image, detector: Detector, score_threshold: float = 0.3, tolerance: int = 12) -> list[Detection]:
+def detect_or_whole(image, detector: Detector, score_threshold: float | None = None,
+                    tolerance: int = 12) -> list[Detection]:
     """The detector's garments in ``image``, or one ``whole_image=True`` detection of its trimmed box.
 
     The fallback's ``probs`` are uniform (its category is unknown: matching should search every

@@ -52,15 +52,19 @@ def spec_of_weights(weights: str) -> str | None:
     return load_weights(weights).spec
 
 
-def create_detector(spec: str | None = None, *, weights: str | None = None, device=None, **options) -> Detector:
+def create_detector(spec: str | None = None, *, weights: str | None = None, device=None,
+                    score_threshold: float | None = None, **options) -> Detector:
     """Build a detector for ``spec``; ``weights`` is a local .pt/.pth file or an http(s) URL.
 
     spec None: the spec recorded in ``weights`` (a file written by this package), else
     ``DEFAULT_SPEC``. weights None: random initialisation, or ``pretrained_backbone=<path|URL>``
     (COCO detector or ImageNet classifier weights) for training. Other options
     (``min_size``, ``max_size``, ``box_nms_thresh``, ``class_agnostic_nms``, ``batch_size``, ...)
-    are the backend's. Every failure is one DetectorError naming the input.
+    are the backend's. ``score_threshold``: the least score ``detect`` keeps when a call
+    gives none (the backend's default otherwise). Every failure is one DetectorError naming the input.
     """
+    if score_threshold is not None and not 0 <= score_threshold <= 1:
+        raise DetectorError(f"score_threshold {score_threshold} is not between 0 and 1")
     _load_backends()
     if spec is None:
         spec = (spec_of_weights(weights) if weights is not None else None) or DEFAULT_SPEC
@@ -72,4 +76,7 @@ def create_detector(spec: str | None = None, *, weights: str | None = None, devi
                 break
     if factory is None:
         raise DetectorError(f"unknown detector {spec!r}; known: {', '.join(available_specs())}")
-    return factory(spec, weights=weights, device=device, **options)
+    detector = factory(spec, weights=weights, device=device, **options)
+    if score_threshold is not None:
+        detector.score_threshold = float(score_threshold)
+    return detector

@@ -222,11 +222,11 @@ class TorchvisionFRCNN(Detector):
         return pil_to_tensor(image.convert("RGB")).float().div_(255.0)
 
     @torch.inference_mode()
-    def raw(self, images: list, score_threshold: float = 0.3) -> list[dict]:
+    def raw(self, images: list, score_threshold: float | None = None) -> list[dict]:
         """The model's outputs (tensors on the CPU) for PIL images, boxes in their pixels."""
         self.model.eval()
         heads = self.model.roi_heads
-        heads.score_thresh = float(score_threshold)
+        heads.score_thresh = self.threshold(score_threshold)
         out: list[dict] = []
         try:
             for i in range(0, len(images), self.batch_size):
@@ -237,7 +237,7 @@ class TorchvisionFRCNN(Detector):
             heads.score_thresh = float(self.config["box_score_thresh"])
         return out
 
-    def detect(self, images: list, score_threshold: float = 0.3) -> list[list[Detection]]:
+    def detect(self, images: list, score_threshold: float | None = None) -> list[list[Detection]]:
         results = []
         for r in self.raw(list(images), score_threshold):
             dets = []

@@ -37,6 +37,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.http import TextResponse
 from scrapy.spiders import SitemapSpider
 
+from street2shop.crawler.run import Job
 from street2shop.crawler.settings import settings_for_source
 from street2shop.crawler.tuning import skip_unlogged_records, tune_collector
 from street2shop.pipeline.manifest import load_manifest, parse_manifest
@@ -67,7 +68,7 @@ class TunedBareSpider(BareSpider):
 
 
 def bare_settings(manifest, source) -> dict:
-    s = settings_for_source(manifest, source, store_url="memory://bare-unused", run_id="bare", job_id="bare")
+    s = settings_for_source(manifest, source, store_url="memory://bare-unused", run_id="bare", job=Job("bare", False))
     s["ITEM_PIPELINES"] = {}
     return s
 
