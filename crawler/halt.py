@@ -22,6 +22,9 @@ def halt(crawler, error: StoreWriteError) -> None:
     if crawler.stats.get_value(FATAL_STAT):
         return
     crawler.stats.set_value(FATAL_STAT, str(error))
-    engine = getattr(crawler, "_engine", None)  # (`crawler.engine` raises before the crawl starts)
-    if engine is not None and engine.spider is not None and engine.running:
+    try:
+        engine = crawler.engine
+    except RuntimeError:  # the crawl has not started: nothing to stop
+        return
+    if engine.spider is not None and engine.running:
         deferred_from_coro(engine.close_spider_async(reason=REASON))

@@ -4,7 +4,7 @@ into one row of the listings table (street2shop.pipeline.schemas.LISTINGS)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 
@@ -30,6 +30,8 @@ class ListingItem(Fetched):
     page: Any = None  # its PageState, written with it
     #: the page's robots rules (X-Robots-Tag, <meta name="robots">) forbid AI use of its images
     page_noai: bool = False
+    #: the re-check of a post's link that found this listing changed (written with it)
+    link_check: Any = None
 
 
 @dataclass
@@ -56,3 +58,16 @@ class PostItem(Fetched):
     page_noai: bool = False
     #: URLs of the listing items its links landed on: the post is written after them
     awaits: set[str] = field(default_factory=set)
+
+
+@dataclass
+class LinkCheck:
+    """A re-check of a shop listing that a blog post links to (one row of `link_checks`)."""
+
+    source: str
+    url: str  # the listing's resolved URL, as post_items give it
+    outcome: str  # new | changed | unchanged | not_modified | failed
+    link_status: str  # ok | sold_out | dead | not_product | <error kind>
+    http_status: int | None = None
+    checked_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    page: Any = None  # the page's PageState, written with it

@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.halt import halt
-from street2shop.crawler.items import ListingItem, PostItem
+from street2shop.crawler.items import LinkCheck, ListingItem, PostItem
 from street2shop.crawler.revisit import PageState
 from street2shop.crawler.writer import RunWriter
 from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image
@@ -189,6 +189,8 @@ class ParquetWriterPipeline:
         self.seen: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
         # URLs this job already recorded in the pages table.
         self.pages_seen: set[str] = set(settings.get("STREET2SHOP_DONE_PAGES") or ())
+        #: linked listings this job re-checked (one check per URL per job)
+        self.seen_checks: set[str] = set(settings.get("STREET2SHOP_DONE_URLS") or ())
         #: listing URLs (requested and final) that reached this writer, and posts waiting for some
         self.arrived: set[str] = set()
         self.parked: list[PostItem] = []
@@ -207,7 +209,10 @@ class ParquetWriterPipeline:
             self._add_pages(item)
             self.run.item_done()
             return item
-        if isinstance(item, ListingItem):
+        if isinstance(item, LinkCheck):
+            self._take_check(item)
+            self.run.item_done()
+        elif isinstance(item, ListingItem):
             self._take_listing(item)
             self._release_posts()
         elif isinstance(item, PostItem):
@@ -220,6 +225,8 @@ class ParquetWriterPipeline:
     def _take_listing(self, item: ListingItem) -> None:
         keys = {item.url, item.final_url}
         self.arrived |= keys
+        if item.link_check is not None:
+            self._take_check(item.link_check)
         if keys & self.seen:
             self.crawler.stats.inc_value("street2shop/duplicate_listings")
             return
@@ -243,6 +250,17 @@ class ParquetWriterPipeline:
         self._add_post(item)
         self.crawler.stats.inc_value("street2shop/posts_written")
         self.run.item_done()
+
+    def _take_check(self, check: LinkCheck) -> None:
+        if check.url in self.seen_checks:
+            return
+        self.seen_checks.add(check.url)
+        if check.page is not None:
+            self._add_pages(check.page)
+        self.run.add("link_checks", [{"source": check.source, "job_id": self.job_id, "run_id": self.run_id,
+                                      "url": check.url, "checked_at": check.checked_at, "outcome": check.outcome,
+                                      "link_status": check.link_status, "http_status": check.http_status}])
+        self.crawler.stats.inc_value(f"street2shop/rechecks/{check.link_status}")
 
     def _release_posts(self) -> None:
         if not self.parked:

@@ -51,6 +51,7 @@ class SourceSummary:
     posts: int = 0
     links: dict[str, int] = field(default_factory=dict)  # post links by how they ended
     pairs: int = 0  # exact post links whose listing is in the store: street-to-shop pair candidates
+    rechecks: dict[str, int] = field(default_factory=dict)  # linked listings checked again, by link status
     page_outcomes: dict[str, int] = field(default_factory=dict)  # new | changed | unchanged | not_modified
     browser_pages: int = 0  # pages Chromium opened; each must be closed after use
     browser_pages_closed: int = 0
@@ -95,6 +96,7 @@ def begin_job(store: Store, source: Source, run_id: str) -> Job:
         for table in ("listings", "posts"):
             rows = store.read_table(table, columns=["url", "final_url"], filter=of_job)
             done |= frozenset(rows.column("url").to_pylist()) | frozenset(rows.column("final_url").to_pylist())
+        done |= frozenset(store.read_table("link_checks", columns=["url"], filter=of_job).column("url").to_pylist())
         pages = store.read_table("pages", columns=["url", "kind"], filter=of_job)
         # Product and post pages are done with their rows; pages that lead elsewhere are
         # fetched again to follow them (their rows are not written twice).
@@ -118,6 +120,32 @@ def is_due(store: Store, source: Source, now: datetime | None = None) -> bool:
         return True
     finished = datetime.fromisoformat(state["finished_at"])
     return (now or datetime.now(timezone.utc)) - finished >= source.recrawl_every
+
+
+#: Link statuses worth checking again: the listing was there (a dead link stays dead).
+RECHECKED = ("ok", "sold_out")
+
+
+def links_due(store: Store, source: Source, now: datetime | None = None) -> dict[str, str]:
+    """The listings a blog's posts link to that are due a re-check (not seen, through a post or
+    a re-check, for `recheck_links_every`): resolved URL -> the link's last known status."""
+    of_source = pc.field("source") == source.name
+    posts = store.read_table("posts", columns=["url", "run_id", "fetched_at"], filter=of_source)
+    read_at = {(u, r): t for u, r, t in zip(*(posts.column(c).to_pylist() for c in ("url", "run_id", "fetched_at")))}
+    items = store.read_table("post_items", columns=["post_url", "run_id", "resolved_url", "link_status"],
+                             filter=of_source & pc.field("resolved_url").is_valid())
+    last: dict[str, tuple[datetime, str]] = {}
+    for post, run, url, status in zip(*(items.column(c).to_pylist() for c in items.column_names)):
+        when = read_at.get((post, run))
+        if when is not None and (url not in last or when > last[url][0]):
+            last[url] = (when, status)
+    checks = store.read_table("link_checks", columns=["url", "checked_at", "link_status"], filter=of_source)
+    for url, when, status in zip(*(checks.column(c).to_pylist() for c in checks.column_names)):
+        if url not in last or when > last[url][0]:
+            last[url] = (when, status)
+    now = now or datetime.now(timezone.utc)
+    return {url: status for url, (when, status) in last.items()
+            if status in RECHECKED and now - when >= source.recheck_links_every}
 
 
 def end_job(store: Store, source: Source, job_id: str, reason: str, *, complete: bool) -> None:
@@ -152,6 +180,7 @@ def summarise(stats: dict, summary: SourceSummary) -> SourceSummary:
     summary.listings = stats.get("street2shop/listings_written", 0)
     summary.posts = stats.get("street2shop/posts_written", 0)
     summary.links = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/links/")}
+    summary.rechecks = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/rechecks/")}
     summary.images_ok = stats.get("street2shop/images/ok", 0)
     summary.skipped_done = stats.get("street2shop/resumed_skipped", 0)
     summary.page_outcomes = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("street2shop/pages/")}
@@ -259,8 +288,9 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
 
         # weak=False: Scrapy's signals hold receivers weakly, and this closure has no other owner.
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
+        extra = {"recheck": links_due(store, source)} if source.kind == "blog" else {}
         process.crawl(crawler, source=source, done_urls=job.done_urls,
-                      page_state=load_page_state(store, source.name))
+                      page_state=load_page_state(store, source.name), **extra)
         crawlers[source.name] = crawler
         summaries[source.name] = summary
 

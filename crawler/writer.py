@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from street2shop.pipeline.store import Store, StoreWriteError, encode_part
 
 #: The tables of a commit, in the order their rows refer to each other.
-TABLES = ("images", "post_images", "post_items", "listings", "posts", "pages")
+TABLES = ("images", "post_images", "post_items", "listings", "posts", "link_checks", "pages")
 
 
 class RunWriter:

@@ -143,10 +143,11 @@ def print_summary(summaries, store_url: str) -> None:
 
     from street2shop.pipeline.console import DataTable, safe
 
-    blogs = any(s.posts or s.links for s in summaries)
+    blogs = any(s.posts or s.links or s.rechecks for s in summaries)
     limits = any(s.limits for s in summaries)
     numeric = ("pages", "listings", "images", "posts", "pairs", "seconds")
-    columns = ["source", "job", "pages", "listings", "images"] + (["posts", "links", "pairs"] if blogs else [])
+    columns = ["source", "job", "pages", "listings", "images"]
+    columns += ["posts", "links", "pairs", "re-checked"] if blogs else []
     columns += ["errors", "image errors"] + (["limits hit"] if limits else []) + ["ended", "seconds"]
     table = DataTable("crawl summary", [])
     for col in columns:
@@ -154,11 +155,11 @@ def print_summary(summaries, store_url: str) -> None:
     for s in summaries:
         row = [s.source, ("resumed " if s.resumed else "") + s.job_id, str(s.pages), str(s.listings), str(s.images_ok)]
         if blogs:
-            row += [str(s.posts), _kinds(s.links), str(s.pairs)]
+            row += [str(s.posts), _kinds(s.links), str(s.pairs), _kinds(s.rechecks)]
         row += [_kinds(s.errors), _kinds(s.image_errors)] + ([_kinds(s.limits)] if limits else [])
         row += [s.finish_reason, f"{s.seconds:.1f}"]
         table.add_row(*row)
-    console = Console(file=sys.stdout, width=160)
+    console = Console(file=sys.stdout, width=220)  # wide: one line per source in a cron log
     console.print(table)
     console.print(f"store: {safe(store_url)}")
 

@@ -25,7 +25,7 @@ import threading
 import time
 from datetime import datetime, timezone
 
-from street2shop.pipeline.store import Store, StoreError
+from street2shop.pipeline.store import Store, StoreWriteError
 
 LOCK_PATH = "state/lock.json"
 
@@ -74,17 +74,13 @@ class StoreLock:
     # ------------------------------------------------------------ local: flock
     def _acquire_local(self) -> None:
         path = self.store.path(LOCK_PATH)
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"store {self.store.url} cannot be written: {exc.strerror or exc}; "
-                             "check its permissions and free space") from None
         while True:
             try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
             except OSError as exc:
-                raise StoreError(f"cannot create the lock {path}: {exc.strerror or exc}; "
-                                 "check the store's permissions") from None
+                raise StoreWriteError(f"store {self.store.url} cannot be written ({exc.strerror or exc}); "
+                                      "check its permissions and free space") from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

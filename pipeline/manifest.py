@@ -88,7 +88,26 @@ class Politeness(_Strict):
     retries: int = Field(3, ge=0, le=20)
 
 
-class Selectors(_Strict):
+class _CssSelectors(_Strict):
+    """Every field a CSS selector, checked when the manifest is read: a bad one would
+    otherwise fail on every page of the source, in the middle of the crawl."""
+
+    @model_validator(mode="after")
+    def _valid_css(self):
+        from cssselect import SelectorError
+        from parsel.csstranslator import HTMLTranslator
+
+        translator = HTMLTranslator()
+        for name, css in self:
+            if isinstance(css, str):
+                try:
+                    translator.css_to_xpath(css)
+                except (SelectorError, ValueError) as exc:
+                    raise ValueError(f"{name}: {css!r} is not a CSS selector: {exc}") from None
+        return self
+
+
+class Selectors(_CssSelectors):
     """CSS selectors that override the generic extraction for one site.
 
     A selector ending in ``::attr(name)`` or ``::text`` is used as written; otherwise
@@ -109,7 +128,7 @@ class Selectors(_Strict):
     is_product: str | None = Field(None, description="a page is a product page when this matches")
 
 
-class PostSelectors(_Strict):
+class PostSelectors(_CssSelectors):
     """CSS selectors for a blog whose posts the generic rules read wrong."""
 
     content: str | None = Field(None, description="the element that holds the post body")
@@ -161,6 +180,9 @@ class Source(_Strict):
     politeness: Politeness = Field(default_factory=Politeness)
     follow: Follow = Field(default_factory=Follow)
     recrawl_every: timedelta = Field(default=timedelta(days=1))
+    recheck_links_every: timedelta = Field(
+        default=timedelta(days=1),
+        description="blogs: how often the shop listings their posts link to are checked again")
     allow_private_addresses: bool = Field(
         False, description="allow loopback/private network targets (tests, intranet shops)")
     images: bool = True
@@ -169,7 +191,7 @@ class Source(_Strict):
     selectors: Selectors | None = None
     post_selectors: PostSelectors | None = Field(None, description="blog sources: per-site post selectors")
 
-    @field_validator("recrawl_every", mode="before")
+    @field_validator("recrawl_every", "recheck_links_every", mode="before")
     @classmethod
     def _duration(cls, value):
         return parse_duration(value)

@@ -177,6 +177,22 @@ PAGES = pa.schema(
     metadata={"street2shop.table": "pages", "street2shop.format": FORMAT_VERSION},
 )
 
+#: One row per re-check of a shop listing a blog post links to: the latest row of a URL
+#: is its link's status now (post_items keep the status the link had when the post was read).
+LINK_CHECKS = pa.schema(
+    [
+        ("source", pa.string()),
+        ("job_id", pa.string()),
+        ("run_id", pa.string()),
+        ("url", pa.string()),  # the listing checked: post_items.resolved_url
+        ("checked_at", _ts),
+        ("outcome", pa.string()),  # new | changed | unchanged | not_modified | failed
+        ("link_status", pa.string()),  # ok | sold_out | dead | not_product | refused | robots | error kind
+        ("http_status", pa.int16()),
+    ],
+    metadata={"street2shop.table": "link_checks", "street2shop.format": FORMAT_VERSION},
+)
+
 #: One row per catalog item (a garment crop of a listing) in a catalog version.
 CATALOG_ITEMS = pa.schema(
     [
@@ -229,5 +245,6 @@ EMBEDDINGS = pa.schema(
 
 TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
                                 "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES,
+                                "link_checks": LINK_CHECKS,
                                 "catalog_items": CATALOG_ITEMS, "catalog_duplicates": CATALOG_DUPLICATES,
                                 "embeddings": EMBEDDINGS}

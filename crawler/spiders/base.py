@@ -195,17 +195,17 @@ class SourceSpider(Spider):
             return None
         return analysis
 
-    def product_page(self, response: Response, data: dict, record_fingerprint: str | None = None, *,
-                     meta_noai: bool = False):
-        """A product page: a listing row when it is new or changed, and its page state
-        (written with the listing, so a killed run never records a page it did not write)."""
+    def product_item(self, response: Response, data: dict, record_fingerprint: str | None = None, *,
+                     meta_noai: bool = False) -> ListingItem | PageState:
+        """A product page's item: a listing with its page state when the record is new or
+        changed (written together, so a killed run never records a page it did not write),
+        else the page state alone."""
         state = self.page_record(response, "product", record=data, record_fingerprint=record_fingerprint)
         if state.outcome == "unchanged":
-            yield state
-            return
+            return state
         item = self.listing_item(response, data, meta_noai=meta_noai)
         item.change, item.page = state.outcome, state
-        yield item
+        return item
 
     def provenance(self, response: Response) -> dict:
         """The `Fetched` fields of an item made from this response."""

@@ -21,7 +21,8 @@ from scrapy.http import Response, TextResponse
 from street2shop.crawler.blog.extract import extract_post
 from street2shop.crawler.blog.resolve import destination_param, script_redirect, strip_tracking
 from street2shop.crawler.errors import error_kind
-from street2shop.crawler.items import LinkResolution, PostItem
+from street2shop.crawler.items import LinkCheck, LinkResolution, ListingItem, PostItem
+from street2shop.crawler.revisit import conditional_headers
 from street2shop.crawler.spiders.base import SourceSpider, header_forbids_ai
 from street2shop.pipeline.optout import meta_forbids_ai
 
@@ -62,6 +63,15 @@ def _cap_links(post, max_links: int, bounds) -> None:
         bounds.links_taken(max_links)
 
 
+def _status_of(product: dict) -> str:
+    return "sold_out" if product.get("availability") in SOLD_OUT else "ok"
+
+
+def _failed_status(failure) -> str:
+    kind = error_kind(failure)
+    return "dead" if kind in DEAD_KINDS else {"private_address": "refused"}.get(kind, kind)
+
+
 class _Waiting:
     """A post whose links are still resolving."""
 
@@ -73,8 +83,10 @@ class _Waiting:
 class BlogSpider(SourceSpider):
     name = "blog"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, recheck: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        #: linked listings due a re-check: resolved URL -> the link's last known status
+        self.recheck = recheck or {}
         # One resolution per distinct link, shared by every post that uses it.
         self.resolved: dict[str, LinkResolution] = {}
         self.waiting: dict[str, list[tuple[_Waiting, int, int]]] = {}
@@ -90,6 +102,8 @@ class BlogSpider(SourceSpider):
         starts += [(url, self.parse_feed) for url in self.source.feeds]
         starts += [(url, self.parse_page) for url in (*self.source.listings, *self.source.posts)]
         for request in self.start_requests_for(starts):
+            yield request
+        for request in self.recheck_requests():
             yield request
 
     # ----------------------------------------------------------------- discovery
@@ -195,21 +209,63 @@ class BlogSpider(SourceSpider):
         else:
             data = analysis.data
             canonical = strip_tracking(data.get("canonical_url") or response.url)
-            status = "sold_out" if data.get("availability") in SOLD_OUT else "ok"
-            listing = self.listing_item(response, data, meta_noai=analysis.noai)  # the linked listing is crawled here
-            result = LinkResolution(canonical, chain, status, response.status, data.get("brand"), listing.url)
-            yield listing
+            # The linked listing is crawled here (a new or changed one written, with its page state).
+            item = self.product_item(response, data, analysis.fingerprint, meta_noai=analysis.noai)
+            listing_url = item.url if isinstance(item, ListingItem) else None  # what the post waits for
+            result = LinkResolution(canonical, chain, _status_of(data), response.status, data.get("brand"), listing_url)
+            yield item
         yield from self._finish_link(key, result)
 
     def link_failed(self, failure):
         request = failure.request
         key = request.meta["link_key"]
-        kind = error_kind(failure)
         response = getattr(failure.value, "response", None)
         chain = [*request.meta["chain"], *(request.meta.get("redirect_urls") or []), request.url]
-        status = "dead" if kind in DEAD_KINDS else {"private_address": "refused"}.get(kind, kind)
-        yield from self._finish_link(key, LinkResolution(None, chain, status,
+        yield from self._finish_link(key, LinkResolution(None, chain, _failed_status(failure),
                                                           response.status if response is not None else None))
+
+    # ------------------------------------------------------------------- re-checks
+    def recheck_requests(self):
+        """Requests for the linked listings due a re-check (given by the run: crawler/run.py),
+        conditional when the page is known: a garment that sold out or whose page died is
+        noticed even when no post changes."""
+        for url, status in self.recheck.items():
+            if url in self.done_urls:  # checked by the interrupted run this one resumes
+                self.crawler.stats.inc_value("street2shop/resumed_skipped")
+                continue
+            meta = {"allow_offsite": True, "recheck_status": status, "handle_httpstatus_list": [304]}
+            headers = {}
+            if self.source.needs_javascript(url):
+                meta["playwright"] = True
+            else:
+                headers = conditional_headers(self.page_state.get(url))
+            yield Request(url, callback=self.link_rechecked, errback=self.recheck_failed, meta=meta,
+                          headers=headers, dont_filter=True)
+
+    def link_rechecked(self, response: Response):
+        url = self.requested_url(response)
+        if response.status == 304:
+            yield LinkCheck(self.source.name, url, "not_modified", response.meta["recheck_status"], 304,
+                            page=self.page_record(response, "product"))
+            return
+        analysis = self.analyse_here(response) if isinstance(response, TextResponse) else None
+        if analysis is None or not analysis.is_product:
+            yield LinkCheck(self.source.name, url, "failed", "not_product", response.status)
+            return
+        item = self.product_item(response, analysis.data, analysis.fingerprint, meta_noai=analysis.noai)
+        check = LinkCheck(self.source.name, url, item.change if isinstance(item, ListingItem) else item.outcome,
+                          _status_of(analysis.data), response.status)
+        if isinstance(item, ListingItem):
+            item.link_check = check  # a changed listing and its check are written together
+            yield item
+        else:
+            check.page = item
+            yield check
+
+    def recheck_failed(self, failure):
+        response = getattr(failure.value, "response", None)
+        yield LinkCheck(self.source.name, failure.request.url, "failed", _failed_status(failure),
+                        response.status if response is not None else None)
 
     def _finish_link(self, key: str, result: LinkResolution):
         self.resolved[key] = result

@@ -38,8 +38,7 @@ class ShopSpider(SourceSpider):
         if analysis is None:
             return
         if analysis.is_product:
-            for output in self.product_page(response, analysis.data, analysis.fingerprint, meta_noai=analysis.noai):
-                yield output
+            yield self.product_item(response, analysis.data, analysis.fingerprint, meta_noai=analysis.noai)
             return
         self.crawler.stats.inc_value("street2shop/listing_pages")
         for output in self.follow_links(response, analysis):

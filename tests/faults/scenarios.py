@@ -63,14 +63,15 @@ def plain_http(workdir: str) -> dict:
             site.redirect(path, location)
         links = [f"http://shop.test:{port}{p}" for p in [*targets, "/p/ok"]]
         links += [f"http://rebind.test:{port}/p/rebind", f"http://inside.test:{port}/p/inside",
-                  f"http://shared.test:{port}/p/shared", f"http://10.0.0.7:{port}/p/literal"]
+                  f"http://shared.test:{port}/p/shared", f"http://10.0.0.7:{port}/p/literal",
+                  f"http://missing.test:{port}/p/missing"]  # a name that does not resolve
         site.page("/", "<html><body><h1>All products</h1>" + "".join(
             f'<a href="{u}">Product {i}</a>' for i, u in enumerate(links)) + "</body></html>")
         site.route_prefix("/", lambda hit: (200, {"Content-Type": "text/html"},
                                             product_page(f"Page {hit.path}", "10.00", []).encode()))
         result = _crawl(Path(workdir), {
             "name": "shop", "kind": "shop", "listings": [f"http://shop.test:{port}/"], "images": False,
-            "allowed_domains": ["shop.test", "rebind.test", "inside.test", "shared.test", *FORBIDDEN]})
+            "allowed_domains": ["shop.test", "rebind.test", "inside.test", "shared.test", "missing.test", *FORBIDDEN]})
         result["hits"] = _hits(site)
     result["dns_asked"] = dns.asked
     return result

@@ -27,6 +27,7 @@ def test_plain_crawl_never_reaches_private_or_metadata_addresses(tmp_path):
     assert any(u.endswith("/p/rebind") for u in result["listings"])
     assert not [u for u in result["listings"] if "meta-data" in u or "inside" in u or "shared" in u]
     assert result["errors"].get("private_address", 0) >= 7, result["errors"]
+    assert result["errors"].get("dns") == 1, "an unresolvable name is counted as `dns`, not a class name"
 
 
 @pytest.mark.browser

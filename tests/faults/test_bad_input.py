@@ -314,6 +314,10 @@ SOURCE = "store: ./store\nsources:\n  - name: shop\n    kind: shop\n    listings
     ("    politeness: {delay: .inf}", r":6: sources\.0\.politeness\.delay: .*finite"),
     ("    politeness: {max_retry_after: 1e300}", r":6: sources\.0\.politeness\.max_retry_after: .*less than"),
     ("    politeness: {autothrottle_target: .inf}", r":6: sources\.0\.politeness\.autothrottle_target: .*finite"),
+    ('    selectors: {price: "div["}', r":6: sources\.0\.selectors: price: 'div\[' is not a CSS selector"),
+    ('    post_selectors: {item: "a::attr("}', r":6: sources\.0\.post_selectors: item: .*is not a CSS selector"),
+    ("    recheck_links_every: -1d", r":6: sources\.0\.recheck_links_every: expected a duration"),
+    ("    limits: {max_pages: 0}", r":6: sources\.0\.limits\.max_pages: .*greater than or equal to 1"),
 ])
 def test_manifest_value_mistakes_name_file_line_and_field(tmp_path, line, where):
     import re

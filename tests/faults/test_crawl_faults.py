@@ -249,3 +249,55 @@ def test_crawled_text_cannot_drive_the_terminal(tmp_path):
     assert "[/bold] Linen Dress" in out and "[link=http://evil.test/]Click me" in out and "[red]photo.jpg" in out
     assert not any(c in out for c in "\x1b\x9b\u202e"), "a control character reached the terminal"
     assert "Cleared Shirt" in out
+
+
+def test_linked_listings_are_rechecked_on_their_own_schedule(tmp_path):
+    """A garment a post links to sells out, another's page dies: a later crawl notices it,
+    though the post did not change (before, linked listings were never visited again).
+    Unchanged listings are asked for conditionally."""
+    import hashlib
+
+    state = {"coat": "InStock", "dress": "InStock", "bag": "InStock"}
+    with Site() as blog, Site() as shop:
+        def product(hit):
+            slug = hit.path.rsplit("/", 1)[-1]
+            if state[slug] == "gone":
+                return 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
+            body = product_page(slug.title(), "40.00", []).replace("InStock", state[slug]).encode()
+            etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
+            if hit.headers.get("if-none-match") == etag:
+                return 304, {"ETag": etag}, b""
+            return 200, {"Content-Type": "text/html", "ETag": etag}, body
+
+        shop.route_prefix("/p/", product)
+        blog.page("/scene.jpg", jpeg(9, (800, 500)), content_type="image/jpeg")
+        blog.page("/blog/s01e03/", blog_post("What Ana wore in Harbour Lights S01E03", blog.url("/scene.jpg"),
+                                             [(f"Ana's {s}", shop.url(f"/p/{s}")) for s in state]))
+
+        def crawl(every: str):
+            manifest = _manifest(tmp_path, [{"name": "blog", "kind": "blog", "posts": [blog.url("/blog/s01e03/")],
+                                             "recheck_links_every": every,
+                                             "politeness": {**POLITE_BUT_FAST, "retries": 0}}])
+            result = cli("crawl", str(manifest), "-q")
+            assert result.returncode == 0, result.stderr[-3000:]
+            return {**_summary(tmp_path)[0], "stdout": result.stdout}
+
+        first = crawl("1d")
+        assert first["links"] == {"ok": 3} and first["rechecks"] == {}
+        state.update(dress="OutOfStock", bag="gone")
+        shop.hits.clear()
+        second = crawl("0s")
+        coat_hits = shop.hits_for("/p/coat")
+        shop.hits.clear()
+        third = crawl("1d")  # just checked: not due again
+        third_hits = shop.paths()
+    assert second["rechecks"] == {"ok": 1, "sold_out": 1, "dead": 1}, second
+    assert "re-checked" in second["stdout"] and "sold_out 1" in second["stdout"]
+    assert [h.headers.get("if-none-match") is not None for h in coat_hits] == [True], "asked conditionally"
+    assert third["rechecks"] == {} and third_hits == []
+    store = Store(tmp_path / "store")
+    checks = {r["url"].rsplit("/", 1)[-1]: (r["outcome"], r["link_status"])
+              for r in store.read_table("link_checks").to_pylist()}
+    assert checks == {"coat": ("not_modified", "ok"), "dress": ("changed", "sold_out"), "bag": ("failed", "dead")}
+    dress = [r["availability"] for r in store.read_table("listings").to_pylist() if r["final_url"].endswith("/dress")]
+    assert dress == ["InStock", "OutOfStock"], "the change is a new observation beside the old one"

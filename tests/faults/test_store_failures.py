@@ -118,3 +118,22 @@ def test_a_read_only_images_folder_stops_the_crawl_and_nothing_is_lost(tmp_path,
     assert bad == [], "a local write failure recorded as the image's status"
     assert result["rc2"] == 0, result["err2"][-3000:]
     _assert_complete(tmp_path / "after-fix", shop, result["base"])
+
+
+def test_a_read_only_store_is_one_line_before_anything_is_fetched(tmp_path, shop):
+    store = tmp_path / "store"
+    (store / "state").mkdir(parents=True)
+    with serve(shop) as server:
+        manifest = write_manifest(tmp_path, server.base_url)
+        proc = _in_mount_namespace(f"""
+            mount --bind {store} {store} && mount -o remount,bind,ro {store}
+            set +e
+            {os.sys.executable} -m street2shop.pipeline.cli crawl {manifest} -q > {tmp_path}/out 2> {tmp_path}/err
+            echo $? > {tmp_path}/rc
+        """)
+        assert proc.returncode == 0, proc.stderr
+        requests = len(server.request_log)
+    assert int((tmp_path / "rc").read_text()) == 74
+    lines = (tmp_path / "err").read_text().strip().splitlines()
+    assert len(lines) == 1 and "cannot be written (Read-only file system)" in lines[0], lines
+    assert requests == 0, "pages were fetched for a store that cannot keep them"
