@@ -26,6 +26,8 @@ from street2shop.pipeline.net import is_public, parse_ip
 logger = logging.getLogger(__name__)
 
 _HEAD_LIMIT = 64 * 1024
+#: Header of the proxy's own answer to a refused plain-http request (the crawl counts it).
+REFUSED_HEADER = "X-Street2shop-Refused"
 _HOP_HEADERS = frozenset({b"proxy-connection", b"proxy-authorization", b"connection", b"keep-alive"})
 
 
@@ -111,7 +113,8 @@ class GuardProxy:
         answering the client) when the host is refused or unreachable."""
         address = await self._checked_address(host, port)
         if address is None:
-            await _answer(client, 403, f"street2shop refused {host}: not a public address")
+            await _answer(client, 403, f"street2shop refused {host}: not a public address",
+                          f"{REFUSED_HEADER}: private-address\r\n")
             return None, None
         try:
             return await asyncio.wait_for(asyncio.open_connection(address, port), self.connect_timeout)
@@ -157,11 +160,11 @@ def _content_length(headers: list[bytes]) -> int:
     return 0
 
 
-async def _answer(writer: asyncio.StreamWriter, status: int, message: str) -> None:
+async def _answer(writer: asyncio.StreamWriter, status: int, message: str, extra_headers: str = "") -> None:
     body = message.encode()
     reason = {400: "Bad Request", 403: "Forbidden", 502: "Bad Gateway"}[status]
-    writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s"
-                 % (status, reason.encode(), len(body), body))
+    writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nConnection: close\r\n%s\r\n%s"
+                 % (status, reason.encode(), len(body), extra_headers.encode(), body))
     try:
         await writer.drain()
     except ConnectionError:

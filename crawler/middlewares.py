@@ -26,6 +26,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import DNSLookupError
 from w3lib.http import basic_auth_header
 
+from street2shop.crawler.guardproxy import REFUSED_HEADER
 from street2shop.crawler.resolver import GuardedResolver, PrivateAnswer
 from street2shop.pipeline.net import is_public, parse_ip, redact_url
 
@@ -62,9 +63,13 @@ class PrivateAddressMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response, spider=None):
-        # Browser responses come through the guard proxy (their address is the proxy's), and
-        # a configured HTTP proxy is the user's own choice.
-        if self.allow or "playwright" in response.flags or request.meta.get("proxy"):
+        if "playwright" in response.flags:
+            # Through the browser's guard proxy: its address is the proxy's; a page it
+            # refused (a redirect to a private address) is its own answer.
+            if response.headers.get(REFUSED_HEADER):
+                self._refuse(request, urlparse_cached(response).hostname or "", "refused by the browser's guard")
+            return response
+        if self.allow or request.meta.get("proxy"):  # a configured HTTP proxy is the user's own choice
             return response
         ip = response.ip_address
         if ip is not None and not is_public(ip):
@@ -72,7 +77,7 @@ class PrivateAddressMiddleware:
         return response
 
     def _refuse(self, request: Request, host: str, address: str) -> None:
-        self.stats.inc_value("street2shop/errors/private_address")
+        # (counted by kind where the request ends: the spider's errback, the image pipeline)
         raise PrivateAddressRefused(
             f"refused {redact_url(request.url)}: {host} is a private address ({address}); "
             "set allow_private_addresses: true on the source to crawl it")

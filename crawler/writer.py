@@ -99,8 +99,9 @@ class RunWriter:
         try:
             future.result()
         except StoreWriteError as exc:
-            for table, rows in batch.items():  # in front of the newer rows, for the last try
-                self.rows[table][:0] = rows
+            if not exc.committed:  # kept in front of the newer rows, for the last try
+                for table, rows in batch.items():
+                    self.rows[table][:0] = rows
             self._fail(exc)
 
     def _fail(self, exc: StoreWriteError) -> None:

@@ -55,6 +55,9 @@ class StoreError(Exception):
 class StoreWriteError(StoreError):
     """Writing to the store failed (not writable, disk full, ...): the run must stop, not go on."""
 
+    #: a commit that failed after its journal was written: made, though not yet in place
+    committed = False
+
 
 @dataclass
 class Recovery:
@@ -235,7 +238,8 @@ class Store:
                      writer: str = "main") -> list[str]:
         """Write encoded parts of several tables (`encode_part`) as one commit: after a kill
         at any point, and `recover`, either all of them are in the store or none is.
-        Returns the parts' paths."""
+        Returns the parts' paths. A `StoreWriteError` whose `committed` is true came after the
+        journal: the commit is made, and the next `recover` puts its parts in place."""
         moves: list[tuple[str, str]] = []
         try:
             for table, data in parts.items():
@@ -244,25 +248,30 @@ class Store:
                 final = self._part_path(table, run_id, writer, seq, None)
                 parent, name = final.rsplit("/", 1)
                 staged = f"{parent}/.stage-{uuid.uuid4().hex[:8]}-{name}"
-                self._write_file(staged, lambda fh, d=data: fh.write(memoryview(d)))
                 moves.append((staged, final))
-            if not moves:
-                return []
+                self._write_file(staged, lambda fh, d=data: fh.write(memoryview(d)))
             journal = f"{JOURNAL_DIR}/{run_id}-{writer}-{seq:05d}.json"
             if len(moves) > 1:  # one rename is atomic by itself
                 self.write_json(journal, {"moves": [[self._rel(a), self._rel(b)] for a, b in moves]})
+        except (OSError, StoreWriteError) as exc:
+            for staged, _ in moves:  # not committed: the staged files go
+                try:
+                    self.fs.rm(staged)
+                except OSError:
+                    pass
+            if isinstance(exc, StoreWriteError):
+                raise
+            raise _write_error(exc.filename or moves[-1][1], exc) from exc
+        try:
             for staged, final in moves:
                 self._move(staged, final)
             self._sync_dirs(final.rsplit("/", 1)[0] for _, final in moves)
             if len(moves) > 1:
                 self.fs.rm(self.path(journal))
         except OSError as exc:
-            for staged, _ in moves:  # nothing renamed yet when the journal was not written
-                try:
-                    self.fs.rm(staged)
-                except OSError:
-                    pass
-            raise _write_error(exc.filename or (moves[-1][1] if moves else self.path("tables")), exc) from exc
+            error = _write_error(exc.filename or moves[-1][1], exc)
+            error.committed = len(moves) > 1  # the journal stands: `recover` finishes it
+            raise error from exc
         return [final for _, final in moves]
 
     def _rel(self, path: str) -> str:
