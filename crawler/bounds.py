@@ -57,6 +57,12 @@ class CrawlBounds:
         self.pages += 1
         return True
 
+    def images(self, urls: list[str]) -> list[str]:
+        """The image URLs of one page that are downloaded: the first `max_images_per_page`."""
+        if len(urls) > self.limits.max_images_per_page:
+            self.crawler.stats.inc_value(STAT + "max_images_per_page")
+        return list(urls[: self.limits.max_images_per_page])
+
     def links_taken(self, count: int) -> None:
         """A page gave `count` links: at the cap, some of its links were left out."""
         if count >= self.limits.max_links_per_page:

@@ -160,6 +160,7 @@ class Limits(_Strict):
     max_pages: int = Field(100_000, ge=1, description="pages requested per run (images not counted)")
     max_pagination: int = Field(500, ge=1, description="next-page links followed in a row")
     max_links_per_page: int = Field(1000, ge=1, description="links taken from one page")
+    max_images_per_page: int = Field(50, ge=1, description="images downloaded for one listing or post")
     max_segment_repeats: int = Field(
         3, ge=1, description="a URL whose path repeats one segment, or whose query repeats one key, "
                              "more often than this is a trap")

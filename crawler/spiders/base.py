@@ -216,7 +216,7 @@ class SourceSpider(Spider):
     def listing_item(self, response: Response, data: dict, *, meta_noai: bool = False) -> ListingItem:
         """`meta_noai`: the page's robots <meta> forbids AI use (its analysis says)."""
         return ListingItem(**self.provenance(response), record=data,
-                           image_urls=list(data.get("images") or []) if self.source.images else [],
+                           image_urls=self.bounds.images(data.get("images") or []) if self.source.images else [],
                            page_noai=meta_noai or header_forbids_ai(response))
 
     def follow_links(self, response: Response, analysis: PageAnalysis | None = None):

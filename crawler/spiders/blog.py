@@ -158,7 +158,7 @@ class BlogSpider(SourceSpider):
             **self.provenance(response),
             record=post.to_dict(),
             resolutions=[[None] * len(i.links) for i in post.items],
-            image_urls=list(post.images) if self.source.images else [],
+            image_urls=self.bounds.images(post.images) if self.source.images else [],
             page=state,
             page_noai=meta_forbids_ai(response.selector.root) or header_forbids_ai(response),
         )

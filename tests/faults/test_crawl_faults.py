@@ -301,3 +301,55 @@ def test_linked_listings_are_rechecked_on_their_own_schedule(tmp_path):
     assert checks == {"coat": ("not_modified", "ok"), "dress": ("changed", "sold_out"), "bag": ("failed", "dead")}
     dress = [r["availability"] for r in store.read_table("listings").to_pylist() if r["final_url"].endswith("/dress")]
     assert dress == ["InStock", "OutOfStock"], "the change is a new observation beside the old one"
+
+
+def test_a_post_never_lands_before_its_linked_listing(tmp_path):
+    """The listing a post links to waits for its images; the post does not. Killed then, a
+    resumed crawl must still write the listing (before, the post landed first, the resumed job
+    counted it as done, and the listing was never fetched again)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with Site() as blog, Site() as shop:
+        def slow_image(hit):
+            time.sleep(4)
+            return 200, {"Content-Type": "image/jpeg"}, jpeg(31)
+
+        shop.route("/img/slow.jpg", slow_image)
+        shop.page("/p/coat", product_page("Slow Coat", "90.00", [shop.url("/img/slow.jpg")]))
+        blog.page("/scene.jpg", jpeg(32, (800, 500)), content_type="image/jpeg")
+        blog.page("/blog/p/", blog_post("What Ana wore in Harbour Lights S03E01", blog.url("/scene.jpg"),
+                                        [("Ana's coat", shop.url("/p/coat"))]))
+        manifest = _manifest(tmp_path, [{"name": "blog", "kind": "blog", "posts": [blog.url("/blog/p/")]}])
+        store = Store(tmp_path / "store")
+        env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": "1"}
+        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not shop.hits_for("/img/slow.jpg"):
+            time.sleep(0.05)
+        time.sleep(1.5)  # the post, its scene image fetched, is ready long before the listing
+        posts_before_kill = store.read_table("posts").num_rows
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        resumed = cli("crawl", str(manifest), "-q")
+        assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert posts_before_kill == 0, "the post was on disk before the listing it links to"
+    assert [r["name"] for r in store.read_table("listings").to_pylist()] == ["Slow Coat"]
+    assert store.read_table("posts").num_rows == 1
+
+
+def test_a_page_with_thousands_of_images_downloads_a_bounded_number(tmp_path):
+    with Site() as shop:
+        shop.route_prefix("/img/", lambda hit: (200, {"Content-Type": "image/jpeg"}, jpeg(int(hit.path[5:-4]))))
+        shop.page("/p/gallery", product_page("Gallery Coat", "70.00", [shop.url(f"/img/{n}.jpg") for n in range(3000)]))
+        result = cli("crawl", str(_manifest(tmp_path, [{"name": "shop", "kind": "shop",
+                                                         "products": [shop.url("/p/gallery")]}])), "-q")
+        image_requests = [p for p in shop.paths() if p.startswith("/img/")]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(image_requests) == 50
+    [summary] = _summary(tmp_path)
+    assert summary["limits"] == {"max_images_per_page": 1} and summary["images_ok"] == 50
