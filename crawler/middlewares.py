@@ -39,7 +39,8 @@ class PrivateAddressRefused(IgnoreRequest):
 
 class PrivateAddressMiddleware:
     """Refuses a request whose host is or resolves to a non-public address, and a response
-    that came from one (the address it was really read from), unless the source allows them.
+    that came from one (the address it was really read from), unless the source allows them;
+    and any URL that is not http(s).
 
     The host name is resolved through the crawl's resolver (crawler/resolver.py), whose
     answer is the one the connection then uses."""
@@ -53,7 +54,12 @@ class PrivateAddressMiddleware:
         return cls(crawler.settings.getbool("STREET2SHOP_ALLOW_PRIVATE"), crawler.stats)
 
     async def process_request(self, request: Request, spider=None):
-        host = urlparse_cached(request).hostname or ""
+        parts = urlparse_cached(request)
+        if parts.scheme not in ("http", "https"):
+            # file:, ftp:, s3:, data: URLs come from pages and sitemaps too; Scrapy would read
+            # local files for a file: one.
+            raise PrivateAddressRefused(f"refused {redact_url(request.url)}: only http and https URLs are fetched")
+        host = parts.hostname or ""
         if self.allow:
             GuardedResolver.allow_host(host)
             return None

@@ -31,7 +31,7 @@ from street2shop.crawler.spiders.shop import ShopSpider
 from street2shop.crawler.tuning import skip_unlogged_records
 from street2shop.pipeline.manifest import Manifest, Source
 from street2shop.pipeline.console import protect_logs
-from street2shop.pipeline.lock import StoreLock
+from street2shop.pipeline.lock import writing
 from street2shop.pipeline.store import Store, StoreWriteError
 
 #: Spider close reasons after which the job counts as complete.
@@ -244,8 +244,7 @@ def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = Tru
     None picks by the cores this process may use."""
     store = Store(manifest.store_url)
     sources = list({s.name: s for s in sources}.values())  # a source named twice is crawled once
-    with StoreLock(store) as lock:
-        store.recover(thorough=lock.previous_run_died)
+    with writing(store):
         return _run_locked(store, manifest, sources, progress=progress, log_level=log_level,
                            extract_processes=extract_processes)
 

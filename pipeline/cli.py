@@ -184,11 +184,11 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
 
     from street2shop.pipeline.ingest import ingest_urls  # noqa: PLC0415
-    from street2shop.pipeline.lock import StoreLock, StoreLocked  # noqa: PLC0415
+    from street2shop.pipeline.lock import StoreLocked, writing  # noqa: PLC0415
     from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
     try:
         store = Store(m.store_url)
-        with StoreLock(store), Progress("[progress.description]{task.description}", BarColumn(),
+        with writing(store), Progress("[progress.description]{task.description}", BarColumn(),
                                         MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("ingest", total=len(urls))
             summary = ingest_urls(store, urls, workers=workers, size=size or m.catalog.image_size,

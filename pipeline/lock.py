@@ -23,6 +23,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from street2shop.pipeline.store import Store, StoreWriteError
@@ -166,3 +167,12 @@ class StoreLock:
 
     def __exit__(self, *exc):
         self.release()
+
+
+@contextmanager
+def writing(store: Store):
+    """Hold the store for a run that writes it: its lock, and first the commits a killed run
+    left half done finished and its leftovers removed (`Store.recover`)."""
+    with StoreLock(store) as lock:
+        store.recover(thorough=lock.previous_run_died)
+        yield lock

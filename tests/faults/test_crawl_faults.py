@@ -353,3 +353,26 @@ def test_a_page_with_thousands_of_images_downloads_a_bounded_number(tmp_path):
     assert len(image_requests) == 50
     [summary] = _summary(tmp_path)
     assert summary["limits"] == {"max_images_per_page": 1} and summary["images_ok"] == 50
+
+
+def test_urls_that_are_not_http_are_never_fetched(tmp_path):
+    """A post (or a sitemap) can name `file:` URLs: Scrapy would read the local file, and a
+    garment link is allowed off the blog's site."""
+    secret = tmp_path / "secret.html"
+    secret.write_text(product_page("Local Secret", "1.00", []))
+    with Site() as blog, Site() as shop:
+        blog.page("/scene.jpg", jpeg(41, (800, 500)), content_type="image/jpeg")
+        shop.page("/p/1", product_page("Public Shirt", "10.00", []))
+        shop.redirect("/go/secret", f"file://{secret}")
+        blog.page("/blog/p/", blog_post("What Ana wore in Harbour Lights S03E02", blog.url("/scene.jpg"),
+                                        [("Ana's shirt", shop.url("/p/1")), ("Ana's secret", shop.url("/go/secret"))]))
+        blog.page("/blog/sitemap.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>file://{secret}</loc></url></urlset>""",
+                  content_type="application/xml")
+        result = cli("crawl", str(_manifest(tmp_path, [{"name": "blog", "kind": "blog", "posts": [blog.url("/blog/p/")],
+                                                         "sitemaps": [blog.url("/blog/sitemap.xml")]}])), "-q")
+    assert result.returncode == 0, result.stderr[-3000:]
+    store = Store(tmp_path / "store")
+    assert [r["name"] for r in store.read_table("listings").to_pylist()] == ["Public Shirt"]
+    links = {r["text"]: r["link_status"] for r in store.read_table("post_items").to_pylist()}
+    assert links["Ana's shirt"] == "ok" and links["Ana's secret"] != "ok", links
