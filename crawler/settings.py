@@ -19,6 +19,8 @@ CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Every connection goes through the guard proxy (crawler/browser.py); WebRTC's UDP would not.
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 
 BASE_SETTINGS: dict[str, Any] = {
