@@ -4,7 +4,7 @@ Pages link to pages without end when a site (by mistake or on purpose) makes the
 calendar whose "next" link always leads one day further, links whose query string grows
 by one parameter per hop, relative links that repeat a path segment (`/a/b/a/b/...`).
 Every page request the spider makes passes `CrawlBounds.admit`, which refuses it past the
-source's `limits` (pipeline/manifest.py: Limits) and counts each refusal by limit, under
+source's `limits` (core/manifest.py: Limits) and counts each refusal by limit, under
 `street2shop/limits/<name>`, for the crawl summary.
 
 The trap rule is the one web-archive crawlers use (Heritrix's "pathological path"): a URL
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
-from street2shop.pipeline.manifest import Limits
+from street2shop.core.manifest import Limits
 
 STAT = "street2shop/limits/"
 

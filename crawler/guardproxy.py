@@ -4,7 +4,7 @@ Chromium renders pages whose redirects, scripts and frames decide where it conne
 Playwright's request routing sees only the first URL of a redirect chain. So every
 connection Chromium makes goes through this proxy (its `--proxy-server`; Playwright also
 sends loopback and link-local targets through it), which resolves the target itself,
-refuses it unless every address is public (crawler-wide rule: pipeline/net.py), and then
+refuses it unless every address is public (crawler-wide rule: core/net.py), and then
 connects to the address it checked, so a second DNS answer cannot differ (rebinding).
 
 It speaks what Chromium sends to an HTTP proxy: `CONNECT host:port` for https and
@@ -21,7 +21,7 @@ import socket
 import threading
 from urllib.parse import urlsplit
 
-from street2shop.pipeline.net import is_public, parse_ip
+from street2shop.core.net import is_public, parse_ip
 
 logger = logging.getLogger(__name__)
 

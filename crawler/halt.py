@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from scrapy.utils.defer import deferred_from_coro
 
-from street2shop.pipeline.store import StoreWriteError
+from street2shop.core.store import StoreWriteError
 
 REASON = "store_write_failed"
 FATAL_STAT = "street2shop/fatal"

@@ -1,5 +1,5 @@
 """The items the spiders emit. Item pipelines fill `images`; the writer turns an item
-into one row of the listings table (street2shop.pipeline.schemas.LISTINGS)."""
+into one row of the listings table (street2shop.core.schemas.LISTINGS)."""
 
 from __future__ import annotations
 

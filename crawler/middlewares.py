@@ -28,7 +28,7 @@ from w3lib.http import basic_auth_header
 
 from street2shop.crawler.guardproxy import REFUSED_HEADER
 from street2shop.crawler.resolver import GuardedResolver, PrivateAnswer
-from street2shop.pipeline.net import is_public, parse_ip, redact_url
+from street2shop.core.net import is_public, parse_ip, redact_url
 
 logger = logging.getLogger(__name__)
 

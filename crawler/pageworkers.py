@@ -37,7 +37,7 @@ import sys
 import time
 from collections import deque
 
-from street2shop.crawler.analysis import AnalyserConfig, PageAnalysis
+from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalysis
 
 logger = logging.getLogger(__name__)
 
@@ -296,7 +296,7 @@ def serve(stdin, stdout) -> int:
 
     from scrapy.http import HtmlResponse  # noqa: PLC0415
 
-    from street2shop.crawler.analysis import PageAnalyser  # noqa: PLC0415
+    from street2shop.crawler.page_analysis import PageAnalyser  # noqa: PLC0415
 
     config = _read_frame(stdin)
     if config is None:

@@ -2,7 +2,7 @@
 
 Scrapy looks a host name up once per connection through the reactor's resolver. This one
 is Scrapy's caching resolver, with one more rule: an answer that is not a public address
-(pipeline/net.py) is refused, unless a source that allows private addresses asked for
+(core/net.py) is refused, unless a source that allows private addresses asked for
 that host (`allow_host`). The private-address middleware asks this same resolver before a
 request goes out, so its check and the connection see one answer: a name that resolves to
 a public address for the check and to 169.254.169.254 for the connection (DNS rebinding)
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
-from street2shop.pipeline.net import is_public, parse_ip
+from street2shop.core.net import is_public, parse_ip
 
 logger = logging.getLogger(__name__)
 

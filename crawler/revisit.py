@@ -21,7 +21,7 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # extraction workers import `fingerprint`: no pyarrow or fsspec for them
-    from street2shop.pipeline.store import Store
+    from street2shop.core.store import Store
 
 #: Record fields that say nothing about the product itself (which layer gave a value).
 _VOLATILE = frozenset({"sources"})

@@ -10,7 +10,7 @@ from typing import Any
 from scrapy.http import TextResponse
 
 from street2shop.crawler.extract.prices import Hints, format_price, parse_price_text
-from street2shop.pipeline.manifest import Selectors
+from street2shop.core.manifest import Selectors
 
 _LIST_FIELDS = {"images", "breadcrumbs"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from street2shop.pipeline.manifest import Manifest, Source
+from street2shop.core.manifest import Manifest, Source
 
 VERSION = "0.1.0"
 PROJECT_URL = "https://github.com/street2shop/street2shop"
@@ -61,8 +61,8 @@ BASE_SETTINGS: dict[str, Any] = {
     },
     "SPIDER_MIDDLEWARES": {},
     "ITEM_PIPELINES": {
-        "street2shop.crawler.pipelines.ListingImagesPipeline": 300,
-        "street2shop.crawler.pipelines.ParquetWriterPipeline": 800,
+        "street2shop.crawler.item_pipelines.ListingImagesPipeline": 300,
+        "street2shop.crawler.item_pipelines.ParquetWriterPipeline": 800,
     },
     "EXTENSIONS": {},
     # Media pipeline requests follow redirects (image CDNs redirect a lot).
@@ -80,7 +80,7 @@ def user_agent(manifest: Manifest) -> str:
 
 
 def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str, job) -> dict[str, Any]:
-    """`job`: the source's `crawler.run.Job` (its id, and what an interrupted run of it wrote)."""
+    """`job`: the source's `crawler.jobs.Job` (its id, and what an interrupted run of it wrote)."""
     pol = source.politeness
     s = dict(BASE_SETTINGS)
     s.update({

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from street2shop.pipeline.store import Store, StoreWriteError, encode_part
+from street2shop.core.store import Store, StoreWriteError, encode_part
 
 #: The tables of a commit, in the order their rows refer to each other.
 TABLES = ("images", "post_images", "post_items", "listings", "posts", "link_checks", "pages")

@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 
 from street2shop.pipeline.dedupe import duplicate_groups, hash_image
 from street2shop.pipeline.index import TARGET_RECALL, CategoryIndex, SearchIndexError, build_index
-from street2shop.pipeline.store import Store, StoreError
+from street2shop.core.store import Store, StoreError
 
 CURRENT = "catalog/CURRENT"
 #: The name `build_catalog` gives a version (its UTC start time); a pointer that names

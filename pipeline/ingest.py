@@ -40,13 +40,13 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_and_decode
-from street2shop.pipeline.net import refused_address
+from street2shop.core.image_gate import ImageInfo, ImageRejected, image_path, inspect_and_decode
+from street2shop.core.net import refused_address
 from street2shop.pipeline.normalise import normalise, upright_rgb
-from street2shop.pipeline.optout import robots_forbid_ai
+from street2shop.core.optout import robots_forbid_ai
 
 if TYPE_CHECKING:  # the workers import this module: keep pyarrow, fsspec and Scrapy out of them
-    from street2shop.pipeline.store import Store
+    from street2shop.core.store import Store
 
 #: rows per Parquet part: large enough that parts stay few, small enough that a crash loses little
 PART_ROWS = 2000

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageOps
 
-from .images import ImageRejected, guarded_open  # noqa: F401  (ImageRejected: what load_image raises)
+from street2shop.core.image_gate import ImageRejected, guarded_open  # noqa: F401  (ImageRejected: what load_image raises)
 
 
 FLAGS = ("too_small", "blurry", "mostly_background", "close_up", "several_items")

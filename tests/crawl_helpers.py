@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 
 def write_manifest(tmp_path: Path, base: str, *, sources: list[dict] | None = None, **source_overrides) -> Path:
@@ -34,7 +34,7 @@ def write_manifest(tmp_path: Path, base: str, *, sources: list[dict] | None = No
 
 def cli(*args: str, env: dict | None = None, timeout: float = 240) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "street2shop.pipeline.cli", *args],
+        [sys.executable, "-m", "street2shop.cli", *args],
         capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})},
     )
 
@@ -54,7 +54,7 @@ def cli_measured(workdir: Path, *args: str, timeout: float = 240) -> tuple[subpr
     """`cli`, and the peak resident memory of the CLI process in bytes."""
     peak = workdir / "peak-kib"
     result = subprocess.run([sys.executable, "-c", _MEASURE, str(peak), sys.executable, "-m",
-                             "street2shop.pipeline.cli", *args], capture_output=True, text=True, timeout=timeout)
+                             "street2shop.cli", *args], capture_output=True, text=True, timeout=timeout)
     return result, int(peak.read_text()) * 1024
 
 
@@ -70,7 +70,7 @@ def crawl_and_kill(manifest: Path, store: Store, table: str, rows: int, *, flush
     """Start `street2shop crawl`, SIGKILL it once `table` has at least `rows` rows (parts are
     flushed every `flush_items` items), and return how many rows the killed run left."""
     env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": str(flush_items)}
-    proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and store.read_table(table, columns=["url"]).num_rows < rows:

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import pytest
 
 from crawl_helpers import cli, crawl_and_kill, write_manifest
-from street2shop.crawler.demo_site import build_blog, build_shop, serve
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_blog, build_shop, serve
+from street2shop.core.store import Store
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from crawl_helpers import cli, write_manifest
-from street2shop.crawler.demo_site import build_shop, serve
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_shop, serve
+from street2shop.core.store import Store
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
@@ -107,7 +107,7 @@ def test_rebuild_embeds_only_what_is_new(built, tmp_path):
 
 
 def test_search_finds_the_product_from_its_own_photo(built, tmp_path):
-    from street2shop.crawler.demo_site import render_product_image
+    from street2shop.demo.site import render_product_image
 
     shop = built["shop"]
     product = next(p for p in shop.products if p.image_views[0] == "front" and not p.js_only)

@@ -36,7 +36,7 @@ def test_extract_does_not_import_torch(tmp_path):
     page.write_text(PAGE)
     code = (
         "import sys\n"
-        "from street2shop.pipeline.cli import app\n"
+        "from street2shop.cli import app\n"
         f"try:\n    app(['extract', {str(page)!r}])\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in ('torch', 'torchvision', 'timm', 'open_clip', 'scrapy') if m in sys.modules)\n"
         "print('HEAVY', heavy)\n"

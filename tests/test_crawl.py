@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from crawl_helpers import cli, crawl_and_kill, listings_by_path, write_manifest
-from street2shop.crawler.demo_site import build_shop, serve
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_shop, serve
+from street2shop.core.store import Store
 
 IMAGE_STATUS = {"ok": "ok", "noai": "noai", "broken": "broken", "not_image": "not_image",
                 "bomb": "bomb", "missing": "http_404"}
@@ -151,7 +151,7 @@ def test_kill_and_resume_loses_and_duplicates_nothing(shop, tmp_path):
 _LOG_RECORDS_CHILD = """
 import collections, json, logging, sys
 from street2shop.crawler.run import run_crawl
-from street2shop.pipeline.manifest import load_manifest
+from street2shop.core.manifest import load_manifest
 
 built = collections.Counter()
 make_record = logging.Logger.makeRecord
@@ -171,7 +171,7 @@ print(json.dumps({"built": built, "listings": summary.listings}))
 def test_records_below_the_log_level_are_not_built(shop, tmp_path):
     """Scrapy sets its logger to DEBUG and filters at the handler, so every page's "Crawled"
     and item's "Scraped" DEBUG record used to be built and thrown away; a crawl's loggers now
-    stop them before they are built (crawler/tuning.py: skip_unlogged_records)."""
+    stop them before they are built (crawler/process_tuning.py: skip_unlogged_records)."""
     with serve(shop) as server:
         manifest = write_manifest(tmp_path, server.base_url, images=False)
         proc = subprocess.run([sys.executable, "-c", _LOG_RECORDS_CHILD, str(manifest)],

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageEnhance
 
-from street2shop.crawler.demo_site.catalog import build_shop
-from street2shop.crawler.demo_site.images import render_product_image
+from street2shop.demo.site.shop import build_shop
+from street2shop.demo.site.photos import render_product_image
 from street2shop.pipeline.dedupe import (
     DEFAULT,
     ImageHashes,

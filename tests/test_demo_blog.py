@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from street2shop.crawler.demo_site import (
+from street2shop.demo.site import (
     LAYOUTS,
     build_blog,
     build_shop,
@@ -27,8 +27,8 @@ from street2shop.crawler.demo_site import (
     set_availability,
     set_price,
 )
-from street2shop.crawler.demo_site.blog import MIN_POSTS, VIAS
-from street2shop.crawler.demo_site.catalog import DEAD_LINK_PATH
+from street2shop.demo.site.blog import MIN_POSTS, VIAS
+from street2shop.demo.site.shop import DEAD_LINK_PATH
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -561,7 +561,7 @@ def test_mutations_change_pages_and_validators():
 
 def test_cli_serves_the_blog():
     proc = subprocess.Popen(
-        [sys.executable, "-m", "street2shop.crawler.demo_site", "--products", "20", "--port", "0", "--blog",
+        [sys.executable, "-m", "street2shop.demo.site", "--products", "20", "--port", "0", "--blog",
          "--posts", "6"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from street2shop.crawler.demo_site import (
+from street2shop.demo.site import (
     IMAGE_OUTCOMES,
     LOCALES,
     MIN_PRODUCTS,
@@ -691,7 +691,7 @@ def test_large_site_serves_fast():
 
 def test_cli_runner_serves_until_interrupted():
     proc = subprocess.Popen(
-        [sys.executable, "-m", "street2shop.crawler.demo_site", "--products", "20", "--port", "0"],
+        [sys.executable, "-m", "street2shop.demo.site", "--products", "20", "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:

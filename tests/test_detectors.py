@@ -417,7 +417,7 @@ def test_cli_train_then_eval(df2, tmp_path):
     import sys
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "street2shop.pipeline.cli", "detector", *args],
+        return subprocess.run([sys.executable, "-m", "street2shop.cli", "detector", *args],
                               capture_output=True, text=True, timeout=600)
 
     out = tmp_path / "run"

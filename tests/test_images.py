@@ -7,8 +7,8 @@ import zlib
 import pytest
 from PIL import Image, ImageDraw
 
-from street2shop.pipeline.images import ImageRejected, image_path, inspect_image
-from street2shop.pipeline.optout import robots_forbid_ai
+from street2shop.core.image_gate import ImageRejected, image_path, inspect_image
+from street2shop.core.optout import robots_forbid_ai
 
 
 def _jpeg(size=(200, 260), color=(180, 30, 40)) -> bytes:

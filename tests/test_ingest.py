@@ -5,12 +5,12 @@ from collections import Counter
 import pytest
 from PIL import Image
 
-from street2shop.crawler.demo_site import build_shop, serve
-from street2shop.pipeline.images import image_path, inspect_image
-from street2shop.crawler.demo_site.images import ImageStore
+from street2shop.demo.site import build_shop, serve
+from street2shop.core.image_gate import image_path, inspect_image
+from street2shop.demo.site.photos import ImageStore
 from street2shop.pipeline.ingest import ingest_urls, normalised_path
 from street2shop.pipeline.normalise import load_image, normalise
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 SPECIAL = ("broken", "not_image", "bomb", "noai", "missing")
 # what the demo shop's ImageSpec.outcome becomes as an ingest status
@@ -100,7 +100,7 @@ def test_one_decode_gives_inspect_image_and_load_image():
     stored) and the pixels are load_image's (upright, flattened), whatever the mode or EXIF."""
     import io
 
-    from street2shop.pipeline.images import inspect_and_decode
+    from street2shop.core.image_gate import inspect_and_decode
     from street2shop.pipeline.normalise import upright_rgb
 
     shop = build_shop(16)

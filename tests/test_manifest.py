@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from street2shop.pipeline.manifest import ManifestError, load_manifest, parse_manifest, parse_duration
+from street2shop.core.manifest import ManifestError, load_manifest, parse_manifest, parse_duration
 
 ROOT = Path(__file__).resolve().parents[1]
 

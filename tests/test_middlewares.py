@@ -4,7 +4,7 @@ from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 
 from street2shop.crawler.middlewares import retry_after_seconds
-from street2shop.pipeline.net import refused_address
+from street2shop.core.net import refused_address
 
 
 def test_retry_after_forms():

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from street2shop.crawler.demo_site.catalog import build_shop
-from street2shop.crawler.demo_site.images import garment_layer, render_product_image
-from street2shop.pipeline.images import ImageRejected
+from street2shop.demo.site.shop import build_shop
+from street2shop.demo.site.photos import garment_layer, render_product_image
+from street2shop.core.image_gate import ImageRejected
 from street2shop.pipeline.normalise import (
     DEFAULT_THRESHOLDS,
     _background,

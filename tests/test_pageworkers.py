@@ -15,11 +15,11 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawl_helpers import fetch, listings_by_path, write_manifest
-from street2shop.crawler.analysis import AnalyserConfig, PageAnalyser, PageAnalysis
-from street2shop.crawler.demo_site import build_shop, serve
+from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalyser, PageAnalysis
+from street2shop.demo.site import build_shop, serve
 from street2shop.crawler.pageworkers import _frame, _read_frame
 from street2shop.crawler.pageworkers import serve as serve_worker
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 CONFIG = AnalyserConfig(allow=(), deny=(r"/brand/",), selectors={"color": ".swatch-name"})
 
@@ -99,7 +99,7 @@ def test_crawl_that_loses_its_worker_still_writes_every_listing(shop, tmp_path):
         manifest = write_manifest(tmp_path, server.base_url,
                                   politeness={"delay": 0.05, "concurrency_per_domain": 1, "autothrottle": False})
         env = {**os.environ, "STREET2SHOP_EXTRACT_PROCESSES": "1"}
-        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+        proc = subprocess.Popen([sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q"],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         store = Store(tmp_path / "store")
         worker = None

@@ -1,4 +1,4 @@
-"""The crawl's Parquet writer (crawler/pipelines.py: ParquetWriterPipeline, crawler/writer.py:
+"""The crawl's Parquet writer (crawler/item_pipelines.py: ParquetWriterPipeline, crawler/writer.py:
 RunWriter) on a real store: commits are written on a thread of their own, in order, all of them
 before the spider closes; a commit that cannot be written stops the crawl and keeps its rows
 for one more try at the close; a post is never written before the listings its links landed on."""
@@ -11,8 +11,8 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from street2shop.crawler.items import ListingItem, PostItem
-from street2shop.crawler.pipelines import ParquetWriterPipeline
-from street2shop.pipeline.store import Store
+from street2shop.crawler.item_pipelines import ParquetWriterPipeline
+from street2shop.core.store import Store
 
 
 def _pipeline(store_dir, flush_items: int) -> ParquetWriterPipeline:

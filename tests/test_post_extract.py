@@ -2,9 +2,9 @@
 
 import lxml.html
 
-from street2shop.crawler.blog.extract import extract_post
+from street2shop.crawler.blog.posts import extract_post
 from street2shop.crawler.blog.resolve import destination_param, script_redirect, strip_tracking
-from street2shop.pipeline.manifest import PostSelectors
+from street2shop.core.manifest import PostSelectors
 
 URL = "https://tvstyle.example/2025/03/friends-s02e05-rachel/"
 

@@ -12,9 +12,9 @@ import time
 import pytest
 
 from crawl_helpers import cli, write_manifest
-from street2shop.crawler.demo_site import build_shop, serve
-from street2shop.pipeline.lock import LOCK_PATH, StoreLock, StoreLocked
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_shop, serve
+from street2shop.core.lock import LOCK_PATH, StoreLock, StoreLocked
+from street2shop.core.store import Store
 
 
 def _dead_pid() -> int:
@@ -63,7 +63,7 @@ def test_overlapping_runs_refused_then_due_runs_nothing(tmp_path):
     with serve(shop) as server:
         slow = write_manifest(tmp_path, server.base_url,
                               politeness={"delay": 0.3, "concurrency_per_domain": 1, "autothrottle": False})
-        first = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(slow), "-q"],
+        first = subprocess.Popen([sys.executable, "-m", "street2shop.cli", "crawl", str(slow), "-q"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         lock = tmp_path / "store" / LOCK_PATH
         deadline = time.monotonic() + 60
@@ -90,7 +90,7 @@ def test_overlapping_runs_refused_then_due_runs_nothing(tmp_path):
 def test_recrawl_is_conditional_and_records_exactly_what_changed(tmp_path):
     from decimal import Decimal
 
-    from street2shop.crawler.demo_site import set_availability, set_price
+    from street2shop.demo.site import set_availability, set_price
 
     shop = build_shop(16)
     with serve(shop) as server:

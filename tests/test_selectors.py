@@ -4,7 +4,7 @@ from scrapy.http import HtmlResponse
 
 from street2shop.crawler.extract import extract_from_tree
 from street2shop.crawler.selectors import apply_selectors
-from street2shop.pipeline.manifest import Selectors
+from street2shop.core.manifest import Selectors
 
 PAGE = b"""<html lang="pl"><head><title>Kurtka</title></head><body>
 <div class="crumbs"><a>Sklep</a> / <a>Kurtki</a></div>

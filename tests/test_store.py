@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
-from street2shop.pipeline.schemas import LISTINGS
-from street2shop.pipeline.store import Store, StoreError
+from street2shop.core.schemas import LISTINGS
+from street2shop.core.store import Store, StoreError
 
 
 def _row(i: int) -> dict:

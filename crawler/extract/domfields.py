@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .images import img_url, tiny
+from .image_urls import img_url, tiny
 from .text import clean, short_text
 
 

@@ -38,16 +38,16 @@ listing page; so do six or more buy controls outside related-product areas.
 from __future__ import annotations
 
 from . import areas, domfields, domprice
-from .images import absolutize, add_gallery, clean_images
-from .jsonblob import blob_fields
+from .image_urls import absolutize, add_gallery, clean_images
+from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
-from .lookup import fast_classes
+from .element_classes import fast_classes
 from .microdata import read_microdata
 from .opengraph import opengraph_fields, read_meta
 from .prices import Hints, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
-from .scan import scan
+from .tree_scan import scan
 from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import product_fields, select_products, types
 from .urls import join

@@ -8,9 +8,9 @@ import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
-from .jsondoc import record_from_json
+from .api_json import record_from_json
 from .jsonsafe import loads
-from .lookup import c_lookup
+from .element_classes import c_lookup
 from .merge import extract_from_tree
 from .record import ProductRecord
 

@@ -9,7 +9,7 @@ import html
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
-from .images import absolutize, clean_images
+from .image_urls import absolutize, clean_images
 from .prices import Hints, currency_code, parse_amount
 from .text import availability, clean, strip_html
 

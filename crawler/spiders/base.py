@@ -15,15 +15,15 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from street2shop.crawler.analysis import AnalyserConfig, PageAnalyser, PageAnalysis
+from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalyser, PageAnalysis
 from street2shop.crawler.bounds import CrawlBounds
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem
 from street2shop.crawler.pageworkers import ExtractionWorkers, WorkerGone, default_count
 from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
-from street2shop.crawler.tuning import tune_collector
-from street2shop.pipeline.manifest import Source
-from street2shop.pipeline.optout import robots_forbid_ai
+from street2shop.crawler.process_tuning import tune_collector
+from street2shop.core.manifest import Source
+from street2shop.core.optout import robots_forbid_ai
 
 
 class SourceSpider(Spider):

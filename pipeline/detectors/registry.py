@@ -4,19 +4,19 @@
     create_detector("frcnn-mobilenet-v3", weights="https://example.org/df2-mnv3.pt", device="cpu")
     create_detector("detectron2:COCO-Detection/faster_rcnn_R_50_FPN_3x.yaml", weights="model_final.pth")
 
-To add a backend: write ``pipeline/detectors/<name>.py`` that decorates a factory
+To add a backend: write ``pipeline/detectors/<name>_detector.py`` that decorates a factory
 ``factory(spec, *, weights=None, device=None, **options) -> Detector`` with ``@register("<spec>")``
-(or ``@register("<prefix>:", prefix=True)``), and add the module name to ``BACKEND_MODULES``.
+(or ``@register("<prefix>:", prefix=True)``); it is found by its name (pipeline/backends.py).
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Callable
+
+from street2shop.pipeline.backends import import_backends
 
 from .base import Detector, DetectorError
 
-BACKEND_MODULES = ("torchvision_frcnn", "detectron2_backend")
 DEFAULT_SPEC = "frcnn-r50-fpn-v2"
 CPU_SPEC = "frcnn-mobilenet-v3"
 
@@ -36,9 +36,8 @@ def register(spec: str, *, prefix: bool = False):
 def _load_backends() -> None:
     global _loaded
     if not _loaded:
-        for mod in BACKEND_MODULES:
-            importlib.import_module(f"{__package__}.{mod}")
         _loaded = True
+        import_backends(__package__, "_detector")
 
 
 def available_specs() -> list[str]:

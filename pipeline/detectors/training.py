@@ -81,7 +81,9 @@ def train(
     import torch
 
     from .df2 import DF2Dataset, collate, df2_to_coco
-    from .torchvision_frcnn import TorchvisionFRCNN, _freeze_bn, build_model, pick_device
+    from street2shop.pipeline.devices import pick_device
+
+    from .frcnn_detector import TorchvisionFRCNN, _freeze_bn, build_model
     from .weights import atomic_torch_save, save_weights
 
     t0 = time.monotonic()

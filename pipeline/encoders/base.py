@@ -155,12 +155,6 @@ def split_transform(transform) -> ImageStage:
 
 # --------------------------------------------------------------------------- encoder
 
-def pick_device(device: str | torch.device | None) -> torch.device:
-    if device is None or device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(device)
-
-
 def pick_dtype(device: torch.device, precision: str = "auto") -> torch.dtype:
     if precision == "fp32" or (precision == "auto" and device.type != "cuda"):
         return torch.float32

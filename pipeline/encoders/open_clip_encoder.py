@@ -22,7 +22,9 @@ from pathlib import Path
 
 import torch
 
-from .base import Encoder, EncoderError, file_sha256, pick_device, pick_dtype, short_reason
+from street2shop.pipeline.devices import pick_device
+
+from .base import Encoder, EncoderError, file_sha256, pick_dtype, short_reason
 from .registry import register
 
 CHECKPOINT_SUFFIXES = (".pt", ".pth", ".bin", ".safetensors", ".npz", ".npy", ".ckpt")

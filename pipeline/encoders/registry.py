@@ -16,17 +16,16 @@ A spec is ``<scheme>:<rest>`` or the name of a registered config:
 =====================================  ===================================================
 
 Backends register a factory per scheme with ``@register("scheme")``. Every module of
-this package named ``*_encoder.py`` is imported on first use, so a new backend is one
-new file. Backend modules import their heavy libraries inside the factory.
+this package named ``*_encoder.py`` is imported on first use (pipeline/backends.py), so a
+new backend is one new file. Backend modules import their heavy libraries inside the factory.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from street2shop.pipeline.backends import import_backends
 
 from .base import Encoder, EncoderError
 
@@ -70,9 +69,7 @@ def _load_backends() -> None:
     if _loaded:
         return
     _loaded = True
-    for mod in pkgutil.iter_modules([os.path.dirname(__file__)]):
-        if mod.name.endswith("_encoder"):
-            importlib.import_module(f"{__package__}.{mod.name}")
+    import_backends(__package__, "_encoder")
 
 
 def available_encoders() -> dict[str, str]:

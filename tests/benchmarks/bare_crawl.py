@@ -20,7 +20,7 @@ Parquet writing). Following pagination did not change the bare crawl's time per 
 (docs/benchmarks.md, 15:10 UTC).
 
 With `--tuned`, the crawl process is also tuned as `street2shop crawl` tunes its own
-(crawler/tuning.py: the garbage collector's settings, loggers that skip records below the
+(crawler/process_tuning.py: the garbage collector's settings, loggers that skip records below the
 log level), so that the benchmark can show what the project's overhead is without them.
 
 `pages` is Scrapy's response_received_count and `seconds` its elapsed_time_seconds
@@ -37,10 +37,10 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.http import TextResponse
 from scrapy.spiders import SitemapSpider
 
-from street2shop.crawler.run import Job
+from street2shop.crawler.jobs import Job
 from street2shop.crawler.settings import settings_for_source
-from street2shop.crawler.tuning import skip_unlogged_records, tune_collector
-from street2shop.pipeline.manifest import load_manifest, parse_manifest
+from street2shop.crawler.process_tuning import skip_unlogged_records, tune_collector
+from street2shop.core.manifest import load_manifest, parse_manifest
 
 #: Settings reported with the result, to check they match the project crawl's.
 REPORTED = ("ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY",

@@ -28,7 +28,7 @@ import torch
 import yaml
 from PIL import Image, ImageDraw
 
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 
 def make_store(root: Path, n: int) -> None:
@@ -65,7 +65,7 @@ def build(root: Path, weights: Path) -> tuple[float, float, str]:
     manifest.write_text(yaml.safe_dump({"store": str(root), "catalog": {
         "encoder": f"timm:test_efficientnet@{weights}", "image_size": 64, "chunk": 256}}))
     t = time.monotonic()
-    out = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "street2shop.pipeline.cli", "catalog", "build",
+    out = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "street2shop.cli", "catalog", "build",
                           str(manifest)], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     seconds = time.monotonic() - t
     if out.returncode != 0:

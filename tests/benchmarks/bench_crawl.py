@@ -6,7 +6,7 @@ bare Scrapy crawl of the same pages with the same settings (bare_crawl.py).
 prints each run as it finishes, then the whole result as JSON on the last line
 (run_all.py turns it into a section of docs/benchmarks.md).
 
-Three measurements, each against the fixture shop (`python -m street2shop.crawler.demo_site`)
+Three measurements, each against the fixture shop (`python -m street2shop.demo.site`)
 served by its own process on 127.0.0.1:
 
 1. Pages: the bare crawl, the bare crawl tuned like the project (bare_crawl.py --tuned), the
@@ -64,7 +64,7 @@ class FixtureServer:
 
     def __enter__(self) -> "FixtureServer":
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "street2shop.crawler.demo_site", "--products", str(self.products), "--port", "0"],
+            [sys.executable, "-m", "street2shop.demo.site", "--products", str(self.products), "--port", "0"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if not line.startswith("http://"):
@@ -119,7 +119,7 @@ def street2shop_command() -> list[str]:
     exe = Path(sys.executable).parent / "street2shop"
     if exe.exists():
         return [str(exe)]
-    return [sys.executable, "-c", "from street2shop.pipeline.cli import main; main()"]
+    return [sys.executable, "-c", "from street2shop.cli import main; main()"]
 
 
 def run_project(base_url: str, images: bool, workdir: Path, extract_processes: int | None = None) -> dict:
@@ -146,7 +146,7 @@ def run_project(base_url: str, images: bool, workdir: Path, extract_processes: i
 
 def run_bare(base_url: str, workdir: Path, tuned: bool = False) -> dict:
     """One bare_crawl.py run over the same manifest (so the same settings); `tuned`: with the
-    project's process tuning (crawler/tuning.py)."""
+    project's process tuning (crawler/process_tuning.py)."""
     run_dir = Path(tempfile.mkdtemp(prefix="bare-", dir=workdir))
     manifest = run_dir / "bench.yaml"
     manifest.write_text(manifest_text(run_dir / "store", base_url, images=False))
@@ -228,7 +228,7 @@ def bench_pages(products: int, repeats: int, workdir: Path) -> dict:
 
 def extraction_pages(base_url: str, products: int) -> list[tuple[str, bytes]]:
     """The shop's product pages, fetched once (for the extraction timing)."""
-    from street2shop.crawler.demo_site.catalog import build_shop
+    from street2shop.demo.site.shop import build_shop
 
     shop = build_shop(products)  # deterministic: the same shop as the server's
     urls = [base_url + p.path for p in shop.products if p.path.startswith("/p/")]
@@ -274,7 +274,7 @@ def bench_extraction(pages: list[tuple[str, bytes]], repeats: int) -> dict:
 
 
 def warm_images(base_url: str, products: int) -> dict:
-    from street2shop.crawler.demo_site.catalog import build_shop
+    from street2shop.demo.site.shop import build_shop
 
     shop = build_shop(products)
     urls = [base_url + path for path in shop.images]

@@ -37,7 +37,7 @@ REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "pro
 
 
 def fixture_pages(n: int, seed: int = 0) -> list[tuple[str, bytes]]:
-    from street2shop.crawler.demo_site import build_shop, serve
+    from street2shop.demo.site import build_shop, serve
 
     shop = build_shop(n, seed=seed)
     out = []

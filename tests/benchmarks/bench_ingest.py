@@ -24,9 +24,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from street2shop.crawler.demo_site import build_shop
+from street2shop.demo.site import build_shop
 from street2shop.pipeline.ingest import ingest_urls
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 I2D_VENV = Path(os.environ.get("I2D_VENV", "/tmp/i2d"))
 PRODUCTS = 700
@@ -41,7 +41,7 @@ def img2dataset_bin() -> Path:
 
 
 def start_server(products: int) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "street2shop.crawler.demo_site", "--products", str(products),
+    proc = subprocess.Popen([sys.executable, "-m", "street2shop.demo.site", "--products", str(products),
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     base = proc.stdout.readline().strip()
     if not base.startswith("http"):

@@ -7,7 +7,7 @@ Against the fixture shop (its own process, as in bench_crawl.py), alternately:
 
 - bare: bare_crawl.py's SitemapSpider, whose callback only follows next-page links;
 - bare, tuned: the same with the project's process tuning (bare_crawl.py --tuned,
-  crawler/tuning.py: garbage-collector settings, log levels);
+  crawler/process_tuning.py: garbage-collector settings, log levels);
 - bare + items, tuned: that, yielding one small dict per page (Scrapy's item path, no pipelines);
 - project, analysis free, no item pipelines: `street2shop crawl` in-process, each page's
   analysis replaced by the one recorded in a first crawl, and no item pipelines (the project's
@@ -69,9 +69,9 @@ def child(variant: str, manifest: str, cache: str) -> None:
             bare_crawl.BareSpider.parse = lambda self, response: [{"url": response.url}, *(follow(self, response) or [])]
         bare_crawl.main([manifest, *(["--tuned"] if variant.endswith("tuned") else [])])
     else:
-        from street2shop.crawler.analysis import PageAnalyser
+        from street2shop.crawler.page_analysis import PageAnalyser
         from street2shop.crawler.run import run_crawl
-        from street2shop.pipeline.manifest import load_manifest
+        from street2shop.core.manifest import load_manifest
 
         processes = None
         if variant == "record":

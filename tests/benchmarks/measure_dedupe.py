@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "dedupe.md"
 BEGIN, END = "<!-- measure_dedupe:begin -->", "<!-- measure_dedupe:end -->"
 
-from street2shop.crawler.demo_site.catalog import build_shop  # noqa: E402
-from street2shop.crawler.demo_site.images import render_product_image  # noqa: E402
+from street2shop.demo.site.shop import build_shop  # noqa: E402
+from street2shop.demo.site.photos import render_product_image  # noqa: E402
 from street2shop.pipeline import dedupe, normalise  # noqa: E402
 
 PHOTOS = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry", "hubble_deep_field",

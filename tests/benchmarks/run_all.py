@@ -40,7 +40,7 @@ about 40 minutes here. In order: the crawl benchmark (`tests/benchmarks/run_all.
 ms per image), `bench_ingest.py` (street2shop vs img2dataset on the same images) and
 `crawl_cpu.py` (the crawl process's CPU, bare crawl vs the project's parts).
 
-What is measured, always against the fixture shop (`python -m street2shop.crawler.demo_site`),
+What is measured, always against the fixture shop (`python -m street2shop.demo.site`),
 served on 127.0.0.1 by its own process:
 
 - **Pages.** `street2shop crawl` of a 3000-product shop from its sitemap, images off, against
@@ -51,7 +51,7 @@ served on 127.0.0.1 by its own process:
   AutoThrottle, the project's downloader middlewares and retries) minus the item pipelines.
   A change to those settings (say `CONCURRENT_ITEMS`) therefore moves both crawls.
   The bare crawl is Scrapy as it comes; `street2shop crawl` also tunes its own process
-  (`crawler/tuning.py`: the garbage collector's settings and log levels), which a Scrapy user
+  (`crawler/process_tuning.py`: the garbage collector's settings and log levels), which a Scrapy user
   could do too. So each round also runs the bare crawl tuned the same way (`--tuned`), and
   the overhead against it is shown as well; the target is read against the plain bare crawl.
   The project crawl parses and extracts pages in worker processes beside the crawl process

@@ -26,9 +26,9 @@ def _crawl(workdir: Path, source: dict) -> dict:
     source = {"politeness": {"delay": 0, "concurrency_per_domain": 8, "autothrottle_target": 8, "retries": 0},
               **source}
     manifest.write_text(yaml.safe_dump({"store": str(workdir / "store"), "sources": [source]}))
-    proc = subprocess.run([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+    proc = subprocess.run([sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q"],
                           capture_output=True, text=True, timeout=240)
-    from street2shop.pipeline.store import Store
+    from street2shop.core.store import Store
 
     store = Store(workdir / "store")
     runs = sorted((workdir / "store" / "runs").glob("*.json"))
@@ -105,7 +105,7 @@ def ingest_redirects(workdir: str) -> dict:
     boot({"cdn.test": [PUBLIC]})
     from faults.sites import jpeg
     from street2shop.pipeline.ingest import ingest_urls
-    from street2shop.pipeline.store import Store
+    from street2shop.core.store import Store
 
     with Site(host="0.0.0.0") as site:
         port = site.port

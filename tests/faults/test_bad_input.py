@@ -24,7 +24,7 @@ import yaml
 from crawl_helpers import cli, cli_measured
 from faults.sites import Site, jpeg
 from street2shop.crawler.extract import extract_product, parse_html
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
@@ -112,7 +112,7 @@ def test_odd_page_data_keeps_the_page(fragment):
 
 
 def test_blog_post_with_too_deep_json_ld_keeps_the_post():
-    from street2shop.crawler.blog.extract import extract_post
+    from street2shop.crawler.blog.posts import extract_post
 
     page = f"""<html><head><title>Episode 3 | Blog</title>
 <script type="application/ld+json">{DEEP["objects"]}</script>
@@ -127,7 +127,7 @@ def test_blog_post_with_too_deep_json_ld_keeps_the_post():
 def test_crawl_analyser_keeps_a_page_with_too_deep_json_ld():
     from scrapy.http import HtmlResponse
 
-    from street2shop.crawler.analysis import AnalyserConfig, PageAnalyser
+    from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalyser
 
     response = HtmlResponse("https://shop.example/p/coat", body=_page(DEEP["arrays"]).encode(), encoding="utf-8")
     analysis = PageAnalyser(AnalyserConfig()).analyse(response)
@@ -161,7 +161,7 @@ def test_extract_of_a_gzip_page_stays_light(tmp_path):
     Scrapy or torch into `extract`."""
     page = tmp_path / "page.html.gz"
     page.write_bytes(gzip.compress(_page("[]").encode()))
-    code = ("import sys\nfrom street2shop.pipeline.cli import app\n"
+    code = ("import sys\nfrom street2shop.cli import app\n"
             f"try:\n    app(['extract', {str(page)!r}])\nexcept SystemExit:\n    pass\n"
             "print('HEAVY', sorted(m for m in ('torch', 'scrapy', 'twisted') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -172,7 +172,7 @@ def test_extract_of_a_gzip_page_stays_light(tmp_path):
 
 def _shop_store(root: Path, n: int = 4) -> Store:
     """`n` listings of a shop, each with one stored JPEG (rows as the crawl writes them)."""
-    from street2shop.pipeline.images import image_path, inspect_image
+    from street2shop.core.image_gate import image_path, inspect_image
 
     store = Store(root)
     now = dt.datetime.now(dt.timezone.utc)
@@ -322,7 +322,7 @@ SOURCE = "store: ./store\nsources:\n  - name: shop\n    kind: shop\n    listings
 def test_manifest_value_mistakes_name_file_line_and_field(tmp_path, line, where):
     import re
 
-    from street2shop.pipeline.manifest import ManifestError, load_manifest
+    from street2shop.core.manifest import ManifestError, load_manifest
 
     path = tmp_path / "bad.yaml"
     path.write_text(SOURCE + line + "\n")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from crawl_helpers import cli, cli_measured
-from street2shop.pipeline.store import Store
+from street2shop.core.store import Store
 
 from .sites import Site, blog_post, jpeg, product_page
 
@@ -326,7 +326,7 @@ def test_a_post_never_lands_before_its_linked_listing(tmp_path):
         manifest = _manifest(tmp_path, [{"name": "blog", "kind": "blog", "posts": [blog.url("/blog/p/")]}])
         store = Store(tmp_path / "store")
         env = {**os.environ, "STREET2SHOP_FLUSH_ITEMS": "1"}
-        proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q"],
+        proc = subprocess.Popen([sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not shop.hits_for("/img/slow.jpg"):

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from crawl_helpers import cli, write_manifest
-from street2shop.crawler.demo_site import build_blog, build_shop, serve
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_blog, build_shop, serve
+from street2shop.core.store import Store
 
 #: Columns that say when or by which run a row was written, or which of two equal ways a
 #: page was first reached (an old URL that redirects, or its new one): they differ between
@@ -83,7 +83,7 @@ def test_killed_again_and_again_then_resumed_gives_the_rows_of_a_clean_crawl(tmp
         for delay in KILL_AFTER:
             server.reset_rate_limits()
             # --due, as cron runs it: a source whose job finished is not started again
-            proc = subprocess.Popen([sys.executable, "-m", "street2shop.pipeline.cli", "crawl", str(manifest), "-q", "--due"],
+            proc = subprocess.Popen([sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q", "--due"],
                                     env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             time.sleep(delay)
             if proc.poll() is None:

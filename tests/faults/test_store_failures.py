@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from crawl_helpers import listings_by_path, write_manifest
-from street2shop.crawler.demo_site import build_shop, serve
-from street2shop.pipeline.store import Store
+from street2shop.demo.site import build_shop, serve
+from street2shop.core.store import Store
 
 
 def _in_mount_namespace(script: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -37,7 +37,7 @@ def _crawl_twice(tmp_path: Path, shop, fault: str, fix: str) -> dict:
         manifest = write_manifest(tmp_path, server.base_url)
         store = tmp_path / "store"
         store.mkdir()
-        crawl = f"{os.sys.executable} -m street2shop.pipeline.cli crawl {manifest} -q"
+        crawl = f"{os.sys.executable} -m street2shop.cli crawl {manifest} -q"
         script = f"""
             {fault}
             set +e
@@ -128,7 +128,7 @@ def test_a_read_only_store_is_one_line_before_anything_is_fetched(tmp_path, shop
         proc = _in_mount_namespace(f"""
             mount --bind {store} {store} && mount -o remount,bind,ro {store}
             set +e
-            {os.sys.executable} -m street2shop.pipeline.cli crawl {manifest} -q > {tmp_path}/out 2> {tmp_path}/err
+            {os.sys.executable} -m street2shop.cli crawl {manifest} -q > {tmp_path}/out 2> {tmp_path}/err
             echo $? > {tmp_path}/rc
         """)
         assert proc.returncode == 0, proc.stderr

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from street2shop.pipeline.lock import LOCK_PATH
-from street2shop.pipeline.store import Store, StoreError
+from street2shop.core.lock import LOCK_PATH
+from street2shop.core.store import Store, StoreError
 
 from crawl_helpers import cli
 
@@ -29,7 +29,7 @@ _WRITER_CHILD = textwrap.dedent("""
     from datetime import datetime, timezone
     from scrapy.utils.test import get_crawler
     from street2shop.crawler.items import ListingItem
-    from street2shop.crawler.pipelines import ParquetWriterPipeline
+    from street2shop.crawler.item_pipelines import ParquetWriterPipeline
     from street2shop.crawler.revisit import PageState
 
     kill_after = int(sys.argv[2])
@@ -105,8 +105,8 @@ def test_a_commit_killed_before_its_journal_leaves_nothing(tmp_path):
 
 _LOCK_CHILD = textwrap.dedent("""
     import os, sys, time
-    from street2shop.pipeline.lock import StoreLock, StoreLocked
-    from street2shop.pipeline.store import Store
+    from street2shop.core.lock import StoreLock, StoreLocked
+    from street2shop.core.store import Store
     time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
     try:
         with StoreLock(Store(sys.argv[1])):

@@ -65,7 +65,7 @@ class PostLink:
 
 
 @dataclass
-class PostItem:
+class GarmentMention:
     text: str
     brand: str | None
     image_index: int | None  # which street image of the post it belongs to
@@ -82,7 +82,7 @@ class PostRecord:
     episode: int | None = None
     characters: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)  # street images, in post order
-    items: list[PostItem] = field(default_factory=list)
+    items: list[GarmentMention] = field(default_factory=list)
     canonical_url: str | None = None
     is_post: bool = False
 
@@ -277,7 +277,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         if between:
             image = between[0] if len(between) == 1 else None
         previous_at = at
-        item = PostItem(text=_item_text(block), brand=None, image_index=image, image_url=in_block.get(key))
+        item = GarmentMention(text=_item_text(block), brand=None, image_index=image, image_url=in_block.get(key))
         alternative_label = False
         for el, href in links:
             link_text = _text(el) or None

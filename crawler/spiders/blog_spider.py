@@ -18,13 +18,13 @@ from lxml import etree
 from scrapy import Request
 from scrapy.http import Response, TextResponse
 
-from street2shop.crawler.blog.extract import extract_post
+from street2shop.crawler.blog.posts import extract_post
 from street2shop.crawler.blog.resolve import destination_param, script_redirect, strip_tracking
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import LinkCheck, LinkResolution, ListingItem, PostItem
 from street2shop.crawler.revisit import conditional_headers
 from street2shop.crawler.spiders.base import SourceSpider, header_forbids_ai
-from street2shop.pipeline.optout import meta_forbids_ai
+from street2shop.core.optout import meta_forbids_ai
 
 SOLD_OUT = frozenset({"OutOfStock", "SoldOut", "Discontinued"})
 DEAD_KINDS = frozenset({"http_404", "http_410", "dns", "connection_refused"})
@@ -226,7 +226,7 @@ class BlogSpider(SourceSpider):
 
     # ------------------------------------------------------------------- re-checks
     def recheck_requests(self):
-        """Requests for the linked listings due a re-check (given by the run: crawler/run.py),
+        """Requests for the linked listings due a re-check (given by the run: crawler/jobs.py),
         conditional when the page is known: a garment that sold out or whose page died is
         noticed even when no post changes."""
         for url, status in self.recheck.items():

@@ -11,7 +11,7 @@ import json
 from html import escape
 from typing import Any
 
-from .catalog import (
+from .shop import (
     CATEGORY_BY_SLUG,
     DEAD_LINK_PATH,
     ERROR_500_PATH,

@@ -1,6 +1,6 @@
 """A realistic fixture shop served on 127.0.0.1, with ground truth for crawler tests.
 
-    from street2shop.crawler.demo_site import build_shop, serve
+    from street2shop.demo.site import build_shop, serve
     shop = build_shop(48, seed=0)
     with serve(shop) as srv:
         ...  # crawl srv.base_url; compare with shop.products / shop.special_images
@@ -13,7 +13,7 @@ The show-fashion blog beside it (`blog`: posts + ground truth, `blog_images`, `b
 affiliate redirectors on the same host:port.
 """
 
-from .catalog import (
+from .shop import (
     CATEGORIES,
     IMAGE_OUTCOMES,
     LOCALES,
@@ -42,7 +42,7 @@ from .blog import (
     set_availability,
     set_price,
 )
-from .images import garment_layer, render_product_image
+from .photos import garment_layer, render_product_image
 from .server import RequestLog, RequestRecord, ShopServer, serve
 
 __all__ = [

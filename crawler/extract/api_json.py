@@ -6,7 +6,7 @@ variants) so several API styles work.
 """
 from __future__ import annotations
 
-from .images import clean_images
+from .image_urls import clean_images
 from .prices import currency_code, format_price, json_amount, json_regular_amount
 from .record import Offer, ProductRecord
 from .prices import Hints

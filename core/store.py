@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from street2shop.pipeline.schemas import TABLES
+from street2shop.core.schemas import TABLES
 
 
 #: How every Parquet part is compressed.

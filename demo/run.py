@@ -12,11 +12,11 @@ from pathlib import Path
 
 from rich.console import Console
 
-from street2shop.crawler.demo_site import build_blog, build_shop, serve
+from street2shop.demo.site import build_blog, build_shop, serve
 from street2shop.crawler.settings import CHROMIUM_PATH
-from street2shop.pipeline.console import DataTable
-from street2shop.pipeline.manifest import parse_manifest
-from street2shop.pipeline.store import Store
+from street2shop.core.console import DataTable
+from street2shop.core.manifest import parse_manifest
+from street2shop.core.store import Store
 
 DEMO_MANIFEST = """\
 # Written by `street2shop demo` for the fixture shop it serves at {base}.
@@ -66,7 +66,7 @@ def clear_demo_store(store_dir: Path) -> None:
 def run_demo(store_dir: Path, n_products: int = 48) -> None:
     console = Console(file=sys.stdout, width=160)
     from street2shop.crawler.run import run_crawl  # after the console: importing Scrapy is slow
-    from street2shop.pipeline.cli import print_summary
+    from street2shop.crawler.summary import print_summary
 
     clear_demo_store(store_dir)  # a demo starts from nothing, so its figures are its own
     shop = build_shop(n_products)

@@ -15,7 +15,7 @@ import re
 from rich.markup import escape
 from rich.table import Table
 
-from street2shop.pipeline.net import redact_text
+from street2shop.core.net import redact_text
 
 # C0 and C1 controls but tab, DEL, and the Unicode bidi overrides that reorder what is shown.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -32,6 +32,11 @@ def plain(value: object) -> str:
 def safe(value: object) -> str:
     """`value` as text fit for a rich table or `Console.print`: no controls, no markup."""
     return escape(plain(value))
+
+
+def kinds(counts: dict[str, int]) -> str:
+    """Counts by kind as one cell: "dns 2, http_404 1" ("-" for none)."""
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
 
 
 class DataTable(Table):

@@ -1,4 +1,4 @@
-"""``python -m street2shop.crawler.demo_site --products N --port P [--blog]``: serve the demo shop
+"""``python -m street2shop.demo.site --products N --port P [--blog]``: serve the demo shop
 (and with --blog the show-fashion blog at /blog/) until Ctrl-C."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import sys
 import threading
 
 from .blog import MIN_POSTS, build_blog
-from .catalog import MIN_PRODUCTS, build_shop
+from .shop import MIN_PRODUCTS, build_shop
 from .server import serve
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m street2shop.crawler.demo_site", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m street2shop.demo.site", description=__doc__)
     ap.add_argument("--products", type=int, default=48, help=f"number of products (>= {MIN_PRODUCTS}, default 48)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--host", default="127.0.0.1")

@@ -18,8 +18,8 @@ from street2shop.crawler.extract import extract_from_tree, parse_html
 from street2shop.crawler.links import LinkSorter
 from street2shop.crawler.revisit import fingerprint
 from street2shop.crawler.selectors import apply_selectors
-from street2shop.pipeline.optout import meta_forbids_ai
-from street2shop.pipeline.manifest import Selectors
+from street2shop.core.optout import meta_forbids_ai
+from street2shop.core.manifest import Selectors
 
 
 @dataclass(slots=True)

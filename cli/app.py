@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from street2shop.core.console import kinds
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Crawl shops and show-fashion blogs into a street-to-shop catalog.")
 manifest_app = typer.Typer(no_args_is_help=True, help="Check manifests.")
@@ -34,14 +36,14 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the store; a scheduler may si
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
-    from street2shop.pipeline.console import plain
+    from street2shop.core.console import plain
 
     typer.echo(f"street2shop: error: {plain(message)}", err=True)
     raise typer.Exit(code)
 
 
 def _load(manifest_path: Path):
-    from street2shop.pipeline.manifest import ManifestError, load_manifest
+    from street2shop.core.manifest import ManifestError, load_manifest
     try:
         return load_manifest(manifest_path)
     except ManifestError as exc:
@@ -101,8 +103,8 @@ def crawl(
              "0: in the crawl process)")] = None,
 ) -> None:
     """Crawl the manifest's sources into its store; resumes an interrupted crawl."""
-    from street2shop.pipeline.manifest import ManifestError
-    from street2shop.pipeline.store import StoreError, StoreWriteError
+    from street2shop.core.manifest import ManifestError
+    from street2shop.core.store import StoreError, StoreWriteError
 
     m = _load(manifest)
     try:
@@ -111,9 +113,10 @@ def crawl(
         fail(str(exc))
     if not sources:
         fail(f"{manifest}: no sources to crawl")
-    from street2shop.crawler.run import is_due, run_crawl
-    from street2shop.pipeline.lock import StoreLocked
-    from street2shop.pipeline.store import Store
+    from street2shop.crawler.jobs import is_due
+    from street2shop.crawler.run import run_crawl
+    from street2shop.core.lock import StoreLocked
+    from street2shop.core.store import Store
     try:
         if due:
             store = Store(m.store_url)
@@ -130,38 +133,13 @@ def crawl(
         fail(str(exc), code=EXIT_STORE_FAILED)
     except StoreError as exc:
         fail(str(exc))
+    from street2shop.crawler.summary import print_summary
     print_summary(summaries, m.store_url)
     fatal = next((s.fatal for s in summaries if s.fatal), None)
     if fatal:
         fail(f"{fatal} (what was written is kept; the next crawl resumes the job)", code=EXIT_STORE_FAILED)
     if any(s.finish_reason != "finished" for s in summaries):
         raise typer.Exit(1)
-
-
-def print_summary(summaries, store_url: str) -> None:
-    from rich.console import Console
-
-    from street2shop.pipeline.console import DataTable, safe
-
-    blogs = any(s.posts or s.links or s.rechecks for s in summaries)
-    limits = any(s.limits for s in summaries)
-    numeric = ("pages", "listings", "images", "posts", "pairs", "seconds")
-    columns = ["source", "job", "pages", "listings", "images"]
-    columns += ["posts", "links", "pairs", "re-checked"] if blogs else []
-    columns += ["errors", "image errors"] + (["limits hit"] if limits else []) + ["ended", "seconds"]
-    table = DataTable("crawl summary", [])
-    for col in columns:
-        table.add_column(col, justify="right" if col in numeric else "left")
-    for s in summaries:
-        row = [s.source, ("resumed " if s.resumed else "") + s.job_id, str(s.pages), str(s.listings), str(s.images_ok)]
-        if blogs:
-            row += [str(s.posts), _kinds(s.links), str(s.pairs), _kinds(s.rechecks)]
-        row += [_kinds(s.errors), _kinds(s.image_errors)] + ([_kinds(s.limits)] if limits else [])
-        row += [s.finish_reason, f"{s.seconds:.1f}"]
-        table.add_row(*row)
-    console = Console(file=sys.stdout, width=220)  # wide: one line per source in a cron log
-    console.print(table)
-    console.print(f"store: {safe(store_url)}")
 
 
 @app.command()
@@ -184,8 +162,8 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
 
     from street2shop.pipeline.ingest import ingest_urls  # noqa: PLC0415
-    from street2shop.pipeline.lock import StoreLocked, writing  # noqa: PLC0415
-    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
+    from street2shop.core.lock import StoreLocked, writing  # noqa: PLC0415
+    from street2shop.core.store import Store, StoreError  # noqa: PLC0415
     try:
         store = Store(m.store_url)
         with writing(store), Progress("[progress.description]{task.description}", BarColumn(),
@@ -198,12 +176,8 @@ def ingest(
         fail(str(exc), code=75)
     except StoreError as exc:
         fail(str(exc))
-    typer.echo(f"ingested {len(urls)} URLs: {_kinds(dict(summary.counts))}; {summary.rows} new images rows "
+    typer.echo(f"ingested {len(urls)} URLs: {kinds(dict(summary.counts))}; {summary.rows} new images rows "
                f"in {len(summary.parts)} part(s); store {m.store_url}")
-
-
-def _kinds(counts: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
 
 
 @catalog_app.command("build")
@@ -222,7 +196,7 @@ def catalog_build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
 
     from street2shop.pipeline.catalog import CatalogError, build_catalog  # noqa: PLC0415
-    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
+    from street2shop.core.store import Store, StoreError  # noqa: PLC0415
     try:
         store = Store(m.store_url)  # an unusable store fails before the models load
     except StoreError as exc:
@@ -242,7 +216,7 @@ def catalog_build(
     typer.echo(f"catalog version {summary.version}: {summary.items} items from {summary.listings} listings; "
                f"embedded {summary.embedded}, from cache {summary.cached}; whole images {summary.whole_image}; "
                f"duplicate groups {summary.duplicate_groups}; "
-               f"skipped {_kinds(summary.skipped)}; index {summary.index_kind}; {summary.seconds:.1f} s")
+               f"skipped {kinds(summary.skipped)}; index {summary.index_kind}; {summary.seconds:.1f} s")
 
 
 @catalog_app.command("search")
@@ -258,8 +232,8 @@ def catalog_search(
 
     from street2shop.pipeline import normalise as norm  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
-    from street2shop.pipeline.console import DataTable  # noqa: PLC0415
-    from street2shop.pipeline.store import Store, StoreError  # noqa: PLC0415
+    from street2shop.core.console import DataTable  # noqa: PLC0415
+    from street2shop.core.store import Store, StoreError  # noqa: PLC0415
     try:
         catalog = open_catalog(Store(m.store_url))
         data = image.read_bytes()
@@ -362,9 +336,9 @@ def store_check(
     quarantine: Annotated[bool, typer.Option("--quarantine", help="move damaged parts to <store>/quarantine/")] = False,
 ) -> None:
     """Read every part of the store's tables; list the damaged ones (exit 1), or move them aside."""
-    from street2shop.pipeline.lock import StoreLock, StoreLocked
-    from street2shop.pipeline.schemas import TABLES
-    from street2shop.pipeline.store import Store, StoreError
+    from street2shop.core.lock import StoreLock, StoreLocked
+    from street2shop.core.schemas import TABLES
+    from street2shop.core.store import Store, StoreError
 
     try:
         s = Store(store)
@@ -392,7 +366,7 @@ def demo(
     products: Annotated[int, typer.Option(help="products in the fixture shop")] = 48,
 ) -> None:
     """Serve the fixture shop on 127.0.0.1, crawl it end to end and show what came out."""
-    from street2shop.crawler.demo import NotADemoStore, run_demo
+    from street2shop.demo.run import NotADemoStore, run_demo
     try:
         run_demo(store, products)
     except NotADemoStore as exc:
@@ -400,7 +374,7 @@ def demo(
 
 
 def main() -> None:
-    from street2shop.pipeline.store import StoreError, StoreWriteError
+    from street2shop.core.store import StoreError, StoreWriteError
 
     try:
         app()

@@ -1,6 +1,6 @@
 """A show-fashion blog beside the demo shop, with the ground truth blog-spider tests assert on.
 
-    from street2shop.crawler.demo_site import build_shop, build_blog, serve
+    from street2shop.demo.site import build_shop, build_blog, serve
     shop = build_shop(48)
     blog = build_blog(shop, n_posts=12)
     with serve(shop, blog=blog) as srv:
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import quote
 
-from .catalog import DEAD_LINK_PATH, LOCALES, Product, Shop, slugify
-from .images import BOTTOMS, SKIN_TONES
+from .shop import DEAD_LINK_PATH, LOCALES, Product, Shop, slugify
+from .photos import BOTTOMS, SKIN_TONES
 from .pages import BASE, HOST
 
 #: Post layouts, rotated with ``post.index % len(LAYOUTS)``.

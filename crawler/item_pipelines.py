@@ -29,10 +29,10 @@ from street2shop.crawler.halt import halt
 from street2shop.crawler.items import LinkCheck, ListingItem, PostItem
 from street2shop.crawler.revisit import PageState
 from street2shop.crawler.writer import RunWriter
-from street2shop.pipeline.images import ImageInfo, ImageRejected, image_path, inspect_image
-from street2shop.pipeline.optout import robots_forbid_ai
-from street2shop.pipeline.schemas import OFFER
-from street2shop.pipeline.store import Store, StoreWriteError
+from street2shop.core.image_gate import ImageInfo, ImageRejected, image_path, inspect_image
+from street2shop.core.optout import robots_forbid_ai
+from street2shop.core.schemas import OFFER
+from street2shop.core.store import Store, StoreWriteError
 
 logger = logging.getLogger(__name__)
 

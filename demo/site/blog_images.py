@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image, ImageDraw
 
-from .images import garment_layer
+from .photos import garment_layer
 
 if TYPE_CHECKING:  # pragma: no cover
     from .blog import Blog, Figure, Post

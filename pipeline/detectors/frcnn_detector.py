@@ -22,6 +22,8 @@ from torchvision.models.detection.roi_heads import RoIHeads
 from torchvision.ops import boxes as box_ops
 from torchvision.ops.misc import FrozenBatchNorm2d
 
+from street2shop.pipeline.devices import pick_device
+
 from .base import Detection, Detector, DetectorError
 from .categories import NUM_CATEGORIES
 from .registry import register
@@ -193,12 +195,6 @@ def load_state_dict_checked(model: nn.Module, state: dict, source: str) -> None:
             f"detector weights {source} do not fit this detector: {len(missing)} missing "
             f"(e.g. {missing[:2]}), {len(unexpected)} unexpected (e.g. {unexpected[:2]})"
         )
-
-
-def pick_device(device=None) -> torch.device:
-    if device is None:
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(device)
 
 
 class TorchvisionFRCNN(Detector):

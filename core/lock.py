@@ -26,7 +26,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from street2shop.pipeline.store import Store, StoreWriteError
+from street2shop.core.store import Store, StoreWriteError
 
 LOCK_PATH = "state/lock.json"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .jsondoc import _image_urls
+from .api_json import _image_urls
 from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean

@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .catalog import ImageSpec, Product, Shop
+    from .shop import ImageSpec, Product, Shop
 
 # Silhouettes in a 100x100 box; the box is scaled to (width, width * ASPECT[kind]).
 SHAPES: dict[str, list[tuple[float, float]]] = {

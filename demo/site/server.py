@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, unquote
 
 from . import pages
-from .catalog import ERROR_500_PATH, Shop
-from .images import PIXEL_GIF, ImageStore, logo_png
+from .shop import ERROR_500_PATH, Shop
+from .photos import PIXEL_GIF, ImageStore, logo_png
 
 if TYPE_CHECKING:  # pragma: no cover
     from .blog import Blog

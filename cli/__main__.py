@@ -1,0 +1,3 @@
+from street2shop.cli.app import main
+
+main()
