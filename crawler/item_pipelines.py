@@ -223,32 +223,26 @@ class ParquetWriterPipeline:
         return item
 
     def _take_listing(self, item: ListingItem) -> None:
-        keys = {item.url, item.final_url}
-        self.arrived |= keys
+        self.arrived |= {item.url, item.final_url}
         if item.link_check is not None:
             self._take_check(item.link_check)
-        if keys & self.seen:
-            self.crawler.stats.inc_value("street2shop/duplicate_listings")
-            return
-        self.seen |= keys
-        self._add_images(item)
-        if item.page is not None:
-            self._add_pages(item.page)
-        self.run.add("listings", [self._listing_row(item)])
-        self.crawler.stats.inc_value("street2shop/listings_written")
-        self.run.item_done()
+        self._take_page_item(item, "listings", lambda: self.run.add("listings", [self._listing_row(item)]))
 
     def _take_post(self, item: PostItem) -> None:
+        self._take_page_item(item, "posts", lambda: self._add_post(item))
+
+    def _take_page_item(self, item: ListingItem | PostItem, kind: str, add_rows) -> None:
+        """A listing's or post's rows, with its images and page state, unless this job wrote it."""
         keys = {item.url, item.final_url}
         if keys & self.seen:
-            self.crawler.stats.inc_value("street2shop/duplicate_posts")
+            self.crawler.stats.inc_value(f"street2shop/duplicate_{kind}")
             return
         self.seen |= keys
         self._add_images(item)
         if item.page is not None:
             self._add_pages(item.page)
-        self._add_post(item)
-        self.crawler.stats.inc_value("street2shop/posts_written")
+        add_rows()
+        self.crawler.stats.inc_value(f"street2shop/{kind}_written")
         self.run.item_done()
 
     def _take_check(self, check: LinkCheck) -> None:
