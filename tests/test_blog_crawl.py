@@ -13,6 +13,8 @@ from crawl_helpers import cli, crawl_and_kill, write_manifest
 from street2shop.demo.site import build_blog, build_shop, serve
 from street2shop.core.store import Store
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
 
 @pytest.fixture(scope="module")
 def site():

@@ -4,7 +4,6 @@ read it with pandas / DuckDB / datasets, and look a product photo up."""
 from __future__ import annotations
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -14,7 +13,7 @@ from crawl_helpers import cli, write_manifest
 from street2shop.demo.site import build_shop, serve
 from street2shop.core.store import Store
 
-os.environ["HF_HUB_OFFLINE"] = "1"
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
 
 
 def _manifest(tmp_path, sources):

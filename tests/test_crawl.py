@@ -15,6 +15,9 @@ from crawl_helpers import cli, crawl_and_kill, listings_by_path, write_manifest
 from street2shop.demo.site import build_shop, serve
 from street2shop.core.store import Store
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
+
 IMAGE_STATUS = {"ok": "ok", "noai": "noai", "broken": "broken", "not_image": "not_image",
                 "bomb": "bomb", "missing": "http_404"}
 

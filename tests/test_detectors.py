@@ -307,6 +307,7 @@ def test_pretrained_backbone_from_files(tmp_path):
 
 # --- training, resume, evaluation -----------------------------------------------------------
 
+@pytest.mark.slow  # trains a detector
 def test_train_resumes_from_checkpoint(trained):
     first, second = trained["first"], trained["second"]
     assert first["start_step"] == 0 and first["steps"] == 1 and first["resumed_from"] is None
@@ -322,6 +323,7 @@ def test_train_resumes_from_checkpoint(trained):
     assert not list((trained["out"] / "checkpoints").glob("*.tmp"))
 
 
+@pytest.mark.slow  # trains a detector
 def test_resumed_run_equals_uninterrupted(df2, trained, tmp_path):
     """Resuming restores model, momentum, RNG and data order: same weights as one straight run."""
     straight = train(df2, tmp_path, SPEC, **{**TRAIN, "checkpoint_every": 100})
@@ -332,11 +334,13 @@ def test_resumed_run_equals_uninterrupted(df2, trained, tmp_path):
         assert torch.allclose(a[k].float(), b[k].float(), atol=1e-5), k
 
 
+@pytest.mark.slow  # trains a detector
 def test_train_refuses_other_spec_in_same_dir(df2, trained):
     with pytest.raises(DetectorError, match="cannot resume it as 'frcnn-r50-fpn-v2'"):
         train(df2, trained["out"], "frcnn-r50-fpn-v2", iterations=3)
 
 
+@pytest.mark.slow  # trains a detector
 def test_eval_reports_coco_box_ap(df2, trained):
     result = eval_cli(trained["second"]["weights"], str(df2), score_threshold=0.0)
     for key in ("AP", "AP50", "AP75"):
@@ -410,6 +414,7 @@ def test_detectron2_backend_probs():
         assert int(np.argmax(d.probs)) + 1 == d.category
 
 
+@pytest.mark.slow  # trains a detector
 def test_cli_train_then_eval(df2, tmp_path):
     """`street2shop detector train` and `detector eval` end to end, from the command line."""
     import json

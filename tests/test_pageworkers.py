@@ -21,6 +21,9 @@ from street2shop.crawler.pageworkers import _frame, _read_frame
 from street2shop.crawler.pageworkers import serve as serve_worker
 from street2shop.core.store import Store
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
+
 CONFIG = AnalyserConfig(allow=(), deny=(r"/brand/",), selectors={"color": ".swatch-name"})
 
 

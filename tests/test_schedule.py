@@ -16,6 +16,8 @@ from street2shop.demo.site import build_shop, serve
 from street2shop.core.lock import LOCK_PATH, StoreLock, StoreLocked
 from street2shop.core.store import Store
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
 
 def _dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])

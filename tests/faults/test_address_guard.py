@@ -12,6 +12,8 @@ import pytest
 from .isolated import run_isolated
 from .scenarios import FORBIDDEN, PUBLIC, PUBLIC_2
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
 
 def _forbidden_hits(result: dict) -> dict:
     return {addr: paths for addr, paths in result["hits"].items() if addr in FORBIDDEN}

@@ -26,7 +26,6 @@ from faults.sites import Site, jpeg
 from street2shop.crawler.extract import extract_product, parse_html
 from street2shop.core.store import Store
 
-os.environ["HF_HUB_OFFLINE"] = "1"
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> str:

@@ -15,6 +15,9 @@ from street2shop.core.store import Store
 
 from .sites import Site, blog_post, jpeg, product_page
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
+
 POLITE_BUT_FAST = {"delay": 0, "concurrency_per_domain": 8, "autothrottle_target": 8}
 
 

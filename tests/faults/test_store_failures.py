@@ -19,6 +19,8 @@ from crawl_helpers import listings_by_path, write_manifest
 from street2shop.demo.site import build_shop, serve
 from street2shop.core.store import Store
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
 
 def _in_mount_namespace(script: str, timeout: float = 600) -> subprocess.CompletedProcess:
     if shutil.which("unshare") is None:

@@ -125,6 +125,7 @@ def _dead_pid() -> int:
     return proc.pid
 
 
+@pytest.mark.slow  # 60 processes
 def test_racing_takeovers_of_a_dead_runs_lock_have_one_winner(tmp_path):
     """Four runs start at the same instant on a store whose lock a killed run left behind,
     fifteen times over: each time exactly one holds the store, the others exit 75 and say so

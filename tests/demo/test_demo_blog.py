@@ -30,6 +30,9 @@ from street2shop.demo.site import (
 from street2shop.demo.site.blog import MIN_POSTS, VIAS
 from street2shop.demo.site.shop import DEAD_LINK_PATH
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
+
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 from crawl_helpers import Resp, fetch

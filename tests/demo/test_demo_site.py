@@ -33,6 +33,9 @@ from street2shop.demo.site import (
     serve,
 )
 
+pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
+
+
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 from crawl_helpers import UA, fetch
