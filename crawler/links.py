@@ -10,12 +10,12 @@ docs/benchmarks.md), so this is the lean version of it.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 import re
 from urllib.parse import urlsplit
 
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from street2shop.crawler.extract.memo import Memo
 from street2shop.crawler.extract.urls import join
 
 #: Links a crawler should never follow on a shop: they change state or lead nowhere useful.
@@ -32,23 +32,13 @@ _NEXT_TEXT = re.compile(
 _NEXT_CLASS = re.compile(r"\bnext\b", re.I)
 
 
-#: Verdicts already made, by (the sorter's rules, URL): listing pages repeat their navigation links.
-_WANTED = Memo(16384)
-
-
 class LinkSorter:
     def __init__(self, allow: list[str], deny: list[str], *, max_links: int = 1000):
         self.max_links = max_links
         self.allow = re.compile("|".join(f"(?:{p})" for p in allow)) if allow else None
         self.deny = re.compile("|".join(f"(?:{p})" for p in [*DENY_LINKS, *deny]))
-        self._rules = (self.allow.pattern if self.allow else None, self.deny.pattern)
-
-    def wanted(self, url: str) -> bool:
-        key = (self._rules, url)
-        known = _WANTED.get(key)
-        if known is None:
-            known = _WANTED.put(key, self._decide(url))
-        return known
+        # Listing pages repeat their navigation links: each URL is decided once.
+        self.wanted = lru_cache(maxsize=16384)(self._decide)
 
     def _decide(self, url: str) -> bool:
         if self.deny.search(url):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .memo import Memo
+from functools import lru_cache
 
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
@@ -22,18 +22,9 @@ _OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-me
 _NONE, _OWN, _REL = 0, 1, 2
 
 
-# Class/id strings repeat within a page and across a site's pages; _kind is pure.
-_KINDS = Memo(50_000)
-
-
+# Class/id strings repeat within a page and across a site's pages.
+@lru_cache(maxsize=50_000)
 def _kind(c: str) -> int:
-    k = _KINDS.get(c)
-    if k is None:
-        k = _KINDS.put(c, _compute_kind(c))
-    return k
-
-
-def _compute_kind(c: str) -> int:
     """_REL for a related-products area, _OWN for the product's own media, -1 for a bare carousel."""
     low = c.lower()
     weak = False

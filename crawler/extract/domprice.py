@@ -15,9 +15,9 @@ sits in the same small subtree and is higher.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
-from .memo import Memo
 from .prices import _DIGITS, Hints, parse_price_text
 from .text import clean, short_text
 
@@ -67,10 +67,6 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select"))
 
 
-# The same class/attribute sets recur on every price element of a shop's pages.
-_ATTR_TEXTS = Memo(20_000)
-
-
 def _attr_text(el) -> str:
     parts = []
     for k, v in el.items():
@@ -78,12 +74,13 @@ def _attr_text(el) -> str:
             continue
         parts.append(k)
         parts.append(v[:200])
-    raw = " ".join(parts)
-    a = _ATTR_TEXTS.get(raw)
-    if a is None:
-        a = _CAMEL.sub(r"\1 \2", raw).lower().replace("_", " ")
-        a = _ATTR_TEXTS.put(raw, _TAX_VARIANT.sub(" ", a) if "tax" in a else a)
-    return a
+    return _attr_words(" ".join(parts))
+
+
+@lru_cache(maxsize=20_000)  # the same class/attribute sets recur on every price element of a shop
+def _attr_words(raw: str) -> str:
+    a = _CAMEL.sub(r"\1 \2", raw).lower().replace("_", " ")
+    return _TAX_VARIANT.sub(" ", a) if "tax" in a else a
 
 
 def _hard_strike(el, attrs: str) -> bool:
@@ -155,19 +152,9 @@ def _label_before(el) -> str | None:
 
 
 # Price texts repeat on a page (buy box, sticky bar) and across a shop's pages, and
-# price_parser is the costliest step here; _amount is pure.
-_AMOUNTS = Memo(20_000)
-
-
+# price_parser is the costliest step here.
+@lru_cache(maxsize=20_000)
 def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
-    key = (text, hints)
-    r = _AMOUNTS.get(key)
-    if r is None:
-        r = _AMOUNTS.put(key, _parse_amount(text, hints))
-    return r
-
-
-def _parse_amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     """Single price in text; None when it holds several different amounts (a container).
 
     The text must be essentially a price: a few words of label ("Preis:", "ab",

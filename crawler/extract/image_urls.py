@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .jsonsafe import loads
-from .memo import Memo
 from .urls import join
 
 # Tracking pixels, placeholders and chrome rather than product photos.
@@ -17,14 +17,9 @@ _JUNK = re.compile(
 
 
 # The same image URL is checked once per layer that lists it (markup, gallery, og:image).
-_JUNK_SEEN = Memo(20_000)
-
-
+@lru_cache(maxsize=20_000)
 def is_junk(url: str) -> bool:
-    j = _JUNK_SEEN.get(url)
-    if j is None:
-        j = _JUNK_SEEN.put(url, url.startswith("data:") or bool(_JUNK.search(url)))
-    return j
+    return url.startswith("data:") or bool(_JUNK.search(url))
 
 
 def absolutize(url, base: str) -> str | None:

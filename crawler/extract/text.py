@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from .memo import Memo
+from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -83,10 +83,6 @@ _AVAIL = {
 }
 
 
-# The same few spellings come back on every page of a shop.
-_AVAIL_SEEN = Memo(2_000)
-
-
 def availability(value) -> str | None:
     """Map the many spellings ("http://schema.org/InStock", "in_stock", "instock") to schema.org names."""
     if isinstance(value, list):
@@ -94,10 +90,12 @@ def availability(value) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("name")
     if value.__class__ is str:
-        a = _AVAIL_SEEN.get(value, False)
-        if a is False:
-            a = _AVAIL_SEEN.put(value, _availability(value))
-        return a
+        return _availability_of_text(value)
+    return _availability(value)
+
+
+@lru_cache(maxsize=2_000)  # the same few spellings come back on every page of a shop
+def _availability_of_text(value: str) -> str | None:
     return _availability(value)
 
 

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from .memo import Memo
+from functools import lru_cache
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
@@ -43,7 +43,9 @@ _NOT_BRAND = frozenset(("img", "input", "option"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
 # Class strings repeat heavily (within a page and across a site's pages).
-_FLAGS = Memo(50_000)
+@lru_cache(maxsize=50_000)
+def _flags_of(raw: str) -> int:
+    return _flags(raw.lower())
 
 
 def _flags(low: str) -> int:
@@ -95,7 +97,7 @@ class Scan:
 def scan(root) -> Scan:
     s = Scan()
     price, buy, gallery, brand, crumbs = s.price, s.buy, s.gallery, s.brand, s.crumbs
-    memo = _FLAGS
+    flags_of = _flags_of
     for el in root.iter(etree.Element):  # elements only: no proxies for comments and PIs
         tag = el.tag
         if tag in _TAGS:
@@ -176,9 +178,7 @@ def scan(root) -> Scan:
         raw = cls + " " + ident if cls and ident else cls or ident or ""
         if ip:
             raw = raw + " " + ip
-        f = memo.get(raw)
-        if f is None:
-            f = memo.put(raw, _flags(raw.lower()))
+        f = flags_of(raw)
         if not f:
             if data_price and tag not in _NOT_PRICE:
                 price.append(el)

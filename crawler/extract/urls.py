@@ -10,19 +10,19 @@ JSON-LD, the gallery and OpenGraph).  Two shortcuts, both giving exactly what
   comes back from ``urljoin`` unchanged whatever the base, so it is returned as is;
 * a plain root-relative path (the same, and no empty, "." or ".." segments,
   which ``urljoin`` would collapse) is appended to a plain base's scheme and host;
-* other joins are memoised (``memo.Memo``).
+* other joins are cached (``functools.lru_cache``).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from .memo import Memo
 
 _QUERY_FRAGMENT = r"(?:\?[^\x00-\x20\x7f#]+)?(?:#[^\x00-\x20\x7f]+)?\Z"
 _PLAIN_ABSOLUTE = re.compile(r"(https?://[A-Za-z0-9.\-]+(?::[0-9]+)?)(?:/[^\x00-\x20\x7f;?#]*)?" + _QUERY_FRAGMENT)
 _PLAIN_ROOT_PATH = re.compile(r"(?:/[^\x00-\x20\x7f;?#/.][^\x00-\x20\x7f;?#/]*)+/?" + _QUERY_FRAGMENT)
-_JOINS = Memo(8192)
+_urljoin = lru_cache(maxsize=8192)(urljoin)
 
 
 def hostname(url: str) -> str | None:
@@ -41,8 +41,4 @@ def join(base: str, url: str) -> str:
         m = _PLAIN_ABSOLUTE.match(base)
         if m:
             return m.group(1) + url
-    key = (base, url)
-    out = _JOINS.get(key)
-    if out is None:
-        out = _JOINS.put(key, urljoin(base, url))
-    return out
+    return _urljoin(base, url)

@@ -11,8 +11,8 @@ Two page sets:
 
 For each set it prints the median over ``passes`` of the per-page time of
 ``lxml.html.document_fromstring`` (what Scrapy's selector does) and, separately,
-of ``extract_from_tree(tree, url).to_dict()``, each pass starting with empty memo
-tables (``extract.memo``).  ``--profile`` adds a cProfile of
+of ``extract_from_tree(tree, url).to_dict()``, each pass starting with empty caches
+(``extract.clear_caches``).  ``--profile`` adds a cProfile of
 the extraction sorted by own time; ``--dump`` writes every record (as dicts) to a
 JSON file so two versions of the extractor can be compared for identical output.
 """
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import lxml.html
 
-from street2shop.crawler.extract import extract_from_tree, memo
+from street2shop.crawler.extract import clear_caches, extract_from_tree
 
 REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "product-pages"
 
@@ -70,7 +70,7 @@ def run(pages, passes: int) -> tuple[float, float]:
     for _ in range(passes):
         # Each pass starts from empty memo tables, as a crawl meets each page once
         # (reuse across the pages of one pass is what a crawl of one site gets too).
-        memo.clear_all()
+        clear_caches()
         t0 = time.perf_counter()
         for _url, body in pages:
             lxml.html.document_fromstring(body)
@@ -85,7 +85,7 @@ def run(pages, passes: int) -> tuple[float, float]:
 
 def profile(pages, top: int = 30) -> None:
     trees = [(url, lxml.html.document_fromstring(body)) for url, body in pages]
-    memo.clear_all()
+    clear_caches()
     pr = cProfile.Profile()
     pr.enable()
     for url, tree in trees:
