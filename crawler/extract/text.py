@@ -1,12 +1,10 @@
 """Small text helpers shared by every layer (whitespace, HTML stripping, availability)."""
 from __future__ import annotations
 
-import html
 import re
-
 from functools import lru_cache
 
-_TAG = re.compile(r"<[^>]+>")
+from w3lib.html import replace_entities, replace_tags
 
 
 def clean(value) -> str | None:
@@ -30,8 +28,8 @@ def strip_html(value) -> str | None:
     if value is None:
         return None
     if "<" in value or "&" in value:
-        value = html.unescape(_TAG.sub(" ", value))
-        value = _TAG.sub(" ", value)  # entity-escaped tags become real tags after unescape
+        value = replace_entities(replace_tags(value, " "))
+        value = replace_tags(value, " ")  # entity-escaped tags become real tags after unescape
         value = clean(value)
     return value
 
