@@ -3,7 +3,7 @@
 lxml.html parsers pick each element's class (HtmlElement, FormElement, ...)
 with ``HtmlElementClassLookup``, a *Python* callback that lxml calls every time
 it creates the Python object for an element -- for every element a tree walk
-touches.  That callback is about 80 % of the cost of walking a tree (on a large
+touches.  That callback is most of the cost of walking a tree (on a large
 page, more than all the scan's own tests).  ``c_lookup()`` builds the same
 mapping out of lxml's C-level lookups, so the classes are identical.
 

@@ -1,7 +1,7 @@
 """``urljoin`` (and ``urlsplit(...).hostname``) at a fraction of its cost.
 
-``urllib.parse.urljoin`` splits and re-assembles both URLs on every call (about
-10 µs), and a page asks for the same joins repeatedly (an image appears in
+``urllib.parse.urljoin`` splits and re-assembles both URLs on every call, and a
+page asks for the same joins repeatedly (an image appears in
 JSON-LD, the gallery and OpenGraph).  Two shortcuts, both giving exactly what
 ``urljoin`` gives:
 

@@ -24,9 +24,8 @@ class ShopSpider(SourceSpider):
 
     async def parse_page(self, response: Response):
         # An async generator: it awaits the page's analysis (which may come from a worker
-        # process). Scrapy iterates an async generator's output as it is, where a coroutine's
-        # result goes through a Task, a Deferred and another Future first: ~0.03 ms a page on
-        # the fixture crawl, ~3.5% of a bare crawl's time per page (docs/benchmarks.md).
+        # process), and Scrapy iterates its output as it is, where a coroutine's result goes
+        # through a Task, a Deferred and another Future first (docs/architecture.md).
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
