@@ -144,13 +144,17 @@ def crawl(
 
 @app.command()
 def ingest(
-    manifest: Annotated[Path, typer.Argument(help="the manifest YAML (its store and catalog image size)")],
+    manifest: Annotated[Path, typer.Argument(help="the manifest YAML (its store, User-Agent and contact)")],
     url_list: Annotated[Path, typer.Argument(help="a text file of image URLs, one per line (# comments; - for stdin)")],
-    size: Annotated[Optional[int], typer.Option(min=32, help="normalised size (default: the manifest's catalog.image_size)")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="download threads")] = 16,
+    concurrency_per_domain: Annotated[Optional[int], typer.Option(
+        min=1, max=64, help="requests at once to one host (default: the polite default, 4)")] = None,
+    delay: Annotated[Optional[float], typer.Option(
+        min=0, help="seconds between requests to one host (default: the polite default, 0.5)")] = None,
+    autothrottle: Annotated[bool, typer.Option(help="adapt the delay to the hosts' response times")] = True,
     allow_private_addresses: Annotated[bool, typer.Option(help="allow loopback/private targets")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress line")] = False,
 ) -> None:
-    """Ingest images from a URL list (no crawl): download, check, store, normalise."""
+    """Ingest images from a URL list (no pages): fetched, checked and stored as a crawl would."""
     m = _load(manifest)
     try:
         text = sys.stdin.read() if str(url_list) == "-" else url_list.read_text(encoding="utf-8")
@@ -159,25 +163,26 @@ def ingest(
     urls = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not urls:
         fail(f"{url_list}: no URLs (one per line)")
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn  # noqa: PLC0415
+    from street2shop.core.lock import StoreLocked  # noqa: PLC0415
+    from street2shop.core.manifest import Politeness  # noqa: PLC0415
+    from street2shop.core.store import StoreError, StoreWriteError  # noqa: PLC0415
+    from street2shop.crawler.ingest import ingest_urls  # noqa: PLC0415
 
-    from street2shop.pipeline.ingest import ingest_urls  # noqa: PLC0415
-    from street2shop.core.lock import StoreLocked, writing  # noqa: PLC0415
-    from street2shop.core.store import Store, StoreError  # noqa: PLC0415
+    overrides = {k: v for k, v in (("concurrency_per_domain", concurrency_per_domain), ("delay", delay)) if v is not None}
+    overrides["autothrottle"] = autothrottle
     try:
-        store = Store(m.store_url)
-        with writing(store), Progress("[progress.description]{task.description}", BarColumn(),
-                                        MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("ingest", total=len(urls))
-            summary = ingest_urls(store, urls, workers=workers, size=size or m.catalog.image_size,
-                                  allow_private=allow_private_addresses,
-                                  progress=lambda done, total: bar.update(task, completed=done))
+        summary = ingest_urls(m, urls, politeness=Politeness(**overrides), allow_private=allow_private_addresses,
+                              progress=not quiet)
     except StoreLocked as exc:
-        fail(str(exc), code=75)
+        fail(str(exc), code=EXIT_LOCKED)
+    except StoreWriteError as exc:
+        fail(str(exc), code=EXIT_STORE_FAILED)
     except StoreError as exc:
         fail(str(exc))
-    typer.echo(f"ingested {len(urls)} URLs: {kinds(dict(summary.counts))}; {summary.rows} new images rows "
-               f"in {len(summary.parts)} part(s); store {m.store_url}")
+    typer.echo(f"ingested {len(urls)} URLs: {kinds(dict(summary.counts))}; {summary.rows} new images rows; "
+               f"store {m.store_url}")
+    if summary.fatal:
+        fail(f"{summary.fatal} (what was written is kept; run the ingest again)", code=EXIT_STORE_FAILED)
 
 
 @catalog_app.command("build")

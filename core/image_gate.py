@@ -12,10 +12,8 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
 
 import imagehash
 from PIL import Image, UnidentifiedImageError
@@ -24,8 +22,6 @@ from PIL import Image, UnidentifiedImageError
 #: we refuse above it outright (a product photo has no reason to be 89 megapixels).
 MAX_PIXELS = 89_478_485
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-
-T = TypeVar("T")
 
 FORMAT_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "BMP": "bmp",
                      "TIFF": "tif", "AVIF": "avif", "MPO": "jpg"}
@@ -85,14 +81,8 @@ def guarded_open(data: bytes):
 
 def inspect_image(data: bytes, *, content_type: str | None = None,
                   limits: ImageLimits = ImageLimits()) -> ImageInfo:
-    return inspect_and_decode(data, content_type=content_type, limits=limits)[0]
-
-
-def inspect_and_decode(data: bytes, *, content_type: str | None = None, limits: ImageLimits = ImageLimits(),
-                       keep: Callable[[Image.Image, Image.Image], T] | None = None) -> tuple[ImageInfo, T | None]:
-    """`inspect_image`, and ``keep(decoded, rgb)`` called on the decoded image before it is
-    closed (``rgb``: its plain RGB conversion, which the hashes use). Bulk ingest normalises
-    from here, so each image is decoded once, not once to check it and again to crop it."""
+    """What the images table records of `data`, once the bytes passed every check (or
+    `ImageRejected` with the reason)."""
     if not data:
         raise ImageRejected("broken", "empty body")
     if len(data) > limits.max_bytes:
@@ -112,7 +102,6 @@ def inspect_and_decode(data: bytes, *, content_type: str | None = None, limits: 
         im.load()  # a truncated or corrupt file fails here, not later in the pipeline
         mode = im.mode
         rgb = im.convert("RGB")
-        kept = keep(im, rgb) if keep is not None else None
     # both hashes start from the same greyscale image (imagehash converts to "L" first, and
     # converting an "L" image again is a plain copy): one conversion instead of two
     grey = rgb.convert("L")
@@ -126,7 +115,7 @@ def inspect_and_decode(data: bytes, *, content_type: str | None = None, limits: 
         phash=str(imagehash.phash(grey)),
         dhash=str(imagehash.dhash(grey)),
     )
-    return info, kept
+    return info
 
 
 def image_path(info: ImageInfo) -> str:

@@ -72,6 +72,24 @@ def refused_address(host: str) -> str | None:
     return None
 
 
+def fetchable_host(url: str) -> str | None:
+    """The host of an http(s) URL that can be requested as written, else None: not parsable,
+    spaces or control characters, another scheme, no host, a bad port, or a host name that
+    IDNA cannot encode (an empty or over-long label)."""
+    if " " in url or not url.isprintable():
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number in range)
+        host = parts.hostname
+        if parts.scheme not in ("http", "https") or not host:
+            return None
+        host.encode("idna")
+    except ValueError:  # UnicodeError (IDNA) is a ValueError too
+        return None
+    return host
+
+
 _USERINFO = re.compile(r"(?<=://)[^/@\s]*@")
 
 

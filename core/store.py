@@ -45,7 +45,7 @@ JOURNAL_DIR = "state/journal"
 _UNFINISHED = (".tmp-", ".stage-")
 #: Folders that only lock-holding writers (crawl, ingest) write, swept at recovery.
 _SWEPT = ("tables", "state")
-_SWEPT_THOROUGH = ("images", "normalised")
+_SWEPT_THOROUGH = ("images",)
 
 
 class StoreError(Exception):

@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.halt import halt
-from street2shop.crawler.items import LinkCheck, ListingItem, PostItem
+from street2shop.crawler.items import ImageItem, LinkCheck, ListingItem, PostItem
 from street2shop.crawler.revisit import PageState
 from street2shop.crawler.writer import RunWriter
 from street2shop.core.image_gate import ImageInfo, ImageRejected, image_path, inspect_image
@@ -133,7 +133,7 @@ class ListingImagesPipeline(FilesPipeline):
         raise ImageFailed(error_kind(failure), str(failure.value))
 
     def item_completed(self, results, item, info):
-        if not isinstance(item, (ListingItem, PostItem)):
+        if not isinstance(item, (ListingItem, PostItem, ImageItem)):
             return item  # page states and other items carry no images
         for ok, result in results:
             if not ok and isinstance(result.value, StoreWriteError):
@@ -215,6 +215,9 @@ class ParquetWriterPipeline:
         elif isinstance(item, ListingItem):
             self._take_listing(item)
             self._release_posts()
+        elif isinstance(item, ImageItem):
+            self._add_images(item)
+            self.run.item_done()
         elif isinstance(item, PostItem):
             if item.awaits - self.arrived:
                 self.parked.append(item)  # its listings are still on their way (images)
@@ -292,6 +295,7 @@ class ParquetWriterPipeline:
             stored = img.pop("_stored", None)
             if stored and self.run.new_image(img["sha256"]):
                 self.run.add("images", [self._image_row(stored, item)])
+                self.crawler.stats.inc_value("street2shop/images_rows_written")
 
     def _add_post(self, item: PostItem) -> None:
         r = item.record

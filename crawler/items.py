@@ -71,3 +71,19 @@ class LinkCheck:
     http_status: int | None = None
     checked_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     page: Any = None  # the page's PageState, written with it
+
+
+@dataclass
+class ImageItem:
+    """One image URL of a bulk ingest (`street2shop ingest`): no page, only the image."""
+
+    url: str
+    source: str = "ingest"
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    image_urls: list[str] = field(default_factory=list)  # [url]: what the image pipeline reads
+    #: filled by ListingImagesPipeline, as for a listing: one dict (url, sha256, status, error)
+    images: list[dict[str, Any]] = field(default_factory=list)
+    page_noai: bool = False
+
+    def __post_init__(self):
+        self.image_urls = self.image_urls or [self.url]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from street2shop.core.manifest import Manifest, Source
+from street2shop.core.manifest import Manifest, Politeness, Source
 
 VERSION = "0.1.0"
 PROJECT_URL = "https://github.com/street2shop/street2shop"
@@ -79,35 +79,44 @@ def user_agent(manifest: Manifest) -> str:
     return f"street2shop/{VERSION} (+{PROJECT_URL}{contact})"
 
 
-def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str, job) -> dict[str, Any]:
-    """`job`: the source's `crawler.jobs.Job` (its id, and what an interrupted run of it wrote)."""
-    pol = source.politeness
+def polite_settings(manifest: Manifest, politeness: Politeness, *, store_url: str, run_id: str,
+                    writer: str, allow_private: bool) -> dict[str, Any]:
+    """What every crawl of the tool runs with: the polite defaults, the manifest's User-Agent,
+    the source's politeness, and where its rows go (`writer`: the name its rows carry)."""
     s = dict(BASE_SETTINGS)
     s.update({
         "USER_AGENT": user_agent(manifest),
-        "ROBOTSTXT_OBEY": pol.obey_robots,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": pol.concurrency_per_domain,
-        "DOWNLOAD_DELAY": pol.delay,
-        "AUTOTHROTTLE_ENABLED": pol.autothrottle,
-        "AUTOTHROTTLE_TARGET_CONCURRENCY": pol.autothrottle_target,
-        "AUTOTHROTTLE_START_DELAY": max(pol.delay, 0.1),
-        "RETRY_TIMES": pol.retries,
-        "STREET2SHOP_MAX_RETRY_AFTER": pol.max_retry_after,
-        "STREET2SHOP_ALLOW_PRIVATE": source.allow_private_addresses,
-        "STREET2SHOP_CREDENTIALS": source.credentials,
+        "ROBOTSTXT_OBEY": politeness.obey_robots,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": politeness.concurrency_per_domain,
+        "DOWNLOAD_DELAY": politeness.delay,
+        "AUTOTHROTTLE_ENABLED": politeness.autothrottle,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": politeness.autothrottle_target,
+        "AUTOTHROTTLE_START_DELAY": max(politeness.delay, 0.1),
+        "RETRY_TIMES": politeness.retries,
+        "STREET2SHOP_MAX_RETRY_AFTER": politeness.max_retry_after,
+        "STREET2SHOP_ALLOW_PRIVATE": allow_private,
         "STREET2SHOP_STORE": store_url,
-        "STREET2SHOP_SOURCE": source.name,
+        "STREET2SHOP_SOURCE": writer,
         "STREET2SHOP_RUN_ID": run_id,
-        "STREET2SHOP_JOB_ID": job.job_id,
-        "STREET2SHOP_DONE_URLS": job.done_urls,
-        "STREET2SHOP_DONE_PAGES": job.done_pages,
-        "STREET2SHOP_IMAGES": source.images,
         "FILES_STORE": store_url,
     })
     # Tuning knobs for big or unusual runs (and for tests that kill a crawl mid-way).
     for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS", "STREET2SHOP_EXTRACT_PROCESSES"):
         if os.environ.get(name):
             s[name] = os.environ[name]
+    return s
+
+
+def settings_for_source(manifest: Manifest, source: Source, *, store_url: str, run_id: str, job) -> dict[str, Any]:
+    """`job`: the source's `crawler.jobs.Job` (its id, and what an interrupted run of it wrote)."""
+    s = polite_settings(manifest, source.politeness, store_url=store_url, run_id=run_id, writer=source.name,
+                        allow_private=source.allow_private_addresses)
+    s.update({
+        "STREET2SHOP_CREDENTIALS": source.credentials,
+        "STREET2SHOP_JOB_ID": job.job_id,
+        "STREET2SHOP_DONE_URLS": job.done_urls,
+        "STREET2SHOP_DONE_PAGES": job.done_pages,
+    })
     if not source.images:
         s["ITEM_PIPELINES"] = {k: v for k, v in s["ITEM_PIPELINES"].items() if not k.endswith("ListingImagesPipeline")}
     if source.uses_browser:

@@ -89,20 +89,6 @@ def to_rgb(im: Image.Image, *, background: tuple[int, int, int] = WHITE) -> Imag
     return im.convert("RGB")
 
 
-def upright_rgb(im: Image.Image, rgb: Image.Image) -> Image.Image:
-    """`to_rgb` of a decoded image whose plain ``rgb`` conversion exists already: the common
-    case (RGB, no EXIF rotation) reuses ``rgb`` rather than copying the pixels twice more
-    (bulk ingest gets both from `images.inspect_and_decode`)."""
-    if im.mode == "RGB":
-        try:
-            orientation = im.getexif().get(0x0112, 1)
-        except Exception:  # to_rgb ignores a broken EXIF block too  # noqa: BLE001
-            orientation = 1
-        if orientation not in range(2, 9):  # the orientations exif_transpose acts on
-            return rgb
-    return to_rgb(im)
-
-
 # --- analysis -----------------------------------------------------------------------------------
 
 
@@ -510,7 +496,7 @@ class NormalisedImage:
 
 
 def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = None, *, size: int = 384,
-              margin: float = 0.1, trim: bool = True, analyse: bool = True,
+              margin: float = 0.1, trim: bool = True,
               thresholds: QualityThresholds = DEFAULT_THRESHOLDS) -> NormalisedImage:
     """Crop the object (``box``, e.g. a detector's, else the trimmed packshot, else the whole
     image) with ``margin``, pad to a square with the background colour, resize to ``size``.
@@ -518,10 +504,9 @@ def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = 
     The background (padding) colour is the uniform border's colour, measured once where the
     trimming measures it (the image at up to `TRIM_SIDE` px); white when the border is not
     uniform. ``flags`` are `quality_flags` of the source image, plus ``too_small`` when the cut
-    region's shorter side is under `min_side` px. ``analyse=False`` skips the quality analysis
-    (bulk ingest keeps no flags): the image is the same, ``flags`` holds only too_small."""
+    region's shorter side is under `min_side` px."""
     img = img if img.mode == "RGB" else to_rgb(img)
-    flags = quality_flags(img, thresholds) if analyse else set()
+    flags = quality_flags(img, thresholds)
     # one working image and one border measurement serve both the trim and the padding colour
     small, scale = _working_image(img, side=TRIM_SIDE)
     background = _border_colour(small, thresholds)

@@ -104,8 +104,6 @@ def ingest_redirects(workdir: str) -> dict:
     to loopback, next to one good image."""
     boot({"cdn.test": [PUBLIC]})
     from faults.sites import jpeg
-    from street2shop.pipeline.ingest import ingest_urls
-    from street2shop.core.store import Store
 
     with Site(host="0.0.0.0") as site:
         port = site.port
@@ -113,6 +111,12 @@ def ingest_redirects(workdir: str) -> dict:
         site.redirect("/to-meta.jpg", f"http://169.254.169.254:{port}/latest/meta-data/iam.jpg")
         site.redirect("/to-loopback.jpg", f"http://127.0.0.1:{port}/admin.jpg")
         site.route_prefix("/", lambda hit: (200, {"Content-Type": "image/jpeg"}, jpeg(2)))
-        urls = [f"http://cdn.test:{port}{p}" for p in ("/good.jpg", "/to-meta.jpg", "/to-loopback.jpg")]
-        summary = ingest_urls(Store(Path(workdir) / "store"), urls, workers=2, processes=0)
-        return {"statuses": summary.statuses, "hits": _hits(site)}
+        urls = Path(workdir) / "urls.txt"
+        urls.write_text("\n".join(f"http://cdn.test:{port}{p}" for p in ("/good.jpg", "/to-meta.jpg", "/to-loopback.jpg")))
+        manifest = Path(workdir) / "manifest.yaml"
+        manifest.write_text(yaml.safe_dump({"store": str(Path(workdir) / "store"), "sources": [
+            {"name": "s", "kind": "shop", "products": ["http://cdn.test/"]}]}))
+        proc = subprocess.run([sys.executable, "-m", "street2shop.cli", "ingest", str(manifest), str(urls), "-q",
+                               "--delay", "0"], capture_output=True, text=True, timeout=240)
+        return {"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr[-3000:],
+                "hits": _hits(site)}
