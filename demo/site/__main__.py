@@ -1,4 +1,4 @@
-"""``python -m street2shop.demo.site --products N --port P [--blog]``: serve the demo shop
+"""``python -m street2shop.demo.site --products N --port P [--blog] [--real-size]``: serve the demo shop
 (and with --blog the show-fashion blog at /blog/) until Ctrl-C."""
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     ap.add_argument("--blog", action="store_true", help="also serve the show-fashion blog at /blog/")
     ap.add_argument("--posts", type=int, default=12, help=f"blog posts with --blog (>= {MIN_POSTS}, default 12)")
+    ap.add_argument("--real-size", action="store_true",
+                    help="product pages of a real shop's size (page_weight.py), for benchmarks")
     args = ap.parse_args(argv)
     shop = build_shop(args.products, seed=args.seed)
+    shop.real_size = args.real_size
     blog = build_blog(shop, args.posts, seed=args.seed) if args.blog else None
     server = serve(shop, host=args.host, port=args.port, blog=blog)
     print(server.base_url, flush=True)

@@ -11,6 +11,7 @@ import json
 from html import escape
 from typing import Any
 
+from . import page_weight
 from .shop import (
     CATEGORY_BY_SLUG,
     DEAD_LINK_PATH,
@@ -468,6 +469,9 @@ def product_body(shop: Shop, p: Product) -> tuple[str, str]:
 
 def render_product(shop: Shop, p: Product) -> str:
     head, body = product_body(shop, p)
+    if shop.real_size:
+        extra_head, before, after = page_weight.bulk(shop, p)
+        head, body = head + extra_head, before + body + after
     lang = p.locale
     return layout(p.name, body, lang=lang, canonical=p.path, head=head, pixel=f"product:{p.id}")
 

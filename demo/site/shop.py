@@ -276,6 +276,8 @@ class Shop:
     js_category_path: str  # /js/c/<slug> linked from the home page
     featured_legacy_path: str  # home page links this /p/old-<slug> (301)
     last_modified: dt.datetime
+    #: product pages carry what a real shop's carry around the product (page_weight.py)
+    real_size: bool = False
 
     @cached_property
     def by_slug(self) -> dict[str, Product]:
