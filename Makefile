@@ -40,16 +40,16 @@ test-fast: $(STAMP) chromium
 test-slow: $(STAMP) chromium
 	$(PY) -m pytest -q -m slow
 
-# Each benchmark runs the project and its baseline side by side and appends its results,
-# with the command and the machine, to docs/benchmarks.md (about 30 minutes in all here).
+# Each benchmark runs the project and its baseline side by side and appends its run to
+# docs/benchmark-runs.jsonl; report.py then writes docs/benchmarks.md (about 45 minutes here).
 bench: $(STAMP) chromium
-	$(PY) tests/benchmarks/run_all.py
-	$(PY) tests/benchmarks/append.py "encoder throughput, pipeline vs bare forward" -- $(PY) tests/benchmarks/bench_encoder.py
-	$(PY) tests/benchmarks/append.py "catalog build peak memory, 2,000 vs 20,000 items" -- $(PY) tests/benchmarks/bench_catalog_memory.py
-	$(PY) tests/benchmarks/append.py "search over 1,000,000 items, exact vs FAISS" -- $(PY) tests/benchmarks/bench_search.py
-	$(PY) tests/benchmarks/append.py "detector CPU ms per image" -- $(PY) tests/benchmarks/bench_detector.py --iters 3
-	$(PY) tests/benchmarks/append.py "image ingest, street2shop vs img2dataset" -- $(PY) tests/benchmarks/bench_ingest.py
-	$(PY) tests/benchmarks/append.py "crawl process CPU, bare vs project parts" -- $(PY) tests/benchmarks/crawl_cpu.py
+	$(PY) tests/benchmarks/bench_real_crawl.py
+	$(PY) tests/benchmarks/bench_ingest.py
+	$(PY) tests/benchmarks/bench_encoder.py
+	$(PY) tests/benchmarks/bench_catalog_memory.py
+	$(PY) tests/benchmarks/bench_search.py
+	$(PY) tests/benchmarks/bench_detector.py --iters 3
+	$(PY) tests/benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) demo-store .pytest_cache

@@ -97,10 +97,6 @@ def crawl(
     due: Annotated[bool, typer.Option("--due", help="only sources whose recrawl interval has passed (for cron)")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress line")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Scrapy's INFO log")] = False,
-    extract_processes: Annotated[Optional[int], typer.Option(
-        "--extract-processes", min=0,
-        help="worker processes that parse and extract pages (default: one per spare core, at most 4; "
-             "0: in the crawl process)")] = None,
 ) -> None:
     """Crawl the manifest's sources into its store; resumes an interrupted crawl."""
     from street2shop.core.manifest import ManifestError
@@ -125,8 +121,7 @@ def crawl(
             if not sources:
                 typer.echo(f"nothing is due ({', '.join(waiting)} crawled within their recrawl interval)")
                 return
-        summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING",
-                              extract_processes=extract_processes)
+        summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING")
     except StoreLocked as exc:
         fail(str(exc), code=EXIT_LOCKED)
     except StoreWriteError as exc:

@@ -1,10 +1,8 @@
 """What a fetched page is and what it holds: the CPU-heavy half of a page's callback.
 
 Parsing the HTML, running the generic extraction (plus the manifest's per-site selectors)
-and, for a page that is not a product, sorting its links. A crawl hands this work to
-extraction worker processes (`crawler/pageworkers.py`) so the reactor can keep
-downloading on its own core; with no spare core it runs here, in the crawl process.
-Both paths call `PageAnalyser.analyse`, so they give the same answer for a page.
+and, for a page that is not a product, sorting its links. It runs in the crawl process:
+handing pages to worker processes cost more CPU than it saved (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -14,12 +12,12 @@ from typing import Any
 
 from scrapy.http import TextResponse
 
+from street2shop.core.manifest import Selectors
+from street2shop.core.optout import meta_forbids_ai
 from street2shop.crawler.extract import extract_from_tree, parse_html
 from street2shop.crawler.links import LinkSorter
 from street2shop.crawler.revisit import fingerprint
 from street2shop.crawler.selectors import apply_selectors
-from street2shop.core.optout import meta_forbids_ai
-from street2shop.core.manifest import Selectors
 
 
 @dataclass(slots=True)
@@ -37,13 +35,10 @@ class PageAnalysis:
     #: the page's <meta name="robots"> forbids AI use of its images (noai, noimageai)
     noai: bool = False
 
-    def astuple(self) -> tuple:
-        return self.data, self.is_product, self.pagination, self.others, self.error, self.fingerprint, self.noai
-
 
 @dataclass(frozen=True)
 class AnalyserConfig:
-    """Everything an analyser needs, in plain values (it is sent to worker processes)."""
+    """Everything an analyser needs, in plain values."""
 
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()

@@ -13,7 +13,6 @@ from street2shop.core.manifest import Manifest, Source
 from street2shop.core.store import Store, StoreWriteError
 from street2shop.crawler.halt import FATAL_STAT
 from street2shop.crawler.jobs import COMPLETE_REASONS, begin_job, end_job, links_due, new_run_id
-from street2shop.crawler.pageworkers import default_count
 from street2shop.crawler.process_tuning import skip_unlogged_records
 from street2shop.crawler.revisit import load_page_state
 from street2shop.crawler.settings import settings_for_source
@@ -23,22 +22,18 @@ from street2shop.crawler.summary import Progress, SourceSummary, count_pairs, su
 
 
 def run_crawl(manifest: Manifest, sources: list[Source], *, progress: bool = True,
-              log_level: str = "WARNING", extract_processes: int | None = None) -> list[SourceSummary]:
-    """`extract_processes`: page-analysis worker processes per source (crawler/pageworkers.py);
-    None picks by the cores this process may use."""
+              log_level: str = "WARNING") -> list[SourceSummary]:
+    """Crawl `sources` into the manifest's store: one Scrapy crawler each, side by side in
+    this process; a summary per source."""
     store = Store(manifest.store_url)
     sources = list({s.name: s for s in sources}.values())  # a source named twice is crawled once
     with writing(store):
-        return _run_locked(store, manifest, sources, progress=progress, log_level=log_level,
-                           extract_processes=extract_processes)
+        return _run_locked(store, manifest, sources, progress=progress, log_level=log_level)
 
 
 def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, progress: bool,
-                log_level: str, extract_processes: int | None) -> list[SourceSummary]:
+                log_level: str) -> list[SourceSummary]:
     run_id = new_run_id()
-    # The sources crawl side by side in this process: by default they share the spare cores.
-    spare = default_count()
-    default_processes = max(1, spare // len(sources)) if spare else 0
     # The resolver is the process's: every crawler connects to the addresses it checked.
     process = CrawlerProcess({"LOG_LEVEL": log_level,
                               "TWISTED_DNS_RESOLVER": "street2shop.crawler.resolver.GuardedResolver"})
@@ -49,10 +44,6 @@ def _run_locked(store: Store, manifest: Manifest, sources: list[Source], *, prog
         job = begin_job(store, source, run_id)
         settings = settings_for_source(manifest, source, store_url=store.url, run_id=run_id, job=job)
         settings["LOG_LEVEL"] = log_level
-        if extract_processes is not None:  # asked for: wins over the environment's tuning knob
-            settings["STREET2SHOP_EXTRACT_PROCESSES"] = extract_processes
-        else:
-            settings.setdefault("STREET2SHOP_EXTRACT_PROCESSES", default_processes)
         # The first crawler installs the reactor, as CrawlerProcess.create_crawler does.
         spider_class = BlogSpider if source.kind == "blog" else ShopSpider
         crawler = Crawler(spider_class, settings, init_reactor=not crawlers)

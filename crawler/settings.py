@@ -101,7 +101,7 @@ def polite_settings(manifest: Manifest, politeness: Politeness, *, store_url: st
         "FILES_STORE": store_url,
     })
     # Tuning knobs for big or unusual runs (and for tests that kill a crawl mid-way).
-    for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS", "STREET2SHOP_EXTRACT_PROCESSES"):
+    for name in ("STREET2SHOP_FLUSH_ITEMS", "STREET2SHOP_FLUSH_SECONDS"):
         if os.environ.get(name):
             s[name] = os.environ[name]
     return s

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from scrapy import Request, Spider, signals
-from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalyser, PageAnalysis
+from street2shop.core.manifest import Source
+from street2shop.core.optout import robots_forbid_ai
 from street2shop.crawler.bounds import CrawlBounds
 from street2shop.crawler.errors import error_kind
 from street2shop.crawler.items import ListingItem
-from street2shop.crawler.pageworkers import ExtractionWorkers, WorkerGone, default_count
-from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
+from street2shop.crawler.page_analysis import AnalyserConfig, PageAnalyser, PageAnalysis
 from street2shop.crawler.process_tuning import tune_collector
-from street2shop.core.manifest import Source
-from street2shop.core.optout import robots_forbid_ai
+from street2shop.crawler.revisit import PageState, conditional_headers, fingerprint, validators
 
 
 class SourceSpider(Spider):
@@ -44,21 +43,12 @@ class SourceSpider(Spider):
         selectors = source.selectors.model_dump(exclude_none=True) if source.selectors is not None else None
         self.analyser = PageAnalyser(AnalyserConfig(tuple(self.follow_allow()), tuple(source.follow.deny), selectors,
                                                     max_links=source.limits.max_links_per_page))
-        self.workers: ExtractionWorkers | None = None
         self.bounds: CrawlBounds | None = None  # needs the crawler's stats: set in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.bounds = CrawlBounds(spider.source.limits, crawler)
-        count = crawler.settings.get("STREET2SHOP_EXTRACT_PROCESSES")
-        count = default_count() if count in (None, "", "auto") else int(count)
-        if count > 0:
-            spider.workers = ExtractionWorkers(count, spider.analyser.config)
-            spider.workers.spawn()  # now: they import while Scrapy starts its engine
-            crawler.signals.connect(spider.workers.attach, signal=signals.engine_started)
-            crawler.signals.connect(spider.workers.close, signal=signals.spider_closed)
-            crawler.signals.connect(spider.workers.wait_closed, signal=signals.engine_stopped)
         return spider
 
     def follow_allow(self) -> list[str]:
@@ -167,28 +157,9 @@ class SourceSpider(Spider):
                 yield request
 
     # --------------------------------------------------------------- listings
-    async def analyse(self, response: TextResponse) -> PageAnalysis | None:
-        """The page's analysis, from a worker process when one is free enough, else made
-        here; None when extraction failed (counted and logged)."""
-        if self.workers is not None and type(response) is HtmlResponse:
-            answer = self.workers.analyse(response.url, response.status, response.headers.get(b"Content-Type"),
-                                          response.body)
-            if answer is not None:
-                try:
-                    analysis = await answer
-                except WorkerGone:
-                    pass  # analysed here instead, below
-                else:
-                    self.crawler.stats.inc_value("street2shop/analysed/by_worker")
-                    return self._usable(response, analysis)
-        return self.analyse_here(response)
-
-    def analyse_here(self, response: TextResponse) -> PageAnalysis | None:
-        """`analyse` in this process (for callbacks that cannot wait for a worker)."""
-        self.crawler.stats.inc_value("street2shop/analysed/in_process")
-        return self._usable(response, self.analyser.analyse(response))
-
-    def _usable(self, response: TextResponse, analysis: PageAnalysis) -> PageAnalysis | None:
+    def analyse(self, response: TextResponse) -> PageAnalysis | None:
+        """The page's analysis; None when extraction failed (counted and logged)."""
+        analysis = self.analyser.analyse(response)
         if analysis.error is not None:
             self.crawler.stats.inc_value("street2shop/errors/extract_failed")
             self.logger.error("extraction failed on %s: %s", response.url, analysis.error)

@@ -201,7 +201,7 @@ class BlogSpider(SourceSpider):
                 yield Request(response.urljoin(target), callback=self.link_landed, errback=self.link_failed,
                               meta={**response.meta, "chain": chain, "redirect_urls": []}, dont_filter=True)
                 return
-            analysis = self.analyse_here(response)
+            analysis = self.analyse(response)
         else:
             analysis = None
         if analysis is None or not analysis.is_product:
@@ -248,7 +248,7 @@ class BlogSpider(SourceSpider):
             yield LinkCheck(self.source.name, url, "not_modified", response.meta["recheck_status"], 304,
                             page=self.page_record(response, "product"))
             return
-        analysis = self.analyse_here(response) if isinstance(response, TextResponse) else None
+        analysis = self.analyse(response) if isinstance(response, TextResponse) else None
         if analysis is None or not analysis.is_product:
             yield LinkCheck(self.source.name, url, "failed", "not_product", response.status)
             return

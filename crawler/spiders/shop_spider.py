@@ -22,23 +22,18 @@ class ShopSpider(SourceSpider):
         for request in self.start_requests_for(starts):
             yield request
 
-    async def parse_page(self, response: Response):
-        # An async generator: it awaits the page's analysis (which may come from a worker
-        # process), and Scrapy iterates its output as it is, where a coroutine's result goes
-        # through a Task, a Deferred and another Future first (docs/architecture.md).
+    def parse_page(self, response: Response):
         if not isinstance(response, TextResponse):  # (not hasattr "selector": that parses)
             self.crawler.stats.inc_value("street2shop/skipped/not_html")
             return
         if response.status == 304:
-            for output in self.not_modified(response, {"listing": self.parse_page}):
-                yield output
+            yield from self.not_modified(response, {"listing": self.parse_page})
             return
-        analysis = await self.analyse(response)
+        analysis = self.analyse(response)
         if analysis is None:
             return
         if analysis.is_product:
             yield self.product_item(response, analysis.data, analysis.fingerprint, meta_noai=analysis.noai)
             return
         self.crawler.stats.inc_value("street2shop/listing_pages")
-        for output in self.follow_links(response, analysis):
-            yield output
+        yield from self.follow_links(response, analysis)

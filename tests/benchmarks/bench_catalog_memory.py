@@ -28,6 +28,7 @@ import torch
 import yaml
 from PIL import Image, ImageDraw
 
+from results import record
 from street2shop.core.store import Store
 
 
@@ -94,6 +95,9 @@ def main() -> None:
             print(f"| {n:,} | {peak:.0f} | {seconds:.0f} |")
         growth = (rows[-1][1] - rows[0][1]) / rows[0][1]
         print(f"\nPeak memory grows {growth:+.0%} from {rows[0][0]:,} to {rows[-1][0]:,} items (target < +30%).")
+        record("catalog_memory", figure={"name": f"{rows[-1][0]:,} listings", "value": rows[-1][1], "unit": "MiB peak"},
+               baseline={"name": f"{rows[0][0]:,} listings", "value": rows[0][1], "unit": "MiB peak"},
+               target="grows < +30%", met=growth < 0.30, details={"rows": rows, "growth": growth})
 
 
 if __name__ == "__main__":

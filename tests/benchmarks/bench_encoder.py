@@ -34,6 +34,7 @@ import time
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
+from results import record  # noqa: E402
 import torch  # noqa: E402
 from PIL import Image  # noqa: E402
 
@@ -175,6 +176,11 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     res = run(args)
     print(table(res))
+    bare, pipe = res["rows"][0], res["rows"][1]  # the bare forward, the pipeline with threads (the default)
+    record("encoder", figure={"name": "pipeline", "value": pipe["images_per_s"], "unit": "images/s"},
+           baseline={"name": "bare forward", "value": bare["images_per_s"], "unit": "images/s"},
+           target=">= 0.90 of the bare forward", met=pipe["median_paired_ratio"] >= 0.90,
+           details={"rows": res["rows"], "model_id": res["model_id"], "device": res["device"]})
     if args.json:
         with open(args.json, "w") as f:
             json.dump(res, f, indent=2)

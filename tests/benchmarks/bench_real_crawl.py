@@ -8,9 +8,7 @@ a real shop's size (`--real-size`: about 360 KB, demo/site/page_weight.py). Then
 and each into a fresh store, crawls every shop from its sitemap, images off, at the default
 politeness (robots.txt, AutoThrottle, 4 requests at once and 0.5 s apart per host):
 
-* **street2shop**: `street2shop crawl`, one source per shop, page analysis in worker processes
-  (the default: one per spare core);
-* **street2shop in-process**: the same with `--extract-processes 0`;
+* **street2shop**: `street2shop crawl`, one source per shop;
 * **Scrapy + extruct**: tests/benchmarks/extruct_spider.py, a SitemapSpider with the same
   politeness reading every page with extruct and price-parser into a JSON lines feed.
 
@@ -36,11 +34,12 @@ from pathlib import Path
 
 import yaml
 
+from results import record
 from street2shop.core.store import Store
 from street2shop.demo.site import build_shop
 
 HERE = Path(__file__).resolve().parent
-VARIANTS = ("street2shop", "street2shop in-process", "Scrapy + extruct")
+VARIANTS = ("street2shop", "Scrapy + extruct")
 
 
 def start_shops(count: int, products: int) -> list[tuple[subprocess.Popen, str]]:
@@ -69,7 +68,7 @@ def run_measured(command: list[str], workdir: Path) -> tuple[float, float, str]:
     return elapsed, usage.ru_utime + usage.ru_stime, out_path.read_text()
 
 
-def project_crawl(bases: list[str], workdir: Path, in_process: bool) -> dict:
+def project_crawl(bases: list[str], workdir: Path) -> dict:
     manifest = workdir / "manifest.yaml"
     manifest.write_text(yaml.safe_dump({"store": str(workdir / "store"), "contact": "mailto:bench@example.invalid",
                                         "sources": [{"name": f"shop{i}", "kind": "shop", "images": False,
@@ -77,7 +76,7 @@ def project_crawl(bases: list[str], workdir: Path, in_process: bool) -> dict:
                                                      "allow_private_addresses": True}
                                                     for i, base in enumerate(bases)]}))
     command = [sys.executable, "-m", "street2shop.cli", "crawl", str(manifest), "-q"]
-    elapsed, cpu, _ = run_measured(command + (["--extract-processes", "0"] if in_process else []), workdir)
+    elapsed, cpu, _ = run_measured(command, workdir)
     [run] = (workdir / "store" / "runs").glob("*.json")
     pages = sum(s["pages"] for s in json.loads(run.read_text())["sources"])
     records = [(r["final_url"], r["name"], r["price"], r["currency"])
@@ -128,7 +127,7 @@ def main() -> int:
                     if variant == "Scrapy + extruct":
                         res = extruct_crawl(bases, workdir)
                     else:
-                        res = project_crawl(bases, workdir, in_process=variant.endswith("in-process"))
+                        res = project_crawl(bases, workdir)
                     res["right"] = right_records(res.pop("records"), truth)
                     results[variant].append(res)
                     print(f"round {r + 1} {variant}: {res['pages']} pages in {res['seconds']:.1f} s, "
@@ -157,8 +156,13 @@ def main() -> int:
     print(f"\nstreet2shop fetches **{ratio:.1f}x** the pages per CPU-second of Scrapy + extruct "
           f"(target >= 3x) with {ours['right']:.0f} against {base['right']:.0f} records right: "
           f"{'meets' if met else 'MISSES'} the target.")
-    print("RESULT " + json.dumps({"rows": rows, "ratio": ratio, "met": met, "truth": len(truth),
-                                  "shops": args.shops, "products": args.products, "rounds": args.rounds}))
+    record("crawl", figure={"name": f"street2shop, {ours['right']:.0f}/{len(truth)} records right",
+                            "value": ours["per_cpu_s"], "unit": "pages per CPU-second"},
+           baseline={"name": f"Scrapy + extruct, {base['right']:.0f}/{len(truth)} right",
+                     "value": base["per_cpu_s"], "unit": "pages per CPU-second"},
+           target=">= 3x the baseline, more records right", met=met,
+           details={"rows": rows, "ratio": ratio, "shops": args.shops, "products": args.products,
+                    "rounds": args.rounds})
     return 0
 
 

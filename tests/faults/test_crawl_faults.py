@@ -125,7 +125,7 @@ def test_traps_are_bounded_by_default_and_shown_in_the_summary(tmp_path):
                                          "listings": [site.url("/big"), site.url("/cal?d=1"), site.url("/loop/"),
                                                       site.url("/f?q=1")],
                                          "products": [site.url("/p/last")]}])
-        result, peak = cli_measured(tmp_path, "crawl", str(manifest), "-q", "--extract-processes", "0", timeout=600)
+        result, peak = cli_measured(tmp_path, "crawl", str(manifest), "-q", timeout=600)
         paths = site.paths()
     assert result.returncode == 0, result.stderr[-3000:]
     calendar_pages = [p for p in paths if p.startswith("/cal")]
