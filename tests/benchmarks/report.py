@@ -75,7 +75,8 @@ def render(runs: dict[str, dict]) -> str:
                      f"{run['target']} | {met} | {commit}, {run['time'][:10]}, machine {machines.index(run['machine']) + 1} |")
     lines += ["", "What each measures:", ""]
     lines += [f"- **{title}**: {what}." for title, what, _ in BENCHMARKS.values()]
-    lines += ["", "Machines: " + "; ".join(f"{i + 1}: {m}" for i, m in enumerate(machines)) + "." if machines else ""]
+    if machines:
+        lines += ["", "Machines: " + "; ".join(f"{i + 1}: {m}" for i, m in enumerate(machines)) + "."]
     lines += ["", "Decisions these figures made, and the measured exceptions to using a library, are in "
               "[architecture.md](architecture.md). Runs before the data file began are in "
               "[benchmarks-archive.md](benchmarks-archive.md)."]
