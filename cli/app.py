@@ -366,7 +366,7 @@ def demo(
     products: Annotated[int, typer.Option(help="products in the fixture shop")] = 48,
 ) -> None:
     """Serve the fixture shop on 127.0.0.1, crawl it end to end and show what came out."""
-    from street2shop.demo.run import NotADemoStore, run_demo
+    from street2shop.demo.run_demo import NotADemoStore, run_demo
     try:
         run_demo(store, products)
     except NotADemoStore as exc:

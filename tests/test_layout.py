@@ -37,5 +37,5 @@ def test_no_package_imports_one_above_it():
 
 def test_the_check_sees_imports_inside_functions(tmp_path):
     module = tmp_path / "m.py"
-    module.write_text("def f():\n    from street2shop.cli.app import main\n    import street2shop.demo.run\n")
+    module.write_text("def f():\n    from street2shop.cli.app import main\n    import street2shop.demo.run_demo\n")
     assert _imports(module) == {"cli", "demo"}
