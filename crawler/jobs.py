@@ -71,12 +71,15 @@ def begin_job(store: Store, source: Source, run_id: str) -> Job:
 
 
 def is_due(store: Store, source: Source, now: datetime | None = None) -> bool:
-    """Due: never crawled, an interrupted job to resume, or its recrawl interval has passed."""
+    """Due: never crawled, an interrupted job to resume, its recrawl interval has passed, or
+    (a blog) listings its posts link to are due a re-check."""
     state = store.read_json(job_state_path(source.name))
     if not state or state.get("status") == "running" or not state.get("finished_at"):
         return True
-    finished = datetime.fromisoformat(state["finished_at"])
-    return (now or datetime.now(timezone.utc)) - finished >= source.recrawl_every
+    now = now or datetime.now(timezone.utc)
+    if now - datetime.fromisoformat(state["finished_at"]) >= source.recrawl_every:
+        return True
+    return source.kind == "blog" and bool(links_due(store, source, now))
 
 
 #: Link statuses worth checking again: the listing was there (a dead link stays dead).

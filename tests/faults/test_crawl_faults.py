@@ -379,3 +379,26 @@ def test_urls_that_are_not_http_are_never_fetched(tmp_path):
     assert [r["name"] for r in store.read_table("listings").to_pylist()] == ["Public Shirt"]
     links = {r["text"]: r["link_status"] for r in store.read_table("post_items").to_pylist()}
     assert links["Ana's shirt"] == "ok" and links["Ana's secret"] != "ok", links
+
+
+def test_a_blog_is_due_when_its_links_are(tmp_path):
+    """`crawl --due` (cron) starts a blog whose linked listings are due a re-check, though its
+    own recrawl interval has not passed: the links keep their own schedule."""
+    with Site() as blog, Site() as shop:
+        shop.page("/p/coat", product_page("Coat", "40.00", []))
+        blog.page("/scene.jpg", jpeg(51, (800, 500)), content_type="image/jpeg")
+        blog.page("/blog/p/", blog_post("What Ana wore in Harbour Lights S04E01", blog.url("/scene.jpg"),
+                                        [("Ana's coat", shop.url("/p/coat"))]))
+
+        def crawl(every: str):
+            manifest = _manifest(tmp_path, [{"name": "blog", "kind": "blog", "posts": [blog.url("/blog/p/")],
+                                             "recrawl_every": "7d", "recheck_links_every": every}])
+            return cli("crawl", str(manifest), "--due", "-q")
+
+        assert crawl("1d").returncode == 0
+        assert "nothing is due" in crawl("1d").stdout
+        shop.hits.clear()
+        rechecked = crawl("0s")
+        hits = shop.paths()
+    assert rechecked.returncode == 0 and "nothing is due" not in rechecked.stdout, rechecked.stdout
+    assert hits == ["/robots.txt", "/p/coat"] and _summary(tmp_path)[0]["rechecks"] == {"ok": 1}
