@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -33,6 +34,23 @@ app.add_typer(store_app, name="store")
 EXIT_USAGE = 2  # a user mistake: bad manifest, missing file, unusable store
 EXIT_STORE_FAILED = 74  # EX_IOERR: the store could not be written (disk full, read-only)
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the store; a scheduler may simply try again later
+
+
+@contextmanager
+def store_errors():
+    """A store that another run holds, that cannot be written or cannot be used: one line and
+    the exit status that says which."""
+    from street2shop.core.lock import StoreLocked
+    from street2shop.core.store import StoreError, StoreWriteError
+
+    try:
+        yield
+    except StoreLocked as exc:
+        fail(str(exc), code=EXIT_LOCKED)
+    except StoreWriteError as exc:
+        fail(str(exc), code=EXIT_STORE_FAILED)
+    except StoreError as exc:
+        fail(str(exc))
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -100,7 +118,6 @@ def crawl(
 ) -> None:
     """Crawl the manifest's sources into its store; resumes an interrupted crawl."""
     from street2shop.core.manifest import ManifestError
-    from street2shop.core.store import StoreError, StoreWriteError
 
     m = _load(manifest)
     try:
@@ -109,11 +126,10 @@ def crawl(
         fail(str(exc))
     if not sources:
         fail(f"{manifest}: no sources to crawl")
+    from street2shop.core.store import Store
     from street2shop.crawler.jobs import is_due
     from street2shop.crawler.run import run_crawl
-    from street2shop.core.lock import StoreLocked
-    from street2shop.core.store import Store
-    try:
+    with store_errors():
         if due:
             store = Store(m.store_url)
             waiting = [s.name for s in sources if not is_due(store, s)]
@@ -122,12 +138,6 @@ def crawl(
                 typer.echo(f"nothing is due ({', '.join(waiting)} crawled within their recrawl interval)")
                 return
         summaries = run_crawl(m, sources, progress=not quiet, log_level="INFO" if verbose else "WARNING")
-    except StoreLocked as exc:
-        fail(str(exc), code=EXIT_LOCKED)
-    except StoreWriteError as exc:
-        fail(str(exc), code=EXIT_STORE_FAILED)
-    except StoreError as exc:
-        fail(str(exc))
     from street2shop.crawler.summary import print_summary
     print_summary(summaries, m.store_url)
     fatal = next((s.fatal for s in summaries if s.fatal), None)
@@ -158,22 +168,14 @@ def ingest(
     urls = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not urls:
         fail(f"{url_list}: no URLs (one per line)")
-    from street2shop.core.lock import StoreLocked  # noqa: PLC0415
     from street2shop.core.manifest import Politeness  # noqa: PLC0415
-    from street2shop.core.store import StoreError, StoreWriteError  # noqa: PLC0415
     from street2shop.crawler.ingest import ingest_urls  # noqa: PLC0415
 
     overrides = {k: v for k, v in (("concurrency_per_domain", concurrency_per_domain), ("delay", delay)) if v is not None}
     overrides["autothrottle"] = autothrottle
-    try:
+    with store_errors():
         summary = ingest_urls(m, urls, politeness=Politeness(**overrides), allow_private=allow_private_addresses,
                               progress=not quiet)
-    except StoreLocked as exc:
-        fail(str(exc), code=EXIT_LOCKED)
-    except StoreWriteError as exc:
-        fail(str(exc), code=EXIT_STORE_FAILED)
-    except StoreError as exc:
-        fail(str(exc))
     typer.echo(f"ingested {len(urls)} URLs: {kinds(dict(summary.counts))}; {summary.rows} new images rows; "
                f"store {m.store_url}")
     if summary.fatal:
@@ -336,11 +338,11 @@ def store_check(
     quarantine: Annotated[bool, typer.Option("--quarantine", help="move damaged parts to <store>/quarantine/")] = False,
 ) -> None:
     """Read every part of the store's tables; list the damaged ones (exit 1), or move them aside."""
-    from street2shop.core.lock import StoreLock, StoreLocked
+    from street2shop.core.lock import StoreLock
     from street2shop.core.schemas import TABLES
-    from street2shop.core.store import Store, StoreError
+    from street2shop.core.store import Store
 
-    try:
+    with store_errors():
         s = Store(store)
         damaged = [(table, path, why) for table in TABLES for path, why in s.damaged_parts(table)]
         if quarantine and damaged:
@@ -348,10 +350,6 @@ def store_check(
                 for table, path, why in damaged:
                     typer.echo(f"{table}: moved {path} to {s.quarantine(path)} ({why})")
             return
-    except StoreLocked as exc:
-        fail(str(exc), code=EXIT_LOCKED)
-    except StoreError as exc:
-        fail(str(exc))
     for table, path, why in damaged:
         typer.echo(f"{table}: {path} is damaged: {why}")
     if damaged:

@@ -31,17 +31,24 @@ import pytest
 TESTS = Path(__file__).resolve().parents[1]
 
 
-def run_isolated(scenario: str, *args: str, timeout: float = 300) -> dict:
-    """The JSON a scenario printed; skips (with the reason) where namespaces cannot be made."""
-    if shutil.which("unshare") is None or shutil.which("ip") is None:
-        pytest.skip("needs unshare and ip (util-linux, iproute2) to isolate the network")
-    command = ["unshare", "--net", "--mount", "--propagation", "private"]
+def unshare(*namespaces: str) -> list[str]:
+    """The `unshare` command for new `namespaces` ("net", "mount"; mounts made private), as
+    root or through a user namespace; skips the test (saying why) where none can be made."""
+    if shutil.which("unshare") is None or ("net" in namespaces and shutil.which("ip") is None):
+        pytest.skip("needs unshare and ip (util-linux, iproute2) to isolate the test")
+    command = ["unshare", *(f"--{n}" for n in namespaces), "--propagation", "private"]
     if os.geteuid() != 0:
         command[1:1] = ["--user", "--map-root-user"]
     probe = subprocess.run([*command, "true"], capture_output=True, text=True)
     if probe.returncode != 0:
-        pytest.skip(f"cannot make a network namespace here ({probe.stderr.strip()}); "
+        pytest.skip(f"cannot make a {'/'.join(namespaces)} namespace here ({probe.stderr.strip()}); "
                     "these tests need root or unprivileged user namespaces")
+    return command
+
+
+def run_isolated(scenario: str, *args: str, timeout: float = 300) -> dict:
+    """The JSON a scenario printed; skips (with the reason) where namespaces cannot be made."""
+    command = unshare("net", "mount")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.run([*command, sys.executable, "-m", "faults.isolated", scenario, *args],
                           capture_output=True, text=True, timeout=timeout, env=env)

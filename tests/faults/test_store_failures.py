@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,18 +18,13 @@ from crawl_helpers import listings_by_path, write_manifest
 from street2shop.demo.site import build_shop, serve
 from street2shop.core.store import Store
 
+from .isolated import unshare
+
 pytestmark = pytest.mark.slow  # end to end: real servers, real crawls
 
 
 def _in_mount_namespace(script: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    if shutil.which("unshare") is None:
-        pytest.skip("needs unshare (util-linux) for a private mount namespace")
-    command = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        command[1:1] = ["--user", "--map-root-user"]
-    if subprocess.run([*command, "true"], capture_output=True).returncode != 0:
-        pytest.skip("cannot make a mount namespace here (needs root or user namespaces)")
-    return subprocess.run([*command, "bash", "-euc", script], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*unshare("mount"), "bash", "-euc", script], capture_output=True, text=True, timeout=timeout)
 
 
 def _crawl_twice(tmp_path: Path, shop, fault: str, fix: str) -> dict:
