@@ -37,7 +37,8 @@ def record(benchmark: str, *, figure: dict, baseline: dict | None, target: str, 
     the same run, side by side); `met`: None where the benchmark has no pass/fail target."""
     command = " ".join(["python", *(a if not a.startswith(str(ROOT)) else os.path.relpath(a, ROOT) for a in sys.argv)])
     line = {"benchmark": benchmark, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "commit": _git("rev-parse", "--short", "HEAD"), "changed": bool(_git("status", "--porcelain", "--", ".")),
+            "commit": _git("rev-parse", "--short", "HEAD"),
+            "changed": bool(_git("status", "--porcelain", "--", ".", f":!{DATA.relative_to(ROOT)}")),
             "machine": machine(), "load": round(os.getloadavg()[0], 2), "command": command,
             "figure": figure, "baseline": baseline, "target": target, "met": met, "details": details or {}}
     with DATA.open("a") as fh:
