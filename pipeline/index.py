@@ -79,12 +79,8 @@ def exact_top_k(queries: np.ndarray, vectors: np.ndarray, k: int,
 
     Blocked over queries and over the vectors, keeping a running top-k, so the score matrix
     is never queries x N (500 x 1M float32 would be 2 GB, and partitioning it cost more
-    than the product itself). numpy's BLAS product was measured against faiss.knn (FAISS's
-    blocked BLAS path with a heap top-k) over 1M x 512 with 500 queries: 110 against 81
-    queries/s (medians of 3 interleaved rounds on a shared 2-core machine, docs/benchmarks.md,
-    2026-11-29 10:43), and the former one-product code 26. With fewer queries faiss.knn
-    fell further behind in trials (200 queries: 16 against 75 q/s at 4x the CPU time; 1
-    query: 7 against 20), so the engine is numpy, and needs no FAISS.
+    than the product itself). The engine is numpy's BLAS product, not faiss.knn: it was faster at
+    every query count tried (docs/architecture.md, "Where speed, not the library, decided").
     """
     queries = np.ascontiguousarray(queries, dtype=np.float32)
     n = len(vectors)
@@ -166,7 +162,7 @@ def _recall(found: np.ndarray, truth: np.ndarray) -> np.ndarray:
 class _Faiss:
     """FAISS inverted file (IVF-Flat): k-means cells over the vectors, a query scans the
     `nprobe` nearest cells. Chosen over HNSW because it builds in about a tenth of the time
-    on this kind of machine (measured in docs/benchmarks.md), which matters for rebuilds.
+    on this kind of machine (docs/architecture.md), which matters for rebuilds.
     `calibration` records how nprobe was chosen (see `_calibrate`)."""
 
     kind = "faiss"
