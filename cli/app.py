@@ -275,6 +275,110 @@ def catalog_search(
         console.print(table)
 
 
+@app.command()
+def match(
+    catalog: Annotated[str, typer.Argument(help="the catalog's store (a folder or fsspec URL) or a manifest YAML")],
+    inputs: Annotated[list[str], typer.Argument(help="image files, folders, videos and http(s) image URLs")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="results folder (a run there is resumed)")] = Path(
+        "street2shop-matches"),
+    k: Annotated[int, typer.Option("-k", min=1, max=1000, help="listings per garment")] = 10,
+    top_categories: Annotated[int, typer.Option(min=0, max=13, help="search each garment's N likeliest categories "
+                                                "(0: all)")] = 2,
+    min_category_items: Annotated[int, typer.Option(min=0, help="search all categories when the chosen ones hold "
+                                                    "fewer items than this")] = 20,
+    detector_weights: Annotated[Optional[str], typer.Option(help="DeepFashion2 detector weights: a path or URL "
+                                                            "(default: the manifest's catalog.detector)")] = None,
+    score_threshold: Annotated[Optional[float], typer.Option(min=0, max=1, help="least detection score")] = None,
+    encoder: Annotated[Optional[str], typer.Option(help="the catalog's encoder, for catalogs that do not record it")]
+    = None,
+    version: Annotated[Optional[str], typer.Option(help="a catalog version (default: the current one)")] = None,
+    every: Annotated[float, typer.Option(min=0.01, help="videos: seconds between sampled frames")] = 1.0,
+    reranker: Annotated[str, typer.Option(help="re-ranking stage")] = "none",
+    batch_size: Annotated[int, typer.Option(min=1, max=256, help="images per model batch")] = 8,
+    report: Annotated[bool, typer.Option(help="write report.html into the results folder")] = True,
+    allow_private_addresses: Annotated[bool, typer.Option(help="URLs: allow loopback/private hosts")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Find the garments in photos and videos and rank the catalog's listings for each."""
+    from street2shop.core.manifest import DetectorConfig, Manifest, ManifestError  # noqa: PLC0415
+    from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
+    from street2shop.pipeline.match_inputs import InputError, expand_inputs, fetch_urls  # noqa: PLC0415
+
+    if catalog.endswith((".yaml", ".yml")):
+        manifest = _load(Path(catalog))
+    else:
+        try:
+            manifest = Manifest(store=catalog)
+        except ManifestError as exc:
+            fail(str(exc))
+    try:
+        items = expand_inputs(inputs)
+    except InputError as exc:
+        fail(str(exc))
+    if not items:
+        fail(f"no images or videos in {', '.join(inputs)}")
+    from street2shop.core.store import Store  # noqa: PLC0415
+    from street2shop.pipeline.matcher import Matcher, MatchError, catalog_encoder  # noqa: PLC0415
+
+    with store_errors():
+        store = Store(manifest.store_url)
+        try:
+            opened = open_catalog(store, version)
+        except CatalogError as exc:
+            fail(str(exc))
+    try:
+        encoder_model = _encoder(encoder) if encoder else catalog_encoder(opened)
+    except MatchError as exc:
+        fail(str(exc))
+    detector_cfg = manifest.catalog.detector
+    if detector_weights:
+        detector_cfg = DetectorConfig(spec=detector_cfg.spec if detector_cfg else "frcnn-r50-fpn-v2",
+                                      weights=detector_weights,
+                                      score_threshold=detector_cfg.score_threshold if detector_cfg else 0.3)
+    if detector_cfg and score_threshold is not None:
+        detector_cfg = detector_cfg.model_copy(update={"score_threshold": score_threshold})
+    detector_model = _detector(detector_cfg) if detector_cfg else None
+    if detector_model is None:
+        typer.echo("no detector weights (--detector-weights, or the manifest's catalog.detector): "
+                   "each input is matched as a whole frame", err=True)
+    try:
+        matcher = Matcher(opened, encoder_model, detector_model, k=k, top_categories=top_categories,
+                          min_category_items=min_category_items, reranker=reranker)
+    except MatchError as exc:
+        fail(str(exc))
+    urls = [i.location for i in items if i.kind == "url"]
+    fetched = None
+    if urls:
+        with store_errors():
+            try:
+                fetched = fetch_urls(manifest, urls, allow_private=allow_private_addresses, progress=not quiet)
+            except InputError as exc:
+                fail(str(exc))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa
+    from street2shop.pipeline.match_report import write_report  # noqa: PLC0415
+    from street2shop.pipeline.match_run import run_match  # noqa: PLC0415
+
+    with Progress(TextColumn("match"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), transient=True, disable=quiet) as bar:
+        task = bar.add_task("", total=len(items))
+        try:
+            summary = run_match(matcher, items, out, every=every, batch_size=batch_size, fetched=fetched, store=store,
+                                progress=lambda n, total, key: bar.update(task, completed=n,
+                                                                          description=Path(key).name[-40:]))
+        except OSError as exc:
+            fail(f"{out}: cannot write the results ({exc.strerror or exc})", code=EXIT_STORE_FAILED)
+    if report:
+        page = write_report(out, store)
+    failed = f"; failed {kinds(dict(summary.failed))}" if summary.failed else ""
+    resumed = f" ({summary.already_done} done by an earlier run)" if summary.already_done else ""
+    video = (f"; video frames {summary.frames} sampled, {summary.frames_skipped} near-identical skipped"
+             if summary.frames else "")
+    typer.echo(f"matched {summary.matched} of {summary.inputs} inputs{resumed}: {summary.garments} garments"
+               f"{video}{failed}; {summary.seconds:.1f} s")
+    typer.echo(f"results: {out}/matches.jsonl, matches.csv" + (", timeline.csv" if summary.frames else "")
+               + (f"; report: {page}" if report else ""))
+
+
 @detector_app.command("train")
 def detector_train(
     data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder (image/ and annos/)")],

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pyarrow.compute as pc
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler, CrawlerProcess
 
 from street2shop.core.console import protect_logs
@@ -37,6 +37,8 @@ class IngestSummary:
     counts: Counter = field(default_factory=Counter)  # URLs by status: ok, noai, http_404, robots, ...
     rows: int = 0  # images rows written (one per image new to the store)
     fatal: str | None = None  # the store could not be written: the run stopped
+    #: per URL asked for: {"sha256": ..., "status": ...} (sha256 set when status is "ok")
+    results: dict[str, dict] = field(default_factory=dict)
 
 
 class IngestSpider(Spider):
@@ -66,6 +68,7 @@ def ingest_urls(manifest: Manifest, urls: list[str], *, politeness: Politeness |
                 summary.counts["bad_url"] += 1
             elif url in known:
                 summary.counts["already_ingested"] += 1
+                summary.results[url] = {"sha256": known[url], "status": "ok"}
             else:
                 wanted.append(url)
         if wanted:
@@ -73,9 +76,10 @@ def ingest_urls(manifest: Manifest, urls: list[str], *, politeness: Politeness |
     return summary
 
 
-def _ingested_urls(store: Store) -> set[str]:
-    rows = store.read_table("images", columns=["first_url"], filter=pc.field("source") == SOURCE)
-    return set(rows.column("first_url").to_pylist())
+def _ingested_urls(store: Store) -> dict[str, str]:
+    """URL -> image sha256 of what earlier ingests stored."""
+    rows = store.read_table("images", columns=["first_url", "sha256"], filter=pc.field("source") == SOURCE)
+    return dict(zip(rows.column("first_url").to_pylist(), rows.column("sha256").to_pylist()))
 
 
 def _crawl(manifest: Manifest, store: Store, urls: list[str], summary: IngestSummary, politeness: Politeness,
@@ -87,6 +91,13 @@ def _crawl(manifest: Manifest, store: Store, urls: list[str], summary: IngestSum
                               "TWISTED_DNS_RESOLVER": "street2shop.crawler.resolver.GuardedResolver"})
     crawler = Crawler(IngestSpider, settings, init_reactor=True)
     process.crawl(crawler, urls=urls)
+
+    def record(item, **_):
+        for image in getattr(item, "images", None) or []:
+            summary.results[item.url] = {"sha256": image.get("sha256"), "status": image.get("status")}
+
+    crawler.signals.connect(record, signal=signals.item_scraped)
+    crawler.signals.connect(record, signal=signals.item_dropped)
     skip_unlogged_records(log_level)
     protect_logs()
     with Progress({SOURCE: crawler}, enabled=progress):

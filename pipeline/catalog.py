@@ -228,7 +228,7 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     _save_index(store, f"catalog/versions/{version}/index", index)
     summary.seconds = time.monotonic() - started
     store.write_json(f"catalog/versions/{version}/version.json", {
-        "version": version, "model_id": encoder.model_id, "preprocess_id": encoder.preprocess_id,
+        "version": version, "encoder_spec": getattr(encoder, "spec", None), "model_id": encoder.model_id, "preprocess_id": encoder.preprocess_id,
         "dim": encoder.dim, "image_size": image_size, "detector": getattr(detector, "weights_id", None),
         "items": summary.items, "listings": summary.listings, "created_at": datetime.now(timezone.utc).isoformat(),
     })
