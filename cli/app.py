@@ -300,17 +300,10 @@ def match(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Find the garments in photos and videos and rank the catalog's listings for each."""
-    from street2shop.core.manifest import DetectorConfig, Manifest, ManifestError  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
     from street2shop.pipeline.match_inputs import InputError, expand_inputs, fetch_urls  # noqa: PLC0415
 
-    if catalog.endswith((".yaml", ".yml")):
-        manifest = _load(Path(catalog))
-    else:
-        try:
-            manifest = Manifest(store=catalog)
-        except ManifestError as exc:
-            fail(str(exc))
+    manifest = _manifest_or_store(catalog)
     try:
         items = expand_inputs(inputs)
     except InputError as exc:
@@ -330,14 +323,7 @@ def match(
         encoder_model = _encoder(encoder) if encoder else catalog_encoder(opened)
     except MatchError as exc:
         fail(str(exc))
-    detector_cfg = manifest.catalog.detector
-    if detector_weights:
-        detector_cfg = DetectorConfig(spec=detector_cfg.spec if detector_cfg else "frcnn-r50-fpn-v2",
-                                      weights=detector_weights,
-                                      score_threshold=detector_cfg.score_threshold if detector_cfg else 0.3)
-    if detector_cfg and score_threshold is not None:
-        detector_cfg = detector_cfg.model_copy(update={"score_threshold": score_threshold})
-    detector_model = _detector(detector_cfg) if detector_cfg else None
+    detector_model = _match_detector(manifest, detector_weights, score_threshold)
     if detector_model is None:
         typer.echo("no detector weights (--detector-weights, or the manifest's catalog.detector): "
                    "each input is matched as a whole frame", err=True)
@@ -377,6 +363,106 @@ def match(
                f"{video}{failed}; {summary.seconds:.1f} s")
     typer.echo(f"results: {out}/matches.jsonl, matches.csv" + (", timeline.csv" if summary.frames else "")
                + (f"; report: {page}" if report else ""))
+
+
+@app.command("eval")
+def eval_(
+    catalog: Annotated[Optional[str], typer.Argument(help="the catalog's store or a manifest YAML: scored on the "
+                                                     "street-to-shop pairs its blog crawl found")] = None,
+    version: Annotated[Optional[list[str]], typer.Option(help="catalog versions to compare (repeatable; default: "
+                                                         "the current one)")] = None,
+    detector_weights: Annotated[Optional[str], typer.Option(help="DeepFashion2 detector weights (default: the "
+                                                            "manifest's catalog.detector, else whole frames)")] = None,
+    top_categories: Annotated[int, typer.Option(min=0, max=13, help="as for match")] = 2,
+    df2_results: Annotated[Optional[Path], typer.Option(help="DeepFashion2 retrieval results JSON to score")] = None,
+    query_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 query_gt.json")] = None,
+    gallery_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 gallery_gt.json")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+) -> None:
+    """Accuracy of a catalog + matcher on crawled pairs, or of any retrieval results in DeepFashion2's protocol."""
+    if df2_results or query_gt or gallery_gt:
+        if not (df2_results and query_gt and gallery_gt) or catalog:
+            fail("DeepFashion2 scoring takes --df2-results, --query-gt and --gallery-gt together (and no catalog)")
+        from street2shop.pipeline.df2_retrieval import DF2FormatError, read_gt, read_results, score  # noqa
+
+        try:
+            scores = score(read_results(df2_results), read_gt(query_gt, "query"), read_gt(gallery_gt, "gallery"))
+        except DF2FormatError as exc:
+            fail(str(exc))
+        if as_json:
+            typer.echo(json.dumps(scores.as_json()))
+            return
+        typer.echo("  ".join(f"{k} {v:.4f}" for k, v in scores.as_json().items()))
+        typer.echo(f"{scores.query_items} query items (style > 0), {scores.missed} with no detection standing "
+                   "for them")
+        return
+    if not catalog:
+        fail("give a catalog (its store or manifest), or --df2-results with --query-gt and --gallery-gt")
+    _eval_pairs(catalog, version or [None], detector_weights, top_categories, as_json)
+
+
+def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: int, as_json: bool) -> None:
+    from street2shop.core.console import DataTable  # noqa: PLC0415
+    from street2shop.core.store import Store  # noqa: PLC0415
+    from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
+    from street2shop.pipeline.matcher import Matcher, MatchError, catalog_encoder  # noqa: PLC0415
+    from street2shop.pipeline.pairs_eval import KS, catalog_urls, evaluate_pairs, street_pairs  # noqa: PLC0415
+
+    manifest = _manifest_or_store(catalog)
+    detector_model = _match_detector(manifest, detector_weights, None)
+    results = []
+    with store_errors():
+        store = Store(manifest.store_url)
+        for version in versions:
+            try:
+                opened = open_catalog(store, version)
+                matcher = Matcher(opened, catalog_encoder(opened), detector_model, k=max(KS),
+                                  top_categories=top_categories)
+            except (CatalogError, MatchError) as exc:
+                fail(str(exc))
+            images, outside = street_pairs(store, catalog_urls(opened))
+            if not images:
+                fail(f"store {store.url} has no blog post whose exact links lead to listings in catalog version "
+                     f"{opened.version} ({outside} links lead elsewhere); crawl a blog and its shops first")
+            label = f"{opened.version} {opened.meta['model_id']}"
+            results.append(evaluate_pairs(matcher, images, label))
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in results] if len(results) > 1 else results[0].as_dict()))
+        return
+    from rich.console import Console  # noqa: PLC0415
+
+    columns = ["catalog (encoder)", "pairs", *[f"top-{k}" for k in KS], "recall@10", "mAP", "chance top-10"]
+    table = DataTable("street-to-shop pairs from the crawled blog posts", columns)
+    for r in results:
+        table.add_row(r.label, str(r.pairs), *[f"{r.top[k]:.3f}" for k in KS], f"{r.recall[10]:.3f}",
+                      f"{r.mean_ap:.3f}", f"{r.chance[10]:.3f}")
+    Console(width=160).print(table)
+    how = "garments by " + (detector_model.name if detector_model else "whole frames (no detector weights)")
+    typer.echo(f"{results[0].images} street images; {how}")
+
+
+def _manifest_or_store(catalog: str):
+    from street2shop.core.manifest import Manifest, ManifestError  # noqa: PLC0415
+
+    if catalog.endswith((".yaml", ".yml")):
+        return _load(Path(catalog))
+    try:
+        return Manifest(store=catalog)
+    except ManifestError as exc:
+        fail(str(exc))
+
+
+def _match_detector(manifest, weights: str | None, score_threshold: float | None):
+    """The detector matching uses: weights named on the command line, else the manifest's."""
+    from street2shop.core.manifest import DetectorConfig  # noqa: PLC0415
+
+    cfg = manifest.catalog.detector
+    if weights:
+        cfg = DetectorConfig(spec=cfg.spec if cfg else "frcnn-r50-fpn-v2", weights=weights,
+                             score_threshold=cfg.score_threshold if cfg else 0.3)
+    if cfg and score_threshold is not None:
+        cfg = cfg.model_copy(update={"score_threshold": score_threshold})
+    return _detector(cfg) if cfg else None
 
 
 @detector_app.command("train")

