@@ -324,14 +324,14 @@ def match(
     except MatchError as exc:
         fail(str(exc))
     detector_model = _match_detector(manifest, detector_weights, score_threshold)
-    if detector_model is None:
-        typer.echo("no detector weights (--detector-weights, or the manifest's catalog.detector): "
-                   "each input is matched as a whole frame", err=True)
     try:
         matcher = Matcher(opened, encoder_model, detector_model, k=k, top_categories=top_categories,
                           min_category_items=min_category_items, reranker=reranker)
     except MatchError as exc:
         fail(str(exc))
+    if detector_model is None:
+        typer.echo("no detector weights (--detector-weights, or the manifest's catalog.detector): "
+                   "each input is matched as a whole frame", err=True)
     urls = [i.location for i in items if i.kind == "url"]
     fetched = None
     if urls:
@@ -453,16 +453,20 @@ def _manifest_or_store(catalog: str):
 
 
 def _match_detector(manifest, weights: str | None, score_threshold: float | None):
-    """The detector matching uses: weights named on the command line, else the manifest's."""
-    from street2shop.core.manifest import DetectorConfig  # noqa: PLC0415
+    """The detector matching uses: weights named on the command line (their file says which
+    detector they are for), else the manifest's catalog.detector, else none."""
+    from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
 
     cfg = manifest.catalog.detector
-    if weights:
-        cfg = DetectorConfig(spec=cfg.spec if cfg else "frcnn-r50-fpn-v2", weights=weights,
-                             score_threshold=cfg.score_threshold if cfg else 0.3)
-    if cfg and score_threshold is not None:
-        cfg = cfg.model_copy(update={"score_threshold": score_threshold})
-    return _detector(cfg) if cfg else None
+    if not weights and not cfg:
+        return None
+    threshold = score_threshold if score_threshold is not None else (cfg.score_threshold if cfg else None)
+    try:
+        if weights:
+            return create_detector(None, weights=weights, score_threshold=threshold)
+        return create_detector(cfg.spec, weights=cfg.weights, score_threshold=threshold)
+    except DetectorError as exc:
+        fail(str(exc))
 
 
 @detector_app.command("train")

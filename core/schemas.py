@@ -209,7 +209,7 @@ CATALOG_ITEMS = pa.schema(
         ("image_sha256", pa.string()),  # the chosen image (see images table)
         ("other_images", pa.list_(pa.string())),  # the listing's other images, best first
         ("box", pa.list_(pa.float32())),  # crop box x1, y1, x2, y2 in the image's pixels
-        ("category", pa.int16()),  # DeepFashion2 category 1..13 from the detector, null if none
+        ("category", pa.int16()),  # DeepFashion2 category 1..13: the detector's, else the listing's words', else null
         ("category_probs", pa.list_(pa.float32())),  # all 13, for top-2 search
         ("detection_score", pa.float32()),
         ("whole_image", pa.bool_()),  # no garment detected: the trimmed whole image

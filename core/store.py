@@ -31,6 +31,7 @@ from typing import Any
 
 import fsspec
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -331,6 +332,15 @@ class Store:
             return self.dataset(table, under).to_table(columns=list(columns) if columns else None, filter=filter)
         except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
             raise self._damaged(table, under, exc) from None
+
+    def image_column(self, shas: Iterable[str], column: str = "path") -> dict[str, str]:
+        """sha256 -> `column` of the images table (`path`: the file in the store), for the
+        images of `shas` that the store has."""
+        wanted = pa.array(sorted({s for s in shas if s}), pa.string())
+        if not len(wanted):
+            return {}
+        rows = self.read_table("images", columns=["sha256", column], filter=pc.field("sha256").isin(wanted))
+        return dict(zip(rows.column("sha256").to_pylist(), rows.column(column).to_pylist()))
 
     def damaged_parts(self, table: str, under: str | None = None) -> list[tuple[str, str]]:
         """(path, why) of each part of `table` that cannot be read as Parquet."""

@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from street2shop.pipeline.dedupe import duplicate_groups, hash_image
+from street2shop.pipeline.detectors.categories import category_from_text
 from street2shop.pipeline.index import TARGET_RECALL, CategoryIndex, SearchIndexError, build_index
 from street2shop.core.store import Store, StoreError
 
@@ -140,8 +141,8 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     for seq, rows in enumerate(_chunks(listings, chunk)):
         prepared = []  # (row, chosen sha, others, box, det, flags, crop image)
         # One look-up of the chunk's image files, not one scan of the images table per listing.
-        paths = _image_paths(store, [i["sha256"] for row in rows for i in row["images"] or []
-                                     if i["status"] == "ok" and i["sha256"]])
+        paths = store.image_column(i["sha256"] for row in rows for i in row["images"] or []
+                                   if i["status"] == "ok")
         for row in rows:
             kept = [i for i in row["images"] or [] if i["status"] == "ok" and i["sha256"]]
             if not kept:
@@ -188,6 +189,10 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
         out = []
         for n, (row, sha, others, image, det, normalised, bkey) in enumerate(prepared):
             whole = det is None
+            # no garment detected: the category the listing's own words name, so that the
+            # matcher's category filter still has something to filter on
+            named = None if det else category_from_text(row["name"], row["category"],
+                                                        *reversed(row["breadcrumbs"] or []))
             summary.whole_image += whole
             ident = item_id(row["source"], row["canonical_url"] or row["final_url"], sha, bkey)
             crop_hashes.append(hash_image(normalised.image))
@@ -201,10 +206,11 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
                 "listing_category": row["category"] or ((row["breadcrumbs"] or [None])[-1]),
                 "image_sha256": sha, "other_images": others,
                 "box": [float(v) for v in normalised.box_used] if normalised.box_used is not None else None,
-                "category": det.category if det else None,
+                "category": det.category if det else named,
                 "category_probs": [float(p) for p in det.probs] if det else None,
                 "detection_score": float(det.score) if det else None,
-                "whole_image": whole, "quality_flags": sorted(normalised.flags | ({"whole_image"} if whole else set())),
+                "whole_image": whole, "quality_flags": sorted(normalised.flags | ({"whole_image"} if whole else set())
+                                        | ({"category_from_listing"} if named else set())),
                 "model_id": encoder.model_id, "preprocess_id": encoder.preprocess_id,
                 "embedding": vectors[n].tolist(),
             })
@@ -228,7 +234,8 @@ def build_catalog(store: Store, *, encoder, detector=None, sources: list[str] | 
     _save_index(store, f"catalog/versions/{version}/index", index)
     summary.seconds = time.monotonic() - started
     store.write_json(f"catalog/versions/{version}/version.json", {
-        "version": version, "encoder_spec": getattr(encoder, "spec", None), "model_id": encoder.model_id, "preprocess_id": encoder.preprocess_id,
+        "version": version, "encoder_spec": getattr(encoder, "spec", None), "model_id": encoder.model_id,
+        "preprocess_id": encoder.preprocess_id,
         "dim": encoder.dim, "image_size": image_size, "detector": getattr(detector, "weights_id", None),
         "items": summary.items, "listings": summary.listings, "created_at": datetime.now(timezone.utc).isoformat(),
     })
@@ -243,11 +250,6 @@ def _distinct(images: list[tuple[str, object]]) -> list[tuple[str, object]]:
     groups = duplicate_groups([hash_image(im) for _, im in images], [sha for sha, _ in images])
     dropped = {i for group in groups for i in group[1:]}
     return [img for i, img in enumerate(images) if i not in dropped]
-
-
-def _image_paths(store: Store, shas: list[str]) -> dict[str, str]:
-    table = store.read_table("images", columns=["sha256", "path"], filter=pc.field("sha256").isin(shas))
-    return dict(zip(table.column("sha256").to_pylist(), table.column("path").to_pylist()))
 
 
 def _build_version_index(store: Store, items_dir: str, dim: int, kind: str, recall: float) -> CategoryIndex:

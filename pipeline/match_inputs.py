@@ -69,15 +69,11 @@ def fetch_urls(manifest, urls: list[str], *, allow_private: bool = False, progre
     crawler's status (robots, noai, http_404, private_address, ...) otherwise."""
     from street2shop.core.store import Store  # noqa: PLC0415
     from street2shop.crawler.ingest import ingest_urls  # noqa: PLC0415  (Scrapy: only when a URL is given)
-    import pyarrow.compute as pc  # noqa: PLC0415
-
     summary = ingest_urls(manifest, urls, allow_private=allow_private, progress=progress)
     if summary.fatal:
         raise InputError(f"the images could not be stored: {summary.fatal}")
     store = Store(manifest.store_url)
-    shas = [r["sha256"] for r in summary.results.values() if r.get("sha256")]
-    table = store.read_table("images", columns=["sha256", "path"], filter=pc.field("sha256").isin(shas))
-    paths = dict(zip(table.column("sha256").to_pylist(), table.column("path").to_pylist()))
+    paths = store.image_column(r.get("sha256") for r in summary.results.values())
     out = {}
     for url in urls:
         result = summary.results.get(url) or {"sha256": None, "status": "not_fetched"}

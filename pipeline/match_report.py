@@ -151,13 +151,10 @@ class _ItemThumbs:
     """Listing image sha256 -> a scaled copy under thumbs/items/ (made once per image)."""
 
     def __init__(self, store, shas: set[str], out: Path):
-        import pyarrow.compute as pc  # noqa: PLC0415
-
         self.store, self.out = store, out
         self.folder = out / THUMBS / "items"
         self.folder.mkdir(parents=True, exist_ok=True)
-        table = store.read_table("images", columns=["sha256", "path"], filter=pc.field("sha256").isin(sorted(shas)))
-        self.paths = dict(zip(table.column("sha256").to_pylist(), table.column("path").to_pylist()))
+        self.paths = store.image_column(shas)
         self.made: dict[str, str | None] = {}
 
     def get(self, sha: str | None) -> str | None:

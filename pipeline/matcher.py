@@ -19,7 +19,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-import pyarrow.compute as pc
 
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.catalog import Catalog, open_catalog
@@ -199,9 +198,4 @@ def catalog_encoder(catalog: Catalog):
 
 def _image_urls(catalog: Catalog) -> dict[str, str]:
     """Image sha256 -> the URL it was first fetched from, for the catalog's chosen images."""
-    shas = [s for s in catalog.items.column("image_sha256").to_pylist() if s]
-    if not shas:
-        return {}
-    table = catalog.store.read_table("images", columns=["sha256", "first_url"],
-                                     filter=pc.field("sha256").isin(shas))
-    return dict(zip(table.column("sha256").to_pylist(), table.column("first_url").to_pylist()))
+    return catalog.store.image_column(catalog.items.column("image_sha256").to_pylist(), "first_url")

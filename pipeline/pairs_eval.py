@@ -66,7 +66,7 @@ def street_pairs(store, catalog_urls: set[str]) -> tuple[list[StreetImage], int]
                              filter=pc.field("kind") == "exact").to_pylist()
     images = store.read_table("post_images", columns=["post_url", "position", "sha256", "status"],
                               filter=pc.field("status") == "ok").to_pylist()
-    paths = _paths(store, [i["sha256"] for i in images])
+    paths = store.image_column(i["sha256"] for i in images)
     by_post: dict[str, dict[int, StreetImage]] = {}
     for row in images:
         if row["sha256"] in paths:
@@ -88,11 +88,6 @@ def street_pairs(store, catalog_urls: set[str]) -> tuple[list[StreetImage], int]
             continue
         image.right_urls.add(row["resolved_url"])
     return [im for post in by_post.values() for im in post.values() if im.right_urls], outside
-
-
-def _paths(store, shas: list[str]) -> dict[str, str]:
-    table = store.read_table("images", columns=["sha256", "path"], filter=pc.field("sha256").isin(shas))
-    return dict(zip(table.column("sha256").to_pylist(), table.column("path").to_pylist()))
 
 
 def evaluate_pairs(matcher, images: list[StreetImage], label: str, *, batch_size: int = 8) -> PairScores:
