@@ -295,6 +295,7 @@ def match(
     every: Annotated[float, typer.Option(min=0.01, help="videos: seconds between sampled frames")] = 1.0,
     reranker: Annotated[str, typer.Option(help="re-ranking stage")] = "none",
     batch_size: Annotated[int, typer.Option(min=1, max=256, help="images per model batch")] = 8,
+    whole_frame: Annotated[bool, typer.Option("--whole-frame", help="no detector: each input is one query")] = False,
     report: Annotated[bool, typer.Option(help="write report.html into the results folder")] = True,
     allow_private_addresses: Annotated[bool, typer.Option(help="URLs: allow loopback/private hosts")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
@@ -323,15 +324,15 @@ def match(
         encoder_model = _encoder(encoder) if encoder else catalog_encoder(opened)
     except MatchError as exc:
         fail(str(exc))
-    detector_model = _match_detector(manifest, detector_weights, score_threshold)
     try:
-        matcher = Matcher(opened, encoder_model, detector_model, k=k, top_categories=top_categories,
-                          min_category_items=min_category_items, reranker=reranker)
+        Matcher(opened, encoder_model, k=k, top_categories=top_categories,  # refuse before any training
+                min_category_items=min_category_items, reranker=reranker)
     except MatchError as exc:
         fail(str(exc))
-    if detector_model is None:
-        typer.echo("no detector weights (--detector-weights, or the manifest's catalog.detector): "
-                   "each input is matched as a whole frame", err=True)
+    with store_errors():
+        detector_model = _match_detector(manifest, detector_weights, score_threshold, opened, whole_frame)
+    matcher = Matcher(opened, encoder_model, detector_model, k=k, top_categories=top_categories,
+                      min_category_items=min_category_items, reranker=reranker)
     urls = [i.location for i in items if i.kind == "url"]
     fetched = None
     if urls:
@@ -374,6 +375,7 @@ def eval_(
     detector_weights: Annotated[Optional[str], typer.Option(help="DeepFashion2 detector weights (default: the "
                                                             "manifest's catalog.detector, else whole frames)")] = None,
     top_categories: Annotated[int, typer.Option(min=0, max=13, help="as for match")] = 2,
+    whole_frame: Annotated[bool, typer.Option("--whole-frame", help="no detector: each image is one query")] = False,
     df2_results: Annotated[Optional[Path], typer.Option(help="DeepFashion2 retrieval results JSON to score")] = None,
     query_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 query_gt.json")] = None,
     gallery_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 gallery_gt.json")] = None,
@@ -398,10 +400,11 @@ def eval_(
         return
     if not catalog:
         fail("give a catalog (its store or manifest), or --df2-results with --query-gt and --gallery-gt")
-    _eval_pairs(catalog, version or [None], detector_weights, top_categories, as_json)
+    _eval_pairs(catalog, version or [None], detector_weights, top_categories, whole_frame, as_json)
 
 
-def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: int, as_json: bool) -> None:
+def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: int, whole_frame: bool,
+                as_json: bool) -> None:
     from street2shop.core.console import DataTable  # noqa: PLC0415
     from street2shop.core.store import Store  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
@@ -409,17 +412,17 @@ def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: 
     from street2shop.pipeline.pairs_eval import KS, catalog_urls, evaluate_pairs, street_pairs  # noqa: PLC0415
 
     manifest = _manifest_or_store(catalog)
-    detector_model = _match_detector(manifest, detector_weights, None)
     results = []
     with store_errors():
         store = Store(manifest.store_url)
         for version in versions:
             try:
                 opened = open_catalog(store, version)
-                matcher = Matcher(opened, catalog_encoder(opened), detector_model, k=max(KS),
-                                  top_categories=top_categories)
+                encoder_model = catalog_encoder(opened)
             except (CatalogError, MatchError) as exc:
                 fail(str(exc))
+            detector_model = _match_detector(manifest, detector_weights, None, opened, whole_frame)
+            matcher = Matcher(opened, encoder_model, detector_model, k=max(KS), top_categories=top_categories)
             images, outside = street_pairs(store, catalog_urls(opened))
             if not images:
                 fail(f"store {store.url} has no blog post whose exact links lead to listings in catalog version "
@@ -437,7 +440,8 @@ def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: 
         table.add_row(r.label, str(r.pairs), *[f"{r.top[k]:.3f}" for k in KS], f"{r.recall[10]:.3f}",
                       f"{r.mean_ap:.3f}", f"{r.chance[10]:.3f}")
     Console(width=160).print(table)
-    how = "garments by " + (detector_model.name if detector_model else "whole frames (no detector weights)")
+    how = "garments by " + (f"{detector_model.name} ({detector_model.weights_id})" if detector_model
+                            else "whole frames")
     typer.echo(f"{results[0].images} street images; {how}")
 
 
@@ -452,19 +456,27 @@ def _manifest_or_store(catalog: str):
         fail(str(exc))
 
 
-def _match_detector(manifest, weights: str | None, score_threshold: float | None):
+def _match_detector(manifest, weights: str | None, score_threshold: float | None, catalog, whole_frame: bool):
     """The detector matching uses: weights named on the command line (their file says which
-    detector they are for), else the manifest's catalog.detector, else none."""
+    detector they are for), else the manifest's catalog.detector, else the catalog's default
+    detector (trained on its own packshots on first use, then cached), or none for whole frames."""
     from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
 
     cfg = manifest.catalog.detector
-    if not weights and not cfg:
+    if whole_frame:
         return None
     threshold = score_threshold if score_threshold is not None else (cfg.score_threshold if cfg else None)
     try:
         if weights:
             return create_detector(None, weights=weights, score_threshold=threshold)
-        return create_detector(cfg.spec, weights=cfg.weights, score_threshold=threshold)
+        if cfg:
+            return create_detector(cfg.spec, weights=cfg.weights, score_threshold=threshold)
+        from street2shop.pipeline.detectors.bootstrap import default_detector  # noqa: PLC0415
+
+        detector = default_detector(catalog, progress=lambda line: typer.echo(line, err=True))
+        if threshold is not None:
+            detector.score_threshold = threshold
+        return detector
     except DetectorError as exc:
         fail(str(exc))
 

@@ -26,6 +26,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from street2shop.pipeline.detectors.base import box_iou
+
 KS = (1, 5, 10, 15, 20)
 IOU_THRESHOLD = 0.5
 
@@ -51,17 +53,6 @@ class QueryResult:
     score: float
     gallery_ids: tuple[int, ...]
     gallery_boxes: tuple[tuple[float, float, float, float], ...]
-
-
-def box_iou(a, b) -> float:
-    """Intersection over union of two [x1, y1, x2, y2] boxes (continuous coordinates, as COCO's)."""
-    iw = min(a[2], b[2]) - max(a[0], b[0])
-    ih = min(a[3], b[3]) - max(a[1], b[1])
-    if iw <= 0 or ih <= 0:
-        return 0.0
-    inter = iw * ih
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
 
 
 def _load(path: str | Path) -> list:

@@ -371,6 +371,23 @@ def trim_background(img: Image.Image, tolerance: int = DEFAULT_THRESHOLDS.tolera
     return (img, box) if box == (0, 0, img.width, img.height) else (img.crop(box), box)
 
 
+def cutout(img: Image.Image, tolerance: int = DEFAULT_THRESHOLDS.tolerance) -> Image.Image | None:
+    """The object of a packshot as an RGBA image cut to its box, transparent where the uniform
+    background was; None when the border is not uniform (a model shot, a scene)."""
+    th = QualityThresholds(tolerance=tolerance)
+    img = img if img.mode == "RGB" else to_rgb(img)
+    bg = _border_colour(_working_image(img, side=TRIM_SIDE)[0], th)
+    if bg is None:
+        return None
+    mask = _foreground_image(img, bg, tolerance)
+    box = _mask_box(mask)
+    if box is None:
+        return None
+    out = img.convert("RGBA")
+    out.putalpha(Image.fromarray(mask.astype(np.uint8) * 255, "L"))
+    return out.crop(box)
+
+
 def _border_colour(small: Image.Image, thresholds: QualityThresholds) -> tuple[int, int, int] | None:
     """`_background`'s colour of a working image (None: the border is not uniform), computed
     from per-channel histograms of its uint8 border pixels: the same medians (the middle

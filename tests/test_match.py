@@ -45,6 +45,8 @@ def site(tmp_path_factory):
         # probabilities, which is what the category filter works on.
         from street2shop.pipeline.detectors import create_detector
         weights = tmp / "random-detector.pt"
+        import torch
+        torch.manual_seed(0)
         create_detector("frcnn-mobilenet-v3", min_size=224, max_size=320, detections_per_img=3).save(weights)
         data["catalog"]["detector"] = {"spec": "frcnn-mobilenet-v3", "weights": str(weights), "score_threshold": 0.0}
         manifest.write_text(yaml.safe_dump(data))
@@ -68,7 +70,7 @@ def test_photos_and_a_folder_are_matched_to_their_own_listings(site, tmp_path):
     (photos / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated")
     out = tmp_path / "out"
     result = cli("match", str(site["store"].url), str(photos), "-o", str(out), "-k", "3", "--version", site["plain"],
-                 "-q", timeout=600)
+                 "--whole-frame", "-q", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "matched 3 of 4 inputs: 3 garments" in result.stdout and "failed not_image 1" in result.stdout
     inputs = {Path(r["input"]).name: r for r in _rows(out / "inputs.jsonl")}
@@ -87,7 +89,7 @@ def test_photos_and_a_folder_are_matched_to_their_own_listings(site, tmp_path):
     assert (out / "report.html").exists()
 
     again = cli("match", str(site["store"].url), str(photos), "-o", str(out), "-k", "3", "--version", site["plain"],
-                "-q", timeout=600)
+                "--whole-frame", "-q", timeout=600)
     assert again.returncode == 0 and "(4 done by an earlier run)" in again.stdout
     assert len(_rows(out / "inputs.jsonl")) == 4 and len(_rows(out / "matches.jsonl")) == 3
 
@@ -101,7 +103,7 @@ def test_a_killed_run_resumes_without_redoing_or_repeating_inputs(site, tmp_path
             photos / f"{n:03d}.jpg", quality=80)
     out = tmp_path / "out"
     args = [sys.executable, "-m", "street2shop.cli", "match", site["store"].url, str(photos), "-o", str(out), "-k",
-            "2", "--version", site["plain"], "--batch-size", "2", "-q", "--no-report"]
+            "2", "--version", site["plain"], "--batch-size", "2", "-q", "--no-report", "--whole-frame"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
@@ -113,7 +115,7 @@ def test_a_killed_run_resumes_without_redoing_or_repeating_inputs(site, tmp_path
     before = len(_rows(out / "inputs.jsonl"))
     assert 10 <= before < 60, "the run was killed part way"
     resumed = cli("match", site["store"].url, str(photos), "-o", str(out), "-k", "2", "--version", site["plain"],
-                  "-q", "--no-report", timeout=600)
+                  "-q", "--no-report", "--whole-frame", timeout=600)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert f"({before} done by an earlier run)" in resumed.stdout
     inputs = [r["input"] for r in _rows(out / "inputs.jsonl")]
@@ -132,13 +134,13 @@ def test_image_urls_go_through_the_guarded_polite_path(site, tmp_path):
     missing = f"{site['base']}/img/does-not-exist.jpg"
     out = tmp_path / "out"
     refused = cli("match", str(site["manifest"]), url, "-o", str(out), "--version", site["plain"], "-q",
-                  timeout=600)
+                  "--whole-frame", timeout=600)
     assert refused.returncode == 0, refused.stderr[-2000:]
     row = _rows(out / "inputs.jsonl")[0]
     assert row["status"] == "error" and "private" in row["error"]
     out2 = tmp_path / "out2"
     allowed = cli("match", store.url, url, missing, "-o", str(out2), "--version", site["plain"], "-q",
-                  "--allow-private-addresses", timeout=600)
+                  "--allow-private-addresses", "--whole-frame", timeout=600)
     assert allowed.returncode == 0, allowed.stderr[-2000:]
     rows = {r["input"]: r for r in _rows(out2 / "inputs.jsonl")}
     assert rows[url]["status"] == "ok" and rows[missing]["status"] == "error" and "404" in rows[missing]["error"]
@@ -155,7 +157,7 @@ def test_a_video_becomes_a_timeline_of_scenes(site, tmp_path):
     video = make_clip(tmp_path / "episode.mp4", scenes, seconds_each=3, fps=10)
     out = tmp_path / "out"
     result = cli("match", site["store"].url, str(video), "-o", str(out), "-k", "3", "--version", site["plain"],
-                 "--every", "1", "-q", timeout=600)
+                 "--every", "1", "-q", "--whole-frame", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "video frames 9 sampled, 6 near-identical skipped" in result.stdout
     row = _rows(out / "inputs.jsonl")[0]
@@ -183,7 +185,7 @@ def test_garments_are_searched_in_their_top_two_categories(site, tmp_path):
     assert len(set(items.values()) - {None}) >= 5
     out = tmp_path / "out"
     result = cli("match", store.url, str(photos), "-o", str(out), "-k", "5", "--version", site["plain"],
-                 "--detector-weights", str(site["weights"]), "--score-threshold", "0", "--min-category-items", "1",
+                 "--detector-weights", str(site["weights"]), "--score-threshold", "0", "--min-category-items", "0",
                  "-q", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     garments = _rows(out / "matches.jsonl")
@@ -206,13 +208,52 @@ def test_a_catalog_embedded_with_another_encoder_is_refused(site, tmp_path):
     photo = tmp_path / "p.jpg"
     render_product_image(_products(site["shop"], 1)[0], 0).save(photo)
     result = cli("match", site["store"].url, str(photo), "-o", str(tmp_path / "out"), "--encoder",
-                 "timm:efficientnet_lite0@random", timeout=600)
+                 "timm:efficientnet_lite0@random", "--whole-frame", timeout=600)
     assert result.returncode == 2
     assert "was embedded with timm/efficientnet_lite0@efficientnet-lite0-57934424, not " \
            "timm/efficientnet_lite0@random-init-seed0" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    missing = cli("match", site["store"].url, str(tmp_path / "nothing-here.jpg"))
+    missing = cli("match", site["store"].url, str(tmp_path / "nothing-here.jpg"), "--whole-frame")
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+
+
+def test_without_weights_the_catalogs_own_detector_finds_the_garments(site, tmp_path):
+    """No weights anywhere: the default detector is trained on the catalog's packshots (once,
+    cached in the store) and finds the garments of street scenes, where the whole frame finds none."""
+    import numpy as np
+
+    from street2shop.demo.site import build_blog
+    from street2shop.demo.site.blog_images import render_scene
+    from street2shop.pipeline.detectors.base import box_iou
+
+    blog = build_blog(site["shop"], 12)
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    truth = {}
+    for post in blog.posts[:6]:
+        image, masks = render_scene(blog, post, 0)
+        name = f"{post.slug}.png"
+        image.save(scenes / name)
+        truth[name] = []
+        for mask in masks.values():
+            ys, xs = np.nonzero(mask)
+            if len(xs) >= 50:
+                truth[name].append((xs.min(), ys.min(), xs.max() + 1, ys.max() + 1))
+    out = tmp_path / "out"
+    result = cli("match", site["store"].url, str(scenes), "-o", str(out), "--version", site["plain"], "-q",
+                 "--no-report", timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "training the default garment detector" in result.stderr
+    assert site["store"].exists(f"catalog/versions/{site['plain']}/garment-seg.pt")
+    garments = _rows(out / "matches.jsonl")
+    found = sum(any(box_iou(g["box"], t) >= 0.5 for g in garments if Path(g["input"]).name == name)
+                for name, boxes in truth.items() for t in boxes)
+    total = sum(len(b) for b in truth.values())
+    assert found / total >= 0.6, f"box recall at IoU 0.5: {found}/{total}"
+    assert not any(g["whole_image"] for g in garments)
+    again = cli("match", site["store"].url, str(scenes), "-o", str(tmp_path / "again"), "--version", site["plain"],
+                "-q", "--no-report", timeout=600)
+    assert again.returncode == 0 and "training" not in again.stderr, "the cached detector is used"
 
 
 @pytest.mark.browser
