@@ -568,11 +568,14 @@ def store_check(
 def demo(
     store: Annotated[Path, typer.Option(help="where the demo store goes")] = Path("demo-store"),
     products: Annotated[int, typer.Option(help="products in the fixture shop")] = 48,
+    crawl_only: Annotated[bool, typer.Option("--crawl-only", help="stop after the crawl (no catalog, "
+                                             "no matching)")] = False,
 ) -> None:
-    """Serve the fixture shop on 127.0.0.1, crawl it end to end and show what came out."""
+    """Serve the fixture shop and blog on 127.0.0.1, crawl them, build the catalog and match the
+    blog's street images and a video made from them, and show how good that is."""
     from street2shop.demo.run_demo import NotADemoStore, run_demo
     try:
-        run_demo(store, products)
+        run_demo(store, products, match=not crawl_only)
     except NotADemoStore as exc:
         fail(str(exc))
 

@@ -1,7 +1,7 @@
 """`street2shop demo`: serve the fixture shop and show-fashion blog on 127.0.0.1, crawl
 them end to end through the same manifest → crawl → store path a user runs, then show
 what came out (listings, street-to-shop pairs) and how it compares with what the sites
-really contain."""
+really contain; then build the catalog and match the blog's street images (match_demo.py)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ sources:
 
 MANIFEST_NAME = "demo-manifest.yaml"
 #: What a demo store holds; a folder with anything else in it is not one, and is left alone.
-_DEMO_ENTRIES = frozenset({MANIFEST_NAME, "tables", "images", "state", "runs", "catalog", "normalised"})
+_DEMO_ENTRIES = frozenset({MANIFEST_NAME, "tables", "images", "state", "runs", "catalog", "normalised", "matches"})
 
 
 class NotADemoStore(Exception):
@@ -63,7 +63,7 @@ def clear_demo_store(store_dir: Path) -> None:
     store_dir.mkdir(parents=True)
 
 
-def run_demo(store_dir: Path, n_products: int = 48) -> None:
+def run_demo(store_dir: Path, n_products: int = 48, *, match: bool = True) -> None:
     console = Console(file=sys.stdout, width=160)
     from street2shop.crawler.run import run_crawl  # after the console: importing Scrapy is slow
     from street2shop.crawler.summary import print_summary
@@ -89,6 +89,10 @@ def run_demo(store_dir: Path, n_products: int = 48) -> None:
     store = Store(manifest.store_url)
     show_results(console, store, shop, base, javascript=has_browser)
     show_pairs(console, store, blog)
+    if match:
+        from street2shop.demo.match_demo import run_matching  # torch: only when matching
+
+        run_matching(console, store, blog, store_dir / "matches")
 
 
 def show_results(console: Console, store: Store, shop, base: str, *, javascript: bool) -> None:

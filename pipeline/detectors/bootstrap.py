@@ -1,5 +1,6 @@
 """The default detector of a catalog: `garment-seg` trained on scenes composed from the catalog's
-own packshots, once per catalog version, and cached in the store beside it.
+own packshots, and cached in the store under a key of what it was trained on (the items' images
+and categories), so catalog versions over the same listings (another encoder, a rebuild) share it.
 
     detector = default_detector(catalog)       # trains on first use (minutes on a CPU), then loads
 
@@ -9,6 +10,7 @@ and whose category is known (the detector's, or the listing's own words) are use
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import tempfile
@@ -25,7 +27,7 @@ from .garmentseg_detector import DEFAULT_CONFIG, SPEC, STRIDE, Backbone, Garment
 
 log = logging.getLogger(__name__)
 
-CACHE_NAME = "garment-seg.pt"
+CACHE_DIR = "catalog/detectors"
 #: Training scenes and passes; enough for the head to settle on a catalog of a few dozen
 #: items and more (docs/benchmarks.md has what they give).
 SCENES = 160
@@ -34,11 +36,22 @@ BACKGROUND_WEIGHT = 0.3  # background cells outnumber garment cells about 6 to 1
 MIN_CUTOUTS = 4
 
 
-def cutouts_of(catalog, limit: int = 2000) -> list[Cutout]:
-    """Garments cut from the catalog's packshots, with their categories."""
+def training_items(catalog, limit: int = 2000) -> list[dict]:
+    """The catalog items a default detector learns from: those of a known category, in a
+    stable order (image sha256), at most `limit`."""
+    rows = [r for r in catalog.items.select(["image_sha256", "category"]).to_pylist() if r["category"]]
+    return sorted(rows, key=lambda r: (r["image_sha256"], r["category"]))[:limit]
+
+
+def cache_key(rows: list[dict]) -> str:
+    text = "\n".join(f"{r['image_sha256']} {r['category']}" for r in rows)
+    return hashlib.sha256(f"{SPEC} scenes={SCENES} epochs={EPOCHS}\n{text}".encode()).hexdigest()[:20]
+
+
+def cutouts_of(catalog, rows: list[dict]) -> list[Cutout]:
+    """Garments cut from the packshots of `rows` (catalog items), with their categories."""
     from street2shop.pipeline import normalise as norm  # noqa: PLC0415
 
-    rows = [r for r in catalog.items.select(["image_sha256", "category"]).to_pylist() if r["category"]][:limit]
     paths = catalog.store.image_column(r["image_sha256"] for r in rows)
     out = []
     for row in rows:
@@ -116,22 +129,23 @@ def train(cutouts: list[Cutout], *, scenes: int = SCENES, epochs: int = EPOCHS, 
     return GarmentSegDetector(head, config=config, weights_id=f"bootstrap-seed{seed}", backbone=backbone)
 
 
-def default_detector(catalog, *, progress: Callable[[str], None] | None = None, **train_options) -> GarmentSegDetector:
-    """The catalog version's default detector: loaded from the store when cached, else trained
-    on its packshots and cached (written atomically; a killed training leaves nothing)."""
+def default_detector(catalog, *, progress: Callable[[str], None] | None = None) -> GarmentSegDetector:
+    """The catalog's default detector: loaded from the store when cached, else trained on its
+    packshots and cached (written atomically; a killed training leaves nothing)."""
     from .registry import create_detector  # noqa: PLC0415
 
-    relpath = f"catalog/versions/{catalog.version}/{CACHE_NAME}"
+    rows = training_items(catalog)
+    relpath = f"{CACHE_DIR}/{SPEC}-{cache_key(rows)}.pt"
     store = catalog.store
     with tempfile.TemporaryDirectory() as tmp:
-        local = Path(tmp) / CACHE_NAME
+        local = Path(tmp) / "weights.pt"
         if store.exists(relpath):
             local.write_bytes(store.read_bytes(relpath))
             return create_detector(SPEC, weights=str(local))
         if progress:
-            progress(f"training the default garment detector on catalog {catalog.version}'s packshots "
-                     "(once per catalog version)")
-        detector = train(cutouts_of(catalog), progress=progress, **train_options)
+            progress(f"training the default garment detector on the catalog's packshots (once for these "
+                     f"listings; cached as {relpath})")
+        detector = train(cutouts_of(catalog, rows), progress=progress)
         detector.save(local)
         store.write_bytes(relpath, local.read_bytes())
         trained = create_detector(SPEC, weights=str(local))
