@@ -41,7 +41,7 @@ test-slow: $(STAMP) chromium
 	$(PY) -m pytest -q -m slow
 
 # Each benchmark runs the project and its baseline side by side and appends its run to
-# docs/benchmark-runs.jsonl; report.py then writes docs/benchmarks.md (about 45 minutes here).
+# docs/benchmark-runs.jsonl; report.py then writes docs/benchmarks.md (about 80 minutes here).
 bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/bench_real_crawl.py
 	$(PY) tests/benchmarks/bench_ingest.py
@@ -49,6 +49,8 @@ bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/bench_catalog_memory.py
 	$(PY) tests/benchmarks/bench_search.py
 	$(PY) tests/benchmarks/bench_detector.py --iters 3
+	$(PY) tests/benchmarks/bench_video.py
+	$(PY) tests/benchmarks/bench_match_folder.py
 	$(PY) tests/benchmarks/report.py
 
 clean:

@@ -293,6 +293,8 @@ def match(
     = None,
     version: Annotated[Optional[str], typer.Option(help="a catalog version (default: the current one)")] = None,
     every: Annotated[float, typer.Option(min=0.01, help="videos: seconds between sampled frames")] = 1.0,
+    skip_similar: Annotated[bool, typer.Option(help="videos: skip frames near-identical to the last one matched "
+                                               "in their scene")] = True,
     reranker: Annotated[str, typer.Option(help="re-ranking stage")] = "none",
     batch_size: Annotated[int, typer.Option(min=1, max=256, help="images per model batch")] = 8,
     whole_frame: Annotated[bool, typer.Option("--whole-frame", help="no detector: each input is one query")] = False,
@@ -349,7 +351,7 @@ def match(
                   TextColumn("{task.description}"), transient=True, disable=quiet) as bar:
         task = bar.add_task("", total=len(items))
         try:
-            summary = run_match(matcher, items, out, every=every, batch_size=batch_size, fetched=fetched, store=store,
+            summary = run_match(matcher, items, out, every=every, skip_similar=skip_similar, batch_size=batch_size, fetched=fetched, store=store,
                                 progress=lambda n, total, key: bar.update(task, completed=n,
                                                                           description=Path(key).name[-40:]))
         except OSError as exc:

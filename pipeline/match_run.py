@@ -98,7 +98,7 @@ class MatchOutput:
 
 
 def run_match(matcher: Matcher, inputs: list[MatchInput], out: Path | None = None, *, every: float = 1.0,
-              batch_size: int = 8, fetched: dict[str, dict] | None = None, store=None,
+              skip_similar: bool = True, batch_size: int = 8, fetched: dict[str, dict] | None = None, store=None,
               progress: Callable[[int, int, str], None] | None = None,
               on_records: Callable[[dict, list[dict]], None] | None = None) -> MatchSummary:
     """Match every input; write to `out` (resuming a run there) and/or hand each input's row and
@@ -134,7 +134,7 @@ def run_match(matcher: Matcher, inputs: list[MatchInput], out: Path | None = Non
                 progress(n, len(inputs), item.key)
             if item.kind == "video":
                 finish_batch()
-                decode += _match_video(matcher, item, output, on_records, summary, every, batch_size)
+                decode += _match_video(matcher, item, output, on_records, summary, every, batch_size, skip_similar)
                 continue
             t = time.perf_counter()
             try:
@@ -190,7 +190,7 @@ def _load(item: MatchInput, fetched: dict | None, store):
                           "not_image") from None
 
 
-def _match_video(matcher, item, output, on_records, summary, every, batch_size) -> float:
+def _match_video(matcher, item, output, on_records, summary, every, batch_size, skip_similar) -> float:
     """Match one video; returns the seconds spent decoding and sampling it (the rest of its
     time is the models', which the matcher counts)."""
     from street2shop.pipeline.video import Timeline, VideoError, VideoInfo, sample_frames  # noqa: PLC0415
@@ -223,7 +223,7 @@ def _match_video(matcher, item, output, on_records, summary, every, batch_size) 
         batch.clear()
 
     try:
-        for frame in sample_frames(item.location, every, info=info):
+        for frame in sample_frames(item.location, every, skip_near_identical=skip_similar, info=info):
             sampled += 1
             skipped += frame.skipped
             batch.append(frame)

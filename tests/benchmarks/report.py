@@ -30,6 +30,12 @@ BENCHMARKS = {
                        "python tests/benchmarks/bench_catalog_memory.py"),
     "search": ("Search", "1,000,000 clustered 512-d items: FAISS IVF-Flat calibrated to recall@10 0.95 against "
                "exact search", "python tests/benchmarks/bench_search.py"),
+    "video": ("Video matching", "a generated 720p episode (the fixture blog's street scenes, 3-12 s shots with a "
+              "slow zoom) matched at 1 frame/s against a 20,000-item catalog, CPU: minutes per hour of episode, "
+              "skipping near-identical frames against matching every sampled frame",
+              "python tests/benchmarks/bench_video.py"),
+    "match_memory": ("Matching memory", "peak memory of `match` over folders of 100 and 1,000 street photos "
+                     "(default detector): it streams", "python tests/benchmarks/bench_match_folder.py"),
     "detector": ("Detector", "Faster R-CNN R50-FPN v2 on the CPU, 1200x800 images, with all 13 DeepFashion2 "
                  "probabilities per box, against stock torchvision", "python tests/benchmarks/bench_detector.py"),
 }
