@@ -378,12 +378,26 @@ def eval_(
                                                             "manifest's catalog.detector, else whole frames)")] = None,
     top_categories: Annotated[int, typer.Option(min=0, max=13, help="as for match")] = 2,
     whole_frame: Annotated[bool, typer.Option("--whole-frame", help="no detector: each image is one query")] = False,
+    df2_data: Annotated[Optional[Path], typer.Option(help="a DeepFashion2-format split (image/, annos/): run the "
+                                                     "matcher over it, user images against shop images")] = None,
+    encoder: Annotated[Optional[list[str]], typer.Option(help="--df2-data: encoders to compare (repeatable; "
+                                                         "default: default-offline)")] = None,
+    gt_boxes: Annotated[bool, typer.Option("--gt-boxes", help="--df2-data: the true boxes instead of a detector "
+                                           "(retrieval alone)")] = False,
+    write_results: Annotated[Optional[Path], typer.Option(help="--df2-data: also write the results JSON here "
+                                                          "(one encoder)")] = None,
     df2_results: Annotated[Optional[Path], typer.Option(help="DeepFashion2 retrieval results JSON to score")] = None,
     query_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 query_gt.json")] = None,
     gallery_gt: Annotated[Optional[Path], typer.Option(help="DeepFashion2 gallery_gt.json")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
 ) -> None:
     """Accuracy of a catalog + matcher on crawled pairs, or of any retrieval results in DeepFashion2's protocol."""
+    if df2_data:
+        if catalog or df2_results:
+            fail("--df2-data runs the matcher on a DeepFashion2 split; give no catalog and no --df2-results with it")
+        _eval_df2_data(df2_data, encoder or ["default-offline"], detector_weights, gt_boxes, top_categories,
+                       write_results, as_json)
+        return
     if df2_results or query_gt or gallery_gt:
         if not (df2_results and query_gt and gallery_gt) or catalog:
             fail("DeepFashion2 scoring takes --df2-results, --query-gt and --gallery-gt together (and no catalog)")
@@ -445,6 +459,43 @@ def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: 
     how = "garments by " + (f"{detector_model.name} ({detector_model.weights_id})" if detector_model
                             else "whole frames")
     typer.echo(f"{results[0].images} street images; {how}")
+
+
+def _eval_df2_data(data_dir: Path, encoders: list[str], weights: str | None, gt_boxes: bool, top_categories: int,
+                   write_results: Path | None, as_json: bool) -> None:
+    from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
+    from street2shop.pipeline.df2_retrieval import KS, score, write_results as write_df2  # noqa: PLC0415
+    from street2shop.pipeline.df2_run import read_split, run_retrieval  # noqa: PLC0415
+
+    if not weights and not gt_boxes:
+        fail("--df2-data needs DeepFashion2 detector weights (--detector-weights) or --gt-boxes")
+    if write_results and len(encoders) > 1:
+        fail("--write-results takes one --encoder")
+    try:
+        split = read_split(data_dir)
+        detector_model = None if gt_boxes else create_detector(None, weights=weights)
+    except DetectorError as exc:
+        fail(str(exc))
+    rows = []
+    for spec in encoders:
+        results = run_retrieval(data_dir, _encoder(spec), detector=detector_model, gt_boxes=gt_boxes,
+                                top_categories=top_categories, split=split)
+        if write_results:
+            write_df2(write_results, results)
+        rows.append((spec, score(results, split.query_gt, split.gallery_gt)))
+    if as_json:
+        typer.echo(json.dumps(rows[0][1].as_json() if len(rows) == 1 else {s: r.as_json() for s, r in rows}))
+        return
+    from rich.console import Console  # noqa: PLC0415
+
+    from street2shop.core.console import DataTable  # noqa: PLC0415
+
+    how = "ground-truth boxes" if gt_boxes else f"detector {detector_model.name} ({detector_model.weights_id})"
+    table = DataTable(f"consumer-to-shop retrieval on {data_dir} ({how}), DeepFashion2's protocol",
+                      ["encoder", *[f"top-{k}" for k in KS], "query items", "missed"])
+    for spec, r in rows:
+        table.add_row(spec, *[f"{r.top[k]:.3f}" for k in KS], str(r.query_items), str(r.missed))
+    Console(width=160).print(table)
 
 
 def _manifest_or_store(catalog: str):

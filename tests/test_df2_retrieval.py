@@ -114,3 +114,62 @@ def test_bad_results_file_is_one_clear_line(files, tmp_path, content, message):
     out = cli("eval", "--df2-results", str(bad), "--query-gt", str(files["query_gt.json"]),
               "--gallery-gt", str(files["gallery_gt.json"]), "--json")
     assert out.returncode == 2 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_the_matcher_runs_over_a_deepfashion2_split(tmp_path):
+    """Shop packshots are the gallery; user images show the same garments on a coloured street.
+    With the true boxes, A, B and C are found first; D's user item is style 2, which no shop item
+    has, so it can never be right; a style-0 item does not count: 3 of 4 at every k."""
+    from PIL import Image
+
+    from street2shop.demo.site import build_shop, render_product_image
+    from street2shop.pipeline.detectors.categories import category_from_text
+
+    shop = build_shop(16)
+    picked, seen = [], set()
+    for product in shop.products:
+        if product.image_views[0] == "front" and product.category not in seen and category_from_text(product.category):
+            picked.append(product)
+            seen.add(product.category)
+        if len(picked) == 4:
+            break
+    (tmp_path / "split" / "image").mkdir(parents=True)
+    (tmp_path / "split" / "annos").mkdir()
+
+    def write(number, image, source, pair, items):
+        image.save(tmp_path / "split" / "image" / f"{number:06d}.jpg", quality=92)
+        doc = {"source": source, "pair_id": pair}
+        for n, (box, category, style) in enumerate(items, 1):
+            doc[f"item{n}"] = {"category_id": category, "bounding_box": list(box), "style": style}
+        (tmp_path / "split" / "annos" / f"{number:06d}.json").write_text(json.dumps(doc))
+
+    for n, product in enumerate(picked):
+        packshot = render_product_image(product, 0)
+        category = category_from_text(product.category)
+        write(1 + n, packshot, "shop", 1 + n, [((0, 0, packshot.width, packshot.height), category, 1)])
+        street = Image.new("RGB", (packshot.width + 200, packshot.height + 120), (60 + 40 * n, 90, 140))
+        street.paste(packshot, (120, 60))
+        box = (120, 60, 120 + packshot.width, 60 + packshot.height)
+        write(11 + n, street, "user", 1 + n, [(box, category, 2 if n == 3 else 1)])
+    write(15, street, "user", 1, [(box, category_from_text(picked[3].category), 0)])
+
+    out = cli("eval", "--df2-data", str(tmp_path / "split"), "--gt-boxes", "--write-results",
+              str(tmp_path / "results.json"), "--json", timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout) == {f"top-{k}": 0.75 for k in (1, 5, 10, 15, 20)}
+    written = json.loads((tmp_path / "results.json").read_text())
+    assert {r["query_image_id"] for r in written} == {11, 12, 13, 14, 15}
+    assert next(r for r in written if r["query_image_id"] == 11)["gallery_image_id"][0] == 1
+    # The written file scores the same through the scorer anyone's results go through.
+    from street2shop.pipeline.df2_run import read_split
+
+    split = read_split(tmp_path / "split")
+    for side, items in (("query", split.query_gt), ("gallery", split.gallery_gt)):
+        (tmp_path / f"{side}_gt.json").write_text(json.dumps([
+            {f"{side}_image_id": g.image_id, "bbox": list(g.box), "cls": g.cls, "pair_id": g.pair_id,
+             "style": g.style} for g in items]))
+    rescored = cli("eval", "--df2-results", str(tmp_path / "results.json"), "--query-gt",
+                   str(tmp_path / "query_gt.json"), "--gallery-gt", str(tmp_path / "gallery_gt.json"), "--json")
+    assert json.loads(rescored.stdout) == {f"top-{k}": 0.75 for k in (1, 5, 10, 15, 20)}
+    no_detector = cli("eval", "--df2-data", str(tmp_path / "split"))
+    assert no_detector.returncode == 2 and "--gt-boxes" in no_detector.stderr
