@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
@@ -343,17 +344,13 @@ def match(
                 fetched = fetch_urls(manifest, urls, allow_private=allow_private_addresses, progress=not quiet)
             except InputError as exc:
                 fail(str(exc))
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn  # noqa
     from street2shop.pipeline.match_report import write_report  # noqa: PLC0415
     from street2shop.pipeline.match_run import run_match  # noqa: PLC0415
 
-    with Progress(TextColumn("match"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  TextColumn("{task.description}"), transient=True, disable=quiet) as bar:
-        task = bar.add_task("", total=len(items))
+    with _MatchProgress(len(items), enabled=not quiet) as progress:
         try:
-            summary = run_match(matcher, items, out, every=every, skip_similar=skip_similar, batch_size=batch_size, fetched=fetched, store=store,
-                                progress=lambda n, total, key: bar.update(task, completed=n,
-                                                                          description=Path(key).name[-40:]))
+            summary = run_match(matcher, items, out, every=every, skip_similar=skip_similar, batch_size=batch_size,
+                                fetched=fetched, store=store, progress=progress.update)
         except OSError as exc:
             fail(f"{out}: cannot write the results ({exc.strerror or exc})", code=EXIT_STORE_FAILED)
     if report:
@@ -496,6 +493,48 @@ def _eval_df2_data(data_dir: Path, encoders: list[str], weights: str | None, gt_
     for spec, r in rows:
         table.add_row(spec, *[f"{r.top[k]:.3f}" for k in KS], str(r.query_items), str(r.missed))
     Console(width=160).print(table)
+
+
+class _MatchProgress:
+    """A progress bar on a terminal; otherwise (cron, a log file) a plain line at every tenth of
+    the inputs and at least every 30 seconds."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled = total, enabled
+        self.tty = sys.stderr.isatty()
+        self.started = self.last = time.monotonic()
+        self.step = max(1, -(-total // 10))
+        self.next = self.step
+        self.bar = None
+
+    def __enter__(self):
+        if self.enabled and self.tty:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("match"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                TextColumn("{task.description}"), transient=True)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("", total=self.total)
+        return self
+
+    def update(self, done: int, total: int, key: str) -> None:
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, description=Path(key).name[-40:])
+            return
+        now = time.monotonic()
+        if done >= self.next or now - self.last >= 30 or done == total:
+            rate = done / max(now - self.started, 1e-6)
+            left = f", about {int((total - done) / rate)} s left" if rate and done < total else ""
+            typer.echo(f"match: {done}/{total} inputs ({rate:.1f}/s{left})", err=True)
+            self.last = now
+            while self.next <= done:
+                self.next += self.step
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 def _manifest_or_store(catalog: str):

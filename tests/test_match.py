@@ -115,8 +115,9 @@ def test_a_killed_run_resumes_without_redoing_or_repeating_inputs(site, tmp_path
     before = len(_rows(out / "inputs.jsonl"))
     assert 10 <= before < 60, "the run was killed part way"
     resumed = cli("match", site["store"].url, str(photos), "-o", str(out), "-k", "2", "--version", site["plain"],
-                  "-q", "--no-report", "--whole-frame", timeout=600)
+                  "--no-report", "--whole-frame", timeout=600)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert "match: 60/60 inputs" in resumed.stderr, "progress shows in a log (no terminal)"
     assert f"({before} done by an earlier run)" in resumed.stdout
     inputs = [r["input"] for r in _rows(out / "inputs.jsonl")]
     matched = [r["input"] for r in _rows(out / "matches.jsonl")]
