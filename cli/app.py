@@ -333,7 +333,8 @@ def match(
     except MatchError as exc:
         fail(str(exc))
     with store_errors():
-        detector_model = _match_detector(manifest, detector_weights, score_threshold, opened, whole_frame)
+        choice = detector_weights or ("whole-frame" if whole_frame else "manifest")
+        detector_model = _match_detector(manifest, choice, score_threshold, opened)
     matcher = Matcher(opened, encoder_model, detector_model, k=k, top_categories=top_categories,
                       min_category_items=min_category_items, reranker=reranker)
     urls = [i.location for i in items if i.kind == "url"]
@@ -371,16 +372,15 @@ def eval_(
                                                      "street-to-shop pairs its blog crawl found")] = None,
     version: Annotated[Optional[list[str]], typer.Option(help="catalog versions to compare (repeatable; default: "
                                                          "the current one)")] = None,
-    detector_weights: Annotated[Optional[str], typer.Option(help="DeepFashion2 detector weights (default: the "
-                                                            "manifest's catalog.detector, else whole frames)")] = None,
+    detector: Annotated[Optional[list[str]], typer.Option(help="detectors to compare (repeatable): DeepFashion2 "
+                                                          "weights, `default` (the catalog's own), `whole-frame`; "
+                                                          "--df2-data also `gt-boxes` (default: the manifest's "
+                                                          "catalog.detector, else `default`)")] = None,
     top_categories: Annotated[int, typer.Option(min=0, max=13, help="as for match")] = 2,
-    whole_frame: Annotated[bool, typer.Option("--whole-frame", help="no detector: each image is one query")] = False,
     df2_data: Annotated[Optional[Path], typer.Option(help="a DeepFashion2-format split (image/, annos/): run the "
                                                      "matcher over it, user images against shop images")] = None,
     encoder: Annotated[Optional[list[str]], typer.Option(help="--df2-data: encoders to compare (repeatable; "
                                                          "default: default-offline)")] = None,
-    gt_boxes: Annotated[bool, typer.Option("--gt-boxes", help="--df2-data: the true boxes instead of a detector "
-                                           "(retrieval alone)")] = False,
     write_results: Annotated[Optional[Path], typer.Option(help="--df2-data: also write the results JSON here "
                                                           "(one encoder)")] = None,
     df2_results: Annotated[Optional[Path], typer.Option(help="DeepFashion2 retrieval results JSON to score")] = None,
@@ -392,8 +392,8 @@ def eval_(
     if df2_data:
         if catalog or df2_results:
             fail("--df2-data runs the matcher on a DeepFashion2 split; give no catalog and no --df2-results with it")
-        _eval_df2_data(df2_data, encoder or ["default-offline"], detector_weights, gt_boxes, top_categories,
-                       write_results, as_json)
+        _eval_df2_data(df2_data, encoder or ["default-offline"], detector or [], top_categories, write_results,
+                       as_json)
         return
     if df2_results or query_gt or gallery_gt:
         if not (df2_results and query_gt and gallery_gt) or catalog:
@@ -413,11 +413,12 @@ def eval_(
         return
     if not catalog:
         fail("give a catalog (its store or manifest), or --df2-results with --query-gt and --gallery-gt")
-    _eval_pairs(catalog, version or [None], detector_weights, top_categories, whole_frame, as_json)
+    if "gt-boxes" in (detector or []):
+        fail("--detector gt-boxes is for --df2-data: the crawled street images have no true boxes")
+    _eval_pairs(catalog, version or [None], detector or ["manifest"], top_categories, as_json)
 
 
-def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: int, whole_frame: bool,
-                as_json: bool) -> None:
+def _eval_pairs(catalog: str, versions: list, detectors: list[str], top_categories: int, as_json: bool) -> None:
     from street2shop.core.console import DataTable  # noqa: PLC0415
     from street2shop.core.store import Store  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
@@ -434,64 +435,67 @@ def _eval_pairs(catalog: str, versions: list, detector_weights, top_categories: 
                 encoder_model = catalog_encoder(opened)
             except (CatalogError, MatchError) as exc:
                 fail(str(exc))
-            detector_model = _match_detector(manifest, detector_weights, None, opened, whole_frame)
-            matcher = Matcher(opened, encoder_model, detector_model, k=max(KS), top_categories=top_categories)
             images, outside = street_pairs(store, catalog_urls(opened))
             if not images:
                 fail(f"store {store.url} has no blog post whose exact links lead to listings in catalog version "
                      f"{opened.version} ({outside} links lead elsewhere); crawl a blog and its shops first")
-            label = f"{opened.version} {opened.meta['model_id']}"
-            results.append(evaluate_pairs(matcher, images, label))
+            for choice in detectors:
+                detector_model = _match_detector(manifest, choice, None, opened)
+                matcher = Matcher(opened, encoder_model, detector_model, k=max(KS), top_categories=top_categories)
+                label = f"{opened.version} {opened.meta['model_id']}; {_detector_label(detector_model)}"
+                results.append(evaluate_pairs(matcher, images, label))
     if as_json:
         typer.echo(json.dumps([r.as_dict() for r in results] if len(results) > 1 else results[0].as_dict()))
         return
     from rich.console import Console  # noqa: PLC0415
 
-    columns = ["catalog (encoder)", "pairs", *[f"top-{k}" for k in KS], "recall@10", "mAP", "chance top-10"]
+    columns = ["catalog (encoder); garments by", "pairs", *[f"top-{k}" for k in KS], "recall@10", "mAP",
+               "chance top-10"]
     table = DataTable("street-to-shop pairs from the crawled blog posts", columns)
     for r in results:
         table.add_row(r.label, str(r.pairs), *[f"{r.top[k]:.3f}" for k in KS], f"{r.recall[10]:.3f}",
                       f"{r.mean_ap:.3f}", f"{r.chance[10]:.3f}")
-    Console(width=160).print(table)
-    how = "garments by " + (f"{detector_model.name} ({detector_model.weights_id})" if detector_model
-                            else "whole frames")
-    typer.echo(f"{results[0].images} street images; {how}")
+    Console(width=180).print(table)
+    typer.echo(f"{results[0].images} street images")
 
 
-def _eval_df2_data(data_dir: Path, encoders: list[str], weights: str | None, gt_boxes: bool, top_categories: int,
+def _eval_df2_data(data_dir: Path, encoders: list[str], detectors: list[str], top_categories: int,
                    write_results: Path | None, as_json: bool) -> None:
     from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
     from street2shop.pipeline.df2_retrieval import KS, score, write_results as write_df2  # noqa: PLC0415
     from street2shop.pipeline.df2_run import read_split, run_retrieval  # noqa: PLC0415
 
-    if not weights and not gt_boxes:
-        fail("--df2-data needs DeepFashion2 detector weights (--detector-weights) or --gt-boxes")
-    if write_results and len(encoders) > 1:
-        fail("--write-results takes one --encoder")
+    if not detectors or any(d in DETECTOR_CHOICES for d in detectors):
+        fail("--df2-data needs --detector with DeepFashion2 weights, or --detector gt-boxes (the true boxes)")
+    if write_results and len(encoders) * len(detectors) > 1:
+        fail("--write-results takes one --encoder and one --detector")
     try:
         split = read_split(data_dir)
-        detector_model = None if gt_boxes else create_detector(None, weights=weights)
+        models = {d: None if d == "gt-boxes" else create_detector(None, weights=d) for d in detectors}
     except DetectorError as exc:
         fail(str(exc))
     rows = []
     for spec in encoders:
-        results = run_retrieval(data_dir, _encoder(spec), detector=detector_model, gt_boxes=gt_boxes,
-                                top_categories=top_categories, split=split)
-        if write_results:
-            write_df2(write_results, results)
-        rows.append((spec, score(results, split.query_gt, split.gallery_gt)))
+        encoder_model = _encoder(spec)
+        for name, model in models.items():
+            results = run_retrieval(data_dir, encoder_model, detector=model, gt_boxes=model is None,
+                                    top_categories=top_categories, split=split)
+            if write_results:
+                write_df2(write_results, results)
+            rows.append((spec, "ground-truth boxes" if model is None else _detector_label(model),
+                         score(results, split.query_gt, split.gallery_gt)))
     if as_json:
-        typer.echo(json.dumps(rows[0][1].as_json() if len(rows) == 1 else {s: r.as_json() for s, r in rows}))
+        typer.echo(json.dumps(rows[0][2].as_json() if len(rows) == 1 else
+                              [{"encoder": e, "detector": d, **r.as_json()} for e, d, r in rows]))
         return
     from rich.console import Console  # noqa: PLC0415
 
     from street2shop.core.console import DataTable  # noqa: PLC0415
 
-    how = "ground-truth boxes" if gt_boxes else f"detector {detector_model.name} ({detector_model.weights_id})"
-    table = DataTable(f"consumer-to-shop retrieval on {data_dir} ({how}), DeepFashion2's protocol",
-                      ["encoder", *[f"top-{k}" for k in KS], "query items", "missed"])
-    for spec, r in rows:
-        table.add_row(spec, *[f"{r.top[k]:.3f}" for k in KS], str(r.query_items), str(r.missed))
+    table = DataTable(f"consumer-to-shop retrieval on {data_dir}, DeepFashion2's protocol",
+                      ["encoder", "garments by", *[f"top-{k}" for k in KS], "query items", "missed"])
+    for spec, how, r in rows:
+        table.add_row(spec, how, *[f"{r.top[k]:.3f}" for k in KS], str(r.query_items), str(r.missed))
     Console(width=160).print(table)
 
 
@@ -548,20 +552,24 @@ def _manifest_or_store(catalog: str):
         fail(str(exc))
 
 
-def _match_detector(manifest, weights: str | None, score_threshold: float | None, catalog, whole_frame: bool):
-    """The detector matching uses: weights named on the command line (their file says which
-    detector they are for), else the manifest's catalog.detector, else the catalog's default
-    detector (trained on its own packshots on first use, then cached), or none for whole frames."""
+#: `--detector` values besides a weights path or URL.
+DETECTOR_CHOICES = ("default", "whole-frame", "manifest")
+
+
+def _match_detector(manifest, choice: str, score_threshold: float | None, catalog):
+    """The detector `choice` names: "manifest" (the manifest's catalog.detector, else the
+    default), "default" (the catalog's own, trained on its packshots on first use, then cached),
+    "whole-frame" (none), or DeepFashion2 weights (their file says which detector they are for)."""
     from street2shop.pipeline.detectors import DetectorError, create_detector  # noqa: PLC0415
 
     cfg = manifest.catalog.detector
-    if whole_frame:
+    if choice == "whole-frame":
         return None
     threshold = score_threshold if score_threshold is not None else (cfg.score_threshold if cfg else None)
     try:
-        if weights:
-            return create_detector(None, weights=weights, score_threshold=threshold)
-        if cfg:
+        if choice not in DETECTOR_CHOICES:
+            return create_detector(None, weights=choice, score_threshold=threshold)
+        if choice == "manifest" and cfg:
             return create_detector(cfg.spec, weights=cfg.weights, score_threshold=threshold)
         from street2shop.pipeline.detectors.bootstrap import default_detector  # noqa: PLC0415
 
@@ -571,6 +579,10 @@ def _match_detector(manifest, weights: str | None, score_threshold: float | None
         return detector
     except DetectorError as exc:
         fail(str(exc))
+
+
+def _detector_label(detector) -> str:
+    return f"{detector.name} ({detector.weights_id})" if detector is not None else "whole frame"
 
 
 @detector_app.command("train")

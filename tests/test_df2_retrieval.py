@@ -153,7 +153,7 @@ def test_the_matcher_runs_over_a_deepfashion2_split(tmp_path):
         write(11 + n, street, "user", 1 + n, [(box, category, 2 if n == 3 else 1)])
     write(15, street, "user", 1, [(box, category_from_text(picked[3].category), 0)])
 
-    out = cli("eval", "--df2-data", str(tmp_path / "split"), "--gt-boxes", "--write-results",
+    out = cli("eval", "--df2-data", str(tmp_path / "split"), "--detector", "gt-boxes", "--write-results",
               str(tmp_path / "results.json"), "--json", timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads(out.stdout) == {f"top-{k}": 0.75 for k in (1, 5, 10, 15, 20)}
@@ -172,4 +172,10 @@ def test_the_matcher_runs_over_a_deepfashion2_split(tmp_path):
                    str(tmp_path / "query_gt.json"), "--gallery-gt", str(tmp_path / "gallery_gt.json"), "--json")
     assert json.loads(rescored.stdout) == {f"top-{k}": 0.75 for k in (1, 5, 10, 15, 20)}
     no_detector = cli("eval", "--df2-data", str(tmp_path / "split"))
-    assert no_detector.returncode == 2 and "--gt-boxes" in no_detector.stderr
+    assert no_detector.returncode == 2 and "--detector gt-boxes" in no_detector.stderr
+    both = cli("eval", "--df2-data", str(tmp_path / "split"), "--detector", "gt-boxes", "--encoder", "default-offline",
+               "--encoder", "random-offline", timeout=600)
+    assert both.returncode == 0, both.stderr[-2000:]
+    rows = [line for line in both.stdout.splitlines() if "ground-truth boxes" in line]
+    assert len(rows) == 2 and "default-offline" in rows[0] and "random-offline" in rows[1]
+    assert "0.750" in rows[0]

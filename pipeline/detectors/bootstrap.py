@@ -23,7 +23,7 @@ import torch
 
 from .base import DetectorError
 from .composites import Cutout, compose_scene
-from .garmentseg_detector import DEFAULT_CONFIG, SPEC, STRIDE, Backbone, GarmentSegDetector, make_head, to_input
+from .garmentseg_detector import DEFAULT_CONFIG, SPEC, Backbone, GarmentSegDetector, make_head, to_input
 
 log = logging.getLogger(__name__)
 
