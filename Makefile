@@ -49,6 +49,7 @@ bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/bench_catalog_memory.py
 	$(PY) tests/benchmarks/bench_search.py
 	$(PY) tests/benchmarks/bench_detector.py --iters 3
+	$(PY) tests/benchmarks/bench_garments.py
 	$(PY) tests/benchmarks/bench_video.py
 	$(PY) tests/benchmarks/bench_match_folder.py
 	$(PY) tests/benchmarks/report.py

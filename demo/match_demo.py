@@ -83,8 +83,9 @@ def _photo(store: Store, path: str):
     return norm.load_image(store.read_bytes(path))
 
 
-def show_garment_recall(console: Console, blog, detector) -> None:
-    """Box recall at IoU 0.5 on the blog's street scenes, whose true garment boxes the fixture knows."""
+def blog_garment_recall(blog, detector):
+    """(the detector's GarmentRecall, the whole frame's, images) on the blog's street scenes,
+    whose true garment boxes the fixture knows."""
     photos, truth = [], []
     for post in blog.posts:
         for k in range(len(post.street_images)):
@@ -97,12 +98,16 @@ def show_garment_recall(console: Console, blog, detector) -> None:
                                   category_from_text(post.items[index].kind)))
             photos.append(image)
             truth.append(boxes)
-    found = garment_recall(detector.detect(photos), truth)
-    whole = garment_recall([[whole_image_detection(p)] for p in photos], truth)
-    console.print(f"garments found in the blog's {len(photos)} street scenes ({found.garments} garments): box recall "
+    return (garment_recall(detector.detect(photos), truth),
+            garment_recall([[whole_image_detection(p)] for p in photos], truth), len(photos))
+
+
+def show_garment_recall(console: Console, blog, detector) -> None:
+    found, whole, images = blog_garment_recall(blog, detector)
+    console.print(f"garments found in the blog's {images} street scenes ({found.garments} garments): box recall "
                   f"at IoU 0.5 {found.recall:.3f} (whole frame {whole.recall:.3f}), category right on "
                   f"{found.category_accuracy:.3f} of those found (in the top two {found.category_top2_accuracy:.3f}), "
-                  f"{found.detections / len(photos):.1f} boxes an image")
+                  f"{found.detections / images:.1f} boxes an image")
 
 
 def show_top_matches(console: Console, results: Path) -> None:

@@ -30,6 +30,9 @@ BENCHMARKS = {
                        "python tests/benchmarks/bench_catalog_memory.py"),
     "search": ("Search", "1,000,000 clustered 512-d items: FAISS IVF-Flat calibrated to recall@10 0.95 against "
                "exact search", "python tests/benchmarks/bench_search.py"),
+    "garments": ("Garments found", "the default detector (trained on the catalog's packshots, nothing downloaded) "
+                 "on the fixture blog's 22 street scenes with known boxes, against the whole frame",
+                 "python tests/benchmarks/bench_garments.py"),
     "video": ("Video matching", "a generated 720p episode (the fixture blog's street scenes, 3-12 s shots with a "
               "slow zoom) matched at 1 frame/s against a 20,000-item catalog, CPU: minutes per hour of episode, "
               "skipping near-identical frames against matching every sampled frame",
