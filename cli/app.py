@@ -228,9 +228,8 @@ def catalog_search(
     image: Annotated[Path, typer.Argument(help="a photo to look up")],
     k: Annotated[int, typer.Option("-k", min=1, help="results per garment")] = 5,
 ) -> None:
-    """Look a photo up in the current catalog version (a quick look, not the matcher)."""
+    """Look one photo up in the current catalog version (`match` does folders, videos and reports)."""
     m = _load(manifest)
-    import numpy as np  # noqa: PLC0415
     from rich.console import Console  # noqa: PLC0415
 
     from street2shop.pipeline import normalise as norm  # noqa: PLC0415
@@ -248,31 +247,20 @@ def catalog_search(
         photo = norm.load_image(data)
     except Exception:  # noqa: BLE001
         fail(f"{image}: not an image Pillow can read")
-    encoder_model = _encoder(m.catalog.encoder)
-    if encoder_model.model_id != catalog.meta["model_id"]:
-        fail(f"the catalog was embedded with {catalog.meta['model_id']}, the manifest names "
-             f"{encoder_model.model_id}; rebuild the catalog or use the same encoder")
+    from street2shop.pipeline.matcher import Matcher, MatchError  # noqa: PLC0415
+
     detector_model = _detector(m.catalog.detector) if m.catalog.detector else None
-    queries = []  # (label, crop, categories to search)
-    if detector_model is not None:
-        for det in detector_model.detect([photo])[0]:
-            top2 = [int(c) for c in (np.argsort(-det.probs)[:2] + 1)]
-            queries.append((f"category {det.category} ({det.score:.2f})", det.box, top2))
-    if not queries:
-        queries.append(("whole photo", None, None))
-    rows = catalog.items
+    try:
+        matcher = Matcher(catalog, _encoder(m.catalog.encoder), detector_model, k=k)
+    except MatchError as exc:
+        fail(str(exc))
     console = Console(width=160)
-    for label, box, cats in queries:
-        crop = norm.normalise(photo, box=box, size=catalog.meta["image_size"], trim=box is None).image
-        vector = encoder_model.encode_images([crop])
-        hits = catalog.search(vector, k=k, categories=cats)
+    for garment in matcher.match([photo])[0]:
+        label = "whole photo" if garment.whole_image else f"category {garment.category} ({garment.detection_score:.2f})"
         table = DataTable(f"{image.name}: {label}", ["score", "name", "brand", "price", "listing"])
-        for pos, score in zip(hits.ids[0], hits.scores[0]):
-            if pos < 0:
-                continue
-            item = rows.slice(int(pos), 1).to_pylist()[0]
-            table.add_row(f"{score:.3f}", item["name"] or "", item["brand"] or "",
-                          f"{item['price'] or ''} {item['currency'] or ''}", item["canonical_url"] or item["listing_url"])
+        for hit in garment.hits:
+            table.add_row(f"{hit.score:.3f}", hit.name or "", hit.brand or "", f"{hit.price or ''} {hit.currency or ''}",
+                          hit.url or "")
         console.print(table)
 
 
