@@ -115,11 +115,10 @@ class Matcher:
         found = self.detector.detect(images) if self.detector is not None else [[] for _ in images]
         return [dets or [whole_image_detection(img)] for img, dets in zip(images, found)]
 
-    def crop(self, image, detection):
-        """The garment cut as the catalog cut its shop images."""
-        if detection.whole_image:  # trimmed, as a packshot without a detected garment was
-            return norm.normalise(image, size=self.image_size, trim=True).image
-        return norm.normalise(image, box=detection.box, size=self.image_size, trim=False).image
+    def crops(self, image, detections) -> list:
+        """The garments cut as the catalog cut its shop images (a whole frame trimmed, as a
+        packshot without a detected garment was)."""
+        return norm.garment_crops(image, [None if d.whole_image else d.box for d in detections], size=self.image_size)
 
     def categories_for(self, detection) -> list[int] | None:
         if detection.whole_image or self.top_categories == 0:
@@ -135,9 +134,8 @@ class Matcher:
         detected = time.perf_counter()
         crops, owners = [], []
         for n, (image, dets) in enumerate(zip(images, detections)):
-            for det in dets:
-                crops.append(self.crop(image, det))
-                owners.append((n, det))
+            crops.extend(self.crops(image, dets))
+            owners.extend((n, det) for det in dets)
         vectors = self.encoder.encode_images(crops) if crops else np.zeros((0, self.encoder.dim), np.float32)
         embedded = time.perf_counter()
         out: list[list[Garment]] = [[] for _ in images]

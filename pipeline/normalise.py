@@ -539,6 +539,24 @@ def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = 
     return NormalisedImage(out, box_used, region, frozenset(flags))  # type: ignore[arg-type]
 
 
+def garment_crops(img: Image.Image, boxes: list[tuple[float, float, float, float] | None], *, size: int = 384,
+                  margin: float = 0.1, thresholds: QualityThresholds = DEFAULT_THRESHOLDS) -> list[Image.Image]:
+    """The crops `normalise` would cut for each box of one image (None: the trimmed whole image),
+    pixel for pixel, with the border measured once and no quality flags: what matching needs
+    for the several garments of a photo or frame."""
+    img = img if img.mode == "RGB" else to_rgb(img)
+    small, scale = _working_image(img, side=TRIM_SIDE)
+    background = _border_colour(small, thresholds)
+    out = []
+    for box in boxes:
+        if box is None:
+            box_used = _trim_box(img, small, scale, background, thresholds.tolerance)
+        else:
+            box_used = tuple(int(round(v)) for v in box)
+        out.append(pad_resize(img.crop(margin_box(img.size, box_used, margin)), size, background or WHITE))
+    return out
+
+
 # --- ranking ------------------------------------------------------------------------------------
 
 #: ranking tiers, best first

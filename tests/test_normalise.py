@@ -23,6 +23,7 @@ from street2shop.pipeline.normalise import (
     _working,
     _working_image,
     crop_box,
+    garment_crops,
     image_stats,
     load_image,
     normalise,
@@ -313,3 +314,18 @@ def test_front_ranks_first_for_fixture_products(shop):
         checked += 1
     assert checked >= 30
     assert rank_listing_images(imgs) == order  # deterministic
+
+
+def test_garment_crops_are_normalise_pixel_for_pixel():
+    """Matching cuts several garments of one photo at once; the crops must be exactly the ones
+    `normalise` (what the catalog uses) cuts."""
+    rng = np.random.default_rng(3)
+    photo = Image.fromarray(rng.integers(0, 255, (300, 420, 3), dtype=np.uint8), "RGB")
+    packshot = Image.new("RGB", (300, 360), (250, 250, 250))
+    packshot.paste((200, 30, 30), (80, 60, 220, 300))
+    for image in (photo, packshot):
+        boxes = [(10, 20, 200, 280), (150.4, 30.6, 299.5, 120.2), None]
+        crops = garment_crops(image, boxes, size=128)
+        for crop, box in zip(crops, boxes):
+            expected = normalise(image, box=box, size=128, trim=box is None).image
+            assert np.array_equal(np.asarray(crop), np.asarray(expected))
