@@ -339,7 +339,7 @@ def match(
     with _MatchProgress(len(items), enabled=not quiet) as progress:
         try:
             summary = run_match(matcher, items, out, every=every, skip_similar=skip_similar, batch_size=batch_size,
-                                fetched=fetched, store=store, progress=progress.update)
+                                thumbnails=report, fetched=fetched, store=store, progress=progress.update)
         except OSError as exc:
             fail(f"{out}: cannot write the results ({exc.strerror or exc})", code=EXIT_STORE_FAILED)
     if report:

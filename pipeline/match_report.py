@@ -80,7 +80,7 @@ def _image_section(row: dict, garments: list[dict], thumbs: "_ItemThumbs") -> st
 
 
 def _video_section(row: dict, entries: list[dict], records: list[dict], thumbs: "_ItemThumbs") -> str:
-    frame_thumbs = {(r["frame_time"], r["index"]): r.get("thumb") for r in records}
+    thumb_at = {r["frame_time"]: r["thumb"] for r in records if r.get("thumb")}
     size = (row.get("width") or 1, row.get("height") or 1)
     scenes: dict[int, list[dict]] = {}
     for entry in entries:
@@ -90,7 +90,7 @@ def _video_section(row: dict, entries: list[dict], records: list[dict], thumbs: 
              f"near-identical skipped, {len(scenes)} scenes</p>"]
     for scene, group in sorted(scenes.items()):
         for n, entry in enumerate(group):
-            thumb = next((t for (time, _), t in frame_thumbs.items() if time == entry["best_time"] and t), None)
+            thumb = thumb_at.get(entry["best_time"])
             garment = {"box": entry["box"], "category_name": entry["category_name"], "hits": entry["hits"],
                        "category_prob": None, "whole_image": entry["category"] is None}
             ranges = ", ".join(f"{_clock(a)}–{_clock(b)}" for a, b in entry["time_ranges"])

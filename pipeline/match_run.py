@@ -62,8 +62,9 @@ class MatchOutput:
     """The output folder: appended as inputs finish, cleaned of a killed run's half-written
     input on opening."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, thumbnails: bool = True):
         self.folder = Path(folder)
+        self.thumbnails = thumbnails
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / THUMBS).mkdir(exist_ok=True)
         self.done = {row["input"] for row in read_jsonl(self.folder / INPUTS)}
@@ -72,7 +73,9 @@ class MatchOutput:
         _filter_jsonl(self.folder / INPUTS, lambda row: True)  # drops a torn last line
         self._files = {name: open(self.folder / name, "a", encoding="utf-8") for name in (MATCHES, TIMELINE, INPUTS)}
 
-    def thumbnail(self, key: str, image) -> str:
+    def thumbnail(self, key: str, image) -> str | None:
+        if not self.thumbnails:
+            return None
         name = hashlib.sha1(key.encode()).hexdigest()[:20] + ".jpg"
         thumb = image.copy()
         thumb.thumbnail((THUMB_SIDE, THUMB_SIDE))
@@ -98,16 +101,16 @@ class MatchOutput:
 
 
 def run_match(matcher: Matcher, inputs: list[MatchInput], out: Path | None = None, *, every: float = 1.0,
-              skip_similar: bool = True, batch_size: int = 8, fetched: dict[str, dict] | None = None, store=None,
+              skip_similar: bool = True, batch_size: int = 8, thumbnails: bool = True, fetched: dict[str, dict] | None = None, store=None,
               progress: Callable[[int, int, str], None] | None = None,
               on_records: Callable[[dict, list[dict]], None] | None = None) -> MatchSummary:
-    """Match every input; write to `out` (resuming a run there) and/or hand each input's row and
-    records to `on_records`. `fetched`: URL -> fetch result (`match_inputs.fetch_urls`), with
+    """Match every input; write to `out` (resuming a run there; `thumbnails` for the report) and/or
+    hand each input's row and records to `on_records`. `fetched`: URL -> fetch result (`match_inputs.fetch_urls`), with
     `store` the store they were fetched into."""
     started = time.monotonic()
     before = Counter(matcher.timings)  # the matcher may have worked before this run
     summary = MatchSummary(inputs=len(inputs))
-    output = MatchOutput(out) if out is not None else None
+    output = MatchOutput(out, thumbnails=thumbnails) if out is not None else None
     decode = 0.0
     try:
         pending = []  # (input, image) waiting for a batch
@@ -214,7 +217,7 @@ def _match_video(matcher, item, output, on_records, summary, every, batch_size, 
                 timeline.add(f, None)
                 continue
             recs = garment_records(item, garments, f)
-            if output is not None and recs:
+            if output is not None and output.thumbnails and recs:
                 thumb = output.thumbnail(f"{item.key}#{f.number}", f.image)
                 for r in recs:
                     r["thumb"] = thumb
