@@ -35,7 +35,9 @@ def record(benchmark: str, *, figure: dict, baseline: dict | None, target: str, 
            details: dict | None = None) -> dict:
     """Append one run. `figure` and `baseline`: {"name", "value", "unit"} (the baseline ran in
     the same run, side by side); `met`: None where the benchmark has no pass/fail target."""
-    command = " ".join(["python", *(a if not a.startswith(str(ROOT)) else os.path.relpath(a, ROOT) for a in sys.argv)])
+    script = os.path.relpath(os.path.abspath(sys.argv[0]), ROOT)  # as run from the checkout's root
+    command = " ".join(["python", script, *(a if not a.startswith(str(ROOT)) else os.path.relpath(a, ROOT)
+                                            for a in sys.argv[1:])])
     line = {"benchmark": benchmark, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "commit": _git("rev-parse", "--short", "HEAD"),
             "changed": bool(_git("status", "--porcelain", "--", ".", f":!{DATA.relative_to(ROOT)}")),
