@@ -296,6 +296,8 @@ def match(
     from street2shop.pipeline.match_inputs import InputError, expand_inputs, fetch_urls  # noqa: PLC0415
 
     manifest = _manifest_or_store(catalog)
+    if out.exists() and not out.is_dir():
+        fail(f"-o {out} is a file; give a folder for the results (a run there is resumed)")
     try:
         items = expand_inputs(inputs)
     except InputError as exc:

@@ -216,6 +216,13 @@ def test_a_catalog_embedded_with_another_encoder_is_refused(site, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
     missing = cli("match", site["store"].url, str(tmp_path / "nothing-here.jpg"), "--whole-frame")
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+    (tmp_path / "results-file").write_text("keep me")
+    into_file = cli("match", site["store"].url, str(photo), "-o", str(tmp_path / "results-file"), "--whole-frame")
+    assert into_file.returncode == 2 and "is a file; give a folder" in into_file.stderr
+    assert (tmp_path / "results-file").read_text() == "keep me"
+    other = cli("match", site["store"].url, str(photo), "--reranker", "bogus", "--whole-frame",
+                "-o", str(tmp_path / "o2"))
+    assert other.returncode == 2 and "unknown re-ranker 'bogus'" in other.stderr
 
 
 def test_without_weights_the_catalogs_own_detector_finds_the_garments(site, tmp_path):
