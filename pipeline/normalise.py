@@ -531,12 +531,18 @@ def normalise(img: Image.Image, box: tuple[float, float, float, float] | None = 
         box_used = _trim_box(img, small, scale, background, thresholds.tolerance) if trim else (0, 0, img.width, img.height)
     else:
         box_used = tuple(int(round(v)) for v in box)  # type: ignore[assignment]
+    out, region, cut_side = _cut(img, box_used, margin, size, background)
+    if cut_side < thresholds.min_side:
+        flags.add("too_small")
+    return NormalisedImage(out, box_used, region, frozenset(flags))  # type: ignore[arg-type]
+
+
+def _cut(img: Image.Image, box_used, margin: float, size: int, background) -> tuple[Image.Image, tuple, int]:
+    """The box grown by `margin`, cut, padded square with the background colour and resized:
+    (crop, the region cut, its shorter side)."""
     region = margin_box(img.size, box_used, margin)
     cut = img.crop(region)
-    if min(cut.size) < thresholds.min_side:
-        flags.add("too_small")
-    out = pad_resize(cut, size, background or WHITE)
-    return NormalisedImage(out, box_used, region, frozenset(flags))  # type: ignore[arg-type]
+    return pad_resize(cut, size, background or WHITE), region, min(cut.size)
 
 
 def garment_crops(img: Image.Image, boxes: list[tuple[float, float, float, float] | None], *, size: int = 384,
@@ -553,7 +559,7 @@ def garment_crops(img: Image.Image, boxes: list[tuple[float, float, float, float
             box_used = _trim_box(img, small, scale, background, thresholds.tolerance)
         else:
             box_used = tuple(int(round(v)) for v in box)
-        out.append(pad_resize(img.crop(margin_box(img.size, box_used, margin)), size, background or WHITE))
+        out.append(_cut(img, box_used, margin, size, background)[0])
     return out
 
 

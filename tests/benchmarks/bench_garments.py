@@ -11,13 +11,11 @@ this is an upper bound for real street photos.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from demo_store import crawl_and_catalog
 from results import record
 
 
@@ -28,15 +26,9 @@ def main() -> None:
     from street2shop.pipeline.catalog import open_catalog
     from street2shop.pipeline.detectors.bootstrap import default_detector
 
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "store"
-        for args in (["demo", "--store", str(root), "--crawl-only"], ["catalog", "build", str(root / "bench.yaml")]):
-            if args[0] == "catalog":
-                (root / "bench.yaml").write_text(f"store: {root}\ncatalog: {{encoder: default-offline, image_size: 224}}\n")
-            out = subprocess.run([sys.executable, "-m", "street2shop.cli", *args], capture_output=True, text=True, env=env)
-            if out.returncode:
-                raise SystemExit(out.stderr[-3000:])
+        crawl_and_catalog(root)
         catalog = open_catalog(Store(root))
         t = time.monotonic()
         detector = default_detector(catalog)

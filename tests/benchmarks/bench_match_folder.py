@@ -12,25 +12,12 @@ process; its peak resident memory is read from /usr/bin/time.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from demo_store import crawl_and_catalog, run_cli
 from results import record
-
-
-def cli(*args: str, timed: bool = False) -> tuple[subprocess.CompletedProcess, float]:
-    prefix = ["/usr/bin/time", "-v"] if timed else []
-    out = subprocess.run([*prefix, sys.executable, "-m", "street2shop.cli", *args], capture_output=True, text=True,
-                         env={**os.environ, "HF_HUB_OFFLINE": "1"})
-    if out.returncode != 0:
-        raise SystemExit(f"{' '.join(args[:2])} failed:\n{out.stderr[-3000:]}")
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr) if timed else None
-    return out, int(peak.group(1)) / 1024 if peak else 0.0
 
 
 def main() -> None:
@@ -46,10 +33,7 @@ def main() -> None:
     scenes = [render_scene(blog, post, k)[0] for post in blog.posts for k in range(len(post.street_images))]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "store"
-        cli("demo", "--store", str(root), "--crawl-only")
-        manifest = root / "bench-manifest.yaml"
-        manifest.write_text(f"store: {root}\ncatalog: {{encoder: default-offline, image_size: 224}}\n")
-        cli("catalog", "build", str(manifest))
+        crawl_and_catalog(root)
         rows = []
         for n in args.sizes:
             folder = Path(tmp) / f"photos-{n}"
@@ -58,9 +42,9 @@ def main() -> None:
                 ImageChops.offset(scenes[i % len(scenes)], i // len(scenes), 0).save(folder / f"{i:05d}.jpg",
                                                                                  quality=85)
             if not rows:
-                cli("match", str(root), str(folder / "00000.jpg"), "-o", str(Path(tmp) / "warm"), "-q")
+                run_cli("match", str(root), str(folder / "00000.jpg"), "-o", str(Path(tmp) / "warm"), "-q")
             t = time.monotonic()
-            out, peak = cli("match", str(root), str(folder), "-o", str(Path(tmp) / f"out-{n}"), "-q", timed=True)
+            out, peak = run_cli("match", str(root), str(folder), "-o", str(Path(tmp) / f"out-{n}"), "-q", timed=True)
             seconds = time.monotonic() - t
             rows.append((n, round(peak), round(seconds, 1)))
             print(f"{n} photos: peak {peak:.0f} MiB, {seconds:.0f} s ({n / seconds:.1f} photos/s); "

@@ -16,24 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_catalog_memory import make_store
+from demo_store import crawl_and_catalog, run_cli
 from results import record
-
-
-def cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    out = subprocess.run([sys.executable, "-m", "street2shop.cli", *args], capture_output=True, text=True,
-                         env={**os.environ, "HF_HUB_OFFLINE": "1"}, **kw)
-    if out.returncode != 0:
-        raise SystemExit(f"{' '.join(args[:2])} failed:\n{out.stderr[-3000:]}")
-    return out
 
 
 def main() -> None:
@@ -49,11 +39,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "store"
         t = time.monotonic()
-        cli("demo", "--store", str(root), "--crawl-only")
-        make_store(root, args.padding)  # the generated listings, as the crawler writes them
-        manifest = root / "bench-manifest.yaml"
-        manifest.write_text(f"store: {root}\ncatalog: {{encoder: default-offline, image_size: 224}}\n")
-        built = cli("catalog", "build", str(manifest)).stdout.strip()
+        # the generated listings are written as the crawler writes them
+        built = crawl_and_catalog(root, lambda store: make_store(store, args.padding))
         print(f"catalog: {built} ({time.monotonic() - t:.0f} s with the crawl)", flush=True)
         items = Store(root).read_json(f"catalog/versions/{Store(root).read_json('catalog/CURRENT')['version']}"
                                       "/version.json")["items"]
@@ -69,14 +56,14 @@ def main() -> None:
         video = make_clip(Path(tmp) / "episode.mp4", shots, seconds_each=durations, fps=25, size=(1280, 720),
                           zoom=0.04)
         warm = make_clip(Path(tmp) / "warm.mp4", shots[:1], seconds_each=1.0, fps=25, size=(1280, 720))
-        cli("match", str(root), str(warm), "-o", str(Path(tmp) / "warm"), "-q", "--no-report")  # trains the detector
+        run_cli("match", str(root), str(warm), "-o", str(Path(tmp) / "warm"), "-q", "--no-report")  # trains the detector
 
         runs = {}
         for name, flag in (("skipping near-identical frames", "--skip-similar"), ("every sampled frame",
                                                                                  "--no-skip-similar")):
             out = Path(tmp) / name.replace(" ", "-")
             t = time.monotonic()
-            cli("match", str(root), str(video), "-o", str(out), "-q", "--no-report", flag)
+            run_cli("match", str(root), str(video), "-o", str(out), "-q", "--no-report", flag)
             wall = time.monotonic() - t
             timings = json.loads((out / "timings.json").read_text())
             row = json.loads((out / "inputs.jsonl").read_text().splitlines()[0])
