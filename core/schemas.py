@@ -243,8 +243,69 @@ EMBEDDINGS = pa.schema(
     metadata={"street2shop.table": "embeddings", "street2shop.format": FORMAT_VERSION},
 )
 
+#: An image as Hugging Face `datasets` stores its `Image` feature: the bytes embedded, `path` a
+#: file name for readers that want one.
+HF_IMAGE = pa.struct([("bytes", pa.binary()), ("path", pa.string())])
+
+#: One row per street-to-shop pair of a published dataset (`street2shop dataset build`, or an
+#: import of DeepFashion2 / Street2Shop). A side is null for an item the source pairs with
+#: nothing (DeepFashion2's style-0 items, shop images nobody wore), so an import keeps every box.
+DATASET_PAIRS = pa.schema(
+    [
+        ("pair_id", pa.string()),  # stable row id
+        ("config", pa.string()),  # exact | similar (crawl); deepfashion2 | street2shop (imports)
+        ("split", pa.string()),  # train | validation | test (or the imported split's name)
+        ("product_id", pa.string()),  # the group a split is drawn by: one product and all its near duplicates
+        ("category", pa.int16()),  # DeepFashion2 1..13 of the pair's garment; null when unknown
+        ("category_name", pa.string()),
+        # the street side: a whole photo and the garment's box in it
+        ("street_image", HF_IMAGE),
+        ("street_image_id", pa.string()),  # crawl: sha256 of the bytes; imports: the source's image id
+        ("street_box", pa.list_(pa.float32())),  # x1, y1, x2, y2 in street_image pixels
+        ("street_whole_image", pa.bool_()),  # no garment box fitted: the box is the whole photo
+        ("street_category", pa.int16()),  # the box's own category (detector or annotation)
+        ("street_item", pa.int16()),  # item number within its image (DeepFashion2's itemN)
+        ("street_style", pa.int16()),  # DeepFashion2 style (0: matches nothing); null for crawls
+        ("street_width", pa.int32()),
+        ("street_height", pa.int32()),
+        ("street_url", pa.string()),
+        ("street_extra", pa.string()),  # JSON of the source's other item fields (landmarks, occlusion, ...)
+        # the shop side: the chosen full-product image (and its box) plus the listing's other images
+        ("shop_image", HF_IMAGE),
+        ("shop_image_id", pa.string()),
+        ("shop_box", pa.list_(pa.float32())),
+        ("shop_category", pa.int16()),
+        ("shop_item", pa.int16()),
+        ("shop_style", pa.int16()),
+        ("shop_width", pa.int32()),
+        ("shop_height", pa.int32()),
+        ("shop_url", pa.string()),
+        ("shop_extra", pa.string()),
+        ("shop_other_images", pa.list_(HF_IMAGE)),
+        # what the post and the listing said, at crawl time
+        ("show", pa.string()),
+        ("season", pa.int16()),
+        ("episode", pa.int16()),
+        ("character", pa.string()),
+        ("mention", pa.string()),  # the garment as the post describes it
+        ("shop", pa.string()),  # the listing's host
+        ("brand", pa.string()),
+        ("listing_name", pa.string()),
+        ("price", pa.string()),
+        ("currency", pa.string()),
+        ("post_url", pa.string()),
+        ("listing_url", pa.string()),
+        ("post_crawled_at", _ts),
+        ("listing_crawled_at", _ts),
+        ("source_pair_id", pa.int32()),  # the source dataset's pair number (DeepFashion2 pair_id); null for crawls
+        ("flags", pa.list_(pa.string())),  # street_whole_image, category_mismatch, category_unknown
+        ("origin", pa.string()),  # crawl | deepfashion2 | street2shop
+    ],
+    metadata={"street2shop.table": "dataset_pairs", "street2shop.format": FORMAT_VERSION},
+)
+
 TABLES: dict[str, pa.Schema] = {"listings": LISTINGS, "images": IMAGES, "posts": POSTS,
                                 "post_images": POST_IMAGES, "post_items": POST_ITEMS, "pages": PAGES,
                                 "link_checks": LINK_CHECKS,
                                 "catalog_items": CATALOG_ITEMS, "catalog_duplicates": CATALOG_DUPLICATES,
-                                "embeddings": EMBEDDINGS}
+                                "embeddings": EMBEDDINGS, "dataset_pairs": DATASET_PAIRS}
