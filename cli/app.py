@@ -674,6 +674,11 @@ def demo(
         fail(str(exc))
 
 
+from street2shop.cli.dataset_cmds import dataset_app  # noqa: E402  (it uses the helpers above)
+
+app.add_typer(dataset_app, name="dataset")
+
+
 def main() -> None:
     from street2shop.core.store import StoreError, StoreWriteError
 

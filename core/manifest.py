@@ -269,12 +269,52 @@ class CatalogConfig(_Strict):
     chunk: int = Field(256, ge=1, description="listings processed (and written) at a time")
 
 
+class OptOutConfig(_Strict):
+    domains: list[str] = Field(default_factory=list, description="hosts (and their subdomains) whose records are left out")
+    url_patterns: list[str] = Field(default_factory=list, description="regexes searched in every post, listing and image URL")
+    image_sha256: list[str] = Field(default_factory=list, description="sha256 of image bytes to leave out")
+    files: list[str] = Field(default_factory=list, description="opt-out files: lines `domain: …`, `url: regex`, `sha256: …`")
+
+    @field_validator("url_patterns")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"url pattern {p!r} is not a regex: {exc}") from None
+        return patterns
+
+
+class DatasetConfig(_Strict):
+    name: str = Field("street2shop-pairs", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+    license: str = Field("other", description="the licence the card states (an SPDX-like id Hugging Face knows)")
+    out: str | None = Field(None, description="where `dataset build` writes (default <store>/datasets/<name>)")
+    seed: int = 0
+    splits: dict[str, float] = Field(default_factory=lambda: {"train": 0.8, "validation": 0.1, "test": 0.1})
+    min_crop_side: int = Field(32, ge=1, description="street crops and shop images with a shorter side are left out")
+    sources: list[str] = Field(default_factory=list, description="only these blog sources' posts (default: all)")
+    opt_out: OptOutConfig = Field(default_factory=OptOutConfig)
+    rows_per_shard: int = Field(2000, ge=1)
+
+    @field_validator("splits")
+    @classmethod
+    def _ratios(cls, splits: dict[str, float]) -> dict[str, float]:
+        if not splits or any(v < 0 for v in splits.values()) or abs(sum(splits.values()) - 1) > 1e-6:
+            raise ValueError(f"split ratios must be non-negative and sum to 1, not {splits}")
+        for name in splits:
+            if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+                raise ValueError(f"split name {name!r}: letters, digits and _ only")
+        return splits
+
+
 class Manifest(_Strict):
     store: str = Field(description="a directory, or an fsspec URL such as s3://bucket/prefix")
     user_agent: str | None = Field(None, description="replaces the default honest User-Agent")
     contact: str | None = Field(None, description="URL or e-mail added to the User-Agent")
     sources: list[Source] = Field(default_factory=list)
     catalog: CatalogConfig = Field(default_factory=CatalogConfig)
+    dataset: DatasetConfig = Field(default_factory=DatasetConfig)
 
     #: The file this manifest was read from (relative store paths are resolved against it).
     _path: Path | None = PrivateAttr(None)

@@ -1,0 +1,343 @@
+"""`street2shop dataset build`: crawled posts and listings -> a cleaned, split street-to-shop
+dataset in the Hugging Face layout (`dataset/layout.py`).
+
+Two passes, so memory holds metadata and never the dataset:
+
+1. plan: every mention whose link landed on a catalog listing (`mentions.py`) becomes a
+   candidate pair; street images are decoded once for the detector and the perceptual hashes,
+   shop images once for their hashes and sizes; cleaning drops, collapses and flags rows (each
+   step counted, `Cleaning`); rows are grouped and split (`splits.py`).
+2. write: rows in a fixed order (config, split, pair_id), image bytes read from the store one
+   row at a time, into shards.
+
+Nothing in a row depends on when or where the build ran, so the same crawl and seed give the
+same Parquet bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from street2shop.core.store import Store, StoreError
+from street2shop.dataset import card as card_text
+from street2shop.dataset.garments import choose_box, mention_category
+from street2shop.dataset.layout import DatasetWriter, card_metadata
+from street2shop.dataset.mentions import Mention, host, read_mentions
+from street2shop.dataset.optout_list import OptOutList
+from street2shop.dataset.splits import image_groups, plan
+from street2shop.pipeline import normalise as norm
+from street2shop.pipeline.catalog import Catalog
+from street2shop.pipeline.dedupe import hash_image
+from street2shop.pipeline.detectors.categories import CATEGORIES
+
+DETECT_BATCH = 8
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "BMP": "bmp", "TIFF": "tif"}
+
+
+class DatasetBuildError(Exception):
+    """Nothing to build from, or a bad option; the message says what to crawl or change."""
+
+
+@dataclass
+class Cleaning:
+    """What each cleaning step did, in the order they run (the card's report)."""
+
+    steps: Counter = field(default_factory=Counter)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def count(self, step: str, n: int = 1) -> None:
+        self.steps[step] += n
+
+
+STEP_NOTES = {
+    "candidates": "garment mentions whose link landed on a listing of the catalog",
+    "opted_out": "rows left out by the opt-out list (post, listing or image)",
+    "street_image_broken": "street image missing from the store, altered or undecodable",
+    "shop_image_broken": "listing's chosen image missing, altered or undecodable",
+    "other_image_broken": "listing's other images dropped (missing, altered or undecodable)",
+    "other_image_opted_out": "listing's other images dropped by the opt-out list",
+    "street_crop_too_small": "street crops with a side under min_crop_side",
+    "shop_image_too_small": "shop images with a side under min_crop_side",
+    "shop_close_up_only": "listings whose every image is a close-up or texture shot",
+    "duplicate_exact": "same street image and same product as a row kept",
+    "duplicate_near": "near-duplicate street image and same product as a row kept",
+    "split_conflict": "dropped so that no street photo is in two splits (its other garments' listings went elsewhere)",
+    "kept": "rows written",
+    "flag_category_mismatch": "kept, flagged: the street box's category is not the listing's",
+    "flag_street_whole_image": "kept, flagged: no garment box of the category fitted, the whole photo is used",
+    "flag_ambiguous_box": "kept, flagged: several garments of the category in the photo; the surest was taken",
+    "flag_category_unknown": "kept, flagged: neither the post's words nor the listing give a category",
+}
+
+
+@dataclass
+class ImageInfo:
+    sha: str
+    path: str
+    width: int
+    height: int
+    ext: str
+    hashes: object
+
+
+class Images:
+    """Image bytes from the store, checked against their sha256 and decoded once; what was
+    learnt (size, hashes) is kept, the pixels are not."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.info: dict[str, ImageInfo | None] = {}
+        self._paths: dict[str, str] = {}
+
+    def paths(self, shas) -> None:
+        missing = [s for s in shas if s not in self._paths]
+        self._paths.update(self.store.image_column(missing))
+
+    def load(self, sha: str):
+        """The decoded image (or None when missing, altered or undecodable); remembers its info."""
+        self.paths([sha])
+        path = self._paths.get(sha)
+        try:
+            data = self.store.read_bytes(path) if path else None
+        except (OSError, StoreError):
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            self.info[sha] = None
+            return None
+        try:
+            img = norm.load_image(data)
+            img.load()
+        except Exception:  # any decoder failure means the same: this image is unusable
+            self.info[sha] = None
+            return None
+        fmt = (img.format or "").upper()
+        self.info[sha] = ImageInfo(sha, path, img.width, img.height, EXTENSIONS.get(fmt, "bin"), hash_image(img))
+        return img
+
+    def ensure(self, sha: str) -> ImageInfo | None:
+        if sha not in self.info:
+            self.load(sha)
+        return self.info[sha]
+
+    def struct(self, sha: str) -> dict:
+        info = self.info[sha]
+        return {"bytes": self.store.read_bytes(info.path), "path": f"{sha}.{info.ext}"}
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    sizes: dict
+    cleaning: Cleaning
+    skipped_links: dict
+
+
+def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, seed: int = 0,
+                  ratios: dict[str, float] | None = None, min_side: int = 32, sources: list[str] | None = None,
+                  optout: OptOutList | None = None, licence: str = "other", name: str = "street2shop-pairs",
+                  rows_per_shard: int = 2000, provenance: dict | None = None,
+                  progress: Callable[[str], None] | None = None) -> BuildResult:
+    ratios = ratios or {"train": 0.8, "validation": 0.1, "test": 0.1}
+    say = progress or (lambda line: None)
+    optout = optout or OptOutList()
+    mentions, skipped = read_mentions(store, catalog, sources=sources)
+    if not mentions:
+        why = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "no post items at all"
+        raise DatasetBuildError(f"store {store.url} has no blog mention whose link leads to a listing of catalog "
+                                f"version {catalog.version} ({why}); crawl a blog and its shops, then "
+                                "`street2shop catalog build`")
+    cleaning = Cleaning()
+    cleaning.count("candidates", len(mentions))
+    images = Images(store)
+    say(f"{len(mentions)} candidate pairs from {len({m.post_url for m in mentions})} posts")
+    rows = _plan_rows(mentions, images, detector, optout, min_side, cleaning, say)
+    rows = _collapse_duplicates(rows, images, cleaning)
+    rows = _split(rows, images, ratios, seed, cleaning)
+    for row in rows:
+        for flag in row["flags"]:
+            cleaning.count(f"flag_{flag}")
+    cleaning.count("kept", len(rows))
+    say(f"{len(rows)} pairs kept; writing")
+    with DatasetWriter(out, rows_per_shard=rows_per_shard) as writer:
+        configs = sorted({r["config"] for r in rows} | {"exact"})
+        for config in configs:
+            for split in ratios:
+                writer.open_split(config, split)
+        for row in sorted(rows, key=lambda r: (r["config"], list(ratios).index(r["split"]), r["pair_id"])):
+            writer.write(row["config"], row["split"], [_with_bytes(row, images)])
+        sizes = writer.sizes()
+        extra = {"street2shop": _card_extra(rows, cleaning, skipped, seed, ratios, optout, catalog, detector,
+                                            provenance or {})}
+        meta = card_metadata(sizes, licence=licence, pretty_name=name, default_config="exact", extra=extra)
+        writer.finish(meta, card_text.body(name, sizes, cleaning, skipped, extra["street2shop"], STEP_NOTES))
+    return BuildResult(Path(out), sizes, cleaning, skipped)
+
+
+def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOutList, min_side: int,
+               cleaning: Cleaning, say) -> list[dict]:
+    kept = []
+    for m in mentions:
+        item = m.item
+        if (optout.url(m.post_url) or optout.url(m.listing_url) or optout.image(m.street_sha, m.street_url)
+                or optout.image(item["image_sha256"], None)):
+            cleaning.count("opted_out")
+            continue
+        kept.append(m)
+    images.paths({m.street_sha for m in kept} | {m.item["image_sha256"] for m in kept})
+    image_urls = images.store.image_column({m.item["image_sha256"] for m in kept}
+                                           | {s for m in kept for s in m.item["other_images"] or []}, "first_url")
+    boxes = _detect_street(sorted({m.street_sha for m in kept}), images, detector, say)
+    rows = []
+    for m in kept:
+        street = images.ensure(m.street_sha)
+        if street is None:
+            cleaning.count("street_image_broken")
+            continue
+        shop = images.ensure(m.item["image_sha256"])
+        if shop is None:
+            cleaning.count("shop_image_broken")
+            continue
+        if "close_up" in (m.item["quality_flags"] or []):
+            cleaning.count("shop_close_up_only")
+            continue
+        if min(shop.width, shop.height) < min_side:
+            cleaning.count("shop_image_too_small")
+            continue
+        category = mention_category(m.text, m.item["category"])
+        chosen = choose_box(boxes[m.street_sha], category, (street.width, street.height))
+        x1, y1, x2, y2 = chosen.box
+        if min(x2 - x1, y2 - y1) < min_side:
+            cleaning.count("street_crop_too_small")
+            continue
+        others = []
+        for sha in m.item["other_images"] or []:
+            if optout.image(sha, image_urls.get(sha)):
+                cleaning.count("other_image_opted_out")
+            elif images.ensure(sha) is None:
+                cleaning.count("other_image_broken")
+            else:
+                others.append(sha)
+        rows.append(_row(m, street, shop, others, chosen, category, image_urls))
+    return rows
+
+
+def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, list]:
+    """The detections of every street image (none without a detector); decodes each once."""
+    out: dict[str, list] = {}
+    for start in range(0, len(shas), DETECT_BATCH):
+        batch = [(sha, images.load(sha)) for sha in shas[start:start + DETECT_BATCH]]
+        good = [(sha, img) for sha, img in batch if img is not None]
+        found = detector.detect([img for _, img in good]) if detector is not None and good else [[] for _ in good]
+        out.update({sha: dets for (sha, _), dets in zip(good, found)})
+        out.update({sha: [] for sha, img in batch if img is None})
+        if (start // DETECT_BATCH) % 10 == 9:
+            say(f"garments found in {start + len(batch)}/{len(shas)} street images")
+    return out
+
+
+def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chosen, category, image_urls) -> dict:
+    item = m.item
+    flags = []
+    if category is None:
+        flags.append("category_unknown")
+    if chosen.whole_image:
+        flags.append("street_whole_image")
+    elif item["category"] and chosen.category != item["category"]:
+        flags.append("category_mismatch")
+    if chosen.ambiguous:
+        flags.append("ambiguous_box")
+    post = m.post
+    return {
+        "pair_id": m.pair_id, "config": m.config, "split": None, "product_id": None,
+        "category": category, "category_name": CATEGORIES.get(category) if category else None,
+        "street_image_id": m.street_sha, "street_box": list(chosen.box), "street_whole_image": chosen.whole_image,
+        "street_category": chosen.category, "street_item": None, "street_style": None,
+        "street_width": street.width, "street_height": street.height, "street_url": m.street_url,
+        "street_extra": None,
+        "shop_image_id": shop.sha, "shop_box": [float(v) for v in item["box"]] if item["box"] else None,
+        "shop_category": item["category"], "shop_item": None, "shop_style": None,
+        "shop_width": shop.width, "shop_height": shop.height, "shop_url": image_urls.get(shop.sha),
+        "shop_extra": None, "shop_other_images": others,
+        "show": post.get("show"), "season": post.get("season"), "episode": post.get("episode"),
+        "character": m.character(), "mention": m.text, "shop": host(m.listing_url),
+        "brand": item["brand"] or m.brand, "listing_name": item["name"], "price": item["price"],
+        "currency": item["currency"], "post_url": m.post_url, "listing_url": m.listing_url,
+        "post_crawled_at": post.get("fetched_at"), "listing_crawled_at": m.listing_crawled_at,
+        "source_pair_id": None, "flags": flags, "origin": "crawl", "_group": m.group,
+    }
+
+
+def _collapse_duplicates(rows: list[dict], images: Images, cleaning: Cleaning) -> list[dict]:
+    """One row per (config, street image up to near duplicates, product): the first in post order."""
+    street = sorted({r["street_image_id"] for r in rows})
+    groups = image_groups(street, [images.info[s].hashes for s in street])
+    seen: dict[tuple, str] = {}
+    out = []
+    for row in rows:
+        key = (row["config"], groups[row["street_image_id"]], row["_group"])
+        if key in seen:
+            cleaning.count("duplicate_exact" if seen[key] == row["street_image_id"] else "duplicate_near")
+            continue
+        seen[key] = row["street_image_id"]
+        out.append(row)
+    return out
+
+
+def _split(rows: list[dict], images: Images, ratios: dict[str, float], seed: int, cleaning: Cleaning) -> list[dict]:
+    """Each row's product_id (the group its split was drawn by) and split; rows dropped to keep a
+    street photo out of two splits are counted and left out."""
+    shas = sorted({s for r in rows for s in _row_images(r)})
+    groups = image_groups(shas, [images.info[s].hashes for s in shas])
+    product_keys = [[f"product:{r['_group']}", *(f"image:{groups[s]}" for s in _row_images(r)[1:])] for r in rows]
+    street_keys = [[f"image:{groups[r['street_image_id']]}"] for r in rows]
+    split, group = plan(product_keys, street_keys, [r["category_name"] or "unknown" for r in rows], ratios, seed)
+    kept = []
+    for row, s, g in zip(rows, split, group):
+        if s is None:
+            cleaning.count("split_conflict")
+            continue
+        row["split"] = s
+        row["product_id"] = "g-" + hashlib.sha256(rows[g]["pair_id"].encode()).hexdigest()[:16]
+        kept.append(row)
+    return kept
+
+
+def _row_images(row: dict) -> list[str]:
+    return [row["street_image_id"], row["shop_image_id"], *row["shop_other_images"]]
+
+
+def _with_bytes(row: dict, images: Images) -> dict:
+    out = {k: v for k, v in row.items() if not k.startswith("_")}
+    out["street_image"] = images.struct(row["street_image_id"])
+    out["shop_image"] = images.struct(row["shop_image_id"])
+    out["shop_other_images"] = [images.struct(s) for s in row["shop_other_images"]]
+    return out
+
+
+def _card_extra(rows, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutList, catalog: Catalog, detector,
+                provenance: dict) -> dict:
+    posts = [r["post_crawled_at"] for r in rows if r["post_crawled_at"]]
+    listings = [r["listing_crawled_at"] for r in rows if r["listing_crawled_at"]]
+    dates = posts + listings
+    return {
+        "origin": "crawl",
+        "seed": seed,
+        "split_ratios": ratios,
+        "split_by": "product and near-duplicate images (dataset/splits.py)",
+        "catalog_version": catalog.version,
+        "encoder": catalog.meta.get("encoder_spec") or catalog.meta.get("model_id"),
+        "detector": f"{detector.name} ({detector.weights_id})" if detector is not None else "none (whole photos)",
+        "crawled_from": min(dates).isoformat() if dates else None,
+        "crawled_to": max(dates).isoformat() if dates else None,
+        "blogs": sorted({host(r["post_url"]) for r in rows if host(r["post_url"])}),
+        "shops": sorted({r["shop"] for r in rows if r["shop"]}),
+        "opt_out_entries": len(optout),
+        "cleaning": {k: cleaning.steps[k] for k in STEP_NOTES if cleaning.steps.get(k)},
+        "links_not_used": dict(sorted(skipped.items())),
+        **provenance,
+    }
+

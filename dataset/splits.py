@@ -1,0 +1,126 @@
+"""Train / validation / test by product, with no image on both sides of a split.
+
+Rows are joined into groups (union-find) when they share a product (the catalog's duplicate
+group of the listing) or an image, exactly or nearly (perceptual hashes within
+`dedupe.HIGH_RECALL`: a false merge only makes a group bigger, a missed one leaks). A whole
+group goes to one split. Groups are stratified by their commonest category and dealt in a
+seeded order, each to the split furthest below its share, so the same rows and seed always
+give the same splits. `leaks` is the check `dataset verify` runs on a published dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from street2shop.pipeline.dedupe import HIGH_RECALL, ImageHashes, near_duplicate_pairs, union_groups
+
+THRESHOLDS = HIGH_RECALL
+AFFINITY = 1.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
+
+
+def image_groups(shas: Sequence[str], hashes: Sequence[ImageHashes]) -> dict[str, int]:
+    """sha -> group number: equal bytes are one image; near duplicates are joined."""
+    links = near_duplicate_pairs(list(hashes), THRESHOLDS)
+    group = {sha: n for n, sha in enumerate(shas)}
+    for members in union_groups(len(shas), ((p.i, p.j) for p in links)):
+        for m in members:
+            group[shas[m]] = members[0]
+    return group
+
+
+def row_groups(keys: Sequence[Sequence[str]]) -> list[int]:
+    """Per row, its group's first row: rows sharing any key are one group."""
+    first: dict[str, int] = {}
+    links = []
+    for n, row_keys in enumerate(keys):
+        for key in row_keys:
+            if key in first:
+                links.append((first[key], n))
+            else:
+                first[key] = n
+    out = list(range(len(keys)))
+    for members in union_groups(len(keys), links):
+        for m in members:
+            out[m] = members[0]
+    return out
+
+
+def plan(product_keys: Sequence[Sequence[str]], street_keys: Sequence[Sequence[str]], strata: Sequence[str],
+         ratios: dict[str, float], seed: int, *, max_share: float | None = None) -> tuple[list[str | None], list[int]]:
+    """Per row its split (None: dropped to keep a street photo out of two splits) and its group.
+
+    Rows sharing a product or a shop image are one unit that is never split. Rows also sharing a
+    street photo (one photo, several garments and listings) join those units into a component,
+    kept whole when it is at most `max_share` of the rows (default: half the smallest split's
+    share). A bigger one (a few products worn in many posts chain everything together) is dealt
+    unit by unit, each unit preferring the split its photos' other rows went to; a photo that
+    still ends in two splits keeps the rows of its larger side and the rest are dropped."""
+    n = len(product_keys)
+    if max_share is None:
+        max_share = min(v for v in ratios.values() if v > 0) / 2
+    units = row_groups(product_keys)
+    components = row_groups([[*p, *s] for p, s in zip(product_keys, street_keys)])
+    size = Counter(components)
+    whole = {c for c, k in size.items() if k <= max(1, max_share * n)}
+    group = [components[r] if components[r] in whole else units[r] for r in range(n)]
+    members: dict[int, list[int]] = defaultdict(list)
+    for r, g in enumerate(group):
+        members[g].append(r)
+    stratum = {g: _commonest([strata[r] for r in rs]) for g, rs in members.items()}
+    rows_of_key: dict[str, list[int]] = defaultdict(list)
+    for r, keys in enumerate(street_keys):
+        for key in keys:
+            rows_of_key[key].append(r)
+    names = list(ratios)
+    split: list[str | None] = [None] * n
+
+    def order(g: int) -> str:
+        return hashlib.sha256(f"{seed}\x1f{min(strata_key[r] for r in members[g])}".encode()).hexdigest()
+
+    strata_key = [f"{r:012d}" for r in range(n)]  # rows arrive in a fixed order: their index is stable
+    # One deal over the groups ordered by stratum: the shortfall carries from one category to the
+    # next, so each gets its share to within a group, small categories included.
+    filled: Counter = Counter()
+    total = 0
+    for g in sorted(members, key=lambda g: (stratum[g], order(g))):
+        rs = members[g]
+        total += len(rs)
+        near: Counter = Counter(split[o] for r in rs for k in street_keys[r] for o in rows_of_key[k]
+                                if split[o] is not None)
+        chosen = max(names, key=lambda s: (ratios[s] * total - filled[s] + AFFINITY * near[s], ratios[s],
+                                            -names.index(s)))
+        filled[chosen] += len(rs)
+        for r in rs:
+            split[r] = chosen
+    for key, rs in sorted(rows_of_key.items()):
+        sides = Counter(split[r] for r in rs if split[r] is not None)
+        if len(sides) > 1:
+            keep = max(sides, key=lambda s: (sides[s], ratios[s], -names.index(s)))
+            for r in rs:
+                if split[r] != keep:
+                    split[r] = None
+    return split, group
+
+
+def _commonest(values: list[str]) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def leaks(splits: Sequence[str], shas: Sequence[Sequence[str]], hashes: dict[str, ImageHashes]) -> list[str]:
+    """Images that appear, exactly or nearly, in more than one split: one line each.
+    `shas[n]` are row n's images; `hashes` every image's perceptual hashes."""
+    where: dict[str, set[str]] = defaultdict(set)
+    for split, row in zip(splits, shas):
+        for sha in row:
+            where[sha].add(split)
+    problems = [f"image {sha[:16]}… is in {', '.join(sorted(s))}" for sha, s in sorted(where.items()) if len(s) > 1]
+    ordered = sorted(hashes)
+    for p in near_duplicate_pairs([hashes[s] for s in ordered], THRESHOLDS):
+        a, b = ordered[p.i], ordered[p.j]
+        if where[a] != where[b]:
+            problems.append(f"near-duplicate images {a[:16]}… ({', '.join(sorted(where[a]))}) and "
+                            f"{b[:16]}… ({', '.join(sorted(where[b]))}) are in different splits")
+    return problems

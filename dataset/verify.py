@@ -1,0 +1,153 @@
+"""`street2shop dataset verify PATH`: the checks a dataset must pass before anyone trains on it.
+
+* schema: every shard has the pairs table's columns and types;
+* images: every embedded image decodes (Pillow, decompression-bomb guard on) and is the size its row says;
+* splits: no image is in two splits of a config, exactly (same bytes) or nearly (perceptual
+  hashes within the thresholds the build groups by); pair ids are unique;
+* card: each split has the number of rows the card states;
+* opt-out: no row's post, listing or image is on the given opt-out list.
+
+Streams the shards a batch at a time; what it keeps per image is its hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from street2shop.core.schemas import DATASET_PAIRS
+from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
+from street2shop.dataset.optout_list import OptOutList
+from street2shop.dataset.splits import leaks
+from street2shop.pipeline import normalise as norm
+from street2shop.pipeline.dedupe import hash_image
+
+IMAGE_SIDES = ("street", "shop")
+
+
+@dataclass
+class Verdict:
+    rows: int = 0
+    images: int = 0
+    problems: list[str] = field(default_factory=list)
+    checks: dict[str, str] = field(default_factory=dict)  # check -> "ok" or how many problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50) -> Verdict:
+    path = Path(path)
+    verdict = Verdict()
+    card = read_card(path)
+    found = shards(path)
+    if not found:
+        raise DatasetLayoutError(f"{path}: no shards under data/")
+    found_problems: dict[str, list[str]] = defaultdict(list)
+
+    for (config, split), files in found.items():
+        for f in files:
+            try:
+                schema = pq.read_schema(f)
+            except Exception as exc:  # any reader failure: the file is not a Parquet file we can use
+                found_problems["schema"].append(f"{f.relative_to(path)}: not readable Parquet ({exc})")
+                continue
+            want = DATASET_PAIRS.remove_metadata()
+            if not schema.remove_metadata().equals(want):
+                missing = [n for n in want.names if n not in schema.names]
+                found_problems["schema"].append(f"{f.relative_to(path)}: columns differ from the pairs table"
+                                                + (f" (missing {', '.join(missing)})" if missing else ""))
+    if found_problems["schema"]:
+        return _finish(verdict, found_problems, max_listed)
+
+    hashes: dict[str, object] = {}
+    image_splits: dict[str, list] = defaultdict(list)  # config -> [(split, [image keys])]
+    pair_ids: dict[str, str] = {}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for config, split, shard, batch in iter_batches(path):
+        for row in batch.to_pylist():
+            verdict.rows += 1
+            counts[(config, split)] += 1
+            where = f"{shard.relative_to(path)} pair {row.get('pair_id')}"
+            if row["pair_id"] in pair_ids:
+                found_problems["splits"].append(f"{where}: pair id also in {pair_ids[row['pair_id']]}")
+            pair_ids[row["pair_id"]] = str(shard.relative_to(path))
+            keys = []
+            for side in IMAGE_SIDES:
+                image = row[f"{side}_image"]
+                if image is None:
+                    continue
+                key = _check_image(image, row.get(f"{side}_width"), row.get(f"{side}_height"), f"{where} {side}_image",
+                                   hashes, found_problems["images"])
+                if key:
+                    keys.append(key)
+            for n, image in enumerate(row["shop_other_images"] or []):
+                key = _check_image(image, None, None, f"{where} shop_other_images[{n}]", hashes,
+                                   found_problems["images"])
+                if key:
+                    keys.append(key)
+            image_splits[config].append((split, keys))
+            if optout is not None:
+                _check_optout(row, optout, where, found_problems["opt-out"])
+            verdict.images += len(keys)
+
+    for config, entries in sorted(image_splits.items()):
+        config_hashes = {k: hashes[k] for _, keys in entries for k in keys}
+        for line in leaks([s for s, _ in entries], [keys for _, keys in entries], config_hashes):
+            found_problems["splits"].append(f"config {config}: {line}")
+    stated = split_sizes(card)
+    for key in sorted(set(stated) | set(counts)):
+        if stated.get(key) != counts.get(key, 0):
+            found_problems["card"].append(f"config {key[0]} split {key[1]}: the card says {stated.get(key)} rows, "
+                                          f"the shards hold {counts.get(key, 0)}")
+    return _finish(verdict, found_problems, max_listed)
+
+
+def _check_image(image: dict, width, height, where: str, hashes: dict, problems: list[str]) -> str | None:
+    data = image.get("bytes")
+    if not data:
+        problems.append(f"{where}: no image bytes embedded")
+        return None
+    key = hashlib.sha256(data).hexdigest()
+    if key in hashes:
+        return key
+    try:
+        img = norm.load_image(data)
+        img.load()
+    except Exception as exc:  # any decoder failure: the image is unusable
+        problems.append(f"{where}: does not decode ({type(exc).__name__}: {exc})")
+        return None
+    if width is not None and height is not None and (img.width, img.height) != (width, height):
+        problems.append(f"{where}: is {img.width}x{img.height}, the row says {width}x{height}")
+    hashes[key] = hash_image(img)
+    return key
+
+
+def _check_optout(row: dict, optout: OptOutList, where: str, problems: list[str]) -> None:
+    hits = [name for name in ("post_url", "listing_url", "street_url", "shop_url") if optout.url(row.get(name))]
+    for side in IMAGE_SIDES:
+        image = row.get(f"{side}_image")
+        if image and image.get("bytes") and optout.image(hashlib.sha256(image["bytes"]).hexdigest()):
+            hits.append(f"{side}_image")
+        if row.get(f"{side}_image_id") and optout.image(row[f"{side}_image_id"]):
+            hits.append(f"{side}_image_id")
+    for n, image in enumerate(row.get("shop_other_images") or []):
+        if image and image.get("bytes") and optout.image(hashlib.sha256(image["bytes"]).hexdigest()):
+            hits.append(f"shop_other_images[{n}]")
+    if hits:
+        problems.append(f"{where}: on the opt-out list ({', '.join(dict.fromkeys(hits))})")
+
+
+def _finish(verdict: Verdict, found: dict[str, list[str]], max_listed: int) -> Verdict:
+    for check in ("schema", "images", "splits", "card", "opt-out"):
+        lines = found.get(check, [])
+        verdict.checks[check] = "ok" if not lines else f"{len(lines)} problem(s)"
+        verdict.problems.extend(f"{check}: {line}" for line in lines[:max_listed])
+        if len(lines) > max_listed:
+            verdict.problems.append(f"{check}: … and {len(lines) - max_listed} more")
+    return verdict
