@@ -19,6 +19,15 @@ def _cli():
     return importlib.import_module("street2shop.cli.app")
 
 
+def _replaceable(folder: Path) -> None:
+    """Refuse to overwrite a folder that holds anything but an earlier dataset."""
+    from street2shop.dataset.formats_common import DatasetFormatError, check_replaceable  # noqa: PLC0415
+    try:
+        check_replaceable(folder, {"README.md", "data"}, "dataset")
+    except DatasetFormatError as exc:
+        _cli().fail(str(exc))
+
+
 def _say(quiet: bool):
     return (lambda line: None) if quiet else (lambda line: typer.echo(line, err=True))
 
@@ -37,8 +46,8 @@ def build(
     """Pairs of (street crop, shop listing) from the crawled posts and listings: cleaned, split by
     product, written in the Hugging Face layout with a dataset card."""
     from street2shop.core.store import Store  # noqa: PLC0415
-    from street2shop.dataset.build import DatasetBuildError, build_dataset  # noqa: PLC0415
-    from street2shop.dataset.optout_list import OptOutError, from_config  # noqa: PLC0415
+    from street2shop.dataset.build import DatasetBuildError, build_from_config  # noqa: PLC0415
+    from street2shop.dataset.optout_list import OptOutError  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
 
     cli = _cli()
@@ -51,12 +60,7 @@ def build(
         if "://" in m.store_url:
             cli.fail(f"store {m.store_url} is not a local folder: give the dataset folder with -o")
         target = Path(m.store_url) / "datasets" / cfg.name
-    if target.exists() and not (target / "README.md").exists() and any(target.iterdir()):
-        cli.fail(f"{target} exists and is not a dataset folder: give another -o")
-    try:
-        optout = from_config(cfg.opt_out, m.path.parent if m.path else None)
-    except OptOutError as exc:
-        cli.fail(str(exc))
+    _replaceable(target)
     say = _say(quiet)
     with cli.store_errors():
         store = Store(m.store_url)
@@ -66,11 +70,9 @@ def build(
             cli.fail(str(exc))
         chosen = cli._match_detector(m, detector, None, catalog)
         try:
-            result = build_dataset(store, catalog, target, detector=chosen, seed=cfg.seed if seed is None else seed,
-                                   ratios=cfg.splits, min_side=cfg.min_crop_side, sources=cfg.sources or None,
-                                   optout=optout, licence=cfg.license, name=cfg.name,
-                                   rows_per_shard=cfg.rows_per_shard, progress=say)
-        except DatasetBuildError as exc:
+            result = build_from_config(store, catalog, target, cfg, detector=chosen,
+                                       base=m.path.parent if m.path else None, seed=seed, progress=say)
+        except (DatasetBuildError, OptOutError) as exc:
             cli.fail(str(exc))
     for config, splits in result.sizes.items():
         typer.echo(f"{config}: " + ", ".join(f"{s} {v['num_examples']}" for s, v in splits.items()))
@@ -164,8 +166,7 @@ def publish(
     if to is not None:
         from street2shop.dataset.layout import commit_dir, recover_dir, staging_dir  # noqa: PLC0415
 
-        if to.exists() and not (to / "README.md").exists() and any(to.iterdir()):
-            cli.fail(f"{to} exists and is not a dataset folder: give another --to")
+        _replaceable(to)
         recover_dir(to)
         stage = staging_dir(to)
         shutil.rmtree(stage)
@@ -179,3 +180,104 @@ def publish(
     except HubError as exc:
         cli.fail(str(exc))
     typer.echo(f"published {verdict.rows} rows to {url}")
+
+
+@dataset_app.command("stats")
+def stats(
+    path: Annotated[Path, typer.Argument(help="a dataset folder")],
+    sheets: Annotated[Optional[Path], typer.Option("--sheets", help="write a contact sheet per category here")] = None,
+    per_category: Annotated[int, typer.Option(help="pairs on each contact sheet")] = 24,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Counts per config, split, category, show and shop, image sizes, and (with --sheets) a
+    contact sheet per category: street crop beside shop image, to look at before publishing."""
+    from street2shop.dataset.layout import DatasetLayoutError  # noqa: PLC0415
+    from street2shop.dataset.stats import StatsError, contact_sheets, dataset_stats, stats_tables  # noqa: PLC0415
+
+    cli = _cli()
+    try:
+        found = dataset_stats(path)
+        written = contact_sheets(path, sheets, per_category=per_category) if sheets is not None else []
+    except (DatasetLayoutError, StatsError) as exc:
+        cli.fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps({**found, "contact_sheets": [str(p) for p in written]}, default=str))
+        return
+    from rich.console import Console  # noqa: PLC0415
+
+    console = Console(width=160)
+    for table in stats_tables(found):
+        console.print(table)
+    for p in written:
+        typer.echo(f"contact sheet: {p}")
+
+
+EXPORT_FORMATS = ("df2", "coco", "webdataset")
+
+
+@dataset_app.command("export")
+def export(
+    path: Annotated[Path, typer.Argument(help="a dataset folder")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="the folder to write")],
+    format: Annotated[str, typer.Option("--format", help="df2 (DeepFashion2 image/ + annos/), coco "
+                                        "(annotations.json + images/) or webdataset (tar shards)")] = "df2",
+    config: Annotated[Optional[str], typer.Option(help="only this config")] = None,
+    split: Annotated[Optional[str], typer.Option(help="only this split")] = None,
+) -> None:
+    """Write one config and split of a dataset in another format (webdataset: all of them, or those named)."""
+    from street2shop.dataset.formats_common import DatasetFormatError  # noqa: PLC0415
+    from street2shop.dataset.layout import DatasetLayoutError  # noqa: PLC0415
+
+    cli = _cli()
+    if format not in EXPORT_FORMATS:
+        cli.fail(f"--format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        if format == "webdataset":
+            from street2shop.dataset.webdataset_export import ExportError, export_webdataset  # noqa: PLC0415
+            try:
+                summary = export_webdataset(path, out, config=config, split=split)
+            except ExportError as exc:
+                cli.fail(str(exc))
+        elif format == "coco":
+            from street2shop.dataset.coco import export_coco  # noqa: PLC0415
+            summary = export_coco(path, out, config=config, split=split)
+        else:
+            from street2shop.dataset.deepfashion2 import export_df2  # noqa: PLC0415
+            summary = export_df2(path, out, config=config, split=split)
+    except (DatasetFormatError, DatasetLayoutError) as exc:
+        cli.fail(str(exc))
+    typer.echo(json.dumps(summary, indent=2, default=str))
+
+
+IMPORT_FORMATS = ("df2", "street2shop")
+
+
+@dataset_app.command("import")
+def import_(
+    format: Annotated[str, typer.Argument(help="df2 (a DeepFashion2 split: image/ + annos/) or street2shop "
+                                          "(Kiapour et al.'s meta/json files)")],
+    source: Annotated[Path, typer.Argument(help="the split folder (df2) or the dataset's root (street2shop)")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="the dataset folder to write")],
+    split: Annotated[str, typer.Option(help="df2: the split's name")] = "train",
+    images: Annotated[Optional[Path], typer.Option(help="street2shop: the folder of downloaded photos "
+                                                   "(<photo id>.jpg)")] = None,
+) -> None:
+    """Another dataset into our pairs table, in the same layout, so `verify`, `stats`, `export`
+    and training read it like a built one."""
+    from street2shop.dataset.formats_common import DatasetFormatError  # noqa: PLC0415
+
+    cli = _cli()
+    if format not in IMPORT_FORMATS:
+        cli.fail(f"{format!r}: use one of {', '.join(IMPORT_FORMATS)}")
+    try:
+        if format == "df2":
+            from street2shop.dataset.deepfashion2 import import_df2  # noqa: PLC0415
+            summary = import_df2(source, out, split=split)
+        else:
+            if images is None:
+                cli.fail("street2shop import needs --images FOLDER (the photos, downloaded from photos.txt)")
+            from street2shop.dataset.street2shop_format import import_street2shop  # noqa: PLC0415
+            summary = import_street2shop(source, out, images_dir=images)
+    except DatasetFormatError as exc:
+        cli.fail(str(exc))
+    typer.echo(json.dumps(summary, indent=2, default=str))

@@ -22,12 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from street2shop.core.image_gate import FORMAT_EXTENSIONS
 from street2shop.core.store import Store, StoreError
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
 from street2shop.dataset.layout import DatasetWriter, card_metadata
 from street2shop.dataset.mentions import Mention, host, read_mentions
 from street2shop.dataset.optout_list import OptOutList
+from street2shop.dataset.optout_list import from_config as optout_from_config
 from street2shop.dataset.splits import image_groups, plan
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.catalog import Catalog
@@ -35,7 +37,6 @@ from street2shop.pipeline.dedupe import hash_image
 from street2shop.pipeline.detectors.categories import CATEGORIES
 
 DETECT_BATCH = 8
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "BMP": "bmp", "TIFF": "tif"}
 
 
 class DatasetBuildError(Exception):
@@ -115,7 +116,7 @@ class Images:
             self.info[sha] = None
             return None
         fmt = (img.format or "").upper()
-        self.info[sha] = ImageInfo(sha, path, img.width, img.height, EXTENSIONS.get(fmt, "bin"), hash_image(img))
+        self.info[sha] = ImageInfo(sha, path, img.width, img.height, FORMAT_EXTENSIONS.get(fmt, "bin"), hash_image(img))
         return img
 
     def ensure(self, sha: str) -> ImageInfo | None:
@@ -163,10 +164,6 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     cleaning.count("kept", len(rows))
     say(f"{len(rows)} pairs kept; writing")
     with DatasetWriter(out, rows_per_shard=rows_per_shard) as writer:
-        configs = sorted({r["config"] for r in rows} | {"exact"})
-        for config in configs:
-            for split in ratios:
-                writer.open_split(config, split)
         for row in sorted(rows, key=lambda r: (r["config"], list(ratios).index(r["split"]), r["pair_id"])):
             writer.write(row["config"], row["split"], [_with_bytes(row, images)])
         sizes = writer.sizes()
@@ -175,6 +172,16 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
         meta = card_metadata(sizes, licence=licence, pretty_name=name, default_config="exact", extra=extra)
         writer.finish(meta, card_text.body(name, sizes, cleaning, skipped, extra["street2shop"], STEP_NOTES))
     return BuildResult(Path(out), sizes, cleaning, skipped)
+
+
+def build_from_config(store: Store, catalog: Catalog, out: Path, cfg, *, detector=None, base: Path | None = None,
+                      seed: int | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """`build_dataset` with a manifest's `dataset:` section (`core.manifest.DatasetConfig`);
+    `base` is the manifest's folder (opt-out files are relative to it)."""
+    return build_dataset(store, catalog, out, detector=detector, seed=cfg.seed if seed is None else seed,
+                         ratios=cfg.splits, min_side=cfg.min_crop_side, sources=cfg.sources or None,
+                         optout=optout_from_config(cfg.opt_out, base), licence=cfg.license, name=cfg.name,
+                         rows_per_shard=cfg.rows_per_shard, progress=progress)
 
 
 def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOutList, min_side: int,

@@ -225,7 +225,8 @@ def iter_batches(root: Path, *, columns: list[str] | None = None, config: str | 
         if (config and cfg != config) or (split and spl != split):
             continue
         for path in paths:
-            with pq.ParquetFile(path) as f:
+            # without pre-buffering a reader holds one column chunk of a row group, not all of them
+            with pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20) as f:
                 for batch in f.iter_batches(batch_size=batch_rows, columns=columns):
                     yield cfg, spl, path, batch
 
@@ -261,13 +262,14 @@ class DatasetWriter:
         self._writers[key].write(rows)
 
     def open_split(self, config: str, split: str) -> None:
-        """Make sure (config, split) exists even when no row falls in it."""
+        """Make sure (config, split) exists even when no row falls in it (`datasets` refuses to
+        load a split with no rows: a build leaves empty splits out)."""
         self.write(config, split, [])
 
     def sizes(self) -> dict[str, dict[str, dict[str, int]]]:
         """{config: {split: {"num_examples", "num_bytes"}}} of what was written so far."""
         out: dict[str, dict[str, dict[str, int]]] = {}
-        for (config, split), w in sorted(self._writers.items()):
+        for (config, split), w in sorted(self._writers.items(), key=lambda kv: (kv[0][0], _split_key(kv[0][1]))):
             w._flush()
             out.setdefault(config, {})[split] = {"num_examples": w.rows, "num_bytes": w.num_bytes}
         return out

@@ -37,12 +37,16 @@ sources:
     javascript: {blog_javascript}      # post pages: the "shop the look" widget is scripted
     allow_private_addresses: true
     politeness: {{concurrency_per_domain: 8, delay: 0, autothrottle_target: 8}}
+dataset:                   # `street2shop dataset build` (the demo builds it after matching)
+  name: demo-pairs
+  splits: {{train: 0.6, validation: 0.2, test: 0.2}}   # 10% of a 12-post blog would be one or two pairs
 """
 
 
 MANIFEST_NAME = "demo-manifest.yaml"
 #: What a demo store holds; a folder with anything else in it is not one, and is left alone.
-_DEMO_ENTRIES = frozenset({MANIFEST_NAME, "tables", "images", "state", "runs", "catalog", "normalised", "matches"})
+_DEMO_ENTRIES = frozenset({MANIFEST_NAME, "tables", "images", "state", "runs", "catalog", "normalised", "matches",
+                                "datasets"})
 
 
 class NotADemoStore(Exception):
@@ -93,6 +97,9 @@ def run_demo(store_dir: Path, n_products: int = 48, *, match: bool = True) -> No
         from street2shop.demo.match_demo import run_matching  # torch: only when matching
 
         run_matching(console, store, blog, store_dir / "matches")
+        from street2shop.demo.dataset_demo import run_dataset
+
+        run_dataset(console, store, manifest)
 
 
 def show_results(console: Console, store: Store, shop, base: str, *, javascript: bool) -> None:
