@@ -382,8 +382,11 @@ def eval_(
     if df2_data:
         if catalog or df2_results:
             fail("--df2-data runs the matcher on a DeepFashion2 split; give no catalog and no --df2-results with it")
-        _eval_df2_data(df2_data, encoder or ["default-offline"], detector or [], top_categories, write_results,
-                       as_json)
+        from street2shop.cli.dataset_cmds import df2_split  # noqa: PLC0415
+
+        with df2_split(df2_data) as split_dir:
+            _eval_df2_data(split_dir, encoder or ["default-offline"], detector or [], top_categories, write_results,
+                           as_json)
         return
     if df2_results or query_gt or gallery_gt:
         if not (df2_results and query_gt and gallery_gt) or catalog:
@@ -577,7 +580,8 @@ def _detector_label(detector) -> str:
 
 @detector_app.command("train")
 def detector_train(
-    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder (image/ and annos/)")],
+    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder (image/ and annos/), or one split "
+                                             "of a street2shop dataset (DATASET/data/CONFIG/SPLIT)")],
     out_dir: Annotated[Path, typer.Argument(help="checkpoints and the trained model.pt go here")],
     spec: Annotated[str, typer.Option(help="frcnn-r50-fpn-v2 or frcnn-mobilenet-v3")] = "frcnn-r50-fpn-v2",
     iterations: Annotated[Optional[int], typer.Option(help="training iterations")] = None,
@@ -590,11 +594,13 @@ def detector_train(
     fresh: Annotated[bool, typer.Option("--fresh", help="do not resume from the latest checkpoint")] = False,
 ) -> None:
     """Convert DeepFashion2 annotations to COCO and train the detector (resumable)."""
+    from street2shop.cli.dataset_cmds import df2_split  # noqa: PLC0415
     from street2shop.pipeline.detectors import DetectorError, train_cli  # noqa: PLC0415
     try:
-        summary = train_cli(str(data_dir), str(out_dir), spec=spec, iterations=iterations, epochs=epochs,
-                            batch_size=batch_size, lr=lr, checkpoint_every=checkpoint_every, resume=not fresh,
-                            pretrained_backbone=pretrained_backbone, min_size=min_size)
+        with df2_split(data_dir) as split_dir:
+            summary = train_cli(str(split_dir), str(out_dir), spec=spec, iterations=iterations, epochs=epochs,
+                                batch_size=batch_size, lr=lr, checkpoint_every=checkpoint_every, resume=not fresh,
+                                pretrained_backbone=pretrained_backbone, min_size=min_size)
     except DetectorError as exc:
         fail(str(exc))
     typer.echo(json.dumps(summary, indent=2, default=str))
@@ -603,13 +609,16 @@ def detector_train(
 @detector_app.command("eval")
 def detector_eval(
     weights: Annotated[str, typer.Argument(help="trained weights: a path or URL")],
-    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder to evaluate on")],
+    data_dir: Annotated[Path, typer.Argument(help="a DeepFashion2-format folder to evaluate on, or a "
+                                             "street2shop dataset split (DATASET/data/CONFIG/SPLIT)")],
     min_size: Annotated[Optional[int], typer.Option(help="shorter image side the model sees")] = None,
 ) -> None:
     """COCO box AP (pycocotools) of trained weights on a DeepFashion2-format split."""
+    from street2shop.cli.dataset_cmds import df2_split  # noqa: PLC0415
     from street2shop.pipeline.detectors import DetectorError, eval_cli  # noqa: PLC0415
     try:
-        result = eval_cli(weights, str(data_dir), min_size=min_size)
+        with df2_split(data_dir) as split_dir:
+            result = eval_cli(weights, str(split_dir), min_size=min_size)
     except DetectorError as exc:
         fail(str(exc))
     report = {k: v for k, v in result.items() if k != "report"}

@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -26,6 +29,33 @@ def _replaceable(folder: Path) -> None:
         check_replaceable(folder, {"README.md", "data"}, "dataset")
     except DatasetFormatError as exc:
         _cli().fail(str(exc))
+
+
+@contextmanager
+def df2_split(path: Path) -> Iterator[Path]:
+    """A DeepFashion2-format folder for `path`: the folder itself, or, for one of our datasets
+    (a dataset folder holding one split, or one split named as DATASET/data/CONFIG/SPLIT), that
+    split exported to a temporary DeepFashion2 folder: detector training and DeepFashion2
+    evaluation read built and imported datasets through the same code as DeepFashion2 itself."""
+    from street2shop.dataset.deepfashion2 import export_df2  # noqa: PLC0415
+    from street2shop.dataset.formats_common import DatasetFormatError  # noqa: PLC0415
+    from street2shop.dataset.layout import CARD  # noqa: PLC0415
+
+    path = Path(path)
+    if (path / CARD).is_file() and (path / "data").is_dir():
+        chosen = (path, None, None)
+    elif not path.exists() and path.parent.parent.name == "data" and (path.parent.parent.parent / CARD).is_file():
+        chosen = (path.parent.parent.parent, path.parent.name, path.name)
+    else:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="street2shop-df2-") as tmp:
+        folder = Path(tmp) / "split"
+        try:
+            export_df2(chosen[0], folder, config=chosen[1], split=chosen[2])
+        except DatasetFormatError as exc:
+            _cli().fail(f"{exc} (name one split as DATASET/data/CONFIG/SPLIT)")
+        yield folder
 
 
 def _say(quiet: bool):

@@ -190,12 +190,12 @@ def export_webdataset(dataset_dir: Path, out_dir: Path, *, config: str | None = 
                       samples_per_shard: int = SAMPLES_PER_SHARD) -> dict:
     """Write the dataset's rows (or one config's, one split's) as WebDataset tars under `out_dir`.
 
-    Returns {"counts": {(config, split): samples}, "shards": [tar paths in order],
+    Returns {"counts": {"config/split": samples}, "shards": [tar paths in order],
     "null_sides": {"street": rows, "shop": rows}}."""
     if samples_per_shard < 1:
         raise ExportError(f"samples_per_shard={samples_per_shard}: give 1 or more samples a shard")
     dataset_dir, out_dir = Path(dataset_dir), Path(out_dir)
-    counts: dict[tuple[str, str], int] = {}
+    counts: dict[str, int] = {}
     written: list[Path] = []
     null_sides = {"street": 0, "shop": 0}
     for cfg, spl in _selected(dataset_dir, config, split):
@@ -212,5 +212,5 @@ def export_webdataset(dataset_dir: Path, out_dir: Path, *, config: str | None = 
             writer.abort()
             raise
         written.extend(writer.close())
-        counts[(cfg, spl)] = writer.samples
+        counts[f"{cfg}/{spl}"] = writer.samples
     return {"counts": counts, "shards": written, "null_sides": null_sides}
