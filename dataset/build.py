@@ -61,7 +61,7 @@ STEP_NOTES = {
     "shop_image_broken": "listing's chosen image missing, altered or undecodable",
     "other_image_broken": "listing's other images dropped (missing, altered or undecodable)",
     "other_image_opted_out": "listing's other images dropped by the opt-out list",
-    "street_crop_too_small": "street crops with a side under min_crop_side",
+    "street_image_too_small": "street photos with a side under min_crop_side",
     "shop_image_too_small": "shop images with a side under min_crop_side",
     "shop_close_up_only": "listings whose every image is a close-up or texture shot",
     "duplicate_exact": "same street image and same product as a row kept",
@@ -69,8 +69,8 @@ STEP_NOTES = {
     "split_conflict": "dropped so that no street photo is in two splits (its other garments' listings went elsewhere)",
     "kept": "rows written",
     "flag_category_mismatch": "kept, flagged: the street box's category is not the listing's",
-    "flag_street_whole_image": "kept, flagged: no garment box of the category fitted, the whole photo is used",
-    "flag_ambiguous_box": "kept, flagged: several garments of the category in the photo; the surest was taken",
+    "flag_street_whole_image": "kept, flagged: no garment box of the category (big enough to crop) was found, the whole photo is used",
+    "flag_ambiguous_box": "kept, flagged: another garment of the category, nearly as likely, elsewhere in the photo; the surest was taken",
     "flag_category_unknown": "kept, flagged: neither the post's words nor the listing give a category",
 }
 
@@ -215,11 +215,10 @@ def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOut
             cleaning.count("shop_image_too_small")
             continue
         category = mention_category(m.text, m.item["category"])
-        chosen = choose_box(boxes[m.street_sha], category, (street.width, street.height))
-        x1, y1, x2, y2 = chosen.box
-        if min(x2 - x1, y2 - y1) < min_side:
-            cleaning.count("street_crop_too_small")
+        if min(street.width, street.height) < min_side:
+            cleaning.count("street_image_too_small")
             continue
+        chosen = choose_box(boxes[m.street_sha], category, (street.width, street.height), min_side=min_side)
         others = []
         for sha in m.item["other_images"] or []:
             if optout.image(sha, image_urls.get(sha)):

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from street2shop.pipeline.detectors.base import box_iou
 from street2shop.pipeline.detectors.categories import category_from_text
 
 TOP_CATEGORIES = 2
+RIVAL_SHARE = 0.5  # a rival garment is at least half as likely to be the category
+SAME_GARMENT_IOU = 0.3
 
 
 @dataclass
@@ -28,12 +31,22 @@ def mention_category(text: str | None, listing_category: int | None) -> int | No
     return category_from_text(text) or listing_category
 
 
-def choose_box(detections: list, category: int | None, size: tuple[int, int]) -> StreetBox:
+def choose_box(detections: list, category: int | None, size: tuple[int, int], *, min_side: int = 1) -> StreetBox:
+    """The box of the found garment of `category` (at least `min_side` pixels a side) the detector
+    is surest of; the whole image when none fits. Ambiguous: another garment of the category,
+    nearly as sure and elsewhere in the photo (overlapping boxes are one garment found twice)."""
     whole = StreetBox((0.0, 0.0, float(size[0]), float(size[1])), None, True, False)
     if category is None:
         return whole
-    fits = [d for d in detections if not d.whole_image and category in [c for c, _ in d.top(TOP_CATEGORIES)]]
+    fits = [d for d in detections if not d.whole_image and category in [c for c, _ in d.top(TOP_CATEGORIES)]
+            and min(d.box[2] - d.box[0], d.box[3] - d.box[1]) >= min_side]
     if not fits:
         return whole
-    best = max(fits, key=lambda d: (float(d.probs[category - 1]), float(d.score)))
-    return StreetBox(tuple(round(float(v), 1) for v in best.box), int(best.category), False, len(fits) > 1)
+
+    def sureness(d) -> float:
+        return float(d.probs[category - 1])
+
+    best = max(fits, key=lambda d: (sureness(d), float(d.score)))
+    rivals = [d for d in fits if d is not best and sureness(d) >= RIVAL_SHARE * sureness(best)
+              and box_iou(d.box, best.box) < SAME_GARMENT_IOU]
+    return StreetBox(tuple(round(float(v), 1) for v in best.box), int(best.category), False, bool(rivals))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from street2shop.pipeline.dedupe import HIGH_RECALL, ImageHashes, near_duplicate_pairs, union_groups
 
 THRESHOLDS = HIGH_RECALL
-AFFINITY = 1.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
+AFFINITY = 4.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
 
 
 def image_groups(shas: Sequence[str], hashes: Sequence[ImageHashes]) -> dict[str, int]:

@@ -26,10 +26,14 @@ def _det(box, probs: dict[int, float], score=0.9) -> Detection:
 
 def test_a_mention_takes_the_surest_garment_of_its_category():
     trousers = _det((10, 100, 60, 200), {8: 0.7, 7: 0.2})
-    shorts_maybe_trousers = _det((70, 100, 120, 160), {7: 0.6, 8: 0.3})
+    found_twice = _det((12, 104, 60, 196), {8: 0.65, 7: 0.2})
+    shorts_maybe_trousers = _det((70, 100, 120, 160), {7: 0.55, 8: 0.4})
+    tiny = _det((150, 10, 160, 20), {8: 0.99})
     top = _det((10, 10, 80, 90), {1: 0.9})
-    chosen = choose_box([top, shorts_maybe_trousers, trousers], 8, (200, 240))
-    assert chosen.box == (10, 100, 60, 200) and chosen.category == 8 and chosen.ambiguous and not chosen.whole_image
+    chosen = choose_box([top, found_twice, trousers, tiny], 8, (200, 240), min_side=32)
+    assert chosen.box == (10, 100, 60, 200) and chosen.category == 8 and not chosen.ambiguous
+    assert not chosen.whole_image, "a garment found twice (overlapping boxes) is not ambiguous; a tiny box is no crop"
+    assert choose_box([top, shorts_maybe_trousers, trousers], 8, (200, 240)).ambiguous
     skirt = choose_box([top, trousers], 9, (200, 240))
     assert skirt.whole_image and skirt.box == (0, 0, 200, 240) and skirt.category is None
     assert mention_category("Maya's green pleated skirt", 8) == 9 and mention_category("the look", 8) == 8
