@@ -52,6 +52,7 @@ bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/bench_garments.py
 	$(PY) tests/benchmarks/bench_video.py
 	$(PY) tests/benchmarks/bench_match_folder.py
+	$(PY) tests/benchmarks/bench_dataset.py
 	$(PY) tests/benchmarks/report.py
 
 clean:

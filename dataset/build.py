@@ -17,10 +17,13 @@ same Parquet bytes.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PIL import Image
 
 from street2shop.core.image_gate import FORMAT_EXTENSIONS
 from street2shop.core.store import Store, StoreError
@@ -30,10 +33,9 @@ from street2shop.dataset.layout import DatasetWriter, card_metadata
 from street2shop.dataset.mentions import Mention, host, read_mentions
 from street2shop.dataset.optout_list import OptOutList
 from street2shop.dataset.optout_list import from_config as optout_from_config
-from street2shop.dataset.splits import image_groups, plan
+from street2shop.dataset.splits import decode_for_hashing, image_groups, plan, split_hashes
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.catalog import Catalog
-from street2shop.pipeline.dedupe import hash_image
 from street2shop.pipeline.detectors.categories import CATEGORIES
 
 DETECT_BATCH = 8
@@ -96,10 +98,13 @@ class Images:
 
     def paths(self, shas) -> None:
         missing = [s for s in shas if s not in self._paths]
-        self._paths.update(self.store.image_column(missing))
+        if missing:
+            found = self.store.image_column(missing)
+            self._paths.update({s: found.get(s) for s in missing})  # None: not in the store
 
-    def load(self, sha: str):
-        """The decoded image (or None when missing, altered or undecodable); remembers its info."""
+    def load(self, sha: str, *, full: bool = True):
+        """The decoded image (or None when missing, altered or undecodable); remembers its info.
+        `full`: at full size (for the detector), else only as large as the hashes need."""
         self.paths([sha])
         path = self._paths.get(sha)
         try:
@@ -110,18 +115,21 @@ class Images:
             self.info[sha] = None
             return None
         try:
-            img = norm.load_image(data)
-            img.load()
+            if full:
+                img = norm.load_image(data)
+                size = img.size
+            else:
+                img, size = decode_for_hashing(data)
         except Exception:  # any decoder failure means the same: this image is unusable
             self.info[sha] = None
             return None
-        fmt = (img.format or "").upper()
-        self.info[sha] = ImageInfo(sha, path, img.width, img.height, FORMAT_EXTENSIONS.get(fmt, "bin"), hash_image(img))
+        fmt = (Image.open(io.BytesIO(data)).format or "").upper()
+        self.info[sha] = ImageInfo(sha, path, size[0], size[1], FORMAT_EXTENSIONS.get(fmt, "bin"), split_hashes(img))
         return img
 
     def ensure(self, sha: str) -> ImageInfo | None:
         if sha not in self.info:
-            self.load(sha)
+            self.load(sha, full=False)
         return self.info[sha]
 
     def struct(self, sha: str) -> dict:
@@ -194,9 +202,9 @@ def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOut
             cleaning.count("opted_out")
             continue
         kept.append(m)
-    images.paths({m.street_sha for m in kept} | {m.item["image_sha256"] for m in kept})
-    image_urls = images.store.image_column({m.item["image_sha256"] for m in kept}
-                                           | {s for m in kept for s in m.item["other_images"] or []}, "first_url")
+    shop_shas = {m.item["image_sha256"] for m in kept} | {s for m in kept for s in m.item["other_images"] or []}
+    images.paths({m.street_sha for m in kept} | shop_shas)  # one scan of the images table, not one an image
+    image_urls = images.store.image_column(shop_shas, "first_url")
     boxes = _detect_street(sorted({m.street_sha for m in kept}), images, detector, say)
     rows = []
     for m in kept:

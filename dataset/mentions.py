@@ -20,6 +20,13 @@ from street2shop.pipeline.catalog import Catalog
 #: a link whose listing page answered: the pair stands even when the product has sold out since
 USABLE_LINKS = ("ok", "sold_out")
 CONFIG_OF_KIND = {"exact": "exact", "alternative": "similar"}
+# only what a pair needs: a dataset of many thousand pairs holds these rows while it is planned
+ITEM_COLUMNS = ["post_url", "item_index", "link_index", "run_id", "text", "brand", "image_position", "kind",
+                "resolved_url", "link_status"]
+IMAGE_COLUMNS = ["post_url", "position", "run_id", "url", "sha256", "status"]
+POST_COLUMNS = ["url", "final_url", "canonical_url", "fetched_at", "show", "season", "episode", "characters"]
+CATALOG_COLUMNS = ["item_id", "listing_url", "canonical_url", "name", "brand", "price", "currency", "image_sha256",
+                   "other_images", "box", "category", "quality_flags"]
 
 
 @dataclass
@@ -71,9 +78,9 @@ def _latest(rows: list[dict], key, order: str) -> dict:
 def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None) -> tuple[list[Mention], dict]:
     """Every usable mention, in post order, and counts of the links left out and why."""
     where = pc.field("source").isin(sources) if sources else None
-    items = store.read_table("post_items", filter=where).to_pylist()
-    images = store.read_table("post_images", filter=where).to_pylist()
-    posts = store.read_table("posts", filter=where).to_pylist()
+    items = store.read_table("post_items", columns=ITEM_COLUMNS, filter=where).to_pylist()
+    images = store.read_table("post_images", columns=IMAGE_COLUMNS, filter=where).to_pylist()
+    posts = store.read_table("posts", columns=POST_COLUMNS, filter=where).to_pylist()
     skipped: dict[str, int] = {}
 
     def skip(why: str) -> None:
@@ -91,7 +98,7 @@ def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None) 
     for post_url, position in street:
         positions.setdefault(post_url, []).append(position)
 
-    catalog_rows = catalog.items.drop_columns(["embedding", "category_probs"]).to_pylist()
+    catalog_rows = catalog.items.select(CATALOG_COLUMNS).to_pylist()
     item_by_url = {}
     for row in catalog_rows:
         for url in (row["listing_url"], row["canonical_url"]):

@@ -14,10 +14,40 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from street2shop.pipeline.dedupe import HIGH_RECALL, ImageHashes, near_duplicate_pairs, union_groups
+from PIL import Image
+
+from street2shop.core.image_gate import guarded_open
+from street2shop.pipeline import normalise as norm
+from street2shop.pipeline.dedupe import HIGH_RECALL, ImageHashes, hash_image, near_duplicate_pairs, union_groups
 
 THRESHOLDS = HIGH_RECALL
 AFFINITY = 4.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
+
+
+HASH_SIDE = 256  # the hashes look at 8x8 to 128x128 squeezes: more pixels change nothing
+
+
+def decode_for_hashing(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
+    """The image upright at a size its hashes need, and its true upright size. A JPEG decodes at
+    1/2 to 1/8 scale (several times faster); the whole stream is still read, so a truncated
+    file fails like a full decode. Pillow's decompression-bomb guard is on."""
+    with guarded_open(data) as im:
+        stored = im.size
+        im.draft("RGB", (HASH_SIDE, HASH_SIDE))  # JPEG only; other formats ignore it
+        im.load()
+        decoded = im.size
+        img = norm.to_rgb(im)
+    turned = img.size != decoded  # EXIF orientation swapped the sides
+    return img, (stored[1], stored[0]) if turned else stored
+
+
+def split_hashes(img: Image.Image) -> ImageHashes:
+    """The hashes `THRESHOLDS` compares, of `img` squeezed to at most HASH_SIDE a side, so a
+    full decode and a reduced one give the same values to within a bit or two."""
+    if max(img.size) > HASH_SIDE:
+        scale = HASH_SIDE / max(img.size)
+        img = img.resize((max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.Resampling.BOX)
+    return hash_image(img, THRESHOLDS.used())
 
 
 def image_groups(shas: Sequence[str], hashes: Sequence[ImageHashes]) -> dict[str, int]:

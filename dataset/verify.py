@@ -22,9 +22,7 @@ import pyarrow.parquet as pq
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
-from street2shop.dataset.splits import leaks
-from street2shop.pipeline import normalise as norm
-from street2shop.pipeline.dedupe import hash_image
+from street2shop.dataset.splits import decode_for_hashing, leaks, split_hashes
 
 IMAGE_SIDES = ("street", "shop")
 
@@ -117,14 +115,13 @@ def _check_image(image: dict, width, height, where: str, hashes: dict, problems:
     if key in hashes:
         return key
     try:
-        img = norm.load_image(data)
-        img.load()
+        img, size = decode_for_hashing(data)
     except Exception as exc:  # any decoder failure: the image is unusable
         problems.append(f"{where}: does not decode ({type(exc).__name__}: {exc})")
         return None
-    if width is not None and height is not None and (img.width, img.height) != (width, height):
-        problems.append(f"{where}: is {img.width}x{img.height}, the row says {width}x{height}")
-    hashes[key] = hash_image(img)
+    if width is not None and height is not None and size != (width, height):
+        problems.append(f"{where}: is {size[0]}x{size[1]}, the row says {width}x{height}")
+    hashes[key] = split_hashes(img)
     return key
 
 

@@ -115,18 +115,20 @@ def colour_distance(a: bytes, b: bytes) -> float:
     return float(np.abs(np.frombuffer(a, np.uint8).astype(np.int16) - np.frombuffer(b, np.uint8)).mean())
 
 
-def hash_image(img: Image.Image) -> ImageHashes:
-    """All four hashes of ``img`` (decode bytes with `normalise.load_image` first, so EXIF
-    orientation and transparency are already handled)."""
+def hash_image(img: Image.Image, names: Iterable[str] = DESCRIPTOR_NAMES) -> ImageHashes:
+    """The hashes of ``img`` (decode bytes with `normalise.load_image` first, so EXIF
+    orientation and transparency are already handled); only ``names`` are computed, the others
+    are left 0 / empty (a caller comparing with one `Thresholds` needs only its `used()`)."""
+    names = set(names)
     rgb = img if img.mode == "RGB" else img.convert("RGB")
     grey = rgb.convert("L")
     return ImageHashes(
-        phash=_bits_to_int(imagehash.phash(grey).hash),
-        dhash=_bits_to_int(imagehash.dhash(grey).hash),
-        whash=_bits_to_int(imagehash.whash(grey).hash),
-        colorhash=_bits_to_int(imagehash.colorhash(rgb, binbits=COLORHASH_BINBITS).hash),
-        colour=colour_layout(rgb),
-        texture=texture_signature(grey),
+        phash=_bits_to_int(imagehash.phash(grey).hash) if "phash" in names else 0,
+        dhash=_bits_to_int(imagehash.dhash(grey).hash) if "dhash" in names else 0,
+        whash=_bits_to_int(imagehash.whash(grey).hash) if "whash" in names else 0,
+        colorhash=_bits_to_int(imagehash.colorhash(rgb, binbits=COLORHASH_BINBITS).hash) if "colorhash" in names else 0,
+        colour=colour_layout(rgb) if "colour" in names else b"",
+        texture=texture_signature(grey) if "texture" in names else b"",
     )
 
 

@@ -39,6 +39,9 @@ BENCHMARKS = {
               "python tests/benchmarks/bench_video.py"),
     "match_memory": ("Matching memory", "peak memory of `match` over folders of 100 and 1,000 street photos "
                      "(default detector): it streams", "python tests/benchmarks/bench_match_folder.py"),
+    "dataset": ("Dataset build and publish", "time and peak memory of `dataset build` (whole-frame boxes) and "
+                "`dataset publish` (verify, then copy) at 2,000 and 20,000 synthetic pairs (it streams), beside "
+                "Hugging Face `datasets` writing the same rows", "python tests/benchmarks/bench_dataset.py"),
     "detector": ("Detector", "Faster R-CNN R50-FPN v2 on the CPU, 1200x800 images, with all 13 DeepFashion2 "
                  "probabilities per box, against stock torchvision", "python tests/benchmarks/bench_detector.py"),
 }
