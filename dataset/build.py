@@ -19,13 +19,16 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from PIL import Image
 
 from street2shop.core.image_gate import FORMAT_EXTENSIONS
+from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.core.store import Store, StoreError
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
@@ -77,7 +80,7 @@ STEP_NOTES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class ImageInfo:
     sha: str
     path: str
@@ -163,17 +166,18 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     cleaning.count("candidates", len(mentions))
     images = Images(store)
     say(f"{len(mentions)} candidate pairs from {len({m.post_url for m in mentions})} posts")
-    rows = _plan_rows(mentions, images, detector, optout, min_side, cleaning, say)
+    rows = _columnar(_plan_rows(mentions, images, detector, optout, min_side, cleaning, say))
+    del mentions  # the plan holds what the rows need, column by column
     rows = _collapse_duplicates(rows, images, cleaning)
     rows = _split(rows, images, ratios, seed, cleaning)
-    for row in rows:
-        for flag in row["flags"]:
-            cleaning.count(f"flag_{flag}")
-    cleaning.count("kept", len(rows))
-    say(f"{len(rows)} pairs kept; writing")
+    for flag, n in _value_counts(pc.list_flatten(rows["flags"])).items():
+        cleaning.count(f"flag_{flag}", n)
+    cleaning.count("kept", rows.num_rows)
+    say(f"{rows.num_rows} pairs kept; writing")
     with DatasetWriter(out, rows_per_shard=rows_per_shard) as writer:
-        for row in sorted(rows, key=lambda r: (r["config"], list(ratios).index(r["split"]), r["pair_id"])):
-            writer.write(row["config"], row["split"], [_with_bytes(row, images)])
+        for chunk in _in_output_order(rows, list(ratios)):
+            for row in chunk.to_pylist():
+                writer.write(row["config"], row["split"], [_with_bytes(row, images)])
         sizes = writer.sizes()
         extra = {"street2shop": _card_extra(rows, cleaning, skipped, seed, ratios, optout, catalog, detector,
                                             provenance or {})}
@@ -193,7 +197,8 @@ def build_from_config(store: Store, catalog: Catalog, out: Path, cfg, *, detecto
 
 
 def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOutList, min_side: int,
-               cleaning: Cleaning, say) -> list[dict]:
+               cleaning: Cleaning, say) -> Iterator[dict]:
+    """The rows of the kept mentions, without their image bytes (PLAN columns)."""
     kept = []
     for m in mentions:
         item = m.item
@@ -206,7 +211,6 @@ def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOut
     images.paths({m.street_sha for m in kept} | shop_shas)  # one scan of the images table, not one an image
     image_urls = images.store.image_column(shop_shas, "first_url")
     boxes = _detect_street(sorted({m.street_sha for m in kept}), images, detector, say)
-    rows = []
     for m in kept:
         street = images.ensure(m.street_sha)
         if street is None:
@@ -235,8 +239,7 @@ def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOut
                 cleaning.count("other_image_broken")
             else:
                 others.append(sha)
-        rows.append(_row(m, street, shop, others, chosen, category, image_urls))
-    return rows
+        yield _row(m, street, shop, others, chosen, category, image_urls)
 
 
 def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, list]:
@@ -275,68 +278,100 @@ def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chos
         "shop_image_id": shop.sha, "shop_box": [float(v) for v in item["box"]] if item["box"] else None,
         "shop_category": item["category"], "shop_item": None, "shop_style": None,
         "shop_width": shop.width, "shop_height": shop.height, "shop_url": image_urls.get(shop.sha),
-        "shop_extra": None, "shop_other_images": others,
+        "shop_extra": None, "shop_other_ids": others,
         "show": post.get("show"), "season": post.get("season"), "episode": post.get("episode"),
         "character": m.character(), "mention": m.text, "shop": host(m.listing_url),
         "brand": item["brand"] or m.brand, "listing_name": item["name"], "price": item["price"],
         "currency": item["currency"], "post_url": m.post_url, "listing_url": m.listing_url,
         "post_crawled_at": post.get("fetched_at"), "listing_crawled_at": m.listing_crawled_at,
-        "source_pair_id": None, "flags": flags, "origin": "crawl", "_group": m.group,
+        "source_pair_id": None, "flags": flags, "origin": "crawl", "group": m.group,
     }
 
 
-def _collapse_duplicates(rows: list[dict], images: Images, cleaning: Cleaning) -> list[dict]:
+#: A planned row: the pairs table without the image bytes (`shop_other_ids` names the other
+#: images), and the catalog's duplicate group of its listing. Held as Arrow columns, a few
+#: hundred bytes a row, so a big build's plan does not grow into Python objects.
+PLAN = pa.schema([f for f in DATASET_PAIRS if f.name not in ("street_image", "shop_image", "shop_other_images")]
+                 + [("shop_other_ids", pa.list_(pa.string())), ("group", pa.string())])
+PLAN_CHUNK = 1000
+
+
+def _columnar(rows: Iterator[dict]) -> pa.Table:
+    chunks, pending = [], []
+    for row in rows:
+        pending.append(row)
+        if len(pending) == PLAN_CHUNK:
+            chunks.append(pa.Table.from_pylist(pending, schema=PLAN))
+            pending = []
+    chunks.append(pa.Table.from_pylist(pending, schema=PLAN))
+    return pa.concat_tables(chunks).combine_chunks()
+
+
+def _collapse_duplicates(rows: pa.Table, images: Images, cleaning: Cleaning) -> pa.Table:
     """One row per (config, street image up to near duplicates, product): the first in post order."""
-    street = sorted({r["street_image_id"] for r in rows})
+    street_ids = rows["street_image_id"].to_pylist()
+    street = sorted(set(street_ids))
     groups = image_groups(street, [images.info[s].hashes for s in street])
     seen: dict[tuple, str] = {}
-    out = []
-    for row in rows:
-        key = (row["config"], groups[row["street_image_id"]], row["_group"])
+    keep = []
+    for config, sha, group in zip(rows["config"].to_pylist(), street_ids, rows["group"].to_pylist()):
+        key = (config, groups[sha], group)
+        keep.append(key not in seen)
         if key in seen:
-            cleaning.count("duplicate_exact" if seen[key] == row["street_image_id"] else "duplicate_near")
-            continue
-        seen[key] = row["street_image_id"]
-        out.append(row)
-    return out
+            cleaning.count("duplicate_exact" if seen[key] == sha else "duplicate_near")
+        else:
+            seen[key] = sha
+    return rows.filter(pa.array(keep, pa.bool_()))
 
 
-def _split(rows: list[dict], images: Images, ratios: dict[str, float], seed: int, cleaning: Cleaning) -> list[dict]:
+def _split(rows: pa.Table, images: Images, ratios: dict[str, float], seed: int, cleaning: Cleaning) -> pa.Table:
     """Each row's product_id (the group its split was drawn by) and split; rows dropped to keep a
     street photo out of two splits are counted and left out."""
-    shas = sorted({s for r in rows for s in _row_images(r)})
+    street = rows["street_image_id"].to_pylist()
+    shop = [[sha, *others] for sha, others in zip(rows["shop_image_id"].to_pylist(),
+                                                  rows["shop_other_ids"].to_pylist())]
+    shas = sorted(set(street) | {s for r in shop for s in r})
     groups = image_groups(shas, [images.info[s].hashes for s in shas])
-    product_keys = [[f"product:{r['_group']}", *(f"image:{groups[s]}" for s in _row_images(r)[1:])] for r in rows]
-    street_keys = [[f"image:{groups[r['street_image_id']]}"] for r in rows]
-    split, group = plan(product_keys, street_keys, [r["category_name"] or "unknown" for r in rows], ratios, seed)
-    kept = []
-    for row, s, g in zip(rows, split, group):
-        if s is None:
-            cleaning.count("split_conflict")
-            continue
-        row["split"] = s
-        row["product_id"] = "g-" + hashlib.sha256(rows[g]["pair_id"].encode()).hexdigest()[:16]
-        kept.append(row)
-    return kept
+    product_keys = [[f"product:{g}", *(f"image:{groups[s]}" for s in r)]
+                    for g, r in zip(rows["group"].to_pylist(), shop)]
+    street_keys = [[f"image:{groups[s]}"] for s in street]
+    strata = [c or "unknown" for c in rows["category_name"].to_pylist()]
+    split, group = plan(product_keys, street_keys, strata, ratios, seed)
+    pair_ids = rows["pair_id"].to_pylist()
+    product = ["g-" + hashlib.sha256(pair_ids[g].encode()).hexdigest()[:16] for g in group]
+    cleaning.count("split_conflict", split.count(None))
+    rows = rows.set_column(rows.schema.get_field_index("split"), "split", pa.array(split, pa.string()))
+    rows = rows.set_column(rows.schema.get_field_index("product_id"), "product_id", pa.array(product, pa.string()))
+    return rows.filter(pc.is_valid(rows["split"]))
 
 
-def _row_images(row: dict) -> list[str]:
-    return [row["street_image_id"], row["shop_image_id"], *row["shop_other_images"]]
+def _in_output_order(rows: pa.Table, splits: list[str], chunk: int = 100) -> Iterator[pa.Table]:
+    """The rows by (config, split in the manifest's order, pair_id), `chunk` at a time."""
+    rank = pa.array([splits.index(s) for s in rows["split"].to_pylist()], pa.int32())
+    keys = pa.table({"config": rows["config"], "rank": rank, "pair_id": rows["pair_id"]})
+    order = pc.sort_indices(keys, sort_keys=[("config", "ascending"), ("rank", "ascending"),
+                                             ("pair_id", "ascending")])
+    for start in range(0, len(order), chunk):
+        yield rows.take(order[start:start + chunk])
+
+
+def _value_counts(values: pa.Array) -> dict[str, int]:
+    return {v["values"].as_py(): v["counts"].as_py() for v in pc.value_counts(values)} if len(values) else {}
 
 
 def _with_bytes(row: dict, images: Images) -> dict:
-    out = {k: v for k, v in row.items() if not k.startswith("_")}
+    out = {k: v for k, v in row.items() if k not in ("shop_other_ids", "group")}
     out["street_image"] = images.struct(row["street_image_id"])
     out["shop_image"] = images.struct(row["shop_image_id"])
-    out["shop_other_images"] = [images.struct(s) for s in row["shop_other_images"]]
+    out["shop_other_images"] = [images.struct(s) for s in row["shop_other_ids"]]
     return out
 
 
-def _card_extra(rows, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutList, catalog: Catalog, detector,
-                provenance: dict) -> dict:
-    posts = [r["post_crawled_at"] for r in rows if r["post_crawled_at"]]
-    listings = [r["listing_crawled_at"] for r in rows if r["listing_crawled_at"]]
-    dates = posts + listings
+def _card_extra(rows: pa.Table, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutList, catalog: Catalog,
+                detector, provenance: dict) -> dict:
+    dates = [d for column in ("post_crawled_at", "listing_crawled_at") for d in pc.min_max(rows[column]).values()
+             if d.is_valid]
+    dates = [d.as_py() for d in dates]
     return {
         "origin": "crawl",
         "seed": seed,
@@ -347,8 +382,8 @@ def _card_extra(rows, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutL
         "detector": f"{detector.name} ({detector.weights_id})" if detector is not None else "none (whole photos)",
         "crawled_from": min(dates).isoformat() if dates else None,
         "crawled_to": max(dates).isoformat() if dates else None,
-        "blogs": sorted({host(r["post_url"]) for r in rows if host(r["post_url"])}),
-        "shops": sorted({r["shop"] for r in rows if r["shop"]}),
+        "blogs": sorted({h for u in pc.unique(rows["post_url"]).to_pylist() if (h := host(u))}),
+        "shops": sorted(s for s in pc.unique(rows["shop"]).to_pylist() if s),
         "opt_out_entries": len(optout),
         "cleaning": {k: cleaning.steps[k] for k in STEP_NOTES if cleaning.steps.get(k)},
         "links_not_used": dict(sorted(skipped.items())),
