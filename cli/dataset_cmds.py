@@ -121,11 +121,7 @@ def _optout(paths: list[Path]):
     try:
         for p in paths:
             if p.suffix in (".yaml", ".yml"):
-                m = load_manifest(p)
-                part = from_config(m.dataset.opt_out, p.parent)
-                out.domains |= part.domains
-                out.patterns += part.patterns
-                out.sha256s |= part.sha256s
+                out.merge(from_config(load_manifest(p).dataset.opt_out, p.parent))
             else:
                 read_file(p, out)
     except (OptOutError, ManifestError) as exc:

@@ -29,7 +29,7 @@ CATALOG_COLUMNS = ["item_id", "listing_url", "canonical_url", "name", "brand", "
                    "other_images", "box", "category", "quality_flags"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One candidate pair: a garment of a post and the catalog item its link leads to."""
 

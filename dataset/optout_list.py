@@ -52,6 +52,11 @@ class OptOutList:
         else:
             raise OptOutError(f"{where}: unknown entry kind {kind!r}; use one of {', '.join(KINDS)}")
 
+    def merge(self, other: "OptOutList") -> None:
+        self.domains |= other.domains
+        self.patterns += other.patterns
+        self.sha256s |= other.sha256s
+
     def url(self, url: str | None) -> bool:
         """True when `url` is on a listed host or matches a listed pattern."""
         if not url:

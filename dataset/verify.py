@@ -75,7 +75,7 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
             if row["pair_id"] in pair_ids:
                 found_problems["splits"].append(f"{where}: pair id also in {pair_ids[row['pair_id']]}")
             pair_ids[row["pair_id"]] = str(shard.relative_to(path))
-            keys = []
+            named = {}  # column -> the sha256 of its bytes, for the images that decode
             for side in IMAGE_SIDES:
                 image = row[f"{side}_image"]
                 if image is None:
@@ -83,16 +83,16 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
                 key = _check_image(image, row.get(f"{side}_width"), row.get(f"{side}_height"), f"{where} {side}_image",
                                    hashes, found_problems["images"])
                 if key:
-                    keys.append(key)
+                    named[f"{side}_image"] = key
             for n, image in enumerate(row["shop_other_images"] or []):
                 key = _check_image(image, None, None, f"{where} shop_other_images[{n}]", hashes,
                                    found_problems["images"])
                 if key:
-                    keys.append(key)
-            image_splits[config].append((split, keys))
+                    named[f"shop_other_images[{n}]"] = key
+            image_splits[config].append((split, list(named.values())))
             if optout is not None:
-                _check_optout(row, optout, where, found_problems["opt-out"])
-            verdict.images += len(keys)
+                _check_optout(row, named, optout, where, found_problems["opt-out"])
+            verdict.images += len(named)
 
     for config, entries in sorted(image_splits.items()):
         config_hashes = {k: hashes[k] for _, keys in entries for k in keys}
@@ -125,17 +125,11 @@ def _check_image(image: dict, width, height, where: str, hashes: dict, problems:
     return key
 
 
-def _check_optout(row: dict, optout: OptOutList, where: str, problems: list[str]) -> None:
+def _check_optout(row: dict, images: dict[str, str], optout: OptOutList, where: str, problems: list[str]) -> None:
+    """`images`: column -> sha256 of the bytes it holds."""
     hits = [name for name in ("post_url", "listing_url", "street_url", "shop_url") if optout.url(row.get(name))]
-    for side in IMAGE_SIDES:
-        image = row.get(f"{side}_image")
-        if image and image.get("bytes") and optout.image(hashlib.sha256(image["bytes"]).hexdigest()):
-            hits.append(f"{side}_image")
-        if row.get(f"{side}_image_id") and optout.image(row[f"{side}_image_id"]):
-            hits.append(f"{side}_image_id")
-    for n, image in enumerate(row.get("shop_other_images") or []):
-        if image and image.get("bytes") and optout.image(hashlib.sha256(image["bytes"]).hexdigest()):
-            hits.append(f"shop_other_images[{n}]")
+    hits += [column for column, sha in images.items() if optout.image(sha)]
+    hits += [f"{side}_image_id" for side in IMAGE_SIDES if optout.image(row.get(f"{side}_image_id"))]
     if hits:
         problems.append(f"{where}: on the opt-out list ({', '.join(dict.fromkeys(hits))})")
 

@@ -169,7 +169,7 @@ def _as_array(values: Iterable[int]) -> np.ndarray:
     return np.fromiter((v & 0xFFFFFFFFFFFFFFFF for v in values), dtype=np.uint64)
 
 
-def _candidates(codes: np.ndarray, limit: int, block: int = 512, chunk: int = 16384
+def _candidates(codes: np.ndarray, limit: int, block: int = 512, chunk: int = 4096
                 ) -> Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """(i, j, distance) arrays, i < j, of all pairs within ``limit`` bits (exact, blocked)."""
     n = len(codes)
