@@ -78,6 +78,7 @@ def build(
     from street2shop.core.store import Store  # noqa: PLC0415
     from street2shop.dataset.build import DatasetBuildError, build_from_config  # noqa: PLC0415
     from street2shop.dataset.optout_list import OptOutError  # noqa: PLC0415
+    from street2shop.dataset.mentions import CATALOG_COLUMNS  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
 
     cli = _cli()
@@ -95,10 +96,14 @@ def build(
     with cli.store_errors():
         store = Store(m.store_url)
         try:
-            catalog = open_catalog(store, version)
+            # the build searches nothing: the items it reads, without embeddings or index
+            catalog = open_catalog(store, version, columns=CATALOG_COLUMNS, index=False)
+            # the catalog's own default detector is trained on (or cached for) the whole catalog
+            needs_catalog = detector == "default" or (detector == "manifest" and m.catalog.detector is None)
+            chosen = cli._match_detector(m, detector, None, open_catalog(store, catalog.version)
+                                         if needs_catalog else None)
         except CatalogError as exc:
             cli.fail(str(exc))
-        chosen = cli._match_detector(m, detector, None, catalog)
         try:
             result = build_from_config(store, catalog, target, cfg, detector=chosen,
                                        base=m.path.parent if m.path else None, seed=seed, progress=say)

@@ -308,9 +308,12 @@ def current_version(store: Store) -> str:
     return version
 
 
-def open_catalog(store: Store, version: str | None = None) -> Catalog:
+def open_catalog(store: Store, version: str | None = None, *, columns: list[str] | None = None,
+                 index: bool = True) -> Catalog:
     """A complete catalog version (the current one unless named), checked: its version.json,
-    items and index must all be there and agree. Anything else is one CatalogError."""
+    items and index must all be there and agree. Anything else is one CatalogError.
+    A reader that does not search may take only some item `columns` and no index (`index`
+    False: `Catalog.index` is None), which for a big catalog is most of its memory."""
     version = version or current_version(store)
     if not VERSION_NAME.fullmatch(version):
         raise CatalogError(f"{version!r} is not a catalog version name (such as v20250101T120000000000Z)")
@@ -322,17 +325,22 @@ def open_catalog(store: Store, version: str | None = None) -> Catalog:
         meta = None
     if not isinstance(meta, dict) or any(k not in meta for k in _META_KEYS):
         raise CatalogError(f"{where} is missing or incomplete (no readable version.json); {_REBUILD}")
-    items = _read_items(store, folder, where)
-    index = _load_index(store, f"{folder}/index", where)
-    if not items.num_rows == index.size == meta["items"] or index.dim != meta["dim"]:
-        raise CatalogError(f"{where} is incomplete: {items.num_rows} items and {index.size} indexed "
+    items = _read_items(store, folder, where, columns)
+    if not index:
+        if items.num_rows != meta["items"]:
+            raise CatalogError(f"{where} is incomplete: {items.num_rows} items where its version.json lists "
+                               f"{meta['items']}; {_REBUILD}")
+        return Catalog(store, version, meta, items, None)
+    search = _load_index(store, f"{folder}/index", where)
+    if not items.num_rows == search.size == meta["items"] or search.dim != meta["dim"]:
+        raise CatalogError(f"{where} is incomplete: {items.num_rows} items and {search.size} indexed "
                            f"where its version.json lists {meta['items']}; {_REBUILD}")
-    return Catalog(store, version, meta, items, index)
+    return Catalog(store, version, meta, items, search)
 
 
-def _read_items(store: Store, folder: str, where: str) -> pa.Table:
+def _read_items(store: Store, folder: str, where: str, columns: list[str] | None = None) -> pa.Table:
     try:
-        return store.read_table("catalog_items", under=f"{folder}/items")
+        return store.read_table("catalog_items", columns=columns, under=f"{folder}/items")
     except StoreError:
         damaged = store.damaged_parts("catalog_items", under=f"{folder}/items")
         what = f"{damaged[0][0]} is damaged ({damaged[0][1]})" if damaged else "its items cannot be read"

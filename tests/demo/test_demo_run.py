@@ -56,7 +56,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_the_demo_dataset_loads_with_hugging_face_datasets(demo):
+def test_the_demo_dataset_loads_with_hugging_face_datasets(demo, tmp_path):
     import datasets
     from PIL import Image
 
@@ -67,11 +67,13 @@ def test_the_demo_dataset_loads_with_hugging_face_datasets(demo):
     folder = _dataset(store)
     assert "dataset verify:" in out and "splits ok" in out and "images ok" in out
     sizes = split_sizes(read_card(folder))
-    exact = datasets.load_dataset(str(folder), "exact")
+    # a cache of its own: `datasets` would otherwise answer from an earlier run's files at the same path
+    cache = str(tmp_path / "hf-cache")
+    exact = datasets.load_dataset(str(folder), "exact", cache_dir=cache)
     assert {s: len(exact[s]) for s in exact} == {s: n for (c, s), n in sizes.items() if c == "exact"}
     assert sizes[("exact", "train")] >= 10 and sizes.get(("exact", "validation"), 0) + sizes.get(("exact", "test"), 0) >= 2
     files = {s: str(folder / "data" / "exact" / f"{s}-*.parquet") for s in exact}
-    plain = datasets.load_dataset("parquet", data_files=files)
+    plain = datasets.load_dataset("parquet", data_files=files, cache_dir=cache)
     seen: dict[str, set] = {}
     for split in exact:
         assert sorted(plain[split]["pair_id"]) == sorted(exact[split]["pair_id"])
@@ -89,7 +91,7 @@ def test_the_demo_dataset_loads_with_hugging_face_datasets(demo):
             values = set(exact[split][column])
             assert not values & seen.get(column, set()), f"{column} in two splits"
             seen.setdefault(column, set()).update(values)
-    similar = datasets.load_dataset(str(folder), "similar")
+    similar = datasets.load_dataset(str(folder), "similar", cache_dir=cache)
     assert set(similar["train"]["config"]) == {"similar"} and not set(similar["train"]["pair_id"]) & seen["pair_id"]
 
 
