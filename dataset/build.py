@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -33,10 +34,10 @@ from street2shop.core.store import Store, StoreError
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
 from street2shop.dataset.layout import DatasetWriter, card_metadata
-from street2shop.dataset.mentions import Mention, host, read_mentions
+from street2shop.dataset.mentions import ITEM_PREFIX, Mention, host, iter_mentions, latest, read_mentions
 from street2shop.dataset.optout_list import OptOutList
 from street2shop.dataset.optout_list import from_config as optout_from_config
-from street2shop.dataset.splits import decode_for_hashing, image_groups, plan, split_hashes
+from street2shop.dataset.splits import HashColumns, decode_for_hashing, image_groups, plan, split_hashes
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.catalog import Catalog
 from street2shop.pipeline.detectors.categories import CATEGORIES
@@ -87,35 +88,66 @@ class ImageInfo:
     width: int
     height: int
     ext: str
-    hashes: object
+
+
+_UNSEEN, _GOOD, _BAD = 0, 1, 2
 
 
 class Images:
-    """Image bytes from the store, checked against their sha256 and decoded once; what was
-    learnt (size, hashes) is kept, the pixels are not."""
+    """Image bytes from the store, checked against their sha256 and decoded once. What was learnt
+    (size, file type, split hashes) is kept in packed columns, the pixels are not: a big build
+    meets tens of thousands of images."""
 
     def __init__(self, store: Store):
         self.store = store
-        self.info: dict[str, ImageInfo | None] = {}
-        self._paths: dict[str, str] = {}
+        self.hashes = HashColumns()
+        self._slot: dict[str, int] = {}
+        self._files = pa.table({"sha256": pa.array([], pa.string()), "path": pa.array([], pa.string()),
+                                "format": pa.array([], pa.string()), "first_url": pa.array([], pa.string())})
+        self._file_row = array("q")  # slot -> row of _files, -1: not in the store
+        self._state = bytearray()
+        self._size = array("I")  # width, height per slot
+        self._ext = array("B")  # index into _EXTS
+        self._exts: list[str] = []
 
-    def paths(self, shas) -> None:
-        missing = [s for s in shas if s not in self._paths]
-        if missing:
-            found = self.store.image_column(missing)
-            self._paths.update({s: found.get(s) for s in missing})  # None: not in the store
+    def register(self, shas) -> None:
+        """Look `shas` up in the store's images table (one scan for all of them)."""
+        new = sorted({s for s in shas if s and s not in self._slot})
+        if not new:
+            return
+        rows = self.store.read_table("images", columns=list(self._files.column_names),
+                                     filter=pc.field("sha256").isin(pa.array(new, pa.string())))
+        rows = latest(rows.append_column("_n", pa.array(range(len(rows)), pa.int64())), ["sha256"], "_n")
+        base = len(self._files)
+        self._files = pa.concat_tables([self._files, rows.drop_columns(["_n"])]).combine_chunks()
+        found = {sha: base + n for n, sha in enumerate(rows["sha256"].to_pylist())}
+        for sha in new:
+            self._slot[sha] = len(self._slot)
+            self._file_row.append(found.get(sha, -1))
+            self._state.append(_UNSEEN)
+            self._size.extend((0, 0))
+            self._ext.append(0)
+
+    def _file(self, sha: str, column: str):
+        row = self._file_row[self._slot[sha]]
+        return self._files[column][row].as_py() if row >= 0 else None
+
+    def first_url(self, sha: str) -> str | None:
+        self.register([sha])
+        return self._file(sha, "first_url")
 
     def load(self, sha: str, *, full: bool = True):
         """The decoded image (or None when missing, altered or undecodable); remembers its info.
         `full`: at full size (for the detector), else only as large as the hashes need."""
-        self.paths([sha])
-        path = self._paths.get(sha)
+        self.register([sha])
+        slot = self._slot[sha]
+        self._state[slot] = _BAD
+        path = self._file(sha, "path")
         try:
             data = self.store.read_bytes(path) if path else None
         except (OSError, StoreError):
             data = None
         if data is None or hashlib.sha256(data).hexdigest() != sha:
-            self.info[sha] = None
             return None
         try:
             if full:
@@ -124,19 +156,29 @@ class Images:
             else:
                 img, size = decode_for_hashing(data)
         except Exception:  # any decoder failure means the same: this image is unusable
-            self.info[sha] = None
             return None
-        fmt = (Image.open(io.BytesIO(data)).format or "").upper()
-        self.info[sha] = ImageInfo(sha, path, size[0], size[1], FORMAT_EXTENSIONS.get(fmt, "bin"), split_hashes(img))
+        fmt = self._file(sha, "format") or Image.open(io.BytesIO(data)).format or ""
+        ext = FORMAT_EXTENSIONS.get(fmt.upper(), "bin")
+        if ext not in self._exts:
+            self._exts.append(ext)
+        self.hashes.add(sha, split_hashes(img))
+        self._size[2 * slot:2 * slot + 2] = array("I", size)
+        self._ext[slot] = self._exts.index(ext)
+        self._state[slot] = _GOOD
         return img
 
     def ensure(self, sha: str) -> ImageInfo | None:
-        if sha not in self.info:
+        self.register([sha])
+        slot = self._slot[sha]
+        if self._state[slot] == _UNSEEN:
             self.load(sha, full=False)
-        return self.info[sha]
+        if self._state[slot] != _GOOD:
+            return None
+        return ImageInfo(sha, self._file(sha, "path"), self._size[2 * slot], self._size[2 * slot + 1],
+                         self._exts[self._ext[slot]])
 
     def struct(self, sha: str) -> dict:
-        info = self.info[sha]
+        info = self.ensure(sha)
         return {"bytes": self.store.read_bytes(info.path), "path": f"{sha}.{info.ext}"}
 
 
@@ -157,7 +199,7 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     say = progress or (lambda line: None)
     optout = optout or OptOutList()
     mentions, skipped = read_mentions(store, catalog, sources=sources)
-    if not mentions:
+    if not len(mentions):
         why = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "no post items at all"
         raise DatasetBuildError(f"store {store.url} has no blog mention whose link leads to a listing of catalog "
                                 f"version {catalog.version} ({why}); crawl a blog and its shops, then "
@@ -165,7 +207,7 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     cleaning = Cleaning()
     cleaning.count("candidates", len(mentions))
     images = Images(store)
-    say(f"{len(mentions)} candidate pairs from {len({m.post_url for m in mentions})} posts")
+    say(f"{len(mentions)} candidate pairs from {pc.count_distinct(mentions['post_url']).as_py()} posts")
     rows = _columnar(_plan_rows(mentions, images, detector, optout, min_side, cleaning, say))
     del mentions  # the plan holds what the rows need, column by column
     rows = _collapse_duplicates(rows, images, cleaning)
@@ -196,22 +238,21 @@ def build_from_config(store: Store, catalog: Catalog, out: Path, cfg, *, detecto
                          rows_per_shard=cfg.rows_per_shard, progress=progress)
 
 
-def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOutList, min_side: int,
+def _plan_rows(mentions: pa.Table, images: Images, detector, optout: OptOutList, min_side: int,
                cleaning: Cleaning, say) -> Iterator[dict]:
-    """The rows of the kept mentions, without their image bytes (PLAN columns)."""
-    kept = []
-    for m in mentions:
-        item = m.item
-        if (optout.url(m.post_url) or optout.url(m.listing_url) or optout.image(m.street_sha, m.street_url)
-                or optout.image(item["image_sha256"], None)):
-            cleaning.count("opted_out")
-            continue
-        kept.append(m)
-    shop_shas = {m.item["image_sha256"] for m in kept} | {s for m in kept for s in m.item["other_images"] or []}
-    images.paths({m.street_sha for m in kept} | shop_shas)  # one scan of the images table, not one an image
-    image_urls = images.store.image_column(shop_shas, "first_url")
-    boxes = _detect_street(sorted({m.street_sha for m in kept}), images, detector, say)
-    for m in kept:
+    """The rows of the kept mentions (`mentions.read_mentions`), without their image bytes (PLAN columns)."""
+    if len(optout):
+        out = [bool(optout.url(m.post_url) or optout.url(m.listing_url) or optout.image(m.street_sha, m.street_url)
+                    or optout.image(m.item["image_sha256"], None)) for m in iter_mentions(mentions)]
+        cleaning.count("opted_out", sum(out))
+        mentions = mentions.filter(pc.invert(pa.array(out, pa.bool_())))
+    street_shas = pc.unique(mentions["street_sha"]).to_pylist()
+    shop_shas = set(pc.unique(mentions[ITEM_PREFIX + "image_sha256"]).drop_null().to_pylist())
+    shop_shas.update(pc.unique(pc.list_flatten(mentions[ITEM_PREFIX + "other_images"])).drop_null().to_pylist())
+    images.register(set(street_shas) | shop_shas)  # one scan of the images table, not one an image
+    boxes = _detect_street(sorted(street_shas), images, detector, say)
+    del street_shas, shop_shas
+    for m in iter_mentions(mentions):
         street = images.ensure(m.street_sha)
         if street is None:
             cleaning.count("street_image_broken")
@@ -233,13 +274,13 @@ def _plan_rows(mentions: list[Mention], images: Images, detector, optout: OptOut
         chosen = choose_box(boxes[m.street_sha], category, (street.width, street.height), min_side=min_side)
         others = []
         for sha in m.item["other_images"] or []:
-            if optout.image(sha, image_urls.get(sha)):
+            if optout.image(sha, images.first_url(sha)):
                 cleaning.count("other_image_opted_out")
             elif images.ensure(sha) is None:
                 cleaning.count("other_image_broken")
             else:
                 others.append(sha)
-        yield _row(m, street, shop, others, chosen, category, image_urls)
+        yield _row(m, street, shop, others, chosen, category, images.first_url(shop.sha))
 
 
 def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, list]:
@@ -256,7 +297,8 @@ def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, 
     return out
 
 
-def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chosen, category, image_urls) -> dict:
+def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chosen, category,
+         shop_url: str | None) -> dict:
     item = m.item
     flags = []
     if category is None:
@@ -277,7 +319,7 @@ def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chos
         "street_extra": None,
         "shop_image_id": shop.sha, "shop_box": [float(v) for v in item["box"]] if item["box"] else None,
         "shop_category": item["category"], "shop_item": None, "shop_style": None,
-        "shop_width": shop.width, "shop_height": shop.height, "shop_url": image_urls.get(shop.sha),
+        "shop_width": shop.width, "shop_height": shop.height, "shop_url": shop_url,
         "shop_extra": None, "shop_other_ids": others,
         "show": post.get("show"), "season": post.get("season"), "episode": post.get("episode"),
         "character": m.character(), "mention": m.text, "shop": host(m.listing_url),
@@ -311,7 +353,7 @@ def _collapse_duplicates(rows: pa.Table, images: Images, cleaning: Cleaning) -> 
     """One row per (config, street image up to near duplicates, product): the first in post order."""
     street_ids = rows["street_image_id"].to_pylist()
     street = sorted(set(street_ids))
-    groups = image_groups(street, [images.info[s].hashes for s in street])
+    groups = image_groups(street, images.hashes)
     seen: dict[tuple, str] = {}
     keep = []
     for config, sha, group in zip(rows["config"].to_pylist(), street_ids, rows["group"].to_pylist()):
@@ -331,7 +373,7 @@ def _split(rows: pa.Table, images: Images, ratios: dict[str, float], seed: int, 
     shop = [[sha, *others] for sha, others in zip(rows["shop_image_id"].to_pylist(),
                                                   rows["shop_other_ids"].to_pylist())]
     shas = sorted(set(street) | {s for r in shop for s in r})
-    groups = image_groups(shas, [images.info[s].hashes for s in shas])
+    groups = image_groups(shas, images.hashes)
     product_keys = [[f"product:{g}", *(f"image:{groups[s]}" for s in r)]
                     for g, r in zip(rows["group"].to_pylist(), shop)]
     street_keys = [[f"image:{groups[s]}"] for s in street]

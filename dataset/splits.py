@@ -11,14 +11,18 @@ give the same splits. `leaks` is the check `dataset verify` runs on a published 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+
+import numpy as np
 
 from PIL import Image
 
 from street2shop.core.image_gate import guarded_open
 from street2shop.pipeline import normalise as norm
-from street2shop.pipeline.dedupe import HIGH_RECALL, ImageHashes, hash_image, near_duplicate_pairs, union_groups
+from street2shop.pipeline.dedupe import (HASH_NAMES, HIGH_RECALL, VECTOR_NAMES, ImageHashes, NearPair, hash_image,
+                                         near_pairs_in_columns, union_groups)
 
 THRESHOLDS = HIGH_RECALL
 AFFINITY = 4.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
@@ -50,9 +54,50 @@ def split_hashes(img: Image.Image) -> ImageHashes:
     return hash_image(img, THRESHOLDS.used())
 
 
-def image_groups(shas: Sequence[str], hashes: Sequence[ImageHashes]) -> dict[str, int]:
+class HashColumns:
+    """The `THRESHOLDS` hashes of many images, by key, in packed columns: a few dozen bytes an
+    image where an `ImageHashes` object costs several hundred (a big build hashes tens of
+    thousands of images)."""
+
+    def __init__(self) -> None:
+        used = THRESHOLDS.used()
+        self.row: dict[str, int] = {}
+        self._bits = {name: array("Q") for name in HASH_NAMES if name in used}
+        self._vectors = {name: bytearray() for name in VECTOR_NAMES if name in used}
+        self._width: dict[str, int] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.row
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def add(self, key: str, hashes: ImageHashes) -> None:
+        if key in self.row:
+            return
+        for name in self._vectors:
+            value = getattr(hashes, name)
+            if len(value) != self._width.setdefault(name, len(value)) or not value:
+                raise ValueError(f"image {key}: its {name} signature is {len(value)} bytes, "
+                                 f"not {self._width[name]} (hash it with split_hashes)")
+        self.row[key] = len(self.row)
+        for name, column in self._bits.items():
+            column.append(getattr(hashes, name) & 0xFFFFFFFFFFFFFFFF)
+        for name, column in self._vectors.items():
+            column += getattr(hashes, name)
+
+    def near_pairs(self, keys: Sequence[str]) -> list[NearPair]:
+        """Pairs of `keys` (indices into it) that are near duplicates under `THRESHOLDS`."""
+        rows = np.fromiter((self.row[k] for k in keys), dtype=np.int64, count=len(keys))
+        codes = {name: np.frombuffer(column, np.uint64)[rows] for name, column in self._bits.items()}
+        vectors = {name: np.frombuffer(bytes(column), np.uint8).reshape(len(self.row), -1)[rows]
+                   for name, column in self._vectors.items()} if len(self.row) else {}
+        return near_pairs_in_columns(codes, vectors, THRESHOLDS)
+
+
+def image_groups(shas: Sequence[str], hashes: HashColumns) -> dict[str, int]:
     """sha -> group number: equal bytes are one image; near duplicates are joined."""
-    links = near_duplicate_pairs(list(hashes), THRESHOLDS)
+    links = hashes.near_pairs(shas)
     group = {sha: n for n, sha in enumerate(shas)}
     for members in union_groups(len(shas), ((p.i, p.j) for p in links)):
         for m in members:
@@ -139,16 +184,16 @@ def _commonest(values: list[str]) -> str:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
-def leaks(splits: Sequence[str], shas: Sequence[Sequence[str]], hashes: dict[str, ImageHashes]) -> list[str]:
+def leaks(splits: Sequence[str], shas: Sequence[Sequence[str]], hashes: HashColumns) -> list[str]:
     """Images that appear, exactly or nearly, in more than one split: one line each.
-    `shas[n]` are row n's images; `hashes` every image's perceptual hashes."""
+    `shas[n]` are row n's images; `hashes` holds every one of them."""
     where: dict[str, set[str]] = defaultdict(set)
     for split, row in zip(splits, shas):
         for sha in row:
             where[sha].add(split)
     problems = [f"image {sha[:16]}… is in {', '.join(sorted(s))}" for sha, s in sorted(where.items()) if len(s) > 1]
-    ordered = sorted(hashes)
-    for p in near_duplicate_pairs([hashes[s] for s in ordered], THRESHOLDS):
+    ordered = sorted(where)
+    for p in hashes.near_pairs(ordered):
         a, b = ordered[p.i], ordered[p.j]
         if where[a] != where[b]:
             problems.append(f"near-duplicate images {a[:16]}… ({', '.join(sorted(where[a]))}) and "

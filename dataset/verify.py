@@ -7,7 +7,7 @@
 * card: each split has the number of rows the card states;
 * opt-out: no row's post, listing or image is on the given opt-out list.
 
-Streams the shards a batch at a time; what it keeps per image is its hashes.
+Streams the shards a batch at a time; what it keeps per image is its hashes (packed columns).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
-from street2shop.dataset.splits import decode_for_hashing, leaks, split_hashes
+from street2shop.dataset.splits import HashColumns, decode_for_hashing, leaks, split_hashes
 
 IMAGE_SIDES = ("street", "shop")
 
@@ -63,7 +63,7 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
     if found_problems["schema"]:
         return _finish(verdict, found_problems, max_listed)
 
-    hashes: dict[str, object] = {}
+    hashes = HashColumns()
     image_splits: dict[str, list] = defaultdict(list)  # config -> [(split, [image keys])]
     pair_ids: dict[str, str] = {}
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -95,8 +95,7 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
             verdict.images += len(named)
 
     for config, entries in sorted(image_splits.items()):
-        config_hashes = {k: hashes[k] for _, keys in entries for k in keys}
-        for line in leaks([s for s, _ in entries], [keys for _, keys in entries], config_hashes):
+        for line in leaks([s for s, _ in entries], [keys for _, keys in entries], hashes):
             found_problems["splits"].append(f"config {config}: {line}")
     stated = split_sizes(card)
     for key in sorted(set(stated) | set(counts)):
@@ -106,7 +105,7 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
     return _finish(verdict, found_problems, max_listed)
 
 
-def _check_image(image: dict, width, height, where: str, hashes: dict, problems: list[str]) -> str | None:
+def _check_image(image: dict, width, height, where: str, hashes: HashColumns, problems: list[str]) -> str | None:
     data = image.get("bytes")
     if not data:
         problems.append(f"{where}: no image bytes embedded")
@@ -121,7 +120,7 @@ def _check_image(image: dict, width, height, where: str, hashes: dict, problems:
         return None
     if width is not None and height is not None and size != (width, height):
         problems.append(f"{where}: is {size[0]}x{size[1]}, the row says {width}x{height}")
-    hashes[key] = split_hashes(img)
+    hashes.add(key, split_hashes(img))
     return key
 
 

@@ -33,6 +33,7 @@ from PIL import Image
 
 HASH_NAMES = ("phash", "dhash", "whash", "colorhash")
 DESCRIPTOR_NAMES = HASH_NAMES + ("colour", "texture")
+VECTOR_NAMES = {"colour": "mean", "texture": "max"}  # signature -> how its byte differences are reduced
 COLORHASH_BINBITS = 3  # 14 * 3 = 42 bits
 COLOUR_GRID = 4  # colour layout: mean Y'CbCr of a 4x4 grid (48 bytes)
 
@@ -211,17 +212,40 @@ def near_duplicate_pairs(hashes: Sequence[ImageHashes], thresholds: Thresholds =
                 sub = near_duplicate_pairs([hashes[k] for k in members], thresholds)
                 out.extend(NearPair(members[p.i], members[p.j], p.distances) for p in sub)
         return sorted(out, key=lambda p: (p.i, p.j))
-    bit_names = [n for n in ("phash", "dhash", "whash", "colorhash") if n in used]
-    if not bit_names:
-        raise ValueError("thresholds need at least one bit hash (phash, dhash, whash or colorhash)")
-    first = bit_names[0]
-    codes = {name: _as_array(getattr(h, name) for h in hashes) for name in bit_names}
-    vectors: dict[str, tuple[np.ndarray, str]] = {}
-    for name, reduce in (("colour", "mean"), ("texture", "max")):
-        if name in used:
+    codes, vectors = hash_columns(hashes, used)
+    return near_pairs_in_columns(codes, vectors, thresholds)
+
+
+def hash_columns(hashes: Sequence[ImageHashes], names: Iterable[str]) -> tuple[dict[str, np.ndarray],
+                                                                                 dict[str, np.ndarray]]:
+    """The `names` hashes of `hashes` as columns: bit hashes a uint64 array each, the colour and
+    texture signatures an (n, width) uint8 array each (`near_pairs_in_columns` takes these)."""
+    names = set(names)
+    codes = {name: _as_array(getattr(h, name) for h in hashes) for name in HASH_NAMES if name in names}
+    vectors = {}
+    for name in VECTOR_NAMES:
+        if name in names:
             if any(not getattr(h, name) or len(getattr(h, name)) != len(getattr(hashes[0], name)) for h in hashes):
                 raise ValueError(f"the {name} threshold needs a {name} signature for every image (hash_image gives one)")
-            vectors[name] = (np.stack([np.frombuffer(getattr(h, name), np.uint8) for h in hashes]).astype(np.int16), reduce)
+            vectors[name] = np.stack([np.frombuffer(getattr(h, name), np.uint8) for h in hashes])
+    return codes, vectors
+
+
+def near_pairs_in_columns(codes: dict[str, np.ndarray], vectors: dict[str, np.ndarray],
+                          thresholds: Thresholds = DEFAULT) -> list[NearPair]:
+    """`near_duplicate_pairs` on hashes held as columns (`hash_columns`): a caller with tens of
+    thousands of images keeps a few dozen bytes an image instead of an object each."""
+    used = thresholds.used()
+    bit_names = [n for n in HASH_NAMES if n in used]
+    if not bit_names:
+        raise ValueError("thresholds need at least one bit hash (phash, dhash, whash or colorhash)")
+    missing = [n for n in used if n not in codes and n not in vectors]
+    if missing:
+        raise ValueError(f"no column for the {', '.join(missing)} threshold")
+    first = bit_names[0]
+    if len(codes[first]) < 2:
+        return []
+    signed = {name: (vectors[name].astype(np.int16), VECTOR_NAMES[name]) for name in VECTOR_NAMES if name in used}
     out = []
     for ii_all, jj_all, dd_all in _candidates(codes[first], int(used[first])):
         # Look-alike images (one shop's packshots) can pass the first hash by the million in
@@ -234,14 +258,14 @@ def near_duplicate_pairs(hashes: Sequence[ImageHashes], thresholds: Thresholds =
                 d = np.bitwise_count(codes[name][ii] ^ codes[name][jj])
                 dists[name] = d
                 ok &= d <= used[name]
-            for name, (vec, reduce) in vectors.items():
+            for name, (vec, reduce) in signed.items():
                 diff = np.abs(vec[ii] - vec[jj])
                 d = diff.mean(axis=1) if reduce == "mean" else diff.max(axis=1) / TEXTURE_SCALE
                 dists[name] = d
                 ok &= d <= used[name] + 1e-9
             for k in np.nonzero(ok)[0]:
                 out.append(NearPair(int(ii[k]), int(jj[k]),
-                                    {name: (round(float(dists[name][k]), 3) if name in vectors
+                                    {name: (round(float(dists[name][k]), 3) if name in signed
                                             else int(dists[name][k])) for name in used}))
     return sorted(out, key=lambda p: (p.i, p.j))
 
