@@ -1,0 +1,310 @@
+"""Field-level accuracy of the product extractor on real saved shop pages (issue 14).
+
+    python tests/benchmarks/extract_score.py [--split dev|heldout|all] [--json] [--time] [--misses]
+
+Runs ``street2shop.crawler.extract.extract_product`` on every page of
+``tests/fixtures/real_pages`` (hand-checked truth in ``truth.json``, sources and licences in
+``SOURCES.md``) and scores each field with the usual extraction-benchmark protocol:
+
+* a right answer is a true positive (TP);
+* a wrong non-empty answer is both a false positive and a false negative (FP + FN);
+* an empty answer where the truth has a value is a FN;
+* any answer where the truth is null is a FP (an empty one there counts nothing);
+* F1 = 2TP / (2TP + FP + FN).
+
+Comparison rules: ``price`` as ``Decimal``; ``currency`` exact ISO code (case-insensitive);
+``sku``, ``brand``, ``name`` case- and whitespace-insensitive (NFKC), ``sku`` also ignoring
+surrounding punctuation. A truth value that is a list accepts any of its members (the page's
+``note`` in truth.json says why). ``availability`` is binary: OutOfStock, SoldOut and
+Discontinued read as OutOfStock (the set the blog spider calls sold out), anything else,
+None included, as InStock; "oos pages" is the availability F1 on the pages whose truth is
+OutOfStock alone (positive class OutOfStock, so FP are impossible there; ``oos_false_alarms``
+counts in-stock pages called out of stock, for information).
+
+A "shared" group scores the pages of ``../shared/fixtures/product-pages`` beside the checkout
+when present (price, brand, name only), with the rules and truth of
+``tests/test_extract_real_pages.py`` (its functions are imported, not copied): name matches
+when one contains the other, pages without a truth for a field are not scored for it.
+
+``--time`` adds the median and p90 milliseconds of ``extract_product`` (parse + extract) per
+page, measured on a second, warm pass. ``--misses`` lists every wrong or missing answer of the
+dev and shared pages; heldout misses only with ``--split heldout --misses`` (look at them after
+a change is finished, not while tuning it).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import statistics
+import string
+import sys
+import time
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1]
+FIXTURES = TESTS / "fixtures" / "real_pages"
+FIELDS = ("price", "currency", "sku", "availability", "brand", "name")
+SHARED_FIELDS = ("price", "brand", "name")
+SOLD_OUT = frozenset({"OutOfStock", "SoldOut", "Discontinued"})
+_PUNCT = string.punctuation + string.whitespace
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+def _text(value) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(value)).split()).casefold()
+
+
+def _norm(field: str, value):
+    """The comparable form of an answer or truth value, or None when it is empty."""
+    if value is None:
+        return None
+    if field == "price":
+        try:
+            return Decimal(str(value).strip())
+        except (InvalidOperation, ValueError):
+            return None
+    s = _text(value)
+    if field == "sku":
+        s = s.strip(_PUNCT)
+    return s or None
+
+
+def _availability(value) -> str:
+    return "OutOfStock" if value in SOLD_OUT else "InStock"
+
+
+def judge(field: str, truth, answer) -> str:
+    """One of "tp", "wrong" (FP + FN), "fn", "fp", "tn" for one field of one page."""
+    if field == "availability":
+        return "tp" if _availability(answer) == truth else "wrong"
+    accepted = truth if isinstance(truth, list) else [truth]
+    accepted = [a for a in (_norm(field, t) for t in accepted) if a is not None]
+    got = _norm(field, answer)
+    if not accepted:
+        return "tn" if got is None else "fp"
+    if got is None:
+        return "fn"
+    return "tp" if got in accepted else "wrong"
+
+
+class Counts:
+    __slots__ = ("tp", "fp", "fn", "n")
+
+    def __init__(self):
+        self.tp = self.fp = self.fn = self.n = 0
+
+    def add(self, verdict: str) -> None:
+        self.n += 1
+        if verdict == "tp":
+            self.tp += 1
+        elif verdict == "wrong":
+            self.fp += 1
+            self.fn += 1
+        elif verdict == "fn":
+            self.fn += 1
+        elif verdict == "fp":
+            self.fp += 1
+
+    @property
+    def f1(self) -> float:
+        d = 2 * self.tp + self.fp + self.fn
+        return 1.0 if d == 0 else 2 * self.tp / d
+
+    def as_dict(self) -> dict:
+        return {"f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn, "pages": self.n}
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+def load_truth(fixtures: Path = FIXTURES) -> list[dict]:
+    return json.loads((fixtures / "truth.json").read_text(encoding="utf-8"))["pages"]
+
+
+def _extract():
+    from street2shop.crawler.extract import extract_product
+    return extract_product
+
+
+def score_pages(pages: list[dict], fixtures: Path = FIXTURES, timing: bool = False) -> dict:
+    """Extract every page and score it; returns fields -> Counts, the OOS metric and per-page rows."""
+    extract_product = _extract()
+    counts = {f: Counts() for f in FIELDS}
+    oos, oos_false_alarms = Counts(), 0
+    rows, bodies = [], []
+    for page in pages:
+        body = gzip.decompress((fixtures / page["file"]).read_bytes())
+        bodies.append((body, page["url"]))
+        rec = extract_product(body, page["url"])
+        answers = {f: getattr(rec, f) for f in FIELDS}
+        verdicts = {f: judge(f, page[f], answers[f]) for f in FIELDS}
+        for f in FIELDS:
+            counts[f].add(verdicts[f])
+        if page["availability"] == "OutOfStock":
+            oos.add("tp" if _availability(answers["availability"]) == "OutOfStock" else "fn")
+        elif _availability(answers["availability"]) == "OutOfStock":
+            oos_false_alarms += 1
+        rows.append({"file": page["file"], "split": page["split"], "answers": answers,
+                     "truth": {f: page[f] for f in FIELDS}, "verdicts": verdicts})
+    out = {"fields": counts, "oos": oos, "oos_false_alarms": oos_false_alarms, "rows": rows}
+    if timing:
+        out["timing"] = _time(bodies, extract_product)
+    return out
+
+
+def _time(bodies, extract_product) -> dict:
+    ms = []
+    for body, url in bodies:  # the timed pass follows the scoring pass: warm
+        t0 = time.perf_counter()
+        extract_product(body, url)
+        ms.append((time.perf_counter() - t0) * 1000)
+    ms.sort()
+    return {"pages": len(ms), "median_ms": round(statistics.median(ms), 2),
+            "p90_ms": round(ms[min(len(ms) - 1, int(round(0.9 * (len(ms) - 1))))], 2)} if ms else {}
+
+
+# --- the shared pages (tests/test_extract_real_pages.py's truth and rules) ------------------
+
+def _real_pages_test_module():
+    path = TESTS / "test_extract_real_pages.py"
+    spec = importlib.util.spec_from_file_location("_street2shop_test_extract_real_pages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_shared() -> dict | None:
+    """price / brand / name F1 on ../shared/fixtures/product-pages, or None when absent."""
+    try:
+        rp = _real_pages_test_module()
+    except Exception:  # pragma: no cover - pytest missing or the test file moved
+        return None
+    if not rp.FIXTURES.is_dir():
+        return None
+    extract_product = _extract()
+    counts = {f: Counts() for f in SHARED_FIELDS}
+    rows = []
+    for key, path, url, truth in rp._cases():
+        rec = extract_product(gzip.decompress(path.read_bytes()), url)
+        short = key.split("/", 1)[1]
+        verdicts = {}
+        if "price" in truth and short not in rp.EXCLUDED_PRICE:
+            verdicts["price"] = judge("price", truth["price"], rec.price)
+        if truth.get("brand"):
+            verdicts["brand"] = judge("brand", rp._norm_text(truth["brand"]), rec.brand)
+        if truth.get("name"):
+            a, b = rp._norm_text(truth["name"]), rp._norm_text(rec.name)
+            verdicts["name"] = "fn" if not b else "tp" if (a == b or a in b or b in a) else "wrong"
+        for f, v in verdicts.items():
+            counts[f].add(v)
+        rows.append({"file": key, "answers": {"price": rec.price, "brand": rec.brand, "name": rec.name},
+                     "truth": {f: truth.get(f) for f in SHARED_FIELDS}, "verdicts": verdicts})
+    return {"fields": counts, "rows": rows}
+
+
+# --- the report -----------------------------------------------------------------------------
+
+def run(split: str = "all", timing: bool = False, shared: bool = True, fixtures: Path = FIXTURES) -> dict:
+    """Score the requested split(s); "all" reports dev, heldout and both together."""
+    pages = load_truth(fixtures)
+    wanted = ["dev", "heldout"] if split == "all" else [split]
+    result = {"groups": {}}
+    scored = score_pages([p for p in pages if p["split"] in wanted], fixtures, timing=timing)
+    for name in wanted + (["all"] if split == "all" else []):
+        keep = {r["file"] for r in scored["rows"] if name == "all" or r["split"] == name}
+        rows = [r for r in scored["rows"] if r["file"] in keep]
+        result["groups"][name] = _regroup(rows)
+    if timing:
+        result["timing"] = scored["timing"]
+    if shared:
+        sh = score_shared()
+        if sh is not None:
+            result["groups"]["shared"] = {"fields": {f: c.as_dict() for f, c in sh["fields"].items()},
+                                          "rows": sh["rows"]}
+    return result
+
+
+def _regroup(rows: list[dict]) -> dict:
+    counts = {f: Counts() for f in FIELDS}
+    oos, alarms = Counts(), 0
+    for r in rows:
+        for f in FIELDS:
+            counts[f].add(r["verdicts"][f])
+        got_oos = _availability(r["answers"]["availability"]) == "OutOfStock"
+        if r["truth"]["availability"] == "OutOfStock":
+            oos.add("tp" if got_oos else "fn")
+        elif got_oos:
+            alarms += 1
+    fields = {f: c.as_dict() for f, c in counts.items()}
+    fields["oos pages"] = oos.as_dict()
+    return {"fields": fields, "oos_false_alarms": alarms, "pages": len(rows), "rows": rows}
+
+
+def table(result: dict) -> str:
+    groups = [g for g in ("dev", "heldout", "all", "shared") if g in result["groups"]]
+    rows = list(FIELDS) + ["oos pages"]
+    head = f"{'field':12} " + " ".join(f"{g + ' (' + str(_npages(result, g)) + ')':>22}" for g in groups)
+    lines = [head, f"{'':12} " + " ".join(f"{'F1   tp/fp/fn':>22}" for _ in groups)]
+    for f in rows:
+        cells = []
+        for g in groups:
+            c = result["groups"][g]["fields"].get(f)
+            cells.append(f"{'-':>22}" if c is None else
+                         f"{c['f1']:.3f} {c['tp']:>3}/{c['fp']:>2}/{c['fn']:>2}".rjust(22))
+        lines.append(f"{f:12} " + " ".join(cells))
+    alarms = [f"{g}: {result['groups'][g]['oos_false_alarms']}" for g in groups if "oos_false_alarms" in result["groups"][g]]
+    if alarms:
+        lines.append("in-stock pages called out of stock: " + ", ".join(alarms))
+    if "timing" in result:
+        t = result["timing"]
+        lines.append(f"extract_product per page (warm, {t['pages']} pages): median {t['median_ms']} ms, p90 {t['p90_ms']} ms")
+    return "\n".join(lines)
+
+
+def _npages(result: dict, group: str) -> int:
+    g = result["groups"][group]
+    return g.get("pages", len(g.get("rows", [])))
+
+
+def misses(result: dict, groups=("dev", "shared")) -> str:
+    """Every wrong or missing answer of the named groups (heldout only when asked for by name:
+    its pages are for checking a finished change, not for tuning one)."""
+    out = []
+    for g, data in result["groups"].items():
+        if g not in groups:
+            continue
+        for r in data["rows"]:
+            for f, v in r["verdicts"].items():
+                if v in ("wrong", "fn", "fp"):
+                    out.append(f"[{g}] {r['file']}: {f} {v}: got {r['answers'][f]!r}, want {r['truth'][f]!r}")
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON (per-page rows included)")
+    ap.add_argument("--time", action="store_true", help="median and p90 ms per page, warm")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the wrong or missing answers (dev and shared; heldout only with --split heldout)")
+    ap.add_argument("--no-shared", action="store_true", help="skip ../shared/fixtures/product-pages")
+    args = ap.parse_args(argv)
+    if not (FIXTURES / "truth.json").is_file():
+        print(f"no fixtures at {FIXTURES}", file=sys.stderr)
+        return 2
+    result = run(args.split, timing=args.time, shared=not args.no_shared)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(table(result))
+        if args.misses:
+            print(misses(result, groups=("heldout",) if args.split == "heldout" else ("dev", "shared")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
