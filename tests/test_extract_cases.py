@@ -133,7 +133,7 @@ def test_product_group_has_variant():
     assert (red.sku, red.color, red.size, red.price, red.gtin) == ("R1-RED-42", "red", "42", "89.95", "4006381333931")
     assert red.images == ["https://shop.example.com/r/red.jpg"]
     assert (blue.price, blue.availability) == ("79.95", "OutOfStock")
-    assert rec.price == "79.95"
+    assert rec.price == "89.95"  # the sold-out variant's lower price is not one a buyer can pay
     assert rec.images == ["https://shop.example.com/r/red.jpg"]
 
 

@@ -50,10 +50,14 @@ class Related:
     A bare carousel counts as related (recommendation sliders) unless it sits
     inside the product's own media container (gallery sliders); any related
     area above wins over both.
+
+    ``page_classes=False``: the classes of <html>/<body> mark no area (page-wide flags such as
+    "sticky-footer" or "has-mega-menu" would otherwise put the whole page in one).
     """
 
-    def __init__(self):
+    def __init__(self, page_classes: bool = True):
         self.memo: dict = {}
+        self.page_classes = page_classes
 
     def _state(self, el) -> int:
         memo = self.memo
@@ -72,8 +76,13 @@ class Related:
                 tag = e.tag if isinstance(e.tag, str) else ""
                 if tag in ("footer", "nav", "aside"):
                     state = _REL
+                elif not self.page_classes and tag in ("body", "html"):
+                    pass
                 else:
-                    c = " ".join(filter(None, (e.get("class"), e.get("id"), e.get("data-component"))))
+                    dc = e.get("data-component")
+                    if dc and dc[:1] in "[{":
+                        dc = None  # a JSON configuration of scripts, not the element's name
+                    c = " ".join(filter(None, (e.get("class"), e.get("id"), dc)))
                     if c:
                         k = _kind(c)
                         if k == _REL or (k == -1 and state != _OWN):
@@ -90,3 +99,26 @@ class Related:
 def buy_buttons(candidates, related) -> list:
     """Add-to-cart / buy controls outside related-product areas."""
     return [b for b in candidates if b.get("type") != "hidden" and not related(b)]
+
+
+_BOX_ELEMENTS = 400  # a buy box is a few hundred elements; the whole page is thousands
+
+
+def buy_box(anchors, limit: int = _BOX_ELEMENTS):
+    """The page's buy box: around each anchor (buy button, product title, first price) its
+    largest ancestor, up to 4 levels, of at most `limit` elements (outermost kept)."""
+    boxes = []
+    for a in anchors:
+        box = a
+        e = a.getparent()
+        for _ in range(4):
+            if e is None or sum(1 for _ in e.iter()) > limit:
+                break
+            box = e
+            e = e.getparent()
+        inside = set(box.iterancestors())
+        if any(b is box or b in inside for b in boxes):
+            continue
+        boxes = [b for b in boxes if box not in set(b.iterancestors())]
+        boxes.append(box)
+    return boxes

@@ -45,6 +45,7 @@ _TAX_VARIANT = re.compile(r"\b(?:with(?:out)?|incl?\w*|excl?\w*)[ -]?tax\b")
 _HIDDEN = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|assistive")
 _REG_TEXT = re.compile(
     r"^(?:was|statt|uvp|rrp|avant|prix conseillé|list price|listenpreis|regular|reg\.|"
+    r"starting bid|opening bid|start(?:ing)? price|startpreis|mise à prix|prezzo di partenza|precio de salida|"
     r"originally|orig\.|original|before|vorher|bisher|antes|prima|era|compare at|msrp|suggested|empf|"
     r"ursprünglich|typical price|precio anterior|normal price|normalpreis|prix normal|prix initial|"
     r"precio normal|prezzo pieno|adviesprijs|van\b|voorheen|m\.?r\.?p|ord\.? ?pris|ordinarie|normalpris|"
@@ -141,9 +142,14 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
 
 
 def _label_before(el) -> str | None:
-    """Text of a short digit-free label element right before ``el`` ("Regular price", "Sale price")."""
+    """Text of a short digit-free label right before ``el``: an element ("Regular price", "Sale
+    price"), or the text that opens its parent ("Starting bid: <span>$50</span>")."""
     prev = el.getprevious()
-    if prev is None or not isinstance(prev.tag, str) or len(prev) > 1:
+    if prev is None:
+        parent = el.getparent()
+        t = clean(parent.text) if parent is not None and parent.text else None
+        return t if t and len(t) <= 40 and not any(c.isdigit() for c in t) else None
+    if not isinstance(prev.tag, str) or len(prev) > 1:
         return None
     t = short_text(prev, 40)
     if not t or any(c.isdigit() for c in t):
@@ -318,3 +324,21 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             if t:
                 cur = parse_price_text(t, hints)[1]
     return {"price": amount, "regular_price": regular, "currency": cur}
+
+
+_BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font",
+                       "h2", "h3", "h4"))
+
+
+def unlabelled_prices(boxes, hints: Hints) -> list:
+    """Elements of the buy box whose own short text is one amount with its currency: the price a
+    page shows in an element whose class does not say "price" (candidates for ``dom_price``)."""
+    out = []
+    for box in boxes:
+        for el in box.iter():
+            t = el.text
+            if el.tag in _BOX_TAGS and t and len(t) <= 40 and any(c.isdigit() for c in t):
+                amount, currency = parse_price_text(t, hints)
+                if amount is not None and currency is not None:
+                    out.append(el)
+    return out

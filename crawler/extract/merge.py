@@ -4,9 +4,10 @@ Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags >
 page-state JSON (``jsonblob``: ``__NEXT_DATA__``, ``window.__INITIAL_STATE__``;
 read only when no earlier layer has a price) > DOM.
 Each field comes from the most trusted layer that has it; ``sources`` records
-which.  Price, regular price and currency are taken together from one layer so
-that an amount is never paired with another layer's currency unless the
-chosen layer has none.
+which.  Except the sku: a code the page prints under a shop-code label ("SKU:",
+"Item #") wins over the markup's (``labels.page_code_wins``).  Price, regular
+price and currency are taken together from one layer so that an amount is never
+paired with another layer's currency unless the chosen layer has none.
 
 Sale-price rule (markup is often stale): embedded markup frequently carries
 the regular price while the page shows a reduced one.  When a less trusted
@@ -32,12 +33,12 @@ restore reliably).
 ``is_product``: exactly one or two standalone Product/ProductGroup items
 (variants and related items excluded, ``@id`` references resolved), or
 og:type=product, or a priced product in page-state JSON named like the page,
-or name + price + a buy control.  Three or more products, or an ItemList of products, mark a
+or name + price + a buy control or stock label.  Three or more products, or an ItemList of products, mark a
 listing page; so do six or more buy controls outside related-product areas.
 """
 from __future__ import annotations
 
-from . import areas, domfields, domprice
+from . import areas, domfields, domprice, labels, stock
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
@@ -54,6 +55,15 @@ from .urls import join
 
 _SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
+
+
+# Markup states a page's "sold out" overrules: for sale now, or orderable ahead.
+_ON_SALE = frozenset(("InStock", "LimitedAvailability", "OnlineOnly", "PreOrder", "PreSale", "BackOrder"))
+_GONE = frozenset(("OutOfStock", "SoldOut", "Discontinued"))
+
+
+def _first_price(price_elems, related) -> list:
+    return next(([el] for el in price_elems if not related(el)), [])
 
 
 def _pick_product(products: list[dict], url: str) -> dict | None:
@@ -145,21 +155,25 @@ def _extract(root, url: str) -> ProductRecord:
     buttons = areas.buy_buttons(sc.buy, related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [])
     dpart: dict = {"name": h1[1] if h1 else None}
+    labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
-    if missing:
-        specs = domfields.dom_specs(sc.spec_rows)
-        for f in missing:
-            if specs.get(f):
-                dpart[f] = specs[f]
-        if "brand" in missing and not dpart.get("brand"):
-            dpart["brand"] = domfields.dom_brand(sc.brand, related)
-    if not any(part.get("availability") for _, part in layers):
-        dpart["availability"] = domfields.dom_availability(sc.stock, related)
+    # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
+    printed = labels.printed(sc, areas.Related(page_classes=False), {*missing, "sku"}, url)
+    for f in missing:
+        if printed.get(f):
+            dpart[f] = printed[f]
+    shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
+                                             stock.Visibility(sc.styles))
+    dpart["availability"] = shown
     # The DOM's current price only counts when no layer above has price and currency
     # (see _merge_price); otherwise only a sale pair can change the result.
     need_current = not (any(part.get("price") for _, part in layers)
                         and any(part.get("currency") for _, part in layers))
     dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current))
+    if need_current and not dpart.get("price"):
+        boxed = domprice.unlabelled_prices(areas.buy_box(anchors), hints)
+        if boxed:
+            dpart.update(domprice.dom_price(boxed, anchors, hints, related, True))
     layers.append(("dom", dpart))
 
     rec = ProductRecord()
@@ -171,6 +185,14 @@ def _extract(root, url: str) -> ProductRecord:
                 setattr(rec, field, v)
                 sources[field] = source
                 break
+    if shown == "OutOfStock" and not buyable and rec.availability in _ON_SALE:
+        # Markup says in stock, the page says sold out and offers no working buy button: the page wins.
+        rec.availability, sources["availability"] = shown, "dom"
+    elif buyable and shown != "OutOfStock" and rec.availability in _GONE:
+        # Markup says sold out, the page has a working buy button and says nothing of the kind.
+        rec.availability, sources["availability"] = shown or "InStock", "dom"
+    if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
+        rec.sku, sources["sku"] = printed["sku"], "dom"
     # og:title usually carries shop/SEO decoration around the h1 text.
     if sources.get("name") == "opengraph" and h1 and h1[1] != rec.name and h1[1].lower() in rec.name.lower():
         rec.name, sources["name"] = h1[1], "dom"
@@ -237,7 +259,8 @@ def _extract(root, url: str) -> ProductRecord:
     elif sources.get("price") == "json":
         rec.is_product = True  # page state holds a priced product named like the page
     else:
-        rec.is_product = bool(rec.name and rec.price and buttons and not many_buttons)
+        # A sold-out page often drops its buy button and shows a stock label instead.
+        rec.is_product = bool(rec.name and rec.price and (buttons or shown) and not many_buttons)
     return rec
 
 

@@ -28,7 +28,7 @@ ZERO_DECIMAL = frozenset(
 ISO_CODES = frozenset(
     """AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HRK HUF IDR ILS INR ISK
     JPY KRW KWD MAD MXN MYR NGN NOK NZD PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD
-    UAH USD VND ZAR""".split()
+    UAH USD VND ZAR KZT GEL AZN MNT KGS""".split()
 )
 
 # Unambiguous symbols/abbreviations, longest first so "R$" wins over "$".
@@ -39,6 +39,8 @@ _SYMBOLS = [
     ("руб", "RUB"), ("₩", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
     ("₴", "UAH"), ("₱", "PHP"), ("Kč", "CZK"), ("Ft", "HUF"), ("lei", "RON"), ("лв", "BGN"),
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
+    ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
+    ("сом", "KGS"), ("din.", "RSD"), ("дин", "RSD"),
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
     ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),

@@ -16,6 +16,10 @@ from .text import availability, clean, strip_html
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel",
                            "SomeProducts", "Vehicle", "Car", "Book"})
 OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
+# Types are case-sensitive in schema.org, but shops write "product" and "offer" too.
+_CANONICAL = {t.lower(): t for t in (*PRODUCT_TYPES, *OFFER_TYPES, "BreadcrumbList", "ItemList", "ListItem",
+                                     "OfferCatalog", "PriceSpecification", "UnitPriceSpecification", "Brand",
+                                     "Organization", "WebPage", "ItemPage")}
 
 
 def types(node) -> set[str]:
@@ -23,11 +27,11 @@ def types(node) -> set[str]:
     if t is None:
         return set()
     if t.__class__ is str and "/" not in t and "#" not in t and ":" not in t:
-        return {t} if t else set()  # the usual bare "Product": nothing to strip
+        return {_CANONICAL.get(t.lower(), t)} if t else set()  # the usual bare "Product": nothing to strip
     if not isinstance(t, list):
         t = [t]
-    return {str(x).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]
-            for x in t if x}
+    names = (str(x).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1] for x in t if x)
+    return {_CANONICAL.get(n.lower(), n) for n in names}
 
 
 def is_product(node) -> bool:
@@ -160,6 +164,7 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
     }
 
 
+_GONE = frozenset(("OutOfStock", "SoldOut", "Discontinued"))
 _NOT_NEW = ("used", "refurbished", "damaged", "renewed", "secondhand", "pre-owned", "preowned")
 
 
@@ -213,7 +218,8 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     rec: dict = {
         "name": text_of(node.get("name")),
         "brand": text_of(node.get("brand")) or text_of(node.get("manufacturer")),
-        "sku": text_of(node.get("sku")) or text_of(node.get("productGroupID")) or text_of(node.get("productID")),
+        "sku": text_of(node.get("sku")) or text_of(node.get("productGroupID")) or text_of(node.get("productID"))
+        or text_of(node.get("productId")),
         "gtin": _gtin(node),
         "mpn": text_of(node.get("mpn")),
         "color": text_of(node.get("color")),
@@ -255,7 +261,12 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     else:
         priced = [o for o in offers if o["price"]]
         priced = [o for o in priced if _is_new(o)] or priced
+        # A sold-out size's lower price is not what a buyer can pay.
+        priced = [o for o in priced if o["availability"] not in _GONE] or priced
         best = min(priced, key=lambda o: o["price"]) if priced else None
+    if not rec["sku"]:
+        # Many shops put the sku on the offer only: the variant the page shows, else the one priced.
+        rec["sku"] = (sel or best or {}).get("sku") or next((o["sku"] for o in offers if o["sku"]), None)
     if best is not None:
         rec["price"] = best["price"]
         rec["regular_price"] = best["regular_price"]
@@ -342,6 +353,34 @@ def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
                     nested.add(id(x))
                     if isinstance(i, str):
                         nested.add(i)
-    top = [p for p in products if id(p) not in nested and p.get("@id") not in nested]
+    top = _variants_as_groups([p for p in products if id(p) not in nested and p.get("@id") not in nested])
     groups = [p for p in top if "ProductGroup" in types(p) and (p.get("hasVariant") or get(p, "offers"))]
     return (groups or top), len(top)
+
+
+def _variants_as_groups(top: list[dict]) -> list[dict]:
+    """Several Product nodes of one product (one per size or colour: the same product-group id,
+    else the same name) become one ProductGroup whose variants they are: a product page, not a
+    listing, in stock when any of them is."""
+    if len(top) < 2:
+        return top
+    keys = [text_of(p.get("inProductGroupWithID")) or text_of(p.get("productGroupID"))
+            or (text_of(p.get("name")) or "").casefold() or None for p in top]
+    members: dict[str, list[dict]] = {}
+    for p, key in zip(top, keys):
+        if key is not None and "ProductGroup" not in types(p):
+            members.setdefault(key, []).append(p)
+    out, done = [], set()
+    for p, key in zip(top, keys):
+        group = members.get(key) if key is not None else None
+        if not group or len(group) < 2 or p not in group:
+            out.append(p)
+        elif key not in done:
+            done.add(key)
+            head = group[0]
+            code = text_of(head.get("inProductGroupWithID")) or text_of(head.get("productGroupID"))
+            out.append({"@type": "ProductGroup", "name": head.get("name"), "brand": head.get("brand"),
+                        "description": head.get("description"), "image": head.get("image"),
+                        "category": head.get("category"), "url": head.get("url"), "productGroupID": code,
+                        "hasVariant": group})
+    return out

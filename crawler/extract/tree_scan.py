@@ -13,6 +13,8 @@ from lxml import etree
 
 from functools import lru_cache
 
+from .labels import ID_HASH, LABEL
+
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
     r"gallery|thumb|zoom|slideshow|alt-?images|image-?block|"
@@ -26,7 +28,11 @@ _BUY = re.compile(
 _BUY_TEXT = re.compile(
     r"add to (?:cart|bag|basket|trolley)|buy now|in den (?:warenkorb|einkaufswagen)|jetzt kaufen|"
     r"ajouter au panier|añadir a la cesta|añadir al carrito|aggiungi al carrello|do koszyka|"
-    r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니",
+    r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니|"
+    r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
+    r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
+    r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
+    r"place bid|bid now|gebot abgeben|enchérir",
     re.I,
 )
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
@@ -35,13 +41,16 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
 _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "button", "input", "nav", "form",
-                   "del", "s", "strike", "ins", "tr", "dt"))
+                   "del", "s", "strike", "ins", "tr", "dt", "style"))
 
 # What a lower-cased class/id/itemprop string says about its element, as bit flags.
 _F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY = 1, 2, 4, 8, 16, 32
 _NOT_BRAND = frozenset(("img", "input", "option"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
+# Never a printed label: links and controls name other pages and choices ("All brands", "Brand").
+_NOT_LABEL = frozenset(("a", "option", "button", "select", "textarea", "style", "noscript", "svg", "img", "input",
+                        "iframe", "path", "source", "picture", "html", "head", "body"))
 # Class strings repeat heavily (within a page and across a site's pages).
 @lru_cache(maxsize=50_000)
 def _flags_of(raw: str) -> int:
@@ -58,7 +67,7 @@ def _flags(low: str) -> int:
         f |= _F_BRAND
     if "crumb" in low:
         f |= _F_CRUMB
-    if "avail" in low or "stock" in low:
+    if "avail" in low or "stock" in low or "inventory" in low:
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
             or "photo" in low or "media" in low) and _GALLERY.search(low):
@@ -73,7 +82,8 @@ def _flags(low: str) -> int:
 
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
-                 "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows")
+                 "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
+                 "code_inputs", "styles")
 
     def __init__(self):
         self.metas = []
@@ -91,13 +101,19 @@ class Scan:
         self.typed = []
         self.stock = []
         self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
-        self.spec_rows = []  # two-cell <tr> and <dl>/<dt>: label/value rows (domfields.dom_specs)
+        self.spec_rows = []  # <tr> of two or four cells and <dl>/<dt>: label/value rows (labels.printed)
+        self.labels = []  # elements whose text (a <br>: its tail) starts with a label (labels.printed)
+        self.code_inputs = []  # hidden inputs named sku / ASIN
+        self.styles = []  # <style> elements: the classes the page hides (stock.hidden_rules)
 
 
 def scan(root) -> Scan:
     s = Scan()
     price, buy, gallery, brand, crumbs = s.price, s.buy, s.gallery, s.brand, s.crumbs
     flags_of = _flags_of
+    label_match = LABEL.match
+    hash_match = ID_HASH.match
+    labels = s.labels
     for el in root.iter(etree.Element):  # elements only: no proxies for comments and PIs
         tag = el.tag
         if tag in _TAGS:
@@ -108,13 +124,16 @@ def scan(root) -> Scan:
                 continue
             if tag == "script":
                 t = get("type")
-                if t and "ld+json" in t.lower():
+                if t and ("ld+json" in t.lower() or "json-ld" in t.lower()):
                     s.ld_scripts.append(el)
                 elif get("src") is None:
                     s.scripts.append(el)
                 continue
             if tag == "link":
                 s.links.append(el)
+                continue
+            if tag == "style":
+                s.styles.append(el)
                 continue
             if tag == "base":
                 if s.base is None and get("href"):
@@ -130,13 +149,18 @@ def scan(root) -> Scan:
                 price.append(el)
                 continue
             elif tag == "tr":
-                # Same rows as the XPath //tr[count(th|td)=2], without a second traversal.
-                if sum(1 for c in el if c.tag == "td" or c.tag == "th") == 2:
+                # Same rows as the XPath //tr[count(th|td)=2 or count(th|td)=4], without a second traversal.
+                if sum(1 for c in el if c.tag == "td" or c.tag == "th") in (2, 4):
                     s.spec_rows.append(el)
             elif tag == "dt":
                 p = el.getparent()
                 if p is not None and p.tag == "dl":
                     s.spec_rows.append(el)
+            elif tag == "input" and (get("type") or "").lower() == "hidden":
+                n = (get("name") or get("id") or "").lower()
+                if "sku" in n or n == "asin":
+                    s.code_inputs.append(el)
+                continue
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
@@ -153,6 +177,10 @@ def scan(root) -> Scan:
                 if lab and "breadcrumb" in lab.lower():
                     crumbs.append(el)
                     continue
+        if tag not in _NOT_LABEL:
+            t = el.text if tag != "br" else el.tail
+            if t and (label_match(t) or ("#" in t and hash_match(t))):
+                labels.append(el)
         items = el.items()  # one call for every attribute we test: cheaper than keys() + get()s
         if not items:
             continue

@@ -1,0 +1,670 @@
+"""Product codes and brand as the page shows them.
+
+Printed labels: "Product code: 41230987", ``<strong>Item no. - </strong>55120``,
+``<span>Ref.</span> <b>AB-1120</b>``, ``<dt>Marke</dt><dd>Acme</dd>``, ``<th>EAN</th><td>..``,
+spec rows of four cells, ``<p>Brand</p><p>Acme</p>``, ``商品編號：M88213``, "Walmart # 585552560":
+a label from the vocabularies below (or any word before "#"), then its value in the same line, the
+label's tail, the next sibling element, the same again one or two levels up when the label is
+wrapped (``<td><b>SKU</b></td><td>..``), or the cell below a header cell.  ``tree_scan.scan``
+collects the candidates in its one pass (``LABEL`` / ``ID_HASH`` at the start of an element's
+first text, or of a <br>'s tail); ``printed`` reads them, with the weaker signs: spec-table rows
+labelled with any catalogue-id word ("Webcode"), hidden sku inputs, brand elements (``dom_brand``)
+and the shop's own name.
+
+Also here: the clean-up of brand and code texts from every layer (``tidy_layers``: "Visit the Acme
+Store", "Brand: Acme", unrendered ``{{ product.vendor }}``) and which code wins, the printed one or
+the markup's (``page_code_wins``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .text import clean, short_text
+
+# Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
+# punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
+# the brand when no brand label is printed.
+_VOCAB = {
+    "sku": (
+        # en
+        "sku", "sku #", "sku no", "sku number", "sku code", "item no", "item nr", "item number", "item #",
+        "item code", "item id", "item ref", "article no", "article nr", "article number", "article #",
+        "article code", "art no", "art nr", "art #", "product code", "product no", "product nr",
+        "product number", "product #", "product id", "product ref", "product reference", "prod code",
+        "style #", "style no", "style number", "style code", "style id", "ref", "ref no", "ref #",
+        "reference", "reference no", "reference number", "catalog number", "catalogue number",
+        "catalog no", "catalogue no", "catalog #", "cat no", "cat #", "stock code", "stock number",
+        "stock no", "order no", "order number", "order code", "web id", "webcode", "web code", "asin",
+        "tcin", "dpci", "plu", "shop code", "our code",
+        # de
+        "artikelnummer", "artikel nr", "artikelnr", "artnr", "artikel id", "artikelcode", "bestellnummer",
+        "best nr", "bestellnr", "bestell nr", "produktnummer", "produkt nr", "produktcode", "produkt id",
+        "katalognummer", "referenz", "referenznummer", "warennummer",
+        # fr
+        "référence", "réf", "ref produit", "réf produit", "référence produit", "référence article",
+        "réf article", "code article", "code produit", "numéro d article", "numéro de produit",
+        "numéro article", "n d article", "n article", "no article", "article n",
+        # it
+        "codice articolo", "codice prodotto", "cod articolo", "cod art", "cod prodotto", "riferimento",
+        "rif", "numero articolo", "articolo n", "art n",
+        # es / pt
+        "código de producto", "código del producto", "código de artículo", "código artículo",
+        "código producto", "referencia", "número de artículo", "n de artículo", "n de referencia",
+        "código do produto", "código do artigo", "código produto", "referência", "ref do produto",
+        "número do artigo", "cód", "cód produto", "cód do produto",
+        # nl
+        "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
+        # pl / cs / sk / hu / ro / el / tr
+        "kod produktu", "numer produktu", "nr produktu", "numer katalogowy", "nr katalogowy", "indeks",
+        "kod towaru", "numer artykułu", "nr art", "symbol", "kód produktu", "katalogové číslo",
+        "číslo produktu", "kód zboží", "objednací číslo", "kat číslo", "katalógové číslo", "cikkszám",
+        "termékkód", "cod produs", "cod articol", "κωδικός", "κωδικός προϊόντος", "ürün kodu", "stok kodu",
+        "ürün no", "ürün numarası",
+        # weak (see _WEAK)
+        "item", "article", "artikel", "style", "code", "codice", "código", "kod", "код", "cod",
+        # sv / da / no / fi
+        "artikelnr", "produktnummer", "produktkod", "varenummer", "varenr", "vare nr", "varekode",
+        "produktkode", "tuotenumero", "tuotekoodi",
+        # ru / uk
+        "артикул", "код товара", "номер товара", "код товару", "артикул товара",
+        # ja / zh / ko
+        "品番", "商品番号", "商品コード", "製品番号", "アイテム番号", "商品id", "管理番号", "商品編號", "商品编号",
+        "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
+        "编号", "編號", "상품번호", "품번", "상품코드", "제품번호", "상품 번호",
+    ),
+    "mpn": (
+        "mpn", "model", "model no", "model nr", "model number", "model #", "model code", "model id",
+        "item model number", "manufacturer part number", "manufacturer number", "mfr part number",
+        "mfr part", "mfr #", "mfr no", "mfg part number", "mfg #", "part number", "part no", "part #",
+        "herstellernummer", "hersteller artikelnummer", "herstellerartikelnummer", "modellnummer",
+        "modell", "typ", "typenbezeichnung", "modèle", "numéro de modèle", "référence fabricant",
+        "réf fabricant", "modello", "codice produttore", "modelo", "número de modelo",
+        "referencia del fabricante", "modelnummer", "model produktu", "модель", "型番", "型号", "型號",
+        "모델번호", "모델명",
+    ),
+    "gtin": (
+        "ean", "ean code", "ean 13", "ean13", "ean 8", "gtin", "gtin 13", "gtin13", "gtin 14", "gtin 8",
+        "gtin 12", "upc", "upc code", "ean upc", "upc ean", "barcode", "isbn", "isbn 13", "jan", "jan code",
+        "janコード", "code ean", "code barre", "code barres", "codice ean", "código ean", "código de barras",
+        "streckkod", "streepjescode", "kod ean", "штрихкод", "штрих код", "条形码", "條碼", "바코드",
+    ),
+    "brand": (
+        "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
+        "merke", "merkki", "značka", "márka", "designer", "ブランド", "ブランド名", "品牌", "브랜드",
+        "бренд", "торговая марка",
+    ),
+    "maker": (
+        "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
+        "fabrikant", "producent", "tillverkare", "valmistaja", "výrobce", "gyártó", "üretici",
+        "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
+        # games and software: the studio ("Developer: Firaxis Games")
+        "developer", "entwickler", "développeur", "desarrollador", "sviluppatore", "開発元", "开发商",
+    ),
+    "color": (
+        "colour", "color", "farbe", "couleur", "colore", "cor", "kleur", "kolor", "färg", "farve", "farge",
+        "väri", "barva", "szín", "renk", "цвет", "カラー", "色", "颜色", "顏色", "색상",
+    ),
+}
+# Same-line labels that also start ordinary phrases ("Item 3 of 5", "Model wears size M", "Brand
+# new"): only with a hard separator ("Item: 55120") or as a label of their own (a cell, a <dt>).
+_WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "код",
+                   "cod", "style", "id", "symbol", "indeks", "typ", "make", "maker", "designer"))
+
+# Direction marks and zero-width spaces pad labels and values ("Marke \u200f:\u200e Think!").
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_PUNCT = ".-_/'’°º" + _INVISIBLE
+_SEP_CLASS = r"[\s" + re.escape(_PUNCT) + r"]*"
+_PUNCT_RUN = re.compile("[" + re.escape(_PUNCT) + r"\s]+")
+
+
+def normalize(label: str) -> str:
+    return _PUNCT_RUN.sub(" ", label.casefold()).strip()
+
+
+FIELD_OF = {normalize(lab): f for f, labs in _VOCAB.items() for lab in labs}
+
+
+def _char(ch: str) -> str:
+    # "[sS]" rather than re.I: a case-insensitive literal costs a call per test, a set does not.
+    if ch == " ":
+        return _SEP_CLASS
+    up = ch.upper()
+    return "[" + re.escape(ch) + re.escape(up) + "]" if len(up) == 1 and up != ch else re.escape(ch)
+
+
+def _trie_regex(words, word_end: bool) -> str:
+    """One alternation per shared prefix: an anchored match of hundreds of labels then costs a
+    few character tests (a flat alternation tries every label in turn, on every text of the page)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node) -> str:
+        alts = [_char(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:  # after the longer labels: the longest label wins
+            # A label ends at a word's end, except in scripts written without spaces ("品番M88213").
+            alts.append("(?![^\\W\\d_])" if word_end else "")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+def _label_regex():
+    words = sorted(FIELD_OF)
+    first = sorted({c for w in words for c in (w[0], w[0].upper()) if len(c) == 1})
+    return re.compile(
+        # Most texts fail on their first character: one set test before the alternation.
+        r"\s*+(?=[" + re.escape("".join(first)) + "])(?P<label>"
+        + _trie_regex([w for w in words if not _cjk(w[-1])], True) + "|"
+        + _trie_regex([w for w in words if _cjk(w[-1])], False)
+        # Separator: punctuation after the label ("Art.-Nr.:", "Item no. - ", "商品編號：").
+        + r")(?P<sep>[\s.:：#\-–—=|" + _INVISIBLE + "]*)")
+
+
+def _cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
+
+
+LABEL = _label_regex()
+
+
+def _sep_kind(sep: str, label: str) -> int:
+    """2: a hard separator ("SKU: 1", "Item no. - 5"); 1: spaces or a dot ("SKU 1", "Ref. AB-1"); 0: none,
+    so the "label" starts a word ("REF-1120", "SKU12345") -- except in scripts without spaces."""
+    if any(c in ":：=|#" for c in sep) or (sep.strip(" .") and sep != sep.strip()):
+        return 2
+    if sep.strip("-–—") or _cjk(label[-1]):
+        return 1
+    return 0
+
+# Unrendered template placeholders: "{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]".
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|<%|%>|\[\[|\]\]|^%[\w.]+%$|^#?\{[\w.\s]+\}$")
+_NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--", "0", "false", "true",
+                       "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd"))
+
+
+def _placeholder(v: str) -> bool:
+    return bool(_PLACEHOLDER.search(v)) or v.casefold() in _NO_VALUE
+
+
+# --------------------------------------------------------------------------- brand texts
+
+_BRAND_WORDS = ("brands?|marken?|marques?|marcas?|marchi|marchio|merken?|marki|märken?|mærker?|merker|"
+                "merkit|značky|márkák|markalar|бренды|ブランド一覧|品牌列表")
+# Navigation links, not a brand: "All brands", "Shop by brand", "Brands A-Z", "Alle Marken".
+_NAV_BRAND = re.compile(
+    r"^(?:(?:shop|browse|view|see|discover|explore)\s+(?:all\s+|by\s+|our\s+)?|all(?:\s+the)?\s+|our\s+|top\s+|"
+    r"more\s+|other\s+|alle\s+|unsere\s+|toutes\s+les\s+|nos\s+|todas\s+las\s+|nuestras\s+|tutti\s+i\s+|"
+    r"alle\s+|wszystkie\s+|alla\s+|kaikki\s+)?(?:" + _BRAND_WORDS + r")(?:\s+(?:a\s*[-–]\s*z|directory|list|index|"
+    r"von\s+a\s*[-–]\s*z|de\s+a\s*[-–]\s*z))?$", re.I)
+# Wrappers around a brand name in bylines and brand links; group "b" is the brand.
+_BRAND_WRAP = re.compile(
+    r"^(?:"
+    r"visit\s+the\s+(?P<b1>.+?)\s+(?:store|shop|brand\s+page)|"
+    r"(?:see|view|shop|discover|explore|browse)\s+(?:more|all)(?:\s+(?:products|items|styles))?"
+    r"(?:\s+(?:from|by|of))?(?:\s+the\s+brand)?\s*:?\s+(?P<b2>.+)|"
+    r"more\s+(?:from|by)(?:\s+the\s+brand)?\s*:?\s+(?P<b3>.+)|"
+    r"(?:besuchen\s+sie\s+den|besuche\s+den|zum)\s+(?P<b4>.+?)[-\s]store|"
+    r"(?:mehr\s+von|alle\s+(?:artikel|produkte)\s+von)\s+(?P<b5>.+)|"
+    r"visiter\s+la\s+boutique\s+(?P<b6>.+)|"
+    r"(?:voir|découvrir)\s+(?:tous\s+les\s+produits|la\s+marque|plus\s+de\s+produits)\s+(?P<b7>.+)|"
+    r"(?:visita\s+la\s+tienda\s+de|ver\s+(?:todo|más)\s+de|visita\s+lo\s+store\s+di|"
+    r"(?:scopri|vedi)\s+(?:tutti\s+i\s+prodotti|altri\s+prodotti)(?:\s+di)?)\s+(?P<b8>.+)"
+    r")$", re.I)
+# Widget credits and book/film bylines under a "brand" class, not the product's brand.
+_CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
+                     r"illustrator|editor|herausgeber|translator|übersetzer|narrator|director)\)", re.I)
+# Same words spelled as the DOM shows them under a "brand" class ("by Acme", "Acme Store").
+_DOM_PREFIX = re.compile(r"^(?:by|von|par|di|de|door|av)\s+", re.I)
+_DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
+
+
+def clean_brand(t: str | None, dom: bool = False) -> str | None:
+    """The brand name in a brand text, or None when it holds none.
+
+    ``dom``: the text of an element whose class says brand, where "by Acme" / "Acme Store" also
+    occur (markup names such as "By Terry" keep their words).
+    """
+    t = clean(t)
+    if not t or _CREDIT.search(t):
+        return None
+    m = LABEL.match(t)
+    if m and FIELD_OF.get(normalize(m.group("label"))) in ("brand", "maker"):
+        rest = t[m.end():]
+        if not rest:
+            return None  # the label alone ("Brand", "Marke:")
+        kind = _sep_kind(m.group("sep"), m.group("label"))
+        if kind == 2 or (dom and kind == 1 and normalize(m.group("label")) not in _WEAK):
+            t = rest
+    m = _BRAND_WRAP.match(t)
+    if m:
+        t = next(g for g in m.groups() if g)
+    if dom:
+        t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
+    t = t.strip(" :-|·•" + _INVISIBLE)
+    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF:
+        return None
+    return t
+
+
+# --------------------------------------------------------------------------- codes
+
+_CODE_TOKEN = re.compile(r"[\w][\w.\-/#+]*")
+_DIGITS = re.compile(r"\d[\d \-]*\d(?![\d\w])")  # "4006381 333931", "0-12345-67890-5"
+
+
+def _code(v: str | None, field: str, whole: bool = False) -> str | None:
+    """The code a value starts with ("41230987 In stock" -> "41230987"), None when it is no code.
+
+    ``whole``: ``v`` is all of an element's text, where a code of a few parts ("W 5.840 iN",
+    "RO 1486DWMCE/1-S") stays whole.
+    """
+    if not v:
+        return None
+    if field == "gtin":
+        m = _DIGITS.match(v)
+        digits = m.group().replace(" ", "").replace("-", "") if m else ""
+        return digits if len(digits) in (8, 12, 13, 14) else None
+    tokens = v.split()
+    code = tokens[0]
+    if whole and len(tokens) <= 3 and all(len(t) <= 3 or any(c.isdigit() for c in t) for t in tokens):
+        code = " ".join(tokens)
+    elif len(tokens) > 1 and not any(c.isdigit() for c in code) and len(code) <= 4 \
+            and any(c.isdigit() for c in tokens[1]):
+        code = code + " " + tokens[1]  # "AB 1120"
+    code = code.strip(".,;:()[]|")
+    if not (3 <= len(code) <= 40) or not any(c.isdigit() for c in code) or _placeholder(code):
+        return None
+    if not all(_CODE_TOKEN.fullmatch(p) for p in code.split(" ")):
+        return None
+    return code
+
+
+def tidy_code(v: str | None) -> str | None:
+    """A markup code without a printed label ("SKU: 123" -> "123"); None for placeholders."""
+    if not v or not isinstance(v, str):
+        return v
+    if _placeholder(v):
+        return None
+    m = LABEL.match(v)
+    if m and m.end() < len(v) and FIELD_OF.get(normalize(m.group("label"))) in ("sku", "mpn", "gtin") \
+            and any(c in ":：" for c in m.group("sep")):  # not "REF-1120", a code itself
+        return v[m.end():].strip() or None
+    return v
+
+
+def tidy_layers(layers) -> None:
+    """Brand and codes of every layer as the page means them (in place): markup and meta tags
+    carry bylines ("Visit the Acme Store"), labels ("Brand: Acme") and unrendered templates."""
+    for _, part in layers:
+        b = part.get("brand")
+        if b and isinstance(b, str):
+            part["brand"] = clean_brand(b)
+        for f in ("sku", "mpn", "gtin"):
+            v = part.get(f)
+            if v:
+                part[f] = tidy_code(v)
+
+
+def _alnum(s: str) -> str:
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def is_variant_code(code: str | None, base: str | None) -> bool:
+    """``code`` is ``base`` plus a variant suffix: "AB-1120-M" or "AB1120_42" for "AB-1120"
+    (separators inside the base may differ), "8991000001" for "899100"."""
+    if not code or not base:
+        return False
+    nb = _alnum(base)
+    if len(nb) < 4:
+        return False
+    j = 0
+    i = 0
+    while i < len(code) and j < len(nb):
+        c = code[i]
+        if c.isalnum():
+            if c.casefold() != nb[j]:
+                return False
+            j += 1
+        i += 1
+    rest = code[i:]
+    # Without a separator only after a base long enough not to be a coincidence ("899100"+"0001").
+    return j == len(nb) and 0 < len(_alnum(rest)) <= 12 and (rest[0] in "-_/. " or len(nb) >= 6)
+
+
+# --------------------------------------------------------------------------- reading values
+
+_CELLS = frozenset(("td", "th", "dt", "dd"))
+_SEP_ONLY = " \t\r\n.:：#-–—=|" + _INVISIBLE
+_CHOOSE = re.compile(r"\b(?:select|choose|wählen|auswählen|choisir|choisissez|selecciona|seleccionar|elige|"
+                     r"scegli|seleziona|kies|wybierz|välj|vælg|velg|valitse|vyberte)\b", re.I)
+
+
+def _has_value(s: str | None) -> bool:
+    return bool(s) and bool(s.strip(_SEP_ONLY))
+
+
+def _line(el) -> str:
+    """``el``'s text up to its first <br>: the children's text joined to its own (React splits
+    one text over comments: "SKU<!-- -->: <!-- -->123"; "Marke: <a>Acme</a>")."""
+    parts = [el.text or ""]
+    n = len(parts[0])
+    for child in el:
+        if child.tag == "br" or n > 160:
+            break
+        if isinstance(child.tag, str):
+            t = short_text(child, 80)
+            if t is None:
+                break
+            parts.append(" " + t + " ")
+            n += len(t)
+        if child.tail:
+            parts.append(child.tail)
+            n += len(child.tail)
+    return clean("".join(parts)) or ""
+
+
+def _following(el, tail: bool = True):
+    """(value, how) after a label element: its tail, else the next sibling with text (skipping
+    ":" spans), up to a <br>."""
+    if tail and _has_value(el.tail):
+        return clean(el.tail.strip(_SEP_ONLY)), "tail"
+    sib = el.getnext()
+    hops = 0
+    while sib is not None and hops < 3:
+        hops += 1
+        if not isinstance(sib.tag, str):  # a comment
+            sib = sib.getnext()
+            continue
+        if sib.tag == "br":
+            break
+        t = short_text(sib, 80)
+        if t is None:
+            break
+        if _has_value(t):
+            return t.strip(_SEP_ONLY), "cell" if sib.tag in _CELLS else "sibling"
+        if _has_value(sib.tail):
+            return clean(sib.tail.strip(_SEP_ONLY)), "tail"
+        sib = sib.getnext()
+    return None, None
+
+
+def _after(el):
+    """``_following`` the label, or the element that wraps nothing but the label
+    (``<td><b>SKU</b></td><td>123</td>``), up to two levels up."""
+    label = None
+    for _ in range(3):
+        v, how = _following(el)
+        if v is not None:
+            return v, how
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form"):
+            break
+        label = label or short_text(el, 80)
+        if label is None or short_text(parent, 80) != label:
+            break
+        el = parent
+    return None, None
+
+
+def _below(cell):
+    """The cell under a header cell (``<tr><th>SKU</th><th>Size</th></tr><tr><td>..``)."""
+    row = cell.getparent()
+    if row is None or row.tag != "tr":
+        return None
+    cells = [c for c in row if c.tag in ("td", "th")]
+    group = row.getparent()
+    if group is None or not (group.tag == "thead" or all(c.tag == "th" for c in cells)):
+        return None
+    nxt = row.getnext()
+    while nxt is not None and nxt.tag != "tr":
+        nxt = nxt.getnext()
+    if nxt is None and group.tag == "thead":
+        body = group.getnext()
+        nxt = next((r for r in body if r.tag == "tr"), None) if body is not None else None
+    if nxt is None:
+        return None
+    below = [c for c in nxt if c.tag in ("td", "th")]
+    return short_text(below[cells.index(cell)], 80) if len(below) == len(cells) else None
+
+
+def _value(field: str, v: str | None, how: str | None) -> str | None:
+    v = v and v.strip(_SEP_ONLY)
+    if not v:
+        return None
+    if field in ("brand", "maker", "color") and how in ("line", "tail"):
+        v = _until_label(v)  # "Acme | SKU: 123", "Acme SKU: 123"
+    if field in ("brand", "maker"):
+        b = clean_brand(v)
+        return b if b and len(b.split()) <= 5 and not b.replace(" ", "").isdigit() else None
+    if field == "color":
+        # Beside a swatch list the next element is often every colour, or "Select a colour".
+        if how not in ("line", "tail", "cell") or not v or len(v) > 30 or len(v.split()) > 3 \
+                or _CHOOSE.search(v) or v[0].isdigit() or _placeholder(v):
+            return None
+        return v
+    return _code(v, field, how in ("cell", "sibling"))
+
+
+_LIST_SEP = re.compile(r"\s[|•·]\s|;")
+
+
+def _until_label(v: str) -> str:
+    """A line's text up to a separator or the next "Label:" in it."""
+    v = _LIST_SEP.split(v, 1)[0]
+    i = v.find(" ")
+    while i != -1:
+        m = LABEL.match(v, i + 1)
+        if m is not None and _sep_kind(m.group("sep"), m.group("label")) == 2:
+            return v[:i]
+        i = v.find(" ", i + 1)
+    return v
+
+
+def _read(el, own: str, m, label: str, field: str) -> str | None:
+    """The value of one candidate: a label element, or a <br> whose tail (``own``) starts a label
+    (``m``, the ``LABEL`` match of ``own``; ``label`` normalized)."""
+    is_br = el.tag == "br"
+    kind = _sep_kind(m.group("sep"), label)
+    own_rest = own[m.end():]
+    if _has_value(own_rest):
+        # Label and value in one text: "Product code: 41230987", "SKU 12345", not "Brand new",
+        # "Item 3 of 5", "REF-1120".
+        if kind == 0 or (kind == 1 and (field not in ("sku", "gtin")
+                                        or (label in _WEAK and len(own_rest.split()) != 1))):
+            return None  # ("Item 3928", a weak label and one code, is a label)
+        rest = clean(own_rest.split("\n")[0] if is_br else own_rest) or ""
+        if not is_br and len(el):
+            line = _line(el)  # the value may go on in the children: "Art.-Nr.: <b>12</b>-<b>34</b>"
+            m2 = LABEL.match(line)
+            rest = line[m2.end():] if m2 is not None else rest
+        return _value(field, rest[:120], "line")
+    if is_br:
+        return _value(field, *_following(el, tail=False))
+    if len(el):
+        line = _line(el)
+        m2 = LABEL.match(line)
+        if m2 is not None and _has_value(line[m2.end():]):
+            return _value(field, line[m2.end():][:120], "line")  # "SKU <b>123</b>"
+    v = _value(field, *_after(el))
+    if v is None and el.tag in ("th", "td"):
+        v = _value(field, _below(el), "cell")
+    return v
+
+
+ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) before "#"
+    r"\s*+(?P<label>[^\W\d_][^\n#:：]{0,30}?#)(?P<sep>[\s.:：\-–—=|" + _INVISIBLE + "]*)")
+_ID_END = ("number", "nummer", "numéro", "numero", "número", "numer", "nr", "no", "#", "id", "code", "kode",
+           "kod", "kód", "código", "codice", "cod", "номер", "код", "番号", "编号", "編號", "コード", "代码",
+           "번호", "코드", "numara", "numarası", "kodu", "číslo", "szám")
+_ID_COMPOUND = ("nummer", "nr", "code", "kode", "番号", "编号", "編號", "コード", "번호", "코드")
+# Catalogue-id words that are not the shop's own code (model, maker, barcode, contact, tax...).
+_NOT_SHOP_ID = ("model", "modèle", "modelo", "part", "teil", "herstell", "manufact", "fabrica", "produtt", "mpn",
+                "ean", "gtin", "upc", "isbn", "phone", "telef", "mobil", "vat", "tax", "steuer", "custom", "kunde",
+                "account", "konto", "track", "invoice", "rechnung", "serial", "serie", "batch", "charge", "zip",
+                "post", "house", "hausnummer", "size", "größe", "grösse", "taille", "page", "seite", "company",
+                "firm", "licen", "version", "energ", "colo", "farb", "couleur", "promo", "coupon", "voucher",
+                "gutschein", "discount", "rabatt", "zoll", "tarif", "eprel", "weee", "supplier", "lieferant",
+                "contact", "kontakt", "ticket", "barcode", "bar code", "qr", "hs ", "store", "filiale", "review",
+                "question")
+_NOT_SHOP_TOKEN = frozenset(("tel", "fax", "ust", "lot", "reg", "plz", "mfr", "mfg", "jan", "hs", "ip", "of"))
+_HOST_NOISE = frozenset(("www", "www2", "www3", "shop", "store", "m", "co", "com", "net", "org", "eu", "en",
+                         "us", "uk", "de", "fr", "es", "it", "nl", "pl", "jp", "cn", "au", "ca"))
+
+
+def _id_label(n: str) -> bool:
+    """A normalized label that names some catalogue id ("webcode", "zalando article number", "walmart #")."""
+    words = n.split()
+    if not words or len(words) > 4 or len(n) > 40:
+        return False
+    last = words[-1]
+    if last not in _ID_END and not (len(last) > 6 and last.endswith(_ID_COMPOUND)):
+        return False
+    if any(w in _NOT_SHOP_TOKEN for w in words):
+        return False
+    return not any(d in n + " " for d in _NOT_SHOP_ID)
+
+
+@lru_cache(maxsize=1_000)  # a crawl meets the same few hosts again and again
+def _shop_words(host: str) -> frozenset:
+    """The shop's name as its host spells it ("walmart" for www.walmart.com)."""
+    return frozenset(p.replace("-", "") for p in host.lower().split(".")[:-1] if p not in _HOST_NOISE)
+
+
+def _id_field(label: str, shop: frozenset) -> str | None:
+    """"sku" for a catalogue-id label named after the shop ("Walmart #", "OTTO-Artikelnummer"),
+    "id" for any other catalogue-id label (weaker: only when no known label is printed)."""
+    if not _id_label(label):
+        return None
+    return "sku" if label.split()[0] in shop else "id"
+
+
+def _spec_ids(row, shop: frozenset):
+    """(field, code) of spec-table cells labelled with a catalogue-id word outside the vocabularies."""
+    if row.tag == "dt":
+        dd = row.getnext()
+        while dd is not None and not isinstance(dd.tag, str):  # a comment between <dt> and <dd>
+            dd = dd.getnext()
+        pairs = [(row, dd)]
+    else:
+        cells = [c for c in row if c.tag in ("td", "th")]
+        pairs = list(zip(cells[0::2], cells[1::2]))
+    for lab, val in pairs:
+        if val is None:
+            continue
+        lt = short_text(lab, 40)
+        if not lt:
+            continue
+        n = normalize(lt.rstrip(":："))
+        field = None if n in FIELD_OF else _id_field(n, shop)
+        v = field and _code(short_text(val, 60), "sku", True)
+        if v:
+            yield field, v
+
+
+def _input_code(inputs, related) -> str | None:
+    """A hidden form input named sku / ASIN (the code the buy form sends)."""
+    for el in inputs:
+        v = clean(el.get("value"))
+        if v and " " not in v and 2 <= len(v) <= 40 and not _placeholder(v) and not related(el):
+            return v
+    return None
+
+
+def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: str | None = None) -> dict:
+    """The ``wanted`` fields (sku, mpn, gtin, brand, color) the page shows outside related-product
+    areas, from a ``tree_scan.Scan``.
+
+    The first value in document order per field. sku: a known shop-code label or one named after
+    the shop ("Walmart #"), unless it repeats the model number; else any catalogue-id label
+    ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
+    brand: a brand label, a manufacturer label, an element whose class says brand; none on book
+    pages (an ISBN is printed: authors and publishers are no brand). The shop's own name is never
+    taken for the brand: on the development pages it named retailers more often than makers.
+    """
+    want = set(wanted)
+    if "brand" in want:
+        want.update(("maker", "gtin"))  # gtin: an ISBN marks a book
+    if "sku" in want:
+        want.update(("mpn", "id"))
+    shop = _shop_words(urlsplit(url).hostname or "" if url else "")
+    found: dict = {}
+    book = False
+    for el in sc.labels:
+        own = el.tail if el.tag == "br" else el.text
+        m = LABEL.match(own) or ID_HASH.match(own)
+        label = normalize(m.group("label"))
+        field = FIELD_OF.get(label) or _id_field(label, shop)
+        if field not in want or field in found:
+            continue
+        v = _read(el, own, m, label, field)
+        if v and not related(el):
+            found[field] = v
+            book = book or (field == "gtin" and label.startswith("isbn"))
+            if len(found) == len(want):
+                break
+    out = {f: found[f] for f in ("mpn", "gtin", "color") if f in found}
+    if "sku" in want:
+        if "sku" not in found:
+            for row in sc.spec_rows:
+                for field, v in _spec_ids(row, shop):
+                    if field not in found and not related(row):
+                        found[field] = v
+        labelled = found.get("sku")
+        if labelled and labelled == found.get("mpn"):
+            labelled = None  # the maker's number under a shop-code label (marketplaces)
+        out["sku"] = (labelled or found.get("id") or _input_code(sc.code_inputs, related) or found.get("sku")
+                      or found.get("mpn"))
+        out["sku_labelled"] = bool(labelled)
+    if "brand" in want and not book:
+        out["brand"] = found.get("brand") or found.get("maker") or dom_brand(sc.brand, related)
+    return out
+
+
+def page_code_wins(markup_sku: str | None, found: dict) -> bool:
+    """The code the page prints replaces the markup's: always under a shop-code label (markup
+    often holds a part number or internal id), otherwise when the markup's is a variant of it."""
+    p = found.get("sku")
+    return bool(p) and p != markup_sku and (found.get("sku_labelled") or is_variant_code(markup_sku, p))
+
+
+_BRAND_CONTAINERS = frozenset(("ul", "ol", "section", "nav", "header", "footer", "select", "table", "tbody",
+                               "form", "main", "article", "aside", "body"))
+
+
+def dom_brand(brand_elems, related) -> str | None:
+    """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
+
+    Skipped: related-product areas, lists and page sections (brand menus), the site's own
+    branding and navbar brand, and a class that three or more brand elements share (product tiles
+    of a recommendation strip the area test missed).
+    """
+    counts: dict = {}
+    for el in brand_elems:
+        c = el.get("class")
+        counts[c] = counts.get(c, 0) + 1
+    for el in brand_elems:
+        c = el.get("class")
+        if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
+            continue
+        key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower().replace("branding", "")
+        if "brand" not in key and "byline" not in key:
+            continue  # "site-branding", "co-branding": the shop's own logo
+        if related(el):
+            continue
+        cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
+        if len(cells) == 2:
+            lt = short_text(cells[0], 40)
+            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in ("brand", "maker"):
+                b = clean_brand(short_text(cells[1], 60), dom=True)
+                if b:
+                    return b
+        b = clean_brand(short_text(el, 60), dom=True)
+        if b and not b[0].isdigit():
+            return b
+    return None

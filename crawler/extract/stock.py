@@ -1,0 +1,281 @@
+"""In stock or not, as the page shows it.
+
+Markup says what the shop's feed says; the page says what a buyer meets. Evidence read here:
+
+* a short stock label ("In stock", "Sold out", "Nicht lieferbar") in an element whose class or
+  id speaks of stock or availability (``tree_scan`` collects those);
+* the same phrases, or a longer sentence that starts with one ("Currently unavailable. We don't
+  know when or if this item will be back in stock."), in the buy box: the few hundred elements
+  around the buy button, the product title and the price;
+* the buy button itself: present, enabled and visible, or disabled, or saying "Sold out".
+
+Anything the page hides is not evidence: the ``hidden`` attribute, ``aria-hidden``, an inline
+``display:none``, the usual hiding classes, and classes the page's own <style> hides (shops
+render both "Add to bag" and "Unavailable" and let CSS show one). Texts inside size and
+colour pickers speak of one variant, not of the product, and are skipped.
+
+``page_availability`` returns the page's verdict or None; ``merge`` lets a clear verdict
+(sold-out evidence and no working buy button) overrule markup that says in stock.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import areas
+from .text import short_text
+
+_OUT = (
+    # en
+    "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable",
+    "not available", "no longer available", "not in stock", "out-of-stock", "soldout",
+    # de / fr / it / es / pt / nl
+    "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen",
+    "épuisé", "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible",
+    "esaurito", "non disponibile", "non più disponibile", "non acquistabile",
+    "agotado", "sin stock", "no disponible", "fuera de stock", "sin existencias",
+    "esgotado", "indisponível", "sem estoque", "fora de estoque", "produto indisponível",
+    "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
+    # nordic / pl / cs / hu / ro / tr / ru
+    "slutsåld", "ej i lager", "utsolgt", "ikke på lager", "ikke tilgjengelig", "ukjent leveringsdato",
+    "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
+    "niedostępny", "brak w magazynie", "wyprzedany", "produkt niedostępny", "není skladem", "vyprodáno",
+    "nincs raktáron", "elfogyott", "stoc epuizat", "indisponibil", "stokta yok", "tükendi",
+    "нет в наличии", "распродано", "закончился",
+    # ja / zh / ko / ar / he
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "품절", "재고 없음", "일시품절", "غير متوفر", "نفدت", "אזל",
+)
+_IN = (
+    "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar", "lieferbar",
+    "verfügbar", "en stock", "disponible", "disponibile", "en existencia", "em estoque", "op voorraad",
+    "i lager", "på lager", "varastossa", "dostępny", "skladem", "raktáron", "în stoc", "stokta",
+    "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
+)
+_LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que", "quedan pocas", "ostatnie sztuki")
+_PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
+# The page offers to tell the buyer when it is back: it is not for sale now.
+_NOTIFY = ("notify me", "email me when", "e-mail me when", "let me know when", "alert me when", "back in stock",
+           "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
+           "m'alerter", "m'avertir", "prévenez-moi", "avvisami", "avísame", "avise-me", "houd mij op de hoogte",
+           "mail mij", "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
+           "入荷お知らせ", "到货通知", "재입고 알림")
+
+
+def _phrases(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
+# "back in stock" not as "in stock".
+_VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
+                      f"(?P<low>{_phrases(_LOW)})|(?P<in>{_phrases(_IN)})")
+_VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "low": "LimitedAvailability",
+          "in": "InStock"}
+# A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
+# start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
+_SHORT, _LEAD = 80, 24
+
+
+@lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
+def verdict(text: str) -> str | None:
+    """What a text says of stock ("OutOfStock", "notify", ...), or None."""
+    low = text.casefold()
+    m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
+    if m is None or (len(low) > _SHORT and m.start() > _LEAD):
+        return None
+    return _VALUE[m.lastgroup]
+
+
+_HIDING_CLASSES = frozenset(("hidden", "hide", "d-none", "is-hidden", "invisible", "sr-only", "visually-hidden",
+                             "visuallyhidden", "screen-reader-text", "u-hidden", "display-none", "js-hidden"))
+_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|modal|popup|"
+                                r"tooltip|cookie")
+_HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
+
+
+_SHOWS = re.compile(r"display\s*:\s*(?!none)[a-z-]+")
+
+
+def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozenset]]]:
+    """The page's own CSS rules that hide elements, for class selectors ("div.unavailable-label",
+    ".is-available .sold-out-label"): one of the element's classes -> (ancestor class sets, own
+    classes). A selector that another rule shows again (a media query's "display:block" for a
+    responsive "hide-until-m") is left out: the page shows it at some width. Only the rules
+    around a "display" or "visibility" are read (pages carry hundreds of kilobytes of CSS)."""
+    hiding: list[tuple[frozenset, ...]] = []
+    shown: set[tuple[frozenset, ...]] = set()
+    for style in styles:
+        css = style.text or ""
+        for word in ("display", "visibility"):
+            at = css.find(word)
+            while at >= 0:
+                declaration = css[at:at + 40]
+                if _HIDES.match(declaration):
+                    hiding.extend(_selectors(css, at))
+                elif _SHOWS.match(declaration):
+                    shown.update(_selectors(css, at))
+                at = css.find(word, at + len(word))
+    rules: dict[str, list] = {}
+    for classes in hiding:
+        if classes not in shown:
+            rules.setdefault(min(classes[-1]), []).append((classes[:-1], classes[-1]))
+    return rules
+
+
+def _selectors(css: str, at: int) -> list[tuple[frozenset, ...]]:
+    """The class selectors of the rule whose body holds position `at`, each as the class sets of
+    its compound parts."""
+    opening = css.rfind("{", 0, at)
+    if opening < 0 or css.rfind("}", 0, at) > opening:
+        return []  # not inside a rule's body
+    start = max(css.rfind("}", 0, opening), css.rfind("{", 0, opening), css.rfind(";", 0, opening)) + 1
+    out = []
+    for selector in css[start:opening].split(","):
+        parts = selector.replace(">", " ").split()
+        if parts and all(_SIMPLE_SELECTOR.match(p) for p in parts):
+            out.append(tuple(frozenset(p.split(".")[1:]) for p in parts))
+    return out
+
+
+class Visibility:
+    """Whether the page shows an element (memoised per element, as ``areas.Related``)."""
+
+    def __init__(self, styles):
+        self.styles = styles
+        self.rules: dict | None = None  # read from the <style> elements when first needed
+        self.memo: dict = {}
+
+    def hidden(self, el) -> bool:
+        chain = []
+        e = el
+        state = None
+        while e is not None:
+            state = self.memo.get(e)
+            if state is not None:
+                break
+            chain.append(e)
+            e = e.getparent()
+        for e in reversed(chain):
+            state = bool(state) or self._hides(e)
+            self.memo[e] = state
+        return bool(state)
+
+    def _hides(self, el) -> bool:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("template", "noscript", "script", "style", "head"):
+            return True
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            return True
+        style = el.get("style")
+        if style and _HIDES.search(style.lower()):
+            return True
+        cls = el.get("class")
+        if not cls:
+            return False
+        own = frozenset(cls.split())
+        if own & _HIDING_CLASSES:
+            return True
+        if self.rules is None:
+            self.rules = hidden_rules(self.styles)
+        for key in own & self.rules.keys():
+            for context, classes in self.rules[key]:
+                if classes <= own and all(self._ancestor_has(el, c) for c in context):
+                    return True
+        return False
+
+    @staticmethod
+    def _ancestor_has(el, classes: frozenset) -> bool:
+        e = el.getparent()
+        while e is not None:
+            cls = e.get("class")
+            if cls and classes <= frozenset(cls.split()):
+                return True
+            e = e.getparent()
+        return False
+
+
+def _product_level(el, stop, levels: int = 3) -> bool:
+    """Not inside a size/colour picker, a back-in-stock form or a pop-up (looking up `levels`
+    ancestors, and never above `stop`)."""
+    e = el
+    for _ in range(levels + 1):
+        if e is None or e is stop:
+            break
+        tag = e.tag if isinstance(e.tag, str) else ""
+        if tag in ("option", "select", "label", "a"):
+            return False
+        key = " ".join(filter(None, (e.get("class"), e.get("id"))))
+        if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
+            return False
+        e = e.getparent()
+    return True
+
+
+def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
+    """The text of `el` that the page shows (a button holds a label per state)."""
+    parts = []
+    for e in el.iter():
+        if e is not el and visible.hidden(e):
+            continue
+        if e.text and (e is el or not visible.hidden(e)):
+            parts.append(e.text)
+        if e is not el and e.tail and not visible.hidden(e.getparent()):
+            parts.append(e.tail)
+        if sum(map(len, parts)) > limit:
+            break
+    return " ".join(" ".join(parts).split())[:limit]
+
+
+def _is_enabled(button, visible) -> bool:
+    if visible.hidden(button) or button.get("disabled") is not None or button.get("aria-disabled") == "true":
+        return False
+    cls = (button.get("class") or "").lower()
+    return "disabled" not in cls and "sold-out" not in cls and "soldout" not in cls
+
+
+def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
+    """(availability the page shows or None, whether a working buy button is on it).
+
+    A stock label (an element whose class or id says stock) or a buy button that says "Sold out"
+    is clear evidence; a phrase elsewhere in the buy box is weaker, and a working buy button
+    outweighs a weak "unavailable" (shops leave such texts in the page for other states). A
+    "notify me when it is back" offer in place of a working buy button means sold out."""
+    clear: list[str] = []
+    weak: list[str] = []
+    for el in stock_elems:
+        if related(el) or visible.hidden(el) or not _product_level(el, None):
+            continue
+        t = short_text(el, 160)
+        v = verdict(t) if t else None
+        if v:
+            clear.append(v)
+    for box in areas.buy_box(anchors, _BOX_ELEMENTS):
+        for el in box.iter():
+            t = el.text
+            if not t or not t.strip():
+                continue
+            v = verdict(t.strip()[:200])  # a statement opens the text; the rest is prose
+            if v and not visible.hidden(el) and not related(el) and (v == "notify" or _product_level(el, box)):
+                weak.append(v)
+    working = False
+    for b in buttons:
+        if visible.hidden(b):
+            continue
+        t = _shown_text(b, visible) or b.get("value") or b.get("aria-label") or b.get("title")
+        v = verdict(t) if t else None
+        if v in ("OutOfStock", "notify"):
+            clear.append(v)
+        elif t and _is_enabled(b, visible):
+            working = True
+    said = clear + weak
+    if not working and "notify" in said:
+        return "OutOfStock", working
+    for value in ("OutOfStock", "PreOrder", "LimitedAvailability", "InStock"):
+        if value in clear or (value in weak and not (value == "OutOfStock" and working)):
+            return value, working
+    return ("InStock" if working else None), working
+
+
+_BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices

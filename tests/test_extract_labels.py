@@ -1,0 +1,303 @@
+"""Product codes and brand that a page prints beside a label (street2shop.crawler.extract.labels).
+
+Each page is a small product page as shops write them: a header with navigation, a title block,
+a price and a buy button, the label/value structure under test, sometimes a recommendation strip
+and JSON-LD.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from street2shop.crawler.extract import extract_product
+from street2shop.crawler.extract.labels import clean_brand, is_variant_code
+
+URL = "https://shop.example.com/p/trail-jacket"
+
+
+def page(main: str = "", head: str = "", lang: str = "en", after: str = "") -> str:
+    return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Trail Jacket | Example Shop"
+            f"</title>{head}</head><body><header class='site-header'><a class='logo' href='/'>Example Shop</a>"
+            "<nav><a href='/women'>Women</a><a href='/brands'>Brands</a></nav></header>"
+            f"<main><div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span>"
+            f"<button class='add-to-cart'>Add to cart</button>{main}</div>{after}</main>"
+            "<footer><p>Customer service: 0800 123 456</p></footer></body></html>")
+
+
+def ld(**fields) -> str:
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Trail Jacket",
+            "offers": {"@type": "Offer", "price": "129.00", "priceCurrency": "EUR"}, **fields}
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def get(main: str = "", head: str = "", **kw):
+    return extract_product(page(main, head, **kw), URL)
+
+
+# --------------------------------------------------------------------------- codes
+
+def test_code_and_label_in_one_text():
+    rec = get("<p class='code'>Product code: 41230987</p>")
+    assert (rec.sku, rec.sources["sku"]) == ("41230987", "dom")
+
+
+def test_label_in_strong_value_in_its_tail():
+    rec = get("<ul class='details'><li><strong>Material: </strong>Nylon</li>"
+              "<li><strong>Item no. - </strong>55120</li></ul>")
+    assert rec.sku == "55120"
+
+
+def test_ref_label_and_bold_value_in_title_block():
+    rec = get("<div class='product-title'><span>Ref.</span> <b>AB-1120</b></div>")
+    assert rec.sku == "AB-1120"
+
+
+def test_div_pair():
+    rec = get("<div class='attr'><div class='attr-label'>Art.-Nr.:</div>"
+              "<div class='attr-value'>123-456</div></div>", lang="de")
+    assert rec.sku == "123-456"
+
+
+def test_dt_dd():
+    rec = get("<dl><dt>Fit</dt><dd>Regular</dd><dt>SKU</dt><dd>TJ-2231</dd></dl>")
+    assert rec.sku == "TJ-2231"
+
+
+def test_th_td_with_wrapped_label():
+    rec = get("<table class='specs'><tr><th><strong>Item #</strong></th><td>99812</td></tr></table>")
+    assert rec.sku == "99812"
+
+
+def test_four_cell_spec_rows():
+    rec = get("<table class='specs'><tr><td>Brand</td><td>Acme</td><td>Article number</td><td>770021</td></tr>"
+              "<tr><td>EAN</td><td>4006381333931</td><td>Weight</td><td>540 g</td></tr></table>")
+    assert (rec.sku, rec.brand, rec.gtin) == ("770021", "Acme", "4006381333931")
+
+
+def test_header_row_then_value_row():
+    rec = get("<table><thead><tr><th>SKU</th><th>Size</th></tr></thead>"
+              "<tbody><tr><td>TJ-1-S</td><td>S</td></tr></tbody></table>")
+    assert rec.sku == "TJ-1-S"
+
+
+def test_react_comments_split_the_text():
+    assert get("<span class='meta'>SKU<!-- -->: <!-- -->12345</span>").sku == "12345"
+
+
+def test_lines_of_a_description_separated_by_br():
+    rec = get("<div class='desc'>Soft shell.<br>Marke: Acme<br>Artikelnummer: 77123<br>Farbe: Blau</div>", lang="de")
+    assert (rec.sku, rec.brand, rec.color) == ("77123", "Acme", "Blau")
+
+
+@pytest.mark.parametrize("label", [
+    "SKU", "Item #", "Style #", "Product ID", "Art. no.", "Article number", "Item number",  # en
+    "Artikelnummer", "Artikel-Nr.", "Bestellnummer",  # de
+    "Référence", "Réf.", "N° d'article",  # fr
+    "Codice articolo", "Codice",  # it
+    "Código", "Código de producto", "Referencia",  # es
+    "Referência", "Código do produto",  # pt
+    "Artikelnr.", "Productcode",  # nl
+    "Kod produktu", "Numer katalogowy",  # pl
+    "Varenummer", "Kód produktu", "Cikkszám", "Tuotenumero",  # da, cs, hu, fi
+    "Артикул", "Ürün kodu", "상품번호", "品番", "商品番号", "货号",  # ru, tr, ko, ja, zh
+])
+@pytest.mark.parametrize("layout", [
+    "<p>{label}: QX-20931</p>",
+    "<dl><dt>{label}</dt><dd>QX-20931</dd></dl>",
+    "<table><tr><td>{label}</td><td>QX-20931</td></tr></table>",
+])
+def test_shop_code_labels_across_languages(label, layout):
+    assert get(layout.format(label=label)).sku == "QX-20931"
+
+
+def test_chinese_full_width_colon():
+    assert get("<p>商品編號：M88213</p>", lang="zh-TW").sku == "M88213"
+
+
+def test_catalogue_id_word_of_the_shop_in_a_spec_table():
+    rec = get("<table class='specs'><tr><td>Material</td><td>Nylon</td></tr>"
+              "<tr><td>Kaufhaus-Artikelnummer</td><td>5512-3</td></tr>"
+              "<tr><td>Herstellernummer</td><td>HX-77</td></tr></table>", lang="de")
+    assert (rec.sku, rec.mpn) == ("5512-3", "HX-77")
+
+
+def test_model_number_and_barcode_are_not_the_shop_code():
+    rec = get("<table class='specs'><tr><th>Model number</th><td>TJ-X2</td></tr>"
+              "<tr><th>Manufacturer part number</th><td>TJX2-BLK</td></tr>"
+              "<tr><th>GTIN</th><td>0012345678905</td></tr><tr><th>SKU</th><td>100234</td></tr></table>")
+    assert (rec.sku, rec.mpn, rec.gtin) == ("100234", "TJ-X2", "0012345678905")
+
+
+def test_model_number_is_the_sku_when_no_shop_code_is_shown():
+    rec = get("<table class='specs'><tr><th>Model</th><td>TJ-X2</td></tr></table>")
+    assert (rec.sku, rec.mpn) == ("TJ-X2", "TJ-X2")
+
+
+def test_barcode_needs_a_barcode_length():
+    rec = get("<dl><dt>EAN</dt><dd>12345</dd><dt>UPC</dt><dd>0-12345-67890-5</dd></dl>")
+    assert rec.gtin == "012345678905"
+
+
+@pytest.mark.parametrize("main", [
+    "<p>Brand new season styles</p>",
+    "<p>Item 3 of 5</p>",
+    "<span class='badge'>REF-1120</span>",
+    "<p>Refund policy: 30 days</p>",
+    "<p>Model wears size M and is 189 cm tall</p>",
+])
+def test_phrases_that_start_like_a_label_are_not_labels(main):
+    rec = get(main)
+    assert (rec.sku, rec.brand, rec.mpn) == (None, None, None)
+
+
+def test_codes_in_a_recommendation_strip_are_other_products():
+    strip = ("<section class='related-products'>"
+             + "".join(f"<div class='card'><p>SKU: 9000{i}</p><p>Brand: Other{i}</p></div>" for i in range(4))
+             + "</section>")
+    rec = extract_product(page(after=strip), URL)
+    assert (rec.sku, rec.brand) == (None, None)
+
+
+# --------------------------------------------------------------------------- markup vs page
+
+def test_printed_code_when_markup_has_none():
+    rec = get("<div class='product-title'><span>Ref.</span> <b>AB-1120</b></div>", ld(brand="Acme"))
+    assert (rec.sku, rec.sources["sku"], rec.brand) == ("AB-1120", "dom", "Acme")
+
+
+@pytest.mark.parametrize("markup", ["AB-1120-M", "AB1120_42", "ab-1120/xl", "DRB0K2MBM"])
+def test_code_printed_under_a_shop_code_label_wins_over_markup(markup):
+    # A variant's sku, or a part number / internal id: the shopper reads the printed code.
+    rec = get("<div class='product-title'><span>Ref.</span> <b>AB-1120</b></div>", ld(sku=markup))
+    assert (rec.sku, rec.sources["sku"]) == ("AB-1120", "dom")
+
+
+def test_code_under_a_label_named_after_the_shop():
+    rec = get("<div class='wm-item-number'>Example #  585552560</div>", ld(sku="341937837"))
+    assert (rec.sku, rec.sources["sku"]) == ("585552560", "dom")
+
+
+@pytest.mark.parametrize("markup,expected", [("ZZ-999", "ZZ-999"), ("5512", "5512"), ("5512-M", "5512"),
+                                             ("8991000001", "8991000001")])
+def test_catalogue_id_row_replaces_markup_only_for_a_variant_of_it(markup, expected):
+    rec = get("<table><tr><th>Webshop no.</th><td>5512</td></tr></table>", ld(sku=markup))
+    assert rec.sku == expected
+
+
+def test_comment_between_label_and_value():
+    assert get("<dl><dt>Webshop no.</dt><!-- value --><dd>5512</dd></dl>").sku == "5512"
+
+
+def test_printed_item_number_over_a_longer_variant_code_in_markup():
+    rec = get("<table><tr><th>Webshop no.</th><td>899100</td></tr></table>", ld(sku="8991000001"))
+    assert rec.sku == "899100"
+
+
+def test_offer_sku_when_the_product_has_none():
+    offers = [{"@type": "Offer", "sku": "TJ-1-S", "price": "129.00", "priceCurrency": "EUR", "url": URL + "?size=s"},
+              {"@type": "Offer", "sku": "TJ-1-M", "price": "129.00", "priceCurrency": "EUR", "url": URL + "?size=m"}]
+    html = page(head=ld(offers=offers))
+    assert extract_product(html, URL).sku == "TJ-1-S"  # first offer
+    assert extract_product(html, URL + "?size=m").sku == "TJ-1-M"  # the selected one
+
+
+@pytest.mark.parametrize("sku", ["{{ variant.sku }}", "${sku}", "undefined", "null"])
+def test_placeholder_sku_in_markup_gives_way_to_the_page(sku):
+    rec = get("<p class='code'>Product code: 41230987</p>", ld(sku=sku))
+    assert rec.sku == "41230987"
+
+
+def test_label_inside_markup_sku_is_dropped():
+    assert get(head=ld(sku="SKU: 5512")).sku == "5512"
+
+
+def test_variant_code_rule():
+    assert is_variant_code("AB-1120-M", "AB-1120") and is_variant_code("AB1120_42", "AB-1120")
+    assert is_variant_code("8991000001", "899100")  # no separator after a long base
+    assert not is_variant_code("AB-1125", "AB-112")  # short base, no separator: another code
+    assert not is_variant_code("AB-1120", "AB-1120")
+    assert not is_variant_code("TJ-1-M", "TJ-1")  # too short to say
+
+
+# --------------------------------------------------------------------------- brand
+
+def test_manufacturer_in_a_list_item():
+    assert get("<ul><li><strong>Manufacturer:</strong> Acme</li></ul>").brand == "Acme"
+
+
+def test_brand_label_and_value_paragraphs():
+    assert get("<div class='meta'><p>Brand</p><p>Acme</p></div>").brand == "Acme"
+
+
+def test_brand_label_before_manufacturer_label():
+    rec = get("<dl><dt>Manufacturer</dt><dd>Acme Industries Ltd</dd><dt>Brand</dt><dd>Acme</dd></dl>")
+    assert rec.brand == "Acme"
+
+
+@pytest.mark.parametrize("label,lang", [
+    ("Marke", "de"), ("Marque", "fr"), ("Marca", "es"), ("Marca", "it"), ("Merk", "nl"), ("Marka", "pl"),
+    ("Märke", "sv"), ("Mærke", "da"), ("Hersteller", "de"), ("ブランド", "ja"), ("品牌", "zh"), ("Бренд", "ru"),
+])
+def test_brand_labels_across_languages(label, lang):
+    assert get(f"<p>{label}: Acme Outdoor</p>", lang=lang).brand == "Acme Outdoor"
+    assert get(f"<table><tr><th>{label}</th><td><a href='/b/acme'>Acme Outdoor</a></td></tr></table>",
+               lang=lang).brand == "Acme Outdoor"
+
+
+@pytest.mark.parametrize("text", ["See more from the brand: Acme", "Visit the Acme Store", "Brand: Acme",
+                                  "by Acme", "Mehr von Acme"])
+def test_brand_element_text_is_cleaned(text):
+    assert get(f"<a class='product-brand' href='/b/acme'>{text}</a>").brand == "Acme"
+
+
+@pytest.mark.parametrize("text", ["Visit the Acme Store", "Brand: Acme", "See more from the brand: Acme"])
+def test_markup_brand_text_is_cleaned(text):
+    rec = get(head=ld(brand={"@type": "Brand", "name": text}))
+    assert (rec.brand, rec.sources["brand"]) == ("Acme", "jsonld")
+
+
+@pytest.mark.parametrize("brand", ["By Terry", "Make Up For Ever", "Jordan Brand", "Label Noir"])
+def test_markup_brand_names_that_look_like_labels_stay(brand):
+    assert get(head=ld(brand=brand)).brand == brand
+
+
+@pytest.mark.parametrize("placeholder", ["{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]"])
+def test_unrendered_template_is_no_brand(placeholder):
+    assert get(head=ld(brand=placeholder)).brand is None
+    rec = get("<span class='product-brand'>Acme</span>", ld(brand=placeholder))
+    assert (rec.brand, rec.sources["brand"]) == ("Acme", "dom")
+    assert get(f"<span class='product-brand'>{placeholder}</span>").brand is None
+
+
+@pytest.mark.parametrize("text", ["All brands", "Brands", "Shop by brand", "Alle Marken", "Toutes les marques"])
+def test_brand_navigation_link_is_no_brand(text):
+    link = f"<div class='top-links'><a class='brands-link' href='/brands'>{text}</a></div>"
+    html = page().replace("<main>", "<main>" + link)
+    assert extract_product(html, URL).brand is None
+
+
+def test_brand_link_in_a_recommendation_strip_is_not_the_brand():
+    strip = ("<section class='you-may-also-like'><div class='card'><a class='card__brand'>Other</a></div></section>")
+    assert extract_product(page(after=strip), URL).brand is None
+    # A strip whose class says nothing: its cards repeat the same brand class.
+    strip = ("<section class='pdp-recs'>" + "".join(
+        f"<div class='card'><a class='card__brand' href='/b/{i}'>Other{i}</a></div>" for i in range(4)) + "</section>")
+    assert extract_product(page(after=strip), URL).brand is None
+    html = page("<a class='product-brand' href='/b/acme'>Acme</a>", after=strip)
+    assert extract_product(html, URL).brand == "Acme"
+
+
+def test_page_wide_body_class_does_not_hide_the_specs():
+    html = page("<table><tr><td><span>Marke</span></td><td>Acme</td></tr>"
+                "<tr><td>Artikel-Nr.</td><td>5512</td></tr></table>",
+                lang="de").replace("<body>", "<body class='sticky-footer has-mega-menu'>")
+    rec = extract_product(html, URL)
+    assert (rec.brand, rec.sku) == ("Acme", "5512")
+
+
+def test_clean_brand():
+    assert clean_brand("Brand: Acme") == "Acme"
+    assert clean_brand("Marke \u200f:\u200e Think!") == "Think!"
+    assert clean_brand("Brand") is None and clean_brand("All brands") is None
+    assert clean_brand("by Acme") == "by Acme" and clean_brand("by Acme", dom=True) == "Acme"

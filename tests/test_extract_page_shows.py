@@ -1,0 +1,179 @@
+"""What the page shows against what its markup says: markup quirks, stock shown in words and
+by the buy button, and prices beside other amounts. One small page written for each case."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from street2shop.crawler.extract import extract_product
+
+URL = "https://shop.example.com/p/wool-coat"
+
+
+def page(body: str, head: str = "", lang: str = "en") -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Wool Coat | Example Shop</title>'
+            f"{head}</head><body><header><nav><a href='/'>Home</a> <a href='/brands'>All brands</a></nav></header>"
+            f"<main>{body}</main><footer><p>© Example Shop</p></footer></body></html>")
+
+
+def ld(data, script_type: str = "application/ld+json") -> str:
+    return f'<script type="{script_type}">{json.dumps(data)}</script>'
+
+
+def offer(price, availability="InStock", **more) -> dict:
+    return {"@type": "Offer", "price": price, "priceCurrency": "EUR",
+            "availability": f"https://schema.org/{availability}", **more}
+
+
+# --- markup that is not what the page shows -----------------------------------------------
+
+def test_product_type_in_lower_case_is_read():
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld({"@context": "https://schema.org", "@type": "product",
+                                                         "name": "Wool Coat", "sku": "WC-100",
+                                                         "offers": {**offer("189.00"), "@type": "offer"}})), URL)
+    assert (rec.is_product, rec.sku, rec.price, rec.currency, rec.availability) == (
+        True, "WC-100", "189.00", "EUR", "InStock")
+
+
+def test_json_ld_in_a_script_typed_application_json_ld():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-100",
+            "offers": offer("189.00")}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(data, "application/json-ld")), URL)
+    assert (rec.sku, rec.price, rec.sources.get("price")) == ("WC-100", "189.00", "jsonld")
+
+
+def test_product_id_key_is_the_code():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "productId": "88213",
+            "offers": offer("189.00")}
+    assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).sku == "88213"
+
+
+def test_one_product_node_per_size_is_one_product_in_stock_when_any_size_is():
+    nodes = [{"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "color": "Navy",
+              "size": size, "sku": f"WC-100-{size}", "brand": {"@type": "Brand", "name": "Nordvik"},
+              "offers": offer("189.00", stock)}
+             for size, stock in (("S", "OutOfStock"), ("M", "InStock"), ("L", "OutOfStock"))]
+    body = ("<h1>Wool Coat</h1><p class='product-code'>Product code: WC-100</p>"
+            "<button class='add-to-cart'>Add to bag</button>")
+    rec = extract_product(page(body, "".join(ld(n) for n in nodes)), URL)
+    assert rec.is_product, "per-size nodes of one product are not a listing"
+    assert (rec.availability, rec.price, rec.brand) == ("InStock", "189.00", "Nordvik")
+    assert rec.sku == "WC-100"  # the code printed for the product, not one size's
+    assert [o.size for o in rec.offers] == ["S", "M", "L"]
+
+
+def test_products_of_one_group_are_one_product():
+    nodes = [{"@context": "https://schema.org", "@type": "Product", "name": f"Wool Coat {colour}",
+              "inProductGroupWithID": "WC-100", "color": colour, "offers": offer("189.00")}
+             for colour in ("Navy", "Camel", "Black")]
+    rec = extract_product(page("<h1>Wool Coat</h1>", "".join(ld(n) for n in nodes)), URL)
+    assert rec.is_product and rec.sku == "WC-100" and len(rec.offers) == 3
+
+
+def test_three_different_products_are_still_a_listing():
+    nodes = [{"@context": "https://schema.org", "@type": "Product", "name": name, "offers": offer("50.00")}
+             for name in ("Wool Coat", "Linen Shirt", "Denim Jacket")]
+    assert not extract_product(page("<h1>Outerwear</h1>", "".join(ld(n) for n in nodes)), URL).is_product
+
+
+def test_offer_level_sku_when_the_product_has_none():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", sku="WC-100")}
+    assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).sku == "WC-100"
+
+
+def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": [offer("149.00", "OutOfStock", sku="WC-100-XS"), offer("189.00", sku="WC-100-M")]}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL)
+    assert (rec.price, rec.availability, rec.sku) == ("189.00", "InStock", "WC-100-M")
+
+
+# --- availability shown only in words or by the buy button ---------------------------------
+
+@pytest.mark.parametrize("box, lang", [
+    ("<div id='availability'><span class='a-color-price'>Currently unavailable.</span> We don't know when or if "
+     "this item will be back in stock.</div>", "en"),
+    ("<p class='disp'>Prodotto non disponibile</p>", "it"),
+    ("<div class='delivery-info'>Nicht lieferbar</div>", "de"),
+    ("<div class='product-actions'><button class='btn' disabled>Sold out</button></div>", "en"),
+    ("<p class='inventory'>At our store: <span class='count'>Sold Out</span></p>", "en"),
+])
+def test_out_of_stock_shown_only_in_words(box, lang):
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
+                               f"<div class='product-price'>€ 189,00</div>{box}</div>", lang=lang), URL)
+    assert rec.availability == "OutOfStock"
+    assert rec.is_product, "a sold-out page without a buy button is still a product page"
+
+
+def test_a_label_the_page_hides_with_its_own_css_is_not_read():
+    css = "<style>.pdp .unavailable-label{display:none}.is-sold-out .can-buy{display: none}</style>"
+    body = ("<div class='pdp'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
+            "<button class='buy'><span class='can-buy'>Add to bag</span>"
+            "<span class='unavailable-label'>Unavailable</span></button></div>")
+    assert extract_product(page(body, css), URL).availability == "InStock"
+    sold = body.replace("class='pdp'", "class='pdp is-sold-out'")
+    assert extract_product(page(sold, css.replace(".pdp .unavailable-label", ".pdp:not(.is-sold-out) .x")),
+                           URL).availability == "OutOfStock"
+
+
+def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
+            "<div class='stock-msg' hidden>Sold out</div><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_a_working_buy_button_and_no_stock_words_is_in_stock():
+    body = "<h1>Wool Coat</h1><span class='price'>€189.00</span><button class='add-to-cart'>Add to cart</button>"
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_sizes_sold_out_in_the_picker_do_not_make_the_product_sold_out():
+    body = ("<h1>Wool Coat</h1><span class='price'>€189.00</span><ul class='size-picker'>"
+            "<li><span>XS</span> <span>Sold out</span></li><li><span>M</span></li></ul>"
+            "<button class='add-to-cart'>Add to cart</button>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_the_page_overrules_markup_that_says_in_stock():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = "<h1>Wool Coat</h1><div class='product-availability'>Out of stock</div>"
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+
+
+def test_a_working_buy_button_overrules_markup_that_says_sold_out():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", "OutOfStock")}
+    body = ("<h1>Wool Coat</h1><p class='stock-note'>Temporarily on backorder: you can order it now.</p>"
+            "<button class='add-to-cart'>Add to Cart</button>")
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+
+
+def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", "OutOfStock")}
+    assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).availability == "OutOfStock"
+
+
+# --- prices beside other amounts -------------------------------------------------------------
+
+@pytest.mark.parametrize("box, price, currency", [
+    ("<div class='price-box'><span class='price'>£100.00</span> <span class='converted'>approx. EUR 116.50</span>"
+     "</div>", "100.00", "GBP"),
+    ("<div class='buybox'><span class='price'>$20.00</span><div class='sns'>Subscribe &amp; Save: "
+     "<span class='price'>$17.00</span></div></div>", "20.00", "USD"),
+    ("<div class='buybox'><span class='price'>$120.00</span></div><div class='other-sellers'>New &amp; used (3) "
+     "from <span class='price'>$99.00</span></div>", "120.00", "USD"),
+    ("<div><s class='price'>$150.00</s> <span class='price font-bold'>$120.00</span></div>", "120.00", "USD"),
+    ("<div>Starting bid: <span class='price'>US $50.00</span></div><div>Current bid: "
+     "<span class='price'>US $85.00</span></div>", "85.00", "USD"),
+    ("<div class='amount-box'><strong>$120.00</strong></div>", "120.00", "USD"),
+    ("<div class='product-price'>44 890 тг.</div>", "44890", "KZT"),
+    ("<div class='product-price'>€ 20,-</div>", "20", "EUR"),
+])
+def test_the_price_a_buyer_pays(box, price, currency):
+    body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
+    rec = extract_product(page(body), URL)
+    assert (float(rec.price), rec.currency) == (float(price), currency)
