@@ -1,0 +1,116 @@
+"""The brand of a garment when the post names it. Only what is said while the exact item is
+in question counts: an alternative's maker is not the garment's."""
+
+from __future__ import annotations
+
+import re
+
+from street2shop.crawler.blog.dom import Stream, lines, squash, text
+from street2shop.crawler.blog.garments import CALL_TO_ACTION, Group, maker_name, label
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+
+_BY = re.compile(r"\b(?:by|from)\s+(?=\S)", re.I)
+_NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+"})
+_BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
+
+
+def brand(stream: Stream, group: Group, garment: str) -> str | None:
+    """In order of trust: a class="brand" element, "… by <Brand>", a name on its own line
+    before an exact link ("Zara" above "Buy"), a bold name, the exact link's own words."""
+    exact_ids = {id(t.el) for t in group.exact_tokens}
+    return (_brand_element(stream, group, exact_ids)
+            or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
+            or _name_line(stream, group, garment)
+            or _bold_name(stream, group, exact_ids, garment)
+            or _link_words(group))
+
+
+def _elements(stream: Stream, group: Group, exact_ids: set[int], *tags: str):
+    """Elements of the group's span that hold words said about the exact item."""
+    for el in stream.elements_between(group.start, group.end):
+        if (not tags or el.tag in tags) and any(id(node) in exact_ids for node in el.iter()):
+            yield el
+
+
+def _brand_element(stream: Stream, group: Group, exact_ids: set[int]) -> str | None:
+    for el in _elements(stream, group, exact_ids):
+        if el.get("itemprop") == "brand" or _BRAND_CLASS.search(el.get("class") or ""):
+            name = text(el).strip(" .,;:")
+            if name and len(name) <= 40:
+                return name
+    return None
+
+
+def _by_name(words: str) -> str | None:
+    """The capitalised name after "by"/"from" ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
+    Tailored Vest"); the linked product page later narrows it to the brand itself."""
+    for m in _BY.finditer(words):
+        kept: list[str] = []
+        for word in words[m.end():].split():
+            bare = word.strip(".,;:!?()")
+            if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
+                break
+            kept.append(bare)
+            if bare != word.rstrip(")"):  # the name ends at punctuation
+                break
+        while kept and kept[-1].lower() in _NAME_JOINERS:
+            kept.pop()
+        if kept:
+            return " ".join(kept[:8])
+    return None
+
+
+def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
+    """A bare name right before an exact link: on the link's line ("Common Projects, here")
+    or on the line above it ("Burberry" then a "Buy" button)."""
+    previous, parts = "", []
+    for token in stream.tokens[group.start:group.end]:
+        if token.kind == "break":
+            line = squash(" ".join(parts))
+            if line and line.strip(" :") != garment:  # heading words never reach `parts`
+                previous = line
+            parts = []
+        elif token.kind == "link" and group.kinds.get(id(token.el)) == "exact":
+            name = maker_name(squash(" ".join(parts)) or previous)
+            if name and any(c.isalpha() for c in name):
+                return name
+            parts.append(token.text)
+        elif not token.heading:
+            parts.append(token.text)
+    return None
+
+
+def _bold_name(stream: Stream, group: Group, exact_ids: set[int], garment: str) -> str | None:
+    for el in _elements(stream, group, exact_ids, "strong", "b"):
+        name = maker_name(text(el))
+        if name and name != garment:
+            return name
+    return None
+
+
+def _link_words(group: Group) -> str | None:
+    for el, _ in group.links:
+        words = text(el).strip(" .,;:")
+        if group.kinds.get(id(el)) != "exact" or not words or not words[0].isupper():
+            continue
+        if len(words.split()) <= 8 and not CALL_TO_ACTION.match(words) and not label(words):
+            name = _maker_part(words)
+            if name:
+                return name
+    return None
+
+
+def _maker_part(words: str) -> str | None:
+    """The leading name of a product's words: "Zara Leather Boots" -> "Zara", "ASOS DESIGN
+    chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"."""
+    kept: list[str] = []
+    for word in words.split():
+        bare = word.strip(".,;:!?()")
+        if kept and not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _NAME_JOINERS):
+            break
+        if any(part in DESCRIPTORS for part in bare.lower().split("-")):
+            break
+        kept.append(bare)
+    while kept and kept[-1].lower() in _NAME_JOINERS:
+        kept.pop()
+    return " ".join(kept) or None

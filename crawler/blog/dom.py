@@ -1,0 +1,152 @@
+"""What the post readers share: which subtrees are blog chrome, element text, and the post
+body as one flat stream of text, links, line breaks and headings in document order (so
+garments, labels and brands are read the same way whatever nesting a theme uses)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+#: Chrome that may sit inside a post's own container; the post's header and footer are not
+#: in this list because they carry its category and tag links.
+_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget|aside|comments?|comment-list|respond|related|relatedposts|"
+                 r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
+                 r"promo|newsletter|subscribe|pagination|cookie")
+_CHROME = re.compile(rf"(^|[\s_-])({_CHROME_WORDS})($|[\s_-])", re.I)
+#: Subtrees that are never the post body (matched on tag, id, class and role).
+_NOISE = re.compile(rf"(^|[\s_-])(header|footer|breadcrumbs?|{_CHROME_WORDS})($|[\s_-])", re.I)
+_CHROME_TAGS = frozenset({"nav", "aside", "form", "script", "style", "noscript", "template"})
+_NOISE_TAGS = _CHROME_TAGS | {"header", "footer"}
+
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: "Maya's" / "Maya’s": a character's name as garments are written ("Maya's boots").
+POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
+#: Elements that end a line of text.
+_BREAKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", "td", "th", "tr", "table", "figure",
+                     "figcaption", "blockquote", "section", "article", "br", "hr", "img", "h1", *HEADINGS,
+                     "header", "footer", "main"})
+
+
+def classes(el) -> str:
+    return f"{el.tag} {el.get('id') or ''} {el.get('class') or ''} {el.get('role') or ''}"
+
+
+#: Microformat classes of the post entry itself, which also lists its author, tags and
+#: categories as classes ("author-jane", "tag-social") that read like chrome.
+_ENTRY = frozenset({"hentry", "h-entry", "type-post"})
+
+
+def _is_entry(el) -> bool:
+    return not _ENTRY.isdisjoint((el.get("class") or "").split())
+
+
+def is_noise(el) -> bool:
+    return el.tag in _NOISE_TAGS or (bool(_NOISE.search(classes(el))) and not _is_entry(el))
+
+
+def is_chrome(el) -> bool:
+    """Blog chrome other than the post's own header and footer."""
+    return el.tag in _CHROME_TAGS or (bool(_CHROME.search(classes(el))) and not _is_entry(el))
+
+
+def walk(el, skip):
+    """Document-order walk of `el`'s descendants that does not enter what `skip` names."""
+    for child in el:
+        if isinstance(child.tag, str) and not skip(child):
+            yield child
+            yield from walk(child, skip)
+
+
+def meta_values(tree, *names: str) -> list[str]:
+    """The contents of the page's <meta> tags with one of these property or name values."""
+    return [el.get("content").strip() for el in tree.iter("meta")
+            if (el.get("property") or el.get("name") or "").lower() in names and el.get("content")]
+
+
+def text(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str  # "text" | "link" | "break"
+    text: str
+    el: object  # the link; the element a break opens or closes; the element holding the text
+    heading: bool  # inside an h2-h6
+
+
+class Stream:
+    """The non-noise content of `root` in document order. `start[id(el)]` / `end[id(el)]` are
+    the token range of an element's subtree; `elements` are the elements in walk order."""
+
+    def __init__(self, root, skip=is_noise):
+        self.tokens: list[Token] = []
+        self.start: dict[int, int] = {}
+        self.end: dict[int, int] = {}
+        self.elements: list = []
+        self._skip = skip
+        self.start[id(root)] = 0  # links sitting right under the root make it their block
+        self._add(root, False)
+        self.end[id(root)] = len(self.tokens)
+        self._starts = [self.start[id(el)] for el in self.elements]  # non-decreasing: walk order
+
+    def _add(self, el, heading: bool) -> None:
+        for child in el:
+            if isinstance(child.tag, str) and not self._skip(child):
+                self._element(child, heading)
+            if child.tail:  # text after a skipped element or a comment is still the post's
+                self.tokens.append(Token("text", child.tail, el, heading))
+
+    def _element(self, el, heading: bool) -> None:
+        self.elements.append(el)
+        self.start[id(el)] = len(self.tokens)
+        breaks = el.tag in _BREAKS
+        inner = heading or el.tag in HEADINGS
+        if breaks:
+            self.tokens.append(Token("break", "", el, heading))
+        if el.tag == "a" and el.get("href"):
+            self.tokens.append(Token("link", text(el), el, inner))
+            self._inside_link(el)
+        else:
+            if el.text:
+                self.tokens.append(Token("text", el.text, el, inner))
+            self._add(el, inner)
+        if breaks:
+            self.tokens.append(Token("break", "", el, heading))
+        self.end[id(el)] = len(self.tokens)
+
+    def _inside_link(self, link) -> None:
+        # a link is one token; what it wraps (a product picture) still counts as an element
+        at = len(self.tokens)
+        for el in link.iterdescendants():
+            if isinstance(el.tag, str) and not self._skip(el):
+                self.elements.append(el)
+                self.start[id(el)] = self.end[id(el)] = at
+
+    def elements_between(self, a: int, b: int) -> list:
+        """The elements whose subtree starts in the token range [a, b)."""
+        return self.elements[bisect_left(self._starts, a):bisect_left(self._starts, b)]
+
+    def span(self, el) -> tuple[int, int]:
+        return self.start[id(el)], self.end[id(el)]
+
+    def text(self, a: int, b: int) -> str:
+        """The words of tokens [a, b), link words included."""
+        return squash(" ".join(t.text for t in self.tokens[a:b] if t.kind != "break"))
+
+
+def lines(tokens) -> list[str]:
+    """The words of the tokens, one string a line (lines end at block boundaries and <br>)."""
+    out, parts = [], []
+    for token in tokens:
+        if token.kind == "break":
+            out.append(squash(" ".join(parts)))
+            parts = []
+        else:
+            parts.append(token.text)
+    return [line for line in [*out, squash(" ".join(parts))] if line]

@@ -1,0 +1,297 @@
+"""Which outbound links belong to which garment, and how the post labels each one.
+
+A garment is one *link block* (the paragraph, list item, figure or product box that holds
+its links), or several: blocks that only carry links and labels ("Shop the exact coat:",
+"Similar styles:", "by Zara", a "Buy" button) belong to the garment named by the title just
+above them (an h2-h6, or a lead line such as "Rosa's printed wrap dress:"), or, when no
+title comes between, to the garment just before them when they add alternatives to it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+
+from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, squash, text
+from street2shop.crawler.blog.metadata import EPISODE_WORDS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+
+#: Words that present a link as an alternative to the exact item.
+ALTERNATIVE = re.compile(
+    r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
+    r"more options|other options|sold out|also try|try this|budget|splurge|save)\b", re.I)
+#: Words that present a link as the exact item.
+EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it)\b", re.I)
+#: The same two, as a list's or a link's class ("similar-items", "shop-exact").
+_ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
+_EXACT_CLASS = re.compile(r"(?:^|[\s_-])exact(?:$|[\s_-])", re.I)
+
+CALL_TO_ACTION = re.compile(r"^(buy|shop|get|see|view|find|click|this|here|link|similar|more|available|where)\b", re.I)
+_BY_LINE = re.compile(r"^(by|from)\s", re.I)
+#: A line that is only a name ("Zara", "Russell & Bromley", "Dr. Martens").
+_BARE_NAME = re.compile(r"^[A-Z0-9À-Ý&+][\w.&+'’-]*(?:\s+(?:&|\+|and|of|de|la|[A-Z0-9À-Ý][\w.&+'’-]*)){0,4}$")
+_TITLE_MAX = 80
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif)$", re.I)
+
+
+def is_image_file(path: str) -> bool:
+    """A link to a picture file: a lightbox or full-size view, never a shop page."""
+    return bool(_IMAGE_FILE.search(path))
+
+
+def label(words: str) -> str | None:
+    """"exact" / "alternative" by the last label the words give, else None
+    ("Maya's exact boots are sold out, but similar: …" is alternative)."""
+    last_alt = max((m.end() for m in ALTERNATIVE.finditer(words)), default=-1)
+    last_exact = max((m.end() for m in EXACT.finditer(words)), default=-1)
+    if last_alt < 0 and last_exact < 0:
+        return None
+    return "alternative" if last_alt > last_exact else "exact"
+
+
+def maker_name(line: str) -> str | None:
+    """The line when it is only a maker's name ("Zara", "Russell & Bromley"), not a garment's
+    ("Leather Boots"), a character's, a label or a call to action."""
+    name = line.strip(" ,;:–—-|")
+    if not name or len(name) > 40 or POSSESSIVE.search(name) or label(name) or CALL_TO_ACTION.match(name):
+        return None
+    words = {w for part in name.lower().split() for w in part.split("-")}
+    return name if _BARE_NAME.match(name) and words.isdisjoint(DESCRIPTORS) and re.search(r"[^\W\d_]", name) else None
+
+
+@dataclass
+class _Labels:
+    """Where labelling a garment's span stands."""
+
+    state: str = "exact"  # the label in force for the next link
+    spoken: str = "exact"  # the label the words so far put in force
+    since: list = field(default_factory=list)  # words since the previous link
+
+
+@dataclass
+class Group:
+    """One garment: its link blocks, the title naming it (or None) and its token span."""
+
+    start: int
+    end: int
+    blocks: list = field(default_factory=list)  # (block element, [(link element, href)])
+    title: object = None  # the heading or lead-line element
+    kinds: dict = field(default_factory=dict)  # id(link element) -> kind
+    exact_tokens: list = field(default_factory=list)  # the span's tokens said about the exact item
+    labels: _Labels = field(default_factory=_Labels)
+    labelled: int = -1  # tokens before this are labelled
+    ours: set = field(default_factory=set)  # id() of its link elements
+    has_exact: bool = False
+
+    @property
+    def links(self) -> list:
+        return [pair for _, links in self.blocks for pair in links]
+
+    def add(self, block, links, end: int) -> None:
+        self.blocks.append((block, links))
+        self.ours.update(id(el) for el, _ in links)
+        self.end = max(self.end, end)
+
+
+def _titles(stream: Stream, blocks: list) -> list:
+    """Elements that name what follows: headings, and link-free lead lines ending in ':' or
+    wholly bold, outside every link block."""
+    inside = {id(el) for block, _ in blocks for el in block.iter()}
+    out = []
+    for el in stream.elements:
+        if id(el) in inside or el.tag not in (*HEADINGS, "p") or label(text(el)):
+            continue  # a label line ("Similar styles:") introduces links, not a garment
+        if el.tag in HEADINGS or _is_lead_line(el):
+            out.append(el)
+    return out
+
+
+def _is_lead_line(p) -> bool:
+    if next(p.iter("a", "img"), None) is not None:
+        return False
+    words = text(p)
+    if not words or len(words) > _TITLE_MAX:
+        return False
+    bold = next(p.iter("strong", "b"), None)
+    return words.endswith(":") or (bold is not None and text(bold) == words)
+
+
+def _names_garment(title) -> bool:
+    """A title that can name a garment: not a label ("Similar styles"), a call to action
+    ("Shop the look") or an episode heading ("Episode 5: Crossing Over")."""
+    words = text(title).strip(" :–—-|")
+    return bool(words) and len(words) <= _TITLE_MAX and not (
+        label(words) or CALL_TO_ACTION.match(words) or EPISODE_WORDS.search(words))
+
+
+def describes_garment(stream: Stream, block) -> bool:
+    """A block that names its own garment: by a heading inside it or in its own words."""
+    return next(block.iter(*HEADINGS), None) is not None or _description(stream, block) is not None
+
+
+def _description(stream: Stream, block) -> str | None:
+    """What the block's words before its first link say the garment is ("Coat", "Maya's coat
+    is by"), up to any label; None when they are only a label ("Similar styles:", "Maya's
+    exact boots:"), a call to action ("Shop the exact coat:"), a by-line or a maker above "Buy"."""
+    a, b = stream.span(block)
+    first = next((i for i in range(a, b) if stream.tokens[i].kind == "link"), b)
+    head = stream.text(a, first)
+    cut = min((m.start() for m in (ALTERNATIVE.search(head), EXACT.search(head)) if m), default=len(head))
+    before = head[:cut].strip(" :–—-|,.()")
+    if not re.search(r"[^\W\d_]", before) or POSSESSIVE.fullmatch(before) \
+            or _BY_LINE.match(before) or CALL_TO_ACTION.match(before):
+        return None
+    link_words = stream.tokens[first].text if first < b else ""
+    if maker_name(before) and (not link_words or CALL_TO_ACTION.match(link_words)):
+        return None
+    return before
+
+
+def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool = False) -> list[Group]:
+    """Link blocks (in document order) into garments. `scenes`: token positions of the scene
+    images, which end a garment. `fixed`: the site's own selector made each block one garment."""
+    titles = _titles(stream, blocks) if not fixed else []
+    title_at = [stream.start[id(t)] for t in titles]
+    groups: list[Group] = []
+    current: Group | None = None
+    for block, links in blocks:
+        if fixed or describes_garment(stream, block):
+            current = _new_group(stream, block, links)
+        else:
+            title = _title_before(titles, title_at, stream.start[id(block)])
+            current = _place_bare(stream, block, links, current, title, scenes)
+        if not groups or groups[-1] is not current:
+            groups.append(current)
+    for group in groups:
+        label_links(stream, group)
+    return groups
+
+
+def _place_bare(stream: Stream, block, links, current: Group | None, title, scenes: list[int]) -> Group:
+    """The garment a block of bare links and labels goes to: the one a title after the current
+    garment names, else the current one when nothing (a title, a scene) comes between and it
+    continues it, else a garment of its own."""
+    a, b = stream.span(block)
+    opens = title is not None and stream.start[id(title)] >= (current.end if current else -1)
+    if opens and _names_garment(title):
+        group = Group(stream.start[id(title)], b, title=title)
+        group.add(block, links, b)
+        return group
+    if not opens and current is not None and not _any_between(scenes, current.end, a) \
+            and _continues(stream, current, block, links):
+        current.add(block, links, b)
+        return current
+    return _new_group(stream, block, links)
+
+
+def _new_group(stream: Stream, block, links) -> Group:
+    a, b = stream.span(block)
+    group = Group(a, b)
+    group.add(block, links, b)
+    return group
+
+
+def _title_before(titles: list, title_at: list[int], at: int):
+    n = bisect_left(title_at, at)  # title_at is in document order
+    return titles[n - 1] if n else None
+
+
+def _any_between(positions: list[int], a: int, b: int) -> bool:
+    """Whether a sorted list of positions has one in [a, b)."""
+    n = bisect_left(positions, a)
+    return n < len(positions) and positions[n] < b
+
+
+def _continues(stream: Stream, group: Group, block, links) -> bool:
+    """A block of bare links goes on the garment before it when the garment has no exact link
+    yet or these come as its alternatives ("Get the look for less: …")."""
+    label_links(stream, group)
+    if not group.has_exact:
+        return True
+    trial = replace(group.labels, since=list(group.labels.since))
+    ours = {id(el) for el, _ in links}
+    labelled = _label(stream, group.end, stream.end[id(block)], ours, group.start, trial)
+    return all(kind == "alternative" for _, kind, _ in labelled if kind)
+
+
+def label_links(stream: Stream, group: Group) -> None:
+    """Label the group's links and note its words said about the exact item, from where the
+    last call stopped to the group's end."""
+    for token, kind, spoken in _label(stream, max(group.labelled, group.start), group.end, group.ours,
+                                      group.start, group.labels):
+        if kind:
+            group.kinds.setdefault(id(token.el), kind)
+            group.has_exact = group.has_exact or kind == "exact"
+        if (kind or spoken) == "exact":
+            group.exact_tokens.append(token)
+    group.labelled = group.end
+
+
+def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _Labels):
+    """(token, kind of our link or None, label the words put in force) for tokens [a, b).
+    A link's kind: its own words or title, else its list's class, else the last label in the
+    text since the previous link, else the label in force (exact at first). A label in text or
+    in a link's own words stays in force for the links after it."""
+    for token in stream.tokens[a:b]:
+        if token.kind != "link" or id(token.el) not in ours:
+            if token.kind != "break" and not token.heading:
+                labels.since.append(token.text)
+                labels.spoken = label(token.text) or labels.spoken
+            yield token, None, labels.spoken
+            continue
+        said = label(token.text) or label(token.el.get("title") or "") or label(" ".join(labels.since))
+        kind = said or _class_label(token.el, stream, start) or labels.state
+        labels.state = labels.spoken = said or labels.state
+        labels.since = []
+        yield token, kind, labels.spoken
+
+
+def _class_label(link, stream: Stream, start: int) -> str | None:
+    """The label a link's own class or an enclosing list's class gives (class="similar-items"),
+    looking no further out than the garment's own span."""
+    node = link
+    while node is not None and stream.start.get(id(node), -1) >= start:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _ALTERNATIVE_CLASS.search(names):
+            return "alternative"
+        if _EXACT_CLASS.search(names):
+            return "exact"
+        node = node.getparent()
+    return None
+
+
+_LEAD_IN = re.compile(r"^.*?(?=\b[A-Z][\w-]*['’]s\s)")  # "In this scene, Leo's jacket" -> "Leo's jacket"
+_TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|comes from))+\s*$", re.I)
+
+
+def garment_name(stream: Stream, group: Group) -> str:
+    if group.title is not None:
+        return text(group.title).strip(" :–—-|,.")
+    return block_text(stream, group.blocks[0][0])
+
+
+def block_text(stream: Stream, block) -> str:
+    """The garment as a block describes it: its heading, else its words before its first link
+    (all its words when those are only a short label)."""
+    heading = next(block.iter(*HEADINGS), None)
+    if heading is not None and text(heading):
+        return text(heading).strip(" :–—-|,.")
+    words = _words_before_link(stream, block)
+    m = ALTERNATIVE.search(words)
+    if m and m.start() > 8:
+        words = words[: m.start()]
+    words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.")
+    return _TRAILING.sub("", words).strip(" :–—-|,.")
+
+
+def _words_before_link(stream: Stream, block) -> str:
+    words = text(block)
+    first = next((a for a in block.iter("a") if a.get("href")), None)
+    if first is None or not text(first):
+        return words
+    a, b = stream.span(block)
+    at = next((i for i in range(a, b) if stream.tokens[i].el is first), b)
+    head = stream.text(a, at) or words.split(text(first), 1)[0]
+    short_but_said = _description(stream, block) is not None  # "Coat: <a>Max Mara</a>"
+    return head if short_but_said or len(head.strip(" :–—-|")) >= 8 else words

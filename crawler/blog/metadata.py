@@ -1,0 +1,324 @@
+"""Which show, season, episode and characters a post is about.
+
+In order of trust: the title's own forms ("What Maya Wore in Northbound Season 2 Episode 5"),
+schema.org TV markup, the post's taxonomy (category and tag links of the post itself,
+article:section, breadcrumbs) when the post's words mention it, the body's own phrases ("in
+Northbound season 2", "Maya's boots on Northbound"), then a taxonomy name the words do not
+mention. Season and episode come from the title, the markup, then the description, taxonomy,
+headings and body; characters from the title, else picture captions ("Maya (Jane Doe) wears
+…") and the garments' possessives ("Maya's boots").
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash, text, walk
+from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GENERIC
+
+_SEASON_EPISODE = [
+    re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
+               r"(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bS(?P<season>\d{1,2})\s*[.:]?\s*E(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\b(?P<season>\d{1,2})x(?P<episode>\d{1,3})\b"),
+    re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
+]
+_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison)\s*(?P<season>\d{1,2})\b", re.I)
+_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode)\s*#?\s*(?P<episode>\d{1,3})\b", re.I)
+
+# Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
+# "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …".
+_WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
+_WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
+                        r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
+_SHOW_AFTER = re.compile(
+    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+(?P<show>.+?)"
+    r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d)", re.I)
+#: Any season or episode wording, numbered or not: such a heading names an episode, not a garment.
+EPISODE_WORDS = re.compile(r"\b(season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d{1,3}\b)", re.I)
+
+# A show named in running text: a run of capitalised words (at most six, "Night Shift at
+# St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
+_WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.&-]*"
+_RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&)\s+)?{_WORD}){{0,5}}"
+_SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"
+    rf"\b(?i:in|on|of|from)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*"
+    r"(?i:season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d)")
+_SHOW_AFTER_WEARING = [  # "Maya's boots on Northbound", "the looks on Northbound"; only "on": "in Paris"
+    re.compile(rf"\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){{0,4}}?on\s+(?P<show>{_RUN})"),
+    re.compile(rf"\b(?i:wore|wears|wearing|worn|outfits?|looks?|wardrobe)\s+on\s+(?P<show>{_RUN})"),
+]
+
+_CATEGORY_LINK = re.compile(r"/(?:category|categories|label|labels|section|sections|series|shows?)/|[?&]category=",
+                            re.I)
+_TAG_LINK = re.compile(r"/(?:tag|tags|topics?)/|[?&]tag=", re.I)
+_POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item", "post-outer", "single-post"})
+_BREADCRUMB = re.compile(r"breadcrumb", re.I)
+_EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+)\b.*$", re.I)
+
+_NAME = r"[A-ZÀ-Ý][\w'’-]+"
+_PLAYED_BY = re.compile(rf"(?P<who>{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
+_WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
+                    r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
+_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
+_NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
+                        "right", "above", "below", "the", "here", "this", "season", "episode"})
+
+
+def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
+                  brands: list[str]) -> None:
+    """Fill `rec.show`, `rec.season`, `rec.episode` and `rec.characters`; `ld` are the
+    page's JSON-LD nodes, `stream` the body under `root`."""
+    title = rec.title or ""
+    article = article_node(ld)
+    tv_show, tv_season, tv_episode = _tv_markup(ld, article)
+    categories, tags = _taxonomy(tree, root, url, ld, article)
+    headings = [text(el) for el in stream.elements if el.tag in HEADINGS]
+    body = stream.text(0, len(stream.tokens))
+    later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
+    rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
+    rec.characters = _title_characters(title) or _other_characters(stream, rec.items)
+    if not keep_show:  # else the site's own selector named the show
+        exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
+        rec.show = _title_show(title) or tv_show or _named_show(f"{title} {body}", categories, tags, exclude)
+
+
+def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str]) -> str | None:
+    """A taxonomy name the post's words mention, else a show the body names, else the first
+    category-like name."""
+    categories = [c for c in map(_clean_show, categories) if _usable(c, exclude)]
+    tags = [t for t in map(_clean_show, tags) if _usable(t, exclude)]
+    return (next((c for c in categories + tags if _mentioned(c, words)), None)
+            or _body_show(words, exclude)
+            or next(iter(categories), None))
+
+
+# --- season and episode ---------------------------------------------------------------------------
+
+
+def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
+    whole = _season_episode([title])
+    if whole:
+        return whole
+    if markup[0] is not None or markup[1] is not None:
+        return markup
+    whole = _season_episode(later)
+    if whole:
+        return whole
+    texts = [title, *later]
+    return _first_number(_SEASON_ONLY, "season", texts), _first_number(_EPISODE_ONLY, "episode", texts)
+
+
+def _season_episode(texts: list[str]) -> tuple[int, int] | None:
+    for pattern in _SEASON_EPISODE:  # a whole form anywhere beats a partial one
+        for t in texts:
+            m = pattern.search(t)
+            if m:
+                return int(m.group("season")), int(m.group("episode"))
+    return None
+
+
+def _first_number(pattern: re.Pattern, group: str, texts: list[str]) -> int | None:
+    for t in texts:
+        m = pattern.search(t)
+        if m:
+            return int(m.group(group))
+    return None
+
+
+# --- schema.org TV markup -------------------------------------------------------------------------
+
+
+def article_node(ld: list[dict]) -> dict:
+    return next((n for n in ld if _types(n) & {"BlogPosting", "Article", "NewsArticle"}), {})
+
+
+def _types(node) -> set:
+    t = node.get("@type") if isinstance(node, dict) else None
+    return set(t) if isinstance(t, list) else {t}
+
+
+def _tv_markup(ld: list[dict], article: dict) -> tuple:
+    """(series name, season number, episode number) from TVEpisode / TVSeason / TVSeries nodes,
+    top level or the article's `about` / `mentions`."""
+    nodes = list(ld)
+    for key in ("about", "mentions"):
+        value = article.get(key)
+        nodes += value if isinstance(value, list) else [value]
+    show = season = episode = None
+    for node in nodes:
+        types = _types(node)
+        if types & {"TVEpisode", "Episode"}:
+            episode = episode or _int(node.get("episodeNumber"))
+            node_season = node.get("partOfSeason")
+            season = season or _int(node_season.get("seasonNumber") if isinstance(node_season, dict) else None)
+        if types & {"TVSeason", "CreativeWorkSeason"}:
+            season = season or _int(node.get("seasonNumber"))
+        series = node.get("partOfSeries") if isinstance(node, dict) else None
+        if isinstance(series, dict) and isinstance(series.get("name"), str):
+            show = show or series["name"].strip()
+        if types & {"TVSeries"} and isinstance(node.get("name"), str):
+            show = show or node["name"].strip()
+    return show, season, episode
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- taxonomy ---------------------------------------------------------------------------------------
+
+
+def _taxonomy(tree, root, url: str, ld: list[dict], article: dict) -> tuple[list[str], list[str]]:
+    """(category-like names, tag names) the post is filed under, most specific first."""
+    categories, tags = _taxonomy_links(tree, root, url)
+    categories += meta_values(tree, "article:section") + _strings(article.get("articleSection"))
+    categories += _breadcrumb(tree) or _ld_breadcrumb(ld)
+    keywords = article.get("keywords")
+    tags += meta_values(tree, "article:tag") + _strings(keywords.split(",") if isinstance(keywords, str) else keywords)
+    return [squash(c) for c in categories if c], [squash(t) for t in tags if t]
+
+
+def _taxonomy_links(tree, root, url: str) -> tuple[list[str], list[str]]:
+    """Category and tag links of the post itself (its header and footer included), not of
+    the menus, sidebars or related posts around it."""
+    categories: list[str] = []
+    tags: list[str] = []
+    host = urlsplit(url).hostname
+    for a in walk(_post_scope(root, tree), is_chrome):
+        href = a.get("href") if a.tag == "a" else None
+        if not href or urlsplit(urljoin(url, href)).hostname != host:
+            continue
+        rel = (a.get("rel") or "").lower().split()
+        if "category" in rel or _CATEGORY_LINK.search(href):
+            categories.append(text(a))
+        elif "tag" in rel or _TAG_LINK.search(href):
+            tags.append(text(a))
+    return categories, tags
+
+
+def _post_scope(root, tree):
+    """The post's own container: the body's nearest article or post element, else the page."""
+    node = root
+    while node is not None:
+        if node.tag == "article" or _POST_CLASSES & set((node.get("class") or "").split()):
+            return node
+        node = node.getparent()
+    return tree
+
+
+def _breadcrumb(tree) -> list[str]:
+    """The trail's linked names from the most specific up ("Home" falls out later as generic;
+    the page itself is not linked)."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "main", "article"):
+            continue  # a page-level class such as "has-breadcrumbs" is not the trail
+        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''} {el.get('itemtype') or ''}"
+        if _BREADCRUMB.search(marks):
+            return [text(a) for a in el.iter("a")][::-1]
+    return []
+
+
+def _ld_breadcrumb(ld: list[dict]) -> list[str]:
+    """A BreadcrumbList's names from the most specific up, the last (the post itself) left out."""
+    trail = next((n for n in ld if _types(n) & {"BreadcrumbList"}), {})
+    items = trail.get("itemListElement")
+    items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: _int(i.get("position")) or 0) \
+        if isinstance(items, list) else []
+    return [n for n in map(_crumb_name, items) if n][-2::-1]
+
+
+def _crumb_name(item: dict) -> str | None:
+    name = item.get("name")
+    if not isinstance(name, str) and isinstance(item.get("item"), dict):
+        name = item["item"].get("name")
+    return name if isinstance(name, str) else None
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+# --- show -------------------------------------------------------------------------------------------
+
+
+def _title_show(title: str) -> str | None:
+    m = _SHOW_AFTER.search(title)
+    if m:
+        return m.group("show").strip(" ,:-")
+    m = _SHOW_BEFORE.search(title)
+    if m and not _WHO_WORE.search(m.group("show")):
+        return m.group("show").strip(" ,:-")
+    return None
+
+
+def _clean_show(name: str) -> str:
+    name = _EPISODE_SUFFIX.sub("", name).strip(" .,;:!?'’()|–—-")
+    return re.sub(r"['’]s$", "", name)
+
+
+def _usable(name: str, exclude: set[str]) -> bool:
+    """A name that can be a show: written as a proper name, not only generic or garment words
+    ("TV Fashion", "coats", "Leather Boots"), not a character, brand or the blog itself."""
+    words = set(re.findall(r"[^\W\d_]+", name.casefold()))
+    return bool(words) and len(name) <= 60 and any(c.isupper() for c in name) \
+        and not words <= GENERIC | DESCRIPTORS and name.casefold() not in exclude
+
+
+def _mentioned(name: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words, re.I) is not None
+
+
+def _body_show(body: str, exclude: set[str]) -> str | None:
+    """A show the body names: one placed before a season or episode first, else the name
+    most often found after "<Name>'s <garment> on" / "wore … in"."""
+    exclude = exclude | CALENDAR
+    for m in _SHOW_THEN_EPISODE.finditer(body):
+        name = _clean_show(m.group("show"))
+        if _usable(name, exclude):
+            return name
+    counts: dict[str, int] = {}
+    for pattern in _SHOW_AFTER_WEARING:
+        for m in pattern.finditer(body):
+            name = _clean_show(m.group("show"))
+            if _usable(name, exclude):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+# --- characters -------------------------------------------------------------------------------------
+
+
+def _title_characters(title: str) -> list[str]:
+    m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title)
+    return [c for c in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who").strip()) if c] if m else []
+
+
+def _other_characters(stream: Stream, items) -> list[str]:
+    """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
+    garments' own words give ("Maya's boots"), in post order."""
+    names: dict[str, None] = {}
+    for el in stream.elements:
+        if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
+            for name in _caption_names(text(el)):
+                names[name] = None
+    for item in items:
+        for name in POSSESSIVE.findall(item.text):
+            names[name] = None
+    return list(names)
+
+
+def _caption_names(caption: str) -> list[str]:
+    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)]
+    m = _WEARS.search(caption)
+    if m:
+        found += [(m.start(), who) for who in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who"))]
+    return [who for _, who in sorted(found) if who.casefold() not in _NOT_NAMES]
