@@ -44,6 +44,7 @@ test-slow: $(STAMP) chromium
 # docs/benchmark-runs.jsonl; report.py then writes docs/benchmarks.md (about 80 minutes here).
 bench: $(STAMP) chromium
 	$(PY) tests/benchmarks/bench_real_crawl.py
+	$(PY) tests/benchmarks/bench_extract_accuracy.py
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_encoder.py
 	$(PY) tests/benchmarks/bench_catalog_memory.py

@@ -143,12 +143,22 @@ def test_the_page_overrules_markup_that_says_in_stock():
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
-def test_a_working_buy_button_overrules_markup_that_says_sold_out():
+def test_a_page_that_sells_it_overrules_markup_that_says_sold_out():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", "OutOfStock")}
     body = ("<h1>Wool Coat</h1><p class='stock-note'>Temporarily on backorder: you can order it now.</p>"
             "<button class='add-to-cart'>Add to Cart</button>")
-    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+    assert extract_product(page(body, ld(data)), URL).availability == "BackOrder"
+    in_stock = body.replace("Temporarily on backorder: you can order it now.", "In stock, ships in 2 days")
+    assert extract_product(page(in_stock, ld(data)), URL).availability == "InStock"
+
+
+def test_a_buy_button_alone_does_not_overrule_markup_that_says_sold_out():
+    # scripts often disable the button once the page has loaded
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", "OutOfStock")}
+    body = "<h1>Wool Coat</h1><button class='add-to-cart'>Add to Cart</button>"
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
 
 
 def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
@@ -177,3 +187,15 @@ def test_the_price_a_buyer_pays(box, price, currency):
     body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
     rec = extract_product(page(body), URL)
     assert (float(rec.price), rec.currency) == (float(price), currency)
+
+
+# --- the product code when the page prints none ------------------------------------------------
+
+def test_the_url_id_the_buy_form_names_is_the_code():
+    url = "https://shop.example.com/consoles/145721_playstation-5-digital-edition"
+    body = ("<h1>PlayStation 5 Digital Edition</h1><span class='price'>€ 399,00</span>"
+            "<form action='/cart/add'><input type='hidden' name='product' value='145721'>"
+            "<button class='add-to-cart'>In winkelmandje</button></form>")
+    assert extract_product(page(body), url).sku == "145721"
+    # an id the page's own buy box does not name is not taken for a code
+    assert extract_product(page(body.replace("145721", "99")), url).sku is None

@@ -668,3 +668,25 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+_URL_ID = re.compile(r"(?<![\w])\d{5,}(?![\d])")
+
+
+def url_code(url: str | None, boxes) -> str | None:
+    """The product id in the page's URL ("/listing/230389421/...", "/145721_playstation-5"), when
+    the buy box's own markup names it too (a form field, a data attribute, a script call): the
+    shop's code for a page that prints none."""
+    path = urlsplit(url).path if url else ""
+    ids = _URL_ID.findall(path)
+    if not ids:
+        return None
+    patterns = [(i, re.compile(rf"(?<!\d){i}(?!\d)")) for i in ids]
+    for box in boxes:
+        for el in box.iter():
+            for _, value in el.items():
+                if len(value) < 200:
+                    for i, pattern in patterns:
+                        if i in value and pattern.search(value):
+                            return i
+    return None

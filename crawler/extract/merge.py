@@ -38,6 +38,8 @@ listing page; so do six or more buy controls outside related-product areas.
 """
 from __future__ import annotations
 
+import re
+
 from . import areas, domfields, domprice, labels, stock
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
@@ -48,9 +50,10 @@ from .opengraph import opengraph_fields, read_meta
 from .prices import Hints, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
+from .text import clean
 from .tree_scan import scan
 from .schema import breadcrumbs as ld_breadcrumbs
-from .schema import product_fields, select_products, types
+from .schema import product_fields, select_products, text_of, types
 from .urls import join
 
 _SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
@@ -66,22 +69,49 @@ def _first_price(price_elems, related) -> list:
     return next(([el] for el in price_elems if not related(el)), [])
 
 
-def _pick_product(products: list[dict], url: str) -> dict | None:
+_WORDS = re.compile(r"\w+")
+
+
+def _named_like(name: str | None, headings: list[str]) -> bool:
+    """The product's name is the page's heading, give or take two words (brand, colour)."""
+    words = set(_WORDS.findall((name or "").casefold()))
+    for h in headings:
+        hw = set(_WORDS.findall(h))
+        if words and hw and (hw <= words or words <= hw) and len(words ^ hw) <= 2:
+            return True
+    return False
+
+
+def _pick_product(products: list[dict], url: str, headings: list[str]) -> tuple[dict | None, bool]:
+    """The page's own product among several, and whether it is surely the page's: the one whose
+    URL is the page's, else the one named like the page's heading (accessories and bundles are
+    marked up beside it), else (not surely) the first with offers."""
     if not products:
-        return None
+        return None, False
     for p in products:
         u = p.get("url")
         if isinstance(u, str) and u and url:
             full = join(url, u)
             if url.startswith(full) or full.startswith(url):
-                return p
+                return p, True
+    if len(products) == 1:
+        return products[0], True
+    for p in products:
+        if _named_like(text_of(p.get("name")), headings):
+            return p, True
     with_offers = [p for p in products if p.get("offers") or p.get("hasVariant")]
-    return (with_offers or products)[0]
+    return (with_offers or products)[0], False
 
 
-def _structured(nodes: list[dict], base: str, hints: Hints, url: str):
+def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: list[str]):
+    """(the main product's fields, standalone products, breadcrumbs, whether an ItemList makes it a
+    listing, whether the markup's products are all others than the page's: three or more, none
+    named like its heading, as recommendation tiles mark up theirs)."""
     products, count = select_products(nodes)
-    main = _pick_product(products, url)
+    main, own = _pick_product(products, url, headings)
+    others = count >= 3 and not own and bool(headings)
+    if others:
+        main = None
     crumbs: list[str] = []
     listing = False
     for n in nodes:
@@ -93,7 +123,7 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str):
             if isinstance(items, list) and len(items) >= 3:
                 listing = True
     part = product_fields(main, base, hints, url) if main else {}
-    return part, count, crumbs, listing
+    return part, count, crumbs, listing, others
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
@@ -124,9 +154,12 @@ def _extract(root, url: str) -> ProductRecord:
     related = areas.Related()
 
     layers: list[tuple[str, dict]] = []
+    headings = [h for h in (clean(e.text_content()) for e in sc.h1s[:3]) if h]
+    headings = [h.casefold() for h in headings]
     crumbs: list[str] = []
     n_products = 0
     listing = False
+    others = False  # the markup describes only other products (recommendations)
     for source, reader in (("jsonld", lambda: read_jsonld(sc.ld_scripts)),
                            ("microdata", lambda: read_microdata(root, base, sc.itemscope)),
                            ("rdfa", lambda: read_rdfa(sc.typed, base))):
@@ -134,7 +167,8 @@ def _extract(root, url: str) -> ProductRecord:
         if not data:
             continue
         nodes = iter_nodes(data)
-        part, count, c, lst = _structured(nodes, base, hints, url)
+        part, count, c, lst, other = _structured(nodes, base, hints, url, headings)
+        others = others or other
         n_products = max(n_products, count)
         listing = listing or lst
         crumbs = crumbs or c
@@ -164,7 +198,7 @@ def _extract(root, url: str) -> ProductRecord:
             dpart[f] = printed[f]
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
-    dpart["availability"] = shown
+    dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     # The DOM's current price only counts when no layer above has price and currency
     # (see _merge_price); otherwise only a sale pair can change the result.
     need_current = not (any(part.get("price") for _, part in layers)
@@ -188,11 +222,16 @@ def _extract(root, url: str) -> ProductRecord:
     if shown == "OutOfStock" and not buyable and rec.availability in _ON_SALE:
         # Markup says in stock, the page says sold out and offers no working buy button: the page wins.
         rec.availability, sources["availability"] = shown, "dom"
-    elif buyable and shown != "OutOfStock" and rec.availability in _GONE:
-        # Markup says sold out, the page has a working buy button and says nothing of the kind.
-        rec.availability, sources["availability"] = shown or "InStock", "dom"
+    elif buyable and shown in _ON_SALE and rec.availability in _GONE and sources.get("availability") != "dom":
+        # Markup says sold out; the page has a working buy button and says it can be ordered
+        # (a button alone is not enough: scripts often disable it after the page loads).
+        rec.availability, sources["availability"] = shown, "dom"
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
+    if not rec.sku:
+        code = labels.url_code(url, areas.buy_box(anchors))
+        if code:
+            rec.sku, sources["sku"] = code, "url"
     # og:title usually carries shop/SEO decoration around the h1 text.
     if sources.get("name") == "opengraph" and h1 and h1[1] != rec.name and h1[1].lower() in rec.name.lower():
         rec.name, sources["name"] = h1[1], "dom"
@@ -250,17 +289,21 @@ def _extract(root, url: str) -> ProductRecord:
     # Listing pages repeat a buy control per tile; a product page has one or two
     # (add to cart, buy now) plus a few hidden/retry variants.
     many_buttons = sum(1 for b in buttons if b.tag in ("button", "input", "a")) >= 6
-    if n_products >= 3 or (listing and n_products != 1):
+    own_box = bool(rec.name and rec.price and buttons and not many_buttons)
+    is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
+    if others and (is_og_product or own_box):
+        rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
+    elif n_products >= 3 or (listing and n_products != 1):
         rec.is_product = False
     elif has_markup and 1 <= n_products <= 2:
         rec.is_product = True
-    elif og.get("type") in ("product", "og:product", "product.item", "product.group"):
+    elif is_og_product:
         rec.is_product = True
     elif sources.get("price") == "json":
         rec.is_product = True  # page state holds a priced product named like the page
     else:
         # A sold-out page often drops its buy button and shows a stock label instead.
-        rec.is_product = bool(rec.name and rec.price and (buttons or shown) and not many_buttons)
+        rec.is_product = own_box or bool(rec.name and rec.price and shown and not many_buttons)
     return rec
 
 

@@ -52,6 +52,7 @@ _IN = (
     "i lager", "på lager", "varastossa", "dostępny", "skladem", "raktáron", "în stoc", "stokta",
     "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
+_BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que", "quedan pocas", "ostatnie sztuki")
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
 # The page offers to tell the buyer when it is back: it is not for sale now.
@@ -69,9 +70,9 @@ def _phrases(words) -> str:
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
 # "back in stock" not as "in stock".
 _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
-                      f"(?P<low>{_phrases(_LOW)})|(?P<in>{_phrases(_IN)})")
-_VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "low": "LimitedAvailability",
-          "in": "InStock"}
+                      f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|(?P<in>{_phrases(_IN)})")
+_VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
+          "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
@@ -236,7 +237,7 @@ def _is_enabled(button, visible) -> bool:
 
 
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
-    """(availability the page shows or None, whether a working buy button is on it).
+    """(availability the page's words show or None, whether a working buy button is on it).
 
     A stock label (an element whose class or id says stock) or a buy button that says "Sold out"
     is clear evidence; a phrase elsewhere in the buy box is weaker, and a working buy button
@@ -272,10 +273,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     said = clear + weak
     if not working and "notify" in said:
         return "OutOfStock", working
-    for value in ("OutOfStock", "PreOrder", "LimitedAvailability", "InStock"):
+    for value in ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock"):
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
-    return ("InStock" if working else None), working
+    return None, working
 
 
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices

@@ -1,6 +1,6 @@
 """Field-level accuracy of the product extractor on real saved shop pages (issue 14).
 
-    python tests/benchmarks/extract_score.py [--split dev|heldout|all] [--json] [--time] [--misses]
+    python tests/benchmarks/extract_score.py [--split dev|heldout|all] [--json] [--time] [--misses] [--baseline]
 
 Runs ``street2shop.crawler.extract.extract_product`` on every page of
 ``tests/fixtures/real_pages`` (hand-checked truth in ``truth.json``, sources and licences in
@@ -30,6 +30,10 @@ when one contains the other, pages without a truth for a field are not scored fo
 page, measured on a second, warm pass. ``--misses`` lists every wrong or missing answer of the
 dev and shared pages; heldout misses only with ``--split heldout --misses`` (look at them after
 a change is finished, not while tuning it).
+
+``--baseline`` scores (and with ``--time`` times) what a user would write instead, extruct
+(JSON-LD, microdata, OpenGraph) + price-parser (``baseline_extract``), by the same protocol, and
+prints its F1 beside ours. ``bench_extract_accuracy.py`` records both as a benchmark run.
 """
 from __future__ import annotations
 
@@ -44,6 +48,7 @@ import time
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import SimpleNamespace
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures" / "real_pages"
@@ -119,20 +124,75 @@ class Counts:
         return {"f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn, "pages": self.n}
 
 
+def _extract():
+    from street2shop.crawler.extract import extract_product
+    return extract_product
+
+
+# --- the baseline: extruct + price-parser -------------------------------------------------
+
+_BASELINE_SYNTAXES = ["json-ld", "microdata", "opengraph"]
+
+
+def _first(value):
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _plain(value) -> str | None:
+    value = _first(value)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return (str(value).strip() or None) if value is not None else None
+
+
+def baseline_extract(body: bytes, url: str) -> SimpleNamespace:
+    """The usual extruct + price-parser recipe, as the crawl benchmark's Scrapy spider reads a
+    page: decode as Scrapy's ``response.text`` does, take the first schema.org Product of any
+    syntax, its (first) offer's price, currency, availability and sku (the product's sku first),
+    its brand and name; og:/product:price:amount and og:title when the Product lacks them.
+    Nothing in it is fitted to the truth of these pages."""
+    import extruct
+    from price_parser import Price
+    from w3lib.encoding import html_to_unicode
+
+    _, text = html_to_unicode(None, body)
+    data = extruct.extract(text, base_url=url, syntaxes=_BASELINE_SYNTAXES, uniform=True, errors="ignore")
+    nodes = []
+    for syntax in ("json-ld", "microdata"):
+        for node in data.get(syntax) or []:
+            nodes += node.get("@graph", [node]) if isinstance(node, dict) else []
+    product = next((n for n in nodes if isinstance(n, dict) and "Product" in str(n.get("@type"))), {})
+    offer = _first(product.get("offers")) or {}
+    offer = (_first(offer.get("offers")) or offer) if isinstance(offer, dict) else {}
+    og = _first(data.get("opengraph")) or {}
+    amount = _plain(offer.get("price") or offer.get("lowPrice")) or og.get("og:price:amount") \
+        or og.get("product:price:amount") or ""
+    price = Price.fromstring(str(amount))
+    availability = _plain(offer.get("availability"))
+    return SimpleNamespace(
+        price=str(price.amount) if price.amount is not None else None,
+        currency=_plain(offer.get("priceCurrency")) or og.get("og:price:currency")
+        or og.get("product:price:currency") or price.currency,
+        sku=_plain(product.get("sku")) or _plain(offer.get("sku")),
+        availability=availability.rstrip("/").rsplit("/", 1)[-1] if availability else None,
+        brand=_plain(product.get("brand")),
+        name=_plain(product.get("name")) or og.get("og:title"))
+
+
+#: name -> a function returning the extractor, ``(body: bytes, url: str) -> record``
+EXTRACTORS = {"ours": _extract, "baseline": lambda: baseline_extract}
+
+
 # --- the pages ------------------------------------------------------------------------------
 
 def load_truth(fixtures: Path = FIXTURES) -> list[dict]:
     return json.loads((fixtures / "truth.json").read_text(encoding="utf-8"))["pages"]
 
 
-def _extract():
-    from street2shop.crawler.extract import extract_product
-    return extract_product
-
-
-def score_pages(pages: list[dict], fixtures: Path = FIXTURES, timing: bool = False) -> dict:
+def score_pages(pages: list[dict], fixtures: Path = FIXTURES, timing: bool = False,
+                extractor: str = "ours", passes: int = 1) -> dict:
     """Extract every page and score it; returns fields -> Counts, the OOS metric and per-page rows."""
-    extract_product = _extract()
+    extract_product = EXTRACTORS[extractor]()
     counts = {f: Counts() for f in FIELDS}
     oos, oos_false_alarms = Counts(), 0
     rows, bodies = [], []
@@ -152,17 +212,20 @@ def score_pages(pages: list[dict], fixtures: Path = FIXTURES, timing: bool = Fal
                      "truth": {f: page[f] for f in FIELDS}, "verdicts": verdicts})
     out = {"fields": counts, "oos": oos, "oos_false_alarms": oos_false_alarms, "rows": rows}
     if timing:
-        out["timing"] = _time(bodies, extract_product)
+        out["timing"] = _time(bodies, extract_product, passes)
     return out
 
 
-def _time(bodies, extract_product) -> dict:
-    ms = []
-    for body, url in bodies:  # the timed pass follows the scoring pass: warm
-        t0 = time.perf_counter()
-        extract_product(body, url)
-        ms.append((time.perf_counter() - t0) * 1000)
-    ms.sort()
+def _time(bodies, extract_product, passes: int = 1) -> dict:
+    """Per page the median of ``passes`` warm runs (they follow the scoring pass), then the
+    median and p90 over the pages."""
+    runs = [[] for _ in bodies]
+    for _ in range(passes):
+        for i, (body, url) in enumerate(bodies):
+            t0 = time.perf_counter()
+            extract_product(body, url)
+            runs[i].append((time.perf_counter() - t0) * 1000)
+    ms = sorted(statistics.median(r) for r in runs)
     return {"pages": len(ms), "median_ms": round(statistics.median(ms), 2),
             "p90_ms": round(ms[min(len(ms) - 1, int(round(0.9 * (len(ms) - 1))))], 2)} if ms else {}
 
@@ -177,7 +240,7 @@ def _real_pages_test_module():
     return module
 
 
-def score_shared() -> dict | None:
+def score_shared(extractor: str = "ours") -> dict | None:
     """price / brand / name F1 on ../shared/fixtures/product-pages, or None when absent."""
     try:
         rp = _real_pages_test_module()
@@ -185,7 +248,7 @@ def score_shared() -> dict | None:
         return None
     if not rp.FIXTURES.is_dir():
         return None
-    extract_product = _extract()
+    extract_product = EXTRACTORS[extractor]()
     counts = {f: Counts() for f in SHARED_FIELDS}
     rows = []
     for key, path, url, truth in rp._cases():
@@ -208,12 +271,15 @@ def score_shared() -> dict | None:
 
 # --- the report -----------------------------------------------------------------------------
 
-def run(split: str = "all", timing: bool = False, shared: bool = True, fixtures: Path = FIXTURES) -> dict:
-    """Score the requested split(s); "all" reports dev, heldout and both together."""
+def run(split: str = "all", timing: bool = False, shared: bool = True, fixtures: Path = FIXTURES,
+        extractor: str = "ours", passes: int = 1) -> dict:
+    """Score the requested split(s) with one of ``EXTRACTORS``; "all" reports dev, heldout and
+    both together."""
     pages = load_truth(fixtures)
     wanted = ["dev", "heldout"] if split == "all" else [split]
-    result = {"groups": {}}
-    scored = score_pages([p for p in pages if p["split"] in wanted], fixtures, timing=timing)
+    result = {"extractor": extractor, "groups": {}}
+    scored = score_pages([p for p in pages if p["split"] in wanted], fixtures, timing=timing,
+                         extractor=extractor, passes=passes)
     for name in wanted + (["all"] if split == "all" else []):
         keep = {r["file"] for r in scored["rows"] if name == "all" or r["split"] == name}
         rows = [r for r in scored["rows"] if r["file"] in keep]
@@ -221,7 +287,7 @@ def run(split: str = "all", timing: bool = False, shared: bool = True, fixtures:
     if timing:
         result["timing"] = scored["timing"]
     if shared:
-        sh = score_shared()
+        sh = score_shared(extractor)
         if sh is not None:
             result["groups"]["shared"] = {"fields": {f: c.as_dict() for f, c in sh["fields"].items()},
                                           "rows": sh["rows"]}
@@ -265,6 +331,28 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def table_vs(ours: dict, base: dict) -> str:
+    """F1 of ours beside the baseline's, per field and group."""
+    groups = [g for g in ("dev", "heldout", "all", "shared") if g in ours["groups"] and g in base["groups"]]
+    head = f"{'F1':12} " + " ".join(f"{g + ' (' + str(_npages(ours, g)) + ')':>17}" for g in groups)
+    lines = [head, f"{'':12} " + " ".join(f"{'ours':>8} {'extruct':>8}" for _ in groups)]
+    for f in list(FIELDS) + ["oos pages"]:
+        cells = []
+        for g in groups:
+            a, b = ours["groups"][g]["fields"].get(f), base["groups"][g]["fields"].get(f)
+            cells.append(f"{'-':>17}" if a is None or b is None else f"{a['f1']:>8.3f} {b['f1']:>8.3f}")
+        lines.append(f"{f:12} " + " ".join(cells))
+    alarms = [f"{g}: {ours['groups'][g]['oos_false_alarms']} / {base['groups'][g]['oos_false_alarms']}"
+              for g in groups if "oos_false_alarms" in ours["groups"][g]]
+    if alarms:
+        lines.append("in-stock pages called out of stock, ours / extruct: " + ", ".join(alarms))
+    for name, r in (("street2shop extract_product", ours), ("extruct + price-parser", base)):
+        if "timing" in r:
+            t = r["timing"]
+            lines.append(f"{name} per page (warm, {t['pages']} pages): median {t['median_ms']} ms, p90 {t['p90_ms']} ms")
+    return "\n".join(lines)
+
+
 def _npages(result: dict, group: str) -> int:
     g = result["groups"][group]
     return g.get("pages", len(g.get("rows", [])))
@@ -292,15 +380,20 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", action="store_true",
                     help="list the wrong or missing answers (dev and shared; heldout only with --split heldout)")
     ap.add_argument("--no-shared", action="store_true", help="skip ../shared/fixtures/product-pages")
+    ap.add_argument("--baseline", action="store_true",
+                    help="score extruct + price-parser too and print its F1 beside ours")
     args = ap.parse_args(argv)
     if not (FIXTURES / "truth.json").is_file():
         print(f"no fixtures at {FIXTURES}", file=sys.stderr)
         return 2
     result = run(args.split, timing=args.time, shared=not args.no_shared)
+    base = run(args.split, timing=args.time, shared=not args.no_shared, extractor="baseline") if args.baseline else None
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        print(json.dumps({**result, "baseline": base} if base else result, ensure_ascii=False, indent=1, default=str))
     else:
         print(table(result))
+        if base:
+            print("\n" + table_vs(result, base))
         if args.misses:
             print(misses(result, groups=("heldout",) if args.split == "heldout" else ("dev", "shared")))
     return 0
