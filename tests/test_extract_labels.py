@@ -235,6 +235,17 @@ def test_brand_label_before_manufacturer_label():
     assert rec.brand == "Acme"
 
 
+def test_a_games_publisher_is_its_brand_before_its_developer():
+    rec = get("<table><tr><th>Ontwikkelaar</th><td>Santa Monica Studio</td></tr>"
+              "<tr><th>Uitgever</th><td>Sony Interactive Entertainment</td></tr></table>", lang="nl")
+    assert rec.brand == "Sony Interactive Entertainment"
+    assert get("<p>Developer: Firaxis Games</p>").brand == "Firaxis Games"
+
+
+def test_a_books_publisher_is_no_brand():
+    assert get("<dl><dt>Publisher</dt><dd>Penguin</dd><dt>ISBN</dt><dd>9780141439518</dd></dl>").brand is None
+
+
 @pytest.mark.parametrize("label,lang", [
     ("Marke", "de"), ("Marque", "fr"), ("Marca", "es"), ("Marca", "it"), ("Merk", "nl"), ("Marka", "pl"),
     ("Märke", "sv"), ("Mærke", "da"), ("Hersteller", "de"), ("ブランド", "ja"), ("品牌", "zh"), ("Бренд", "ru"),

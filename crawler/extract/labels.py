@@ -99,14 +99,24 @@ _VOCAB = {
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
         "fabrikant", "producent", "tillverkare", "valmistaja", "výrobce", "gyártó", "üretici",
         "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
-        # games and software: the studio ("Developer: Firaxis Games")
-        "developer", "entwickler", "développeur", "desarrollador", "sviluppatore", "開発元", "开发商",
+    ),
+    # games and software: who publishes them is their brand ("Uitgever: Sony"); books never get here
+    # (an ISBN on the page means no brand)
+    "publisher": (
+        "publisher", "uitgever", "herausgeber", "publisher name", "éditeur", "editore", "utgiver", "utgivare",
+        "udgiver", "wydawca", "vydavatel", "yayıncı", "издатель", "発売元", "发行商", "發行商", "퍼블리셔",
+    ),
+    # the studio that made them, when no publisher is shown ("Developer: Firaxis Games")
+    "developer": (
+        "developer", "entwickler", "développeur", "desarrollador", "sviluppatore", "ontwikkelaar", "utvikler",
+        "開発元", "开发商", "開發商", "개발사", "разработчик",
     ),
     "color": (
         "colour", "color", "farbe", "couleur", "colore", "cor", "kleur", "kolor", "färg", "farve", "farge",
         "väri", "barva", "szín", "renk", "цвет", "カラー", "色", "颜色", "顏色", "색상",
     ),
 }
+_BRAND_FIELDS = ("brand", "maker", "publisher", "developer")  # in the order they name the brand
 # Same-line labels that also start ordinary phrases ("Item 3 of 5", "Model wears size M", "Brand
 # new"): only with a hard separator ("Item: 55120") or as a label of their own (a cell, a <dt>).
 _WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "код",
@@ -234,7 +244,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if not t or _CREDIT.search(t):
         return None
     m = LABEL.match(t)
-    if m and FIELD_OF.get(normalize(m.group("label"))) in ("brand", "maker"):
+    if m and FIELD_OF.get(normalize(m.group("label"))) in _BRAND_FIELDS:
         rest = t[m.end():]
         if not rest:
             return None  # the label alone ("Brand", "Marke:")
@@ -437,9 +447,9 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
     v = v and v.strip(_SEP_ONLY)
     if not v:
         return None
-    if field in ("brand", "maker", "color") and how in ("line", "tail"):
+    if (field in _BRAND_FIELDS or field == "color") and how in ("line", "tail"):
         v = _until_label(v)  # "Acme | SKU: 123", "Acme SKU: 123"
-    if field in ("brand", "maker"):
+    if field in _BRAND_FIELDS:
         b = clean_brand(v)
         return b if b and len(b.split()) <= 5 and not b.replace(" ", "").isdigit() else None
     if field == "color":
@@ -589,7 +599,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     """
     want = set(wanted)
     if "brand" in want:
-        want.update(("maker", "gtin"))  # gtin: an ISBN marks a book
+        want.update((*_BRAND_FIELDS, "gtin"))  # gtin: an ISBN marks a book
     if "sku" in want:
         want.update(("mpn", "id"))
     shop = _shop_words(urlsplit(url).hostname or "" if url else "")
@@ -622,7 +632,8 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
                       or found.get("mpn"))
         out["sku_labelled"] = bool(labelled)
     if "brand" in want and not book:
-        out["brand"] = found.get("brand") or found.get("maker") or dom_brand(sc.brand, related)
+        named = next((found[f] for f in _BRAND_FIELDS if found.get(f)), None)
+        out["brand"] = named or dom_brand(sc.brand, related)
     return out
 
 
@@ -660,7 +671,7 @@ def dom_brand(brand_elems, related) -> str | None:
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
-            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in ("brand", "maker"):
+            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS:
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
                     return b
