@@ -134,17 +134,6 @@ def _extract():
 _BASELINE_SYNTAXES = ["json-ld", "microdata", "opengraph"]
 
 
-def _first(value):
-    return value[0] if isinstance(value, list) and value else value
-
-
-def _plain(value) -> str | None:
-    value = _first(value)
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    return (str(value).strip() or None) if value is not None else None
-
-
 def baseline_extract(body: bytes, url: str) -> SimpleNamespace:
     """The usual extruct + price-parser recipe, as the crawl benchmark's Scrapy spider reads a
     page: decode as Scrapy's ``response.text`` does, take the first schema.org Product of any
@@ -152,31 +141,27 @@ def baseline_extract(body: bytes, url: str) -> SimpleNamespace:
     its brand and name; og:/product:price:amount and og:title when the Product lacks them.
     Nothing in it is fitted to the truth of these pages."""
     import extruct
+    from extruct_recipe import first, main_offer, plain, products
     from price_parser import Price
     from w3lib.encoding import html_to_unicode
 
     _, text = html_to_unicode(None, body)
     data = extruct.extract(text, base_url=url, syntaxes=_BASELINE_SYNTAXES, uniform=True, errors="ignore")
-    nodes = []
-    for syntax in ("json-ld", "microdata"):
-        for node in data.get(syntax) or []:
-            nodes += node.get("@graph", [node]) if isinstance(node, dict) else []
-    product = next((n for n in nodes if isinstance(n, dict) and "Product" in str(n.get("@type"))), {})
-    offer = _first(product.get("offers")) or {}
-    offer = (_first(offer.get("offers")) or offer) if isinstance(offer, dict) else {}
-    og = _first(data.get("opengraph")) or {}
-    amount = _plain(offer.get("price") or offer.get("lowPrice")) or og.get("og:price:amount") \
+    product = next(iter(products(data)), {})
+    offer = main_offer(product)
+    og = first(data.get("opengraph")) or {}
+    amount = plain(offer.get("price") or offer.get("lowPrice")) or og.get("og:price:amount") \
         or og.get("product:price:amount") or ""
     price = Price.fromstring(str(amount))
-    availability = _plain(offer.get("availability"))
+    availability = plain(offer.get("availability"))
     return SimpleNamespace(
         price=str(price.amount) if price.amount is not None else None,
-        currency=_plain(offer.get("priceCurrency")) or og.get("og:price:currency")
+        currency=plain(offer.get("priceCurrency")) or og.get("og:price:currency")
         or og.get("product:price:currency") or price.currency,
-        sku=_plain(product.get("sku")) or _plain(offer.get("sku")),
+        sku=plain(product.get("sku")) or plain(offer.get("sku")),
         availability=availability.rstrip("/").rsplit("/", 1)[-1] if availability else None,
-        brand=_plain(product.get("brand")),
-        name=_plain(product.get("name")) or og.get("og:title"))
+        brand=plain(product.get("brand")),
+        name=plain(product.get("name")) or og.get("og:title"))
 
 
 #: name -> a function returning the extractor, ``(body: bytes, url: str) -> record``

@@ -19,26 +19,9 @@ from price_parser import Price
 from scrapy.crawler import CrawlerProcess
 from scrapy.spiders import SitemapSpider
 
+from extruct_recipe import first, main_offer, plain, products
+
 SYNTAXES = ["json-ld", "microdata", "rdfa", "opengraph"]
-
-
-def _products(data: dict) -> list[dict]:
-    nodes = []
-    for syntax in ("json-ld", "microdata", "rdfa"):
-        for node in data.get(syntax) or []:
-            nodes += node.get("@graph", [node]) if isinstance(node, dict) else []
-    return [n for n in nodes if isinstance(n, dict) and "Product" in str(n.get("@type"))]
-
-
-def _first(value):
-    return value[0] if isinstance(value, list) and value else value
-
-
-def _text(value) -> str | None:
-    value = _first(value)
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    return str(value) if value not in (None, "") else None
 
 
 class ExtructSpider(SitemapSpider):
@@ -50,18 +33,17 @@ class ExtructSpider(SitemapSpider):
 
     def parse(self, response):
         data = extruct.extract(response.text, base_url=response.url, syntaxes=SYNTAXES, uniform=True)
-        products = _products(data)
-        if not products:
+        found = products(data, ("json-ld", "microdata", "rdfa"))
+        if not found:
             return
-        product = products[0]
-        offer = _first(product.get("offers")) or {}
-        offer = _first(offer.get("offers")) or offer if isinstance(offer, dict) else {}
-        price = Price.fromstring(_text(offer.get("price") or offer.get("lowPrice")) or "")
-        og = _first(data.get("opengraph")) or {}
-        yield {"url": response.url, "name": _text(product.get("name")) or og.get("og:title"),
-               "brand": _text(product.get("brand")),
+        product = found[0]
+        offer = main_offer(product)
+        price = Price.fromstring(plain(offer.get("price") or offer.get("lowPrice")) or "")
+        og = first(data.get("opengraph")) or {}
+        yield {"url": response.url, "name": plain(product.get("name")) or og.get("og:title"),
+               "brand": plain(product.get("brand")),
                "price": str(price.amount) if price.amount is not None else None,
-               "currency": _text(offer.get("priceCurrency")) or price.currency}
+               "currency": plain(offer.get("priceCurrency")) or price.currency}
 
 
 def main() -> int:
