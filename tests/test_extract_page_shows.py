@@ -199,3 +199,15 @@ def test_the_url_id_the_buy_form_names_is_the_code():
     assert extract_product(page(body), url).sku == "145721"
     # an id the page's own buy box does not name is not taken for a code
     assert extract_product(page(body.replace("145721", "99")), url).sku is None
+
+
+def test_a_comment_in_the_buy_box_is_not_a_stock_label():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
+            "<!-- Sold out badge goes here --></div>")
+    assert extract_product(page(body), URL).availability is None
+
+
+def test_the_text_after_a_hidden_icon_in_a_button_is_read():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
+            "<button class='add-to-cart'><span class='icon' hidden>+</span>Sold out</button></div>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"

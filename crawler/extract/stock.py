@@ -218,12 +218,10 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
     """The text of `el` that the page shows (a button holds a label per state)."""
     parts = []
     for e in el.iter():
-        if e is not el and visible.hidden(e):
-            continue
-        if e.text and (e is el or not visible.hidden(e)):
+        if e.text and isinstance(e.tag, str) and (e is el or not visible.hidden(e)):
             parts.append(e.text)
-        if e is not el and e.tail and not visible.hidden(e.getparent()):
-            parts.append(e.tail)
+        if e is not el and e.tail and (e.getparent() is el or not visible.hidden(e.getparent())):
+            parts.append(e.tail)  # a tail is its parent's text
         if sum(map(len, parts)) > limit:
             break
     return " ".join(" ".join(parts).split())[:limit]
@@ -255,8 +253,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for box in areas.buy_box(anchors, _BOX_ELEMENTS):
         for el in box.iter():
             t = el.text
-            if not t or not t.strip():
-                continue
+            if not t or not isinstance(el.tag, str) or not t.strip():
+                continue  # comments' text is not shown
             v = verdict(t.strip()[:200])  # a statement opens the text; the rest is prose
             if v and not visible.hidden(el) and not related(el) and (v == "notify" or _product_level(el, box)):
                 weak.append(v)
