@@ -184,18 +184,33 @@ def _commonest(values: list[str]) -> str:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
-def leaks(splits: Sequence[str], shas: Sequence[Sequence[str]], hashes: HashColumns) -> list[str]:
-    """Images that appear, exactly or nearly, in more than one split: one line each.
-    `shas[n]` are row n's images; `hashes` holds every one of them."""
-    where: dict[str, set[str]] = defaultdict(set)
-    for split, row in zip(splits, shas):
-        for sha in row:
-            where[sha].add(split)
-    problems = [f"image {sha[:16]}… is in {', '.join(sorted(s))}" for sha, s in sorted(where.items()) if len(s) > 1]
+def leaks(where: dict[str, str | set[str]], hashes: HashColumns) -> list[str]:
+    """Images that appear, exactly or nearly, in more than one split: one line each. `where`:
+    each image's split, or its splits when it is in several (`record_split` builds it);
+    `hashes` holds every one of them."""
+    def splits(sha: str) -> set[str]:
+        s = where[sha]
+        return {s} if isinstance(s, str) else s
+
+    problems = [f"image {sha[:16]}… is in {', '.join(sorted(s))}" for sha, s in sorted(where.items())
+                if not isinstance(s, str)]
     ordered = sorted(where)
     for p in hashes.near_pairs(ordered):
         a, b = ordered[p.i], ordered[p.j]
-        if where[a] != where[b]:
-            problems.append(f"near-duplicate images {a[:16]}… ({', '.join(sorted(where[a]))}) and "
-                            f"{b[:16]}… ({', '.join(sorted(where[b]))}) are in different splits")
+        if splits(a) != splits(b):
+            problems.append(f"near-duplicate images {a[:16]}… ({', '.join(sorted(splits(a)))}) and "
+                            f"{b[:16]}… ({', '.join(sorted(splits(b)))}) are in different splits")
     return problems
+
+
+def record_split(where: dict[str, str | set[str]], sha: str, split: str) -> None:
+    """Note that image `sha` is in `split` (a set only for the few images in several: a big
+    dataset's images are tens of thousands)."""
+    seen = where.get(sha)
+    if seen is None:
+        where[sha] = split
+    elif isinstance(seen, str):
+        if seen != split:
+            where[sha] = {seen, split}
+    else:
+        seen.add(split)

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
-from street2shop.dataset.splits import HashColumns, decode_for_hashing, leaks, split_hashes
+from street2shop.dataset.splits import HashColumns, decode_for_hashing, leaks, record_split, split_hashes
 
 IMAGE_SIDES = ("street", "shop")
 
@@ -64,17 +64,18 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
         return _finish(verdict, found_problems, max_listed)
 
     hashes = HashColumns()
-    image_splits: dict[str, list] = defaultdict(list)  # config -> [(split, [image keys])]
+    image_splits: dict[str, dict] = defaultdict(dict)  # config -> image -> its split(s) (splits.record_split)
     pair_ids: dict[str, str] = {}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for config, split, shard, batch in iter_batches(path):
+        name = str(shard.relative_to(path))  # one string per shard, not one per row
         for row in batch.to_pylist():
             verdict.rows += 1
             counts[(config, split)] += 1
-            where = f"{shard.relative_to(path)} pair {row.get('pair_id')}"
+            where = f"{name} pair {row.get('pair_id')}"
             if row["pair_id"] in pair_ids:
                 found_problems["splits"].append(f"{where}: pair id also in {pair_ids[row['pair_id']]}")
-            pair_ids[row["pair_id"]] = str(shard.relative_to(path))
+            pair_ids[row["pair_id"]] = name
             named = {}  # column -> the sha256 of its bytes, for the images that decode
             for side in IMAGE_SIDES:
                 image = row[f"{side}_image"]
@@ -89,13 +90,14 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
                                    found_problems["images"])
                 if key:
                     named[f"shop_other_images[{n}]"] = key
-            image_splits[config].append((split, list(named.values())))
+            for key in named.values():
+                record_split(image_splits[config], key, split)
             if optout is not None:
                 _check_optout(row, named, optout, where, found_problems["opt-out"])
             verdict.images += len(named)
 
-    for config, entries in sorted(image_splits.items()):
-        for line in leaks([s for s, _ in entries], [keys for _, keys in entries], hashes):
+    for config, splits_of in sorted(image_splits.items()):
+        for line in leaks(splits_of, hashes):
             found_problems["splits"].append(f"config {config}: {line}")
     stated = split_sizes(card)
     for key in sorted(set(stated) | set(counts)):
