@@ -689,16 +689,20 @@ app.add_typer(dataset_app, name="dataset")
 
 
 def main() -> None:
-    from street2shop.core.store import StoreError, StoreWriteError
-
     try:
         app()
-    except StoreWriteError as exc:  # a store that broke under a verb without its own handling
-        typer.echo(f"street2shop: error: {exc}", err=True)
-        sys.exit(EXIT_STORE_FAILED)
-    except StoreError as exc:
-        typer.echo(f"street2shop: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    except Exception as exc:
+        # imported here, not above: the store brings pyarrow, and a verb may first choose its
+        # allocator (`dataset_cmds._allocator`)
+        from street2shop.core.store import StoreError, StoreWriteError
+
+        if isinstance(exc, StoreWriteError):  # a store that broke under a verb without its own handling
+            typer.echo(f"street2shop: error: {exc}", err=True)
+            sys.exit(EXIT_STORE_FAILED)
+        if isinstance(exc, StoreError):
+            typer.echo(f"street2shop: error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        raise
 
 
 if __name__ == "__main__":

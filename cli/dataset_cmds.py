@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -14,6 +15,14 @@ from typing import Annotated, Optional
 import typer
 
 dataset_app = typer.Typer(no_args_is_help=True, help="Build, verify, publish, export and import street-to-shop datasets.")
+
+
+@dataset_app.callback()
+def _allocator() -> None:
+    """Arrow's default allocator (mimalloc) keeps much of what a build's many short-lived tables
+    free; jemalloc hands it back: peaks 100-130 MiB lower at the same speed (docs/architecture.md).
+    Set before pyarrow is first imported; the user's own ARROW_DEFAULT_MEMORY_POOL wins."""
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
 
 
 def _cli():
