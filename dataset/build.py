@@ -34,7 +34,8 @@ from street2shop.core.store import Store, StoreError
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
 from street2shop.dataset.layout import DatasetWriter, card_metadata
-from street2shop.dataset.mentions import ITEM_PREFIX, Mention, host, iter_mentions, latest, read_mentions
+from street2shop.dataset.mentions import (ITEM_PREFIX, Mention, host, iter_mentions, latest, read_mentions,
+                                         value_counts)
 from street2shop.dataset.optout_list import OptOutList
 from street2shop.dataset.optout_list import from_config as optout_from_config
 from street2shop.dataset.splits import HashColumns, decode_for_hashing, image_groups, plan, split_hashes
@@ -212,7 +213,7 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     del mentions  # the plan holds what the rows need, column by column
     rows = _collapse_duplicates(rows, images, cleaning)
     rows = _split(rows, images, ratios, seed, cleaning)
-    for flag, n in _value_counts(pc.list_flatten(rows["flags"])).items():
+    for flag, n in value_counts(pc.list_flatten(rows["flags"])).items():
         cleaning.count(f"flag_{flag}", n)
     cleaning.count("kept", rows.num_rows)
     say(f"{rows.num_rows} pairs kept; writing")
@@ -395,10 +396,6 @@ def _in_output_order(rows: pa.Table, splits: list[str], chunk: int = 100) -> Ite
                                              ("pair_id", "ascending")])
     for start in range(0, len(order), chunk):
         yield rows.take(order[start:start + chunk])
-
-
-def _value_counts(values: pa.Array) -> dict[str, int]:
-    return {v["values"].as_py(): v["counts"].as_py() for v in pc.value_counts(values)} if len(values) else {}
 
 
 def _with_bytes(row: dict, images: Images) -> dict:

@@ -146,13 +146,16 @@ def _map(values: pa.ChunkedArray, mapping: dict[str, str]) -> pa.Array:
 def _count(skipped: dict, why: str, values: pa.ChunkedArray, mask) -> None:
     if not len(values):
         return
-    for value, n in zip(*_value_counts(values.filter(mask))):
+    for value, n in value_counts(values.filter(mask)).items():
         skipped[why.format(value)] = skipped.get(why.format(value), 0) + n
 
 
-def _value_counts(values) -> tuple[list, list]:
+def value_counts(values) -> dict:
+    """value -> how many times it occurs (an Arrow array or chunked array)."""
+    if not len(values):
+        return {}
     counts = pc.value_counts(values)
-    return counts.field("values").to_pylist(), counts.field("counts").to_pylist()
+    return dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
 
 
 def _left_join(left: pa.Table, right: pa.Table, left_key, right_key) -> pa.Table:

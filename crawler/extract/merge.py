@@ -50,7 +50,7 @@ from .opengraph import opengraph_fields, read_meta
 from .prices import Hints, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
-from .text import clean
+from .text import SOLD_OUT, clean
 from .tree_scan import scan
 from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import product_fields, select_products, text_of, types
@@ -62,7 +62,6 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
 # Markup states a page's "sold out" overrules: for sale now, or orderable ahead.
 _ON_SALE = frozenset(("InStock", "LimitedAvailability", "OnlineOnly", "PreOrder", "PreSale", "BackOrder"))
-_GONE = frozenset(("OutOfStock", "SoldOut", "Discontinued"))
 
 
 def _first_price(price_elems, related) -> list:
@@ -154,8 +153,7 @@ def _extract(root, url: str) -> ProductRecord:
     related = areas.Related()
 
     layers: list[tuple[str, dict]] = []
-    headings = [h for h in (clean(e.text_content()) for e in sc.h1s[:3]) if h]
-    headings = [h.casefold() for h in headings]
+    headings = [h.casefold() for h in (clean(e.text_content()) for e in sc.h1s[:3]) if h]
     crumbs: list[str] = []
     n_products = 0
     listing = False
@@ -222,7 +220,7 @@ def _extract(root, url: str) -> ProductRecord:
     if shown == "OutOfStock" and not buyable and rec.availability in _ON_SALE:
         # Markup says in stock, the page says sold out and offers no working buy button: the page wins.
         rec.availability, sources["availability"] = shown, "dom"
-    elif buyable and shown in _ON_SALE and rec.availability in _GONE and sources.get("availability") != "dom":
+    elif buyable and shown in _ON_SALE and rec.availability in SOLD_OUT and sources.get("availability") != "dom":
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).
         rec.availability, sources["availability"] = shown, "dom"

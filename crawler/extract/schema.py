@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .image_urls import absolutize, clean_images
 from .prices import Hints, currency_code, parse_amount
-from .text import availability, clean, strip_html
+from .text import SOLD_OUT, availability, clean, strip_html
 
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel",
                            "SomeProducts", "Vehicle", "Car", "Book"})
@@ -164,7 +164,6 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
     }
 
 
-_GONE = frozenset(("OutOfStock", "SoldOut", "Discontinued"))
 _NOT_NEW = ("used", "refurbished", "damaged", "renewed", "secondhand", "pre-owned", "preowned")
 
 
@@ -262,7 +261,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         priced = [o for o in offers if o["price"]]
         priced = [o for o in priced if _is_new(o)] or priced
         # A sold-out size's lower price is not what a buyer can pay.
-        priced = [o for o in priced if o["availability"] not in _GONE] or priced
+        priced = [o for o in priced if o["availability"] not in SOLD_OUT] or priced
         best = min(priced, key=lambda o: o["price"]) if priced else None
     if not rec["sku"]:
         # Many shops put the sku on the offer only: the variant the page shows, else the one priced.

@@ -81,6 +81,10 @@ _AVAIL = {
 }
 
 
+#: what a buyer cannot order (the schema.org names `availability` gives)
+SOLD_OUT = frozenset(("OutOfStock", "SoldOut", "Discontinued"))
+
+
 def availability(value) -> str | None:
     """Map the many spellings ("http://schema.org/InStock", "in_stock", "instock") to schema.org names."""
     if isinstance(value, list):
