@@ -87,7 +87,6 @@ def build(
     from street2shop.core.store import Store  # noqa: PLC0415
     from street2shop.dataset.build import DatasetBuildError, build_from_config  # noqa: PLC0415
     from street2shop.dataset.optout_list import OptOutError  # noqa: PLC0415
-    from street2shop.dataset.mentions import CATALOG_COLUMNS  # noqa: PLC0415
     from street2shop.pipeline.catalog import CatalogError, open_catalog  # noqa: PLC0415
 
     cli = _cli()
@@ -105,8 +104,8 @@ def build(
     with cli.store_errors():
         store = Store(m.store_url)
         try:
-            # the build searches nothing: the items it reads, without embeddings or index
-            catalog = open_catalog(store, version, columns=CATALOG_COLUMNS, index=False)
+            # checked whole, held as ids only: the build reads the items its mentions lead to
+            catalog = open_catalog(store, version, columns=["item_id"], index=False)
             # the catalog's own default detector is trained on (or cached for) the whole catalog
             needs_catalog = detector == "default" or (detector == "manifest" and m.catalog.detector is None)
             chosen = cli._match_detector(m, detector, None, open_catalog(store, catalog.version)

@@ -1,49 +1,56 @@
 """`street2shop dataset build`: crawled posts and listings -> a cleaned, split street-to-shop
 dataset in the Hugging Face layout (`dataset/layout.py`).
 
-Two passes, so memory holds metadata and never the dataset:
+It streams: memory holds one chunk of posts and a few dozen bytes per pair and per image,
+whatever the size of the crawl (docs/architecture.md has the figures).
 
-1. plan: every mention whose link landed on a catalog listing (`mentions.py`) becomes a
-   candidate pair; street images are decoded once for the detector and the perceptual hashes,
-   shop images once for their hashes and sizes; cleaning drops, collapses and flags rows (each
-   step counted, `Cleaning`); rows are grouped and split (`splits.py`).
-2. write: rows in a fixed order (config, split, pair_id), image bytes read from the store one
-   row at a time, into shards.
+1. plan, a chunk of posts at a time (`mentions.post_chunks`): every mention whose link landed
+   on a catalog listing (`mentions.py`) becomes a candidate pair; street images are decoded once
+   for the detector and the perceptual hashes, shop images once for their hashes and sizes
+   (`image_facts.py`); rows that survive cleaning go to a plan file beside the output, and each
+   row's keys (config, images, product, category) to packed arrays (`PlanKeys`).
+2. on the keys: duplicates collapsed, then rows grouped and split (`splits.py`).
+3. write: for each config and split, the plan file is read again in order and each kept row
+   gets its image bytes from the store, one row at a time, into shards.
 
-Nothing in a row depends on when or where the build ran, so the same crawl and seed give the
+Rows are written in post order (post URL, garment, link) within each config and split, and
+nothing in a row depends on when or where the build ran, so the same crawl and seed give the
 same Parquet bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from PIL import Image
+import pyarrow.parquet as pq
 
-from street2shop.core.image_gate import FORMAT_EXTENSIONS
+from street2shop.core.memory import release_freed
 from street2shop.core.schemas import DATASET_PAIRS
-from street2shop.core.store import Store, StoreError
+from street2shop.core.store import Store
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
+from street2shop.dataset.image_facts import ImageFacts, ImageInfo
 from street2shop.dataset.layout import DatasetWriter, card_metadata
-from street2shop.dataset.mentions import (ITEM_PREFIX, Mention, host, iter_mentions, latest, read_mentions,
-                                         value_counts)
+from street2shop.dataset.mentions import (CONFIG_OF_KIND, ITEM_PREFIX, Mention, host, iter_mentions, post_chunks,
+                                         read_mentions)
 from street2shop.dataset.optout_list import OptOutList
 from street2shop.dataset.optout_list import from_config as optout_from_config
-from street2shop.dataset.splits import HashColumns, decode_for_hashing, image_groups, plan, split_hashes
-from street2shop.pipeline import normalise as norm
+from street2shop.dataset.splits import plan
 from street2shop.pipeline.catalog import Catalog
 from street2shop.pipeline.detectors.categories import CATEGORIES
 
 DETECT_BATCH = 8
+POSTS_PER_CHUNK = 2000
+CONFIGS = sorted(set(CONFIG_OF_KIND.values()))
+STRATA = [CATEGORIES[c] for c in sorted(CATEGORIES)] + ["unknown"]
 
 
 class DatasetBuildError(Exception):
@@ -82,107 +89,6 @@ STEP_NOTES = {
 }
 
 
-@dataclass(slots=True)
-class ImageInfo:
-    sha: str
-    path: str
-    width: int
-    height: int
-    ext: str
-
-
-_UNSEEN, _GOOD, _BAD = 0, 1, 2
-
-
-class Images:
-    """Image bytes from the store, checked against their sha256 and decoded once. What was learnt
-    (size, file type, split hashes) is kept in packed columns, the pixels are not: a big build
-    meets tens of thousands of images."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.hashes = HashColumns()
-        self._slot: dict[str, int] = {}
-        self._files = pa.table({"sha256": pa.array([], pa.string()), "path": pa.array([], pa.string()),
-                                "format": pa.array([], pa.string()), "first_url": pa.array([], pa.string())})
-        self._file_row = array("q")  # slot -> row of _files, -1: not in the store
-        self._state = bytearray()
-        self._size = array("I")  # width, height per slot
-        self._ext = array("B")  # index into _EXTS
-        self._exts: list[str] = []
-
-    def register(self, shas) -> None:
-        """Look `shas` up in the store's images table (one scan for all of them)."""
-        new = sorted({s for s in shas if s and s not in self._slot})
-        if not new:
-            return
-        rows = self.store.read_table("images", columns=list(self._files.column_names),
-                                     filter=pc.field("sha256").isin(pa.array(new, pa.string())))
-        rows = latest(rows.append_column("_n", pa.array(range(len(rows)), pa.int64())), ["sha256"], "_n")
-        base = len(self._files)
-        self._files = pa.concat_tables([self._files, rows.drop_columns(["_n"])]).combine_chunks()
-        found = {sha: base + n for n, sha in enumerate(rows["sha256"].to_pylist())}
-        for sha in new:
-            self._slot[sha] = len(self._slot)
-            self._file_row.append(found.get(sha, -1))
-            self._state.append(_UNSEEN)
-            self._size.extend((0, 0))
-            self._ext.append(0)
-
-    def _file(self, sha: str, column: str):
-        row = self._file_row[self._slot[sha]]
-        return self._files[column][row].as_py() if row >= 0 else None
-
-    def first_url(self, sha: str) -> str | None:
-        self.register([sha])
-        return self._file(sha, "first_url")
-
-    def load(self, sha: str, *, full: bool = True):
-        """The decoded image (or None when missing, altered or undecodable); remembers its info.
-        `full`: at full size (for the detector), else only as large as the hashes need."""
-        self.register([sha])
-        slot = self._slot[sha]
-        self._state[slot] = _BAD
-        path = self._file(sha, "path")
-        try:
-            data = self.store.read_bytes(path) if path else None
-        except (OSError, StoreError):
-            data = None
-        if data is None or hashlib.sha256(data).hexdigest() != sha:
-            return None
-        try:
-            if full:
-                img = norm.load_image(data)
-                size = img.size
-            else:
-                img, size = decode_for_hashing(data)
-        except Exception:  # any decoder failure means the same: this image is unusable
-            return None
-        fmt = self._file(sha, "format") or Image.open(io.BytesIO(data)).format or ""
-        ext = FORMAT_EXTENSIONS.get(fmt.upper(), "bin")
-        if ext not in self._exts:
-            self._exts.append(ext)
-        self.hashes.add(sha, split_hashes(img))
-        self._size[2 * slot:2 * slot + 2] = array("I", size)
-        self._ext[slot] = self._exts.index(ext)
-        self._state[slot] = _GOOD
-        return img
-
-    def ensure(self, sha: str) -> ImageInfo | None:
-        self.register([sha])
-        slot = self._slot[sha]
-        if self._state[slot] == _UNSEEN:
-            self.load(sha, full=False)
-        if self._state[slot] != _GOOD:
-            return None
-        return ImageInfo(sha, self._file(sha, "path"), self._size[2 * slot], self._size[2 * slot + 1],
-                         self._exts[self._ext[slot]])
-
-    def struct(self, sha: str) -> dict:
-        info = self.ensure(sha)
-        return {"bytes": self.store.read_bytes(info.path), "path": f"{sha}.{info.ext}"}
-
-
 @dataclass
 class BuildResult:
     out: Path
@@ -199,30 +105,25 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     ratios = ratios or {"train": 0.8, "validation": 0.1, "test": 0.1}
     say = progress or (lambda line: None)
     optout = optout or OptOutList()
-    mentions, skipped = read_mentions(store, catalog, sources=sources)
-    if not len(mentions):
-        why = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "no post items at all"
-        raise DatasetBuildError(f"store {store.url} has no blog mention whose link leads to a listing of catalog "
-                                f"version {catalog.version} ({why}); crawl a blog and its shops, then "
-                                "`street2shop catalog build`")
     cleaning = Cleaning()
-    cleaning.count("candidates", len(mentions))
-    images = Images(store)
-    say(f"{len(mentions)} candidate pairs from {pc.count_distinct(mentions['post_url']).as_py()} posts")
-    rows = _columnar(_plan_rows(mentions, images, detector, optout, min_side, cleaning, say))
-    del mentions  # the plan holds what the rows need, column by column
-    rows = _collapse_duplicates(rows, images, cleaning)
-    rows = _split(rows, images, ratios, seed, cleaning)
-    for flag, n in value_counts(pc.list_flatten(rows["flags"])).items():
-        cleaning.count(f"flag_{flag}", n)
-    cleaning.count("kept", rows.num_rows)
-    say(f"{rows.num_rows} pairs kept; writing")
     with DatasetWriter(out, rows_per_shard=rows_per_shard) as writer:
-        for chunk in _in_output_order(rows, list(ratios)):
-            for row in chunk.to_pylist():
-                writer.write(row["config"], row["split"], [_with_bytes(row, images)])
+        plan_file = writer.stage / ".plan.parquet"  # removed before the dataset is put in place
+        facts = ImageFacts(store)
+        keys, skipped = _plan(store, catalog, sources, facts, detector, optout, min_side, cleaning, plan_file, say)
+        if not cleaning.steps["candidates"]:
+            why = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "no post items at all"
+            raise DatasetBuildError(f"store {store.url} has no blog mention whose link leads to a listing of "
+                                    f"catalog version {catalog.version} ({why}); crawl a blog and its shops, then "
+                                    "`street2shop catalog build`")
+        keep = _collapse_duplicates(keys, facts, cleaning)
+        split, product = _split(keys, keep, facts, ratios, seed, cleaning)
+        del facts
+        release_freed()
+        say(f"{int((split >= 0).sum())} pairs kept; writing")
+        seen = _write(writer, store, plan_file, keys, split, product, list(ratios), cleaning)
+        plan_file.unlink()
         sizes = writer.sizes()
-        extra = {"street2shop": _card_extra(rows, cleaning, skipped, seed, ratios, optout, catalog, detector,
+        extra = {"street2shop": _card_extra(seen, cleaning, skipped, seed, ratios, optout, catalog, detector,
                                             provenance or {})}
         meta = card_metadata(sizes, licence=licence, pretty_name=name, default_config="exact", extra=extra)
         writer.finish(meta, card_text.body(name, sizes, cleaning, skipped, extra["street2shop"], STEP_NOTES))
@@ -239,10 +140,80 @@ def build_from_config(store: Store, catalog: Catalog, out: Path, cfg, *, detecto
                          rows_per_shard=cfg.rows_per_shard, progress=progress)
 
 
-def _plan_rows(mentions: pa.Table, images: Images, detector, optout: OptOutList, min_side: int,
-               cleaning: Cleaning, say) -> Iterator[dict]:
-    """The rows of the kept mentions (`mentions.read_mentions`), without their image bytes (PLAN columns)."""
-    if len(optout):
+#: A planned row: the pairs table without the image bytes, and where those are: each image's
+#: file in the store and its name in the dataset (`shop_other_ids` names the other images).
+PLAN = pa.schema([f for f in DATASET_PAIRS if f.name not in ("street_image", "shop_image", "shop_other_images")]
+                 + [("shop_other_ids", pa.list_(pa.string())),
+                    ("street_file", pa.string()), ("street_name", pa.string()),
+                    ("shop_file", pa.string()), ("shop_name", pa.string()),
+                    ("other_files", pa.list_(pa.string())), ("other_names", pa.list_(pa.string()))])
+PLAN_ONLY = ("shop_other_ids", "street_file", "street_name", "shop_file", "shop_name", "other_files", "other_names")
+PLAN_CHUNK = 1000
+
+
+class PlanKeys:
+    """What cleaning and splitting need of each planned row, in packed arrays (row n is the
+    plan file's row n): its config, street image slot, shop image slots (the chosen one first),
+    product (a 64-bit hash of the catalog's duplicate group), category stratum and pair id."""
+
+    def __init__(self) -> None:
+        self.config, self.stratum = array("B"), array("B")
+        self.street, self.shop, self.shop_end = array("q"), array("q"), array("q")
+        self.product = array("Q")
+        self.pair_id = bytearray()  # 12 bytes a row
+
+    def add(self, row: dict, street: ImageInfo, shop: ImageInfo, others: list[ImageInfo]) -> None:
+        self.config.append(CONFIGS.index(row["config"]))
+        self.stratum.append(STRATA.index(row["category_name"] or "unknown"))
+        self.street.append(street.slot)
+        self.shop.extend([shop.slot, *(o.slot for o in others)])
+        self.shop_end.append(len(self.shop))
+        self.product.append(int.from_bytes(hashlib.blake2b(row["group"].encode(), digest_size=8).digest()))
+        self.pair_id += bytes.fromhex(row["pair_id"])
+
+    def __len__(self) -> int:
+        return len(self.config)
+
+    def shops_of(self, r: int) -> np.ndarray:
+        return np.frombuffer(self.shop, np.int64)[self.shop_end[r - 1] if r else 0:self.shop_end[r]]
+
+    def pair(self, r: int) -> str:
+        return self.pair_id[12 * r:12 * r + 12].hex()
+
+
+def _plan(store: Store, catalog: Catalog, sources, facts: ImageFacts, detector, optout: OptOutList, min_side: int,
+          cleaning: Cleaning, plan_file: Path, say) -> tuple[PlanKeys, dict]:
+    """Plan every chunk of posts into `plan_file`; the rows' keys and the links left out, by why."""
+    keys, skipped = PlanKeys(), Counter()
+    chunks = list(post_chunks(store, sources=sources, size=POSTS_PER_CHUNK))
+    done = 0
+    with pq.ParquetWriter(plan_file, PLAN) as plan_out:
+        for chunk in chunks:
+            mentions, left_out = read_mentions(store, catalog, sources=sources, posts=chunk)
+            skipped.update(left_out)
+            cleaning.count("candidates", len(mentions))
+            pending = []
+            for row, street, shop, others in _plan_rows(mentions, facts, detector, optout, min_side, cleaning, say):
+                keys.add(row, street, shop, others)
+                pending.append(row)
+                if len(pending) == PLAN_CHUNK:
+                    plan_out.write_table(pa.Table.from_pylist(pending, schema=PLAN))
+                    pending = []
+            if pending:
+                plan_out.write_table(pa.Table.from_pylist(pending, schema=PLAN))
+            done += len(chunk)
+            del mentions
+            release_freed()
+            say(f"posts {done}/{sum(len(c) for c in chunks)}: {cleaning.steps['candidates']} candidate pairs, "
+                f"{len(keys)} planned")
+    return keys, dict(skipped)
+
+
+def _plan_rows(mentions: pa.Table, facts: ImageFacts, detector, optout: OptOutList, min_side: int,
+               cleaning: Cleaning, say) -> Iterator[tuple[dict, ImageInfo, ImageInfo, list[ImageInfo]]]:
+    """The rows of one chunk's kept mentions (`mentions.read_mentions`), without their image
+    bytes (PLAN columns), with the facts of their street, shop and other images."""
+    if len(optout) and len(mentions):
         out = [bool(optout.url(m.post_url) or optout.url(m.listing_url) or optout.image(m.street_sha, m.street_url)
                     or optout.image(m.item["image_sha256"], None)) for m in iter_mentions(mentions)]
         cleaning.count("opted_out", sum(out))
@@ -250,15 +221,15 @@ def _plan_rows(mentions: pa.Table, images: Images, detector, optout: OptOutList,
     street_shas = pc.unique(mentions["street_sha"]).to_pylist()
     shop_shas = set(pc.unique(mentions[ITEM_PREFIX + "image_sha256"]).drop_null().to_pylist())
     shop_shas.update(pc.unique(pc.list_flatten(mentions[ITEM_PREFIX + "other_images"])).drop_null().to_pylist())
-    images.register(set(street_shas) | shop_shas)  # one scan of the images table, not one an image
-    boxes = _detect_street(sorted(street_shas), images, detector, say)
+    facts.open_chunk(set(street_shas) | shop_shas)  # one scan of the images table, not one an image
+    boxes = _detect_street(sorted(street_shas), facts, detector, say)
     del street_shas, shop_shas
     for m in iter_mentions(mentions):
-        street = images.ensure(m.street_sha)
+        street = facts.ensure(m.street_sha)
         if street is None:
             cleaning.count("street_image_broken")
             continue
-        shop = images.ensure(m.item["image_sha256"])
+        shop = facts.ensure(m.item["image_sha256"])
         if shop is None:
             cleaning.count("shop_image_broken")
             continue
@@ -275,20 +246,20 @@ def _plan_rows(mentions: pa.Table, images: Images, detector, optout: OptOutList,
         chosen = choose_box(boxes[m.street_sha], category, (street.width, street.height), min_side=min_side)
         others = []
         for sha in m.item["other_images"] or []:
-            if optout.image(sha, images.first_url(sha)):
+            if optout.image(sha, facts.first_url(sha)):
                 cleaning.count("other_image_opted_out")
-            elif images.ensure(sha) is None:
+            elif (info := facts.ensure(sha)) is None:
                 cleaning.count("other_image_broken")
             else:
-                others.append(sha)
-        yield _row(m, street, shop, others, chosen, category, images.first_url(shop.sha))
+                others.append(info)
+        yield _row(m, street, shop, others, chosen, category, facts.first_url(shop.sha)), street, shop, others
 
 
-def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, list]:
+def _detect_street(shas: list[str], facts: ImageFacts, detector, say) -> dict[str, list]:
     """The detections of every street image (none without a detector); decodes each once."""
     out: dict[str, list] = {}
     for start in range(0, len(shas), DETECT_BATCH):
-        batch = [(sha, images.load(sha)) for sha in shas[start:start + DETECT_BATCH]]
+        batch = [(sha, facts.load(sha)) for sha in shas[start:start + DETECT_BATCH]]
         good = [(sha, img) for sha, img in batch if img is not None]
         found = detector.detect([img for _, img in good]) if detector is not None and good else [[] for _ in good]
         out.update({sha: dets for (sha, _), dets in zip(good, found)})
@@ -298,7 +269,7 @@ def _detect_street(shas: list[str], images: Images, detector, say) -> dict[str, 
     return out
 
 
-def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chosen, category,
+def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[ImageInfo], chosen, category,
          shop_url: str | None) -> dict:
     item = m.item
     flags = []
@@ -321,96 +292,120 @@ def _row(m: Mention, street: ImageInfo, shop: ImageInfo, others: list[str], chos
         "shop_image_id": shop.sha, "shop_box": [float(v) for v in item["box"]] if item["box"] else None,
         "shop_category": item["category"], "shop_item": None, "shop_style": None,
         "shop_width": shop.width, "shop_height": shop.height, "shop_url": shop_url,
-        "shop_extra": None, "shop_other_ids": others,
+        "shop_extra": None, "shop_other_ids": [o.sha for o in others],
         "show": post.get("show"), "season": post.get("season"), "episode": post.get("episode"),
         "character": m.character(), "mention": m.text, "shop": host(m.listing_url),
         "brand": item["brand"] or m.brand, "listing_name": item["name"], "price": item["price"],
         "currency": item["currency"], "post_url": m.post_url, "listing_url": m.listing_url,
         "post_crawled_at": post.get("fetched_at"), "listing_crawled_at": m.listing_crawled_at,
         "source_pair_id": None, "flags": flags, "origin": "crawl", "group": m.group,
+        "street_file": street.file, "street_name": street.name, "shop_file": shop.file, "shop_name": shop.name,
+        "other_files": [o.file for o in others], "other_names": [o.name for o in others],
     }
 
 
-#: A planned row: the pairs table without the image bytes (`shop_other_ids` names the other
-#: images), and the catalog's duplicate group of its listing. Held as Arrow columns, a few
-#: hundred bytes a row, so a big build's plan does not grow into Python objects.
-PLAN = pa.schema([f for f in DATASET_PAIRS if f.name not in ("street_image", "shop_image", "shop_other_images")]
-                 + [("shop_other_ids", pa.list_(pa.string())), ("group", pa.string())])
-PLAN_CHUNK = 1000
+def _collapse_duplicates(keys: PlanKeys, facts: ImageFacts, cleaning: Cleaning) -> np.ndarray:
+    """Which rows stay: one per (config, street image up to near duplicates, product), the first
+    in post order."""
+    n = len(keys)
+    if not n:
+        return np.zeros(0, bool)
+    street = np.frombuffer(keys.street, np.int64)
+    table = np.stack([np.frombuffer(keys.config, np.uint8).astype(np.int64), facts.groups(street),
+                      np.unique(np.frombuffer(keys.product, np.uint64), return_inverse=True)[1].ravel()], axis=1)
+    _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
+    first_of = first[inverse.ravel()]
+    keep = first_of == np.arange(n)
+    exact = int((~keep & (street[first_of] == street)).sum())
+    for step, count in (("duplicate_exact", exact), ("duplicate_near", int((~keep).sum()) - exact)):
+        if count:
+            cleaning.count(step, count)
+    return keep
 
 
-def _columnar(rows: Iterator[dict]) -> pa.Table:
-    chunks, pending = [], []
-    for row in rows:
-        pending.append(row)
-        if len(pending) == PLAN_CHUNK:
-            chunks.append(pa.Table.from_pylist(pending, schema=PLAN))
-            pending = []
-    chunks.append(pa.Table.from_pylist(pending, schema=PLAN))
-    return pa.concat_tables(chunks).combine_chunks()
-
-
-def _collapse_duplicates(rows: pa.Table, images: Images, cleaning: Cleaning) -> pa.Table:
-    """One row per (config, street image up to near duplicates, product): the first in post order."""
-    street_ids = rows["street_image_id"].to_pylist()
-    street = sorted(set(street_ids))
-    groups = image_groups(street, images.hashes)
-    seen: dict[tuple, str] = {}
-    keep = []
-    for config, sha, group in zip(rows["config"].to_pylist(), street_ids, rows["group"].to_pylist()):
-        key = (config, groups[sha], group)
-        keep.append(key not in seen)
-        if key in seen:
-            cleaning.count("duplicate_exact" if seen[key] == sha else "duplicate_near")
-        else:
-            seen[key] = sha
-    return rows.filter(pa.array(keep, pa.bool_()))
-
-
-def _split(rows: pa.Table, images: Images, ratios: dict[str, float], seed: int, cleaning: Cleaning) -> pa.Table:
-    """Each row's product_id (the group its split was drawn by) and split; rows dropped to keep a
-    street photo out of two splits are counted and left out."""
-    street = rows["street_image_id"].to_pylist()
-    shop = [[sha, *others] for sha, others in zip(rows["shop_image_id"].to_pylist(),
-                                                  rows["shop_other_ids"].to_pylist())]
-    shas = sorted(set(street) | {s for r in shop for s in r})
-    groups = image_groups(shas, images.hashes)
-    product_keys = [[f"product:{g}", *(f"image:{groups[s]}" for s in r)]
-                    for g, r in zip(rows["group"].to_pylist(), shop)]
-    street_keys = [[f"image:{groups[s]}"] for s in street]
-    strata = [c or "unknown" for c in rows["category_name"].to_pylist()]
+def _split(keys: PlanKeys, keep: np.ndarray, facts: ImageFacts, ratios: dict[str, float], seed: int,
+           cleaning: Cleaning) -> tuple[np.ndarray, np.ndarray]:
+    """Per plan row, its split (an index into `ratios`; -1: not written) and the row whose pair
+    id names its product (the first row of the group its split was drawn by). Rows dropped to
+    keep a street photo out of two splits are counted."""
+    rows = np.nonzero(keep)[0]
+    split_of = np.full(len(keys), -1, np.int8)
+    product_row = np.full(len(keys), -1, np.int64)
+    if not len(rows):
+        return split_of, product_row
+    street = np.frombuffer(keys.street, np.int64)[rows]
+    ends = np.frombuffer(keys.shop_end, np.int64)
+    starts = np.concatenate([[0], ends[:-1]])[rows]
+    counts = ends[rows] - starts
+    shop = np.frombuffer(keys.shop, np.int64)[np.repeat(starts - np.cumsum(counts) + counts, counts)
+                                              + np.arange(counts.sum())]
+    groups = facts.groups(np.concatenate([street, shop])).tolist()
+    street_group, shop_group = groups[:len(rows)], groups[len(rows):]
+    # products are keys above every image slot, so the two kinds of key never meet
+    product = (np.unique(np.frombuffer(keys.product, np.uint64)[rows], return_inverse=True)[1].ravel()
+               + len(facts)).tolist()
+    bounds = np.concatenate([[0], np.cumsum(counts)]).tolist()
+    product_keys = [[product[k], *shop_group[bounds[k]:bounds[k + 1]]] for k in range(len(rows))]
+    street_keys = [[g] for g in street_group]
+    strata = [STRATA[s] for s in np.frombuffer(keys.stratum, np.uint8)[rows].tolist()]
     split, group = plan(product_keys, street_keys, strata, ratios, seed)
-    pair_ids = rows["pair_id"].to_pylist()
-    product = ["g-" + hashlib.sha256(pair_ids[g].encode()).hexdigest()[:16] for g in group]
-    cleaning.count("split_conflict", split.count(None))
-    rows = rows.set_column(rows.schema.get_field_index("split"), "split", pa.array(split, pa.string()))
-    rows = rows.set_column(rows.schema.get_field_index("product_id"), "product_id", pa.array(product, pa.string()))
-    return rows.filter(pc.is_valid(rows["split"]))
+    names = list(ratios)
+    chosen = np.array([names.index(s) if s is not None else -1 for s in split], np.int8)
+    cleaning.count("split_conflict", int((chosen < 0).sum()))
+    split_of[rows] = chosen
+    product_row[rows] = rows[np.asarray(group, np.int64)]
+    return split_of, product_row
 
 
-def _in_output_order(rows: pa.Table, splits: list[str], chunk: int = 100) -> Iterator[pa.Table]:
-    """The rows by (config, split in the manifest's order, pair_id), `chunk` at a time."""
-    rank = pa.array([splits.index(s) for s in rows["split"].to_pylist()], pa.int32())
-    keys = pa.table({"config": rows["config"], "rank": rank, "pair_id": rows["pair_id"]})
-    order = pc.sort_indices(keys, sort_keys=[("config", "ascending"), ("rank", "ascending"),
-                                             ("pair_id", "ascending")])
-    for start in range(0, len(order), chunk):
-        yield rows.take(order[start:start + chunk])
+def _write(writer: DatasetWriter, store: Store, plan_file: Path, keys: PlanKeys, split: np.ndarray, product: np.ndarray,
+           splits: list[str], cleaning: Cleaning) -> dict:
+    """Each config and split's rows, read back from the plan in post order, with their image
+    bytes; what the card reports of the rows written (crawl dates, blogs, shops)."""
+    seen = {"dates": [], "blogs": set(), "shops": set()}
+    config_of = np.frombuffer(keys.config, np.uint8)
+    plan_rows = pq.ParquetFile(plan_file)
+    for c, config in enumerate(CONFIGS):
+        for s, name in enumerate(splits):
+            wanted = (config_of == c) & (split == s)
+            if not wanted.any():
+                continue
+            start = 0
+            for group in range(plan_rows.num_row_groups):  # iter_batches reads ahead: its memory grows with the file
+                batch = plan_rows.read_row_group(group, use_threads=False)
+                picked = np.nonzero(wanted[start:start + len(batch)])[0]
+                for k, row in zip(picked.tolist(), batch.take(pa.array(picked)).to_pylist()):
+                    row["split"] = name
+                    row["product_id"] = "g-" + hashlib.sha256(keys.pair(product[start + k]).encode()).hexdigest()[:16]
+                    _note(seen, row, cleaning)
+                    writer.write(config, name, [_with_bytes(row, store)])
+                start += len(batch)
+    return seen
 
 
-def _with_bytes(row: dict, images: Images) -> dict:
-    out = {k: v for k, v in row.items() if k not in ("shop_other_ids", "group")}
-    out["street_image"] = images.struct(row["street_image_id"])
-    out["shop_image"] = images.struct(row["shop_image_id"])
-    out["shop_other_images"] = [images.struct(s) for s in row["shop_other_ids"]]
+def _note(seen: dict, row: dict, cleaning: Cleaning) -> None:
+    for flag in row["flags"]:
+        cleaning.count(f"flag_{flag}")
+    cleaning.count("kept")
+    seen["dates"].extend(d for d in (row["post_crawled_at"], row["listing_crawled_at"]) if d is not None)
+    seen["dates"] = [min(seen["dates"]), max(seen["dates"])] if seen["dates"] else []
+    if blog := host(row["post_url"]):
+        seen["blogs"].add(blog)
+    if row["shop"]:
+        seen["shops"].add(row["shop"])
+
+
+def _with_bytes(row: dict, store: Store) -> dict:
+    out = {k: v for k, v in row.items() if k not in PLAN_ONLY}
+    out["street_image"] = {"bytes": store.read_bytes(row["street_file"]), "path": row["street_name"]}
+    out["shop_image"] = {"bytes": store.read_bytes(row["shop_file"]), "path": row["shop_name"]}
+    out["shop_other_images"] = [{"bytes": store.read_bytes(f), "path": n}
+                                for f, n in zip(row["other_files"], row["other_names"])]
     return out
 
 
-def _card_extra(rows: pa.Table, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutList, catalog: Catalog,
+def _card_extra(seen: dict, cleaning: Cleaning, skipped, seed, ratios, optout: OptOutList, catalog: Catalog,
                 detector, provenance: dict) -> dict:
-    dates = [d for column in ("post_crawled_at", "listing_crawled_at") for d in pc.min_max(rows[column]).values()
-             if d.is_valid]
-    dates = [d.as_py() for d in dates]
+    dates = seen["dates"]
     return {
         "origin": "crawl",
         "seed": seed,
@@ -421,8 +416,8 @@ def _card_extra(rows: pa.Table, cleaning: Cleaning, skipped, seed, ratios, optou
         "detector": f"{detector.name} ({detector.weights_id})" if detector is not None else "none (whole photos)",
         "crawled_from": min(dates).isoformat() if dates else None,
         "crawled_to": max(dates).isoformat() if dates else None,
-        "blogs": sorted({h for u in pc.unique(rows["post_url"]).to_pylist() if (h := host(u))}),
-        "shops": sorted(s for s in pc.unique(rows["shop"]).to_pylist() if s),
+        "blogs": sorted(seen["blogs"]),
+        "shops": sorted(seen["shops"]),
         "opt_out_entries": len(optout),
         "cleaning": {k: cleaning.steps[k] for k in STEP_NOTES if cleaning.steps.get(k)},
         "links_not_used": dict(sorted(skipped.items())),

@@ -1,10 +1,11 @@
 """What a dataset is built from: each garment a blog post mentions with a link that landed on a
 listing of the catalog, with its street image, its post's metadata and its listing's catalog item.
 
-Read from the store's tables only (posts, post_items, post_images, listings, images, and the
-catalog version's items and duplicates); no image bytes are read here. The tables are joined as
-Arrow tables, so a big crawl's mentions are a few compact columns, not a Python object per row
-(`iter_mentions` makes those a chunk at a time).
+Read from the store's tables only (posts, post_items, post_images, listings, and the catalog
+version's items and duplicates); no image bytes are read here. A build reads the mentions of a
+chunk of posts at a time (`post_chunks`): each table is read with a filter that keeps the rows
+the chunk needs, and they are joined as Arrow tables, so memory holds one chunk's mentions
+whatever the size of the crawl (`iter_mentions` makes Python objects of them a thousand at a time).
 """
 
 from __future__ import annotations
@@ -75,11 +76,26 @@ class Mention:
         return None
 
 
-def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None) -> tuple[pa.Table, dict]:
-    """Every usable mention, one row each in (post, item, link) order, and counts of the links
-    left out and why. Columns: the link's, `street_sha`/`street_url`, the catalog item's
-    (`item.<column>`), `group`, the post's (`post.<field>`) and `listing_crawled_at`."""
+def post_chunks(store, *, sources: list[str] | None = None, size: int = 2000) -> Iterator[pa.Array]:
+    """The URLs of every post with garment links, sorted, `size` at a time: the chunks a build
+    reads its mentions in (`read_mentions(posts=...)`), in an order that keeps all rows sorted."""
     where = pc.field("source").isin(sources) if sources else None
+    urls = pc.unique(store.read_table("post_items", columns=["post_url"], filter=where)["post_url"]).drop_null()
+    urls = urls.take(pc.sort_indices(urls))
+    for start in range(0, len(urls), size):
+        yield urls[start:start + size]
+
+
+def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None,
+                  posts: pa.Array | None = None) -> tuple[pa.Table, dict]:
+    """Every usable mention (of the `posts` named, else of all), one row each in (post, item,
+    link) order, and counts of the links left out and why. Columns: the link's,
+    `street_sha`/`street_url`, the catalog item's (`item.<column>`), `group`, the post's
+    (`post.<field>`) and `listing_crawled_at`."""
+    where = pc.field("source").isin(sources) if sources else None
+    if posts is not None:
+        mine = pc.field("post_url").isin(posts)
+        where = mine if where is None else where & mine
     items = latest(store.read_table("post_items", columns=ITEM_COLUMNS, filter=where),
                    ["post_url", "item_index", "link_index"], "run_id")
     skipped: dict[str, int] = {}
@@ -91,7 +107,8 @@ def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None) 
     _count(skipped, "link {}", items["link_status"], pc.invert(usable))
     items = items.filter(usable)
 
-    items = _left_join(items, _catalog_rows(catalog), "resolved_url", "url")
+    catalog_items = _catalog_items(store, catalog, pc.unique(items["resolved_url"]).drop_null())
+    items = _left_join(items, _catalog_rows(catalog_items), "resolved_url", "url")
     found = pc.is_valid(items["catalog_row"])
     skipped_n = len(items) - pc.sum(found).as_py() if len(items) else 0
     if skipped_n:
@@ -104,9 +121,12 @@ def read_mentions(store, catalog: Catalog, *, sources: list[str] | None = None) 
         skipped["no street image"] = n
     items = items.filter(has_image)
 
-    items = _with_catalog_items(items, store, catalog)
-    items = _left_join(items, _posts(store, where), "post_url", "alias")
-    crawled = _listing_dates(store)
+    items = _with_catalog_items(items, store, catalog, catalog_items)
+    del catalog_items
+    items = _left_join(items, _posts(store, sources, posts), "post_url", "alias")
+    listing_urls = pa.chunked_array(items[ITEM_PREFIX + "canonical_url"].chunks
+                                    + items[ITEM_PREFIX + "listing_url"].chunks, pa.string())
+    crawled = _listing_dates(store, pc.unique(listing_urls).drop_null())
     canonical = _left_join(pa.table({"url": items[ITEM_PREFIX + "canonical_url"]}), crawled, "url", "listing_url")
     listing = _left_join(pa.table({"url": items[ITEM_PREFIX + "listing_url"]}), crawled, "url", "listing_url")
     items = items.append_column("listing_crawled_at", pc.coalesce(canonical["crawled_at"], listing["crawled_at"]))
@@ -176,11 +196,19 @@ def _left_join(left: pa.Table, right: pa.Table, left_key, right_key) -> pa.Table
     return left
 
 
-def _catalog_rows(catalog: Catalog) -> pa.Table:
-    """url -> catalog row, a listing's URL before its canonical and earlier rows first."""
-    n = len(catalog.items)
+def _catalog_items(store, catalog: Catalog, urls: pa.Array) -> pa.Table:
+    """The items of the catalog version whose listing or canonical URL is one of `urls`, in
+    catalog order (a filtered read: a big catalog is never held whole)."""
+    where = pc.field("listing_url").isin(urls) | pc.field("canonical_url").isin(urls)
+    return store.read_table("catalog_items", columns=CATALOG_COLUMNS, filter=where,
+                            under=f"catalog/versions/{catalog.version}/items")
+
+
+def _catalog_rows(items: pa.Table) -> pa.Table:
+    """url -> row of `items`, a listing's URL before its canonical and earlier rows first."""
+    n = len(items)
     rank = np.arange(2 * n, dtype=np.int64)
-    urls = pa.chunked_array(catalog.items["listing_url"].chunks + catalog.items["canonical_url"].chunks,
+    urls = pa.chunked_array(items["listing_url"].chunks + items["canonical_url"].chunks,
                             pa.string()) if n else pa.chunked_array([], pa.string())
     ranks = pa.array(np.concatenate([rank[0::2], rank[1::2]]))
     table = pa.table({"url": urls, "rank": ranks}).filter(pc.fill_null(pc.not_equal(urls, ""), False))
@@ -204,20 +232,27 @@ def _with_street_images(items: pa.Table, store, where) -> pa.Table:
     return _left_join(items, street, ["post_url", "_position"], ["post_url", "_position"]).drop_columns(["_position"])
 
 
-def _with_catalog_items(items: pa.Table, store, catalog: Catalog) -> pa.Table:
-    rows = catalog.items.select(CATALOG_COLUMNS).take(items["catalog_row"])
+def _with_catalog_items(items: pa.Table, store, catalog: Catalog, catalog_items: pa.Table) -> pa.Table:
+    rows = catalog_items.take(items["catalog_row"])
     for name in CATALOG_COLUMNS:
         items = items.append_column(ITEM_PREFIX + name, rows[name])
-    groups = store.read_table("catalog_duplicates", under=f"catalog/versions/{catalog.version}/duplicates")
+    groups = store.read_table("catalog_duplicates", under=f"catalog/versions/{catalog.version}/duplicates",
+                              filter=pc.field("item_id").isin(pc.unique(rows["item_id"])))
     groups = groups.select(["item_id", "group_id"]).rename_columns([ITEM_PREFIX + "item_id", "group_id"])
     items = _left_join(items, groups, ITEM_PREFIX + "item_id", ITEM_PREFIX + "item_id")
     group = pc.coalesce(items["group_id"], items[ITEM_PREFIX + "item_id"])
     return items.drop_columns(["group_id", "catalog_row"]).append_column("group", group)
 
 
-def _posts(store, where) -> pa.Table:
+def _posts(store, sources: list[str] | None, urls: pa.Array | None) -> pa.Table:
     """alias -> the post's fields: each post's latest read, under its URL, final URL and
-    canonical URL (a post's own URL before another's final or canonical one)."""
+    canonical URL (a post's own URL before another's final or canonical one); only the aliases
+    among `urls` when given."""
+    where = pc.field("source").isin(sources) if sources else None
+    if urls is not None:
+        mine = (pc.field("url").isin(urls) | pc.field("final_url").isin(urls)
+                | pc.field("canonical_url").isin(urls))
+        where = mine if where is None else where & mine
     posts = latest(store.read_table("posts", columns=POST_COLUMNS, filter=where), ["url"], "fetched_at")
     fields = posts.select(POST_FIELDS).rename_columns([POST_PREFIX + f for f in POST_FIELDS])
     parts = []
@@ -230,9 +265,10 @@ def _posts(store, where) -> pa.Table:
         ["_rank"])
 
 
-def _listing_dates(store) -> pa.Table:
-    """URL -> when the listing was last read (its latest observation)."""
-    rows = store.read_table("listings", columns=["url", "final_url", "canonical_url", "fetched_at"])
+def _listing_dates(store, urls: pa.Array) -> pa.Table:
+    """URL -> when the listing was last read (its latest observation), for `urls`."""
+    where = pc.field("url").isin(urls) | pc.field("final_url").isin(urls) | pc.field("canonical_url").isin(urls)
+    rows = store.read_table("listings", columns=["url", "final_url", "canonical_url", "fetched_at"], filter=where)
     parts = [pa.table({"listing_url": rows[c], "fetched_at": rows["fetched_at"]}) for c in
              ("url", "final_url", "canonical_url")]
     table = pa.concat_tables(parts)

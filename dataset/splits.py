@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-
 from PIL import Image
 
 from street2shop.core.image_gate import guarded_open
@@ -65,6 +64,7 @@ class HashColumns:
         self._bits = {name: array("Q") for name in HASH_NAMES if name in used}
         self._vectors = {name: bytearray() for name in VECTOR_NAMES if name in used}
         self._width: dict[str, int] = {}
+        self.rows = 0
 
     def __contains__(self, key: str) -> bool:
         return key in self.row
@@ -73,26 +73,53 @@ class HashColumns:
         return len(self.row)
 
     def add(self, key: str, hashes: ImageHashes) -> None:
-        if key in self.row:
-            return
+        if key not in self.row:
+            self.row[key] = self.append(hashes)
+
+    def append(self, hashes: ImageHashes) -> int:
+        """Store `hashes` without a key (a caller that numbers its images itself); their row."""
         for name in self._vectors:
             value = getattr(hashes, name)
             if len(value) != self._width.setdefault(name, len(value)) or not value:
-                raise ValueError(f"image {key}: its {name} signature is {len(value)} bytes, "
+                raise ValueError(f"image signature {name} is {len(value)} bytes, "
                                  f"not {self._width[name]} (hash it with split_hashes)")
-        self.row[key] = len(self.row)
         for name, column in self._bits.items():
             column.append(getattr(hashes, name) & 0xFFFFFFFFFFFFFFFF)
         for name, column in self._vectors.items():
             column += getattr(hashes, name)
+        self.rows += 1
+        return self.rows - 1
 
     def near_pairs(self, keys: Sequence[str]) -> list[NearPair]:
         """Pairs of `keys` (indices into it) that are near duplicates under `THRESHOLDS`."""
-        rows = np.fromiter((self.row[k] for k in keys), dtype=np.int64, count=len(keys))
+        return self.near_pairs_at(np.fromiter((self.row[k] for k in keys), dtype=np.int64, count=len(keys)))
+
+    def near_pairs_at(self, rows: np.ndarray) -> list[NearPair]:
+        """Pairs of `rows` (indices into it) that are near duplicates under `THRESHOLDS`."""
         codes = {name: np.frombuffer(column, np.uint64)[rows] for name, column in self._bits.items()}
-        vectors = {name: np.frombuffer(bytes(column), np.uint8).reshape(len(self.row), -1)[rows]
-                   for name, column in self._vectors.items()} if len(self.row) else {}
+        vectors = {name: np.frombuffer(column, np.uint8).reshape(self.rows, -1)[rows]
+                   for name, column in self._vectors.items()} if self.rows else {}
         return near_pairs_in_columns(codes, vectors, THRESHOLDS)
+
+
+def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Per item of `n` linked by the pairs (i[k], j[k]), the first item of its connected
+    component. Union-find in numpy (each round hooks every link's larger root under its
+    smaller one, then jumps pointers to the roots), so a big build's groups cost bytes, not
+    Python objects."""
+    label = np.arange(n)
+    i, j = np.asarray(i, np.int64), np.asarray(j, np.int64)
+    while len(i):
+        li, lj = label[i], label[j]
+        differ = li != lj
+        if not differ.any():
+            break
+        low = np.minimum(li[differ], lj[differ])
+        np.minimum.at(label, li[differ], low)
+        np.minimum.at(label, lj[differ], low)
+        while not np.array_equal(jumped := label[label], label):
+            label = jumped
+    return label
 
 
 def image_groups(shas: Sequence[str], hashes: HashColumns) -> dict[str, int]:
@@ -105,21 +132,18 @@ def image_groups(shas: Sequence[str], hashes: HashColumns) -> dict[str, int]:
     return group
 
 
-def row_groups(keys: Sequence[Sequence[str]]) -> list[int]:
+def row_groups(keys: Sequence[Sequence]) -> list[int]:
     """Per row, its group's first row: rows sharing any key are one group."""
-    first: dict[str, int] = {}
-    links = []
-    for n, row_keys in enumerate(keys):
-        for key in row_keys:
-            if key in first:
-                links.append((first[key], n))
-            else:
-                first[key] = n
-    out = list(range(len(keys)))
-    for members in union_groups(len(keys), links):
-        for m in members:
-            out[m] = members[0]
-    return out
+    counts = [len(k) for k in keys]
+    flat = [k for row_keys in keys for k in row_keys]
+    if not flat:
+        return list(range(len(keys)))
+    rows = np.repeat(np.arange(len(keys)), counts)
+    key = np.unique(np.asarray(flat), return_inverse=True)[1].ravel()
+    order = np.argsort(key, kind="stable")
+    key, rows = key[order], rows[order]
+    same = key[1:] == key[:-1]  # each row is linked to the one before it with the same key
+    return components(len(keys), rows[:-1][same], rows[1:][same]).tolist()
 
 
 def plan(product_keys: Sequence[Sequence[str]], street_keys: Sequence[Sequence[str]], strata: Sequence[str],

@@ -46,7 +46,10 @@ from street2shop.pipeline.catalog import CURRENT, _build_version_index, _save_in
 
 VERSION = "v20260101T120000000000Z"
 DIM = 16
-PART_ROWS = 5000
+# Parts as a crawl and a catalog build write them: the crawler flushes every 1,000 items
+# (STREET2SHOP_FLUSH_ITEMS), `catalog build` writes its items 256 at a time.
+PART_ROWS = 1000
+ITEM_PART_ROWS = 256
 TARGET_GROWTH = 0.15
 STREET_SIZE = (320, 400)
 SHOP_SIZE = (300, 400)
@@ -148,7 +151,7 @@ def make_store(root: Path, n: int, seed: int = 0) -> dict:
                 store.write_part(table, part, run_id="bench", seq=seqs["tables"])
                 part.clear()
             seqs["tables"] += 1
-        if items and (final or len(items) >= PART_ROWS):
+        if items and (final or len(items) >= ITEM_PART_ROWS):
             store.write_part("catalog_items", items, run_id=VERSION, seq=seqs["items"], writer="build",
                              under=f"catalog/versions/{VERSION}/items")
             items.clear()
