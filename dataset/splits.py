@@ -5,7 +5,7 @@ group of the listing) or an image, exactly or nearly (perceptual hashes within
 `dedupe.HIGH_RECALL`: a false merge only makes a group bigger, a missed one leaks). A whole
 group goes to one split. Groups are stratified by their commonest category and dealt in a
 seeded order, each to the split furthest below its share, so the same rows and seed always
-give the same splits. `leaks` is the check `dataset verify` runs on a published dataset.
+give the same splits (`dataset verify` checks a published dataset for leaks itself).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PIL import Image
 from street2shop.core.image_gate import guarded_open
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.dedupe import (HASH_NAMES, HIGH_RECALL, VECTOR_NAMES, ImageHashes, NearPair, hash_image,
-                                         near_pairs_in_columns, union_groups)
+                                         near_pairs_in_columns)
 
 THRESHOLDS = HIGH_RECALL
 AFFINITY = 4.0  # rows of a photo already in a split are worth this many rows of that split's shortfall
@@ -122,16 +122,6 @@ def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return label
 
 
-def image_groups(shas: Sequence[str], hashes: HashColumns) -> dict[str, int]:
-    """sha -> group number: equal bytes are one image; near duplicates are joined."""
-    links = hashes.near_pairs(shas)
-    group = {sha: n for n, sha in enumerate(shas)}
-    for members in union_groups(len(shas), ((p.i, p.j) for p in links)):
-        for m in members:
-            group[shas[m]] = members[0]
-    return group
-
-
 def row_groups(keys: Sequence[Sequence]) -> list[int]:
     """Per row, its group's first row: rows sharing any key are one group."""
     counts = [len(k) for k in keys]
@@ -206,35 +196,3 @@ def plan(product_keys: Sequence[Sequence[str]], street_keys: Sequence[Sequence[s
 def _commonest(values: list[str]) -> str:
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], v))
-
-
-def leaks(where: dict[str, str | set[str]], hashes: HashColumns) -> list[str]:
-    """Images that appear, exactly or nearly, in more than one split: one line each. `where`:
-    each image's split, or its splits when it is in several (`record_split` builds it);
-    `hashes` holds every one of them."""
-    def splits(sha: str) -> set[str]:
-        s = where[sha]
-        return {s} if isinstance(s, str) else s
-
-    problems = [f"image {sha[:16]}… is in {', '.join(sorted(s))}" for sha, s in sorted(where.items())
-                if not isinstance(s, str)]
-    ordered = sorted(where)
-    for p in hashes.near_pairs(ordered):
-        a, b = ordered[p.i], ordered[p.j]
-        if splits(a) != splits(b):
-            problems.append(f"near-duplicate images {a[:16]}… ({', '.join(sorted(splits(a)))}) and "
-                            f"{b[:16]}… ({', '.join(sorted(splits(b)))}) are in different splits")
-    return problems
-
-
-def record_split(where: dict[str, str | set[str]], sha: str, split: str) -> None:
-    """Note that image `sha` is in `split` (a set only for the few images in several: a big
-    dataset's images are tens of thousands)."""
-    seen = where.get(sha)
-    if seen is None:
-        where[sha] = split
-    elif isinstance(seen, str):
-        if seen != split:
-            where[sha] = {seen, split}
-    else:
-        seen.add(split)

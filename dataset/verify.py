@@ -7,22 +7,27 @@
 * card: each split has the number of rows the card states;
 * opt-out: no row's post, listing or image is on the given opt-out list.
 
-Streams the shards a batch at a time; what it keeps per image is its hashes (packed columns).
+Streams the shards a batch at a time; what it keeps is packed: per image its sha256 (an Arrow
+column), its split hashes and a bit per split it is in, per row its pair id and shard number.
 """
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
-from street2shop.dataset.splits import HashColumns, decode_for_hashing, leaks, record_split, split_hashes
+from street2shop.dataset.splits import HashColumns, decode_for_hashing, split_hashes
 
 IMAGE_SIDES = ("street", "shop")
 
@@ -63,42 +68,45 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
     if found_problems["schema"]:
         return _finish(verdict, found_problems, max_listed)
 
-    hashes = HashColumns()
-    image_splits: dict[str, dict] = defaultdict(dict)  # config -> image -> its split(s) (splits.record_split)
-    pair_ids: dict[str, str] = {}
+    seen = SeenImages()
+    pair_ids, shard_of_pair, shard_names = [], array("I"), []
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for config, split, shard, batch in iter_batches(path):
-        name = str(shard.relative_to(path))  # one string per shard, not one per row
-        for row in batch.to_pylist():
+        name = str(shard.relative_to(path))
+        if not shard_names or shard_names[-1] != name:
+            shard_names.append(name)
+        pair_ids.append(batch.column("pair_id"))
+        shard_of_pair.extend([len(shard_names) - 1] * len(batch))
+        rows = batch.to_pylist()
+        # every embedded image of the batch: (row, column, image, width, height)
+        images = [(n, f"{side}_image", row[f"{side}_image"], row.get(f"{side}_width"), row.get(f"{side}_height"))
+                  for n, row in enumerate(rows) for side in IMAGE_SIDES if row[f"{side}_image"] is not None]
+        images += [(n, f"shop_other_images[{k}]", image, None, None) for n, row in enumerate(rows)
+                   for k, image in enumerate(row["shop_other_images"] or [])]
+        images.sort(key=lambda i: i[0])
+        shas = [hashlib.sha256(image["bytes"]).hexdigest() if image.get("bytes") else None
+                for _, _, image, _, _ in images]
+        slots = seen.slots(shas)
+        named: dict[int, dict[str, int]] = defaultdict(dict)  # row -> column -> slot of the image it holds
+        for (n, column, image, width, height), slot in zip(images, slots):
+            where = f"{name} pair {rows[n].get('pair_id')} {column}"
+            if slot is None:
+                found_problems["images"].append(f"{where}: no image bytes embedded")
+            elif seen.check(slot, image["bytes"], width, height, where, found_problems["images"]):
+                named[n][column] = slot
+        for n, row in enumerate(rows):
             verdict.rows += 1
             counts[(config, split)] += 1
-            where = f"{name} pair {row.get('pair_id')}"
-            if row["pair_id"] in pair_ids:
-                found_problems["splits"].append(f"{where}: pair id also in {pair_ids[row['pair_id']]}")
-            pair_ids[row["pair_id"]] = name
-            named = {}  # column -> the sha256 of its bytes, for the images that decode
-            for side in IMAGE_SIDES:
-                image = row[f"{side}_image"]
-                if image is None:
-                    continue
-                key = _check_image(image, row.get(f"{side}_width"), row.get(f"{side}_height"), f"{where} {side}_image",
-                                   hashes, found_problems["images"])
-                if key:
-                    named[f"{side}_image"] = key
-            for n, image in enumerate(row["shop_other_images"] or []):
-                key = _check_image(image, None, None, f"{where} shop_other_images[{n}]", hashes,
-                                   found_problems["images"])
-                if key:
-                    named[f"shop_other_images[{n}]"] = key
-            for key in named.values():
-                record_split(image_splits[config], key, split)
+            for slot in named[n].values():
+                seen.in_split(config, split, slot)
             if optout is not None:
-                _check_optout(row, named, optout, where, found_problems["opt-out"])
-            verdict.images += len(named)
+                _check_optout(row, {c: seen.sha(s) for c, s in named[n].items()}, optout,
+                              f"{name} pair {row.get('pair_id')}", found_problems["opt-out"])
+            verdict.images += len(named[n])
 
-    for config, splits_of in sorted(image_splits.items()):
-        for line in leaks(splits_of, hashes):
-            found_problems["splits"].append(f"config {config}: {line}")
+    found_problems["splits"] += _repeated_pair_ids(pair_ids, shard_of_pair, shard_names)
+    for config in sorted(seen.configs()):
+        found_problems["splits"] += [f"config {config}: {line}" for line in seen.leaks(config)]
     stated = split_sizes(card)
     for key in sorted(set(stated) | set(counts)):
         if stated.get(key) != counts.get(key, 0):
@@ -107,23 +115,90 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
     return _finish(verdict, found_problems, max_listed)
 
 
-def _check_image(image: dict, width, height, where: str, hashes: HashColumns, problems: list[str]) -> str | None:
-    data = image.get("bytes")
-    if not data:
-        problems.append(f"{where}: no image bytes embedded")
-        return None
-    key = hashlib.sha256(data).hexdigest()
-    if key in hashes:
-        return key
-    try:
-        img, size = decode_for_hashing(data)
-    except Exception as exc:  # any decoder failure: the image is unusable
-        problems.append(f"{where}: does not decode ({type(exc).__name__}: {exc})")
-        return None
-    if width is not None and height is not None and size != (width, height):
-        problems.append(f"{where}: is {size[0]}x{size[1]}, the row says {width}x{height}")
-    hashes.add(key, split_hashes(img))
-    return key
+class SeenImages:
+    """Every image verify met, by slot: its sha256 (an Arrow column, looked up a batch at a time),
+    its split hashes (a row of `hashes`, -1 until it decodes) and, per config, a bit per split
+    it is in."""
+
+    def __init__(self) -> None:
+        self.shas = pa.array([], pa.string())
+        self.hashes = HashColumns()
+        self.hash_row = array("i")
+        self._splits: dict[str, array] = {}  # config -> per slot, a bit per split (64 at most)
+        self._split_names: list[str] = []
+
+    def slots(self, shas: list[str | None]) -> list[int | None]:
+        """The slot of each sha256 (None for None), new ones added."""
+        wanted = pa.array(shas, pa.string())
+        new = pc.unique(wanted.filter(pc.is_null(pc.index_in(wanted, value_set=self.shas))).drop_null())
+        self.shas = pa.concat_arrays([self.shas, new])
+        self.hash_row.extend([-1] * len(new))
+        return pc.index_in(wanted, value_set=self.shas).to_pylist()
+
+    def sha(self, slot: int) -> str:
+        return self.shas[slot].as_py()
+
+    def check(self, slot: int, data: bytes, width, height, where: str, problems: list[str]) -> bool:
+        """Whether the image decodes (the first time it is met: decoded, its size checked
+        against the row's, hashed); what is wrong goes to `problems`."""
+        if self.hash_row[slot] >= 0:
+            return True
+        try:
+            img, size = decode_for_hashing(data)
+        except Exception as exc:  # any decoder failure: the image is unusable
+            problems.append(f"{where}: does not decode ({type(exc).__name__}: {exc})")
+            return False
+        if width is not None and height is not None and size != (width, height):
+            problems.append(f"{where}: is {size[0]}x{size[1]}, the row says {width}x{height}")
+        self.hash_row[slot] = self.hashes.append(split_hashes(img))
+        return True
+
+    def in_split(self, config: str, split: str, slot: int) -> None:
+        if split not in self._split_names:
+            self._split_names.append(split)
+        bits = self._splits.setdefault(config, array("Q"))
+        if len(bits) < len(self.hash_row):
+            bits.extend([0] * (len(self.hash_row) - len(bits)))
+        bits[slot] |= 1 << self._split_names.index(split)
+
+    def configs(self) -> list[str]:
+        return list(self._splits)
+
+    def leaks(self, config: str) -> list[str]:
+        """The images of `config` in more than one split, exactly or nearly: one line each."""
+        bits = np.frombuffer(self._splits[config], np.uint64)
+        present = np.nonzero(bits)[0]
+        present = present[pc.sort_indices(self.shas.take(pa.array(present))).to_numpy()]  # by sha256
+        names = self.shas.take(pa.array(present)).to_pylist()
+
+        def splits(k: int) -> str:
+            return ", ".join(sorted(s for n, s in enumerate(self._split_names) if bits[present[k]] >> n & 1))
+
+        problems = [f"image {names[k][:16]}… is in {splits(k)}" for k in range(len(present))
+                    if np.bitwise_count(bits[present[k]]) > 1]
+        rows = np.frombuffer(self.hash_row, np.int32)[present].astype(np.int64)
+        for p in self.hashes.near_pairs_at(rows):
+            if bits[present[p.i]] != bits[present[p.j]]:
+                problems.append(f"near-duplicate images {names[p.i][:16]}… ({splits(p.i)}) and "
+                                f"{names[p.j][:16]}… ({splits(p.j)}) are in different splits")
+        return problems
+
+
+def _repeated_pair_ids(pair_ids: list, shard_of: array, shard_names: list[str]) -> list[str]:
+    """A line for each row whose pair id an earlier row has, naming the shard of the one before."""
+    ids = pa.chunked_array(pair_ids, pa.string()) if pair_ids else pa.chunked_array([], pa.string())
+    counts = pc.value_counts(ids)
+    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    if not len(repeated):
+        return []
+    rows = np.nonzero(pc.is_in(ids, value_set=repeated).to_numpy(zero_copy_only=False))[0]
+    last: dict[str, int] = {}
+    out = []
+    for r, pid in zip(rows.tolist(), ids.take(pa.array(rows)).to_pylist()):
+        if pid in last:
+            out.append(f"{shard_names[shard_of[r]]} pair {pid}: pair id also in {shard_names[shard_of[last[pid]]]}")
+        last[pid] = r
+    return out
 
 
 def _check_optout(row: dict, images: dict[str, str], optout: OptOutList, where: str, problems: list[str]) -> None:
