@@ -296,6 +296,7 @@ class DatasetConfig(_Strict):
     sources: list[str] = Field(default_factory=list, description="only these blog sources' posts (default: all)")
     opt_out: OptOutConfig = Field(default_factory=OptOutConfig)
     rows_per_shard: int = Field(2000, ge=1)
+    posts_per_chunk: int = Field(2000, ge=1, description="posts a build plans at a time: memory against table scans")
 
     @field_validator("splits")
     @classmethod

@@ -100,8 +100,8 @@ class BuildResult:
 def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, seed: int = 0,
                   ratios: dict[str, float] | None = None, min_side: int = 32, sources: list[str] | None = None,
                   optout: OptOutList | None = None, licence: str = "other", name: str = "street2shop-pairs",
-                  rows_per_shard: int = 2000, provenance: dict | None = None,
-                  progress: Callable[[str], None] | None = None) -> BuildResult:
+                  rows_per_shard: int = 2000, posts_per_chunk: int = POSTS_PER_CHUNK,
+                  provenance: dict | None = None, progress: Callable[[str], None] | None = None) -> BuildResult:
     ratios = ratios or {"train": 0.8, "validation": 0.1, "test": 0.1}
     say = progress or (lambda line: None)
     optout = optout or OptOutList()
@@ -109,7 +109,8 @@ def build_dataset(store: Store, catalog: Catalog, out: Path, *, detector=None, s
     with DatasetWriter(out, rows_per_shard=rows_per_shard) as writer:
         plan_file = writer.stage / ".plan.parquet"  # removed before the dataset is put in place
         facts = ImageFacts(store)
-        keys, skipped = _plan(store, catalog, sources, facts, detector, optout, min_side, cleaning, plan_file, say)
+        keys, skipped = _plan(store, catalog, sources, posts_per_chunk, facts, detector, optout, min_side, cleaning,
+                              plan_file, say)
         if not cleaning.steps["candidates"]:
             why = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "no post items at all"
             raise DatasetBuildError(f"store {store.url} has no blog mention whose link leads to a listing of "
@@ -137,7 +138,7 @@ def build_from_config(store: Store, catalog: Catalog, out: Path, cfg, *, detecto
     return build_dataset(store, catalog, out, detector=detector, seed=cfg.seed if seed is None else seed,
                          ratios=cfg.splits, min_side=cfg.min_crop_side, sources=cfg.sources or None,
                          optout=optout_from_config(cfg.opt_out, base), licence=cfg.license, name=cfg.name,
-                         rows_per_shard=cfg.rows_per_shard, progress=progress)
+                         rows_per_shard=cfg.rows_per_shard, posts_per_chunk=cfg.posts_per_chunk, progress=progress)
 
 
 #: A planned row: the pairs table without the image bytes, and where those are: each image's
@@ -174,19 +175,16 @@ class PlanKeys:
     def __len__(self) -> int:
         return len(self.config)
 
-    def shops_of(self, r: int) -> np.ndarray:
-        return np.frombuffer(self.shop, np.int64)[self.shop_end[r - 1] if r else 0:self.shop_end[r]]
-
     def pair(self, r: int) -> str:
         return self.pair_id[12 * r:12 * r + 12].hex()
 
 
-def _plan(store: Store, catalog: Catalog, sources, facts: ImageFacts, detector, optout: OptOutList, min_side: int,
-          cleaning: Cleaning, plan_file: Path, say) -> tuple[PlanKeys, dict]:
+def _plan(store: Store, catalog: Catalog, sources, posts_per_chunk: int, facts: ImageFacts, detector,
+          optout: OptOutList, min_side: int, cleaning: Cleaning, plan_file: Path, say) -> tuple[PlanKeys, dict]:
     """Plan every chunk of posts into `plan_file`; the rows' keys and the links left out, by why."""
     keys, skipped = PlanKeys(), Counter()
-    chunks = list(post_chunks(store, sources=sources, size=POSTS_PER_CHUNK))
-    done = 0
+    chunks = list(post_chunks(store, sources=sources, size=posts_per_chunk))
+    total, done = sum(len(c) for c in chunks), 0
     with pq.ParquetWriter(plan_file, PLAN) as plan_out:
         for chunk in chunks:
             mentions, left_out = read_mentions(store, catalog, sources=sources, posts=chunk)
@@ -204,7 +202,7 @@ def _plan(store: Store, catalog: Catalog, sources, facts: ImageFacts, detector, 
             done += len(chunk)
             del mentions
             release_freed()
-            say(f"posts {done}/{sum(len(c) for c in chunks)}: {cleaning.steps['candidates']} candidate pairs, "
+            say(f"posts {done}/{total}: {cleaning.steps['candidates']} candidate pairs, "
                 f"{len(keys)} planned")
     return keys, dict(skipped)
 
@@ -341,9 +339,9 @@ def _split(keys: PlanKeys, keep: np.ndarray, facts: ImageFacts, ratios: dict[str
                                               + np.arange(counts.sum())]
     groups = facts.groups(np.concatenate([street, shop])).tolist()
     street_group, shop_group = groups[:len(rows)], groups[len(rows):]
-    # products are keys above every image slot, so the two kinds of key never meet
+    # products are keys above every image group, so the two kinds of key never meet
     product = (np.unique(np.frombuffer(keys.product, np.uint64)[rows], return_inverse=True)[1].ravel()
-               + len(facts)).tolist()
+               + len(groups)).tolist()
     bounds = np.concatenate([[0], np.cumsum(counts)]).tolist()
     product_keys = [[product[k], *shop_group[bounds[k]:bounds[k + 1]]] for k in range(len(rows))]
     street_keys = [[g] for g in street_group]

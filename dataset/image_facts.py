@@ -129,11 +129,15 @@ class ImageFacts:
                          self._exts[self._ext[slot]])
 
     def groups(self, slots: np.ndarray) -> np.ndarray:
-        """Per slot of `slots` (usable images), the slot that names its near-duplicate group:
-        equal slots are one image, near duplicates under the split thresholds are joined."""
+        """Per slot of `slots` (usable images), its near-duplicate group: equal slots are one
+        image, near duplicates under the split thresholds are joined. A group is named by the
+        sha256 rank of its first image, so names do not depend on the order images were met in."""
         unique, inverse = np.unique(np.asarray(slots, np.int64), return_inverse=True)
-        rows = np.frombuffer(self._hash_row, np.int32)[unique].astype(np.int64)
+        by_sha = pc.sort_indices(self._shas.take(pa.array(unique))).to_numpy()
+        rank = np.empty(len(unique), np.int64)
+        rank[by_sha] = np.arange(len(unique))
+        rows = np.frombuffer(self._hash_row, np.int32)[unique[by_sha]].astype(np.int64)
         links = self.hashes.near_pairs_at(rows)
         first = components(len(unique), np.array([p.i for p in links], np.int64),
                            np.array([p.j for p in links], np.int64))
-        return unique[first][inverse]
+        return first[rank][inverse.ravel()]
