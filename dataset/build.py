@@ -38,7 +38,7 @@ from street2shop.core.store import Store
 from street2shop.dataset import card as card_text
 from street2shop.dataset.garments import choose_box, mention_category
 from street2shop.dataset.image_facts import ImageFacts, ImageInfo
-from street2shop.dataset.layout import DatasetWriter, card_metadata
+from street2shop.dataset.layout import DatasetWriter, card_metadata, file_batches
 from street2shop.dataset.mentions import (CONFIG_OF_KIND, ITEM_PREFIX, Mention, host, iter_mentions, post_chunks,
                                          read_mentions)
 from street2shop.dataset.optout_list import OptOutList
@@ -361,15 +361,13 @@ def _write(writer: DatasetWriter, store: Store, plan_file: Path, keys: PlanKeys,
     bytes; what the card reports of the rows written (crawl dates, blogs, shops)."""
     seen = {"dates": [], "blogs": set(), "shops": set()}
     config_of = np.frombuffer(keys.config, np.uint8)
-    plan_rows = pq.ParquetFile(plan_file)
     for c, config in enumerate(CONFIGS):
         for s, name in enumerate(splits):
             wanted = (config_of == c) & (split == s)
             if not wanted.any():
                 continue
             start = 0
-            for group in range(plan_rows.num_row_groups):  # iter_batches reads ahead: its memory grows with the file
-                batch = plan_rows.read_row_group(group, use_threads=False)
+            for batch in file_batches(plan_file, batch_rows=PLAN_CHUNK):
                 picked = np.nonzero(wanted[start:start + len(batch)])[0]
                 for k, row in zip(picked.tolist(), batch.take(pa.array(picked)).to_pylist()):
                     row["split"] = name

@@ -225,10 +225,18 @@ def iter_batches(root: Path, *, columns: list[str] | None = None, config: str | 
         if (config and cfg != config) or (split and spl != split):
             continue
         for path in paths:
-            # without pre-buffering a reader holds one column chunk of a row group, not all of them
-            with pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20) as f:
-                for batch in f.iter_batches(batch_size=batch_rows, columns=columns):
-                    yield cfg, spl, path, batch
+            for batch in file_batches(path, batch_rows=batch_rows, columns=columns):
+                yield cfg, spl, path, batch
+
+
+def file_batches(path: Path, *, batch_rows: int = ROW_GROUP_ROWS,
+                 columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """The rows of one Parquet file, a batch at a time, in order. One row group is read at a
+    time, without threads and without pre-buffering: a reader that reads ahead holds more the
+    bigger the file (docs/architecture.md)."""
+    with pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20) as f:
+        for group in range(f.num_row_groups):
+            yield from f.iter_batches(batch_size=batch_rows, row_groups=[group], columns=columns, use_threads=False)
 
 
 def iter_rows(root: Path, **options) -> Iterator[dict]:

@@ -169,18 +169,20 @@ class SeenImages:
         bits = np.frombuffer(self._splits[config], np.uint64)
         present = np.nonzero(bits)[0]
         present = present[pc.sort_indices(self.shas.take(pa.array(present))).to_numpy()]  # by sha256
-        names = self.shas.take(pa.array(present)).to_pylist()
+
+        def name(k: int) -> str:
+            return self.shas[int(present[k])].as_py()[:16]
 
         def splits(k: int) -> str:
             return ", ".join(sorted(s for n, s in enumerate(self._split_names) if bits[present[k]] >> n & 1))
 
-        problems = [f"image {names[k][:16]}… is in {splits(k)}" for k in range(len(present))
-                    if np.bitwise_count(bits[present[k]]) > 1]
+        problems = [f"image {name(k)}… is in {splits(k)}"
+                    for k in np.nonzero(np.bitwise_count(bits[present]) > 1)[0].tolist()]
         rows = np.frombuffer(self.hash_row, np.int32)[present].astype(np.int64)
         for p in self.hashes.near_pairs_at(rows):
             if bits[present[p.i]] != bits[present[p.j]]:
-                problems.append(f"near-duplicate images {names[p.i][:16]}… ({splits(p.i)}) and "
-                                f"{names[p.j][:16]}… ({splits(p.j)}) are in different splits")
+                problems.append(f"near-duplicate images {name(p.i)}… ({splits(p.i)}) and "
+                                f"{name(p.j)}… ({splits(p.j)}) are in different splits")
         return problems
 
 
