@@ -1,9 +1,9 @@
 """What a dataset build learns of each image it meets: whether it is usable, its size, its file
 type and its split hashes, by slot in packed columns (a few dozen bytes an image; a big build
 meets hundreds of thousands). The build meets images a chunk of posts at a time: `open_chunk`
-finds the chunk's images among the slots (Arrow `index_in` on their sha256 column) and reads
-their rows of the store's images table, and what it keeps per image beyond the packed columns
-lasts until the next chunk.
+finds the chunk's images among the slots (`digests.DigestSlots`) and reads their rows of the
+store's images table, and what it keeps per image beyond the packed columns lasts until the
+next chunk.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PIL import Image
 
 from street2shop.core.image_gate import FORMAT_EXTENSIONS
 from street2shop.core.store import Store, StoreError
+from street2shop.dataset.digests import DigestSlots
 from street2shop.dataset.mentions import latest
 from street2shop.dataset.splits import HashColumns, components, decode_for_hashing, split_hashes
 from street2shop.pipeline import normalise as norm
@@ -50,7 +51,7 @@ class ImageFacts:
     def __init__(self, store: Store):
         self.store = store
         self.hashes = HashColumns()
-        self._shas = pa.array([], pa.string())  # slot -> sha256
+        self.digests = DigestSlots()  # sha256 -> slot
         self._state = bytearray()
         self._size = array("I")  # width, height per slot
         self._ext = array("B")  # index into _exts
@@ -60,23 +61,20 @@ class ImageFacts:
         self._files: dict[str, tuple] = {}  # sha -> (path, format, first_url), this chunk's
 
     def __len__(self) -> int:
-        return len(self._shas)
+        return len(self.digests)
 
     def open_chunk(self, shas: Iterable[str]) -> None:
         """Make `shas` the images the next calls ask about: give new ones a slot and read the
         store's rows of all of them (one scan of the images table)."""
-        wanted = pa.array(sorted({s for s in shas if s}), pa.string())
-        slots = pc.index_in(wanted, value_set=self._shas).to_numpy(zero_copy_only=False)
-        new = np.isnan(slots) if slots.dtype.kind == "f" else np.zeros(len(slots), bool)
-        slots = np.where(new, 0, slots).astype(np.int64)
-        slots[new] = len(self._shas) + np.arange(int(new.sum()))
-        self._shas = pa.concat_arrays([self._shas, wanted.filter(pa.array(new))])
-        n_new = int(new.sum())
+        wanted = sorted({s for s in shas if s})
+        before = len(self.digests)
+        self._slot = dict(zip(wanted, self.digests.slots(wanted)))
+        n_new = len(self.digests) - before
         self._state.extend(bytes(n_new))
         self._size.extend([0] * (2 * n_new))
         self._ext.extend(bytes(n_new))
         self._hash_row.extend([-1] * n_new)
-        self._slot = dict(zip(wanted.to_pylist(), slots.tolist()))
+        wanted = pa.array(wanted, pa.string())
         rows = self.store.read_table("images", columns=FILE_COLUMNS, filter=pc.field("sha256").isin(wanted))
         rows = latest(rows.append_column("_n", pa.array(range(len(rows)), pa.int64())), ["sha256"], "_n")
         self._files = {r["sha256"]: (r["path"], r["format"], r["first_url"]) for r in rows.to_pylist()}
@@ -133,10 +131,10 @@ class ImageFacts:
         image, near duplicates under the split thresholds are joined. A group is named by the
         sha256 rank of its first image, so names do not depend on the order images were met in."""
         unique, inverse = np.unique(np.asarray(slots, np.int64), return_inverse=True)
-        by_sha = pc.sort_indices(self._shas.take(pa.array(unique))).to_numpy()
+        ordered = self.digests.by_sha(unique)
         rank = np.empty(len(unique), np.int64)
-        rank[by_sha] = np.arange(len(unique))
-        rows = np.frombuffer(self._hash_row, np.int32)[unique[by_sha]].astype(np.int64)
+        rank[np.searchsorted(unique, ordered)] = np.arange(len(unique))
+        rows = np.frombuffer(self._hash_row, np.int32)[ordered].astype(np.int64)
         links = self.hashes.near_pairs_at(rows)
         first = components(len(unique), np.array([p.i for p in links], np.int64),
                            np.array([p.j for p in links], np.int64))

@@ -7,8 +7,9 @@
 * card: each split has the number of rows the card states;
 * opt-out: no row's post, listing or image is on the given opt-out list.
 
-Streams the shards a batch at a time; what it keeps is packed: per image its sha256 (an Arrow
-column), its split hashes and a bit per split it is in, per row its pair id and shard number.
+Streams the shards a batch at a time; what it keeps is packed: per image its sha256
+(`digests.DigestSlots`), its split hashes and a bit per split it is in, per row its pair id and
+shard number.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import pyarrow.parquet as pq
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
+from street2shop.dataset.digests import DigestSlots
 from street2shop.dataset.splits import HashColumns, decode_for_hashing, split_hashes
 
 IMAGE_SIDES = ("street", "shop")
@@ -116,12 +118,11 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
 
 
 class SeenImages:
-    """Every image verify met, by slot: its sha256 (an Arrow column, looked up a batch at a time),
-    its split hashes (a row of `hashes`, -1 until it decodes) and, per config, a bit per split
-    it is in."""
+    """Every image verify met, by slot (`DigestSlots`): its split hashes (a row of `hashes`, -1
+    until it decodes) and, per config, a bit per split it is in."""
 
     def __init__(self) -> None:
-        self.shas = pa.array([], pa.string())
+        self.digests = DigestSlots()
         self.hashes = HashColumns()
         self.hash_row = array("i")
         self._splits: dict[str, array] = {}  # config -> per slot, a bit per split (64 at most)
@@ -129,14 +130,12 @@ class SeenImages:
 
     def slots(self, shas: list[str | None]) -> list[int | None]:
         """The slot of each sha256 (None for None), new ones added."""
-        wanted = pa.array(shas, pa.string())
-        new = pc.unique(wanted.filter(pc.is_null(pc.index_in(wanted, value_set=self.shas))).drop_null())
-        self.shas = pa.concat_arrays([self.shas, new])
-        self.hash_row.extend([-1] * len(new))
-        return pc.index_in(wanted, value_set=self.shas).to_pylist()
+        out = self.digests.slots(shas)
+        self.hash_row.extend([-1] * (len(self.digests) - len(self.hash_row)))
+        return out
 
     def sha(self, slot: int) -> str:
-        return self.shas[slot].as_py()
+        return self.digests.sha(slot)
 
     def check(self, slot: int, data: bytes, width, height, where: str, problems: list[str]) -> bool:
         """Whether the image decodes (the first time it is met: decoded, its size checked
@@ -167,11 +166,10 @@ class SeenImages:
     def leaks(self, config: str) -> list[str]:
         """The images of `config` in more than one split, exactly or nearly: one line each."""
         bits = np.frombuffer(self._splits[config], np.uint64)
-        present = np.nonzero(bits)[0]
-        present = present[pc.sort_indices(self.shas.take(pa.array(present))).to_numpy()]  # by sha256
+        present = self.digests.by_sha(np.nonzero(bits)[0])
 
         def name(k: int) -> str:
-            return self.shas[int(present[k])].as_py()[:16]
+            return self.digests.sha(int(present[k]))[:16]
 
         def splits(k: int) -> str:
             return ", ".join(sorted(s for n, s in enumerate(self._split_names) if bits[present[k]] >> n & 1))
