@@ -170,9 +170,10 @@ def _as_array(values: Iterable[int]) -> np.ndarray:
     return np.fromiter((v & 0xFFFFFFFFFFFFFFFF for v in values), dtype=np.uint64)
 
 
-def _candidates(codes: np.ndarray, limit: int, block: int = 512, chunk: int = 4096
+def _candidates(codes: np.ndarray, limit: int, block: int = 512, chunk: int = 1024
                 ) -> Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """(i, j, distance) arrays, i < j, of all pairs within ``limit`` bits (exact, blocked)."""
+    """(i, j, distance) arrays, i < j, of all pairs within ``limit`` bits (exact, blocked).
+    A block compares block x chunk codes at once: 4 MiB of XORs, a tenth slower than 16 MiB."""
     n = len(codes)
     for a in range(0, n, block):
         rows = codes[a:a + block]
