@@ -39,6 +39,7 @@ listing page; so do six or more buy controls outside related-product areas.
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 
 from . import areas, domfields, domprice, labels, stock
 from .image_urls import absolutize, add_gallery, clean_images
@@ -202,8 +203,9 @@ def _extract(root, url: str) -> ProductRecord:
     need_current = not (any(part.get("price") for _, part in layers)
                         and any(part.get("currency") for _, part in layers))
     dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current))
+    buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if need_current and not dpart.get("price"):
-        boxed = domprice.unlabelled_prices(areas.buy_box(anchors), hints)
+        boxed = domprice.unlabelled_prices(buy_box(), hints)
         if boxed:
             dpart.update(domprice.dom_price(boxed, anchors, hints, related, True))
     layers.append(("dom", dpart))
@@ -227,7 +229,7 @@ def _extract(root, url: str) -> ProductRecord:
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
     if not rec.sku:
-        code = labels.url_code(url, areas.buy_box(anchors))
+        code = labels.url_code(url, buy_box())
         if code:
             rec.sku, sources["sku"] = code, "url"
     # og:title usually carries shop/SEO decoration around the h1 text.
