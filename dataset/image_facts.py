@@ -79,9 +79,6 @@ class ImageFacts:
         rows = latest(rows.append_column("_n", pa.array(range(len(rows)), pa.int64())), ["sha256"], "_n")
         self._files = {r["sha256"]: (r["path"], r["format"], r["first_url"]) for r in rows.to_pylist()}
 
-    def slot(self, sha: str) -> int:
-        return self._slot[sha]
-
     def first_url(self, sha: str) -> str | None:
         row = self._files.get(sha)
         return row[2] if row else None

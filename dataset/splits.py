@@ -54,30 +54,19 @@ def split_hashes(img: Image.Image) -> ImageHashes:
 
 
 class HashColumns:
-    """The `THRESHOLDS` hashes of many images, by key, in packed columns: a few dozen bytes an
-    image where an `ImageHashes` object costs several hundred (a big build hashes tens of
-    thousands of images)."""
+    """The `THRESHOLDS` hashes of many images, a row each in packed columns: a few dozen bytes
+    an image where an `ImageHashes` object costs several hundred (a big build hashes hundreds
+    of thousands of images). Callers number their images themselves and keep each one's row."""
 
     def __init__(self) -> None:
         used = THRESHOLDS.used()
-        self.row: dict[str, int] = {}
         self._bits = {name: array("Q") for name in HASH_NAMES if name in used}
         self._vectors = {name: bytearray() for name in VECTOR_NAMES if name in used}
         self._width: dict[str, int] = {}
         self.rows = 0
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.row
-
-    def __len__(self) -> int:
-        return len(self.row)
-
-    def add(self, key: str, hashes: ImageHashes) -> None:
-        if key not in self.row:
-            self.row[key] = self.append(hashes)
-
     def append(self, hashes: ImageHashes) -> int:
-        """Store `hashes` without a key (a caller that numbers its images itself); their row."""
+        """Store `hashes`; their row."""
         for name in self._vectors:
             value = getattr(hashes, name)
             if len(value) != self._width.setdefault(name, len(value)) or not value:
@@ -89,10 +78,6 @@ class HashColumns:
             column += getattr(hashes, name)
         self.rows += 1
         return self.rows - 1
-
-    def near_pairs(self, keys: Sequence[str]) -> list[NearPair]:
-        """Pairs of `keys` (indices into it) that are near duplicates under `THRESHOLDS`."""
-        return self.near_pairs_at(np.fromiter((self.row[k] for k in keys), dtype=np.int64, count=len(keys)))
 
     def near_pairs_at(self, rows: np.ndarray) -> list[NearPair]:
         """Pairs of `rows` (indices into it) that are near duplicates under `THRESHOLDS`."""
