@@ -99,6 +99,14 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<div class='delivery-info'>Nicht lieferbar</div>", "de"),
     ("<div class='product-actions'><button class='btn' disabled>Sold out</button></div>", "en"),
     ("<p class='inventory'>At our store: <span class='count'>Sold Out</span></p>", "en"),
+    # an in-stock word turned around by a negation before it
+    ("<p class='delivery'>Dieser Artikel ist leider nicht mehr verfügbar</p>", "de"),
+    ("<p class='estado'>Este producto no está disponible</p>", "es"),
+    ("<div class='product-status'>This item is not currently available</div>", "en"),
+    ("<p class='info'>Produsul nu este în stoc</p>", "ro"),
+    ("<span class='status'>Momentálně nedostupné</span>", "cs"),
+    ("<span class='status'>Tillfälligt slut</span>", "sv"),
+    ("<span class='status'>販売終了</span>", "ja"),
 ])
 def test_out_of_stock_shown_only_in_words(box, lang):
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"

@@ -28,7 +28,8 @@ from .text import short_text
 _OUT = (
     # en
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable",
-    "not available", "no longer available", "not in stock", "out-of-stock", "soldout",
+    "not available", "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued",
+    "no longer sold",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen",
     "épuisé", "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible",
@@ -37,19 +38,21 @@ _OUT = (
     "esgotado", "indisponível", "sem estoque", "fora de estoque", "produto indisponível",
     "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic / pl / cs / hu / ro / tr / ru
-    "slutsåld", "ej i lager", "utsolgt", "ikke på lager", "ikke tilgjengelig", "ukjent leveringsdato",
+    "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager", "ikke tilgjengelig", "ukjent leveringsdato",
     "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
-    "niedostępny", "brak w magazynie", "wyprzedany", "produkt niedostępny", "není skladem", "vyprodáno",
-    "nincs raktáron", "elfogyott", "stoc epuizat", "indisponibil", "stokta yok", "tükendi",
-    "нет в наличии", "распродано", "закончился",
+    "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru", "wyprzedany", "produkt niedostępny",
+    "není skladem", "vyprodáno", "nedostupné", "nedostupný", "nincs raktáron", "elfogyott", "stoc epuizat",
+    "indisponibil", "stokta yok", "tükendi", "нет в наличии", "распродано", "закончился", "отсутствует",
+    "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "販売終了", "完売", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "已下架",
     "품절", "재고 없음", "일시품절", "غير متوفر", "نفدت", "אזל",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar", "lieferbar",
-    "verfügbar", "en stock", "disponible", "disponibile", "en existencia", "em estoque", "op voorraad",
-    "i lager", "på lager", "varastossa", "dostępny", "skladem", "raktáron", "în stoc", "stokta",
+    "verfügbar", "erhältlich", "en stock", "disponible", "disponibile", "en existencia", "em estoque", "disponível",
+    "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla", "dostępny", "skladem", "raktáron", "în stoc", "stokta",
     "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
@@ -71,6 +74,10 @@ def _phrases(words) -> str:
 # "back in stock" not as "in stock".
 _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
                       f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|(?P<in>{_phrases(_IN)})")
+# A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
+# disponible", "not currently available", "nu este în stoc").
+_NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
+                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không"))
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
@@ -85,6 +92,8 @@ def verdict(text: str) -> str | None:
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
+    if m.lastgroup == "in" and _NEGATIONS.intersection(re.findall(r"\w+", low[max(0, m.start() - 32):m.start()])[-3:]):
+        return "OutOfStock"
     return _VALUE[m.lastgroup]
 
 
