@@ -1,7 +1,7 @@
 """What a dataset build learns of each image it meets: whether it is usable, its size, its file
 type and its split hashes, by slot in packed columns (a few dozen bytes an image; a big build
 meets hundreds of thousands). The build meets images a chunk of posts at a time: `open_chunk`
-finds the chunk's images among the slots (`digests.DigestSlots`) and reads their rows of the
+finds the chunk's images among the slots (`splits.HashedImages`) and reads their rows of the
 store's images table, and what it keeps per image beyond the packed columns lasts until the
 next chunk.
 """
@@ -21,9 +21,8 @@ from PIL import Image
 
 from street2shop.core.image_gate import FORMAT_EXTENSIONS
 from street2shop.core.store import Store, StoreError
-from street2shop.dataset.digests import DigestSlots
 from street2shop.dataset.mentions import latest
-from street2shop.dataset.splits import HashColumns, components, decode_for_hashing, split_hashes
+from street2shop.dataset.splits import HashedImages, components, decode_for_hashing
 from street2shop.pipeline import normalise as norm
 
 FILE_COLUMNS = ["sha256", "path", "format", "first_url"]
@@ -50,30 +49,27 @@ _UNSEEN, _GOOD, _BAD = 0, 1, 2
 class ImageFacts:
     def __init__(self, store: Store):
         self.store = store
-        self.hashes = HashColumns()
-        self.digests = DigestSlots()  # sha256 -> slot
+        self.images = HashedImages()  # sha256 -> slot, split hashes
         self._state = bytearray()
         self._size = array("I")  # width, height per slot
         self._ext = array("B")  # index into _exts
-        self._hash_row = array("i")  # row of `hashes`, -1: none
         self._exts: list[str] = []
         self._slot: dict[str, int] = {}  # this chunk's images only
         self._files: dict[str, tuple] = {}  # sha -> (path, format, first_url), this chunk's
 
     def __len__(self) -> int:
-        return len(self.digests)
+        return len(self.images)
 
     def open_chunk(self, shas: Iterable[str]) -> None:
         """Make `shas` the images the next calls ask about: give new ones a slot and read the
         store's rows of all of them (one scan of the images table)."""
         wanted = sorted({s for s in shas if s})
-        before = len(self.digests)
-        self._slot = dict(zip(wanted, self.digests.slots(wanted)))
-        n_new = len(self.digests) - before
+        before = len(self.images)
+        self._slot = dict(zip(wanted, self.images.slots(wanted)))
+        n_new = len(self.images) - before
         self._state.extend(bytes(n_new))
         self._size.extend([0] * (2 * n_new))
         self._ext.extend(bytes(n_new))
-        self._hash_row.extend([-1] * n_new)
         wanted = pa.array(wanted, pa.string())
         rows = self.store.read_table("images", columns=FILE_COLUMNS, filter=pc.field("sha256").isin(wanted))
         rows = latest(rows.append_column("_n", pa.array(range(len(rows)), pa.int64())), ["sha256"], "_n")
@@ -106,8 +102,7 @@ class ImageFacts:
         ext = FORMAT_EXTENSIONS.get((fmt or Image.open(io.BytesIO(data)).format or "").upper(), "bin")
         if ext not in self._exts:
             self._exts.append(ext)
-        if self._hash_row[slot] < 0:
-            self._hash_row[slot] = self.hashes.append(split_hashes(img))
+        self.images.hash(slot, img)
         self._size[2 * slot:2 * slot + 2] = array("I", size)
         self._ext[slot] = self._exts.index(ext)
         self._state[slot] = _GOOD
@@ -128,11 +123,10 @@ class ImageFacts:
         image, near duplicates under the split thresholds are joined. A group is named by the
         sha256 rank of its first image, so names do not depend on the order images were met in."""
         unique, inverse = np.unique(np.asarray(slots, np.int64), return_inverse=True)
-        ordered = self.digests.by_sha(unique)
+        ordered = self.images.digests.by_sha(unique)
         rank = np.empty(len(unique), np.int64)
         rank[np.searchsorted(unique, ordered)] = np.arange(len(unique))
-        rows = np.frombuffer(self._hash_row, np.int32)[ordered].astype(np.int64)
-        links = self.hashes.near_pairs_at(rows)
+        links = self.images.near_pairs(ordered)
         first = components(len(unique), np.array([p.i for p in links], np.int64),
                            np.array([p.j for p in links], np.int64))
         return first[rank][inverse.ravel()]

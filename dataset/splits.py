@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from street2shop.core.image_gate import guarded_open
+from street2shop.dataset.digests import DigestSlots
 from street2shop.pipeline import normalise as norm
 from street2shop.pipeline.dedupe import (HASH_NAMES, HIGH_RECALL, VECTOR_NAMES, ImageHashes, NearPair, hash_image,
                                          near_pairs_in_columns)
@@ -85,6 +86,38 @@ class HashColumns:
         vectors = {name: np.frombuffer(column, np.uint8).reshape(self.rows, -1)[rows]
                    for name, column in self._vectors.items()} if self.rows else {}
         return near_pairs_in_columns(codes, vectors, THRESHOLDS)
+
+
+class HashedImages:
+    """Images numbered by sha256 (`DigestSlots`: 0, 1, ... in the order they are first met),
+    each with the row of its split hashes once it is hashed: what a build and a verify both
+    keep of every image they meet."""
+
+    def __init__(self) -> None:
+        self.digests = DigestSlots()
+        self._hashes = HashColumns()
+        self._row = array("i")  # per slot, its row of `_hashes`; -1 until hashed
+
+    def __len__(self) -> int:
+        return len(self.digests)
+
+    def slots(self, shas: Sequence[str | None]) -> list[int | None]:
+        """The slot of each hex sha256 (None for None), new ones added."""
+        out = self.digests.slots(shas)
+        self._row.extend([-1] * (len(self.digests) - len(self._row)))
+        return out
+
+    def hashed(self, slot: int) -> bool:
+        return self._row[slot] >= 0
+
+    def hash(self, slot: int, img: Image.Image) -> None:
+        """Keep the split hashes of `img` for `slot`, unless it has them already."""
+        if self._row[slot] < 0:
+            self._row[slot] = self._hashes.append(split_hashes(img))
+
+    def near_pairs(self, slots: np.ndarray) -> list[NearPair]:
+        """Pairs of `slots` (indices into it), all hashed, that are near duplicates."""
+        return self._hashes.near_pairs_at(np.frombuffer(self._row, np.int32)[slots].astype(np.int64))
 
 
 def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -7,9 +7,9 @@
 * card: each split has the number of rows the card states;
 * opt-out: no row's post, listing or image is on the given opt-out list.
 
-Streams the shards a batch at a time; what it keeps is packed: per image its sha256
-(`digests.DigestSlots`), its split hashes and a bit per split it is in, per row its pair id and
-shard number.
+Streams the shards a batch at a time; what it keeps is packed: per image its digest and split
+hashes (`splits.HashedImages`) and a bit per split it is in, per row its pair id and shard
+number.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ import pyarrow.parquet as pq
 from street2shop.core.schemas import DATASET_PAIRS
 from street2shop.dataset.layout import DatasetLayoutError, iter_batches, read_card, shards, split_sizes
 from street2shop.dataset.optout_list import OptOutList
-from street2shop.dataset.digests import DigestSlots
-from street2shop.dataset.splits import HashColumns, decode_for_hashing, split_hashes
+from street2shop.dataset.splits import HashedImages, decode_for_hashing
 
 IMAGE_SIDES = ("street", "shop")
 
@@ -118,29 +117,25 @@ def verify(path: Path, *, optout: OptOutList | None = None, max_listed: int = 50
 
 
 class SeenImages:
-    """Every image verify met, by slot (`DigestSlots`): its split hashes (a row of `hashes`, -1
-    until it decodes) and, per config, a bit per split it is in."""
+    """Every image verify met, by slot (`HashedImages`, hashed once it decodes) and, per config,
+    a bit per split it is in."""
 
     def __init__(self) -> None:
-        self.digests = DigestSlots()
-        self.hashes = HashColumns()
-        self.hash_row = array("i")
+        self.images = HashedImages()
         self._splits: dict[str, array] = {}  # config -> per slot, a bit per split (64 at most)
         self._split_names: list[str] = []
 
     def slots(self, shas: list[str | None]) -> list[int | None]:
         """The slot of each sha256 (None for None), new ones added."""
-        out = self.digests.slots(shas)
-        self.hash_row.extend([-1] * (len(self.digests) - len(self.hash_row)))
-        return out
+        return self.images.slots(shas)
 
     def sha(self, slot: int) -> str:
-        return self.digests.sha(slot)
+        return self.images.digests.sha(slot)
 
     def check(self, slot: int, data: bytes, width, height, where: str, problems: list[str]) -> bool:
         """Whether the image decodes (the first time it is met: decoded, its size checked
         against the row's, hashed); what is wrong goes to `problems`."""
-        if self.hash_row[slot] >= 0:
+        if self.images.hashed(slot):
             return True
         try:
             img, size = decode_for_hashing(data)
@@ -149,15 +144,15 @@ class SeenImages:
             return False
         if width is not None and height is not None and size != (width, height):
             problems.append(f"{where}: is {size[0]}x{size[1]}, the row says {width}x{height}")
-        self.hash_row[slot] = self.hashes.append(split_hashes(img))
+        self.images.hash(slot, img)
         return True
 
     def in_split(self, config: str, split: str, slot: int) -> None:
         if split not in self._split_names:
             self._split_names.append(split)
         bits = self._splits.setdefault(config, array("Q"))
-        if len(bits) < len(self.hash_row):
-            bits.extend([0] * (len(self.hash_row) - len(bits)))
+        if len(bits) < len(self.images):
+            bits.extend([0] * (len(self.images) - len(bits)))
         bits[slot] |= 1 << self._split_names.index(split)
 
     def configs(self) -> list[str]:
@@ -166,18 +161,17 @@ class SeenImages:
     def leaks(self, config: str) -> list[str]:
         """The images of `config` in more than one split, exactly or nearly: one line each."""
         bits = np.frombuffer(self._splits[config], np.uint64)
-        present = self.digests.by_sha(np.nonzero(bits)[0])
+        present = self.images.digests.by_sha(np.nonzero(bits)[0])
 
         def name(k: int) -> str:
-            return self.digests.sha(int(present[k]))[:16]
+            return self.sha(int(present[k]))[:16]
 
         def splits(k: int) -> str:
             return ", ".join(sorted(s for n, s in enumerate(self._split_names) if bits[present[k]] >> n & 1))
 
         problems = [f"image {name(k)}… is in {splits(k)}"
                     for k in np.nonzero(np.bitwise_count(bits[present]) > 1)[0].tolist()]
-        rows = np.frombuffer(self.hash_row, np.int32)[present].astype(np.int64)
-        for p in self.hashes.near_pairs_at(rows):
+        for p in self.images.near_pairs(present):
             if bits[present[p.i]] != bits[present[p.j]]:
                 problems.append(f"near-duplicate images {name(p.i)}… ({splits(p.i)}) and "
                                 f"{name(p.j)}… ({splits(p.j)}) are in different splits")
