@@ -9,8 +9,8 @@ from .urls import join
 
 # Tracking pixels, placeholders and chrome rather than product photos.
 _JUNK = re.compile(
-    r"(?:^|[/_.\-=])(?:pixel|spacer|blank|transparent|1x1|tracking|beacon|logo|sprite|icon|"
-    r"favicon|placeholder|loading|loader|spinner)(?:[/_.\-?=]|$)"
+    r"(?:^|[/_.\-=])(?:pixel|spacer|blank|transparent|1x1|tracking|beacon|logos?|sprite|icons?|badges?|"
+    r"brand[_-]?(?:images?|logos?)|favicon|placeholder|loading|loader|spinner)(?:[/_.\-?=]|$)"
     r"|\.svg(?:$|\?)|/b/ss/|/pixel[/?]|[?&](?:w|width|h|height)=1(?:&|$)",
     re.I,
 )
