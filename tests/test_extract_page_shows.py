@@ -71,6 +71,15 @@ def test_products_of_one_group_are_one_product():
     assert rec.is_product and rec.sku == "WC-100" and len(rec.offers) == 3
 
 
+def test_products_an_offer_sells_are_sizes_of_one_product():
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Slim Chino", "sku": "CH-22",
+            "offers": [{**offer("59.95"), "itemOffered": {"@type": "Product", "sku": f"CH-22-{w}{l}"}}
+                       for w, l in ((30, 32), (32, 32), (32, 34), (34, 34))]}
+    rec = extract_product(page("<h1>Slim Chino</h1>", ld(node)), URL)
+    assert rec.is_product, "the products an offer sells are its sizes, not a listing"
+    assert (rec.sku, rec.price) == ("CH-22", "59.95")
+
+
 def test_three_different_products_are_still_a_listing():
     nodes = [{"@context": "https://schema.org", "@type": "Product", "name": name, "offers": offer("50.00")}
              for name in ("Wool Coat", "Linen Shirt", "Denim Jacket")]

@@ -322,7 +322,7 @@ def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
     """The candidate main product(s) and the number of distinct standalone products.
 
     Variants of a ProductGroup and products nested under another product
-    (isRelatedTo, isSimilarTo, isAccessoryOrSparePartFor) are not counted as
+    (isRelatedTo, isSimilarTo, isAccessoryOrSparePartFor, an offer's itemOffered) are not counted as
     separate products.  ``@graph`` pages link these by ``@id`` references,
     which are resolved first (the product dicts returned are then copies).
     """
@@ -342,8 +342,10 @@ def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
     own_ids = {p.get("@id") for p in products if isinstance(p.get("@id"), str)}
     nested = set()
     for p in products:
-        for k in _NESTING:
+        for k in _NESTING + ("offers",):
             v = p.get(k)
+            if k == "offers":  # an offer's own itemOffered: the size or colour it sells
+                v = [o.get("itemOffered") for o in (v if isinstance(v, list) else [v]) if isinstance(o, dict)]
             for x in v if isinstance(v, list) else [v]:
                 if isinstance(x, dict):
                     i = x.get("@id")
