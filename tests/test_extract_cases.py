@@ -302,6 +302,15 @@ def test_h1_matching_title_is_the_name():
     assert extract_product(html, URL).name == "Kettle Pro 2000"
 
 
+def test_a_product_title_outside_the_h1_that_names_the_section():
+    html = ("<html><head><title>Eye Key Ring - Black - Accessories - Example DE</title></head><body>"
+            "<h1 class='section-heading'>Accessories</h1><div class='pdp'>"
+            "<label id='productTitle' class='product-name'>Eye Key Ring</label><span class='price'>10,00 €</span>"
+            "<button class='add-to-bag'>Add to bag</button></div><div class='recommendations'>"
+            "<p class='product-name'>Eye Key Ring Black Accessories Example</p></div></body></html>")
+    assert extract_product(html, URL).name == "Eye Key Ring"
+
+
 def test_dom_brand_from_label_row():
     body = "<h1>Kettle</h1><table><tr><td>Brand</td><td>Boilo</td></tr></table>"
     assert extract_product(page(body=body), URL).brand == "Boilo"

@@ -126,6 +126,9 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: 
     return part, count, crumbs, listing, others
 
 
+_TITLE_ELEMENTS = 12  # a listing marks every tile's title; the product's own is near the top
+
+
 def _strip_site(title: str | None, site: str | None) -> str | None:
     if not title or not site:
         return title
@@ -180,7 +183,10 @@ def _extract(root, url: str) -> ProductRecord:
     layers.append(("meta", other))
 
     title = domfields.title_text(sc.title)
-    h1 = domfields.best_h1(sc.h1s, [t for t in (og.get("name"), title) if t])
+    # Some shops title the product outside an h1 (their h1 names the section): such elements
+    # compete with the h1s, recommendation tiles' titles aside.
+    named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
+    h1 = domfields.best_h1(named, [t for t in (og.get("name"), title) if t])
     if not any(part.get("price") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
         if blob:

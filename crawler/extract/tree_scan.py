@@ -35,6 +35,8 @@ _BUY_TEXT = re.compile(
     r"place bid|bid now|gebot abgeben|enchérir",
     re.I,
 )
+# The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title").
+_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|pdp[-_ ]{0,2}heading")
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
 _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena")
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
@@ -44,7 +46,7 @@ _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "button", "i
                    "del", "s", "strike", "ins", "tr", "dt", "style"))
 
 # What a lower-cased class/id/itemprop string says about its element, as bit flags.
-_F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY = 1, 2, 4, 8, 16, 32
+_F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY, _F_TITLE = 1, 2, 4, 8, 16, 32, 64
 _NOT_BRAND = frozenset(("img", "input", "option"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
@@ -77,13 +79,15 @@ def _flags(low: str) -> int:
             or "winkelwagen" in low or "koszyk" in low or "varukorg" in low or "kurv" in low
             or "sepet" in low) and _BUY.search(low):
         f |= _F_BUY
+    if ("name" in low or "title" in low or "heading" in low) and _TITLE.search(low):
+        f |= _F_TITLE
     return f
 
 
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
-                 "code_inputs", "styles")
+                 "code_inputs", "styles", "titles")
 
     def __init__(self):
         self.metas = []
@@ -105,6 +109,7 @@ class Scan:
         self.labels = []  # elements whose text (a <br>: its tail) starts with a label (labels.printed)
         self.code_inputs = []  # hidden inputs named sku / ASIN
         self.styles = []  # <style> elements: the classes the page hides (stock.hidden_rules)
+        self.titles = []  # elements whose class or id says product name or title
 
 
 def scan(root) -> Scan:
@@ -223,4 +228,6 @@ def scan(root) -> Scan:
             gallery.append(el)
         if f & _F_BUY and tag in _BUY_TAGS:
             buy.append(el)
+        if f & _F_TITLE and tag not in _NOT_LABEL:
+            s.titles.append(el)
     return s
