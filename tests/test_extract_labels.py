@@ -244,6 +244,9 @@ def test_a_games_publisher_is_its_brand_before_its_developer():
 
 def test_a_books_publisher_is_no_brand():
     assert get("<dl><dt>Publisher</dt><dd>Penguin</dd><dt>ISBN</dt><dd>9780141439518</dd></dl>").brand is None
+    # an EAN of the book prefixes (978, 979) is an ISBN under another label
+    assert get("<p>EAN13 : 9782365775717</p><p>Éditeur : Urban comics</p>", lang="fr").brand is None
+    assert get("<p>EAN13 : 4006381333931</p><p>Hersteller : Stabilo</p>", lang="de").brand == "Stabilo"
 
 
 @pytest.mark.parametrize("label,lang", [

@@ -594,8 +594,9 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     the shop ("Walmart #"), unless it repeats the model number; else any catalogue-id label
     ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
     brand: a brand label, a manufacturer label, an element whose class says brand; none on book
-    pages (an ISBN is printed: authors and publishers are no brand). The shop's own name is never
-    taken for the brand: on the development pages it named retailers more often than makers.
+    pages (an ISBN, or an EAN of the 978/979 book prefixes, is printed: authors and publishers
+    are no brand). The shop's own name is never taken for the brand: on the development pages
+    it named retailers more often than makers.
     """
     want = set(wanted)
     if "brand" in want:
@@ -615,7 +616,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         v = _read(el, own, m, label, field)
         if v and not related(el):
             found[field] = v
-            book = book or (field == "gtin" and label.startswith("isbn"))
+            book = book or (field == "gtin" and (label.startswith("isbn") or _BOOKLAND.match(v) is not None))
             if len(found) == len(want):
                 break
     out = {f: found[f] for f in ("mpn", "gtin", "color") if f in found}
@@ -635,6 +636,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         named = next((found[f] for f in _BRAND_FIELDS if found.get(f)), None)
         out["brand"] = named or dom_brand(sc.brand, related)
     return out
+
+
+# EAN-13s of the GS1 "Bookland" prefixes 978 and 979 are ISBNs (and printed music): a book.
+_BOOKLAND = re.compile(r"97[89]\d{10}$")
 
 
 def page_code_wins(markup_sku: str | None, found: dict) -> bool:
