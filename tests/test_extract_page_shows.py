@@ -116,6 +116,10 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<span class='status'>Momentálně nedostupné</span>", "cs"),
     ("<span class='status'>Tillfälligt slut</span>", "sv"),
     ("<span class='status'>販売終了</span>", "ja"),
+    # a label whose own word holds an in-stock word ("Verfügbar" in "Verfügbarkeit")
+    ("<p>Verfügbarkeit: nicht lieferbar</p>", "de"),
+    # a buy form whose submit control says it
+    ("<form action='/cart/add' method='post'><input type='submit' value='Sold Out' disabled></form>", "en"),
 ])
 def test_out_of_stock_shown_only_in_words(box, lang):
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"

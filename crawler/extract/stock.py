@@ -45,7 +45,7 @@ _OUT = (
     "indisponibil", "stokta yok", "tükendi", "нет в наличии", "распродано", "закончился", "отсутствует",
     "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "販売終了", "完売", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架",
     "품절", "재고 없음", "일시품절", "غير متوفر", "نفدت", "אזל",
 )
@@ -72,8 +72,11 @@ def _phrases(words) -> str:
 
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
 # "back in stock" not as "in stock".
+# In-stock words count as whole words: "Verfügbarkeit: nicht lieferbar" is no "verfügbar",
+# "在庫ありません" no "在庫あり".
 _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
-                      f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|(?P<in>{_phrases(_IN)})")
+                      f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
+                      rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
 # A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
 # disponible", "not currently available", "nu este în stoc").
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
@@ -243,6 +246,16 @@ def _is_enabled(button, visible) -> bool:
     return "disabled" not in cls and "sold-out" not in cls and "soldout" not in cls
 
 
+def _submit_control(el):
+    """A buy form speaks through its submit control (its value may say "Sold out")."""
+    if el.tag != "form":
+        return el
+    for e in el.iter("button", "input"):
+        if e.tag == "button" or (e.get("type") or "").lower() in ("submit", "image"):
+            return e
+    return el
+
+
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it).
 
@@ -268,7 +281,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if v and not visible.hidden(el) and not related(el) and (v == "notify" or _product_level(el, box)):
                 weak.append(v)
     working = False
-    for b in buttons:
+    for b in map(_submit_control, buttons):
         if visible.hidden(b):
             continue
         t = _shown_text(b, visible) or b.get("value") or b.get("aria-label") or b.get("title")

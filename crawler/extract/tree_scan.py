@@ -22,7 +22,7 @@ _GALLERY = re.compile(
     r"(?:image|media|photo)[-_ ]{0,2}(?:carousel|slider|swiper)"
 )
 _BUY = re.compile(
-    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|buy[-_ ]?(?:now|button|box)|warenkorb|panier|"
+    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|warenkorb|panier|"
     r"carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
 _BUY_TEXT = re.compile(
