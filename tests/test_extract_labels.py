@@ -315,3 +315,16 @@ def test_clean_brand():
     assert clean_brand("Marke \u200f:\u200e Think!") == "Think!"
     assert clean_brand("Brand") is None and clean_brand("All brands") is None
     assert clean_brand("by Acme") == "by Acme" and clean_brand("by Acme", dom=True) == "Acme"
+
+
+def test_a_brand_logo_is_read_by_its_alt_text():
+    rec = get("<a class='brand-logo' href='/nordvik'><img src='/logos/nordvik.png' alt='Nordvik'></a>")
+    assert rec.brand == "Nordvik"
+
+
+def test_a_title_that_opens_with_a_link_to_the_brand_page():
+    html = page().replace("<h1>Trail Jacket</h1>", "<h1><a href='/brand/nordvik'>Nordvik</a> Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == "Nordvik"
+    # a link elsewhere in the title is no brand
+    html = page().replace("<h1>Trail Jacket</h1>", "<h1><a href='/women/jackets'>Jackets</a> Trail Jacket</h1>")
+    assert extract_product(html, URL).brand is None

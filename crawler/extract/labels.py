@@ -680,9 +680,29 @@ def dom_brand(brand_elems, related) -> str | None:
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
                     return b
-        b = clean_brand(short_text(el, 60), dom=True)
+        b = clean_brand(short_text(el, 60) or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b
+    return None
+
+
+def _logo_name(el) -> str | None:
+    """A brand element that shows a logo: the logo's alt or title text."""
+    for img in el.iter("img"):
+        return img.get("alt") or img.get("title")
+    return el.get("title") or el.get("aria-label")
+
+
+# A link to the brand's page: "/brand/acme", "/marken/acme", "?brand=acme".
+_BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|designers?)(?:[/=_-]|$)", re.I)
+
+
+def title_brand(title_el) -> str | None:
+    """The brand when the product title opens with a link to the brand's page
+    ("<h1><a href='/brand/acme'>Acme</a> Wool Coat</h1>")."""
+    for a in title_el.iter("a"):
+        if _BRAND_HREF.search(a.get("href") or ""):
+            return clean_brand(short_text(a, 60), dom=True)
     return None
 
 
