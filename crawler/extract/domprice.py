@@ -60,6 +60,9 @@ _IGNORE_TEXT = re.compile(
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas",
     re.I,
 )
+# The same price converted to another currency for the visitor.
+_CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefähr|etwa|aprox\.?|aproximadamente|"
+                        r"около|約|≈)\s*", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 _LETTERS = re.compile(r"[^\W\d_]")
 _DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
@@ -171,6 +174,9 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         return None, None
     if not text.isascii():
         text = text.translate(_DIGITS)
+    converted = _CONVERTED.search(text)
+    if converted and _AMOUNT.search(text, 0, converted.start()):
+        text = text[:converted.start()]  # "£160.00 (approx. €189,00)": the shop's price comes first
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None
@@ -336,9 +342,22 @@ def unlabelled_prices(boxes, hints: Hints) -> list:
     out = []
     for box in boxes:
         for el in box.iter():
+            if el.tag not in _BOX_TAGS:
+                continue
             t = el.text
-            if el.tag in _BOX_TAGS and t and len(t) <= 40 and any(c.isdigit() for c in t):
+            if t and len(t) <= 40 and any(c.isdigit() for c in t):
                 amount, currency = parse_price_text(t, hints)
-                if amount is not None and currency is not None:
-                    out.append(el)
+            elif 1 < len(el) <= 4 and all(c.tag in _PRICE_PIECES for c in el):
+                # the amount in pieces: "<span>€</span><span>189</span><sup>,00</sup>"
+                t = short_text(el, 24)
+                if not t or not any(c.isdigit() for c in t):
+                    continue
+                amount, currency = parse_price_text(t, hints)
+            else:
+                continue
+            if amount is not None and currency is not None:
+                out.append(el)
     return out
+
+
+_PRICE_PIECES = frozenset(("span", "sup", "sub", "small", "b", "strong", "bdi", "data"))
