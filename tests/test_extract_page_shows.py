@@ -118,6 +118,12 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<span class='status'>販売終了</span>", "ja"),
     # a label whose own word holds an in-stock word ("Verfügbar" in "Verfügbarkeit")
     ("<p>Verfügbarkeit: nicht lieferbar</p>", "de"),
+    # a short first sentence states it, the rest is prose
+    ("<p class='notice'><strong>Op dit moment is de Wollen Jas uitverkocht! Houd onze winkels en website dit "
+     "najaar in de gaten voor alles over de nieuwe collectie.</strong></p>", "nl"),
+    # in the shop's own content slot (HCL Commerce's "contentRecommendationWidget"), not a recommendation
+    ("<div class='contentRecommendationWidget'><p>Currently sold out! Keep an eye on our shops and website this "
+     "autumn for news of the next delivery.</p></div>", "en"),
     # a buy form whose submit control says it
     ("<form action='/cart/add' method='post'><input type='submit' value='Sold Out' disabled></form>", "en"),
 ])

@@ -20,6 +20,9 @@ _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed",
 _OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-media", "product-gallery",
               "productgallery", "product__media", "media-gallery")
 _NONE, _OWN, _REL = 0, 1, 2
+# A content slot the shop fills with its own notices (HCL/WebSphere Commerce's
+# "contentRecommendationWidget", an e-spot), unlike its product recommendations.
+_CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
 
 
 # Class/id strings repeat within a page and across a site's pages.
@@ -27,6 +30,8 @@ _NONE, _OWN, _REL = 0, 1, 2
 def _kind(c: str) -> int:
     """_REL for a related-products area, _OWN for the product's own media, -1 for a bare carousel."""
     low = c.lower()
+    if "content" in low:
+        low = _CONTENT_SLOT.sub("", low)
     weak = False
     for frag in _RELATED:
         if frag in low:

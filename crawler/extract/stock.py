@@ -86,12 +86,17 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
 def verdict(text: str) -> str | None:
     """What a text says of stock ("OutOfStock", "notify", ...), or None."""
     low = text.casefold()
+    if len(low) > _SHORT:
+        first = _SENTENCE_END.search(low, 0, _SHORT + 1)
+        if first:  # a short first sentence is a statement of its own
+            low = low[:first.start()]
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
