@@ -328,3 +328,17 @@ def test_a_title_that_opens_with_a_link_to_the_brand_page():
     # a link elsewhere in the title is no brand
     html = page().replace("<h1>Trail Jacket</h1>", "<h1><a href='/women/jackets'>Jackets</a> Trail Jacket</h1>")
     assert extract_product(html, URL).brand is None
+
+
+def _og(kind: str, site: str) -> str:
+    return f"<meta property='og:type' content='{kind}'><meta property='og:site_name' content='{site}'>"
+
+
+def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
+    # a maker's own shop: nothing on the page names a brand but the shop itself
+    rec = get(head=_og("product", "Nordvik"))
+    assert (rec.brand, rec.sources["brand"]) == ("Nordvik", "site")
+    # a brand the page shows wins, a marketplace's item is no product of the shop, a book has no brand
+    assert get("<p>Brand: Fjellrev</p>", head=_og("product", "Nordvik")).brand == "Fjellrev"
+    assert get(head=_og("shopmarketplace:item", "Shopmarket")).brand is None
+    assert get("<p>ISBN: 9780141439518</p>", head=_og("product", "Bookhaus")).brand is None

@@ -595,8 +595,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
     brand: a brand label, a manufacturer label, an element whose class says brand; none on book
     pages (an ISBN, or an EAN of the 978/979 book prefixes, is printed: authors and publishers
-    are no brand). The shop's own name is never taken for the brand: on the development pages
-    it named retailers more often than makers.
+    are no brand); ``"book"`` says so. The shop's own name is not read here (see ``merge``).
     """
     want = set(wanted)
     if "brand" in want:
@@ -632,6 +631,8 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         out["sku"] = (labelled or found.get("id") or _input_code(sc.code_inputs, related) or found.get("sku")
                       or found.get("mpn"))
         out["sku_labelled"] = bool(labelled)
+    if "brand" in want:
+        out["book"] = book
     if "brand" in want and not book:
         named = next((found[f] for f in _BRAND_FIELDS if found.get(f)), None)
         out["brand"] = named or dom_brand(sc.brand, related)

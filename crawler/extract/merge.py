@@ -234,6 +234,13 @@ def _extract(root, url: str) -> ProductRecord:
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).
         rec.availability, sources["availability"] = shown, "dom"
+    is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
+    if not rec.brand and "brand" in missing and is_og_product and not printed.get("book"):
+        # A product page that names no brand anywhere, from a shop that names itself: most
+        # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
+        site = labels.clean_brand(og.get("site_name"))
+        if site:
+            rec.brand, sources["brand"] = site, "site"
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
     if not rec.sku:
@@ -298,7 +305,6 @@ def _extract(root, url: str) -> ProductRecord:
     # (add to cart, buy now) plus a few hidden/retry variants.
     many_buttons = sum(1 for b in buttons if b.tag in ("button", "input", "a")) >= 6
     own_box = bool(rec.name and rec.price and buttons and not many_buttons)
-    is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
     if others and (is_og_product or own_box):
         rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
     elif n_products >= 3 or (listing and n_products != 1):
