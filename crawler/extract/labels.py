@@ -689,7 +689,8 @@ def dom_brand(brand_elems, related) -> str | None:
 
 def _logo_name(el) -> str | None:
     """A brand element that shows a logo: the logo's alt or title text."""
-    for img in el.iter("img"):
+    img = next(el.iter("img"), None)
+    if img is not None:
         return img.get("alt") or img.get("title")
     return el.get("title") or el.get("aria-label")
 
@@ -699,7 +700,7 @@ _BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|d
 
 
 def title_brand(title_el) -> str | None:
-    """The brand when the product title opens with a link to the brand's page
+    """The brand when the product title holds a link to the brand's page
     ("<h1><a href='/brand/acme'>Acme</a> Wool Coat</h1>")."""
     for a in title_el.iter("a"):
         if _BRAND_HREF.search(a.get("href") or ""):

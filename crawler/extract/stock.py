@@ -38,21 +38,23 @@ _OUT = (
     "esgotado", "indisponível", "sem estoque", "fora de estoque", "produto indisponível",
     "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic / pl / cs / hu / ro / tr / ru
-    "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager", "ikke tilgjengelig", "ukjent leveringsdato",
-    "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
+    "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
+    "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
     "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru", "wyprzedany", "produkt niedostępny",
     "není skladem", "vyprodáno", "nedostupné", "nedostupný", "nincs raktáron", "elfogyott", "stoc epuizat",
-    "indisponibil", "stokta yok", "tükendi", "нет в наличии", "распродано", "закончился", "отсутствует",
-    "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis", "สินค้าหมด",
+    "indisponibil", "stokta yok", "tükendi", "нет в наличии", "распродано", "закончился",
+    "отсутствует", "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis",
+    "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
-    "已下架",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売",
+    "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄", "已下架",
     "품절", "재고 없음", "일시품절", "غير متوفر", "نفدت", "אזל",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar", "lieferbar",
-    "verfügbar", "erhältlich", "en stock", "disponible", "disponibile", "en existencia", "em estoque", "disponível",
-    "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla", "dostępny", "skladem", "raktáron", "în stoc", "stokta",
+    "verfügbar", "erhältlich", "en stock", "disponible", "disponibile", "en existencia", "em estoque",
+    "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla", "dostępny",
+    "skladem", "raktáron", "în stoc", "stokta",
     "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
@@ -71,9 +73,8 @@ def _phrases(words) -> str:
 
 
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
-# "back in stock" not as "in stock".
-# In-stock words count as whole words: "Verfügbarkeit: nicht lieferbar" is no "verfügbar",
-# "在庫ありません" no "在庫あり".
+# "back in stock" not as "in stock". In-stock words count as whole words: "Verfügbarkeit:
+# nicht lieferbar" is no "verfügbar", "在庫ありません" no "在庫あり".
 _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
                       f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
                       rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
@@ -87,6 +88,7 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
@@ -100,7 +102,7 @@ def verdict(text: str) -> str | None:
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
-    if m.lastgroup == "in" and _NEGATIONS.intersection(re.findall(r"\w+", low[max(0, m.start() - 32):m.start()])[-3:]):
+    if m.lastgroup == "in" and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]):
         return "OutOfStock"
     return _VALUE[m.lastgroup]
 

@@ -22,8 +22,8 @@ _GALLERY = re.compile(
     r"(?:image|media|photo)[-_ ]{0,2}(?:carousel|slider|swiper)"
 )
 _BUY = re.compile(
-    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|warenkorb|panier|"
-    r"carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
+    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|"
+    r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
 _BUY_TEXT = re.compile(
     r"add to (?:cart|bag|basket|trolley)|buy now|in den (?:warenkorb|einkaufswagen)|jetzt kaufen|"
