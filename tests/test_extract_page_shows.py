@@ -118,6 +118,9 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<span class='status'>販売終了</span>", "ja"),
     # a label whose own word holds an in-stock word ("Verfügbar" in "Verfügbarkeit")
     ("<p>Verfügbarkeit: nicht lieferbar</p>", "de"),
+    # a count of none
+    ("<span class='stock-level'>0 auf Lager</span>", "de"),
+    ("<p class='inventory'>In stock: 0</p>", "en"),
     # a short first sentence states it, the rest is prose
     ("<p class='notice'><strong>Op dit moment is de Wollen Jas uitverkocht! Houd onze winkels en website dit "
      "najaar in de gaten voor alles over de nieuwe collectie.</strong></p>", "nl"),
@@ -132,6 +135,14 @@ def test_out_of_stock_shown_only_in_words(box, lang):
                                f"<div class='product-price'>€ 189,00</div>{box}</div>", lang=lang), URL)
     assert rec.availability == "OutOfStock"
     assert rec.is_product, "a sold-out page without a buy button is still a product page"
+
+
+@pytest.mark.parametrize("box", ["<p class='stock-level'>12 in stock</p>", "<p class='stock'>1.234 auf Lager</p>",
+                                 "<p class='availability'>In stock, ships in 0-2 days</p>"])
+def test_a_count_in_stock_is_in_stock(box):
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
+                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    assert rec.availability == "InStock"
 
 
 def test_a_label_the_page_hides_with_its_own_css_is_not_read():

@@ -79,9 +79,11 @@ _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)}
                       f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
                       rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
 # A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
-# disponible", "not currently available", "nu este în stoc").
+# disponible", "not currently available", "nu este în stoc"), a count of none ("0 auf Lager"),
+# and a count of none after it ("In stock: 0").
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
-                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không"))
+                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không", "none", "0"))
+_NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
@@ -102,7 +104,8 @@ def verdict(text: str) -> str | None:
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
-    if m.lastgroup == "in" and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]):
+    if m.lastgroup == "in" and (_NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:])
+                                or _NONE_LEFT.match(low, m.end())):
         return "OutOfStock"
     return _VALUE[m.lastgroup]
 
