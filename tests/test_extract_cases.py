@@ -316,6 +316,15 @@ def test_dom_brand_from_label_row():
     assert extract_product(page(body=body), URL).brand == "Boilo"
 
 
+@pytest.mark.parametrize("control", [
+    "<div role='button' class='btn-primary js-add'>Add to bag</div>",
+    "<a href='#' class='button primary'>Add to bag</a>",
+])
+def test_a_link_or_div_dressed_as_the_buy_button(control):
+    rec = extract_product(page(body=f"<h1>Kettle</h1><span class='price'>€ 39,99</span>{control}"), URL)
+    assert (rec.is_product, rec.availability) == (True, "InStock")
+
+
 def test_category_page_is_not_a_product():
     tiles = "".join(
         f'<li class="product-tile"><a href="/p/{i}"><img src="/i/{i}.jpg"></a><h2>Item {i}</h2>'

@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from functools import lru_cache
+from itertools import islice
 
 from .labels import ID_HASH, LABEL
 
@@ -112,6 +113,10 @@ class Scan:
         self.titles = []  # elements whose class or id says product name or title
 
 
+def _says_buy(el) -> bool:
+    return bool(_BUY_TEXT.search("".join(islice(el.itertext(), 6))[:200]))
+
+
 def scan(root) -> Scan:
     s = Scan()
     price, buy, gallery, brand, crumbs = s.price, s.buy, s.gallery, s.brand, s.crumbs
@@ -190,7 +195,7 @@ def scan(root) -> Scan:
         if not items:
             continue
         cls = ident = ip = None
-        data_price = False
+        data_price = role_button = False
         for k, v in items:
             if k == "class":
                 cls = v
@@ -204,6 +209,11 @@ def scan(root) -> Scan:
                 s.typed.append(el)
             elif k == "itemscope":
                 s.itemscope = True
+            elif k == "role":
+                role_button = v == "button"
+        if (role_button or (tag == "a" and cls and ("btn" in cls or "button" in cls))) and _says_buy(el):
+            buy.append(el)  # a link or a div dressed as the buy button ("<a class='button'>Add to bag</a>")
+            continue
         if cls is None and ident is None and ip is None:
             if data_price and tag not in _NOT_PRICE:
                 price.append(el)
