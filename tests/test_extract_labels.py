@@ -342,3 +342,6 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     assert get("<p>Brand: Fjellrev</p>", head=_og("product", "Nordvik")).brand == "Fjellrev"
     assert get(head=_og("shopmarketplace:item", "Shopmarket")).brand is None
     assert get("<p>ISBN: 9780141439518</p>", head=_og("product", "Bookhaus")).brand is None
+    # the words of the shop's name that spell its host are the brand
+    rec = extract_product(page(head=_og("product", "Nordvik Outdoor Clothing")), "https://www.nordvik.example/p/1")
+    assert rec.brand == "Nordvik"

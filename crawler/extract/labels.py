@@ -546,6 +546,20 @@ def _shop_words(host: str) -> frozenset:
     return frozenset(p.replace("-", "") for p in host.lower().split(".")[:-1] if p not in _HOST_NOISE)
 
 
+def site_brand(site_name: str | None, url: str | None) -> str | None:
+    """The brand in a shop's name for itself: the name cleaned, cut to its first words when
+    those spell the shop's host ("Mystery Ranch Backpacks" on mysteryranch.com: "Mystery Ranch")."""
+    name = clean_brand(site_name)
+    if not name:
+        return None
+    shop = _shop_words(urlsplit(url).hostname or "" if url else "")
+    words = name.split()
+    for n in range(1, len(words)):
+        if re.sub(r"\W", "", "".join(words[:n]).casefold()) in shop:
+            return " ".join(words[:n])
+    return name
+
+
 def _id_field(label: str, shop: frozenset) -> str | None:
     """"sku" for a catalogue-id label named after the shop ("Walmart #", "OTTO-Artikelnummer"),
     "id" for any other catalogue-id label (weaker: only when no known label is printed)."""

@@ -238,7 +238,7 @@ def _extract(root, url: str) -> ProductRecord:
     if not rec.brand and "brand" in missing and is_og_product and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
-        site = labels.clean_brand(og.get("site_name"))
+        site = labels.site_brand(og.get("site_name"), url)
         if site:
             rec.brand, sources["brand"] = site, "site"
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
