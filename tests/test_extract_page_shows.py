@@ -129,6 +129,20 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
      "autumn for news of the next delivery.</p></div>", "en"),
     # a buy form whose submit control says it
     ("<form action='/cart/add' method='post'><input type='submit' value='Sold Out' disabled></form>", "en"),
+    # a control, a picture or a labelled value that says it
+    ("<input type='button' class='btn' value='Out of stock' disabled>", "en"),
+    ("<div class='status'><img src='/img/soldout.png' alt='Sold out'></div>", "en"),
+    ("<p><strong>Availability:</strong> Out of stock</p>", "en"),
+    ("<p>Condition: New<br>Status: Sold out</p>", "en"),
+    ("<ul><li><b>Lagerbestand:</b> 0</li></ul>", "de"),
+    # a waiting list in place of the buy button, a return announced
+    ("<button class='btn-secondary'>Join the waitlist</button>", "en"),
+    ("<p class='product-status'>Back soon</p>", "en"),
+    ("<p>Bald wieder verfügbar</p>", "de"),
+    # a one-off item sold, an ended listing
+    ("<span class='badge'>Sold</span>", "en"),
+    ("<div class='notice'>This listing was ended by the seller because the item is no longer available.</div>",
+     "en"),
 ])
 def test_out_of_stock_shown_only_in_words(box, lang):
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
@@ -143,6 +157,23 @@ def test_a_count_in_stock_is_in_stock(box):
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
                                f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
     assert rec.availability == "InStock"
+
+
+def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stock():
+    box = ("<p><strong>Availability:</strong> In stock</p><p>Our <a href='/care'>linen</a> is not available in "
+           "red this season.</p><button class='add-to-cart'>Add to cart</button>")
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
+                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    assert rec.availability == "InStock"
+
+
+def test_state_json_prices_in_cents_are_read_as_the_page_shows_them():
+    state = ('<script type="application/json" id="ProductJson">{"title": "Wool Coat", "available": true, '
+             '"price": 18900, "compare_at_price": 24900}</script>')
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€189,00</div>{state}"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.regular_price, rec.currency) == ("189.00", "249.00", "EUR")
 
 
 def test_a_label_the_page_hides_with_its_own_css_is_not_read():

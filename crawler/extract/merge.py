@@ -210,7 +210,11 @@ def _extract(root, url: str) -> ProductRecord:
     # (see _merge_price); otherwise only a sale pair can change the result.
     need_current = not (any(part.get("price") for _, part in layers)
                         and any(part.get("currency") for _, part in layers))
+    blob = next((part for source, part in layers if source == "json"), None)
+    need_current = need_current or (blob is not None and _whole(blob.get("price")))
     dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current))
+    if blob is not None:
+        _minor_units(blob, dpart.get("price"))
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if need_current and not dpart.get("price"):
         boxed = domprice.unlabelled_prices(buy_box(), hints)
@@ -329,6 +333,19 @@ def _offer(o: dict, fallback_currency: str | None) -> Offer:
         regular_price=format_price(o.get("regular_price"), cur), currency=cur,
         availability=o.get("availability"), url=o.get("url"), images=o.get("images") or [],
     )
+
+
+def _whole(amount) -> bool:
+    return amount is not None and amount >= 100 and amount == amount.to_integral_value()
+
+
+def _minor_units(blob: dict, shown) -> None:
+    """State JSON often counts in cents (Shopify's product JSON: "price": 4995); when the page
+    shows exactly a hundredth of it, the JSON's prices are minor units."""
+    if shown and _whole(blob.get("price")) and blob["price"] == shown * 100:
+        for key in ("price", "regular_price"):
+            if blob.get(key):
+                blob[key] = blob[key] / 100
 
 
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> None:

@@ -6,7 +6,9 @@ Markup says what the shop's feed says; the page says what a buyer meets. Evidenc
   id speaks of stock or availability (``tree_scan`` collects those);
 * the same phrases, or a longer sentence that starts with one ("Currently unavailable. We don't
   know when or if this item will be back in stock."), in the buy box: the few hundred elements
-  around the buy button, the product title and the price;
+  around the buy button, the product title and the price. Read there: each element's own text,
+  the value after a label ("<b>Availability:</b> Out of stock") or a line break, a picture's
+  alt text and a button input's value;
 * the buy button itself: present, enabled and visible, or disabled, or saying "Sold out".
 
 Anything the page hides is not evidence: the ``hidden`` attribute, ``aria-hidden``, an inline
@@ -29,7 +31,12 @@ _OUT = (
     # en
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable",
     "not available", "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued",
-    "no longer sold",
+    "no longer sold", "back soon", "expected in stock", "expected back", "awaiting stock", "restocking soon",
+    "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer",
+    # a one-off item sold, a listing or auction ended
+    "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
+    "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
+    "angebot beendet",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen",
     "épuisé", "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible",
@@ -62,6 +69,7 @@ _LOW = ("only a few", "few left", "low stock", "limited availability", "limited 
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
 # The page offers to tell the buyer when it is back: it is not for sale now.
 _NOTIFY = ("notify me", "email me when", "e-mail me when", "let me know when", "alert me when", "back in stock",
+           "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
            "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
            "m'alerter", "m'avertir", "prévenez-moi", "avvisami", "avísame", "avise-me", "houd mij op de hoogte",
            "mail mij", "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
@@ -84,6 +92,12 @@ _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)}
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
                         "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không", "none", "0"))
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
+# A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
+_SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
+                          "solgt", "sprzedane", "sprzedany"))
+# A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück").
+_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available)"
+                             r"\s*[:：]\s*0(?![\d.,/–-])")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
@@ -101,6 +115,8 @@ def verdict(text: str) -> str | None:
         first = _SENTENCE_END.search(low, 0, _SHORT + 1)
         if first:  # a short first sentence is a statement of its own
             low = low[:first.start()]
+    if _NO_STOCK_COUNT.match(low) or low.strip(" !.") in _SOLD_BADGES:
+        return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
@@ -266,6 +282,27 @@ def _submit_control(el):
     return el
 
 
+# Texts an element shows through an attribute: a "Sold out" picture, an <input value="Out of stock">.
+_SHOWN_BY_ATTRIBUTE = frozenset(("img", "input"))
+
+
+def _attribute_text(el) -> str | None:
+    if el.tag == "img":
+        return el.get("alt")
+    return el.get("value") if (el.get("type") or "").lower() in ("button", "submit") else None
+
+
+def _labels_tail(el) -> bool:
+    """The text after `el` is a value it labels ("<b>Availability:</b> Out of stock") or a line
+    of its own (after a <br>), not the rest of a sentence."""
+    if not el.tail or not el.tail.strip():
+        return False
+    if el.tag == "br":
+        return True
+    label = (el.text or "").strip()
+    return 0 < len(label) <= 40 and label[-1] in ":："
+
+
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it).
 
@@ -284,12 +321,18 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             clear.append(v)
     for box in areas.buy_box(anchors, _BOX_ELEMENTS):
         for el in box.iter():
-            t = el.text
-            if not t or not isinstance(el.tag, str) or not t.strip():
+            if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
-            v = verdict(t.strip()[:200])  # a statement opens the text; the rest is prose
-            if v and not visible.hidden(el) and not related(el) and (v == "notify" or _product_level(el, box)):
-                weak.append(v)
+            texts = [(el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el), el)]
+            if el is not box and _labels_tail(el):  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
+                texts.append((el.tail if el.tag == "br" else f"{el.text} {el.tail}", el.getparent()))
+            for t, owner in texts:
+                if not t or not t.strip():
+                    continue
+                v = verdict(t.strip()[:200])  # a statement opens the text; the rest is prose
+                if (v and not visible.hidden(owner) and not related(owner)
+                        and (v == "notify" or _product_level(owner, box))):
+                    weak.append(v)
     working = False
     for b in map(_submit_control, buttons):
         if visible.hidden(b):
