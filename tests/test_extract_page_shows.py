@@ -253,6 +253,10 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div class='product-price'>€ 20,-</div>", "20", "EUR"),
     ("<div class='price'>£ 160.00 <small>(approx. € 189,00)</small></div>", "160.00", "GBP"),
     ("<div class='pdp-amount'><span>€</span><span>189</span><sup>,00</sup></div>", "189.00", "EUR"),
+    ("<div class='product-price'><span>€156,20 excl. VAT</span> <span>€189,00 incl. VAT</span></div>", "189.00",
+     "EUR"),
+    ("<div class='product-price'><span class='price-excl'>€156,20</span> <span class='price-incl'>€189,00</span>"
+     "</div>", "189.00", "EUR"),
 ])
 def test_the_price_a_buyer_pays(box, price, currency):
     body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"

@@ -31,7 +31,7 @@ _IGNORE_TOKENS = re.compile(
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|label|currency|symbol|whole|fraction|decimal|"
     r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
-    r"lowest|omnibus)\b"
+    r"lowest|omnibus|excl|exkl|excluding|netto)\b"
 )
 # Inside a price element, symbol / whole / fraction parts are pieces of the price itself.
 _SKIP_CHILD_TOKENS = re.compile(
@@ -57,7 +57,8 @@ _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
-    r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas",
+    r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
+    r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? vat\b|hors taxes?\b|\bht\b|\bnetto\b",  # a business price before VAT
     re.I,
 )
 # The same price converted to another currency for the visitor.
