@@ -212,6 +212,18 @@ def test_the_page_overrules_markup_that_says_in_stock():
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
+@pytest.mark.parametrize("wrapper", ["div class='add-to-cart-wrapper'", "form action='/cart/add' method='post'"])
+def test_a_buy_box_container_speaks_through_the_button_it_holds(wrapper):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    tag = wrapper.split()[0]
+    sold = (f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p>"
+            f"<{wrapper}><button class='btn' disabled>Add to cart</button></{tag}>")
+    rec = extract_product(page(sold, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+    assert extract_product(page(sold.replace(" disabled", ""), ld(data)), URL).availability == "InStock", \
+        "a stock label beside a working button does not overrule markup"
+
+
 def test_a_page_that_sells_it_overrules_markup_that_says_sold_out():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", "OutOfStock")}

@@ -272,14 +272,25 @@ def _is_enabled(button, visible) -> bool:
     return "disabled" not in cls and "sold-out" not in cls and "soldout" not in cls
 
 
-def _submit_control(el):
-    """A buy form speaks through its submit control (its value may say "Sold out")."""
-    if el.tag != "form":
+def _label(control, visible: Visibility) -> str | None:
+    return (_shown_text(control, visible) or control.get("value") or control.get("aria-label")
+            or control.get("title"))
+
+
+def _control(el, candidates: set):
+    """A buy form or a buy-box container ("add-to-cart-wrapper") speaks through the control it
+    holds: the buy button among them, else a form's submit control (whose value may say "Sold
+    out", or which may be disabled)."""
+    if el.tag in ("button", "input"):
         return el
+    submit = None
     for e in el.iter("button", "input"):
-        if e.tag == "button" or (e.get("type") or "").lower() in ("submit", "image"):
+        if e is not el and e in candidates:
             return e
-    return el
+        if submit is None and el.tag == "form" and (e.tag == "button"
+                                                    or (e.get("type") or "").lower() in ("submit", "image")):
+            submit = e
+    return submit if submit is not None else el
 
 
 # Texts an element shows through an attribute: a "Sold out" picture, an <input value="Out of stock">.
@@ -334,14 +345,15 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                         and (v == "notify" or _product_level(owner, box))):
                     weak.append(v)
     working = False
-    for b in map(_submit_control, buttons):
-        if visible.hidden(b):
+    candidates = set(buttons)
+    for e in buttons:
+        if visible.hidden(e):
             continue
-        t = _shown_text(b, visible) or b.get("value") or b.get("aria-label") or b.get("title")
-        v = verdict(t) if t else None
-        if v in ("OutOfStock", "notify"):
-            clear.append(v)
-        elif t and _is_enabled(b, visible):
+        b = _control(e, candidates)
+        texts = filter(None, {_label(x, visible) for x in (e, b)})  # a container's own words count too
+        out = [v for v in map(verdict, texts) if v in ("OutOfStock", "notify")]
+        clear.extend(out)
+        if not out and _label(b, visible) and not visible.hidden(b) and _is_enabled(b, visible):
             working = True
     said = clear + weak
     if not working and "notify" in said:
