@@ -345,3 +345,23 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     # the words of the shop's name that spell its host are the brand
     rec = extract_product(page(head=_og("product", "Nordvik Outdoor Clothing")), "https://www.nordvik.example/p/1")
     assert rec.brand == "Nordvik"
+
+
+@pytest.mark.parametrize("line", ["<p>by <a href='/designers/nordvik'>Nordvik</a></p>",
+                                  "<p class='more'>More from <a href='/brand/nordvik'>Nordvik</a></p>"])
+def test_a_link_to_the_brand_page_beside_the_title(line):
+    html = page().replace("<h1>Trail Jacket</h1>", f"<h1>Trail Jacket</h1>{line}")
+    assert extract_product(html, URL).brand == "Nordvik"
+
+
+@pytest.mark.parametrize("element", ["<h2 class='product__vendor'>Nordvik</h2>",
+                                     "<div class='designer-name'><a href='/d/nordvik'>Nordvik</a></div>",
+                                     "<span class='product-manufacturer'>Nordvik</span>"])
+def test_the_brand_under_its_other_class_names(element):
+    assert get(element).brand == "Nordvik"
+
+
+def test_a_name_inside_a_brand_item_is_not_the_product_name():
+    item = ("<div itemprop='brand' itemscope itemtype='https://schema.org/Brand'>"
+            "<meta itemprop='name' content='Nordvik'></div>")
+    assert get(item).name == "Trail Jacket"

@@ -668,6 +668,10 @@ _BRAND_CONTAINERS = frozenset(("ul", "ol", "section", "nav", "header", "footer",
                                "form", "main", "article", "aside", "body"))
 
 
+# Shopify themes call the brand the "vendor"; fashion shops call it the "designer".
+_BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer")
+
+
 def dom_brand(brand_elems, related) -> str | None:
     """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
 
@@ -684,7 +688,7 @@ def dom_brand(brand_elems, related) -> str | None:
         if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
             continue
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower().replace("branding", "")
-        if "brand" not in key and "byline" not in key:
+        if not any(word in key for word in _BRAND_CLASS_WORDS):
             continue  # "site-branding", "co-branding": the shop's own logo
         if related(el):
             continue
@@ -714,11 +718,20 @@ _BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|d
 
 
 def title_brand(title_el) -> str | None:
-    """The brand when the product title holds a link to the brand's page
-    ("<h1><a href='/brand/acme'>Acme</a> Wool Coat</h1>")."""
-    for a in title_el.iter("a"):
-        if _BRAND_HREF.search(a.get("href") or ""):
-            return clean_brand(short_text(a, 60), dom=True)
+    """The brand when the product title, or an element just before or after it, holds a link
+    to the brand's page ("<h1><a href='/brand/acme'>Acme</a> Wool Coat</h1>", "<h1>Wool
+    Coat</h1><p>by <a href='/designers/acme'>Acme</a></p>")."""
+    near = [title_el]
+    for step in (title_el.itersiblings(preceding=True), title_el.itersiblings()):
+        near.extend(e for _, e in zip(range(2), step))
+    for el in near:
+        if not isinstance(el.tag, str):
+            continue
+        for a in el.iter("a"):
+            if _BRAND_HREF.search(a.get("href") or ""):
+                b = clean_brand(short_text(a, 60), dom=True)
+                if b:
+                    return b
     return None
 
 

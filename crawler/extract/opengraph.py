@@ -3,8 +3,8 @@
 Covers both the Facebook catalogue names (``product:price:amount``,
 ``product:sale_price:amount``, ``product:original_price:amount``) and the
 ``og:price:*`` variants seen in the wild, Twitter "label/data" pairs, and
-``itemprop`` meta tags that sit outside any ``itemscope`` (which microdata
-parsers ignore).
+``itemprop`` meta tags (a safety net for microdata the parser misses), except those of
+an item that is neither a product nor an offer (a Brand's or a Review's "name").
 """
 from __future__ import annotations
 
@@ -30,9 +30,20 @@ def read_meta(metas) -> dict[str, list[str]]:
             if key:
                 key = key.strip().lower()
                 if attr == "itemprop":
+                    if _of_other_item(m):
+                        continue  # a Brand's or a Review's "name" is not the product's
                     key = "itemprop:" + key
                 meta.setdefault(key, []).append(content)
     return meta
+
+
+def _of_other_item(el) -> bool:
+    """The meta belongs to a microdata item that is neither a product nor an offer."""
+    for a in el.iterancestors():
+        if a.get("itemscope") is not None:
+            kind = (a.get("itemtype") or "").lower()
+            return bool(kind) and "product" not in kind and "offer" not in kind
+    return False
 
 
 def _get(meta, *keys):
