@@ -298,3 +298,25 @@ def test_the_text_after_a_hidden_icon_in_a_button_is_read():
     body = ("<div class='product-info'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
             "<button class='add-to-cart'><span class='icon' hidden>+</span>Sold out</button></div>")
     assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
+# --- the product's name beside the shop's own ---------------------------------------------------
+
+@pytest.mark.parametrize("title, url", [("Wool Coat | Example Shop", URL),
+                                        ("Example Shop | Wool Coat", "https://www.exampleshop.com/p/wool-coat")])
+@pytest.mark.parametrize("product", ["<h1 class='product-title'>Wool Coat</h1>",
+                                     "<div class='product-name'>Wool Coat</div>"])
+def test_the_shops_name_in_an_h1_of_its_masthead_is_not_the_product(title, url, product):
+    html = (f"<!doctype html><html lang='en'><head><title>{title}</title></head><body>"
+            "<header><a href='/' class='logo'><h1>Example Shop</h1></a><nav><a href='/cart'>Cart</a></nav></header>"
+            f"<main><div class='product-info'>{product}<div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart'>Add to cart</button></div></main></body></html>")
+    assert extract_product(html, url).name == "Wool Coat"
+
+
+def test_a_product_titled_in_its_own_header_keeps_its_name():
+    html = ("<!doctype html><html lang='en'><head><title>Wool Coat | Example Shop</title></head><body>"
+            "<main><article class='product'><header class='product__header'><h1>Wool Coat</h1></header>"
+            "<div class='product-price'>€ 189,00</div><button class='add-to-cart'>Add to cart</button></article>"
+            "</main></body></html>")
+    assert extract_product(html, URL).name == "Wool Coat"

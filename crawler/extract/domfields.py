@@ -15,11 +15,48 @@ def title_text(title_el) -> str | None:
 _WORD = re.compile(r"\w+")
 
 
-def best_h1(h1s, titles: list[str]):
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+·\s+")
+_MASTHEAD = re.compile(r"logo|site-?(?:title|name)|masthead|navbar-brand")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def site_names(title: str | None, site_name: str | None, host: str = "") -> set[str]:
+    """The shop's own name as the page gives it: og:site_name, the last part of a <title> cut
+    by its separators ("Linen Shirt | Shop Co"), and any part that spells the host ("Shop Co |
+    Linen Shirt" on shopco.com)."""
+    names = {site_name.casefold()} if site_name else set()
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)] if title else []
+    if len(parts) > 1:
+        names.add(parts[-1].casefold())
+        squashed = _NOT_ALNUM.sub("", host.lower())
+        for part in parts[:-1]:
+            key = _NOT_ALNUM.sub("", part.casefold())
+            if len(key) >= 3 and key in squashed:
+                names.add(part.casefold())
+    return names
+
+
+def _in_masthead(el) -> bool:
+    """Inside the page's own header (not an article's or the product's), or a logo / site-title
+    element."""
+    page_header = False
+    for e in (el, *el.iterancestors()):
+        if e.tag in ("main", "article", "section"):
+            return False
+        if e.tag == "header":
+            page_header = True
+        key = e.get("class") or e.get("id")
+        if key and _MASTHEAD.search(key.lower()):
+            return True
+    return page_header
+
+
+def best_h1(h1s, titles: list[str], site: set[str] = frozenset()):
     """The h1 that names the product: most of its words appear in <title>/og:title.
 
-    Pages often have several h1s (dialogs, section headings); the document
-    title nearly always repeats the product name, so word overlap picks it.
+    Pages often have several h1s (dialogs, section headings, the shop's name as its logo); the
+    document title nearly always repeats the product name, so word overlap picks it. An h1 that
+    is the shop's name (`site`, from ``site_names``) inside the masthead is never the product.
     """
     title_words = set()
     for t in titles:
@@ -30,6 +67,8 @@ def best_h1(h1s, titles: list[str]):
     for h in h1s:
         t = short_text(h, 300)
         if not t or len(t) < 2:
+            continue
+        if t.casefold() in site and _in_masthead(h):
             continue
         if first_h1 is None:
             first_h1 = (h, t)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, partial
+from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
 from .image_urls import absolutize, add_gallery, clean_images
@@ -186,7 +187,8 @@ def _extract(root, url: str) -> ProductRecord:
     # Some shops title the product outside an h1 (their h1 names the section): such elements
     # compete with the h1s, recommendation tiles' titles aside.
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
-    h1 = domfields.best_h1(named, [t for t in (og.get("name"), title) if t])
+    h1 = domfields.best_h1(named, [t for t in (og.get("name"), title) if t],
+                           domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or ""))
     if not any(part.get("price") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
         if blob:
