@@ -176,6 +176,22 @@ def test_state_json_prices_in_cents_are_read_as_the_page_shows_them():
     assert (rec.price, rec.regular_price, rec.currency) == ("189.00", "249.00", "EUR")
 
 
+def test_markup_prices_in_cents_are_read_as_the_page_shows_them():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "Offer", "price": 18900, "priceCurrency": "EUR"}}
+    body = "<h1>Wool Coat</h1><div class='product-price'>€189,00</div><button class='add-to-cart'>Add</button>"
+    assert extract_product(page(body, ld(data)), URL).price == "189.00"
+    # a whole amount the page shows as it is stays as it is
+    assert extract_product(page(body.replace("€189,00", "€18.900,00"), ld(data)), URL).price == "18900.00"
+
+
+def test_a_currency_sign_in_the_markup_price():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "Offer", "price": "€189,00"}}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL)
+    assert (rec.price, rec.currency, rec.sources["currency"]) == ("189.00", "EUR", "jsonld")
+
+
 def test_a_label_the_page_hides_with_its_own_css_is_not_read():
     css = "<style>.pdp .unavailable-label{display:none}.is-sold-out .can-buy{display: none}</style>"
     body = ("<div class='pdp'><h1>Wool Coat</h1><span class='price'>€189.00</span>"

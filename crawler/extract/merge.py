@@ -212,11 +212,11 @@ def _extract(root, url: str) -> ProductRecord:
     # (see _merge_price); otherwise only a sale pair can change the result.
     need_current = not (any(part.get("price") for _, part in layers)
                         and any(part.get("currency") for _, part in layers))
-    blob = next((part for source, part in layers if source == "json"), None)
-    need_current = need_current or (blob is not None and _whole(blob.get("price")))
-    dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current))
-    if blob is not None:
-        _minor_units(blob, dpart.get("price"))
+    priced = next((part for _, part in layers if part.get("price")), None)
+    cents = priced is not None and _whole(priced["price"])  # maybe minor units: see what the page shows
+    dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current or cents))
+    if cents:
+        _minor_units(priced, dpart.get("price"))
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if need_current and not dpart.get("price"):
         boxed = domprice.unlabelled_prices(buy_box(), hints)
@@ -341,13 +341,13 @@ def _whole(amount) -> bool:
     return amount is not None and amount >= 100 and amount == amount.to_integral_value()
 
 
-def _minor_units(blob: dict, shown) -> None:
-    """State JSON often counts in cents (Shopify's product JSON: "price": 4995); when the page
-    shows exactly a hundredth of it, the JSON's prices are minor units."""
-    if shown and _whole(blob.get("price")) and blob["price"] == shown * 100:
+def _minor_units(part: dict, shown) -> None:
+    """Markup and state JSON sometimes count in cents (Shopify's product JSON: "price": 4995);
+    when the page shows exactly a hundredth of the amount, the layer's prices are minor units."""
+    if shown and part["price"] == shown * 100:
         for key in ("price", "regular_price"):
-            if blob.get(key):
-                blob[key] = blob[key] / 100
+            if part.get(key):
+                part[key] = part[key] / 100
 
 
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 from .image_urls import absolutize, clean_images
-from .prices import Hints, currency_code, parse_amount
+from .prices import Hints, currency_code, parse_amount, parse_price_text
 from .text import SOLD_OUT, availability, clean, strip_html
 
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel",
@@ -126,6 +126,8 @@ def _price_fields(o: dict, hints: Hints) -> tuple[Decimal | None, Decimal | None
         price = parse_amount(first(o.get("lowPrice")))
     regular = None
     cur = currency_code(text_of(o.get("priceCurrency")), hints)
+    if cur is None and isinstance(first(o.get("price")), str):
+        cur = parse_price_text(first(o.get("price")), hints)[1]  # "price": "€49,95"
     specs = o.get("priceSpecification")
     if specs is not None:
         for spec in specs if isinstance(specs, list) else [specs]:
