@@ -139,6 +139,7 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<button class='btn-secondary'>Join the waitlist</button>", "en"),
     ("<p class='product-status'>Back soon</p>", "en"),
     ("<p>Bald wieder verfügbar</p>", "de"),
+    ("<p class='launch'>Coming soon</p><button class='add-to-cart' disabled>Add to cart</button>", "en"),
     # a one-off item sold, an ended listing
     ("<span class='badge'>Sold</span>", "en"),
     ("<div class='notice'>This listing was ended by the seller because the item is no longer available.</div>",
@@ -162,6 +163,13 @@ def test_a_count_in_stock_is_in_stock(box):
 def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stock():
     box = ("<p><strong>Availability:</strong> In stock</p><p>Our <a href='/care'>linen</a> is not available in "
            "red this season.</p><button class='add-to-cart'>Add to cart</button>")
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
+                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    assert rec.availability == "InStock"
+
+
+def test_coming_soon_beside_a_working_buy_button_is_in_stock():
+    box = "<p>New colours coming soon</p><button class='add-to-cart'>Add to cart</button>"
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
                                f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
     assert rec.availability == "InStock"

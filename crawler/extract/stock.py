@@ -67,8 +67,11 @@ _IN = (
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que", "quedan pocas", "ostatnie sztuki")
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
-# The page offers to tell the buyer when it is back: it is not for sale now.
+# The page offers to tell the buyer when it is back, or says it is coming: without a working buy
+# button, it is not for sale now.
 _NOTIFY = ("notify me", "email me when", "e-mail me when", "let me know when", "alert me when", "back in stock",
+           "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente", "prossimamente",
+           "binnenkort beschikbaar", "kommer snart",
            "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
            "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
            "m'alerter", "m'avertir", "prévenez-moi", "avvisami", "avísame", "avise-me", "houd mij op de hoogte",
