@@ -168,6 +168,22 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     assert rec.availability == "InStock"
 
 
+def test_stock_in_markup_outside_a_product_item():
+    body = ("<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            "<link itemprop='availability' href='https://schema.org/OutOfStock'>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
+def test_stock_from_page_state_when_the_markup_gives_only_the_price():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "Offer", "price": "189.00", "priceCurrency": "EUR"}}
+    state = ('<script type="application/json" id="ProductJson">{"title": "Wool Coat", "price": 18900, '
+             '"available": false, "vendor": "Other"}</script>')
+    rec = extract_product(page(f"<h1>Wool Coat</h1>{state}", ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"], rec.price, rec.brand) == (
+        "OutOfStock", "json", "189.00", None)
+
+
 def test_coming_soon_beside_a_working_buy_button_is_in_stock():
     box = "<p>New colours coming soon</p><button class='add-to-cart'>Add to cart</button>"
     rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"

@@ -2,7 +2,7 @@
 
 Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags >
 page-state JSON (``jsonblob``: ``__NEXT_DATA__``, ``window.__INITIAL_STATE__``;
-read only when no earlier layer has a price) > DOM.
+read only when no earlier layer has a price, or none has stock: then only its stock) > DOM.
 Each field comes from the most trusted layer that has it; ``sources`` records
 which.  Except the sku: a code the page prints under a shop-code label ("SKU:",
 "Item #") wins over the markup's (``labels.page_code_wins``).  Price, regular
@@ -152,7 +152,7 @@ def extract_from_tree(tree, url: str) -> ProductRecord:
 def _extract(root, url: str) -> ProductRecord:
     sc = scan(root)
     base = join(url, sc.base.strip()) if sc.base else url
-    meta = read_meta(sc.metas)
+    meta = read_meta(sc.metas, sc.links)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
     related = areas.Related()
@@ -189,8 +189,11 @@ def _extract(root, url: str) -> ProductRecord:
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     h1 = domfields.best_h1(named, [t for t in (og.get("name"), title) if t],
                            domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or ""))
-    if not any(part.get("price") for _, part in layers):
+    has_price = any(part.get("price") for _, part in layers)
+    if not has_price or not any(part.get("availability") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
+        if blob and has_price:
+            blob = {"availability": blob.get("availability")}  # markup gave the rest
         if blob:
             layers.append(("json", blob))
     buttons = areas.buy_buttons(sc.buy, related)

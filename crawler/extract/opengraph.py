@@ -20,9 +20,14 @@ _CURRENCY = ("product:sale_price:currency", "product:price:currency", "og:price:
              "product:original_price:currency")
 
 
-def read_meta(metas) -> dict[str, list[str]]:
-    """All meta name/property/itemprop -> contents, in document order (``metas``: the <meta> elements)."""
+def read_meta(metas, links=()) -> dict[str, list[str]]:
+    """All meta name/property/itemprop -> contents, in document order (``metas``: the <meta>
+    elements), and the itemprop <link>s' hrefs (``<link itemprop="availability" href=...>``)."""
     meta: dict[str, list[str]] = {}
+    for link in links:
+        key = link.get("itemprop")
+        if key and not _of_other_item(link):
+            meta.setdefault("itemprop:" + key.strip().lower(), []).append(link.get("href"))
     for m in metas:
         content = m.get("content")
         for attr in ("property", "name", "itemprop"):

@@ -3,7 +3,8 @@
 Single-page apps (Next.js ``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...}``,
 ``<script type="application/json">`` stores) often ship the product only as
 application state, with an empty or skeleton DOM.  This layer is read only when
-no markup layer has a price (it costs a JSON parse of the state).
+no markup layer has a price, or none says whether it is in stock (then only its stock
+is taken); it costs a JSON parse of the state.
 
 The product is the dict that has a name and a resolvable price and whose name
 best matches the page title (og:title / <title> / h1): state blobs also hold
