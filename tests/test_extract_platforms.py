@@ -2,7 +2,7 @@
 
 Each fixture mimics the markup one common shop platform or page style produces
 (Shopify Dawn, WooCommerce, Magento 2, SFCC/SFRA, BigCommerce, PrestaShop, Wix,
-Squarespace, Next.js / client-rendered SPAs, marketplaces, locale-specific
+Squarespace, OpenCart, Next.js / client-rendered SPAs, marketplaces, locale-specific
 price formats, listing pages).  Expectations follow the record contract:
 ``price`` is what a buyer pays now, ``regular_price`` the struck/"was" price
 when on sale, ``currency`` an ISO code, ``images`` absolute and deduplicated.
@@ -35,6 +35,12 @@ CASES: dict[str, dict] = {
         url="https://northernlightsgoods.ca/products/maple-leaf-enamel-pin",
         name="Maple Leaf Enamel Pin", brand="Northern Lights Goods", price="14.00", regular_price=None,
         currency="CAD", availability="OutOfStock", is_product=True),
+    # OpenCart's default theme: no markup, stock only as "Availability: Out Of Stock" in the
+    # product's list, and the "Add to Cart" button stays.
+    "opencart_out_of_stock.html": dict(
+        url="https://hollowoaksupply.com/index.php?route=product/product&product_id=40",
+        name="Waxed Canvas Tote", brand="Hollow Oak", sku="HO-TOTE-07", price="64.00", regular_price=None,
+        currency="USD", availability="OutOfStock", is_product=True),
     "woocommerce_sale.html": dict(
         url="https://toepferei-lindenhof.de/produkt/keramiktasse-morgenrot/",
         name="Keramiktasse „Morgenrot“", price="24.90", regular_price="32.00", currency="EUR",
@@ -166,7 +172,7 @@ CASES: dict[str, dict] = {
         url="https://www.cocinaviva-example.es/sartenes-y-cazos", is_product=False),
 }
 
-_FIELDS = ("name", "brand", "price", "regular_price", "currency", "availability", "is_product")
+_FIELDS = ("name", "brand", "sku", "price", "regular_price", "currency", "availability", "is_product")
 
 
 def test_every_fixture_has_expectations():

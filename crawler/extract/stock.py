@@ -296,6 +296,14 @@ def _control(el, candidates: set):
     return submit if submit is not None else el
 
 
+# A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
+# Of Stock" in OpenCart's product list).
+_STOCK_LABEL = re.compile(
+    r"(?:availability|stock(?: status)?|status|verfügbarkeit|lieferstatus|lagerstatus|lagerbestand|disponibilit[éà]|"
+    r"disponibilidad|disponibilidade|beschikbaarheid|voorraad|tillgänglighet|saatavuus|dostępność|dostupnost|"
+    r"наличие|在庫|库存|재고)\s*[:：]", re.I)
+
+
 # Texts an element shows through an attribute: a "Sold out" picture, an <input value="Out of stock">.
 _SHOWN_BY_ATTRIBUTE = frozenset(("img", "input"))
 
@@ -343,10 +351,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             for t, owner in texts:
                 if not t or not t.strip():
                     continue
-                v = verdict(t.strip()[:200])  # a statement opens the text; the rest is prose
+                t = t.strip()[:200]
+                v = verdict(t)  # a statement opens the text; the rest is prose
                 if (v and not visible.hidden(owner) and not related(owner)
                         and (v == "notify" or _product_level(owner, box))):
-                    weak.append(v)
+                    (clear if _STOCK_LABEL.match(t) else weak).append(v)  # "Availability: Out Of Stock"
     working = False
     candidates = set(buttons)
     for e in buttons:
