@@ -134,6 +134,7 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<div class='status'><img src='/img/soldout.png' alt='Sold out'></div>", "en"),
     ("<p><strong>Availability:</strong> Out of stock</p>", "en"),
     ("<p>Condition: New<br>Status: Sold out</p>", "en"),
+    ("<p class='shipping-note'><span class='indicator bg-danger'></span>Nicht mehr verfügbar</p>", "de"),
     ("<ul><li><b>Lagerbestand:</b> 0</li></ul>", "de"),
     # a waiting list in place of the buy button, a return announced
     ("<button class='btn-secondary'>Join the waitlist</button>", "en"),

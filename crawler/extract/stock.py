@@ -316,10 +316,11 @@ def _attribute_text(el) -> str | None:
 
 def _labels_tail(el) -> bool:
     """The text after `el` is a value it labels ("<b>Availability:</b> Out of stock") or a line
-    of its own (after a <br>), not the rest of a sentence."""
+    of its own (after a <br> or an icon: "<span class='indicator'></span>Sold out"), not the
+    rest of a sentence."""
     if not el.tail or not el.tail.strip():
         return False
-    if el.tag == "br":
+    if el.tag == "br" or (len(el) == 0 and not (el.text or "").strip()):
         return True
     label = (el.text or "").strip()
     return 0 < len(label) <= 40 and label[-1] in ":："
@@ -347,7 +348,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 continue  # comments' text is not shown
             texts = [(el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el), el)]
             if el is not box and _labels_tail(el):  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
-                texts.append((el.tail if el.tag == "br" else f"{el.text} {el.tail}", el.getparent()))
+                texts.append((f"{el.text or ''} {el.tail}", el.getparent()))
             for t, owner in texts:
                 if not t or not t.strip():
                     continue
