@@ -21,6 +21,12 @@ def ld(data, script_type: str = "application/ld+json") -> str:
     return f'<script type="{script_type}">{json.dumps(data)}</script>'
 
 
+def in_buy_box(box: str, lang: str = "en"):
+    """The record of a page whose product column holds the title, a price and `box`."""
+    return extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
+                                f"<div class='product-price'>€ 189,00</div>{box}</div>", lang=lang), URL)
+
+
 def offer(price, availability="InStock", **more) -> dict:
     return {"@type": "Offer", "price": price, "priceCurrency": "EUR",
             "availability": f"https://schema.org/{availability}", **more}
@@ -147,8 +153,7 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
      "en"),
 ])
 def test_out_of_stock_shown_only_in_words(box, lang):
-    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
-                               f"<div class='product-price'>€ 189,00</div>{box}</div>", lang=lang), URL)
+    rec = in_buy_box(box, lang)
     assert rec.availability == "OutOfStock"
     assert rec.is_product, "a sold-out page without a buy button is still a product page"
 
@@ -156,16 +161,14 @@ def test_out_of_stock_shown_only_in_words(box, lang):
 @pytest.mark.parametrize("box", ["<p class='stock-level'>12 in stock</p>", "<p class='stock'>1.234 auf Lager</p>",
                                  "<p class='availability'>In stock, ships in 0-2 days</p>"])
 def test_a_count_in_stock_is_in_stock(box):
-    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
-                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    rec = in_buy_box(box)
     assert rec.availability == "InStock"
 
 
 def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stock():
     box = ("<p><strong>Availability:</strong> In stock</p><p>Our <a href='/care'>linen</a> is not available in "
            "red this season.</p><button class='add-to-cart'>Add to cart</button>")
-    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
-                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    rec = in_buy_box(box)
     assert rec.availability == "InStock"
 
 
@@ -187,8 +190,7 @@ def test_stock_from_page_state_when_the_markup_gives_only_the_price():
 
 def test_coming_soon_beside_a_working_buy_button_is_in_stock():
     box = "<p>New colours coming soon</p><button class='add-to-cart'>Add to cart</button>"
-    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>"
-                               f"<div class='product-price'>€ 189,00</div>{box}</div>"), URL)
+    rec = in_buy_box(box)
     assert rec.availability == "InStock"
 
 
