@@ -363,3 +363,10 @@ def test_a_product_titled_in_its_own_header_keeps_its_name():
             "<div class='product-price'>€ 189,00</div><button class='add-to-cart'>Add to cart</button></article>"
             "</main></body></html>")
     assert extract_product(html, URL).name == "Wool Coat"
+
+
+def test_an_itemprop_name_beside_the_shops_logo_is_not_the_products():
+    body = ("<nav class='global-navbar'><div class='global-logo'><meta itemprop='name' content='Example Shop'>"
+            "<a href='/' class='nav-logo'><img src='/logo.svg' alt='Example Shop'></a></div></nav>"
+            "<div class='pdp-name-block'><h1 class='pdp-product-name'>Wool Coat</h1></div>")
+    assert extract_product(page(body), URL).name == "Wool Coat"

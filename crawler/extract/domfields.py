@@ -36,7 +36,7 @@ def site_names(title: str | None, site_name: str | None, host: str = "") -> set[
     return names
 
 
-def _in_masthead(el) -> bool:
+def in_masthead(el) -> bool:
     """Inside the page's own header (not an article's or the product's), or a logo / site-title
     element."""
     page_header = False
@@ -68,7 +68,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset()):
         t = short_text(h, 300)
         if not t or len(t) < 2:
             continue
-        if t.casefold() in site and _in_masthead(h):
+        if t.casefold() in site and in_masthead(h):
             continue
         if first_h1 is None:
             first_h1 = (h, t)

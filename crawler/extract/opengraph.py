@@ -4,10 +4,12 @@ Covers both the Facebook catalogue names (``product:price:amount``,
 ``product:sale_price:amount``, ``product:original_price:amount``) and the
 ``og:price:*`` variants seen in the wild, Twitter "label/data" pairs, and
 ``itemprop`` meta tags (a safety net for microdata the parser misses), except those of
-an item that is neither a product nor an offer (a Brand's or a Review's "name").
+an item that is neither a product nor an offer (a Brand's or a Review's "name") and those
+in the page's masthead (the shop's own name beside its logo).
 """
 from __future__ import annotations
 
+from .domfields import in_masthead
 from .prices import Hints, currency_code, parse_amount, parse_price_text
 from .text import availability, clean
 
@@ -35,8 +37,8 @@ def read_meta(metas, links=()) -> dict[str, list[str]]:
             if key:
                 key = key.strip().lower()
                 if attr == "itemprop":
-                    if _of_other_item(m):
-                        continue  # a Brand's or a Review's "name" is not the product's
+                    if _of_other_item(m) or in_masthead(m):
+                        continue  # a Brand's or a Review's "name", the shop's own beside its logo
                     key = "itemprop:" + key
                 meta.setdefault(key, []).append(content)
     return meta
