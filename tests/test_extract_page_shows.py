@@ -370,3 +370,17 @@ def test_an_itemprop_name_beside_the_shops_logo_is_not_the_products():
             "<a href='/' class='nav-logo'><img src='/logo.svg' alt='Example Shop'></a></div></nav>"
             "<div class='pdp-name-block'><h1 class='pdp-product-name'>Wool Coat</h1></div>")
     assert extract_product(page(body), URL).name == "Wool Coat"
+
+
+@pytest.mark.parametrize("markup_name", ["NORDVIK - Wool Coat 2024, navy, 100% wool", "Nordvik Wool Coat"])
+def test_the_name_is_the_title_as_shown_when_the_markup_wraps_it(markup_name):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": markup_name, "offers": offer("189.00")}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL)
+    assert (rec.name, rec.sources["name"]) == ("Wool Coat", "dom")
+    # a title that is not a run of the markup's words leaves the markup's name
+    assert extract_product(page("<h1>Coat</h1>", ld(data)), URL).name == markup_name
+
+
+def test_a_title_in_two_spans_is_two_words():
+    body = "<h1><span class='brand'>Nordvik</span><span class='name'>Wool Coat</span></h1>"
+    assert extract_product(page(body), URL).name == "Nordvik Wool Coat"

@@ -65,7 +65,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset()):
     best, best_score = None, 0.0
     first_h1 = None
     for h in h1s:
-        t = short_text(h, 300)
+        t = short_text(h, 300, words_apart=True)
         if not t or len(t) < 2:
             continue
         if t.casefold() in site and in_masthead(h):

@@ -256,8 +256,12 @@ def _extract(root, url: str) -> ProductRecord:
         code = labels.url_code(url, buy_box())
         if code:
             rec.sku, sources["sku"] = code, "url"
-    # og:title usually carries shop/SEO decoration around the h1 text.
-    if sources.get("name") == "opengraph" and h1 and h1[1] != rec.name and h1[1].lower() in rec.name.lower():
+    # og:title usually carries shop/SEO decoration around the h1 text, and markup names often
+    # carry specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"): the
+    # name is the title as the page shows it.
+    if h1 and rec.name and h1[1] != rec.name and (
+            (sources.get("name") == "opengraph" and h1[1].lower() in rec.name.lower())
+            or _shown_within(h1[1], rec.name)):
         rec.name, sources["name"] = h1[1], "dom"
 
     _merge_price(rec, layers, sources, hints)
@@ -338,6 +342,14 @@ def _offer(o: dict, fallback_currency: str | None) -> Offer:
         regular_price=format_price(o.get("regular_price"), cur), currency=cur,
         availability=o.get("availability"), url=o.get("url"), images=o.get("images") or [],
     )
+
+
+def _shown_within(shown: str, name: str) -> bool:
+    """The page's title is a run of the markup name's words (of two or more words)."""
+    inner, outer = _WORDS.findall(shown.casefold()), _WORDS.findall(name.casefold())
+    if len(inner) < 2 or len(inner) > len(outer):
+        return False
+    return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
 
 
 def _whole(amount) -> bool:

@@ -34,11 +34,14 @@ def strip_html(value) -> str | None:
     return value
 
 
-def short_text(el, limit: int = 80) -> str | None:
+def short_text(el, limit: int = 80, words_apart: bool = False) -> str | None:
     """Text of an element, giving up (None) once it is longer than ``limit``.
 
     Price containers can hold huge subtrees (inline styles, scripts); stopping
     early keeps the DOM pass cheap and rejects containers in the same step.
+    ``words_apart``: a word that ends in one element and a capitalised one that starts the
+    next are two words (a title's "<span>Acme</span><span>Wool Coat</span>", which the
+    shop's CSS sets on lines of their own).
     """
     parts = []
     n = 0
@@ -46,6 +49,8 @@ def short_text(el, limit: int = 80) -> str | None:
         n += len(t)
         if n > limit * 3:
             return None
+        if words_apart and parts and parts[-1][-1:].islower() and t[:1].isupper():
+            parts.append(" ")
         parts.append(t)
     s = clean("".join(parts))
     if s is None or len(s) > limit:
