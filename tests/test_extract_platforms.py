@@ -36,11 +36,12 @@ CASES: dict[str, dict] = {
         name="Maple Leaf Enamel Pin", brand="Northern Lights Goods", price="14.00", regular_price=None,
         currency="CAD", availability="OutOfStock", is_product=True),
     # OpenCart's default theme: no markup, stock only as "Availability: Out Of Stock" in the
-    # product's list, and the "Add to Cart" button stays.
+    # product's list, and the "Add to Cart" button stays; the thumbnail links to the full picture.
     "opencart_out_of_stock.html": dict(
         url="https://hollowoaksupply.com/index.php?route=product/product&product_id=40",
         name="Waxed Canvas Tote", brand="Hollow Oak", sku="HO-TOTE-07", price="64.00", regular_price=None,
-        currency="USD", availability="OutOfStock", is_product=True),
+        currency="USD", availability="OutOfStock", is_product=True,
+        images_first=["https://hollowoaksupply.com/image/cache/catalog/tote-500x500.jpg"]),
     "woocommerce_sale.html": dict(
         url="https://toepferei-lindenhof.de/produkt/keramiktasse-morgenrot/",
         name="Keramiktasse „Morgenrot“", price="24.90", regular_price="32.00", currency="EUR",

@@ -78,6 +78,7 @@ def best_from_dynamic(value: str) -> str | None:
 # Attributes in order of how large the image they point to usually is.
 _BIG_ATTRS = ("data-old-hires", "data-zoom-image", "data-zoom", "data-large", "data-large-image", "data-large_image",
               "data-full", "data-src-large", "data-original", "data-hires")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|avif|gif)(?:[?#]|$)", re.I)
 _SRC_ATTRS = ("data-src", "data-lazy-src", "data-lazy", "data-img", "src")
 
 
@@ -88,6 +89,11 @@ def img_url(el) -> str | None:
         v = get(a)
         if v and not v.startswith("data:"):
             return v
+    parent = el.getparent()
+    if parent is not None and parent.tag == "a":
+        href = parent.get("href")
+        if href and _IMAGE_FILE.search(href):
+            return href  # a thumbnail that links to its full-size picture (a lightbox)
     dyn = get("data-a-dynamic-image")
     if dyn:
         u = best_from_dynamic(dyn)
