@@ -83,7 +83,8 @@ _SRC_ATTRS = ("data-src", "data-lazy-src", "data-lazy", "data-img", "src")
 
 
 def img_url(el) -> str | None:
-    """The largest URL an <img>/<source> element offers."""
+    """The largest URL an <img>/<source> element offers: a zoom/hi-res attribute, the full-size
+    picture its link opens, the largest srcset entry, then its (lazy) src."""
     get = el.get
     for a in _BIG_ATTRS:
         v = get(a)
