@@ -363,10 +363,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if visible.hidden(e):
             continue
         b = _control(e, candidates)
-        texts = filter(None, {_label(x, visible) for x in (e, b)})  # a container's own words count too
-        out = [v for v in map(verdict, texts) if v in ("OutOfStock", "notify")]
+        says = _label(b, visible)
+        texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
+        out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
         clear.extend(out)
-        if not out and _label(b, visible) and not visible.hidden(b) and _is_enabled(b, visible):
+        if not out and says and not visible.hidden(b) and _is_enabled(b, visible):
             working = True
     said = clear + weak
     if not working and "notify" in said:
