@@ -185,7 +185,22 @@ def test_stock_from_page_state_when_the_markup_gives_only_the_price():
              '"available": false, "vendor": "Other"}</script>')
     rec = extract_product(page(f"<h1>Wool Coat</h1>{state}", ld(data)), URL)
     assert (rec.availability, rec.sources["availability"], rec.price, rec.brand) == (
-        "OutOfStock", "json", "189.00", None)
+        "OutOfStock", "json", "189.00", None)  # "Other": the platform's filler vendor, no brand
+
+
+def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
+    """A script-rendered shop: og:price in the head, the rest in Shopify's analytics state, where
+    the vendor sits on the product and the code on its variant."""
+    head = ('<meta property="og:type" content="product"><meta property="og:title" content="Wool Coat (Navy)">'
+            '<meta property="og:price:amount" content="189.00"><meta property="og:price:currency" content="EUR">')
+    state = ('<script>window.ShopifyAnalytics = window.ShopifyAnalytics || {};\n'
+             'var meta = {"product":{"id":7332,"vendor":"Acme","type":"COATS","variants":[{"id":4042,'
+             '"price":18900,"name":"Wool Coat (Navy)","public_title":null,"sku":"WC-100-NV"}]},'
+             '"page":{"pageType":"product"}};\nfor (var attr in meta) { window.ShopifyAnalytics.meta[attr] = meta[attr]; }'
+             '</script>')
+    rec = extract_product(page(f"<div id='app'></div>{state}", head), URL)
+    assert (rec.price, rec.brand, rec.sku) == ("189.00", "Acme", "WC-100-NV")
+    assert (rec.sources["brand"], rec.sources["sku"]) == ("json", "json")
 
 
 def test_coming_soon_beside_a_working_buy_button_is_in_stock():

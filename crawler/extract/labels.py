@@ -195,7 +195,8 @@ def _sep_kind(sep: str, label: str) -> int:
 # Unrendered template placeholders: "{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]".
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|<%|%>|\[\[|\]\]|^%[\w.]+%$|^#?\{[\w.\s]+\}$")
 _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--", "0", "false", "true",
-                       "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd"))
+                       "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd",
+                       "other", "default", "vendor", "no brand", "unbranded"))  # a platform's filler vendor
 
 
 def _placeholder(v: str) -> bool:

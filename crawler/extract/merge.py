@@ -2,7 +2,8 @@
 
 Trust order: JSON-LD > microdata > RDFa > OpenGraph > other meta tags >
 page-state JSON (``jsonblob``: ``__NEXT_DATA__``, ``window.__INITIAL_STATE__``;
-read only when no earlier layer has a price, or none has stock: then only its stock) > DOM.
+read only when no earlier layer has a price, or none has stock: then only the stock,
+brand and code no markup gives) > DOM.
 Each field comes from the most trusted layer that has it; ``sources`` records
 which.  Except the sku: a code the page prints under a shop-code label ("SKU:",
 "Item #") wins over the markup's (``labels.page_code_wins``).  Price, regular
@@ -192,8 +193,9 @@ def _extract(root, url: str) -> ProductRecord:
     has_price = any(part.get("price") for _, part in layers)
     if not has_price or not any(part.get("availability") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
-        if blob and has_price:
-            blob = {"availability": blob.get("availability")}  # markup gave the rest
+        if blob and has_price:  # markup gave the price: only what no markup gives
+            blob = {f: blob.get(f) for f in ("availability", "brand", "sku")
+                    if not any(part.get(f) for _, part in layers)}
         if blob:
             layers.append(("json", blob))
     buttons = areas.buy_buttons(sc.buy, related)

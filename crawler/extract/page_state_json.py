@@ -3,8 +3,8 @@
 Single-page apps (Next.js ``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...}``,
 ``<script type="application/json">`` stores) often ship the product only as
 application state, with an empty or skeleton DOM.  This layer is read only when
-no markup layer has a price, or none says whether it is in stock (then only its stock
-is taken); it costs a JSON parse of the state.
+no markup layer has a price, or none says whether it is in stock (then only the stock,
+brand and code that no markup gives are taken); it costs a JSON parse of the state.
 
 The product is the dict that has a name and a resolvable price and whose name
 best matches the page title (og:title / <title> / h1): state blobs also hold
@@ -20,8 +20,9 @@ from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean
 
-# ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``
-_ASSIGN = re.compile(r"(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*\s*=\s*(?=[{\[])")
+# ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
+# Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page.
+_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*|\bvar meta)\s*=\s*(?=[{\[])")
 _DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
 _MAX_NODES = 60_000
@@ -76,26 +77,29 @@ def _price_of(d: dict):
     return None, None, None
 
 
-def _find(blobs, title_words: set) -> dict | None:
-    best, best_score = None, 0.0
-    stack = list(reversed(blobs))
+def _find(blobs, title_words: set) -> tuple[dict | None, object]:
+    """The product dict whose name best matches the title words, and the brand of the nearest dict
+    around it that names one (a variant's product holds the vendor: Shopify's ``meta``)."""
+    best, best_brand, best_score = None, None, 0.0
+    stack = [(b, None) for b in reversed(blobs)]
     seen = 0
     while stack and seen < _MAX_NODES:
-        node = stack.pop()
+        node, brand = stack.pop()
         seen += 1
         if isinstance(node, list):
-            stack.extend(reversed(node))
+            stack.extend((v, brand) for v in reversed(node))
             continue
         if not isinstance(node, dict):
             continue
+        brand = next((node[k] for k in _BRAND_KEYS if node.get(k)), brand)
         name = _name(node)
         if name:
             words = _WORD.findall(name.lower())
             score = sum(w in title_words for w in words) / len(words) if words else 0.0
             if score > best_score and _price_of(node)[0]:
-                best, best_score = node, score
-        stack.extend(reversed([v for v in node.values() if isinstance(v, (dict, list))]))
-    return best if best_score >= 0.6 else None
+                best, best_brand, best_score = node, brand, score
+        stack.extend((v, brand) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
+    return (best, best_brand) if best_score >= 0.6 else (None, None)
 
 
 def _availability(d: dict) -> str | None:
@@ -123,7 +127,7 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     blobs = _blobs(scripts)
     if not blobs:
         return {}
-    d = _find(blobs, title_words)
+    d, around = _find(blobs, title_words)
     if d is None:
         return {}
     price, cur, pv = _price_of(d)
@@ -131,8 +135,7 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         cur = next((d[k] for k in CURRENCY_KEYS if isinstance(d.get(k), str)), None)
     regular = json_regular_amount(pv, d)
     brand = None
-    for k in _BRAND_KEYS:
-        v = d.get(k)
+    for v in [d.get(k) for k in _BRAND_KEYS] + [around]:
         if isinstance(v, dict):
             v = v.get("name")
         if isinstance(v, str) and clean(v):
