@@ -334,6 +334,38 @@ def test_the_price_a_buyer_pays(box, price, currency):
     assert (float(rec.price), rec.currency) == (float(price), currency)
 
 
+# Magento's "display both prices": each amount in its own element, named by class and label.
+_BOTH_PRICES = ("<div class='price-box'><span class='price-excluding-tax'><span class='label'>zzgl. MwSt (21%):</span>"
+                "<span class='price' id='price-excluding-tax-332'>4,92 €</span></span>"
+                "<span class='price-including-tax'><span class='label'>Inkl. MwSt (21%):</span>"
+                "<span class='price' id='price-including-tax-332'>5,95 €</span></span></div>")
+
+
+@pytest.mark.parametrize("markup_price, price", [
+    ("4.92", "5.95"),  # the markup gives the price before VAT: the buyer pays the other
+    ("5.95", "5.95"),  # the markup gives the price with VAT: it stands
+    (None, "5.95"),  # no markup: the page's price with VAT
+])
+def test_a_price_before_vat_beside_the_price_with_it(markup_price, price):
+    head = ""
+    if markup_price:
+        head = ld({"@context": "https://schema.org", "@type": "Product", "name": "Schmierfett",
+                   "offers": {"@type": "Offer", "price": markup_price, "priceCurrency": "EUR"}})
+    body = f"<div class='product'><h1>Schmierfett</h1>{_BOTH_PRICES}<button class='add-to-cart'>In den Warenkorb</button></div>"
+    rec = extract_product(page(body, head, lang="de"), URL)
+    assert (rec.price, rec.currency) == (price, "EUR")
+
+
+def test_a_price_named_without_tax_alone_is_the_price():
+    """BigCommerce names the price a US shop shows "price--withoutTax": no other price, no VAT."""
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "Offer", "price": "189.00", "priceCurrency": "USD"}}
+    body = ("<div class='productView'><h1>Wool Coat</h1><span class='price price--withoutTax'>$189.00</span>"
+            "<span class='price price--withTax' style='display: none;'></span>"
+            "<button class='add-to-cart'>Add to Cart</button></div>")
+    assert extract_product(page(body, ld(data)), URL).price == "189.00"
+
+
 # --- the product code when the page prints none ------------------------------------------------
 
 def test_the_url_id_the_buy_form_names_is_the_code():

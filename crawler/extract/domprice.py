@@ -64,6 +64,10 @@ _IGNORE_TEXT = re.compile(
 # The same price converted to another currency for the visitor.
 _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefähr|etwa|aprox\.?|aproximadamente|"
                         r"около|約|≈)\s*", re.I)
+# A price before VAT named by its element or the label before it ("price-excluding-tax", "zzgl.
+# MwSt (21%):"), shown beside the price a buyer pays.
+_NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\bnetto\b|\bprice[-_]net\b")
+_NET_LABEL = re.compile(r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? vat|sans tva|tax excluded)\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 _LETTERS = re.compile(r"[^\W\d_]")
 _DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
@@ -161,6 +165,22 @@ def _label_before(el) -> str | None:
     return t
 
 
+def _before_tax(el) -> bool:
+    """A price the page names as before VAT, by its own or its parent's class or id, or by the
+    label just before it."""
+    e = el
+    for _ in range(2):
+        if e is None:
+            break
+        key = f"{e.get('class') or ''} {e.get('id') or ''}".lower()
+        if ("ex" in key or "net" in key) and _NET_ATTR.search(key):
+            return True
+        e = e.getparent()
+    prev = el.getprevious()
+    label = short_text(prev, 40) if prev is not None and isinstance(prev.tag, str) else None
+    return bool(label and _NET_LABEL.search(label))
+
+
 # Price texts repeat on a page (buy box, sticky bar) and across a shop's pages, and
 # price_parser is the costliest step here.
 @lru_cache(maxsize=20_000)
@@ -237,15 +257,17 @@ def _lca_within(a, b, levels: int) -> bool:
 
 
 def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = True) -> dict:
-    """{'price', 'regular_price', 'currency'} from visible price elements (Decimals).
+    """{'price', 'regular_price', 'currency', 'net_price'} from visible price elements (Decimals);
+    ``net_price`` is a price the page names as before VAT beside the price (never the price
+    when the page shows another).
 
     ``need_current=False``: a more trusted layer already gave price and currency,
-    so the DOM only matters for a sale pair (merge.py), which needs a regular
-    (struck / "was") price.  Then the current-price texts are parsed only once a
-    regular price has been found: on most pages there is none and the result is {}.
+    so the DOM only matters for a sale pair or a before-VAT price (merge.py).  Then the
+    current-price texts are parsed only once a regular price or a before-VAT one has been
+    found: on most pages there is none and the result is {}.
     """
-    cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order)
-    have_reg = False
+    cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
+    have_reg = have_net = False
     for order, el in enumerate(candidates):
         if related(el):
             continue
@@ -284,17 +306,19 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
                 cands.append((el, amount, cur, "reg", order, hard))
                 have_reg = True
         else:
-            cands.append((el, text, order))
-    if not need_current and not have_reg:
+            net = _before_tax(el)
+            have_net = have_net or net
+            cands.append((el, text, order, "net" if net else "cur"))
+    if not need_current and not have_reg and not have_net:
         return {}
     # Parse the waiting current prices, keeping the document order of all candidates.
     parsed = []
     for c in cands:
-        if len(c) == 3:
+        if len(c) == 4:
             amount, cur = _amount(c[1], hints)
             if amount is None:
                 continue
-            c = (c[0], amount, cur, "cur", c[2], False)
+            c = (c[0], amount, cur, c[3], c[2], False)
         parsed.append(c)
     cands = parsed
     if not cands:
@@ -306,6 +330,8 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
         currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5]]
         if not currents:
             return {}
+    nets = [c for c in cands if c[3] == "net"]
+    net = min(nets, key=lambda c: (_distance(c[0], dmap), c[4]))[1] if nets and dmap else nets[0][1] if nets else None
     if dmap:
         # The price a buyer pays is usually repeated (screen-reader copy, buy box,
         # sticky bar, totals): repetition breaks near-ties in tree distance.
@@ -330,7 +356,7 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             t = short_text(p, 60)
             if t:
                 cur = parse_price_text(t, hints)[1]
-    return {"price": amount, "regular_price": regular, "currency": cur}
+    return {"price": amount, "regular_price": regular, "currency": cur, "net_price": net if net != amount else None}
 
 
 _BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font",

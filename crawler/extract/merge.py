@@ -403,6 +403,10 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
         if cur == price and regular is None:
             regular = reg
             break
+    dom = next((p for source, p in layers if source == "dom"), {})
+    if price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
+        # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
+        price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
     rec.currency = currency
     rec.price = format_price(price, currency)
     rec.regular_price = format_price(regular, currency) if regular is not None and regular > price else None
