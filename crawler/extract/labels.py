@@ -736,7 +736,8 @@ def title_brand(title_el) -> str | None:
     return None
 
 
-_URL_ID = re.compile(r"(?<![\w])\d{5,}(?![\d])")
+# Digits, and an ISBN-10's check letter ("/dp/193435659X").
+_URL_ID = re.compile(r"(?<![\w])\d{5,}(?:X(?![A-Za-z0-9]))?(?![\d])")
 
 
 def url_code(url: str | None, boxes) -> str | None:
