@@ -237,6 +237,15 @@ def test_twitter_price_label():
     assert (rec.price, rec.currency, rec.sources["price"]) == ("8.50", "GBP", "meta")
 
 
+def test_currency_in_the_sites_own_meta_namespace():
+    """A marketplace's price with its currency only in the site's own namespace (2016 Etsy)."""
+    head = ('<meta property="og:title" content="Decal"><meta property="mymarket:price_value" content="2.99">'
+            '<meta property="mymarket:currency_code" content="CAD">')
+    body = '<h1>Decal</h1><div itemscope itemtype="http://schema.org/Offer"><meta itemprop="price" content="2.99"></div>'
+    rec = extract_product(page(head, body), URL)
+    assert (rec.price, rec.currency) == ("2.99", "CAD")
+
+
 # --------------------------------------------------------------------------- DOM heuristics
 
 SALE_DOM = """

@@ -99,7 +99,7 @@ def _fields(meta: dict[str, list[str]], hints: Hints) -> tuple[dict, dict]:
     og["price"] = price
     og["currency"] = currency_code(cur_text, hints) if cur_text else None
     if price is not None and og["currency"] is None and price_text:
-        og["currency"] = parse_price_text(price_text, hints)[1]
+        og["currency"] = parse_price_text(price_text, hints)[1] or _namespaced_currency(meta, hints)
     reg = parse_amount(_get(meta, *_REGULAR))
     og["regular_price"] = reg if reg is not None and price is not None and reg > price else None
 
@@ -121,9 +121,21 @@ def _fields(meta: dict[str, list[str]], hints: Hints) -> tuple[dict, dict]:
                 p, c = parse_price_text(_get(meta, f"twitter:data{i}") or "", hints)
                 cur = cur or c
                 break
+    if p is not None and cur is None:
+        cur = _namespaced_currency(meta, hints)
     other["price"] = p
     other["currency"] = cur
     return og, other
+
+
+def _namespaced_currency(meta: dict, hints: Hints) -> str | None:
+    """A currency code in a site's own meta namespace ("etsymarketplace:currency_code")."""
+    for key, values in meta.items():
+        if key.endswith(("currency_code", ":currency")) and values and values[0]:
+            code = currency_code(values[0], hints)
+            if code:
+                return code
+    return None
 
 
 _EMPTY = _fields({}, Hints())  # what a page without any of those metas gets
