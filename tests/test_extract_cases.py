@@ -320,6 +320,17 @@ def test_a_product_title_outside_the_h1_that_names_the_section():
     assert extract_product(html, URL).name == "Eye Key Ring"
 
 
+def test_a_page_without_an_h1_heads_its_product_with_an_h2():
+    html = ("<html><head><title>Trail Kettle 2</title></head><body><div class='side'><h2>Shopping Cart</h2>"
+            "<p>Subtotal: $0.00</p></div><form name='cart' action='/cart.php'><h2>Trail Kettle 2 Refurbished</h2>"
+            "<span class='price'>$49.99</span><input type='submit' value='Add to Cart'></form>"
+            "<h2>Customers also bought</h2></body></html>")
+    rec = extract_product(html, URL)
+    assert (rec.name, rec.price) == ("Trail Kettle 2 Refurbished", "49.99")
+    # An h2 not named like the title is no product name.
+    assert extract_product(html.replace("<title>Trail Kettle 2", "<title>Kitchen"), URL).name is None
+
+
 def test_dom_brand_from_label_row():
     body = "<h1>Kettle</h1><table><tr><td>Brand</td><td>Boilo</td></tr></table>"
     assert extract_product(page(body=body), URL).brand == "Boilo"

@@ -111,6 +111,13 @@ def test_shop_code_labels_across_languages(label, layout):
     assert get(layout.format(label=label)).sku == "QX-20931"
 
 
+@pytest.mark.parametrize("text", ["Item#:&nbsp;<em>N82E1682</em>", "Item #: <em>N82E1682</em>", "Style#: N82E1682"])
+def test_a_hash_label_written_against_its_word(text):
+    # "Item#" and "Item #" are one label, here in a breadcrumb's last step.
+    rec = get("", after=f"<dl class='crumbs'><dd><a href='/printers'>Printers</a> &gt; </dd><dd>{text}</dd></dl>")
+    assert rec.sku == "N82E1682"
+
+
 def test_chinese_full_width_colon():
     assert get("<p>商品編號：M88213</p>", lang="zh-TW").sku == "M88213"
 

@@ -86,6 +86,15 @@ def test_products_an_offer_sells_are_sizes_of_one_product():
     assert (rec.sku, rec.price) == ("CH-22", "59.95")
 
 
+def test_a_carousel_repeating_its_tiles_does_not_hide_the_pages_product():
+    # Each tile is marked up once per carousel copy: same-name nodes, but other products.
+    main = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    tiles = [{"@context": "https://schema.org", "@type": "Product", "name": name, "offers": offer(price)}
+             for name, price in (("Wool Coat Brush", "12.00"), ("Linen Shirt", "49.00")) for _ in range(2)]
+    rec = extract_product(page("<h1>Wool Coat</h1>", "".join(ld(n) for n in tiles + [main])), URL)
+    assert (rec.name, rec.price) == ("Wool Coat", "189.00")
+
+
 def test_three_different_products_are_still_a_listing():
     nodes = [{"@context": "https://schema.org", "@type": "Product", "name": name, "offers": offer("50.00")}
              for name in ("Wool Coat", "Linen Shirt", "Denim Jacket")]

@@ -51,12 +51,13 @@ def in_masthead(el) -> bool:
     return page_header
 
 
-def best_h1(h1s, titles: list[str], site: set[str] = frozenset()):
+def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool = True):
     """The h1 that names the product: most of its words appear in <title>/og:title.
 
     Pages often have several h1s (dialogs, section headings, the shop's name as its logo); the
     document title nearly always repeats the product name, so word overlap picks it. An h1 that
     is the shop's name (`site`, from ``site_names``) inside the masthead is never the product.
+    Without a heading named like the title: the first one, unless ``fallback`` is false.
     """
     title_words = set()
     for t in titles:
@@ -80,7 +81,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset()):
             best, best_score = (h, t), score
     if best is not None and best_score >= 0.6:
         return best
-    return first_h1
+    return first_h1 if fallback else None
 
 
 def gallery_images(boxes, related) -> list[str]:

@@ -130,7 +130,8 @@ _PUNCT_RUN = re.compile("[" + re.escape(_PUNCT) + r"\s]+")
 
 
 def normalize(label: str) -> str:
-    return _PUNCT_RUN.sub(" ", label.casefold()).strip()
+    # "Item#" and "Item #" are one label.
+    return _PUNCT_RUN.sub(" ", label.casefold().replace("#", " #")).strip()
 
 
 FIELD_OF = {normalize(lab): f for f, labs in _VOCAB.items() for lab in labs}

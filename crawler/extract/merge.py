@@ -74,14 +74,21 @@ def _first_price(price_elems, related) -> list:
 _WORDS = re.compile(r"\w+")
 
 
-def _named_like(name: str | None, headings: list[str]) -> bool:
-    """The product's name is the page's heading, give or take two words (brand, colour)."""
+def _name_distance(name: str | None, headings: list[str]) -> int | None:
+    """How many words the product's name adds to or lacks from the page's heading (brand,
+    colour), when one holds the other and they differ by two words at most; else None."""
     words = set(_WORDS.findall((name or "").casefold()))
+    best = None
     for h in headings:
         hw = set(_WORDS.findall(h))
         if words and hw and (hw <= words or words <= hw) and len(words ^ hw) <= 2:
-            return True
-    return False
+            best = len(words ^ hw) if best is None else min(best, len(words ^ hw))
+    return best
+
+
+def _named_like(name: str | None, headings: list[str]) -> bool:
+    """The product's name is the page's heading, give or take two words (brand, colour)."""
+    return _name_distance(name, headings) is not None
 
 
 def _pick_product(products: list[dict], url: str, headings: list[str]) -> tuple[dict | None, bool]:
@@ -98,9 +105,11 @@ def _pick_product(products: list[dict], url: str, headings: list[str]) -> tuple[
                 return p, True
     if len(products) == 1:
         return products[0], True
-    for p in products:
-        if _named_like(text_of(p.get("name")), headings):
-            return p, True
+    # The closest name: an accessory is often the product's name and a word or two more.
+    named = [(d, i) for i, p in enumerate(products)
+             if (d := _name_distance(text_of(p.get("name")), headings)) is not None]
+    if named:
+        return products[min(named)[1]], True
     with_offers = [p for p in products if p.get("offers") or p.get("hasVariant")]
     return (with_offers or products)[0], False
 
@@ -188,8 +197,11 @@ def _extract(root, url: str) -> ProductRecord:
     # Some shops title the product outside an h1 (their h1 names the section): such elements
     # compete with the h1s, recommendation tiles' titles aside.
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
-    h1 = domfields.best_h1(named, [t for t in (og.get("name"), title) if t],
-                           domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or ""))
+    titles = [t for t in (og.get("name"), title) if t]
+    site = domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or "")
+    h1 = domfields.best_h1(named, titles, site)
+    if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
+        h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
     has_price = any(part.get("price") for _, part in layers)
     if not has_price or not any(part.get("availability") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)

@@ -321,7 +321,7 @@ _NESTING = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartF
 
 
 def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
-    """The candidate main product(s) and the number of distinct standalone products.
+    """The candidate main products (product groups first) and the number of distinct standalone products.
 
     Variants of a ProductGroup and products nested under another product
     (isRelatedTo, isSimilarTo, isAccessoryOrSparePartFor, an offer's itemOffered) are not counted as
@@ -357,8 +357,10 @@ def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
                     if isinstance(i, str):
                         nested.add(i)
     top = _variants_as_groups([p for p in products if id(p) not in nested and p.get("@id") not in nested])
+    # Groups first: the page's product when nothing names it (a carousel's repeated tiles group
+    # too, so the standalone products stay candidates).
     groups = [p for p in top if "ProductGroup" in types(p) and (p.get("hasVariant") or get(p, "offers"))]
-    return (groups or top), len(top)
+    return groups + [p for p in top if all(p is not g for g in groups)], len(top)
 
 
 def _variants_as_groups(top: list[dict]) -> list[dict]:

@@ -43,8 +43,10 @@ _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena"
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
-_TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "button", "input", "nav", "form",
+_TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "h2", "button", "input", "nav", "form",
                    "del", "s", "strike", "ins", "tr", "dt", "style"))
+
+_MAX_H2 = 30
 
 # What a lower-cased class/id/itemprop string says about its element, as bit flags.
 _F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY, _F_TITLE = 1, 2, 4, 8, 16, 32, 64
@@ -88,7 +90,7 @@ def _flags(low: str) -> int:
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
-                 "code_inputs", "styles", "titles")
+                 "code_inputs", "styles", "titles", "h2s")
 
     def __init__(self):
         self.metas = []
@@ -111,6 +113,7 @@ class Scan:
         self.code_inputs = []  # hidden inputs named sku / ASIN
         self.styles = []  # <style> elements: the classes the page hides (stock.hidden_rules)
         self.titles = []  # elements whose class or id says product name or title
+        self.h2s = []  # the first h2s: the product's heading on pages without an h1
 
 
 def _says_buy(el) -> bool:
@@ -155,6 +158,9 @@ def scan(root) -> Scan:
                 continue
             if tag == "h1":
                 s.h1s.append(el)
+            elif tag == "h2":
+                if len(s.h2s) < _MAX_H2:
+                    s.h2s.append(el)
             elif tag in _STRIKE_TAGS:
                 price.append(el)
                 continue
