@@ -181,6 +181,21 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     assert rec.availability == "InStock"
 
 
+@pytest.mark.parametrize("box, lang", [
+    # a size, not the product ("the size you chose is no longer available")
+    ("<p class='availability-message'>Die gewünschte Größe ist leider nicht mehr verfügbar</p>", "de"),
+    ("<p class='stock-notice'>Sold out in your size? Try the next one up.</p>", "en"),
+    # a service or a channel, not the product
+    ("<div class='fulfilment'><p>Free delivery</p><p class='pickup-availability'>Pickup not available</p></div>", "en"),
+    ("<div class='help'><span class='chat-availability'>Chat unavailable</span></div>", "en"),
+    ("<p class='store-stock'>Not available in stores</p>", "en"),
+    ("<p class='availability-store'>Nicht im Markt verfügbar</p>", "de"),
+])
+def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, lang):
+    rec = in_buy_box(box + "<button class='add-to-cart'>Add to cart</button>", lang)
+    assert rec.availability == "InStock"
+
+
 def test_stock_in_markup_outside_a_product_item():
     body = ("<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
             "<link itemprop='availability' href='https://schema.org/OutOfStock'>")

@@ -101,6 +101,17 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available)"
                              r"\s*[:：]\s*0(?![\d.,/–-])")
+# A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
+# ist leider nicht mehr verfügbar", "Pickup not available", "Chat unavailable", "Not available in stores").
+_OTHER_SUBJECT = re.compile(
+    r"(?<![^\W\d_])(?:sizes?|größe|grösse|groesse|taille|talla|taglia|maat|rozmiar|storlek|størrelse|koko|velikost|"
+    r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
+    r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
+    r"en tienda|in negozio|in de winkel|reservation|reservierung|réservation|reserva)(?![^\W\d_])"
+    r"|サイズ|尺码|尺寸|사이즈")
+_FOLLOWING_SUBJECT = re.compile(  # "... in stores", "... for in-store pickup", "... in your size"
+    r"\s*(?:in|for|im|en|für|zur|pour|para|per|voor|na|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
+    r"(?:stores?|shops?|filialen?|markt|winkel|magasins?|tiendas?|negozio)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
@@ -122,6 +133,8 @@ def verdict(text: str) -> str | None:
         return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
+        return None
+    if _OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end()):
         return None
     if m.lastgroup == "in" and (_NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:])
                                 or _NONE_LEFT.match(low, m.end())):
