@@ -291,6 +291,14 @@ def test_unrendered_template_is_no_brand(placeholder):
     assert get(f"<span class='product-brand'>{placeholder}</span>").brand is None
 
 
+@pytest.mark.parametrize("filler", ["Nicht vorhanden", "Unbranded", "Sans marque", "Sin marca", "Default"])
+def test_a_platforms_filler_vendor_is_no_brand(filler):
+    # Shops fill the vendor field when a product has none ("not available", "no brand").
+    assert get(head=ld(brand=filler)).brand is None
+    rec = get("<p>Marke: Acme</p>", ld(brand=filler), lang="de")
+    assert (rec.brand, rec.sources["brand"]) == ("Acme", "dom")
+
+
 @pytest.mark.parametrize("text", ["All brands", "Brands", "Shop by brand", "Alle Marken", "Toutes les marques"])
 def test_brand_navigation_link_is_no_brand(text):
     link = f"<div class='top-links'><a class='brands-link' href='/brands'>{text}</a></div>"

@@ -197,7 +197,10 @@ def _sep_kind(sep: str, label: str) -> int:
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|<%|%>|\[\[|\]\]|^%[\w.]+%$|^#?\{[\w.\s]+\}$")
 _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--", "0", "false", "true",
                        "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd",
-                       "other", "default", "vendor", "no brand", "unbranded"))  # a platform's filler vendor
+                       "other", "default", "vendor", "no brand", "unbranded",  # a platform's filler vendor
+                       # "not available" / "no brand" in the shop's language
+                       "nicht vorhanden", "keine", "ohne marke", "keine marke", "sans marque", "non disponible",
+                       "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a"))
 
 
 def _placeholder(v: str) -> bool:
