@@ -351,11 +351,50 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
      "EUR"),
     ("<div class='product-price'><span class='price-excl'>€156,20</span> <span class='price-incl'>€189,00</span>"
      "</div>", "189.00", "EUR"),
+    # the price shown in an aria-hidden copy, a sentence for screen readers beside it
+    ("<div class='price'><span aria-hidden='true'>$120.00</span><span class='sr-only'>Your price for this item is "
+     "$120.00</span></div><div class='regular-price'>Was $150.00</div>", "120.00", "USD"),
+    # the cents in a <sup> after the whole part's element and its line break
+    ("<div class='product-price'><sup>$</sup><span class='whole'>9</span>\n<sup class='fraction'>99</sup></div>",
+     "9.99", "USD"),
+    # a hidden part of the price element (its stock for the markup), an instalment below
+    ("<div class='price'><span class='value'>299,99€</span><div class='d-none'>In stock new Example Shop "
+     "https://shop.example.com/p/1</div></div><div class='simulator'><span>ou dès</span> "
+     "<span class='prix-mensualite'>32,15€</span></div>", "299.99", "EUR"),
 ])
 def test_the_price_a_buyer_pays(box, price, currency):
     body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
     rec = extract_product(page(body), URL)
     assert (float(rec.price), rec.currency) == (float(price), currency)
+
+
+def test_a_price_in_a_pop_up_is_not_the_products():
+    body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
+            "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "
+            "<span class='promotion-popup-price'>€ 29,00</span></div><button class='add-to-cart'>Add to cart</button>"
+            "</div></div>")
+    assert extract_product(page(body), URL).price == "189.00"
+
+
+@pytest.mark.parametrize("heading", ["Aanbevolen producten", "Customers also bought", "Das könnte Ihnen auch gefallen",
+                                     "Vous aimerez aussi"])
+def test_a_block_headed_as_recommendations_holds_other_products(heading):
+    # Its classes say nothing ("box", "blok"); its heading does.
+    tiles = "".join(f"<div class='item'><a href='/p/{n}'><h3>Scarf {n}</h3></a><span class='productPrice'>{p}</span>"
+                    f"<span class='brand'>Other Co</span></div>" for n, p in ((1, "59,99"), (2, "59,99"), (3, "14,99")))
+    body = ("<div class='product'><h1>Wool Coat</h1><div class='col'><div class='a'><div class='b'><div class='c'>"
+            "<div class='currentprice'>€ 189,-</div></div></div></div></div>"
+            f"<div class='box'><div class='header'><h2>{heading}</h2></div><div class='blok'>{tiles}</div></div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.brand) == ("189.00", None)
+
+
+def test_a_recommendation_heading_in_the_products_own_column_leaves_it_the_product():
+    body = ("<div class='product'><h1>Wool Coat</h1><h3>Recommended for cold days</h3><div class='product-price'>"
+            "€ 189,00</div><p class='product-brand'>Nordvik</p><button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.brand, rec.availability) == ("189.00", "Nordvik", "InStock")
 
 
 # Magento's "display both prices": each amount in its own element, named by class and label.

@@ -49,6 +49,44 @@ def _kind(c: str) -> int:
     return -1 if weak else _NONE
 
 
+# A heading that names a block of other products ("Aanbevolen producten", "Kunden kauften auch"):
+# the block it heads is a recommendation area whatever its classes say.
+_RELATED_HEADING = re.compile(
+    r"recommend|related (?:products|items|articles)|similar (?:products|items)|you (?:may|might) also|"
+    r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|"
+    r"aanbevolen|gerelateerde|anderen bekeken|ook bekeken|empfohlen|empfehlung|ähnliche (?:artikel|produkte)|"
+    r"auch gefallen|kauften auch|zuletzt angesehen|aimerez aussi|produits (?:similaires|associés)|recommandé|"
+    r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"
+    r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
+    r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
+    r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품")
+
+
+def related_heading(text: str | None) -> bool:
+    return bool(text) and len(text) <= 80 and _RELATED_HEADING.search(text.casefold()) is not None
+
+
+def headed_areas(headings, keep) -> list:
+    """The blocks the recommendation ``headings`` head: from each heading up to the first
+    ancestor that holds more than the heading's own branch, unless that block holds one of
+    ``keep`` (the product's title or buy button: then the heading sits in the product's column)."""
+    out = []
+    for h in headings:
+        e = h
+        block = None
+        while e.getparent() is not None:
+            parent = e.getparent()
+            if parent.tag in ("body", "html", "main"):
+                break
+            if sum(1 for c in parent if isinstance(c.tag, str)) > 1:
+                block = parent
+                break
+            e = parent
+        if block is not None and not any(k is block or block in set(k.iterancestors()) for k in keep):
+            out.append(block)
+    return out
+
+
 class Related:
     """Memoised "is this inside a related-products/footer area" test.
 
@@ -99,6 +137,11 @@ class Related:
 
     def __call__(self, el) -> bool:
         return self._state(el) == _REL
+
+    def mark(self, blocks) -> None:
+        """Count ``blocks`` (and all inside them) as related; before any test."""
+        for b in blocks:
+            self.memo[b] = _REL
 
 
 def buy_buttons(candidates, related) -> list:

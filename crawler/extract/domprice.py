@@ -31,7 +31,7 @@ _IGNORE_TOKENS = re.compile(
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|label|currency|symbol|whole|fraction|decimal|"
     r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
-    r"lowest|omnibus|excl|exkl|excluding|netto)\b"
+    r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal)\b"
 )
 # Inside a price element, symbol / whole / fraction parts are pieces of the price itself.
 _SKIP_CHILD_TOKENS = re.compile(
@@ -104,6 +104,21 @@ def _is_strike(el, attrs: str | None = None) -> bool:
     return "line-through" in a or "strike" in a or bool(_REG_TOKENS.search(a))
 
 
+# Hidden parts of a price element (its availability for the markup, a template): not shown.
+_HIDING = frozenset(("hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", "js-hidden", "u-hidden"))
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    cls = el.get("class")
+    if cls and not _HIDING.isdisjoint(cls.split()):
+        return True
+    style = el.get("style")
+    return bool(style and _DISPLAY_NONE.search(style))
+
+
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
     """Visible text of a price element without struck/"was" children (collected into regs).
 
@@ -121,19 +136,22 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
             size += len(node.text)
         for ch in node:
             tag = ch.tag if isinstance(ch.tag, str) else ""
-            if tag and tag not in _SKIP_TAGS and ch.get("aria-hidden") != "true" and depth < 8:
+            # aria-hidden="true" hides from screen readers only: shops show the price there and
+            # give readers a sentence in an sr-only copy.
+            if tag and tag not in _SKIP_TAGS and depth < 8 and not _hidden(ch):
                 a = _attr_text(ch)
                 if not inline_strike and _is_strike(ch, a):
                     t = _own_text(ch, regs, 80, True)
                     if t:
                         regs.append(t)
-                elif _HIDDEN.search(a) and not any(c.isdigit() for c in ch.text_content()):
-                    pass
+                elif _HIDDEN.search(a) and (not any(c.isdigit() for c in ch.text_content())
+                                            or any(c.isdigit() for t in out for c in t)):
+                    pass  # a screen-reader label, or its copy of the amount already read
                 elif not _SKIP_CHILD_TOKENS.search(a):
-                    if (tag == "sup" or "fraction" in a or "cents" in a) and out and out[-1][-1:].isdigit():
+                    if (tag == "sup" or "fraction" in a or "cents" in a) and out:
                         t = (ch.text or "").strip()
-                        if len(t) == 2 and t.isdigit() and len(ch) == 0:
-                            head = "".join(out)
+                        head = "".join(out).rstrip()  # the whole part may end in its element's tail
+                        if len(t) == 2 and t.isdigit() and len(ch) == 0 and head[-1:].isdigit():
                             out.append("," if "." in head[-4:] else ".")
                     walk(ch, depth + 1)
             if ch.tail:

@@ -165,7 +165,9 @@ def _extract(root, url: str) -> ProductRecord:
     meta = read_meta(sc.metas, sc.links)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
+    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3] + sc.buy) if sc.related_heads else []
     related = areas.Related()
+    related.mark(headed)
 
     layers: list[tuple[str, dict]] = []
     headings = [h.casefold() for h in (clean(e.text_content()) for e in sc.h1s[:3]) if h]
@@ -216,7 +218,9 @@ def _extract(root, url: str) -> ProductRecord:
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
-    printed = labels.printed(sc, areas.Related(page_classes=False), {*missing, "sku"}, url)
+    label_areas = areas.Related(page_classes=False)
+    label_areas.mark(headed)
+    printed = labels.printed(sc, label_areas, {*missing, "sku"}, url)
     for f in missing:
         if printed.get(f):
             dpart[f] = printed[f]

@@ -14,6 +14,7 @@ from lxml import etree
 from functools import lru_cache
 from itertools import islice
 
+from .areas import related_heading
 from .labels import ID_HASH, LABEL
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
@@ -43,7 +44,7 @@ _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena"
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
-_TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "h2", "button", "input", "nav", "form",
+_TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "h2", "h3", "button", "input", "nav", "form",
                    "del", "s", "strike", "ins", "tr", "dt", "style"))
 
 _MAX_H2 = 30
@@ -90,7 +91,7 @@ def _flags(low: str) -> int:
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
-                 "code_inputs", "styles", "titles", "h2s")
+                 "code_inputs", "styles", "titles", "h2s", "related_heads")
 
     def __init__(self):
         self.metas = []
@@ -114,6 +115,7 @@ class Scan:
         self.styles = []  # <style> elements: the classes the page hides (stock.hidden_rules)
         self.titles = []  # elements whose class or id says product name or title
         self.h2s = []  # the first h2s: the product's heading on pages without an h1
+        self.related_heads = []  # h2/h3 headings of recommendation blocks ("Customers also bought")
 
 
 def _says_buy(el) -> bool:
@@ -158,9 +160,11 @@ def scan(root) -> Scan:
                 continue
             if tag == "h1":
                 s.h1s.append(el)
-            elif tag == "h2":
-                if len(s.h2s) < _MAX_H2:
+            elif tag == "h2" or tag == "h3":
+                if tag == "h2" and len(s.h2s) < _MAX_H2:
                     s.h2s.append(el)
+                if related_heading(el.text_content()):
+                    s.related_heads.append(el)
             elif tag in _STRIKE_TAGS:
                 price.append(el)
                 continue
