@@ -351,6 +351,9 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
      "EUR"),
     ("<div class='product-price'><span class='price-excl'>€156,20</span> <span class='price-incl'>€189,00</span>"
      "</div>", "189.00", "EUR"),
+    # the old price named "deprecated" beside the reduced one, at the same depth
+    ("<div class='m-product-price'><span class='is-deprecated'>€175</span> <span class='is-reduced'>€88</span></div>",
+     "88", "EUR"),
     # the price shown in an aria-hidden copy, a sentence for screen readers beside it
     ("<div class='price'><span aria-hidden='true'>$120.00</span><span class='sr-only'>Your price for this item is "
      "$120.00</span></div><div class='regular-price'>Was $150.00</div>", "120.00", "USD"),

@@ -24,7 +24,7 @@ from .text import clean, short_text
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
-    r"striked|previous|former|retail|reference|initial|barred|non-?sale|full)\b"
+    r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded)\b"
 )
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
