@@ -118,6 +118,15 @@ def test_a_hash_label_written_against_its_word(text):
     assert rec.sku == "N82E1682"
 
 
+@pytest.mark.parametrize("row, lang", [
+    ("<dl class='product-specs'><dt><span class='icon'></span> Merk </dt><dd> Sony </dd></dl>", "nl"),
+    ("<table><tr><th><i class='info'></i><span>Brand</span></th><td>Sony</td></tr></table>", "en"),
+    ("<p class='details'><b>Produsent: </b>Sony<br><b>Varenummer: </b>2595813<br></p>", "no"),
+])
+def test_a_brand_label_after_an_icon_or_in_more_languages(row, lang):
+    assert get(row, lang=lang).brand == "Sony"
+
+
 def test_chinese_full_width_colon():
     assert get("<p>商品編號：M88213</p>", lang="zh-TW").sku == "M88213"
 

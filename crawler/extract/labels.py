@@ -97,7 +97,8 @@ _VOCAB = {
     ),
     "maker": (
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
-        "fabrikant", "producent", "tillverkare", "valmistaja", "výrobce", "gyártó", "üretici",
+        "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
+        "výrobce", "gyártó", "üretici",
         "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
     ),
     # games and software: who publishes them is their brand ("Uitgever: Sony"); books never get here
@@ -573,8 +574,10 @@ def _id_field(label: str, shop: frozenset) -> str | None:
     return "sku" if label.split()[0] in shop else "id"
 
 
-def _spec_ids(row, shop: frozenset):
-    """(field, code) of spec-table cells labelled with a catalogue-id word outside the vocabularies."""
+def _spec_fields(row, shop: frozenset):
+    """(field, value) of a spec-table row's label/value cells: a known label, or a catalogue-id word
+    outside the vocabularies ("id", or "sku" when named after the shop). The label cell's text is
+    read whole, so a label after an icon (``<dt><i class="icon"></i> Merk</dt>``) counts too."""
     if row.tag == "dt":
         dd = row.getnext()
         while dd is not None and not isinstance(dd.tag, str):  # a comment between <dt> and <dd>
@@ -590,10 +593,13 @@ def _spec_ids(row, shop: frozenset):
         if not lt:
             continue
         n = normalize(lt.rstrip(":："))
-        field = None if n in FIELD_OF else _id_field(n, shop)
-        v = field and _code(short_text(val, 60), "sku", True)
+        field = FIELD_OF.get(n) or _id_field(n, shop)
+        if field is None:
+            continue
+        vt = short_text(val, 60)
+        v = _code(vt, "sku", True) if field in ("sku", "id") else _value(field, vt, "cell")
         if v:
-            yield field, v
+            yield field, n, v
 
 
 def _input_code(inputs, related) -> str | None:
@@ -634,16 +640,21 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         v = _read(el, own, m, label, field)
         if v and not related(el):
             found[field] = v
-            book = book or (field == "gtin" and (label.startswith("isbn") or _BOOKLAND.match(v) is not None))
+            book = book or _names_a_book(field, label, v)
             if len(found) == len(want):
                 break
+    if want - found.keys():
+        # Spec rows whose label cell the label pass did not read ("<dt><i></i> Merk</dt>"), and the
+        # shop's own catalogue-id words: only for fields no label gave.
+        for row in sc.spec_rows:
+            if related(row):
+                continue
+            for field, label, v in _spec_fields(row, shop):
+                if field in want and field not in found:
+                    found[field] = v
+                    book = book or _names_a_book(field, label, v)
     out = {f: found[f] for f in ("mpn", "gtin", "color") if f in found}
     if "sku" in want:
-        if "sku" not in found:
-            for row in sc.spec_rows:
-                for field, v in _spec_ids(row, shop):
-                    if field not in found and not related(row):
-                        found[field] = v
         labelled = found.get("sku")
         if labelled and labelled == found.get("mpn"):
             labelled = None  # the maker's number under a shop-code label (marketplaces)
@@ -660,6 +671,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
 
 # EAN-13s of the GS1 "Bookland" prefixes 978 and 979 are ISBNs (and printed music): a book.
 _BOOKLAND = re.compile(r"97[89]\d{10}$")
+
+
+def _names_a_book(field: str, label: str, v: str) -> bool:
+    return field == "gtin" and (label.startswith("isbn") or _BOOKLAND.match(v) is not None)
 
 
 def page_code_wins(markup_sku: str | None, found: dict) -> bool:
