@@ -122,6 +122,9 @@ def test_a_hash_label_written_against_its_word(text):
     ("<dl class='product-specs'><dt><span class='icon'></span> Merk </dt><dd> Sony </dd></dl>", "nl"),
     ("<table><tr><th><i class='info'></i><span>Brand</span></th><td>Sony</td></tr></table>", "en"),
     ("<p class='details'><b>Produsent: </b>Sony<br><b>Varenummer: </b>2595813<br></p>", "no"),
+    # pretty-printed: the indentation around a short label is no text
+    ("<dl>\n" + " " * 48 + "<dt>\n" + " " * 52 + "<span class='icon'>\n" + " " * 52 + "</span>\n" + " " * 52 + "Merk\n"
+     + " " * 48 + "</dt>\n" + " " * 48 + "<dd>\n" + " " * 52 + "Sony\n" + " " * 48 + "</dd></dl>", "nl"),
 ])
 def test_a_brand_label_after_an_icon_or_in_more_languages(row, lang):
     assert get(row, lang=lang).brand == "Sony"

@@ -46,7 +46,7 @@ def short_text(el, limit: int = 80, words_apart: bool = False) -> str | None:
     parts = []
     n = 0
     for t in el.itertext():
-        n += len(t)
+        n += len(t) if len(t) < 8 else len(t.strip())  # indentation of pretty-printed HTML is no text
         if n > limit * 3:
             return None
         if words_apart and parts and parts[-1][-1:].islower() and t[:1].isupper():
