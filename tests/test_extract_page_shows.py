@@ -371,6 +371,23 @@ def test_the_price_a_buyer_pays(box, price, currency):
     assert (float(rec.price), rec.currency) == (float(price), currency)
 
 
+@pytest.mark.parametrize("url, currency", [
+    ("https://www.example.no/p/wool-coat", "NOK"), ("https://www.example.de/p/wool-coat", "EUR"),
+    ("https://www.example.co.uk/p/wool-coat", "GBP"),
+    ("https://www.example.com/p/wool-coat", None), ("https://example.co/p/wool-coat", None),  # no one country
+])
+def test_a_price_without_a_currency_takes_the_country_domains(url, currency):
+    body = "<div class='product'><h1>Wool Coat</h1><div class='product-price'>1 899,-</div><button>Kjøp</button></div>"
+    rec = extract_product(page(body), url)
+    assert (float(rec.price), rec.currency) == (1899, currency)
+
+
+def test_a_currency_named_as_shops_print_it():
+    body = "<div class='product'><h1>Wool Coat</h1><p class='product-new-price'>2.999,99 Lei</p></div>"
+    rec = extract_product(page(body, lang="ro"), "https://www.example.com/p/wool-coat")
+    assert (rec.price, rec.currency) == ("2999.99", "RON")
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

@@ -50,7 +50,7 @@ from .jsonld import iter_nodes, read_jsonld
 from .element_classes import fast_classes
 from .microdata import read_microdata
 from .opengraph import opengraph_fields, read_meta
-from .prices import Hints, format_price
+from .prices import Hints, country_currency, format_price
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
 from .text import SOLD_OUT, clean
@@ -423,6 +423,10 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
     if price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
+    if currency is None:
+        currency = country_currency(hints)  # "5 999,-" on a .no shop
+        if currency:
+            sources["currency"] = "url"
     rec.currency = currency
     rec.price = format_price(price, currency)
     rec.regular_price = format_price(regular, currency) if regular is not None and regular > price else None

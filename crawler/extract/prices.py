@@ -59,6 +59,25 @@ _TLD_DOLLAR = {
 _TLD_KRONA = {"se": "SEK", "dk": "DKK", "no": "NOK", "is": "ISK"}
 _LANG_KRONA = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK"}
 _LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN"}
+# The one currency of a country-code domain ("5 999,-" on a .no shop is kroner). Domains used
+# worldwide for other reasons (.co, .io, .me, .tv, .ai ...) are left out.
+_EURO_TLDS = ("de", "at", "fr", "it", "es", "nl", "be", "lu", "ie", "pt", "gr", "fi", "sk", "si", "ee", "lv",
+              "lt", "mt", "cy", "hr")
+_TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "ch": "CHF", "pl": "PLN",
+                 "cz": "CZK", "hu": "HUF", "ro": "RON", "bg": "BGN", "tr": "TRY", "ru": "RUB", "ua": "UAH",
+                 "jp": "JPY", "cn": "CNY", "kr": "KRW", "in": "INR", "br": "BRL", "mx": "MXN", "ar": "ARS",
+                 "cl": "CLP", "au": "AUD", "nz": "NZD", "ca": "CAD", "za": "ZAR", "sg": "SGD", "hk": "HKD",
+                 "tw": "TWD", "th": "THB", "my": "MYR", "id": "IDR", "ph": "PHP", "vn": "VND", "il": "ILS",
+                 "ae": "AED", "sa": "SAR", "eg": "EGP", "ng": "NGN", "ke": "KES", "pe": "PEN", "kz": "KZT"}
+
+
+# Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
+_CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH"}
+
+
+def country_currency(hints: "Hints") -> str | None:
+    """The currency of the shop's country-code domain, for a price the page shows without one."""
+    return _TLD_CURRENCY.get(hints.tld)
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,8 @@ def currency_code(symbol, hints: Hints | None = None) -> str | None:
     up = s.upper()
     if up in ISO_CODES:
         return up
+    if up in _CODE_ALIASES:
+        return _CODE_ALIASES[up]
     if len(up) == 3 and up.isalpha():
         return up  # a well-formed code we don't list is still better than nothing
     for sym, code in _SYMBOLS:
