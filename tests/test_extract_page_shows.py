@@ -388,6 +388,33 @@ def test_a_currency_named_as_shops_print_it():
     assert (rec.price, rec.currency) == ("2999.99", "RON")
 
 
+def test_a_page_wide_class_on_body_marks_no_area():
+    html = page("<div class='product'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+                "<button class='add-to-cart'>Add to cart</button></div>").replace("<body>", "<body class='so_footerswitch'>")
+    rec = extract_product(html, URL)
+    assert (rec.price, rec.availability) == ("189.00", "InStock")
+
+
+def test_a_sale_word_overrules_a_regular_word_in_one_class():
+    box = ("<div class='pdp_price'><span class='pdp_price__strike-through-price'>2.899,00 €</span>"
+           "<div class='pdp_price__price'><div class='pdp_price__retail-price pdp_price__retail-price--sale'>"
+           "2.189,00 €</div></div></div><div class='options'><span class='pdp_article-options__price'>85,00 €</span>"
+           "<span class='pdp_article-options__price'>30,00 €</span></div>")
+    body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.regular_price) == ("2189.00", "2899.00")
+
+
+def test_a_hidden_price_and_its_parts_are_not_shown():
+    # A voucher price the page shows only once a script lifts "pl_hidden".
+    body = ("<div class='product'><h1>Wool Coat</h1><div class='a'><div class='b'><div class='c'>"
+            "<div class='pdp_price__amount'>12,99 €</div></div></div></div>"
+            "<div class='pdp_price__box pl_hidden' data-benefit-id='10881'><div class='pdp_price__parts'>"
+            "<span class='pdp_price__amount'>9,09 €</span></div></div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body), URL).price == "12.99"
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

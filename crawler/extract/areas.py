@@ -87,6 +87,9 @@ def headed_areas(headings, keep) -> list:
     return out
 
 
+_LISTING_PAGE = re.compile(r"search-?result|listing|product-?list|product-?grid|category-?page")
+
+
 class Related:
     """Memoised "is this inside a related-products/footer area" test.
 
@@ -94,8 +97,9 @@ class Related:
     inside the product's own media container (gallery sliders); any related
     area above wins over both.
 
-    ``page_classes=False``: the classes of <html>/<body> mark no area (page-wide flags such as
-    "sticky-footer" or "has-mega-menu" would otherwise put the whole page in one).
+    The classes of <html>/<body> are page-wide flags ("sticky-footer", "has-mega-menu"): they put
+    the whole page in a related area only when they say it lists products ("search-results"),
+    and ``page_classes=False`` ignores them altogether.
     """
 
     def __init__(self, page_classes: bool = True):
@@ -119,8 +123,12 @@ class Related:
                 tag = e.tag if isinstance(e.tag, str) else ""
                 if tag in ("footer", "nav", "aside"):
                     state = _REL
-                elif not self.page_classes and tag in ("body", "html"):
-                    pass
+                elif tag in ("body", "html"):
+                    # Page-wide flags ("so_footerswitch", "has-mega-menu") mark no area; a page
+                    # whose own class says it lists products ("catalogsearch-result") is one.
+                    c = e.get("class")
+                    if self.page_classes and c and _LISTING_PAGE.search(c.lower()):
+                        state = _REL
                 else:
                     dc = e.get("data-component")
                     if dc and dc[:1] in "[{":

@@ -15,6 +15,7 @@ sits in the same small subtree and is higher.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from functools import lru_cache
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded)\b"
 )
+_SALE_TOKENS = re.compile(r"\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
@@ -101,22 +103,20 @@ def _is_strike(el, attrs: str | None = None) -> bool:
     if el.tag in _STRIKE_TAGS:
         return True
     a = attrs if attrs is not None else _attr_text(el)
-    return "line-through" in a or "strike" in a or bool(_REG_TOKENS.search(a))
-
-
-# Hidden parts of a price element (its availability for the markup, a template): not shown.
-_HIDING = frozenset(("hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", "js-hidden", "u-hidden"))
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
-
-
-def _hidden(el) -> bool:
-    if el.get("hidden") is not None:
+    if "line-through" in a or "strike" in a:
         return True
-    cls = el.get("class")
-    if cls and not _HIDING.isdisjoint(cls.split()):
-        return True
-    style = el.get("style")
-    return bool(style and _DISPLAY_NONE.search(style))
+    # "retail-price--sale", "price-regular price-now": a word for the sale price overrules
+    return bool(_REG_TOKENS.search(a)) and not _SALE_TOKENS.search(a.replace("non-sale", "").replace("nonsale", ""))
+
+
+# Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price
+# a script may show): not what the page shows. Read on ``_attr_text`` ("pl_hidden" -> "pl hidden").
+_HIDING = re.compile(r"(?<![\w-])(?:hidden|hide|d-none|is-hidden|invisible|display-none|js-hidden|u-hidden)(?![\w-])"
+                     r"|display\s*:\s*none")
+
+
+def _hidden(el, attrs: str) -> bool:
+    return el.get("hidden") is not None or bool(_HIDING.search(attrs))
 
 
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
@@ -138,8 +138,7 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
             tag = ch.tag if isinstance(ch.tag, str) else ""
             # aria-hidden="true" hides from screen readers only: shops show the price there and
             # give readers a sentence in an sr-only copy.
-            if tag and tag not in _SKIP_TAGS and depth < 8 and not _hidden(ch):
-                a = _attr_text(ch)
+            if tag and tag not in _SKIP_TAGS and depth < 8 and not _hidden(ch, a := _attr_text(ch)):
                 if not inline_strike and _is_strike(ch, a):
                     t = _own_text(ch, regs, 80, True)
                     if t:
@@ -290,6 +289,8 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
         if related(el):
             continue
         attrs = _attr_text(el)
+        if _hidden(el, attrs) or any(_hidden(a, _attr_text(a)) for a in islice(el.iterancestors(), 3)):
+            continue
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
         if not strike and el.tag not in ("ins",) and _IGNORE_TOKENS.search(attrs):
