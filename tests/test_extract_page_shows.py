@@ -351,6 +351,9 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
      "EUR"),
     ("<div class='product-price'><span class='price-excl'>€156,20</span> <span class='price-incl'>€189,00</span>"
      "</div>", "189.00", "EUR"),
+    # the price in an element named after its currency (a part's name), with the price before VAT below
+    ("<div class='buy'><span class='site-currency-attention'>189,00 €</span><br><span class='site-currency-sm'>"
+     "156,20 € eksl. mva</span></div>", "189.00", "EUR"),
     # the old price named "deprecated" beside the reduced one, at the same depth
     ("<div class='m-product-price'><span class='is-deprecated'>€175</span> <span class='is-reduced'>€88</span></div>",
      "88", "EUR"),

@@ -28,6 +28,7 @@ _REG_TOKENS = re.compile(
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded)\b"
 )
 _SALE_TOKENS = re.compile(r"\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
+_PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b")
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
@@ -294,7 +295,14 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
         if not strike and el.tag not in ("ins",) and _IGNORE_TOKENS.search(attrs):
-            continue
+            if not _PART_TOKENS.search(attrs) or _IGNORE_TOKENS.search(_PART_TOKENS.sub(" ", attrs)):
+                continue
+            # Named as a part of a price ("currency", "whole"): a price only when its text is one
+            # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr").
+            t = short_text(el, 40)
+            amount, cur = _amount(t, hints) if t else (None, None)
+            if cur is None or not _DECIMALS.search(t):
+                continue
         if not strike:
             p = el.getparent()
             for _ in range(2):
