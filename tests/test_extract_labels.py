@@ -99,7 +99,7 @@ def test_lines_of_a_description_separated_by_br():
     "Referência", "Código do produto",  # pt
     "Artikelnr.", "Productcode",  # nl
     "Kod produktu", "Numer katalogowy",  # pl
-    "Varenummer", "Kód produktu", "Cikkszám", "Tuotenumero",  # da, cs, hu, fi
+    "Varenummer", "Artikkelnr.", "Kód produktu", "Cikkszám", "Tuotenumero",  # da/no, cs, hu, fi
     "Артикул", "Ürün kodu", "상품번호", "品番", "商品番号", "货号",  # ru, tr, ko, ja, zh
 ])
 @pytest.mark.parametrize("layout", [

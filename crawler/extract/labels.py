@@ -65,8 +65,8 @@ _VOCAB = {
         # weak (see _WEAK)
         "item", "article", "artikel", "style", "code", "codice", "código", "kod", "код", "cod",
         # sv / da / no / fi
-        "artikelnr", "produktnummer", "produktkod", "varenummer", "varenr", "vare nr", "varekode",
-        "produktkode", "tuotenumero", "tuotekoodi",
+        "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
+        "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi",
         # ru / uk
         "артикул", "код товара", "номер товара", "код товару", "артикул товара",
         # ja / zh / ko
