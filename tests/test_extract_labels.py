@@ -381,6 +381,20 @@ def test_a_link_to_the_brand_page_beside_the_title(line):
     assert extract_product(html, URL).brand == "Nordvik"
 
 
+@pytest.mark.parametrize("before, after, brand", [
+    # a link under the title to a name the title holds: the maker's page, whatever its address
+    ("", "<div class='subtitle'><a href='/Jackets/f68'>Outdoor jackets</a> <span><a href='/Nordvik/m55608'>"
+     "Nordvik</a></span></div>", "Nordvik"),
+    # not a breadcrumb's step, nor a link that repeats the whole title, nor a word the title lacks
+    ("<ul class='trail'><li><a href='/nordvik'>Nordvik</a></li></ul>", "", None),
+    ("", "<p><a href='/p/1'>Nordvik Trail Jacket</a></p>", None),
+    ("", "<p><a href='/fjellrev'>Fjellrev</a></p>", None),
+])
+def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand):
+    html = page().replace("<h1>Trail Jacket</h1>", f"{before}<h1>Nordvik Trail Jacket</h1>{after}")
+    assert extract_product(html, URL).brand == brand
+
+
 @pytest.mark.parametrize("element", ["<h2 class='product__vendor'>Nordvik</h2>",
                                      "<div class='designer-name'><a href='/d/nordvik'>Nordvik</a></div>",
                                      "<span class='product-manufacturer'>Nordvik</span>"])

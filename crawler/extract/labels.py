@@ -752,7 +752,32 @@ def title_brand(title_el) -> str | None:
                 b = clean_brand(short_text(a, 60), dom=True)
                 if b:
                     return b
+    # A link beside the title whose text is a name the title holds ("<h1>Console Sony PS4</h1>
+    # <div class='subtitle'><a href='/Sony/m55608'>Sony</a></div>"): the maker's page. Not a list
+    # of links (breadcrumbs, menus), nor one word-for-word the title.
+    title = short_text(title_el, 300)
+    words = _WORDS_OF(title.casefold()) if title else []
+    for el in near[1:]:
+        if not isinstance(el.tag, str) or el.tag in ("ul", "ol", "nav") or "crumb" in (el.get("class") or ""):
+            continue
+        for a in el.iter("a"):
+            t = short_text(a, 30)
+            if not t or not t[0].isupper() or len(t.split()) > 3:
+                continue
+            tw = _WORDS_OF(t.casefold())
+            if tw and len(tw) < len(words) and _holds_run(words, tw):
+                b = clean_brand(t, dom=True)
+                if b:
+                    return b
     return None
+
+
+_WORDS_OF = re.compile(r"\w+").findall
+
+
+def _holds_run(words: list, run: list) -> bool:
+    n = len(run)
+    return any(words[i:i + n] == run for i in range(len(words) - n + 1))
 
 
 # Digits, and an ISBN-10's check letter ("/dp/193435659X").
