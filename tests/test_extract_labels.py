@@ -395,6 +395,15 @@ def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand)
     assert extract_product(html, URL).brand == brand
 
 
+@pytest.mark.parametrize("dialog", [
+    "<div id='onetrust-consent-sdk'><h3>Vendors</h3><div class='vendor-name'>Google Advertising</div></div>",
+    "<section class='ot-hide'><button class='vendors-list close-pc-btn-handler' aria-label='Fermer'></button></section>",
+])
+def test_a_cookie_dialogs_vendors_are_no_brand(dialog):
+    html = page().replace("</main>", f"</main>{dialog}")
+    assert extract_product(html, URL).brand is None
+
+
 @pytest.mark.parametrize("element", ["<h2 class='product__vendor'>Nordvik</h2>",
                                      "<div class='designer-name'><a href='/d/nordvik'>Nordvik</a></div>",
                                      "<span class='product-manufacturer'>Nordvik</span>"])

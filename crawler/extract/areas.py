@@ -10,7 +10,8 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
             "tile", "listing", "search-result", "product-list", "productlist", "product-grid", "grid-item",
-            "megamenu", "mega-menu", "navigation", "comparison")
+            "megamenu", "mega-menu", "navigation", "comparison",
+            "cookie", "consent", "onetrust")  # a consent dialog lists its "vendors": no product of the page
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.
 _USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand)(?=[^a-z]|$)")
 _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand")

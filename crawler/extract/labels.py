@@ -685,7 +685,7 @@ def page_code_wins(markup_sku: str | None, found: dict) -> bool:
 
 
 _BRAND_CONTAINERS = frozenset(("ul", "ol", "section", "nav", "header", "footer", "select", "table", "tbody",
-                               "form", "main", "article", "aside", "body"))
+                               "form", "main", "article", "aside", "body", "button"))
 
 
 # Shopify themes call the brand the "vendor"; fashion shops call it the "designer".
