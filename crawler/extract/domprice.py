@@ -27,15 +27,17 @@ _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded)\b"
 )
-_SALE_TOKENS = re.compile(r"\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
-_PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b")
+_SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
-    r"slider|range|sort|badge|percent|percentage|label|currency|symbol|whole|fraction|decimal|"
-    r"cents|tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
+    r"slider|range|sort|badge|percent|percentage|label|"
+    r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
     r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal)\b"
 )
+# An element named as a part of a price ("currency", "whole"): a price only when it shows one
+# whole amount with its currency ("<span class='site-currency-attention'>999,00 kr</span>").
+_PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b")
 # Inside a price element, symbol / whole / fraction parts are pieces of the price itself.
 _SKIP_CHILD_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
@@ -107,7 +109,7 @@ def _is_strike(el, attrs: str | None = None) -> bool:
     if "line-through" in a or "strike" in a:
         return True
     # "retail-price--sale", "price-regular price-now": a word for the sale price overrules
-    return bool(_REG_TOKENS.search(a)) and not _SALE_TOKENS.search(a.replace("non-sale", "").replace("nonsale", ""))
+    return bool(_REG_TOKENS.search(a)) and not _SALE_TOKENS.search(a)
 
 
 # Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price
@@ -118,6 +120,11 @@ _HIDING = re.compile(r"(?<![\w-])(?:hidden|hide|d-none|is-hidden|invisible|displ
 
 def _hidden(el, attrs: str) -> bool:
     return el.get("hidden") is not None or bool(_HIDING.search(attrs))
+
+
+def _whole_amount(el, hints: Hints) -> bool:
+    t = short_text(el, 40)
+    return bool(t) and _amount(t, hints)[1] is not None and _DECIMALS.search(t) is not None
 
 
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
@@ -294,15 +301,9 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             continue
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
-        if not strike and el.tag not in ("ins",) and _IGNORE_TOKENS.search(attrs):
-            if not _PART_TOKENS.search(attrs) or _IGNORE_TOKENS.search(_PART_TOKENS.sub(" ", attrs)):
-                continue
-            # Named as a part of a price ("currency", "whole"): a price only when its text is one
-            # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr").
-            t = short_text(el, 40)
-            amount, cur = _amount(t, hints) if t else (None, None)
-            if cur is None or not _DECIMALS.search(t):
-                continue
+        if not strike and el.tag not in ("ins",) and (
+                _IGNORE_TOKENS.search(attrs) or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))):
+            continue
         if not strike:
             p = el.getparent()
             for _ in range(2):
