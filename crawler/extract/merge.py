@@ -86,11 +86,6 @@ def _name_distance(name: str | None, headings: list[str]) -> int | None:
     return best
 
 
-def _named_like(name: str | None, headings: list[str]) -> bool:
-    """The product's name is the page's heading, give or take two words (brand, colour)."""
-    return _name_distance(name, headings) is not None
-
-
 def _pick_product(products: list[dict], url: str, headings: list[str]) -> tuple[dict | None, bool]:
     """The page's own product among several, and whether it is surely the page's: the one whose
     URL is the page's, else the one named like the page's heading (accessories and bundles are

@@ -16,6 +16,7 @@ from itertools import islice
 
 from .areas import related_heading
 from .labels import ID_HASH, LABEL
+from .text import short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
@@ -163,7 +164,7 @@ def scan(root) -> Scan:
             elif tag == "h2" or tag == "h3":
                 if tag == "h2" and len(s.h2s) < _MAX_H2:
                     s.h2s.append(el)
-                if related_heading(el.text_content()):
+                if related_heading(short_text(el, 80)):
                     s.related_heads.append(el)
             elif tag in _STRIKE_TAGS:
                 price.append(el)
