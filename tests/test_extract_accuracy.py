@@ -4,7 +4,7 @@ The pages, their truth and their sources are in ``tests/fixtures/real_pages``; t
 ``tests/benchmarks/extract_score.py`` (run it directly for the full table, ``--misses`` for the
 wrong answers). The floors are what the extractor reaches today, rounded down by about 0.02, so
 a regression fails here; raise them when the extractor improves (and set them anew when pages
-are added: batches 4 and 5 lowered the heldout figures). The heldout split is for checking, not for
+are added: batches 4, 5 and 7 lowered the brand figures). The heldout split is for checking, not for
 tuning: a failure message lists the dev misses only.
 """
 from __future__ import annotations
@@ -18,9 +18,9 @@ SCORER = Path(__file__).resolve().parent / "benchmarks" / "extract_score.py"
 
 FLOORS = {
     "dev": {"price": 0.95, "currency": 0.95, "sku": 0.97, "availability": 0.96,
-            "brand": 0.93, "name": 0.98, "oos pages": 0.95},
-    "heldout": {"price": 0.94, "currency": 0.94, "sku": 0.89, "availability": 0.87,
-                "brand": 0.81, "name": 0.94, "oos pages": 0.78},
+            "brand": 0.90, "name": 0.98, "oos pages": 0.95},
+    "heldout": {"price": 0.94, "currency": 0.94, "sku": 0.89, "availability": 0.88,
+                "brand": 0.77, "name": 0.94, "oos pages": 0.82},
 }
 
 

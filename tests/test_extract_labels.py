@@ -395,6 +395,14 @@ def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand)
     assert extract_product(html, URL).brand == brand
 
 
+def test_by_a_maker_under_the_title_and_a_widgets_credit():
+    rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
+              "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")
+    assert rec.brand == "Nordvik"
+    assert get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>").brand is None
+    assert get("<p class='terms'>By clicking Add to cart you accept our terms.</p>").brand is None
+
+
 @pytest.mark.parametrize("dialog", [
     "<div id='onetrust-consent-sdk'><h3>Vendors</h3><div class='vendor-name'>Google Advertising</div></div>",
     "<section class='ot-hide'><button class='vendors-list close-pc-btn-handler' aria-label='Fermer'></button></section>",

@@ -190,10 +190,25 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     ("<div class='help'><span class='chat-availability'>Chat unavailable</span></div>", "en"),
     ("<p class='store-stock'>Not available in stores</p>", "en"),
     ("<p class='availability-store'>Nicht im Markt verfügbar</p>", "de"),
+    ("<ul class='stock-notes'><li>Gift wrap is available for this item.</li><li>This item is not available for "
+     "layaway.</li><li class='ship-status'>This item is not available for shipping.</li></ul>", "en"),
 ])
 def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, lang):
     rec = in_buy_box(box + "<button class='add-to-cart'>Add to cart</button>", lang)
     assert rec.availability == "InStock"
+
+
+def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
+    box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
+           "<button class='add-to-cart'>Add to cart</button>")
+    assert in_buy_box(box).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("button, availability", [("", "OutOfStock"),
+                                                   ("<button class='add-to-cart'>Add to cart</button>", "InStock")])
+def test_call_to_check_availability_in_place_of_the_buy_button(button, availability):
+    box = f"<div class='buy'><span class='note'>Call to check product availability</span>{button}</div>"
+    assert in_buy_box(box).availability == availability
 
 
 def test_stock_in_markup_outside_a_product_item():

@@ -94,6 +94,7 @@ _VOCAB = {
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
         "merke", "merkki", "značka", "márka", "designer", "ブランド", "ブランド名", "品牌", "브랜드",
         "бренд", "торговая марка",
+        "by",  # "By: LEGO" (a value only after a colon: "By clicking ..." is no label)
     ),
     "maker": (
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
@@ -707,9 +708,10 @@ def dom_brand(brand_elems, related) -> str | None:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
             continue
-        key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower().replace("branding", "")
+        key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
+        key = key.replace("branding", "").replace("cobrand", "")
         if not any(word in key for word in _BRAND_CLASS_WORDS):
-            continue  # "site-branding", "co-branding": the shop's own logo
+            continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit
         if related(el):
             continue
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]

@@ -72,6 +72,7 @@ _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "pre
 _NOTIFY = ("notify me", "email me when", "e-mail me when", "let me know when", "alert me when", "back in stock",
            "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente", "prossimamente",
            "binnenkort beschikbaar", "kommer snart",
+           "call to check", "call for availability", "call to order", "call for price",
            "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
            "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
            "m'alerter", "m'avertir", "prévenez-moi", "avvisami", "avísame", "avise-me", "houd mij op de hoogte",
@@ -102,12 +103,14 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available)"
                              r"\s*[:：]\s*0(?![\d.,/–-])")
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
-# ist leider nicht mehr verfügbar", "Pickup not available", "Chat unavailable", "Not available in stores").
+# ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
+# "This item is not available for shipping", "Not available in stores").
 _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größe|grösse|groesse|taille|talla|taglia|maat|rozmiar|storlek|størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
-    r"en tienda|in negozio|in de winkel|reservation|reservierung|réservation|reserva)(?![^\W\d_])"
+    r"en tienda|in negozio|in de winkel|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
+    r"shipping|delivery|versand|livraison|envío|spedizione|verzending)(?![^\W\d_])"
     r"|サイズ|尺码|尺寸|사이즈")
 _FOLLOWING_SUBJECT = re.compile(  # "... in stores", "... for in-store pickup", "... in your size"
     r"\s*(?:in|for|im|en|für|zur|pour|para|per|voor|na|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
@@ -311,6 +314,9 @@ def _control(el, candidates: set):
 
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
+# A sentence that says the product cannot go in the cart is as clear as a stock label.
+_CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
+                         r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
 _STOCK_LABEL = re.compile(
     r"(?:availability|stock(?: status)?|status|verfügbarkeit|lieferstatus|lagerstatus|lagerbestand|disponibilit[éà]|"
     r"disponibilidad|disponibilidade|beschikbaarheid|voorraad|tillgänglighet|saatavuus|dostępność|dostupnost|"
@@ -369,7 +375,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 v = verdict(t)  # a statement opens the text; the rest is prose
                 if (v and not visible.hidden(owner) and not related(owner)
                         and (v == "notify" or _product_level(owner, box))):
-                    (clear if _STOCK_LABEL.match(t) else weak).append(v)  # "Availability: Out Of Stock"
+                    # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
+                    (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and _CANNOT_BUY.search(t.casefold()))
+                     else weak).append(v)
     working = False
     candidates = set(buttons)
     for e in buttons:
