@@ -366,6 +366,9 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
      "EUR"),
     ("<div class='product-price'><span class='price-excl'>€156,20</span> <span class='price-incl'>€189,00</span>"
      "</div>", "189.00", "EUR"),
+    # the cents raised by a class, the decimal point only for screen readers
+    ("<div class='price-display'><span class='sup'>$</span>139<span class='visuallyhidden'>.</span>"
+     "<span class='sup'>97</span></div>", "139.97", "USD"),
     # the price in an element named after its currency (a part's name), with the price before VAT below
     ("<div class='buy'><span class='site-currency-attention'>189,00 €</span><br><span class='site-currency-sm'>"
      "156,20 € eksl. mva</span></div>", "189.00", "EUR"),

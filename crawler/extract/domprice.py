@@ -127,11 +127,14 @@ def _whole_amount(el, hints: Hints) -> bool:
     return bool(t) and _amount(t, hints)[1] is not None and _DECIMALS.search(t) is not None
 
 
+_SUP_CLASS = re.compile(r"\bsup(?:erscript)?\b")  # cents set raised by a class: <span class="sup">97</span>
+
+
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
     """Visible text of a price element without struck/"was" children (collected into regs).
 
     Screen-reader labels without digits are left out, and a cents part in
-    ``<sup>`` (or a fraction/cents element) gets its decimal mark back:
+    ``<sup>`` (or a fraction/cents/"sup" element) gets its decimal mark back:
     "49<sup>99</sup>" reads 49.99.
     """
     out = []
@@ -155,7 +158,7 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
                                             or any(c.isdigit() for t in out for c in t)):
                     pass  # a screen-reader label, or its copy of the amount already read
                 elif not _SKIP_CHILD_TOKENS.search(a):
-                    if (tag == "sup" or "fraction" in a or "cents" in a) and out:
+                    if (tag == "sup" or "fraction" in a or "cents" in a or _SUP_CLASS.search(a)) and out:
                         t = (ch.text or "").strip()
                         head = "".join(out).rstrip()  # the whole part may end in its element's tail
                         if len(t) == 2 and t.isdigit() and len(ch) == 0 and head[-1:].isdigit():
