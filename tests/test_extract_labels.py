@@ -395,6 +395,19 @@ def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand)
     assert extract_product(html, URL).brand == brand
 
 
+@pytest.mark.parametrize("above, brand", [
+    # a designer's name right above the title, linking to the designer's own page
+    ("<div class='x1'><a href='https://shop.example.com/fjellrev/'><span><h3>FJELLREV</h3></span></a></div>",
+     "FJELLREV"),
+    ("<div><a href='/fjell-rev'>fjell rev</a></div>", "fjell rev"),
+    # a link to a page of another name (a category, a campaign) is not
+    ("<div><a href='/jackets/'>Outdoor</a></div>", None),
+])
+def test_a_name_above_the_title_linking_to_its_own_page(above, brand):
+    html = page().replace("<h1>Trail Jacket</h1>", f"{above}<h1>Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == brand
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

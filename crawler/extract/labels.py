@@ -755,8 +755,9 @@ def title_brand(title_el) -> str | None:
                 if b:
                     return b
     # A link beside the title whose text is a name the title holds ("<h1>Console Sony PS4</h1>
-    # <div class='subtitle'><a href='/Sony/m55608'>Sony</a></div>"): the maker's page. Not a list
-    # of links (breadcrumbs, menus), nor one word-for-word the title.
+    # <div class='subtitle'><a href='/Sony/m55608'>Sony</a></div>"), or right above it to a page
+    # named after it: the maker's page. Not a list of links (breadcrumbs, menus), nor one
+    # word-for-word the title.
     title = short_text(title_el, 300)
     words = _WORDS_OF(title.casefold()) if title else []
     for el in near[1:]:
@@ -764,14 +765,23 @@ def title_brand(title_el) -> str | None:
             continue
         for a in el.iter("a"):
             t = short_text(a, 30)
-            if not t or not t[0].isupper() or len(t.split()) > 3:
+            if not t or len(t.split()) > 3:
                 continue
             tw = _WORDS_OF(t.casefold())
-            if tw and len(tw) < len(words) and _holds_run(words, tw):
+            if (t[0].isupper() and tw and len(tw) < len(words) and _holds_run(words, tw)) or (
+                    el.getnext() is title_el and _names_its_page(a, tw)):
                 b = clean_brand(t, dom=True)
                 if b:
                     return b
     return None
+
+
+def _names_its_page(a, words: list) -> bool:
+    """The link goes to a page named after its text ("<a href='/armedangels/'>ARMEDANGELS</a>" right
+    above the title: fashion shops head the name with the designer's)."""
+    path = urlsplit(a.get("href") or "").path.rstrip("/")
+    last = path.rsplit("/", 1)[-1].casefold()
+    return bool(words) and last.replace("-", "").replace("_", "") == "".join(words)
 
 
 _WORDS_OF = re.compile(r"\w+").findall
