@@ -329,6 +329,9 @@ def test_a_page_that_sells_it_overrules_markup_that_says_sold_out():
     assert extract_product(page(body, ld(data)), URL).availability == "BackOrder"
     in_stock = body.replace("Temporarily on backorder: you can order it now.", "In stock, ships in 2 days")
     assert extract_product(page(in_stock, ld(data)), URL).availability == "InStock"
+    # a shipping promise before the stock words is a promise of its own, not their subject
+    promise = body.replace("Temporarily on backorder: you can order it now.", "Free shipping - In stock")
+    assert extract_product(page(promise, ld(data)), URL).availability == "InStock"
 
 
 def test_a_buy_button_alone_does_not_overrule_markup_that_says_sold_out():

@@ -109,12 +109,14 @@ _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größe|grösse|groesse|taille|talla|taglia|maat|rozmiar|storlek|størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
-    r"en tienda|in negozio|in de winkel|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
-    r"shipping|delivery|versand|livraison|envío|spedizione|verzending)(?![^\W\d_])"
-    r"|サイズ|尺码|尺寸|사이즈")
-_FOLLOWING_SUBJECT = re.compile(  # "... in stores", "... for in-store pickup", "... in your size"
+    r"en tienda|in negozio|in de winkel|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway)"
+    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈")
+# After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
+# "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
+_FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|for|im|en|für|zur|pour|para|per|voor|na|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
-    r"(?:stores?|shops?|filialen?|markt|winkel|magasins?|tiendas?|negozio)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
+    r"(?:stores?|shops?|filialen?|markt|winkel|magasins?|tiendas?|negozio|shipping|delivery|versand|livraison|"
+    r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
