@@ -29,9 +29,10 @@ chromium:
 demo: $(STAMP) chromium
 	$(VENV)/bin/street2shop demo --store demo-store
 
-# Everything, slow checks included (CI runs this).
+# Everything, slow checks included (CI runs this), on worker processes (pytest-xdist) a test file
+# at a time, so a file's module fixtures (the demo, a crawled catalog) are built once.
 test: $(STAMP) chromium
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile
 
 # Quick loop while developing: no slow end-to-end checks.
 test-fast: $(STAMP) chromium

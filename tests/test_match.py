@@ -19,7 +19,9 @@ from crawl_helpers import cli, write_manifest
 from street2shop.core.store import Store
 from street2shop.demo.site import build_shop, render_product_image, serve
 
-pytestmark = pytest.mark.slow  # end to end: real servers, crawls and models
+# end to end: real servers, crawls and models; one test trains the default detector, which under
+# `make test` may share the CPU with another worker training it (the demo)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 def _products(shop, n):

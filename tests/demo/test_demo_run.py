@@ -12,7 +12,8 @@ import pytest
 
 from crawl_helpers import cli
 
-pytestmark = pytest.mark.slow
+# The demo trains the default detector; under `make test` another worker may be training it too.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 @pytest.fixture(scope="module")
