@@ -316,13 +316,13 @@ def _control(el, candidates: set):
 
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
-# A sentence that says the product cannot go in the cart is as clear as a stock label.
-_CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
-                         r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
 _STOCK_LABEL = re.compile(
     r"(?:availability|stock(?: status)?|status|verfügbarkeit|lieferstatus|lagerstatus|lagerbestand|disponibilit[éà]|"
     r"disponibilidad|disponibilidade|beschikbaarheid|voorraad|tillgänglighet|saatavuus|dostępność|dostupnost|"
     r"наличие|在庫|库存|재고)\s*[:：]", re.I)
+# A sentence that says the product cannot go in the cart is as clear as a stock label.
+_CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
+                         r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
 
 
 # Texts an element shows through an attribute: a "Sold out" picture, an <input value="Out of stock">.
