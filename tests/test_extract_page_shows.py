@@ -198,6 +198,18 @@ def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, la
     assert rec.availability == "InStock"
 
 
+@pytest.mark.parametrize("box, lang", [
+    ("<div class='store-finder'><a href='/stores'>Im Geschäft suchen</a><p>In den Geschäften nicht erhältlich</p>"
+     "</div>", "de"),
+    ("<div class='store-finder'><p>Die gewünschten Informationen sind im Moment nicht verfügbar. Versuch es bitte "
+     "später noch einmal.</p></div>", "de"),
+    ("<p class='store-note'>Non disponibile nei negozi</p>", "it"),
+])
+def test_a_store_or_an_error_message_is_no_stock_verdict_without_a_button(box, lang):
+    # The buy button is drawn by a script: nothing the static page shows says sold out.
+    assert in_buy_box(box, lang).availability is None
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")
@@ -437,6 +449,35 @@ def test_a_hidden_price_and_its_parts_are_not_shown():
             "<span class='pdp_price__amount'>9,09 €</span></div></div>"
             "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body), URL).price == "12.99"
+
+
+@pytest.mark.parametrize("price", ["<label class='a-label js-a-label price-value product-price'>€25</label>",
+                                   "<span class='f-priceBox-price'>25€00</span>"])
+def test_a_price_in_a_label_element_or_with_the_symbol_as_decimal_mark(price):
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><form class='add-to-bag'><div class='price'>{price}</div>"
+            "<button class='add-to-cart'>Add to bag</button></form></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("25.00", "EUR")
+
+
+def test_a_price_beside_other_amounts_with_the_symbol_as_decimal_mark():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='f-priceBox'><span class='f-priceBox-price'>"
+            "299€99</span><div class='f-priceBox-options'>+ 0€24 d'éco-part</div></div>"
+            "<ul class='offers-tabs'><li>Neuf</li><li class='mp-offers'>Occasion dès <span class='label--price'>361€"
+            "</span></li></ul><button class='add-to-cart'>Ajouter au panier</button></div>")
+    rec = extract_product(page(body, lang="fr"), URL)
+    assert (rec.price, rec.currency) == ("299.99", "EUR")
+
+
+@pytest.mark.parametrize("wrapper", ["div class='layout pdp-wrapper sticky-footer-wrapper'",
+                                     "div class='product-detail related-items-host'", "aside class='product-info'"])
+def test_the_elements_around_the_title_hold_the_product_whatever_their_class(wrapper):
+    tag = wrapper.split()[0]
+    body = (f"<{wrapper}><div class='inner'><h1>Wool Coat</h1><div class='price'><span class='price-value'>189,00 €"
+            f"</span></div></div></{tag}><section class='related-products'><h2>You may also like</h2>"
+            "<div class='tile'><a href='/p/scarf'>Scarf</a><span class='price'>29,00 €</span></div></section>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("189.00", "EUR")
 
 
 def test_a_price_in_a_pop_up_is_not_the_products():

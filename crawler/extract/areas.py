@@ -101,11 +101,17 @@ class Related:
     The classes of <html>/<body> are page-wide flags ("sticky-footer", "has-mega-menu"): they put
     the whole page in a related area only when they say it lists products ("search-results"),
     and ``page_classes=False`` ignores them altogether.
+
+    The elements around ``title``, the heading named like the page's title, hold the product
+    itself: their classes and tags mark no area ("layout sticky-footer-wrapper" around a whole
+    product page, the buy box in an ``<aside>``).
     """
 
-    def __init__(self, page_classes: bool = True):
+    def __init__(self, page_classes: bool = True, title=None):
         self.memo: dict = {}
         self.page_classes = page_classes
+        self.title = title
+        self.around_title = frozenset(title.iterancestors()) if title is not None else frozenset()
 
     def _state(self, el) -> int:
         memo = self.memo
@@ -120,7 +126,7 @@ class Related:
             chain.append(e)
             e = e.getparent()
         for e in reversed(chain):  # top-down
-            if state != _REL:
+            if state != _REL and e not in self.around_title:
                 tag = e.tag if isinstance(e.tag, str) else ""
                 if tag in ("footer", "nav", "aside"):
                     state = _REL

@@ -31,7 +31,7 @@ _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promoti
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
-    r"slider|range|sort|badge|percent|percentage|label|"
+    r"slider|range|sort|badge|percent|percentage|"
     r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
     r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal)\b"
 )
@@ -74,6 +74,8 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
 _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\bnetto\b|\bprice[-_]net\b")
 _NET_LABEL = re.compile(r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? vat|sans tva|tax excluded)\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
+# The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
+_SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
 _LETTERS = re.compile(r"[^\W\d_]")
 _DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
 _RANGE_DASH = re.compile(r"[–—]|\s-\s")
@@ -226,6 +228,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     converted = _CONVERTED.search(text)
     if converted and _AMOUNT.search(text, 0, converted.start()):
         text = text[:converted.start()]  # "£160.00 (approx. €189,00)": the shop's price comes first
+    if "€" in text or "£" in text or "$" in text:
+        text = _SYMBOL_MARK.sub(r"\1.\3\2", text)
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None

@@ -196,9 +196,14 @@ def _extract(root, url: str) -> ProductRecord:
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     titles = [t for t in (og.get("name"), title) if t]
     site = domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or "")
-    h1 = domfields.best_h1(named, titles, site)
+    h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
+    if h1 is not None:  # a heading named like the title: what holds it is the product, not related items
+        related = areas.Related(title=h1[0])
+        related.mark(headed)
+    else:
+        h1 = domfields.best_h1(named, titles, site)
     has_price = any(part.get("price") for _, part in layers)
     if not has_price or not any(part.get("availability") for _, part in layers):
         blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
@@ -213,7 +218,7 @@ def _extract(root, url: str) -> ProductRecord:
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
-    label_areas = areas.Related(page_classes=False)
+    label_areas = areas.Related(page_classes=False, title=related.title)
     label_areas.mark(headed)
     printed = labels.printed(sc, label_areas, {*missing, "sku"}, url)
     for f in missing:
