@@ -408,6 +408,18 @@ def test_a_name_above_the_title_linking_to_its_own_page(above, brand):
     assert extract_product(html, URL).brand == brand
 
 
+@pytest.mark.parametrize("title_block, brand", [
+    # the title alone in its own element, the designer's link in the element before it; "&" is "and" in the URL
+    ("<div class='title'><div class='b'><a href='/jack-and-jones-premium/' type='button'><h2>Jack &amp; Jones "
+     "PREMIUM</h2></a></div><div class='t'><h1>Trail Jacket</h1></div></div>", "Jack & Jones PREMIUM"),
+    # a title block (no h1) that opens with the designer's linked name
+    ("<div class='product-title'><a href='/fjellrev/'><b>Fjellrev</b></a><div>Trail Jacket</div></div>", "Fjellrev"),
+])
+def test_the_designer_linked_above_a_wrapped_title(title_block, brand):
+    html = page().replace("<h1>Trail Jacket</h1>", title_block)
+    assert extract_product(html, URL).brand == brand
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

@@ -742,9 +742,16 @@ _BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|d
 def title_brand(title_el) -> str | None:
     """The brand when the product title, or an element just before or after it, holds a link
     to the brand's page ("<h1><a href='/brand/acme'>Acme</a> Wool Coat</h1>", "<h1>Wool
-    Coat</h1><p>by <a href='/designers/acme'>Acme</a></p>")."""
+    Coat</h1><p>by <a href='/designers/acme'>Acme</a></p>"). A title wrapped alone in its own
+    element ("<div><h1>Wool Coat</h1></div>") is beside that element's siblings."""
     near = [title_el]
-    for step in (title_el.itersiblings(preceding=True), title_el.itersiblings()):
+    anchor = title_el  # a title wrapped alone in its own element: that element's siblings are beside it
+    for _ in range(2):
+        parent = anchor.getparent()
+        if parent is None or parent.tag in ("body", "main") or sum(isinstance(c.tag, str) for c in parent) > 1:
+            break
+        anchor = parent
+    for step in (anchor.itersiblings(preceding=True), anchor.itersiblings()):
         near.extend(e for _, e in zip(range(2), step))
     for el in near:
         if not isinstance(el.tag, str):
@@ -758,18 +765,26 @@ def title_brand(title_el) -> str | None:
     # <div class='subtitle'><a href='/Sony/m55608'>Sony</a></div>"), or right above it to a page
     # named after it: the maker's page. Not a list of links (breadcrumbs, menus), nor one
     # word-for-word the title.
-    title = short_text(title_el, 300)
+    title = short_text(title_el, 300, words_apart=True)
     words = _WORDS_OF(title.casefold()) if title else []
+    # A title block (not a heading's one line) that opens with the maker's name linked to its page.
+    for a in title_el.iter("a") if title_el.tag not in _HEADINGS else ():
+        t = short_text(a, 30)
+        tw = _WORDS_OF(t.casefold()) if t else []
+        if tw and len(tw) <= 3 and words[:len(tw)] == tw and len(tw) < len(words) and _names_its_page(a, tw):
+            b = clean_brand(t, dom=True)
+            if b:
+                return b
     for el in near[1:]:
         if not isinstance(el.tag, str) or el.tag in ("ul", "ol", "nav") or "crumb" in (el.get("class") or ""):
             continue
         for a in el.iter("a"):
             t = short_text(a, 30)
-            if not t or len(t.split()) > 3:
+            tw = _WORDS_OF(t.casefold()) if t else []
+            if not tw or len(tw) > 3:
                 continue
-            tw = _WORDS_OF(t.casefold())
-            if (t[0].isupper() and tw and len(tw) < len(words) and _holds_run(words, tw)) or (
-                    el.getnext() is title_el and _names_its_page(a, tw)):
+            if (t[0].isupper() and len(tw) < len(words) and _holds_run(words, tw)) or (
+                    el.getnext() is anchor and _names_its_page(a, tw)):
                 b = clean_brand(t, dom=True)
                 if b:
                     return b
@@ -780,8 +795,14 @@ def _names_its_page(a, words: list) -> bool:
     """The link goes to a page named after its text ("<a href='/armedangels/'>ARMEDANGELS</a>" right
     above the title: fashion shops head the name with the designer's)."""
     path = urlsplit(a.get("href") or "").path.rstrip("/")
-    last = path.rsplit("/", 1)[-1].casefold()
-    return bool(words) and last.replace("-", "").replace("_", "") == "".join(words)
+    last = _WORDS_OF(path.rsplit("/", 1)[-1].casefold().replace("_", " ").replace("-", " "))
+    named = [w for w in words if w not in _AND]
+    return bool(named) and "".join(w for w in last if w not in _AND) == "".join(named)
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
+# "Jack & Jones" is at "/jack-and-jones/".
+_AND = frozenset(("and", "und", "et", "en", "y", "e", "og", "och"))
 
 
 _WORDS_OF = re.compile(r"\w+").findall
