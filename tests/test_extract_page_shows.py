@@ -252,6 +252,9 @@ def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     rec = extract_product(page(f"<div id='app'></div>{state}", head), URL)
     assert (rec.price, rec.brand, rec.sku) == ("189.00", "Acme", "WC-100-NV")
     assert (rec.sources["brand"], rec.sources["sku"]) == ("json", "json")
+    # with no markup price, the state's price is in minor units (cents)
+    rec = extract_product(page(f"<div id='app'></div>{state}", head.split('<meta property="og:price')[0]), URL)
+    assert (rec.price, rec.sources["price"]) == ("189.00", "json")
 
 
 def test_coming_soon_beside_a_working_buy_button_is_in_stock():

@@ -21,7 +21,8 @@ from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regul
 from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
-# Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page.
+# Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page,
+# whose prices are in minor units ("price": 22900 for 229.00).
 _ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*|\bvar meta)\s*=\s*(?=[{\[])")
 _DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
@@ -34,7 +35,8 @@ _PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentP
 _BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name")
 
 
-def _blobs(scripts) -> list:
+def _blobs(scripts) -> list[tuple[object, bool]]:
+    """(state, prices in minor units) for each state script."""
     out = []
     for s in scripts:
         text = s.text
@@ -45,7 +47,7 @@ def _blobs(scripts) -> list:
             continue  # templates, widget state in private formats
         if "json" in t:
             try:
-                out.append(_DECODER.decode(text.strip()))
+                out.append((_DECODER.decode(text.strip()), False))
             except ValueError:
                 pass
             continue
@@ -54,7 +56,7 @@ def _blobs(scripts) -> list:
         if m is None:
             continue
         try:
-            out.append(_DECODER.raw_decode(text, m.end())[0])
+            out.append((_DECODER.raw_decode(text, m.end())[0], m.group().startswith("var meta")))
         except ValueError:
             pass
     return out
@@ -77,17 +79,18 @@ def _price_of(d: dict):
     return None, None, None
 
 
-def _find(blobs, title_words: set) -> tuple[dict | None, object]:
-    """The product dict whose name best matches the title words, and the brand of the nearest dict
-    around it that names one (a variant's product holds the vendor: Shopify's ``meta``)."""
-    best, best_brand, best_score = None, None, 0.0
-    stack = [(b, None) for b in reversed(blobs)]
+def _find(blobs, title_words: set) -> tuple[dict | None, object, bool]:
+    """The product dict whose name best matches the title words, the brand of the nearest dict
+    around it that names one (a variant's product holds the vendor: Shopify's ``meta``), and
+    whether its blob gives prices in minor units."""
+    best, best_brand, best_minor, best_score = None, None, False, 0.0
+    stack = [(b, None, minor) for b, minor in reversed(blobs)]
     seen = 0
     while stack and seen < _MAX_NODES:
-        node, brand = stack.pop()
+        node, brand, minor = stack.pop()
         seen += 1
         if isinstance(node, list):
-            stack.extend((v, brand) for v in reversed(node))
+            stack.extend((v, brand, minor) for v in reversed(node))
             continue
         if not isinstance(node, dict):
             continue
@@ -97,9 +100,9 @@ def _find(blobs, title_words: set) -> tuple[dict | None, object]:
             words = _WORD.findall(name.lower())
             score = sum(w in title_words for w in words) / len(words) if words else 0.0
             if score > best_score and _price_of(node)[0]:
-                best, best_brand, best_score = node, brand, score
-        stack.extend((v, brand) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
-    return (best, best_brand) if best_score >= 0.6 else (None, None)
+                best, best_brand, best_minor, best_score = node, brand, minor, score
+        stack.extend((v, brand, minor) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
+    return (best, best_brand, best_minor) if best_score >= 0.6 else (None, None, False)
 
 
 def _availability(d: dict) -> str | None:
@@ -127,13 +130,15 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     blobs = _blobs(scripts)
     if not blobs:
         return {}
-    d, around = _find(blobs, title_words)
+    d, around, minor = _find(blobs, title_words)
     if d is None:
         return {}
     price, cur, pv = _price_of(d)
     if cur is None:
         cur = next((d[k] for k in CURRENCY_KEYS if isinstance(d.get(k), str)), None)
     regular = json_regular_amount(pv, d)
+    if minor:
+        price, regular = price.scaleb(-2), regular.scaleb(-2) if regular else regular
     brand = None
     for v in [d.get(k) for k in _BRAND_KEYS] + [around]:
         if isinstance(v, dict):
