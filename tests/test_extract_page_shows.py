@@ -483,6 +483,26 @@ def test_the_elements_around_the_title_hold_the_product_whatever_their_class(wra
     assert (rec.price, rec.currency) == ("189.00", "EUR")
 
 
+def test_a_marketplaces_listing_is_the_product_and_a_product_listing_is_other_products():
+    body = ("<div id='listing-page-cart'><h1>Wool Coat</h1><span id='listing-price' class='price-block'>"
+            "<span class='currency-symbol'>US$</span><span class='currency-value'>189.00</span></span>"
+            "<button class='add-to-cart'>Add to cart</button></div>"
+            "<div class='product-listing'><div class='card'><a href='/p/scarf'>Scarf</a>"
+            "<span class='price'>US$29.00</span></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("189.00", "USD")
+    # without the product's own price, the listed products' prices stay theirs
+    rec = extract_product(page(body.replace("<span class='currency-value'>189.00</span>", "")), URL)
+    assert rec.price is None
+
+
+def test_a_price_whose_label_in_the_cell_before_says_shipping_is_not_the_price():
+    body = ("<div class='buy'><h1>Wool Coat</h1><button class='add-to-cart'>Add to cart</button></div>"
+            "<div class='grid'><div class='cell'><p>Shipping costs</p></div><div class='cell'><div>"
+            "<p class='text-body'>€ 60,59</p></div></div></div>")
+    assert extract_product(page(body), URL).price is None
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

@@ -9,7 +9,7 @@ from functools import lru_cache
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
-            "tile", "listing", "search-result", "product-list", "productlist", "product-grid", "grid-item",
+            "tile", "product-listing", "listings", "listing-grid", "listing-card", "listing-item", "search-result", "product-list", "productlist", "product-grid", "grid-item",
             "megamenu", "mega-menu", "navigation", "comparison",
             "cookie", "consent", "onetrust")  # a consent dialog lists its "vendors": no product of the page
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.

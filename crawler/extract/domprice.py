@@ -181,12 +181,22 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
 
 def _label_before(el) -> str | None:
     """Text of a short digit-free label right before ``el``: an element ("Regular price", "Sale
-    price"), or the text that opens its parent ("Starting bid: <span>$50</span>")."""
+    price"), or the text that opens its parent ("Starting bid: <span>$50</span>"); for an element
+    first in its wrappers, the element before the outermost of them (a label in the grid cell
+    before the price's cell)."""
     prev = el.getprevious()
-    if prev is None:
+    for _ in range(3):
+        if prev is not None:
+            break
         parent = el.getparent()
-        t = clean(parent.text) if parent is not None and parent.text else None
-        return t if t and len(t) <= 40 and not any(c.isdigit() for c in t) else None
+        if parent is None:
+            return None
+        if parent.text and parent.text.strip():
+            t = clean(parent.text)
+            return t if t and len(t) <= 40 and not any(c.isdigit() for c in t) else None
+        el, prev = parent, parent.getprevious()
+    if prev is None:
+        return None
     if not isinstance(prev.tag, str) or len(prev) > 1:
         return None
     t = short_text(prev, 40)
@@ -335,6 +345,8 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             label = _label_before(el)
             if label and _REG_TEXT.search(label):
                 strike = True
+            elif label and _IGNORE_TEXT.search(label):
+                continue  # "Shipping: <span>€4.95</span>"
         if strike:
             amount, cur = _amount(text, hints)
             if amount is not None:
