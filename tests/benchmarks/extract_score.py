@@ -179,9 +179,9 @@ def strip_markup(body: bytes) -> bytes:
     """The page without JSON-LD, microdata, RDFa and OpenGraph/product meta tags: what shops
     without structured data (or with stale data) leave the page-reading rules to do."""
     import lxml.html
-    from street2shop.crawler.extract.page import decode
+    from street2shop.crawler.extract.page import parse_html
 
-    root = lxml.html.fromstring(decode(body))
+    root = parse_html(body)
     for el in root.xpath('//script[contains(@type, "json")] | //meta[@property or @itemprop]'):
         el.getparent().remove(el)
     for el in root.xpath("//*[@itemprop or @itemscope or @itemtype or @typeof or @property]"):
