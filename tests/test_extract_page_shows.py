@@ -210,6 +210,15 @@ def test_a_store_or_an_error_message_is_no_stock_verdict_without_a_button(box, l
     assert in_buy_box(box, lang).availability is None
 
 
+@pytest.mark.parametrize("box, lang", [
+    ("<p class='notice'>Het is niet mogelijk om via onze webshop een pre-order te plaatsen.</p>", "nl"),
+    ("<p class='notice'>We do not take pre-orders for this item.</p>", "en"),
+])
+def test_a_negated_pre_order_is_no_pre_order(box, lang):
+    assert in_buy_box(box, lang).availability is None
+    assert in_buy_box("<p class='notice'>Pre-order now: ships in May.</p>").availability == "PreOrder"
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")

@@ -148,6 +148,9 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "in" and (_NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:])
                                 or _NONE_LEFT.match(low, m.end())):
         return "OutOfStock"
+    if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
+                                                                                 m.start())[-8:]):
+        return None  # "Het is niet mogelijk om een pre-order te plaatsen": no pre-order is taken
     return _VALUE[m.lastgroup]
 
 
