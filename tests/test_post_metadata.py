@@ -144,7 +144,9 @@ def test_long_capitalised_text_stays_fast():
             f"<div class='entry-content'>{body}</div></article></body></html>")
     start = time.perf_counter()
     extract_post(lxml.html.fromstring(page), "https://blog.example/p")
-    assert time.perf_counter() - start < 1.0
+    # about 0.5 s alone on 2 cores; a backtracking blow-up on 160,000 words takes minutes. The margin
+    # is for the suite's parallel workers sharing those cores.
+    assert time.perf_counter() - start < 3.0
 
 
 def _inline(body: str, title: str = "Post"):
