@@ -512,6 +512,18 @@ def test_a_price_whose_label_in_the_cell_before_says_shipping_is_not_the_price()
     assert extract_product(page(body), URL).price is None
 
 
+@pytest.mark.parametrize("offers", ["div id='other-offers-list' class='panel-offers-container'",
+                                    "section class='more-sellers'"])
+def test_other_sellers_offers_under_the_buy_box_are_not_the_price(offers):
+    tag = offers.split()[0]
+    body = ("<div class='product-page'><h1>Wool Coat</h1><div class='highlight'><p class='product-new-price'>189,00 €"
+            "</p></div>"
+            f"<{offers}><div class='offer'><form><p class='product-new-price'>215,00 €</p>"
+            f"<button class='add-to-cart'>Add to cart</button></form></div></{tag}></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("189.00", "EUR")
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

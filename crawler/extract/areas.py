@@ -11,6 +11,9 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
             "tile", "product-listing", "listings", "listing-grid", "listing-card", "listing-item", "search-result", "product-list", "productlist", "product-grid", "grid-item",
             "megamenu", "mega-menu", "navigation", "comparison",
+            # other sellers' offers for the same product (marketplaces list them under the buy box)
+            "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",
+            "moreseller",
             "cookie", "consent", "onetrust")  # a consent dialog lists its "vendors": no product of the page
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.
 _USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand)(?=[^a-z]|$)")
