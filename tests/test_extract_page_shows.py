@@ -524,6 +524,19 @@ def test_other_sellers_offers_under_the_buy_box_are_not_the_price(offers):
     assert (rec.price, rec.currency) == ("189.00", "EUR")
 
 
+def test_an_amount_shown_labelled_and_struck_is_the_old_price():
+    old = ("<span class='list-price'>De: <span class='list-price-value strike'><span class='currency-container'>"
+           "<span class='currency-code'>R$</span>&#160;<span class='currency-integer'>89</span>"
+           "<span class='currency-decimal'>,</span><span class='currency-fraction'>99</span></span></span></span>")
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>{old}<div class='box'><div class='row'>"
+                               "<div class='col'><span class='selling-price'>R$ 62,99</span></div></div></div></div>",
+                               lang="pt-BR"), URL)
+    assert (rec.price, rec.currency) == ("62.99", "BRL")
+    # the old price alone is no price the buyer pays
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1>{old}</div>", lang="pt-BR"), URL)
+    assert rec.price is None
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

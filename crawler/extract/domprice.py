@@ -323,10 +323,10 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             continue
         if not strike:
             p = el.getparent()
-            for _ in range(2):
+            for _ in range(2):  # inside a struck element ("<del>", class "strike", "line-through")
                 if p is None:
                     break
-                if p.tag in _STRIKE_TAGS:
+                if p.tag in _STRIKE_TAGS or _hard_strike(p, _attr_text(p)):
                     strike = hard = True
                     break
                 p = p.getparent()
@@ -373,8 +373,10 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
     dmap = _distance_map(anchors) if anchors else None
     currents = [c for c in cands if c[3] == "cur"]
     if not currents:
-        # Only "regular"-labelled prices and nothing struck: that price is the price.
-        currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5]]
+        # Only "regular"-labelled prices and nothing struck: that price is the price. A labelled
+        # amount that is also shown struck through is the old price ("De: <s>R$ 89,99</s>").
+        struck = {c[1] for c in cands if c[5]}
+        currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5] and c[1] not in struck]
         if not currents:
             return {}
     nets = [c for c in cands if c[3] == "net"]
