@@ -420,6 +420,14 @@ def test_the_designer_linked_above_a_wrapped_title(title_block, brand):
     assert extract_product(html, URL).brand == brand
 
 
+def test_an_element_named_brand_that_holds_the_whole_title_is_no_brand():
+    html = page().replace("<h1>Trail Jacket</h1>", "<h1 class='product-name-container'><span class='productBrand'>"
+                                                   "Trail Jacket</span></h1>")
+    assert extract_product(html, URL).brand is None
+    html = page().replace("<h1>Trail Jacket</h1>", "<h1>Trail Jacket</h1><span class='productBrand'>Fjellrev</span>")
+    assert extract_product(html, URL).brand == "Fjellrev"
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

@@ -221,6 +221,8 @@ def _extract(root, url: str) -> ProductRecord:
     label_areas = areas.Related(page_classes=False, title=related.title)
     label_areas.mark(headed)
     printed = labels.printed(sc, label_areas, {*missing, "sku"}, url)
+    if h1 is not None and printed.get("brand") and printed["brand"].casefold() == h1[1].casefold():
+        del printed["brand"]  # an element named "brand" that holds the whole title (VTEX's "productBrand")
     for f in missing:
         if printed.get(f):
             dpart[f] = printed[f]
