@@ -663,6 +663,14 @@ def test_the_name_is_the_title_as_shown_when_the_markup_wraps_it(markup_name):
     assert extract_product(page("<h1>Coat</h1>", ld(data)), URL).name == markup_name
 
 
+@pytest.mark.parametrize("card", ["Wool Coat", "Wool Coat - Warm Winter Outerwear | Example Shop"])
+def test_a_share_cards_title_gives_way_to_the_heading_named_like_the_page_title(card):
+    head = f"<meta name='twitter:title' content='{card}'>"
+    rec = extract_product(page("<h1>Nordvik Wool Coat 2024</h1>", head).replace(
+        "<title>Wool Coat | Example Shop</title>", "<title>Nordvik Wool Coat 2024 | Example Shop</title>"), URL)
+    assert (rec.name, rec.sources["name"]) == ("Nordvik Wool Coat 2024", "dom")
+
+
 def test_a_title_in_two_spans_is_two_words():
     body = "<h1><span class='brand'>Nordvik</span><span class='name'>Wool Coat</span></h1>"
     assert extract_product(page(body), URL).name == "Nordvik Wool Coat"

@@ -199,7 +199,8 @@ def _extract(root, url: str) -> ProductRecord:
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
-    if h1 is not None:  # a heading named like the title: what holds it is the product, not related items
+    titled = h1 is not None
+    if titled:  # a heading named like the title: what holds it is the product, not related items
         related = areas.Related(title=h1[0])
         related.mark(headed)
     else:
@@ -279,9 +280,12 @@ def _extract(root, url: str) -> ProductRecord:
     # og:title usually carries shop/SEO decoration around the h1 text, and markup names often
     # carry specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"): the
     # name is the title as the page shows it.
+    # A twitter:title is a share card's caption (shortened, or the SEO title): a heading named like
+    # the page's title is the name as shown.
     if h1 and rec.name and h1[1] != rec.name and (
             (sources.get("name") == "opengraph" and h1[1].lower() in rec.name.lower())
-            or _shown_within(h1[1], rec.name)):
+            or _shown_within(h1[1], rec.name)
+            or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
 
     _merge_price(rec, layers, sources, hints)
