@@ -219,6 +219,14 @@ def test_a_negated_pre_order_is_no_pre_order(box, lang):
     assert in_buy_box("<p class='notice'>Pre-order now: ships in May.</p>").availability == "PreOrder"
 
 
+@pytest.mark.parametrize("hiding, availability", [("u-display-none", "InStock"), ("util-hidden", "InStock"),
+                                                   ("hidden-xs", "OutOfStock")])  # hidden on small screens only
+def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availability):
+    box = (f"<button type='button' class='availability-status-btn {hiding}'><span>Sold Out</span></button>"
+           "<button class='add-to-bag'>Add to bag</button>")
+    assert in_buy_box(box).availability == availability
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")
@@ -453,11 +461,12 @@ def test_a_sale_word_overrules_a_regular_word_in_one_class():
     assert (rec.price, rec.regular_price) == ("2189.00", "2899.00")
 
 
-def test_a_hidden_price_and_its_parts_are_not_shown():
+@pytest.mark.parametrize("hiding", ["pl_hidden", "u-display-none"])
+def test_a_hidden_price_and_its_parts_are_not_shown(hiding):
     # A voucher price the page shows only once a script lifts "pl_hidden".
     body = ("<div class='product'><h1>Wool Coat</h1><div class='a'><div class='b'><div class='c'>"
             "<div class='pdp_price__amount'>12,99 €</div></div></div></div>"
-            "<div class='pdp_price__box pl_hidden' data-benefit-id='10881'><div class='pdp_price__parts'>"
+            f"<div class='pdp_price__box {hiding}' data-benefit-id='10881'><div class='pdp_price__parts'>"
             "<span class='pdp_price__amount'>9,09 €</span></div></div>"
             "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body), URL).price == "12.99"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import clean, short_text
+from .text import HIDING_CLASS, clean, short_text
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -116,8 +116,7 @@ def _is_strike(el, attrs: str | None = None) -> bool:
 
 # Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price
 # a script may show): not what the page shows. Read on ``_attr_text`` ("pl_hidden" -> "pl hidden").
-_HIDING = re.compile(r"(?<![\w-])(?:hidden|hide|d-none|is-hidden|invisible|display-none|js-hidden|u-hidden)(?![\w-])"
-                     r"|display\s*:\s*none")
+_HIDING = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])|display\s*:\s*none")
 
 
 def _hidden(el, attrs: str) -> bool:

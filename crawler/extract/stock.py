@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from . import areas
-from .text import short_text
+from .text import HIDING_CLASS, short_text
 
 _OUT = (
     # en
@@ -154,8 +154,8 @@ def verdict(text: str) -> str | None:
     return _VALUE[m.lastgroup]
 
 
-_HIDING_CLASSES = frozenset(("hidden", "hide", "d-none", "is-hidden", "invisible", "sr-only", "visually-hidden",
-                             "visuallyhidden", "screen-reader-text", "u-hidden", "display-none", "js-hidden"))
+# Screen-reader-only text is no statement a shopper sees either.
+_HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
 _NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|modal|popup|"
                                 r"tooltip|cookie")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -242,7 +242,7 @@ class Visibility:
         if not cls:
             return False
         own = frozenset(cls.split())
-        if own & _HIDING_CLASSES:
+        if any(_HIDING_TOKEN.fullmatch(c) for c in own):
             return True
         if self.rules is None:
             self.rules = hidden_rules(self.styles)
