@@ -428,6 +428,12 @@ def test_an_element_named_brand_that_holds_the_whole_title_is_no_brand():
     assert extract_product(html, URL).brand == "Fjellrev"
 
 
+def test_a_brand_block_of_links_is_no_brand():
+    block = ("<div class='nav-brand-same'><h3>Mehr von Fjellrev</h3><ul class='nav-link-list'><li>"
+             "<a href='/jackets/?brand=fjellrev'>Fjellrev Jackets</a></li></ul></div>")
+    assert extract_product(page(block), URL).brand is None
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

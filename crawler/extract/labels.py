@@ -696,9 +696,9 @@ _BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer")
 def dom_brand(brand_elems, related) -> str | None:
     """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
 
-    Skipped: related-product areas, lists and page sections (brand menus), the site's own
-    branding and navbar brand, and a class that three or more brand elements share (product tiles
-    of a recommendation strip the area test missed).
+    Skipped: related-product areas, lists and page sections (brand menus) and elements holding
+    them, the site's own branding and navbar brand, and a class that three or more brand elements
+    share (product tiles of a recommendation strip the area test missed).
     """
     counts: dict = {}
     for el in brand_elems:
@@ -708,6 +708,8 @@ def dom_brand(brand_elems, related) -> str | None:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
             continue
+        if next(el.iter("ul", "ol", "table", "nav"), None) is not None:
+            continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>"), not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not any(word in key for word in _BRAND_CLASS_WORDS):
