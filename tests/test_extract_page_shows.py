@@ -620,6 +620,11 @@ def test_the_url_id_the_buy_form_names_is_the_code():
     # an ISBN-10 ends in its check letter
     book = body.replace("145721", "193435659X")
     assert extract_product(page(book), "https://shop.example.com/dp/193435659X").sku == "193435659X"
+    # it outranks the maker's model number in the spec table, not a code the page labels as the shop's
+    specs = "<dl class='specs'><dt>Merk</dt><dd>Sony</dd><dt>Mpn</dt><dd>9395201</dd></dl>"
+    assert extract_product(page(body + specs), url).sku == "145721"
+    labelled = "<p>Artikelnummer: 88-1203</p>"
+    assert extract_product(page(body + labelled + specs), url).sku == "88-1203"
 
 
 def test_a_comment_in_the_buy_box_is_not_a_stock_label():

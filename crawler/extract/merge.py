@@ -273,7 +273,10 @@ def _extract(root, url: str) -> ProductRecord:
             rec.brand, sources["brand"] = site, "site"
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
-    if not rec.sku:
+    # The id in the URL that the buy box names is the shop's own code: a better one than the
+    # maker's model number the page prints (the last resort of ``labels.printed``).
+    if not rec.sku or (sources.get("sku") == "dom" and rec.sku == printed.get("mpn")
+                       and not printed.get("sku_labelled")):
         code = labels.url_code(url, buy_box())
         if code:
             rec.sku, sources["sku"] = code, "url"
