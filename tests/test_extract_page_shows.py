@@ -167,6 +167,29 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     assert rec.is_product, "a sold-out page without a buy button is still a product page"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Victime de son succès", "fr"), ("Hors stock", "fr"), ("Out of print", "en"), ("None left", "en"),
+    ("Nicht mehr im Sortiment", "de"), ("Zur Zeit nicht am Lager", "de"), ("Produkt wyprzedane", "pl"),
+    ("Nie je skladom", "sk"), ("Vypredané", "sk"), ("Nem elérhető", "hu"), ("Produs epuizat", "ro"),
+    ("Нет на складе", "ru"), ("Распродан", "ru"), ("Satışta değil", "tr"), ("入荷待ち", "ja"), ("补货中", "zh"),
+    ("補貨中", "zh-TW"), ("نفذت الكمية", "ar"), ("غير متاح", "ar"), ("לא במלאי", "he"),
+])
+def test_out_of_stock_phrases_across_languages(text, lang):
+    assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("button, lang", [
+    ("Notify when available", "en"), ("Get notified", "en"), ("Email when available", "en"), ("Remind me", "en"),
+    ("Meld mij als het weer op voorraad is", "nl"), ("Binnenkort leverbaar", "nl"), ("Me prévenir", "fr"),
+    ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"),
+])
+def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
+    # "available", "op voorraad" inside the offer to notify are no in-stock statement
+    assert in_buy_box(f"<button class='btn notify'>{button}</button>", lang).availability == "OutOfStock"
+    assert in_buy_box(f"<button class='btn notify'>{button}</button><button class='add-to-cart'>Add to cart</button>",
+                      lang).availability == "InStock"
+
+
 @pytest.mark.parametrize("box", ["<p class='stock-level'>12 in stock</p>", "<p class='stock'>1.234 auf Lager</p>",
                                  "<p class='availability'>In stock, ships in 0-2 days</p>"])
 def test_a_count_in_stock_is_in_stock(box):

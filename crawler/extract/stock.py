@@ -32,7 +32,8 @@ _OUT = (
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable",
     "not available", "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued",
     "no longer sold", "back soon", "expected in stock", "expected back", "awaiting stock", "restocking soon",
-    "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer",
+    "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
+    "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
@@ -47,19 +48,20 @@ _OUT = (
     # nordic / pl / cs / hu / ro / tr / ru
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
-    "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru", "wyprzedany", "produkt niedostępny",
-    "není skladem", "vyprodáno", "nedostupné", "nedostupný", "nincs raktáron", "elfogyott", "stoc epuizat",
-    "indisponibil", "stokta yok", "tükendi", "нет в наличии", "распродано", "закончился",
+    "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru", "wyprzedany", "wyprzedane", "wyprzedana",
+    "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné", "nedostupný", "nie je skladom", "vypredané",
+    "nincs raktáron", "elfogyott", "nem elérhető", "stoc epuizat", "epuizat", "indisponibil", "stokta yok", "tükendi",
+    "satışta değil", "нет в наличии", "нет на складе", "распродано", "распродан", "закончился",
     "отсутствует", "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis",
     "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売",
-    "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄", "已下架",
-    "품절", "재고 없음", "일시품절", "غير متوفر", "نفدت", "אזל",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち",
+    "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄", "已下架", "补货中", "補貨中",
+    "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar", "lieferbar",
-    "verfügbar", "erhältlich", "en stock", "disponible", "disponibile", "en existencia", "em estoque",
+    "verfügbar", "erhältlich", "am lager", "en stock", "disponible", "disponibile", "en existencia", "em estoque",
     "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla", "dostępny",
     "skladem", "raktáron", "în stoc", "stokta",
     "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
@@ -69,14 +71,16 @@ _LOW = ("only a few", "few left", "low stock", "limited availability", "limited 
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
 # button, it is not for sale now.
-_NOTIFY = ("notify me", "email me when", "e-mail me when", "let me know when", "alert me when", "back in stock",
+_NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
+           "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
+           "binnenkort leverbaar",
            "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente", "prossimamente",
            "binnenkort beschikbaar", "kommer snart",
            "call to check", "call for availability", "call to order", "call for price",
            "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
            "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
-           "m'alerter", "m'avertir", "prévenez-moi", "avvisami", "avísame", "avise-me", "houd mij op de hoogte",
-           "mail mij", "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
+           "m'alerter", "m'avertir", "me prévenir", "prévenez-moi", "avvisami", "avísame", "avisarme", "notificarme",
+           "avise-me", "houd mij op de hoogte", "houd me op de hoogte", "mail mij", "meld mij", "mail me", "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
            "入荷お知らせ", "到货通知", "재입고 알림")
 
 
@@ -94,7 +98,7 @@ _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)}
 # disponible", "not currently available", "nu este în stoc"), a count of none ("0 auf Lager"),
 # and a count of none after it ("In stock: 0").
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
-                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không", "none", "0"))
+                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không", "לא", "none", "0"))
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 # A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
