@@ -250,6 +250,15 @@ def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availabi
     assert in_buy_box(box).availability == availability
 
 
+@pytest.mark.parametrize("box", [
+    "<table class='specs'><tr><th>Date First Available</th><td>January 21, 2015</td></tr></table>",
+    "<p class='price-note'>Price Available at Checkout</p>",
+    "<p>Easy to install filament cartridges available in many vivid colours.</p>",
+])
+def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
+    assert in_buy_box(box).availability is None
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")

@@ -109,21 +109,22 @@ _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|exis
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
 # ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
 # "This item is not available for shipping", "Not available in stores", "Die gewünschten
-# Informationen sind nicht verfügbar").
+# Informationen sind nicht verfügbar", "Price available at checkout", "Date first available").
 _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größe|grösse|groesse|taille|talla|taglia|maat|rozmiar|storlek|størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
-    r"information|informationen|informations|informazioni|información|informatie|service)"
+    r"information|informationen|informations|informazioni|información|informatie|service|"
+    r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha)"
     r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈")
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|for|im|en|für|zur|pour|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
-    r"shipping|delivery|versand|livraison|"
+    r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}
