@@ -259,6 +259,19 @@ def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None
 
 
+def test_a_buy_box_container_is_no_working_buy_button():
+    # a sticky bar named "buybox" that shows the title, and the page's buy box saying unavailable
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = ("<div class='stickyHeader__buybox js-ProductBuy'><span class='title'>Wool Coat</span></div>"
+            "<div class='product-info'><h1>Wool Coat</h1><div class='f-buyBox'><p class='status'>Indisponible en "
+            "ligne</p></div></div>")
+    assert extract_product(page(body, ld(data), lang="fr"), URL).availability == "OutOfStock"
+    # a real button in it still works
+    body = body.replace("<p class='status'>Indisponible en ligne</p>",
+                        "<p>Indisponible en magasin</p><button>Ajouter au panier</button>")
+    assert extract_product(page(body, ld(data), lang="fr"), URL).availability == "InStock"
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")

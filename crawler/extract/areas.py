@@ -162,6 +162,19 @@ class Related:
             self.memo[b] = _REL
 
 
+# What a buy button says, in the languages shops use.
+BUY_TEXT = re.compile(
+    r"add to (?:cart|bag|basket|trolley)|buy now|in den (?:warenkorb|einkaufswagen)|jetzt kaufen|"
+    r"ajouter au panier|añadir a la cesta|añadir al carrito|aggiungi al carrello|do koszyka|"
+    r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니|"
+    r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
+    r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
+    r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
+    r"place bid|bid now|gebot abgeben|enchérir",
+    re.I,
+)
+
+
 def buy_buttons(candidates, related) -> list:
     """Add-to-cart / buy controls outside related-product areas."""
     return [b for b in candidates if b.get("type") != "hidden" and not related(b)]

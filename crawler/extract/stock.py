@@ -305,6 +305,9 @@ def _is_enabled(button, visible) -> bool:
     return "disabled" not in cls and "sold-out" not in cls and "soldout" not in cls
 
 
+_CONTROLS = frozenset(("button", "input", "a"))
+
+
 def _label(control, visible: Visibility) -> str | None:
     return (_shown_text(control, visible) or control.get("value") or control.get("aria-label")
             or control.get("title"))
@@ -402,7 +405,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
         clear.extend(out)
-        if not out and says and not visible.hidden(b) and _is_enabled(b, visible):
+        # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
+        if (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
+                and (b.tag in _CONTROLS or b.get("role") == "button" or areas.BUY_TEXT.search(says))):
             working = True
     said = clear + weak
     if not working and "notify" in said:

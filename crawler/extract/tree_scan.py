@@ -14,7 +14,7 @@ from lxml import etree
 from functools import lru_cache
 from itertools import islice
 
-from .areas import related_heading
+from .areas import BUY_TEXT, related_heading
 from .labels import ID_HASH, LABEL
 from .text import short_text
 
@@ -27,16 +27,6 @@ _GALLERY = re.compile(
 _BUY = re.compile(
     r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|"
     r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
-)
-_BUY_TEXT = re.compile(
-    r"add to (?:cart|bag|basket|trolley)|buy now|in den (?:warenkorb|einkaufswagen)|jetzt kaufen|"
-    r"ajouter au panier|añadir a la cesta|añadir al carrito|aggiungi al carrello|do koszyka|"
-    r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니|"
-    r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
-    r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
-    r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
-    r"place bid|bid now|gebot abgeben|enchérir",
-    re.I,
 )
 # The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title").
 _TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|pdp[-_ ]{0,2}heading")
@@ -120,7 +110,7 @@ class Scan:
 
 
 def _says_buy(el) -> bool:
-    return bool(_BUY_TEXT.search("".join(islice(el.itertext(), 6))[:200]))
+    return bool(BUY_TEXT.search("".join(islice(el.itertext(), 6))[:200]))
 
 
 def scan(root) -> Scan:
@@ -185,7 +175,7 @@ def scan(root) -> Scan:
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
-                if (key and _BUY.search(key.lower())) or (tag == "button" and _BUY_TEXT.search(el.text_content()[:200])):
+                if (key and _BUY.search(key.lower())) or (tag == "button" and BUY_TEXT.search(el.text_content()[:200])):
                     buy.append(el)
                     continue
             elif tag == "form":
