@@ -400,6 +400,12 @@ def test_locale_prices(text, amount, currency, hints):
     assert format_price(a, c) == amount
 
 
+@pytest.mark.parametrize("text", ["1000 GB M.2 SSD med NAND 3D-teknologi", "100 eurofins tests"])
+def test_a_currency_word_inside_another_word_is_no_currency(text):
+    assert parse_price_text(text, Hints(tld="no"))[1] is None
+    assert parse_price_text("12 kn", Hints())[1] == "HRK"
+
+
 def test_zero_decimal_currency_in_record():
     head = ld('{"@type":"Product","name":"Tea","offers":{"@type":"Offer","price":"1299.00","priceCurrency":"JPY"}}')
     assert extract_product(page(head), "https://www.example.jp/tea").price == "1299"

@@ -162,11 +162,19 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
             continue
         if best is None or p.amount < best:
             best = p.amount
-        if cur is None and p.currency:
+        if cur is None and p.currency and _standalone(p.currency, part):
             cur = currency_code(p.currency, hints)
         if cur is None:
             cur = _fallback_currency(part, hints)
     return best, cur
+
+
+def _standalone(mark: str, text: str) -> bool:
+    """price_parser finds currency words inside other words ("kn" in "teknologi", "euro" in
+    "eurofins"): a lettered mark counts only as a word of its own."""
+    if not mark[-1].isalpha():
+        return True
+    return re.search(rf"(?<![^\W\d_]){re.escape(mark)}(?![^\W\d_])", text, re.I) is not None
 
 
 def _fallback_currency(text: str, hints: Hints | None) -> str | None:
