@@ -591,6 +591,16 @@ def test_an_amount_shown_labelled_and_struck_is_the_old_price():
     assert rec.price is None
 
 
+def test_the_buy_box_of_a_deeply_nested_page_holds_its_price():
+    # script-built markup: no class says price, and the price sits six levels from the title
+    nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
+    body = (f"<div>{nest('<h1>Wool Coat</h1>', 6)}{nest('<span>$189.00</span>', 2)}"
+            f"{nest('<button>Add to Cart</button>', 6)}</div>")
+    menu = "<ul>" + "<li><a href='/c'>Category</a></li>" * 300 + "</ul>"  # the page is no buy box
+    rec = extract_product(page(body + menu), URL)
+    assert (rec.price, rec.currency) == ("189.00", "USD")
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "
@@ -665,6 +675,11 @@ def test_the_url_id_the_buy_form_names_is_the_code():
     # an ISBN-10 ends in its check letter
     book = body.replace("145721", "193435659X")
     assert extract_product(page(book), "https://shop.example.com/dp/193435659X").sku == "193435659X"
+    # a model number in the slug ("i7-10700k") is no id
+    slug = "https://shop.example.com/site/intel-core-i7-10700k-processor/6411488.p?skuId=6411488"
+    named = body.replace("145721", "6411488").replace(
+        "<form action='/cart/add'>", "<form action='/cart/add'><input type='hidden' name='model' value='i7-10700'>")
+    assert extract_product(page(named), slug).sku == "6411488"
     # it outranks the maker's model number in the spec table, not a code the page labels as the shop's
     specs = "<dl class='specs'><dt>Merk</dt><dd>Sony</dd><dt>Mpn</dt><dd>9395201</dd></dl>"
     assert extract_product(page(body + specs), url).sku == "145721"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
+from itertools import islice
 
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
@@ -185,13 +186,14 @@ _BOX_ELEMENTS = 400  # a buy box is a few hundred elements; the whole page is th
 
 def buy_box(anchors, limit: int = _BOX_ELEMENTS):
     """The page's buy box: around each anchor (buy button, product title, first price) its
-    largest ancestor, up to 4 levels, of at most `limit` elements (outermost kept)."""
+    largest ancestor, up to 8 levels (script-built pages nest deep), of at most `limit` elements
+    (outermost kept)."""
     boxes = []
     for a in anchors:
         box = a
         e = a.getparent()
-        for _ in range(4):
-            if e is None or sum(1 for _ in e.iter()) > limit:
+        for _ in range(8):
+            if e is None or sum(1 for _ in islice(e.iter(), limit + 1)) > limit:
                 break
             box = e
             e = e.getparent()

@@ -816,7 +816,7 @@ def _holds_run(words: list, run: list) -> bool:
 
 
 # Digits, and an ISBN-10's check letter ("/dp/193435659X").
-_URL_ID = re.compile(r"(?<![\w])\d{5,}(?:X(?![A-Za-z0-9]))?(?![\d])")
+_URL_ID = re.compile(r"(?<![\w])\d{5,}(?:X(?![A-Za-z0-9]))?(?![\dA-Za-z])")  # not a model in a slug: "i7-10700k"
 
 
 def url_code(url: str | None, boxes) -> str | None:
