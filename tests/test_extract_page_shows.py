@@ -272,6 +272,12 @@ def test_a_buy_box_container_is_no_working_buy_button():
     assert extract_product(page(body, ld(data), lang="fr"), URL).availability == "InStock"
 
 
+def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
+    nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
+    body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
 def test_a_sentence_that_the_item_cannot_go_in_the_cart_outweighs_the_button():
     box = ("<p class='note'>The item is unavailable and cannot be added to your cart.</p>"
            "<button class='add-to-cart'>Add to cart</button>")

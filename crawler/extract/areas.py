@@ -184,16 +184,28 @@ def buy_buttons(candidates, related) -> list:
 _BOX_ELEMENTS = 400  # a buy box is a few hundred elements; the whole page is thousands
 
 
-def buy_box(anchors, limit: int = _BOX_ELEMENTS):
+def _count(el, cap: int) -> int:
+    """Elements (and comments) in ``el``'s subtree, counted up to ``cap``."""
+    return sum(1 for _ in islice(el.iter(), cap))
+
+
+def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
     """The page's buy box: around each anchor (buy button, product title, first price) its
-    largest ancestor, up to 8 levels (script-built pages nest deep), of at most `limit` elements
-    (outermost kept)."""
+    largest ancestor, up to `levels` up (script-built pages nest deep), of at most `limit`
+    elements (outermost kept)."""
     boxes = []
     for a in anchors:
         box = a
+        size = _count(a, limit + 1)
         e = a.getparent()
-        for _ in range(8):
-            if e is None or sum(1 for _ in islice(e.iter(), limit + 1)) > limit:
+        for _ in range(levels):
+            if e is None:
+                break
+            size += 1  # the parent's size, counting only what is new: it and the box's siblings
+            for c in e:
+                if c is not box and size <= limit:
+                    size += _count(c, limit + 1 - size)
+            if size > limit:
                 break
             box = e
             e = e.getparent()
