@@ -607,6 +607,15 @@ def test_the_buy_box_of_a_deeply_nested_page_holds_its_price():
     assert (rec.price, rec.currency) == ("189.00", "USD")
 
 
+@pytest.mark.parametrize("note, lang", [("Fri frakt over 1000 kr", "nb"), ("Verzending € 4,95", "nl"),
+                                        ("Dostawa 9,99 zł", "pl"), ("Доставка 300 ₽", "ru"), ("Frete R$ 15,00", "pt")])
+def test_a_shipping_cost_or_threshold_is_not_the_price(note, lang):
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='buy'><span class='price-note'>{note}</span>"
+            "<button class='add-to-cart'>Add to cart</button></div></div>"
+            "<div class='x'><div class='y'><span class='product-price'>1 899,00 kr</span></div></div>")
+    assert extract_product(page(body, lang=lang), "https://shop.example.no/p/wool-coat").price == "1899.00"
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

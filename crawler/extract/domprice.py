@@ -62,6 +62,8 @@ _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
+    r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
+    r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
     r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? vat\b|hors taxes?\b|\bht\b|\bnetto\b",  # a business price before VAT
     re.I,
