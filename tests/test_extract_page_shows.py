@@ -597,6 +597,14 @@ def test_an_amount_shown_labelled_and_struck_is_the_old_price():
     assert rec.price is None
 
 
+@pytest.mark.parametrize("shown", ["<ul><li><span></span>$<strong>189</strong><sup>.00</sup></li></ul>",
+                                   "<div><label>$189.00</label></div>"])
+def test_a_price_in_a_list_item_or_a_label_whose_class_says_nothing(shown):
+    body = f"<div><h1>Wool Coat</h1>{shown}<button>Add to Cart</button></div>"
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("189.00", "USD")
+
+
 def test_the_buy_box_of_a_deeply_nested_page_holds_its_price():
     # script-built markup: no class says price, and the price sits six levels from the title
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731

@@ -65,7 +65,7 @@ _IGNORE_TEXT = re.compile(
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
-    r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? vat\b|hors taxes?\b|\bht\b|\bnetto\b",  # a business price before VAT
+    r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? (?:vat|tax)\b|hors taxes?\b|\bht\b|\bnetto\b",  # a price before VAT
     re.I,
 )
 # The same price converted to another currency for the visitor.
@@ -74,7 +74,8 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
 # A price before VAT named by its element or the label before it ("price-excluding-tax", "zzgl.
 # MwSt (21%):"), shown beside the price a buyer pays.
 _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\bnetto\b|\bprice[-_]net\b")
-_NET_LABEL = re.compile(r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? vat|sans tva|tax excluded)\b", re.I)
+_NET_LABEL = re.compile(r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax)|sans tva|tax excluded)\b",
+                        re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
@@ -410,7 +411,7 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
 
 
 _BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font",
-                       "h2", "h3", "h4"))
+                       "h2", "h3", "h4", "li", "label"))
 
 
 def unlabelled_prices(boxes, hints: Hints) -> list:
