@@ -10,7 +10,9 @@ from itertools import islice
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
-            "tile", "product-listing", "listings", "listing-grid", "listing-card", "listing-item", "search-result", "product-list", "productlist", "product-grid", "grid-item",
+            "tile", "search-result", "product-list", "productlist", "product-grid", "grid-item",
+            # a marketplace's "listing-…" is its own item; these list other products
+            "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
             # other sellers' offers for the same product (marketplaces list them under the buy box)
             "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",

@@ -74,8 +74,8 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
 # A price before VAT named by its element or the label before it ("price-excluding-tax", "zzgl.
 # MwSt (21%):"), shown beside the price a buyer pays.
 _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\bnetto\b|\bprice[-_]net\b")
-_NET_LABEL = re.compile(r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax)|sans tva|tax excluded)\b",
-                        re.I)
+_NET_LABEL = re.compile(
+    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax)|sans tva|tax excluded)\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")

@@ -280,11 +280,10 @@ def _extract(root, url: str) -> ProductRecord:
         code = labels.url_code(url, buy_box())
         if code:
             rec.sku, sources["sku"] = code, "url"
-    # og:title usually carries shop/SEO decoration around the h1 text, and markup names often
-    # carry specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"): the
-    # name is the title as the page shows it.
-    # A twitter:title is a share card's caption (shortened, or the SEO title): a heading named like
-    # the page's title is the name as shown.
+    # og:title usually carries shop/SEO decoration around the h1 text, markup names often carry
+    # specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"), and a
+    # twitter:title is a share card's caption (shortened, or the SEO title): the name is the title
+    # as the page shows it.
     if h1 and rec.name and h1[1] != rec.name and (
             (sources.get("name") == "opengraph" and h1[1].lower() in rec.name.lower())
             or _shown_within(h1[1], rec.name)
