@@ -344,6 +344,13 @@ def test_clean_brand():
     assert clean_brand("by Acme") == "by Acme" and clean_brand("by Acme", dom=True) == "Acme"
 
 
+def test_a_maker_label_with_a_note_in_brackets_after_the_name():
+    rec = get("<div class='description'><ul><li>Hersteller: Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
+              "</li><li>PZN: 17390086</li></ul></div>")
+    assert rec.brand == "Klinge Pharma GmbH"
+    assert clean_brand("(Acme)") == "(Acme)" and clean_brand("B(A)D") == "B(A)D"  # brackets that are the name
+
+
 def test_a_brand_logo_is_read_by_its_alt_text():
     rec = get("<a class='brand-logo' href='/nordvik'><img src='/logos/nordvik.png' alt='Nordvik'></a>")
     assert rec.brand == "Nordvik"

@@ -264,9 +264,14 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if dom:
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
     t = t.strip(" :-|·•" + _INVISIBLE)
+    if t.endswith(")") and "(" in t[1:]:
+        t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF:
         return None
     return t
+
+
+_NOTE = re.compile(r"\s*\([^()]*\)$")  # a note in brackets after the name
 
 
 # --------------------------------------------------------------------------- codes
