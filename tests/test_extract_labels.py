@@ -381,6 +381,14 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     assert rec.brand == "Nordvik"
 
 
+@pytest.mark.parametrize("kind", ["article", "website"])
+def test_a_marked_up_product_on_a_page_of_a_generic_og_type_takes_the_shops_own_name(kind):
+    # WordPress shops say og:type "article" on product pages; the markup says it is one product
+    rec = get(head=_og(kind, "Nordvik") + ld(sku="TJ-1"))
+    assert (rec.brand, rec.sources["brand"]) == ("Nordvik", "site")
+    assert get(head=_og(kind, "Nordvik")).brand is None  # no product markup: a page of any kind
+
+
 @pytest.mark.parametrize("line", ["<p>by <a href='/designers/nordvik'>Nordvik</a></p>",
                                   "<p class='more'>More from <a href='/brand/nordvik'>Nordvik</a></p>"])
 def test_a_link_to_the_brand_page_beside_the_title(line):

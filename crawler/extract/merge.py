@@ -265,7 +265,8 @@ def _extract(root, url: str) -> ProductRecord:
         # (a button alone is not enough: scripts often disable it after the page loads).
         rec.availability, sources["availability"] = shown, "dom"
     is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
-    if not rec.brand and "brand" in missing and is_og_product and not printed.get("book"):
+    marked_up = n_products == 1 and og.get("type") in (None, "website", "article")  # a shop's generic og:type
+    if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
         site = labels.site_brand(og.get("site_name"), url)
