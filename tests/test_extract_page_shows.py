@@ -259,6 +259,26 @@ def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None
 
 
+@pytest.mark.parametrize("button, lang", [
+    ("Agregar al carrito", "es-MX"), ("COMPRAR", "pt-BR"), ("Adicionar ao cesto", "pt-PT"), ("Acquista ora", "it"),
+    ("In winkelmandje", "nl"), ("Jetzt bestellen", "de"), ("Köp", "sv"), ("Kjøp", "nb"), ("Lisää koriin", "fi"),
+    ("Přidat do košíku", "cs"), ("Προσθήκη στο καλάθι", "el"), ("Додати в кошик", "uk"), ("أضف إلى السلة", "ar"),
+    ("הוסף לסל", "he"), ("Thêm vào giỏ hàng", "vi"), ("Tambah ke Keranjang", "id"), ("購入する", "ja"),
+    ("구매하기", "ko"), ("立即購買", "zh-TW"),
+])
+def test_a_buy_button_in_the_shops_language_is_a_working_buy_button(button, lang):
+    # no markup and no stock words: the page can be ordered because its buy button works
+    rec = extract_product(page(f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00"
+                               f"</div><button type='submit'>{button}</button></div>", lang=lang), URL)
+    assert rec.availability == "InStock"
+
+
+def test_a_button_that_merely_mentions_buying_is_no_buy_button():
+    rec = extract_product(page("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00"
+                               "</div><button type='button'>Como comprar</button></div>", lang="pt"), URL)
+    assert rec.availability is None
+
+
 def test_a_buy_box_container_is_no_working_buy_button():
     # a sticky bar named "buybox" that shows the title, and the page's buy box saying unavailable
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}

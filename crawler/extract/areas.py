@@ -173,7 +173,15 @@ BUY_TEXT = re.compile(
     r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
     r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
     r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
-    r"place bid|bid now|gebot abgeben|enchérir",
+    r"place bid|bid now|gebot abgeben|enchérir|"
+    r"agregar al carrito|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
+    r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
+    r"tilføj til kurv|legg i handlevogn|lisää koriin|přidat do košíku|vložit do košíku|pridať do košíka|"
+    r"adauga in cos|προσθήκη στο καλάθι|в кошик|додати в кошик|купити|أضف إلى السلة|أضف للسلة|הוסף לסל|"
+    r"הוספה לסל|thêm vào giỏ|mua ngay|หยิบใส่ตะกร้า|เพิ่มลงในรถเข็น|tambah ke keranjang|masukkan keranjang|"
+    r"beli sekarang|購入する|カートへ|立即購買|加入购物袋|구매하기|hemen al|"
+    # a button that says no more than "Buy" ("Comprar", "Köp", "Kjøp", "Osta")
+    r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara)\s*$",
     re.I,
 )
 
