@@ -644,6 +644,20 @@ def test_a_shipping_cost_or_threshold_is_not_the_price(note, lang):
     assert extract_product(page(body, lang=lang), "https://shop.example.no/p/wool-coat").price == "1899.00"
 
 
+@pytest.mark.parametrize("shown, price, currency", [
+    ("US$36.97", "36.97", "USD"),  # the page names another currency: the visitor's price
+    ("$36.97", "52.00", "CAD"),  # a bare "$" names none: the markup's stands
+    ("CA$52.00", "52.00", "CAD"),
+])
+def test_a_price_the_page_shows_in_a_currency_it_names_beside_markup_in_another(shown, price, currency):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {**offer("52.00"), "priceCurrency": "CAD"}}
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><span class='price'>{shown}</span>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body, ld(data)), "https://www.shop.example.com/listing/1")
+    assert (rec.price, rec.currency) == (price, currency)
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

@@ -300,18 +300,13 @@ def _lca_within(a, b, levels: int) -> bool:
     return False
 
 
-def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = True) -> dict:
-    """{'price', 'regular_price', 'currency', 'net_price'} from visible price elements (Decimals);
-    ``net_price`` is a price the page names as before VAT beside the price (never the price
-    when the page shows another).
-
-    ``need_current=False``: a more trusted layer already gave price and currency,
-    so the DOM only matters for a sale pair or a before-VAT price (merge.py).  Then the
-    current-price texts are parsed only once a regular price or a before-VAT one has been
-    found: on most pages there is none and the result is {}.
+def dom_price(candidates, anchors, hints: Hints, related) -> dict:
+    """{'price', 'regular_price', 'currency', 'net_price', 'currency_named'} from visible price
+    elements (Decimals); ``net_price`` is a price the page names as before VAT beside the price
+    (never the price when the page shows another); ``currency_named``: the price's text names its
+    currency whatever the locale ("US$", "€", not "$").
     """
     cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
-    have_reg = have_net = False
     for order, el in enumerate(candidates):
         if related(el):
             continue
@@ -338,7 +333,6 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             ra, rc = _amount(r, hints)
             if ra is not None:
                 cands.append((el, ra, rc, "reg", order, True))
-                have_reg = True
         if not text:
             continue
         if not strike and _REG_TEXT.search(text):
@@ -353,13 +347,8 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
             amount, cur = _amount(text, hints)
             if amount is not None:
                 cands.append((el, amount, cur, "reg", order, hard))
-                have_reg = True
         else:
-            net = _before_tax(el)
-            have_net = have_net or net
-            cands.append((el, text, order, "net" if net else "cur"))
-    if not need_current and not have_reg and not have_net:
-        return {}
+            cands.append((el, text, order, "net" if _before_tax(el) else "cur"))
     # Parse the waiting current prices, keeping the document order of all candidates.
     parsed = []
     for c in cands:
@@ -400,14 +389,26 @@ def dom_price(candidates, anchors, hints: Hints, related, need_current: bool = T
         if rel is el or _lca_within(el, rel, 4):
             if regular is None or ra < regular:
                 regular = ra
+    shown_in = el
     if cur is None:
         # The symbol is often in a sibling element ("<span>€</span><span>12</span>").
-        p = el.getparent()
-        if p is not None:
-            t = short_text(p, 60)
+        shown_in = el.getparent()
+        if shown_in is not None:
+            t = short_text(shown_in, 60)
             if t:
                 cur = parse_price_text(t, hints)[1]
-    return {"price": amount, "regular_price": regular, "currency": cur, "net_price": net if net != amount else None}
+    return {"price": amount, "regular_price": regular, "currency": cur, "net_price": net if net != amount else None,
+            "currency_named": cur is not None and _names_currency(shown_in, cur)}
+
+
+# Locales that read "$", "kr" and "¥" differently: a text whose currency both read alike names it
+# ("US$", "€", "CHF"), whatever the page's locale.
+_PROBES = (Hints(tld="ca", lang="da"), Hints(tld="au", lang="zh"))
+
+
+def _names_currency(el, cur: str) -> bool:
+    t = short_text(el, 60)
+    return bool(t) and all(parse_price_text(t, h)[1] == cur for h in _PROBES)
 
 
 _BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font",

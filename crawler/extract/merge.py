@@ -232,20 +232,20 @@ def _extract(root, url: str) -> ProductRecord:
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
-    # The DOM's current price only counts when no layer above has price and currency
-    # (see _merge_price); otherwise only a sale pair can change the result.
+    # The page's price counts where no layer above has price and currency, for a sale pair or a
+    # price before VAT beside the markup's, and where it names another currency (see _merge_price).
     need_current = not (any(part.get("price") for _, part in layers)
                         and any(part.get("currency") for _, part in layers))
     priced = next((part for _, part in layers if part.get("price")), None)
     cents = priced is not None and _whole(priced["price"])  # maybe minor units: see what the page shows
-    dpart.update(domprice.dom_price(sc.price, anchors, hints, related, need_current or cents))
+    dpart.update(domprice.dom_price(sc.price, anchors, hints, related))
     if cents:
         _minor_units(priced, dpart.get("price"))
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if need_current and not dpart.get("price"):
         boxed = domprice.unlabelled_prices(buy_box(), hints)
         if boxed:
-            dpart.update(domprice.dom_price(boxed, anchors, hints, related, True))
+            dpart.update(domprice.dom_price(boxed, anchors, hints, related))
     layers.append(("dom", dpart))
 
     rec = ProductRecord()
@@ -432,6 +432,12 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
     if price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
+    elif price_src != "dom" and currency and dom.get("price") and dom.get("currency_named") \
+            and dom["currency"] != currency:
+        # The page names another currency than the markup's: what it shows is what a buyer pays.
+        price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
+        currency = dom["currency"]
+        sources["currency"] = "dom"
     if currency is None:
         currency = country_currency(hints)  # "5 999,-" on a .no shop
         if currency:
