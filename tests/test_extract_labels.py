@@ -192,6 +192,15 @@ def test_code_printed_under_a_shop_code_label_wins_over_markup(markup):
     assert (rec.sku, rec.sources["sku"]) == ("AB-1120", "dom")
 
 
+def test_of_two_shop_codes_the_one_the_buy_form_sends_is_the_shops():
+    # a marketplace prints the maker's "Artikelnummer" in its technical details, then its own code
+    specs = ("<table><tr><th>Artikelnummer</th><td>31010360</td></tr><tr><th>Modellnummer</th>"
+             "<td>RO 1486DWMCE/1-S</td></tr></table><ul><li><b>ASIN:</b> B08R3YHPK1</li></ul>")
+    form = "<form action='/cart/add'><input type='hidden' name='ASIN' value='B08R3YHPK1'></form>"
+    assert get(specs + form, lang="de").sku == "B08R3YHPK1"
+    assert get(specs, lang="de").sku == "31010360"  # without it, the first one printed
+
+
 def test_code_under_a_label_named_after_the_shop():
     rec = get("<div class='wm-item-number'>Example #  585552560</div>", ld(sku="341937837"))
     assert (rec.sku, rec.sources["sku"]) == ("585552560", "dom")

@@ -250,6 +250,16 @@ def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availabi
     assert in_buy_box(box).availability == availability
 
 
+@pytest.mark.parametrize("box, lang", [
+    ("<div class='image-block'><span>Bild nicht verfügbar</span></div>", "de"),
+    ("<div class='addons'>Von Ihnen ausgewählte Erweiterungen sind für diesen Verkäufer nicht verfügbar.</div>", "de"),
+    ("<div class='wishlist-error'>Es ist ein Fehler aufgetreten. Liste nicht verfügbar.</div>", "de"),
+    ("<p class='offer-note'>Not available from this seller</p>", "en"),
+])
+def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(box, lang):
+    assert in_buy_box(box + "<p class='availability'>Nur noch 5 auf Lager</p>", lang).availability != "OutOfStock"
+
+
 @pytest.mark.parametrize("box", [
     "<table class='specs'><tr><th>Date First Available</th><td>January 21, 2015</td></tr></table>",
     "<p class='price-note'>Price Available at Checkout</p>",

@@ -622,7 +622,8 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     areas, from a ``tree_scan.Scan``.
 
     The first value in document order per field. sku: a known shop-code label or one named after
-    the shop ("Walmart #"), unless it repeats the model number; else any catalogue-id label
+    the shop ("Walmart #"), unless it repeats the model number (among several, the one the buy
+    form's hidden input sends too: "Artikelnummer" in the maker's details, then "ASIN"); else any catalogue-id label
     ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
     brand: a brand label, a manufacturer label, an element whose class says brand; none on book
     pages (an ISBN, or an EAN of the 978/979 book prefixes, is printed: authors and publishers
@@ -636,18 +637,23 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     shop = _shop_words(urlsplit(url).hostname or "" if url else "")
     found: dict = {}
     book = False
+    form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
         m = LABEL.match(own) or ID_HASH.match(own)
         label = normalize(m.group("label"))
         field = FIELD_OF.get(label) or _id_field(label, shop)
-        if field not in want or field in found:
+        if field not in want or (field in found and not (field == "sku" and form_code)):
             continue
         v = _read(el, own, m, label, field)
         if v and not related(el):
-            found[field] = v
-            book = book or _names_a_book(field, label, v)
-            if len(found) == len(want):
+            if field in found:  # a later shop code that the buy form sends too is the shop's
+                if v == form_code:
+                    found["sku"] = v
+            else:
+                found[field] = v
+                book = book or _names_a_book(field, label, v)
+            if len(found) == len(want) and (not form_code or found.get("sku") == form_code):
                 break
     if want - found.keys():
         # Spec rows whose label cell the label pass did not read ("<dt><i></i> Merk</dt>"), and the
@@ -664,8 +670,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         labelled = found.get("sku")
         if labelled and labelled == found.get("mpn"):
             labelled = None  # the maker's number under a shop-code label (marketplaces)
-        out["sku"] = (labelled or found.get("id") or _input_code(sc.code_inputs, related) or found.get("sku")
-                      or found.get("mpn"))
+        out["sku"] = labelled or found.get("id") or form_code or found.get("sku") or found.get("mpn")
         out["sku_labelled"] = bool(labelled)
     if "brand" in want:
         out["book"] = book

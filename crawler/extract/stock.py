@@ -117,14 +117,19 @@ _OTHER_SUBJECT = re.compile(
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
     r"information|informationen|informations|informazioni|información|informatie|service|"
-    r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha)"
+    r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
+    # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
+    r"bild|image|picture|photo|foto|imagen|immagine|afbeelding|video|erweiterungen|erweiterung|extensions?|"
+    r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
+    r"insurance|liste|list|wishlist|wunschliste|wunschzettel)"
     r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈")
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
-    r"\s*(?:in|for|im|en|für|zur|pour|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
+    r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
     r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
+    r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "in": "InStock"}

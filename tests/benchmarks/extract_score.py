@@ -23,9 +23,11 @@ OutOfStock alone (positive class OutOfStock, so FP are impossible there; ``oos_f
 counts in-stock pages called out of stock, for information).
 
 A "shared" group scores the pages of ``../shared/fixtures/product-pages`` beside the checkout
-when present (price, brand, name only), with the rules and truth of
-``tests/test_extract_real_pages.py`` (its functions are imported, not copied): name matches
-when one contains the other, pages without a truth for a field are not scored for it.
+when present: price, brand and name with the rules and truth of
+``tests/test_extract_real_pages.py`` (its functions are imported, not copied; name matches
+when one contains the other), availability and sku with our own hand-read labels
+(``tests/fixtures/shared_page_labels.json``); pages without a truth for a field are not scored
+for it.
 
 ``--time`` adds the median and p90 milliseconds of ``extract_product`` (parse + extract) per
 page, measured on a second, warm pass. ``--misses`` lists every wrong or missing answer of the
@@ -59,7 +61,10 @@ from types import SimpleNamespace
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures" / "real_pages"
 FIELDS = ("price", "currency", "sku", "availability", "brand", "name")
-SHARED_FIELDS = ("price", "brand", "name")
+SHARED_FIELDS = ("price", "brand", "name", "availability", "sku")
+# Our own hand-read labels for the ../shared pages (availability and sku, which their source
+# projects' truth lacks); the pages themselves stay in ../shared.
+SHARED_LABELS = TESTS / "fixtures" / "shared_page_labels.json"
 SOLD_OUT = frozenset({"OutOfStock", "SoldOut", "Discontinued"})
 _PUNCT = string.punctuation + string.whitespace
 
@@ -257,7 +262,8 @@ def _real_pages_test_module():
 
 
 def score_shared(extractor: str = "ours") -> dict | None:
-    """price / brand / name F1 on ../shared/fixtures/product-pages, or None when absent."""
+    """price / brand / name (the source projects' truth) and availability / sku (ours,
+    ``SHARED_LABELS``) F1 on ../shared/fixtures/product-pages, or None when absent."""
     try:
         rp = _real_pages_test_module()
     except Exception:  # pragma: no cover - pytest missing or the test file moved
@@ -266,10 +272,13 @@ def score_shared(extractor: str = "ours") -> dict | None:
         return None
     extract_product = EXTRACTORS[extractor]()
     counts = {f: Counts() for f in SHARED_FIELDS}
+    ours = json.loads(SHARED_LABELS.read_text(encoding="utf-8"))["pages"] if SHARED_LABELS.is_file() else {}
     rows = []
     for key, path, url, truth in rp._cases():
         rec = extract_product(gzip.decompress(path.read_bytes()), url)
         short = key.split("/", 1)[1]
+        labels = ours.get(path.relative_to(rp.FIXTURES).as_posix(), {})
+        truth = {**truth, **{f: labels[f] for f in ("availability", "sku") if f in labels}}
         verdicts = {}
         if "price" in truth and short not in rp.EXCLUDED_PRICE:
             verdicts["price"] = judge("price", truth["price"], rec.price)
@@ -278,9 +287,14 @@ def score_shared(extractor: str = "ours") -> dict | None:
         if truth.get("name"):
             a, b = rp._norm_text(truth["name"]), rp._norm_text(rec.name)
             verdicts["name"] = "fn" if not b else "tp" if (a == b or a in b or b in a) else "wrong"
+        if labels.get("availability"):
+            verdicts["availability"] = judge("availability", labels["availability"], rec.availability)
+        if "sku" in labels:
+            verdicts["sku"] = judge("sku", labels["sku"], rec.sku)
         for f, v in verdicts.items():
             counts[f].add(v)
-        rows.append({"file": key, "answers": {"price": rec.price, "brand": rec.brand, "name": rec.name},
+        rows.append({"file": key, "answers": {"price": rec.price, "brand": rec.brand, "name": rec.name,
+                                              "availability": rec.availability, "sku": rec.sku},
                      "truth": {f: truth.get(f) for f in SHARED_FIELDS}, "verdicts": verdicts})
     return {"fields": counts, "rows": rows}
 
