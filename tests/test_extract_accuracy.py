@@ -21,6 +21,8 @@ FLOORS = {
             "brand": 0.91, "name": 0.98, "oos pages": 0.95},
     "heldout": {"price": 0.94, "currency": 0.94, "sku": 0.93, "availability": 0.88,
                 "brand": 0.78, "name": 0.94, "oos pages": 0.82},
+    # ../shared's pages with our own availability and code labels (when ../shared is present)
+    "shared": {"availability": 0.96, "sku": 0.96},
 }
 
 
@@ -41,6 +43,8 @@ def test_real_page_field_f1_floors(capsys):
         print("\n=== extractor F1 on hand-checked real pages (tests/fixtures/real_pages) ===\n" + table)
     low = []
     for split, floors in FLOORS.items():
+        if split not in result["groups"]:
+            continue  # ../shared absent (a user's machine)
         for field, floor in floors.items():
             f1 = result["groups"][split]["fields"][field]["f1"]
             if f1 < floor:
