@@ -668,6 +668,16 @@ def test_a_price_the_page_shows_in_a_currency_it_names_beside_markup_in_another(
     assert (rec.price, rec.currency) == (price, currency)
 
 
+def test_a_layout_grid_cell_is_no_product_grid():
+    # CSS frameworks name their layout columns "Grid-item": the buy form's column is the product's
+    body = ("<div class='Grid'><div class='Grid-item gallery'><img src='/coat.jpg' alt=''></div>"
+            "<div class='Grid-item u-width6of12'><h1>Wool Coat</h1><div class='Grid-item--row'>"
+            "<span class='StandardPrice'>$189.00</span><form method='POST' action='/basket/add'>"
+            "<input type='hidden' name='sku' value='W005759888'><button>Add to Cart</button></form></div></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.sku) == ("189.00", "W005759888")
+
+
 def test_a_price_in_a_pop_up_is_not_the_products():
     body = ("<div class='product'><h1>Wool Coat</h1><div class='summary'><div class='info'><div class='product-price'>"
             "€ 189,00</div></div></div><div class='buy'><div class='promotion-popup'>Add the scarf: "

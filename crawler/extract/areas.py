@@ -10,7 +10,7 @@ from itertools import islice
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
-            "tile", "search-result", "product-list", "productlist", "product-grid", "grid-item",
+            "tile", "search-result", "product-list", "productlist", "product-grid",
             # a marketplace's "listing-…" is its own item; these list other products
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
