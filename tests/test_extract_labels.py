@@ -206,6 +206,16 @@ def test_code_under_a_label_named_after_the_shop():
     assert (rec.sku, rec.sources["sku"]) == ("585552560", "dom")
 
 
+def test_the_shops_own_part_number_in_a_row_with_a_copy_button():
+    # "Digi-Key-Teilenr." on digikey.de: the shop's name in two words, a part number that is the
+    # shop's own, and a third cell holding a copy button; the maker's part number is not it
+    row = ("<table><tr><td>Hersteller-Teilenr.</td><td>NUCLEO-F042K6</td><td><button>Copy</button></td></tr>"
+           "<tr><td>Digi-Key-Teilenr.</td><td><div>497-15980-ND</div></td><td><button>Copy</button></td></tr>"
+           "<tr><td>Digi-Key Kundennummer</td><td>88120</td><td></td></tr></table>")
+    rec = extract_product(page(row, lang="de"), "https://www.digikey.de/de/products/detail/x/5428804")
+    assert rec.sku == "497-15980-ND"
+
+
 @pytest.mark.parametrize("markup,expected", [("ZZ-999", "ZZ-999"), ("5512", "5512"), ("5512-M", "5512"),
                                              ("8991000001", "8991000001")])
 def test_catalogue_id_row_replaces_markup_only_for_a_variant_of_it(markup, expected):

@@ -544,8 +544,7 @@ def _id_label(n: str) -> bool:
     words = n.split()
     if not words or len(words) > 4 or len(n) > 40:
         return False
-    last = words[-1]
-    if last not in _ID_END and not (len(last) > 6 and last.endswith(_ID_COMPOUND)):
+    if not _id_end(words[-1]):
         return False
     if any(w in _NOT_SHOP_TOKEN for w in words):
         return False
@@ -572,12 +571,19 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     return name
 
 
+def _id_end(word: str) -> bool:
+    return word in _ID_END or (len(word) > 6 and word.endswith(_ID_COMPOUND))
+
+
 def _id_field(label: str, shop: frozenset) -> str | None:
-    """"sku" for a catalogue-id label named after the shop ("Walmart #", "OTTO-Artikelnummer"),
-    "id" for any other catalogue-id label (weaker: only when no known label is printed)."""
-    if not _id_label(label):
-        return None
-    return "sku" if label.split()[0] in shop else "id"
+    """"sku" for a catalogue-id label named after the shop ("Walmart #", "OTTO-Artikelnummer",
+    "Digi-Key-Teilenr.": the shop's own part number), "id" for any other catalogue-id label
+    (weaker: only when no known label is printed)."""
+    words = label.split()
+    if (1 < len(words) <= 4 and _id_end(words[-1]) and (words[0] in shop or "".join(words[:2]) in shop)
+            and all(d in ("part", "teil") for d in _NOT_SHOP_ID if d in label + " ")):
+        return "sku"
+    return "id" if _id_label(label) else None
 
 
 def _spec_fields(row, shop: frozenset):

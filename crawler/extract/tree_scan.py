@@ -160,8 +160,9 @@ def scan(root) -> Scan:
                 price.append(el)
                 continue
             elif tag == "tr":
-                # Same rows as the XPath //tr[count(th|td)=2 or count(th|td)=4], without a second traversal.
-                if sum(1 for c in el if c.tag == "td" or c.tag == "th") in (2, 4):
+                # Label/value rows (//tr[count(th|td)=2 to 4], without a second traversal); a third
+                # cell is often a copy button beside the value.
+                if sum(1 for c in el if c.tag == "td" or c.tag == "th") in (2, 3, 4):
                     s.spec_rows.append(el)
             elif tag == "dt":
                 p = el.getparent()
