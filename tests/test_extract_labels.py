@@ -468,6 +468,15 @@ def test_a_brand_block_of_links_is_no_brand():
     assert extract_product(page(block), URL).brand is None
 
 
+@pytest.mark.parametrize("heading, brand", [("Mehr von Fjellrev", "Fjellrev"), ("More from Fjellrev", "Fjellrev"),
+                                            ("Mehr von Nordvik", None)])  # not the maker the title opens with
+def test_a_more_from_heading_names_the_maker_the_title_opens_with(heading, brand):
+    block = (f"<div class='link-boxes'><h3>{heading}</h3><ul><li><a href='/jackets/?marke=x'>Jackets</a></li>"
+             "</ul></div>")
+    html = page(after=block).replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket »Alpine«</h1>")
+    assert extract_product(html, URL).brand == brand
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

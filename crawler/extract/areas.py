@@ -60,7 +60,8 @@ def _kind(c: str) -> int:
 # the block it heads is a recommendation area whatever its classes say.
 _RELATED_HEADING = re.compile(
     r"recommend|related (?:products|items|articles)|similar (?:products|items)|you (?:may|might) also|"
-    r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|"
+    r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|more by|"
+    r"mehr von|meer van|"
     r"aanbevolen|gerelateerde|anderen bekeken|ook bekeken|empfohlen|empfehlung|ähnliche (?:artikel|produkte)|"
     r"auch gefallen|kauften auch|zuletzt angesehen|aimerez aussi|produits (?:similaires|associés)|recommandé|"
     r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"

@@ -809,6 +809,23 @@ def title_brand(title_el) -> str | None:
     return None
 
 
+# "More from Acme" heading a block of the maker's other products.
+_MORE_FROM = re.compile(r"(?:more from|more by|mehr von|meer van)\s+(.{2,40}?)\s*$", re.I)
+
+
+def more_from_brand(headings, title: str) -> str | None:
+    """The maker a "More from Acme" heading names, when the product's title opens with it."""
+    words = _WORDS_OF(title.casefold())
+    for h in headings:
+        m = _MORE_FROM.match(short_text(h, 60) or "")
+        if m:
+            name = m.group(1).strip(" :.!")
+            nw = _WORDS_OF(name.casefold())
+            if nw and len(nw) < len(words) and words[:len(nw)] == nw:
+                return clean_brand(name, dom=True)
+    return None
+
+
 def _names_its_page(a, words: list) -> bool:
     """The link goes to a page named after its text ("<a href='/armedangels/'>ARMEDANGELS</a>" right
     above the title: fashion shops head the name with the designer's)."""

@@ -228,7 +228,7 @@ def _extract(root, url: str) -> ProductRecord:
         if printed.get(f):
             dpart[f] = printed[f]
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
-        dpart["brand"] = labels.title_brand(h1[0])
+        dpart["brand"] = labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
