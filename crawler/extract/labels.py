@@ -539,8 +539,9 @@ _HOST_NOISE = frozenset(("www", "www2", "www3", "shop", "store", "m", "co", "com
                          "us", "uk", "de", "fr", "es", "it", "nl", "pl", "jp", "cn", "au", "ca"))
 
 
-def _id_label(n: str) -> bool:
-    """A normalized label that names some catalogue id ("webcode", "zalando article number", "walmart #")."""
+def _id_label(n: str, allow: tuple = ()) -> bool:
+    """A normalized label that names some catalogue id ("webcode", "zalando article number", "walmart #");
+    ``allow``: words of ``_NOT_SHOP_ID`` that do not rule it out."""
     words = n.split()
     if not words or len(words) > 4 or len(n) > 40:
         return False
@@ -548,7 +549,7 @@ def _id_label(n: str) -> bool:
         return False
     if any(w in _NOT_SHOP_TOKEN for w in words):
         return False
-    return not any(d in n + " " for d in _NOT_SHOP_ID)
+    return not any(d in n + " " for d in _NOT_SHOP_ID if d not in allow)
 
 
 @lru_cache(maxsize=1_000)  # a crawl meets the same few hosts again and again
@@ -580,10 +581,10 @@ def _id_field(label: str, shop: frozenset) -> str | None:
     "Digi-Key-Teilenr.": the shop's own part number), "id" for any other catalogue-id label
     (weaker: only when no known label is printed)."""
     words = label.split()
-    if (1 < len(words) <= 4 and _id_end(words[-1]) and (words[0] in shop or "".join(words[:2]) in shop)
-            and all(d in ("part", "teil") for d in _NOT_SHOP_ID if d in label + " ")):
-        return "sku"
-    return "id" if _id_label(label) else None
+    named = len(words) > 1 and (words[0] in shop or "".join(words[:2]) in shop)
+    if not _id_label(label, ("part", "teil") if named else ()):
+        return None
+    return "sku" if named else "id"
 
 
 def _spec_fields(row, shop: frozenset):
@@ -628,8 +629,8 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     areas, from a ``tree_scan.Scan``.
 
     The first value in document order per field. sku: a known shop-code label or one named after
-    the shop ("Walmart #"), unless it repeats the model number (among several, the one the buy
-    form's hidden input sends too: "Artikelnummer" in the maker's details, then "ASIN"); else any catalogue-id label
+    the shop ("Walmart #"), unless it repeats the model number (of several, the one the buy form's
+    hidden input sends too: the maker's "Artikelnummer", then "ASIN"); else any catalogue-id label
     ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
     brand: a brand label, a manufacturer label, an element whose class says brand; none on book
     pages (an ISBN, or an EAN of the 978/979 book prefixes, is printed: authors and publishers
