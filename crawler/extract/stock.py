@@ -80,7 +80,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
            "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
            "m'alerter", "m'avertir", "me prévenir", "prévenez-moi", "avvisami", "avísame", "avisarme", "notificarme",
-           "avise-me", "houd mij op de hoogte", "houd me op de hoogte", "mail mij", "meld mij", "mail me", "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
+           "avise-me", "houd mij op de hoogte", "houd me op de hoogte", "mail mij", "meld mij", "mail me",
+           "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
            "入荷お知らせ", "到货通知", "재입고 알림")
 
 
@@ -126,7 +127,8 @@ _OTHER_SUBJECT = re.compile(
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
-    r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
+    r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+"
+    r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
     r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
