@@ -173,6 +173,9 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Nie je skladom", "sk"), ("Vypredané", "sk"), ("Nem elérhető", "hu"), ("Produs epuizat", "ro"),
     ("Нет на складе", "ru"), ("Распродан", "ru"), ("Satışta değil", "tr"), ("入荷待ち", "ja"), ("补货中", "zh"),
     ("補貨中", "zh-TW"), ("نفذت الكمية", "ar"), ("غير متاح", "ar"), ("לא במלאי", "he"),
+    ("Ikke tilgængelig", "da"), ("Nema na zalihi", "hr"), ("Rasprodano", "hr"), ("Ni na zalogi", "sl"),
+    ("Izpārdots", "lv"), ("Išparduota", "lt"), ("Läbi müüdud", "et"), ("Изчерпан", "bg"), ("No hay stock", "es"),
+    ("Edición agotada", "es"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -413,6 +416,41 @@ def test_sizes_sold_out_in_the_picker_do_not_make_the_product_sold_out():
             "<li><span>XS</span> <span>Sold out</span></li><li><span>M</span></li></ul>"
             "<button class='add-to-cart'>Add to cart</button>")
     assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():
+    box = ("<form action='/cart/add'><select name='id'><option disabled>S - Sold out</option><option>M</option>"
+           "</select><button type='submit'>Add to cart</button></form>")
+    assert in_buy_box(box).availability == "InStock"
+
+
+@pytest.mark.parametrize("picker", [
+    "<select name='id'><option value='' disabled selected>Choose a size</option><option value='1' disabled>S</option>"
+    "<option value='2' disabled>M</option></select>",
+    "<select name='id'><option value='1'>S - Sold out</option><option value='2'>M - Sold out</option></select>",
+    "<input type='radio' name='size' value='s' disabled><label>S</label>"
+    "<input type='radio' name='size' value='m' disabled><label>M</label>",
+])
+def test_every_size_sold_out_in_the_picker_is_sold_out_whatever_the_button_says(picker):
+    box = f"<form action='/cart/add'>{picker}<button type='submit'>Add to cart</button></form>"
+    assert in_buy_box(box).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("picker", [
+    # a placeholder is no size; sizes sold out in the chosen colour, other colours to pick
+    "<select name='size'><option value='' disabled selected>Choose a size</option><option value='s'>S</option></select>",
+    "<input type='radio' name='colour' value='red' checked><input type='radio' name='colour' value='blue'>"
+    "<select name='size'><option value='s' disabled>S</option><option value='m' disabled>M</option></select>",
+])
+def test_a_picker_with_a_size_to_choose_leaves_the_product_in_stock(picker):
+    box = f"<form action='/cart/add'>{picker}<button type='submit'>Add to cart</button></form>"
+    assert in_buy_box(box).availability == "InStock"
+
+
+def test_a_link_dressed_as_a_disabled_button_says_out_of_stock():
+    assert in_buy_box("<a class='btn btn-primary disabled'>Temporarily out of stock</a>").availability == "OutOfStock"
+    # a plain link naming another product's stock is not the product's
+    assert in_buy_box("<a href='/p/wool-scarf'>Wool scarf, out of stock</a>").availability != "OutOfStock"
 
 
 def test_the_page_overrules_markup_that_says_in_stock():

@@ -29,42 +29,44 @@ from .text import HIDING_CLASS, short_text
 
 _OUT = (
     # en
-    "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable",
-    "not available", "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued",
-    "no longer sold", "back soon", "expected in stock", "expected back", "awaiting stock", "restocking soon",
-    "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
+    "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable", "not available",
+    "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued", "no longer sold", "back soon",
+    "expected in stock", "expected back", "awaiting stock", "restocking soon", "bald wieder",
+    "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
     "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
     "angebot beendet",
     # de / fr / it / es / pt / nl
-    "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen",
-    "épuisé", "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible",
-    "esaurito", "non disponibile", "non più disponibile", "non acquistabile",
-    "agotado", "sin stock", "no disponible", "fuera de stock", "sin existencias",
-    "esgotado", "indisponível", "sem estoque", "fora de estoque", "produto indisponível",
-    "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
-    # nordic / pl / cs / hu / ro / tr / ru
+    "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
+    "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "esaurito",
+    "non disponibile", "non più disponibile", "non acquistabile", "agotado", "sin stock", "no disponible",
+    "fuera de stock", "sin existencias", "esgotado", "indisponível", "sem estoque", "fora de estoque",
+    "produto indisponível", "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
+    # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
-    "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt", "loppuunmyyty", "ei varastossa",
-    "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru", "wyprzedany", "wyprzedane", "wyprzedana",
-    "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné", "nedostupný", "nie je skladom", "vypredané",
-    "nincs raktáron", "elfogyott", "nem elérhető", "stoc epuizat", "epuizat", "indisponibil", "stokta yok", "tükendi",
-    "satışta değil", "нет в наличии", "нет на складе", "распродано", "распродан", "закончился",
-    "отсутствует", "немає в наявності", "εξαντλήθηκε", "μη διαθέσιμο", "hết hàng", "stok habis",
-    "สินค้าหมด",
+    "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
+    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru",
+    "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
+    "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "elfogyott", "nem elérhető", "stoc epuizat",
+    "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
+    "nema na stanju", "nije dostupno", "nije dostupan", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
+    "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
+    "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
+    "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
+    "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
+    "μη διαθέσιμο", "hết hàng", "stok habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち",
-    "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄", "已下架", "补货中", "補貨中",
-    "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
 )
 _IN = (
-    "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar", "lieferbar",
-    "verfügbar", "erhältlich", "am lager", "en stock", "disponible", "disponibile", "en existencia", "em estoque",
-    "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla", "dostępny",
-    "skladem", "raktáron", "în stoc", "stokta",
-    "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
+    "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
+    "lieferbar", "verfügbar", "erhältlich", "am lager", "en stock", "disponible", "disponibile", "en existencia",
+    "em estoque", "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla",
+    "dostępny", "skladem", "raktáron", "în stoc", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
+    "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que", "quedan pocas", "ostatnie sztuki")
@@ -73,15 +75,14 @@ _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "pre
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
-           "binnenkort leverbaar",
-           "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente", "prossimamente",
-           "binnenkort beschikbaar", "kommer snart",
-           "call to check", "call for availability", "call to order", "call for price",
-           "waitlist", "wait list", "warteliste", "liste d'attente", "lista de espera", "lista d'attesa", "wachtlijst",
-           "motta varsel", "varsle meg", "overvåk", "bevaka", "benachrichtig", "informieren sie mich",
-           "m'alerter", "m'avertir", "me prévenir", "prévenez-moi", "avvisami", "avísame", "avisarme", "notificarme",
-           "avise-me", "houd mij op de hoogte", "houd me op de hoogte", "mail mij", "meld mij", "mail me",
-           "powiadom mnie", "hlídat dostupnost", "сообщить о поступлении", "уведомить",
+           "binnenkort leverbaar", "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente",
+           "prossimamente", "binnenkort beschikbaar", "kommer snart", "call to check", "call for availability",
+           "call to order", "call for price", "waitlist", "wait list", "warteliste", "liste d'attente",
+           "lista de espera", "lista d'attesa", "wachtlijst", "motta varsel", "varsle meg", "overvåk", "bevaka",
+           "benachrichtig", "informieren sie mich", "m'alerter", "m'avertir", "me prévenir", "prévenez-moi",
+           "avvisami", "avísame", "avisarme", "notificarme", "avise-me", "houd mij op de hoogte",
+           "houd me op de hoogte", "mail mij", "meld mij", "mail me", "powiadom mnie", "hlídat dostupnost",
+           "сообщить о поступлении", "уведомить",
            "入荷お知らせ", "到货通知", "재입고 알림")
 
 
@@ -275,6 +276,12 @@ class Visibility:
         return False
 
 
+def _dressed_as_button(a) -> bool:
+    """A link styled as the buy button ("<a class='btn disabled'>Out of stock</a>")."""
+    cls = a.get("class") or ""
+    return a.get("role") == "button" or "btn" in cls or "button" in cls
+
+
 def _product_level(el, stop, levels: int = 3) -> bool:
     """Not inside a size/colour picker, a back-in-stock form or a pop-up (looking up `levels`
     ancestors, and never above `stop`)."""
@@ -283,8 +290,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         if e is None or e is stop:
             break
         tag = e.tag if isinstance(e.tag, str) else ""
-        if tag in ("option", "select", "label", "a"):
-            return False
+        if tag in ("option", "select", "label") or (tag == "a" and not _dressed_as_button(e)):
+            return False  # a choice, or a link to another page
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
         if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
             return False
@@ -292,16 +299,28 @@ def _product_level(el, stop, levels: int = 3) -> bool:
     return True
 
 
+_PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist"))
+_PICKER = re.compile(r"size|swatch|variant|dropdown|picker")
+
+
 def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
-    """The text of `el` that the page shows (a button holds a label per state)."""
-    parts = []
-    for e in el.iter():
-        if e.text and isinstance(e.tag, str) and (e is el or not visible.hidden(e)):
+    """The text of `el` that the page shows (a button holds a label per state); a size or colour
+    picker inside a buy form speaks of its variants ("S - Sold out"), not of the form."""
+    parts: list[str] = []
+
+    def walk(e) -> None:
+        if e.text and (e is el or not visible.hidden(e)):
             parts.append(e.text)
-        if e is not el and e.tail and (e.getparent() is el or not visible.hidden(e.getparent())):
-            parts.append(e.tail)  # a tail is its parent's text
-        if sum(map(len, parts)) > limit:
-            break
+        for child in e:
+            if sum(map(len, parts)) > limit:
+                return
+            if isinstance(child.tag, str) and not (
+                    child.tag in _PICKER_TAGS or _PICKER.search(child.get("class") or "")):
+                walk(child)
+            if child.tail and (e is el or not visible.hidden(e)):
+                parts.append(child.tail)  # a tail is its parent's text
+
+    walk(el)
     return " ".join(" ".join(parts).split())[:limit]
 
 
@@ -385,10 +404,19 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         v = verdict(t) if t else None
         if v:
             clear.append(v)
+    pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
+        radios: dict[str, list] = {}
         for el in box.iter():
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
+            if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
+                if not (related(el) or visible.hidden(el)):
+                    if el.tag == "select":
+                        pickers.append(_all_choices_out(_real_options(el)))
+                    elif el.get("name"):
+                        radios.setdefault(el.get("name"), []).append(el)
+                continue
             texts = [(el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el), el)]
             if el is not box and _labels_tail(el):  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
                 texts.append((f"{el.text or ''} {el.tail}", el.getparent()))
@@ -402,6 +430,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and _CANNOT_BUY.search(t.casefold()))
                      else weak).append(v)
+        pickers.extend(_all_choices_out(group) for group in radios.values())
+    if pickers and all(pickers):
+        clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = False
     candidates = set(buttons)
     for e in buttons:
@@ -423,6 +454,22 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def _real_options(select) -> list:
+    """A select's choices, without a placeholder ("Choose a size", value="")."""
+    options = list(select.iter("option"))
+    if any(o.get("value") is not None for o in options):
+        return [o for o in options if (o.get("value") or "").strip()]
+    return options
+
+
+def _all_choices_out(choices) -> bool:
+    """Every choice is disabled or says sold out ("S - Sold out"): the shop renders a sold-out
+    product's picker so, whatever its buy button says."""
+    return bool(choices) and all(
+        c.get("disabled") is not None or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
+        for c in choices)
 
 
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices
