@@ -505,3 +505,42 @@ def test_a_name_inside_a_brand_item_is_not_the_product_name():
     item = ("<div itemprop='brand' itemscope itemtype='https://schema.org/Brand'>"
             "<meta itemprop='name' content='Nordvik'></div>")
     assert get(item).name == "Trail Jacket"
+
+
+def test_the_shops_logo_named_brand_in_its_home_link_is_no_brand():
+    html = page().replace("<a class='logo' href='/'>Example Shop</a>",
+                          "<a class='logo' href='//www.example-shop.com?ref=logo'><span class='logo__brand-name'>"
+                          "Example Shop</span></a>")
+    assert extract_product(html, URL).brand is None
+    # the maker's logo links to the maker's page
+    assert get("<a href='/brands/nordvik'><span class='brand-name'>Nordvik</span></a>").brand == "Nordvik"
+
+
+ANALYTICS = [
+    # a tag manager's object literal, GA's enhanced e-commerce JSON, GA4's item_brand; recommended items after it
+    "<script>var tc_vars = {productBrand: 'Nordvik', productPrice: '129.00'};</script>",
+    "<script>dataLayer.push({\"ecommerce\":{\"detail\":{\"products\":[{\"name\":\"Trail Jacket\",\"brand\":\"Nordvik\"}]}"
+    ",\"impressions\":[{\"name\":\"Rain Hat\",\"brand\":\"Fjellrev\"}]}});</script>",
+    "<script>gtag('event', 'view_item', {items: [{item_name: 'Trail Jacket', 'item_brand': 'Nordvik'}]});</script>",
+]
+
+
+@pytest.mark.parametrize("script", ANALYTICS)
+def test_a_brand_the_scripts_name_and_the_title_holds(script):
+    html = page(after=script).replace("<h1>Trail Jacket</h1>", "<h1>Nordvik Trail Jacket 2.0</h1>")
+    assert extract_product(html, URL).brand == "Nordvik"
+
+
+@pytest.mark.parametrize("script", ANALYTICS)
+def test_a_brand_the_scripts_name_and_the_buy_box_shows(script):
+    assert get("<div class='info-line'>Nordvik</div>", after=script).brand == "Nordvik"
+
+
+@pytest.mark.parametrize("script", [
+    *ANALYTICS,  # the page shows the name nowhere
+    "<script>dataLayer.push({\"brand\": \"Fjellrev\"});</script>",  # a recommended maker the page shows elsewhere
+    "<script>var labels = {brandLabel: 'Mehr von', brand_name: 'undefined'};</script>",
+])
+def test_a_brand_only_the_scripts_name_is_no_brand(script):
+    rec = get(after="<aside class='related-products'><a href='/p/hat'>Fjellrev</a></aside>" + script)
+    assert rec.brand is None

@@ -731,7 +731,7 @@ def dom_brand(brand_elems, related) -> str | None:
         key = key.replace("branding", "").replace("cobrand", "")
         if not any(word in key for word in _BRAND_CLASS_WORDS):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit
-        if related(el):
+        if related(el) or _links_home(el):
             continue
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
         if len(cells) == 2:
@@ -744,6 +744,20 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+def _links_home(el, levels: int = 3) -> bool:
+    """Inside a link to a site's home page: the shop's logo ("<a href='//shop.example/'><span
+    class='logo__brand-name'>Shop</span></a>"), not the product's maker."""
+    e = el
+    for _ in range(levels + 1):
+        if e is None:
+            break
+        href = (e.get("href") or "").strip() if e.tag == "a" else ""
+        if href and not href.startswith("#") and urlsplit(href).path in ("", "/"):
+            return True
+        e = e.getparent()
+    return False
 
 
 def _logo_name(el) -> str | None:

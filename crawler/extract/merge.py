@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 from . import areas, domfields, domprice, labels, stock
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
+from .script_brand import script_brand
 from .jsonld import iter_nodes, read_jsonld
 from .element_classes import fast_classes
 from .microdata import read_microdata
@@ -227,8 +228,11 @@ def _extract(root, url: str) -> ProductRecord:
     for f in missing:
         if printed.get(f):
             dpart[f] = printed[f]
+    buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
-        dpart["brand"] = labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
+        dpart["brand"] = (labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
+                          or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
+                                          related, partial(labels.clean_brand, dom=True)))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
@@ -241,7 +245,6 @@ def _extract(root, url: str) -> ProductRecord:
     dpart.update(domprice.dom_price(sc.price, anchors, hints, related))
     if cents:
         _minor_units(priced, dpart.get("price"))
-    buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if need_current and not dpart.get("price"):
         boxed = domprice.unlabelled_prices(buy_box(), hints)
         if boxed:

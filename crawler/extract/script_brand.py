@@ -1,0 +1,72 @@
+"""The brand a page's inline scripts name, when the page shows it too.
+
+Shops hand their analytics the product's brand (``dataLayer.push({ecommerce: {detail:
+{products: [{brand: "HP"}]}}})``, GA4's ``item_brand``, a tag manager's ``productBrand:
+'Kingston'``), often in JavaScript rather than JSON and beside the brands of recommended
+products. A name from there counts only when the page shows it as well: the product's title
+holds it ("HP Pavilion 15"), or an element of the buy box says it and nothing more.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .text import short_text
+
+# "brand": "HP", productBrand: 'Kingston', 'item_brand':"Acme", brand_name = "Acme", brand: ["Acme"]
+_BRAND_VALUE = re.compile(
+    r"""(?<![\w$])["']?(?:item_|product_?)?brand(?:_?name)?["']?\s*[:=]\s*\[?\s*(?:"((?:[^"\\\n]|\\.){1,80})"|'([^'\\\n]{1,80})')""",
+    re.I)
+_MAX_SCRIPT = 500_000  # application bundles inlined whole hold no product's data worth their cost
+_MAX_TOTAL = 2_000_000
+_WORDS_OF = re.compile(r"\w+").findall
+
+
+def _values(scripts) -> list[str]:
+    """Brand values in the page's inline scripts, in page order, without repeats."""
+    out: list[str] = []
+    total = 0
+    for s in scripts:
+        text = s.text
+        if not text or len(text) > _MAX_SCRIPT:
+            continue
+        total += len(text)
+        if total > _MAX_TOTAL:
+            break
+        if "rand" not in text:
+            continue
+        for m in _BRAND_VALUE.finditer(text):
+            v = m.group(2) if m.group(1) is None else _unescape(m.group(1))
+            v = " ".join(v.split()) if v else ""
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+def _unescape(v: str) -> str:
+    try:
+        return json.loads(f'"{v}"')  # "H\u0026M"
+    except ValueError:
+        return v
+
+
+def script_brand(scripts, title: str | None, box, related, clean) -> str | None:
+    """The first brand named in `scripts` that the product's `title` holds as whole words or that
+    an element of `box` (the buy box's elements), outside `related` areas, shows as its whole
+    text; `clean` tidies a brand text and rejects placeholders ("undefined", "{{ brand }}")."""
+    values = [v for v in map(clean, _values(scripts)) if v]
+    if not values:
+        return None
+    title_words = _WORDS_OF(title.casefold()) if title else []
+    for v in values:
+        words = _WORDS_OF(v.casefold())
+        n = len(words)
+        if n and any(title_words[i:i + n] == words for i in range(len(title_words) - n + 1)):
+            return v
+    wanted = {v.casefold(): v for v in values}
+    for el in box:
+        if isinstance(el.tag, str) and el.tag not in ("script", "style", "option") and len(el) <= 2:
+            t = short_text(el, 60)
+            if t and t.casefold() in wanted and not related(el):
+                return wanted[t.casefold()]
+    return None
