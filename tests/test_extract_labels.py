@@ -544,3 +544,23 @@ def test_a_brand_the_scripts_name_and_the_buy_box_shows(script):
 def test_a_brand_only_the_scripts_name_is_no_brand(script):
     rec = get(after="<aside class='related-products'><a href='/p/hat'>Fjellrev</a></aside>" + script)
     assert rec.brand is None
+
+
+@pytest.mark.parametrize("html, brand", [
+    ("<div class='pdp' data-product-brand='Nordvik'>{}</div>", "Nordvik"),
+    ("<section data-brand='Nordvik'>{}</section>", "Nordvik"),
+    # a recommended product's tile is not the product
+    ("{}<div class='related-products'><div class='tile' data-brand='Fjellrev'><a href='/p/hat'>Hat</a></div></div>",
+     None),
+])
+def test_a_brand_in_a_data_attribute_around_the_title(html, brand):
+    block = "<div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span></div>"
+    body = page().replace("<div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span>",
+                          html.format(block) + "<div>")
+    assert extract_product(body, URL).brand == brand
+
+
+def test_a_brand_logo_linked_to_the_brands_page_above_the_title():
+    html = page().replace("<h1>Trail Jacket</h1>", "<a href='/brands/nordvik'><img src='/l/nordvik.png' alt='Nordvik'>"
+                          "</a><h1>Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == "Nordvik"

@@ -791,7 +791,7 @@ def title_brand(title_el) -> str | None:
             continue
         for a in el.iter("a"):
             if _BRAND_HREF.search(a.get("href") or ""):
-                b = clean_brand(short_text(a, 60), dom=True)
+                b = clean_brand(short_text(a, 60) or _logo_name(a), dom=True)
                 if b:
                     return b
     # A link beside the title whose text is a name the title holds ("<h1>Console Sony PS4</h1>

@@ -44,9 +44,9 @@ from functools import cache, partial
 from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
+from .analytics_brand import attribute_brand, script_brand
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
-from .script_brand import script_brand
 from .jsonld import iter_nodes, read_jsonld
 from .element_classes import fast_classes
 from .microdata import read_microdata
@@ -230,9 +230,11 @@ def _extract(root, url: str) -> ProductRecord:
             dpart[f] = printed[f]
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
+        tidy = partial(labels.clean_brand, dom=True)
         dpart["brand"] = (labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
+                          or attribute_brand(anchors, related, tidy)
                           or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
-                                          related, partial(labels.clean_brand, dom=True)))
+                                          related, tidy))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise

@@ -1,10 +1,11 @@
-"""The brand a page's inline scripts name, when the page shows it too.
+"""The brand a page hands its analytics.
 
-Shops hand their analytics the product's brand (``dataLayer.push({ecommerce: {detail:
-{products: [{brand: "HP"}]}}})``, GA4's ``item_brand``, a tag manager's ``productBrand:
-'Kingston'``), often in JavaScript rather than JSON and beside the brands of recommended
-products. A name from there counts only when the page shows it as well: the product's title
-holds it ("HP Pavilion 15"), or an element of the buy box says it and nothing more.
+In inline scripts (``dataLayer.push({ecommerce: {detail: {products: [{brand: "HP"}]}}})``,
+GA4's ``item_brand``, a tag manager's ``productBrand: 'Kingston'``), often in JavaScript rather
+than JSON and beside the brands of recommended products: a name from there counts only when
+the page shows it as well, in the product's title ("HP Pavilion 15") or as the whole text of an
+element of the buy box. In a ``data-brand`` attribute of the buy button, its form or an element
+holding the product's title: that element is the product's own.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ _BRAND_VALUE = re.compile(
 _MAX_SCRIPT = 500_000  # application bundles inlined whole hold no product's data worth their cost
 _MAX_TOTAL = 2_000_000
 _WORDS_OF = re.compile(r"\w+").findall
+# data-brand, data-product-brand, data-item-brand, data-brand-name
+_BRAND_ATTRIBUTE = re.compile(r"data-(?:(?:product|item)-?)?brand(?:-?name)?$")
 
 
 def _values(scripts) -> list[str]:
@@ -69,4 +72,23 @@ def script_brand(scripts, title: str | None, box, related, clean) -> str | None:
             t = short_text(el, 60)
             if t and t.casefold() in wanted and not related(el):
                 return wanted[t.casefold()]
+    return None
+
+
+def attribute_brand(anchors, related, clean, levels: int = 6) -> str | None:
+    """The brand in a data attribute of an anchor (the buy button, the title) or of an element
+    up to `levels` above it that is not a related product's tile."""
+    seen = set()
+    for a in anchors:
+        e = a
+        for _ in range(levels + 1):
+            if e is None or e in seen:
+                break
+            seen.add(e)
+            for k, v in e.items():
+                if k.startswith("data-") and _BRAND_ATTRIBUTE.match(k.lower()):
+                    b = clean(v)
+                    if b and not related(e):
+                        return b
+            e = e.getparent()
     return None
