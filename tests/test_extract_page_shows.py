@@ -340,6 +340,24 @@ def test_stock_from_page_state_when_the_markup_gives_only_the_price():
         "OutOfStock", "json", "189.00", None)  # "Other": the platform's filler vendor, no brand
 
 
+@pytest.mark.parametrize("state, availability", [
+    ({"availableForSale": False}, "OutOfStock"), ({"isSoldOut": True}, "OutOfStock"),
+    ({"orderable": False}, "OutOfStock"), ({"availability": {"status": "OUT_OF_STOCK"}}, "OutOfStock"),
+    ({"inventoryQuantity": 0}, "OutOfStock"), ({"stockLevel": 4}, "InStock"), ({"soldOut": False}, "InStock"),
+    # a flag outranks a count (a count at none with a backorder policy still sells)
+    ({"available": True, "inventory_quantity": 0}, "InStock"),
+    # by the variants: in stock if any is
+    ({"variants": [{"available": False}, {"available": True}]}, "InStock"),
+    ({"variants": [{"availableForSale": False}, {"availableForSale": False}]}, "OutOfStock"),
+])
+def test_stock_in_page_state_under_its_usual_keys(state, availability):
+    blob = {"props": {"pageProps": {"product": {"name": "Wool Coat", "price": {"amount": "189.00", "currency": "EUR"},
+                                                **state}}}}
+    body = f"<div id='__next'><h1>Wool Coat</h1></div><script type='application/json'>{json.dumps(blob)}</script>"
+    rec = extract_product(page(body), URL)
+    assert (rec.availability, rec.sources["availability"], rec.price) == (availability, "json", "189.00")
+
+
 def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     """A script-rendered shop: og:price in the head, the rest in Shopify's analytics state, where
     the vendor sits on the product and the code on its variant."""

@@ -105,17 +105,45 @@ def _find(blobs, title_words: set) -> tuple[dict | None, object, bool]:
     return (best, best_brand, best_minor) if best_score >= 0.6 else (None, None, False)
 
 
-def _availability(d: dict) -> str | None:
-    for k in ("isInStock", "inStock", "in_stock", "available", "isAvailable", "purchasable"):
+_SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAvailable", "is_available",
+          "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
+          "sellable", "isSellable")
+_SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
+             "is_out_of_stock")
+_STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "inventoryStatus", "stockState")
+_COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
+           "availableQuantity")
+_VARIANTS = ("variants", "skus", "variations")
+
+
+def _availability(d: dict, depth: int = 0) -> str | None:
+    """In stock or not, by the usual keys: a flag either way round, a status text (or a status
+    object's text), a stock count; else by the product's variants (in stock if any is)."""
+    for keys, sells in ((_SELLS, True), (_SOLD_OUT, False)):
+        for k in keys:
+            v = d.get(k)
+            if isinstance(v, bool):
+                return "InStock" if v == sells else "OutOfStock"
+    for k in _STATUS:
         v = d.get(k)
-        if isinstance(v, bool):
-            return "InStock" if v else "OutOfStock"
-    for k in ("availability", "stockStatus", "stock_status", "availabilityStatus"):
-        v = d.get(k)
+        if isinstance(v, dict):  # {"status": "OUT_OF_STOCK"}
+            v = next((v[x] for x in ("status", "value", "code") if isinstance(v.get(x), str)), None)
         if isinstance(v, str):
             a = availability(v)
             if a:
                 return a
+    for k in _COUNTS:
+        v = d.get(k)
+        if isinstance(v, int) and not isinstance(v, bool):
+            return "InStock" if v > 0 else "OutOfStock"
+    if depth == 0:
+        for k in _VARIANTS:
+            variants = d.get(k)
+            seen = [_availability(x, 1) for x in variants if isinstance(x, dict)] if isinstance(variants, list) else []
+            if "InStock" in seen:
+                return "InStock"
+            if seen and all(a == "OutOfStock" for a in seen):
+                return "OutOfStock"
     return None
 
 
