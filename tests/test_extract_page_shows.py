@@ -151,6 +151,8 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
     ("<p>Condition: New<br>Status: Sold out</p>", "en"),
     ("<p class='shipping-note'><span class='indicator bg-danger'></span>Nicht mehr verfügbar</p>", "de"),
     ("<ul><li><b>Lagerbestand:</b> 0</li></ul>", "de"),
+    ("<div class='pdp-message'><strong>We're sorry.</strong> This product is no longer available for purchase "
+     "online. Please check out similar items below.</div>", "en"),
     # a waiting list in place of the buy button, a return announced
     ("<button class='btn-secondary'>Join the waitlist</button>", "en"),
     ("<p class='product-status'>Back soon</p>", "en"),

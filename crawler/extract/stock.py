@@ -376,16 +376,21 @@ def _attribute_text(el) -> str | None:
     return el.get("value") if (el.get("type") or "").lower() in ("button", "submit") else None
 
 
-def _labels_tail(el) -> bool:
-    """The text after `el` is a value it labels ("<b>Availability:</b> Out of stock") or a line
-    of its own (after a <br> or an icon: "<span class='indicator'></span>Sold out"), not the
-    rest of a sentence."""
+def _tail_statement(el) -> str | None:
+    """The text after `el` when it is a value `el` labels ("<b>Availability:</b> Out of stock"),
+    with its label, or a statement of its own: a line after a <br> or an icon ("<span
+    class='indicator'></span>Sold out"), a sentence after one `el` ends ("<strong>We're
+    sorry.</strong> This product is no longer available"); not the rest of a sentence."""
     if not el.tail or not el.tail.strip():
-        return False
+        return None
     if el.tag == "br" or (len(el) == 0 and not (el.text or "").strip()):
-        return True
+        return el.tail
     label = (el.text or "").strip()
-    return 0 < len(label) <= 40 and label[-1] in ":："
+    if not 0 < len(label) <= 40:
+        return None
+    if label[-1] in ":：":
+        return f"{label} {el.tail}"
+    return el.tail if label[-1] in ".!?。！" else None
 
 
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
@@ -418,8 +423,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
             texts = [(el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el), el)]
-            if el is not box and _labels_tail(el):  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
-                texts.append((f"{el.text or ''} {el.tail}", el.getparent()))
+            tail = _tail_statement(el) if el is not box else None
+            if tail:  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
+                texts.append((tail, el.getparent()))
             for t, owner in texts:
                 if not t or not t.strip():
                     continue
