@@ -564,3 +564,17 @@ def test_a_brand_logo_linked_to_the_brands_page_above_the_title():
     html = page().replace("<h1>Trail Jacket</h1>", "<a href='/brands/nordvik'><img src='/l/nordvik.png' alt='Nordvik'>"
                           "</a><h1>Trail Jacket</h1>")
     assert extract_product(html, URL).brand == "Nordvik"
+
+
+@pytest.mark.parametrize("html, sku", [
+    ("<div class='pdp' data-sku='TJ-100-NV'>{}</div>", "TJ-100-NV"),
+    ("{}<form action='/cart/add'><button class='add-to-cart' data-product-sku='TJ-100-NV'>Add</button></form>",
+     "TJ-100-NV"),
+    ("<div data-sku='{{{{ product.sku }}}}'>{}</div>", None),  # an unrendered template
+    ("{}<div class='related-products'><div data-sku='HAT-1'><a href='/p/hat'>Hat</a></div></div>", None),
+])
+def test_a_code_in_a_data_sku_attribute_around_the_title_or_on_the_buy_button(html, sku):
+    block = "<div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span></div>"
+    body = page().replace("<div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span>"
+                          "<button class='add-to-cart'>Add to cart</button>", html.format(block) + "<div>")
+    assert extract_product(body, URL).sku == sku

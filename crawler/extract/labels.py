@@ -455,6 +455,11 @@ def _below(cell):
     return short_text(below[cells.index(cell)], 80) if len(below) == len(cells) else None
 
 
+def attribute_code(v: str | None) -> str | None:
+    """A code as an attribute gives it whole ("WC-100-NV"), None for anything else."""
+    return _code(v, "sku", True) if v and len(v) <= 40 and len(v.split()) == 1 else None
+
+
 def _value(field: str, v: str | None, how: str | None) -> str | None:
     v = v and v.strip(_SEP_ONLY)
     if not v:

@@ -44,7 +44,7 @@ from functools import cache, partial
 from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
-from .analytics_brand import attribute_brand, script_brand
+from .analytics_fields import BRAND_ATTRIBUTE, SKU_ATTRIBUTE, attribute_value, script_brand
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
@@ -232,7 +232,7 @@ def _extract(root, url: str) -> ProductRecord:
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
         tidy = partial(labels.clean_brand, dom=True)
         dpart["brand"] = (labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
-                          or attribute_brand(anchors, related, tidy)
+                          or attribute_value(anchors, related, BRAND_ATTRIBUTE, tidy)
                           or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
                                           related, tidy))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
@@ -286,6 +286,10 @@ def _extract(root, url: str) -> ProductRecord:
         code = labels.url_code(url, buy_box())
         if code:
             rec.sku, sources["sku"] = code, "url"
+    if not rec.sku:  # a code only the buy button's or the product block's data-sku gives
+        rec.sku = attribute_value(anchors, related, SKU_ATTRIBUTE, labels.attribute_code)
+        if rec.sku:
+            sources["sku"] = "dom"
     # og:title usually carries shop/SEO decoration around the h1 text, markup names often carry
     # specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"), and a
     # twitter:title is a share card's caption (shortened, or the SEO title): the name is the title

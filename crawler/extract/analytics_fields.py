@@ -1,11 +1,12 @@
-"""The brand a page hands its analytics.
+"""The brand (and code) a page hands its analytics.
 
 In inline scripts (``dataLayer.push({ecommerce: {detail: {products: [{brand: "HP"}]}}})``,
 GA4's ``item_brand``, a tag manager's ``productBrand: 'Kingston'``), often in JavaScript rather
 than JSON and beside the brands of recommended products: a name from there counts only when
 the page shows it as well, in the product's title ("HP Pavilion 15") or as the whole text of an
 element of the buy box. In a ``data-brand`` attribute of the buy button, its form or an element
-holding the product's title: that element is the product's own.
+holding the product's title: that element is the product's own (``data-sku`` likewise names its
+code).
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ _BRAND_VALUE = re.compile(
 _MAX_SCRIPT = 500_000  # application bundles inlined whole hold no product's data worth their cost
 _MAX_TOTAL = 2_000_000
 _WORDS_OF = re.compile(r"\w+").findall
-# data-brand, data-product-brand, data-item-brand, data-brand-name
-_BRAND_ATTRIBUTE = re.compile(r"data-(?:(?:product|item)-?)?brand(?:-?name)?$")
+# data-brand, data-product-brand, data-item-brand, data-brand-name; data-sku, data-product-sku
+BRAND_ATTRIBUTE = re.compile(r"data-(?:(?:product|item)-?)?brand(?:-?name)?$")
+SKU_ATTRIBUTE = re.compile(r"data-(?:(?:product|item|variant)-?)?sku$")
 
 
 def _values(scripts) -> list[str]:
@@ -75,9 +77,10 @@ def script_brand(scripts, title: str | None, box, related, clean) -> str | None:
     return None
 
 
-def attribute_brand(anchors, related, clean, levels: int = 6) -> str | None:
-    """The brand in a data attribute of an anchor (the buy button, the title) or of an element
-    up to `levels` above it that is not a related product's tile."""
+def attribute_value(anchors, related, attribute, clean, levels: int = 6) -> str | None:
+    """The first value, as `clean` accepts it, of a data attribute whose name `attribute` matches
+    on an anchor (the buy button, the title) or an element up to `levels` above it that is not a
+    related product's tile."""
     seen = set()
     for a in anchors:
         e = a
@@ -86,7 +89,7 @@ def attribute_brand(anchors, related, clean, levels: int = 6) -> str | None:
                 break
             seen.add(e)
             for k, v in e.items():
-                if k.startswith("data-") and _BRAND_ATTRIBUTE.match(k.lower()):
+                if k.startswith("data-") and attribute.match(k.lower()):
                     b = clean(v)
                     if b and not related(e):
                         return b
