@@ -4,7 +4,8 @@ exact/similar label from the words or the list around a link, the brand and the 
 name from the block's own lines and headings.
 
 Each page in tests/fixtures/blog_posts/ is a whole post as its theme renders it (WordPress
-block and classic themes, Blogger, Squarespace, Ghost, Substack), chrome included.
+block and classic themes, Blogger, Squarespace, Ghost, Substack, an underscores-based theme with
+shop buttons), chrome included.
 """
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ EXPECTED = {
         show="The Glasshouse", season=1, episode=3, characters=["Rosa"],
         items=[("Rosa’s printed wrap dress", "Ganni", [E, A]),
                ("Rosa’s Cream Cardigan", "Sézane", [E, A, A])]),
+    # a product's line above a "Buy it" button: the post names "Barbour Liddesdale"; the crawl keeps
+    # the part the linked product page confirms as its brand
+    "wordpress_underscores_buttons": dict(
+        url="https://seenonscreen.example/junos-green-quilted-jacket-on-the-lighthouse-keepers/",
+        show="The Lighthouse Keepers", season=1, episode=4, characters=["Juno"],
+        items=[("Juno's Quilted Jacket", "Barbour Liddesdale", [E, A, A]),
+               ("Juno's Wellies", "Hunter", [E])]),
 }
 PAGES = sorted(EXPECTED)
 
@@ -167,3 +175,13 @@ def test_a_place_or_a_platform_in_the_text_is_no_show():
     assert _inline("<p>Maya's coat in Paris was great.</p>" + body).show is None
     assert _inline("<p>Maya's coat on Instagram got 2k likes.</p>" + body).show is None
     assert _inline("<p>Maya's coat on Northbound got 2k likes.</p>" + body).show == "Northbound"
+
+
+def test_a_maker_opens_the_products_line_above_its_button():
+    rec = _inline("<h3>Maya's boots</h3><p>Hunter Original Tall Wellington Boots</p>"
+                  "<p><a href='https://s.example/1'>Shop now</a></p>")
+    assert [(i.text, i.brand) for i in rec.items] == [("Maya's boots", "Hunter")]
+    # a sentence above the button names no maker
+    rec = _inline("<h3>Maya's boots</h3><p>Get the leather boots look for less</p>"
+                  "<p><a href='https://s.example/1'>Shop now</a></p>")
+    assert [i.brand for i in rec.items] == [None]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
-from street2shop.crawler.blog.garments import CALL_TO_ACTION, Group, maker_name, label
+from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 
 _BY = re.compile(r"\b(?:by|from)\s+(?=\S)", re.I)
@@ -71,13 +71,32 @@ def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
                 previous = line
             parts = []
         elif token.kind == "link" and group.kinds.get(id(token.el)) == "exact":
-            name = maker_name(squash(" ".join(parts)) or previous)
+            line = squash(" ".join(parts)) or previous
+            name = maker_name(line) or _product_line_maker(line)
             if name and any(c.isalpha() for c in name):
                 return name
             parts.append(token.text)
         elif not token.heading:
             parts.append(token.text)
     return None
+
+
+def _product_line_maker(line: str) -> str | None:
+    """The maker that opens a product's line ("Barbour Liddesdale Quilted Jacket in Sage" above
+    "Buy it"): a short line, not a sentence, whose words after the name describe a garment."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or line[-1] in ".:!?" or POSSESSIVE.search(line):
+        return None
+    if not any(w.strip(".,;:()").lower() in DESCRIPTORS for w in words[1:]):
+        return None
+    name = _maker_part(line)
+    return name if name and name.split()[0] not in _SENTENCE_OPENERS and len(name.split()) < len(words) else None
+
+
+# Capitalised words that open a sentence rather than name a maker ("Get the look", "Shop her coat").
+_SENTENCE_OPENERS = frozenset(("Get", "Shop", "Buy", "Find", "Similar", "Exact", "Here", "This", "These", "The",
+                               "Her", "His", "Their", "She", "He", "They", "We", "I", "You", "Our", "Also", "More",
+                               "Click", "See", "Try", "Love", "Spotted", "Wearing", "Worn", "Sold", "Available"))
 
 
 def _bold_name(stream: Stream, group: Group, exact_ids: set[int], garment: str) -> str | None:
