@@ -5,7 +5,7 @@ name from the block's own lines and headings.
 
 Each page in tests/fixtures/blog_posts/ is a whole post as its theme renders it (WordPress
 block and classic themes, Blogger, Squarespace, Ghost, Substack, an underscores-based theme with
-shop buttons), chrome included.
+shop buttons, a hand-made CMS with outfit tables), chrome included.
 """
 
 from __future__ import annotations
@@ -66,6 +66,13 @@ EXPECTED = {
         show="The Lighthouse Keepers", season=1, episode=4, characters=["Juno"],
         items=[("Juno's Quilted Jacket", "Barbour Liddesdale", [E, A, A]),
                ("Juno's Wellies", "Hunter", [E])]),
+    # garments as table rows (item, brand, shop links); the episode named before the show in the title
+    "custom_cms_outfit_table": dict(
+        url="https://tvcloset.example/salt-flats/what-clara-wore-episode-7/",
+        show="Salt Flats", season=3, episode=7, characters=["Clara"],
+        items=[("Red satin slip dress", "Reformation", [E]),
+               ("Gold hoop earrings", "Monica Vinader", [E, A]),
+               ("Cropped denim jacket", "Levi's", [E])]),
 }
 PAGES = sorted(EXPECTED)
 

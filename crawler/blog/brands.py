@@ -7,6 +7,7 @@ import re
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
+from street2shop.crawler.blog.tables import row_maker
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 
 _BY = re.compile(r"\b(?:by|from)\s+(?=\S)", re.I)
@@ -15,10 +16,12 @@ _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
 
 
 def brand(stream: Stream, group: Group, garment: str) -> str | None:
-    """In order of trust: a class="brand" element, "… by <Brand>", a name on its own line
+    """In order of trust: a class="brand" element, a table row's maker cell, "… by <Brand>", a name on its own line
     before an exact link ("Zara" above "Buy"), a bold name, the exact link's own words."""
     exact_ids = {id(t.el) for t in group.exact_tokens}
+    row = group.blocks[0][0]
     return (_brand_element(stream, group, exact_ids)
+            or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)

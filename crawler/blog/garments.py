@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.metadata import EPISODE_WORDS
+from street2shop.crawler.blog.tables import row_name
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 
 #: Words that present a link as an alternative to the exact item.
@@ -272,11 +273,14 @@ def garment_name(stream: Stream, group: Group) -> str:
 
 
 def block_text(stream: Stream, block) -> str:
-    """The garment as a block describes it: its heading, else its words before its first link
-    (all its words when those are only a short label)."""
+    """The garment as a block describes it: its heading, a table row's garment cell, else its
+    words before its first link (all its words when those are only a short label)."""
     heading = next(block.iter(*HEADINGS), None)
     if heading is not None and text(heading):
         return text(heading).strip(" :–—-|,.")
+    name = row_name(block) if block.tag == "tr" else None
+    if name:
+        return name
     words = _words_before_link(stream, block)
     m = ALTERNATIVE.search(words)
     if m and m.start() > 8:

@@ -29,12 +29,14 @@ _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison)\s*(?P<season>\d{1
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode)\s*#?\s*(?P<episode>\d{1,3})\b", re.I)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
-# "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …".
+# "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
+# "What Clara Wore in Episode 7 of Salt Flats".
 _WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
 _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
 _SHOW_AFTER = re.compile(
-    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+(?P<show>.+?)"
+    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+"
+    r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d)", re.I)
 #: Any season or episode wording, numbered or not: such a heading names an episode, not a garment.

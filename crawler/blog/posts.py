@@ -20,6 +20,7 @@ from street2shop.crawler.blog.dom import HEADINGS, Stream, is_noise, meta_values
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file
 from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
+from street2shop.crawler.blog.tables import row_of
 from street2shop.crawler.extract.jsonsafe import loads
 
 __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "content_root", "extract_post",
@@ -107,7 +108,8 @@ def _block_of(el, root, hrefs_under: dict):
         if node.tag == "figcaption" and node.getparent() is not None and node.getparent().tag == "figure":
             return node.getparent()  # the caption speaks for its figure, picture included
         if node.tag in _BLOCKS and node.tag != "div":
-            return _titled_container(node, root)
+            row = row_of(node)  # a garment laid out as a table row
+            return row if row is not None else _titled_container(node, root)
         node = node.getparent()
     return _box_of(el.getparent(), root, hrefs_under) if el.getparent() is not None else root
 

@@ -1,0 +1,76 @@
+"""A garment laid out as a table row: "| Red satin slip dress | Reformation | Shop exact · Similar |".
+
+The row is the garment's block: its first cell without links names the garment, a cell under a
+"Brand" / "Designer" column (or, with no header, a bare name beside the garment) its maker, and
+its links are the garment's links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from street2shop.crawler.blog.dom import text
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+
+_CELLS = ("td", "th")
+_BRAND_HEADER = re.compile(r"^(?:brand|designer|maker|label|marke|marque|marca|merk|by)\b", re.I)
+
+
+def row_of(cell):
+    """The table row a cell belongs to, when the row has other cells beside it; else None."""
+    row = cell.getparent()
+    if cell.tag not in _CELLS or row is None or row.tag != "tr":
+        return None
+    return row if sum(c.tag in _CELLS for c in row) > 1 else None
+
+
+def _cells(row) -> list:
+    return [c for c in row if c.tag in _CELLS]
+
+
+def _headers(row) -> list[str]:
+    """The column names of the row's table: its <thead> row, or a first row of <th> cells."""
+    table = next((a for a in row.iterancestors("table")), None)
+    if table is None:
+        return []
+    first = next(table.iter("tr"), None)
+    if first is None or first is row or not all(c.tag == "th" for c in _cells(first)):
+        return []
+    return [text(c) for c in _cells(first)]
+
+
+def _columns(row) -> list[tuple[str, object]]:
+    headers = _headers(row)
+    return [(headers[i] if i < len(headers) else "", c) for i, c in enumerate(_cells(row))]
+
+
+def _bare(cell) -> bool:
+    return next(cell.iter("a"), None) is None and bool(text(cell))
+
+
+def row_name(row) -> str | None:
+    """The first link-free cell that is not the maker's column."""
+    return next((text(c).strip(" :–—-|,.") for h, c in _columns(row) if _bare(c) and not _BRAND_HEADER.match(h)),
+                None)
+
+
+def _name_cell(cell) -> str | None:
+    """A cell holding a bare name ("Levi's", "Monica Vinader"), not a garment's words."""
+    words = text(cell).strip(" .,;:")
+    parts = words.split()
+    if not parts or len(parts) > 4 or not (words[0].isupper() or words[0].isdigit()):
+        return None
+    return None if any(p.lower().strip("'’") in DESCRIPTORS for p in parts) else words
+
+
+def row_maker(row) -> str | None:
+    """The cell under a brand column, else (no header) a link-free cell after the first that
+    holds a bare name."""
+    columns = _columns(row)
+    for header, cell in columns:
+        if header and _BRAND_HEADER.match(header) and text(cell):
+            return text(cell).strip(" .,;:")
+    if any(header for header, _ in columns):
+        return None
+    bare = [c for _, c in columns if _bare(c)]
+    return next(filter(None, map(_name_cell, bare[1:])), None)
