@@ -578,3 +578,11 @@ def test_a_code_in_a_data_sku_attribute_around_the_title_or_on_the_buy_button(ht
     body = page().replace("<div class='product-info'><h1>Trail Jacket</h1><span class='price'>€ 129,00</span>"
                           "<button class='add-to-cart'>Add to cart</button>", html.format(block) + "<div>")
     assert extract_product(body, URL).sku == sku
+
+
+def test_a_shop_by_brand_block_is_no_brand():
+    block = ("<div class='brand-list'><h3>Shop by brand</h3><a href='/brands/nordvik'>Nordvik</a>"
+             "<a href='/brands/fjellrev'>Fjellrev</a></div>")
+    assert get(block).brand is None
+    assert get("<div class='brand-list'><a href='/brands/nordvik'>Nordvik</a> <a href='/brands/fjellrev'>Fjellrev</a>"
+               "</div>").brand is None

@@ -730,8 +730,8 @@ def dom_brand(brand_elems, related) -> str | None:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
             continue
-        if next(el.iter("ul", "ol", "table", "nav"), None) is not None:
-            continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>"), not a brand's name
+        if next(el.iter("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
+            continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not any(word in key for word in _BRAND_CLASS_WORDS):
@@ -749,6 +749,10 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+def _links(el) -> int:
+    return sum(1 for _ in zip(range(2), el.iter("a")))
 
 
 def _links_home(el, levels: int = 3) -> bool:
