@@ -730,7 +730,7 @@ def dom_brand(brand_elems, related) -> str | None:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
             continue
-        if next(el.iter("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
+        if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
