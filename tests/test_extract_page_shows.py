@@ -467,6 +467,13 @@ def test_a_picker_with_a_size_to_choose_leaves_the_product_in_stock(picker):
     assert in_buy_box(box).availability == "InStock"
 
 
+@pytest.mark.parametrize("bundle", ["Add both to cart", "Add all 3 to basket", "Alle in den Warenkorb"])
+def test_a_bundles_buy_button_does_not_sell_the_sold_out_product(bundle):
+    fbt = (f"<section><h3>Frequently bought together</h3><a href='/p/scarf'>Wool Scarf</a>"
+           f"<button class='btn add-to-cart'>{bundle}</button></section>")
+    assert in_buy_box("<p>Sold out</p>" + fbt).availability == "OutOfStock"
+
+
 def test_a_link_dressed_as_a_disabled_button_says_out_of_stock():
     assert in_buy_box("<a class='btn btn-primary disabled'>Temporarily out of stock</a>").availability == "OutOfStock"
     # a plain link naming another product's stock is not the product's

@@ -187,6 +187,18 @@ BUY_TEXT = re.compile(
 )
 
 
+# A buy button for several products: a bundle of this one with others ("Add both to cart",
+# "Add all 3 to basket", "Add selected to cart", "Alle in den Warenkorb").
+_SEVERAL = re.compile(r"\b(?:both|all(?: \d+| three| four)?|selected|beide|alle|tous|todos|tutti|allebei)\b "
+                      r"(?:(?:items|products|artikel|\d+) )?(?:to|in|au|al|a|nel|aan|i|zum)\b", re.I)
+
+
+def own_buy_controls(candidates) -> list:
+    """Buy controls of the product itself, not of a bundle with others."""
+    return [b for b in candidates if not _SEVERAL.search(
+        (b.get("value") or "") if b.tag == "input" else "".join(islice(b.itertext(), 8))[:80])]
+
+
 def buy_buttons(candidates, related) -> list:
     """Add-to-cart / buy controls outside related-product areas."""
     return [b for b in candidates if b.get("type") != "hidden" and not related(b)]
