@@ -474,6 +474,14 @@ def test_a_bundles_buy_button_does_not_sell_the_sold_out_product(bundle):
     assert in_buy_box("<p>Sold out</p>" + fbt).availability == "OutOfStock"
 
 
+def test_a_utility_class_for_the_disabled_state_does_not_disable_the_buy_button():
+    # Tailwind's "disabled:" variants style a state the button may enter
+    box = ("<p class='note'>Sold out</p><button class='add-to-cart bg-black disabled:opacity-50 "
+           "disabled:button-disabled'>Add to cart</button>")
+    assert in_buy_box(box).availability == "InStock"
+    assert in_buy_box(box.replace("bg-black", "is-disabled")).availability == "OutOfStock"
+
+
 def test_a_link_dressed_as_a_disabled_button_says_out_of_stock():
     assert in_buy_box("<a class='btn btn-primary disabled'>Temporarily out of stock</a>").availability == "OutOfStock"
     # a plain link naming another product's stock is not the product's

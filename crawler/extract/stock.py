@@ -327,8 +327,9 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
 def _is_enabled(button, visible) -> bool:
     if visible.hidden(button) or button.get("disabled") is not None or button.get("aria-disabled") == "true":
         return False
-    cls = (button.get("class") or "").lower()
-    return "disabled" not in cls and "sold-out" not in cls and "soldout" not in cls
+    # A utility class styles a state the button may enter ("disabled:opacity-50"), not its state.
+    states = [t for t in (button.get("class") or "").lower().split() if ":" not in t]
+    return not any("disabled" in t or "sold-out" in t or "soldout" in t for t in states)
 
 
 _CONTROLS = frozenset(("button", "input", "a"))
