@@ -297,6 +297,18 @@ def test_was_text_and_strike_style():
     assert (rec.price, rec.currency, rec.regular_price) == ("59.99", "USD", "80.00")
 
 
+@pytest.mark.parametrize("text, lang, price, regular", [
+    ("Was £49.95 Now £39.95", "en", "39.95", "49.95"),
+    ("Was: $20.00 | Now: $15.00", "en", "15.00", "20.00"),
+    ("Statt 49,95 € jetzt 39,95 €", "de", "39.95", "49.95"),
+    ("UVP 99,00 € nur 79,00 €", "de", "79.00", "99.00"),
+])
+def test_an_old_and_a_new_price_in_one_text(text, lang, price, regular):
+    body = f"<h1>Lamp</h1><p class='price'>{text}</p><button id='addToCart'>Add to cart</button>"
+    rec = extract_product(page(body=body, lang=lang), "https://www.example.com/lamp")
+    assert (rec.price, rec.regular_price) == (price, regular)
+
+
 def test_price_nearest_to_buy_button_wins_over_carousel_and_header():
     body = """<div class="header-promo"><span class="price">9,99 €</span></div>
       <h1>Kettle</h1><div class="buybox"><span class="price">39,99 €</span><button name="add-to-cart">Buy</button></div>

@@ -68,6 +68,9 @@ _IGNORE_TEXT = re.compile(
     r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? (?:vat|tax)\b|hors taxes?\b|\bht\b|\bnetto\b",  # a price before VAT
     re.I,
 )
+# An old and a new price in one text: "Was £49.95 Now £39.95", "Statt 49,95 € jetzt 39,95 €".
+_WAS_NOW = re.compile(r"^(?P<was>.*?\d.*?)\s*[,;|/-]?\s*\b(?:now|jetzt|nu|maintenant|ahora|ora|adesso|agora|teraz|"
+                      r"nyt|nå|nur|only|sale price|sale|offer price)\b\s*:?\s*(?P<now>\S.*\d.*)$", re.I)
 # The same price converted to another currency for the visitor.
 _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefähr|etwa|aprox\.?|aproximadamente|"
                         r"около|約|≈)\s*", re.I)
@@ -334,6 +337,13 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
             if ra is not None:
                 cands.append((el, ra, rc, "reg", order, True))
         if not text:
+            continue
+        m = _WAS_NOW.match(text) if not strike else None
+        if m and _REG_TEXT.search(m.group("was")):  # "Was £49.95 Now £39.95" in one text
+            ra, rc = _amount(m.group("was"), hints)
+            if ra is not None:
+                cands.append((el, ra, rc, "reg", order, True))
+            cands.append((el, m.group("now"), order, "cur"))
             continue
         if not strike and _REG_TEXT.search(text):
             strike = True
