@@ -405,6 +405,9 @@ def test_dom_breadcrumbs_nav():
     ("299 kr", "299.00", "NOK", Hints(tld="no")),
     ("R$ 10,50", "10.50", "BRL", Hints()),
     ("£8", "8.00", "GBP", Hints()),
+    ("49,95 Euro", "49.95", "EUR", Hints()),
+    ("1.299,- Euros", "1299.00", "EUR", Hints()),
+    ("Rs. 1,299", "1299.00", "INR", Hints()),
 ])
 def test_locale_prices(text, amount, currency, hints):
     a, c = parse_price_text(text, hints)
@@ -412,7 +415,8 @@ def test_locale_prices(text, amount, currency, hints):
     assert format_price(a, c) == amount
 
 
-@pytest.mark.parametrize("text", ["1000 GB M.2 SSD med NAND 3D-teknologi", "100 eurofins tests"])
+@pytest.mark.parametrize("text", ["1000 GB M.2 SSD med NAND 3D-teknologi", "100 eurofins tests",
+                                  "AMD Zen 2-gpu", "Euro 2024 edition with 3 cards"])
 def test_a_currency_word_inside_another_word_is_no_currency(text):
     assert parse_price_text(text, Hints(tld="no"))[1] is None
     assert parse_price_text("12 kn", Hints())[1] == "HRK"

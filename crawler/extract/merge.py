@@ -60,6 +60,7 @@ from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import product_fields, select_products, text_of, types
 from .urls import join
 
+_WIDE_BOX = 1500
 _SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
@@ -249,9 +250,13 @@ def _extract(root, url: str) -> ProductRecord:
     if cents:
         _minor_units(priced, dpart.get("price"))
     if need_current and not dpart.get("price"):
-        boxed = domprice.unlabelled_prices(buy_box(), hints)
-        if boxed:
-            dpart.update(domprice.dom_price(boxed, anchors, hints, related))
+        # An amount shown in the buy box, then in the product's wider column (a title alone in a
+        # big container anchors a box of one element).
+        for box in (buy_box(), areas.buy_box(anchors, _WIDE_BOX)):
+            boxed = domprice.unlabelled_prices(box, hints)
+            if boxed:
+                dpart.update(domprice.dom_price(boxed, anchors, hints, related))
+                break
     layers.append(("dom", dpart))
 
     rec = ProductRecord()

@@ -72,7 +72,10 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
 
 
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
-_CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH"}
+_CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
+                 "RS": "INR"}
+# The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
+_EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
 
 
 def country_currency(hints: "Hints") -> str | None:
@@ -171,20 +174,25 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
 
 def _standalone(mark: str, text: str) -> bool:
     """price_parser finds currency words inside other words ("kn" in "teknologi", "euro" in
-    "eurofins"): a lettered mark counts only as a word of its own."""
+    "eurofins") and apart from the amount ("AMD Zen 2"): a lettered mark counts only as a word
+    of its own beside the amount ("EUR 49,95", "1.299,- Euro")."""
     if not mark[-1].isalpha():
         return True
-    return re.search(rf"(?<![^\W\d_]){re.escape(mark)}(?![^\W\d_])", text, re.I) is not None
+    m = re.escape(mark)
+    return re.search(rf"\d[^\w]{{0,4}}{m}(?![^\W\d_])|(?<![^\W\d_]){m}[^\w]{{0,4}}\d", text, re.I) is not None
 
 
 def _fallback_currency(text: str, hints: Hints | None) -> str | None:
-    """Currency marks price_parser misses: Arabic-script abbreviations, Scandinavian "1.299:-"."""
+    """Currency marks price_parser misses: Arabic-script abbreviations, Scandinavian "1.299:-",
+    the euro written out."""
     if not text.isascii():
         for sym, code in _FALLBACK:
             if sym in text:
                 return code
     if ":-" in text:
         return currency_code(":-", hints)
+    if _EURO_WORD.search(text):
+        return "EUR"
     return None
 
 
