@@ -573,3 +573,12 @@ def test_http_charset_decodes_bodies_that_are_not_utf8():
     assert parse_html(body).findtext(".//h1") != "Платье льняное"  # sniffing alone guesses cp1252
     utf8 = text.encode("utf-8")
     assert parse_html(utf8, "text/html; charset=iso-8859-1").findtext(".//h1") == "Платье льняное"
+
+
+def test_an_unlabelled_price_in_a_big_product_column():
+    # no class says price and the title sits in a column of hundreds of elements (a long
+    # description): the amount is found in the wider column
+    filler = "".join(f"<li>Feature {i}</li>" for i in range(450))
+    body = f"<div><h1>Lamp</h1><ul>{filler}</ul><div><span>€ 49,95</span></div></div>"
+    rec = extract_product(page(body=body, lang="de"), "https://www.example.de/lamp")
+    assert (rec.price, rec.currency) == ("49.95", "EUR")
