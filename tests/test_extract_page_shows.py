@@ -360,6 +360,20 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     assert (rec.availability, rec.sources["availability"], rec.price) == (availability, "json", "189.00")
 
 
+@pytest.mark.parametrize("script, availability", [
+    ("var utag_data = {page_type: 'product', product_instock:['0'], product_id:['88213']};", "OutOfStock"),
+    ("dataLayer.push({\"product_availability\": \"out of stock\"});", "OutOfStock"),
+    ("var utag_data = {product_instock:['1']};", "InStock"),
+    ("var a = {product_instock:['1']}; var b = {item_in_stock: false};", None),  # they disagree: nothing said
+])
+def test_a_tag_managers_stock_flag_when_the_page_says_nothing(script, availability):
+    body = f"<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div><script>{script}</script>"
+    assert extract_product(page(body), URL).availability == availability
+    # a working buy button outweighs it
+    assert extract_product(page(body + "<button class='add-to-cart'>Add to cart</button>"), URL).availability == \
+        "InStock"
+
+
 def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     """A script-rendered shop: og:price in the head, the rest in Shopify's analytics state, where
     the vendor sits on the product and the code on its variant."""

@@ -1,4 +1,4 @@
-"""The brand (and code) a page hands its analytics.
+"""The brand (and code, and stock) a page hands its analytics.
 
 In inline scripts (``dataLayer.push({ecommerce: {detail: {products: [{brand: "HP"}]}}})``,
 GA4's ``item_brand``, a tag manager's ``productBrand: 'Kingston'``), often in JavaScript rather
@@ -6,19 +6,26 @@ than JSON and beside the brands of recommended products: a name from there count
 the page shows it as well, in the product's title ("HP Pavilion 15") or as the whole text of an
 element of the buy box. In a ``data-brand`` attribute of the buy button, its form or an element
 holding the product's title: that element is the product's own (``data-sku`` likewise names its
-code).
+code). A tag manager's product stock flag (``product_instock: ['0']``) says whether it is in
+stock when nothing on the page does.
 """
 from __future__ import annotations
 
 import json
 import re
 
-from .text import short_text
+from .text import availability, short_text
 
 # "brand": "HP", productBrand: 'Kingston', 'item_brand':"Acme", brand_name = "Acme", brand: ["Acme"]
 _BRAND_VALUE = re.compile(
     r"""(?<![\w$])["']?(?:item_|product_?)?brand(?:_?name)?["']?\s*[:=]\s*\[?\s*(?:"((?:[^"\\\n]|\\.){1,80})"|'([^'\\\n]{1,80})')""",
     re.I)
+# product_instock: ['0'], "product_availability": "out of stock", item_stock_status = 'instock'
+_STOCK_VALUE = re.compile(
+    r"""(?<![\w$])["']?(?:product|item)_?(?:in_?stock|is_?in_?stock|availability|stock_?status)["']?\s*[:=]\s*"""
+    r"""\[?\s*["']?(?P<value>[\w -]{1,24}?)["'\],;}\n]""", re.I)
+_FLAGS = {"0": "OutOfStock", "false": "OutOfStock", "no": "OutOfStock", "n": "OutOfStock",
+          "1": "InStock", "true": "InStock", "yes": "InStock", "y": "InStock"}
 _MAX_SCRIPT = 500_000  # application bundles inlined whole hold no product's data worth their cost
 _MAX_TOTAL = 2_000_000
 _WORDS_OF = re.compile(r"\w+").findall
@@ -30,14 +37,7 @@ SKU_ATTRIBUTE = re.compile(r"data-(?:(?:product|item|variant)-?)?sku$")
 def _values(scripts) -> list[str]:
     """Brand values in the page's inline scripts, in page order, without repeats."""
     out: list[str] = []
-    total = 0
-    for s in scripts:
-        text = s.text
-        if not text or len(text) > _MAX_SCRIPT:
-            continue
-        total += len(text)
-        if total > _MAX_TOTAL:
-            break
+    for text in _texts(scripts):
         if "rand" not in text:
             continue
         for m in _BRAND_VALUE.finditer(text):
@@ -46,6 +46,31 @@ def _values(scripts) -> list[str]:
             if v and v not in out:
                 out.append(v)
     return out
+
+
+def script_availability(scripts) -> str | None:
+    """In stock or not as the scripts' product stock flags say it, when they all agree."""
+    said = set()
+    for text in _texts(scripts):
+        if "tock" in text or "vailab" in text:
+            for m in _STOCK_VALUE.finditer(text):
+                v = m.group("value").strip().lower()
+                said.add(_FLAGS.get(v) or availability(v))
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None
+
+
+def _texts(scripts):
+    """The inline scripts' texts worth reading (application bundles inlined whole are not)."""
+    total = 0
+    for s in scripts:
+        text = s.text
+        if not text or len(text) > _MAX_SCRIPT:
+            continue
+        total += len(text)
+        if total > _MAX_TOTAL:
+            break
+        yield text
 
 
 def _unescape(v: str) -> str:
