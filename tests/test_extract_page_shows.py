@@ -470,6 +470,27 @@ def test_every_size_sold_out_in_the_picker_is_sold_out_whatever_the_button_says(
     assert in_buy_box(box).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("picker, availability", [
+    ("<ul class='size-selector'><li class='swatch unavailable'><a href='#'>S</a></li>"
+     "<li class='swatch unavailable'><a href='#'>M</a></li></ul>", "OutOfStock"),
+    ("<div class='size-picker'><button class='size' disabled>S</button><button class='size' disabled>M</button></div>",
+     "OutOfStock"),
+    ("<div class='variant-sizes'><button class='size-btn is-out-of-stock'>S</button>"
+     "<button class='size-btn is-out-of-stock'>M</button></div>", "OutOfStock"),
+    ("<div class='sizes' role='radiogroup'><div role='radio' aria-disabled='true'>S</div>"
+     "<div role='radio' aria-disabled='true'>M</div></div>", "OutOfStock"),
+    # one size left; a colour to choose beside sold-out sizes; a utility class for a hover state
+    ("<ul class='size-selector'><li class='swatch unavailable'><a href='#'>S</a></li>"
+     "<li class='swatch'><a href='#'>M</a></li></ul>", "InStock"),
+    ("<div class='variant-picker'><div class='colour-swatches'><button>Red</button><button>Blue</button></div>"
+     "<div class='size-swatches'><button disabled>S</button><button disabled>M</button></div></div>", "InStock"),
+    ("<div class='size-picker'><button class='disabled:opacity-50'>S</button>"
+     "<button class='disabled:opacity-50'>M</button></div>", "InStock"),
+])
+def test_a_size_picker_of_buttons_or_list_items_every_size_sold_out(picker, availability):
+    assert in_buy_box(picker + "<button class='add-to-cart'>Add to cart</button>").availability == availability
+
+
 @pytest.mark.parametrize("picker", [
     # a placeholder is no size; sizes sold out in the chosen colour, other colours to pick
     "<select name='size'><option value='' disabled selected>Choose a size</option><option value='s'>S</option></select>",

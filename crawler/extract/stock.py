@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from . import areas
 from .text import HIDING_CLASS, short_text
@@ -413,9 +414,13 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         radios: dict[str, list] = {}
+        swatches = []
         for el in box.iter():
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
+            cls = el.get("class")
+            if cls and len(el) > 1 and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)):
+                swatches.append(el)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
                 if not (related(el) or visible.hidden(el)):
                     if el.tag == "select":
@@ -438,6 +443,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and _CANNOT_BUY.search(t.casefold()))
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
+        # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
+        pickers.extend(_all_choices_out([c for c in g if isinstance(c.tag, str)]) for g in swatches
+                       if not any(o is not g and g in o.iterancestors() for o in swatches))
     if pickers and all(pickers):
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = False
@@ -472,11 +480,20 @@ def _real_options(select) -> list:
 
 
 def _all_choices_out(choices) -> bool:
-    """Every choice is disabled or says sold out ("S - Sold out"): the shop renders a sold-out
-    product's picker so, whatever its buy button says."""
-    return bool(choices) and all(
-        c.get("disabled") is not None or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
-        for c in choices)
+    """Every choice is disabled, marked sold out by its class, or says so ("S - Sold out"): the
+    shop renders a sold-out product's picker so, whatever its buy button says."""
+    return bool(choices) and all(any(map(_marked_out, islice(c.iter(), 3)))
+                                 or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
+                                 for c in choices)
+
+
+_OUT_CLASS = re.compile(r"unavailable|disabled|sold-?out|out-?of-?stock|no-?stock|not-?available|^oos$")
+
+
+def _marked_out(e) -> bool:
+    if e.get("disabled") is not None or e.get("aria-disabled") == "true":
+        return True
+    return any(":" not in t and _OUT_CLASS.search(t) for t in (e.get("class") or "").lower().split())
 
 
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices
