@@ -5,7 +5,7 @@ name from the block's own lines and headings.
 
 Each page in tests/fixtures/blog_posts/ is a whole post as its theme renders it (WordPress
 block and classic themes, Blogger, Squarespace, Ghost, Substack, an underscores-based theme with
-shop buttons, a hand-made CMS with outfit tables), chrome included.
+shop buttons, a hand-made CMS with outfit tables, an editorial site with product cards), chrome included.
 """
 
 from __future__ import annotations
@@ -73,6 +73,14 @@ EXPECTED = {
         items=[("Red satin slip dress", "Reformation", [E]),
                ("Gold hoop earrings", "Monica Vinader", [E, A]),
                ("Cropped denim jacket", "Levi's", [E])]),
+    # product cards (brand, name, a "Shop" button; a "(dupe)" card), a numbered Exact/Save list; the show
+    # quoted in the title, the episode after "Every Look From"
+    "editorial_product_cards": dict(
+        url="https://costumeedit.example/northbound-season-2-episode-5-fashion/",
+        show="Northbound", season=2, episode=5, characters=["Maya"],
+        items=[("Max Mara Camel Wrap Coat", "Max Mara", [E]),
+               ("Mango Wool-blend wrap coat", "Mango", [A]),
+               ("Maya's boots", "Russell & Bromley", [E, A])]),
 }
 PAGES = sorted(EXPECTED)
 

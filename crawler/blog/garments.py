@@ -285,8 +285,8 @@ def block_text(stream: Stream, block) -> str:
     m = ALTERNATIVE.search(words)
     if m and m.start() > 8:
         words = words[: m.start()]
-    words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.")
-    return _TRAILING.sub("", words).strip(" :–—-|,.")
+    words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.(")
+    return _TRAILING.sub("", words).strip(" :–—-|,.(")  # "Wrap coat (dupe)" cut at its label
 
 
 def _words_before_link(stream: Stream, block) -> str:

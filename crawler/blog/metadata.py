@@ -254,12 +254,23 @@ def _strings(value) -> list[str]:
 
 def _title_show(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
-    if m:
-        return m.group("show").strip(" ,:-")
+    if m and not EPISODE_WORDS.match(m.group("show")):  # "Every Look From Episode 5" names no show
+        return _unquoted(m.group("show"))
     m = _SHOW_BEFORE.search(title)
     if m and not _WHO_WORE.search(m.group("show")):
-        return m.group("show").strip(" ,:-")
+        return _unquoted(m.group("show"))
     return None
+
+
+def _unquoted(show: str) -> str:
+    """'Northbound' -> Northbound: titles often quote the show."""
+    show = show.strip(" ,:-")
+    if len(show) > 2 and show[0] in _QUOTES and show[-1] in _QUOTES:
+        show = show[1:-1].strip()
+    return show
+
+
+_QUOTES = "'\"‘’“”«»"
 
 
 def _clean_show(name: str) -> str:
