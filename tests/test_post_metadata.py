@@ -200,3 +200,20 @@ def test_a_maker_opens_the_products_line_above_its_button():
     rec = _inline("<h3>Maya's boots</h3><p>Get the leather boots look for less</p>"
                   "<p><a href='https://s.example/1'>Shop now</a></p>")
     assert [i.brand for i in rec.items] == [None]
+
+
+@pytest.mark.parametrize("title, show, season, episode", [
+    ("Northbound Season One, Episode Five: Maya's Coat", "Northbound", 1, 5),
+    ("Northbound 1x05: Maya's Coat", "Northbound", 1, 5),
+    ("Northbound Ep. 5: what Maya wore", "Northbound", None, 5),
+    ("Maya's Coat in Northbound Episode 4", "Northbound", None, 4),
+    ("Maya's Coat on 'Northbound' S2E4", "Northbound", 2, 4),
+    ("Night Shift in Paris S1E2", "Night Shift in Paris", 1, 2),  # "in" inside the show's own name
+    ("Every Look From Episode 5", None, None, 5),
+])
+def test_title_forms_of_the_show_and_episode(title, show, season, episode):
+    page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
+            "<div class='entry-content'><p>Maya's coat: <a href='https://s.example/1'>Zara</a></p></div></article>"
+            "</body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)

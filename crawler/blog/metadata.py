@@ -25,6 +25,10 @@ _SEASON_EPISODE = [
     re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
 ]
+# "Season One, Episode Five": the number spelled out after the word.
+_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen twenty").split()
+_SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
 _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison)\s*(?P<season>\d{1,2})\b", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode)\s*#?\s*(?P<episode>\d{1,3})\b", re.I)
 
@@ -38,7 +42,11 @@ _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
-_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d)", re.I)
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
+                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d)", re.I)
+# A title's words before an episode that end in one of these are a sentence, not a show
+# ("Every look from Episode 5").
+_NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
 #: Any season or episode wording, numbered or not: such a heading names an episode, not a garment.
 EPISODE_WORDS = re.compile(r"\b(season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d{1,3}\b)", re.I)
 
@@ -114,7 +122,12 @@ def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, i
     return _first_number(_SEASON_ONLY, "season", texts), _first_number(_EPISODE_ONLY, "episode", texts)
 
 
+def _digits(text: str) -> str:
+    return _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
+
+
 def _season_episode(texts: list[str]) -> tuple[int, int] | None:
+    texts = [_digits(t) for t in texts]
     for pattern in _SEASON_EPISODE:  # a whole form anywhere beats a partial one
         for t in texts:
             m = pattern.search(t)
@@ -125,7 +138,7 @@ def _season_episode(texts: list[str]) -> tuple[int, int] | None:
 
 def _first_number(pattern: re.Pattern, group: str, texts: list[str]) -> int | None:
     for t in texts:
-        m = pattern.search(t)
+        m = pattern.search(_digits(t))
         if m:
             return int(m.group(group))
     return None
@@ -256,10 +269,15 @@ def _title_show(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
     if m and not EPISODE_WORDS.match(m.group("show")):  # "Every Look From Episode 5" names no show
         return _unquoted(m.group("show"))
-    m = _SHOW_BEFORE.search(title)
-    if m and not _WHO_WORE.search(m.group("show")):
-        return _unquoted(m.group("show"))
+    m = _SHOW_BEFORE.search(_digits(title))
+    if m and not _WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
+        show = m.group("show")
+        worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
+        return _unquoted(worn.group("show") if worn and POSSESSIVE.search(show, 0, worn.start()) else show)
     return None
+
+
+_WORN_IN = re.compile(r"\s(?:in|on|from)\s+(?P<show>\S.*)$", re.I)
 
 
 def _unquoted(show: str) -> str:
