@@ -217,3 +217,14 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
             "</body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+
+
+@pytest.mark.parametrize("line, kinds", [
+    ("<a href='https://s.example/1'>Max Mara</a> (exact), <a href='https://s.example/2'>Zara</a> (similar)", [E, A]),
+    ("<a href='https://s.example/1'>Max Mara</a> (similar), <a href='https://s.example/2'>Zara</a> (exact)", [A, E]),
+    # how the exact item stands is no label of its link
+    ("<a href='https://s.example/1'>Max Mara</a> (sold out), similar: <a href='https://s.example/2'>Zara</a>", [E, A]),
+])
+def test_a_label_in_brackets_right_after_a_link_is_that_links(line, kinds):
+    rec = _inline(f"<p>Maya's coat: {line}</p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [kinds]

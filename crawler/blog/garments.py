@@ -231,21 +231,33 @@ def label_links(stream: Stream, group: Group) -> None:
 
 def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _Labels):
     """(token, kind of our link or None, label the words put in force) for tokens [a, b).
-    A link's kind: its own words or title, else its list's class, else the last label in the
-    text since the previous link, else the label in force (exact at first). A label in text or
-    in a link's own words stays in force for the links after it."""
-    for token in stream.tokens[a:b]:
+    A link's kind: its own words or title, a label in brackets right after it ("Max Mara
+    (exact), Zara (similar)"), else its list's class, else the last label in the text since the
+    previous link, else the label in force (exact at first). A label in text or in a link's own
+    words stays in force for the links after it."""
+    claimed = None  # the bracketed label right after a link is that link's, not the next one's
+    for i in range(a, b):
+        token = stream.tokens[i]
         if token.kind != "link" or id(token.el) not in ours:
-            if token.kind != "break" and not token.heading:
+            if token.kind != "break" and not token.heading and token is not claimed:
                 labels.since.append(token.text)
                 labels.spoken = label(token.text) or labels.spoken
             yield token, None, labels.spoken
             continue
-        said = label(token.text) or label(token.el.get("title") or "") or label(" ".join(labels.since))
+        after = stream.tokens[i + 1] if i + 1 < len(stream.tokens) else None
+        bracket = _BRACKETED.match(after.text) if after is not None and after.kind == "text" else None
+        # "(sold out)" after a link says how the exact item stands, not that the link is another
+        claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
+        said = (label(token.text) or label(token.el.get("title") or "") or (claimed and label(bracket.group(1)))
+                or label(" ".join(labels.since)))
         kind = said or _class_label(token.el, stream, start) or labels.state
         labels.state = labels.spoken = said or labels.state
         labels.since = []
         yield token, kind, labels.spoken
+
+
+_BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
+_SOLD_OUT = re.compile(r"sold out", re.I)
 
 
 def _class_label(link, stream: Stream, start: int) -> str | None:
