@@ -228,3 +228,10 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
 def test_a_label_in_brackets_right_after_a_link_is_that_links(line, kinds):
     rec = _inline(f"<p>Maya's coat: {line}</p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [kinds]
+
+
+def test_a_characters_garment_on_a_line_of_its_own_names_the_links_below():
+    rec = _inline("<p>Maya's coat</p><p><a href='https://s.example/1'>Max Mara</a></p>"
+                  "<p>Maya's boots</p><p>Dupe: <a href='https://s.example/2'>Zara boots</a></p>")
+    assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [("Maya's coat", [E]),
+                                                                              ("Maya's boots", [A])]

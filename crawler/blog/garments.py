@@ -115,7 +115,9 @@ def _is_lead_line(p) -> bool:
     if not words or len(words) > _TITLE_MAX:
         return False
     bold = next(p.iter("strong", "b"), None)
-    return words.endswith(":") or (bold is not None and text(bold) == words)
+    # "Maya's coat" on a line of its own names the garment the links below are for
+    named = len(words.split()) <= 6 and words[-1] not in ".!?" and POSSESSIVE.match(words) is not None
+    return words.endswith(":") or (bold is not None and text(bold) == words) or named
 
 
 def _names_garment(title) -> bool:
