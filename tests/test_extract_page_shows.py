@@ -933,3 +933,14 @@ def test_a_share_cards_title_gives_way_to_the_heading_named_like_the_page_title(
 def test_a_title_in_two_spans_is_two_words():
     body = "<h1><span class='brand'>Nordvik</span><span class='name'>Wool Coat</span></h1>"
     assert extract_product(page(body), URL).name == "Nordvik Wool Coat"
+
+
+@pytest.mark.parametrize("h1, name", [
+    # a subtitle in the heading is not the name
+    ("<h1><span>Wool Coat</span> <span class='sub-title'>Sold out, we do not know when it is back</span></h1>",
+     "Wool Coat"),
+    # a heading whose every part is named like the title stays whole
+    ("<h1><span>Wool</span> <span>Coat</span></h1>", "Wool Coat"),
+])
+def test_the_part_of_a_heading_named_like_the_title(h1, name):
+    assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == name

@@ -71,6 +71,8 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             continue
         if t.casefold() in site and in_masthead(h):
             continue
+        if title_words:
+            t = _titled_part(h, t, title_words)
         if first_h1 is None:
             first_h1 = (h, t)
         words = _WORD.findall(t.lower())
@@ -82,6 +84,27 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     if best is not None and best_score >= 0.6:
         return best
     return first_h1 if fallback else None
+
+
+def _coverage(text: str, title_words: set) -> float:
+    words = _WORD.findall(text.lower())
+    return sum(w in title_words for w in words) / len(words) if words else 0.0
+
+
+def _titled_part(h, text: str, title_words: set) -> str:
+    """A heading of several parts (the name, then a subtitle such as "Sold out, we do not know
+    when it is back"): the part named like the page's title, when the rest is a phrase of its
+    own (a maker's name before the name stays: "Nordvik" + "Wool Coat")."""
+    parts = [c for c in h if isinstance(c.tag, str)]
+    if len(parts) < 2 or _coverage(text, title_words) >= 0.9:
+        return text
+    n = len(_WORD.findall(text))
+    for c in parts:
+        t = short_text(c, 300, words_apart=True)
+        words = len(_WORD.findall(t)) if t else 0
+        if words >= 2 and n - words >= 4 and _coverage(t, title_words) == 1.0:
+            return t
+    return text
 
 
 def gallery_images(boxes, related) -> list[str]:
