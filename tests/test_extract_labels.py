@@ -586,3 +586,10 @@ def test_a_shop_by_brand_block_is_no_brand():
     assert get(block).brand is None
     assert get("<div class='brand-list'><a href='/brands/nordvik'>Nordvik</a> <a href='/brands/fjellrev'>Fjellrev</a>"
                "</div>").brand is None
+
+
+@pytest.mark.parametrize("label", ["SKU", "Artikelnummer", "Código de producto", "商品コード"])
+def test_a_label_alone_on_its_line_and_the_code_on_the_next(label):
+    assert get(f"<div><strong>{label}</strong><br>AB-4471</div>").sku == "AB-4471"
+    # a label ended by its line with nothing after it reads nothing from the next paragraph
+    assert get(f"<div><strong>{label}</strong><br></div><p>Ships in 2-4 days</p>").sku is None

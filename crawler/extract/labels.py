@@ -393,7 +393,8 @@ def _line(el) -> str:
 
 def _following(el, tail: bool = True):
     """(value, how) after a label element: its tail, else the next sibling with text (skipping
-    ":" spans), up to a <br>."""
+    ":" spans), up to a <br>; a label alone on its line ("<strong>SKU</strong><br>AB-4471")
+    has its value on the next."""
     if tail and _has_value(el.tail):
         return clean(el.tail.strip(_SEP_ONLY)), "tail"
     sib = el.getnext()
@@ -404,6 +405,8 @@ def _following(el, tail: bool = True):
             sib = sib.getnext()
             continue
         if sib.tag == "br":
+            if hops == 1 and _has_value(sib.tail):  # the label on a line of its own, the value on the next
+                return clean(sib.tail.strip(_SEP_ONLY)), "tail"
             break
         t = short_text(sib, 80)
         if t is None:
