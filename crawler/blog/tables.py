@@ -30,7 +30,7 @@ def _cells(row) -> list:
 
 def _headers(row) -> list[str]:
     """The column names of the row's table: its <thead> row, or a first row of <th> cells."""
-    table = next((a for a in row.iterancestors("table")), None)
+    table = next(row.iterancestors("table"), None)
     if table is None:
         return []
     first = next(table.iter("tr"), None)

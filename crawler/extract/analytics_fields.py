@@ -18,8 +18,8 @@ from .text import availability, short_text
 
 # "brand": "HP", productBrand: 'Kingston', 'item_brand':"Acme", brand_name = "Acme", brand: ["Acme"]
 _BRAND_VALUE = re.compile(
-    r"""(?<![\w$])["']?(?:item_|product_?)?brand(?:_?name)?["']?\s*[:=]\s*\[?\s*(?:"((?:[^"\\\n]|\\.){1,80})"|'([^'\\\n]{1,80})')""",
-    re.I)
+    r"""(?<![\w$])["']?(?:item_|product_?)?brand(?:_?name)?["']?\s*[:=]\s*\[?\s*"""
+    r"""(?:"((?:[^"\\\n]|\\.){1,80})"|'([^'\\\n]{1,80})')""", re.I)
 # product_instock: ['0'], "product_availability": "out of stock", item_stock_status = 'instock'
 _STOCK_VALUE = re.compile(
     r"""(?<![\w$])["']?(?:product|item)_?(?:in_?stock|is_?in_?stock|availability|stock_?status)["']?\s*[:=]\s*"""

@@ -162,8 +162,8 @@ def _extract(root, url: str) -> ProductRecord:
     meta = read_meta(sc.metas, sc.links)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
-    sc.buy = areas.own_buy_controls(sc.buy)
-    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3] + sc.buy) if sc.related_heads else []
+    buy = areas.own_buy_controls(sc.buy)
+    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3] + buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
 
@@ -216,7 +216,7 @@ def _extract(root, url: str) -> ProductRecord:
                     if not any(part.get(f) for _, part in layers)}
         if blob:
             layers.append(("json", blob))
-    buttons = areas.buy_buttons(sc.buy, related)
+    buttons = areas.buy_buttons(buy, related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [])
     dpart: dict = {"name": h1[1] if h1 else None}
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
