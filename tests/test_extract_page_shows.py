@@ -940,3 +940,15 @@ def test_a_title_in_two_spans_is_two_words():
 ])
 def test_the_part_of_a_heading_named_like_the_title(h1, name):
     assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == name
+
+
+def test_a_badge_in_the_heading_is_not_part_of_the_name():
+    h1 = "<h1>Wool Coat <span class='badge badge--new'>New</span></h1>"
+    assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == "Wool Coat"
+
+
+def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
+    body = ("<div class='pdp'><img src='/c.jpg' alt=''><div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body), URL)  # <title>Wool Coat | Example Shop</title>
+    assert (rec.name, rec.is_product) == ("Wool Coat", True)

@@ -20,6 +20,13 @@ _MASTHEAD = re.compile(r"logo|site-?(?:title|name)|masthead|navbar-brand")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+def title_name(title: str | None, site: set[str]) -> str | None:
+    """The product's name in the document title: its first part that is not the shop's name
+    ("Linen Shirt | Shop Co" -> "Linen Shirt")."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)] if title else []
+    return next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
+
+
 def site_names(title: str | None, site_name: str | None, host: str = "") -> set[str]:
     """The shop's own name as the page gives it: og:site_name, the last part of a <title> cut
     by its separators ("Linen Shirt | Shop Co"), and any part that spells the host ("Shop Co |
@@ -91,12 +98,22 @@ def _coverage(text: str, title_words: set) -> float:
     return sum(w in title_words for w in words) / len(words) if words else 0.0
 
 
+_BADGE = re.compile(r"badge|flag|sticker|ribbon|pill|chip|promo", re.I)
+
+
 def _titled_part(h, text: str, title_words: set) -> str:
     """A heading of several parts (the name, then a subtitle such as "Sold out, we do not know
     when it is back"): the part named like the page's title, when the rest is a phrase of its
-    own (a maker's name before the name stays: "Nordvik" + "Wool Coat")."""
+    own (a maker's name before the name stays: "Nordvik" + "Wool Coat"); a badge's words that
+    the title does not hold are left out."""
     parts = [c for c in h if isinstance(c.tag, str)]
-    if len(parts) < 2 or _coverage(text, title_words) >= 0.9:
+    if not parts or _coverage(text, title_words) >= 0.9:
+        return text
+    for c in parts:  # a badge in the heading ("New", "-20%", "Bestseller") is not the name
+        badge = short_text(c, 40) if _BADGE.search(c.get("class") or "") else None
+        if badge and _coverage(badge, title_words) == 0.0 and badge in text:
+            text = " ".join(text.replace(badge, " ").split())
+    if len(parts) < 2:
         return text
     n = len(_WORD.findall(text))
     for c in parts:
