@@ -69,8 +69,19 @@ _IGNORE_TEXT = re.compile(
     re.I,
 )
 # An old and a new price in one text: "Was £49.95 Now £39.95", "Statt 49,95 € jetzt 39,95 €".
-_WAS_NOW = re.compile(r"^(?P<was>.*?\d.*?)\s*[,;|/-]?\s*\b(?:now|jetzt|nu|maintenant|ahora|ora|adesso|agora|teraz|"
-                      r"nyt|nå|nur|only|sale price|sale|offer price)\b\s*:?\s*(?P<now>\S.*\d.*)$", re.I)
+_NOW_WORD = re.compile(r"\b(?:now|jetzt|nu|maintenant|ahora|ora|adesso|agora|teraz|nyt|nå|nur|only|sale price|sale|"
+                       r"offer price)\b\s*:?", re.I)
+
+
+def _was_now(text: str) -> tuple[str, str] | None:
+    """(old, new) price texts of "Was £49.95 Now £39.95", or None."""
+    m = _NOW_WORD.search(text)
+    if m is None:
+        return None
+    was, now = text[:m.start()].strip(" ,;|/-"), text[m.end():].strip()
+    if not (any(c.isdigit() for c in was) and any(c.isdigit() for c in now)) or not _REG_TEXT.search(was):
+        return None
+    return was, now
 # The same price converted to another currency for the visitor.
 _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefähr|etwa|aprox\.?|aproximadamente|"
                         r"около|約|≈)\s*", re.I)
@@ -338,12 +349,12 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
                 cands.append((el, ra, rc, "reg", order, True))
         if not text:
             continue
-        m = _WAS_NOW.match(text) if not strike else None
-        if m and _REG_TEXT.search(m.group("was")):  # "Was £49.95 Now £39.95" in one text
-            ra, rc = _amount(m.group("was"), hints)
+        pair = _was_now(text) if not strike else None
+        if pair:  # "Was £49.95 Now £39.95" in one text
+            ra, rc = _amount(pair[0], hints)
             if ra is not None:
                 cands.append((el, ra, rc, "reg", order, True))
-            cands.append((el, m.group("now"), order, "cur"))
+            cands.append((el, pair[1], order, "cur"))
             continue
         if not strike and _REG_TEXT.search(text):
             strike = True
