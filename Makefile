@@ -30,9 +30,11 @@ demo: $(STAMP) chromium
 	$(VENV)/bin/street2shop demo --store demo-store
 
 # Everything, slow checks included (CI runs this), on worker processes (pytest-xdist) a test file
-# at a time, so a file's module fixtures (the demo, a crawled catalog) are built once.
+# at a time, so a file's module fixtures (the demo, a crawled catalog) are built once. One
+# OpenMP/torch thread per worker: workers that each spin a thread per core crowd the cores
+# (docs/architecture.md, "Where speed, not the library, decided").
 test: $(STAMP) chromium
-	$(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile
+	OMP_NUM_THREADS=1 $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile
 
 # Quick loop while developing: no slow end-to-end checks.
 test-fast: $(STAMP) chromium
