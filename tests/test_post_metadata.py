@@ -235,3 +235,17 @@ def test_a_characters_garment_on_a_line_of_its_own_names_the_links_below():
                   "<p>Maya's boots</p><p>Dupe: <a href='https://s.example/2'>Zara boots</a></p>")
     assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [("Maya's coat", [E]),
                                                                               ("Maya's boots", [A])]
+
+
+def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
+    rec = _inline("<p>In the opening scene, Maya wears a <a href='https://s.example/1'>Sandro blazer</a> with "
+                  "<a href='https://s.example/2'>Frame jeans</a>.</p>")
+    assert [(i.text, i.brand, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Sandro blazer", "Sandro", [E]), ("Frame jeans", "Frame", [E])]
+    # one garment's shops, or one garment and its look-alike, stay one garment
+    rec = _inline("<p>Maya's coat is from <a href='https://s.example/1'>Net-a-Porter</a> or "
+                  "<a href='https://s.example/2'>Matches</a>.</p>")
+    assert len(rec.items) == 1
+    rec = _inline("<p>Maya's <a href='https://s.example/1'>Sandro blazer</a>, similar: "
+                  "<a href='https://s.example/2'>Mango jacket</a>.</p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [[E, A]]

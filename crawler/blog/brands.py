@@ -88,12 +88,15 @@ def _product_line_maker(line: str) -> str | None:
     """The maker that opens a product's line ("Barbour Liddesdale Quilted Jacket in Sage" above
     "Buy it"): a short line, not a sentence, whose words after the name describe a garment."""
     words = line.split()
-    if not 2 <= len(words) <= 10 or line[-1] in ".:!?" or POSSESSIVE.search(line):
-        return None
-    if not any(w.strip(".,;:()").lower() in DESCRIPTORS for w in words[1:]):
+    if not 2 <= len(words) <= 10 or line[-1] in ".:!?" or "," in line or POSSESSIVE.search(line):
         return None
     name = _maker_part(line)
-    return name if name and name.split()[0] not in _SENTENCE_OPENERS and len(name.split()) < len(words) else None
+    n = len(name.split()) if name else 0
+    # the name is followed by the garment's words ("... Quilted Jacket"), not by a sentence ("In the …")
+    if not name or n >= len(words) or name.split()[0] in _SENTENCE_OPENERS \
+            or words[n].strip(".,;:()").lower() not in DESCRIPTORS:
+        return None
+    return name
 
 
 # Capitalised words that open a sentence rather than name a maker ("Get the look", "Shop her coat").

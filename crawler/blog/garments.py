@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.metadata import EPISODE_WORDS
 from street2shop.crawler.blog.tables import row_name
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, GARMENTS
 
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
@@ -159,6 +159,12 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
     groups: list[Group] = []
     current: Group | None = None
     for block, links in blocks:
+        if not fixed and _names_several(stream, block, links):
+            for link in links:  # "Maya wears a <a>Sandro blazer</a> with <a>Frame jeans</a>"
+                current = _new_group(stream, block, [link])
+                current.title = link[0]
+                groups.append(current)
+            continue
         if fixed or describes_garment(stream, block):
             current = _new_group(stream, block, links)
         else:
@@ -169,6 +175,20 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
     for group in groups:
         label_links(stream, group)
     return groups
+
+
+def _names_several(stream: Stream, block, links) -> bool:
+    """A line of prose whose links each name a different garment ("a <a>Sandro blazer</a> with
+    <a>Frame jeans</a>"), not one garment's shops or alternatives (no label word in it)."""
+    if len(links) < 2 or block.tag not in ("p", "li") or label(text(block)):
+        return False
+    kinds = []
+    for el, _ in links:
+        words = {w.strip(".,;:()").lower() for w in text(el).split()} & GARMENTS
+        if not words:
+            return False
+        kinds.append(frozenset(words))
+    return len(set(kinds)) == len(kinds)
 
 
 def _place_bare(stream: Stream, block, links, current: Group | None, title, scenes: list[int]) -> Group:

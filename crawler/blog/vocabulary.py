@@ -21,6 +21,15 @@ black white cream ivory beige camel tan brown chocolate grey gray navy blue red 
 yellow orange purple lilac burgundy gold silver floral striped check plaid
 """.split())
 
+#: The garments themselves among those words: a link reading "Sandro blazer" names one.
+GARMENTS = frozenset("""
+dress dresses skirt skirts top tops tee tees shirt shirts blouse blouses jumper jumpers sweater sweaters
+cardigan cardigans jacket jackets coat coats blazer blazers trench parka gilet vest hoodie sweatshirt
+trousers pants jeans chinos shorts leggings joggers jumpsuit playsuit suit bodysuit polo overshirt bomber
+puffer boots boot shoes shoe sneakers trainers loafers pumps heels sandals mules flats bag bags tote clutch
+scarf hat cap beanie belt earrings hoops necklace bracelet ring sunglasses watch tank camisole cami
+""".split())
+
 #: Taxonomy and phrase words that never name a show on their own ("TV Fashion", "Home").
 GENERIC = frozenset("""
 uncategorized uncategorised general misc home blog journal news magazine diary post posts article articles
