@@ -249,3 +249,12 @@ def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
     rec = _inline("<p>Maya's <a href='https://s.example/1'>Sandro blazer</a>, similar: "
                   "<a href='https://s.example/2'>Mango jacket</a>.</p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [[E, A]]
+
+
+@pytest.mark.parametrize("body, brands", [
+    ("<ul><li><a href='https://s.example/1'>Blazer</a> – Sandro</li>"
+     "<li><a href='https://s.example/2'>Jeans</a> – Frame, in indigo</li></ul>", ["Sandro", "Frame"]),
+    ("<p><strong>Blazer:</strong> Sandro (<a href='https://s.example/1'>shop</a>)</p>", ["Sandro"]),
+])
+def test_the_maker_after_the_garments_label_or_after_a_dash_behind_the_link(body, brands):
+    assert [i.brand for i in _inline(body).items] == brands

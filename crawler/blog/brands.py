@@ -67,7 +67,9 @@ def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
     """A bare name right before an exact link: on the link's line ("Common Projects, here")
     or on the line above it ("Burberry" then a "Buy" button)."""
     previous, parts = "", []
-    for token in stream.tokens[group.start:group.end]:
+    tokens = stream.tokens
+    for i in range(group.start, group.end):
+        token = tokens[i]
         if token.kind == "break":
             line = squash(" ".join(parts))
             if line and line.strip(" :") != garment:  # heading words never reach `parts`
@@ -75,13 +77,33 @@ def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
             parts = []
         elif token.kind == "link" and group.kinds.get(id(token.el)) == "exact":
             line = squash(" ".join(parts)) or previous
-            name = maker_name(line) or _product_line_maker(line)
+            after = tokens[i + 1].text if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else ""
+            name = _name_beside(line, after)
             if name and any(c.isalpha() for c in name):
                 return name
             parts.append(token.text)
         elif not token.heading:
             parts.append(token.text)
     return None
+
+
+def _name_beside(line: str, after: str) -> str | None:
+    """A maker named on an exact link's line: the whole line before it ("Zara" above "Buy"), a
+    product's line ("Hunter Original Tall Wellington Boots"), the name after the garment's label
+    ("Blazer: Sandro (<a>shop</a>)"), or after a dash behind the link ("<a>Blazer</a> – Sandro")."""
+    name = maker_name(line) or _product_line_maker(line)
+    labelled = _LABELLED.match(line)
+    if not name and labelled:
+        name = maker_name(line[labelled.end():].rstrip(" ("))
+    dash = _DASH.match(after)
+    if not name and dash:
+        name = maker_name(_CLAUSE_END.split(after[dash.end():], 1)[0])
+    return name
+
+
+_LABELLED = re.compile(r"^[^:]{1,30}:\s*")  # "Blazer: "
+_DASH = re.compile(r"^\s*[–—-]\s*")
+_CLAUSE_END = re.compile(r"[,.;(]")
 
 
 def _product_line_maker(line: str) -> str | None:
