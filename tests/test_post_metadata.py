@@ -258,3 +258,10 @@ def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
 ])
 def test_the_maker_after_the_garments_label_or_after_a_dash_behind_the_link(body, brands):
     assert [i.brand for i in _inline(body).items] == brands
+
+
+def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
+    rec = _inline("<p>Shop it: <a href='https://s.example/1'>Max Mara</a></p><div class='shop-the-look'>"
+                  "<h4>Shop similar</h4><div class='card'><a href='https://s.example/2'>Mango Coat</a><span>€89</span>"
+                  "</div><div class='card'><a href='https://s.example/3'>Zara Coat</a><span>€69</span></div></div>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [[E, A, A]]

@@ -261,7 +261,8 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
     for i in range(a, b):
         token = stream.tokens[i]
         if token.kind != "link" or id(token.el) not in ours:
-            if token.kind != "break" and not token.heading and token is not claimed:
+            # a heading speaks only when it is a label ("Shop similar" over a strip of cards)
+            if token.kind != "break" and token is not claimed and (not token.heading or _is_label(token.text)):
                 labels.since.append(token.text)
                 labels.spoken = label(token.text) or labels.spoken
             yield token, None, labels.spoken
@@ -276,6 +277,11 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         labels.state = labels.spoken = said or labels.state
         labels.since = []
         yield token, kind, labels.spoken
+
+
+def _is_label(words: str) -> bool:
+    """Words that are a label and nothing more: "Shop similar", "Similar styles", "Get the look"."""
+    return len(words.split()) <= 4 and label(words) is not None
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
