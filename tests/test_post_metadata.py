@@ -257,7 +257,9 @@ def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
     ("<p><strong>Blazer:</strong> Sandro (<a href='https://s.example/1'>shop</a>)</p>", ["Sandro"]),
 ])
 def test_the_maker_after_the_garments_label_or_after_a_dash_behind_the_link(body, brands):
-    assert [i.brand for i in _inline(body).items] == brands
+    items = _inline(body).items
+    assert [i.brand for i in items] == brands
+    assert items[0].text == "Blazer"  # the maker is the brand, not part of the garment's name
 
 
 def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():

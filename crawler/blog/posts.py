@@ -279,7 +279,8 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
             image = between[0] if len(between) == 1 else None
         previous_at = stream.start[id(group.blocks[-1][0])]
         name = garment_name(stream, group)
-        item = GarmentMention(text=name, brand=brand(stream, group, name), image_index=image,
+        maker = brand(stream, group, name)
+        item = GarmentMention(text=_without_maker(name, maker), brand=maker, image_index=image,
                               image_url=next((in_block[id(b)] for b, _ in group.blocks if id(b) in in_block), None))
         seen: set[str] = set()
         for el, href in group.links:
@@ -288,6 +289,15 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 item.links.append(PostLink(url=href, text=text(el) or None, kind=group.kinds[id(el)]))
         items.append(item)
     return items
+
+
+def _without_maker(name: str, maker: str | None) -> str:
+    """"Blazer – Sandro" and "Blazer: Sandro" name the blazer; the maker is its brand."""
+    if maker and name.endswith(maker):
+        head = name[: -len(maker)].rstrip()
+        if head[-1:] in ("–", "—", "-", ":") and head[:-1].strip():
+            return head[:-1].strip()
+    return name
 
 
 def _enclosing(el, candidates: dict):
