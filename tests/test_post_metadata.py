@@ -73,13 +73,12 @@ EXPECTED = {
         items=[("Red satin slip dress", "Reformation", [E]),
                ("Gold hoop earrings", "Monica Vinader", [E, A]),
                ("Cropped denim jacket", "Levi's", [E])]),
-    # product cards (brand, name, a "Shop" button; a "(dupe)" card), a numbered Exact/Save list; the show
-    # quoted in the title, the episode after "Every Look From"
+    # product cards (brand, name, a "Shop" button; a "(dupe)" card of the same coat: its look-alike), a
+    # numbered Exact/Save list; the show quoted in the title, the episode after "Every Look From"
     "editorial_product_cards": dict(
         url="https://costumeedit.example/northbound-season-2-episode-5-fashion/",
         show="Northbound", season=2, episode=5, characters=["Maya"],
-        items=[("Max Mara Camel Wrap Coat", "Max Mara", [E]),
-               ("Mango Wool-blend wrap coat", "Mango", [A]),
+        items=[("Max Mara Camel Wrap Coat", "Max Mara", [E, A]),
                ("Maya's boots", "Russell & Bromley", [E, A])]),
 }
 PAGES = sorted(EXPECTED)
@@ -267,3 +266,12 @@ def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
                   "<h4>Shop similar</h4><div class='card'><a href='https://s.example/2'>Mango Coat</a><span>€89</span>"
                   "</div><div class='card'><a href='https://s.example/3'>Zara Coat</a><span>€69</span></div></div>")
     assert [[link.kind for link in i.links] for i in rec.items] == [[E, A, A]]
+
+
+def test_a_look_alike_of_the_same_garment_joins_it_another_garment_does_not():
+    cards = ("<div class='card'><p>Max Mara camel coat</p><a href='https://s.example/1'>Shop</a></div>"
+             "<div class='card'><p>Mango wrap coat (dupe)</p><a href='https://s.example/2'>Shop</a></div>"
+             "<div class='card'><p>Zara ankle boots (similar)</p><a href='https://s.example/3'>Shop</a></div>")
+    rec = _inline(cards)
+    assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Max Mara camel coat", [E, A]), ("Zara ankle boots", [A])]

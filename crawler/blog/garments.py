@@ -166,7 +166,10 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
                 groups.append(current)
             continue
         if fixed or describes_garment(stream, block):
-            current = _new_group(stream, block, links)
+            if current is not None and not fixed and _look_alike(stream, current, block, scenes):
+                current.add(block, links, stream.end[id(block)])  # "Mango wrap coat (dupe)" after the coat
+            else:
+                current = _new_group(stream, block, links)
         else:
             title = _title_before(titles, title_at, stream.start[id(block)])
             current = _place_bare(stream, block, links, current, title, scenes)
@@ -175,6 +178,24 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
     for group in groups:
         label_links(stream, group)
     return groups
+
+
+def _look_alike(stream: Stream, group: Group, block, scenes: list[int]) -> bool:
+    """A block labelled as an alternative ("(dupe)", "Similar:") right after a garment with an
+    exact link, naming the same kind of garment: that garment's look-alike, not a garment of
+    its own ("Mango wrap coat (dupe)" after "Max Mara camel coat")."""
+    words = stream.text(*stream.span(block))
+    if label(words) != "alternative" or _any_between(scenes, group.end, stream.start[id(block)]):
+        return False
+    label_links(stream, group)
+    if not group.has_exact:
+        return False
+    named = stream.text(group.start, group.end)
+    return bool(_garment_words(words) & _garment_words(named))
+
+
+def _garment_words(words: str) -> set:
+    return {w.strip(".,;:()").lower() for w in words.split()} & GARMENTS
 
 
 def _names_several(stream: Stream, block, links) -> bool:
