@@ -275,3 +275,11 @@ def test_a_look_alike_of_the_same_garment_joins_it_another_garment_does_not():
     rec = _inline(cards)
     assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [
         ("Max Mara camel coat", [E, A]), ("Zara ankle boots", [A])]
+
+
+def test_a_numbered_look_and_a_cheaper_version():
+    rec = _inline("<h3>1. Maya's camel coat</h3><p><a href='https://s.example/1'>Buy it here</a></p>"
+                  "<h3>2. Leo's leather jacket</h3><p><a href='https://s.example/2'>Shop the exact jacket</a> / "
+                  "<a href='https://s.example/3'>Shop a cheaper version</a></p>")
+    assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Maya's camel coat", [E]), ("Leo's leather jacket", [E, A])]

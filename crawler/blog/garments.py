@@ -21,7 +21,8 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS, GARMENTS
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
-    r"more options|other options|sold out|also try|try this|budget|splurge|save)\b", re.I)
+    r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less)\b",
+    re.I)
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it)\b", re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
@@ -328,9 +329,11 @@ _TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|
 
 
 def garment_name(stream: Stream, group: Group) -> str:
-    if group.title is not None:
-        return text(group.title).strip(" :–—-|,.")
-    return block_text(stream, group.blocks[0][0])
+    name = text(group.title).strip(" :–—-|,.") if group.title is not None else block_text(stream, group.blocks[0][0])
+    return _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
+
+
+_NUMBERING = re.compile(r"^(?:#?\d{1,2}[.):]|\(\d{1,2}\))\s+")
 
 
 def block_text(stream: Stream, block) -> str:
