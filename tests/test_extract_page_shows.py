@@ -374,6 +374,16 @@ def test_a_tag_managers_stock_flag_when_the_page_says_nothing(script, availabili
         "InStock"
 
 
+@pytest.mark.parametrize("attribute, availability", [
+    ("data-available='false'", "OutOfStock"), ("data-product-availability='out-of-stock'", "OutOfStock"),
+    ("data-in-stock='0'", "OutOfStock"), ("data-stock-status='instock'", "InStock"),
+    ("data-available-sizes='S M'", None),  # another attribute
+])
+def test_a_stock_data_attribute_of_the_product_block_when_the_page_says_nothing(attribute, availability):
+    body = f"<div class='pdp' {attribute}><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div></div>"
+    assert extract_product(page(body), URL).availability == availability
+
+
 def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     """A script-rendered shop: og:price in the head, the rest in Shopify's analytics state, where
     the vendor sits on the product and the code on its variant."""

@@ -6,8 +6,8 @@ than JSON and beside the brands of recommended products: a name from there count
 the page shows it as well, in the product's title ("HP Pavilion 15") or as the whole text of an
 element of the buy box. In a ``data-brand`` attribute of the buy button, its form or an element
 holding the product's title: that element is the product's own (``data-sku`` likewise names its
-code). A tag manager's product stock flag (``product_instock: ['0']``) says whether it is in
-stock when nothing on the page does.
+code, ``data-availability`` its stock). A tag manager's product stock flag (``product_instock:
+['0']``) or such an attribute says whether it is in stock when nothing on the page does.
 """
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ _WORDS_OF = re.compile(r"\w+").findall
 # data-brand, data-product-brand, data-item-brand, data-brand-name; data-sku, data-product-sku
 BRAND_ATTRIBUTE = re.compile(r"data-(?:(?:product|item)-?)?brand(?:-?name)?$")
 SKU_ATTRIBUTE = re.compile(r"data-(?:(?:product|item|variant)-?)?sku$")
+STOCK_ATTRIBUTE = re.compile(r"data-(?:(?:product|item)-?)?(?:in-?stock|is-?in-?stock|availability|stock-?status|"
+                             r"available|is-?available)$")
 
 
 def _values(scripts) -> list[str]:
@@ -54,10 +56,15 @@ def script_availability(scripts) -> str | None:
     for text in _texts(scripts):
         if "tock" in text or "vailab" in text:
             for m in _STOCK_VALUE.finditer(text):
-                v = m.group("value").strip().lower()
-                said.add(_FLAGS.get(v) or availability(v))
+                said.add(stock_flag(m.group("value")))
     said.discard(None)
     return said.pop() if len(said) == 1 else None
+
+
+def stock_flag(value: str | None) -> str | None:
+    """"0", "false", "out-of-stock", "InStock" as a stock verdict."""
+    v = (value or "").strip().lower()
+    return _FLAGS.get(v) or availability(v) if v else None
 
 
 def _texts(scripts):

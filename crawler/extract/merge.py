@@ -44,7 +44,8 @@ from functools import cache, partial
 from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
-from .analytics_fields import BRAND_ATTRIBUTE, SKU_ATTRIBUTE, attribute_value, script_availability, script_brand
+from .analytics_fields import (BRAND_ATTRIBUTE, SKU_ATTRIBUTE, STOCK_ATTRIBUTE, attribute_value, script_availability,
+                               script_brand, stock_flag)
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
@@ -242,7 +243,8 @@ def _extract(root, url: str) -> ProductRecord:
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
-        dpart["availability"] = script_availability(sc.scripts)  # a tag manager's product_instock
+        dpart["availability"] = (script_availability(sc.scripts)  # a tag manager's product_instock
+                                 or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag))
     # The page's price counts where no layer above has price and currency, for a sale pair or a
     # price before VAT beside the markup's, and where it names another currency (see _merge_price).
     need_current = not (any(part.get("price") for _, part in layers)
