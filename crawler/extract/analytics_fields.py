@@ -40,9 +40,7 @@ def _values(scripts) -> list[str]:
     """Brand values in the page's inline scripts, in page order, without repeats."""
     out: list[str] = []
     for text in _texts(scripts):
-        if "rand" not in text:
-            continue
-        for m in _BRAND_VALUE.finditer(text):
+        for m in _near(text, ("rand", "RAND"), _BRAND_VALUE):
             v = m.group(2) if m.group(1) is None else _unescape(m.group(1))
             v = " ".join(v.split()) if v else ""
             if v and v not in out:
@@ -54,9 +52,8 @@ def script_availability(scripts) -> str | None:
     """In stock or not as the scripts' product stock flags say it, when they all agree."""
     said = set()
     for text in _texts(scripts):
-        if "tock" in text or "vailab" in text:
-            for m in _STOCK_VALUE.finditer(text):
-                said.add(stock_flag(m.group("value")))
+        for m in _near(text, ("tock", "TOCK", "vailab", "VAILAB"), _STOCK_VALUE):
+            said.add(stock_flag(m.group("value")))
     said.discard(None)
     return said.pop() if len(said) == 1 else None
 
@@ -65,6 +62,27 @@ def stock_flag(value: str | None) -> str | None:
     """"0", "false", "out-of-stock", "InStock" as a stock verdict."""
     v = (value or "").strip().lower()
     return _FLAGS.get(v) or availability(v) if v else None
+
+
+def _near(text: str, needles: tuple, pattern: re.Pattern, reach: int = 40):
+    """`pattern`'s matches around each place a needle stands ("rand" of "brand"/"productBrand"):
+    str.find skips a script's bulk a hundred times faster than the pattern would."""
+    hits = sorted(i for needle in needles for i in _finds(text, needle))
+    done = -1
+    for i in hits:
+        if i < done:
+            continue
+        m = pattern.search(text, max(0, i - reach), i + 160)
+        if m and m.start() <= i < m.end():
+            done = m.end()
+            yield m
+
+
+def _finds(text: str, needle: str):
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _texts(scripts):
