@@ -206,7 +206,7 @@ def _names_several(stream: Stream, block, links) -> bool:
         return False
     kinds = []
     for el, _ in links:
-        words = {w.strip(".,;:()").lower() for w in text(el).split()} & GARMENTS
+        words = _garment_words(text(el))
         if not words:
             return False
         kinds.append(frozenset(words))

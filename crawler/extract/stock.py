@@ -326,11 +326,18 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
 
 
 def _is_enabled(button, visible) -> bool:
-    if visible.hidden(button) or button.get("disabled") is not None or button.get("aria-disabled") == "true":
-        return False
-    # A utility class styles a state the button may enter ("disabled:opacity-50"), not its state.
-    states = [t for t in (button.get("class") or "").lower().split() if ":" not in t]
-    return not any("disabled" in t or "sold-out" in t or "soldout" in t for t in states)
+    return not (visible.hidden(button) or _switched_off(button, _DISABLED_CLASS))
+
+
+def _switched_off(e, marks: re.Pattern) -> bool:
+    """Disabled by its attributes, or by a state class `marks` finds; a utility class styles a
+    state the element may enter ("disabled:opacity-50"), not its state."""
+    if e.get("disabled") is not None or e.get("aria-disabled") == "true":
+        return True
+    return any(":" not in t and marks.search(t) for t in (e.get("class") or "").lower().split())
+
+
+_DISABLED_CLASS = re.compile(r"disabled|sold-?out")
 
 
 _CONTROLS = frozenset(("button", "input", "a"))
@@ -482,18 +489,12 @@ def _real_options(select) -> list:
 def _all_choices_out(choices) -> bool:
     """Every choice is disabled, marked sold out by its class, or says so ("S - Sold out"): the
     shop renders a sold-out product's picker so, whatever its buy button says."""
-    return bool(choices) and all(any(map(_marked_out, islice(c.iter(), 3)))
+    return bool(choices) and all(any(_switched_off(e, _OUT_CLASS) for e in islice(c.iter(), 3))
                                  or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
                                  for c in choices)
 
 
 _OUT_CLASS = re.compile(r"unavailable|disabled|sold-?out|out-?of-?stock|no-?stock|not-?available|^oos$")
-
-
-def _marked_out(e) -> bool:
-    if e.get("disabled") is not None or e.get("aria-disabled") == "true":
-        return True
-    return any(":" not in t and _OUT_CLASS.search(t) for t in (e.get("class") or "").lower().split())
 
 
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices
