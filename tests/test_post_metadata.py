@@ -78,7 +78,7 @@ EXPECTED = {
     "editorial_product_cards": dict(
         url="https://costumeedit.example/northbound-season-2-episode-5-fashion/",
         show="Northbound", season=2, episode=5, characters=["Maya"],
-        items=[("Max Mara Camel Wrap Coat", "Max Mara", [E, A]),
+        items=[("Camel Wrap Coat", "Max Mara", [E, A]),
                ("Maya's boots", "Russell & Bromley", [E, A])]),
 }
 PAGES = sorted(EXPECTED)
@@ -240,7 +240,7 @@ def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
     rec = _inline("<p>In the opening scene, Maya wears a <a href='https://s.example/1'>Sandro blazer</a> with "
                   "<a href='https://s.example/2'>Frame jeans</a>.</p>")
     assert [(i.text, i.brand, [link.kind for link in i.links]) for i in rec.items] == [
-        ("Sandro blazer", "Sandro", [E]), ("Frame jeans", "Frame", [E])]
+        ("blazer", "Sandro", [E]), ("jeans", "Frame", [E])]  # the maker is the brand, not the name
     # one garment's shops, or one garment and its look-alike, stay one garment
     rec = _inline("<p>Maya's coat is from <a href='https://s.example/1'>Net-a-Porter</a> or "
                   "<a href='https://s.example/2'>Matches</a>.</p>")
@@ -283,3 +283,34 @@ def test_a_numbered_look_and_a_cheaper_version():
                   "<a href='https://s.example/3'>Shop a cheaper version</a></p>")
     assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [
         ("Maya's camel coat", [E]), ("Leo's leather jacket", [E, A])]
+
+
+@pytest.mark.parametrize("headings, body, characters", [
+    (("Maya's Look", "Leo's Outfit"), "", ["Maya", "Leo"]),
+    (("Maya (Jane Doe)", "Leo (John Roe)"), "", ["Maya", "Leo"]),
+    # a bare name counts where the post also writes it as a person
+    (("Maya", "Leo"), "<p>Maya spent the episode in camel; Leo kept it simple.</p>", ["Maya", "Leo"]),
+    (("Maya", "Leo"), "<p>Everything from the episode.</p>", []),
+    (("Paris", "London"), "<p>The scenes in Paris and London.</p>", []),
+    (("Outerwear", "Shoes"), "<p>Shoes wore out fast.</p>", []),
+])
+def test_characters_from_the_section_headings_over_their_garments(headings, body, characters):
+    first, second = headings
+    rec = _inline(f"{body}<h2>{first}</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
+                  f"<h2>{second}</h2><p>Peacoat: <a href='https://s.example/2'>Sandro</a></p>",
+                  title="Northbound Season 2 Episode 5 Outfits")
+    assert rec.characters == characters
+    assert [(i.text, i.brand) for i in rec.items] == [("Coat", "Max Mara"), ("Peacoat", "Sandro")]
+
+
+@pytest.mark.parametrize("line, name, maker", [
+    ("Leo wore a <a href='https://s.example/1'>navy peacoat by Sandro</a> over a grey jumper.", "navy peacoat",
+     "Sandro"),
+    ("In the opening scene Maya layers her <a href='https://s.example/1'>Max Mara camel coat</a> over it all.",
+     "camel coat", "Max Mara"),
+    # the words before the link name the garment: they stay its name
+    ("Leo's navy peacoat is by <a href='https://s.example/1'>Sandro</a>.", "Leo's navy peacoat", "Sandro"),
+])
+def test_prose_that_names_the_garment_only_in_its_link(line, name, maker):
+    rec = _inline(f"<p>{line}</p>")
+    assert [(i.text, i.brand) for i in rec.items] == [(name, maker)]

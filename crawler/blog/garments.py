@@ -346,11 +346,29 @@ def block_text(stream: Stream, block) -> str:
     if name:
         return name
     words = _words_before_link(stream, block)
+    linked = _linked_garment(block, words)
+    if linked:
+        return linked
     m = ALTERNATIVE.search(words)
     if m and m.start() > 8:
         words = words[: m.start()]
     words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.(")
     return _TRAILING.sub("", words).strip(" :–—-|,.(")  # "Wrap coat (dupe)" cut at its label
+
+
+def _linked_garment(block, before: str) -> str | None:
+    """Prose that names the garment only in its link ("Leo wore a <a>navy peacoat by Sandro</a>"):
+    the link's words, without the maker after "by"."""
+    if block.tag not in ("p", "li") or _garment_words(before):
+        return None
+    first = next((a for a in block.iter("a") if a.get("href")), None)
+    words = text(first) if first is not None else ""
+    if not _garment_words(words) or label(words):
+        return None
+    return _BY_TAIL.sub("", words).strip(" :–—-|,.")
+
+
+_BY_TAIL = re.compile(r"\s+(?:by|from)\s+\S.*$", re.I)
 
 
 def _words_before_link(stream: Stream, block) -> str:

@@ -73,6 +73,10 @@ _NAME = r"[A-ZÀ-Ý][\w'’-]+"
 _PLAYED_BY = re.compile(rf"(?P<who>{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
 _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
+_BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
+_AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
+               r"chose|chooses|spent|spends|looked|looks|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed)\b")
+_PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
 _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
                         "right", "above", "below", "the", "here", "this", "season", "episode"})
@@ -337,14 +341,35 @@ def _other_characters(stream: Stream, items) -> list[str]:
     """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
     garments' own words give ("Maya's boots"), in post order."""
     names: dict[str, None] = {}
+    body = None
     for el in stream.elements:
         if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
             for name in _caption_names(text(el)):
+                names[name] = None
+        elif el.tag in HEADINGS:
+            body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
+            for name in _heading_names(text(el), body):
                 names[name] = None
     for item in items:
         for name in POSSESSIVE.findall(item.text):
             names[name] = None
     return list(names)
+
+
+def _heading_names(heading: str, body: str) -> list[str]:
+    """A section heading that names whom the garments under it are for: "Maya's Look", "Maya (Jane
+    Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
+    wore"); "Paris" or "Outerwear" as a heading are not."""
+    heading = heading.strip(" :–—-|")
+    m = _WHO_LOOKS.fullmatch(heading) or _PLAYED_BY.fullmatch(heading)
+    if m:
+        return [n for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who")) if n.casefold() not in _NOT_NAMES]
+    if not _BARE_NAMES.fullmatch(heading):
+        return []
+    names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", heading)
+    if any(n.casefold() in _NOT_NAMES or n.casefold() in GENERIC or n.casefold() in DESCRIPTORS for n in names):
+        return []
+    return names if all(re.search(rf"\b{re.escape(n)}(?:['’]s\b|\s+{_AS_PERSON})", body) for n in names) else []
 
 
 def _caption_names(caption: str) -> list[str]:

@@ -292,7 +292,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
 
 
 def _without_maker(name: str, maker: str | None) -> str:
-    """"Blazer – Sandro" and "Blazer: Sandro" name the blazer; the maker is its brand."""
+    """"Blazer – Sandro", "Blazer: Sandro" and "Sandro blazer" name the blazer; the maker is its brand."""
+    if maker and name.startswith(maker + " ") and re.search(r"[^\W\d_]", name[len(maker):]):
+        return name[len(maker):].strip()
     if maker and name.endswith(maker):
         head = name[: -len(maker)].rstrip()
         if head[-1:] in ("–", "—", "-", ":") and head[:-1].strip():

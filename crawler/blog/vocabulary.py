@@ -1,15 +1,24 @@
 """Word lists the post readers share (lower case)."""
 
+#: The garments themselves: a link reading "Sandro blazer" names one.
+GARMENTS = frozenset("""
+dress dresses gown gowns skirt skirts top tops tee tees t-shirt t-shirts tshirt shirt shirts blouse blouses
+tunic tunics jumper jumpers sweater sweaters pullover turtleneck rollneck cardigan cardigans jacket jackets
+coat coats overcoat peacoat raincoat anorak windbreaker blazer blazers trench parka gilet vest waistcoat
+shacket cape poncho kimono kaftan hoodie sweatshirt trousers pants slacks culottes jeans chinos cargos
+shorts leggings tights joggers sweatpants dungarees overalls jumpsuit playsuit romper suit bodysuit
+bralette bra corset bustier polo overshirt bomber puffer boots boot shoes shoe sneakers trainers loafers
+brogues oxfords espadrilles wedges slingbacks stilettos slides slippers clogs pumps heels sandals mules
+flats bag bags handbag tote clutch purse backpack satchel crossbody wallet scarf hat cap beanie beret
+fedora headband gloves tie belt earrings hoops necklace pendant choker brooch bracelet ring sunglasses
+glasses watch tank camisole cami swimsuit bikini robe pyjamas pajamas
+""".split())
+
 #: Words that describe a garment rather than name its maker: where a link reads "Zara Leather
 #: Boots", the brand is the words before the first of these (or before the first lowercase word);
 #: nor can a category made of them ("Leather Boots") be a show.
-DESCRIPTORS = frozenset("""
-dress dresses skirt skirts top tops tee tees t shirt shirts blouse blouses jumper jumpers sweater sweaters
-cardigan cardigans knit knits knitwear jacket jackets coat coats blazer blazers trench parka gilet vest
-hoodie sweatshirt trousers pants jeans chinos shorts leggings joggers jumpsuit playsuit suit bodysuit polo
-overshirt bomber puffer biker boots boot shoes shoe sneakers trainers loafers pumps heels sandals mules
-flats courts bag bags tote clutch scarf hat cap beanie belt earrings hoops necklace bracelet ring
-sunglasses watch tank camisole cami sling slip
+DESCRIPTORS = GARMENTS | frozenset("""
+t knit knits knitwear biker courts sling slip
 leather suede wool cashmere merino mohair alpaca cotton linen silk satin denim corduroy velvet tweed
 twill poplin jersey crepe crêpe chiffon georgette lace sequin knitted cable ribbed faux organic recycled
 nylon fleece shearling canvas patent blend
@@ -19,15 +28,6 @@ maxi mini high low rise chunky ankle knee chelsea combat fitted flared bootcut l
 puff sleeve neck crew crewneck collared quilted padded lightweight original signature
 black white cream ivory beige camel tan brown chocolate grey gray navy blue red pink green olive khaki
 yellow orange purple lilac burgundy gold silver floral striped check plaid
-""".split())
-
-#: The garments themselves among those words: a link reading "Sandro blazer" names one.
-GARMENTS = frozenset("""
-dress dresses skirt skirts top tops tee tees shirt shirts blouse blouses jumper jumpers sweater sweaters
-cardigan cardigans jacket jackets coat coats blazer blazers trench parka gilet vest hoodie sweatshirt
-trousers pants jeans chinos shorts leggings joggers jumpsuit playsuit suit bodysuit polo overshirt bomber
-puffer boots boot shoes shoe sneakers trainers loafers pumps heels sandals mules flats bag bags tote clutch
-scarf hat cap beanie belt earrings hoops necklace bracelet ring sunglasses watch tank camisole cami
 """.split())
 
 #: Taxonomy and phrase words that never name a show on their own ("TV Fashion", "Home").
