@@ -477,6 +477,26 @@ def test_a_more_from_heading_names_the_maker_the_title_opens_with(heading, brand
     assert extract_product(html, URL).brand == brand
 
 
+@pytest.mark.parametrize("anywhere, brand", [
+    ("<p><a href='/c/jackets?marke=fjellrev'>View all Fjellrev products</a></p>", "Fjellrev"),
+    ("<a href='/fjellrev'>Shop more from Fjellrev ›</a>", "Fjellrev"),
+    ("<a href='/brand/fjellrev'>Shop all Fjellrev</a>", "Fjellrev"),
+    ("<section><h2>Other products from Fjellrev</h2><ul><li><a href='/p/2'>Fleece</a></li></ul></section>", "Fjellrev"),
+    # a menu of brands' pages, links or logos: the one the title opens with
+    ("<ul class='mega-menu'><li><a href='/brands/nordvik'>Nordvik</a></li><li><a href='/brands/fjellrev'>Fjellrev</a>"
+     "</li></ul>", "Fjellrev"),
+    ("<a href='/search?manufacturer=fjellrev' title='Fjellrev'><img src='/m/f.png' alt=''></a>", "Fjellrev"),
+    ("<img src='/media/brands/fjellrev.png' alt='Fjellrev'>", "Fjellrev"),
+    # not the maker: the title does not open with the name, or the link is a category's
+    ("<a href='/brands/nordvik'>Nordvik</a><a href='/c/fleece'>View all Fleece</a>", None),
+    ("<a href='/c/trail'>Shop all Trail</a>", None),
+    ("<a href='/c/fjellrev'>Shop all Fjellrev</a>", None),  # "view all" is a category's, but for "... products"
+])
+def test_a_link_to_the_makers_page_or_products_names_the_maker_the_title_opens_with(anywhere, brand):
+    html = page(after=anywhere).replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == brand
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

@@ -61,6 +61,7 @@ def _kind(c: str) -> int:
 _RELATED_HEADING = re.compile(
     r"recommend|related (?:products|items|articles)|similar (?:products|items)|you (?:may|might) also|"
     r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|more by|"
+    r"(?:other|more) products (?:from|by)|"
     r"mehr von|meer van|"
     r"aanbevolen|gerelateerde|anderen bekeken|ook bekeken|empfohlen|empfehlung|ähnliche (?:artikel|produkte)|"
     r"auch gefallen|kauften auch|zuletzt angesehen|aimerez aussi|produits (?:similaires|associés)|recommandé|"

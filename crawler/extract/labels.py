@@ -775,13 +775,13 @@ def _links_home(el, levels: int = 3) -> bool:
 def _logo_name(el) -> str | None:
     """A brand element that shows a logo: the logo's alt or title text."""
     img = next(el.iter("img"), None)
-    if img is not None:
-        return img.get("alt") or img.get("title")
-    return el.get("title") or el.get("aria-label")
+    return ((img.get("alt") or img.get("title") if img is not None else None)
+            or el.get("title") or el.get("aria-label"))
 
 
 # A link to the brand's page: "/brand/acme", "/marken/acme", "?brand=acme".
-_BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|designers?)(?:[/=_-]|$)", re.I)
+_BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|designers?|manufacturers?|hersteller|"
+                         r"fabricants?|fabricantes?|produttori|vendors?)(?:[/=_-]|$)", re.I)
 
 
 def title_brand(title_el) -> str | None:
@@ -836,21 +836,65 @@ def title_brand(title_el) -> str | None:
     return None
 
 
-# "More from Acme" heading a block of the maker's other products.
-_MORE_FROM = re.compile(r"(?:more from|more by|mehr von|meer van)\s+(.{2,40}?)\s*$", re.I)
+# "More from Acme" heading a block of the maker's other products or linking to them; "View all
+# Acme products" only with its "products" ("Shop all Jeans" is a category's).
+_ITEMS = r"(?:products|items|styles|produkte|artikel|produits|productos|prodotti|produtos)"
+_MORE_FROM = re.compile(
+    r"(?:^|\b)(?:(?:see |view |shop |browse )?(?:more|other|all) (?:products )?(?:from|by)|mehr von|"
+    r"(?:weitere|alle) (?:produkte|artikel) von|meer van|alles van|plus de produits|tous les produits|más de|"
+    r"todos los productos de|altri prodotti di|tutti i prodotti di|mais de|flere fra|mer från)\s+"
+    rf"(.{{2,40}}?)(?:\s+{_ITEMS})?\s*[›»>→.!:]*\s*$|"
+    rf"(?:^|\b)(?:see|view|shop|browse|discover|explore) all\s+(.{{2,40}}?)\s+{_ITEMS}\s*[›»>→.!:]*\s*$", re.I)
 
 
-def more_from_brand(headings, title: str) -> str | None:
-    """The maker a "More from Acme" heading names, when the product's title opens with it."""
+_SHOP_ALL = re.compile(r"^(?:see|view|shop|browse|discover|explore) all\s+", re.I)
+
+
+def _opens(title_words: list, name: str | None) -> bool:
+    nw = _WORDS_OF(name.casefold()) if name else []
+    return bool(nw) and len(nw) <= 4 and len(nw) < len(title_words) and title_words[:len(nw)] == nw
+
+
+def more_from_brand(elements, title: str) -> str | None:
+    """The maker a "More from Acme" heading or a "View all Acme products" link names, when the
+    product's title opens with it (elsewhere the words name a category or another maker)."""
     words = _WORDS_OF(title.casefold())
-    for h in headings:
-        m = _MORE_FROM.match(short_text(h, 60) or "")
-        if m:
-            name = m.group(1).strip(" :.!")
-            nw = _WORDS_OF(name.casefold())
-            if nw and len(nw) < len(words) and words[:len(nw)] == nw:
-                return clean_brand(name, dom=True)
+    for el in elements:
+        m = _MORE_FROM.search(short_text(el, 60) or "") if el.tag != "img" else None
+        name = (m.group(1) or m.group(2)).strip(" :.!") if m else None
+        if _opens(words, name):
+            return clean_brand(name, dom=True)
     return None
+
+
+def brand_page_brand(elements, title: str) -> str | None:
+    """A link to a brand's page ("/brands/sony", "?manufacturer=sony", its logo) anywhere on the
+    page, whose words open the product's title: a menu of brands names them all, the title says
+    which is this product's."""
+    words = _WORDS_OF(title.casefold())
+    for el in elements:
+        where = el.get("href") if el.tag == "a" else el.get("src")
+        if not where or el.tag not in ("a", "img") or not _BRAND_HREF.search(where):
+            continue
+        name = (short_text(el, 40) or _logo_name(el)) if el.tag == "a" else el.get("alt")
+        name = _SHOP_ALL.sub("", name or "").strip(" ›»>→")  # "Shop all Sony" at "/brand/sony"
+        if _opens(words, name):
+            return clean_brand(name, dom=True)
+    return None
+
+
+# Links and pictures whose words hold a given word, any case: the few a rule over a whole page
+# needs to read (XPath's string value is computed in C; about 1 ms on a real page).
+_MENTIONING = ("//a[contains(translate(., $up, $low), $low) or contains(translate(@title, $up, $low), $low)]"
+               " | //img[contains(translate(@alt, $up, $low), $low)]")
+
+
+def mentioning(root, title: str) -> list:
+    """The page's links and pictures that say the first word of `title`."""
+    words = _WORDS_OF(title.casefold())
+    if not words:
+        return []
+    return root.xpath(_MENTIONING, up=words[0].upper(), low=words[0])
 
 
 def _names_its_page(a, words: list) -> bool:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, partial
+from itertools import chain
 from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
@@ -235,7 +236,10 @@ def _extract(root, url: str) -> ProductRecord:
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
         tidy = partial(labels.clean_brand, dom=True)
-        dpart["brand"] = (labels.title_brand(h1[0]) or labels.more_from_brand(sc.related_heads, h1[1])
+        saying = cache(partial(labels.mentioning, h1[0].getroottree(), h1[1]))
+        dpart["brand"] = (labels.title_brand(h1[0])
+                          or labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
+                          or labels.brand_page_brand(saying(), h1[1])
                           or attribute_value(anchors, related, BRAND_ATTRIBUTE, tidy)
                           or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
                                           related, tidy))
