@@ -342,6 +342,19 @@ def test_stock_from_page_state_when_the_markup_gives_only_the_price():
         "OutOfStock", "json", "189.00", None)  # "Other": the platform's filler vendor, no brand
 
 
+@pytest.mark.parametrize("assignment, availability", [
+    ("var product = ", "OutOfStock"), ("window.productJson = ", "OutOfStock"),
+    ("var recentlyViewed = ", "InStock"),  # not the page's product: the enabled button speaks
+])
+def test_stock_from_a_themes_product_variable_over_a_button_scripts_will_disable(assignment, availability):
+    state = {"id": 1, "title": "Wool Coat", "price": 18900, "available": False,
+             "variants": [{"id": 2, "available": False, "price": 18900}]}
+    body = (f"<h1>Wool Coat</h1><div class='price'>€ 189,00</div><button type='submit' name='add'>Add to cart"
+            f"</button><script>{assignment}{json.dumps(state)};</script>")
+    rec = extract_product(page(body), URL)
+    assert (rec.availability, rec.price, rec.currency) == (availability, "189.00", "EUR")
+
+
 @pytest.mark.parametrize("state, availability", [
     ({"availableForSale": False}, "OutOfStock"), ({"isSoldOut": True}, "OutOfStock"),
     ({"orderable": False}, "OutOfStock"), ({"availability": {"status": "OUT_OF_STOCK"}}, "OutOfStock"),

@@ -22,8 +22,10 @@ from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
 # Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page,
-# whose prices are in minor units ("price": 22900 for 229.00).
-_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*|\bvar meta)\s*=\s*(?=[{\[])")
+# whose prices are in minor units ("price": 22900 for 229.00); a theme's own ``var product = {``,
+# ``window.productJson = {``.
+_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*|\bvar meta|"
+                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*(?=[{\[])")
 _DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
 _MAX_NODES = 60_000
