@@ -178,6 +178,12 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Ikke tilgængelig", "da"), ("Nema na zalihi", "hr"), ("Rasprodano", "hr"), ("Ni na zalogi", "sl"),
     ("Izpārdots", "lv"), ("Išparduota", "lt"), ("Läbi müüdud", "et"), ("Изчерпан", "bg"), ("No hay stock", "es"),
     ("Edición agotada", "es"),
+    ("No longer stocked", "en"), ("Not sold online", "en"), ("Nicht mehr bestellbar", "de"),
+    ("Artikel kann nicht bestellt werden", "de"), ("Kein Bestand", "de"), ("Nicht an Lager", "de-CH"),
+    ("Plus de stock", "fr"), ("Sem stock", "pt-PT"), ("Fora de stock", "pt-PT"), ("Nu este disponibil", "ro"),
+    ("Není dostupné", "cs"), ("Nincs készleten", "hu"), ("Brak na stanie", "pl"),
+    ("Εκτός αποθέματος", "el"),  # a final sigma, casefolded like the page's text
+    ("Stok kosong", "id"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -186,7 +192,8 @@ def test_out_of_stock_phrases_across_languages(text, lang):
 @pytest.mark.parametrize("button, lang", [
     ("Notify when available", "en"), ("Get notified", "en"), ("Email when available", "en"), ("Remind me", "en"),
     ("Meld mij als het weer op voorraad is", "nl"), ("Binnenkort leverbaar", "nl"), ("Me prévenir", "fr"),
-    ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"),
+    ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"), ("More on the way", "en"),
+    ("Available soon", "en"),
 ])
 def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
     # "available", "op voorraad" inside the offer to notify are no in-stock statement

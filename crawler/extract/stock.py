@@ -32,32 +32,32 @@ _OUT = (
     # en
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable", "not available",
     "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued", "no longer sold", "back soon",
-    "expected in stock", "expected back", "awaiting stock", "restocking soon", "bald wieder",
+    "expected in stock", "expected back", "awaiting stock", "restocking soon", "no longer stocked", "not sold online", "bald wieder",
     "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
     "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
-    "angebot beendet",
+    "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
     "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "esaurito",
     "non disponibile", "non più disponibile", "non acquistabile", "agotado", "sin stock", "no disponible",
     "fuera de stock", "sin existencias", "esgotado", "indisponível", "sem estoque", "fora de estoque",
-    "produto indisponível", "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
+    "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente", "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
-    "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "elfogyott", "nem elérhető", "stoc epuizat",
+    "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie", "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
     "nema na stanju", "nije dostupno", "nije dostupan", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
     "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
-    "μη διαθέσιμο", "hết hàng", "stok habis", "สินค้าหมด",
+    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "สินค้าหมด",
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
@@ -66,7 +66,9 @@ _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
     "lieferbar", "verfügbar", "erhältlich", "am lager", "en stock", "disponible", "disponibile", "en existencia",
     "em estoque", "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla",
-    "dostępny", "skladem", "raktáron", "în stoc", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
+    "dostępny", "skladem", "na skladě", "dostupné", "dostupný", "dostupná", "raktáron", "készleten", "elérhető",
+    "în stoc", "disponibil", "bestellbar", "an lager", "em stock", "na stanie", "διαθέσιμο", "σε απόθεμα", "tersedia",
+    "còn hàng", "є в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
@@ -76,7 +78,7 @@ _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "pre
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
-           "binnenkort leverbaar", "coming soon", "demnächst verfügbar", "bientôt disponible", "próximamente",
+           "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way", "demnächst verfügbar", "bientôt disponible", "próximamente",
            "prossimamente", "binnenkort beschikbaar", "kommer snart", "call to check", "call for availability",
            "call to order", "call for price", "waitlist", "wait list", "warteliste", "liste d'attente",
            "lista de espera", "lista d'attesa", "wachtlijst", "motta varsel", "varsle meg", "overvåk", "bevaka",
@@ -88,7 +90,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
 
 
 def _phrases(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # casefolded like the texts they are looked for in (a Greek final sigma folds to σ)
+    return "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
 
 
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
@@ -101,7 +104,7 @@ _VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)}
 # disponible", "not currently available", "nu este în stoc"), a count of none ("0 auf Lager"),
 # and a count of none after it ("In stock: 0").
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
-                        "ej", "inte", "ikke", "ei", "ne", "не", "нет", "μη", "δεν", "tidak", "không", "לא", "none", "0"))
+                        "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak", "không", "לא", "none", "0"))
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 # A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
