@@ -404,6 +404,20 @@ def test_a_stock_data_attribute_of_the_product_block_when_the_page_says_nothing(
     assert extract_product(page(body), URL).availability == availability
 
 
+@pytest.mark.parametrize("classes, availability", [
+    ("product type-product post-12 status-publish outofstock", "OutOfStock"),  # WooCommerce's post_class
+    ("product type-product post-12 status-publish instock", "InStock"),
+    ("product product--sold-out", "OutOfStock"), ("product-single is-sold-out", "OutOfStock"),
+    ("product product--featured", None),
+])
+def test_a_stock_class_of_the_products_container_when_the_page_says_nothing(classes, availability):
+    body = f"<div class='{classes}'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div></div>"
+    assert extract_product(page(body), URL).availability == availability
+    # a working buy button outweighs it
+    body = body.replace("</div></div>", "</div><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
 def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     """A script-rendered shop: og:price in the head, the rest in Shopify's analytics state, where
     the vendor sits on the product and the code on its variant."""

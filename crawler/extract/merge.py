@@ -248,7 +248,8 @@ def _extract(root, url: str) -> ProductRecord:
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
         dpart["availability"] = (script_availability(sc.scripts)  # a tag manager's product_instock
-                                 or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag))
+                                 or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
+                                 or (stock.container_stock(h1[0]) if h1 else None))
     # The page's price counts where no layer above has price and currency, for a sale pair or a
     # price before VAT beside the markup's, and where it names another currency (see _merge_price).
     need_current = not (any(part.get("price") for _, part in layers)

@@ -500,5 +500,22 @@ def _all_choices_out(choices) -> bool:
 _OUT_CLASS = re.compile(r"unavailable|disabled|sold-?out|out-?of-?stock|no-?stock|not-?available|^oos$")
 
 
+def container_stock(title) -> str | None:
+    """The stock a class of the product's own container states: WooCommerce's "outofstock" /
+    "instock" beside "type-product", a theme's "product--sold-out". Read when nothing the page
+    shows says (a theme may show neither the stock line nor a buy button)."""
+    for el in title.iterancestors():
+        if el.tag in ("body", "html"):
+            break
+        for token in (el.get("class") or "").lower().split():
+            m = _CONTAINER_STOCK.search(token)
+            if m:
+                return "InStock" if m.group("in") else "OutOfStock"
+    return None
+
+
+_CONTAINER_STOCK = re.compile(r"(?:^|--|__|^is-)(?:(?P<in>in-?stock)|out-?of-?stock|sold-?out)$")
+
+
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices
 _BOX_LEVELS = 6  # every text of the box is read: 8 levels cost a third more and found nothing more
