@@ -986,8 +986,9 @@ def test_the_part_of_a_heading_named_like_the_title(h1, name):
     assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == name
 
 
-def test_a_badge_in_the_heading_is_not_part_of_the_name():
-    h1 = "<h1>Wool Coat <span class='badge badge--new'>New</span></h1>"
+@pytest.mark.parametrize("h1", ["<h1>Wool Coat <span class='badge badge--new'>New</span></h1>",
+                                "<h1>Wool Coat <small class='code'>SKU: WC-100</small></h1>"])
+def test_a_badge_or_a_code_in_the_heading_is_not_part_of_the_name(h1):
     assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == "Wool Coat"
 
 
@@ -996,3 +997,6 @@ def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
             "<button class='add-to-cart'>Add to cart</button></div>")
     rec = extract_product(page(body), URL)  # <title>Wool Coat | Example Shop</title>
     assert (rec.name, rec.is_product) == ("Wool Coat", True)
+    # the shop's name first: the part the URL's path names is the product's
+    html = page(body).replace("Wool Coat | Example Shop", "Example Shop - Wool Coat")
+    assert extract_product(html, URL).name == "Wool Coat"

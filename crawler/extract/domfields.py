@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .image_urls import img_url, tiny
+from .labels import labelled_code
 from .text import clean, short_text
 
 
@@ -27,14 +28,17 @@ def title_name(title: str | None, site: set[str]) -> str | None:
     return next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
 
 
-def site_names(title: str | None, site_name: str | None, host: str = "") -> set[str]:
+def site_names(title: str | None, site_name: str | None, host: str = "", path: str = "") -> set[str]:
     """The shop's own name as the page gives it: og:site_name, the last part of a <title> cut
-    by its separators ("Linen Shirt | Shop Co"), and any part that spells the host ("Shop Co |
-    Linen Shirt" on shopco.com)."""
+    by its separators ("Linen Shirt | Shop Co"; the first where the URL's path names the last:
+    "Shop Co - Linen Shirt" at /products/linen-shirt), and any part that spells the host ("Shop
+    Co | Linen Shirt" on shopco.com)."""
     names = {site_name.casefold()} if site_name else set()
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)] if title else []
     if len(parts) > 1:
-        names.add(parts[-1].casefold())
+        slug = set(_WORD.findall(path.casefold()))
+        named = [len(w) >= 2 and w <= slug for w in (set(_WORD.findall(p.casefold())) for p in (parts[0], parts[-1]))]
+        names.add((parts[0] if named == [False, True] else parts[-1]).casefold())
         squashed = _NOT_ALNUM.sub("", host.lower())
         for part in parts[:-1]:
             key = _NOT_ALNUM.sub("", part.casefold())
@@ -109,8 +113,9 @@ def _titled_part(h, text: str, title_words: set) -> str:
     parts = [c for c in h if isinstance(c.tag, str)]
     if not parts or _coverage(text, title_words) >= 0.9:
         return text
-    for c in parts:  # a badge in the heading ("New", "-20%", "Bestseller") is not the name
+    for c in parts:  # a badge ("New", "-20%", "Bestseller") or a code ("SKU: LS-1") in the heading is not the name
         badge = short_text(c, 40) if _BADGE.search(c.get("class") or "") else None
+        badge = badge or next(filter(labelled_code, [short_text(c, 60)]), None)
         if badge and _coverage(badge, title_words) == 0.0 and badge in text:
             text = " ".join(text.replace(badge, " ").split())
     if len(parts) < 2:

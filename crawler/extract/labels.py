@@ -205,6 +205,14 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a"))
 
 
+def labelled_code(t: str | None) -> bool:
+    """A text that opens with a product-code label and a hard separator ("SKU: LS-1", "Art.-Nr.
+    4471"): a code's line, not words of a name."""
+    m = LABEL.match(t) if t else None
+    return bool(m) and FIELD_OF.get(normalize(m.group("label"))) in ("sku", "mpn", "gtin") and (
+        _sep_kind(m.group("sep"), m.group("label")) == 2)
+
+
 def _placeholder(v: str) -> bool:
     return bool(_PLACEHOLDER.search(v)) or v.casefold() in _NO_VALUE
 

@@ -200,7 +200,7 @@ def _extract(root, url: str) -> ProductRecord:
     # compete with the h1s, recommendation tiles' titles aside.
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     titles = [t for t in (og.get("name"), title) if t]
-    site = domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or "")
+    site = domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or "", urlsplit(url).path)
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
