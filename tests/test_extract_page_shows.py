@@ -116,6 +116,17 @@ def test_a_sold_out_size_with_a_lower_price_is_not_the_price():
 
 # --- availability shown only in words or by the buy button ---------------------------------
 
+@pytest.mark.parametrize("code, url, is_product", [
+    ("<p>SKU: WC-100</p>", "https://shop.example.com/wool-coat", True),  # its printed code
+    ("", "https://shop.example.com/products/wool-coat", True),  # a product's address
+    ("", "https://shop.example.com/blog/wool-coat", False),
+])
+def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
+    body = f"<h1>Wool Coat</h1><p class='availability'>Sold out</p>{code}"
+    rec = extract_product(page(body), url)
+    assert (rec.availability, rec.price, rec.is_product) == ("OutOfStock", None, is_product)
+
+
 @pytest.mark.parametrize("box, lang", [
     ("<div id='availability'><span class='a-color-price'>Currently unavailable.</span> We don't know when or if "
      "this item will be back in stock.</div>", "en"),

@@ -381,9 +381,16 @@ def _extract(root, url: str) -> ProductRecord:
     elif sources.get("price") == "json":
         rec.is_product = True  # page state holds a priced product named like the page
     else:
-        # A sold-out page often drops its buy button and shows a stock label instead.
-        rec.is_product = own_box or bool(rec.name and rec.price and shown and not many_buttons)
+        # A sold-out page often drops its buy button and shows a stock label instead, and often
+        # its price too: then its printed code or a product's address says what it is.
+        rec.is_product = own_box or bool(rec.name and not many_buttons and (
+            (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(urlsplit(url).path)))))
     return rec
+
+
+# A product's address on the usual platforms: /products/..., /p/123, /dp/B0..., /artikel/..., /product-page/...
+_PRODUCT_PATH = re.compile(r"/(?:products?|p|dp|item|items|artikel|produkt|produit|producto|prodotto|produto|"
+                           r"product-page|shop/p)/[^/]", re.I)
 
 
 def _offer(o: dict, fallback_currency: str | None) -> Offer:
