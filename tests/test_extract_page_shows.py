@@ -489,6 +489,16 @@ def test_a_label_the_page_hides_with_its_own_css_is_not_read():
                            URL).availability == "OutOfStock"
 
 
+def test_a_hidden_sold_out_label_inside_a_block_whose_class_speaks_of_stock_is_not_read():
+    # the block's class ("is-available") makes it a stock element; its shown words are its text
+    css = "<style>.product.is-available .sold-out-msg{display:none}</style>"
+    body = ("<div class='product is-available'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
+            "<button class='add-to-cart'>Add to cart</button><p class='sold-out-msg'>Sold out</p></div>")
+    assert extract_product(page(body, css), URL).availability == "InStock"
+    sold = body.replace("is-available", "is-sold-out").replace("<button class='add-to-cart'>Add to cart</button>", "")
+    assert extract_product(page(sold, css), URL).availability == "OutOfStock"
+
+
 def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
     body = ("<div class='product-info'><h1>Wool Coat</h1><span class='price'>€189.00</span>"
             "<div class='stock-msg' hidden>Sold out</div><button class='add-to-cart'>Add to cart</button></div>")

@@ -417,7 +417,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
-        t = short_text(el, 160)
+        t = _shown_text(el, visible, 160)  # a hidden "Sold out" inside an "is-available" block is not said
         v = verdict(t) if t else None
         if v:
             clear.append(v)
