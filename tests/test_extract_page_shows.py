@@ -645,6 +645,9 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div class='amount-box'><strong>$120.00</strong></div>", "120.00", "USD"),
     ("<div class='product-price'>44 890 тг.</div>", "44890", "KZT"),
     ("<div class='product-price'>€ 20,-</div>", "20", "EUR"),
+    ("<div class='product-price'>CHF 1’299.00</div>", "1299.00", "CHF"),  # a typographic apostrophe as thousands mark
+    ("<div class='product-price'>Rp 490.000</div>", "490000.00", "IDR"),
+    ("<div class='product-price'>RM49.90</div>", "49.90", "MYR"),
     ("<div class='price'>£ 160.00 <small>(approx. € 189,00)</small></div>", "160.00", "GBP"),
     ("<div class='pdp-amount'><span>€</span><span>189</span><sup>,00</sup></div>", "189.00", "EUR"),
     ("<div class='product-price'><span>€156,20 excl. VAT</span> <span>€189,00 incl. VAT</span></div>", "189.00",

@@ -48,10 +48,12 @@ _SYMBOLS = [
 ]
 # Only consulted when price_parser found no currency in a price text.
 _FALLBACK = [(sym, code) for sym, code in _SYMBOLS if not sym.isascii()]
-# Arabic-Indic and Eastern Arabic-Indic digits and the Arabic decimal/thousands marks.
+# Arabic-Indic and Eastern Arabic-Indic digits and the Arabic decimal/thousands marks; a typographic
+# apostrophe as thousands mark.
 _DIGITS = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)},
                          **{chr(0x6F0 + i): str(i) for i in range(10)},
-                         "\u066b": ".", "\u066c": ",", "\u060c": ","})
+                         "\u066b": ".", "\u066c": ",", "\u060c": ",",
+                         "\u2019": "'", "\u02bc": "'"})  # Swiss thousands: "1’299.00"
 _TLD_DOLLAR = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "mx": "MXN", "sg": "SGD", "hk": "HKD", "ar": "ARS",
     "cl": "CLP", "co": "COP", "tw": "TWD",
@@ -73,7 +75,7 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
 
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
 _CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
-                 "RS": "INR"}
+                 "RS": "INR", "RP": "IDR", "RM": "MYR"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
 _EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
 
