@@ -396,6 +396,9 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     ("dataLayer.push({\"product_availability\": \"out of stock\"});", "OutOfStock"),
     ("var utag_data = {product_instock:['1']};", "InStock"),
     ("var a = {product_instock:['1']}; var b = {item_in_stock: false};", None),  # they disagree: nothing said
+    # a framework's serialised page data holding the product's schema.org stock, its quotes escaped
+    ('self.__next_f.push([1,"{\\"@type\\":\\"Product\\",\\"name\\":\\"Wool Coat\\",\\"offers\\":'
+     '{\\"availability\\":\\"https://schema.org/OutOfStock\\"}}"])', "OutOfStock"),
 ])
 def test_a_tag_managers_stock_flag_when_the_page_says_nothing(script, availability):
     body = f"<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div><script>{script}</script>"

@@ -7,7 +7,8 @@ the page shows it as well, in the product's title ("HP Pavilion 15") or as the w
 element of the buy box. In a ``data-brand`` attribute of the buy button, its form or an element
 holding the product's title: that element is the product's own (``data-sku`` likewise names its
 code, ``data-availability`` its stock). A tag manager's product stock flag (``product_instock:
-['0']``) or such an attribute says whether it is in stock when nothing on the page does.
+['0']``), a schema.org stock URL in serialised page data, or such an attribute says whether it is
+in stock when nothing on the page does.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ _BRAND_VALUE = re.compile(
 _STOCK_VALUE = re.compile(
     r"""(?<![\w$])["']?(?:product|item)_?(?:in_?stock|is_?in_?stock|availability|stock_?status)["']?\s*[:=]\s*"""
     r"""\[?\s*["']?(?P<value>[\w -]{1,24}?)["'\],;}\n]""", re.I)
+# A schema.org stock URL inside a script other than JSON-LD (a framework's serialised page data,
+# its quotes escaped: \"availability\":\"https://schema.org/OutOfStock\").
+_SCHEMA_STOCK = re.compile(r"""availability\\*["']?\s*:\s*\\*["']https?:\\?/\\?/schema\.org\\?/(?P<value>\w{4,24})""")
 _FLAGS = {"0": "OutOfStock", "false": "OutOfStock", "no": "OutOfStock", "n": "OutOfStock",
           "1": "InStock", "true": "InStock", "yes": "InStock", "y": "InStock"}
 _MAX_SCRIPT = 500_000  # application bundles inlined whole hold no product's data worth their cost
@@ -53,6 +57,8 @@ def script_availability(scripts) -> str | None:
     said = set()
     for text in _texts(scripts):
         for m in _near(text, ("tock", "TOCK", "vailab", "VAILAB"), _STOCK_VALUE):
+            said.add(stock_flag(m.group("value")))
+        for m in _near(text, ("schema.org",), _SCHEMA_STOCK, reach=60):
             said.add(stock_flag(m.group("value")))
     said.discard(None)
     return said.pop() if len(said) == 1 else None
