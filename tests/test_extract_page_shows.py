@@ -408,6 +408,24 @@ def test_a_tag_managers_stock_flag_when_the_page_says_nothing(script, availabili
         "InStock"
 
 
+@pytest.mark.parametrize("script, price, currency", [
+    ("dataLayer = [{'ecommerce': {'detail': {'actionField': {}, 'products': [{'name': 'Wool Coat', 'id': 'A1686', "
+     "'price': '189.00', 'brand': 'Nordvik'}]}}}];", "189.00", "EUR"),  # the currency: the shop's .de domain
+    ('gtag("event", "view_item", {currency: "GBP", value: 159, items: [{item_id: "WC-1", item_name: "Wool Coat", '
+     'price: 159}]});', "159.00", "GBP"),
+    # list impressions and another product's view are not this page's price
+    ("dataLayer.push({'ecommerce': {'impressions': [{'name': 'Wool Coat', 'price': '189.00'}]}});", None, None),
+    ('gtag("event", "view_item", {items: [{item_name: "Silk Scarf", price: 59}]});', None, None),
+])
+def test_the_price_the_pages_analytics_are_told_when_the_page_shows_none(script, price, currency):
+    body = f"<h1>Wool Coat</h1><div class='product-price' data-price-target></div><script>{script}</script>"
+    rec = extract_product(page(body), URL.replace(".com/", ".de/"))
+    assert (rec.price, rec.currency) == (price, currency)
+    # a price the page shows is the price
+    shown = body.replace("data-price-target></div>", ">€ 179,00</div>")
+    assert extract_product(page(shown), URL).price == "179.00"
+
+
 @pytest.mark.parametrize("attribute, availability", [
     ("data-available='false'", "OutOfStock"), ("data-product-availability='out-of-stock'", "OutOfStock"),
     ("data-in-stock='0'", "OutOfStock"), ("data-stock-status='instock'", "InStock"),

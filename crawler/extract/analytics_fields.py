@@ -8,7 +8,8 @@ element of the buy box. In a ``data-brand`` attribute of the buy button, its for
 holding the product's title: that element is the product's own (``data-sku`` likewise names its
 code, ``data-availability`` its stock). A tag manager's product stock flag (``product_instock:
 ['0']``), a schema.org stock URL in serialised page data, or such an attribute says whether it is
-in stock when nothing on the page does.
+in stock when nothing on the page does. The price of the product a page views (``ecommerce.detail``,
+GA4's ``view_item``) when the page shows none.
 """
 from __future__ import annotations
 
@@ -131,6 +132,50 @@ def script_brand(scripts, title: str | None, box, related, clean) -> str | None:
             if t and t.casefold() in wanted and not related(el):
                 return wanted[t.casefold()]
     return None
+
+
+# The product a page views, as its analytics are told: Universal Analytics' ``ecommerce.detail``
+# and GA4's ``view_item`` event (never list impressions, which name other products).
+_VIEWED = ("detail", "view_item")
+_PRODUCTS = re.compile(r"""["']?(?:products|items)["']?\s*:\s*\[\s*\{""")
+_FIELD = re.compile(r"""["']?(?P<key>[A-Za-z_]{2,20})["']?\s*:\s*(?:"(?P<d>[^"\\\n]{0,200})"|'(?P<s>[^'\\\n]{0,200})'|"""
+                    r"""(?P<n>\d+(?:\.\d+)?)(?![\w.]))""")
+_NAME_KEYS = ("name", "item_name")
+_CURRENCY_KEYS = ("currency", "currencyCode")
+
+
+def script_price(scripts, title: str | None) -> tuple[str, str | None] | None:
+    """(price text, currency or None) of the product the page's analytics say it shows, when
+    that product is named like the page's `title` (its words at least 60% in the title)."""
+    title_words = set(_WORDS_OF(title.casefold())) if title else set()
+    if not title_words:
+        return None
+    for text in _texts(scripts):
+        for needle in _VIEWED:
+            for at in _finds(text, needle):
+                m = _PRODUCTS.search(text, at, at + 600)
+                if m is None:
+                    continue
+                end = text.find("}", m.end(), m.end() + 2000)
+                product = _fields(text, m.end(), end if end > 0 else m.end())
+                around = _fields(text, at, m.start())  # the event's own currency
+                name = next((product[k] for k in _NAME_KEYS if k in product), "")
+                words = _WORDS_OF(name.casefold())
+                if not words or sum(w in title_words for w in words) < 0.6 * len(words):
+                    continue
+                price = product.get("price")
+                currency = next((d[k] for d in (product, around) for k in _CURRENCY_KEYS if k in d), None)
+                if price and price.replace(".", "", 1).isdigit() and float(price) > 0:
+                    return price, currency
+    return None
+
+
+def _fields(text: str, start: int, end: int) -> dict:
+    out: dict = {}
+    for m in _FIELD.finditer(text, start, end):
+        out.setdefault(m.group("key"), m.group("d") if m.group("d") is not None
+                       else m.group("s") if m.group("s") is not None else m.group("n"))
+    return out
 
 
 def attribute_value(anchors, related, attribute, clean, levels: int = 6) -> str | None:

@@ -46,14 +46,14 @@ from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
 from .analytics_fields import (BRAND_ATTRIBUTE, SKU_ATTRIBUTE, STOCK_ATTRIBUTE, attribute_value, script_availability,
-                               script_brand, stock_flag)
+                               script_brand, script_price, stock_flag)
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
 from .element_classes import fast_classes
 from .microdata import read_microdata
 from .opengraph import opengraph_fields, read_meta
-from .prices import Hints, country_currency, format_price
+from .prices import Hints, country_currency, currency_code, format_price, parse_amount
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
 from .text import SOLD_OUT, clean
@@ -268,6 +268,12 @@ def _extract(root, url: str) -> ProductRecord:
                 dpart.update(domprice.dom_price(boxed, anchors, hints, related))
                 break
     layers.append(("dom", dpart))
+    if need_current and not any(part.get("price") for _, part in layers):
+        # No price shown anywhere (a script renders it): the one the page's analytics are told it views.
+        viewed = script_price(sc.scripts, h1[1] if h1 else title)
+        if viewed:
+            layers.append(("json", {"price": parse_amount(viewed[0]),
+                                    "currency": currency_code(viewed[1], hints) if viewed[1] else None}))
 
     rec = ProductRecord()
     sources: dict[str, str] = {}
