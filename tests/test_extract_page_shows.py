@@ -538,6 +538,15 @@ def test_sizes_sold_out_in_the_picker_do_not_make_the_product_sold_out():
     assert extract_product(page(body), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("wrapper, availability", [
+    ("lnk lnk--button lnk--add-to-cart lnk--button--disabled", None), ("btn btn-primary disabled", None),
+    ("lnk lnk--button lnk--add-to-cart", "InStock"),
+])
+def test_a_wrapper_styled_as_the_button_gives_its_link_its_state(wrapper, availability):
+    box = f"<div class='{wrapper}'><a href='#'><span>Add to cart</span></a></div>"
+    assert in_buy_box(box).availability == availability
+
+
 def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():
     box = ("<form action='/cart/add'><select name='id'><option disabled>S - Sold out</option><option>M</option>"
            "</select><button type='submit'>Add to cart</button></form>")
@@ -551,6 +560,13 @@ def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_ou
      "OutOfStock"),
     ("<input type='radio' name='size' value='s' disabled><label>S</label>"
      "<input type='radio' name='size' value='m' disabled><label>M</label>", "OutOfStock"),
+    # radios hidden for styling inside the labels that show them
+    ("<label class='choice disabled'>New (not available)<input type='radio' name='kind' class='hidden' disabled></label>"
+     "<label class='choice disabled'>Used (not available)<input type='radio' name='kind' class='hidden' disabled>"
+     "</label>", "OutOfStock"),
+    ("<label class='choice'>New<input type='radio' name='kind' class='hidden'></label>"
+     "<label class='choice disabled'>Used (not available)<input type='radio' name='kind' class='hidden' disabled>"
+     "</label>", "InStock"),
     # a placeholder is no size; sizes sold out in the chosen colour, other colours to pick
     ("<select name='size'><option value='' disabled selected>Choose a size</option><option value='s'>S</option>"
      "</select>", "InStock"),

@@ -303,7 +303,7 @@ def _product_level(el, stop, levels: int = 3) -> bool:
     return True
 
 
-_PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist"))
+_PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
 _PICKER = re.compile(r"size|swatch|variant|dropdown|picker")
 
 
@@ -329,7 +329,14 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
 
 
 def _is_enabled(button, visible) -> bool:
-    return not (visible.hidden(button) or _switched_off(button, _DISABLED_CLASS))
+    return not (visible.hidden(button) or _switched_off(button, _DISABLED_CLASS)
+                or any(_BUTTON_CLASS.search(w.get("class") or "") and _switched_off(w, _DISABLED_CLASS)
+                       for w in islice(button.iterancestors(), 2)))
+
+
+# A wrapper styled as the button whose link it holds ("<div class='lnk--button lnk--button--disabled'><a
+# href='#'>In winkelmandje</a></div>"): its state is the button's.
+_BUTTON_CLASS = re.compile(r"btn|button", re.I)
 
 
 def _switched_off(e, marks: re.Pattern) -> bool:
@@ -432,7 +439,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if cls and len(el) > 1 and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)):
                 swatches.append(el)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
-                if not (related(el) or visible.hidden(el)):
+                if not (related(el) or visible.hidden(_shown_as(el))):
                     if el.tag == "select":
                         pickers.append(_all_choices_out(_real_options(el)))
                     elif el.get("name"):
@@ -479,6 +486,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def _shown_as(control):
+    """What shows a choice: a radio input hidden for styling shows as the label that holds it."""
+    parent = control.getparent()
+    return parent if control.tag == "input" and parent is not None and parent.tag == "label" else control
 
 
 def _real_options(select) -> list:
