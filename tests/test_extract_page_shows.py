@@ -958,6 +958,9 @@ def test_the_url_id_the_buy_form_names_is_the_code():
     assert extract_product(page(body), url).sku == "145721"
     # an id the page's own buy box does not name is not taken for a code
     assert extract_product(page(body.replace("145721", "99")), url).sku is None
+    # an id after one letter ("/a12878653/")
+    lettered = body.replace("145721", "12878653")
+    assert extract_product(page(lettered), "https://shop.example.com/Console-PS5/a12878653/w-4").sku == "12878653"
     # an ISBN-10 ends in its check letter
     book = body.replace("145721", "193435659X")
     assert extract_product(page(book), "https://shop.example.com/dp/193435659X").sku == "193435659X"

@@ -927,8 +927,9 @@ def _holds_run(words: list, run: list) -> bool:
     return any(words[i:i + n] == run for i in range(len(words) - n + 1))
 
 
-# Digits, and an ISBN-10's check letter ("/dp/193435659X").
-_URL_ID = re.compile(r"(?<![\w])\d{5,}(?:X(?![A-Za-z0-9]))?(?![\dA-Za-z])")  # not a model in a slug: "i7-10700k"
+# Digits, and an ISBN-10's check letter ("/dp/193435659X"), after at most one letter ("/a12878653/");
+# not a model in a slug: "i7-10700k".
+_URL_ID = re.compile(r"(?<![\w])[A-Za-z]?(\d{5,}(?:X(?![A-Za-z0-9]))?)(?![\dA-Za-z])")
 
 
 def url_code(url: str | None, boxes) -> str | None:
