@@ -322,7 +322,8 @@ def test_unrendered_template_is_no_brand(placeholder):
     assert get(f"<span class='product-brand'>{placeholder}</span>").brand is None
 
 
-@pytest.mark.parametrize("filler", ["Nicht vorhanden", "Unbranded", "Sans marque", "Sin marca", "Default"])
+@pytest.mark.parametrize("filler", ["Nicht vorhanden", "Unbranded", "Sans marque", "Sin marca", "Default",
+                                    "Does not apply", "Various"])
 def test_a_platforms_filler_vendor_is_no_brand(filler):
     # Shops fill the vendor field when a product has none ("not available", "no brand").
     assert get(head=ld(brand=filler)).brand is None

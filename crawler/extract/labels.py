@@ -202,7 +202,10 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        "other", "default", "vendor", "no brand", "unbranded",  # a platform's filler vendor
                        # "not available" / "no brand" in the shop's language
                        "nicht vorhanden", "keine", "ohne marke", "keine marke", "sans marque", "non disponible",
-                       "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a"))
+                       "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a",
+                       # eBay's and feeds' fillers, and "various" makers
+                       "does not apply", "not applicable", "no aplica", "non applicable", "nicht zutreffend", "n.a.",
+                       "various", "diverse", "divers", "varios", "vari", "sonstige", "assorted", "multiple"))
 
 
 def labelled_code(t: str | None) -> bool:
