@@ -344,6 +344,18 @@ def test_call_to_check_availability_in_place_of_the_buy_button(button, availabil
     assert in_buy_box(box).availability == availability
 
 
+@pytest.mark.parametrize("markup", [
+    ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+        "offers": offer("189.00", availability="x") | {"availability": "Ausverkauft"}}),
+    "<meta property='og:type' content='product'><meta property='product:availability' content='Épuisé'>",
+    ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+        "offers": offer("189.00") | {"availability": "NotAvailable"}}),
+])
+def test_stock_in_markup_written_in_the_shops_own_words(markup):
+    rec = extract_product(page("<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>", markup), URL)
+    assert rec.availability == "OutOfStock"
+
+
 def test_stock_in_markup_outside_a_product_item():
     body = ("<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
             "<link itemprop='availability' href='https://schema.org/OutOfStock'>")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .domfields import in_masthead
 from .prices import Hints, currency_code, parse_amount, parse_price_text
-from .text import availability, clean
+from .stock import markup_availability
+from .text import clean
 
 
 _PRICE = ("product:sale_price:amount", "og:sale_price:amount", "product:price:amount",
@@ -88,7 +89,7 @@ def _fields(meta: dict[str, list[str]], hints: Hints) -> tuple[dict, dict]:
         imgs.extend(v for v in meta.get(k, ()) if v)
     og["images"] = imgs
     og["brand"] = _get(meta, "product:brand", "og:brand")
-    og["availability"] = availability(_get(meta, "product:availability", "og:availability"))
+    og["availability"] = markup_availability(_get(meta, "product:availability", "og:availability"))
     og["sku"] = _get(meta, "product:retailer_item_id", "product:sku", "og:sku")
     og["gtin"] = _get(meta, "product:ean", "product:gtin", "product:upc", "og:upc", "og:ean")
     og["color"] = _get(meta, "product:color")
@@ -109,7 +110,7 @@ def _fields(meta: dict[str, list[str]], hints: Hints) -> tuple[dict, dict]:
     other["brand"] = _get(meta, "itemprop:brand")
     other["sku"] = _get(meta, "itemprop:sku")
     other["gtin"] = _get(meta, "itemprop:gtin13", "itemprop:gtin", "itemprop:gtin14", "itemprop:gtin12")
-    other["availability"] = availability(_get(meta, "itemprop:availability"))
+    other["availability"] = markup_availability(_get(meta, "itemprop:availability"))
     other["images"] = [v for v in meta.get("twitter:image", []) + meta.get("twitter:image:src", []) if v]
     p = parse_amount(_get(meta, "itemprop:price", "itemprop:lowprice"))
     cur = currency_code(_get(meta, "itemprop:pricecurrency"), hints)

@@ -11,7 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .image_urls import absolutize, clean_images
 from .prices import Hints, currency_code, parse_amount, parse_price_text
-from .text import SOLD_OUT, availability, clean, strip_html
+from .stock import markup_availability
+from .text import SOLD_OUT, clean, strip_html
 
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel",
                            "SomeProducts", "Vehicle", "Car", "Book"})
@@ -159,7 +160,7 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         "price": price,
         "regular_price": regular,
         "currency": cur,
-        "availability": availability(get(o, "availability")),
+        "availability": markup_availability(get(o, "availability")),
         "condition": text_of(o.get("itemCondition")),
         "url": absolutize(text_of(o.get("url")) or text_of(item.get("url")), base),
         "images": clean_images(_images(item), base) if item else [],

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import areas
-from .text import HIDING_CLASS, short_text
+from .text import HIDING_CLASS, availability, short_text
 
 _OUT = (
     # en
@@ -145,6 +145,16 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 _SHORT, _LEAD = 80, 24
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 _WORD = re.compile(r"\w+")
+
+
+def markup_availability(value) -> str | None:
+    """A markup's stock value: schema.org's names in their many spellings, else the shop's own
+    words ("Ausverkauft", "Niet op voorraad") read as the page's would be."""
+    found = availability(value)
+    if found or not isinstance(value, str) or len(value) > _SHORT:
+        return found
+    said = verdict(value)
+    return "OutOfStock" if said == "notify" else said
 
 
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages

@@ -77,6 +77,7 @@ _AVAIL = {
     "out of stock": "OutOfStock",
     "unavailable": "OutOfStock",
     "not available": "OutOfStock",
+    "notavailable": "OutOfStock",
     "oos": "OutOfStock",
     "soldout": "SoldOut",
     "sold out": "SoldOut",
