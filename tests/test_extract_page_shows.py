@@ -350,6 +350,10 @@ def test_call_to_check_availability_in_place_of_the_buy_button(button, availabil
     "<meta property='og:type' content='product'><meta property='product:availability' content='Épuisé'>",
     ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
         "offers": offer("189.00") | {"availability": "NotAvailable"}}),
+    # no availability, a stock level of none
+    ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+        "offers": {"@type": "Offer", "price": "189.00", "priceCurrency": "EUR",
+                   "inventoryLevel": {"@type": "QuantitativeValue", "value": 0}}}),
 ])
 def test_stock_in_markup_written_in_the_shops_own_words(markup):
     rec = extract_product(page("<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>", markup), URL)

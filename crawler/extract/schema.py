@@ -160,11 +160,20 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         "price": price,
         "regular_price": regular,
         "currency": cur,
-        "availability": markup_availability(get(o, "availability")),
+        "availability": markup_availability(get(o, "availability")) or _inventory(o),
         "condition": text_of(o.get("itemCondition")),
         "url": absolutize(text_of(o.get("url")) or text_of(item.get("url")), base),
         "images": clean_images(_images(item), base) if item else [],
     }
+
+
+def _inventory(o: dict) -> str | None:
+    """An offer's stock by its inventoryLevel (a number or a QuantitativeValue), when it names no availability."""
+    level = get(o, "inventoryLevel")
+    if isinstance(level, dict):
+        level = level.get("value")
+    amount = parse_amount(level) if isinstance(level, (int, float, str)) else None
+    return None if amount is None else "InStock" if amount > 0 else "OutOfStock"
 
 
 _NOT_NEW = ("used", "refurbished", "damaged", "renewed", "secondhand", "pre-owned", "preowned")
