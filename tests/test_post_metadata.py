@@ -5,7 +5,8 @@ name from the block's own lines and headings.
 
 Each page in tests/fixtures/blog_posts/ is a whole post as its theme renders it (WordPress
 block and classic themes, Blogger, Squarespace, Ghost, Substack, an underscores-based theme with
-shop buttons, a hand-made CMS with outfit tables, an editorial site with product cards), chrome included.
+shop buttons, a hand-made CMS with outfit tables, an editorial site with product cards, a Wix blog with a
+section per character), chrome included.
 """
 
 from __future__ import annotations
@@ -80,6 +81,13 @@ EXPECTED = {
         show="Northbound", season=2, episode=5, characters=["Maya"],
         items=[("Camel Wrap Coat", "Max Mara", [E, A]),
                ("Maya's boots", "Russell & Bromley", [E, A])]),
+    # a section per character, headed by the bare name; garments named in prose links
+    "wix_character_sections": dict(
+        url="https://wardrobenotes.example/post/northbound-2x06-every-outfit",
+        show="Northbound", season=2, episode=6, characters=["Maya", "Leo"],
+        items=[("camel wrap coat", "Max Mara", [E]),
+               ("Her boots", "Russell & Bromley", [E, A]),
+               ("navy peacoat", "Sandro", [E])]),
 }
 PAGES = sorted(EXPECTED)
 
