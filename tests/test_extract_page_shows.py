@@ -389,6 +389,15 @@ def test_stock_from_a_themes_product_variable_over_a_button_scripts_will_disable
     assert (rec.availability, rec.price, rec.currency) == (availability, "189.00", "EUR")
 
 
+@pytest.mark.parametrize("state", [{"price": None, "availableForSale": False}, {"stockStatus": "OUT_OF_STOCK"},
+                                   {"variants": [{"price": {"amount": "189.00"}, "available": False}]}])
+def test_stock_in_page_state_that_dropped_the_sold_out_products_price(state):
+    blob = {"props": {"pageProps": {"product": {"name": "Wool Coat", **state}, "seo": {"title": "Wool Coat"}}}}
+    body = f"<div id='__next'><h1>Wool Coat</h1></div><script type='application/json'>{json.dumps(blob)}</script>"
+    rec = extract_product(page(body), URL)
+    assert (rec.availability, rec.sources["availability"], rec.price) == ("OutOfStock", "json", None)
+
+
 @pytest.mark.parametrize("state, availability", [
     ({"availableForSale": False}, "OutOfStock"), ({"isSoldOut": True}, "OutOfStock"),
     ({"orderable": False}, "OutOfStock"), ({"availability": {"status": "OUT_OF_STOCK"}}, "OutOfStock"),

@@ -81,7 +81,11 @@ def _price_of(d: dict):
     return None, None, None
 
 
-def _find(blobs, title_words: set) -> tuple[dict | None, object, bool]:
+def _priced(node: dict) -> bool:
+    return bool(_price_of(node)[0])
+
+
+def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object, bool]:
     """The product dict whose name best matches the title words, the brand of the nearest dict
     around it that names one (a variant's product holds the vendor: Shopify's ``meta``), and
     whether its blob gives prices in minor units."""
@@ -101,7 +105,7 @@ def _find(blobs, title_words: set) -> tuple[dict | None, object, bool]:
         if name:
             words = _WORD.findall(name.lower())
             score = sum(w in title_words for w in words) / len(words) if words else 0.0
-            if score > best_score and _price_of(node)[0]:
+            if score > best_score and accept(node):
                 best, best_brand, best_minor, best_score = node, brand, minor, score
         stack.extend((v, brand, minor) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
     return (best, best_brand, best_minor) if best_score >= 0.6 else (None, None, False)
@@ -162,7 +166,9 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         return {}
     d, around, minor = _find(blobs, title_words)
     if d is None:
-        return {}
+        # A sold-out product's state often drops its price: its stock still counts.
+        d, _, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
+        return {"availability": _availability(d)} if d is not None else {}
     price, cur, pv = _price_of(d)
     if cur is None:
         cur = next((d[k] for k in CURRENCY_KEYS if isinstance(d.get(k), str)), None)
