@@ -290,6 +290,8 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         avails = [o["availability"] for o in offers if o["availability"]]
         if avails:
             rec["availability"] = "InStock" if "InStock" in avails else avails[0]
+        else:  # put on the product itself by some themes
+            rec["availability"] = markup_availability(get(node, "availability"))
     return rec
 
 
