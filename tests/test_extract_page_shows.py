@@ -1093,3 +1093,14 @@ def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
     # the shop's name first: the part the URL's path names is the product's
     html = page(body).replace("Wool Coat | Example Shop", "Example Shop - Wool Coat")
     assert extract_product(html, URL).name == "Wool Coat"
+    # a shop's call to buy around the name
+    for title in ("Buy Wool Coat Online | Example Shop", "Wool Coat online kaufen | Example Shop",
+                  "Wool Coat bei Shop", "Wool Coat at shop.example.com"):
+        assert extract_product(page(body).replace("Wool Coat | Example Shop", title), URL).name == "Wool Coat", title
+
+
+def test_a_heading_that_names_the_maker_is_not_the_products_name():
+    body = ("<h1 class='product-brand'><a href='/designers/nordvik'>Nordvik</a></h1><h2 class='product-name'>Wool Coat"
+            "</h2><div class='product-price'>€ 189,00</div>")
+    rec = extract_product(page(body).replace("Wool Coat | Example Shop", "Nordvik Wool Coat | Example Shop"), URL)
+    assert (rec.name, rec.brand) == ("Wool Coat", "Nordvik")

@@ -21,11 +21,27 @@ _MASTHEAD = re.compile(r"logo|site-?(?:title|name)|masthead|navbar-brand")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def title_name(title: str | None, site: set[str]) -> str | None:
+def title_name(title: str | None, site: set[str], host: str = "") -> str | None:
     """The product's name in the document title: its first part that is not the shop's name
-    ("Linen Shirt | Shop Co" -> "Linen Shirt")."""
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)] if title else []
-    return next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
+    ("Linen Shirt | Shop Co" -> "Linen Shirt"), without a shop's call to buy around it ("Buy
+    Linen Shirt Online", "Linen Shirt online kaufen", "Linen Shirt bei Shop Co" on shopco.com)."""
+    if not title:
+        return None
+    squashed = _NOT_ALNUM.sub("", host.lower())
+    at = _AT_SHOP.search(title)
+    if at and (at.group("shop").casefold() in site or _NOT_ALNUM.sub("", at.group("shop").lower()) in squashed):
+        title = title[:at.start()] + " | " + at.group("shop")
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    name = next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
+    return (_CALL_TO_BUY.sub("", name).strip() or name) if name else None
+
+
+# "Buy ... Online", "... online kaufen", "Acheter ... en ligne": a shop's title around the name.
+_CALL_TO_BUY = re.compile(r"^(?:buy|kaufen|acheter|comprar|compra|koop|köp|kjøp|kup)\s+|"
+                          r"\s+(?:(?:online|en ligne|on-?line)(?:\s+(?:kaufen|bestellen|kopen|bestellen|acheter|"
+                          r"comprar|comprare|köpa|kjøpe|kupić|shop|store))?|kaufen|bestellen|kopen)$", re.I)
+_AT_SHOP = re.compile(r"\s+(?:(?:online\s+)?(?:kaufen|bestellen|kopen|buy|shop)\s+)?(?:bei|at|chez|på|hos|auf|from)\s+"
+                      r"(?P<shop>[\w&'’. -]{2,40})$", re.I)
 
 
 def site_names(title: str | None, site_name: str | None, host: str = "", path: str = "") -> set[str]:
@@ -80,8 +96,9 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
         t = short_text(h, 300, words_apart=True)
         if not t or len(t) < 2:
             continue
-        if t.casefold() in site and in_masthead(h):
-            continue
+        named = " ".join(filter(None, (h.get("class"), h.get("id"))))
+        if (t.casefold() in site and in_masthead(h)) or _MAKER.search(named):
+            continue  # the shop's logo; a heading that names the maker ("<h1 class='product-brand'>")
         if title_words:
             t = _titled_part(h, t, title_words)
         if first_h1 is None:
@@ -95,6 +112,9 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     if best is not None and best_score >= 0.6:
         return best
     return first_h1 if fallback else None
+
+
+_MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)
 
 
 def _coverage(text: str, title_words: set) -> float:

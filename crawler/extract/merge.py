@@ -221,7 +221,7 @@ def _extract(root, url: str) -> ProductRecord:
     buttons = areas.buy_buttons(buy, related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [])
     # No heading names the product: the document title's part that is not the shop's name.
-    dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site)}
+    dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, urlsplit(url).hostname or "")}
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
