@@ -502,6 +502,15 @@ def test_real_latin1_bytes_with_declaration():
     assert rec.name == "Grüner Tee" and rec.price == "4.99" and rec.currency == "EUR"
 
 
+@pytest.mark.parametrize("encoding", ["shift_jis", "euc-jp"])
+def test_a_yen_price_in_a_japanese_encoding(encoding):
+    # these encodings write "¥" at the backslash's byte, which decodes as "\\"
+    html = page(f'<meta charset="{encoding}">',
+                "<h1>ウールコート</h1><span class='price'>¥4,980</span><p class='stock'>在庫切れ</p>")
+    rec = extract_product(html.encode(encoding), "https://www.example.jp/products/wool-coat")
+    assert (rec.name, rec.price, rec.currency, rec.availability) == ("ウールコート", "4980", "JPY", "OutOfStock")
+
+
 def test_missing_declaration_and_xml_prolog():
     html = '<?xml version="1.0" encoding="utf-8"?>' + page(ld(PRODUCT.replace("Widget", "Größe")))
     assert extract_product(html, URL).name == "Größe"

@@ -94,6 +94,7 @@ _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
 _LETTERS = re.compile(r"[^\W\d_]")
+_YEN_BYTE = re.compile(r"\\(?=\s?\d)")
 _DECIMALS = re.compile(r"\d[.,]\d{2}(?!\d)|\d[.,:][-–]")
 _RANGE_DASH = re.compile(r"[–—]|\s-\s")
 _STRIKE_TAGS = frozenset(("del", "s", "strike"))
@@ -256,6 +257,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         text = text[:converted.start()]  # "£160.00 (approx. €189,00)": the shop's price comes first
     if "€" in text or "£" in text or "$" in text:
         text = _SYMBOL_MARK.sub(r"\1.\3\2", text)
+    if "\\" in text:  # Shift_JIS and EUC-JP write the yen sign at the backslash's byte
+        text = _YEN_BYTE.sub("¥", text)
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None
