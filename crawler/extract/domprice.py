@@ -257,8 +257,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         text = text[:converted.start()]  # "£160.00 (approx. €189,00)": the shop's price comes first
     if "€" in text or "£" in text or "$" in text:
         text = _SYMBOL_MARK.sub(r"\1.\3\2", text)
-    if "\\" in text:  # Shift_JIS and EUC-JP write the yen sign at the backslash's byte
-        text = _YEN_BYTE.sub("¥", text)
+    if "\\" in text:  # Shift_JIS and EUC-JP write the yen sign at the backslash's byte, EUC-KR the won sign
+        text = _YEN_BYTE.sub("₩" if hints.tld == "kr" or hints.lang.startswith("ko") else "¥", text)
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None
