@@ -297,7 +297,9 @@ def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     ("In winkelmandje", "nl"), ("Jetzt bestellen", "de"), ("Köp", "sv"), ("Kjøp", "nb"), ("Lisää koriin", "fi"),
     ("Přidat do košíku", "cs"), ("Προσθήκη στο καλάθι", "el"), ("Додати в кошик", "uk"), ("أضف إلى السلة", "ar"),
     ("הוסף לסל", "he"), ("Thêm vào giỏ hàng", "vi"), ("Tambah ke Keranjang", "id"), ("購入する", "ja"),
-    ("구매하기", "ko"), ("立即購買", "zh-TW"),
+    ("구매하기", "ko"), ("立即購買", "zh-TW"), ("Dodaj u košaricu", "hr"), ("Į krepšelį", "lt"),
+    ("Pievienot grozam", "lv"), ("Lisa ostukorvi", "et"), ("Добави в количката", "bg"), ("Satın al", "tr"),
+    ("Toevoegen aan winkelwagen", "nl"), ("Bestellen", "de"),
 ])
 def test_a_buy_button_in_the_shops_language_is_a_working_buy_button(button, lang):
     # no markup and no stock words: the page can be ordered because its buy button works

@@ -182,8 +182,12 @@ BUY_TEXT = re.compile(
     r"adauga in cos|προσθήκη στο καλάθι|в кошик|додати в кошик|купити|أضف إلى السلة|أضف للسلة|הוסף לסל|"
     r"הוספה לסל|thêm vào giỏ|mua ngay|หยิบใส่ตะกร้า|เพิ่มลงในรถเข็น|tambah ke keranjang|masukkan keranjang|"
     r"beli sekarang|購入する|カートへ|立即購買|加入购物袋|구매하기|hemen al|"
+    r"u košaricu|u korpu|u košarico|į krepšelį|pievienot grozam|ostukorvi|в количката|tambah ke troli|comprar ahora|"
+    r"satın al|osta kohe|קנה עכשיו|اشتري الآن|add to order|zum warenkorb hinzufügen|aan winkelwagen|"
+    r"aan winkelmand|ajouter au chariot|ajouter à mon panier|in den korb|"
     # a button that says no more than "Buy" ("Comprar", "Köp", "Kjøp", "Osta")
-    r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara)\s*$",
+    r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
+    r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan)\s*$",
     re.I,
 )
 
