@@ -204,7 +204,8 @@ def test_out_of_stock_phrases_across_languages(text, lang):
     ("Notify when available", "en"), ("Get notified", "en"), ("Email when available", "en"), ("Remind me", "en"),
     ("Meld mij als het weer op voorraad is", "nl"), ("Binnenkort leverbaar", "nl"), ("Me prévenir", "fr"),
     ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"), ("More on the way", "en"),
-    ("Available soon", "en"),
+    ("Available soon", "en"), ("Értesítést kérek", "hu"), ("Gelince haber ver", "tr"), ("Obavijesti me", "hr"),
+    ("Gi meg beskjed", "nb"), ("Meddela mig", "sv"), ("Повідомити про наявність", "uk"), ("再入荷のお知らせ", "ja"),
 ])
 def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
     # "available", "op voorraad" inside the offer to notify are no in-stock statement

@@ -85,7 +85,10 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "benachrichtig", "informieren sie mich", "m'alerter", "m'avertir", "me prévenir", "prévenez-moi",
            "avvisami", "avísame", "avisarme", "notificarme", "avise-me", "houd mij op de hoogte",
            "houd me op de hoogte", "mail mij", "meld mij", "mail me", "powiadom mnie", "hlídat dostupnost",
-           "сообщить о поступлении", "уведомить",
+           "сообщить о поступлении", "уведомить", "повідомити про наявність", "értesítést kérek", "értesítés",
+           "gelince haber ver", "haber ver", "ειδοποίηση", "obavijesti me", "obavesti me", "anunță-mă", "anunta-ma",
+           "ilmoita kun", "gi meg beskjed", "meddela mig", "giv mig besked", "notifícame", "avise-me quando",
+           "入荷通知", "再入荷のお知らせ", "再入荷通知", "再入荷予定", "到貨通知",
            "入荷お知らせ", "到货通知", "재입고 알림")
 
 
