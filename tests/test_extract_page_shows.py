@@ -558,6 +558,13 @@ def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
     assert extract_product(page(body), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("urgency", ["Almost sold out!", "Fast ausverkauft", "Bientôt épuisé", "품절임박",
+                                     "売り切れ間近", "残りわずか"])
+def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
+    # a stock label saying so, even beside no buy button: few left is not none left
+    assert in_buy_box(f"<p class='stock-level'>{urgency}</p>").availability == "LimitedAvailability"
+
+
 def test_a_working_buy_button_and_no_stock_words_is_in_stock():
     body = "<h1>Wool Coat</h1><span class='price'>€189.00</span><button class='add-to-cart'>Add to cart</button>"
     assert extract_product(page(body), URL).availability == "InStock"

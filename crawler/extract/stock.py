@@ -72,7 +72,14 @@ _IN = (
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
-_LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que", "quedan pocas", "ostatnie sztuki")
+_LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que",
+        "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
+# Urgency that an in-stock product shows, read before the sold-out words it holds ("Almost sold out", "품절임박").
+_ALMOST = ("almost sold out", "nearly sold out", "almost gone", "selling out fast", "selling fast", "fast ausverkauft",
+           "bald ausverkauft", "fast vergriffen", "bientôt épuisé", "presque épuisé", "casi agotado", "quasi esaurito",
+           "bijna uitverkocht", "prawie wyprzedane", "nästan slutsåld", "nesten utsolgt", "næsten udsolgt",
+           "téměř vyprodáno", "majdnem elfogyott", "neredeyse tükendi", "почти распродан", "quase esgotado",
+           "aproape epuizat", "売り切れ間近", "品切れ間近", "품절임박", "품절 임박", "即将售罄", "hampir habis")
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
 # button, it is not for sale now.
@@ -100,7 +107,7 @@ def _phrases(words) -> str:
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
 # "back in stock" not as "in stock". In-stock words count as whole words: "Verfügbarkeit:
 # nicht lieferbar" is no "verfügbar", "在庫ありません" no "在庫あり".
-_VERDICT = re.compile(f"(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
+_VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
                       f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
                       rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
 # A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
@@ -142,7 +149,7 @@ _FOLLOWING_SUBJECT = re.compile(
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
-          "low": "LimitedAvailability", "in": "InStock"}
+          "low": "LimitedAvailability", "almost": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
