@@ -565,6 +565,14 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     assert in_buy_box(f"<p class='stock-level'>{urgency}</p>").availability == "LimitedAvailability"
 
 
+@pytest.mark.parametrize("label, availability", [
+    ("Back in stock!", "InStock"), ("Back in stock soon", "OutOfStock"),  # restocked, or a promise
+    ("Sold out sizes can be requested", None), ("Never out of stock", None),  # of some sizes; a promise
+])
+def test_stock_labels_whose_sold_out_words_say_something_else(label, availability):
+    assert in_buy_box(f"<p class='stock-level'>{label}</p>").availability == availability
+
+
 def test_a_working_buy_button_and_no_stock_words_is_in_stock():
     body = "<h1>Wool Coat</h1><span class='price'>€189.00</span><button class='add-to-cart'>Add to cart</button>"
     assert extract_product(page(body), URL).availability == "InStock"

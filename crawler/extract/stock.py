@@ -148,6 +148,12 @@ _FOLLOWING_SUBJECT = re.compile(
     r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
+# The phrase right before what it is said of: "Sold out sizes can be requested", "Unavailable colours
+# are crossed out" speak of some variants.
+_SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
+                           r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])")
+# A notify phrase that opens a text as its statement: restocked.
+_RESTOCKED = frozenset(("back in stock",))
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "almost": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
@@ -180,8 +186,15 @@ def verdict(text: str) -> str | None:
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
-    if _OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end()):
+    if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
+            or _SUBJECT_NEXT.match(low, m.end())):
         return None
+    if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
+            and low[m.end():].strip(" !.:-–") in ("", "now", "today")):
+        return "InStock"  # "Back in stock!" as a badge: restocked ("Back in stock soon" is not)
+    if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
+                                                                                               ["jamais"], ["nunca"]):
+        return None  # "Never out of stock": a promise about a core item
     if m.lastgroup == "in" and (_NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:])
                                 or _NONE_LEFT.match(low, m.end())):
         return "OutOfStock"
