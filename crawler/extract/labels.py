@@ -93,13 +93,15 @@ _VOCAB = {
     "brand": (
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
         "merke", "merkki", "značka", "márka", "designer", "ブランド", "ブランド名", "品牌", "브랜드",
-        "бренд", "торговая марка",
+        "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
+        "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "العلامة التجارية", "מותג", "商标",
         "by",  # "By: LEGO" (a value only after a colon: "By clicking ..." is no label)
     ),
     "maker": (
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
         "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
-        "výrobce", "gyártó", "üretici",
+        "výrobce", "gyártó", "üretici", "gamintojas", "ražotājs", "tootja", "производител", "κατασκευαστής",
+        "nhà sản xuất", "produsen", "ผู้ผลิต", "الشركة المصنعة", "יצרן", "メーカー名",
         "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
     ),
     # games and software: who publishes them is their brand ("Uitgever: Sony"); books never get here
