@@ -62,8 +62,13 @@ _VOCAB = {
         "číslo produktu", "kód zboží", "objednací číslo", "kat číslo", "katalógové číslo", "cikkszám",
         "termékkód", "cod produs", "cod articol", "κωδικός", "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
+        # Baltic / Balkan / bg / vi / id / th / ar / he
+        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "koda izdelka",
+        "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "מק\"ט",
+        "מק״ט",
         # weak (see _WEAK)
-        "item", "article", "artikel", "style", "code", "codice", "código", "kod", "код", "cod",
+        "item", "article", "artikel", "style", "code", "codice", "código", "kod", "код", "cod", "kods", "kodas",
+        "koda",
         # sv / da / no / fi
         "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
         "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi",
@@ -124,7 +129,8 @@ _BRAND_FIELDS = ("brand", "maker", "publisher", "developer")  # in the order the
 # Same-line labels that also start ordinary phrases ("Item 3 of 5", "Model wears size M", "Brand
 # new"): only with a hard separator ("Item: 55120") or as a label of their own (a cell, a <dt>).
 _WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "код",
-                   "cod", "style", "id", "symbol", "indeks", "typ", "make", "maker", "designer"))
+                   "cod", "kods", "kodas", "koda", "šifra", "style", "id", "symbol", "indeks", "typ", "make", "maker",
+                   "designer"))
 
 # Direction marks and zero-width spaces pad labels and values ("Marke \u200f:\u200e Think!").
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
