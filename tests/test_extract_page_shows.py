@@ -558,6 +558,11 @@ def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
     assert extract_product(page(body), URL).availability == "InStock"
 
 
+def test_an_icon_badge_that_says_sold_out_to_screen_readers():
+    assert in_buy_box("<span class='badge badge--icon' aria-label='Sold out'></span>").availability == "OutOfStock"
+    assert in_buy_box("<span class='badge badge--icon' aria-label='New'></span>").availability is None
+
+
 @pytest.mark.parametrize("urgency", ["Almost sold out!", "Fast ausverkauft", "Bientôt épuisé", "품절임박",
                                      "売り切れ間近", "残りわずか"])
 def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):

@@ -8,7 +8,7 @@ Markup says what the shop's feed says; the page says what a buyer meets. Evidenc
   know when or if this item will be back in stock."), in the buy box: the few hundred elements
   around the buy button, the product title and the price. Read there: each element's own text,
   the value after a label ("<b>Availability:</b> Out of stock") or a line break, a picture's
-  alt text and a button input's value;
+  alt text, a button input's value and an empty badge's aria-label;
 * the buy button itself: present, enabled and visible, or disabled, or saying "Sold out".
 
 Anything the page hides is not evidence: the ``hidden`` attribute, ``aria-hidden``, an inline
@@ -478,7 +478,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     elif el.get("name"):
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
-            texts = [(el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el), el)]
+            own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
+            if not (own and own.strip()) and len(el) == 0:
+                own = el.get("aria-label")  # an icon badge says it to screen readers ("<span aria-label='Sold out'>")
+            texts = [(own, el)]
             tail = _tail_statement(el) if el is not box else None
             if tail:  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
                 texts.append((tail, el.getparent()))
