@@ -692,6 +692,15 @@ def test_a_buy_box_container_speaks_through_the_button_it_holds(wrapper):
         "a stock label beside a working button does not overrule markup"
 
 
+def test_a_buy_button_saying_sold_out_overrules_markup_beside_a_sticky_bars_enabled_copy():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart' disabled>Sold out</button></div>"
+            "<div class='sticky-atc'><span>Wool Coat</span><button class='btn add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+
+
 def test_a_page_that_sells_it_overrules_markup_that_says_sold_out():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", "OutOfStock")}

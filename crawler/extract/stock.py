@@ -499,7 +499,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
         pickers.extend(_all_choices_out([c for c in g if isinstance(c.tag, str)]) for g in swatches
                        if not any(o is not g and g in o.iterancestors() for o in swatches))
-    if pickers and all(pickers):
+    sold_out_controls = bool(pickers) and all(pickers)
+    if sold_out_controls:
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = False
     candidates = set(buttons)
@@ -511,6 +512,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
         clear.extend(out)
+        sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
         if (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.BUY_TEXT.search(says))):
@@ -518,6 +520,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     said = clear + weak
     if not working and "notify" in said:
         return "OutOfStock", working
+    if sold_out_controls:
+        # a buy button saying "Sold out", or every size sold out: another button left enabled (a
+        # sticky bar's) does not sell it. A stock label beside a working button stays weaker.
+        return "OutOfStock", False
     for value in ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock"):
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
