@@ -217,13 +217,20 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Maya's Coat on 'Northbound' S2E4", "Northbound", 2, 4),
     ("Night Shift in Paris S1E2", "Night Shift in Paris", 1, 2),  # "in" inside the show's own name
     ("Every Look From Episode 5", None, None, 5),
+    ("Every Outfit Worn by Maya in Northbound Season 2, Episode 5", "Northbound", 2, 5),
+    ("Maya's Wardrobe: Northbound S2 E5", "Northbound", 2, 5),  # the show in a later part of the title
+    ("Northbound (Season 2, Episode 5): Maya's Coat", "Northbound", 2, 5),
+    ("Northbound Fashion: What Maya Wore (Season 2 Episode 5)", "Northbound", 2, 5),
+    ("Dressed Like Maya: Northbound Season Two Episode Five", "Northbound", 2, 5),
+    ("Best Fashion: What Maya Wore", None, None, None),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
-            "<div class='entry-content'><p>Maya's coat: <a href='https://s.example/1'>Zara</a></p></div></article>"
+            "<div class='entry-content'><p>Coat: <a href='https://s.example/1'>Zara</a></p></div></article>"
             "</body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+    assert rec.characters == (["Maya"] if "Maya" in title else [])
 
 
 @pytest.mark.parametrize("line, kinds", [

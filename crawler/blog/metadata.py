@@ -15,7 +15,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash, text, walk
-from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GENERIC
+from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GARMENTS, GENERIC
 
 _SEASON_EPISODE = [
     re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
@@ -36,13 +36,17 @@ _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode)\s*#?\s*(?P<ep
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
 # "What Clara Wore in Episode 7 of Salt Flats".
 _WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
+# "Every Outfit Worn by Maya in ...", "Dressed Like Maya: ..."
+_WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
+                      r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
 _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
 _SHOW_AFTER = re.compile(
-    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes)\s+(?:in|on|from)\s+"
+    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
+    r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
-_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|]+?)\s*[,:|–—-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d)", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
@@ -273,12 +277,28 @@ def _title_show(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
     if m and not EPISODE_WORDS.match(m.group("show")):  # "Every Look From Episode 5" names no show
         return _unquoted(m.group("show"))
-    m = _SHOW_BEFORE.search(_digits(title))
-    if m and not _WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
-        show = m.group("show")
-        worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
-        return _unquoted(worn.group("show") if worn and POSSESSIVE.search(show, 0, worn.start()) else show)
+    # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
+    parts = [title] + [p for p in _TITLE_PARTS.split(title) if p != title]
+    for part in parts:
+        m = _SHOW_BEFORE.search(_digits(part))
+        if m and not _WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
+            show = m.group("show")
+            worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
+            return _unquoted(worn.group("show") if worn and POSSESSIVE.search(show, 0, worn.start()) else show)
+    for part in parts[1:] or parts:  # "Northbound Fashion: What Maya Wore"
+        m = _SHOW_FASHION.match(part)
+        if m and not POSSESSIVE.search(m.group("show")) and _usable(m.group("show"), set()) \
+                and m.group("show").split()[0].casefold() not in _NOT_SHOW_START:
+            return _unquoted(m.group("show"))
     return None
+
+
+_TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+_SHOW_FASHION = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+(?:fashion|style|outfits?|looks?|wardrobe|clothes|costumes?)\s*$",
+                           re.I)
+_NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn", "fall", "winter", "holiday", "street",
+                             "weekly", "daily", "our", "my", "your", "every", "all", "what", "how", "why", "shop",
+                             "get", "the", "celebrity", "red", "party", "wedding", "work", "office", "travel"))
 
 
 _WORN_IN = re.compile(r"\s(?:in|on|from)\s+(?P<show>\S.*)$", re.I)
@@ -333,8 +353,15 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
 
 
 def _title_characters(title: str) -> list[str]:
-    m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title)
-    return [c for c in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who").strip()) if c] if m else []
+    m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
+    if m:
+        return [c for c in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who").strip()) if c]
+    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat")
+    return [m.group("who") for m in _WHOSE_GARMENT.finditer(title)
+            if GARMENTS & set(m.group("what").casefold().split())]
+
+
+_WHOSE_GARMENT = re.compile(r"(?P<who>[A-Z][a-z]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _other_characters(stream: Stream, items) -> list[str]:
