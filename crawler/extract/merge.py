@@ -238,11 +238,12 @@ def _extract(root, url: str) -> ProductRecord:
         tidy = partial(labels.clean_brand, dom=True)
         saying = cache(partial(labels.mentioning, h1[0].getroottree(), h1[1]))
         dpart["brand"] = (labels.title_brand(h1[0])
-                          or labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
-                          or labels.brand_page_brand(saying(), h1[1])
                           or attribute_value(anchors, related, BRAND_ATTRIBUTE, tidy)
                           or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
-                                          related, tidy))
+                                          related, tidy)
+                          # the page's links and pictures that say the title's first word: read last (~1 ms)
+                          or labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
+                          or labels.brand_page_brand(saying(), h1[1]))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise

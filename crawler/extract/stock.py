@@ -457,8 +457,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
-        t = _shown_text(el, visible, 160)  # a hidden "Sold out" inside an "is-available" block is not said
+        t = short_text(el, 160)
         v = verdict(t) if t else None
+        if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said
+            t = _shown_text(el, visible, 160)
+            v = verdict(t) if t else None
         if v:
             clear.append(v)
     pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
