@@ -866,9 +866,6 @@ _MORE_FROM = re.compile(
     rf"(?:^|\b)(?:see|view|shop|browse|discover|explore) all\s+(.{{2,40}}?)\s+{_ITEMS}\s*[›»>→.!:]*\s*$", re.I)
 
 
-_SHOP_ALL = re.compile(r"^(?:see|view|shop|browse|discover|explore) all\s+", re.I)
-
-
 def _opens(title_words: list, name: str | None) -> bool:
     nw = _WORDS_OF(name.casefold()) if name else []
     return bool(nw) and len(nw) <= 4 and len(nw) < len(title_words) and title_words[:len(nw)] == nw
@@ -895,10 +892,10 @@ def brand_page_brand(elements, title: str) -> str | None:
         where = el.get("href") if el.tag == "a" else el.get("src")
         if not where or el.tag not in ("a", "img") or not _BRAND_HREF.search(where):
             continue
-        name = (short_text(el, 40) or _logo_name(el)) if el.tag == "a" else el.get("alt")
-        name = _SHOP_ALL.sub("", name or "").strip(" ›»>→")  # "Shop all Sony" at "/brand/sony"
+        # cleaned first: "Shop all Sony" at "/brand/sony" names Sony
+        name = clean_brand((short_text(el, 40) or _logo_name(el)) if el.tag == "a" else el.get("alt"), dom=True)
         if _opens(words, name):
-            return clean_brand(name, dom=True)
+            return name
     return None
 
 

@@ -32,8 +32,8 @@ _OUT = (
     # en
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable", "not available",
     "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued", "no longer sold", "back soon",
-    "expected in stock", "expected back", "awaiting stock", "restocking soon", "no longer stocked", "not sold online", "bald wieder",
-    "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
+    "expected in stock", "expected back", "awaiting stock", "restocking soon", "no longer stocked", "not sold online",
+    "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
     "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
@@ -44,13 +44,15 @@ _OUT = (
     "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "esaurito",
     "non disponibile", "non più disponibile", "non acquistabile", "agotado", "sin stock", "no disponible",
     "fuera de stock", "sin existencias", "esgotado", "indisponível", "sem estoque", "fora de estoque",
-    "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente", "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
+    "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente",
+    "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
-    "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie", "nem elérhető", "stoc epuizat",
+    "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie",
+    "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
     "nema na stanju", "nije dostupno", "nije dostupan", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
@@ -85,7 +87,8 @@ _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "pre
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
-           "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way", "demnächst verfügbar", "bientôt disponible", "próximamente",
+           "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
+           "demnächst verfügbar", "bientôt disponible", "próximamente",
            "prossimamente", "binnenkort beschikbaar", "kommer snart", "call to check", "call for availability",
            "call to order", "call for price", "waitlist", "wait list", "warteliste", "liste d'attente",
            "lista de espera", "lista d'attesa", "wachtlijst", "motta varsel", "varsle meg", "overvåk", "bevaka",
@@ -107,14 +110,15 @@ def _phrases(words) -> str:
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
 # "back in stock" not as "in stock". In-stock words count as whole words: "Verfügbarkeit:
 # nicht lieferbar" is no "verfügbar", "在庫ありません" no "在庫あり".
-_VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|(?P<pre>{_phrases(_PRE)})|"
-                      f"(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
+_VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|"
+                      f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
                       rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
 # A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
 # disponible", "not currently available", "nu este în stoc"), a count of none ("0 auf Lager"),
 # and a count of none after it ("In stock: 0").
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
-                        "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak", "không", "לא", "none", "0"))
+                        "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak",
+                        "không", "לא", "none", "0"))
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 # A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
@@ -314,7 +318,7 @@ class Visibility:
 
 
 def _dressed_as_button(a) -> bool:
-    """A link styled as the buy button ("<a class='btn disabled'>Out of stock</a>")."""
+    """A link (or a wrapper) styled as the buy button ("<a class='btn disabled'>Out of stock</a>")."""
     cls = a.get("class") or ""
     return a.get("role") == "button" or "btn" in cls or "button" in cls
 
@@ -362,14 +366,11 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
 
 
 def _is_enabled(button, visible) -> bool:
+    # a wrapper styled as the button whose link it holds gives it its state ("<div class='lnk--button
+    # lnk--button--disabled'><a href='#'>In winkelmandje</a></div>")
     return not (visible.hidden(button) or _switched_off(button, _DISABLED_CLASS)
-                or any(_BUTTON_CLASS.search(w.get("class") or "") and _switched_off(w, _DISABLED_CLASS)
+                or any(_dressed_as_button(w) and _switched_off(w, _DISABLED_CLASS)
                        for w in islice(button.iterancestors(), 2)))
-
-
-# A wrapper styled as the button whose link it holds ("<div class='lnk--button lnk--button--disabled'><a
-# href='#'>In winkelmandje</a></div>"): its state is the button's.
-_BUTTON_CLASS = re.compile(r"btn|button", re.I)
 
 
 def _switched_off(e, marks: re.Pattern) -> bool:
