@@ -79,7 +79,7 @@ _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
 _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
-               r"chose|chooses|spent|spends|looked|looks|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed)\b")
+               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed)\b")
 _PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
 _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
@@ -352,10 +352,13 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
 # --- characters -------------------------------------------------------------------------------------
 
 
+_each_name = re.compile(r"\s*,\s*|\s+(?:and|&)\s+").split  # "Maya, Leo and Dana"
+
+
 def _title_characters(title: str) -> list[str]:
     m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
     if m:
-        return [c for c in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who").strip()) if c]
+        return [c for c in _each_name(m.group("who").strip()) if c]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat")
     return [m.group("who") for m in _WHOSE_GARMENT.finditer(title)
             if GARMENTS & set(m.group("what").casefold().split())]
@@ -390,10 +393,10 @@ def _heading_names(heading: str, body: str) -> list[str]:
     heading = heading.strip(" :–—-|")
     m = _WHO_LOOKS.fullmatch(heading) or _PLAYED_BY.fullmatch(heading)
     if m:
-        return [n for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who")) if n.casefold() not in _NOT_NAMES]
+        return [n for n in _each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
     if not _BARE_NAMES.fullmatch(heading):
         return []
-    names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", heading)
+    names = _each_name(heading)
     if any(n.casefold() in _NOT_NAMES or n.casefold() in GENERIC or n.casefold() in DESCRIPTORS for n in names):
         return []
     return names if all(re.search(rf"\b{re.escape(n)}(?:['’]s\b|\s+{_AS_PERSON})", body) for n in names) else []
@@ -403,5 +406,5 @@ def _caption_names(caption: str) -> list[str]:
     found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)]
     m = _WEARS.search(caption)
     if m:
-        found += [(m.start(), who) for who in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("who"))]
+        found += [(m.start(), who) for who in _each_name(m.group("who"))]
     return [who for _, who in sorted(found) if who.casefold() not in _NOT_NAMES]

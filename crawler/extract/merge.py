@@ -200,7 +200,8 @@ def _extract(root, url: str) -> ProductRecord:
     # compete with the h1s, recommendation tiles' titles aside.
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     titles = [t for t in (og.get("name"), title) if t]
-    site = domfields.site_names(title, og.get("site_name"), urlsplit(url).hostname or "", urlsplit(url).path)
+    address = urlsplit(url)
+    site = domfields.site_names(title, og.get("site_name"), address.hostname or "", address.path)
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
@@ -221,7 +222,7 @@ def _extract(root, url: str) -> ProductRecord:
     buttons = areas.buy_buttons(buy, related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [])
     # No heading names the product: the document title's part that is not the shop's name.
-    dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, urlsplit(url).hostname or "")}
+    dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, address.hostname or "")}
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
@@ -391,7 +392,7 @@ def _extract(root, url: str) -> ProductRecord:
         # A sold-out page often drops its buy button and shows a stock label instead, and often
         # its price too: then its printed code or a product's address says what it is.
         rec.is_product = own_box or bool(rec.name and not many_buttons and (
-            (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(urlsplit(url).path)))))
+            (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(address.path)))))
     return rec
 
 
