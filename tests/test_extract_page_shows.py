@@ -692,6 +692,24 @@ def test_a_buy_box_container_speaks_through_the_button_it_holds(wrapper):
         "a stock label beside a working button does not overrule markup"
 
 
+@pytest.mark.parametrize("control", [
+    "<button class='btn out-of-stock'>Add to cart</button>",  # the button's class states sold out
+    "<button class='btn unavailable'>Add to cart</button>",
+    "<form class='product-form product-form--sold-out' action='/cart/add'><button class='btn'>Add to cart</button></form>",
+    "<div class='add-to-cart not-available'><button class='btn'>Add to cart</button></div>",
+    "<form action='/cart/add'><fieldset disabled><button class='btn'>Add to cart</button></fieldset></form>",
+])
+def test_a_buy_button_switched_off_by_its_class_or_its_form_is_no_working_button(control):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p>{control}"
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+    # the product's own container is not the buy form: its class does not switch the button off
+    body = ("<div class='product type-product outofstock'><h1>Wool Coat</h1><p class='stock'>Out of stock</p>"
+            "<button class='btn'>Add to cart</button></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+
+
 def test_a_buy_button_saying_sold_out_overrules_markup_beside_a_sticky_bars_enabled_copy():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
     body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"

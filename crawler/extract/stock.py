@@ -366,22 +366,37 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
 
 
 def _is_enabled(button, visible) -> bool:
-    # a wrapper styled as the button whose link it holds gives it its state ("<div class='lnk--button
-    # lnk--button--disabled'><a href='#'>In winkelmandje</a></div>")
-    return not (visible.hidden(button) or _switched_off(button, _DISABLED_CLASS)
-                or any(_dressed_as_button(w) and _switched_off(w, _DISABLED_CLASS)
-                       for w in islice(button.iterancestors(), 2)))
+    # A wrapper styled as the button gives the link it holds its state ("<div class='lnk--button
+    # lnk--button--disabled'><a href='#'>In winkelmandje</a></div>"); a buy form or its wrapper that a
+    # class marks sold out ("product-form--sold-out"), or a disabled fieldset, switches off what it holds
+    # (not the product's container: WooCommerce's "outofstock" is read only when nothing else says).
+    if visible.hidden(button) or _switched_off(button, _OUT_CLASS):
+        return False
+    for w in islice(button.iterancestors(), 3):
+        if (w.tag == "fieldset" and w.get("disabled") is not None) or (
+                _switched_off(w, _OUT_CLASS) if _dressed_as_button(w)
+                else _classed(w, _SOLD_OUT_CLASS) and _buy_wrapper(w)):
+            return False
+    return True
 
 
 def _switched_off(e, marks: re.Pattern) -> bool:
-    """Disabled by its attributes, or by a state class `marks` finds; a utility class styles a
-    state the element may enter ("disabled:opacity-50"), not its state."""
-    if e.get("disabled") is not None or e.get("aria-disabled") == "true":
-        return True
+    """Disabled by its attributes, or by a state class `marks` finds."""
+    return e.get("disabled") is not None or e.get("aria-disabled") == "true" or _classed(e, marks)
+
+
+def _classed(e, marks: re.Pattern) -> bool:
+    # a utility class styles a state the element may enter ("disabled:opacity-50"), not its state
     return any(":" not in t and marks.search(t) for t in (e.get("class") or "").lower().split())
 
 
-_DISABLED_CLASS = re.compile(r"disabled|sold-?out")
+def _buy_wrapper(e) -> bool:
+    return e.tag == "form" or bool(_BUY_WRAPPER.search(" ".join(filter(None, (e.get("class"), e.get("id")))).lower()))
+
+
+_BUY_WRAPPER = re.compile(r"cart|basket|buy|purchase|product[-_]?form|atc")
+_SOLD_OUT_CLASS = re.compile(r"unavailable|sold-?out|out-?of-?stock|no-?stock|not-?available|^oos$")
+_OUT_CLASS = re.compile(r"disabled|" + _SOLD_OUT_CLASS.pattern)
 
 
 _CONTROLS = frozenset(("button", "input", "a"))
@@ -556,7 +571,6 @@ def _all_choices_out(choices) -> bool:
                                  for c in choices)
 
 
-_OUT_CLASS = re.compile(r"unavailable|disabled|sold-?out|out-?of-?stock|no-?stock|not-?available|^oos$")
 
 
 def container_stock(title) -> str | None:
