@@ -988,6 +988,29 @@ def test_a_block_headed_as_recommendations_holds_other_products(heading):
     assert (rec.price, rec.brand) == ("189.00", None)
 
 
+@pytest.mark.parametrize("heading", [
+    "<h2>You may also like</h2>", "<h4>Complete the look</h4>", "<h3>Pairs well with</h3>",
+    "<p class='section-title'>Frequently bought together</p>",  # a heading styled by its class
+    "<div class='block-heading'>Passend dazu</div>",
+])
+def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_product(heading):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    tiles = "".join(f"<div class='card'><a href='/p/scarf-{n}'>Scarf {n}</a><span class='price'>€ 29,00</span>"
+                    "<button class='btn add-to-cart'>Add to cart</button></div>" for n in (1, 2, 3))
+    body = (f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p>"
+            f"<section class='box'>{heading}<div class='grid'>{tiles}</div></section>")
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+
+
+def test_a_recommendation_heading_above_the_products_own_buy_button_leaves_it_the_product():
+    # one buy control under the heading, none before it: the product's own
+    body = ("<div class='layout'><h1>Wool Coat</h1><div class='buy'><h3>Customers also bought</h3>"
+            "<div class='product-price'>€ 189,00</div><button class='add-to-cart'>Add to cart</button></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.availability) == ("189.00", "InStock")
+
+
 def test_a_recommendation_heading_in_the_products_own_column_leaves_it_the_product():
     body = ("<div class='product'><h1>Wool Coat</h1><h3>Recommended for cold days</h3><div class='product-price'>"
             "€ 189,00</div><p class='product-brand'>Nordvik</p><button class='add-to-cart'>Add to cart</button></div>")

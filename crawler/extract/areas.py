@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
@@ -61,10 +61,11 @@ def _kind(c: str) -> int:
 _RELATED_HEADING = re.compile(
     r"recommend|related (?:products|items|articles)|similar (?:products|items)|you (?:may|might) also|"
     r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|more by|"
-    r"(?:other|more) products (?:from|by)|"
+    r"(?:other|more) products (?:from|by)|complete the look|shop the look|(?:style|wear) it with|pairs? well with|"
+    r"goes well with|more like this|similar styles|people also|"
     r"mehr von|meer van|"
     r"aanbevolen|gerelateerde|anderen bekeken|ook bekeken|empfohlen|empfehlung|ähnliche (?:artikel|produkte)|"
-    r"auch gefallen|kauften auch|zuletzt angesehen|aimerez aussi|produits (?:similaires|associés)|recommandé|"
+    r"auch gefallen|kauften auch|zuletzt angesehen|passend dazu|vervollständige den look|complétez le look|aimerez aussi|produits (?:similaires|associés)|recommandé|"
     r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
@@ -75,10 +76,12 @@ def related_heading(text: str | None) -> bool:
     return bool(text) and len(text) <= 80 and _RELATED_HEADING.search(text.casefold()) is not None
 
 
-def headed_areas(headings, keep) -> list:
+def headed_areas(headings, titles, buy) -> list:
     """The blocks the recommendation ``headings`` head: from each heading up to the first
-    ancestor that holds more than the heading's own branch, unless that block holds one of
-    ``keep`` (the product's title or buy button: then the heading sits in the product's column)."""
+    ancestor that holds more than the heading's own branch, unless that block holds one of the
+    product's ``titles``, one of the ``buy`` controls before the heading, or a single one after
+    it (then the heading sits in the product's column). Buy controls in several branches after
+    it are its cards' ("Add to cart" on each tile under "You may also like")."""
     out = []
     for h in headings:
         e = h
@@ -91,9 +94,28 @@ def headed_areas(headings, keep) -> list:
                 block = parent
                 break
             e = parent
-        if block is not None and not any(k is block or block in set(k.iterancestors()) for k in keep):
+        if block is None or any(_within(t, block) is not None for t in titles):
+            continue
+        at = block.index(e)
+        inside = [(b, block.index(branch)) for b in buy if (branch := _within(b, block)) is not None]
+        if any(i < at for _, i in inside):
+            continue
+        after = {b for b, _ in inside}
+        # its cards' buttons (a form and its button are one); a single one may be the product's own
+        if sum(1 for b in after if not any(a in after for a in b.iterancestors())) != 1:
             out.append(block)
     return out
+
+
+def _within(el, block):
+    """The child of ``block`` that holds ``el`` (``el`` itself when a child), else None."""
+    for a in chain((el,), el.iterancestors()):
+        parent = a.getparent()
+        if parent is block:
+            return a
+        if parent is None:
+            return None
+    return None
 
 
 _LISTING_PAGE = re.compile(r"search-?result|listing|product-?list|product-?grid|category-?page")

@@ -165,7 +165,7 @@ def _extract(root, url: str) -> ProductRecord:
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
     buy = areas.own_buy_controls(sc.buy)
-    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3] + buy) if sc.related_heads else []
+    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
 

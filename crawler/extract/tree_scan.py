@@ -36,12 +36,12 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
 _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "h2", "h3", "button", "input", "nav", "form",
-                   "del", "s", "strike", "ins", "tr", "dt", "style"))
+                   "del", "s", "strike", "ins", "tr", "dt", "style", "h4"))
 
 _MAX_H2 = 30
 
 # What a lower-cased class/id/itemprop string says about its element, as bit flags.
-_F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY, _F_TITLE = 1, 2, 4, 8, 16, 32, 64
+_F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY, _F_TITLE, _F_HEAD = 1, 2, 4, 8, 16, 32, 64, 128
 _NOT_BRAND = frozenset(("img", "input", "option"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
@@ -74,8 +74,11 @@ def _flags(low: str) -> int:
             or "winkelwagen" in low or "koszyk" in low or "varukorg" in low or "kurv" in low
             or "sepet" in low) and _BUY.search(low):
         f |= _F_BUY
-    if ("name" in low or "title" in low or "heading" in low) and _TITLE.search(low):
-        f |= _F_TITLE
+    if "name" in low or "title" in low or "heading" in low:
+        if _TITLE.search(low):
+            f |= _F_TITLE
+        if "title" in low or "heading" in low:
+            f |= _F_HEAD  # a section's heading styled so ("<p class='section-title'>Recently viewed</p>")
     return f
 
 
@@ -106,7 +109,7 @@ class Scan:
         self.styles = []  # <style> elements: the classes the page hides (stock.hidden_rules)
         self.titles = []  # elements whose class or id says product name or title
         self.h2s = []  # the first h2s: the product's heading on pages without an h1
-        self.related_heads = []  # h2/h3 headings of recommendation blocks ("Customers also bought")
+        self.related_heads = []  # headings of recommendation blocks ("Customers also bought")
 
 
 def _says_buy(el) -> bool:
@@ -151,7 +154,7 @@ def scan(root) -> Scan:
                 continue
             if tag == "h1":
                 s.h1s.append(el)
-            elif tag == "h2" or tag == "h3":
+            elif tag == "h2" or tag == "h3" or tag == "h4":
                 if tag == "h2" and len(s.h2s) < _MAX_H2:
                     s.h2s.append(el)
                 if related_heading(short_text(el, 80)):
@@ -242,4 +245,6 @@ def scan(root) -> Scan:
             buy.append(el)
         if f & _F_TITLE and tag not in _NOT_LABEL:
             s.titles.append(el)
+        if f & _F_HEAD and tag not in _NOT_LABEL and el.text and related_heading(el.text.strip()):
+            s.related_heads.append(el)
     return s
