@@ -1003,6 +1003,23 @@ def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_produc
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
+@pytest.mark.parametrize("wrap, tile", [("div class='swiper-wrapper'", "div class='swiper-slide card'"),
+                                        ("ul class='products'", "li class='product'")])
+def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    w, t = wrap.split()[0], tile.split()[0]
+    tiles = "".join(f"<{tile}><a href='/p/scarf-{n}'>Scarf {n}</a><span class='price'>€ 29,00</span>"
+                    f"<button class='btn add-to-cart'>Add to cart</button></{t}>" for n in (1, 2, 3))
+    body = f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p><{wrap}>{tiles}</{w}>"
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+    # a product's variants, each with its button but linking nowhere, are the product's own
+    rows = "".join(f"<{tile}><span>Size {s}</span><button class='btn add-to-cart'>Add to cart</button></{t}>"
+                   for s in "SML")
+    body = f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p><{wrap}>{rows}</{w}>"
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+
+
 def test_a_recommendation_heading_above_the_products_own_buy_button_leaves_it_the_product():
     # one buy control under the heading, none before it: the product's own
     body = ("<div class='layout'><h1>Wool Coat</h1><div class='buy'><h3>Customers also bought</h3>"

@@ -118,6 +118,38 @@ def _within(el, block):
     return None
 
 
+def buy_tiles(buy, titles) -> list:
+    """Tiles of other products, each with its own buy button: three or more alike siblings
+    (same tag and class) that each hold a buy control and a link to another page, and not the
+    product's title ("Add to cart" on every card of a carousel no heading names)."""
+    held: dict = {}  # parent -> its children that hold a buy control
+    for b in buy:
+        e = b
+        for _ in range(4):
+            parent = e.getparent()
+            if parent is None:
+                break
+            held.setdefault(parent, set()).add(e)
+            e = parent
+    out = []
+    for children in held.values():
+        if len(children) < 3:
+            continue
+        alike: dict = {}
+        for c in children:
+            alike.setdefault((c.tag, c.get("class")), []).append(c)
+        for group in alike.values():
+            tiles = [c for c in group if _links_away(c) and not any(_within(t, c) is not None or t is c for t in titles)]
+            if len(tiles) >= 3:
+                out.extend(tiles)
+    return out
+
+
+def _links_away(el) -> bool:
+    return any((h := (a.get("href") or "").strip()) and not h.startswith(("#", "javascript:"))
+               for a in el.iter("a"))
+
+
 _LISTING_PAGE = re.compile(r"search-?result|listing|product-?list|product-?grid|category-?page")
 
 
