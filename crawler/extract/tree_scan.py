@@ -78,7 +78,8 @@ def _flags(low: str) -> int:
         if _TITLE.search(low):
             f |= _F_TITLE
         if "title" in low or "heading" in low:
-            f |= _F_HEAD  # a section's heading styled so ("<p class='section-title'>Recently viewed</p>")
+            f |= _F_HEAD  # a section's heading styled so ("<p class='section-title'>Recently viewed</p>"),
+            # unless it titles a product (its card's)
     return f
 
 
@@ -245,6 +246,6 @@ def scan(root) -> Scan:
             buy.append(el)
         if f & _F_TITLE and tag not in _NOT_LABEL:
             s.titles.append(el)
-        if f & _F_HEAD and tag not in _NOT_LABEL and el.text and related_heading(el.text.strip()):
+        if f & _F_HEAD and not f & _F_TITLE and tag not in _NOT_LABEL and el.text and related_heading(el.text.strip()):
             s.related_heads.append(el)
     return s
