@@ -496,10 +496,22 @@ def test_a_more_from_heading_names_the_maker_the_title_opens_with(heading, brand
     ("<a href='/brands/nordvik'>Nordvik</a><a href='/c/fleece'>View all Fleece</a>", None),
     ("<a href='/c/trail'>Shop all Trail</a>", None),
     ("<a href='/c/fjellrev'>Shop all Fjellrev</a>", None),  # "view all" is a category's, but for "... products"
+    # the maker's full name, the title shortens it by its last word
+    ("<a href='/brand/fjellrev-trail-co'>View all products by Fjellrev Trail Co</a>", "Fjellrev Trail Co"),
+    ("<a href='/brand/fjellrev-mountain-co'>View all products by Fjellrev Mountain Co</a>", None),
 ])
 def test_a_link_to_the_makers_page_or_products_names_the_maker_the_title_opens_with(anywhere, brand):
     html = page(after=anywhere).replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket</h1>")
     assert extract_product(html, URL).brand == brand
+
+
+def test_a_brand_menus_item_is_no_brand():
+    menu = ("<ul class='menu'><li class='brandMenuLi'><a class='category brandMenu' href='https://blog.example'>"
+            "The Blog</a></li></ul>")
+    assert extract_product(page(after=menu), URL).brand is None
+    # nor a brand-classed item whose one link goes to another site's home page
+    assert extract_product(page(after="<div class='brand-link'><a href='https://blog.example/'>Our Blog</a></div>"),
+                           URL).brand is None
 
 
 def test_by_a_maker_under_the_title_and_a_widgets_credit():

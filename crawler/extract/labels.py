@@ -741,7 +741,8 @@ def dom_brand(brand_elems, related) -> str | None:
     """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
 
     Skipped: related-product areas, lists and page sections (brand menus) and elements holding
-    them, the site's own branding and navbar brand, and a class that three or more brand elements
+    them, a menu's item ("brandMenu"), the site's own branding and navbar brand, a link to a site's
+    home page, and a class that three or more brand elements
     share (product tiles of a recommendation strip the area test missed).
     """
     counts: dict = {}
@@ -756,9 +757,10 @@ def dom_brand(brand_elems, related) -> str | None:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
-        if not any(word in key for word in _BRAND_CLASS_WORDS):
-            continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit
-        if related(el) or _links_home(el):
+        if not any(word in key for word in _BRAND_CLASS_WORDS) or "menu" in key or "nav" in key:
+            continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
+        link = next(el.iter("a"), None)  # holds at most one link (above)
+        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
             continue
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
         if len(cells) == 2:
@@ -867,8 +869,13 @@ _MORE_FROM = re.compile(
 
 
 def _opens(title_words: list, name: str | None) -> bool:
+    """The title opens with the name, or with all but the last of its three or four words (a
+    title shortens "Kristin Ess Hair" to "Kristin Ess")."""
     nw = _WORDS_OF(name.casefold()) if name else []
-    return bool(nw) and len(nw) <= 4 and len(nw) < len(title_words) and title_words[:len(nw)] == nw
+    if not nw or len(nw) > 4:
+        return False
+    return ((len(nw) < len(title_words) and title_words[:len(nw)] == nw)
+            or (3 <= len(nw) <= len(title_words) and title_words[:len(nw) - 1] == nw[:-1]))
 
 
 def more_from_brand(elements, title: str) -> str | None:
