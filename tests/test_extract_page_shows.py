@@ -147,6 +147,9 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     # a count of none
     ("<span class='stock-level'>0 auf Lager</span>", "de"),
     ("<p class='inventory'>In stock: 0</p>", "en"),
+    ("<p>Availability: 0 pcs</p>", "en"), ("<p>Inventory: None</p>", "en"),
+    ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),
+    ("<span class='status'>Nedostupno</span>", "hr"), ("<span class='status'>Terjual habis</span>", "id"),
     # a short first sentence states it, the rest is prose
     ("<p class='notice'><strong>Op dit moment is de Wollen Jas uitverkocht! Houd onze winkels en website dit "
      "najaar in de gaten voor alles over de nieuwe collectie.</strong></p>", "nl"),

@@ -32,7 +32,8 @@ _OUT = (
     # en
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable", "not available",
     "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued", "no longer sold", "back soon",
-    "expected in stock", "expected back", "awaiting stock", "restocking soon", "no longer stocked", "not sold online",
+    "expected in stock", "expected back", "awaiting stock", "awaiting restock", "awaiting re-stock", "restocking soon",
+    "gone for now", "all gone", "no longer stocked", "not sold online",
     "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
     "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
@@ -49,17 +50,18 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
-    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "niedostępny", "brak w magazynie", "brak towaru",
+    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "loppu varastosta", "niedostępny", "brak w magazynie", "brak towaru",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
     "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie",
     "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
-    "nema na stanju", "nije dostupno", "nije dostupan", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
+    "nema na stanju", "nije dostupno", "nije dostupan", "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
     "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
-    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "สินค้าหมด",
+    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "terjual habis", "habis terjual",
+    "สินค้าหมด",
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
@@ -123,9 +125,9 @@ _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 # A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
                           "solgt", "sprzedane", "sprzedany"))
-# A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück").
-_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available)"
-                             r"\s*[:：]\s*0(?![\d.,/–-])")
+# A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
+_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
+                             r"availability|inventory)\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)")
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
 # ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
 # "This item is not available for shipping", "Not available in stores", "Die gewünschten
