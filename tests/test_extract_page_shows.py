@@ -1016,6 +1016,13 @@ def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile)
     body = f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p><{wrap}>{tiles}</{w}>"
     rec = extract_product(page(body, ld(data)), URL)
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
+    # eight of them in a strip beside the product's own button: still the product's page
+    strip = "".join(f"<{tile}><a href='/p/scarf-{n}'>Scarf {n}</a><button class='btn'>Add to cart</button></{t}>"
+                    for n in range(8))
+    body = (f"<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div><button class='add-to-cart'>Add to cart"
+            f"</button><section class='carousel'><h2>Complete the look</h2><{wrap}>{strip}</{w}></section>")
+    rec = extract_product(page(body), URL)
+    assert (rec.is_product, rec.price, rec.availability) == (True, "189.00", "InStock")
     # a product's variants, each with its button but linking nowhere, are the product's own
     rows = "".join(f"<{tile}><span>Size {s}</span><button class='btn add-to-cart'>Add to cart</button></{t}>"
                    for s in "SML")

@@ -165,10 +165,14 @@ def _extract(root, url: str) -> ProductRecord:
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
     buy = areas.own_buy_controls(sc.buy)
-    tiles = areas.buy_tiles(buy, sc.h1s[:3])  # cards with a quick-add button each: other products
-    headed = (areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []) + tiles
+    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
+    tiles = areas.buy_tiles(buy, sc.h1s[:3])  # cards with a quick-add button each: other products
+    # those no class or heading marks: a listing's grid (counted below), not a recommendation strip
+    loose_tiles = sum(1 for t in tiles if not related(t))
+    related.mark(tiles)
+    headed += tiles
 
     layers: list[tuple[str, dict]] = []
     headings = [h.casefold() for h in (clean(e.text_content()) for e in sc.h1s[:3]) if h]
@@ -377,7 +381,7 @@ def _extract(root, url: str) -> ProductRecord:
     has_markup = any(s in ("jsonld", "microdata", "rdfa") for s, _ in layers)
     # Listing pages repeat a buy control per tile; a product page has one or two
     # (add to cart, buy now) plus a few hidden/retry variants.
-    many_buttons = sum(1 for b in buttons if b.tag in ("button", "input", "a")) + len(tiles) >= 6
+    many_buttons = sum(1 for b in buttons if b.tag in ("button", "input", "a")) + loose_tiles >= 6
     own_box = bool(rec.name and rec.price and buttons and not many_buttons)
     if others and (is_og_product or own_box):
         rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
