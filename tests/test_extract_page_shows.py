@@ -643,6 +643,15 @@ def test_a_buy_forms_picker_every_size_sold_out_is_sold_out_whatever_the_button_
      "<button class='size-btn is-out-of-stock'>M</button></div>", "OutOfStock"),
     ("<div class='sizes' role='radiogroup'><div role='radio' aria-disabled='true'>S</div>"
      "<div role='radio' aria-disabled='true'>M</div></div>", "OutOfStock"),
+    # a stock data attribute, a label for screen readers, a class that strikes it through
+    ("<div class='size-picker'><button class='size' data-available='false'>S</button>"
+     "<button class='size' data-stock='0'>M</button></div>", "OutOfStock"),
+    ("<div class='size-picker'><button class='size' aria-label='S - sold out'>S</button>"
+     "<button class='size' title='Out of stock'>M</button></div>", "OutOfStock"),
+    ("<div class='size-picker'><button class='size is-oos'>S</button><button class='size crossed-out'>M</button>"
+     "</div>", "OutOfStock"),
+    ("<div class='size-picker'><button class='size' data-available='true'>S</button>"
+     "<button class='size' data-available='false'>M</button></div>", "InStock"),
     # one size left; a colour to choose beside sold-out sizes; a utility class for a hover state
     ("<ul class='size-selector'><li class='swatch unavailable'><a href='#'>S</a></li>"
      "<li class='swatch'><a href='#'>M</a></li></ul>", "InStock"),

@@ -566,11 +566,34 @@ def _real_options(select) -> list:
 
 
 def _all_choices_out(choices) -> bool:
-    """Every choice is disabled, marked sold out by its class, or says so ("S - Sold out"): the
-    shop renders a sold-out product's picker so, whatever its buy button says."""
-    return bool(choices) and all(any(_switched_off(e, _OUT_CLASS) for e in islice(c.iter(), 3))
+    """Every choice is disabled, marked sold out by its class or a stock data attribute, or says
+    so ("S - Sold out", as its text or its label for screen readers): the shop renders a sold-out
+    product's picker so, whatever its buy button says."""
+    return bool(choices) and all(any(_switched_off(e, _CHOICE_OUT_CLASS) or _stock_data_out(e)
+                                     for e in islice(c.iter(), 3))
                                  or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
+                                 or verdict(c.get("aria-label") or c.get("title") or "") in ("OutOfStock", "notify")
                                  for c in choices)
+
+
+def _stock_data_out(e) -> bool:
+    """A data attribute that says the choice is out ("data-available='false'", "data-stock='0'",
+    "data-soldout='true'")."""
+    for k, v in e.items():
+        if k.startswith("data-"):
+            m = _STOCK_DATA.fullmatch(k[5:].lower())
+            if m:
+                v = (v or "").strip().lower()
+                if v in (("true", "1", "yes") if m.group("out") else ("false", "0", "no", "none")):
+                    return True
+    return False
+
+
+_STOCK_DATA = re.compile(r"(?:is-?)?(?:available|availability|in-?stock|stock|stock-?level|inventory|qty|quantity)"
+                         r"|(?P<out>(?:is-?)?(?:sold-?out|soldout|out-?of-?stock|oos|unavailable))")
+# A choice's class may also strike it through or mark it "oos"
+_CHOICE_OUT_CLASS = re.compile(r"disabled|unavailable|sold-?out|out-?of-?stock|no-?stock|not-?available|"
+                               r"(?:^|[-_])oos(?:$|[-_])|crossed|strike")
 
 
 
