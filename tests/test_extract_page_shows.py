@@ -1032,6 +1032,15 @@ def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile)
             f"</button><section class='carousel'><h2>Complete the look</h2><{wrap}>{strip}</{w}></section>")
     rec = extract_product(page(body), URL)
     assert (rec.is_product, rec.price, rec.availability) == (True, "189.00", "InStock")
+    # three copies of the buy box (each linking the size guide), and variant rows linking the page itself
+    copies = "".join(f"<{tile}><a href='/pages/size-guide'>Size guide</a><button class='btn'>Add to cart</button></{t}>"
+                     for _ in range(3))
+    variants = "".join(f"<{tile}><a href='{URL}?size={s}'>Size {s}</a><button class='btn'>Add to cart</button></{t}>"
+                       for s in "SML")
+    for own in (copies, variants):
+        rec = extract_product(page(f"<h1>Wool Coat</h1><div class='product-price'>€ 189,00</div><{wrap}>{own}</{w}>"),
+                              URL)
+        assert (rec.is_product, rec.availability) == (True, "InStock")
     # a product's variants, each with its button but linking nowhere, are the product's own
     rows = "".join(f"<{tile}><span>Size {s}</span><button class='btn add-to-cart'>Add to cart</button></{t}>"
                    for s in "SML")

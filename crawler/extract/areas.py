@@ -6,6 +6,7 @@ import re
 
 from functools import lru_cache
 from itertools import chain, islice
+from urllib.parse import urlsplit
 
 _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "crosssell", "cross-sell",
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
@@ -118,10 +119,12 @@ def _within(el, block):
     return None
 
 
-def buy_tiles(buy, titles) -> list:
+def buy_tiles(buy, titles, page_path: str = "") -> list:
     """Tiles of other products, each with its own buy button: three or more alike siblings
-    (same tag and class) that each hold a buy control and a link to another page, and not the
-    product's title ("Add to cart" on every card of a carousel no heading names)."""
+    (same tag and class) that each hold a buy control and a link to another page, the links
+    going to different pages ("Add to cart" on every card of a carousel no heading names), none
+    holding the product's title. Copies of the buy box (all linking the size guide) and the
+    product's variant rows (linking the page itself) are no tiles."""
     held: dict = {}  # parent -> its children that hold a buy control
     for b in buy:
         e = b
@@ -139,15 +142,25 @@ def buy_tiles(buy, titles) -> list:
         for c in children:
             alike.setdefault((c.tag, c.get("class")), []).append(c)
         for group in alike.values():
-            tiles = [c for c in group if _links_away(c) and not any(_within(t, c) is not None or t is c for t in titles)]
-            if len(tiles) >= 3:
+            if len(group) < 3:
+                continue
+            targets = {c: _link_away(c, page_path) for c in group
+                       if not any(t is c or _within(t, c) is not None for t in titles)}
+            tiles = [c for c, target in targets.items() if target]
+            if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(tiles)
     return out
 
 
-def _links_away(el) -> bool:
-    return any((h := (a.get("href") or "").strip()) and not h.startswith(("#", "javascript:"))
-               for a in el.iter("a"))
+def _link_away(el, page_path: str) -> str | None:
+    """The path of the first link in `el` to another page than this one."""
+    for a in el.iter("a"):
+        h = (a.get("href") or "").strip()
+        if h and not h.startswith(("#", "javascript:")):
+            path = urlsplit(h).path.rstrip("/")
+            if path and path != page_path.rstrip("/"):
+                return path
+    return None
 
 
 _LISTING_PAGE = re.compile(r"search-?result|listing|product-?list|product-?grid|category-?page")

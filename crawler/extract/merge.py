@@ -168,7 +168,7 @@ def _extract(root, url: str) -> ProductRecord:
     headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
-    tiles = areas.buy_tiles(buy, sc.h1s[:3])  # cards with a quick-add button each: other products
+    tiles = areas.buy_tiles(buy, sc.h1s[:3], urlsplit(url).path)  # cards with a quick-add button each: other products
     # those no class or heading marks: a listing's grid (counted below), not a recommendation strip
     loose_tiles = sum(1 for t in tiles if not related(t))
     related.mark(tiles)
