@@ -327,7 +327,7 @@ def test_unrendered_template_is_no_brand(placeholder):
 
 
 @pytest.mark.parametrize("filler", ["Nicht vorhanden", "Unbranded", "Sans marque", "Sin marca", "Default",
-                                    "Does not apply", "Various"])
+                                    "Does not apply", "Various", "Generic", "Genérico"])
 def test_a_platforms_filler_vendor_is_no_brand(filler):
     # Shops fill the vendor field when a product has none ("not available", "no brand").
     assert get(head=ld(brand=filler)).brand is None

@@ -213,7 +213,9 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a",
                        # eBay's and feeds' fillers, and "various" makers
                        "does not apply", "not applicable", "no aplica", "non applicable", "nicht zutreffend", "n.a.",
-                       "various", "diverse", "divers", "varios", "vari", "sonstige", "assorted", "multiple"))
+                       "various", "diverse", "divers", "varios", "vari", "sonstige", "assorted", "multiple",
+                       # a marketplace's word for no brand
+                       "generic", "generisch", "générique", "genérico", "generico", "no name", "noname"))
 
 
 def labelled_code(t: str | None) -> bool:
