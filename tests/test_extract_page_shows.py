@@ -356,6 +356,11 @@ def test_call_to_check_availability_in_place_of_the_buy_button(button, availabil
     "<meta property='og:type' content='product'><meta property='product:availability' content='Épuisé'>",
     ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
         "offers": offer("189.00") | {"availability": "NotAvailable"}}),
+    # a template's bare boolean
+    ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+        "offers": offer("189.00") | {"availability": False}}),
+    ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+        "offers": offer("189.00") | {"availability": "False"}}),
     # the stock put on the product rather than its offer
     ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
         "availability": "https://schema.org/OutOfStock",

@@ -171,7 +171,12 @@ _WORD = re.compile(r"\w+")
 
 def markup_availability(value) -> str | None:
     """A markup's stock value: schema.org's names in their many spellings, else the shop's own
-    words ("Ausverkauft", "Niet op voorraad") read as the page's would be."""
+    words ("Ausverkauft", "Niet op voorraad") read as the page's would be; a template's bare
+    boolean (``"availability": false``, "False") as its yes or no."""
+    flag = value if isinstance(value, bool) else {"true": True, "false": False}.get(
+        value.strip().lower()) if isinstance(value, str) else None
+    if flag is not None:
+        return "InStock" if flag else "OutOfStock"
     found = availability(value)
     if found or not isinstance(value, str) or len(value) > _SHORT:
         return found
