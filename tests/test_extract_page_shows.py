@@ -436,6 +436,11 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     ("dataLayer.push({\"product_availability\": \"out of stock\"});", "OutOfStock"),
     ("var utag_data = {product_instock:['1']};", "InStock"),
     ("var a = {product_instock:['1']}; var b = {item_in_stock: false};", None),  # they disagree: nothing said
+    # the stock of the product the page's analytics view (named like the title), not a list's
+    ("dataLayer = [{'ecommerce': {'detail': {'products': [{'name': 'Wool Coat', 'stock_status': 'outofstock'}]}}}];",
+     "OutOfStock"),
+    ('gtag("event", "view_item", {items: [{item_name: "Wool Coat", in_stock: false}]});', "OutOfStock"),
+    ("dataLayer.push({'ecommerce': {'impressions': [{'name': 'Wool Coat', 'stock_status': 'outofstock'}]}});", None),
     # a framework's serialised page data holding the product's schema.org stock, its quotes escaped
     ('self.__next_f.push([1,"{\\"@type\\":\\"Product\\",\\"name\\":\\"Wool Coat\\",\\"offers\\":'
      '{\\"availability\\":\\"https://schema.org/OutOfStock\\"}}"])', "OutOfStock"),

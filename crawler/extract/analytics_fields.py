@@ -9,7 +9,7 @@ holding the product's title: that element is the product's own (``data-sku`` lik
 code, ``data-availability`` its stock). A tag manager's product stock flag (``product_instock:
 ['0']``), a schema.org stock URL in serialised page data, or such an attribute says whether it is
 in stock when nothing on the page does. The price of the product a page views (``ecommerce.detail``,
-GA4's ``view_item``) when the page shows none.
+GA4's ``view_item``) when the page shows none, and its stock when nothing else says.
 """
 from __future__ import annotations
 
@@ -139,17 +139,39 @@ def script_brand(scripts, title: str | None, box, related, clean) -> str | None:
 _VIEWED = ("detail", "view_item")
 _PRODUCTS = re.compile(r"""["']?(?:products|items)["']?\s*:\s*\[\s*\{""")
 _FIELD = re.compile(r"""["']?(?P<key>[A-Za-z_]{2,20})["']?\s*:\s*(?:"(?P<d>[^"\\\n]{0,200})"|'(?P<s>[^'\\\n]{0,200})'|"""
-                    r"""(?P<n>\d+(?:\.\d+)?)(?![\w.]))""")
+                    r"""(?P<n>\d+(?:\.\d+)?|true|false)(?![\w.]))""")
 _NAME_KEYS = ("name", "item_name")
 _CURRENCY_KEYS = ("currency", "currencyCode")
+_STOCK_KEYS = ("stock_status", "stockStatus", "availability", "in_stock", "inStock", "is_in_stock", "available")
 
 
 def script_price(scripts, title: str | None) -> tuple[str, str | None] | None:
     """(price text, currency or None) of the product the page's analytics say it shows, when
     that product is named like the page's `title` (its words at least 60% in the title)."""
+    for product, around in _viewed(scripts, title):
+        price = product.get("price")
+        currency = next((d[k] for d in (product, around) for k in _CURRENCY_KEYS if k in d), None)
+        if price and price.replace(".", "", 1).isdigit() and float(price) > 0:
+            return price, currency
+    return None
+
+
+def script_viewed_stock(scripts, title: str | None) -> str | None:
+    """The stock of the product the page's analytics say it shows (as ``script_price``):
+    ``stock_status: "outofstock"``, ``in_stock: false``."""
+    for product, _ in _viewed(scripts, title):
+        for k in _STOCK_KEYS:
+            if product.get(k):
+                return stock_flag(product[k])
+    return None
+
+
+def _viewed(scripts, title: str | None):
+    """(product fields, its event's fields) of each product an analytics view event names like
+    `title`."""
     title_words = set(_WORDS_OF(title.casefold())) if title else set()
     if not title_words:
-        return None
+        return
     for text in _texts(scripts):
         for needle in _VIEWED:
             for at in _finds(text, needle):
@@ -158,16 +180,10 @@ def script_price(scripts, title: str | None) -> tuple[str, str | None] | None:
                     continue
                 end = text.find("}", m.end(), m.end() + 2000)
                 product = _fields(text, m.end(), end if end > 0 else m.end())
-                around = _fields(text, at, m.start())  # the event's own currency
                 name = next((product[k] for k in _NAME_KEYS if k in product), "")
                 words = _WORDS_OF(name.casefold())
-                if not words or sum(w in title_words for w in words) < 0.6 * len(words):
-                    continue
-                price = product.get("price")
-                currency = next((d[k] for d in (product, around) for k in _CURRENCY_KEYS if k in d), None)
-                if price and price.replace(".", "", 1).isdigit() and float(price) > 0:
-                    return price, currency
-    return None
+                if words and sum(w in title_words for w in words) >= 0.6 * len(words):
+                    yield product, _fields(text, at, m.start())
 
 
 def _fields(text: str, start: int, end: int) -> dict:

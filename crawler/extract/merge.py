@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 from . import areas, domfields, domprice, labels, stock
 from .analytics_fields import (BRAND_ATTRIBUTE, SKU_ATTRIBUTE, STOCK_ATTRIBUTE, attribute_value, script_availability,
-                               script_brand, script_price, stock_flag)
+                               script_brand, script_price, script_viewed_stock, stock_flag)
 from .image_urls import absolutize, add_gallery, clean_images
 from .page_state_json import blob_fields
 from .jsonld import iter_nodes, read_jsonld
@@ -255,6 +255,7 @@ def _extract(root, url: str) -> ProductRecord:
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
         dpart["availability"] = (script_availability(sc.scripts)  # a tag manager's product_instock
+                                 or script_viewed_stock(sc.scripts, h1[1] if h1 else title)
                                  or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
                                  or (stock.container_stock(h1[0]) if h1 else None))
     # The page's price counts where no layer above has price and currency, for a sale pair or a
