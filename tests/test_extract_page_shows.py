@@ -242,10 +242,35 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     ("<p class='availability-store'>Nicht im Markt verfügbar</p>", "de"),
     ("<ul class='stock-notes'><li>Gift wrap is available for this item.</li><li>This item is not available for "
      "layaway.</li><li class='ship-status'>This item is not available for shipping.</li></ul>", "en"),
+    # a store's, a pick-up's, an add-on's or an accessory's stock
+    ("<div class='store-stock'>Out of stock at Berlin Mitte</div>", "en"),
+    ("<div class='store-availability'><span class='stock'>Out of stock</span> in your store</div>", "en"),
+    ("<div class='gift-wrap addon'><label><input type='checkbox'> Gift box</label><span class='stock'>Out of stock"
+     "</span></div>", "en"),
+    ("<div class='accessory'><a href='/p/case'>Matching case</a> <span class='stock'>Sold out</span></div>", "en"),
+    # one size ("in M"), and a template's labels for both states
+    ("<div class='inventory'>Out of stock in M, 3 left in L</div>", "en"),
+    ("<span class='stock in-stock'>In stock</span><span class='stock out-of-stock'>Out of stock</span>", "en"),
 ])
 def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, lang):
     rec = in_buy_box(box + "<button class='add-to-cart'>Add to cart</button>", lang)
     assert rec.availability == "InStock"
+
+
+@pytest.mark.parametrize("note, availability", [("Out of stock - available to backorder", "BackOrder"),
+                                                 ("Out of stock. Pre-order now, ships in May", "PreOrder"),
+                                                 ("Out of stock. Pre-order not possible", "OutOfStock")])
+def test_sold_out_but_open_to_back_or_pre_order(note, availability):
+    assert in_buy_box(f"<p class='stock'>{note}</p><button class='add-to-cart'>Add to cart</button>").availability \
+        == availability
+
+
+def test_labels_for_both_states_leave_markup_that_says_sold_out_standing():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", availability="OutOfStock")}
+    body = ("<h1>Wool Coat</h1><span class='stock in-stock'>In stock</span><span class='stock out-of-stock'>"
+            "Out of stock</span><button class='add-to-cart'>Add to cart</button>")
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
 
 
 @pytest.mark.parametrize("box, lang", [

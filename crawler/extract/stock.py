@@ -148,6 +148,7 @@ _OTHER_SUBJECT = re.compile(
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
+    r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+"
     r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
@@ -158,6 +159,8 @@ _FOLLOWING_SUBJECT = re.compile(
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])")
+# Back-order and pre-order offered after a sold-out phrase.
+_ORDERABLE = re.compile(f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})")
 # A notify phrase that opens a text as its statement: restocked.
 _RESTOCKED = frozenset(("back in stock",))
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
@@ -212,12 +215,21 @@ def verdict(text: str) -> str | None:
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
                                                                                  m.start())[-8:]):
         return None  # "Het is niet mogelijk om een pre-order te plaatsen": no pre-order is taken
+    if m.lastgroup == "out":
+        # "Out of stock - available to backorder", "Sold out. Pre-order now": it can be ordered
+        later = _ORDERABLE.search(low, m.end())
+        if later and not _NEGATIONS.intersection(_WORD.findall(low, m.end(), later.start())[-3:]
+                                                 + _WORD.findall(low, later.end(), later.end() + 24)[:2]):
+            return _VALUE[later.lastgroup]  # not "Pre-order not possible"
     return _VALUE[m.lastgroup]
 
 
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
 _NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|modal|popup|"
+                                # a store's or a pick-up's stock, an add-on's or an accessory's
+                                r"(?<![a-z])store|pick-?up|click-?(?:and|n)-?collect|warehouse|"
+                                r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
                                 r"tooltip|cookie")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
@@ -550,10 +562,18 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # a buy button saying "Sold out", or every size sold out: another button left enabled (a
         # sticky bar's) does not sell it. A stock label beside a working button stays weaker.
         return "OutOfStock", False
-    for value in ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock"):
+    if working and "OutOfStock" in clear and not _ON_SALE_WORDS.isdisjoint(clear):
+        # labels for both states beside a working button: a template whose stylesheet shows one,
+        # so the page says neither (markup, else the button, decides)
+        return None, working
+    for value in _ORDER:
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+_ORDER = ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock")
+_ON_SALE_WORDS = frozenset(_ORDER[1:])
 
 
 def _shown_as(control):
