@@ -514,6 +514,39 @@ def test_a_brand_menus_item_is_no_brand():
                            URL).brand is None
 
 
+@pytest.mark.parametrize("shown", [
+    "<table><tr><th>Marke:</th><td>Fjellrev</td></tr></table>",
+    "<p class='byline'>by <a href='/brands/fjellrev'>Fjellrev</a></p>",
+    "<div class='product-brand'>Fjellrev</div>",
+])
+def test_a_markup_brand_that_is_the_shops_own_name_gives_way_to_the_brand_the_page_shows(shown):
+    rec = get(shown, ld(brand={"@type": "Brand", "name": "Example Shop"}))
+    assert (rec.brand, rec.sources["brand"]) == ("Fjellrev", "dom")
+    # a maker's own shop shows no other brand: its name stands
+    rec = get("", ld(brand={"@type": "Brand", "name": "Example Shop"}))
+    assert (rec.brand, rec.sources["brand"]) == ("Example Shop", "jsonld")
+    # a markup brand that is not the shop's name stands beside another the page shows
+    assert get(shown, ld(brand="Nordvik")).brand == "Nordvik"
+
+
+@pytest.mark.parametrize("html, field, value", [
+    ("<span class='posted_in'>Marchio: <a href='/marchio/fjellrev/' rel='tag'>Fjellrev</a></span>", "brand",
+     "Fjellrev"),
+    ("<table><tr><th>Varumärke</th><td>Fjellrev</td></tr></table>", "brand", "Fjellrev"),
+    ("<p class='producer'>Fjellrev</p>", "brand", "Fjellrev"),  # a "producer" class, as "brand" or "vendor"
+    ("<p class='sku-line'>Ref.ª SS-4471</p>", "sku", "SS-4471"),
+    ("<p>Kód: BW-4471</p>", "sku", "BW-4471"),
+])
+def test_more_brand_and_code_labels(html, field, value):
+    assert getattr(get(html), field) == value
+
+
+def test_a_more_from_link_beside_the_title_gives_the_name_alone():
+    html = page("<a class='more-from' href='/merken/fjellrev'>Meer van Fjellrev</a>", lang="nl")
+    html = html.replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == "Fjellrev"
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

@@ -63,6 +63,12 @@ def site_names(title: str | None, site_name: str | None, host: str = "", path: s
     return names
 
 
+def names_the_shop(name: str, site: set[str]) -> bool:
+    """`name` is one of the shop's names for itself (``site_names``), spaces and punctuation aside."""
+    key = _NOT_ALNUM.sub("", name.casefold())
+    return bool(key) and any(_NOT_ALNUM.sub("", s) == key for s in site)
+
+
 def in_masthead(el) -> bool:
     """Inside the page's own header (not an article's or the product's), or a logo / site-title
     element."""

@@ -52,7 +52,7 @@ _VOCAB = {
         # es / pt
         "código de producto", "código del producto", "código de artículo", "código artículo",
         "código producto", "referencia", "número de artículo", "n de artículo", "n de referencia",
-        "código do produto", "código do artigo", "código produto", "referência", "ref do produto",
+        "código do produto", "código do artigo", "código produto", "referência", "ref.ª", "ref do produto",
         "número do artigo", "cód", "cód produto", "cód do produto",
         # nl
         "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
@@ -67,8 +67,8 @@ _VOCAB = {
         "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "מק\"ט",
         "מק״ט",
         # weak (see _WEAK)
-        "item", "article", "artikel", "style", "code", "codice", "código", "kod", "код", "cod", "kods", "kodas",
-        "koda",
+        "item", "article", "artikel", "style", "code", "codice", "código", "kod", "kód", "код", "cod", "kods",
+        "kodas", "koda",
         # sv / da / no / fi
         "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
         "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi",
@@ -99,7 +99,8 @@ _VOCAB = {
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
         "merke", "merkki", "značka", "márka", "designer", "ブランド", "ブランド名", "品牌", "브랜드",
         "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
-        "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "العلامة التجارية", "מותג", "商标",
+        "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "العلامة التجارية", "מותג", "商标", "marchio", "varumärke",
+        "varemerke", "varemærke",
         "by",  # "By: LEGO" (a value only after a colon: "By clicking ..." is no label)
     ),
     "maker": (
@@ -128,7 +129,7 @@ _VOCAB = {
 _BRAND_FIELDS = ("brand", "maker", "publisher", "developer")  # in the order they name the brand
 # Same-line labels that also start ordinary phrases ("Item 3 of 5", "Model wears size M", "Brand
 # new"): only with a hard separator ("Item: 55120") or as a label of their own (a cell, a <dt>).
-_WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "код",
+_WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "kód", "код",
                    "cod", "kods", "kodas", "koda", "šifra", "style", "id", "symbol", "indeks", "typ", "make", "maker",
                    "designer"))
 
@@ -283,6 +284,9 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if m:
         t = next(g for g in m.groups() if g)
     if dom:
+        more = _MORE_FROM.search(t)  # a link beside the title: "Meer van Philux", "View all Acme products"
+        if more:
+            t = more.group(1) or more.group(2)
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
     t = t.strip(" :-|·•" + _INVISIBLE)
     if t.endswith(")") and "(" in t[1:]:
@@ -736,7 +740,7 @@ _BRAND_CONTAINERS = frozenset(("ul", "ol", "section", "nav", "header", "footer",
 
 
 # Shopify themes call the brand the "vendor"; fashion shops call it the "designer".
-_BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer")
+_BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer", "producer")
 
 
 def dom_brand(brand_elems, related) -> str | None:

@@ -230,6 +230,12 @@ def _extract(root, url: str) -> ProductRecord:
     dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, address.hostname or "")}
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
+    markup_brand = next((part["brand"] for _, part in layers if part.get("brand")), None)
+    # A markup brand that is the shop's own name ("brand": "Outdoorladen24"): the page's brand, if
+    # it shows another, is the maker (a maker's own shop shows no other).
+    shop_named = markup_brand is not None and domfields.names_the_shop(markup_brand, site)
+    if shop_named:
+        missing.insert(0, "brand")
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
     label_areas = areas.Related(page_classes=False, title=related.title)
     label_areas.mark(headed)
@@ -307,6 +313,8 @@ def _extract(root, url: str) -> ProductRecord:
         site = labels.site_brand(og.get("site_name"), url)
         if site:
             rec.brand, sources["brand"] = site, "site"
+    if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
+        rec.brand, sources["brand"] = dpart["brand"], "dom"
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
     # The id in the URL that the buy box names is the shop's own code: a better one than the

@@ -60,7 +60,8 @@ def _flags(low: str) -> int:
     if "price" in low or (("pri" in low or "pre" in low or "strike" in low or "cena" in low)
                           and _PRICE_WORD.search(low)):
         f |= _F_PRICE
-    if "brand" in low or "byline" in low or "vendor" in low or "designer" in low or "manufacturer" in low:
+    if ("brand" in low or "byline" in low or "vendor" in low or "designer" in low or "manufacturer" in low
+            or "producer" in low):
         f |= _F_BRAND
     if "crumb" in low:
         f |= _F_CRUMB
