@@ -287,6 +287,10 @@ def test_a_books_publisher_is_no_brand():
     # an EAN of the book prefixes (978, 979) is an ISBN under another label
     assert get("<p>EAN13 : 9782365775717</p><p>Éditeur : Urban comics</p>", lang="fr").brand is None
     assert get("<p>EAN13 : 4006381333931</p><p>Hersteller : Stabilo</p>", lang="de").brand == "Stabilo"
+    # nor the author or publisher a book's markup calls its brand: by its type, or by the ISBN the page prints
+    assert get(head=ld(**{"@type": ["Book", "Product"], "brand": {"@type": "Brand", "name": "Penguin"}})).brand is None
+    assert get("<table><tr><th>ISBN-13</th><td>9780141439518</td></tr></table>",
+               ld(brand={"@type": "Brand", "name": "Jane Austen"})).brand is None
 
 
 @pytest.mark.parametrize("label,lang", [

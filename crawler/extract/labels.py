@@ -712,8 +712,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
             labelled = None  # the maker's number under a shop-code label (marketplaces)
         out["sku"] = labelled or found.get("id") or form_code or found.get("sku") or found.get("mpn")
         out["sku_labelled"] = bool(labelled)
-    if "brand" in want:
-        out["book"] = book
+    out["book"] = book  # an ISBN printed: a book, whose "brand" in markup is its author or publisher
     if "brand" in want and not book:
         named = next((found[f] for f in _BRAND_FIELDS if found.get(f)), None)
         out["brand"] = named or dom_brand(sc.brand, related)

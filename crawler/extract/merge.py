@@ -239,7 +239,7 @@ def _extract(root, url: str) -> ProductRecord:
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
     label_areas = areas.Related(page_classes=False, title=related.title)
     label_areas.mark(headed)
-    printed = labels.printed(sc, label_areas, {*missing, "sku"}, url)
+    printed = labels.printed(sc, label_areas, {*missing, "sku", "gtin"}, url)  # gtin: an ISBN marks a book
     if h1 is not None and printed.get("brand") and printed["brand"].casefold() == h1[1].casefold():
         del printed["brand"]  # an element named "brand" that holds the whole title (VTEX's "productBrand")
     for f in missing:
@@ -315,6 +315,9 @@ def _extract(root, url: str) -> ProductRecord:
             rec.brand, sources["brand"] = site, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
         rec.brand, sources["brand"] = dpart["brand"], "dom"
+    if printed.get("book") and rec.brand:
+        rec.brand = None  # an ISBN printed: the markup's "brand" is the book's author or publisher
+        del sources["brand"]
     if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
     # The id in the URL that the buy box names is the shop's own code: a better one than the

@@ -228,7 +228,8 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     """
     rec: dict = {
         "name": text_of(node.get("name")),
-        "brand": text_of(node.get("brand")) or text_of(node.get("manufacturer")),
+        # a book's "brand" is its author or publisher: no brand
+        "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
         "sku": text_of(node.get("sku")) or text_of(node.get("productGroupID")) or text_of(node.get("productID"))
         or text_of(node.get("productId")),
         "gtin": _gtin(node),
