@@ -1038,7 +1038,7 @@ def test_a_block_headed_as_recommendations_holds_other_products(heading):
 @pytest.mark.parametrize("heading", [
     "<h2>You may also like</h2>", "<h4>Complete the look</h4>", "<h3>Pairs well with</h3>",
     "<p class='section-title'>Frequently bought together</p>",  # a heading styled by its class
-    "<div class='block-heading'>Passend dazu</div>",
+    "<div class='block-heading'>Passend dazu</div>", "<h2>Quem viu, viu também</h2>",
 ])
 def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_product(heading):
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
@@ -1081,6 +1081,15 @@ def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile)
                    for s in "SML")
     body = f"<h1>Wool Coat</h1><p class='stock'>Out of stock</p><{wrap}>{rows}</{w}>"
     assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+
+
+def test_a_shelf_of_other_products_is_a_recommendation_area():
+    # VTEX calls its product carousels shelves ("vtex-shelf", the older "prateleira")
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    tiles = "".join(f"<section class='summary'><a href='/scarf-{n}/p'>Scarf {n}</a>"
+                    "<button class='buy'>Adicionar ao carrinho</button></section>" for n in (1, 2))
+    body = f"<h1>Wool Coat</h1><p class='availability-message'>Produto indisponível</p><div class='vtex-shelf'>{tiles}</div>"
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
 
 
 def test_a_recommendation_heading_above_the_products_own_buy_button_leaves_it_the_product():

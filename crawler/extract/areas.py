@@ -12,6 +12,7 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             "also", "carousel", "recent", "footer", "minicart", "mini-cart", "cart-drawer", "flyout",
             "wishlist", "bundle", "complete-the-look", "outfit", "you-may", "youmay", "suggest", "teaser",
             "tile", "search-result", "product-list", "productlist", "product-grid",
+            "shelf", "prateleira",  # VTEX's product carousels
             # a marketplace's "listing-…" is its own item; these list other products
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
@@ -68,6 +69,8 @@ _RELATED_HEADING = re.compile(
     r"aanbevolen|gerelateerde|anderen bekeken|ook bekeken|empfohlen|empfehlung|ähnliche (?:artikel|produkte)|"
     r"auch gefallen|kauften auch|zuletzt angesehen|passend dazu|vervollständige den look|complétez le look|aimerez aussi|produits (?:similaires|associés)|recommandé|"
     r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"
+    r"quem viu|quem comprou|também pode gostar|tambem pode gostar|veja também|compre junto|"
+    r"produtos (?:relacionados|similares)|quienes vieron|también compraron|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
     r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품")
