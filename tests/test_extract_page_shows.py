@@ -101,6 +101,17 @@ def test_three_different_products_are_still_a_listing():
     assert not extract_product(page("<h1>Outerwear</h1>", "".join(ld(n) for n in nodes)), URL).is_product
 
 
+@pytest.mark.parametrize("name, n", [("Frequently bought together", 3), ("Zubehör", 2)])
+def test_a_list_of_other_products_beside_the_pages_product_is_no_listing(name, n):
+    # a recommendation list, or one too short to be a listing page's, marked up before the product
+    items = [{"@type": "ListItem", "position": i, "item": {"@type": "Product", "name": f"Scarf {i}",
+                                                            "offers": offer("29.00")}} for i in range(n)]
+    listed = {"@context": "https://schema.org", "@type": "ItemList", "name": name, "itemListElement": items}
+    main = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(listed) + ld(main)), URL)
+    assert (rec.is_product, rec.name, rec.price) == (True, "Wool Coat", "189.00")
+
+
 def test_offer_level_sku_when_the_product_has_none():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", sku="WC-100")}

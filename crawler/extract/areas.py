@@ -70,7 +70,8 @@ _RELATED_HEADING = re.compile(
     r"auch gefallen|kauften auch|zuletzt angesehen|passend dazu|vervollständige den look|complétez le look|aimerez aussi|produits (?:similaires|associés)|recommandé|"
     r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"
     r"quem viu|quem comprou|também pode gostar|tambem pode gostar|veja também|compre junto|"
-    r"produtos (?:relacionados|similares)|quienes vieron|también compraron|"
+    r"produtos (?:relacionados|similares)|quienes vieron|también compraron|zusammen gekauft|achetés ensemble|"
+    r"samen gekocht|comprados juntos|acquistati insieme|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
     r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품")

@@ -59,7 +59,7 @@ from .record import Offer, ProductRecord
 from .text import SOLD_OUT, clean
 from .tree_scan import scan
 from .schema import breadcrumbs as ld_breadcrumbs
-from .schema import product_fields, select_products, text_of, types
+from .schema import is_product, product_fields, select_products, text_of, types
 from .urls import join
 
 _WIDE_BOX = 1500
@@ -117,6 +117,9 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: 
     """(the main product's fields, standalone products, breadcrumbs, whether an ItemList makes it a
     listing, whether the markup's products are all others than the page's: three or more, none
     named like its heading, as recommendation tiles mark up theirs)."""
+    listed = _recommended(nodes)
+    if listed and any(is_product(n) and id(n) not in listed for n in nodes):
+        nodes = [n for n in nodes if id(n) not in listed]  # the page's product beside a list of others
     products, count = select_products(nodes)
     main, own = _pick_product(products, url, headings)
     others = count >= 3 and not own and bool(headings)
@@ -134,6 +137,21 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: 
                 listing = True
     part = product_fields(main, base, hints, url) if main else {}
     return part, count, crumbs, listing, others
+
+
+def _recommended(nodes: list[dict]) -> set[int]:
+    """The nodes inside an ItemList of other products: one named as recommendations ("Frequently
+    bought together"), or too short to be a listing page's (one or two items)."""
+    out: set[int] = set()
+    for n in nodes:
+        if not ({"ItemList", "OfferCatalog"} & types(n)):
+            continue
+        items = n.get("itemListElement")
+        items = items if isinstance(items, list) else [items] if isinstance(items, dict) else []
+        if len(items) < 3 or areas.related_heading(text_of(n.get("name"))):
+            for item in items:
+                out.update(id(x) for x in iter_nodes(item))
+    return out
 
 
 _TITLE_ELEMENTS = 12  # a listing marks every tile's title; the product's own is near the top
