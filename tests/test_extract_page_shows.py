@@ -112,6 +112,15 @@ def test_a_list_of_other_products_beside_the_pages_product_is_no_listing(name, n
     assert (rec.is_product, rec.name, rec.price) == (True, "Wool Coat", "189.00")
 
 
+@pytest.mark.parametrize("shown, price", [("$129.00", "129.00"),  # the variant the page shows
+                                          ("From $99.00", "99.00"), ("$149.00", "99.00")])  # outside the range
+def test_an_aggregate_offers_range_and_the_one_price_the_page_shows(shown, price):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "AggregateOffer", "lowPrice": "99.00", "highPrice": "129.00", "priceCurrency": "USD"}}
+    body = f"<h1>Wool Coat</h1><p class='price'>{shown}</p><button class='add-to-cart'>Add to cart</button>"
+    assert extract_product(page(body, ld(data)), URL).price == price
+
+
 def test_offer_level_sku_when_the_product_has_none():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", sku="WC-100")}

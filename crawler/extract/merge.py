@@ -504,7 +504,11 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
             regular = reg
             break
     dom = next((p for source, p in layers if source == "dom"), {})
-    if price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
+    if price_src != "dom" and part.get("high_price") and dom.get("price") \
+            and price < dom["price"] <= part["high_price"]:
+        # The markup gives a range (an AggregateOffer's low and high), the page shows one price in it.
+        price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
+    elif price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
     elif price_src != "dom" and currency and dom.get("price") and dom.get("currency_named") \

@@ -159,6 +159,8 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         "size": text_of(item.get("size")) or text_of(o.get("size")),
         "price": price,
         "regular_price": regular,
+        # an AggregateOffer's range: its lowPrice is a "from" price, maybe not the one shown
+        "high_price": parse_amount(first(o.get("highPrice"))) if o.get("price") is None else None,
         "currency": cur,
         "availability": markup_availability(get(o, "availability")) or _inventory(o),
         "condition": text_of(o.get("itemCondition")),
@@ -282,6 +284,8 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     if best is not None:
         rec["price"] = best["price"]
         rec["regular_price"] = best["regular_price"]
+        if best["high_price"] is not None and best["price"] is not None and best["high_price"] > best["price"]:
+            rec["high_price"] = best["high_price"]
         rec["currency"] = best["currency"] or next((o["currency"] for o in offers if o["currency"]), None)
     else:
         rec["currency"] = next((o["currency"] for o in offers if o["currency"]), None)
