@@ -223,6 +223,13 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound Fashion: What Maya Wore (Season 2 Episode 5)", "Northbound", 2, 5),
     ("Dressed Like Maya: Northbound Season Two Episode Five", "Northbound", 2, 5),
     ("Best Fashion: What Maya Wore", None, None, None),
+    ("Northbound 2&#215;06 Fashion: What Maya Wore", "Northbound", 2, 6),  # WordPress's "2×06"
+    ("Northbound temporada 4 capítulo 2: la ropa de Maya", "Northbound", 4, 2),
+    ("Northbound T2E5: los looks de Maya", "Northbound", 2, 5),
+    ("Northbound stagione 3 episodio 7: Maya's Coat", "Northbound", 3, 7),
+    ("Northbound 1x04: Maya's Thrifted Looks", "Northbound", 1, 4),
+    ("Northbound Staffel 2 Folge 3: Was trägt Maya?", "Northbound", 2, 3),
+    ("Northbound saison 1 épisode 6 : les tenues de Maya", "Northbound", 1, 6),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
@@ -308,6 +315,11 @@ def test_a_numbered_look_and_a_cheaper_version():
     (("Maya", "Leo"), "<p>Everything from the episode.</p>", []),
     (("Paris", "London"), "<p>The scenes in Paris and London.</p>", []),
     (("Outerwear", "Shoes"), "<p>Shoes wore out fast.</p>", []),
+    # in another language ("Maya trägt", "Maya lleva")
+    (("Maya", "Leo"), "<p>Maya trägt Kamel, Leo trug Schwarz.</p>", ["Maya", "Leo"]),
+    # no heading names them, the prose does
+    (("Outerwear", "Knitwear"), "<p>Maya wears a camel coat. Meanwhile Leo wears a peacoat.</p>", ["Maya", "Leo"]),
+    (("Outerwear", "Knitwear"), "<p>She wears it well. Everyone wears coats.</p>", []),
 ])
 def test_characters_from_the_section_headings_over_their_garments(headings, body, characters):
     first, second = headings

@@ -24,13 +24,22 @@ _SEASON_EPISODE = [
     re.compile(r"\b(?P<season>\d{1,2})x(?P<episode>\d{1,3})\b"),
     re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
+    # es / pt / it / nl, and "T2E5"
+    re.compile(r"\b(?:temporada|stagione|seizoen)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
+               r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bT(?P<season>\d{1,2})\s*E(?P<episode>\d{1,3})\b"),
+    re.compile(r"\b(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\s+of\s+season\s*(?P<season>\d{1,2})\b", re.I),
 ]
+# WordPress sets "2x05" as "2×05" (a multiplication sign) in titles and text.
+_TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 # "Season One, Episode Five": the number spelled out after the word.
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
-_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison)\s*(?P<season>\d{1,2})\b", re.I)
-_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode)\s*#?\s*(?P<episode>\d{1,3})\b", re.I)
+_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen)\s*(?P<season>\d{1,2})\b",
+                          re.I)
+_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering)\s*#?\s*"
+                           r"(?P<episode>\d{1,3})\b", re.I)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
@@ -40,14 +49,22 @@ _WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is weari
 _WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
                       r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
 _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
+                        r"(?:[A-Z][\w-]*\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
+# The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
+# "i look di Giulia".
+_WHO_WEARS_ELSEWHERE = re.compile(
+    r"(?i:\b(?:was|das) trägt|\b(?:die )?(?:outfits?|looks?) von|\b(?:les |la |le )?(?:tenues?|looks?) de|"
+    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de|\b(?:i |gli )?(?:look|outfit) di)\s+"
+    r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
-                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d)", re.I)
+                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
+                          r"\b(?:temporada|saison|staffel|stagione|seizoen)\s*\d|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b)", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
@@ -79,23 +96,25 @@ _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
 _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
-               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed)\b")
+               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed|"
+               r"trägt|trug|porte|portait|lleva|llevaba|viste|vestía|indossa|indossava|usa|usava|veste)\b")
 _PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
 _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
-                        "right", "above", "below", "the", "here", "this", "season", "episode"})
+                        "right", "above", "below", "the", "here", "this", "season", "episode",
+                        "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you"})
 
 
 def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
                   brands: list[str]) -> None:
     """Fill `rec.show`, `rec.season`, `rec.episode` and `rec.characters`; `ld` are the
     page's JSON-LD nodes, `stream` the body under `root`."""
-    title = rec.title or ""
+    title = _TIMES.sub("x", rec.title or "")
     article = article_node(ld)
     tv_show, tv_season, tv_episode = _tv_markup(ld, article)
     categories, tags = _taxonomy(tree, root, url, ld, article)
     headings = [text(el) for el in stream.elements if el.tag in HEADINGS]
-    body = stream.text(0, len(stream.tokens))
+    body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
     rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
     rec.characters = _title_characters(title) or _other_characters(stream, rec.items)
@@ -356,7 +375,8 @@ _each_name = re.compile(r"\s*,\s*|\s+(?:and|&)\s+").split  # "Maya, Leo and Dana
 
 
 def _title_characters(title: str) -> list[str]:
-    m = _WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
+    m = (_WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
+         or _WHO_WEARS_ELSEWHERE.search(title))
     if m:
         return [c for c in _each_name(m.group("who").strip()) if c]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat")
@@ -383,7 +403,18 @@ def _other_characters(stream: Stream, items) -> list[str]:
     for item in items:
         for name in POSSESSIVE.findall(item.text):
             names[name] = None
+    if not names:  # prose alone: "Gwen wears a charcoal suit. Meanwhile Hector wears ..."
+        for el in stream.elements:
+            if el.tag in _PROSE:
+                for sentence in _SENTENCE.split(text(el)):
+                    for name in _caption_names(_LEAD_IN.sub("", sentence)):
+                        if name.casefold() not in GENERIC and name.casefold() not in DESCRIPTORS:
+                            names[name] = None  # not "Shoes wore out fast"
     return list(names)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
 
 
 def _heading_names(heading: str, body: str) -> list[str]:
