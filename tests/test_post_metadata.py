@@ -240,6 +240,19 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     assert rec.characters == (["Maya"] if "Maya" in title else [])
 
 
+@pytest.mark.parametrize("words, kind", [
+    ("I couldn't find the exact coat Maya wears, but this one is extremely close:", "alternative"),
+    ("this Sandro coat is nearly identical:", "alternative"), ("No ID yet, this is basically the same coat:",
+                                                              "alternative"),
+    ("ähnlich und günstiger:", "alternative"), ("une version similaire :", "alternative"),
+    ("alternativa parecida:", "alternative"), ("genau dieser Mantel:", "exact"), ("le manteau exacte :", "exact"),
+    ("close-up of the coat, the exact one:", "exact"),
+])
+def test_words_before_a_link_label_it_in_several_languages(words, kind):
+    rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [[kind]]
+
+
 @pytest.mark.parametrize("line, kinds", [
     ("<a href='https://s.example/1'>Max Mara</a> (exact), <a href='https://s.example/2'>Zara</a> (similar)", [E, A]),
     ("<a href='https://s.example/1'>Max Mara</a> (similar), <a href='https://s.example/2'>Zara</a> (exact)", [A, E]),

@@ -21,10 +21,16 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS, GARMENTS
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
-    r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less)\b",
+    r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less|"
+    r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
+    r"no id|recreate|"
+    # de / fr / es / it / pt / nl
+    r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|moins cher|parecid[oa]s?|alternativ[ao]s?|más barat[oa]|"
+    r"simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|goedkoper)\b",
     re.I)
 #: Words that present a link as the exact item.
-EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it)\b", re.I)
+EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
+                   r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies)\b", re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
 _EXACT_CLASS = re.compile(r"(?:^|[\s_-])exact(?:$|[\s_-])", re.I)
@@ -49,7 +55,8 @@ def label(words: str) -> str | None:
     last_exact = max((m.end() for m in EXACT.finditer(words)), default=-1)
     if last_alt < 0 and last_exact < 0:
         return None
-    return "alternative" if last_alt > last_exact else "exact"
+    # a tie is one phrase inside another: "nearly identical" is no "identical"
+    return "alternative" if last_alt >= last_exact else "exact"
 
 
 def maker_name(line: str) -> str | None:
