@@ -289,6 +289,11 @@ def test_a_sentence_whose_links_each_name_a_garment_is_a_garment_a_link():
     ("<ul><li><a href='https://s.example/1'>Blazer</a> – Sandro</li>"
      "<li><a href='https://s.example/2'>Jeans</a> – Frame, in indigo</li></ul>", ["Sandro", "Frame"]),
     ("<p><strong>Blazer:</strong> Sandro (<a href='https://s.example/1'>shop</a>)</p>", ["Sandro"]),
+    # the garment's line names the maker after a dash or colon, before the link
+    ("<p><strong>Blazer – Sable &amp; Thread</strong> <a href='https://s.example/1'>Exact</a></p>",
+     ["Sable & Thread"]),
+    ("<p>Blazer - Dustline Denim. <a href='https://s.example/1'>EXACT</a></p>", ["Dustline Denim"]),
+    ("<p><strong>Blazer – Sold Out</strong> <a href='https://s.example/1'>Exact</a></p>", [None]),
 ])
 def test_the_maker_after_the_garments_label_or_after_a_dash_behind_the_link(body, brands):
     items = _inline(body).items
@@ -354,3 +359,9 @@ def test_characters_from_the_section_headings_over_their_garments(headings, body
 def test_prose_that_names_the_garment_only_in_its_link(line, name, maker):
     rec = _inline(f"<p>{line}</p>")
     assert [(i.text, i.brand) for i in rec.items] == [(name, maker)]
+
+
+def test_a_sentences_opening_word_or_an_episode_is_no_maker():
+    rec = _inline("<p>Her <a href='https://s.example/1'>black slingback pumps</a> are a mystery.</p>"
+                  "<p>And her camel coat is the same one from 3x07: <a href='https://s.example/2'>3x07</a></p>")
+    assert [i.brand for i in rec.items if i.brand in ("Her", "3x07")] == []

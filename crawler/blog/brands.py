@@ -16,16 +16,25 @@ _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
 
 
 def brand(stream: Stream, group: Group, garment: str) -> str | None:
-    """In order of trust: a class="brand" element, a table row's maker cell, "… by <Brand>", a name on its own line
-    before an exact link ("Zara" above "Buy"), a bold name, the exact link's own words."""
+    """In order of trust: a class="brand" element, a table row's maker cell, "… by <Brand>", the name after
+    the garment and a dash ("Slip dress – Sable & Thread"), a name on its own line before an exact link ("Zara"
+    above "Buy"), a bold name, the exact link's own words."""
     exact_ids = {id(t.el) for t in group.exact_tokens}
     row = group.blocks[0][0]
-    return (_brand_element(stream, group, exact_ids)
+    name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
+            or _after_garment(garment)
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group))
+    # a sentence's opening word or an episode is no maker: "Her <a>pumps</a> are …", "the coat from 3x07"
+    return None if name and (name.casefold() in _NOT_MAKERS or _EPISODE.fullmatch(name)) else name
+
+
+_NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the", "this", "that", "these", "those",
+                         "she", "he", "they", "it", "we", "i", "you", "a", "an"})
+_EPISODE = re.compile(r"(?:S\d{1,2}\s*E\d{1,3}|\d{1,2}x\d{1,3}|E\d{1,3})", re.I)
 
 
 def _elements(stream: Stream, group: Group, exact_ids: set[int], *tags: str):
@@ -48,19 +57,43 @@ def _by_name(words: str) -> str | None:
     """The capitalised name after "by"/"from" ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
     Tailored Vest"); the linked product page later narrows it to the brand itself."""
     for m in _BY.finditer(words):
-        kept: list[str] = []
-        for word in words[m.end():].split():
-            bare = word.strip(".,;:!?()")
-            if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
-                break
-            kept.append(bare)
-            if bare != word.rstrip(")"):  # the name ends at punctuation
-                break
-        while kept and kept[-1].lower() in _NAME_JOINERS:
-            kept.pop()
-        if kept:
-            return " ".join(kept[:8])
+        name = _capitalised(words[m.end():])
+        if name:
+            return name
     return None
+
+
+def _after_garment(garment: str) -> str | None:
+    """The name after the garment's words and a dash or colon, in the garment's own line ("Black
+    satin slip dress – Sable & Thread", "Bomber jacket: Halden Leather")."""
+    m = _DASHED.fullmatch(garment)
+    if m is None or not _has_garment_word(m.group("what")) or label(m.group("who")) \
+            or CALL_TO_ACTION.match(m.group("who")) or len(m.group("who").split()) > 4:
+        return None  # not "Coat – Sold Out", "Coat: Similar", "Coat – Shop Now"
+    name = _capitalised(m.group("who"))
+    return name if name and len(name) >= len(m.group("who").strip(" .")) - 1 else None
+
+
+_DASHED = re.compile(r"(?P<what>.+?)\s*(?:[–—:]|\s-)\s+(?P<who>[^–—:]+)")
+
+
+def _has_garment_word(words: str) -> bool:
+    return any(w in DESCRIPTORS for w in re.findall(r"[^\W\d_]+", words.casefold()))
+
+
+def _capitalised(words: str) -> str | None:
+    """The run of capitalised words (and joiners: "&", "de") that opens `words`, up to punctuation."""
+    kept: list[str] = []
+    for word in words.split():
+        bare = word.strip(".,;:!?()")
+        if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
+            break
+        kept.append(bare)
+        if bare != word.rstrip(")"):  # the name ends at punctuation
+            break
+    while kept and kept[-1].lower() in _NAME_JOINERS:
+        kept.pop()
+    return " ".join(kept[:8]) or None
 
 
 def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
