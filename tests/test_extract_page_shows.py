@@ -1103,6 +1103,22 @@ def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile)
     assert extract_product(page(body, ld(data)), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("strip", [
+    # the heading among the page's own parts (OpenCart: the product and its related products in one column)
+    "<h3>Related Products</h3><div class='row'><div class='col'><a href='/p/scarf'>Wool Scarf</a>"
+    "<p>€ 29,00</p><button class='btn'>Add to Cart</button></div></div>",
+    # one tile under the heading: its button sits with a link to another product
+    "<div class='muut'><h3>Muut asiakkaat ostivat myös</h3><div class='m'><a href='/p/scarf'>Wool Scarf</a>"
+    "<span>€ 29,00</span><button>Lisää koriin</button></div></div>",
+])
+def test_a_sold_out_pages_only_buy_button_in_a_recommendation_strip_does_not_sell_it(strip):
+    # a price whose class does not say so, and a sold-out sentence beside no stock class: both weak
+    body = (f"<div id='content'><h1>Wool Coat</h1><div class='hinta'><span class='nyt'>€ 189,00</span></div>"
+            f"<p>Currently unavailable</p>{strip}</div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.availability) == ("189.00", "OutOfStock")
+
+
 def test_a_shelf_of_other_products_is_a_recommendation_area():
     # VTEX calls its product carousels shelves ("vtex-shelf", the older "prateleira")
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}

@@ -72,6 +72,10 @@ _RELATED_HEADING = re.compile(
     r"quem viu|quem comprou|também pode gostar|tambem pode gostar|veja também|compre junto|"
     r"produtos (?:relacionados|similares)|quienes vieron|también compraron|zusammen gekauft|achetés ensemble|"
     r"samen gekocht|comprados juntos|acquistati insieme|"
+    r"alternativen|zubehör|passende [a-zäöü]+$|weitere (?:titel|produkte|artikel)|autres produits|"
+    r"podobne produkty|klienci (?:oglądali|kupili) (?:także|również)|podobné zboží|související (?:produkty|zboží)|"
+    r"zákazníci (?:také|též)|ostivat myös|katsoivat myös|bekijk ook|vergelijkbare producten|do mesmo autor|"
+    r"オススメ|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
     r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품")
@@ -100,16 +104,37 @@ def headed_areas(headings, titles, buy) -> list:
                 break
             e = parent
         if block is None or any(_within(t, block) is not None for t in titles):
+            out.extend(_section_after(e, titles))  # the heading sits among the page's own parts
             continue
         at = block.index(e)
         inside = [(b, block.index(branch)) for b in buy if (branch := _within(b, block)) is not None]
         if any(i < at for _, i in inside):
+            out.extend(_section_after(e, titles))
             continue
         after = {b for b, _ in inside}
-        # its cards' buttons (a form and its button are one); a single one may be the product's own
-        if sum(1 for b in after if not any(a in after for a in b.iterancestors())) != 1:
+        # its cards' buttons (a form and its button are one); a single one is the product's own
+        # unless it sits with a link to another page (a tile)
+        separate = [b for b in after if not any(a in after for a in b.iterancestors())]
+        if len(separate) != 1 or _link_away(_within(separate[0], block), ""):
             out.append(block)
     return out
+
+
+def _section_after(branch, titles) -> list:
+    """The siblings after a recommendation heading's branch that hold links to other pages (its
+    tiles), up to the first that holds none, a heading or the product's title."""
+    out = []
+    for sib in branch.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if (sib.tag in _SECTION_HEADS or next(sib.iter(*_SECTION_HEADS), None) is not None
+                or any(t is sib or _within(t, sib) is not None for t in titles) or not _link_away(sib, "")):
+            break
+        out.append(sib)
+    return out
+
+
+_SECTION_HEADS = ("h1", "h2", "h3")
 
 
 def _within(el, block):
