@@ -1119,6 +1119,24 @@ def test_a_sold_out_pages_only_buy_button_in_a_recommendation_strip_does_not_sel
     assert (rec.price, rec.availability) == ("189.00", "OutOfStock")
 
 
+def test_the_page_headers_mini_cart_is_no_buy_button():
+    body = ("<h1>Wool Coat</h1><div class='price'>€ 189,00</div><p>Momentaneamente non disponibile</p>")
+    html = page(body).replace("<main>", "<header><a class='kurv' href='/cart'>Handlekurv (2) kr 849,-</a></header><main>")
+    assert extract_product(html, URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("box, lang", [
+    ("<div class='lager udsolgt'>Udsolgt – forventes på lager i uge 8</div>", "da"),  # "Lager": stock
+    ("<div class='dostepnosc brak'><b>Produkt niedostępny</b></div>", "pl"),
+    ("<span id='availability_value' class='label label-danger'>Ce produit n'est plus en stock</span>"
+     "<p id='add_to_cart' class='buttons_bottom_block unvisible'><button class='exclusive'>Ajouter au panier</button></p>",
+     "fr"),  # PrestaShop hides the buy button with "unvisible"
+    ("<div class='alert--content'>Dieser Artikel steht derzeit nicht zur Verfügung!</div>", "de"),
+])
+def test_stock_words_and_classes_in_more_languages(box, lang):
+    assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
 def test_a_shelf_of_other_products_is_a_recommendation_area():
     # VTEX calls its product carousels shelves ("vtex-shelf", the older "prateleira")
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}

@@ -182,7 +182,8 @@ def _extract(root, url: str) -> ProductRecord:
     meta = read_meta(sc.metas, sc.links)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
-    buy = areas.own_buy_controls(sc.buy)
+    # the page header's mini cart ("Handlekurv (0)") is no buy button
+    buy = [b for b in areas.own_buy_controls(sc.buy) if not domfields.in_masthead(b)]
     headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)

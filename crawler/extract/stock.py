@@ -42,7 +42,8 @@ _OUT = (
     "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
-    "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "esaurito",
+    "nicht zur verfügung",
+    "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "plus en stock", "esaurito",
     "non disponibile", "non più disponibile", "non acquistabile", "agotado", "sin stock", "no disponible",
     "fuera de stock", "sin existencias", "esgotado", "indisponível", "sem estoque", "fora de estoque",
     "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente",

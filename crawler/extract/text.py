@@ -10,7 +10,7 @@ from w3lib.html import replace_entities, replace_tags
 # A utility class that hides its element, bare or under a short namespace ("hidden", "d-none",
 # "is-hidden", "u-display-none"); not a responsive one ("hidden-xs", "md-hidden"), which hides
 # it on some screens only.
-HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|display-none)"
+HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-none)"  # PrestaShop: "unvisible"
 
 
 def clean(value) -> str | None:
