@@ -183,7 +183,8 @@ def _extract(root, url: str) -> ProductRecord:
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
     hints = Hints.from_page(url, lang)
     # the page header's mini cart ("Handlekurv (0)") is no buy button
-    buy = [b for b in areas.own_buy_controls(sc.buy) if not domfields.in_masthead(b)]
+    buy = [b for b in areas.own_buy_controls(sc.buy)
+           if not (domfields.in_masthead(b) and not areas.BUY_TEXT.search(b.text_content()[:200].casefold()))]
     headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
