@@ -887,6 +887,17 @@ def test_a_page_wide_class_on_body_marks_no_area():
     assert (rec.price, rec.availability) == ("189.00", "InStock")
 
 
+@pytest.mark.parametrize("old_cls, new_cls, lang", [
+    ("prix-barre", "prix-actuel", "fr"), ("van", "voor", "nl"), ("pvp", "nuestro", "es"),
+    ("preco-antigo", "preco-atual", "pt"), ("puvodni", "akce", "cs"), ("cena-stara", "cena-nowa", "pl"),
+])
+def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls, lang):
+    box = f"<div class='price-box'><span class='{old_cls}'>€ 1.799,00</span> <span class='{new_cls}'>€ 1.499,00</span></div>"
+    body = f"<div class='product-info'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
+    rec = extract_product(page(body, lang=lang), URL)
+    assert (rec.price, rec.regular_price) == ("1499.00", "1799.00")
+
+
 def test_a_sale_word_overrules_a_regular_word_in_one_class():
     box = ("<div class='pdp_price'><span class='pdp_price__strike-through-price'>2.899,00 €</span>"
            "<div class='pdp_price__price'><div class='pdp_price__retail-price pdp_price__retail-price--sale'>"

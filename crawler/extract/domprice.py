@@ -25,7 +25,9 @@ from .text import HIDING_CLASS, clean, short_text
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
-    r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded)\b"
+    r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded|"
+    # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van", es "pvp"
+    r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 _IGNORE_TOKENS = re.compile(
