@@ -545,6 +545,15 @@ def test_more_brand_and_code_labels(html, field, value):
     assert getattr(get(html), field) == value
 
 
+@pytest.mark.parametrize("html, sku", [
+    ("<span class='sku_wrapper'>UGS : <span class='sku'>TH-4471</span></span>", "TH-4471"),  # WooCommerce in French
+    ("<p>Varenummer: KV-KOP-HB</p>", "KV-KOP-HB"),  # capitals alone, in three parts
+    ("<p>Style: A-LINE</p>", None), ("<p>Item: T-SHIRT</p>", None),  # two: words
+])
+def test_codes_of_capitals_alone_and_the_french_woocommerce_label(html, sku):
+    assert get(html).sku == sku
+
+
 def test_a_more_from_link_beside_the_title_gives_the_name_alone():
     html = page("<a class='more-from' href='/merken/fjellrev'>Meer van Fjellrev</a>", lang="nl")
     html = html.replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket</h1>")

@@ -52,7 +52,7 @@ _VOCAB = {
         # es / pt
         "código de producto", "código del producto", "código de artículo", "código artículo",
         "código producto", "referencia", "número de artículo", "n de artículo", "n de referencia",
-        "código do produto", "código do artigo", "código produto", "referência", "ref.ª", "ref do produto",
+        "código do produto", "código do artigo", "código produto", "referência", "ref.ª", "ref do produto", "ugs",
         "número do artigo", "cód", "cód produto", "cód do produto",
         # nl
         "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
@@ -325,11 +325,16 @@ def _code(v: str | None, field: str, whole: bool = False) -> str | None:
             and any(c.isdigit() for c in tokens[1]):
         code = code + " " + tokens[1]  # "AB 1120"
     code = code.strip(".,;:()[]|")
-    if not (3 <= len(code) <= 40) or not any(c.isdigit() for c in code) or _placeholder(code):
+    if not (3 <= len(code) <= 40) or _placeholder(code) or not (
+            any(c.isdigit() for c in code) or _LETTER_CODE.fullmatch(code)):
         return None
     if not all(_CODE_TOKEN.fullmatch(p) for p in code.split(" ")):
         return None
     return code
+
+
+# A code of capitals alone in three or more parts ("KV-KOP-HB"); two ("A-LINE", "T-SHIRT") are words.
+_LETTER_CODE = re.compile(r"[A-Z]{1,6}(?:[-_.][A-Z]{1,6}){2,4}")
 
 
 def tidy_code(v: str | None) -> str | None:
