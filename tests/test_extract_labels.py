@@ -554,6 +554,24 @@ def test_codes_of_capitals_alone_and_the_french_woocommerce_label(html, sku):
     assert get(html).sku == sku
 
 
+@pytest.mark.parametrize("html, brand", [
+    ("<div class='product--supplier'><a class='product--supplier-link' href='/fjellrev/'>"
+     "<img src='/m/fjellrev.png' alt='Fjellrev'></a></div>", "Fjellrev"),  # Shopware's supplier logo
+    ("<span class='merk-label'>Fjellrev</span>", "Fjellrev"), ("<span class='marca'>Fjellrev</span>", "Fjellrev"),
+    ("<p class='bemerkung'>Limited edition</p>", None),  # "merk" inside another word
+])
+def test_brand_classes_in_the_shops_language_and_a_suppliers_logo(html, brand):
+    assert get(html).brand == brand
+
+
+def test_the_products_brand_class_repeated_by_recommendation_tiles_still_names_it():
+    tiles = "".join(f"<div class='card'><p class='product-brand'>{b}</p><a href='/p/{i}'>Jacket {i}</a></div>"
+                    for i, b in enumerate(("Nordvik", "Hagen")))
+    html = page("<p class='product-brand'><a href='/brands/fjellrev'>Fjellrev</a></p>",
+                after=f"<section><h2>You may also like</h2>{tiles}</section>")
+    assert extract_product(html, URL).brand == "Fjellrev"
+
+
 def test_a_more_from_link_beside_the_title_gives_the_name_alone():
     html = page("<a class='more-from' href='/merken/fjellrev'>Meer van Fjellrev</a>", lang="nl")
     html = html.replace("<h1>Trail Jacket</h1>", "<h1>Fjellrev Trail Jacket</h1>")

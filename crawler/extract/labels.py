@@ -744,7 +744,9 @@ _BRAND_CONTAINERS = frozenset(("ul", "ol", "section", "nav", "header", "footer",
 
 
 # Shopify themes call the brand the "vendor"; fashion shops call it the "designer".
-_BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer", "producer")
+_BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer", "producer", "supplier")
+# The brand's word in the shop's language, as a whole class token ("merk-label", "marca"; not "bemerkung").
+BRAND_CLASS_TOKEN = re.compile(r"(?:^|[-_\s])(?:merk|merke|marca|marque|marke|marka|märke|mærke)(?:$|[-_\s])")
 
 
 def dom_brand(brand_elems, related) -> str | None:
@@ -757,17 +759,19 @@ def dom_brand(brand_elems, related) -> str | None:
     """
     counts: dict = {}
     for el in brand_elems:
-        c = el.get("class")
-        counts[c] = counts.get(c, 0) + 1
+        if not related(el):  # tiles the area test found do not make the product's own class common
+            c = el.get("class")
+            counts[c] = counts.get(c, 0) + 1
     for el in brand_elems:
         c = el.get("class")
-        if el.tag in _BRAND_CONTAINERS or (c and (counts[c] >= 3 or "navbar" in c)):
+        if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)):
             continue
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
-        if not any(word in key for word in _BRAND_CLASS_WORDS) or "menu" in key or "nav" in key:
+        if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
+                or "menu" in key or "nav" in key:
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):

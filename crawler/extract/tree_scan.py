@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .areas import BUY_TEXT, related_heading
-from .labels import ID_HASH, LABEL
+from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL
 from .text import short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
@@ -61,7 +61,8 @@ def _flags(low: str) -> int:
                           and _PRICE_WORD.search(low)):
         f |= _F_PRICE
     if ("brand" in low or "byline" in low or "vendor" in low or "designer" in low or "manufacturer" in low
-            or "producer" in low):
+            or "producer" in low or "supplier" in low
+            or (("mar" in low or "mer" in low or "mær" in low or "mär" in low) and BRAND_CLASS_TOKEN.search(low))):
         f |= _F_BRAND
     if "crumb" in low:
         f |= _F_CRUMB
