@@ -1130,6 +1130,15 @@ def test_a_sold_out_pages_only_buy_button_in_a_recommendation_strip_does_not_sel
     assert (rec.price, rec.availability) == ("189.00", "OutOfStock")
 
 
+def test_an_oscommerce_page_heading_names_the_product_without_its_bracketed_model():
+    body = ("<table><tr><td class='pageHeading' valign='top'>Wool Coat Navy<br><span class='smallText'>[WC-1108]"
+            "</span></td><td class='pageHeading' align='right'><s>€ 198,00</s> <span class='productSpecialPrice'>"
+            "€ 149,00</span></td></tr></table><input type='submit' value='In den Warenkorb'>")
+    html = page(body).replace("<title>Wool Coat | Example Shop</title>", "<title>Wool Coat Navy | Example Shop</title>")
+    rec = extract_product(html, URL)
+    assert (rec.name, rec.price) == ("Wool Coat Navy", "149.00")
+
+
 def test_the_page_headers_mini_cart_is_no_buy_button():
     body = ("<h1>Wool Coat</h1><div class='price'>€ 189,00</div><p>Momentaneamente non disponibile</p>")
     html = page(body).replace("<main>", "<header><a class='kurv' href='/cart'>Handlekurv (2) kr 849,-</a></header><main>")

@@ -100,6 +100,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     first_h1 = None
     for h in h1s:
         t = short_text(h, 300, words_apart=True)
+        t = _BRACKETED_CODE.sub("", t) if t and t.endswith("]") else t  # osCommerce's "… [JW-1108571]"
         if not t or len(t) < 2:
             continue
         named = " ".join(filter(None, (h.get("class"), h.get("id"))))
@@ -121,6 +122,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
 
 
 _MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)
+_BRACKETED_CODE = re.compile(r"\s*\[[\w./-]*\d[\w./-]*\]$")
 
 
 def _coverage(text: str, title_words: set) -> float:

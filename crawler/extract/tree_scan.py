@@ -29,7 +29,7 @@ _BUY = re.compile(
     r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
 # The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title").
-_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|pdp[-_ ]{0,2}heading")
+_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")  # osCommerce: "pageHeading"
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
 _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena")
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
