@@ -20,7 +20,7 @@ FLOORS = {
     "dev": {"price": 0.95, "currency": 0.95, "sku": 0.98, "availability": 0.98,
             "brand": 0.91, "name": 0.98, "oos pages": 0.97},
     "heldout": {"price": 0.94, "currency": 0.94, "sku": 0.93, "availability": 0.88,
-                "brand": 0.81, "name": 0.94, "oos pages": 0.82},
+                "brand": 0.84, "name": 0.94, "oos pages": 0.82},
     # ../shared's pages with our own availability and code labels (when ../shared is present)
     "shared": {"availability": 0.96, "sku": 0.96},
 }
@@ -54,7 +54,7 @@ def test_real_page_field_f1_floors(capsys):
 
 # The dev pages with their structured markup taken out (``extract_score.py --dom-only``): the
 # page-reading rules alone. Truth only the markup gave is out of reach there, hence lower floors.
-DOM_ONLY_FLOORS = {"price": 0.93, "currency": 0.93, "sku": 0.96, "availability": 0.98, "brand": 0.85,
+DOM_ONLY_FLOORS = {"price": 0.93, "currency": 0.93, "sku": 0.96, "availability": 0.98, "brand": 0.88,
                    "name": 0.95}
 
 
