@@ -188,7 +188,8 @@ def _extract(root, url: str) -> ProductRecord:
     headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
-    tiles = areas.buy_tiles(buy, sc.h1s[:3], urlsplit(url).path)  # cards with a quick-add button each: other products
+    address = urlsplit(url)
+    tiles = areas.buy_tiles(buy, sc.h1s[:3], address.path)  # cards with a quick-add button each: other products
     # those no class or heading marks: a listing's grid (counted below), not a recommendation strip
     loose_tiles = sum(1 for t in tiles if not related(t))
     related.mark(tiles)
@@ -225,7 +226,6 @@ def _extract(root, url: str) -> ProductRecord:
     # compete with the h1s, recommendation tiles' titles aside.
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     titles = [t for t in (og.get("name"), title) if t]
-    address = urlsplit(url)
     site = domfields.site_names(title, og.get("site_name"), address.hostname or "", address.path)
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title

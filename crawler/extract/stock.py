@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import areas
+from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
 from .text import HIDING_CLASS, availability, short_text
 
 _OUT = (
@@ -51,12 +52,14 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
-    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "loppu varastosta", "niedostępny", "brak w magazynie", "brak towaru",
+    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu",
+    "loppu varastosta", "niedostępny", "brak w magazynie", "brak towaru",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
     "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie",
     "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
-    "nema na stanju", "nije dostupno", "nije dostupan", "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
+    "nema na stanju", "nije dostupno", "nije dostupan",
+    "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
@@ -607,19 +610,19 @@ def _stock_data_out(e) -> bool:
     "data-soldout='true'")."""
     for k, v in e.items():
         if k.startswith("data-"):
-            m = _STOCK_DATA.fullmatch(k[5:].lower())
-            if m:
-                v = (v or "").strip().lower()
-                if v in (("true", "1", "yes") if m.group("out") else ("false", "0", "no", "none")):
+            k = k.lower()
+            if STOCK_ATTRIBUTE.match(k) or _STOCK_COUNT_ATTRIBUTE.match(k):
+                if stock_flag(v) == "OutOfStock":
                     return True
+            elif _SOLD_OUT_ATTRIBUTE.match(k) and stock_flag(v) == "InStock":  # "true": it is sold out
+                return True
     return False
 
 
-_STOCK_DATA = re.compile(r"(?:is-?)?(?:available|availability|in-?stock|stock|stock-?level|inventory|qty|quantity)"
-                         r"|(?P<out>(?:is-?)?(?:sold-?out|soldout|out-?of-?stock|oos|unavailable))")
+_STOCK_COUNT_ATTRIBUTE = re.compile(r"data-(?:stock|stock-?level|inventory|qty|quantity)$")
+_SOLD_OUT_ATTRIBUTE = re.compile(r"data-(?:is-?)?(?:sold-?out|out-?of-?stock|oos|unavailable)$")
 # A choice's class may also strike it through or mark it "oos"
-_CHOICE_OUT_CLASS = re.compile(r"disabled|unavailable|sold-?out|out-?of-?stock|no-?stock|not-?available|"
-                               r"(?:^|[-_])oos(?:$|[-_])|crossed|strike")
+_CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike")
 
 
 

@@ -10,7 +10,8 @@ from w3lib.html import replace_entities, replace_tags
 # A utility class that hides its element, bare or under a short namespace ("hidden", "d-none",
 # "is-hidden", "u-display-none"); not a responsive one ("hidden-xs", "md-hidden"), which hides
 # it on some screens only.
-HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-none)"  # PrestaShop: "unvisible"
+# PrestaShop hides with "unvisible"
+HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-none)"
 
 
 def clean(value) -> str | None:

@@ -28,8 +28,9 @@ _BUY = re.compile(
     r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|"
     r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
-# The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title").
-_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")  # osCommerce: "pageHeading"
+# The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title",
+# osCommerce's "pageHeading").
+_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
 _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena")
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
