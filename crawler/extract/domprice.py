@@ -26,8 +26,9 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded|"
-    # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van", es "pvp"
-    r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp)\b"
+    # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van",
+    # es "pvp", de "alt" ("preis-alt")
+    r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp|alt)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 _IGNORE_TOKENS = re.compile(
