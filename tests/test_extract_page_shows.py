@@ -890,6 +890,7 @@ def test_a_page_wide_class_on_body_marks_no_area():
 @pytest.mark.parametrize("old_cls, new_cls, lang", [
     ("prix-barre", "prix-actuel", "fr"), ("van", "voor", "nl"), ("pvp", "nuestro", "es"),
     ("preco-antigo", "preco-atual", "pt"), ("puvodni", "akce", "cs"), ("cena-stara", "cena-nowa", "pl"),
+    ("preis-alt", "preis-neu", "de"),
 ])
 def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls, lang):
     box = f"<div class='price-box'><span class='{old_cls}'>€ 1.799,00</span> <span class='{new_cls}'>€ 1.499,00</span></div>"
