@@ -408,7 +408,7 @@ def _other_characters(stream: Stream, items) -> list[str]:
             if el.tag in _PROSE:
                 for sentence in _SENTENCE.split(text(el)):
                     for name in _caption_names(_LEAD_IN.sub("", sentence)):
-                        if name.casefold() not in GENERIC and name.casefold() not in DESCRIPTORS:
+                        if not _plain_word(name):
                             names[name] = None  # not "Shoes wore out fast"
     return list(names)
 
@@ -428,9 +428,14 @@ def _heading_names(heading: str, body: str) -> list[str]:
     if not _BARE_NAMES.fullmatch(heading):
         return []
     names = _each_name(heading)
-    if any(n.casefold() in _NOT_NAMES or n.casefold() in GENERIC or n.casefold() in DESCRIPTORS for n in names):
+    if any(n.casefold() in _NOT_NAMES or _plain_word(n) for n in names):
         return []
     return names if all(re.search(rf"\b{re.escape(n)}(?:['’]s\b|\s+{_AS_PERSON})", body) for n in names) else []
+
+
+def _plain_word(name: str) -> bool:
+    """A word of the trade ("Outerwear", "Shoes"), not a name."""
+    return name.casefold() in GENERIC or name.casefold() in DESCRIPTORS
 
 
 def _caption_names(caption: str) -> list[str]:

@@ -104,7 +104,7 @@ def headed_areas(headings, titles, buy) -> list:
                 block = parent
                 break
             e = parent
-        if block is None or any(_within(t, block) is not None for t in titles):
+        if block is None or _holds(block, titles):
             out.extend(_section_after(e, titles))  # the heading sits among the page's own parts
             continue
         at = block.index(e)
@@ -129,13 +129,18 @@ def _section_after(branch, titles) -> list:
         if not isinstance(sib.tag, str):
             continue
         if (sib.tag in _SECTION_HEADS or next(sib.iter(*_SECTION_HEADS), None) is not None
-                or any(t is sib or _within(t, sib) is not None for t in titles) or not _link_away(sib, "")):
+                or _holds(sib, titles) or not _link_away(sib, "")):
             break
         out.append(sib)
     return out
 
 
 _SECTION_HEADS = ("h1", "h2", "h3")
+
+
+def _holds(el, items) -> bool:
+    """`el` is one of `items` or holds one."""
+    return any(t is el or _within(t, el) is not None for t in items)
 
 
 def _within(el, block):
@@ -175,7 +180,7 @@ def buy_tiles(buy, titles, page_path: str = "") -> list:
             if len(group) < 3:
                 continue
             targets = {c: _link_away(c, page_path) for c in group
-                       if not any(t is c or _within(t, c) is not None for t in titles)}
+                       if not _holds(c, titles)}
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(tiles)
