@@ -4,7 +4,7 @@ exact/similar label from the words or the list around a link, the brand and the 
 name from the block's own lines and headings.
 
 Each page in tests/fixtures/blog_posts/ is a whole post as its theme renders it (WordPress
-block and classic themes, Blogger, Squarespace, Ghost, Substack, an underscores-based theme with
+block and classic themes, Blogger (a theme's layout and a post written as lines), Squarespace, Ghost, Substack, an underscores-based theme with
 shop buttons, a hand-made CMS with outfit tables, an editorial site with product cards, a Wix blog with a
 section per character), chrome included.
 """
@@ -81,6 +81,15 @@ EXPECTED = {
         show="Northbound", season=2, episode=5, characters=["Maya"],
         items=[("Camel Wrap Coat", "Max Mara", [E, A]),
                ("Maya's boots", "Russell & Bromley", [E, A])]),
+    # Blogger's editor: the body is lines ending in <br>, one garment a line (or a line and its links'
+    # line), no paragraphs; "I couldn't find the exact pair but <a>these</a> are very close"
+    "blogger_simple_lines": dict(
+        url="https://saltmarshwardrobe.blogspot.com/2025/04/what-nell-wore-saltmarsh-1x09.html",
+        show="Saltmarsh", season=1, episode=9, characters=["Nell"],
+        items=[("Coat: camel wrap coat", "Max Mara", [E, A]),
+               ("Bag: tan leather tote", "Mulberry", [E]),
+               ("Boots: black Chelsea boots", None, [A]),
+               ("Later at the bar Nell changes into a red silk camisole", "Reformation", [E, A])]),
     # a section per character, headed by the bare name; garments named in prose links
     "wix_character_sections": dict(
         url="https://wardrobenotes.example/post/northbound-2x06-every-outfit",
@@ -146,6 +155,20 @@ def test_image_links_are_not_shop_links_and_scenes_stay_scenes(posts):
     assert all("image" not in link.url for i in posts["substack_newsletter"].items for link in i.links)
 
 
+def test_lines_of_a_blogger_post_are_garments_each_with_its_scene(posts):
+    # without regrouping its <br> lines the whole body was one block: one garment, pictures inside it
+    rec = posts["blogger_simple_lines"]
+    assert [i.image_index for i in rec.items] == [0, 0, 0, 1]
+    assert rec.images[1].endswith("/nell-bar.jpg")
+
+
+def test_the_callers_tree_is_left_as_it_was():
+    tree = lxml.html.fromstring((FIXTURES / "blogger_simple_lines.html").read_bytes())
+    before = lxml.html.tostring(tree)
+    extract_post(tree, EXPECTED["blogger_simple_lines"]["url"])
+    assert lxml.html.tostring(tree) == before
+
+
 def test_a_product_box_is_one_garment_with_its_picture(posts):
     # title, picture and button of one product box link the same page: one link, the box's image
     rec = posts["wordpress_astra_lasso"]
@@ -190,6 +213,23 @@ def test_described_lines_under_a_heading_stay_garments_of_their_own():
     rec = _inline("<h2>Maya's outfit</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
                   "<p>Boots: <a href='https://s.example/2'>Zara</a></p>")
     assert [(i.text, i.brand) for i in rec.items] == [("Coat", "Max Mara"), ("Boots", "Zara")]
+
+
+def test_a_box_of_links_beside_boxes_of_one_link_each_is_one_block():
+    # a pager inside the body ("Newer" and "Older" in spans, "Home" beside them) raised a KeyError
+    rec = _inline("<p>Coat: <a href='https://s.example/1'>Zara</a></p><div class='pager'>"
+                  "<span><a href='https://x.example/a'>Newer</a></span><span><a href='https://x.example/b'>Older</a>"
+                  "</span><a href='https://x.example/'>Home</a></div>")
+    assert [[link.url for link in i.links] for i in rec.items] == [
+        ["https://s.example/1"], ["https://x.example/a", "https://x.example/b", "https://x.example/"]]
+
+
+def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
+    rec = _inline("<p>Coat: camel, I couldn't find the exact one but <a href='https://s.example/1'>this</a> "
+                  "is a good match</p><p>Boots: <a href='https://s.example/2'>Zara</a> "
+                  "<a href='https://s.example/3'>these</a> are very close</p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [["alternative"], ["exact", "alternative"]]
+    assert rec.items[0].text == "Coat: camel"
 
 
 def test_a_place_or_a_platform_in_the_text_is_no_show():

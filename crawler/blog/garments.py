@@ -23,7 +23,10 @@ ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
     r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less|"
     r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
-    r"no id|recreate|"
+    r"no id|recreate|(?:a |an )?(?:good|great|close|near) match|"
+    # "I couldn't find the exact pair, but …": the link that follows is not the exact item
+    r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+(?:find|track down|identify|id|locate)"
+    r"(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|moins cher|parecid[oa]s?|alternativ[ao]s?|más barat[oa]|"
     r"simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|goedkoper)\b",
@@ -300,6 +303,11 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         bracket = _BRACKETED.match(after.text) if after is not None and after.kind == "text" else None
         # "(sold out)" after a link says how the exact item stands, not that the link is another
         claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
+        if claimed is None and after is not None and after.kind == "text":
+            # "<a>these</a> are very close": the clause after the link says what it is
+            clause = _SAID_OF_LINK.match(after.text)
+            claimed = after if clause and label(clause.group(1)) else None
+            bracket = clause if claimed is not None else bracket
         said = (label(token.text) or label(token.el.get("title") or "") or (claimed and label(bracket.group(1)))
                 or label(" ".join(labels.since)))
         kind = said or _class_label(token.el, stream, start) or labels.state
@@ -314,6 +322,7 @@ def _is_label(words: str) -> bool:
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
+_SAID_OF_LINK = re.compile(r"^\s*(?:is|are|was|were|looks?|seems?)\s+([^.;:!?()]{1,40})", re.I)
 _SOLD_OUT = re.compile(r"sold out", re.I)
 
 
@@ -331,6 +340,7 @@ def _class_label(link, stream: Stream, start: int) -> str | None:
     return None
 
 
+_SPEAKER = re.compile(r"[,;]?\s*(?:but\s+|and\s+)?(?:i|we|you|she|he|they)\s*$", re.I)
 _LEAD_IN = re.compile(r"^.*?(?=\b[A-Z][\w-]*['’]s\s)")  # "In this scene, Leo's jacket" -> "Leo's jacket"
 _TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|comes from))+\s*$", re.I)
 
@@ -358,7 +368,7 @@ def block_text(stream: Stream, block) -> str:
         return linked
     m = ALTERNATIVE.search(words)
     if m and m.start() > 8:
-        words = words[: m.start()]
+        words = _SPEAKER.sub("", words[: m.start()])  # "Boots, I couldn't find the exact pair" -> "Boots"
     words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.(")
     return _TRAILING.sub("", words).strip(" :–—-|,.(")  # "Wrap coat (dupe)" cut at its label
 

@@ -10,6 +10,7 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +19,7 @@ from parsel.csstranslator import css2xpath
 from street2shop.crawler.blog.brands import brand
 from street2shop.crawler.blog.dom import HEADINGS, Stream, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file
+from street2shop.crawler.blog.lines import wrap_lines
 from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_of
@@ -26,8 +28,9 @@ from street2shop.crawler.extract.jsonsafe import loads
 __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "content_root", "extract_post",
            "is_outbound"]
 
+# not Blogger's "blog-posts", the list around the post that also holds the pager
 _CONTENT_HINT = re.compile(r"(entry-content|post-content|article-body|post-body|articleBody|story-body|"
-                           r"the-content|single-content|blog-post)", re.I)
+                           r"the-content|single-content|blog-post(?!s))", re.I)
 _BLOCKS = frozenset({"p", "li", "figcaption", "figure", "dd", "td", "blockquote", "h2", "h3", "h4", "div"})
 _AFFILIATE_PATH = re.compile(r"/(go|out|recommends|aff|affiliate|click|redirect|r|s|link|buy)(/|\?|$)", re.I)
 
@@ -180,6 +183,7 @@ def _select(tree, css: str | None) -> list:
 def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> PostRecord:
     """`selectors` (a manifest's `post_selectors`) override the generic rules for one site."""
     base = tree.base or url
+    tree = deepcopy(tree)  # read with its lines regrouped (`wrap_lines`); the caller's tree stays as it is
     rec = PostRecord()
     ld = _jsonld_nodes(tree)
     article = article_node(ld)
@@ -198,6 +202,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
             if found:
                 setattr(rec, field_name, text(found[0]) or found[0].get("datetime") or found[0].get("content"))
     root = ((_select(tree, sel.content) if sel is not None else []) or [content_root(tree)])[0]
+    wrap_lines(root)
     stream = Stream(root)
     # The outbound links, grouped by the block that holds them (or by the blocks the site's
     # `item` selector names: every link in one is the item's), then blocks into garments.
@@ -242,6 +247,14 @@ def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, it
         else:
             block = _block_of(el, root, hrefs_under)
         blocks.setdefault(id(block), (block, []))[1].append((el, href))
+    for block, block_links in list(blocks.values()):
+        # a box holding links of its own and boxes that each link one page (a pager: "Newer" and
+        # "Older" in spans, "Home" beside them) is one block, not blocks inside a block
+        outer = _enclosing(block, blocks)
+        if outer is not None:
+            outer[1].extend(block_links)
+            outer[1].sort(key=lambda pair: stream.start[id(pair[0])])
+            del blocks[id(block)]
     return sorted(blocks.values(), key=lambda bl: stream.start.get(id(bl[0]), 0))
 
 
@@ -299,7 +312,13 @@ def _without_maker(name: str, maker: str | None) -> str:
         head = name[: -len(maker)].rstrip()
         if head[-1:] in ("–", "—", "-", ":") and head[:-1].strip():
             return head[:-1].strip()
+        by = _BY_WORD.search(head)  # "camel wrap coat by Max Mara"
+        if by and head[: by.start()].strip():
+            return head[: by.start()].strip()
     return name
+
+
+_BY_WORD = re.compile(r"(?:\s+(?:is|are|was|were))?\s+(?:by|from)$", re.I)
 
 
 def _enclosing(el, candidates: dict):
