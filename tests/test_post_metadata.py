@@ -232,6 +232,15 @@ def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     assert rec.items[0].text == "Coat: camel"
 
 
+def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
+    rec = _inline("<h1>Was trägt Lena?</h1><ul><li><strong>Graue Strickjacke</strong> von Nordhav: <a href='https://s.example/1'>hier kaufen</a>"
+                  "</li><li>Un <b>trench beige</b> de chez Maison Armor (<a href='https://s.example/2'>exact</a>)</li>"
+                  "<li>Die Jacke von Lena: <a href='https://s.example/3'>hier</a></li></ul>")
+    assert rec.characters == ["Lena"]
+    assert [(i.text, i.brand) for i in rec.items] == [
+        ("Graue Strickjacke", "Nordhav"), ("Un trench beige", "Maison Armor"), ("Die Jacke", None)]
+
+
 def test_a_place_or_a_platform_in_the_text_is_no_show():
     body = "<p>Maya's coat: <a href='https://s.example/1'>Zara</a></p>"
     assert _inline("<p>Maya's coat in Paris was great.</p>" + body).show is None

@@ -10,7 +10,9 @@ from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group,
 from street2shop.crawler.blog.tables import row_maker
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 
-_BY = re.compile(r"\b(?:by|from)\s+(?=\S)", re.I)
+#: "by" and its like in the languages posts are written in.
+BY_WORDS = r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca"
+_BY = re.compile(rf"\b(?:{BY_WORDS})\s+(?=\S)", re.I)
 _NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+"})
 _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
 
@@ -54,7 +56,8 @@ def _brand_element(stream: Stream, group: Group, exact_ids: set[int]) -> str | N
 
 
 def _by_name(words: str) -> str | None:
-    """The capitalised name after "by"/"from" ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
+    """The capitalised name after "by"/"from" or its like in the post's language ("von", "de chez",
+    "di") ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
     Tailored Vest"); the linked product page later narrows it to the brand itself."""
     for m in _BY.finditer(words):
         name = _capitalised(words[m.end():])

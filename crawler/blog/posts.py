@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import brand
+from street2shop.crawler.blog.brands import BY_WORDS, brand
 from street2shop.crawler.blog.dom import HEADINGS, Stream, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file
 from street2shop.crawler.blog.lines import wrap_lines
@@ -215,6 +215,10 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
 
     read_metadata(rec, tree, url, ld, root, stream, keep_show=bool(sel is not None and sel.show and rec.show),
                   brands=[i.brand for i in rec.items if i.brand])
+    characters = {c.casefold() for c in rec.characters}
+    for item in rec.items:
+        if item.brand and item.brand.casefold() in characters:
+            item.brand = None  # "die Jacke von Lena": the one who wears it, not its maker
     rec.is_post = bool(rec.items) and (og_type == "article" or bool(ld) or
                                        sum(1 for a in tree.iter("article") if not is_noise(a)) <= 1)
     return rec
@@ -318,7 +322,7 @@ def _without_maker(name: str, maker: str | None) -> str:
     return name
 
 
-_BY_WORD = re.compile(r"(?:\s+(?:is|are|was|were))?\s+(?:by|from)$", re.I)
+_BY_WORD = re.compile(rf"(?:\s+(?:is|are|was|were))?\s+(?:{BY_WORDS})$", re.I)
 
 
 def _enclosing(el, candidates: dict):
