@@ -232,6 +232,19 @@ def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     assert rec.items[0].text == "Coat: camel"
 
 
+def test_a_sentence_naming_each_garment_in_bold_before_its_links():
+    rec = _inline("<p>Camille porte un <b>trench beige</b> de la marque Maison Armor (<a href='https://s.example/1'>"
+                  "le modèle exact</a>), une <b>marinière</b> (<a href='https://s.example/2'>Maison Armor aussi</a>) "
+                  "et Teddy's <b>tweed blazer</b>, vintage, <a href='https://s.example/3'>similaire</a>.</p>")
+    assert [(i.text, i.brand, [link.kind for link in i.links]) for i in rec.items] == [
+        ("trench beige", "Maison Armor", ["exact"]), ("marinière", "Maison Armor", ["exact"]),
+        ("Teddy's tweed blazer", None, ["alternative"])]
+    # bold labels are no garments: one garment, its exact and similar links
+    rec = _inline("<p>Maya's coat: <b>Exact:</b> <a href='https://s.example/1'>Max Mara</a> "
+                  "<b>Similar:</b> <a href='https://s.example/2'>Mango</a></p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [["exact", "alternative"]]
+
+
 def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     rec = _inline("<h1>Was trägt Lena?</h1><ul><li><strong>Graue Strickjacke</strong> von Nordhav: <a href='https://s.example/1'>hier kaufen</a>"
                   "</li><li>Un <b>trench beige</b> de chez Maison Armor (<a href='https://s.example/2'>exact</a>)</li>"

@@ -176,6 +176,13 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
                 current.title = link[0]
                 groups.append(current)
             continue
+        segments = None if fixed else _bold_segments(stream, block, links)
+        if segments:
+            for bold, end, own in segments:  # "a <b>trench</b> (<a>exact</a>), a <b>striped top</b> (<a>…</a>)"
+                current = Group(stream.start[id(bold)], end, title=bold)
+                current.add(block, own, end)
+                groups.append(current)
+            continue
         if fixed or describes_garment(stream, block):
             if current is not None and not fixed and _look_alike(stream, current, block, scenes):
                 current.add(block, links, stream.end[id(block)])  # "Mango wrap coat (dupe)" after the coat
@@ -221,6 +228,31 @@ def _names_several(stream: Stream, block, links) -> bool:
             return False
         kinds.append(frozenset(words))
     return len(set(kinds)) == len(kinds)
+
+
+def _bold_segments(stream: Stream, block, links) -> list | None:
+    """A line of prose naming each garment in bold, its links after it ("un <b>trench beige</b>
+    (<a>exact</a>), une <b>marinière</b> (<a>…</a>)"): [(bold element, span end, its links)], one
+    a garment; None unless every link follows a bold garment name and there are two or more."""
+    if len(links) < 2 or block.tag not in ("p", "li"):
+        return None
+    bolds = [el for el in stream.elements_between(*stream.span(block))
+             if el.tag in ("b", "strong") and next(el.iter("a"), None) is None
+             and not any(up.tag == "a" for up in el.iterancestors())]
+    if len(bolds) < 2 or any(label(text(b)) or not re.search(r"[^\W\d_]", text(b)) or len(text(b)) > _TITLE_MAX
+                             for b in bolds):
+        return None
+    at = [stream.start[id(b)] for b in bolds]
+    own: list[list] = [[] for _ in bolds]
+    for link in links:
+        n = bisect_left(at, stream.start[id(link[0])])
+        if n == 0:
+            return None  # a link before any bold name: not a line of named garments
+        own[n - 1].append(link)
+    if any(not mine for mine in own):
+        return None
+    ends = [*at[1:], stream.end[id(block)]]
+    return list(zip(bolds, ends, own))
 
 
 def _place_bare(stream: Stream, block, links, current: Group | None, title, scenes: list[int]) -> Group:
@@ -347,7 +379,16 @@ _TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|
 
 def garment_name(stream: Stream, group: Group) -> str:
     name = text(group.title).strip(" :–—-|,.") if group.title is not None else block_text(stream, group.blocks[0][0])
+    if group.title is not None and group.title.tag in ("b", "strong"):
+        at = stream.start[id(group.title)]
+        before = stream.tokens[at - 1] if at and stream.tokens[at - 1].kind == "text" else None
+        whose = _WHOSE.search(before.text) if before is not None else None
+        if whose:  # "Teddy's <b>tweed blazer</b>": the wearer stays with the garment
+            name = f"{whose.group(1)} {name}"
     return _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
+
+
+_WHOSE = re.compile(r"\b([A-Z][\w-]*['’]s)\s*$")
 
 
 _NUMBERING = re.compile(r"^(?:#?\d{1,2}[.):]|\(\d{1,2}\))\s+")
