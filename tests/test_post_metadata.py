@@ -232,6 +232,15 @@ def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     assert rec.items[0].text == "Coat: camel"
 
 
+def test_garments_named_in_the_posts_language():
+    rec = _inline("<ul><li>Pull marin à boutons – Maison Armor : <a href='https://s.example/1'>ici</a></li>"
+                  "<li><strong>Dunkelgrüner Midirock</strong> (leider ausverkauft) – ähnlich: "
+                  "<a href='https://s.example/2'>Plisseerock</a></li></ul>")
+    assert [(i.text, i.brand, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Pull marin à boutons", "Maison Armor", ["exact"]),
+        ("Dunkelgrüner Midirock (leider ausverkauft)", None, ["alternative"])]
+
+
 def test_a_sentence_naming_each_garment_in_bold_before_its_links():
     rec = _inline("<p>Camille porte un <b>trench beige</b> de la marque Maison Armor (<a href='https://s.example/1'>"
                   "le modèle exact</a>), une <b>marinière</b> (<a href='https://s.example/2'>Maison Armor aussi</a>) "

@@ -1,6 +1,7 @@
 """Word lists the post readers share (lower case)."""
 
-#: The garments themselves: a link reading "Sandro blazer" names one.
+#: The garments themselves: a link reading "Sandro blazer" names one. English, then the
+#: common ones in the other languages posts are written in (fr, de, es, it, pt, nl).
 GARMENTS = frozenset("""
 dress dresses gown gowns skirt skirts top tops tee tees t-shirt t-shirts tshirt shirt shirts blouse blouses
 tunic tunics jumper jumpers sweater sweaters pullover turtleneck rollneck cardigan cardigans jacket jackets
@@ -12,6 +13,18 @@ brogues oxfords espadrilles wedges slingbacks stilettos slides slippers clogs pu
 flats bag bags handbag tote clutch purse backpack satchel crossbody wallet scarf hat cap beanie beret
 fedora headband gloves tie belt earrings hoops necklace pendant choker brooch bracelet ring sunglasses
 glasses watch tank camisole cami swimsuit bikini robe pyjamas pajamas
+pull jupe chemise chemisier veste manteau pantalon jean blouson marinière escarpins bottes bottines baskets sac
+pochette écharpe foulard chapeau ceinture collier sandales mocassins ballerines combinaison débardeur
+doudoune imperméable
+kleid bluse hemd pulli strickjacke steppjacke lederjacke jeansjacke regenjacke daunenjacke jacke mantel
+wollmantel trenchcoat hose stiefel stiefeletten gummistiefel schuhe turnschuhe tasche handtasche schal mütze
+gürtel ohrringe halskette kette armband sandalen midirock minirock maxikleid sommerkleid
+vestido falda blusa camisa chaqueta abrigo pantalón pantalones vaqueros botas botines zapatos zapatillas
+bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas americana gabardina camiseta
+abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
+cappello cintura orecchini collana bracciale sandali
+saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar
+jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
 """.split())
 
 #: Words that describe a garment rather than name its maker: where a link reads "Zara Leather
