@@ -263,6 +263,20 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
         ("Graue Strickjacke", "Nordhav"), ("Un trench beige", "Maison Armor"), ("Die Jacke", None)]
 
 
+@pytest.mark.parametrize("title, body, characters", [
+    ("Gossip Girl 2x01: Blair and Serena in the Hamptons", "Blair's coat and Serena wore", ["Blair", "Serena"]),
+    ("Get the Look: Rory", "Rory wears her uniform", ["Rory"]),
+    ("Beth Dutton Outfits: Yellowstone S5E1", "Beth's coat", ["Beth Dutton"]),
+    ("Succession Season 4 Episode 5: Shiv Roy’s Camel Coat", "", ["Shiv Roy"]),
+    # places, and the show's part of the title, are no characters
+    ("Northbound 2x05: Paris and London", "Paris was cold", []),
+    ("Emily in Paris Season 3 Episode 1 Outfits", "Emily's coat", []),
+])
+def test_characters_named_alone_in_a_part_of_the_title(title, body, characters):
+    rec = _inline(f"<h1>{title}</h1><p>{body}.</p><p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.characters == characters
+
+
 def test_a_place_or_a_platform_in_the_text_is_no_show():
     body = "<p>Maya's coat: <a href='https://s.example/1'>Zara</a></p>"
     assert _inline("<p>Maya's coat in Paris was great.</p>" + body).show is None

@@ -117,7 +117,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
     rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
-    rec.characters = _title_characters(title) or _other_characters(stream, rec.items)
+    rec.characters = _title_characters(title) or _title_names(title, body) or _other_characters(stream, rec.items)
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         rec.show = _title_show(title) or tv_show or _named_show(f"{title} {body}", categories, tags, exclude)
@@ -379,12 +379,47 @@ def _title_characters(title: str) -> list[str]:
          or _WHO_WEARS_ELSEWHERE.search(title))
     if m:
         return [c for c in _each_name(m.group("who").strip()) if c]
-    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat")
-    return [m.group("who") for m in _WHOSE_GARMENT.finditer(title)
+    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
+    return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(title)
             if GARMENTS & set(m.group("what").casefold().split())]
 
 
-_WHOSE_GARMENT = re.compile(r"(?P<who>[A-Z][a-z]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+_WHOSE_GARMENT = re.compile(r"(?P<who>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _given_and_family(who: str) -> str:
+    """"Shiv Roy" stays whole; "Fashion Maya" or "The Maya" is the name alone."""
+    first, _, rest = who.partition(" ")
+    return rest if rest and (_plain_word(first) or first.casefold() in _NOT_NAMES or first.casefold() in CALENDAR) \
+        else who
+
+
+def _title_names(title: str, body: str) -> list[str]:
+    """A part of the title that is only names ("Gossip Girl 2x01: Blair and Serena in the
+    Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), each one the body also writes
+    as a person ("Blair's", "Serena wore"); "Paris and London" are not."""
+    for part in _TITLE_PARTS.split(title):
+        if EPISODE_WORDS.search(part):
+            continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
+        part = _PART_TAIL.sub("", part.strip())
+        if not _FULL_NAMES.fullmatch(part):
+            continue
+        names = [n for n in _each_name(part) if n]
+        if names and all(_written_as_person(n, body) for n in names):
+            return names
+    return []
+
+
+def _written_as_person(name: str, body: str) -> bool:
+    given = name.split()[0]
+    if _plain_word(given) or given.casefold() in _NOT_NAMES or given.casefold() in CALENDAR:
+        return False
+    return re.search(rf"\b{re.escape(given)}(?:['’]s\b|\s+{_AS_PERSON})", body) is not None
+
+
+_TITLE_PARTS = re.compile(r"\s*(?::|\||\s[-–—]\s)\s*")
+_PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
+_FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
 
 
 def _other_characters(stream: Stream, items) -> list[str]:
