@@ -277,6 +277,24 @@ def test_characters_named_alone_in_a_part_of_the_title(title, body, characters):
     assert rec.characters == characters
 
 
+def _entry(n: int) -> str:
+    return (f"<div class='post-outer'><div class='post hentry'><h3 class='post-title'>Northbound 2x0{n}</h3>"
+            f"<div class='post-body entry-content'><p>Maya's coat: <a href='https://s.example/{n}'>Zara</a></p>"
+            "</div></div></div>")
+
+
+def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
+    # Blogger's home and label pages show whole entries, inside its "widget Blog" box
+    home = f"<html><body><div class='widget Blog' id='Blog1'>{_entry(1)}{_entry(2)}</div></body></html>"
+    assert not extract_post(lxml.html.fromstring(home), "https://nb.blogspot.com/").is_post
+    one = f"<html><body><div class='widget Blog' id='Blog1'>{_entry(1)}</div><div class='related-posts'>" \
+          f"{_entry(2)}</div></body></html>"
+    assert extract_post(lxml.html.fromstring(one), "https://nb.blogspot.com/2025/01/nb-2x01.html").is_post
+    page = ("<html><body><article class='post-9 page type-page hentry'><div class='entry-content'><p>Coat: "
+            "<a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
+    assert not extract_post(lxml.html.fromstring(page), "https://blog.example/shop/").is_post
+
+
 def test_a_place_or_a_platform_in_the_text_is_no_show():
     body = "<p>Maya's coat: <a href='https://s.example/1'>Zara</a></p>"
     assert _inline("<p>Maya's coat in Paris was great.</p>" + body).show is None

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.brands import BY_WORDS, brand
-from street2shop.crawler.blog.dom import HEADINGS, Stream, is_noise, meta_values, text
+from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file
 from street2shop.crawler.blog.lines import wrap_lines
 from street2shop.crawler.blog.metadata import article_node, read_metadata
@@ -219,9 +219,35 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     for item in rec.items:
         if item.brand and item.brand.casefold() in characters:
             item.brand = None  # "die Jacke von Lena": the one who wears it, not its maker
-    rec.is_post = bool(rec.items) and (og_type == "article" or bool(ld) or
-                                       sum(1 for a in tree.iter("article") if not is_noise(a)) <= 1)
+    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and (
+        og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not is_noise(a)) <= 1)
     return rec
+
+
+#: Classes of a blog entry (Blogger's "post-outer", WordPress's "type-post", the hAtom ones).
+_ENTRY_CLASSES = frozenset({"post-outer", "hentry", "h-entry", "type-post"})
+
+
+def _listing_or_page(tree) -> bool:
+    """A page of several entries (a blog's home, a label or archive page), or a WordPress
+    page ("type-page": a shop or about page), rather than one post."""
+    entries = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        names = set((el.get("class") or "").split())
+        if "type-page" in names and not is_noise(el):
+            return True
+        if names & _ENTRY_CLASSES and not any(set((up.get("class") or "").split()) & _ENTRY_CLASSES
+                                              for up in el.iterancestors()) \
+                and not any(up.tag in ("aside", "nav", "footer") or _ASIDE.search(classes(up))
+                            for up in el.iterancestors()):
+            entries += 1
+    return entries >= 2
+
+
+#: Where other posts' entries are shown beside a post (Blogger's own "widget Blog" holds the post).
+_ASIDE = re.compile(r"related|sidebar|widget-area|recent|popular|footer|comment", re.I)
 
 
 def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, item_blocks: list) -> list:
