@@ -241,6 +241,23 @@ def test_garments_named_in_the_posts_language():
         ("Dunkelgrüner Midirock (leider ausverkauft)", None, ["alternative"])]
 
 
+def test_the_maker_opening_the_product_after_a_garments_label():
+    rec = _inline("<p>Coat: Burberry London wool wrap coat <a href='https://s.example/1'>shop</a></p>"
+                  "<p>Slip dress – Sable &amp; Thread (sold out) <a href='https://s.example/2'>similar</a></p>"
+                  "<p>Boots: black leather boots <a href='https://s.example/3'>shop</a></p>")
+    assert [i.brand for i in rec.items] == ["Burberry London", "Sable & Thread", None]
+
+
+def test_table_rows_opening_with_a_picture_link_are_garments_of_their_own():
+    # the first cell links the full-size picture: the row's words before its shop link still name it
+    row = ("<tr><td><a href='https://b.example/img/{n}.jpg'><img src='https://b.example/img/{n}s.jpg'></a></td>"
+           "<td>{what}</td><td><a href='https://s.example/{n}'>{shop}</a> ({kind})</td></tr>")
+    rec = _inline("<table>" + row.format(n=1, what="Mint printed romper", shop="Alice + Olivia", kind="exact")
+                  + row.format(n=2, what="Tan wedge sandals", shop="Steve Madden", kind="similar") + "</table>")
+    assert [(i.text, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Mint printed romper", ["exact"]), ("Tan wedge sandals", ["alternative"])]
+
+
 def test_a_sentence_naming_each_garment_in_bold_before_its_links():
     rec = _inline("<p>Camille porte un <b>trench beige</b> de la marque Maison Armor (<a href='https://s.example/1'>"
                   "le modèle exact</a>), une <b>marinière</b> (<a href='https://s.example/2'>Maison Armor aussi</a>) "

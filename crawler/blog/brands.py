@@ -27,6 +27,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
             or _after_garment(garment)
+            or _labelled_product(garment)
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group))
@@ -69,7 +70,7 @@ def _by_name(words: str) -> str | None:
 def _after_garment(garment: str) -> str | None:
     """The name after the garment's words and a dash or colon, in the garment's own line ("Black
     satin slip dress – Sable & Thread", "Bomber jacket: Halden Leather")."""
-    m = _DASHED.fullmatch(garment)
+    m = _DASHED.fullmatch(_BRACKET_TAIL.sub("", garment))  # "… – Marc by Marc Jacobs (sold out)"
     if m is None or not _has_garment_word(m.group("what")) or label(m.group("who")) \
             or CALL_TO_ACTION.match(m.group("who")) or len(m.group("who").split()) > 4:
         return None  # not "Coat – Sold Out", "Coat: Similar", "Coat – Shop Now"
@@ -77,6 +78,16 @@ def _after_garment(garment: str) -> str | None:
     return name if name and len(name) >= len(m.group("who").strip(" .")) - 1 else None
 
 
+def _labelled_product(garment: str) -> str | None:
+    """The maker opening the product after the garment's label ("Coat: Burberry London wool wrap
+    coat", "Handbag: Prada Saffiano tote")."""
+    m = _LABELLED.match(garment)
+    if m is None or not _has_garment_word(m.group(0)) or len(m.group(0).split()) > 3:
+        return None
+    return _product_line_maker(garment[m.end():])
+
+
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _DASHED = re.compile(r"(?P<what>.+?)\s*(?:[–—:]|\s-)\s+(?P<who>[^–—:]+)")
 
 

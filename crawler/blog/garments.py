@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.metadata import EPISODE_WORDS
@@ -139,6 +140,11 @@ def _names_garment(title) -> bool:
         label(words) or CALL_TO_ACTION.match(words) or EPISODE_WORDS.search(words))
 
 
+def _to_shop(link) -> bool:
+    """Not a link to a picture file (a scene's full-size view)."""
+    return not is_image_file(urlsplit(link.get("href") or "").path)
+
+
 def describes_garment(stream: Stream, block) -> bool:
     """A block that names its own garment: by a heading inside it or in its own words."""
     return next(block.iter(*HEADINGS), None) is not None or _description(stream, block) is not None
@@ -149,7 +155,7 @@ def _description(stream: Stream, block) -> str | None:
     is by"), up to any label; None when they are only a label ("Similar styles:", "Maya's
     exact boots:"), a call to action ("Shop the exact coat:"), a by-line or a maker above "Buy"."""
     a, b = stream.span(block)
-    first = next((i for i in range(a, b) if stream.tokens[i].kind == "link"), b)
+    first = next((i for i in range(a, b) if stream.tokens[i].kind == "link" and _to_shop(stream.tokens[i].el)), b)
     head = stream.text(a, first)
     cut = min((m.start() for m in (ALTERNATIVE.search(head), EXACT.search(head)) if m), default=len(head))
     before = head[:cut].strip(" :–—-|,.()")
@@ -419,7 +425,7 @@ def _linked_garment(block, before: str) -> str | None:
     the link's words, without the maker after "by"."""
     if block.tag not in ("p", "li") or _garment_words(before):
         return None
-    first = next((a for a in block.iter("a") if a.get("href")), None)
+    first = next((a for a in block.iter("a") if a.get("href") and _to_shop(a)), None)
     words = text(first) if first is not None else ""
     if not _garment_words(words) or label(words):
         return None
@@ -431,7 +437,7 @@ _BY_TAIL = re.compile(r"\s+(?:by|from)\s+\S.*$", re.I)
 
 def _words_before_link(stream: Stream, block) -> str:
     words = text(block)
-    first = next((a for a in block.iter("a") if a.get("href")), None)
+    first = next((a for a in block.iter("a") if a.get("href") and _to_shop(a)), None)
     if first is None or not text(first):
         return words
     a, b = stream.span(block)
