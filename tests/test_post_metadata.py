@@ -219,9 +219,18 @@ def test_a_box_of_links_beside_boxes_of_one_link_each_is_one_block():
     # a pager inside the body ("Newer" and "Older" in spans, "Home" beside them) raised a KeyError
     rec = _inline("<p>Coat: <a href='https://s.example/1'>Zara</a></p><div class='pager'>"
                   "<span><a href='https://x.example/a'>Newer</a></span><span><a href='https://x.example/b'>Older</a>"
-                  "</span><a href='https://x.example/'>Home</a></div>")
+                  "</span><a href='https://x.example/all'>All posts</a></div>")
     assert [[link.url for link in i.links] for i in rec.items] == [
-        ["https://s.example/1"], ["https://x.example/a", "https://x.example/b", "https://x.example/"]]
+        ["https://s.example/1"], ["https://x.example/a", "https://x.example/b", "https://x.example/all"]]
+
+
+def test_social_pages_profiles_and_home_pages_are_no_garment_links():
+    rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p>"
+                  "<p>Follow me on <a href='https://www.pinterest.com/someblog'>Pinterest</a>, "
+                  "<a href='https://www.instagram.com/someblog'>@someblog</a> and "
+                  "<a href='https://www.shopltk.com/explore/someblog'>LTK</a>. Sets made with "
+                  "<a href='https://www.polyvore.example/'>Polyvore</a>.</p>")
+    assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 
 def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():

@@ -176,6 +176,20 @@ def is_outbound(url: str, page_url: str, blog_prefix: str) -> bool:
     return not target.path.startswith(blog_prefix)
 
 
+def _never_an_item(url: str) -> bool:
+    """A social network's page ("Follow me on Pinterest", a Pin-it button), a shopping app's
+    profile, or a site's home page: never the garment's shop page."""
+    target = urlsplit(url)
+    host = (target.hostname or "").removeprefix("www.")
+    return bool(_SOCIAL.search(host) or _PROFILE.match(f"{host}{target.path}")
+                or (target.path in ("", "/") and not target.query and not destination_param(url)))
+
+
+_SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
+                     r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com)$")
+_PROFILE = re.compile(r"shopltk\.com/explore/")
+
+
 def _select(tree, css: str | None) -> list:
     return tree.xpath(css2xpath(css)) if css else []
 
@@ -259,7 +273,8 @@ def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, it
             if item_blocks:
                 if href.startswith(("http://", "https://")):
                     links.append((el, href))
-            elif is_outbound(href, url, blog_prefix) and not is_image_file(urlsplit(href).path):
+            elif is_outbound(href, url, blog_prefix) and not is_image_file(urlsplit(href).path) \
+                    and not _never_an_item(href):
                 links.append((el, href))
     hrefs_under: dict[int, set] = {}
     for el, href in ([] if item_blocks else links):
