@@ -321,6 +321,16 @@ def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
     assert not extract_post(lxml.html.fromstring(page), "https://blog.example/shop/").is_post
 
 
+@pytest.mark.parametrize("title, body, show", [
+    ("Los looks de Lu en Élite (T3 E2)", "Lu lleva un vestido", "Élite"),
+    ("Olivia Pope - Scandal 2x08", "Olivia's coat", "Scandal"),
+    ("Keeley Jones, Ted Lasso 3x02", "Keeley Jones wore a dress", "Ted Lasso"),
+])
+def test_the_show_without_the_wearer_the_title_puts_before_it(title, body, show):
+    rec = _inline(f"<h1>{title}</h1><p>{body}.</p><p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.show == show
+
+
 def test_a_place_or_a_platform_in_the_text_is_no_show():
     body = "<p>Maya's coat: <a href='https://s.example/1'>Zara</a></p>"
     assert _inline("<p>Maya's coat in Paris was great.</p>" + body).show is None

@@ -120,7 +120,9 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     rec.characters = _title_characters(title) or _title_names(title, body) or _other_characters(stream, rec.items)
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
-        rec.show = _title_show(title) or tv_show or _named_show(f"{title} {body}", categories, tags, exclude)
+        shown = _title_show(title)
+        rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
+            or _named_show(f"{title} {body}", categories, tags, exclude)
 
 
 def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str]) -> str | None:
@@ -320,6 +322,21 @@ _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn",
                              "get", "the", "celebrity", "red", "party", "wedding", "work", "office", "travel"))
 
 
+def _without_wearer(show: str, characters: list[str], body: str) -> str | None:
+    """The show without the wearer the title puts before it ("Olivia Pope - Scandal", "Keeley
+    Jones, Ted Lasso", "Los looks de Lu en Élite")."""
+    elsewhere = _WHO_WEARS_ELSEWHERE.match(show)
+    if elsewhere:
+        rest = _IN_SHOW.match(show[elsewhere.end():])
+        return rest.group(1) if rest else show
+    m = _WEARER_FIRST.match(show)
+    if m and (m.group("who") in characters or all(_written_as_person(n, body) for n in _each_name(m.group("who")))):
+        return m.group("show")
+    return show
+
+
+_IN_SHOW = re.compile(r"\s+(?:in|en|dans|em|bei|im|on)\s+(\S.*)$", re.I)
+_WEARER_FIRST = re.compile(rf"(?P<who>{_NAME}(?:\s+{_NAME})?)\s*(?:,|\s[–—-])\s+(?P<show>\S.*)$")
 _WORN_IN = re.compile(r"\s(?:in|on|from)\s+(?P<show>\S.*)$", re.I)
 
 
@@ -414,10 +431,9 @@ def _written_as_person(name: str, body: str) -> bool:
     given = name.split()[0]
     if _plain_word(given) or given.casefold() in _NOT_NAMES or given.casefold() in CALENDAR:
         return False
-    return re.search(rf"\b{re.escape(given)}(?:['’]s\b|\s+{_AS_PERSON})", body) is not None
+    return re.search(rf"\b{re.escape(given)}(?:\s+{_NAME})?(?:['’]s\b|\s+{_AS_PERSON})", body) is not None
 
 
-_TITLE_PARTS = re.compile(r"\s*(?::|\||\s[-–—]\s)\s*")
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
 _FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
 
