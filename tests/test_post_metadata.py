@@ -224,6 +224,18 @@ def test_a_box_of_links_beside_boxes_of_one_link_each_is_one_block():
         ["https://s.example/1"], ["https://x.example/a", "https://x.example/b", "https://x.example/all"]]
 
 
+def test_a_posts_own_widgets_are_its_content():
+    # Elementor builds a post out of "elementor-widget" boxes; an LTK widget holds a post's only links
+    body = ("<div class='elementor-element elementor-widget elementor-widget-text-editor'><p>Coat: "
+            "<a href='https://s.example/1'>Max Mara</a></p></div>"
+            "<div class='ltkwidget-widget'><div class='ltk-product'><a href='https://liketk.it/4aBc'>"
+            "<div class='ltk-product-brand'>Fjell &amp; Co</div><div class='ltk-product-name'>Fair Isle Sweater</div>"
+            "</a></div></div>")
+    rec = _inline(body)
+    assert [link.url for i in rec.items for link in i.links] == ["https://s.example/1", "https://liketk.it/4aBc"]
+    assert rec.items[1].links[0].text == "Fjell & Co Fair Isle Sweater"
+
+
 def test_social_pages_profiles_and_home_pages_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p>"
                   "<p>Follow me on <a href='https://www.pinterest.com/someblog'>Pinterest</a>, "

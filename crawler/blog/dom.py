@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 #: Chrome that may sit inside a post's own container; the post's header and footer are not
 #: in this list because they carry its category and tag links.
-_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget|aside|comments?|comment-list|respond|related|relatedposts|"
+_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|relatedposts|"
                  r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
                  r"promo|newsletter|subscribe|pagination|cookie")
 _CHROME = re.compile(rf"(^|[\s_-])({_CHROME_WORDS})($|[\s_-])", re.I)
@@ -65,7 +65,28 @@ def meta_values(tree, *names: str) -> list[str]:
 
 
 def text(el) -> str:
-    return " ".join(el.text_content().split())
+    """The element's words; block children and line breaks part them ("<div>Fjell & Co</div>
+    <div>Fair Isle Sweater</div>" is "Fjell & Co Fair Isle Sweater", not "Fjell & CoFair")."""
+    if not any(isinstance(d.tag, str) and d.tag in _BREAKS for d in el.iterdescendants()):
+        return " ".join(el.text_content().split())
+    parts: list[str] = []
+    _words(el, parts, top=True)
+    return " ".join("".join(parts).split())
+
+
+def _words(el, parts: list[str], top: bool = False) -> None:
+    if isinstance(el.tag, str):
+        apart = el.tag in _BREAKS and not top
+        if apart:
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            _words(child, parts)
+        if apart:
+            parts.append(" ")
+    if el.tail and not top:
+        parts.append(el.tail)
 
 
 def squash(s: str) -> str:
