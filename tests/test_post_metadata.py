@@ -236,6 +236,16 @@ def test_a_posts_own_widgets_are_its_content():
     assert rec.items[1].links[0].text == "Fjell & Co Fair Isle Sweater"
 
 
+def test_a_body_class_on_each_paragraph_is_not_the_body():
+    # Medium classes every paragraph "pw-post-body-paragraph": the body is the article holding them
+    page = ("<html><body><article><section><p class='pw-post-body-paragraph'>Maya's looks this week.</p>"
+            "<p class='pw-post-body-paragraph'>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
+            "<p class='pw-post-body-paragraph'>Boots: <a href='https://s.example/2'>Zara</a></p>"
+            "</section></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://medium.example/@me/mayas-looks-1a2b")
+    assert rec.is_post and [i.brand for i in rec.items] == ["Max Mara", "Zara"]
+
+
 def test_social_pages_profiles_and_home_pages_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p>"
                   "<p>Follow me on <a href='https://www.pinterest.com/someblog'>Pinterest</a>, "

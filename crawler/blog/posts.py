@@ -31,6 +31,9 @@ __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "
 # not Blogger's "blog-posts", the list around the post that also holds the pager
 _CONTENT_HINT = re.compile(r"(entry-content|post-content|article-body|post-body|articleBody|story-body|"
                            r"the-content|single-content|blog-post(?!s))", re.I)
+#: Elements a body hint names that hold one paragraph of the body, not all of it (Medium's
+#: "pw-post-body-paragraph").
+_NOT_CONTAINERS = frozenset({"p", "span", "a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "img"})
 _BLOCKS = frozenset({"p", "li", "figcaption", "figure", "dd", "td", "blockquote", "h2", "h3", "h4", "div"})
 _AFFILIATE_PATH = re.compile(r"/(go|out|recommends|aff|affiliate|click|redirect|r|s|link|buy)(/|\?|$)", re.I)
 
@@ -94,7 +97,7 @@ def content_root(tree):
         if not isinstance(el.tag, str):
             continue
         if (el.get("itemprop") == "articleBody" or _CONTENT_HINT.search(el.get("class") or "")) \
-                and not is_noise(el):
+                and el.tag not in _NOT_CONTAINERS and not is_noise(el):
             return el
     articles = [a for a in tree.iter("article") if not is_noise(a)] or [
         # a post whose own class reads as chrome (Substack's "newsletter-post") outside any chrome
