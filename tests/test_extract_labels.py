@@ -331,12 +331,30 @@ def test_unrendered_template_is_no_brand(placeholder):
 
 
 @pytest.mark.parametrize("filler", ["Nicht vorhanden", "Unbranded", "Sans marque", "Sin marca", "Default",
-                                    "Does not apply", "Various", "Generic", "Genérico"])
+                                    "Does not apply", "Various", "Generic", "Genérico", "Sem Marca", "Bez značky"])
 def test_a_platforms_filler_vendor_is_no_brand(filler):
     # Shops fill the vendor field when a product has none ("not available", "no brand").
     assert get(head=ld(brand=filler)).brand is None
     rec = get("<p>Marke: Acme</p>", ld(brand=filler), lang="de")
     assert (rec.brand, rec.sources["brand"]) == ("Acme", "dom")
+
+
+def test_a_brand_classed_label_and_value_saying_there_is_none_is_no_brand():
+    # eBay's item specifics: <dl class="ux-labels-values--brand"><dt>Brand</dt><dd>Unbranded</dd></dl>
+    specs = ("<dl class='ux-labels-values ux-labels-values--brand'><dt><div><span>Brand</span></div></dt>"
+             "<dd><div><span>Unbranded</span></div></dd></dl>")
+    assert get(specs).brand is None
+    assert get(specs.replace("Unbranded", "Anker")).brand == "Anker"
+
+
+@pytest.mark.parametrize("crumbs, brand", [
+    (["Accueil", "Marques", "Rossignol", "Skis"], "Rossignol"),
+    (["Home", "Brands", "Trail Jacket"], None),  # the product itself under the section
+    (["Home", "Women", "Jackets"], None),
+])
+def test_a_breadcrumb_under_the_shops_brands_section_is_the_brand(crumbs, brand):
+    trail = "".join(f"<li><a href='/c/{i}'>{c}</a></li>" for i, c in enumerate(crumbs))
+    assert extract_product(page().replace("<main>", f"<main><ol class='breadcrumb'>{trail}</ol>"), URL).brand == brand
 
 
 @pytest.mark.parametrize("text", ["All brands", "Brands", "Shop by brand", "Alle Marken", "Toutes les marques"])

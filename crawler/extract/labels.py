@@ -212,6 +212,7 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        # "not available" / "no brand" in the shop's language
                        "nicht vorhanden", "keine", "ohne marke", "keine marke", "sans marque", "non disponible",
                        "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a",
+                       "sem marca", "bez značky", "uden mærke", "uten merke", "ei merkkiä",
                        # eBay's and feeds' fillers, and "various" makers
                        "does not apply", "not applicable", "no aplica", "non applicable", "nicht zutreffend", "n.a.",
                        "various", "diverse", "divers", "varios", "vari", "sonstige", "assorted", "multiple",
@@ -241,6 +242,19 @@ _NAV_BRAND = re.compile(
     r"more\s+|other\s+|alle\s+|unsere\s+|toutes\s+les\s+|nos\s+|todas\s+las\s+|nuestras\s+|tutti\s+i\s+|"
     r"alle\s+|wszystkie\s+|alla\s+|kaikki\s+)?(?:" + _BRAND_WORDS + r")(?:\s+(?:a\s*[-–]\s*z|directory|list|index|"
     r"von\s+a\s*[-–]\s*z|de\s+a\s*[-–]\s*z))?$", re.I)
+_BRANDS_SECTION = re.compile(r"^(?:(?:all|alle|toutes les|todas las|tutti i|nos|our|unsere)\s+)?(?:" + _BRAND_WORDS
+                             + r"|designers?|manufacturers?|hersteller)$", re.I)
+
+
+def crumb_brand(crumbs: list[str], name: str | None) -> str | None:
+    """The crumb right under the shop's brands section ("Home > Marques > Rossignol > Skis"),
+    unless it is the product itself."""
+    for section, crumb in zip(crumbs, crumbs[1:]):
+        if _BRANDS_SECTION.match(section.strip()) and crumb != name:
+            return clean_brand(crumb, dom=True)
+    return None
+
+
 # Wrappers around a brand name in bylines and brand links; group "b" is the brand.
 _BRAND_WRAP = re.compile(
     r"^(?:"
@@ -783,6 +797,7 @@ def dom_brand(brand_elems, related) -> str | None:
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
                     return b
+                continue  # "Brand: Unbranded": the label's value says there is none
         b = clean_brand(short_text(el, 60) or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b

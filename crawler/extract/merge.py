@@ -329,6 +329,11 @@ def _extract(root, url: str) -> ProductRecord:
         rec.availability, sources["availability"] = shown, "dom"
     is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
     marked_up = n_products == 1 and og.get("type") in (None, "website", "article")  # a shop's generic og:type
+    if not rec.brand and "brand" in missing and not printed.get("book"):
+        # a breadcrumb under the shop's brands section: "Marques > Rossignol > Skis"
+        rec.brand = labels.crumb_brand(crumbs or domfields.breadcrumbs(sc.crumbs), rec.name)
+        if rec.brand:
+            sources["brand"] = "dom"
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
