@@ -558,6 +558,9 @@ def test_a_markup_brand_that_is_the_shops_own_name_gives_way_to_the_brand_the_pa
     ("<p class='producer'>Fjellrev</p>", "brand", "Fjellrev"),  # a "producer" class, as "brand" or "vendor"
     ("<p class='sku-line'>Ref.ª SS-4471</p>", "sku", "SS-4471"),
     ("<p>Kód: BW-4471</p>", "sku", "BW-4471"),
+    # es / pt abbreviations, beside the maker's model number
+    ("<ul><li>Cód. Artículo: 1087234</li><li>P/N: 9S7-158571</li></ul>", "sku", "1087234"),
+    ("<table><tr><td>Modelo</td><td>AF-30</td></tr></table><p>Cód. de Referência: 6134-01</p>", "sku", "6134-01"),
 ])
 def test_more_brand_and_code_labels(html, field, value):
     assert getattr(get(html), field) == value

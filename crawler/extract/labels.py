@@ -53,7 +53,9 @@ _VOCAB = {
         "código de producto", "código del producto", "código de artículo", "código artículo",
         "código producto", "referencia", "número de artículo", "n de artículo", "n de referencia",
         "código do produto", "código do artigo", "código produto", "referência", "ref.ª", "ref do produto", "ugs",
-        "número do artigo", "cód", "cód produto", "cód do produto",
+        "número do artigo", "cód", "cód produto", "cód do produto", "cód artículo", "cód de artículo",
+        "código de referencia", "código de referência", "cód referencia", "cód de referencia", "cód referência",
+        "cód de referência",
         # nl
         "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
         # pl / cs / sk / hu / ro / el / tr
