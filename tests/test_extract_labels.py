@@ -339,6 +339,24 @@ def test_a_platforms_filler_vendor_is_no_brand(filler):
     assert (rec.brand, rec.sources["brand"]) == ("Acme", "dom")
 
 
+def test_the_title_repeated_as_a_link_in_its_block_is_no_brand():
+    # Dawn's title block: the heading, then the same words as a link to the product's own page
+    block = ("<div class='product__title'><h1>Trail Jacket</h1><a href='/products/trail-jacket' "
+             "class='product__title'><h2 class='h1'>Trail Jacket</h2></a></div>")
+    html = page().replace("<h1>Trail Jacket</h1>", block)
+    assert extract_product(html, URL).brand is None
+    assert extract_product(html.replace("</head>", ld(brand="Fjellrev") + "</head>"), URL).brand == "Fjellrev"
+
+
+def test_microdata_brand_on_a_link_is_the_links_words():
+    # a link's microdata value is its href: the brand is what the link says
+    link = "<a itemprop='brand' href='https://shop.example.com/brand/baratza'>Baratza</a>"
+    html = page(link).replace("<div class='product-info'>", "<div class='product-info' itemscope "
+                              "itemtype='https://schema.org/Product'>").replace("<h1>", "<h1 itemprop='name'>")
+    rec = extract_product(html, URL)
+    assert rec.brand == "Baratza"
+
+
 def test_a_brand_classed_label_and_value_saying_there_is_none_is_no_brand():
     # eBay's item specifics: <dl class="ux-labels-values--brand"><dt>Brand</dt><dd>Unbranded</dd></dl>
     specs = ("<dl class='ux-labels-values ux-labels-values--brand'><dt><div><span>Brand</span></div></dt>"

@@ -277,6 +277,17 @@ def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, la
     assert rec.availability == "InStock"
 
 
+def test_a_note_on_several_sizes_beside_a_button_waiting_for_a_choice_is_not_the_products_stock():
+    # WooCommerce ships a variable product's button disabled until a size is chosen
+    box = ("<p><em>Hinweis: Größen L und XXL sind derzeit nicht vorrätig.</em></p><form class='variations_form cart'>"
+           "<button type='submit' class='single_add_to_cart_button button alt disabled wc-variation-selection-needed'>"
+           "In den Warenkorb</button></form>")
+    html = page(f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>",
+                ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+                    "offers": offer("189.00")}), lang="de")
+    assert extract_product(html, URL).availability == "InStock"
+
+
 @pytest.mark.parametrize("note, availability", [("Out of stock - available to backorder", "BackOrder"),
                                                  ("Out of stock. Pre-order now, ships in May", "PreOrder"),
                                                  ("Out of stock. Pre-order not possible", "OutOfStock")])

@@ -286,8 +286,8 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     occur (markup names such as "By Terry" keep their words).
     """
     t = clean(t)
-    if not t or _CREDIT.search(t):
-        return None
+    if not t or _CREDIT.search(t) or t.startswith(("http://", "https://", "/")):
+        return None  # a URL: microdata's brand on a link (<a itemprop="brand" href=…>) is the link's words
     m = LABEL.match(t)
     if m and FIELD_OF.get(normalize(m.group("label"))) in _BRAND_FIELDS:
         rest = t[m.end():]
@@ -865,9 +865,13 @@ def title_brand(title_el) -> str | None:
     title = short_text(title_el, 300, words_apart=True)
     words = _WORDS_OF(title.casefold()) if title else []
     # A title block (not a heading's one line) that opens with the maker's name linked to its page.
+    headings = [] if title_el.tag in _HEADINGS else list(title_el.iter(*_HEADINGS))
     for a in title_el.iter("a") if title_el.tag not in _HEADINGS else ():
         t = short_text(a, 30)
         tw = _WORDS_OF(t.casefold()) if t else []
+        if any(_WORDS_OF((short_text(h, 300) or "").casefold()) == tw for h in headings
+               if h not in a.iterancestors() and a not in h.iterancestors()):
+            continue  # another heading's words: the title again, linking the product's own page (Dawn)
         if tw and len(tw) <= 3 and words[:len(tw)] == tw and len(tw) < len(words) and _names_its_page(a, tw):
             b = clean_brand(t, dom=True)
             if b:

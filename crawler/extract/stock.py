@@ -137,7 +137,8 @@ _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|exis
 # "This item is not available for shipping", "Not available in stores", "Die gewünschten
 # Informationen sind nicht verfügbar", "Price available at checkout", "Date first available").
 _OTHER_SUBJECT = re.compile(
-    r"(?<![^\W\d_])(?:sizes?|größe|grösse|groesse|taille|talla|taglia|maat|rozmiar|storlek|størrelse|koko|velikost|"
+    r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
+    r"størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
