@@ -320,8 +320,9 @@ def _extract(root, url: str) -> ProductRecord:
                 setattr(rec, field, v)
                 sources[field] = source
                 break
-    if shown == "OutOfStock" and not buyable and rec.availability in _ON_SALE:
-        # Markup says in stock, the page says sold out and offers no working buy button: the page wins.
+    if shown == "OutOfStock" and rec.availability in _ON_SALE:
+        # Markup says in stock, the page says the product is sold out: the page wins, also beside a
+        # buy button left working (OpenCart keeps it; an SEO app's markup says in stock regardless).
         rec.availability, sources["availability"] = shown, "dom"
     elif buyable and shown in _ON_SALE and rec.availability in SOLD_OUT and sources.get("availability") != "dom":
         # Markup says sold out; the page has a working buy button and says it can be ordered

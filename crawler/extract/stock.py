@@ -160,6 +160,23 @@ _FOLLOWING_SUBJECT = re.compile(
     r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
+# A delivery option right before the phrase ("Express delivery unavailable"); not "Free shipping -
+# In stock", a separate promise.
+_SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|"
+                             r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?(?:currently\s+|derzeit\s+)?$")
+# "Blue: Out of stock": a label that names something other than the product's stock.
+_LABEL_BEFORE = re.compile(r"^\s*([^\W\d_][^:：]{0,24}?)\s*[:：]\s*$")
+# A label for the product itself ("Item: Sold out", "Online: Out of stock") beside the stock labels
+# (`_STOCK_LABEL`).
+_PRODUCT_LABEL = re.compile(r"item|artikel|product|produkt|produit|prodotto|producto|produto|article|articolo|"
+                            r"artículo|online|web")
+
+
+def _labelled_other(before: str) -> bool:
+    m = _LABEL_BEFORE.match(before)
+    return m is not None and not _STOCK_LABEL.match(before.lstrip()) and not _PRODUCT_LABEL.search(m.group(1))
+
+
 # The phrase right before what it is said of: "Sold out sizes can be requested", "Unavailable colours
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
@@ -206,7 +223,8 @@ def verdict(text: str) -> str | None:
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         return None
     if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
-            or _SUBJECT_NEXT.match(low, m.end())):
+            or _SUBJECT_NEXT.match(low, m.end()) or _SERVICE_BEFORE.search(low, 0, m.start())
+            or _labelled_other(low[:m.start()])):
         return None
     if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
             and low[m.end():].strip(" !.:-–") in ("", "now", "today")):
@@ -450,9 +468,9 @@ def _control(el, candidates: set):
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
 _STOCK_LABEL = re.compile(
-    r"(?:availability|stock(?: status)?|status|verfügbarkeit|lieferstatus|lagerstatus|lagerbestand|disponibilit[éà]|"
-    r"disponibilidad|disponibilidade|beschikbaarheid|voorraad|tillgänglighet|saatavuus|dostępność|dostupnost|"
-    r"наличие|在庫|库存|재고)\s*[:：]", re.I)
+    r"(?:availab\w*|stock(?: status)?|status|stato|estado|état|stan|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
+    r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
+    r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|在庫|库存|재고)\s*[:：]", re.I)
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 _CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
                          r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
