@@ -302,6 +302,13 @@ def test_a_sentence_naming_each_garment_in_bold_before_its_links():
     assert [[link.kind for link in i.links] for i in rec.items] == [["exact", "alternative"]]
 
 
+def test_the_maker_the_garment_is_said_to_be_or_a_shop_links_words():
+    rec = _inline("<p>Her bag is the Chanel Classic Flap, obviously: <a href='https://s.example/1'>here</a></p>"
+                  "<p>And then there is Portia. Her hat: <a href='https://s.example/2'>shop</a></p>"
+                  "<p>Flannel: <a href='https://s.example/3'>Shop the Madewell flannel</a></p>")
+    assert [i.brand for i in rec.items] == ["Chanel Classic Flap", None, "Madewell"]
+
+
 def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     rec = _inline("<h1>Was trägt Lena?</h1><ul><li><strong>Graue Strickjacke</strong> von Nordhav: <a href='https://s.example/1'>hier kaufen</a>"
                   "</li><li>Un <b>trench beige</b> de chez Maison Armor (<a href='https://s.example/2'>exact</a>)</li>"

@@ -26,6 +26,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
+            or next(filter(None, map(_is_name, lines(group.exact_tokens))), None)
             or _after_garment(garment)
             or _labelled_product(garment)
             or _name_line(stream, group, garment)
@@ -65,6 +66,22 @@ def _by_name(words: str) -> str | None:
         if name:
             return name
     return None
+
+
+def _is_name(words: str) -> str | None:
+    """The capitalised name the garment is said to be ("The bag is the Chanel Classic Flap",
+    "Her dress is RIXO"); not a sentence's next word ("is It …")."""
+    for m in _IS.finditer(words):
+        if m.group(1) and m.group(1).casefold() in _NOT_SUBJECTS:
+            continue  # "And then there is Portia": someone, not the garment, is named
+        name = _capitalised(words[m.end():])
+        if name and name.split()[0] not in _SENTENCE_OPENERS:
+            return name
+    return None
+
+
+_IS = re.compile(r"(?:\b(\w+)\s+)?\b(?:is|are|was|were)\s+(?:(?:the|by|from)\s+)?(?=[A-Z0-9])")
+_NOT_SUBJECTS = frozenset(("there", "here", "this", "that", "it", "who", "which", "she", "he", "they", "name"))
 
 
 def _after_garment(garment: str) -> str | None:
@@ -184,7 +201,7 @@ def _bold_name(stream: Stream, group: Group, exact_ids: set[int], garment: str) 
 
 def _link_words(group: Group) -> str | None:
     for el, _ in group.links:
-        words = text(el).strip(" .,;:")
+        words = _CALL_THE.sub("", text(el).strip(" .,;:"))  # "Shop the Madewell flannel"
         if group.kinds.get(id(el)) != "exact" or not words or not words[0].isupper():
             continue
         if len(words.split()) <= 8 and not CALL_TO_ACTION.match(words) and not label(words):
@@ -192,6 +209,9 @@ def _link_words(group: Group) -> str | None:
             if name:
                 return name
     return None
+
+
+_CALL_THE = re.compile(r"^(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?=[A-Z])", re.I)
 
 
 def _maker_part(words: str) -> str | None:
