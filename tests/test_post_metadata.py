@@ -323,6 +323,10 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     ("Get the Look: Rory", "Rory wears her uniform", ["Rory"]),
     ("Beth Dutton Outfits: Yellowstone S5E1", "Beth's coat", ["Beth Dutton"]),
     ("Succession Season 4 Episode 5: Shiv Roy’s Camel Coat", "", ["Shiv Roy"]),
+    # one written as a person, the others named in the body
+    ("Gossip Girl Episode 1 Outfits: Julien, Audrey &amp; Monet", "Shop Julien’s blazer. Audrey Hope – vest. Monet – suit",
+     ["Julien", "Audrey", "Monet"]),
+    ("Las chicas del cable T2E3: los looks de Lidia y Carlota", "", ["Lidia", "Carlota"]),
     # places, and the show's part of the title, are no characters
     ("Northbound 2x05: Paris and London", "Paris was cold", []),
     ("Emily in Paris Season 3 Episode 1 Outfits", "Emily's coat", []),

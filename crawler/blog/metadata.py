@@ -96,7 +96,7 @@ _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
 _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
-               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|steps|stepped|dresses|dressed|"
+               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|dressed|"
                r"trägt|trug|porte|portait|lleva|llevaba|viste|vestía|indossa|indossava|usa|usava|veste)\b")
 _PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
@@ -388,7 +388,7 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
 # --- characters -------------------------------------------------------------------------------------
 
 
-_each_name = re.compile(r"\s*,\s*|\s+(?:and|&)\s+").split  # "Maya, Leo and Dana"
+_each_name = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e)\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
 
 
 def _title_characters(title: str) -> list[str]:
@@ -422,7 +422,9 @@ def _title_names(title: str, body: str) -> list[str]:
         if not _FULL_NAMES.fullmatch(part):
             continue
         names = [n for n in _each_name(part) if n]
-        if names and all(_written_as_person(n, body) for n in names):
+        # one of them written as a person ("Blair's headbands"), the others at least named in the body
+        if names and any(_written_as_person(n, body) for n in names) \
+                and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names):
             return names
     return []
 
