@@ -289,6 +289,15 @@ def test_table_rows_opening_with_a_picture_link_are_garments_of_their_own():
         ("Mint printed romper", ["exact"]), ("Tan wedge sandals", ["alternative"])]
 
 
+def test_a_tables_character_column_names_the_wearers_not_the_garments():
+    rows = "".join(f"<tr><td>{who}</td><td>{what}</td><td>{brand}</td><td><a href='https://s.example/{n}'>Exact</a>"
+                   "</td></tr>" for n, (who, what, brand) in enumerate([("Kelsey", "Red wrap dress", "DVF"),
+                                                                        ("Liza", "Striped shirt", "Unknown")]))
+    rec = _inline("<table><tr><th>Character</th><th>Item</th><th>Brand</th><th>Shop</th></tr>" + rows + "</table>")
+    assert rec.characters == ["Kelsey", "Liza"]
+    assert [(i.text, i.brand) for i in rec.items] == [("Red wrap dress", "DVF"), ("Striped shirt", None)]
+
+
 def test_a_sentence_naming_each_garment_in_bold_before_its_links():
     rec = _inline("<p>Camille porte un <b>trench beige</b> de la marque Maison Armor (<a href='https://s.example/1'>"
                   "le modèle exact</a>), une <b>marinière</b> (<a href='https://s.example/2'>Maison Armor aussi</a>) "

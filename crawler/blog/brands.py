@@ -37,7 +37,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
 
 
 _NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the", "this", "that", "these", "those",
-                         "she", "he", "they", "it", "we", "i", "you", "a", "an"})
+                         "she", "he", "they", "it", "we", "i", "you", "a", "an", "unknown", "unidentified"})
 _EPISODE = re.compile(r"(?:S\d{1,2}\s*E\d{1,3}|\d{1,2}x\d{1,3}|E\d{1,3})", re.I)
 
 

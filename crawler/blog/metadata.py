@@ -15,6 +15,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash, text, walk
+from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GARMENTS, GENERIC
 
 _SEASON_EPISODE = [
@@ -453,6 +454,10 @@ def _other_characters(stream: Stream, items) -> list[str]:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
             for name in _heading_names(text(el), body):
                 names[name] = None
+        elif el.tag == "tr":
+            wearer = row_wearer(el)  # a "Character" column
+            if wearer:
+                names[wearer] = None
     for item in items:
         for name in POSSESSIVE.findall(item.text):
             names[name] = None

@@ -1,8 +1,8 @@
 """A garment laid out as a table row: "| Red satin slip dress | Reformation | Shop exact · Similar |".
 
 The row is the garment's block: its first cell without links names the garment, a cell under a
-"Brand" / "Designer" column (or, with no header, a bare name beside the garment) its maker, and
-its links are the garment's links.
+"Brand" / "Designer" column (or, with no header, a bare name beside the garment) its maker, one
+under a "Character" / "Who" column its wearer, and its links are the garment's links.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 
 _CELLS = ("td", "th")
 _BRAND_HEADER = re.compile(r"^(?:brand|designer|maker|label|marke|marque|marca|merk|by)\b", re.I)
+_WHO_HEADER = re.compile(r"^(?:characters?|who|worn by|person|figur|personnage|personaje|personaggio|personagem|"
+                         r"personage)\b", re.I)
 
 
 def row_of(cell):
@@ -49,9 +51,14 @@ def _bare(cell) -> bool:
 
 
 def row_name(row) -> str | None:
-    """The first link-free cell that is not the maker's column."""
-    return next((text(c).strip(" :–—-|,.") for h, c in _columns(row) if _bare(c) and not _BRAND_HEADER.match(h)),
-                None)
+    """The first link-free cell that is not the maker's or the wearer's column."""
+    return next((text(c).strip(" :–—-|,.") for h, c in _columns(row)
+                 if _bare(c) and not _BRAND_HEADER.match(h) and not _WHO_HEADER.match(h)), None)
+
+
+def row_wearer(row) -> str | None:
+    """The cell under a "Character" / "Who" column: whom the row's garment is for."""
+    return next((text(c).strip(" :–—-|,.") for h, c in _columns(row) if _WHO_HEADER.match(h) and text(c)), None)
 
 
 def _name_cell(cell) -> str | None:
