@@ -466,6 +466,8 @@ def test_a_link_to_the_brand_page_beside_the_title(line):
      "Nordvik</a></span></div>", "Nordvik"),
     # not a breadcrumb's step, nor a link that repeats the whole title, nor a word the title lacks
     ("<ul class='trail'><li><a href='/nordvik'>Nordvik</a></li></ul>", "", None),
+    ("<div class='row'><ol class='breadcrumb'><li><a href='/'>Home</a></li><li><a href='/nordvik/'>Nordvik</a></li>"
+     "</ol></div>", "", None),  # the breadcrumb inside the row above the title
     ("", "<p><a href='/p/1'>Nordvik Trail Jacket</a></p>", None),
     ("", "<p><a href='/fjellrev'>Fjellrev</a></p>", None),
 ])

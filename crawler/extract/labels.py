@@ -877,9 +877,11 @@ def title_brand(title_el) -> str | None:
             if b:
                 return b
     for el in near[1:]:
-        if not isinstance(el.tag, str) or el.tag in ("ul", "ol", "nav") or "crumb" in (el.get("class") or ""):
+        if not isinstance(el.tag, str) or _in_list(el, None):
             continue
         for a in el.iter("a"):
+            if _in_list(a, el):
+                continue  # a breadcrumb's "Men" inside the row above the title
             t = short_text(a, 30)
             tw = _WORDS_OF(t.casefold()) if t else []
             if not tw or len(tw) > 3:
@@ -890,6 +892,18 @@ def title_brand(title_el) -> str | None:
                 if b:
                     return b
     return None
+
+
+def _in_list(el, stop) -> bool:
+    """`el`, or an element between it and `stop`, is a list of links: breadcrumbs, a menu."""
+    for e in (el, *el.iterancestors()):
+        if e is stop:
+            return False
+        if e.tag in ("ul", "ol", "nav") or "crumb" in (e.get("class") or ""):
+            return True
+        if stop is None:
+            return False
+    return False
 
 
 # "More from Acme" heading a block of the maker's other products or linking to them; "View all
