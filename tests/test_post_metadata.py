@@ -263,6 +263,13 @@ def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     assert rec.items[0].text == "Coat: camel"
 
 
+@pytest.mark.parametrize("words", ["similares aquí", "lijken erg op deze", "ça ressemble beaucoup"])
+def test_similar_in_the_posts_language(words):
+    rec = _inline(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><p>Boots: <a href='https://s.example/2'>"
+                  f"{words}</a></p>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]
+
+
 def test_garments_named_in_the_posts_language():
     rec = _inline("<ul><li>Pull marin à boutons – Maison Armor : <a href='https://s.example/1'>ici</a></li>"
                   "<li><strong>Dunkelgrüner Midirock</strong> (leider ausverkauft) – ähnlich: "

@@ -29,8 +29,9 @@ ALTERNATIVE = re.compile(
     r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+(?:find|track down|identify|id|locate)"
     r"(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
     # de / fr / es / it / pt / nl
-    r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|moins cher|parecid[oa]s?|alternativ[ao]s?|más barat[oa]|"
-    r"simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|goedkoper)\b",
+    r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
+    r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"
+    r"goedkoper|lijk(?:t|en)(?: erg| veel)? op)\b",
     re.I)
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
