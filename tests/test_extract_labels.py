@@ -291,6 +291,9 @@ def test_a_books_publisher_is_no_brand():
     assert get(head=ld(**{"@type": ["Book", "Product"], "brand": {"@type": "Brand", "name": "Penguin"}})).brand is None
     assert get("<table><tr><th>ISBN-13</th><td>9780141439518</td></tr></table>",
                ld(brand={"@type": "Brand", "name": "Jane Austen"})).brand is None
+    # a bookshop's SKU that is an ISBN (a Bookland EAN whose check digit is right)
+    assert get("<dl><dt>SKU:</dt><dd>9780143039952</dd></dl>", ld(brand="Penguin Classics")).brand is None
+    assert get("<dl><dt>SKU:</dt><dd>9780143039953</dd></dl>", ld(brand="Penguin Classics")).brand == "Penguin Classics"
 
 
 @pytest.mark.parametrize("label,lang", [

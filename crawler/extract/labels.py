@@ -745,7 +745,16 @@ _BOOKLAND = re.compile(r"97[89]\d{10}$")
 
 
 def _names_a_book(field: str, label: str, v: str) -> bool:
-    return field == "gtin" and (label.startswith("isbn") or _BOOKLAND.match(v) is not None)
+    """An ISBN: under an ISBN label, or a Bookland EAN-13 (its check digit right) under any code
+    label (a bookshop's "SKU: 9780143039952")."""
+    if field == "gtin":
+        return label.startswith("isbn") or _BOOKLAND.match(v) is not None
+    return field in ("sku", "mpn", "id") and _BOOKLAND.match(v) is not None and _ean_checks(v)
+
+
+def _ean_checks(v: str) -> bool:
+    digits = [int(c) for c in v]
+    return (10 - sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits[:12])) % 10) % 10 == digits[12]
 
 
 def page_code_wins(markup_sku: str | None, found: dict) -> bool:
