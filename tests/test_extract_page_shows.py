@@ -301,6 +301,8 @@ def test_a_note_on_several_sizes_beside_a_button_waiting_for_a_choice_is_not_the
 
 
 @pytest.mark.parametrize("note, availability", [("Out of stock - available to backorder", "BackOrder"),
+                                                 ("Tijdelijk uitverkocht – nabestellen mogelijk", "BackOrder"),
+                                                 ("Agotado - disponible bajo pedido", "BackOrder"),
                                                  ("Out of stock. Pre-order now, ships in May", "PreOrder"),
                                                  ("Out of stock. Pre-order not possible", "OutOfStock")])
 def test_sold_out_but_open_to_back_or_pre_order(note, availability):

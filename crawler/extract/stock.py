@@ -79,7 +79,8 @@ _IN = (
     "còn hàng", "є в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
-_BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "en réapprovisionnement")
+_BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
+         "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que",
         "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
 # Urgency that an in-stock product shows, read before the sold-out words it holds ("Almost sold out", "품절임박").
