@@ -162,6 +162,13 @@ def test_lines_of_a_blogger_post_are_garments_each_with_its_scene(posts):
     assert rec.images[1].endswith("/nell-bar.jpg")
 
 
+def test_a_lead_line_in_a_post_written_as_lines_names_a_scene_not_a_garment():
+    rec = _inline("Blair at the White Party:<br>Yellow silk dress: Tibi (<a href='https://s.example/1'>exact</a>)<br>"
+                  "Bow headband: Jennifer Ouellette <a href='https://s.example/2'>shop</a><br>")
+    assert [(i.text, i.brand) for i in rec.items] == [("Yellow silk dress", "Tibi"),
+                                                      ("Bow headband", "Jennifer Ouellette")]
+
+
 def test_the_callers_tree_is_left_as_it_was():
     tree = lxml.html.fromstring((FIXTURES / "blogger_simple_lines.html").read_bytes())
     before = lxml.html.tostring(tree)

@@ -3,8 +3,8 @@ the whole body in one box, one garment a line ending in <br>. Every rule that re
 garment from "the paragraph or list item holding its links" then sees one block for the
 whole post; `wrap_lines` turns such lines into the paragraphs they stand for.
 
-A paragraph here ends after a line that holds a link, at a blank line (<br><br>) and at a
-block element, so "Dress by X<br><a>Exact</a>" stays one garment and an intro line is not
+A paragraph here ends after a line that holds a link or ends in a colon (a lead line), at a
+blank line (<br><br>) and at a block element, so "Dress by X<br><a>Exact</a>" stays one garment and an intro line is not
 merged into the first garment after a blank line.
 """
 
@@ -62,8 +62,8 @@ def _wrap(box) -> None:
             if run:
                 run.append(etree.Element("br"))
             run.extend(line)
-            if any(_holds_link(node) for node in line):
-                _flush(box, run)
+            if any(_holds_link(node) for node in line) or _ends_with_colon(line):
+                _flush(box, run)  # a garment's line, or a lead line ("Blair at the White Party:")
         elif blank_ends:
             _flush(box, run)
         line = []
@@ -83,6 +83,14 @@ def _wrap(box) -> None:
 
 def _has_words(line: list) -> bool:
     return any(node.strip() if isinstance(node, str) else isinstance(node.tag, str) for node in line)
+
+
+def _ends_with_colon(line: list) -> bool:
+    last = next((node for node in reversed(line) if not isinstance(node, str) or node.strip()), None)
+    if last is None:
+        return False
+    words = last if isinstance(last, str) else "".join(last.itertext())
+    return words.rstrip().endswith((":", "："))
 
 
 def _holds_link(node) -> bool:
