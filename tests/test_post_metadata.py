@@ -350,6 +350,8 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     ("Gossip Girl Episode 1 Outfits: Julien, Audrey &amp; Monet", "Shop Julien’s blazer. Audrey Hope – vest. Monet – suit",
      ["Julien", "Audrey", "Monet"]),
     ("Las chicas del cable T2E3: los looks de Lidia y Carlota", "", ["Lidia", "Carlota"]),
+    ("Dix pour cent saison 3 épisode 2 : le look rock d’Andréa", "", ["Andréa"]),
+    ("Ginny &amp; Georgia seizoen 2 aflevering 5: de outfit van Georgia", "", ["Georgia"]),
     # places, and the show's part of the title, are no characters
     ("Northbound 2x05: Paris and London", "Paris was cold", []),
     ("Emily in Paris Season 3 Episode 1 Outfits", "Emily's coat", []),
@@ -385,6 +387,12 @@ def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
 def test_the_show_without_the_wearer_the_title_puts_before_it(title, body, show):
     rec = _inline(f"<h1>{title}</h1><p>{body}.</p><p>Coat: <a href='https://s.example/1'>Zara</a></p>")
     assert rec.show == show
+
+
+def test_a_headings_possessive_garment_names_its_wearer():
+    rec = _inline("<h3>Look 1: Carrie’s floral maxi dress</h3><p>Dress: <a href='https://s.example/1'>Oscar de la "
+                  "Renta</a></p><h3>Look 2: Seema’s red dress</h3><p>Dress: <a href='https://s.example/2'>Valentino</a></p>")
+    assert rec.characters == ["Carrie", "Seema"]
 
 
 def test_a_place_or_a_platform_in_the_text_is_no_show():

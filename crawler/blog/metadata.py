@@ -55,8 +55,9 @@ _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w
 # The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
 # "i look di Giulia".
 _WHO_WEARS_ELSEWHERE = re.compile(
-    r"(?i:\b(?:was|das) trägt|\b(?:die )?(?:outfits?|looks?) von|\b(?:les |la |le )?(?:tenues?|looks?) de|"
-    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de|\b(?:i |gli )?(?:look|outfit) di)\s+"
+    r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
+    r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
+    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+)"
     r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
@@ -398,7 +399,12 @@ def _title_characters(title: str) -> list[str]:
     if m:
         return [c for c in _each_name(m.group("who").strip()) if c]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
-    return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(title)
+    return _whose_garments(title)
+
+
+def _whose_garments(words: str) -> list[str]:
+    """Whose garment the words name: "Maya's Leather Coat", "Look 1: Carrie’s floral maxi dress"."""
+    return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(words)
             if GARMENTS & set(m.group("what").casefold().split())]
 
 
@@ -452,7 +458,7 @@ def _other_characters(stream: Stream, items) -> list[str]:
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
-            for name in _heading_names(text(el), body):
+            for name in _heading_names(text(el), body) or _whose_garments(text(el)):
                 names[name] = None
         elif el.tag == "tr":
             wearer = row_wearer(el)  # a "Character" column
