@@ -351,6 +351,7 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
      ["Julien", "Audrey", "Monet"]),
     ("Las chicas del cable T2E3: los looks de Lidia y Carlota", "", ["Lidia", "Carlota"]),
     ("Dix pour cent saison 3 épisode 2 : le look rock d’Andréa", "", ["Andréa"]),
+    ("Get the Look: Dr. Priya Anand’s Gala Style", "", ["Priya Anand"]),
     ("Ginny &amp; Georgia seizoen 2 aflevering 5: de outfit van Georgia", "", ["Georgia"]),
     # places, and the show's part of the title, are no characters
     ("Northbound 2x05: Paris and London", "Paris was cold", []),

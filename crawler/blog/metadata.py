@@ -49,7 +49,7 @@ _WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is weari
 # "Every Outfit Worn by Maya in ...", "Dressed Like Maya: ..."
 _WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
                       r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
-_WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
+_WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
                         r"(?:[A-Z][\w-]*\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
 # The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
@@ -397,7 +397,7 @@ def _title_characters(title: str) -> list[str]:
     m = (_WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
          or _WHO_WEARS_ELSEWHERE.search(title))
     if m:
-        return [c for c in _each_name(m.group("who").strip()) if c]
+        return [_given_and_family(c) for c in _each_name(m.group("who").strip()) if c]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
     return _whose_garments(title)
 
