@@ -414,14 +414,18 @@ _WHOSE_GARMENT = re.compile(r"(?P<who>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)['’]s\s+(
 def _given_and_family(who: str) -> str:
     """"Shiv Roy" stays whole; "Fashion Maya" or "The Maya" is the name alone."""
     first, _, rest = who.partition(" ")
-    return rest if rest and (_plain_word(first) or first.casefold() in _NOT_NAMES or first.casefold() in CALENDAR) \
-        else who
+    return rest if rest and _no_name(first) else who
+
+
+def _no_name(word: str) -> bool:
+    """A word of the trade, a pronoun or caption word, or a day or month: not a first name."""
+    return _plain_word(word) or word.casefold() in _NOT_NAMES or word.casefold() in CALENDAR
 
 
 def _title_names(title: str, body: str) -> list[str]:
     """A part of the title that is only names ("Gossip Girl 2x01: Blair and Serena in the
-    Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), each one the body also writes
-    as a person ("Blair's", "Serena wore"); "Paris and London" are not."""
+    Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), one of which the body writes as
+    a person ("Blair's", "Serena wore") and all of which it names; "Paris and London" are not."""
     for part in _TITLE_PARTS.split(title):
         if EPISODE_WORDS.search(part):
             continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
@@ -438,7 +442,7 @@ def _title_names(title: str, body: str) -> list[str]:
 
 def _written_as_person(name: str, body: str) -> bool:
     given = name.split()[0]
-    if _plain_word(given) or given.casefold() in _NOT_NAMES or given.casefold() in CALENDAR:
+    if _no_name(given):
         return False
     return re.search(rf"\b{re.escape(given)}(?:\s+{_NAME})?(?:['’]s\b|\s+{_AS_PERSON})", body) is not None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from urllib.parse import urlsplit
 
 from .text import clean, short_text
@@ -886,10 +887,10 @@ def title_brand(title_el) -> str | None:
             if b:
                 return b
     for el in near[1:]:
-        if not isinstance(el.tag, str) or _in_list(el, None):
+        if not isinstance(el.tag, str) or _is_list(el):
             continue
         for a in el.iter("a"):
-            if _in_list(a, el):
+            if any(_is_list(e) for e in takewhile(lambda e: e is not el, a.iterancestors())):
                 continue  # a breadcrumb's "Men" inside the row above the title
             t = short_text(a, 30)
             tw = _WORDS_OF(t.casefold()) if t else []
@@ -903,16 +904,9 @@ def title_brand(title_el) -> str | None:
     return None
 
 
-def _in_list(el, stop) -> bool:
-    """`el`, or an element between it and `stop`, is a list of links: breadcrumbs, a menu."""
-    for e in (el, *el.iterancestors()):
-        if e is stop:
-            return False
-        if e.tag in ("ul", "ol", "nav") or "crumb" in (e.get("class") or ""):
-            return True
-        if stop is None:
-            return False
-    return False
+def _is_list(e) -> bool:
+    """A list of links: breadcrumbs, a menu."""
+    return e.tag in ("ul", "ol", "nav") or "crumb" in (e.get("class") or "")
 
 
 # "More from Acme" heading a block of the maker's other products or linking to them; "View all

@@ -266,6 +266,7 @@ def _extract(root, url: str) -> ProductRecord:
         if printed.get(f):
             dpart[f] = printed[f]
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
+    shown_crumbs = cache(partial(domfields.breadcrumbs, sc.crumbs))
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
         tidy = partial(labels.clean_brand, dom=True)
         saying = cache(partial(labels.mentioning, h1[0].getroottree(), h1[1]))
@@ -332,7 +333,7 @@ def _extract(root, url: str) -> ProductRecord:
     marked_up = n_products == 1 and og.get("type") in (None, "website", "article")  # a shop's generic og:type
     if not rec.brand and "brand" in missing and not printed.get("book"):
         # a breadcrumb under the shop's brands section: "Marques > Rossignol > Skis"
-        rec.brand = labels.crumb_brand(crumbs or domfields.breadcrumbs(sc.crumbs), rec.name)
+        rec.brand = labels.crumb_brand(crumbs or shown_crumbs(), rec.name)
         if rec.brand:
             sources["brand"] = "dom"
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
@@ -406,7 +407,7 @@ def _extract(root, url: str) -> ProductRecord:
     if crumbs:
         sources["breadcrumbs"] = "jsonld"
     else:
-        crumbs = domfields.breadcrumbs(sc.crumbs)
+        crumbs = shown_crumbs()
         if crumbs:
             sources["breadcrumbs"] = "dom"
     rec.breadcrumbs = crumbs
