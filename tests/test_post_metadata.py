@@ -169,6 +169,17 @@ def test_a_lead_line_in_a_post_written_as_lines_names_a_scene_not_a_garment():
                                                       ("Bow headband", "Jennifer Ouellette")]
 
 
+def test_a_bold_section_name_in_a_post_written_as_lines_heads_its_garments():
+    # "<b>ARIA</b>" and "<b>HANNA</b>" head their lines; the title names them both
+    body = ("<b>ARIA</b><br>Floral kimono jacket - Free People - <a href='https://s.example/1'>SHOP</a><br>"
+            "<span style='font-size: large;'><b>HANNA</b></span><br>Coral peplum top - Topshop - "
+            "<a href='https://s.example/2'>SHOP</a><br>")
+    rec = _inline("<h1>PLL 3x04 Fashion: Aria &amp; Hanna</h1>" + body)
+    assert rec.characters == ["Aria", "Hanna"]
+    assert [(i.text, i.brand) for i in rec.items] == [("Floral kimono jacket", "Free People"),
+                                                      ("Coral peplum top", "Topshop")]
+
+
 def test_the_callers_tree_is_left_as_it_was():
     tree = lxml.html.fromstring((FIXTURES / "blogger_simple_lines.html").read_bytes())
     before = lxml.html.tostring(tree)

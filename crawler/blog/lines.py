@@ -3,8 +3,8 @@ the whole body in one box, one garment a line ending in <br>. Every rule that re
 garment from "the paragraph or list item holding its links" then sees one block for the
 whole post; `wrap_lines` turns such lines into the paragraphs they stand for.
 
-A paragraph here ends after a line that holds a link or ends in a colon (a lead line), at a
-blank line (<br><br>) and at a block element, so "Dress by X<br><a>Exact</a>" stays one garment and an intro line is not
+A paragraph here ends after a line that holds a link or is a lead line (ending in a colon, or
+wholly bold), at a blank line (<br><br>) and at a block element, so "Dress by X<br><a>Exact</a>" stays one garment and an intro line is not
 merged into the first garment after a blank line.
 """
 
@@ -62,8 +62,8 @@ def _wrap(box) -> None:
             if run:
                 run.append(etree.Element("br"))
             run.extend(line)
-            if any(_holds_link(node) for node in line) or _ends_with_colon(line):
-                _flush(box, run)  # a garment's line, or a lead line ("Blair at the White Party:")
+            if any(_holds_link(node) for node in line) or _ends_with_colon(line) or _wholly_bold(line):
+                _flush(box, run)  # a garment's line, or a lead line ("Blair at the White Party:", "<b>ARIA</b>")
         elif blank_ends:
             _flush(box, run)
         line = []
@@ -91,6 +91,16 @@ def _ends_with_colon(line: list) -> bool:
         return False
     words = last if isinstance(last, str) else "".join(last.itertext())
     return words.rstrip().endswith((":", "："))
+
+
+def _wholly_bold(line: list) -> bool:
+    """A line that is one bold element (in a styling span, perhaps): a section's name."""
+    nodes = [node for node in line if not isinstance(node, str) or node.strip()]
+    if len(nodes) != 1 or isinstance(nodes[0], str) or not isinstance(nodes[0].tag, str):
+        return False
+    el = nodes[0]
+    bold = el if el.tag in ("b", "strong") else next(el.iter("b", "strong"), None)
+    return bold is not None and "".join(bold.itertext()).strip() == "".join(el.itertext()).strip() != ""
 
 
 def _holds_link(node) -> bool:

@@ -119,7 +119,9 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
     rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
-    rec.characters = _title_characters(title) or _title_names(title, body) or _other_characters(stream, rec.items)
+    sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
+    rec.characters = (_title_characters(title) or _title_names(title, body, sections)
+                      or _other_characters(stream, rec.items))
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title)
@@ -422,10 +424,12 @@ def _no_name(word: str) -> bool:
     return _plain_word(word) or word.casefold() in _NOT_NAMES or word.casefold() in CALENDAR
 
 
-def _title_names(title: str, body: str) -> list[str]:
+def _title_names(title: str, body: str, sections: set[str]) -> list[str]:
     """A part of the title that is only names ("Gossip Girl 2x01: Blair and Serena in the
     Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), one of which the body writes as
-    a person ("Blair's", "Serena wore") and all of which it names; "Paris and London" are not."""
+    a person ("Blair's", "Serena wore") and all of which it names, or each of which heads a section
+    of the post ("PLL 3x04: Aria & Hanna" over "<b>ARIA</b>" and "<b>HANNA</b>"); "Paris and
+    London" are not."""
     for part in _TITLE_PARTS.split(title):
         if EPISODE_WORDS.search(part):
             continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
@@ -434,8 +438,9 @@ def _title_names(title: str, body: str) -> list[str]:
             continue
         names = [n for n in _each_name(part) if n]
         # one of them written as a person ("Blair's headbands"), the others at least named in the body
-        if names and any(_written_as_person(n, body) for n in names) \
-                and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names):
+        if names and (any(_written_as_person(n, body) for n in names)
+                      and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names)
+                      or all(n.casefold() in sections for n in names)):
             return names
     return []
 
