@@ -400,6 +400,10 @@ def test_dom_breadcrumbs_nav():
     ("C$ 45.00", "45.00", "CAD", Hints()),
     ("$45.00", "45.00", "CAD", Hints(tld="ca")),
     ("$45.00", "45.00", "AUD", Hints(lang="en-au")),
+    # a "$" the domain and language leave open: the one dollar currency the page's scripts name
+    ("$ 52.999,00", "52999.00", "ARS", Hints(lang="es", scripts=('vtex.runtime = {"locale":"es-AR","currency":"ARS"}',))),
+    ("$45.00", "45.00", "CAD", Hints(scripts=('Shopify.currency = {"active":"CAD","rate":"1.0"};',))),
+    ("$45.00", "45.00", "USD", Hints(scripts=('{"currency":"CAD"}', '{"currency":"AUD"}'))),  # two: none
     ("1 299 kr", "1299.00", "SEK", Hints(tld="se")),
     ("1.299,00 kr.", "1299.00", "DKK", Hints(lang="da-dk")),
     ("299 kr", "299.00", "NOK", Hints(tld="no")),

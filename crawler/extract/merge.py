@@ -181,7 +181,7 @@ def _extract(root, url: str) -> ProductRecord:
     base = join(url, sc.base.strip()) if sc.base else url
     meta = read_meta(sc.metas, sc.links)
     lang = root.get("lang") or (meta.get("og:locale") or [None])[0]
-    hints = Hints.from_page(url, lang)
+    hints = Hints.from_page(url, lang, tuple(s.text or "" for s in sc.scripts))
     # the page header's mini cart ("Handlekurv (0)") is no buy button
     buy = [b for b in areas.own_buy_controls(sc.buy)
            if not (domfields.in_masthead(b) and not areas.BUY_TEXT.search(b.text_content()[:200].casefold()))]

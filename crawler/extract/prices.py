@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from price_parser import Price
 
 from .urls import hostname
@@ -87,16 +88,18 @@ def country_currency(hints: "Hints") -> str | None:
 
 @dataclass(frozen=True)
 class Hints:
-    """Locale evidence for ambiguous symbols: the URL's TLD and the page language."""
+    """Locale evidence for ambiguous symbols: the URL's TLD, the page language and, for a "$"
+    neither settles, the currency code the page's own scripts name (read only then)."""
 
     tld: str = ""
     lang: str = ""
+    scripts: tuple = field(default=(), compare=False, repr=False)  # inline scripts' texts
 
     @classmethod
-    def from_page(cls, url: str | None, lang: str | None) -> "Hints":
+    def from_page(cls, url: str | None, lang: str | None, scripts: tuple = ()) -> "Hints":
         host = hostname(url or "") or ""
         return cls(tld=host.rsplit(".", 1)[-1].lower() if "." in host else "",
-                   lang=(lang or "").strip().lower().replace("_", "-"))
+                   lang=(lang or "").strip().lower().replace("_", "-"), scripts=scripts)
 
 
 def currency_code(symbol, hints: Hints | None = None) -> str | None:
@@ -116,12 +119,25 @@ def currency_code(symbol, hints: Hints | None = None) -> str | None:
             return code
     h = hints or Hints()
     if "$" in s:
-        return _TLD_DOLLAR.get(h.tld) or _LANG_DOLLAR.get(h.lang) or "USD"
+        return _TLD_DOLLAR.get(h.tld) or _LANG_DOLLAR.get(h.lang) or _script_dollar(h.scripts) or "USD"
     if s.lower() in ("kr", "kr.", ":-", ",-"):
         return _TLD_KRONA.get(h.tld) or _LANG_KRONA.get(h.lang[:2]) or "SEK"
     if "¥" in s or "￥" in s:
         return "CNY" if h.tld == "cn" or h.lang.startswith("zh") else "JPY"
     return None
+
+
+@lru_cache(maxsize=8)
+def _script_dollar(scripts: tuple) -> str | None:
+    """The one dollar currency a page's scripts name ("currency": "ARS", Shopify's "active": "CAD")."""
+    codes = {m.group(1) for text in scripts if len(text) <= _MAX_SCRIPT for m in _SCRIPT_CURRENCY.finditer(text)}
+    dollars = codes & _DOLLARS
+    return next(iter(dollars)) if len(dollars) == 1 else None
+
+
+_SCRIPT_CURRENCY = re.compile(r"""["']?(?:currency(?:Code)?|priceCurrency|active)["']?\s*[:=]\s*["']([A-Z]{3})["']""")
+_DOLLARS = frozenset((*_TLD_DOLLAR.values(), *_LANG_DOLLAR.values(), "USD", "UYU"))
+_MAX_SCRIPT = 200_000  # an application bundle inlined whole is no page setting
 
 
 _MACHINE = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
