@@ -401,6 +401,19 @@ def test_the_show_without_the_wearer_the_title_puts_before_it(title, body, show)
     assert rec.show == show
 
 
+def test_a_caption_or_alt_text_that_places_a_full_name_names_the_character():
+    rec = _inline("<table class='tr-caption-container'><tr><td><img src='/s1.jpg'></td></tr><tr><td class='tr-caption'>"
+                  "Emily Thorne at the charity gala</td></tr></table><p>Dress: <a href='https://s.example/1'>Zara</a></p>"
+                  "<p><img src='/s2.jpg' alt='Victoria Grayson in a white silk blouse'></p>"
+                  "<p>Blouse: <a href='https://s.example/2'>Equipment</a></p><p>Emily's bag: "
+                  "<a href='https://s.example/3'>Mulberry</a></p>")
+    assert rec.characters == ["Emily Thorne", "Victoria Grayson"]  # "Emily" of "Emily's bag" is Emily Thorne
+    # a one-word place is no one (a two-word one, "New York at night", would read as a name)
+    rec = _inline("<figure><img src='/s.jpg'><figcaption>Paris at night</figcaption></figure>"
+                  "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.characters == []
+
+
 def test_a_headings_possessive_garment_names_its_wearer():
     rec = _inline("<h3>Look 1: Carrie’s floral maxi dress</h3><p>Dress: <a href='https://s.example/1'>Oscar de la "
                   "Renta</a></p><h3>Look 2: Seema’s red dress</h3><p>Dress: <a href='https://s.example/2'>Valentino</a></p>")

@@ -463,7 +463,10 @@ def _other_characters(stream: Stream, items) -> list[str]:
     body = None
     for el in stream.elements:
         if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
-            for name in _caption_names(text(el)):
+            for name in _caption_names(text(el)) or _pictured(text(el)):
+                names[name] = None
+        elif el.tag == "img" and el.get("alt"):  # a scene's alt text: "Veronica Lodge in a black coat"
+            for name in _caption_names(el.get("alt")) or _pictured(el.get("alt")):
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
@@ -483,7 +486,8 @@ def _other_characters(stream: Stream, items) -> list[str]:
                     for name in _caption_names(_LEAD_IN.sub("", sentence)):
                         if not _plain_word(name):
                             names[name] = None  # not "Shoes wore out fast"
-    return list(names)
+    given = {n.split()[0] for n in names if " " in n}
+    return [n for n in names if n not in given]  # "Alex" beside "Alex Levy" is the same person
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -509,6 +513,16 @@ def _heading_names(heading: str, body: str) -> list[str]:
 def _plain_word(name: str) -> bool:
     """A word of the trade ("Outerwear", "Shoes"), not a name."""
     return name.casefold() in GENERIC or name.casefold() in DESCRIPTORS
+
+
+def _pictured(caption: str) -> list[str]:
+    """The full name a picture's caption opens with, where it places the person ("Emily Thorne
+    at the charity gala", "Victoria Grayson on the terrace")."""
+    m = _PICTURED.match(caption)
+    return [m.group("who")] if m and not any(_no_name(w) for w in m.group("who").split()) else []
+
+
+_PICTURED = re.compile(rf"^(?P<who>{_NAME}\s+{_NAME})\s+(?:at|on|in|arriving|leaving|during|with)\b")
 
 
 def _caption_names(caption: str) -> list[str]:
