@@ -395,6 +395,8 @@ def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
     ("Los looks de Lu en Élite (T3 E2)", "Lu lleva un vestido", "Élite"),
     ("Olivia Pope - Scandal 2x08", "Olivia's coat", "Scandal"),
     ("Keeley Jones, Ted Lasso 3x02", "Keeley Jones wore a dress", "Ted Lasso"),
+    # the name before the episode is the wearer's: the show comes from elsewhere (here, the body)
+    ("Elena - 2x10", "Elena wears her jacket in The Vampire Diaries season 2", "The Vampire Diaries"),
 ])
 def test_the_show_without_the_wearer_the_title_puts_before_it(title, body, show):
     rec = _inline(f"<h1>{title}</h1><p>{body}.</p><p>Coat: <a href='https://s.example/1'>Zara</a></p>")

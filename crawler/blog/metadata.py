@@ -125,6 +125,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title)
+        if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
+            shown = None  # "Elena - 2x10": the title's name before the episode is the wearer's
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
             or _named_show(f"{title} {body}", categories, tags, exclude)
 
