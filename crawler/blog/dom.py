@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 #: Chrome that may sit inside a post's own container; the post's header and footer are not
 #: in this list because they carry its category and tag links.
-_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|relatedposts|"
+_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|"
+                 r"relatedposts|"
                  r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
                  r"promo|newsletter|subscribe|pagination|cookie")
 _CHROME = re.compile(rf"(^|[\s_-])({_CHROME_WORDS})($|[\s_-])", re.I)

@@ -26,8 +26,8 @@ ALTERNATIVE = re.compile(
     r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
     r"no id|recreate|(?:a |an )?(?:good|great|close|near) match|"
     # "I couldn't find the exact pair, but …": the link that follows is not the exact item
-    r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+(?:find|track down|identify|id|locate)"
-    r"(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
+    r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+"
+    r"(?:find|track down|identify|id|locate)(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"

@@ -4,8 +4,8 @@ garment from "the paragraph or list item holding its links" then sees one block 
 whole post; `wrap_lines` turns such lines into the paragraphs they stand for.
 
 A paragraph here ends after a line that holds a link or is a lead line (ending in a colon, or
-wholly bold), at a blank line (<br><br>) and at a block element, so "Dress by X<br><a>Exact</a>" stays one garment and an intro line is not
-merged into the first garment after a blank line.
+wholly bold), at a blank line (<br><br>) and at a block element, so "Dress by X<br><a>Exact</a>"
+stays one garment and an intro line is not merged into the first garment after a blank line.
 """
 
 from __future__ import annotations

@@ -98,7 +98,8 @@ _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
 _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
-               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|dressed|"
+               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
+               r"dressed|"
                r"trägt|trug|porte|portait|lleva|llevaba|viste|vestía|indossa|indossava|usa|usava|veste)\b")
 _PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)

@@ -164,7 +164,8 @@ _FOLLOWING_SUBJECT = re.compile(
 # A delivery option right before the phrase ("Express delivery unavailable"); not "Free shipping -
 # In stock", a separate promise.
 _SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|"
-                             r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?(?:currently\s+|derzeit\s+)?$")
+                             r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?"
+                             r"(?:currently\s+|derzeit\s+)?$")
 # "Blue: Out of stock": a label that names something other than the product's stock.
 _LABEL_BEFORE = re.compile(r"^\s*([^\W\d_][^:：]{0,24}?)\s*[:：]\s*$")
 # A label for the product itself ("Item: Sold out", "Online: Out of stock") beside the stock labels
