@@ -168,6 +168,7 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<span class='stock-level'>0 auf Lager</span>", "de"),
     ("<p class='inventory'>In stock: 0</p>", "en"),
     ("<p>Availability: 0 pcs</p>", "en"), ("<p>Inventory: None</p>", "en"),
+    ("<p>Available quantity: 0</p>", "en"), ("<p>Units available: 0</p>", "en"),
     ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),
     ("<span class='status'>Nedostupno</span>", "hr"), ("<span class='status'>Terjual habis</span>", "id"),
     # a short first sentence states it, the rest is prose
@@ -474,6 +475,22 @@ def test_stock_from_a_themes_product_variable_over_a_button_scripts_will_disable
     assert (rec.availability, rec.price, rec.currency) == (availability, "189.00", "EUR")
 
 
+@pytest.mark.parametrize("button", ["", "<button type='submit' name='add'>Add to cart</button>"])
+def test_page_state_that_says_sold_out_overrules_markup_that_says_in_stock_when_the_page_says_nothing(button):
+    """An SEO app's markup says in stock; the page shows no stock words, and its buy box is drawn
+    from state that says sold out (a button in the HTML is one scripts will disable)."""
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    state = {"product": {"title": "Wool Coat", "price": {"current_retail": 189.0}, "availability_status": "OUT_OF_STOCK"}}
+    body = f"<h1>Wool Coat</h1>{button}<script>window.__PRELOADED_STATE__ = {json.dumps(state)};</script>"
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.availability, rec.sources["availability"], rec.price) == ("OutOfStock", "json", "189.00")
+    # state that says in stock, or words on the page, leave it to them
+    shown = body.replace("OUT_OF_STOCK", "IN_STOCK")
+    assert extract_product(page(shown, ld(data)), URL).availability == "InStock"
+    said = body.replace("<h1>Wool Coat</h1>", "<h1>Wool Coat</h1><p class='stock'>In stock</p>")
+    assert extract_product(page(said, ld(data)), URL).availability == "InStock"
+
+
 @pytest.mark.parametrize("state", [{"price": None, "availableForSale": False}, {"stockStatus": "OUT_OF_STOCK"},
                                    {"variants": [{"price": {"amount": "189.00"}, "available": False}]}])
 def test_stock_in_page_state_that_dropped_the_sold_out_products_price(state):
@@ -560,6 +577,9 @@ def test_a_stock_data_attribute_of_the_product_block_when_the_page_says_nothing(
 def test_a_stock_class_of_the_products_container_when_the_page_says_nothing(classes, availability):
     body = f"<div class='{classes}'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div></div>"
     assert extract_product(page(body), URL).availability == availability
+    # a sold-out theme that drops the buy button is believed over markup that says in stock
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    assert extract_product(page(body, ld(data)), URL).availability == (availability or "InStock")
     # a working buy button outweighs it
     body = body.replace("</div></div>", "</div><button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body), URL).availability == "InStock"
@@ -644,6 +664,20 @@ def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
 def test_an_icon_badge_that_says_sold_out_to_screen_readers():
     assert in_buy_box("<span class='badge badge--icon' aria-label='Sold out'></span>").availability == "OutOfStock"
     assert in_buy_box("<span class='badge badge--icon' aria-label='New'></span>").availability is None
+
+
+@pytest.mark.parametrize("box, availability", [
+    ("<p>Availability: <img src='/images/out_of_stock.gif'></p>", "OutOfStock"),
+    ("<img src='https://cdn.example.com/badges/sold-out.png?v=3' alt=''>", "OutOfStock"),
+    ("<input type='image' src='/img/soldout.gif' disabled>", "OutOfStock"),
+    ("<p>Availability: <img src='/images/instock.gif'></p>", None),
+    # a picture's words come first; a product photo is no statement
+    ("<img src='/images/out_of_stock.gif' alt='Ships in 2 days'>", None),
+    ("<img src='/media/wool-coat-navy.jpg'>", None),
+])
+def test_a_stock_picture_without_words_says_it_in_its_file_name(box, availability):
+    """Older shops show stock as a picture (a red "out of stock" GIF) with no alt text."""
+    assert in_buy_box(box).availability == availability
 
 
 @pytest.mark.parametrize("urgency", ["Almost sold out!", "Fast ausverkauft", "Bientôt épuisé", "품절임박",

@@ -237,8 +237,9 @@ def _extract(root, url: str) -> ProductRecord:
     else:
         h1 = domfields.best_h1(named, titles, site)
     has_price = any(part.get("price") for _, part in layers)
+    state_titles = [og.get("name"), title, h1[1] if h1 else None]
     if not has_price or not any(part.get("availability") for _, part in layers):
-        blob = blob_fields(sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints)
+        blob = blob_fields(sc.scripts, state_titles, hints)
         if blob and has_price:  # markup gave the price: only what no markup gives
             blob = {f: blob.get(f) for f in ("availability", "brand", "sku")
                     if not any(part.get(f) for _, part in layers)}
@@ -282,11 +283,13 @@ def _extract(root, url: str) -> ProductRecord:
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
+    # Neither words nor a buy button: what the page's scripts and classes say of its stock.
+    unshown = cache(lambda: (script_availability(sc.scripts)  # a tag manager's product_instock
+                             or script_viewed_stock(sc.scripts, h1[1] if h1 else title)
+                             or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
+                             or (stock.container_stock(h1[0]) if h1 else None)))
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
-        dpart["availability"] = (script_availability(sc.scripts)  # a tag manager's product_instock
-                                 or script_viewed_stock(sc.scripts, h1[1] if h1 else title)
-                                 or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
-                                 or (stock.container_stock(h1[0]) if h1 else None))
+        dpart["availability"] = unshown()
     # The page's price counts where no layer above has price and currency, for a sale pair or a
     # price before VAT beside the markup's, and where it names another currency (see _merge_price).
     need_current = not (any(part.get("price") for _, part in layers)
@@ -325,6 +328,16 @@ def _extract(root, url: str) -> ProductRecord:
         # Markup says in stock, the page says the product is sold out: the page wins, also beside a
         # buy button left working (OpenCart keeps it; an SEO app's markup says in stock regardless).
         rec.availability, sources["availability"] = shown, "dom"
+    elif shown is None and rec.availability in _ON_SALE and sources.get("availability") != "json":
+        # Markup says in stock; the page shows neither a verdict nor a buy button (a buy box drawn by
+        # script, or none for a sold-out product): the state the scripts draw from, or the page's
+        # stock classes and attributes, say what the buyer meets.
+        read = [part for source, part in layers if source == "json"]
+        drawn = (read[0] if read else blob_fields(sc.scripts, state_titles, hints)).get("availability")
+        if drawn in SOLD_OUT:
+            rec.availability, sources["availability"] = drawn, "json"
+        elif not buyable and unshown() in SOLD_OUT:
+            rec.availability, sources["availability"] = unshown(), "dom"
     elif buyable and shown in _ON_SALE and rec.availability in SOLD_OUT and sources.get("availability") != "dom":
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).

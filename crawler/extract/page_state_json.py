@@ -116,7 +116,8 @@ _SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAva
           "sellable", "isSellable")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
-_STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "inventoryStatus", "stockState")
+_STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
+           "inventoryStatus", "inventory_status", "stockState")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
            "availableQuantity")
 _VARIANTS = ("variants", "skus", "variations")

@@ -36,7 +36,7 @@ _OUT = (
     "expected in stock", "expected back", "awaiting stock", "awaiting restock", "awaiting re-stock", "restocking soon",
     "gone for now", "all gone", "no longer stocked", "not sold online",
     "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
-    "no longer in production", "nicht mehr im sortiment", "victime de son succès", "hors stock",
+    "no longer in production", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
@@ -132,6 +132,7 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           "solgt", "sprzedane", "sprzedany"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
+                             r"available quantity|quantity in stock|units available|stock quantity|"
                              r"availability|inventory)\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)")
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
 # ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
@@ -483,9 +484,19 @@ _SHOWN_BY_ATTRIBUTE = frozenset(("img", "input"))
 
 
 def _attribute_text(el) -> str | None:
-    if el.tag == "img":
-        return el.get("alt")
-    return el.get("value") if (el.get("type") or "").lower() in ("button", "submit") else None
+    kind = (el.get("type") or "").lower()
+    if el.tag == "img" or kind == "image":
+        # a stock picture without words names its state in its file ("images/out_of_stock.gif")
+        return (el.get("alt") or "").strip() or _file_words(el.get("src"))
+    return el.get("value") if kind in ("button", "submit") else None
+
+
+def _file_words(src: str | None) -> str | None:
+    name = (src or "").rsplit("/", 1)[-1].split("?", 1)[0].rsplit(".", 1)[0]
+    return " ".join(_FILE_WORD.split(name)) if len(name) <= 40 else None
+
+
+_FILE_WORD = re.compile(r"[-_.+\s]+|%20")
 
 
 def _tail_statement(el) -> str | None:
