@@ -351,6 +351,19 @@ def test_the_title_repeated_as_a_link_in_its_block_is_no_brand():
     assert extract_product(html.replace("</head>", ld(brand="Fjellrev") + "</head>"), URL).brand == "Fjellrev"
 
 
+@pytest.mark.parametrize("title, markup, shown", [
+    ("Nike Air Zoom Pegasus 40", "Air Zoom", "Nike"),  # a product line
+    ("The North Face Nuptse Jacket", "VF Corporation", "The North Face"),  # the maker's parent company
+])
+def test_a_labelled_brand_opening_the_title_beats_a_markup_brand_that_does_not(title, markup, shown):
+    html = page(f"<p>Brand: <a href='/brands/x'>{shown}</a></p>", ld(brand={"@type": "Brand", "name": markup}))
+    rec = extract_product(html.replace("Trail Jacket", title), URL)
+    assert (rec.brand, rec.sources["brand"]) == (shown, "dom")
+    # the markup stands where the title opens with it, or opens with neither
+    for other in (f"{markup} {title}", "Pegasus 40 Running Shoe"):
+        assert extract_product(html.replace("Trail Jacket", other), URL).brand == markup
+
+
 def test_microdata_brand_on_a_link_is_the_links_words():
     # a link's microdata value is its href: the brand is what the link says
     link = "<a itemprop='brand' href='https://shop.example.com/brand/baratza'>Baratza</a>"

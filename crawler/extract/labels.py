@@ -930,6 +930,16 @@ def _opens(title_words: list, name: str | None) -> bool:
             or (3 <= len(nw) <= len(title_words) and title_words[:len(nw) - 1] == nw[:-1]))
 
 
+def markup_brand_gives_way(markup: str | None, printed: str | None, title: str) -> bool:
+    """A brand the page prints under a brand label that opens the product's title, beside a
+    markup brand that does not: the markup names a product line ("Air Zoom" for "Nike Air Zoom
+    Pegasus 40") or the maker's parent company ("VF Corporation")."""
+    if not (markup and printed) or markup.casefold() == printed.casefold():
+        return False
+    words = _WORDS_OF(title.casefold())
+    return _opens(words, printed) and not _opens(words, markup)
+
+
 def more_from_brand(elements, title: str) -> str | None:
     """The maker a "More from Acme" heading or a "View all Acme products" link names, when the
     product's title opens with it (elsewhere the words name a category or another maker)."""

@@ -260,7 +260,8 @@ def _extract(root, url: str) -> ProductRecord:
     # What the page shows beside a label; read for sku also when markup has one (page_code_wins below).
     label_areas = areas.Related(page_classes=False, title=related.title)
     label_areas.mark(headed)
-    printed = labels.printed(sc, label_areas, {*missing, "sku", "gtin"}, url)  # gtin: an ISBN marks a book
+    # gtin: an ISBN marks a book; brand also beside a markup brand (see labels.markup_brand_gives_way)
+    printed = labels.printed(sc, label_areas, {*missing, "sku", "gtin", "brand"}, url)
     if h1 is not None and printed.get("brand") and printed["brand"].casefold() == h1[1].casefold():
         del printed["brand"]  # an element named "brand" that holds the whole title (VTEX's "productBrand")
     for f in missing:
@@ -357,6 +358,8 @@ def _extract(root, url: str) -> ProductRecord:
             rec.brand, sources["brand"] = site, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
         rec.brand, sources["brand"] = dpart["brand"], "dom"
+    elif h1 is not None and labels.markup_brand_gives_way(markup_brand, printed.get("brand"), h1[1]):
+        rec.brand, sources["brand"] = printed["brand"], "dom"
     if printed.get("book") and rec.brand:
         rec.brand = None  # an ISBN printed: the markup's "brand" is the book's author or publisher
         del sources["brand"]
