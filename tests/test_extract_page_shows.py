@@ -915,6 +915,12 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div class='price'><span class='value'>299,99€</span><div class='d-none'>In stock new Example Shop "
      "https://shop.example.com/p/1</div></div><div class='simulator'><span>ou dès</span> "
      "<span class='prix-mensualite'>32,15€</span></div>", "299.99", "EUR"),
+    # Dawn's price when not on sale: the only amount, in a child classed "regular"
+    ("<div class='price'><span class='price-item price-item--regular'>€189,00</span> <small>incl. VAT</small></div>",
+     "189.00", "EUR"),
+    # ... and on sale: the struck "regular" is the old price
+    ("<div class='price'><s class='price-item price-item--regular'>€229,00</s> <span class='price-item "
+     "price-item--sale'>€189,00</span></div>", "189.00", "EUR"),
 ])
 def test_the_price_a_buyer_pays(box, price, currency):
     body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"

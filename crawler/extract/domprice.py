@@ -175,7 +175,7 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
                 if not inline_strike and _is_strike(ch, a):
                     t = _own_text(ch, regs, 80, True)
                     if t:
-                        regs.append(t)
+                        regs.append((t, _hard_strike(ch, a)))
                 elif _HIDDEN.search(a) and (not any(c.isdigit() for c in ch.text_content())
                                             or any(c.isdigit() for t in out for c in t)):
                     pass  # a screen-reader label, or its copy of the amount already read
@@ -320,13 +320,16 @@ def _lca_within(a, b, levels: int) -> bool:
     return False
 
 
-def dom_price(candidates, anchors, hints: Hints, related) -> dict:
+def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) -> dict:
     """{'price', 'regular_price', 'currency', 'net_price', 'currency_named'} from visible price
     elements (Decimals); ``net_price`` is a price the page names as before VAT beside the price
     (never the price when the page shows another); ``currency_named``: the price's text names its
-    currency whatever the locale ("US$", "€", not "$").
+    currency whatever the locale ("US$", "€", not "$"). ``lone``: with nothing else, an amount a price
+    element holds only in a child classed "regular" (Dawn's "price-item--regular") is the price; a
+    caller asks for it after the page's unlabelled amounts.
     """
     cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
+    alone = []  # see ``lone``
     for order, el in enumerate(candidates):
         if related(el):
             continue
@@ -347,12 +350,15 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
                     strike = hard = True
                     break
                 p = p.getparent()
-        regs: list[str] = []
+        regs: list[tuple[str, bool]] = []  # (text, struck through) of "was" children
         text = _own_text(el, regs, 80, True) if strike else _own_text(el, regs)
-        for r in regs:
+        beside = bool(regs) and bool(text) and _amount(text, hints)[0] is not None
+        for r, struck in regs:
             ra, rc = _amount(r, hints)
             if ra is not None:
                 cands.append((el, ra, rc, "reg", order, True))
+                if lone and not (struck or beside):
+                    alone.append((el, ra, rc, "cur", order, False))
         if not text:
             continue
         pair = _was_now(text) if not strike else None
@@ -394,7 +400,7 @@ def dom_price(candidates, anchors, hints: Hints, related) -> dict:
         # Only "regular"-labelled prices and nothing struck: that price is the price. A labelled
         # amount that is also shown struck through is the old price ("De: <s>R$ 89,99</s>").
         struck = {c[1] for c in cands if c[5]}
-        currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5] and c[1] not in struck]
+        currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5] and c[1] not in struck] or alone
         if not currents:
             return {}
     nets = [c for c in cands if c[3] == "net"]

@@ -308,6 +308,8 @@ def _extract(root, url: str) -> ProductRecord:
             if boxed:
                 dpart.update(domprice.dom_price(boxed, anchors, hints, related))
                 break
+        if not dpart.get("price"):
+            dpart.update(domprice.dom_price(sc.price, anchors, hints, related, lone=True))
     layers.append(("dom", dpart))
     if need_current and not any(part.get("price") for _, part in layers):
         # No price shown anywhere (a script renders it): the one the page's analytics are told it views.
