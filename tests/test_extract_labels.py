@@ -352,15 +352,17 @@ def test_the_title_repeated_as_a_link_in_its_block_is_no_brand():
 
 
 @pytest.mark.parametrize("title, markup, shown", [
-    ("Nike Air Zoom Pegasus 40", "Air Zoom", "Nike"),  # a product line
-    ("The North Face Nuptse Jacket", "VF Corporation", "The North Face"),  # the maker's parent company
+    ("Nike Air Zoom Pegasus 40", "Air Zoom", "Nike"),  # a product line the title holds
+    ("Old Skool Shoe", "VF Corporation", "Vans"),  # the maker's parent company, never shown
+    ("Horsebit 1955 Shoulder Bag", "Kering", "GUCCI"),
 ])
-def test_a_labelled_brand_opening_the_title_beats_a_markup_brand_that_does_not(title, markup, shown):
+def test_a_labelled_brand_beats_a_markup_brand_the_title_or_the_page_does_not_show(title, markup, shown):
     html = page(f"<p>Brand: <a href='/brands/x'>{shown}</a></p>", ld(brand={"@type": "Brand", "name": markup}))
     rec = extract_product(html.replace("Trail Jacket", title), URL)
     assert (rec.brand, rec.sources["brand"]) == (shown, "dom")
-    # the markup stands where the title opens with it, or opens with neither
-    for other in (f"{markup} {title}", "Pegasus 40 Running Shoe"):
+    # the markup stands where the title opens with it, or where the title opens with neither and
+    # the page shows it
+    for other in (f"{markup} {title}", f"Pegasus 40 Running Shoe, a {markup} classic"):
         assert extract_product(html.replace("Trail Jacket", other), URL).brand == markup
 
 
@@ -583,8 +585,9 @@ def test_a_markup_brand_that_is_the_shops_own_name_gives_way_to_the_brand_the_pa
     # a maker's own shop shows no other brand: its name stands
     rec = get("", ld(brand={"@type": "Brand", "name": "Example Shop"}))
     assert (rec.brand, rec.sources["brand"]) == ("Example Shop", "jsonld")
-    # a markup brand that is not the shop's name stands beside another the page shows
-    assert get(shown, ld(brand="Nordvik")).brand == "Nordvik"
+    # a markup brand that is not the shop's name stands beside another the page shows, if the page
+    # shows it too (else see test_a_labelled_brand_beats_a_markup_brand_the_title_or_the_page_does_not_show)
+    assert get(shown + "<p>Made for Nordvik by Fjellrev.</p>", ld(brand="Nordvik")).brand == "Nordvik"
 
 
 @pytest.mark.parametrize("html, field, value", [

@@ -930,14 +930,24 @@ def _opens(title_words: list, name: str | None) -> bool:
             or (3 <= len(nw) <= len(title_words) and title_words[:len(nw) - 1] == nw[:-1]))
 
 
-def markup_brand_gives_way(markup: str | None, printed: str | None, title: str) -> bool:
-    """A brand the page prints under a brand label that opens the product's title, beside a
-    markup brand that does not: the markup names a product line ("Air Zoom" for "Nike Air Zoom
-    Pegasus 40") or the maker's parent company ("VF Corporation")."""
+def markup_brand_gives_way(markup: str | None, printed: str | None, title: str, root) -> bool:
+    """The page prints a brand under a brand label other than the markup's, and the markup's is
+    either one the title does not open with while it opens with the printed one, or one the page
+    never shows: the markup names a product line ("Air Zoom" for "Nike Air Zoom Pegasus 40") or
+    the maker's parent company ("VF Corporation", "Kering")."""
     if not (markup and printed) or markup.casefold() == printed.casefold():
         return False
     words = _WORDS_OF(title.casefold())
-    return _opens(words, printed) and not _opens(words, markup)
+    return (_opens(words, printed) and not _opens(words, markup)) or not _shows(root, markup)
+
+
+# Text the page shows that holds given words, any case (scripts and styles are not shown).
+_SHOWING = "//body//text()[contains(translate(., $up, $low), $low)][not(ancestor::script or ancestor::style)]"
+
+
+def _shows(root, words: str) -> bool:
+    low = words.casefold()
+    return bool(root.xpath(_SHOWING, up=low.upper(), low=low))
 
 
 def more_from_brand(elements, title: str) -> str | None:
