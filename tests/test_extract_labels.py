@@ -542,6 +542,21 @@ def test_a_more_from_heading_names_the_maker_the_title_opens_with(heading, brand
     assert extract_product(html, URL).brand == brand
 
 
+@pytest.mark.parametrize("link, brand", [
+    ("<a href='/brands/le-labo/'>More from Le Labo &rarr;</a>", "Le Labo"),
+    ("<a href='/marken/hanwag'>Mehr von Hanwag</a>", "Hanwag"),
+    ("<a href='/brands/'>More from our brands</a>", None),  # not a brand's own page
+    ("<a href='/sellers/alpin-outlet'>More from Alpin Outlet</a>", None),  # a seller's
+])
+def test_a_more_from_link_to_the_brands_own_page_names_the_maker(link, brand):
+    html = page(f"<p class='more-from'>{link}</p>").replace("Trail Jacket", "Santal 33 Eau de Parfum")
+    assert extract_product(html, URL).brand == brand
+    # in a related product's tile it names that product's maker
+    tile = (f"<section class='related-products'><h2>You may also like</h2><div class='card'><a href='/p/2'>Another"
+            f"</a>{link}<span class='price'>€ 99,00</span></div></section>")
+    assert extract_product(page(after=tile).replace("Trail Jacket", "Santal 33 Eau de Parfum"), URL).brand is None
+
+
 @pytest.mark.parametrize("anywhere, brand", [
     ("<p><a href='/c/jackets?marke=fjellrev'>View all Fjellrev products</a></p>", "Fjellrev"),
     ("<a href='/fjellrev'>Shop more from Fjellrev ›</a>", "Fjellrev"),

@@ -962,6 +962,23 @@ def more_from_brand(elements, title: str) -> str | None:
     return None
 
 
+def more_from_link(root, related, title: str) -> str | None:
+    """A "More from Le Labo" link to the brand's own page ("/brands/le-labo/") outside related
+    products: the product's maker, whether or not its title names it (but not where the title
+    opens with another name of the same first word: "Fjellrev Trail" is not "Fjellrev Mountain Co")."""
+    title_words = _WORDS_OF(title.casefold())
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href or not _BRAND_HREF.search(href):
+            continue
+        m = _MORE_FROM.search(short_text(a, 60) or "")
+        words = _WORDS_OF((m.group(1) or m.group(2)).casefold()) if m else []
+        if (words and _names_its_page(a, words) and not related(a)
+                and (words[:1] != title_words[:1] or _opens(title_words, " ".join(words)))):
+            return clean_brand((m.group(1) or m.group(2)).strip(" :.!"), dom=True)
+    return None
+
+
 def brand_page_brand(elements, title: str) -> str | None:
     """A link to a brand's page ("/brands/sony", "?manufacturer=sony", its logo) anywhere on the
     page, whose words open the product's title: a menu of brands names them all, the title says

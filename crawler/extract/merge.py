@@ -280,7 +280,8 @@ def _extract(root, url: str) -> ProductRecord:
                           # 10 on a heavy page), and only when no markup names a brand
                           or (None if shop_named else
                               labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
-                              or labels.brand_page_brand(saying(), h1[1])))
+                              or labels.brand_page_brand(saying(), h1[1])
+                              or labels.more_from_link(root, related, h1[1])))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
