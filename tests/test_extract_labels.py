@@ -325,7 +325,7 @@ def test_markup_brand_names_that_look_like_labels_stay(brand):
     assert get(head=ld(brand=brand)).brand == brand
 
 
-@pytest.mark.parametrize("placeholder", ["{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]"])
+@pytest.mark.parametrize("placeholder", ["{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]", "N/D"])
 def test_unrendered_template_is_no_brand(placeholder):
     assert get(head=ld(brand=placeholder)).brand is None
     rec = get("<span class='product-brand'>Acme</span>", ld(brand=placeholder))

@@ -603,6 +603,20 @@ def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     assert (rec.price, rec.sources["price"]) == ("189.00", "json")
 
 
+def test_the_vendor_of_page_state_when_markup_and_page_name_no_brand():
+    """The markup has price and stock but an unrendered brand; the page shows none; Shopify's
+    analytics state names the vendor (before the shop's own name, the last resort)."""
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "brand": "{{ product.vendor }}",
+            "offers": offer("189.00")}
+    state = ('<script>var meta = {"product":{"id":7332,"vendor":"Nordvik","variants":[{"id":4042,"price":18900,'
+             '"name":"Wool Coat - Navy"}]}};</script>')
+    head = ld(data) + '<meta property="og:type" content="product"><meta property="og:site_name" content="Example Shop">'
+    rec = extract_product(page(f"<h1>Wool Coat</h1>{state}", head), URL)
+    assert (rec.brand, rec.sources["brand"], rec.price) == ("Nordvik", "json", "189.00")
+    rec = extract_product(page("<h1>Wool Coat</h1>", head), URL)
+    assert (rec.brand, rec.sources["brand"]) == ("Example", "site")
+
+
 def test_coming_soon_beside_a_working_buy_button_is_in_stock():
     box = "<p>New colours coming soon</p><button class='add-to-cart'>Add to cart</button>"
     rec = in_buy_box(box)

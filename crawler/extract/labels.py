@@ -210,7 +210,7 @@ def _sep_kind(sep: str, label: str) -> int:
 # Unrendered template placeholders: "{{ product.vendor }}", "${brand}", "%BRAND%", "[[brand]]".
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|<%|%>|\[\[|\]\]|^%[\w.]+%$|^#?\{[\w.\s]+\}$")
 _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--", "0", "false", "true",
-                       "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd",
+                       "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd", "n/d", "s/m",
                        "other", "default", "vendor", "no brand", "unbranded",  # a platform's filler vendor
                        # "not available" / "no brand" in the shop's language
                        "nicht vorhanden", "keine", "ohne marke", "keine marke", "sans marque", "non disponible",

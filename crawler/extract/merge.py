@@ -353,6 +353,11 @@ def _extract(root, url: str) -> ProductRecord:
         rec.brand = labels.crumb_brand(crumbs or shown_crumbs(), rec.name)
         if rec.brand:
             sources["brand"] = "dom"
+    if not rec.brand and "brand" in missing and not printed.get("book") and not any(s == "json" for s, _ in layers):
+        # the vendor of the page's state (Shopify's analytics "var meta"), read when nothing shown names one
+        rec.brand = blob_fields(sc.scripts, state_titles, hints).get("brand")
+        if rec.brand:
+            sources["brand"] = "json"
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
