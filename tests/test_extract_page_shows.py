@@ -169,6 +169,11 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<p class='inventory'>In stock: 0</p>", "en"),
     ("<p>Availability: 0 pcs</p>", "en"), ("<p>Inventory: None</p>", "en"),
     ("<p>Available quantity: 0</p>", "en"), ("<p>Units available: 0</p>", "en"),
+    # a count of none in the cell after its label
+    ("<table><tr><th>Skladem:</th><td class='stock stock--0'>0 ks</td></tr></table>", "cs"),
+    ("<dl><dt>Quantity available</dt><dd class='qty'>0</dd></dl>", "en"),
+    # a marketplace's listing paused or its sale ended
+    ("<div class='andes-message__text'>Anúncio pausado</div>", "pt"), ("<p class='x1'>Sprzedaż zakończona</p>", "pl"),
     ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),
     ("<span class='status'>Nedostupno</span>", "hr"), ("<span class='status'>Terjual habis</span>", "id"),
     # a short first sentence states it, the rest is prose
@@ -239,7 +244,8 @@ def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
 
 
 @pytest.mark.parametrize("box", ["<p class='stock-level'>12 in stock</p>", "<p class='stock'>1.234 auf Lager</p>",
-                                 "<p class='availability'>In stock, ships in 0-2 days</p>"])
+                                 "<p class='availability'>In stock, ships in 0-2 days</p>",
+                                 "<table><tr><th>Skladem:</th><td class='stock'>12 ks</td></tr></table>"])
 def test_a_count_in_stock_is_in_stock(box):
     rec = in_buy_box(box)
     assert rec.availability == "InStock"

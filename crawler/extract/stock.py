@@ -41,6 +41,9 @@ _OUT = (
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
     "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
+    "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
+    "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
+    "inserzione terminata", "annonce terminée", "vente terminée",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
     "nicht zur verfügung",
@@ -516,6 +519,21 @@ def _tail_statement(el) -> str | None:
     return el.tail if label[-1] in ".!?。！" else None
 
 
+def _cell_statement(el, value: str | None) -> str | None:
+    """A table or list cell's value with the label in the cell before it, when that label names
+    stock or a quantity ("Skladem: 0 ks", "Quantity available: 0"): the pair is one statement."""
+    if el.tag not in ("td", "dd") or not value or not value.strip():
+        return None
+    label = el.getprevious()
+    if label is None or label.tag not in ("th", "dt", "td"):
+        return None
+    words = (label.text_content() or "").strip().rstrip(":： ")
+    if not 0 < len(words) <= 40 or not _STOCK_LABEL.match(words + ":") and not _NO_STOCK_COUNT.match(
+            words.casefold() + ": 0"):
+        return None
+    return f"{words}: {value.strip()}"
+
+
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it).
 
@@ -533,6 +551,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said
             t = _shown_text(el, visible, 160)
             v = verdict(t) if t else None
+        if not v and t:
+            labelled = _cell_statement(el, t)
+            v = verdict(labelled) if labelled else None
         if v:
             clear.append(v)
     pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
@@ -556,6 +577,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not (own and own.strip()) and len(el) == 0:
                 own = el.get("aria-label")  # an icon badge says it to screen readers ("<span aria-label='Sold out'>")
             texts = [(own, el)]
+            labelled = _cell_statement(el, own)
+            if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>"
+                texts.append((labelled, el))
             tail = _tail_statement(el) if el is not box else None
             if tail:  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
                 texts.append((tail, el.getparent()))
