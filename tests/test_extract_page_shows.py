@@ -296,6 +296,17 @@ def test_a_colours_or_a_delivery_options_stock_beside_a_working_button_is_not_th
         assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
 
 
+def test_a_stores_stock_inside_the_availability_block_is_not_the_products():
+    block = ("<div class='pip-product-availability'><div class='pip-store-section'><span>Nicht auf Lager in "
+             "Berlin-Tempelhof</span></div><div class='pip-delivery-section'><span>Lieferung verfügbar</span></div>"
+             "</div><button type='button' class='pip-btn'>In den Warenkorb</button>")
+    assert in_buy_box(block, "de").availability == "InStock"
+    # the block's own words still count
+    sold_out = block.replace("<div class='pip-delivery-section'><span>Lieferung verfügbar</span></div>",
+                             "<span>Online nicht lieferbar</span>")
+    assert in_buy_box(sold_out, "de").availability == "OutOfStock"
+
+
 def test_a_note_on_several_sizes_beside_a_button_waiting_for_a_choice_is_not_the_products_stock():
     # WooCommerce ships a variable product's button disabled until a size is chosen
     box = ("<p><em>Hinweis: Größen L und XXL sind derzeit nicht vorrätig.</em></p><form class='variations_form cart'>"

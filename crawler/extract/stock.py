@@ -392,9 +392,10 @@ _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label")) 
 _PICKER = re.compile(r"size|swatch|variant|dropdown|picker")
 
 
-def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
+def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | None = None) -> str:
     """The text of `el` that the page shows (a button holds a label per state); a size or colour
-    picker inside a buy form speaks of its variants ("S - Sold out"), not of the form."""
+    picker inside a buy form speaks of its variants ("S - Sold out"), not of the form, and
+    children whose class `aside` finds are left out too."""
     parts: list[str] = []
 
     def walk(e) -> None:
@@ -404,7 +405,8 @@ def _shown_text(el, visible: Visibility, limit: int = 80) -> str:
             if sum(map(len, parts)) > limit:
                 return
             if isinstance(child.tag, str) and not (
-                    child.tag in _PICKER_TAGS or _PICKER.search(child.get("class") or "")):
+                    child.tag in _PICKER_TAGS or _PICKER.search(child.get("class") or "")
+                    or (aside is not None and aside.search((child.get("class") or "").lower()))):
                 walk(child)
             if child.tail and (e is el or not visible.hidden(e)):
                 parts.append(child.tail)  # a tail is its parent's text
@@ -548,8 +550,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             continue
         t = short_text(el, 160)
         v = verdict(t) if t else None
-        if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said
-            t = _shown_text(el, visible, 160)
+        if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said,
+            # nor a store's or a pick-up's stock inside the availability block
+            t = _shown_text(el, visible, 160, _NOT_PRODUCT_LEVEL)
             v = verdict(t) if t else None
         if not v and t:
             labelled = _cell_statement(el, t)
