@@ -1336,6 +1336,9 @@ def test_the_url_id_the_buy_form_names_is_the_code():
     assert extract_product(page(body + specs), url).sku == "145721"
     labelled = "<p>Artikelnummer: 88-1203</p>"
     assert extract_product(page(body + labelled + specs), url).sku == "88-1203"
+    # the id as the buy box prints it, grouped ("503.214.56" for ".../regal-kallio-50321456/")
+    grouped = body.replace("<span class='price'>", "<span class='pip-identifier'>503.214.56</span><span class='price'>")
+    assert extract_product(page(grouped), "https://shop.example.com/de/p/regal-kallio-50321456/").sku == "503.214.56"
 
 
 def test_a_comment_in_the_buy_box_is_not_a_stock_label():

@@ -1036,6 +1036,9 @@ def _holds_run(words: list, run: list) -> bool:
 _URL_ID = re.compile(r"(?<![\w])[A-Za-z]?(\d{5,}(?:X(?![A-Za-z0-9]))?)(?![\dA-Za-z])")
 
 
+_GROUPED_DIGITS = re.compile(r"\d+(?:[.\s/-]\d+)+")
+
+
 def url_code(url: str | None, boxes) -> str | None:
     """The product id in the page's URL ("/listing/230389421/...", "/145721_playstation-5"), when
     the buy box's own markup names it too (a form field, a data attribute, a script call): the
@@ -1045,6 +1048,12 @@ def url_code(url: str | None, boxes) -> str | None:
     if not ids:
         return None
     patterns = [(i, re.compile(rf"(?<!\d){i}(?!\d)")) for i in ids]
+    boxes = list(boxes)
+    for box in boxes:  # the id as the page prints it ("503.214.56" for /…-50321456/)
+        for el in box.iter():
+            shown = el.text.strip() if isinstance(el.tag, str) and el.text else ""
+            if 0 < len(shown) <= 24 and _GROUPED_DIGITS.fullmatch(shown) and re.sub(r"\D", "", shown) in ids:
+                return shown
     for box in boxes:
         for el in box.iter():
             for _, value in el.items():
