@@ -275,6 +275,14 @@ def test_brand_label_before_manufacturer_label():
     assert rec.brand == "Acme"
 
 
+def test_a_designer_label_names_the_brand_only_without_a_brand_label():
+    # a fashion shop's "Designer" is the label; a lamp's is the person, beside its brand
+    assert get("<p>Designer: Toteme</p>").brand == "Toteme"
+    rec = get("<p class='credit'>Designer : Verner Panton</p><table><tr><th>Marque</th><td>Louis Poulsen</td></tr>"
+              "<tr><th>Designer</th><td>Verner Panton</td></tr></table>", lang="fr")
+    assert rec.brand == "Louis Poulsen"
+
+
 def test_a_games_publisher_is_its_brand_before_its_developer():
     rec = get("<table><tr><th>Ontwikkelaar</th><td>Santa Monica Studio</td></tr>"
               "<tr><th>Uitgever</th><td>Sony Interactive Entertainment</td></tr></table>", lang="nl")

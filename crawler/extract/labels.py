@@ -100,7 +100,7 @@ _VOCAB = {
     ),
     "brand": (
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
-        "merke", "merkki", "značka", "márka", "designer", "ブランド", "ブランド名", "品牌", "브랜드",
+        "merke", "merkki", "značka", "márka", "ブランド", "ブランド名", "品牌", "브랜드",
         "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
         "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "العلامة التجارية", "מותג", "商标", "marchio", "varumärke",
         "varemerke", "varemærke",
@@ -113,6 +113,9 @@ _VOCAB = {
         "nhà sản xuất", "produsen", "ผู้ผลิต", "الشركة المصنعة", "יצרן", "メーカー名",
         "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
     ),
+    # a fashion shop's word for the label; beside a brand or maker label (a lamp's "Designer: Verner
+    # Panton" under "Marque: Louis Poulsen") it names a person
+    "designer": ("designer",),
     # games and software: who publishes them is their brand ("Uitgever: Sony"); books never get here
     # (an ISBN on the page means no brand)
     "publisher": (
@@ -129,7 +132,7 @@ _VOCAB = {
         "väri", "barva", "szín", "renk", "цвет", "カラー", "色", "颜色", "顏色", "색상",
     ),
 }
-_BRAND_FIELDS = ("brand", "maker", "publisher", "developer")  # in the order they name the brand
+_BRAND_FIELDS = ("brand", "maker", "designer", "publisher", "developer")  # in the order they name the brand
 # Same-line labels that also start ordinary phrases ("Item 3 of 5", "Model wears size M", "Brand
 # new"): only with a hard separator ("Item: 55120") or as a label of their own (a cell, a <dt>).
 _WEAK = frozenset(("item", "article", "artikel", "product", "code", "codice", "código", "kod", "kód", "код",
