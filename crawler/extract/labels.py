@@ -933,15 +933,17 @@ def _opens(title_words: list, name: str | None) -> bool:
             or (3 <= len(nw) <= len(title_words) and title_words[:len(nw) - 1] == nw[:-1]))
 
 
-def markup_brand_gives_way(markup: str | None, printed: str | None, title: str, root) -> bool:
+def markup_brand_gives_way(markup: str | None, printed: str | None, title: str, root, crumbs) -> bool:
     """The page prints a brand under a brand label other than the markup's, and the markup's is
-    either one the title does not open with while it opens with the printed one, or one the page
-    never shows: the markup names a product line ("Air Zoom" for "Nike Air Zoom Pegasus 40") or
-    the maker's parent company ("VF Corporation", "Kering")."""
+    one the title does not open with while it opens with the printed one, or one the page never
+    shows, or a number, or a step of the breadcrumb: the markup names a product line ("Air Zoom"
+    for "Nike Air Zoom Pegasus 40", Levi's "501"), the maker's parent company ("VF Corporation",
+    "Kering") or a category ("Elektronarzędzia")."""
     if not (markup and printed) or markup.casefold() == printed.casefold():
         return False
     words = _WORDS_OF(title.casefold())
-    return (_opens(words, printed) and not _opens(words, markup)) or not _shows(root, markup)
+    return ((_opens(words, printed) and not _opens(words, markup)) or markup.strip(" ®™").isdigit()
+            or markup.casefold() in {c.casefold() for c in crumbs} or not _shows(root, markup))
 
 
 # Text the page shows that holds given words, any case (scripts and styles are not shown).

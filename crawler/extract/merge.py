@@ -366,7 +366,8 @@ def _extract(root, url: str) -> ProductRecord:
             rec.brand, sources["brand"] = site, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
         rec.brand, sources["brand"] = dpart["brand"], "dom"
-    elif h1 is not None and labels.markup_brand_gives_way(markup_brand, printed.get("brand"), h1[1], root):
+    elif h1 is not None and labels.markup_brand_gives_way(markup_brand, printed.get("brand"), h1[1], root,
+                                                          crumbs or shown_crumbs()):
         rec.brand, sources["brand"] = printed["brand"], "dom"
     if printed.get("book") and rec.brand:
         rec.brand = None  # an ISBN printed: the markup's "brand" is the book's author or publisher
