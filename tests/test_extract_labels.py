@@ -194,6 +194,16 @@ def test_code_printed_under_a_shop_code_label_wins_over_markup(markup):
     assert (rec.sku, rec.sources["sku"]) == ("AB-1120", "dom")
 
 
+@pytest.mark.parametrize("line, code", [
+    ("<p class='product-sku'>Codice: <span>MDL06 B</span></p>", "MDL06 B"),
+    ("<p>Product code: <span>602204 92TCG 8563</span></p>", "602204 92TCG 8563"),
+    ("<p>SKU: <b>4471</b> in stock</p>", "4471"),  # the rest of the line is no part of it
+])
+def test_a_code_of_several_parts_that_is_all_of_its_element_stays_whole(line, code):
+    assert get(line, ld(sku=code)).sku == code
+    assert get(line).sku == code
+
+
 def test_of_two_shop_codes_the_one_the_buy_form_sends_is_the_shops():
     # a marketplace prints the maker's "Artikelnummer" in its technical details, then its own code
     specs = ("<table><tr><th>Artikelnummer</th><td>31010360</td></tr><tr><th>Modellnummer</th>"

@@ -570,7 +570,10 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
         line = _line(el)
         m2 = LABEL.match(line)
         if m2 is not None and _has_value(line[m2.end():]):
-            return _value(field, line[m2.end():][:120], "line")  # "SKU <b>123</b>"
+            rest = line[m2.end():][:120]
+            # "SKU <b>123</b>"; a code that is all of one child's text stays whole ("Codice: <span>MDL06 B</span>")
+            whole = len(el) == 1 and not (el[0].tail or "").strip() and clean(el[0].text_content()) == clean(rest)
+            return _value(field, rest, "sibling" if whole else "line")
     v = _value(field, *_after(el))
     if v is None and el.tag in ("th", "td"):
         v = _value(field, _below(el), "cell")
