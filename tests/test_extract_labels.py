@@ -479,25 +479,32 @@ def _og(kind: str, site: str) -> str:
     return f"<meta property='og:type' content='{kind}'><meta property='og:site_name' content='{site}'>"
 
 
+def own_shop(main: str = "", head: str = "", url: str = URL):
+    """A maker's own shop: no menu of brands."""
+    return extract_product(page(main, head).replace("<a href='/brands'>Brands</a>", ""), url)
+
+
 def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     # a maker's own shop: nothing on the page names a brand but the shop itself
-    rec = get(head=_og("product", "Nordvik"))
+    rec = own_shop(head=_og("product", "Nordvik"))
     assert (rec.brand, rec.sources["brand"]) == ("Nordvik", "site")
     # a brand the page shows wins, a marketplace's item is no product of the shop, a book has no brand
-    assert get("<p>Brand: Fjellrev</p>", head=_og("product", "Nordvik")).brand == "Fjellrev"
-    assert get(head=_og("shopmarketplace:item", "Shopmarket")).brand is None
-    assert get("<p>ISBN: 9780141439518</p>", head=_og("product", "Bookhaus")).brand is None
+    assert own_shop("<p>Brand: Fjellrev</p>", head=_og("product", "Nordvik")).brand == "Fjellrev"
+    assert own_shop(head=_og("shopmarketplace:item", "Shopmarket")).brand is None
+    assert own_shop("<p>ISBN: 9780141439518</p>", head=_og("product", "Bookhaus")).brand is None
     # the words of the shop's name that spell its host are the brand
-    rec = extract_product(page(head=_og("product", "Nordvik Outdoor Clothing")), "https://www.nordvik.example/p/1")
+    rec = own_shop(head=_og("product", "Nordvik Outdoor Clothing"), url="https://www.nordvik.example/p/1")
     assert rec.brand == "Nordvik"
+    # a shop that links to brands' pages sells many makers': its name is none of theirs (an unbranded tote)
+    assert get(head=_og("product", "Nordvik")).brand is None
 
 
 @pytest.mark.parametrize("kind", ["article", "website"])
 def test_a_marked_up_product_on_a_page_of_a_generic_og_type_takes_the_shops_own_name(kind):
     # WordPress shops say og:type "article" on product pages; the markup says it is one product
-    rec = get(head=_og(kind, "Nordvik") + ld(sku="TJ-1"))
+    rec = own_shop(head=_og(kind, "Nordvik") + ld(sku="TJ-1"))
     assert (rec.brand, rec.sources["brand"]) == ("Nordvik", "site")
-    assert get(head=_og(kind, "Nordvik")).brand is None  # no product markup: a page of any kind
+    assert own_shop(head=_og(kind, "Nordvik")).brand is None  # no product markup: a page of any kind
 
 
 @pytest.mark.parametrize("line", ["<p>by <a href='/designers/nordvik'>Nordvik</a></p>",

@@ -633,6 +633,12 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     return name
 
 
+def sells_brands(root) -> bool:
+    """The page links to brands' pages ("/brands/", "/marken/acme"): a shop of many makers, whose
+    own name is no maker of what it sells."""
+    return any(_BRAND_HREF.search(a.get("href") or "") for a in root.iter("a"))
+
+
 def _id_end(word: str) -> bool:
     return word in _ID_END or (len(word) > 6 and word.endswith(_ID_COMPOUND))
 

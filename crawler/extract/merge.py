@@ -361,7 +361,7 @@ def _extract(root, url: str) -> ProductRecord:
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
-        site = labels.site_brand(og.get("site_name"), url)
+        site = labels.site_brand(og.get("site_name"), url) if not labels.sells_brands(root) else None
         if site:
             rec.brand, sources["brand"] = site, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
