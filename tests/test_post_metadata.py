@@ -389,6 +389,18 @@ def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
     page = ("<html><body><article class='post-9 page type-page hentry'><div class='entry-content'><p>Coat: "
             "<a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
     assert not extract_post(lxml.html.fromstring(page), "https://blog.example/shop/").is_post
+    # a block theme's single post: its body outside the entries of "More posts" below it
+    more = ("<div class='wp-block-query'><ul class='wp-block-post-template'>"
+            + "".join(f"<li class='wp-block-post post-{i} post type-post hentry'><h2><a href='/p{i}/'>Post {i}</a>"
+                      "</h2></li>" for i in (1, 2)) + "</ul></div>")
+    single = ("<html><body><main><h1>Northbound 2x05: Maya's coat</h1><div class='entry-content wp-block-post-content'>"
+              "<p>Coat: <a href='https://s.example/1'>Zara</a></p></div>" + more + "</main></body></html>")
+    assert extract_post(lxml.html.fromstring(single), "https://blog.example/northbound-2x05/").is_post
+    # a block theme's home page: each entry holds its own excerpt
+    excerpt = more.replace("</h2></li>", "</h2><div class='wp-block-post-excerpt'><p>Coat: <a href='https://s.example/1'>"
+                           "Zara</a></p></div></li>")
+    home = f"<html><body><main>{excerpt}</main></body></html>"
+    assert not extract_post(lxml.html.fromstring(home), "https://blog.example/").is_post
 
 
 @pytest.mark.parametrize("title, body, show", [

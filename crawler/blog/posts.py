@@ -247,20 +247,25 @@ _ENTRY_CLASSES = frozenset({"post-outer", "hentry", "h-entry", "type-post"})
 
 def _listing_or_page(tree) -> bool:
     """A page of several entries (a blog's home, a label or archive page), or a WordPress
-    page ("type-page": a shop or about page), rather than one post."""
+    page ("type-page": a shop or about page), rather than one post. A body outside every entry
+    is the post's own (a block theme's single post lists "More posts" as entries below it)."""
     entries = 0
+    own_body = False
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         names = set((el.get("class") or "").split())
         if "type-page" in names and not is_noise(el):
             return True
-        if names & _ENTRY_CLASSES and not any(set((up.get("class") or "").split()) & _ENTRY_CLASSES
-                                              for up in el.iterancestors()) \
+        inside = any(set((up.get("class") or "").split()) & _ENTRY_CLASSES for up in el.iterancestors())
+        if names & _ENTRY_CLASSES and not inside \
                 and not any(up.tag in ("aside", "nav", "footer") or _ASIDE.search(classes(up))
                             for up in el.iterancestors()):
             entries += 1
-    return entries >= 2
+        elif not inside and not names & _ENTRY_CLASSES and el.tag not in _NOT_CONTAINERS \
+                and _CONTENT_HINT.search(el.get("class") or ""):
+            own_body = True
+    return entries >= 2 and not own_body
 
 
 #: Where other posts' entries are shown beside a post (Blogger's own "widget Blog" holds the post).
