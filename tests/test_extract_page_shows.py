@@ -307,6 +307,34 @@ def test_a_stores_stock_inside_the_availability_block_is_not_the_products():
     assert in_buy_box(sold_out, "de").availability == "OutOfStock"
 
 
+def test_a_buyers_review_in_the_buy_box_is_no_stock_statement():
+    review = ("<ul class='reviews__list'><li class='reviews__item'><p class='reviews__text'>Had a restock alert set "
+              "for weeks, everything was out of stock everywhere. Ordered the moment it went live.</p></li></ul>")
+    assert in_buy_box(review).availability is None
+    assert in_buy_box("<p class='stock'>Out of stock</p>" + review).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("stock, availability", [
+    ("<div class='stock'><strong>Out of stock</strong><br><span>Due: 15th March</span><p>Order now to reserve from the "
+     "next delivery</p></div>", "BackOrder"),
+    ("<p class='availability backorder'><span>Awaiting stock</span></p>", "BackOrder"),
+    ("<div class='stock'><strong>Out of stock</strong></div>", "OutOfStock"),  # no date: OpenCart keeps its button
+])
+def test_sold_out_with_a_date_promised_beside_a_working_button_is_a_back_order(stock, availability):
+    assert in_buy_box(stock + "<button class='add-to-cart'>Add to basket</button>").availability == availability
+
+
+@pytest.mark.parametrize("box, availability", [
+    ("<div class='fulfilment'><h3>Delivery</h3><p>Currently unavailable for delivery</p><h3>Collection</h3>"
+     "<p>Not available for collection at stores near you</p></div><button class='btn'>Check stores</button>",
+     "OutOfStock"),
+    ("<p>Express delivery unavailable</p>", None),  # a faster option's
+    ("<p>Currently unavailable for delivery</p><button class='add-to-cart'>Add to trolley</button>", "InStock"),
+])
+def test_a_product_that_cannot_be_delivered_and_no_button_sells_is_sold_out(box, availability):
+    assert in_buy_box(box).availability == availability
+
+
 def test_a_note_on_several_sizes_beside_a_button_waiting_for_a_choice_is_not_the_products_stock():
     # WooCommerce ships a variable product's button disabled until a size is chosen
     box = ("<p><em>Hinweis: Größen L und XXL sind derzeit nicht vorrätig.</em></p><form class='variations_form cart'>"

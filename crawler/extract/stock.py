@@ -259,7 +259,9 @@ _NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|wai
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
                                 r"(?<![a-z])store|pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
-                                r"tooltip|cookie")
+                                r"tooltip|cookie|"
+                                # buyers' words: "everything was out of stock everywhere" in a review
+                                r"review|rating|comment|testimonial|question|answer")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
 
@@ -521,6 +523,28 @@ def _tail_statement(el) -> str | None:
     return el.tail if label[-1] in ".!?。！" else None
 
 
+def _delivery_out(text: str) -> bool:
+    """The product cannot be delivered ("Currently unavailable for delivery", "Versand nicht
+    möglich"): no statement of its stock while a buy button works, sold out online where none does.
+    Not a faster option's ("Express delivery unavailable")."""
+    low = text.casefold()[:_SHORT]
+    m = _VERDICT.search(low)
+    if m is None or _OPTIONAL_DELIVERY.search(low):
+        return False
+    if not (m.lastgroup == "out" or (m.lastgroup == "in" and _NEGATIONS.intersection(
+            _WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]))):
+        return False
+    after = _FOLLOWING_SUBJECT.match(low, m.end())
+    before = _SERVICE_BEFORE.search(low, 0, m.start())
+    return any(x is not None and _DELIVERY.search(x.group()) for x in (after, before))
+
+
+_DELIVERY = re.compile(r"deliver|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|verzending|"
+                       r"levering")
+_OPTIONAL_DELIVERY = re.compile(r"express|same[- ]?day|next[- ]?day|scheduled|international|free|saturday|sunday|"
+                                r"weekend|kostenlos|gratuit|gratis|premium|priority|install")
+
+
 def _cell_statement(el, value: str | None) -> str | None:
     """A table or list cell's value with the label in the cell before it, when that label names
     stock or a quantity ("Skladem: 0 ks", "Quantity available: 0"): the pair is one statement."""
@@ -545,6 +569,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     "notify me when it is back" offer in place of a working buy button means sold out."""
     clear: list[str] = []
     weak: list[str] = []
+    promised = undeliverable = False
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
@@ -557,6 +582,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if not v and t:
             labelled = _cell_statement(el, t)
             v = verdict(labelled) if labelled else None
+        if v == "OutOfStock":
+            ordered = _ORDERED_CLASS.search((el.get("class") or "").lower())
+            if ordered:  # "<p class='availability backorder'>Awaiting stock</p>"
+                v = "PreOrder" if ordered.group().startswith("pre") else "BackOrder"
+            elif _PROMISED.search(t.casefold()):
+                promised = True  # "Out of stock. Due: 15th March. Order now to reserve ..."
         if v:
             clear.append(v)
     pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
@@ -591,6 +622,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     continue
                 t = t.strip()[:200]
                 v = verdict(t)  # a statement opens the text; the rest is prose
+                if v is None and _delivery_out(t) and not (visible.hidden(owner) or related(owner)) \
+                        and _product_level(owner, box):
+                    undeliverable = True
                 if (v and not visible.hidden(owner) and not related(owner)
                         and (v == "notify" or _product_level(owner, box))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
@@ -625,6 +659,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # a buy button saying "Sold out", or every size sold out: another button left enabled (a
         # sticky bar's) does not sell it. A stock label beside a working button stays weaker.
         return "OutOfStock", False
+    if not (working or said) and undeliverable:
+        return "OutOfStock", working  # it cannot be delivered, and no button sells it
+    if working and promised:
+        return "BackOrder", working  # sold out, a date promised, and the button takes the order
     if working and "OutOfStock" in clear and not _ON_SALE_WORDS.isdisjoint(clear):
         # labels for both states beside a working button: a template whose stylesheet shows one,
         # so the page says neither (markup, else the button, decides)
@@ -636,6 +674,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
 
 
 _ORDER = ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock")
+# A stock element's class that says the product is taken on order.
+_ORDERED_CLASS = re.compile(r"(?<![a-z])(?:back-?order|pre-?order)")
+# A sold-out statement that names when it is due, or takes the order now.
+_PROMISED = re.compile(r"(?<!\w)(?:due|expected|eta|erwartet|voraussichtlich|attendu|prévu|previst[oa]|verwacht)"
+                       r"\s*(?:[:：]|on|by|in|ab|le|am|w/c|\d)|order now|reserve (?:yours|now|from)|secure yours")
 _ON_SALE_WORDS = frozenset(_ORDER[1:])
 
 
