@@ -648,6 +648,14 @@ def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     assert (rec.price, rec.sources["price"]) == ("189.00", "json")
 
 
+def test_page_state_assigned_to_a_key_of_the_state_and_its_producer():
+    state = ("<script>window.__INITIAL_STATE__ = window.__INITIAL_STATE__ || {}; window.__INITIAL_STATE__['app'] = "
+             '{"productDetails": {"id": "1203456", "name": "Wool Coat", "producer": {"name": "Nordvik"}, '
+             '"price": 189.0, "availabilityStatus": "Unavailable", "isBuyable": false}};</script>')
+    rec = extract_product(page(f"<div id='app'><h1>Wool Coat</h1></div>{state}"), URL)
+    assert (rec.brand, rec.price, rec.availability, rec.sources["brand"]) == ("Nordvik", "189.00", "OutOfStock", "json")
+
+
 def test_the_vendor_of_page_state_when_markup_and_page_name_no_brand():
     """The markup has price and stock but an unrendered brand; the page shows none; Shopify's
     analytics state names the vendor (before the shop's own name, the last resort)."""

@@ -20,11 +20,11 @@ from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean
 
-# ``window.__INITIAL_STATE__ = {``, ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
+# ``window.__INITIAL_STATE__ = {`` (or ``['app'] = {``), ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
 # Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page,
 # whose prices are in minor units ("price": 22900 for 229.00); a theme's own ``var product = {``,
 # ``window.productJson = {``.
-_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\]]*|\bvar meta|"
+_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\[\]]*|\bvar meta|"
                      r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*(?=[{\[])")
 _DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 _NAME_KEYS = ("name", "title", "productName", "displayName", "product_name")
 _PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentPrice", "finalPrice",
                "sellingPrice", "offerPrice", "priceData")
-_BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name")
+_BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name", "producer", "producerName")
 
 
 def _blobs(scripts) -> list[tuple[object, bool]]:
