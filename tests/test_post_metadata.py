@@ -489,10 +489,25 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("ähnlich und günstiger:", "alternative"), ("une version similaire :", "alternative"),
     ("alternativa parecida:", "alternative"), ("genau dieser Mantel:", "exact"), ("le manteau exacte :", "exact"),
     ("close-up of the coat, the exact one:", "exact"),
+    ("the original is costume stock, but these are great matches:", "alternative"),
+    ("Love this look but not the price?", "alternative"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [[kind]]
+
+
+def test_a_lead_sentence_or_a_heading_of_five_words_labels_the_list_below_it():
+    items = ("<ul><li><a href='https://s.example/5'>Cable knit cardigan</a></li><li><a href='https://s.example/6'>"
+             "Chunky cardigan</a></li></ul>")
+    lead = "<p>Rory layers a cream cardigan over her uniform. It is costume stock, but these are great matches:</p>"
+    rec = _inline(lead + items)
+    assert [link.kind for i in rec.items for link in i.links] == [A, A]
+    assert [link.kind for i in _inline(lead.replace("great matches", "her looks") + items).items
+            for link in i.links] == [E, E]
+    rec = _inline("<p><strong>Boots:</strong> <a href='https://s.example/1'>Blundstone 500</a></p>"
+                  "<h2>Get the Look for Less</h2>" + items)
+    assert [link.kind for i in rec.items for link in i.links] == [E, A, A]
 
 
 @pytest.mark.parametrize("line, kinds", [

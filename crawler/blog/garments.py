@@ -24,7 +24,7 @@ ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
     r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less|"
     r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
-    r"no id|recreate|(?:a |an )?(?:good|great|close|near) match|"
+    r"no id|recreate|(?:a |an )?(?:good|great|close|near) match(?:es)?|not the price|"
     # "I couldn't find the exact pair, but …": the link that follows is not the exact item
     r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+"
     r"(?:find|track down|identify|id|locate)(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
@@ -312,6 +312,9 @@ def _continues(stream: Stream, group: Group, block, links) -> bool:
 def label_links(stream: Stream, group: Group) -> None:
     """Label the group's links and note its words said about the exact item, from where the
     last call stopped to the group's end."""
+    if group.labelled < 0 and _lead_label(stream, group.start) == "alternative":
+        # "The original is unbranded, but these are great matches:" right before the list
+        group.labels.state = group.labels.spoken = "alternative"
     for token, kind, spoken in _label(stream, max(group.labelled, group.start), group.end, group.ours,
                                       group.start, group.labels):
         if kind:
@@ -355,9 +358,24 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         yield token, kind, labels.spoken
 
 
+def _lead_label(stream: Stream, at: int) -> str | None:
+    """The label of the sentence that leads into the span starting at `at` (the text right
+    before it, ending in a colon)."""
+    words = []
+    for token in reversed(stream.tokens[max(0, at - 12):at]):
+        if token.kind == "link":
+            break
+        if token.kind == "text":
+            words.append(token.text)
+            if token.text.strip():
+                break
+    lead = " ".join(reversed(words)).strip()
+    return label(lead[-120:]) if lead.endswith((":", "：")) else None
+
+
 def _is_label(words: str) -> bool:
-    """Words that are a label and nothing more: "Shop similar", "Similar styles", "Get the look"."""
-    return len(words.split()) <= 4 and label(words) is not None
+    """Words that are a label and nothing more: "Shop similar", "Similar styles", "Get the look for less"."""
+    return len(words.split()) <= 5 and label(words) is not None
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
