@@ -497,6 +497,17 @@ def test_words_before_a_link_label_it_in_several_languages(words, kind):
     assert [[link.kind for link in i.links] for i in rec.items] == [[kind]]
 
 
+def test_a_contraction_is_no_wearer_and_a_call_to_shop_or_an_age_is_no_part_of_a_name():
+    rec = _inline("<p>Emily wears a fluffy pink bucket hat. It&#8217;s the <a href='https://s.example/1'>Kangol "
+                  "Furgora</a>.</p>")
+    assert "It" not in rec.characters
+    rec = _inline("<h2>Shop Mel&#8217;s Outfit</h2><p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.characters == ["Mel"]
+    rec = _inline("<h2>Teen Shauna's Look</h2><p>Coat: <a href='https://s.example/1'>Zara</a></p>"
+                  "<h2>Adult Shauna's Look</h2><p>Coat: <a href='https://s.example/2'>Mango</a></p>")
+    assert rec.characters == ["Shauna"]
+
+
 def test_a_lead_sentence_or_a_heading_of_five_words_labels_the_list_below_it():
     items = ("<ul><li><a href='https://s.example/5'>Cable knit cardigan</a></li><li><a href='https://s.example/6'>"
              "Chunky cardigan</a></li></ul>")

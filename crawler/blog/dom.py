@@ -22,7 +22,9 @@ _NOISE_TAGS = _CHROME_TAGS | {"header", "footer"}
 
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: "Maya's" / "Maya’s": a character's name as garments are written ("Maya's boots").
-POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
+#: "It's", "That's", "She's": a contraction, no possessive.
+NOT_POSSESSOR = r"(?!(?:It|That|There|Here|What|Who|Where|How|She|He|Let|This)['’]s\b)"
+POSSESSIVE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][a-z]+)['’]s\b")
 #: Elements that end a line of text.
 _BREAKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", "td", "th", "tr", "table", "figure",
                      "figcaption", "blockquote", "section", "article", "br", "hr", "img", "h1", *HEADINGS,

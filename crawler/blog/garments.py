@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, squash, text
+from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.metadata import EPISODE_WORDS
 from street2shop.crawler.blog.tables import row_name
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS, GARMENTS
@@ -413,7 +413,7 @@ def garment_name(stream: Stream, group: Group) -> str:
     return _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
 
 
-_WHOSE = re.compile(r"\b([A-Z][\w-]*['’]s)\s*$")
+_WHOSE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][\w-]*['’]s)\s*$")
 
 
 _NUMBERING = re.compile(r"^(?:#?\d{1,2}[.):]|\(\d{1,2}\))\s+")

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from street2shop.crawler.blog.dom import HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash, text, walk
+from street2shop.crawler.blog.dom import (HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, is_chrome, meta_values, squash,
+                                         text, walk)
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GARMENTS, GENERIC
 
@@ -121,8 +122,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
     rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
     sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
-    rec.characters = (_title_characters(title) or _title_names(title, body, sections)
-                      or _other_characters(stream, rec.items))
+    rec.characters = _without_lead_words(_title_characters(title) or _title_names(title, body, sections)
+                                         or _other_characters(stream, rec.items))
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title)
@@ -413,7 +414,8 @@ def _whose_garments(words: str) -> list[str]:
             if GARMENTS & set(m.group("what").casefold().split())]
 
 
-_WHOSE_GARMENT = re.compile(r"(?P<who>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)['’]s\s+"
+                            r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _given_and_family(who: str) -> str:
@@ -495,6 +497,21 @@ def _other_characters(stream: Stream, items) -> list[str]:
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
+
+
+#: A word before a name that is no part of it: a call to shop ("Shop Mel's Outfit") or an age
+#: ("Teen Shauna", "Adult Shauna": one character at two ages).
+_LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby)\s+(?=[A-Z])",
+                        re.I)
+
+
+def _without_lead_words(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        name = _LEAD_WORD.sub("", name)
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _heading_names(heading: str, body: str) -> list[str]:
