@@ -983,6 +983,10 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div class='price'><span class='value'>299,99€</span><div class='d-none'>In stock new Example Shop "
      "https://shop.example.com/p/1</div></div><div class='simulator'><span>ou dès</span> "
      "<span class='prix-mensualite'>32,15€</span></div>", "299.99", "EUR"),
+    # other sellers' offers "from" a lower price, beside the buy box's own price
+    ("<div class='olp'><a href='/offers'>87&nbsp;new</a>&nbsp;from&nbsp;<span class='a-color-price'>$167.99</span></div>"
+     "<table><tr><td>Price:</td><td><span id='priceblock_ourprice' class='a-color-price'>$199.95</span></td></tr>"
+     "</table>", "199.95", "USD"),
     # Dawn's price when not on sale: the only amount, in a child classed "regular"
     ("<div class='price'><span class='price-item price-item--regular'>€189,00</span> <small>incl. VAT</small></div>",
      "189.00", "EUR"),

@@ -199,6 +199,23 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
     return s
 
 
+# Other sellers' offers: "87 new from $167.99", "3 used from", "See all buying options from".
+_OTHER_OFFERS = re.compile(r"\b(?:new|used|refurbished|renewed|offers?|sellers?|options?|neu|gebraucht|neuf|"
+                           r"occasion|nuevos?|usados?|nuovi|usati)\W+(?:from|ab|à partir de|desde|da)\W*$", re.I)
+
+
+def _words_before(el) -> str:
+    """The few words right before ``el``: its previous sibling's and that one's tail, or its
+    parent's opening text."""
+    prev = el.getprevious()
+    if prev is not None:
+        t = f"{short_text(prev, 40) or ''} {prev.tail or ''}" if isinstance(prev.tag, str) else prev.tail or ""
+    else:
+        parent = el.getparent()
+        t = parent.text or "" if parent is not None else ""
+    return " ".join(t.split())[-60:]
+
+
 def _label_before(el) -> str | None:
     """Text of a short digit-free label right before ``el``: an element ("Regular price", "Sale
     price"), or the text that opens its parent ("Starting bid: <span>$50</span>"); for an element
@@ -374,8 +391,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             label = _label_before(el)
             if label and _REG_TEXT.search(label):
                 strike = True
-            elif label and _IGNORE_TEXT.search(label):
-                continue  # "Shipping: <span>€4.95</span>"
+            elif label and _IGNORE_TEXT.search(label) or _OTHER_OFFERS.search(_words_before(el)):
+                continue  # "Shipping: <span>€4.95</span>", "<a>87 new</a> from <span>$167.99</span>"
         if strike:
             amount, cur = _amount(text, hints)
             if amount is not None:
