@@ -204,6 +204,13 @@ def test_a_code_of_several_parts_that_is_all_of_its_element_stays_whole(line, co
     assert get(line).sku == code
 
 
+def test_the_makers_part_number_under_a_shop_code_label_leaves_the_markup_sku_standing():
+    # the markup gives both, the page prints the maker's under its "Varenummer" label
+    line = "<div class='b-product-sku'>Varenummer: <div class='b-product-sku__value'> GT 710 2GD3H LP </div></div>"
+    assert get(line, ld(sku="8581675", mpn="GT 710 2GD3H LP"), lang="no").sku == "8581675"
+    assert get(line, ld(sku="8581675"), lang="no").sku != "8581675"  # no mpn in markup: the printed code wins
+
+
 def test_of_two_shop_codes_the_one_the_buy_form_sends_is_the_shops():
     # a marketplace prints the maker's "Artikelnummer" in its technical details, then its own code
     specs = ("<table><tr><th>Artikelnummer</th><td>31010360</td></tr><tr><th>Modellnummer</th>"

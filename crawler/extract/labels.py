@@ -770,10 +770,14 @@ def _ean_checks(v: str) -> bool:
     return (10 - sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits[:12])) % 10) % 10 == digits[12]
 
 
-def page_code_wins(markup_sku: str | None, found: dict) -> bool:
+def page_code_wins(markup_sku: str | None, found: dict, markup_mpn: str | None = None) -> bool:
     """The code the page prints replaces the markup's: always under a shop-code label (markup
-    often holds a part number or internal id), otherwise when the markup's is a variant of it."""
+    often holds a part number or internal id), otherwise when the markup's is a variant of it;
+    never when it is the maker's part number the markup gives as such (Multicom prints "GT 710
+    2GD3H LP" as its "Varenummer", its markup says sku 8581675, mpn "GT 710 2GD3H LP")."""
     p = found.get("sku")
+    if markup_mpn and p and markup_sku and f"{markup_mpn.casefold()} ".startswith(f"{p.casefold()} "):
+        return False
     return bool(p) and p != markup_sku and (found.get("sku_labelled") or is_variant_code(markup_sku, p))
 
 

@@ -372,7 +372,8 @@ def _extract(root, url: str) -> ProductRecord:
     if printed.get("book") and rec.brand:
         rec.brand = None  # an ISBN printed: the markup's "brand" is the book's author or publisher
         del sources["brand"]
-    if labels.page_code_wins(rec.sku, printed):  # "Item #899100" on the page, "8991000001" in markup
+    markup_mpn = next((part["mpn"] for source, part in layers if source != "dom" and part.get("mpn")), None)
+    if labels.page_code_wins(rec.sku, printed, markup_mpn):  # "Item #899100" on the page, "8991000001" in markup
         rec.sku, sources["sku"] = printed["sku"], "dom"
     # The id in the URL that the buy box names is the shop's own code: a better one than the
     # maker's model number the page prints (the last resort of ``labels.printed``).
