@@ -187,6 +187,13 @@ def test_the_callers_tree_is_left_as_it_was():
     assert lxml.html.tostring(tree) == before
 
 
+def test_a_comment_ending_a_line_is_no_word_of_it():
+    body = ("<div class='post-body'>Coat: <a href='https://s.example/1'>Max Mara</a><!-- ad slot --><br>"
+            "Boots:<!-- widget --><br><a href='https://s.example/2'>Zara</a><br></div>")
+    rec = _inline(body)
+    assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/1"], ["https://s.example/2"]]
+
+
 def test_a_product_box_is_one_garment_with_its_picture(posts):
     # title, picture and button of one product box link the same page: one link, the box's image
     rec = posts["wordpress_astra_lasso"]

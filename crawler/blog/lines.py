@@ -86,7 +86,9 @@ def _has_words(line: list) -> bool:
 
 
 def _ends_with_colon(line: list) -> bool:
-    last = next((node for node in reversed(line) if not isinstance(node, str) or node.strip()), None)
+    # a comment is no word of the line
+    last = next((node for node in reversed(line)
+                 if (node.strip() if isinstance(node, str) else isinstance(node.tag, str))), None)
     if last is None:
         return False
     words = last if isinstance(last, str) else "".join(last.itertext())
