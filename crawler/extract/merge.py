@@ -237,9 +237,10 @@ def _extract(root, url: str) -> ProductRecord:
     else:
         h1 = domfields.best_h1(named, titles, site)
     has_price = any(part.get("price") for _, part in layers)
-    state_titles = [og.get("name"), title, h1[1] if h1 else None]
+    # the page's state, parsed once and only when a step needs it
+    state = cache(partial(blob_fields, sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints))
     if not has_price or not any(part.get("availability") for _, part in layers):
-        blob = blob_fields(sc.scripts, state_titles, hints)
+        blob = state()
         if blob and has_price:  # markup gave the price: only what no markup gives
             blob = {f: blob.get(f) for f in ("availability", "brand", "sku")
                     if not any(part.get(f) for _, part in layers)}
@@ -337,7 +338,7 @@ def _extract(root, url: str) -> ProductRecord:
         # script, or none for a sold-out product): the state the scripts draw from, or the page's
         # stock classes and attributes, say what the buyer meets.
         read = [part for source, part in layers if source == "json"]
-        drawn = (read[0] if read else blob_fields(sc.scripts, state_titles, hints)).get("availability")
+        drawn = (read[0] if read else state()).get("availability")
         if drawn in SOLD_OUT:
             rec.availability, sources["availability"] = drawn, "json"
         elif not buyable and unshown() in SOLD_OUT:
@@ -355,7 +356,7 @@ def _extract(root, url: str) -> ProductRecord:
             sources["brand"] = "dom"
     if not rec.brand and "brand" in missing and not printed.get("book") and not any(s == "json" for s, _ in layers):
         # the vendor of the page's state (Shopify's analytics "var meta"), read when nothing shown names one
-        rec.brand = blob_fields(sc.scripts, state_titles, hints).get("brand")
+        rec.brand = state().get("brand")
         if rec.brand:
             sources["brand"] = "json"
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):

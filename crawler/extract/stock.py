@@ -528,6 +528,8 @@ def _delivery_out(text: str) -> bool:
     möglich"): no statement of its stock while a buy button works, sold out online where none does.
     Not a faster option's ("Express delivery unavailable")."""
     low = text.casefold()[:_SHORT]
+    if not _DELIVERY.search(low):
+        return False
     m = _VERDICT.search(low)
     if m is None or _OPTIONAL_DELIVERY.search(low):
         return False
@@ -569,7 +571,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     "notify me when it is back" offer in place of a working buy button means sold out."""
     clear: list[str] = []
     weak: list[str] = []
-    promised = undeliverable = False
+    promised = False
+    unsaid: list = []
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
@@ -622,9 +625,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     continue
                 t = t.strip()[:200]
                 v = verdict(t)  # a statement opens the text; the rest is prose
-                if v is None and _delivery_out(t) and not (visible.hidden(owner) or related(owner)) \
-                        and _product_level(owner, box):
-                    undeliverable = True
+                if v is None and len(t) <= _SHORT:
+                    unsaid.append((t, owner, box))  # read for delivery only when nothing else says
                 if (v and not visible.hidden(owner) and not related(owner)
                         and (v == "notify" or _product_level(owner, box))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
@@ -659,7 +661,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # a buy button saying "Sold out", or every size sold out: another button left enabled (a
         # sticky bar's) does not sell it. A stock label beside a working button stays weaker.
         return "OutOfStock", False
-    if not (working or said) and undeliverable:
+    if not (working or said) and any(_delivery_out(t) and not (visible.hidden(owner) or related(owner))
+                                     and _product_level(owner, box) for t, owner, box in unsaid):
         return "OutOfStock", working  # it cannot be delivered, and no button sells it
     if working and promised:
         return "BackOrder", working  # sold out, a date promised, and the button takes the order
