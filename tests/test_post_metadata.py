@@ -479,6 +479,9 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound 1x04: Maya's Thrifted Looks", "Northbound", 1, 4),
     ("Northbound Staffel 2 Folge 3: Was trägt Maya?", "Northbound", 2, 3),
     ("Northbound saison 1 épisode 6 : les tenues de Maya", "Northbound", 1, 6),
+    # the quoted name the looks are from is the episode's title
+    ("Northbound Season 3, Episode 1 Outfits: Every Look from “Coming or Going”", "Northbound", 3, 1),
+    ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"

@@ -304,7 +304,11 @@ def _strings(value) -> list[str]:
 
 def _title_show(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
-    if m and not EPISODE_WORDS.match(m.group("show")):  # "Every Look From Episode 5" names no show
+    # a quoted name the looks are from, after a show named before its episode, is the episode's
+    # title ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”")
+    episode_title = m is not None and m.group("show").lstrip()[:1] in _QUOTES and _SHOW_BEFORE.search(
+        _digits(title), 0, m.start()) is not None
+    if m and not EPISODE_WORDS.match(m.group("show")) and not episode_title:  # "Every Look From Episode 5": no show
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
     parts = [title] + [p for p in _TITLE_PARTS.split(title) if p != title]
@@ -323,6 +327,7 @@ def _title_show(title: str) -> str | None:
 
 
 _TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+_QUOTES = frozenset("\"'“”‘’«»„")
 _SHOW_FASHION = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+(?:fashion|style|outfits?|looks?|wardrobe|clothes|costumes?)\s*$",
                            re.I)
 _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn", "fall", "winter", "holiday", "street",
