@@ -60,12 +60,12 @@ EXPECTED = {
         show="The Glasshouse", season=1, episode=3, characters=["Rosa"],
         items=[("Rosa’s printed wrap dress", "Ganni", [E, A]),
                ("Rosa’s Cream Cardigan", "Sézane", [E, A, A])]),
-    # a product's line above a "Buy it" button: the post names "Barbour Liddesdale"; the crawl keeps
-    # the part the linked product page confirms as its brand
+    # a product's line above a "Buy it" button: the post names "Barbour Liddesdale", at the maker's
+    # own shop (barbour.example), whose host spells the maker
     "wordpress_underscores_buttons": dict(
         url="https://seenonscreen.example/junos-green-quilted-jacket-on-the-lighthouse-keepers/",
         show="The Lighthouse Keepers", season=1, episode=4, characters=["Juno"],
-        items=[("Juno's Quilted Jacket", "Barbour Liddesdale", [E, A, A]),
+        items=[("Juno's Quilted Jacket", "Barbour", [E, A, A]),
                ("Juno's Wellies", "Hunter", [E])]),
     # garments as table rows (item, brand, shop links); the episode named before the show in the title
     "custom_cms_outfit_table": dict(
@@ -185,6 +185,17 @@ def test_the_callers_tree_is_left_as_it_was():
     before = lxml.html.tostring(tree)
     extract_post(tree, EXPECTED["blogger_simple_lines"]["url"])
     assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize("line, maker", [
+    ("Her shoes are the <a href='https://www.manoloblahnik.com/us/hangisi'>Manolo Blahnik Hangisi</a>.",
+     "Manolo Blahnik"),  # the maker's own shop spells it
+    ("Her shoes are the <a href='https://www.net-a-porter.com/p/1'>Manolo Blahnik Hangisi</a>.",
+     "Manolo Blahnik Hangisi"),  # a retailer's: the product page narrows it later
+    ("And her platform boots are <a href='https://s.example/1'>Dr. Martens Jadon</a>.", "Dr. Martens Jadon"),
+])
+def test_the_makers_name_the_garment_is_said_to_be(line, maker):
+    assert [i.brand for i in _inline(f"<p>{line}</p>").items] == [maker]
 
 
 def test_a_comment_ending_a_line_is_no_word_of_it():

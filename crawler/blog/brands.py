@@ -4,6 +4,7 @@ in question counts: an alternative's maker is not the garment's."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
@@ -33,7 +34,21 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group))
     # a sentence's opening word or an episode is no maker: "Her <a>pumps</a> are …", "the coat from 3x07"
-    return None if name and (name.casefold() in _NOT_MAKERS or _EPISODE.fullmatch(name)) else name
+    if not name or name.casefold() in _NOT_MAKERS or _EPISODE.fullmatch(name):
+        return None
+    return _spelled_by_host(name, group)
+
+
+def _spelled_by_host(name: str, group: Group) -> str:
+    """The name's opening words that spell the host of the garment's link, when they do: the maker's
+    own shop ("Manolo Blahnik Hangisi" at manoloblahnik.com is Manolo Blahnik's)."""
+    words = name.split()
+    for _, href in group.links[:1]:
+        host = (urlsplit(href).hostname or "").removeprefix("www.").split(".")[0]
+        for n in range(1, len(words)):
+            if re.sub(r"\W", "", "".join(words[:n]).casefold()) == host:
+                return " ".join(words[:n])
+    return name
 
 
 _NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the", "this", "that", "these", "those",
@@ -119,12 +134,18 @@ def _capitalised(words: str) -> str | None:
         bare = word.strip(".,;:!?()")
         if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
             break
+        if _ABBREVIATION.fullmatch(word):  # "Dr. Martens", "A.P.C."
+            kept.append(word)
+            continue
         kept.append(bare)
         if bare != word.rstrip(")"):  # the name ends at punctuation
             break
     while kept and kept[-1].lower() in _NAME_JOINERS:
         kept.pop()
     return " ".join(kept[:8]) or None
+
+
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,}")
 
 
 def _name_line(stream: Stream, group: Group, garment: str) -> str | None:
