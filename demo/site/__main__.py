@@ -27,13 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     shop = build_shop(args.products, seed=args.seed)
     shop.real_size = args.real_size
     blog = build_blog(shop, args.posts, seed=args.seed) if args.blog else None
-    server = serve(shop, host=args.host, port=args.port, blog=blog)
-    print(server.base_url, flush=True)
     # Explicit handlers: a process started in the background (cron, CI, `&`) may have
-    # inherited SIGINT as ignored or default, and must still stop cleanly on it or SIGTERM.
+    # inherited SIGINT as ignored or default, and must still stop cleanly on it or SIGTERM;
+    # set before the address is printed, since a caller may stop it as soon as it reads that.
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    server = serve(shop, host=args.host, port=args.port, blog=blog)
+    print(server.base_url, flush=True)
     try:
         stop.wait()
     finally:
