@@ -393,6 +393,11 @@ def test_a_labelled_brand_beats_a_markup_brand_the_title_or_the_page_does_not_sh
             assert extract_product(html.replace("Trail Jacket", other), URL).brand == markup
 
 
+def test_a_brand_printed_by_its_initials_is_the_markups_maker():
+    html = page("<p>Brand: <a href='/brands/wd'>WD</a></p>", ld(brand={"@type": "Brand", "name": "Western Digital"}))
+    assert extract_product(html.replace("Trail Jacket", "Black SN850X 2TB NVMe SSD"), URL).brand == "Western Digital"
+
+
 def test_a_markup_brand_that_is_a_step_of_the_breadcrumb_is_a_category():
     crumbs = ("<nav class='breadcrumb'><a href='/'>Strona główna</a> / <a href='/elektronarzedzia/'>"
               "Elektronarzędzia</a> / <span>Trail Jacket</span></nav>")

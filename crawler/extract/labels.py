@@ -952,11 +952,16 @@ def markup_brand_gives_way(markup: str | None, printed: str | None, title: str, 
     shows, or a number, or a step of the breadcrumb: the markup names a product line ("Air Zoom"
     for "Nike Air Zoom Pegasus 40", Levi's "501"), the maker's parent company ("VF Corporation",
     "Kering") or a category ("Elektronarzędzia")."""
-    if not (markup and printed) or markup.casefold() == printed.casefold():
-        return False
+    if not (markup and printed) or markup.casefold() == printed.casefold() or _initials(markup) == printed.casefold():
+        return False  # the same maker, printed by its initials ("WD" for "Western Digital")
     words = _WORDS_OF(title.casefold())
     return ((_opens(words, printed) and not _opens(words, markup)) or markup.strip(" ®™").isdigit()
             or markup.casefold() in {c.casefold() for c in crumbs} or not _shows(root, markup))
+
+
+def _initials(name: str) -> str:
+    words = _WORDS_OF(name.casefold())
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 # Text the page shows that holds given words, any case (scripts and styles are not shown).
