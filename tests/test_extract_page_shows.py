@@ -172,6 +172,8 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     # a count of none in the cell after its label
     ("<table><tr><th>Skladem:</th><td class='stock stock--0'>0 ks</td></tr></table>", "cs"),
     ("<dl><dt>Quantity available</dt><dd class='qty'>0</dd></dl>", "en"),
+    # a link that opens the stock dialog is no dialog
+    ("<div class='modal-stock-web pointer stock stock-9'><span>Rupture</span></div>", "fr"),
     # a marketplace's listing paused or its sale ended
     ("<div class='andes-message__text'>Anúncio pausado</div>", "pt"), ("<p class='x1'>Sprzedaż zakończona</p>", "pl"),
     ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),

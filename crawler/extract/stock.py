@@ -36,7 +36,7 @@ _OUT = (
     "expected in stock", "expected back", "awaiting stock", "awaiting restock", "awaiting re-stock", "restocking soon",
     "gone for now", "all gone", "no longer stocked", "not sold online",
     "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
-    "no longer in production", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock",
+    "no longer in production", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock", "rupture",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
@@ -255,7 +255,10 @@ def verdict(text: str) -> str | None:
 
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
-_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|modal|popup|"
+_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|popup|"
+                                # a dialog, not a link that opens one ("modal-stock-web")
+                                r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
+                                r"box))?(?![\w-])|"
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
                                 r"(?<![a-z])store|pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
