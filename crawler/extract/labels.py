@@ -964,13 +964,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-# Text the page shows that holds given words, any case (scripts and styles are not shown).
-_SHOWING = "//body//text()[contains(translate(., $up, $low), $low)][not(ancestor::script or ancestor::style)]"
+# The text the page shows (scripts and styles are not shown).
+_SHOWN_TEXT = "//body//text()[not(parent::script or parent::style)]"
 
 
 def _shows(root, words: str) -> bool:
-    low = words.casefold()
-    return bool(root.xpath(_SHOWING, up=low.upper(), low=low))
+    return words.casefold() in " ".join(root.xpath(_SHOWN_TEXT)).casefold()
 
 
 def more_from_brand(elements, title: str) -> str | None:

@@ -333,7 +333,7 @@ def _extract(root, url: str) -> ProductRecord:
         # Markup says in stock, the page says the product is sold out: the page wins, also beside a
         # buy button left working (OpenCart keeps it; an SEO app's markup says in stock regardless).
         rec.availability, sources["availability"] = shown, "dom"
-    elif shown is None and rec.availability in _ON_SALE and sources.get("availability") != "json":
+    elif shown is None and not buyable and rec.availability in _ON_SALE and sources.get("availability") != "json":
         # Markup says in stock; the page shows neither a verdict nor a buy button (a buy box drawn by
         # script, or none for a sold-out product): the state the scripts draw from, or the page's
         # stock classes and attributes, say what the buyer meets.
@@ -341,7 +341,7 @@ def _extract(root, url: str) -> ProductRecord:
         drawn = (read[0] if read else state()).get("availability")
         if drawn in SOLD_OUT:
             rec.availability, sources["availability"] = drawn, "json"
-        elif not buyable and unshown() in SOLD_OUT:
+        elif unshown() in SOLD_OUT:
             rec.availability, sources["availability"] = unshown(), "dom"
     elif buyable and shown in _ON_SALE and rec.availability in SOLD_OUT and sources.get("availability") != "dom":
         # Markup says sold out; the page has a working buy button and says it can be ordered
