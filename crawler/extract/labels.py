@@ -633,12 +633,6 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     return name
 
 
-def sells_brands(root) -> bool:
-    """The page links to brands' pages ("/brands/", "/marken/acme"): a shop of many makers, whose
-    own name is no maker of what it sells."""
-    return any(_BRAND_HREF.search(a.get("href") or "") for a in root.iter("a"))
-
-
 def _id_end(word: str) -> bool:
     return word in _ID_END or (len(word) > 6 and word.endswith(_ID_COMPOUND))
 
@@ -984,15 +978,18 @@ def more_from_brand(elements, title: str) -> str | None:
     return None
 
 
-def more_from_link(root, related, title: str) -> str | None:
-    """A "More from Le Labo" link to the brand's own page ("/brands/le-labo/") outside related
-    products: the product's maker, whether or not its title names it (but not where the title
-    opens with another name of the same first word: "Fjellrev Trail" is not "Fjellrev Mountain Co")."""
+def brand_links(root) -> list:
+    """The page's links to brands' pages ("/brands/le-labo/", "?manufacturer=acme")."""
+    return [a for a in root.iter("a") if _BRAND_HREF.search(a.get("href") or "")]
+
+
+def more_from_link(links, related, title: str) -> str | None:
+    """A "More from Le Labo" link to the brand's own page ("/brands/le-labo/", of ``brand_links``)
+    outside related products: the product's maker, whether or not its title names it (but not where
+    the title opens with another name of the same first word: "Fjellrev Trail" is not "Fjellrev
+    Mountain Co")."""
     title_words = _WORDS_OF(title.casefold())
-    for a in root.iter("a"):
-        href = a.get("href")
-        if not href or not _BRAND_HREF.search(href):
-            continue
+    for a in links:
         m = _MORE_FROM.search(short_text(a, 60) or "")
         words = _WORDS_OF((m.group(1) or m.group(2)).casefold()) if m else []
         if (words and _names_its_page(a, words) and not related(a)

@@ -270,6 +270,7 @@ def _extract(root, url: str) -> ProductRecord:
             dpart[f] = printed[f]
     buy_box = cache(partial(areas.buy_box, anchors))  # found once, and only when a step needs it
     shown_crumbs = cache(partial(domfields.breadcrumbs, sc.crumbs))
+    brand_links = cache(partial(labels.brand_links, root))
     if "brand" in missing and not dpart.get("brand") and h1 is not None:
         tidy = partial(labels.clean_brand, dom=True)
         saying = cache(partial(labels.mentioning, h1[0].getroottree(), h1[1]))
@@ -282,7 +283,7 @@ def _extract(root, url: str) -> ProductRecord:
                           or (None if shop_named else
                               labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
                               or labels.brand_page_brand(saying(), h1[1])
-                              or labels.more_from_link(root, related, h1[1])))
+                              or labels.more_from_link(brand_links(), related, h1[1])))
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
                                              stock.Visibility(sc.styles))
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
@@ -362,7 +363,8 @@ def _extract(root, url: str) -> ProductRecord:
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
-        site = labels.site_brand(og.get("site_name"), url) if not labels.sells_brands(root) else None
+        # not a shop that links to brands' pages: one of many makers, none of them itself
+        site = labels.site_brand(og.get("site_name"), url) if not brand_links() else None
         if site:
             rec.brand, sources["brand"] = site, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
