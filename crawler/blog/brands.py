@@ -10,6 +10,7 @@ from street2shop.crawler.blog.dom import Stream, lines, squash, text
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.tables import row_maker
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
 BY_WORDS = r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca"
@@ -42,12 +43,9 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
 def _spelled_by_host(name: str, group: Group) -> str:
     """The name's opening words that spell the host of the garment's link, when they do: the maker's
     own shop ("Manolo Blahnik Hangisi" at manoloblahnik.com is Manolo Blahnik's)."""
-    words = name.split()
     for _, href in group.links[:1]:
         host = (urlsplit(href).hostname or "").removeprefix("www.").split(".")[0]
-        for n in range(1, len(words)):
-            if re.sub(r"\W", "", "".join(words[:n]).casefold()) == host:
-                return " ".join(words[:n])
+        return opening_words_spelled(name, {host}) or name
     return name
 
 

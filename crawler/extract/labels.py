@@ -625,12 +625,17 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     name = clean_brand(site_name)
     if not name:
         return None
-    shop = _shop_words(urlsplit(url).hostname or "" if url else "")
+    return opening_words_spelled(name, _shop_words(urlsplit(url).hostname or "" if url else "")) or name
+
+
+def opening_words_spelled(name: str, spellings) -> str | None:
+    """The opening words of `name` (not all of them) that, run together, are one of `spellings`
+    ("Mystery Ranch" of "Mystery Ranch Backpacks" for "mysteryranch"), or None."""
     words = name.split()
     for n in range(1, len(words)):
-        if re.sub(r"\W", "", "".join(words[:n]).casefold()) in shop:
+        if re.sub(r"\W", "", "".join(words[:n]).casefold()) in spellings:
             return " ".join(words[:n])
-    return name
+    return None
 
 
 def _id_end(word: str) -> bool:

@@ -215,6 +215,11 @@ def markup_availability(value) -> str | None:
     return "OutOfStock" if said == "notify" else said
 
 
+def _negated(low: str, at: int) -> bool:
+    """A word among the three before `at` turns an in-stock phrase around ("nicht mehr verfügbar")."""
+    return bool(_NEGATIONS.intersection(_WORD.findall(low, max(0, at - 32), at)[-3:]))
+
+
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
 def verdict(text: str) -> str | None:
     """What a text says of stock ("OutOfStock", "notify", ...), or None."""
@@ -238,8 +243,7 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
                                                                                                ["jamais"], ["nunca"]):
         return None  # "Never out of stock": a promise about a core item
-    if m.lastgroup == "in" and (_NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:])
-                                or _NONE_LEFT.match(low, m.end())):
+    if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())):
         return "OutOfStock"
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
                                                                                  m.start())[-8:]):
@@ -536,8 +540,7 @@ def _delivery_out(text: str) -> bool:
     m = _VERDICT.search(low)
     if m is None or _OPTIONAL_DELIVERY.search(low):
         return False
-    if not (m.lastgroup == "out" or (m.lastgroup == "in" and _NEGATIONS.intersection(
-            _WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]))):
+    if not (m.lastgroup == "out" or (m.lastgroup == "in" and _negated(low, m.start()))):
         return False
     after = _FOLLOWING_SUBJECT.match(low, m.end())
     before = _SERVICE_BEFORE.search(low, 0, m.start())
