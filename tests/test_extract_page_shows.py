@@ -309,6 +309,17 @@ def test_a_stores_stock_inside_the_availability_block_is_not_the_products():
     assert in_buy_box(sold_out, "de").availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("aside, availability", [
+    ("product-aside", "OutOfStock"),  # the buy box set beside the title
+    ("sidebar", "InStock"),  # a sidebar: its words are another product's
+])
+def test_a_buy_box_in_an_aside_beside_the_title(aside, availability):
+    html = page(f"<div class='product-info'><h1>Wool Coat</h1><aside class='{aside}'><div class='product-price'>"
+                "€ 189,00</div><div class='stock'>Rupture</div><button disabled>Ajouter au panier</button></aside>"
+                "</div>" + ld({"@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}), lang="fr")
+    assert extract_product(html, URL).availability == availability
+
+
 def test_a_buyers_review_in_the_buy_box_is_no_stock_statement():
     review = ("<ul class='reviews__list'><li class='reviews__item'><p class='reviews__text'>Had a restock alert set "
               "for weeks, everything was out of stock everywhere. Ordered the moment it went live.</p></li></ul>")

@@ -29,6 +29,8 @@ _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed",
 _OWN_MEDIA = ("pdp", "primary-image", "product-image", "main-image", "product-media", "product-gallery",
               "productgallery", "product__media", "media-gallery")
 _NONE, _OWN, _REL = 0, 1, 2
+# An <aside> named for the product or its purchase: the buy box set beside the title.
+_BUY_ASIDE = re.compile(r"product|pdp|buy|purchase|add-?to-?cart")
 # A content slot the shop fills with its own notices (HCL/WebSphere Commerce's
 # "contentRecommendationWidget", an e-spot), unlike its product recommendations.
 _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
@@ -214,7 +216,8 @@ class Related:
 
     The elements around ``title``, the heading named like the page's title, hold the product
     itself: their classes and tags mark no area ("layout sticky-footer-wrapper" around a whole
-    product page, the buy box in an ``<aside>``).
+    product page, the buy box in an ``<aside>``). An ``<aside>`` whose class names the product or
+    its purchase ("product-aside", "pdp-buybox") is the buy box beside the title, not a sidebar.
     """
 
     def __init__(self, page_classes: bool = True, title=None):
@@ -238,7 +241,8 @@ class Related:
         for e in reversed(chain):  # top-down
             if state != _REL and e not in self.around_title:
                 tag = e.tag if isinstance(e.tag, str) else ""
-                if tag in ("footer", "nav", "aside"):
+                if tag in ("footer", "nav") or (tag == "aside" and not _BUY_ASIDE.search(
+                        " ".join(filter(None, (e.get("class"), e.get("id")))).lower())):
                     state = _REL
                 elif tag in ("body", "html"):
                     # Page-wide flags ("so_footerswitch", "has-mega-menu") mark no area; a page
