@@ -1496,3 +1496,15 @@ def test_a_heading_that_names_the_maker_is_not_the_products_name():
             "</h2><div class='product-price'>€ 189,00</div>")
     rec = extract_product(page(body).replace("Wool Coat | Example Shop", "Nordvik Wool Coat | Example Shop"), URL)
     assert (rec.name, rec.brand) == ("Wool Coat", "Nordvik")
+
+
+@pytest.mark.parametrize("h1, name", [
+    ("<span class='brand'>Acme</span> <span>Wool Coat Navy</span>", "Acme Wool Coat Navy"),  # the brand opens it
+    ("<span>Neu</span> <span>Wool Coat Navy</span>", "Wool Coat Navy"),  # a word that is no brand
+])
+def test_a_title_that_opens_with_the_brand_the_og_title_leaves_out(h1, name):
+    head = ('<meta property="og:type" content="product"><meta property="og:title" content="Wool Coat Navy">'
+            '<meta property="product:brand" content="Acme"><meta property="og:price:amount" content="189.00">'
+            '<meta property="og:price:currency" content="EUR">')
+    rec = extract_product(page(f"<div class='product-info'><h1>{h1}</h1><button>Add to cart</button></div>", head), URL)
+    assert (rec.name, rec.brand) == (name, "Acme")

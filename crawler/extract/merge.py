@@ -392,9 +392,10 @@ def _extract(root, url: str) -> ProductRecord:
     # og:title usually carries shop/SEO decoration around the h1 text, markup names often carry
     # specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"), and a
     # twitter:title is a share card's caption (shortened, or the SEO title): the name is the title
-    # as the page shows it.
+    # as the page shows it, also where the og:title leaves out the brand the title opens with.
     if h1 and rec.name and h1[1] != rec.name and (
-            (sources.get("name") == "opengraph" and h1[1].lower() in rec.name.lower())
+            (sources.get("name") == "opengraph" and (h1[1].lower() in rec.name.lower()
+                                                     or _after_brand(h1[1], rec.name, rec.brand)))
             or _shown_within(h1[1], rec.name)
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
@@ -484,6 +485,13 @@ def _offer(o: dict, fallback_currency: str | None) -> Offer:
         regular_price=format_price(o.get("regular_price"), cur), currency=cur,
         availability=o.get("availability"), url=o.get("url"), images=o.get("images") or [],
     )
+
+
+def _after_brand(shown: str, name: str, brand: str | None) -> bool:
+    """The page's title is the name after the brand ("Dyson" + "Aspirateur balai V15")."""
+    head, _, tail = shown.casefold().rpartition(name.casefold())
+    return (brand is not None and not tail.strip() and _WORDS.findall(head) == _WORDS.findall(brand.casefold())
+            and len(_WORDS.findall(name)) >= 2)
 
 
 def _shown_within(shown: str, name: str) -> bool:
