@@ -615,6 +615,9 @@ def test_a_more_from_link_to_the_brands_own_page_names_the_maker(link, brand):
      "</li></ul>", "Fjellrev"),
     ("<a href='/search?manufacturer=fjellrev' title='Fjellrev'><img src='/m/f.png' alt=''></a>", "Fjellrev"),
     ("<img src='/media/brands/fjellrev.png' alt='Fjellrev'>", "Fjellrev"),
+    # a menu's brand filter ("Fjellrev Jackets" filters jackets by the brand its page is named for)
+    ("<ul class='mega-menu'><li><a href='/c/jackets/fjellrev?brand=921'>Fjellrev Jackets</a></li></ul>", "Fjellrev"),
+    ("<ul class='mega-menu'><li><a href='/c/jackets/trail?brand=921'>Fjellrev Jackets</a></li></ul>", None),
     # not the maker: the title does not open with the name, or the link is a category's
     ("<a href='/brands/nordvik'>Nordvik</a><a href='/c/fleece'>View all Fleece</a>", None),
     ("<a href='/c/trail'>Shop all Trail</a>", None),

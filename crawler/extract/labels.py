@@ -1016,7 +1016,19 @@ def brand_page_brand(elements, title: str) -> str | None:
         name = clean_brand((short_text(el, 40) or _logo_name(el)) if el.tag == "a" else el.get("alt"), dom=True)
         if _opens(words, name):
             return name
+        if el.tag == "a" and name:  # "Sony Headphones" at "/c/headphones/sony?brand=494": its brand's words
+            shared = _shared_opening(words, _WORDS_OF(name.casefold()))
+            if shared and _names_its_page(el, shared):
+                return " ".join(name.split()[:len(shared)])
     return None
+
+
+def _shared_opening(title_words: list, words: list) -> list:
+    """The words a name opens with that the title opens with too (three at most)."""
+    n = 0
+    while n < min(3, len(title_words) - 1, len(words)) and title_words[n] == words[n]:
+        n += 1
+    return words[:n]
 
 
 # Links and pictures whose words hold a given word, any case: the few a rule over a whole page
