@@ -793,6 +793,14 @@ def test_a_brand_logo_linked_to_the_brands_page_above_the_title():
     assert extract_product(html, URL).brand == "Nordvik"
 
 
+@pytest.mark.parametrize("attribute", ["data-test", "data-testid", "data-qa"])
+def test_an_element_named_brand_for_the_shops_tests(attribute):
+    """React shops name their parts in test ids, not classes."""
+    link = f"<a {attribute}='@web/ProductDetailPageHeader/BrandLink' href='/b/nordvik/-/N-5q0ga'>Shop all Nordvik</a>"
+    html = page().replace("<h1>Trail Jacket</h1>", link + "<h1>Trail Jacket</h1>")
+    assert extract_product(html, URL).brand == "Nordvik"
+
+
 @pytest.mark.parametrize("html, sku", [
     ("<div class='pdp' data-sku='TJ-100-NV'>{}</div>", "TJ-100-NV"),
     ("{}<form action='/cart/add'><button class='add-to-cart' data-product-sku='TJ-100-NV'>Add</button></form>",

@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import takewhile
 from urllib.parse import urlsplit
 
-from .text import clean, short_text
+from .text import TEST_IDS, clean, short_text
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -809,7 +809,7 @@ def dom_brand(brand_elems, related) -> str | None:
             continue
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
-        key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop")))).lower()
+        key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
                 or "menu" in key or "nav" in key:

@@ -11,6 +11,9 @@ from w3lib.html import replace_entities, replace_tags
 # "is-hidden", "u-display-none"); not a responsive one ("hidden-xs", "md-hidden"), which hides
 # it on some screens only.
 # PrestaShop hides with "unvisible"
+# Attributes that name an element for the shop's tests, as a class would
+# ("<a data-test='@web/ProductDetailPageHeader/BrandLink'>").
+TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "data-automation-id", "data-cy"))
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-none)"
 
 

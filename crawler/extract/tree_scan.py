@@ -16,7 +16,7 @@ from itertools import islice
 
 from .areas import BUY_TEXT, related_heading
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL
-from .text import short_text
+from .text import TEST_IDS, short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
@@ -49,6 +49,8 @@ _BUY_TAGS = frozenset(("a", "button", "div", "span"))
 # Never a printed label: links and controls name other pages and choices ("All brands", "Brand").
 _NOT_LABEL = frozenset(("a", "option", "button", "select", "textarea", "style", "noscript", "svg", "img", "input",
                         "iframe", "path", "source", "picture", "html", "head", "body"))
+
+
 # Class strings repeat heavily (within a page and across a site's pages).
 @lru_cache(maxsize=50_000)
 def _flags_of(raw: str) -> int:
@@ -213,6 +215,8 @@ def scan(root) -> Scan:
                 ident = v
             elif k == "itemprop":
                 ip = v
+            elif k in TEST_IDS:
+                ident = v if ident is None else ident + " " + v
             elif k == "data-price":
                 data_price = True
             elif k == "typeof":
