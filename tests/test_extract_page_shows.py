@@ -1133,6 +1133,22 @@ def test_other_sellers_offers_under_the_buy_box_are_not_the_price(offers):
     assert (rec.price, rec.currency) == ("189.00", "EUR")
 
 
+def test_cards_of_other_products_with_a_price_each_are_not_the_product():
+    """A list no class or heading marks, whose cards sell nothing now ("Sold out", "Notify me"):
+    their prices are other products', and the unlabelled amount under the title is the price."""
+    cards = "".join(f"<div class='direct-list__item'><a href='/p/{n}'>Card {n}</a><div class='direct-list__price'>"
+                    f"$99.99</div><button class='direct-list__btn' disabled>Sold out</button></div>" for n in range(4))
+    body = (f"<div class='description'><h1>Wool Coat</h1><h4>$189.00 USD</h4><button class='add-to-cart'>Add to cart"
+            f"</button></div><div class='direct-list'>{cards}</div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("189.00", "USD")
+    # a product's own column of alike blocks, one holding the title, is no list of cards
+    own = "".join(f"<div class='celwidget'><a href='/help/{n}'>Details</a><span class='price'>${amount}</span></div>"
+                  for n, amount in enumerate(("189.00", "15.00", "20.00")))
+    rec = extract_product(page(f"<div class='col'><div class='celwidget'><h1>Wool Coat</h1></div>{own}</div>"), URL)
+    assert rec.price == "189.00"
+
+
 def test_an_amount_shown_labelled_and_struck_is_the_old_price():
     old = ("<span class='list-price'>De: <span class='list-price-value strike'><span class='currency-container'>"
            "<span class='currency-code'>R$</span>&#160;<span class='currency-integer'>89</span>"

@@ -156,12 +156,14 @@ def _within(el, block):
     return None
 
 
-def buy_tiles(buy, titles, page_path: str = "") -> list:
+def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
     """Tiles of other products, each with its own buy button: three or more alike siblings
     (same tag and class) that each hold a buy control and a link to another page, the links
     going to different pages ("Add to cart" on every card of a carousel no heading names), none
     holding the product's title. Copies of the buy box (all linking the size guide) and the
-    product's variant rows (linking the page itself) are no tiles."""
+    product's variant rows (linking the page itself) are no tiles. ``own_group=False``: siblings
+    one of which holds the title are the product's own column (Amazon's "celwidget" blocks), none
+    of them a tile; for controls that need not be buttons (prices)."""
     held: dict = {}  # parent -> its children that hold a buy control
     for b in buy:
         e = b
@@ -172,14 +174,15 @@ def buy_tiles(buy, titles, page_path: str = "") -> list:
             held.setdefault(parent, set()).add(e)
             e = parent
     out = []
-    for children in held.values():
+    for parent, children in held.items():
         if len(children) < 3:
             continue
         alike: dict = {}
         for c in children:
             alike.setdefault((c.tag, c.get("class")), []).append(c)
-        for group in alike.values():
-            if len(group) < 3:
+        for (tag, cls), group in alike.items():
+            if len(group) < 3 or (not own_group and any(c.tag == tag and c.get("class") == cls and _holds(c, titles)
+                                                        for c in parent)):
                 continue
             targets = {c: _link_away(c, page_path) for c in group
                        if not _holds(c, titles)}
