@@ -654,3 +654,22 @@ def test_a_sentences_opening_word_or_an_episode_is_no_maker():
     rec = _inline("<p>Her <a href='https://s.example/1'>black slingback pumps</a> are a mystery.</p>"
                   "<p>And her camel coat is the same one from 3x07: <a href='https://s.example/2'>3x07</a></p>")
     assert [i.brand for i in rec.items if i.brand in ("Her", "3x07")] == []
+
+
+def test_the_posts_own_makers_say_where_a_products_name_stops_being_its_makers():
+    """Prose names the makers after "by"; the product cards below name the product in title case."""
+    cards = "".join(f"<div class='kg-product-card'><h4 class='kg-product-card-title'>{name}</h4>"
+                    f"<a class='kg-product-card-button' href='https://s.example/{n}'>Buy</a></div>"
+                    for n, name in enumerate(("Matteau Relaxed Linen Shirt", "Vince wool cashmere cardigan")))
+    rec = _inline("<p>Harper's linen shirt is by Matteau and the cardigan is by Vince.</p>" + cards)
+    assert [i.brand for i in rec.items] == ["Matteau", "Vince"]
+    # without the prose, the card's words alone leave the maker's name unsure
+    rec = _inline(cards)
+    assert "Matteau" not in [i.brand for i in rec.items]
+
+
+@pytest.mark.parametrize("link, maker", [("Blundstone 500 Chelsea boots", "Blundstone"),
+                                         ("Chanel 22 bag", "Chanel")])
+def test_a_models_number_ends_the_makers_name(link, maker):
+    rec = _inline(f"<p>Boots:</p><p><a href='https://s.example/1'>{link}</a></p>")
+    assert [i.brand for i in rec.items] == [maker]

@@ -34,10 +34,31 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group))
-    # a sentence's opening word or an episode is no maker: "Her <a>pumps</a> are …", "the coat from 3x07"
-    if not name or name.casefold() in _NOT_MAKERS or _EPISODE.fullmatch(name):
-        return None
-    return _spelled_by_host(name, group)
+    return _spelled_by_host(name, group) if _may_be_maker(name) else None
+
+
+def _may_be_maker(name: str | None) -> bool:
+    """Not a sentence's opening word nor an episode: "Her <a>pumps</a> are …", "the coat from 3x07"."""
+    return bool(name) and name.casefold() not in _NOT_MAKERS and not _EPISODE.fullmatch(name)
+
+
+def post_makers(stream: Stream) -> set[str]:
+    """The makers the post's words name after "by" anywhere ("The cardigan is by Vince, the tee by
+    James Perse"): the post's own vocabulary of brands, which says where a product's name stops
+    being its maker's ("Matteau Relaxed Linen Shirt" is Matteau's)."""
+    return {name for line in lines(stream.tokens) for m in _BY.finditer(line)
+            if _may_be_maker(name := _capitalised(line[m.end():])) and name.split()[0] not in _SENTENCE_OPENERS}
+
+
+def known_maker(maker: str | None, group: Group, known: set[str]) -> str | None:
+    """``maker`` cut to the post's name for it ("Matteau Relaxed" -> "Matteau"), or, when no rule
+    found one, the post's maker that opens the garment's card or link ("Vince wool cardigan")."""
+    def opening(words: str) -> str | None:
+        return max((k for k in known if words == k or words.startswith(k + " ")), key=len, default=None)
+    if maker is not None:
+        return maker if maker in known else opening(maker) or maker
+    return next(filter(None, (opening(text(el)) for el in (*(b for b, _ in group.blocks[:1]),
+                                                           *(el for el, _ in group.links)))), None)
 
 
 def _spelled_by_host(name: str, group: Group) -> str:
@@ -130,8 +151,8 @@ def _capitalised(words: str) -> str | None:
     kept: list[str] = []
     for word in words.split():
         bare = word.strip(".,;:!?()")
-        if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
-            break
+        if not bare or not (bare[0].isupper() or (bare[0].isdigit() and not kept) or bare.lower() in _NAME_JOINERS):
+            break  # a number opens a name ("3.1 Phillip Lim") but ends one ("Chanel 22")
         if _ABBREVIATION.fullmatch(word):  # "Dr. Martens", "A.P.C."
             kept.append(word)
             continue
@@ -239,8 +260,8 @@ def _maker_part(words: str) -> str | None:
     kept: list[str] = []
     for word in words.split():
         bare = word.strip(".,;:!?()")
-        if kept and not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _NAME_JOINERS):
-            break
+        if kept and not (bare[:1].isupper() or bare.lower() in _NAME_JOINERS):
+            break  # a model's number ends the maker's name ("Blundstone 500", "Chanel 22 bag")
         if any(part in DESCRIPTORS for part in bare.lower().split("-")):
             break
         kept.append(bare)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import BY_WORDS, brand
+from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, post_makers
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file
 from street2shop.crawler.blog.lines import wrap_lines
@@ -334,6 +334,7 @@ def _images(rec: PostRecord, stream: Stream, blocks: list, base: str, chosen: se
 
 def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, single_scene: bool) -> list:
     items = []
+    known = post_makers(stream)
     previous_at, image = -1, (0 if single_scene else None)
     for group in groups:
         at = stream.start[id(group.blocks[0][0])]
@@ -345,7 +346,7 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
             image = between[0] if len(between) == 1 else None
         previous_at = stream.start[id(group.blocks[-1][0])]
         name = garment_name(stream, group)
-        maker = brand(stream, group, name)
+        maker = known_maker(brand(stream, group, name), group, known)
         item = GarmentMention(text=_without_maker(name, maker), brand=maker, image_index=image,
                               image_url=next((in_block[id(b)] for b, _ in group.blocks if id(b) in in_block), None))
         seen: set[str] = set()
