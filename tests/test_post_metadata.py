@@ -673,3 +673,13 @@ def test_the_posts_own_makers_say_where_a_products_name_stops_being_its_makers()
 def test_a_models_number_ends_the_makers_name(link, maker):
     rec = _inline(f"<p>Boots:</p><p><a href='https://s.example/1'>{link}</a></p>")
     assert [i.brand for i in rec.items] == [maker]
+
+
+@pytest.mark.parametrize("line, name, maker", [
+    ("O vestido floral da Aline é da <a href='https://s.example/1'>Farm Rio</a>.", "O vestido floral da Aline",
+     "Farm Rio"),
+    ("El bolso es de <a href='https://s.example/1'>Coach</a>.", "El bolso", "Coach"),
+])
+def test_is_from_in_the_posts_language_and_an_article_is_no_maker(line, name, maker):
+    rec = _inline(f"<p>{line}</p>")
+    assert [(i.text, i.brand) for i in rec.items] == [(name, maker)]

@@ -13,7 +13,9 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
-BY_WORDS = r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca"
+BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|"
+            # "is from" where "de"/"da" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach"
+            r"(?:é|são|es|son)\s+(?:da|do|de)")
 _BY = re.compile(rf"\b(?:{BY_WORDS})\s+(?=\S)", re.I)
 _NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+"})
 _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
@@ -71,7 +73,10 @@ def _spelled_by_host(name: str, group: Group) -> str:
 
 
 _NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the", "this", "that", "these", "those",
-                         "she", "he", "they", "it", "we", "i", "you", "a", "an", "unknown", "unidentified"})
+                         "she", "he", "they", "it", "we", "i", "you", "a", "an", "unknown", "unidentified",
+                         # articles opening a sentence in the post's language ("O vestido …", "El bolso …")
+                         "o", "os", "as", "um", "uma", "el", "los", "las", "la", "le", "les", "il", "lo", "gli",
+                         "un", "una", "une", "der", "die", "das", "ein", "eine", "het", "een", "de"})
 _EPISODE = re.compile(r"(?:S\d{1,2}\s*E\d{1,3}|\d{1,2}x\d{1,3}|E\d{1,3})", re.I)
 
 

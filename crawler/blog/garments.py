@@ -399,7 +399,8 @@ def _class_label(link, stream: Stream, start: int) -> str | None:
 
 _SPEAKER = re.compile(r"[,;]?\s*(?:but\s+|and\s+)?(?:i|we|you|she|he|they)\s*$", re.I)
 _LEAD_IN = re.compile(r"^.*?(?=\b[A-Z][\w-]*['’]s\s)")  # "In this scene, Leo's jacket" -> "Leo's jacket"
-_TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|comes from))+\s*$", re.I)
+_TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|comes from|"
+                       r"(?:é|são|es|son)\s+(?:da|do|de)))+\s*$", re.I)  # "O vestido é da", "El bolso es de"
 
 
 def garment_name(stream: Stream, group: Group) -> str:
