@@ -683,3 +683,14 @@ def test_a_models_number_ends_the_makers_name(link, maker):
 def test_is_from_in_the_posts_language_and_an_article_is_no_maker(line, name, maker):
     rec = _inline(f"<p>{line}</p>")
     assert [(i.text, i.brand) for i in rec.items] == [(name, maker)]
+
+
+@pytest.mark.parametrize("line, items", [
+    ("She carries a <a href='https://s.example/1'>Chanel 22 bag</a> (pre-loved) and the boots are the classic "
+     "<a href='https://s.example/2'>Stuart Weitzman 5050s</a>.", [("22 bag", "Chanel"), ("boots", "Stuart Weitzman")]),
+    ("El bolso es de <a href='https://s.example/1'>Coach</a> y los pendientes de perlas son de "
+     "<a href='https://s.example/2'>Uno de 50</a>.", [("bolso", "Coach"), ("pendientes", "Uno de 50")]),
+])
+def test_a_sentence_whose_clauses_name_a_garment_before_each_link(line, items):
+    rec = _inline(f"<p>{line}</p>")
+    assert [(i.text, i.brand) for i in rec.items] == items

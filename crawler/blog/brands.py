@@ -156,8 +156,8 @@ def _capitalised(words: str) -> str | None:
     kept: list[str] = []
     for word in words.split():
         bare = word.strip(".,;:!?()")
-        if not bare or not (bare[0].isupper() or (bare[0].isdigit() and not kept) or bare.lower() in _NAME_JOINERS):
-            break  # a number opens a name ("3.1 Phillip Lim") but ends one ("Chanel 22")
+        if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
+            break
         if _ABBREVIATION.fullmatch(word):  # "Dr. Martens", "A.P.C."
             kept.append(word)
             continue

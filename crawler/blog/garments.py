@@ -97,6 +97,7 @@ class Group:
     labelled: int = -1  # tokens before this are labelled
     ours: set = field(default_factory=set)  # id() of its link elements
     has_exact: bool = False
+    named: str | None = None  # the garment's word in the clause leading to its link, when its link names none
 
     @property
     def links(self) -> list:
@@ -177,10 +178,15 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
     groups: list[Group] = []
     current: Group | None = None
     for block, links in blocks:
-        if not fixed and _names_several(stream, block, links):
-            for link in links:  # "Maya wears a <a>Sandro blazer</a> with <a>Frame jeans</a>"
-                current = _new_group(stream, block, [link])
-                current.title = link[0]
+        several = None if fixed else _names_several(stream, block, links)
+        if several:
+            a, b = stream.span(block)
+            bounds = [a, *(stream.end[id(el)] for el, _ in links[:-1])]  # each link's words: from the one before
+            ends = [*(stream.start[id(el)] for el, _ in links[1:]), b]  # up to the next
+            for link, named, start, end in zip(links, several, bounds, ends):
+                # "Maya wears a <a>Sandro blazer</a> with <a>Frame jeans</a>"
+                current = Group(start, end, title=link[0], named=named)
+                current.add(block, [link], end)
                 groups.append(current)
             continue
         segments = None if fixed else _bold_segments(stream, block, links)
@@ -223,18 +229,27 @@ def _garment_words(words: str) -> set:
     return {w.strip(".,;:()").lower() for w in words.split()} & GARMENTS
 
 
-def _names_several(stream: Stream, block, links) -> bool:
+def _names_several(stream: Stream, block, links) -> list | None:
     """A line of prose whose links each name a different garment ("a <a>Sandro blazer</a> with
-    <a>Frame jeans</a>"), not one garment's shops or alternatives (no label word in it)."""
+    <a>Frame jeans</a>"), not one garment's shops or alternatives (no label word in it). A link
+    whose words name none is named by the clause that leads to it, in a line with no break ("and
+    the boots are the classic <a>Stuart Weitzman 5050s</a>"). Per link, the garment word its clause
+    gives, else None (the link's words name it); None for a line that is no such prose."""
     if len(links) < 2 or block.tag not in ("p", "li") or label(text(block)):
-        return False
-    kinds = []
+        return None
+    one_line = next(block.iter("br"), None) is None
+    kinds, named = [], []
+    since = stream.start[id(block)]
     for el, _ in links:
         words = _garment_words(text(el))
-        if not words:
-            return False
-        kinds.append(frozenset(words))
-    return len(set(kinds)) == len(kinds)
+        clause = "" if words or not one_line else stream.text(since, stream.start[id(el)])
+        said = [w for w in (w.strip(".,;:()").lower() for w in clause.split()) if w in GARMENTS]
+        if not (words or said):
+            return None
+        kinds.append(frozenset(words or said))
+        named.append(said[-1] if said else None)
+        since = stream.end[id(el)]
+    return named if len(set(kinds)) == len(kinds) else None
 
 
 def _bold_segments(stream: Stream, block, links) -> list | None:
@@ -404,6 +419,8 @@ _TRAILING = re.compile(r"(\s+(is|are|was|were|by|from|at|in|on|via|here|is from|
 
 
 def garment_name(stream: Stream, group: Group) -> str:
+    if group.named:
+        return group.named
     name = text(group.title).strip(" :–—-|,.") if group.title is not None else block_text(stream, group.blocks[0][0])
     if group.title is not None and group.title.tag in ("b", "strong"):
         at = stream.start[id(group.title)]
