@@ -225,7 +225,7 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Plus de stock", "fr"), ("Sem stock", "pt-PT"), ("Fora de stock", "pt-PT"), ("Nu este disponibil", "ro"),
     ("Není dostupné", "cs"), ("Nincs készleten", "hu"), ("Brak na stanie", "pl"),
     ("Εκτός αποθέματος", "el"),  # a final sigma, casefolded like the page's text
-    ("Stok kosong", "id"),
+    ("Stok kosong", "id"), ("ناموجود", "fa"), ("Only 0 left!", "en"), ("Nur noch 0 übrig", "de"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -237,6 +237,7 @@ def test_out_of_stock_phrases_across_languages(text, lang):
     ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"), ("More on the way", "en"),
     ("Available soon", "en"), ("Értesítést kérek", "hu"), ("Gelince haber ver", "tr"), ("Obavijesti me", "hr"),
     ("Gi meg beskjed", "nb"), ("Meddela mig", "sv"), ("Повідомити про наявність", "uk"), ("再入荷のお知らせ", "ja"),
+    ("موجود شد به من خبر بده", "fa"),
 ])
 def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
     # "available", "op voorraad" inside the offer to notify are no in-stock statement
@@ -251,6 +252,42 @@ def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
 def test_a_count_in_stock_is_in_stock(box):
     rec = in_buy_box(box)
     assert rec.availability == "InStock"
+
+
+@pytest.mark.parametrize("box, lang", [
+    ("<ul class='list-unstyled'><li>Наявність: Немає в наявності</li></ul>", "uk"),  # OpenCart leaves the button
+    ("<ul><li>Stok Durumu: Tükendi</li></ul>", "tr"), ("<p>Διαθεσιμότητα: Εξαντλήθηκε</p>", "el"),
+])
+def test_a_labelled_sold_out_value_in_the_shops_language_beside_a_working_button(box, lang):
+    assert in_buy_box(box + "<button id='button-cart'>Add to cart</button>", lang).availability == "OutOfStock"
+
+
+def test_an_empty_stock_badge_says_it_in_its_tooltip():
+    box = "<span class='stock-indicator stock-indicator--red' title='Nicht auf Lager'></span>"
+    assert in_buy_box(box, "de").availability == "OutOfStock"
+    assert in_buy_box(box.replace("Nicht auf Lager", "Auf Lager") + "<button>In den Warenkorb</button>",
+                      "de").availability == "InStock"
+
+
+def test_every_size_crossed_out_under_the_pickers_caption_is_sold_out():
+    sizes = "".join(f"<button type='button' class='size-btn is-oos' disabled>{n}</button>" for n in range(38, 42))
+    box = (f"<fieldset class='size-grid'><legend>Größe (EU)</legend>{sizes}</fieldset>"
+           "<button type='submit' class='pdp__atc' disabled>Größe wählen</button>")
+    assert in_buy_box(box, "de").availability == "OutOfStock"
+    assert in_buy_box(box.replace("size-btn is-oos' disabled>41", "size-btn'>41"), "de").availability != "OutOfStock"
+
+
+def test_a_sold_out_item_of_a_bundle_beside_the_product_is_not_its_stock():
+    box = ("<div class='suits'><h4>优惠套装</h4><ul>"
+           "<li>耳机保护套 ￥69.00 <span class='stock-oos'>缺货</span></li></ul></div><a class='btn-add' href='/cart'>"
+           "加入购物车</a>")
+    assert in_buy_box(box, "zh").availability == "InStock"
+
+
+def test_taken_on_pre_order_though_sold_out_last_time():
+    box = ("<p class='reserve'>予約受付中（3月上旬より順次発送）。前回は発売後すぐに完売しました。</p>"
+           "<button class='cart'>カートに入れる</button>")
+    assert in_buy_box(box, "ja").availability == "PreOrder"
 
 
 def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stock():

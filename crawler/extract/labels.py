@@ -102,7 +102,8 @@ _VOCAB = {
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
         "merke", "merkki", "značka", "márka", "ブランド", "ブランド名", "品牌", "브랜드",
         "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
-        "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "العلامة التجارية", "מותג", "商标", "marchio", "varumärke",
+        "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "แบรนด์", "العلامة التجارية", "الماركة", "ماركة", "برند",
+        "ब्रांड", "מותג", "商标", "商標", "marchio", "varumärke",
         "varemerke", "varemærke",
         "by",  # "By: LEGO" (a value only after a colon: "By clicking ..." is no label)
     ),

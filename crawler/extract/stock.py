@@ -72,6 +72,8 @@ _OUT = (
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
+    # fa / hi
+    "ناموجود", "موجود نیست", "اتمام موجودی", "स्टॉक में नहीं", "स्टॉक समाप्त",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -92,7 +94,8 @@ _ALMOST = ("almost sold out", "nearly sold out", "almost gone", "selling out fas
            "bijna uitverkocht", "prawie wyprzedane", "nästan slutsåld", "nesten utsolgt", "næsten udsolgt",
            "téměř vyprodáno", "majdnem elfogyott", "neredeyse tükendi", "почти распродан", "quase esgotado",
            "aproape epuizat", "売り切れ間近", "品切れ間近", "품절임박", "품절 임박", "即将售罄", "hampir habis")
-_PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande")
+_PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande", "pré-commande", "preventa",
+        "pré-venda", "prevendita", "予約受付中", "予約販売", "予約商品", "预售", "預購", "예약판매", "예약 판매", "사전예약")
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
@@ -109,7 +112,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "gelince haber ver", "haber ver", "ειδοποίηση", "obavijesti me", "obavesti me", "anunță-mă", "anunta-ma",
            "ilmoita kun", "gi meg beskjed", "meddela mig", "giv mig besked", "notifícame", "avise-me quando",
            "入荷通知", "再入荷のお知らせ", "再入荷通知", "再入荷予定", "到貨通知",
-           "入荷お知らせ", "到货通知", "재입고 알림")
+           "入荷お知らせ", "到货通知", "재입고 알림", "به من خبر بده", "أعلمني", "הודיעו לי")
 
 
 def _phrases(words) -> str:
@@ -136,7 +139,10 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
-                             r"availability|inventory)\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)")
+                             r"availability|inventory)\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
+                             # a low-stock counter run down to none ("Only 0 left!", "Nur noch 0 übrig")
+                             r"(?:only |just |nur noch |noch |plus que |solo quedan |ancora )?0 (?:items? |pieces? |"
+                             r"stück |pcs? )?(?:left|remaining|übrig|restant|disponibles?\b)")
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
 # ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
 # "This item is not available for shipping", "Not available in stores", "Die gewünschten
@@ -399,6 +405,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
 _PICKER = re.compile(r"size|swatch|variant|dropdown|picker")
+# A picker's caption, not one of its choices ("<fieldset><legend>Größe</legend><button>38</button>…").
+_NOT_CHOICE = frozenset(("legend", "h2", "h3", "h4", "h5", "h6", "p", "small"))
 
 
 def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | None = None) -> str:
@@ -487,7 +495,9 @@ def _control(el, candidates: set):
 _STOCK_LABEL = re.compile(
     r"(?:availab\w*|stock(?: status)?|status|stato|estado|état|stan|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
-    r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|在庫|库存|재고)\s*[:：]", re.I)
+    r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
+    r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫|库存|庫存|재고)\s*[:：]",
+    re.I)
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 _CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
                          r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
@@ -503,6 +513,12 @@ def _attribute_text(el) -> str | None:
         # a stock picture without words names its state in its file ("images/out_of_stock.gif")
         return (el.get("alt") or "").strip() or _file_words(el.get("src"))
     return el.get("value") if kind in ("button", "submit") else None
+
+
+def _badge_says(el) -> str | None:
+    """What an empty badge says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
+    "<span class='stock-indicator--red' title='Nicht auf Lager'>")."""
+    return None if len(el) else (el.get("aria-label") or el.get("title"))
 
 
 def _file_words(src: str | None) -> str | None:
@@ -582,7 +598,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
-        t = short_text(el, 160)
+        t = short_text(el, 160) or _badge_says(el)
         v = verdict(t) if t else None
         if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said,
             # nor a store's or a pick-up's stock inside the availability block
@@ -618,7 +634,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 continue
             own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
             if not (own and own.strip()) and len(el) == 0:
-                own = el.get("aria-label")  # an icon badge says it to screen readers ("<span aria-label='Sold out'>")
+                own = _badge_says(el)
             texts = [(own, el)]
             labelled = _cell_statement(el, own)
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>"
@@ -640,7 +656,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
-        pickers.extend(_all_choices_out([c for c in g if isinstance(c.tag, str)]) for g in swatches
+        pickers.extend(_all_choices_out([c for c in g if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE])
+                       for g in swatches
                        if not any(o is not g and g in o.iterancestors() for o in swatches))
     sold_out_controls = bool(pickers) and all(pickers)
     if sold_out_controls:
