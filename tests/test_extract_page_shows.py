@@ -1186,6 +1186,23 @@ def test_cards_of_other_products_with_a_price_each_are_not_the_product():
     assert rec.price == "189.00"
 
 
+@pytest.mark.parametrize("shown, note, price", [
+    ("53,11 €", "IVA incluido (cuando corresponda)", "53.11"),  # 43.90 with Spain's 21 % VAT added
+    ("53,11 €", "", "43.90"),  # the page does not say its prices include VAT
+    ("52,00 €", "IVA incluido", "43.90"),  # no rate of VAT makes one of the other
+])
+def test_a_markup_price_before_vat_gives_way_to_the_price_the_page_shows_with_it(shown, note, price):
+    """A marketplace's feed gives the seller's price before VAT; the buy box shows what a buyer pays,
+    in an element no class names a price (its whitespace around it)."""
+    data = {"@type": "Product", "name": "Wool Coat", "offers": {"@type": "AggregateOffer", "lowPrice": "43.90",
+                                                                "highPrice": "43.90", "priceCurrency": "EUR"}}
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><div data-buy-box-region='price'><p class='wt-text-title-03'>"
+            f"\n                        {shown}\n                    </p><p>{note}</p></div>"
+            "<button class='add-to-cart'>Añadir a la cesta</button></div>")
+    rec = extract_product(page(body, ld(data), lang="es"), URL)
+    assert (rec.price, rec.currency) == (price, "EUR")
+
+
 def test_an_amount_shown_labelled_and_struck_is_the_old_price():
     old = ("<span class='list-price'>De: <span class='list-price-value strike'><span class='currency-container'>"
            "<span class='currency-code'>R$</span>&#160;<span class='currency-integer'>89</span>"

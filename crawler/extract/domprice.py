@@ -94,6 +94,23 @@ _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\b
 _NET_LABEL = re.compile(
     r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax)|sans tva|tax excluded)\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
+# The rates of VAT that shops add to a price before tax, and the page saying its prices include it.
+_VAT_RATES = tuple(Decimal(r) / 100 for r in (5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+                                               27))
+_VAT_INCLUDED = re.compile(
+    r"\b(?:incl\.?|inkl\.?|including|inclusive of|incluye) (?:\d+\s?% )?(?:vat|tax|gst|mwst|btw|moms|alv|iva)\b|"
+    r"\bttc\b|\b(?:vat|tax|gst|mwst|iva|btw|moms) (?:incl|inkl|included|incluid[oa]|inclus[oa]|inbegrepen|"
+    r"inklusive)|tva (?:incluse|comprise)|税込", re.I)
+
+
+def before_vat_of(net: Decimal, gross: Decimal) -> bool:
+    """``gross`` is ``net`` with a common rate of VAT added, to the cent or two of rounding."""
+    return gross > net and any(abs(net * (1 + rate) - gross) <= Decimal("0.02") for rate in _VAT_RATES)
+
+
+def says_vat_included(root) -> bool:
+    """The page's shown words say its prices include VAT ("inkl. MwSt.", "IVA incluido", "TTC")."""
+    return _VAT_INCLUDED.search(" ".join(root.xpath("//body//text()[not(parent::script or parent::style)]"))) is not None
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -474,6 +491,8 @@ def unlabelled_prices(boxes, hints: Hints) -> list:
             if el.tag not in _BOX_TAGS:
                 continue
             t = el.text
+            if t and len(t) > 40:
+                t = t.strip()  # "<p>\n      53,11 €\n    </p>"
             if t and len(t) <= 40 and any(c.isdigit() for c in t):
                 amount, currency = parse_price_text(t, hints)
             elif 1 < len(el) <= 4 and all(c.tag in _PRICE_PIECES for c in el):

@@ -402,7 +402,10 @@ def _extract(root, url: str) -> ProductRecord:
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
 
-    _merge_price(rec, layers, sources, hints)
+    def boxed_price():  # an amount the buy box shows outside any price element (read only when asked)
+        boxed = domprice.unlabelled_prices(buy_box(), hints)
+        return domprice.dom_price(boxed, anchors, hints, related).get("price") if boxed else None
+    _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root), boxed_price)
 
     for source, part in layers:
         imgs = part.get("images")
@@ -517,7 +520,8 @@ def _minor_units(part: dict, shown) -> None:
                 part[key] = part[key] / 100
 
 
-def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> None:
+def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_included=lambda: False,
+                 boxed_price=lambda: None) -> None:
     chosen = None
     for source, part in layers:
         if part.get("price"):  # a zero price is a placeholder, not a price
@@ -561,6 +565,11 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints) -> Non
     elif price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
+    elif (price_src != "dom" and regular is None and dom.get("regular_price") is None
+          and (gross := dom.get("price") or boxed_price()) and domprice.before_vat_of(price, gross) and vat_included()):
+        # The markup's price is before VAT (a marketplace's feed); the page shows it with VAT added
+        # and says its prices include it: what it shows is what a buyer pays.
+        price, price_src = gross, "dom"
     elif price_src != "dom" and currency and dom.get("price") and dom.get("currency_named") \
             and dom["currency"] != currency:
         # The page names another currency than the markup's: what it shows is what a buyer pays.
