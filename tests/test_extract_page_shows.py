@@ -317,6 +317,11 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     # one size ("in M"), and a template's labels for both states
     ("<div class='inventory'>Out of stock in M, 3 left in L</div>", "en"),
     ("<span class='stock in-stock'>In stock</span><span class='stock out-of-stock'>Out of stock</span>", "en"),
+    # one product of a grouped product's list, each sold with its own quantity
+    ("<div class='grouped-item'><div class='item-name'>1LB Plate - Pair</div><span class='price'>$33.00</span>"
+     "<input type='tel' name='super_group[38873]' value='0' class='qty'></div><div class='grouped-item'><div "
+     "class='item-name'>2.5LB Plate - Pair</div><span class='price'>$42.00</span><div class='bin-stock-availability'>"
+     "<div class='bin-out-of-stock-message'>Out of Stock</div></div></div>", "en"),
 ])
 def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, lang):
     rec = in_buy_box(box + "<button class='add-to-cart'>Add to cart</button>", lang)

@@ -272,6 +272,9 @@ _NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|wai
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
                                 r"(?<![a-z])store|pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
+                                # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
+                                # "woocommerce-grouped-product-list"), sold each with its own quantity
+                                r"grouped|"
                                 r"tooltip|cookie|"
                                 # buyers' words: "everything was out of stock everywhere" in a review
                                 r"review|rating|comment|testimonial|question|answer")
