@@ -440,6 +440,10 @@ def test_a_caption_or_alt_text_that_places_a_full_name_names_the_character():
                   "<p>Blouse: <a href='https://s.example/2'>Equipment</a></p><p>Emily's bag: "
                   "<a href='https://s.example/3'>Mulberry</a></p>")
     assert rec.characters == ["Emily Thorne", "Victoria Grayson"]  # "Emily" of "Emily's bag" is Emily Thorne
+    # so is "Grayson" of "Grayson's blouse": a family name alone is the person named in full
+    rec = _inline("<figure><img src='/s2.jpg' alt='Victoria Grayson in a white silk blouse'></figure>"
+                  "<p>Grayson's blouse: <a href='https://s.example/2'>Equipment</a></p>")
+    assert rec.characters == ["Victoria Grayson"]
     # a one-word place is no one (a two-word one, "New York at night", would read as a name)
     rec = _inline("<figure><img src='/s.jpg'><figcaption>Paris at night</figcaption></figure>"
                   "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

@@ -496,8 +496,8 @@ def _other_characters(stream: Stream, items) -> list[str]:
                     for name in _caption_names(_LEAD_IN.sub("", sentence)):
                         if not _plain_word(name):
                             names[name] = None  # not "Shoes wore out fast"
-    given = {n.split()[0] for n in names if " " in n}
-    return [n for n in names if n not in given]  # "Alex" beside "Alex Levy" is the same person
+    named = {w for n in names if " " in n for w in n.split()}
+    return [n for n in names if n not in named]  # "Alex" or "Levy" beside "Alex Levy" is the same person
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
