@@ -698,3 +698,13 @@ def test_is_from_in_the_posts_language_and_an_article_is_no_maker(line, name, ma
 def test_a_sentence_whose_clauses_name_a_garment_before_each_link(line, items):
     rec = _inline(f"<p>{line}</p>")
     assert [(i.text, i.brand) for i in rec.items] == items
+
+
+@pytest.mark.parametrize("acronym, spelled", [("TSITP", "The Summer I Turned Pretty"), ("SATC", "Sex and the City")])
+def test_a_show_named_by_its_initials_is_the_name_the_post_spells_out(acronym, spelled):
+    heading = f"<h1>{acronym} 2x03: Belly's Sundress</h1>"
+    rec = _inline(f"{heading}<p>Belly's sundress in {spelled} season 2 is a favourite.</p>"
+                  "<p>Sundress: <a href='https://s.example/1'>Faithfull</a></p>")
+    assert rec.show == spelled
+    rec = _inline(f"{heading}<p>Sundress: <a href='https://s.example/1'>Faithfull</a></p>")
+    assert rec.show == acronym  # nowhere spelled out

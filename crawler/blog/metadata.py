@@ -131,6 +131,19 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             shown = None  # "Elena - 2x10": the title's name before the episode is the wearer's
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
             or _named_show(f"{title} {body}", categories, tags, exclude)
+        if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
+            rec.show = _spelled_out(rec.show, later) or rec.show
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _spelled_out(acronym: str, texts: list[str]) -> str | None:
+    """The words whose initials are `acronym`, its first and last capitalised ("The Summer I Turned
+    Pretty" for "TSITP", "Sex and the City" for "SATC"), the first the texts hold."""
+    inner = (rf"[{c}{c.lower()}][\w'’]*" for c in acronym[1:-1])
+    words = re.compile(r"\b" + r"\s+".join((rf"{acronym[0]}[\w'’]*", *inner, rf"{acronym[-1]}[\w'’]*")) + r"\b")
+    return next((m.group() for t in texts if (m := words.search(t))), None)
 
 
 def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str]) -> str | None:
