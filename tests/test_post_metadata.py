@@ -672,6 +672,12 @@ def test_the_posts_own_makers_say_where_a_products_name_stops_being_its_makers()
     assert "Matteau" not in [i.brand for i in rec.items]
 
 
+def test_a_makers_name_that_holds_by():
+    rec = _inline("<p>Blair's mustard coat is by Marc by Marc Jacobs and you can still get it "
+                  "<a href='https://s.example/1'>here</a>.</p>")
+    assert [i.brand for i in rec.items] == ["Marc by Marc Jacobs"]
+
+
 @pytest.mark.parametrize("link, maker", [("Blundstone 500 Chelsea boots", "Blundstone"),
                                          ("Chanel 22 bag", "Chanel")])
 def test_a_models_number_ends_the_makers_name(link, maker):

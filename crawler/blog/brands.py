@@ -17,7 +17,8 @@ BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marc
             # "is from" where "de"/"da" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach"
             r"(?:é|são|es|son)\s+(?:da|do|de)")
 _BY = re.compile(rf"\b(?:{BY_WORDS})\s+(?=\S)", re.I)
-_NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+"})
+_NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+",
+                           "by"})  # "Marc by Marc Jacobs", "See by Chloé"
 _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
 
 
