@@ -1208,6 +1208,31 @@ def test_a_markup_price_before_vat_gives_way_to_the_price_the_page_shows_with_it
     assert (rec.price, rec.currency) == (price, "EUR")
 
 
+def test_of_two_markups_naming_different_prices_the_one_the_page_shows():
+    """A shop's other market: stale JSON-LD in USD, og:price and the page in CAD."""
+    head = (ld({"@type": "Product", "name": "Wool Coat", "offers": {"@type": "Offer", "price": "48.00",
+                                                                    "priceCurrency": "USD"}})
+            + '<meta property="og:price:amount" content="64.00"><meta property="og:price:currency" content="CAD">')
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='price'><span class='price-item "
+            "price-item--regular'>$64.00 CAD</span></div><button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body, head), URL)
+    assert (rec.price, rec.currency) == ("64.00", "CAD")
+    # the page shows the JSON-LD's: it stands
+    rec = extract_product(page(body.replace("$64.00 CAD", "$48.00 USD"), head), URL)
+    assert (rec.price, rec.currency) == ("48.00", "USD")
+
+
+def test_the_price_with_tax_beside_markup_that_gives_it_without():
+    data = {"@type": "Product", "name": "Wool Coat", "offers": {"@type": "Offer", "priceSpecification": {
+        "@type": "PriceSpecification", "price": 199.09, "priceCurrency": "AUD", "valueAddedTaxIncluded": False}}}
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='price-section'><span class='price-label'>Price "
+            "(Inc. GST):</span> <span class='price price--withTax'>$219.00</span></div><div class='price-section'>"
+            "<span class='price-label'>Price (Ex. GST):</span> <span class='price price--withoutTax'>$199.09</span>"
+            "</div><button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body, ld(data)), URL)
+    assert (rec.price, rec.currency) == ("219.00", "AUD")
+
+
 def test_an_amount_shown_labelled_and_struck_is_the_old_price():
     old = ("<span class='list-price'>De: <span class='list-price-value strike'><span class='currency-container'>"
            "<span class='currency-code'>R$</span>&#160;<span class='currency-integer'>89</span>"

@@ -90,15 +90,15 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
                         r"около|約|≈)\s*", re.I)
 # A price before VAT named by its element or the label before it ("price-excluding-tax", "zzgl.
 # MwSt (21%):"), shown beside the price a buyer pays.
-_NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex)[-_ ]?(?:tax|vat|mwst|btw)|\bnetto\b|\bprice[-_]net\b")
+_NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex|without)[-_ ]?(?:tax|vat|mwst|btw|gst)|\bnetto\b|\bprice[-_]net\b")
 _NET_LABEL = re.compile(
-    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax)|sans tva|tax excluded)\b", re.I)
+    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax|gst)|sans tva|tax excluded)\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The rates of VAT that shops add to a price before tax, and the page saying its prices include it.
 _VAT_RATES = tuple(Decimal(r) / 100 for r in (5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
                                                27))
 _VAT_INCLUDED = re.compile(
-    r"\b(?:incl\.?|inkl\.?|including|inclusive of|incluye) (?:\d+\s?% )?(?:vat|tax|gst|mwst|btw|moms|alv|iva)\b|"
+    r"\b(?:incl?\.?|inkl\.?|including|inclusive of|incluye) (?:\d+\s?% )?(?:vat|tax|gst|mwst|btw|moms|alv|iva)\b|"
     r"\bttc\b|\b(?:vat|tax|gst|mwst|iva|btw|moms) (?:incl|inkl|included|incluid[oa]|inclus[oa]|inbegrepen|"
     r"inklusive)|tva (?:incluse|comprise)|税込", re.I)
 
@@ -267,7 +267,7 @@ def _before_tax(el) -> bool:
         if e is None:
             break
         key = f"{e.get('class') or ''} {e.get('id') or ''}".lower()
-        if ("ex" in key or "net" in key) and _NET_ATTR.search(key):
+        if ("ex" in key or "net" in key or "without" in key) and _NET_ATTR.search(key):
             return True
         e = e.getparent()
     prev = el.getprevious()

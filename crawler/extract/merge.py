@@ -558,6 +558,8 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
             regular = reg
             break
     dom = next((p for source, p in layers if source == "dom"), {})
+    # another markup naming another price (a stale JSON-LD beside the og:price of a shop's other market)
+    other = next(((s, p) for s, p in layers if s not in (src, "dom") and p.get("price") and p["price"] != price), None)
     if price_src != "dom" and part.get("high_price") and dom.get("price") \
             and price < dom["price"] <= part["high_price"]:
         # The markup gives a range (an AggregateOffer's low and high), the page shows one price in it.
@@ -570,6 +572,11 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
         # The markup's price is before VAT (a marketplace's feed); the page shows it with VAT added
         # and says its prices include it: what it shows is what a buyer pays.
         price, price_src = gross, "dom"
+    elif price_src != "dom" and other and other[1]["price"] == (dom.get("price") or boxed_price()):
+        # Two markups disagree: the one the page shows is what a buyer pays.
+        price, regular, price_src = other[1]["price"], other[1].get("regular_price"), other[0]
+        if other[1].get("currency"):
+            currency, sources["currency"] = other[1]["currency"], other[0]
     elif price_src != "dom" and currency and dom.get("price") and dom.get("currency_named") \
             and dom["currency"] != currency:
         # The page names another currency than the markup's: what it shows is what a buyer pays.
