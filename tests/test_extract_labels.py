@@ -211,6 +211,14 @@ def test_the_makers_part_number_under_a_shop_code_label_leaves_the_markup_sku_st
     assert get(line, ld(sku="8581675"), lang="no").sku != "8581675"  # no mpn in markup: the printed code wins
 
 
+def test_a_markup_sku_the_page_prints_too_stands_beside_a_style_code():
+    line = "<p>Style: TW-FLX32 · SKU: TW-FLX32-M</p>"
+    assert get(line, ld(sku="TW-FLX32-M")).sku == "TW-FLX32-M"
+    # the page prints only the style (the markup's is a variant of it), or the markup's only inside a longer code
+    assert get("<p>Style: TW-FLX32</p>", ld(sku="TW-FLX32-M")).sku == "TW-FLX32"
+    assert get("<p>Artikel-Nr.: 59041479</p>", ld(sku="590414"), lang="de").sku == "59041479"
+
+
 def test_of_two_shop_codes_the_one_the_buy_form_sends_is_the_shops():
     # a marketplace prints the maker's "Artikelnummer" in its technical details, then its own code
     specs = ("<table><tr><th>Artikelnummer</th><td>31010360</td></tr><tr><th>Modellnummer</th>"

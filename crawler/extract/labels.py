@@ -956,7 +956,7 @@ def markup_brand_gives_way(markup: str | None, printed: str | None, title: str, 
         return False  # the same maker, printed by its initials ("WD" for "Western Digital")
     words = _WORDS_OF(title.casefold())
     return ((_opens(words, printed) and not _opens(words, markup)) or markup.strip(" ®™").isdigit()
-            or markup.casefold() in {c.casefold() for c in crumbs} or not _shows(root, markup))
+            or markup.casefold() in {c.casefold() for c in crumbs} or not shows(root, markup))
 
 
 def _initials(name: str) -> str:
@@ -968,8 +968,12 @@ def _initials(name: str) -> str:
 _SHOWN_TEXT = "//body//text()[not(parent::script or parent::style)]"
 
 
-def _shows(root, words: str) -> bool:
-    return words.casefold() in " ".join(root.xpath(_SHOWN_TEXT)).casefold()
+def shows(root, words: str, whole: bool = False) -> bool:
+    """The page shows ``words`` (``whole``: as a token of its own, not inside a longer code)."""
+    text = " ".join(root.xpath(_SHOWN_TEXT)).casefold()
+    if not whole:
+        return words.casefold() in text
+    return re.search(rf"(?<![\w-]){re.escape(words.casefold())}(?![\w-])", text) is not None
 
 
 def more_from_brand(elements, title: str) -> str | None:
