@@ -1222,6 +1222,17 @@ def test_of_two_markups_naming_different_prices_the_one_the_page_shows():
     assert (rec.price, rec.currency) == ("48.00", "USD")
 
 
+def test_a_price_a_script_fills_in_from_its_data_attributes():
+    body = ("<div class='product-detail'><h1>Wool Coat</h1><div class='product-price' data-price='249.00' "
+            "data-currency='USD'><span class='js-price'></span></div><button class='add-to-cart'>Add to cart</button>"
+            "</div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("249.00", "USD")
+    # a price element that shows its amount is read as shown
+    rec = extract_product(page(body.replace("<span class='js-price'></span>", "$239.00")), URL)
+    assert rec.price == "239.00"
+
+
 def test_the_price_with_tax_beside_markup_that_gives_it_without():
     data = {"@type": "Product", "name": "Wool Coat", "offers": {"@type": "Offer", "priceSpecification": {
         "@type": "PriceSpecification", "price": 199.09, "priceCurrency": "AUD", "valueAddedTaxIncluded": False}}}

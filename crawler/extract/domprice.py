@@ -121,12 +121,16 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select"))
 
 
+_AMOUNT_ATTRIBUTES = frozenset(("data-price", "data-currency", "data-price-amount", "data-amount"))
+
+
 def _attr_text(el) -> str:
     parts = []
     for k, v in el.items():
         if k in ("href", "src", "srcset", "content", "value", "alt", "title") or not v:
             continue
-        parts.append(k)
+        if k not in _AMOUNT_ATTRIBUTES:  # "data-currency='USD'" beside the amount names no part of it
+            parts.append(k)
         parts.append(v[:200])
     return _attr_words(" ".join(parts))
 
@@ -386,6 +390,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
                 p = p.getparent()
         regs: list[tuple[str, bool]] = []  # (text, struck through) of "was" children
         text = _own_text(el, regs, 80, True) if strike else _own_text(el, regs)
+        if not text and not regs and el.get("data-price"):  # a script fills it in: "<div data-price='249.00'>"
+            text = " ".join(filter(None, (el.get("data-price"), el.get("data-currency"))))
         beside = bool(regs) and bool(text) and _amount(text, hints)[0] is not None
         for r, struck in regs:
             ra, rc = _amount(r, hints)
