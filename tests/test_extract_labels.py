@@ -300,6 +300,14 @@ def test_brand_label_before_manufacturer_label():
     assert rec.brand == "Acme"
 
 
+@pytest.mark.parametrize("byline, lang", [("Visit the Acme Store", "en"), ("Visita la Store de Acme", "es"),
+                                          ("Bezoek de Acme-winkel", "nl"), ("Besök Acme-butiken", "sv")])
+def test_a_byline_names_the_brand_before_the_manufacturers_company(byline, lang):
+    rec = get(f"<a id='bylineInfo' class='a-link-normal' href='/stores/Acme/page/1'>{byline}</a>"
+              "<table><tr><th>Manufacturer</th><td>Acme Housewares Ltd.</td></tr></table>", lang=lang)
+    assert rec.brand == "Acme"
+
+
 def test_a_designer_label_names_the_brand_only_without_a_brand_label():
     # a fashion shop's "Designer" is the label; a lamp's is the person, beside its brand
     assert get("<p>Designer: Toteme</p>").brand == "Toteme"

@@ -273,8 +273,10 @@ _BRAND_WRAP = re.compile(
     r"(?:mehr\s+von|alle\s+(?:artikel|produkte)\s+von)\s+(?P<b5>.+)|"
     r"visiter\s+la\s+boutique\s+(?P<b6>.+)|"
     r"(?:voir|découvrir)\s+(?:tous\s+les\s+produits|la\s+marque|plus\s+de\s+produits)\s+(?P<b7>.+)|"
-    r"(?:visita\s+la\s+tienda\s+de|ver\s+(?:todo|más)\s+de|visita\s+lo\s+store\s+di|"
-    r"(?:scopri|vedi)\s+(?:tutti\s+i\s+prodotti|altri\s+prodotti)(?:\s+di)?)\s+(?P<b8>.+)"
+    r"(?:visita\s+la\s+tienda\s+de|visita\s+la\s+store\s+de|ver\s+(?:todo|más)\s+de|visita\s+lo\s+store\s+di|"
+    r"odwiedź\s+sklep|visite\s+a\s+loja|"
+    r"(?:scopri|vedi)\s+(?:tutti\s+i\s+prodotti|altri\s+prodotti)(?:\s+di)?)\s+(?P<b8>.+)|"
+    r"(?:bezoek\s+de|besök)\s+(?P<b9>.+?)[-\s](?:winkel|butiken)"
     r")$", re.I)
 # Widget credits and book/film bylines under a "brand" class, not the product's brand.
 _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
@@ -699,7 +701,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     the shop ("Walmart #"), unless it repeats the model number (of several, the one the buy form's
     hidden input sends too: the maker's "Artikelnummer", then "ASIN"); else any catalogue-id label
     ("Webcode"), a hidden sku input, the model number. ``"sku_labelled"`` says the first kind.
-    brand: a brand label, a manufacturer label, an element whose class says brand; none on book
+    brand: a brand label, an element whose class says brand, a manufacturer label; none on book
     pages (an ISBN, or an EAN of the 978/979 book prefixes, is printed: authors and publishers
     are no brand); ``"book"`` says so. The shop's own name is not read here (see ``merge``).
     """
@@ -748,8 +750,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         out["sku_labelled"] = bool(labelled)
     out["book"] = book  # an ISBN printed: a book, whose "brand" in markup is its author or publisher
     if "brand" in want and not book:
-        named = next((found[f] for f in _BRAND_FIELDS if found.get(f)), None)
-        out["brand"] = named or dom_brand(sc.brand, related)
+        # a brand label, then an element named for the brand ("Visit the Acme Store" above the title),
+        # then the manufacturer's and the like (a company's name: "Acme Housewares Ltd.")
+        out["brand"] = found.get("brand") or dom_brand(sc.brand, related) or next(
+            (found[f] for f in _BRAND_FIELDS if found.get(f)), None)
     return out
 
 
