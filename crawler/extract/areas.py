@@ -176,18 +176,18 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
             held.setdefault(parent, set()).add(e)
             e = parent
     out = []
+    around = {a for t in titles for a in (t, *t.iterancestors())}  # the titles and what holds them
     for parent, children in held.items():
         if len(children) < 3:
             continue
         alike: dict = {}
         for c in children:
             alike.setdefault((c.tag, c.get("class")), []).append(c)
+        holder = None if own_group or parent not in around else next((c for c in parent if c in around), None)
         for (tag, cls), group in alike.items():
-            if len(group) < 3 or (not own_group and any(c.tag == tag and c.get("class") == cls and _holds(c, titles)
-                                                        for c in parent)):
+            if len(group) < 3 or (holder is not None and (holder.tag, holder.get("class")) == (tag, cls)):
                 continue
-            targets = {c: _link_away(c, page_path) for c in group
-                       if not _holds(c, titles)}
+            targets = {c: _link_away(c, page_path) for c in group if c not in around}
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(tiles)

@@ -380,7 +380,7 @@ def _extract(root, url: str) -> ProductRecord:
     markup_mpn = next((part["mpn"] for source, part in layers if source != "dom" and part.get("mpn")), None)
     # "Item #899100" on the page, "8991000001" in markup; unless the page prints the markup's too
     # ("Style: TW-FLX32 · SKU: TW-FLX32-M")
-    if labels.page_code_wins(rec.sku, printed, markup_mpn) and not (rec.sku and labels.shows(root, rec.sku, whole=True)):
+    if labels.page_code_wins(rec.sku, printed, markup_mpn) and not (rec.sku and labels.shows_code(root, rec.sku)):
         rec.sku, sources["sku"] = printed["sku"], "dom"
     # The id in the URL that the buy box names is the shop's own code: a better one than the
     # maker's model number the page prints (the last resort of ``labels.printed``).
