@@ -494,6 +494,11 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound 1x04: Maya's Thrifted Looks", "Northbound", 1, 4),
     ("Northbound Staffel 2 Folge 3: Was trägt Maya?", "Northbound", 2, 3),
     ("Northbound saison 1 épisode 6 : les tenues de Maya", "Northbound", 1, 6),
+    ("Northbound säsong 3, avsnitt 2: alla kläder", "Northbound", 3, 2),
+    ("Northbound sezon 2, odcinek 4: stylizacje", "Northbound", 2, 4),
+    ("Northbound 4ª temporada, episodio 2: la ropa de Maya", "Northbound", 4, 2),
+    ("Northbound s3 ep 1: Maya's Coat", "Northbound", 3, 1),
+    ("ノースバウンド 第5話 マヤのコート", "ノースバウンド", None, 5), ("노스바운드 5화 마야의 코트", "노스바운드", None, 5),
     # the quoted name the looks are from is the episode's title
     ("Northbound Season 3, Episode 1 Outfits: Every Look from “Coming or Going”", "Northbound", 3, 1),
     ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),

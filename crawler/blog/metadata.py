@@ -30,6 +30,12 @@ _SEASON_EPISODE = [
     re.compile(r"\b(?:temporada|stagione|seizoen)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bT(?P<season>\d{1,2})\s*E(?P<episode>\d{1,3})\b"),
+    # sv / da / no / pl / fi, "4ª temporada, episodio 2", "s3 ep 1"
+    re.compile(r"\b(?:säsong|sæson|sesong|sezon|kausi)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
+               r"(?:avsnitt|afsnit|episode|episod|odcinek|odc\.|jakso)\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\b(?P<season>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\s*[,:-]?\s*"
+               r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bs(?P<season>\d{1,2})\s+ep?\.?\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\b(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\s+of\s+season\s*(?P<season>\d{1,2})\b", re.I),
 ]
 # WordPress sets "2x05" as "2×05" (a multiplication sign) in titles and text.
@@ -38,10 +44,11 @@ _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
-_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen)\s*(?P<season>\d{1,2})\b",
-                          re.I)
-_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering)\s*#?\s*"
-                           r"(?P<episode>\d{1,3})\b", re.I)
+_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|säsong|sæson|sesong|sezon|"
+                          r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b", re.I)
+_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
+                           r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집]|"
+                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])", re.I)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
@@ -67,7 +74,9 @@ _SHOW_AFTER = re.compile(
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
-                          r"\b(?:temporada|saison|staffel|stagione|seizoen)\s*\d|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b)", re.I)
+                          r"\b(?:temporada|saison|staffel|stagione|seizoen|säsong|sæson|sesong|sezon|kausi)\s*\d|"
+                          r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집]|(?<![\d.])\d{1,3}\s*화(?![가-힣]))", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
@@ -169,7 +178,7 @@ def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, i
     if whole:
         return whole
     texts = [title, *later]
-    return _first_number(_SEASON_ONLY, "season", texts), _first_number(_EPISODE_ONLY, "episode", texts)
+    return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
 
 
 def _digits(text: str) -> str:
@@ -186,11 +195,12 @@ def _season_episode(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _first_number(pattern: re.Pattern, group: str, texts: list[str]) -> int | None:
+def _first_number(pattern: re.Pattern, texts: list[str]) -> int | None:
+    """The number of the pattern's first match (its one matched group: "Season 2", "4ª temporada", "第5話")."""
     for t in texts:
         m = pattern.search(_digits(t))
         if m:
-            return int(m.group(group))
+            return int(next(g for g in m.groups() if g))
     return None
 
 
