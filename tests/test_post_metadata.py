@@ -439,11 +439,12 @@ def test_a_caption_or_alt_text_that_places_a_full_name_names_the_character():
                   "<p><img src='/s2.jpg' alt='Victoria Grayson in a white silk blouse'></p>"
                   "<p>Blouse: <a href='https://s.example/2'>Equipment</a></p><p>Emily's bag: "
                   "<a href='https://s.example/3'>Mulberry</a></p>")
-    assert rec.characters == ["Emily Thorne", "Victoria Grayson"]  # "Emily" of "Emily's bag" is Emily Thorne
-    # so is "Grayson" of "Grayson's blouse": a family name alone is the person named in full
+    # "Emily" of "Emily's bag" is Emily Thorne, named as the post calls her on her own
+    assert rec.characters == ["Emily", "Victoria Grayson"]
+    # so is a family name alone ("Grayson's blouse")
     rec = _inline("<figure><img src='/s2.jpg' alt='Victoria Grayson in a white silk blouse'></figure>"
                   "<p>Grayson's blouse: <a href='https://s.example/2'>Equipment</a></p>")
-    assert rec.characters == ["Victoria Grayson"]
+    assert rec.characters == ["Grayson"]
     # a one-word place is no one (a two-word one, "New York at night", would read as a name)
     rec = _inline("<figure><img src='/s.jpg'><figcaption>Paris at night</figcaption></figure>"
                   "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
@@ -719,3 +720,10 @@ def test_a_show_named_by_its_initials_is_the_name_the_post_spells_out(acronym, s
     assert rec.show == spelled
     rec = _inline(f"{heading}<p>Sundress: <a href='https://s.example/1'>Faithfull</a></p>")
     assert rec.show == acronym  # nowhere spelled out
+
+
+def test_the_titles_character_and_those_the_post_names_after_it():
+    rec = _inline("<h1>What Carrie Wore in Northbound S2E5</h1><h2>Carrie's coat</h2>"
+                  "<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><h2>Charlotte's floral dress</h2>"
+                  "<p>Dress: <a href='https://s.example/2'>Erdem</a></p>")
+    assert rec.characters == ["Carrie", "Charlotte"]

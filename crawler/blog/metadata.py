@@ -131,8 +131,9 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
     rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
     sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
-    rec.characters = _without_lead_words(_title_characters(title) or _title_names(title, body, sections)
-                                         or _other_characters(stream, rec.items))
+    # the title's characters first, then the others the post's captions, headings and garments name
+    named = _title_characters(title) or _title_names(title, body, sections)
+    rec.characters = _without_lead_words(_same_people(named + _other_characters(stream, rec.items)))
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title)
@@ -519,8 +520,7 @@ def _other_characters(stream: Stream, items) -> list[str]:
                     for name in _caption_names(_LEAD_IN.sub("", sentence)):
                         if not _plain_word(name):
                             names[name] = None  # not "Shoes wore out fast"
-    named = {w for n in names if " " in n for w in n.split()}
-    return [n for n in names if n not in named]  # "Alex" or "Levy" beside "Alex Levy" is the same person
+    return list(names)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -531,6 +531,18 @@ _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally
 #: ("Teen Shauna", "Adult Shauna": one character at two ages).
 _LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby)\s+(?=[A-Z])",
                         re.I)
+
+
+def _same_people(names: list[str]) -> list[str]:
+    """One name a person: "Alex Levy" beside "Alex" (or "Levy") is the same person, named as the post
+    calls them on their own."""
+    alone = set(names)
+    out: list[str] = []
+    for name in names:
+        name = next((w for w in name.split() if w in alone), name) if " " in name else name
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _without_lead_words(names: list[str]) -> list[str]:
