@@ -727,3 +727,10 @@ def test_the_titles_character_and_those_the_post_names_after_it():
                   "<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><h2>Charlotte's floral dress</h2>"
                   "<p>Dress: <a href='https://s.example/2'>Erdem</a></p>")
     assert rec.characters == ["Carrie", "Charlotte"]
+
+
+def test_a_makers_possessive_is_no_character():
+    rec = _inline("<h1>Northbound 2x05</h1><p>Maya's jacket is a vintage Levi's trucker: "
+                  "<a href='https://s.example/1'>Levi's</a></p>")
+    assert [i.brand for i in rec.items] == ["Levi's"]
+    assert rec.characters == ["Maya"]

@@ -510,9 +510,11 @@ def _other_characters(stream: Stream, items) -> list[str]:
             wearer = row_wearer(el)  # a "Character" column
             if wearer:
                 names[wearer] = None
+    makers = {i.brand.casefold() for i in items if i.brand}
     for item in items:
         for name in POSSESSIVE.findall(item.text):
-            names[name] = None
+            if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
+                names[name] = None
     if not names:  # prose alone: "Gwen wears a charcoal suit. Meanwhile Hector wears ..."
         for el in stream.elements:
             if el.tag in _PROSE:
