@@ -737,3 +737,14 @@ def test_a_makers_possessive_is_no_character():
                   "<a href='https://s.example/1'>Levi's</a></p>")
     assert [i.brand for i in rec.items] == ["Levi's"]
     assert rec.characters == ["Maya"]
+
+
+@pytest.mark.parametrize("line, maker", [
+    ("Kappan kommer från Acne Studios: <a href='https://s.example/1'>här</a>", "Acne Studios"),
+    ("La robe est signée Rouje : <a href='https://s.example/1'>ici</a>", "Rouje"),
+    ("Boots: <a href='https://s.example/1'>Dr. Martens platform boots</a>", "Dr. Martens"),
+    ("Boots: <a href='https://s.example/1'>ZOZOTOWNで見る</a>", None),  # a call to shop, its verb last
+])
+def test_makers_said_in_more_ways(line, maker):
+    rec = _inline(f"<p>{line}</p>")
+    assert [i.brand for i in rec.items] == [maker]

@@ -13,7 +13,8 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
-BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|"
+BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|från|fra|signée?|"
+            r"firmat[oa]|"
             # "is from" where "de"/"da" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach"
             r"(?:é|são|es|son)\s+(?:da|do|de)")
 _BY = re.compile(rf"\b(?:{BY_WORDS})\s+(?=\S)", re.I)
@@ -41,8 +42,10 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
 
 
 def _may_be_maker(name: str | None) -> bool:
-    """Not a sentence's opening word nor an episode: "Her <a>pumps</a> are …", "the coat from 3x07"."""
-    return bool(name) and name.casefold() not in _NOT_MAKERS and not _EPISODE.fullmatch(name)
+    """Not a sentence's opening word nor an episode ("Her <a>pumps</a> are …", "the coat from 3x07"), and
+    some letters (a table's "—" for none)."""
+    return (bool(name) and name.casefold() not in _NOT_MAKERS and not _EPISODE.fullmatch(name)
+            and any(c.isalpha() for c in name))
 
 
 def post_makers(stream: Stream) -> set[str]:
@@ -250,13 +253,16 @@ def _link_words(group: Group) -> str | None:
         words = _CALL_THE.sub("", text(el).strip(" .,;:"))  # "Shop the Madewell flannel"
         if group.kinds.get(id(el)) != "exact" or not words or not words[0].isupper():
             continue
-        if len(words.split()) <= 8 and not CALL_TO_ACTION.match(words) and not label(words):
+        if len(words.split()) <= 8 and not CALL_TO_ACTION.match(words) and not _CALL_AT_END.search(words) \
+                and not label(words):
             name = _maker_part(words)
             if name:
                 return name
     return None
 
 
+# A call to shop that ends the words in the languages that put it last ("ZOZOTOWNで見る", "무신사에서 보러가기").
+_CALL_AT_END = re.compile(r"(?:で見る|で購入|をチェック|はこちら|から購入|보러\s?가기|구매하기|바로\s?가기)\s*$")
 _CALL_THE = re.compile(r"^(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?=[A-Z])", re.I)
 
 
@@ -265,7 +271,7 @@ def _maker_part(words: str) -> str | None:
     chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"."""
     kept: list[str] = []
     for word in words.split():
-        bare = word.strip(".,;:!?()")
+        bare = word.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(word.rstrip(",;:!?()")) else word.strip(".,;:!?()")
         if kept and not (bare[:1].isupper() or bare.lower() in _NAME_JOINERS):
             break  # a model's number ends the maker's name ("Blundstone 500", "Chanel 22 bag")
         if any(part in DESCRIPTORS for part in bare.lower().split("-")):

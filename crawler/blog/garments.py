@@ -34,14 +34,15 @@ ALTERNATIVE = re.compile(
     r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|"
     # de / es / sv / da / no / pl, and "a more affordable version"
     r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn[aeyi]\w*|"
-    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version)\b|"
-    # ja / zh / ko (no word boundaries)
-    r"似ている|似た|類似|相似|类似|平替|유사|비슷한",
+    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version)\b",
     re.I)
+# The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
+_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|유사|비슷한")
+_EXACT_CJK = re.compile(r"同じ|同款|동일")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
-                   r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*)\b|"
-                   r"同じ|同款|동일", re.I)
+                   r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*)\b", re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
 _EXACT_CLASS = re.compile(r"(?:^|[\s_-])exact(?:$|[\s_-])", re.I)
@@ -62,8 +63,10 @@ def is_image_file(path: str) -> bool:
 def label(words: str) -> str | None:
     """"exact" / "alternative" by the last label the words give, else None
     ("Maya's exact boots are sold out, but similar: …" is alternative)."""
-    last_alt = max((m.end() for m in ALTERNATIVE.finditer(words)), default=-1)
-    last_exact = max((m.end() for m in EXACT.finditer(words)), default=-1)
+    cjk = _CJK.search(words) is not None
+    last_alt = max((m.end() for p in (ALTERNATIVE, _ALTERNATIVE_CJK) if p is ALTERNATIVE or cjk
+                    for m in p.finditer(words)), default=-1)
+    last_exact = max((m.end() for p in (EXACT, _EXACT_CJK) if p is EXACT or cjk for m in p.finditer(words)), default=-1)
     if last_alt < 0 and last_exact < 0:
         return None
     # a tie is one phrase inside another: "nearly identical" is no "identical"

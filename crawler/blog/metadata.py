@@ -129,7 +129,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     headings = [text(el) for el in stream.elements if el.tag in HEADINGS]
     body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
-    rec.season, rec.episode = _episode(title, (tv_season, tv_episode), later)
+    # a post names its episode near its start: a book-length body is not read to its end (a dozen patterns)
+    rec.season, rec.episode = _episode(title, (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
     sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
     # the title's characters first, then the others the post's captions, headings and garments name
     named = _title_characters(title) or _title_names(title, body, sections)
@@ -167,6 +168,9 @@ def _named_show(words: str, categories: list[str], tags: list[str], exclude: set
 
 
 # --- season and episode ---------------------------------------------------------------------------
+
+
+_EPISODE_READ = 20_000  # characters of the body
 
 
 def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
