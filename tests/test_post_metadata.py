@@ -748,3 +748,14 @@ def test_a_makers_possessive_is_no_character():
 def test_makers_said_in_more_ways(line, maker):
     rec = _inline(f"<p>{line}</p>")
     assert [i.brand for i in rec.items] == [maker]
+
+
+def test_the_posts_heading_in_its_own_header_titles_it():
+    """No og:title; the h1 sits in the <article>'s <header> (Ghost, Hugo themes)."""
+    page = ("<html><head><title>Blog</title></head><body><header class='site-header'><h2>Blog</h2></header>"
+            "<main><article class='post'><header class='post-header'><h1>Love Island Series 11 Episode 24: "
+            "What Maya Wore</h1></header><div class='post-content'><p>Coat: <a href='https://s.example/1'>Zara</a>"
+            "</p></div></article></main></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    assert (rec.title, rec.show, rec.season, rec.episode, rec.characters) == (
+        "Love Island Series 11 Episode 24: What Maya Wore", "Love Island", 11, 24, ["Maya"])

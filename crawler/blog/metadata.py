@@ -72,7 +72,7 @@ _SHOW_AFTER = re.compile(
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
-_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\bseason\s*\d|"
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|säsong|sæson|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"

@@ -204,7 +204,11 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     rec = PostRecord()
     ld = _jsonld_nodes(tree)
     article = article_node(ld)
-    h1 = next((h for h in tree.iter("h1") if not is_noise(h.getparent())), None)
+    # the post's heading: not in the site's header, but maybe in the post's own (an <article>'s <header>)
+    h1s = list(tree.iter("h1"))
+    h1 = next((h for h in h1s if not is_noise(h.getparent())), None)
+    if h1 is None:
+        h1 = next((h for h in h1s if any(a.tag == "article" for a in h.iterancestors())), None)
     rec.title = _meta(tree, "og:title") or article.get("headline") or (text(h1) if h1 is not None else None)
     rec.published = (_meta(tree, "article:published_time") or article.get("datePublished")
                      or next((t.get("datetime") for t in tree.iter("time") if t.get("datetime")), None))

@@ -52,6 +52,8 @@ womenswear menswear clothing clothes wardrobe recap recaps review reviews shoppi
 get what wore worn costume costumes film films movie movies
 netflix hbo max hulu bbc itv channel amazon prime apple disney peacock paramount instagram tiktok youtube pinterest
 twitter facebook
+reality drama dramas comedy comedies sitcom sitcoms thriller crime romance period kdrama k-drama cdrama anime
+streaming premieres premiere finale finales guide guides
 """.split())
 
 #: Days and months: "Maya's coat on Monday" names a day. Only running text is checked against
