@@ -759,3 +759,10 @@ def test_the_posts_heading_in_its_own_header_titles_it():
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
     assert (rec.title, rec.show, rec.season, rec.episode, rec.characters) == (
         "Love Island Series 11 Episode 24: What Maya Wore", "Love Island", 11, 24, ["Maya"])
+
+
+@pytest.mark.parametrize("category, show", [("Reality TV", None), ("Selling Sunset", "Selling Sunset")])
+def test_a_genre_category_is_no_show(category, show):
+    rec = _inline(f"<p>Filed under <a href='/category/x' rel='category tag'>{category}</a></p>"
+                  "<p>Chrishell's suit: <a href='https://s.example/1'>Hebe Studio</a></p>")
+    assert rec.show == show
