@@ -766,3 +766,14 @@ def test_a_genre_category_is_no_show(category, show):
     rec = _inline(f"<p>Filed under <a href='/category/x' rel='category tag'>{category}</a></p>"
                   "<p>Chrishell's suit: <a href='https://s.example/1'>Hebe Studio</a></p>")
     assert rec.show == show
+
+
+def test_other_posts_cards_in_a_sidebar_widget_leave_the_page_one_post():
+    cards = "".join(f"<article class='post entry'><h4><a href='/p/{n}'>Other post {n}</a></h4></article>"
+                    for n in range(2))
+    page = ("<html><head><title>Blog</title></head><body><div class='content-sidebar-wrap'><main class='content'>"
+            "<article class='post-1401 post type-post entry'><h1>The Bear S02E07: What Richie Wore</h1>"
+            "<div class='entry-content'><p>Suit: <a href='https://s.example/1'>SuitSupply</a></p></div></article>"
+            f"</main><aside class='sidebar widget-area'><section class='widget featured-content'><div class='widget-wrap'>"
+            f"{cards}</div></section></aside></div></body></html>")
+    assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").is_post

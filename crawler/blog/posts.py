@@ -241,7 +241,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         if item.brand and item.brand.casefold() in characters:
             item.brand = None  # "die Jacke von Lena": the one who wears it, not its maker
     rec.is_post = bool(rec.items) and not _listing_or_page(tree) and (
-        og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not is_noise(a)) <= 1)
+        og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
 
 
@@ -272,6 +272,13 @@ def _listing_or_page(tree) -> bool:
     return entries >= 2 and not own_body
 
 
+def _aside_entry(article) -> bool:
+    """An <article> that is noise, or another post's card in a sidebar widget or a "related" block."""
+    return is_noise(article) or any(up.tag in ("aside", "nav", "footer") or _OTHER_POSTS.search(up.get("class") or "")
+                                    for up in article.iterancestors())
+
+
+_OTHER_POSTS = re.compile(r"widget|related|recent|popular|more-posts", re.I)
 #: Where other posts' entries are shown beside a post (Blogger's own "widget Blog" holds the post).
 _ASIDE = re.compile(r"related|sidebar|widget-area|recent|popular|footer|comment", re.I)
 
