@@ -777,3 +777,13 @@ def test_other_posts_cards_in_a_sidebar_widget_leave_the_page_one_post():
             f"</main><aside class='sidebar widget-area'><section class='widget featured-content'><div class='widget-wrap'>"
             f"{cards}</div></section></aside></div></body></html>")
     assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").is_post
+
+
+def test_wearers_named_in_bold_before_their_garments_and_worn_by():
+    rec = _inline("<ul><li><strong>Valeria</strong>: blazer cuadros – <a href='https://s.example/1'>Mango</a> (exacto)"
+                  "</li><li><strong>Lola</strong>: red dress – <a href='https://s.example/2'>aquí</a></li></ul>")
+    assert rec.characters == ["Valeria", "Lola"]
+    assert [i.brand for i in rec.items][0] == "Mango"  # the wearer is no maker: the link names it
+    rec = _inline("<p>The girls went all out for the recoupling. Worn by: Harriett, Mimii and Nicole.</p>"
+                  "<p>Dress: <a href='https://s.example/1'>Oh Polly</a></p>")
+    assert rec.characters == ["Harriett", "Mimii", "Nicole"]

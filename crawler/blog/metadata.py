@@ -514,6 +514,9 @@ def _other_characters(stream: Stream, items) -> list[str]:
             wearer = row_wearer(el)  # a "Character" column
             if wearer:
                 names[wearer] = None
+        elif el.tag in ("li", "p"):
+            for name in _bold_wearer(el) or _worn_by(text(el)):
+                names[name] = None
     makers = {i.brand.casefold() for i in items if i.brand}
     for item in items:
         for name in POSSESSIVE.findall(item.text):
@@ -529,6 +532,30 @@ def _other_characters(stream: Stream, items) -> list[str]:
     return list(names)
 
 
+def _bold_wearer(line) -> list[str]:
+    """The name a line opens with in bold, then its garment or a link named for its maker
+    ("<li><strong>Lola</strong>: vestido rojo – <a>Mango</a></li>")."""
+    first = line[0] if len(line) else None
+    if first is None or first.tag not in ("b", "strong") or (line.text or "").strip() \
+            or not (first.tail or "").lstrip().startswith((":", "–", "—", "-")):
+        return []
+    name = text(first).strip(" :")
+    if not re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", name) or _no_name(name.split()[0]) \
+            or name.casefold() in GARMENTS | DESCRIPTORS:
+        return []
+    links = [text(a) for a in line.iter("a")]
+    said = set(re.findall(r"[^\W\d_]+", (first.tail or "").casefold()))
+    return [name] if links and (said & GARMENTS or any(t and t[0].isupper() and t != name for t in links)) else []
+
+
+def _worn_by(words: str) -> list[str]:
+    """"Worn by: Harriett, Mimii and Nicole" in the post's words."""
+    m = _WORN_BY_LINE.search(words)
+    return [n for n in _each_name(m.group("who")) if n] if m else []
+
+
+_WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté\s+par|llevado\s+por|indossato\s+da)\s*:?\s+"
+                           r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
 
