@@ -541,7 +541,7 @@ def _bold_wearer(line) -> list[str]:
         return []
     name = text(first).strip(" :")
     if not re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", name) or _no_name(name.split()[0]) \
-            or name.casefold() in GARMENTS | DESCRIPTORS:
+            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS:
         return []
     links = [text(a) for a in line.iter("a")]
     said = set(re.findall(r"[^\W\d_]+", (first.tail or "").casefold()))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import HIDING_CLASS, clean, short_text
+from .text import HIDING_CLASS, clean, short_text, shown_words
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -110,7 +110,7 @@ def before_vat_of(net: Decimal, gross: Decimal) -> bool:
 
 def says_vat_included(root) -> bool:
     """The page's shown words say its prices include VAT ("inkl. MwSt.", "IVA incluido", "TTC")."""
-    return _VAT_INCLUDED.search(" ".join(root.xpath("//body//text()[not(parent::script or parent::style)]"))) is not None
+    return _VAT_INCLUDED.search(shown_words(root)) is not None
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
 _LETTERS = re.compile(r"[^\W\d_]")

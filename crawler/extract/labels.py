@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import takewhile
 from urllib.parse import urlsplit
 
-from .text import TEST_IDS, clean, short_text
+from .text import TEST_IDS, clean, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -968,12 +968,8 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-# The text the page shows (scripts and styles are not shown).
-_SHOWN_TEXT = "//body//text()[not(parent::script or parent::style)]"
-
-
 def shows(root, words: str) -> bool:
-    return words.casefold() in " ".join(root.xpath(_SHOWN_TEXT)).casefold()
+    return words.casefold() in shown_words(root).casefold()
 
 
 def shows_code(root, code: str) -> bool:

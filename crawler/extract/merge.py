@@ -404,6 +404,7 @@ def _extract(root, url: str) -> ProductRecord:
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
 
+    @cache
     def boxed_price():  # an amount the buy box shows outside any price element (read only when asked)
         boxed = domprice.unlabelled_prices(buy_box(), hints)
         return domprice.dom_price(boxed, anchors, hints, related).get("price") if boxed else None

@@ -32,6 +32,15 @@ def clean(value) -> str | None:
     return value or None
 
 
+# The page's text a reader sees (scripts and styles are not shown).
+_SHOWN_TEXT = "//body//text()[not(parent::script or parent::style)]"
+
+
+def shown_words(root) -> str:
+    """All the text the page shows, joined (a few milliseconds on a heavy page: for rare questions)."""
+    return " ".join(root.xpath(_SHOWN_TEXT))
+
+
 def strip_html(value) -> str | None:
     """JSON-LD descriptions frequently carry HTML (and entity-escaped HTML)."""
     value = clean(value)
