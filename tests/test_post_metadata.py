@@ -787,3 +787,9 @@ def test_wearers_named_in_bold_before_their_garments_and_worn_by():
     rec = _inline("<p>The girls went all out for the recoupling. Worn by: Harriett, Mimii and Nicole.</p>"
                   "<p>Dress: <a href='https://s.example/1'>Oh Polly</a></p>")
     assert rec.characters == ["Harriett", "Mimii", "Nicole"]
+
+
+@pytest.mark.parametrize("name, garment, here", [("Natalia", "marynarka", "tutaj"), ("Ebba", "kjol", "här")])
+def test_garment_words_of_more_languages_name_a_bold_wearers_line(name, garment, here):
+    line = f"<strong>{name}</strong>: {garment} – <a href='https://s.example/1'>{here}</a>"
+    assert _inline(f"<ul><li>{line}</li></ul>").characters == [name]

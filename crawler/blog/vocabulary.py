@@ -25,6 +25,9 @@ abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali
 cappello cintura orecchini collana bracciale sandali
 saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar
 jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
+gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
+klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz buty marynarka torebka spodnie kurtka
+sweter kjole bukser jakke frakke sko
 """.split())
 
 #: Words that describe a garment rather than name its maker: where a link reads "Zara Leather
