@@ -528,6 +528,20 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     assert get(head=_og("product", "Nordvik")).brand is None
 
 
+@pytest.mark.parametrize("url, site, title, brand", [
+    ("https://shop.powercolour.example/p/1", "PowerColour EU Shop", "PowerColour Hellhound RX 7900", "PowerColour"),
+    ("https://www.evgo.example/products/1", "", "EVGO GeForce RTX 3080 FTW3", "EVGO"),
+    ("https://shop.example.com/p/1", "Mystery Ranch", "Mystery Ranch Bridger 45", "Mystery Ranch"),
+    # a retailer's product whose name does not open with the shop's name: nothing to go by
+    ("https://www.evgo.example/products/1", "EVGO Store", "GeForce RTX 3080 FTW3", None),
+])
+def test_a_product_name_that_opens_with_the_shops_own_name(url, site, title, brand):
+    # the maker's own shop, also where the menu links to its product lines' pages
+    meta = f"<meta property='og:site_name' content='{site}'>" if site else ""
+    rec = extract_product(page(head=meta).replace("<h1>Trail Jacket</h1>", f"<h1>{title}</h1>"), url)
+    assert rec.brand == brand
+
+
 @pytest.mark.parametrize("kind", ["article", "website"])
 def test_a_marked_up_product_on_a_page_of_a_generic_og_type_takes_the_shops_own_name(kind):
     # WordPress shops say og:type "article" on product pages; the markup says it is one product

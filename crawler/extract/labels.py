@@ -631,6 +631,21 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     return opening_words_spelled(name, _shop_words(urlsplit(url).hostname or "" if url else "")) or name
 
 
+def name_opens_with_shop(name: str, site_name: str | None, url: str | None) -> str | None:
+    """The shop's own name that the product's name opens with ("PowerColour" of "PowerColour
+    Hellhound RX 7900 XT" on shop.powercolour.eu, "EVGO" of "EVGO GeForce RTX 3080" on evgo.com):
+    the maker's own shop. The shop's name as its host spells it, or its og:site_name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    spellings = set(_shop_words(urlsplit(url).hostname or "" if url else ""))
+    own = clean_brand(site_name)
+    if own:
+        spellings.add(re.sub(r"\W", "", own.casefold()))
+    opening = opening_words_spelled(name, {s for s in spellings if len(s) > 2})
+    return opening if opening and opening[0].isupper() else None
+
+
 def opening_words_spelled(name: str, spellings) -> str | None:
     """The opening words of `name` (not all of them) that, run together, are one of `spellings`
     ("Mystery Ranch" of "Mystery Ranch Backpacks" for "mysteryranch"), or None."""

@@ -362,6 +362,10 @@ def _extract(root, url: str) -> ProductRecord:
         rec.brand = state().get("brand")
         if rec.brand:
             sources["brand"] = "json"
+    if not rec.brand and "brand" in missing and h1 is not None and not printed.get("book"):
+        rec.brand = labels.name_opens_with_shop(h1[1], og.get("site_name"), url)
+        if rec.brand:
+            sources["brand"] = "site"
     if not rec.brand and "brand" in missing and (is_og_product or marked_up) and not printed.get("book"):
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
