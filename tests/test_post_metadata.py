@@ -750,6 +750,24 @@ def test_makers_said_in_more_ways(line, maker):
     assert [i.brand for i in rec.items] == [maker]
 
 
+@pytest.mark.parametrize("line, maker", [
+    ("<li>Natalia: marynarka Reserved &#8211; <a href='https://s.example/1'>ta sama</a></li>", "Reserved"),
+    ("<li><strong>Nina</strong>: blazer Scotch &amp; Soda &#8211; <a href='https://s.example/1'>shop hier</a></li>",
+     "Scotch & Soda"),
+    ("<li>Sofia indossa un abito Pinko, <a href='https://s.example/1'>lo trovi qui</a></li>", "Pinko"),
+    # after "de" the name may be the wearer's: only a name the link's host spells is the maker
+    ("<li>Carmen: gafas de Hawkers &#8211; <a href='https://www.hawkersco.example/es/1'>aquí</a></li>", "Hawkers"),
+    ("<li>Julie : la robe noire de Sylvie &#8211; <a href='https://s.example/1'>ici</a></li>", None),
+    # not a name the clause goes on from, nor where it was bought or what it comes with
+    ("<li>The dress Carrie wore, <a href='https://s.example/1'>here</a></li>", None),
+    ("<li>Ein ähnlicher Wollmantel bei Peek &amp; Cloppenburg: <a href='https://s.example/1'>hier</a></li>", None),
+    ("<li>Chaqueta comprada en El Corte Inglés &#8211; <a href='https://s.example/1'>aquí</a></li>", None),
+])
+def test_the_maker_named_after_the_garments_word(line, maker):
+    rec = _inline(f"<ul>{line}</ul>")
+    assert [i.brand for i in rec.items] == [maker]
+
+
 def test_the_posts_heading_in_its_own_header_titles_it():
     """No og:title; the h1 sits in the <article>'s <header> (Ghost, Hugo themes)."""
     page = ("<html><head><title>Blog</title></head><body><header class='site-header'><h2>Blog</h2></header>"

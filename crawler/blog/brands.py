@@ -35,6 +35,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or next(filter(None, map(_is_name, lines(group.exact_tokens))), None)
             or _after_garment(garment)
             or _labelled_product(garment)
+            or _after_garment_word(garment, group)
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group))
@@ -147,6 +148,36 @@ def _labelled_product(garment: str) -> str | None:
     return _product_line_maker(garment[m.end():])
 
 
+def _after_garment_word(garment: str, group: Group) -> str | None:
+    """The name that follows the garment's word and ends its clause, as languages that put the
+    maker after the noun say it ("Natalia: marynarka Reserved", "un abito Pinko"); not a name the
+    clause goes on from ("the dress Carrie wore"). After "de"/"da" the name may be the wearer's ("la
+    robe de Sylvie"): it counts only where the link's host spells it ("gafas de Hawkers" at hawkersco.com)."""
+    words = _BRACKET_TAIL.sub("", garment).split()
+    at = next((i for i, w in enumerate(words) if w.strip(".,;:!?()").casefold() in DESCRIPTORS), None)
+    if at is None or words[at][-1] in ",;:." or (at and not words[at][0].islower()):
+        return None  # a title-case product name's word ("Matteau Linen Trouser")
+    rest = words[at + 1:]
+    for _ in range(2):  # an adjective or two ("vestido lencero de Zara")
+        if rest and rest[0].isalpha() and rest[0].islower() and rest[0] not in _OF | _NOT_ADJECTIVES:
+            rest = rest[1:]
+    of = bool(rest) and rest[0] in _OF
+    if of:
+        rest = rest[1:]
+    name = _capitalised(" ".join(rest))
+    if not name or _has_garment_word(name) or POSSESSIVE.search(name):
+        return None  # a product's name ("Matteau Relaxed Linen Shirt"), a wearer's ("the dress is Carrie's")
+    after = " ".join(rest)[len(name):].lstrip(".")
+    if after.strip() and after.lstrip()[0] not in ",;–—-(":
+        return None
+    spelled = re.sub(r"\W", "", name.casefold())
+    return name if not of or any(spelled in (urlsplit(href).hostname or "") for _, href in group.links[:1]) else None
+
+
+_OF = frozenset(("de", "da", "do", "di", "del", "della", "von", "van"))
+# where it was bought ("Wollmantel bei Peek & Cloppenburg") or what it comes with ("Mantel mit Pelzkragen")
+_NOT_ADJECTIVES = frozenset(("at", "bei", "chez", "en", "em", "in", "im", "hos", "bij", "w", "na", "from", "via",
+                             "with", "mit", "con", "avec", "com", "met", "med", "z", "ze"))
 _BRACKET_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _DASHED = re.compile(r"(?P<what>.+?)\s*(?:[–—:]|\s-)\s+(?P<who>[^–—:]+)")
 
