@@ -688,7 +688,13 @@ def test_a_makers_name_that_holds_by():
 
 
 @pytest.mark.parametrize("link, maker", [("Blundstone 500 Chelsea boots", "Blundstone"),
-                                         ("Chanel 22 bag", "Chanel")])
+                                         ("Chanel 22 bag", "Chanel"),
+                                         # a maker's name is one or two words; the rest name the model
+                                         ("Veronica Beard Miller Dickey Jacket", "Veronica Beard"),
+                                         ("Rag & Bone Dre Low Rise", "Rag & Bone"),
+                                         ("Tecovas The Annie boots", "Tecovas"),
+                                         ("Tom Ford's O'Connor suit", "Tom Ford"),
+                                         ("Levi's 501 jeans", "Levi's")])
 def test_a_models_number_ends_the_makers_name(link, maker):
     rec = _inline(f"<p>Boots:</p><p><a href='https://s.example/1'>{link}</a></p>")
     assert [i.brand for i in rec.items] == [maker]

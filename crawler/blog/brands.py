@@ -305,9 +305,18 @@ def _maker_part(words: str) -> str | None:
         bare = word.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(word.rstrip(",;:!?()")) else word.strip(".,;:!?()")
         if kept and not (bare[:1].isupper() or bare.lower() in _NAME_JOINERS):
             break  # a model's number ends the maker's name ("Blundstone 500", "Chanel 22 bag")
-        if any(part in DESCRIPTORS for part in bare.lower().split("-")):
+        if any(part in DESCRIPTORS for part in bare.lower().split("-")) or (kept and bare in _MODEL_OPENERS):
+            break  # a garment's word, or an article opening the model's name ("Tecovas The Annie")
+        if kept and bare[-2:] in ("'s", "’s"):  # "Tom Ford's O'Connor suit" (not "Levi's" alone)
+            kept.append(bare[:-2])
             break
         kept.append(bare)
     while kept and kept[-1].lower() in _NAME_JOINERS:
         kept.pop()
+    names = [i for i, w in enumerate(kept) if w.lower() not in _NAME_JOINERS]
+    if len(names) > 2:  # a maker's name is one or two words; the rest name the model ("Veronica Beard Miller Dickey")
+        kept = kept[:names[1] + 1]
     return " ".join(kept) or None
+
+
+_MODEL_OPENERS = frozenset(("The", "Le", "La", "El", "Il", "Les", "Los"))
