@@ -817,3 +817,17 @@ def test_wearers_named_in_bold_before_their_garments_and_worn_by():
 def test_garment_words_of_more_languages_name_a_bold_wearers_line(name, garment, here):
     line = f"<strong>{name}</strong>: {garment} – <a href='https://s.example/1'>{here}</a>"
     assert _inline(f"<ul><li>{line}</li></ul>").characters == [name]
+
+
+def test_the_documents_title_names_the_episode_the_headline_leaves_out():
+    """An SEO plugin's <title> beside a headline (og:title, h1) that names no episode."""
+    page = ("<html><head><title>Bridgerton Season 3 Episode 2: Penelope's Gowns - Regency Blog</title>"
+            "<meta property='og:title' content='Penelope’s Most Swoon-Worthy Gowns'></head><body><article>"
+            "<h1>Penelope’s Most Swoon-Worthy Gowns</h1><div class='entry-content'>"
+            "<p>Gown: <a href='https://s.example/1'>Needle &amp; Thread</a></p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    assert (rec.title, rec.show, rec.season, rec.episode) == (
+        "Penelope’s Most Swoon-Worthy Gowns", "Bridgerton", 3, 2)
+    # a headline that names its own episode keeps it
+    page = page.replace("content='Penelope’s Most", "content='Episode 5: Penelope’s Most")
+    assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").episode == 5

@@ -4,7 +4,8 @@ In order of trust: the title's own forms ("What Maya Wore in Northbound Season 2
 schema.org TV markup, the post's taxonomy (category and tag links of the post itself,
 article:section, breadcrumbs) when the post's words mention it, the body's own phrases ("in
 Northbound season 2", "Maya's boots on Northbound"), then a taxonomy name the words do not
-mention. Season and episode come from the title, the markup, then the description, taxonomy,
+mention. Season and episode come from the title (or the document's <title> when only it names the
+episode), the markup, then the description, taxonomy,
 headings and body; characters from the title, else picture captions ("Maya (Jane Doe) wears
 …") and the garments' possessives ("Maya's boots").
 """
@@ -129,15 +130,19 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     headings = [text(el) for el in stream.elements if el.tag in HEADINGS]
     body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
     later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
+    # The document's <title>, an SEO plugin's, often names the episode the headline leaves out
+    # ("Bridgerton Season 3 Episode 2: Penelope's Gowns" above "Penelope's Most Swoon-Worthy Gowns").
+    seo = _TIMES.sub("x", squash(next((el.text_content() for el in tree.iter("title")), "")))
+    seo = seo if not EPISODE_WORDS.search(title) and EPISODE_WORDS.search(seo) else ""
     # a post names its episode near its start: a book-length body is not read to its end (a dozen patterns)
-    rec.season, rec.episode = _episode(title, (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
+    rec.season, rec.episode = _episode([title, seo], (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
     sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
     # the title's characters first, then the others the post's captions, headings and garments name
     named = _title_characters(title) or _title_names(title, body, sections)
     rec.characters = _without_lead_words(_same_people(named + _other_characters(stream, rec.items)))
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
-        shown = _title_show(title)
+        shown = _title_show(title) or (_title_show(seo) if seo else None)
         if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
             shown = None  # "Elena - 2x10": the title's name before the episode is the wearer's
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
@@ -173,8 +178,8 @@ def _named_show(words: str, categories: list[str], tags: list[str], exclude: set
 _EPISODE_READ = 20_000  # characters of the body
 
 
-def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
-    whole = _season_episode([title])
+def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
+    whole = _season_episode(titles)
     if whole:
         return whole
     if markup[0] is not None or markup[1] is not None:
@@ -182,7 +187,7 @@ def _episode(title: str, markup: tuple, later: list[str]) -> tuple[int | None, i
     whole = _season_episode(later)
     if whole:
         return whole
-    texts = [title, *later]
+    texts = [*titles, *later]
     return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
 
 
