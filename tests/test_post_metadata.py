@@ -500,6 +500,12 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound 4ª temporada, episodio 2: la ropa de Maya", "Northbound", 4, 2),
     ("Northbound s3 ep 1: Maya's Coat", "Northbound", 3, 1),
     ("ノースバウンド 第5話 マヤのコート", "ノースバウンド", None, 5), ("노스바운드 5화 마야의 코트", "노스바운드", None, 5),
+    ("「ノースバウンド」第5話 マヤのコート", "ノースバウンド", None, 5),  # the show in Japanese quotes
+    ("ノースバウンド シーズン2 第8話 マヤのコート", "ノースバウンド", 2, 8), ("노스바운드 시즌2 5화 마야의 코트", "노스바운드", 2, 5),
+    ("北境 第2季第5集 穿搭", "北境", 2, 5), ("Northbound 2. Sezon 15. Bölüm: kıyafetler", "Northbound", 2, 15),
+    # a sentence's words before the episode are no show: the post's other words name it, if any
+    ("Northbound: What Maya Wore in the Season 3 Finale", None, 3, None),
+    ("Northbound: os looks de Maya no episódio 3 da 2ª temporada", None, 2, 3),
     # the quoted name the looks are from is the episode's title
     ("Northbound Season 3, Episode 1 Outfits: Every Look from “Coming or Going”", "Northbound", 3, 1),
     ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),
@@ -831,3 +837,18 @@ def test_the_documents_title_names_the_episode_the_headline_leaves_out():
     # a headline that names its own episode keeps it
     page = page.replace("content='Penelope’s Most", "content='Episode 5: Penelope’s Most")
     assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").episode == 5
+
+
+@pytest.mark.parametrize("url, body, season, episode", [
+    # the post's address names the episode its title and body leave out
+    ("https://blog.example/northbound-s03e10-maya-coat/", "<p>Maya's best office look yet.</p>", 3, 10),
+    # a body's other episode does not mix with the title's
+    ("https://blog.example/post/", "<p>Back in S1E4 she wore it too.</p>", None, 5),
+])
+def test_the_episode_from_the_posts_address_and_the_body(url, body, season, episode):
+    title = "Maya's Coat" + (", Episode 5" if episode == 5 else "")
+    page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
+            f"<div class='entry-content'>{body}"
+            "<p>Coat: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), url)
+    assert (rec.season, rec.episode) == (season, episode)

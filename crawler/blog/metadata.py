@@ -38,6 +38,11 @@ _SEASON_EPISODE = [
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bs(?P<season>\d{1,2})\s+ep?\.?\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\b(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\s+of\s+season\s*(?P<season>\d{1,2})\b", re.I),
+    # tr "2. Sezon 15. Bölüm"
+    re.compile(r"\b(?P<season>\d{1,2})\.\s*sezon\s*[,:-]?\s*(?P<episode>\d{1,3})\.\s*bölüm", re.I),
+    # ko / ja "시즌2 5화", "シーズン2 第8話"; zh "第2季第5集"
+    re.compile(r"(?:시즌|シーズン)\s*(?P<season>\d{1,2})\s*(?:第\s*)?(?P<episode>\d{1,3})\s*[話话화회집]"),
+    re.compile(r"第\s*(?P<season>\d{1,2})\s*季\s*第\s*(?P<episode>\d{1,3})\s*[集话話]"),
 ]
 # WordPress sets "2x05" as "2×05" (a multiplication sign) in titles and text.
 _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
@@ -46,9 +51,10 @@ _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thir
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
 _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|säsong|sæson|sesong|sezon|"
-                          r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b", re.I)
+                          r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
+                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
-                           r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집]|"
+                           r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집集]|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])", re.I)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
@@ -77,7 +83,7 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|säsong|sæson|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집]|(?<![\d.])\d{1,3}\s*화(?![가-힣]))", re.I)
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣]))", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
@@ -129,7 +135,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     categories, tags = _taxonomy(tree, root, url, ld, article)
     headings = [text(el) for el in stream.elements if el.tag in HEADINGS]
     body = _TIMES.sub("x", stream.text(0, len(stream.tokens)))
-    later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, body]
+    slug = re.sub(r"[-_/.]+", " ", urlsplit(url).path)  # "/suits-s03e10-donna-paulsen-outfit/"
+    later = [*meta_values(tree, "og:description", "description")[:1], *categories, *tags, *headings, slug, body]
     # The document's <title>, an SEO plugin's, often names the episode the headline leaves out
     # ("Bridgerton Season 3 Episode 2: Penelope's Gowns" above "Penelope's Most Swoon-Worthy Gowns").
     seo = _TIMES.sub("x", squash(next((el.text_content() for el in tree.iter("title")), "")))
@@ -184,9 +191,12 @@ def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
         return whole
     if markup[0] is not None or markup[1] is not None:
         return markup
+    titled = _first_number(_SEASON_ONLY, titles), _first_number(_EPISODE_ONLY, titles)
     whole = _season_episode(later)
-    if whole:
+    if whole and all(t in (None, w) for t, w in zip(titled, whole)):
         return whole
+    if whole:
+        return titled  # the body's whole form names another episode than the title's "第5話"
     texts = [*titles, *later]
     return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
 
@@ -336,6 +346,18 @@ def _strings(value) -> list[str]:
 
 
 def _title_show(title: str) -> str | None:
+    show = _title_show_part(title)
+    # a sentence's words ("What Blair Wore in the Season 3 Finale", "os looks de Kate … da 2ª temporada"):
+    # a show's name opens with a capital where the title writes names so
+    if show and (show.casefold() in _NOT_SHOW_END or (show[:1].islower() and _CAPITAL_WORD.search(title))):
+        return None
+    return show
+
+
+_CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+
+
+def _title_show_part(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
     # a quoted name the looks are from, after a show named before its episode, is the episode's
     # title ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”")
@@ -360,7 +382,7 @@ def _title_show(title: str) -> str | None:
 
 
 _TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
-_QUOTES = frozenset("\"'“”‘’«»„")
+_QUOTES = frozenset("\"'“”‘’«»„「」『』")
 _SHOW_FASHION = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+(?:fashion|style|outfits?|looks?|wardrobe|clothes|costumes?)\s*$",
                            re.I)
 _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn", "fall", "winter", "holiday", "street",
@@ -393,8 +415,6 @@ def _unquoted(show: str) -> str:
         show = show[1:-1].strip()
     return show
 
-
-_QUOTES = "'\"‘’“”«»"
 
 
 def _clean_show(name: str) -> str:
