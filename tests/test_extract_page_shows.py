@@ -602,6 +602,18 @@ def test_stock_in_page_state_that_dropped_the_sold_out_products_price(state):
     assert (rec.availability, rec.sources["availability"], rec.price) == ("OutOfStock", "json", None)
 
 
+def test_a_recommended_product_named_alike_in_page_state_is_not_the_unpriced_product():
+    """The product's state names no price of its own (its variants do); a recommendation three of
+    whose four words are the title's has one: it is another product, not this one."""
+    blob = {"product": {"title": "Noralber Merino Crew Sweater", "available": False,
+                        "variants": [{"sku": "SPQ-0422-M", "available": False, "price": 2995}]},
+            "recommendations": [{"title": "Haeklo Merino Crew Sweater", "price": 25999, "available": False}]}
+    body = (f"<div id='app'><h1>Noralber Merino Crew Sweater</h1><p class='price'>$29.95</p></div>"
+            f"<script>window.__APP_STATE__ = {json.dumps(blob)};</script>")
+    rec = extract_product(page(body), URL)
+    assert (rec.name, rec.price, rec.availability) == ("Noralber Merino Crew Sweater", "29.95", "OutOfStock")
+
+
 @pytest.mark.parametrize("state, availability", [
     ({"availableForSale": False}, "OutOfStock"), ({"isSoldOut": True}, "OutOfStock"),
     ({"orderable": False}, "OutOfStock"), ({"availability": {"status": "OUT_OF_STOCK"}}, "OutOfStock"),

@@ -90,6 +90,7 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     around it that names one (a variant's product holds the vendor: Shopify's ``meta``), and
     whether its blob gives prices in minor units."""
     best, best_brand, best_minor, best_score = None, None, False, 0.0
+    named_best = 0.0  # the best match of any node: a closer one unaccepted means the accepted is another product
     stack = [(b, None, minor) for b, minor in reversed(blobs)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -105,10 +106,12 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
         if name:
             words = _WORD.findall(name.lower())
             score = sum(w in title_words for w in words) / len(words) if words else 0.0
+            named_best = max(named_best, score)
             if score > best_score and accept(node):
                 best, best_brand, best_minor, best_score = node, brand, minor, score
         stack.extend((v, brand, minor) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
-    return (best, best_brand, best_minor) if best_score >= 0.6 else (None, None, False)
+    # ("Haeklo Merino Crew Sweater" recommended beside the unpriced "Noralber Merino Crew Sweater")
+    return (best, best_brand, best_minor) if best_score >= max(0.6, named_best) else (None, None, False)
 
 
 _SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAvailable", "is_available",
