@@ -269,6 +269,40 @@ def test_an_empty_stock_badge_says_it_in_its_tooltip():
                       "de").availability == "InStock"
 
 
+def test_a_stock_badge_around_an_icon_says_it_in_its_tooltip():
+    box = ("<span class='c-availability-indicator' title='Out of stock' aria-label='Out of stock'>"
+           "<i class='dot dot--red'></i></span><button class='btn c-btn--icon' disabled><svg></svg></button>")
+    assert in_buy_box(box, "en").availability == "OutOfStock"
+    # a badge with words of its own says them, not its tooltip
+    worded = box.replace("<i class='dot dot--red'></i>", "<i class='dot'></i> In stock").replace(" disabled", "")
+    assert in_buy_box(worded, "en").availability == "InStock"
+
+
+@pytest.mark.parametrize("line, lang, availability", [
+    ("Wieder verfügbar ab 12. März", "de", "OutOfStock"), ("Available again from 12 March", "en", "OutOfStock"),
+    ("De nuevo disponible el 3 de mayo", "es", "OutOfStock"),
+    # back now
+    ("Ya disponible de nuevo", "es", "InStock"), ("Знову в наявності!", "uk", "InStock"),
+])
+def test_available_again_from_a_date_is_not_for_sale_now(line, lang, availability):
+    box = f"<div class='delivery-status'><div class='status'>{line}</div></div><form class='buy'></form>"
+    assert in_buy_box(box, lang).availability == availability
+
+
+def test_every_size_sold_out_in_a_select_beside_a_menus_dropdowns_is_sold_out():
+    """A menu's "dropdown" items in the header are no size picker, nor is the wrapper of the select."""
+    menu = "".join(f"<li class='category dropdown'><a href='/c/{n}'>C{n}</a><div><a href='/c/{n}/a'>A</a></div></li>"
+                   for n in range(4))
+    sizes = "".join(f"<option value='{n}' disabled>{n} – Agotado</option>" for n in range(39, 43))
+    html = (f"<html lang='es'><head><title>Zapatos Rifen</title></head><body><header><ul class='top-menu'>{menu}</ul>"
+            "</header><main><div class='product-information'><h1>Zapatos Rifen</h1><p class='price'>222,50 €</p>"
+            "<form method='post' action='/panier'><div class='product-variants'><label>Talla</label>"
+            f"<select name='talla'><option value=''>Selecciona una talla</option>{sizes}</select></div>"
+            "<button type='submit' class='add-to-cart' disabled>Añadir al carrito</button></form></div></main>"
+            "</body></html>")
+    assert extract_product(html, URL).availability == "OutOfStock"
+
+
 def test_every_size_crossed_out_under_the_pickers_caption_is_sold_out():
     sizes = "".join(f"<button type='button' class='size-btn is-oos' disabled>{n}</button>" for n in range(38, 42))
     box = (f"<fieldset class='size-grid'><legend>Größe (EU)</legend>{sizes}</fieldset>"

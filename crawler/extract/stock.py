@@ -81,7 +81,7 @@ _IN = (
     "em estoque", "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla",
     "dostępny", "skladem", "na skladě", "dostupné", "dostupný", "dostupná", "raktáron", "készleten", "elérhető",
     "în stoc", "disponibil", "bestellbar", "an lager", "em stock", "na stanie", "διαθέσιμο", "σε απόθεμα", "tersedia",
-    "còn hàng", "є в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
+    "còn hàng", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
@@ -102,6 +102,12 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
            "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
            "demnächst verfügbar", "bientôt disponible", "próximamente",
+           # available again from a date: not now
+           "available again from", "available again on", "wieder verfügbar ab", "wieder lieferbar ab",
+           "à nouveau disponible le", "de nouveau disponible le", "disponible à nouveau le",
+           "de nuevo disponible el", "disponible de nuevo el", "nuovamente disponibile dal",
+           "di nuovo disponibile dal", "weer leverbaar vanaf", "weer beschikbaar vanaf", "expected back",
+           "znovu skladem od", "ponownie dostępny od", "снова в наличии с", "再入荷予定日",
            "prossimamente", "binnenkort beschikbaar", "kommer snart", "call to check", "call for availability",
            "call to order", "call for price", "waitlist", "wait list", "warteliste", "liste d'attente",
            "lista de espera", "lista d'attesa", "wachtlijst", "motta varsel", "varsle meg", "overvåk", "bevaka",
@@ -519,9 +525,9 @@ def _attribute_text(el) -> str | None:
 
 
 def _badge_says(el) -> str | None:
-    """What an empty badge says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
-    "<span class='stock-indicator--red' title='Nicht auf Lager'>")."""
-    return None if len(el) else (el.get("aria-label") or el.get("title"))
+    """What a badge without words says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
+    "<span class='stock-indicator--red' title='Nicht auf Lager'>", also around an icon's dot)."""
+    return None if el.text_content().strip() else (el.get("aria-label") or el.get("title"))
 
 
 def _file_words(src: str | None) -> str | None:
@@ -601,9 +607,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for el in stock_elems:
         if related(el) or visible.hidden(el) or not _product_level(el, None):
             continue
-        t = short_text(el, 160) or _badge_says(el)
+        shown = short_text(el, 160)
+        t = shown or _badge_says(el)
         v = verdict(t) if t else None
-        if v and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said,
+        if v and shown and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said,
             # nor a store's or a pick-up's stock inside the availability block
             t = _shown_text(el, visible, 160, _NOT_PRODUCT_LEVEL)
             v = verdict(t) if t else None
@@ -626,7 +633,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
             cls = el.get("class")
-            if cls and len(el) > 1 and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)):
+            if cls and len(el) > 1 and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)) \
+                    and _swatches(el):
                 swatches.append(el)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
                 if not (related(el) or visible.hidden(_shown_as(el))):
@@ -709,6 +717,13 @@ _ORDERED_CLASS = re.compile(r"(?<![a-z])(?:back-?order|pre-?order)")
 _PROMISED = re.compile(r"(?<!\w)(?:due|expected|eta|erwartet|voraussichtlich|attendu|prévu|previst[oa]|verwacht)"
                        r"\s*(?:[:：]|on|by|in|ab|le|am|w/c|\d)|order now|reserve (?:yours|now|from)|secure yours")
 _ON_SALE_WORDS = frozenset(_ORDER[1:])
+
+
+def _swatches(el) -> bool:
+    """A picker of buttons or list items: not a menu's dropdown in the page's header or nav, nor the
+    wrapper of a <select> or radio buttons (read as such)."""
+    return (el.find(".//select") is None and el.find(".//input[@type='radio']") is None
+            and not any(a.tag in ("header", "nav") for a in el.iterancestors()))
 
 
 def _shown_as(control):
