@@ -852,3 +852,26 @@ def test_the_episode_from_the_posts_address_and_the_body(url, body, season, epis
             "<p>Coat: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), url)
     assert (rec.season, rec.episode) == (season, episode)
+
+
+def test_bold_names_opening_lines_parted_by_breaks():
+    """Blogger's one paragraph of lines: each bold name with its colon inside opens a garment's line."""
+    rec = _inline("<p><b>Carrie:</b> the tulle skirt moment. <a href='https://s.example/1'>Molly Goddard skirt</a><br>"
+                  "<b>Charlotte:</b> a floral dress, <a href='https://s.example/2'>Erdem</a><br>"
+                  "<b>Splurge:</b> <a href='https://s.example/3'>Max Mara coat</a></p>")
+    assert rec.characters == ["Carrie", "Charlotte"]  # "Splurge:" is a label
+
+
+@pytest.mark.parametrize("title, headings", [
+    ("Young Royals säsong 2 avsnitt 4 – Wilhelm och Felice", ("Wilhelm", "Felice")),
+    ("Euphoria S2E4 — Maddy vs. Cassie", ("MADDY", "CASSIE")),
+    # the names after the words of a language that says "looks of" first
+    ("Sex Education – sezon 4, odcinek 2: stylizacje Maeve i Aimee", ("Maeve", "Aimee")),
+])
+def test_the_titles_names_that_head_the_posts_sections(title, headings):
+    body = "".join(f"<h2>{h}</h2><p>Kurtka: <a href='https://s.example/{i}'>Zara</a></p>"
+                   for i, h in enumerate(headings))
+    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<div class='entry-content'>{body}</div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    assert sorted(rec.characters) == sorted(h.title() for h in headings)

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
-from street2shop.crawler.blog.metadata import EPISODE_WORDS
 from street2shop.crawler.blog.tables import row_name
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS, GARMENTS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARMENTS
 
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(

@@ -13,12 +13,14 @@ headings and body; characters from the title, else picture captions ("Maya (Jane
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from urllib.parse import urljoin, urlsplit
 
 from street2shop.crawler.blog.dom import (HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, is_chrome, meta_values, squash,
                                          text, walk)
 from street2shop.crawler.blog.tables import row_wearer
-from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, GARMENTS, GENERIC
+from street2shop.crawler.blog.garments import label
+from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC
 
 _SEASON_EPISODE = [
     re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
@@ -69,11 +71,14 @@ _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
 # The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
 # "i look di Giulia".
+# "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
+# "Maddy vs. Cassie")
+_AND = r"(?:and|&|und|et|y|e|och|og|i|en|ve|vs\.?|versus)"
 _WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
     r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+)"
-    r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+)[A-ZÀ-Ý][\w-]*)*)")
+    rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
@@ -87,8 +92,6 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
-#: Any season or episode wording, numbered or not: such a heading names an episode, not a garment.
-EPISODE_WORDS = re.compile(r"\b(season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d{1,3}\b)", re.I)
 
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
@@ -113,7 +116,7 @@ _NAME = r"[A-ZÀ-Ý][\w'’-]+"
 _PLAYED_BY = re.compile(rf"(?P<who>{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
 _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
-_BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}}")
+_BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
                r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
                r"dressed|"
@@ -454,7 +457,7 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
 # --- characters -------------------------------------------------------------------------------------
 
 
-_each_name = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e)\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
+_each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
 
 
 def _title_characters(title: str) -> list[str]:
@@ -498,6 +501,12 @@ def _title_names(title: str, body: str, sections: set[str]) -> list[str]:
             continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
         part = _PART_TAIL.sub("", part.strip())
         if not _FULL_NAMES.fullmatch(part):
+            # names after the words of a language that says "looks of" first ("stylizacje Maeve i
+            # Aimee"): only where each heads a section of the post
+            tail = _NAMES_AT_END.search(part)
+            names = [n for n in _each_name(tail.group("who")) if n] if tail else []
+            if names and all(n.casefold() in sections for n in names):
+                return names
             continue
         names = [n for n in _each_name(part) if n]
         # one of them written as a person ("Blair's headbands"), the others at least named in the body
@@ -516,7 +525,8 @@ def _written_as_person(name: str, body: str) -> bool:
 
 
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
-_FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
+_NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}})$")
+_FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
 
 
 def _other_characters(stream: Stream, items) -> list[str]:
@@ -558,19 +568,35 @@ def _other_characters(stream: Stream, items) -> list[str]:
 
 
 def _bold_wearer(line) -> list[str]:
-    """The name a line opens with in bold, then its garment or a link named for its maker
-    ("<li><strong>Lola</strong>: vestido rojo – <a>Mango</a></li>")."""
-    first = line[0] if len(line) else None
-    if first is None or first.tag not in ("b", "strong") or (line.text or "").strip() \
-            or not (first.tail or "").lstrip().startswith((":", "–", "—", "-")):
-        return []
-    name = text(first).strip(" :")
+    """The names lines open with in bold, then their garment or a link named for its maker
+    ("<li><strong>Lola</strong>: vestido rojo – <a>Mango</a></li>", or Blogger's lines parted by
+    breaks: "<b>Carrie:</b> the tulle skirt … <a>…</a><br><b>Charlotte:</b> …")."""
+    names: list[str] = []
+    children = list(line)
+    opens = not (line.text or "").strip()
+    for i, child in enumerate(children):
+        if opens and child.tag in ("b", "strong"):
+            rest = list(takewhile(lambda e: e.tag != "br", children[i + 1:]))
+            name = _line_wearer(child, rest)
+            if name and name not in names:
+                names.append(name)
+        opens = child.tag == "br" and not (child.tail or "").strip()
+    return names
+
+
+def _line_wearer(bold, rest: list) -> str | None:
+    """The bold name that opens a line, with a colon or dash after it, when the line's words name a
+    garment or its links a maker."""
+    own = text(bold).strip()
+    if not (own.endswith(":") or (bold.tail or "").lstrip().startswith((":", "–", "—", "-"))):
+        return None
+    name = own.strip(" :")
     if not re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", name) or _no_name(name.split()[0]) \
-            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS:
-        return []
-    links = [text(a) for a in line.iter("a")]
-    said = set(re.findall(r"[^\W\d_]+", (first.tail or "").casefold()))
-    return [name] if links and (said & GARMENTS or any(t and t[0].isupper() and t != name for t in links)) else []
+            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS or label(name):
+        return None  # not "Coat:", nor "Splurge:" / "Exact:" before a link
+    links = [text(a) for e in rest for a in e.iter("a")]
+    said = set(re.findall(r"[^\W\d_]+", " ".join([bold.tail or "", *(e.tail or "" for e in rest)]).casefold()))
+    return name if links and (said & GARMENTS or any(t and t[0].isupper() and t != name for t in links)) else None
 
 
 def _worn_by(words: str) -> list[str]:
@@ -580,7 +606,7 @@ def _worn_by(words: str) -> list[str]:
 
 
 _WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté\s+par|llevado\s+por|indossato\s+da)\s*:?\s+"
-                           r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+)[A-ZÀ-Ý][\w-]*)*)")
+                           rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
 
