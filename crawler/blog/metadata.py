@@ -73,7 +73,7 @@ _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?
 # "i look di Giulia".
 # "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
 # "Maddy vs. Cassie")
-_AND = r"(?:and|&|und|et|y|e|och|og|i|en|ve|vs\.?|versus)"
+_AND = r"(?:and|&|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
 _WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
