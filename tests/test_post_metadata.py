@@ -875,3 +875,16 @@ def test_the_titles_names_that_head_the_posts_sections(title, headings):
             f"<div class='entry-content'>{body}</div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
     assert sorted(rec.characters) == sorted(h.title() for h in headings)
+
+
+@pytest.mark.parametrize("line, maker", [
+    # the maker in brackets after the garment's words; not a note
+    ("Teal mock-neck sweater (Ann Taylor): <a href='https://s.example/1'>shop</a>", "Ann Taylor"),
+    ("Teal mock-neck sweater (sold out): <a href='https://s.example/1'>shop</a>", None),
+    # a name said in prose stops before the model's words, and without a possessive
+    ("Her sneakers are the Buffalo Classic Low, <a href='https://s.example/1'>here</a>", "Buffalo"),
+    ("The shirt is by Dolce &amp; Gabbana's men's line: <a href='https://s.example/1'>shop</a>", "Dolce & Gabbana"),
+    ("The jeans are by Levi's: <a href='https://s.example/1'>shop</a>", "Levi's"),
+])
+def test_the_makers_words_of_a_name_said_in_prose(line, maker):
+    assert [i.brand for i in _inline(f"<p>{line}</p>").items] == [maker]

@@ -31,15 +31,41 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     row = group.blocks[0][0]
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
-            or next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
-            or next(filter(None, map(_is_name, lines(group.exact_tokens))), None)
-            or _after_garment(garment)
-            or _labelled_product(garment)
-            or _after_garment_word(garment, group)
-            or _name_line(stream, group, garment)
-            or _bold_name(stream, group, exact_ids, garment)
-            or _link_words(group))
+            or _bracketed(garment)
+            or _without_model(next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
+                              or next(filter(None, map(_is_name, lines(group.exact_tokens))), None)
+                              or _after_garment(garment)
+                              or _labelled_product(garment)
+                              or _after_garment_word(garment, group)
+                              or _name_line(stream, group, garment)
+                              or _bold_name(stream, group, exact_ids, garment)
+                              or _link_words(group)))
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
+
+
+def _without_model(name: str | None) -> str | None:
+    """The maker's words of a name said in prose, before the model's ("Buffalo Classic Low",
+    "Ray-Ban Aviator Classic"), without a possessive ("Dolce & Gabbana's shirt")."""
+    if not name:
+        return name
+    words = name.split()
+    cut = next((i for i, w in enumerate(words[1:], 1) if w.casefold() in DESCRIPTORS), len(words))
+    name = " ".join(words[:cut])
+    if len(words) > 1 and name[-2:] in ("'s", "’s"):
+        name = name[:-2]  # not a one-word "Levi's"
+    return name
+
+
+def _bracketed(garment: str) -> str | None:
+    """The name in brackets after the garment's words ("Teal mock-neck sweater (Ann Taylor)"), not a
+    label or note ("(exact)", "(sold out)")."""
+    m = _BRACKET_TAIL.search(garment)
+    if m is None or not _has_garment_word(garment[:m.start()]):
+        return None
+    inside = m.group().strip(" ()")
+    name = _capitalised(inside)
+    return name if name == inside and len(name.split()) <= 4 and not label(name) and not CALL_TO_ACTION.match(name) \
+        and not _has_garment_word(name) else None
 
 
 def _may_be_maker(name: str | None) -> bool:
