@@ -32,14 +32,16 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
             or _bracketed(garment)
+            # a name said in prose runs on into the model's ("is the Buffalo Classic Low"); one
+            # that ends its clause or line is whole ("Blazer - Dustline Denim")
             or _without_model(next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
-                              or next(filter(None, map(_is_name, lines(group.exact_tokens))), None)
-                              or _after_garment(garment)
-                              or _labelled_product(garment)
-                              or _after_garment_word(garment, group)
-                              or _name_line(stream, group, garment)
-                              or _bold_name(stream, group, exact_ids, garment)
-                              or _link_words(group)))
+                              or next(filter(None, map(_is_name, lines(group.exact_tokens))), None))
+            or _after_garment(garment)
+            or _labelled_product(garment)
+            or _after_garment_word(garment, group)
+            or _name_line(stream, group, garment)
+            or _bold_name(stream, group, exact_ids, garment)
+            or _link_words(group))
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
 
 
