@@ -421,6 +421,22 @@ def test_a_blogs_home_page_or_a_wordpress_page_is_not_a_post():
     assert not extract_post(lxml.html.fromstring(home), "https://blog.example/").is_post
 
 
+def test_a_home_page_whose_theme_marks_only_its_entries_titles_is_not_a_post():
+    """A Blogger theme's home: <article> cards with an "entry-title" each, no entry class."""
+    cards = "".join(f"<article class='post-outer-container'><div class='post'><h3 class='post-title entry-title'>"
+                    f"Northbound 2x0{n}</h3><div class='post-body'><p>Maya's coat: <a href='https://s.example/{n}'>"
+                    "Zara</a></p></div></div></article>" for n in (1, 2, 3))
+    # its markup and og:type say "article" as a post's would
+    head = ("<head><meta property='og:type' content='article'><script type='application/ld+json'>"
+            '{"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Northbound 2x01"}</script></head>')
+    home = f"<html>{head}<body><div class='blog-posts'>{cards}</div></body></html>"
+    assert not extract_post(lxml.html.fromstring(home), "https://nb.blogspot.com/").is_post
+    # one entry, and other posts' titles in a related block beside it
+    one = home.replace("</article><article", "</article><div class='related-posts'><article", 1).replace(
+        "</div></body>", "</div></div></body>")
+    assert extract_post(lxml.html.fromstring(one), "https://nb.blogspot.com/2025/01/nb-2x01.html").is_post
+
+
 @pytest.mark.parametrize("title, body, show", [
     ("Los looks de Lu en Élite (T3 E2)", "Lu lleva un vestido", "Élite"),
     ("Olivia Pope - Scandal 2x08", "Olivia's coat", "Scandal"),

@@ -257,7 +257,8 @@ def _listing_or_page(tree) -> bool:
     page ("type-page": a shop or about page), rather than one post. A body outside every entry
     is the post's own (a block theme's single post lists "More posts" as entries below it)."""
     entries = 0
-    own_body = False
+    titled: set[int] = set()  # the <article>s holding an entry's title
+    own_body = body_outside_articles = False
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -265,14 +266,27 @@ def _listing_or_page(tree) -> bool:
         if "type-page" in names and not is_noise(el):
             return True
         inside = any(set((up.get("class") or "").split()) & _ENTRY_CLASSES for up in el.iterancestors())
-        if names & _ENTRY_CLASSES and not inside \
-                and not any(up.tag in ("aside", "nav", "footer") or _ASIDE.search(classes(up))
-                            for up in el.iterancestors()):
+        if names & _ENTRY_CLASSES and not inside and not _beside_the_post(el):
             entries += 1
         elif not inside and not names & _ENTRY_CLASSES and el.tag not in _NOT_CONTAINERS \
                 and _CONTENT_HINT.search(el.get("class") or ""):
             own_body = True
-    return entries >= 2 and not own_body
+            body_outside_articles = body_outside_articles or not any(up.tag == "article" for up in el.iterancestors())
+        if names & _ENTRY_TITLES and not _beside_the_post(el):
+            article = next((up for up in el.iterancestors() if up.tag == "article"), None)
+            if article is not None:
+                titled.add(id(article))
+    # entries' titles where the theme marks no entry itself, each with its body in an <article> (a
+    # Blogger theme's home)
+    return (entries >= 2 and not own_body) or (len(titled) >= 2 and not body_outside_articles)
+
+
+def _beside_the_post(el) -> bool:
+    """Inside a sidebar, a menu, the footer or a block of related posts or comments."""
+    return any(up.tag in ("aside", "nav", "footer") or _ASIDE.search(classes(up)) for up in el.iterancestors())
+
+
+_ENTRY_TITLES = frozenset({"entry-title", "post-title"})
 
 
 def _aside_entry(article) -> bool:
