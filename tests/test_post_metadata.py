@@ -904,3 +904,17 @@ def test_the_titles_names_that_head_the_posts_sections(title, headings):
 ])
 def test_the_makers_words_of_a_name_said_in_prose(line, maker):
     assert [i.brand for i in _inline(f"<p>{line}</p>").items] == [maker]
+
+
+@pytest.mark.parametrize("prose, maker", [
+    ("<p>Donna walks in. The dress is by Roland Mouret, the famous Galaxy silhouette. The current version is here:</p>",
+     "Roland Mouret"),
+    ("<p>The trousers are the exact Flame pants from The Row.</p>", "The Row"),
+    # the sentence must name the garment the button does
+    ("<p>Her coat is by Max Mara.</p>", None),
+])
+def test_the_maker_the_prose_names_before_a_call_to_shop_the_garment(prose, maker):
+    rec = _inline(f"{prose}<div class='wp-block-button'><a class='wp-block-button__link' href='https://s.example/1'>"
+                  "Shop the dress</a></div>".replace("Shop the dress", "Shop the trousers" if "trousers" in prose
+                                                     else "Shop the dress"))
+    assert [i.brand for i in rec.items] == [maker]

@@ -41,8 +41,35 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or _after_garment_word(garment, group)
             or _name_line(stream, group, garment)
             or _bold_name(stream, group, exact_ids, garment)
-            or _link_words(group))
+            or _link_words(group)
+            or _said_before_the_call(stream, group, garment))
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
+
+
+def _said_before_the_call(stream: Stream, group: Group, garment: str) -> str | None:
+    """For a bare call to shop the garment ("Shop the dress"), the maker the prose right before it
+    says it is by ("The dress is by Roland Mouret. … <a>Shop the dress</a>"): the last sentence
+    there that names the same garment, back to the previous link or heading."""
+    m = _SHOP_THE.fullmatch(garment.strip(" .:!"))
+    if m is None or m.group("what").casefold() not in DESCRIPTORS:
+        return None
+    words: list[str] = []
+    for token in reversed(stream.tokens[max(0, group.start - _PROSE_TOKENS):group.start]):
+        if token.kind == "link" or token.heading:
+            break
+        if token.kind == "text":
+            words.append(token.text)
+    what = m.group("what").casefold()
+    for sentence in reversed(_SENTENCE_END.split(squash(" ".join(reversed(words))))):
+        if what in sentence.casefold():
+            sentence = sentence.rstrip(".!? ")  # "… from The Row.": no abbreviation's point
+            return _without_model(_by_name(sentence) or _is_name(sentence))
+    return None
+
+
+_SHOP_THE = re.compile(r"(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?P<what>[^\W\d_][\w-]*)", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PROSE_TOKENS = 40  # a paragraph or two before the call
 
 
 def _without_model(name: str | None) -> str | None:
