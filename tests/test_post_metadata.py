@@ -918,3 +918,17 @@ def test_the_maker_the_prose_names_before_a_call_to_shop_the_garment(prose, make
                   "Shop the dress</a></div>".replace("Shop the dress", "Shop the trousers" if "trousers" in prose
                                                      else "Shop the dress"))
     assert [i.brand for i in rec.items] == [maker]
+
+
+
+@pytest.mark.parametrize("title, characters", [
+    ("「ノースバウンド」第5話　みくりの衣装まとめ", ["みくり"]),
+    ("ノースバウンド シーズン2 第8話 エミリー&ミンディのファッション", ["エミリー", "ミンディ"]),
+    ("노스바운드 시즌2 5화 블레어 패션 정보", ["블레어"]),
+    ("北境 第2季第6集 艾蜜莉的穿搭", ["艾蜜莉"]),
+    ("北境 第2季第6集 穿搭整理", []),  # no one named
+])
+def test_whose_clothes_a_cjk_title_names_after_the_episode(title, characters):
+    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            "<div class='entry-content'><p>コート: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
+    assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").characters == characters

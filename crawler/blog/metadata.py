@@ -465,8 +465,19 @@ def _title_characters(title: str) -> list[str]:
          or _WHO_WEARS_ELSEWHERE.search(title))
     if m:
         return [_given_and_family(c) for c in _each_name(m.group("who").strip()) if c]
+    m = _CJK_WHO.search(title)
+    if m:
+        return [n for n in _CJK_AND.split(m.group("who")) if n]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
     return _whose_garments(title)
+
+
+# Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
+# "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
+_CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
+_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME})*)"
+                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|스타일|穿搭|造型|服装|服裝)")
+_CJK_AND = re.compile(r"\s*[&＆、と]\s*")
 
 
 def _whose_garments(words: str) -> list[str]:
