@@ -932,3 +932,23 @@ def test_whose_clothes_a_cjk_title_names_after_the_episode(title, characters):
     page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             "<div class='entry-content'><p>コート: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
     assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").characters == characters
+
+
+def test_a_tables_exact_and_alternative_columns_label_their_links():
+    rec = _inline("<table><thead><tr><th>Character</th><th>Item</th><th>Exact</th><th>Alternative</th></tr></thead>"
+                  "<tbody><tr><td>Helly</td><td>Teal sweater</td><td><a href='https://s.example/1'>shop</a></td>"
+                  "<td><a href='https://s.example/2'>shop</a></td></tr>"
+                  "<tr><td>Helly</td><td>Pleated skirt</td><td>–</td><td><a href='https://s.example/3'>shop</a></td>"
+                  "</tr></tbody></table>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [["exact", "alternative"], ["alternative"]]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("The modern equivalent of her gowns: I love <a href='https://s.example/1'>this nap dress</a>", "alternative"),
+    ("Grey cable knit — exact is long gone but <a href='https://s.example/1'>this vintage one</a> is it", "alternative"),
+    ("Coat: <a href='https://s.example/1'>Max Mara</a> (discontinued)", "exact"),  # how the exact one stands
+    ("저렴한 대체품 👉 <a href='https://s.example/1'>쿠팡에서 보기</a>", "alternative"),
+    ("サングラス → プチプラ：<a href='https://s.example/1'>SHOPLIST</a>", "alternative"),
+])
+def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
+    assert [link.kind for i in _inline(f"<p>{line}</p>").items for link in i.links] == [kind]

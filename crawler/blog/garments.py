@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
-from street2shop.crawler.blog.tables import row_name
+from street2shop.crawler.blog.tables import column_name, row_name
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARMENTS
 
 #: Words that present a link as an alternative to the exact item.
@@ -33,10 +33,12 @@ ALTERNATIVE = re.compile(
     r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|"
     # de / es / sv / da / no / pl, and "a more affordable version"
     r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn[aeyi]\w*|"
-    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version)\b",
+    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version|"
+    # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
+    r"(?:modern )?equivalent|long gone|no longer available|discontinued)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
-_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|유사|비슷한")
+_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|유사|비슷한|プチプラ|代わり|代替|대체")
 _EXACT_CJK = re.compile(r"同じ|同款|동일")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 #: Words that present a link as the exact item.
@@ -374,7 +376,7 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             claimed = after if clause and label(clause.group(1)) else None
             bracket = clause if claimed is not None else bracket
         said = (label(token.text) or label(token.el.get("title") or "") or (claimed and label(bracket.group(1)))
-                or label(" ".join(labels.since)))
+                or label(column_name(token.el)) or label(" ".join(labels.since)))
         kind = said or _class_label(token.el, stream, start) or labels.state
         labels.state = labels.spoken = said or labels.state
         labels.since = []
@@ -403,7 +405,7 @@ def _is_label(words: str) -> bool:
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
 _SAID_OF_LINK = re.compile(r"^\s*(?:is|are|was|were|looks?|seems?)\s+([^.;:!?()]{1,40})", re.I)
-_SOLD_OUT = re.compile(r"sold out", re.I)
+_SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
 
 
 def _class_label(link, stream: Stream, start: int) -> str | None:

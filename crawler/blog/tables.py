@@ -46,6 +46,15 @@ def _columns(row) -> list[tuple[str, object]]:
     return [(headers[i] if i < len(headers) else "", c) for i, c in enumerate(_cells(row))]
 
 
+def column_name(el) -> str:
+    """The header of the table column a link sits in ("Exact", "Alternative"), or ""."""
+    cell = next((up for up in el.iterancestors() if up.tag in _CELLS), None)
+    row = row_of(cell) if cell is not None else None
+    if row is None:
+        return ""
+    return next((h for h, c in _columns(row) if c is cell), "")
+
+
 def _bare(cell) -> bool:
     return next(cell.iter("a"), None) is None and bool(text(cell))
 
