@@ -244,6 +244,14 @@ def _inline(body: str, title: str = "Post"):
     return extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
 
 
+def _titled(title: str, body: str = "<p>Coat: <a href='https://s.example/1'>Zara</a></p>",
+            url: str = "https://blog.example/2025/post/"):
+    """A post whose <title> and h1 are `title`."""
+    page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
+            f"<div class='entry-content'>{body}</div></article></body></html>")
+    return extract_post(lxml.html.fromstring(page), url)
+
+
 def test_described_lines_under_a_heading_stay_garments_of_their_own():
     # only bare links and labels join the garment a heading names; "Coat:" describes one
     rec = _inline("<h2>Maya's outfit</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
@@ -527,10 +535,7 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
-    page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
-            "<div class='entry-content'><p>Coat: <a href='https://s.example/1'>Zara</a></p></div></article>"
-            "</body></html>")
-    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    rec = _titled(title)
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
     assert rec.characters == (["Maya"] if "Maya" in title else [])
 
@@ -863,10 +868,7 @@ def test_the_documents_title_names_the_episode_the_headline_leaves_out():
 ])
 def test_the_episode_from_the_posts_address_and_the_body(url, body, season, episode):
     title = "Maya's Coat" + (", Episode 5" if episode == 5 else "")
-    page = (f"<html><head><title>{title} | Blog</title></head><body><article><h1>{title}</h1>"
-            f"<div class='entry-content'>{body}"
-            "<p>Coat: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
-    rec = extract_post(lxml.html.fromstring(page), url)
+    rec = _titled(title, body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>", url)
     assert (rec.season, rec.episode) == (season, episode)
 
 
@@ -887,9 +889,7 @@ def test_bold_names_opening_lines_parted_by_breaks():
 def test_the_titles_names_that_head_the_posts_sections(title, headings):
     body = "".join(f"<h2>{h}</h2><p>Kurtka: <a href='https://s.example/{i}'>Zara</a></p>"
                    for i, h in enumerate(headings))
-    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"<div class='entry-content'>{body}</div></article></body></html>")
-    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
+    rec = _titled(title, body)
     assert sorted(rec.characters) == sorted(h.title() for h in headings)
 
 
@@ -929,9 +929,7 @@ def test_the_maker_the_prose_names_before_a_call_to_shop_the_garment(prose, make
     ("北境 第2季第6集 穿搭整理", []),  # no one named
 ])
 def test_whose_clothes_a_cjk_title_names_after_the_episode(title, characters):
-    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            "<div class='entry-content'><p>コート: <a href='https://s.example/1'>Zara</a></p></div></article></body></html>")
-    assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").characters == characters
+    assert _titled(title, "<p>コート: <a href='https://s.example/1'>Zara</a></p>").characters == characters
 
 
 def test_a_tables_exact_and_alternative_columns_label_their_links():
