@@ -950,3 +950,18 @@ def test_a_tables_exact_and_alternative_columns_label_their_links():
 ])
 def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
     assert [link.kind for i in _inline(f"<p>{line}</p>").items for link in i.links] == [kind]
+
+
+@pytest.mark.parametrize("url, body, show", [
+    # the post's address names the show before its episode, as the words write it
+    ("https://blog.example/selling-sunset-s7-e3-chrishell/", "<p>Back in Selling Sunset land.</p>", "Selling Sunset"),
+    # written nowhere with capitals: the address's words capitalised
+    ("https://fits.example/post/761/heartstopper-s3-ep-1-nick", "<p>nick's jumper, finally</p>", "Heartstopper"),
+    ("https://blog.example/young-royals-sasong-3-avsnitt-2/", "", "Young Royals"),  # "säsong" spelled for an address
+    # not a sentence's words, nor a garment's
+    ("https://blog.example/what-maya-wore-s2e5/", "", None),
+    ("https://blog.example/coats-s2e5/", "", None),
+])
+def test_the_show_from_the_posts_address(url, body, show):
+    rec = _titled("Her best looks yet", body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>", url)
+    assert rec.show == show

@@ -34,7 +34,7 @@ _SEASON_EPISODE = [
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bT(?P<season>\d{1,2})\s*E(?P<episode>\d{1,3})\b"),
     # sv / da / no / pl / fi, "4ª temporada, episodio 2", "s3 ep 1"
-    re.compile(r"\b(?:säsong|sæson|sesong|sezon|kausi)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
+    re.compile(r"\b(?:s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
                r"(?:avsnitt|afsnit|episode|episod|odcinek|odc\.|jakso)\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\b(?P<season>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\s*[,:-]?\s*"
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
@@ -52,7 +52,7 @@ _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
-_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|säsong|sæson|sesong|sezon|"
+_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|"
                           r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
@@ -86,7 +86,7 @@ _SHOW_AFTER = re.compile(
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
-                          r"\b(?:temporada|saison|staffel|stagione|seizoen|säsong|sæson|sesong|sezon|kausi)\s*\d|"
+                          r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣]))", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
@@ -156,6 +156,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
             shown = None  # "Elena - 2x10": the title's name before the episode is the wearer's
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
+            or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
             or _named_show(f"{title} {body}", categories, tags, exclude)
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, later) or rec.show
@@ -170,6 +171,31 @@ def _spelled_out(acronym: str, texts: list[str]) -> str | None:
     inner = (rf"[{c}{c.lower()}][\w'’]*" for c in acronym[1:-1])
     words = re.compile(r"\b" + r"\s+".join((rf"{acronym[0]}[\w'’]*", *inner, rf"{acronym[-1]}[\w'’]*")) + r"\b")
     return next((m.group() for t in texts if (m := words.search(t))), None)
+
+
+def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
+    """The show the post's address names before its episode ("/selling-sunset-s7-e3-chrishell/"),
+    as the post's words write it ("Selling Sunset"); none where they do not."""
+    slug = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    m = _SHOW_BEFORE.search(_digits(re.sub(r"[-_.+]+", " ", slug)))
+    if m is None:
+        return None
+    words = m.group("show").split()
+    if not words or words[-1] in _NOT_SHOW_END or _WHO_WORE.search(m.group("show")):
+        return None
+    written = re.compile(r"(?<!\w)" + r"[\s\-–:]+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    for t in texts:
+        found = written.search(t) if t else None
+        if found and found.group()[0].isupper() and _usable(found.group(), exclude):
+            return found.group()
+    # written nowhere with capitals (a Tumblr's lower-case post): the address's words, capitalised
+    if len(words) > 4 or any(w.isdigit() or w in GENERIC or w in DESCRIPTORS or w in _NOT_SHOW_START for w in words):
+        return None
+    show = " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
+    return show if _usable(show, exclude) else None
+
+
+_SMALL_WORDS = frozenset(("of", "the", "and", "in", "on", "at", "a", "an", "to", "for", "de", "la", "le", "el", "y"))
 
 
 def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str]) -> str | None:
