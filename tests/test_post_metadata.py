@@ -965,3 +965,13 @@ def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
 def test_the_show_from_the_posts_address(url, body, show):
     rec = _titled("Her best looks yet", body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>", url)
     assert rec.show == show
+
+
+@pytest.mark.parametrize("line, maker", [
+    ("<h3>Haein's earrings</h3><p>브랜드: 아가타 파리 – <a href='https://s.example/1'>유사 제품</a></p>", "아가타 파리"),
+    ("<h3>Tsumugi's knit</h3><p>ニット：ブランドはSNIDEL。<a href='https://s.example/1'>ZOZOTOWNで見る</a></p>", "SNIDEL"),
+    ("<h3>Maya's coat</h3><p>Brand: Sandro. <a href='https://s.example/1'>Shop it</a></p>", "Sandro"),
+    ("<h3>Tsumugi's skirt</h3><p>スカート：ブランド不明。<a href='https://s.example/1'>似ているもの</a></p>", None),
+])
+def test_the_name_after_a_brand_label_in_the_posts_language(line, maker):
+    assert [i.brand for i in _inline(line).items] == [maker]

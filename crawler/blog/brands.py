@@ -31,6 +31,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     row = group.blocks[0][0]
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
+            or next(filter(None, map(_labelled_brand, lines(stream.tokens[group.start:group.end]))), None)
             or _bracketed(garment)
             # a name said in prose runs on into the model's ("is the Buffalo Classic Low"); one
             # that ends its clause or line is whole ("Blazer - Dustline Denim")
@@ -70,6 +71,21 @@ def _said_before_the_call(stream: Stream, group: Group, garment: str) -> str | N
 _SHOP_THE = re.compile(r"(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?P<what>[^\W\d_][\w-]*)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _PROSE_TOKENS = 40  # a paragraph or two before the call
+
+
+def _labelled_brand(line: str) -> str | None:
+    """The name after a brand label in the post's language ("Brand: Sandro", "브랜드: 아가타 파리",
+    "ブランドはSNIDEL。"), up to the clause's end; not "ブランド不明" (unknown)."""
+    m = _BRAND_LABEL.search(line)
+    if m is None:
+        return None
+    name = _LABEL_VALUE_END.split(line[m.end():], 1)[0].strip()
+    return name if 0 < len(name) <= 40 and not label(name) and not CALL_TO_ACTION.match(name) else None
+
+
+_BRAND_LABEL = re.compile(r"(?:\b(?:brand|marca|marque|marke|merk|märke|marka|marchio|designer)\s*[:：]|"
+                          r"(?:ブランド|브랜드|品牌)\s*(?:[:：]|は))\s*", re.I)
+_LABEL_VALUE_END = re.compile(r"[。.,;、，(（]|\s[–—-]\s|\s*[–—]")
 
 
 def _without_model(name: str | None) -> str | None:
