@@ -1239,8 +1239,10 @@ def test_cards_of_other_products_with_a_price_each_are_not_the_product():
 
 @pytest.mark.parametrize("shown, note, price", [
     ("53,11 €", "IVA incluido (cuando corresponda)", "53.11"),  # 43.90 with Spain's 21 % VAT added
-    ("53,11 €", "", "43.90"),  # the page does not say its prices include VAT
-    ("52,00 €", "IVA incluido", "43.90"),  # no rate of VAT makes one of the other
+    # the markup's price shown nowhere: what the page shows (test_a_markup_price_the_page_strikes_through...)
+    ("53,11 €", "", "53.11"), ("52,00 €", "IVA incluido", "52.00"),
+    # shown too, and no rate of VAT makes one of the other: the markup's stands
+    ("52,00 €", "IVA incluido. Sin IVA: 43,90 €", "43.90"),
 ])
 def test_a_markup_price_before_vat_gives_way_to_the_price_the_page_shows_with_it(shown, note, price):
     """A marketplace's feed gives the seller's price before VAT; the buy box shows what a buyer pays,
@@ -1665,3 +1667,28 @@ def test_a_title_that_opens_with_the_brand_the_og_title_leaves_out(h1, name):
             '<meta property="og:price:currency" content="EUR">')
     rec = extract_product(page(f"<div class='product-info'><h1>{h1}</h1><button>Add to cart</button></div>", head), URL)
     assert (rec.name, rec.brand) == (name, "Acme")
+
+
+@pytest.mark.parametrize("box, price", [
+    # the markup's price is the one the page strikes through: a stale feed
+    ("<ul><li><span style='text-decoration: line-through;'>1.599,00 €</span></li><li><h2>1.299,00 €</h2></li></ul>",
+     "1299.00"),
+    # one the page shows nowhere
+    ("<p class='product-detail-price'>€ 1.349,00*</p>", "1349.00"),
+    # shown: it stands
+    ("<p class='product-detail-price'>€ 1.599,00*</p>", "1599.00"),
+    # an amount in another currency, or a code read as one ("MDL06 B"), is no price to prefer
+    ("<p class='product-detail-price'>1.599,00 €</p><p>Codice: <span>MDL06 B</span></p>", "1599.00"),
+])
+def test_a_markup_price_the_page_strikes_through_or_shows_nowhere_gives_way(box, price):
+    html = page(f"<div class='product-info'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button>"
+                "</div>", ld({"@type": "Product", "name": "Wool Coat", "offers": offer("1599.00")}))
+    assert extract_product(html, URL).price == price
+
+
+@pytest.mark.parametrize("unit", ["<p class='price-line'>(€ 37,00 al l)</p>",
+                                  "<p class='ps-base-price'>€ 37,00</p>"])
+def test_a_unit_price_is_not_the_price(unit):
+    html = page(f"<div class='product-info'><h1>Olive Oil 500 ml</h1>{unit}<p class='price'>€ 18,50</p>"
+                "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(html, URL).price == "18.50"

@@ -36,7 +36,7 @@ _IGNORE_TOKENS = re.compile(
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|"
     r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
-    r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal)\b"
+    r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice)\b|\bbase-price\b"
 )
 # An element named as a part of a price ("currency", "whole"): a price only when it shows one
 # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr</span>").
@@ -63,6 +63,7 @@ _REG_TEXT = re.compile(
 )
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
+    r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
     r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
@@ -515,3 +516,15 @@ def unlabelled_prices(boxes, hints: Hints) -> list:
 
 
 _PRICE_PIECES = frozenset(("span", "sup", "sub", "small", "b", "strong", "bdi", "data"))
+
+
+def shown_amounts(elements, hints: Hints) -> set:
+    """The amounts the elements' own short texts show, with or without a currency ("14,95", "€ 1.299,00*")."""
+    out = set()
+    for el in elements:
+        for t in (el.text, el.tail):
+            if t and len(t.strip()) <= 40 and any(c.isdigit() for c in t):
+                amount, _ = parse_price_text(t.strip(), hints)
+                if amount is not None:
+                    out.add(amount)
+    return out

@@ -265,11 +265,11 @@ def crumb_brand(crumbs: list[str], name: str | None) -> str | None:
 # Wrappers around a brand name in bylines and brand links; group "b" is the brand.
 _BRAND_WRAP = re.compile(
     r"^(?:"
-    r"visit\s+the\s+(?P<b1>.+?)\s+(?:store|shop|brand\s+page)|"
+    r"visit\s+the\s+(?P<b1>.+?)(?:\s+(?:store|shop|brand\s+page))?|"  # also cut short: "Visit the Acme"
     r"(?:see|view|shop|discover|explore|browse)\s+(?:more|all)(?:\s+(?:products|items|styles))?"
     r"(?:\s+(?:from|by|of))?(?:\s+the\s+brand)?\s*:?\s+(?P<b2>.+)|"
     r"more\s+(?:from|by)(?:\s+the\s+brand)?\s*:?\s+(?P<b3>.+)|"
-    r"(?:besuchen\s+sie\s+den|besuche\s+den|zum)\s+(?P<b4>.+?)[-\s]store|"
+    r"(?:besuchen\s+sie\s+den|besuche\s+den)\s+(?P<b4>.+?)(?:[-\s]store)?|zum\s+(?P<b10>.+?)[-\s]store|"
     r"(?:mehr\s+von|alle\s+(?:artikel|produkte)\s+von)\s+(?P<b5>.+)|"
     r"visiter\s+la\s+boutique\s+(?P<b6>.+)|"
     r"(?:voir|découvrir)\s+(?:tous\s+les\s+produits|la\s+marque|plus\s+de\s+produits)\s+(?P<b7>.+)|"

@@ -409,10 +409,18 @@ def _extract(root, url: str) -> ProductRecord:
         rec.name, sources["name"] = h1[1], "dom"
 
     @cache
-    def boxed_price():  # an amount the buy box shows outside any price element (read only when asked)
-        boxed = domprice.unlabelled_prices(buy_box(), hints)
-        return domprice.dom_price(boxed, anchors, hints, related).get("price") if boxed else None
-    _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root), boxed_price)
+    def boxed():  # the amounts the buy box shows outside any price element (read only when asked)
+        found = domprice.unlabelled_prices(buy_box(), hints)
+        return domprice.dom_price(found, anchors, hints, related) if found else {}
+
+    @cache
+    def shows(amount) -> bool:
+        """The page shows this amount, in a price element or in the buy box's texts; taken as shown
+        where no heading is named like the markup's product (the page may be about another)."""
+        return not titled or amount in domprice.shown_amounts(
+            chain((e for e in sc.price if not related(e)), (e for box in buy_box() for e in box.iter())), hints)
+    _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root),
+                 lambda: boxed().get("price"), boxed, shows)
 
     for source, part in layers:
         imgs = part.get("images")
@@ -528,7 +536,7 @@ def _minor_units(part: dict, shown) -> None:
 
 
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_included=lambda: False,
-                 boxed_price=lambda: None) -> None:
+                 boxed_price=lambda: None, boxed=lambda: {}, shows=lambda amount: True) -> None:
     chosen = None
     for source, part in layers:
         if part.get("price"):  # a zero price is a placeholder, not a price
@@ -584,6 +592,14 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
         price, regular, price_src = other[1]["price"], other[1].get("regular_price"), other[0]
         if other[1].get("currency"):
             currency, sources["currency"] = other[1]["currency"], other[0]
+    elif price_src != "dom" and regular is None and (shown := dom if dom.get("price") else boxed()).get("price") \
+            and shown["price"] != price and shown.get("currency") in (None, currency) and shows(shown["price"]) \
+            and (shown.get("regular_price") == price
+                 or (not shows(price) and other is None and not part.get("high_price"))):
+        # The markup's price is the one the page strikes through as the old price, or, where one markup
+        # names one price (not a range), one the page shows nowhere (a stale feed): what the buy box
+        # shows, in one text and the same currency, is what a buyer pays.
+        price, regular, price_src = shown["price"], shown.get("regular_price"), "dom"
     elif price_src != "dom" and currency and dom.get("price") and dom.get("currency_named") \
             and dom["currency"] != currency:
         # The page names another currency than the markup's: what it shows is what a buyer pays.
