@@ -721,6 +721,7 @@ def test_a_makers_name_that_holds_by():
                                          ("Rag & Bone Dre Low Rise", "Rag & Bone"),
                                          ("Tecovas The Annie boots", "Tecovas"),
                                          ("Tom Ford's O'Connor suit", "Tom Ford"),
+                                         ("Ray-Ban Aviator Classic sunglasses", "Ray-Ban"),
                                          ("Levi's 501 jeans", "Levi's")])
 def test_a_models_number_ends_the_makers_name(link, maker):
     rec = _inline(f"<p>Boots:</p><p><a href='https://s.example/1'>{link}</a></p>")
@@ -947,6 +948,8 @@ def test_a_tables_exact_and_alternative_columns_label_their_links():
     ("Coat: <a href='https://s.example/1'>Max Mara</a> (discontinued)", "exact"),  # how the exact one stands
     ("저렴한 대체품 👉 <a href='https://s.example/1'>쿠팡에서 보기</a>", "alternative"),
     ("サングラス → プチプラ：<a href='https://s.example/1'>SHOPLIST</a>", "alternative"),
+    ("Siyah deri ceket — benzeri: <a href='https://s.example/1'>Trendyol</a>", "alternative"),  # tr
+    ("Krem triko elbise — birebir aynısı: <a href='https://s.example/1'>İpekyol</a>", "exact"),
 ])
 def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
     assert [link.kind for i in _inline(f"<p>{line}</p>").items for link in i.links] == [kind]

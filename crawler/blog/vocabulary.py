@@ -42,7 +42,8 @@ DESCRIPTORS = GARMENTS | frozenset("""
 t knit knits knitwear biker courts sling slip
 leather suede wool cashmere merino mohair alpaca cotton linen silk satin denim corduroy velvet tweed
 twill poplin jersey crepe crêpe chiffon georgette lace sequin knitted cable ribbed faux organic recycled
-nylon fleece shearling canvas patent blend flannel
+nylon fleece shearling canvas patent blend flannel acrylic
+aviator aviators wayfarer wayfarers
 relaxed slim skinny straight wide leg oversized cropped classic boxy tailored wrap pleated utility
 everyday vintage soft structured essential fluid premium printed belted buttoned breasted longline midi
 maxi mini high low rise chunky ankle knee chelsea combat fitted flared bootcut long short sleeveless
