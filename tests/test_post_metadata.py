@@ -978,3 +978,10 @@ def test_the_show_from_the_posts_address(url, body, show):
 ])
 def test_the_name_after_a_brand_label_in_the_posts_language(line, maker):
     assert [i.brand for i in _inline(line).items] == [maker]
+
+
+def test_a_character_the_prose_says_wears_something_beside_those_the_headings_name():
+    rec = _titled("Northbound 2x05: Camille's looks",
+                  "<h2>Camille's coat</h2><p>Coat: <a href='https://s.example/1'>Sandro</a></p>"
+                  "<p>Meanwhile Sylvie wears a black Mugler dress, as ever.</p>")
+    assert rec.characters == ["Camille", "Sylvie"]

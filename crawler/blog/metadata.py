@@ -594,13 +594,13 @@ def _other_characters(stream: Stream, items) -> list[str]:
         for name in POSSESSIVE.findall(item.text):
             if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
                 names[name] = None
-    if not names:  # prose alone: "Gwen wears a charcoal suit. Meanwhile Hector wears ..."
-        for el in stream.elements:
-            if el.tag in _PROSE:
-                for sentence in _SENTENCE.split(text(el)):
-                    for name in _caption_names(_LEAD_IN.sub("", sentence)):
-                        if not _plain_word(name):
-                            names[name] = None  # not "Shoes wore out fast"
+    # then those the prose says wear something ("Gwen wears a charcoal suit. Meanwhile Hector wears ...")
+    for el in stream.elements:
+        if el.tag in _PROSE:
+            for sentence in _SENTENCE.split(text(el)):
+                for name in _caption_names(_LEAD_IN.sub("", sentence)):
+                    if not _plain_word(name):
+                        names[name] = None  # not "Shoes wore out fast"
     return list(names)
 
 
