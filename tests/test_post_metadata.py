@@ -295,7 +295,11 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
                   "<p>Follow me on <a href='https://www.pinterest.com/someblog'>Pinterest</a>, "
                   "<a href='https://www.instagram.com/someblog'>@someblog</a> and "
                   "<a href='https://www.shopltk.com/explore/someblog'>LTK</a>. Sets made with "
-                  "<a href='https://www.polyvore.example/'>Polyvore</a>.</p>")
+                  "<a href='https://www.polyvore.example/'>Polyvore</a>.</p>"
+                  # a platform's "Follow" button goes to its sign-in page; a "shop my closet" widget
+                  "<p><a href='https://medium.example/m/signin?actionUrl=%2Fsubscribe'>Follow</a></p>"
+                  "<div class='widget shop-my-closet'><div class='shop-item'>"
+                  "<a href='https://s.example/p/9'>Gaspard Cardigan</a></div></div>")
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|"
                  r"relatedposts|"
                  r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
-                 r"promo|newsletter|subscribe|pagination|cookie")
+                 r"promo|newsletter|subscribe|pagination|cookie|closet")  # a "shop my closet" widget
 _CHROME = re.compile(rf"(^|[\s_-])({_CHROME_WORDS})($|[\s_-])", re.I)
 #: Subtrees that are never the post body (matched on tag, id, class and role).
 _NOISE = re.compile(rf"(^|[\s_-])(header|footer|breadcrumbs?|{_CHROME_WORDS})($|[\s_-])", re.I)

@@ -181,16 +181,18 @@ def is_outbound(url: str, page_url: str, blog_prefix: str) -> bool:
 
 def _never_an_item(url: str) -> bool:
     """A social network's page ("Follow me on Pinterest", a Pin-it button), a shopping app's
-    profile, or a site's home page: never the garment's shop page."""
+    profile, a sign-in or sign-up page (a platform's "Follow" button), or a site's home page:
+    never the garment's shop page."""
     target = urlsplit(url)
     host = (target.hostname or "").removeprefix("www.")
-    return bool(_SOCIAL.search(host) or _PROFILE.match(f"{host}{target.path}")
+    return bool(_SOCIAL.search(host) or _PROFILE.match(f"{host}{target.path}") or _ACCOUNT.search(target.path)
                 or (target.path in ("", "/") and not target.query and not destination_param(url)))
 
 
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
                      r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com)$")
 _PROFILE = re.compile(r"shopltk\.com/explore/")
+_ACCOUNT = re.compile(r"/(?:m/)?(?:signin|sign-in|signup|sign-up|login|log-in|register)/?$", re.I)
 
 
 def _select(tree, css: str | None) -> list:
