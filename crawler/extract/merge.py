@@ -419,8 +419,7 @@ def _extract(root, url: str) -> ProductRecord:
         where no heading is named like the markup's product (the page may be about another)."""
         return not titled or amount in domprice.shown_amounts(
             chain((e for e in sc.price if not related(e)), (e for box in buy_box() for e in box.iter())), hints)
-    _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root),
-                 lambda: boxed().get("price"), boxed, shows)
+    _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root), boxed, shows)
 
     for source, part in layers:
         imgs = part.get("images")
@@ -536,7 +535,9 @@ def _minor_units(part: dict, shown) -> None:
 
 
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_included=lambda: False,
-                 boxed_price=lambda: None, boxed=lambda: {}, shows=lambda amount: True) -> None:
+                 boxed=lambda: {}, shows=lambda amount: True) -> None:
+    """The record's price and currency from the layers; ``boxed()`` is what the buy box shows outside
+    any price element (``dom_price``'s dict), ``shows(amount)`` whether the page shows an amount."""
     chosen = None
     for source, part in layers:
         if part.get("price"):  # a zero price is a placeholder, not a price
@@ -583,11 +584,11 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
     elif (price_src != "dom" and regular is None and dom.get("regular_price") is None
-          and (gross := dom.get("price") or boxed_price()) and domprice.before_vat_of(price, gross) and vat_included()):
+          and (gross := dom.get("price") or boxed().get("price")) and domprice.before_vat_of(price, gross) and vat_included()):
         # The markup's price is before VAT (a marketplace's feed); the page shows it with VAT added
         # and says its prices include it: what it shows is what a buyer pays.
         price, price_src = gross, "dom"
-    elif price_src != "dom" and other and other[1]["price"] == (dom.get("price") or boxed_price()):
+    elif price_src != "dom" and other and other[1]["price"] == (dom.get("price") or boxed().get("price")):
         # Two markups disagree: the one the page shows is what a buyer pays.
         price, regular, price_src = other[1]["price"], other[1].get("regular_price"), other[0]
         if other[1].get("currency"):
