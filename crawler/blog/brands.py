@@ -24,9 +24,11 @@ _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
 
 
 def brand(stream: Stream, group: Group, garment: str) -> str | None:
-    """In order of trust: a class="brand" element, a table row's maker cell, "… by <Brand>", the name after
-    the garment and a dash ("Slip dress – Sable & Thread"), a name on its own line before an exact link ("Zara"
-    above "Buy"), a bold name, the exact link's own words."""
+    """In order of trust: a class="brand" element, a table row's maker cell, a brand label ("Brand: Sandro"),
+    a name in brackets after the garment ("(Ann Taylor)"), "… by <Brand>" or "is <Brand>", the name after the
+    garment and a dash ("Slip dress – Sable & Thread") or after the garment's word ("marynarka Reserved"), a
+    name on its own line before an exact link ("Zara" above "Buy"), a bold name, the exact link's own words,
+    and for a bare "Shop the dress" the maker the prose before it names."""
     exact_ids = {id(t.el) for t in group.exact_tokens}
     row = group.blocks[0][0]
     name = (_brand_element(stream, group, exact_ids)
