@@ -414,11 +414,14 @@ def _extract(root, url: str) -> ProductRecord:
         return domprice.dom_price(found, anchors, hints, related) if found else {}
 
     @cache
+    def amounts_shown() -> set:  # in a price element or in the buy box's texts (read only when asked)
+        return domprice.shown_amounts(chain((e for e in sc.price if not related(e)),
+                                            (e for box in buy_box() for e in box.iter())), hints)
+
     def shows(amount) -> bool:
-        """The page shows this amount, in a price element or in the buy box's texts; taken as shown
-        where no heading is named like the markup's product (the page may be about another)."""
-        return not titled or amount in domprice.shown_amounts(
-            chain((e for e in sc.price if not related(e)), (e for box in buy_box() for e in box.iter())), hints)
+        """The page shows this amount; taken as shown where no heading is named like the markup's
+        product (the page may be about another)."""
+        return not titled or amount in amounts_shown()
     _merge_price(rec, layers, sources, hints, partial(domprice.says_vat_included, root), boxed, shows)
 
     for source, part in layers:

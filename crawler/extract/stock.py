@@ -527,7 +527,8 @@ def _attribute_text(el) -> str | None:
 def _badge_says(el) -> str | None:
     """What a badge without words says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
     "<span class='stock-indicator--red' title='Nicht auf Lager'>", also around an icon's dot)."""
-    return None if el.text_content().strip() else (el.get("aria-label") or el.get("title"))
+    said = el.get("aria-label") or el.get("title")
+    return said if said and not any(t.strip() for t in el.itertext()) else None
 
 
 def _file_words(src: str | None) -> str | None:
