@@ -989,3 +989,25 @@ def test_a_character_the_prose_says_wears_something_beside_those_the_headings_na
                   "<h2>Camille's coat</h2><p>Coat: <a href='https://s.example/1'>Sandro</a></p>"
                   "<p>Meanwhile Sylvie wears a black Mugler dress, as ever.</p>")
     assert rec.characters == ["Camille", "Sylvie"]
+
+
+def test_the_entrys_titled_heading_titles_a_post_whose_only_h1_is_the_sites_name():
+    """Tumblr and Blogger themes: the blog's name in the header's h1, the post's title in "h2.title"."""
+    page = ("<html><head><title>gilmore girls 3.07 — rory + lorelai | rory's book bag</title></head><body>"
+            "<header><h1 class='blog-title'>rory's book bag</h1></header><article class='post'>"
+            "<h2 class='title'>gilmore girls 3.07 — rory + lorelai</h2><div class='body-text'>"
+            "<p>rory's sweater: <a href='https://s.example/1'>this vintage one</a></p>"
+            "<p>lorelai's jacket: <a href='https://s.example/2'>Levi's</a></p></div></article>"
+            "<aside><h3 class='title'>Popular</h3></aside></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://rorysbookbag.example/post/7391028374/gg-307")
+    assert (rec.title, rec.show, rec.season, rec.episode) == (
+        "gilmore girls 3.07 — rory + lorelai", "gilmore girls", 3, 7)
+
+
+@pytest.mark.parametrize("title, show, season, episode", [
+    ("Suits 9.03: Donna's office looks", "Suits", 9, 3),  # season, dot, a two-digit episode
+    ("The €49.99 coat everyone wants", None, None, None),  # a price is no episode
+])
+def test_a_titles_dotted_episode(title, show, season, episode):
+    rec = _titled(title)
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)

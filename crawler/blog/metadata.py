@@ -73,7 +73,7 @@ _WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?
 # "i look di Giulia".
 # "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
 # "Maddy vs. Cassie")
-_AND = r"(?:and|&|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
+_AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
 _WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
@@ -88,7 +88,8 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣]))", re.I)
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣])|"
+                          r"(?<![\d.,$€£¥])\b\d{1,2}\.\d{2}\b(?![.,]?\d))", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
@@ -215,7 +216,8 @@ _EPISODE_READ = 20_000  # characters of the body
 
 
 def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
-    whole = _season_episode(titles)
+    whole = _season_episode(titles) or next(((int(m.group(1)), int(m.group(2)))
+                                             for t in titles if (m := _DOTTED.search(t))), None)
     if whole:
         return whole
     if markup[0] is not None or markup[1] is not None:
@@ -228,6 +230,11 @@ def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
         return titled  # the body's whole form names another episode than the title's "第5話"
     texts = [*titles, *later]
     return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
+
+
+# A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
+# a body's "3.07" may be a price).
+_DOTTED = re.compile(r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)")
 
 
 def _digits(text: str) -> str:

@@ -211,6 +211,8 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     h1 = next((h for h in h1s if not is_noise(h.getparent())), None)
     if h1 is None:
         h1 = next((h for h in h1s if any(a.tag == "article" for a in h.iterancestors())), None)
+    if h1 is None:  # the site's name in the only h1: the entry's own titled heading (Blogger's "h3.post-title")
+        h1 = next((h for h in tree.iter("h2", "h3") if _entry_title(h) and not _beside_the_post(h)), None)
     rec.title = _meta(tree, "og:title") or article.get("headline") or (text(h1) if h1 is not None else None)
     rec.published = (_meta(tree, "article:published_time") or article.get("datePublished")
                      or next((t.get("datetime") for t in tree.iter("time") if t.get("datetime")), None))
@@ -289,6 +291,14 @@ def _beside_the_post(el) -> bool:
 
 
 _ENTRY_TITLES = frozenset({"entry-title", "post-title"})
+
+
+def _entry_title(heading) -> bool:
+    """An entry's titled heading: classed "entry-title"/"post-title", or "title" inside an <article>
+    (a Tumblr theme's "h2.title")."""
+    names = set((heading.get("class") or "").split())
+    return not _ENTRY_TITLES.isdisjoint(names) or ("title" in names and any(
+        a.tag == "article" for a in heading.iterancestors()))
 
 
 def _aside_entry(article) -> bool:
