@@ -861,3 +861,14 @@ def test_a_label_alone_on_its_line_and_the_code_on_the_next(label):
     assert get(f"<div><strong>{label}</strong><br>AB-4471</div>").sku == "AB-4471"
     # a label ended by its line with nothing after it reads nothing from the next paragraph
     assert get(f"<div><strong>{label}</strong><br></div><p>Ships in 2-4 days</p>").sku is None
+
+
+@pytest.mark.parametrize("url, box, sku", [
+    # the id in the URL that the buy box's markup names is the shop's code for a page that prints none
+    ("https://shop.example.com/p/90522/trail-jacket", "<form data-product-id='90522'></form>", "90522"),
+    # not the digits of a longer code ("90NV0GY1-M00550" in an image's name)
+    ("https://shop.example.com/us/90nv0gy1-m00550-rog-ally.html",
+     "<img src='https://shop.example.com/media/90NV0GY1-M00550.png' alt='Trail Jacket'>", None),
+])
+def test_the_urls_product_id_that_the_buy_box_names(url, box, sku):
+    assert extract_product(page(box), url).sku == sku

@@ -1109,7 +1109,7 @@ def url_code(url: str | None, boxes) -> str | None:
     ids = _URL_ID.findall(path)
     if not ids:
         return None
-    patterns = [(i, re.compile(rf"(?<!\d){i}(?!\d)")) for i in ids]
+    patterns = [(i, re.compile(rf"(?<![\dA-Za-z]){i}(?!\d)")) for i in ids]  # not inside a longer code ("M00550")
     boxes = list(boxes)
     for box in boxes:  # the id as the page prints it ("503.214.56" for /…-50321456/)
         for el in box.iter():
