@@ -866,6 +866,8 @@ def test_a_label_alone_on_its_line_and_the_code_on_the_next(label):
 @pytest.mark.parametrize("url, box, sku", [
     # the id in the URL that the buy box's markup names is the shop's code for a page that prints none
     ("https://shop.example.com/p/90522/trail-jacket", "<form data-product-id='90522'></form>", "90522"),
+    ("https://shop.example.com/p/a12878653/", "<form data-sku='A12878653'></form>", "12878653"),  # its own letter
+    ("https://shop.example.com/p/playstation-ps5-145721", "<form data-id='145721'></form>", "145721"),
     # not the digits of a longer code ("90NV0GY1-M00550" in an image's name)
     ("https://shop.example.com/us/90nv0gy1-m00550-rog-ally.html",
      "<img src='https://shop.example.com/media/90NV0GY1-M00550.png' alt='Trail Jacket'>", None),

@@ -1098,6 +1098,7 @@ def _holds_run(words: list, run: list) -> bool:
 _URL_ID = re.compile(r"(?<![\w])[A-Za-z]?(\d{5,}(?:X(?![A-Za-z0-9]))?)(?![\dA-Za-z])")
 
 
+_CODE_PART_BEFORE = re.compile(r"(?<![A-Za-z\d])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]+-$")
 _GROUPED_DIGITS = re.compile(r"\d+(?:[.\s/-]\d+)+")
 
 
@@ -1106,10 +1107,15 @@ def url_code(url: str | None, boxes) -> str | None:
     the buy box's own markup names it too (a form field, a data attribute, a script call): the
     shop's code for a page that prints none."""
     path = urlsplit(url).path if url else ""
-    ids = _URL_ID.findall(path)
-    if not ids:
+    # not the lettered last part of a longer code the URL spells ("/90nv0gy1-m00550-rog-ally.html")
+    found = [m for m in _URL_ID.finditer(path)
+             if m.group() == m.group(1) or not _CODE_PART_BEFORE.search(path, 0, m.start())]
+    if not found:
         return None
-    patterns = [(i, re.compile(rf"(?<![\dA-Za-z]){i}(?!\d)")) for i in ids]  # not inside a longer code ("M00550")
+    ids = [m.group(1) for m in found]
+    # named whole, with the URL's own letter or none, not inside a longer code ("M00550" of "90NV0GY1-M00550")
+    patterns = [(m.group(1), re.compile(rf"(?<![\dA-Za-z])(?i:{re.escape(m.group()[:-len(m.group(1))])})?"
+                                        rf"{m.group(1)}(?!\d)")) for m in found]
     boxes = list(boxes)
     for box in boxes:  # the id as the page prints it ("503.214.56" for /…-50321456/)
         for el in box.iter():
