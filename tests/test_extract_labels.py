@@ -868,6 +868,10 @@ def test_a_label_alone_on_its_line_and_the_code_on_the_next(label):
     ("https://shop.example.com/p/90522/trail-jacket", "<form data-product-id='90522'></form>", "90522"),
     ("https://shop.example.com/p/a12878653/", "<form data-sku='A12878653'></form>", "12878653"),  # its own letter
     ("https://shop.example.com/p/playstation-ps5-145721", "<form data-id='145721'></form>", "145721"),
+    # a code in the query under a code's name that the buy box prints, as it prints it
+    ("https://shop.example.com/product.aspx?pn=10g-p5-3897-kl", "<p>GeForce RTX 3080 FTW3, 10G-P5-3897-KL, 10GB</p>",
+     "10G-P5-3897-KL"),
+    ("https://shop.example.com/product.aspx?pn=10g-p5-3897-kl", "<p>GeForce RTX 3080 FTW3</p>", None),
     # not the digits of a longer code ("90NV0GY1-M00550" in an image's name)
     ("https://shop.example.com/us/90nv0gy1-m00550-rog-ally.html",
      "<img src='https://shop.example.com/media/90NV0GY1-M00550.png' alt='Trail Jacket'>", None),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from .text import TEST_IDS, clean, short_text, shown_words
 
@@ -1098,6 +1098,9 @@ def _holds_run(words: list, run: list) -> bool:
 _URL_ID = re.compile(r"(?<![\w])[A-Za-z]?(\d{5,}(?:X(?![A-Za-z0-9]))?)(?![\dA-Za-z])")
 
 
+_CODE_PARAMS = frozenset(("pn", "sku", "item", "itemid", "item_id", "productid", "product_id", "pid", "code",
+                          "artnr", "art", "partnumber", "part"))
+_CODE_VALUE = re.compile(r"(?=[\w.-]*\d)[A-Za-z\d][\w.-]{3,29}")
 _CODE_PART_BEFORE = re.compile(r"(?<![A-Za-z\d])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]+-$")
 _GROUPED_DIGITS = re.compile(r"\d+(?:[.\s/-]\d+)+")
 
@@ -1105,7 +1108,17 @@ _GROUPED_DIGITS = re.compile(r"\d+(?:[.\s/-]\d+)+")
 def url_code(url: str | None, boxes) -> str | None:
     """The product id in the page's URL ("/listing/230389421/...", "/145721_playstation-5"), when
     the buy box's own markup names it too (a form field, a data attribute, a script call): the
-    shop's code for a page that prints none."""
+    shop's code for a page that prints none. Also a code in the URL's query under a code's name
+    ("product.aspx?pn=10G-P5-3897-KL") that the buy box prints, as it prints it."""
+    boxes = list(boxes)
+    for key, value in parse_qsl(urlsplit(url).query if url else ""):
+        if key.lower() in _CODE_PARAMS and _CODE_VALUE.fullmatch(value):
+            printed = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])", re.I)
+            for box in boxes:
+                for el in box.iter():
+                    m = printed.search(el.text or "") if isinstance(el.tag, str) else None
+                    if m:
+                        return m.group()
     path = urlsplit(url).path if url else ""
     # not the lettered last part of a longer code the URL spells ("/90nv0gy1-m00550-rog-ally.html")
     found = [m for m in _URL_ID.finditer(path)
@@ -1116,7 +1129,6 @@ def url_code(url: str | None, boxes) -> str | None:
     # named whole, with the URL's own letter or none, not inside a longer code ("M00550" of "90NV0GY1-M00550")
     patterns = [(m.group(1), re.compile(rf"(?<![\dA-Za-z])(?i:{re.escape(m.group()[:-len(m.group(1))])})?"
                                         rf"{m.group(1)}(?!\d)")) for m in found]
-    boxes = list(boxes)
     for box in boxes:  # the id as the page prints it ("503.214.56" for /…-50321456/)
         for el in box.iter():
             shown = el.text.strip() if isinstance(el.tag, str) and el.text else ""
