@@ -84,12 +84,15 @@ _SHOW_AFTER = re.compile(
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
+# A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
+# a body's "3.07" may be a price).
+_DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣])|"
-                          r"(?<![\d.,$€£¥])\b\d{1,2}\.\d{2}\b(?![.,]?\d))", re.I)
+                          + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
@@ -232,9 +235,7 @@ def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
     return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
 
 
-# A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
-# a body's "3.07" may be a price).
-_DOTTED = re.compile(r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)")
+_DOTTED = re.compile(_DOTTED_FORM)
 
 
 def _digits(text: str) -> str:

@@ -1111,7 +1111,8 @@ def url_code(url: str | None, boxes) -> str | None:
     shop's code for a page that prints none. Also a code in the URL's query under a code's name
     ("product.aspx?pn=10G-P5-3897-KL") that the buy box prints, as it prints it."""
     boxes = list(boxes)
-    for key, value in parse_qsl(urlsplit(url).query if url else ""):
+    address = urlsplit(url or "")
+    for key, value in parse_qsl(address.query):
         if key.lower() in _CODE_PARAMS and _CODE_VALUE.fullmatch(value):
             printed = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])", re.I)
             for box in boxes:
@@ -1119,7 +1120,7 @@ def url_code(url: str | None, boxes) -> str | None:
                     m = printed.search(el.text or "") if isinstance(el.tag, str) else None
                     if m:
                         return m.group()
-    path = urlsplit(url).path if url else ""
+    path = address.path
     # not the lettered last part of a longer code the URL spells ("/90nv0gy1-m00550-rog-ally.html")
     found = [m for m in _URL_ID.finditer(path)
              if m.group() == m.group(1) or not _CODE_PART_BEFORE.search(path, 0, m.start())]
