@@ -122,8 +122,26 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
 
 
 def _phrases(words) -> str:
-    # casefolded like the texts they are looked for in (a Greek final sigma folds to σ)
-    return "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+    """One alternative of `words` that matches the longest of them at a place, as a trie: the regex
+    engine tries the alternatives of a plain alternation one by one at every character, and hundreds
+    of phrases cost more than the rest of a page's stock reading. Casefolded like the texts they are
+    looked for in (a Greek final sigma folds to σ)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.casefold():
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(ch) + _trie(rest) for ch, rest in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a longer phrase first (greedy), the one ending here when it does not follow
+    return f"(?:{body})?" if "" in node else body
 
 
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
@@ -687,7 +705,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
         if (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
-                and (b.tag in _CONTROLS or b.get("role") == "button" or areas.BUY_TEXT.search(says))):
+                and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))):
             working = True
     said = clear + weak
     if not working and "notify" in said:

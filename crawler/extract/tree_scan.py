@@ -14,7 +14,7 @@ from lxml import etree
 from functools import lru_cache
 from itertools import islice
 
-from .areas import BUY_TEXT, related_heading
+from .areas import related_heading, says_buy
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL
 from .text import TEST_IDS, short_text
 
@@ -120,7 +120,7 @@ class Scan:
 
 
 def _says_buy(el) -> bool:
-    return bool(BUY_TEXT.search("".join(islice(el.itertext(), 6))[:200]))
+    return says_buy("".join(islice(el.itertext(), 6))[:200])
 
 
 def scan(root) -> Scan:
@@ -186,7 +186,7 @@ def scan(root) -> Scan:
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
-                if (key and _BUY.search(key.lower())) or (tag == "button" and BUY_TEXT.search(el.text_content()[:200])):
+                if (key and _BUY.search(key.lower())) or (tag == "button" and says_buy(el.text_content()[:200])):
                     buy.append(el)
                     continue
             elif tag == "form":
