@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
+from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
+from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS
 from street2shop.crawler.extract.labels import opening_words_spelled
@@ -34,6 +36,7 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_labelled_brand, lines(stream.tokens[group.start:group.end]))), None)
+            or (listed_opening(garment) if _has_exact(group) else None)
             or _bracketed(garment)
             # a name said in prose runs on into the model's ("is the Buffalo Classic Low"); one
             # that ends its clause or line is whole ("Blazer - Dustline Denim")
@@ -95,6 +98,9 @@ def _without_model(name: str | None) -> str | None:
     "Ray-Ban Aviator Classic"), without a possessive ("Dolce & Gabbana's shirt")."""
     if not name:
         return name
+    listed = listed_opening(name)
+    if listed:
+        return listed
     words = name.split()
     cut = next((i for i, w in enumerate(words[1:], 1) if w.casefold() in DESCRIPTORS), len(words))
     name = " ".join(words[:cut])
@@ -130,15 +136,88 @@ def post_makers(stream: Stream) -> set[str]:
             if _may_be_maker(name := _capitalised(line[m.end():])) and name.split()[0] not in _SENTENCE_OPENERS}
 
 
-def known_maker(maker: str | None, group: Group, known: set[str]) -> str | None:
-    """``maker`` cut to the post's name for it ("Matteau Relaxed" -> "Matteau"), or, when no rule
-    found one, the post's maker that opens the garment's card or link ("Vince wool cardigan")."""
+def known_maker(maker: str | None, group: Group, garment: str, known: set[str]) -> str | None:
+    """``maker`` cut to the post's name for it ("Matteau Relaxed" -> "Matteau"); a shop that sells it
+    ("Net-a-Porter") gives way to the listed maker its words name. When no rule found one: the post's
+    maker that opens the garment's card or link ("Vince wool cardigan"), else the one listed maker the
+    garment's words or its exact links' name ("sac Le Chiquito de Jacquemus"), else the listed maker
+    whose own shop an exact link leads to ("Kup płaszcz" to reserved.com)."""
     def opening(words: str) -> str | None:
         return max((k for k in known if words == k or words.startswith(k + " ")), key=len, default=None)
+    exact = [text(el) for el, _ in group.links if group.kinds.get(id(el)) == "exact"]
+    own = [garment, *lines(group.exact_tokens), *exact] if exact else []  # not an alternative's maker
+    if maker is not None and _fold(maker) in _SELLERS:
+        return _listed_inside(own) or maker
+    if maker is not None and _fold(maker) in _LISTED:
+        return maker.rstrip(".") + ("." if _LISTED[_fold(maker)].endswith(".") else "")  # "Sandro." ends a sentence
     if maker is not None:
-        return maker if maker in known else opening(maker) or maker
-    return next(filter(None, (opening(text(el)) for el in (*(b for b, _ in group.blocks[:1]),
-                                                           *(el for el, _ in group.links)))), None)
+        # a listed maker after the model's name ("Le Chiquito de Jacquemus"); one opening it may
+        # be a line of its own ("Armani Collezioni")
+        inside = _listed_inside([" ".join(maker.split()[1:])])
+        return maker if maker in known else opening(maker) or inside or maker
+    return (next(filter(None, (opening(text(el)) for el in (*(b for b, _ in group.blocks[:1]),
+                                                            *(el for el, _ in group.links)))), None)
+            or _listed_inside(own) or _listed_host(group))
+
+
+def _fold(words: str) -> str:
+    return " ".join(words.replace("\u2019", "'").casefold().split()).strip(".,;:!?()")
+
+
+_LISTED = {_fold(name): name for name in MAKERS}
+_LISTED_WORDS = max(len(name.split()) for name in MAKERS)
+_SELLERS = frozenset(map(_fold, RETAILERS))
+_AMBIGUOUS = frozenset(map(_fold, AMBIGUOUS))
+_BY_HOST = {re.sub(r"[\W_]+", "", _fold(name)): name for name in MAKERS if len(_fold(name)) > 3}
+_WORDS = re.compile(r"[^\s()\[\]（）:：,;/|]+")
+
+
+def listed_opening(words: str) -> str | None:
+    """The longest listed maker that opens ``words``, as they write it ("Kenneth Jay Lane earrings",
+    "Converse Chuck Taylor"); a lower-case run is a listed name only in words written all in lower case,
+    and a name that is also a word only before a product's words."""
+    parts = words.split()
+    for k in range(min(_LISTED_WORDS, len(parts)), 0, -1):
+        said = " ".join(parts[:k]).strip(",;:!?()")
+        name = _LISTED.get(_fold(said))
+        if name and (not said[:1].islower() or words.islower()) and (name.casefold() not in _AMBIGUOUS
+                                                                      or _product_follows(parts[k:])):
+            said = said.rstrip(".") + ("." if name.endswith(".") else "")  # "A.P.C." but "Sandro." ends a sentence
+            return said if not said.islower() or name.islower() else name
+    return None
+
+
+def _listed_host(group: Group) -> str | None:
+    """The listed maker whose shop an exact link leads to, through an affiliate's wrapper or not."""
+    for el, href in group.links:
+        if group.kinds.get(id(el)) == "exact":
+            host = (urlsplit(destination_param(href) or href).hostname or "").split(".")
+            name = next(filter(None, map(_BY_HOST.get, host[:-1])), None)  # not the top-level domain
+            if name:
+                return name
+    return None
+
+
+def _has_exact(group: Group) -> bool:
+    return any(group.kinds.get(id(el)) == "exact" for el, _ in group.links)
+
+
+def _product_follows(rest: list[str]) -> bool:
+    """The words after a name go on to a product's: a model's name or a garment's word, not a call."""
+    return bool(rest) and ((rest[0][:1].isupper() and not CALL_TO_ACTION.match(rest[0]))
+                           or rest[0].casefold().strip(".,;:!?") in DESCRIPTORS)
+
+
+def _listed_inside(texts: list[str]) -> str | None:
+    """The one listed maker named anywhere in ``texts`` (none where they name two)."""
+    found: dict[str, str] = {}
+    for words in texts:
+        parts = _WORDS.findall(words)  # "샤넬(Chanel)", "Brand:Sandro" part at brackets and colons
+        for i in range(len(parts)):
+            name = listed_opening(" ".join(parts[i:i + _LISTED_WORDS]))
+            if name:
+                found.setdefault(_fold(name), name)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _spelled_by_host(name: str, group: Group) -> str:
@@ -261,6 +340,9 @@ def _has_garment_word(words: str) -> bool:
 
 def _capitalised(words: str) -> str | None:
     """The run of capitalised words (and joiners: "&", "de") that opens `words`, up to punctuation."""
+    listed = listed_opening(words)
+    if listed:
+        return listed
     kept: list[str] = []
     for word in words.split():
         bare = word.strip(".,;:!?()")
@@ -373,6 +455,9 @@ _CALL_THE = re.compile(r"^(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?=[A-
 def _maker_part(words: str) -> str | None:
     """The leading name of a product's words: "Zara Leather Boots" -> "Zara", "ASOS DESIGN
     chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"."""
+    listed = listed_opening(words)
+    if listed:
+        return listed
     kept: list[str] = []
     for word in words.split():
         bare = word.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(word.rstrip(",;:!?()")) else word.strip(".,;:!?()")

@@ -386,7 +386,7 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
             image = between[0] if len(between) == 1 else None
         previous_at = stream.start[id(group.blocks[-1][0])]
         name = garment_name(stream, group)
-        maker = known_maker(brand(stream, group, name), group, known)
+        maker = known_maker(brand(stream, group, name), group, name, known)
         item = GarmentMention(text=_without_maker(name, maker), brand=maker, image_index=image,
                               image_url=next((in_block[id(b)] for b, _ in group.blocks if id(b) in in_block), None))
         seen: set[str] = set()

@@ -1,0 +1,55 @@
+"""A garment's maker from the list of well-known makers (blog/maker_names.py): where a product's
+name stops being its maker's, a maker named inside the garment's words, a retailer that is no
+maker, and a link to the maker's own shop. Each case is a post written for it."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from street2shop.crawler.blog.posts import extract_post
+
+
+def _post(body: str):
+    page = ("<html><head><title>What Maya wore in Northbound season 2 episode 3</title></head><body><article>"
+            f"<h1>What Maya wore in Northbound season 2 episode 3</h1><div class='entry-content'>{body}</div>"
+            "</article></body></html>")
+    return extract_post(lxml.html.fromstring(page), "https://blog.example/2025/northbound-s2e3/")
+
+
+@pytest.mark.parametrize("words, maker", [
+    ("Kenneth Jay Lane Earrings", "Kenneth Jay Lane"),  # three words, not the usual two
+    ("Converse Chuck Taylor All Star Sneakers", "Converse"),  # one word, then the model's
+    ("Staud Moon Bag", "Staud"),
+    ("Veronica Beard Miller Dickey Jacket", "Veronica Beard"),
+    ("A.P.C. Denim Jacket", "A.P.C."),  # its own dots kept
+    ("Mother The Tomcat Jeans", "Mother"),  # a name that is also a word, before a product's
+])
+def test_a_listed_maker_ends_where_the_list_says(words, maker):
+    rec = _post(f"<h3>Maya's look</h3><p><a href='https://rstyle.me/+abc'>{words}</a></p>")
+    assert [i.brand for i in rec.items] == [maker]
+
+
+def test_a_listed_maker_named_after_the_model_or_inside_the_garments_words():
+    rec = _post("<p>Maya carries the sac Le Chiquito de Jacquemus <a href='https://shopstyle.it/l/1'>ici</a>.</p>"
+                "<p>Her tailored Whistles coat is the real star: <a href='https://shopstyle.it/l/2'>shop it</a>.</p>")
+    assert [i.brand for i in rec.items] == ["Jacquemus", "Whistles"]
+
+
+def test_a_retailer_is_no_maker_when_a_listed_maker_is_named():
+    rec = _post("<p>Diana's trench: the Burberry Kensington Heritage Trench. "
+                "Get it from <a href='https://www.net-a-porter.com/p/9'>Net-a-Porter</a>.</p>")
+    assert [i.brand for i in rec.items] == ["Burberry"]
+
+
+def test_a_link_to_the_makers_own_shop_through_an_affiliate_wrapper():
+    href = ("https://www.awin1.com/cread.php?awinmid=11111&amp;awinaffid=9&amp;"
+            "ued=https%3A%2F%2Fwww.reserved.com%2Fpl%2Fpl%2Fplaszcz-welniany-1234a")
+    rec = _post(f"<h3>Claire</h3><p>Wełniany płaszcz w kolorze wielbłądzim.</p><p><a href='{href}'>Kup płaszcz</a></p>")
+    assert [i.brand for i in rec.items] == ["Reserved"]
+
+
+def test_a_character_with_a_makers_name_and_an_alternatives_maker_are_no_brand():
+    rec = _post("<h3>Camilla</h3><p><a href='https://rstyle.me/+c1'>Shop the dress</a></p>"
+                "<h3>Maya's boots</h3><p>Not identified, but these are close: "
+                "<a href='https://rstyle.me/+c2'>Zara ankle boots (similar)</a></p>")
+    assert [i.brand for i in rec.items] == [None, None]
