@@ -1014,3 +1014,39 @@ def test_the_entrys_titled_heading_titles_a_post_whose_only_h1_is_the_sites_name
 def test_a_titles_dotted_episode(title, show, season, episode):
     rec = _titled(title)
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+
+
+@pytest.mark.parametrize("category, show", [("Przyjaciółki – sezon 22", "Przyjaciółki"),
+                                            ("Babylon Berlin Staffel 4", "Babylon Berlin")])
+def test_a_category_named_with_its_season_in_the_posts_language_names_the_show(category, show):
+    rec = _inline(f"<p>Kategoria: <a href='/category/x' rel='category tag'>{category}</a></p>"
+                  "<p>Zuza: <a href='https://s.example/1'>Reserved</a></p>")
+    assert rec.show == show
+
+
+@pytest.mark.parametrize("title, season, episode", [
+    ("The Morning Show Season 3 Premiere: Every Look Alex Wore", 3, 1),
+    ("Northbound Series Premiere: What Maya Wore", 1, 1),
+    ("Northbound Season 2 Finale: What Maya Wore", 2, None),  # a finale's number the title does not give
+])
+def test_a_premiere_is_the_first_episode(title, season, episode):
+    rec = _titled(title)
+    assert (rec.season, rec.episode) == (season, episode)
+
+
+@pytest.mark.parametrize("url, heading", [("https://blog.example/about/", "About"),
+                                          ("https://blog.example/contact", "Get in touch"),
+                                          ("https://blog.example/page/7/", "About me")])
+def test_the_sites_own_pages_are_no_posts(url, heading):
+    # an about or contact page that links a favourite boot is still no post
+    rec = _titled(heading, "<p>My favourite boots: <a href='https://s.example/1'>Blundstone 500</a></p>", url=url)
+    assert not rec.is_post
+
+
+def test_a_post_given_as_bytes_is_decoded_as_its_late_charset_declaration_says():
+    # the title comes before <meta charset>: a tree parsed without it reads "YalÄ± Ã‡apkÄ±nÄ±"
+    page = ("<html><head><title>Yalı Çapkını 2. Sezon 5. Bölüm Kıyafetleri</title><meta charset='UTF-8'></head>"
+            "<body><article><h1>Yalı Çapkını 2. Sezon 5. Bölüm Kıyafetleri</h1><div class='entry-content'>"
+            "<p>Seyran'ın elbisesi: <a href='https://s.example/1'>Ipekyol</a></p></div></article></body></html>")
+    rec = extract_post(page.encode("utf-8"), "https://blog.example/yali-capkini-2-sezon-5-bolum/")
+    assert (rec.show, rec.season, rec.episode) == ("Yalı Çapkını", 2, 5)

@@ -114,7 +114,9 @@ _CATEGORY_LINK = re.compile(r"/(?:category|categories|label|labels|section|secti
 _TAG_LINK = re.compile(r"/(?:tag|tags|topics?)/|[?&]tag=", re.I)
 _POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item", "post-outer", "single-post"})
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
-_EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+)\b.*$", re.I)
+_EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+|staffel|saison|temporada|"
+                             r"stagione|seizoen|s[äa]song|sæson|sesong|sezon|kausi|folge|[ée]pisode|cap[ií]tulo|episodio|"
+                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm)\b.*$", re.I)
 
 _NAME = r"[A-ZÀ-Ý][\w'’-]+"
 _PLAYED_BY = re.compile(rf"(?P<who>{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
@@ -219,6 +221,15 @@ _EPISODE_READ = 20_000  # characters of the body
 
 
 def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
+    season, episode = _numbers(titles, markup, later)
+    if episode is None and any(_PREMIERE.search(t) for t in titles):
+        episode = 1  # "The Morning Show Season 3 Premiere Fashion": a season's premiere is its first episode
+        if season is None and any(_SERIES_PREMIERE.search(t) for t in titles):
+            season = 1
+    return season, episode
+
+
+def _numbers(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | None, int | None]:
     whole = _season_episode(titles) or next(((int(m.group(1)), int(m.group(2)))
                                              for t in titles if (m := _DOTTED.search(t))), None)
     if whole:
@@ -236,6 +247,10 @@ def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
 
 
 _DOTTED = re.compile(_DOTTED_FORM)
+# A season's or a series' first episode named so in a title, in the languages posts are written in.
+_PREMIERE = re.compile(r"\b(?:premiere|première|premiär|premiere-folge|staffelauftakt|estreno|estreia|pilot|pilote|"
+                       r"piloto|pilota)\b", re.I)
+_SERIES_PREMIERE = re.compile(r"\b(?:series premiere|pilot|pilote|piloto|pilota)\b", re.I)
 
 
 def _digits(text: str) -> str:

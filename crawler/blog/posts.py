@@ -24,6 +24,7 @@ from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_of
 from street2shop.crawler.extract.jsonsafe import loads
+from street2shop.crawler.extract.page import parse_html
 
 __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "content_root", "extract_post",
            "is_outbound"]
@@ -200,7 +201,11 @@ def _select(tree, css: str | None) -> list:
 
 
 def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> PostRecord:
-    """`selectors` (a manifest's `post_selectors`) override the generic rules for one site."""
+    """`tree`: the page's lxml tree, or its HTML as text or bytes (decoded as its charset
+    declaration says, wherever in the head it stands). `selectors` (a manifest's
+    `post_selectors`) override the generic rules for one site."""
+    if isinstance(tree, (str, bytes, bytearray)):
+        tree = parse_html(tree)
     base = tree.base or url
     tree = deepcopy(tree)  # read with its lines regrouped (`wrap_lines`); the caller's tree stays as it is
     rec = PostRecord()
@@ -247,9 +252,26 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
             # is then the exact link's name, if it is one
             item.brand = next((n for n in (maker_name(link.text or "") for link in item.links if link.kind == "exact")
                                if n and n.casefold() not in characters), None)
-    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and (
+    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
+
+
+def _site_page(url: str, h1) -> bool:
+    """One of the site's own pages rather than a post: its address is one such name ("/about",
+    "/contact", "/impressum", "/shop-my-closet"), or its heading is only that name ("About me")."""
+    path = urlsplit(url).path.strip("/").rsplit(".", 1)[0].casefold()
+    heading = " ".join(text(h1).casefold().split()).replace(" ", "-") if h1 is not None else ""
+    return path in _SITE_PAGES or heading in _SITE_PAGES
+
+
+#: The names of a site's own pages (about, contact, legal, shop), in the languages posts are written in.
+_SITE_PAGES = frozenset("""
+about about-me about-us contact contact-me contact-us imprint impressum kontakt privacy privacy-policy datenschutz
+disclosure disclaimer shop shop-my-closet my-closet work-with-me advertise press faq terms a-propos apropos
+mentions-legales contacto contato sobre sobre-mi sobre-mim chi-siamo contatti om-mig om-oss kontakta o-mnie
+uber-mich ueber-mich uber-uns ueber-uns
+""".split())
 
 
 #: Classes of a blog entry (Blogger's "post-outer", WordPress's "type-post", the hAtom ones).
