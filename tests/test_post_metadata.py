@@ -1050,3 +1050,17 @@ def test_a_post_given_as_bytes_is_decoded_as_its_late_charset_declaration_says()
             "<p>Seyran'ın elbisesi: <a href='https://s.example/1'>Ipekyol</a></p></div></article></body></html>")
     rec = extract_post(page.encode("utf-8"), "https://blog.example/yali-capkini-2-sezon-5-bolum/")
     assert (rec.show, rec.season, rec.episode) == ("Yalı Çapkını", 2, 5)
+
+
+def test_a_full_name_before_the_actors_in_a_caption_is_one_character():
+    body = ("<figure><img src='/a.jpg'><figcaption>Mindy Chen (Ashley Park) in a pink bucket hat</figcaption></figure>"
+            "<p>Hat: <a href='https://s.example/1'>Kangol</a></p>"
+            "<figure><img src='/b.jpg'><figcaption>On stage, Sylvie (Philippine Leroy-Beaulieu) in black</figcaption>"
+            "</figure><p>Dress: <a href='https://s.example/2'>Saint Laurent</a></p>")
+    rec = _titled("Emily in Paris Season 3 Episode 2 Outfits", body)
+    assert sorted(rec.characters) == ["Mindy Chen", "Sylvie"]  # not "Chen", nor "On stage, Sylvie"
+
+
+def test_a_contraction_opening_a_title_is_no_wearer():
+    rec = _titled("The Morning Show Is Back: Here's Every Power Look Alex Levy Wore")
+    assert "Here" not in rec.characters

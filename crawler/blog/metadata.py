@@ -66,7 +66,7 @@ _WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is weari
 # "Every Outfit Worn by Maya in ...", "Dressed Like Maya: ..."
 _WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
                       r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
-_WHO_LOOKS = re.compile(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
+_WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)['’]s\s+"
                         r"(?:[A-Z][\w-]*\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes)\b")
 # The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
@@ -119,7 +119,9 @@ _EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d
                              r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm)\b.*$", re.I)
 
 _NAME = r"[A-ZÀ-Ý][\w'’-]+"
-_PLAYED_BY = re.compile(rf"(?P<who>{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
+# "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
+# the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
+_PLAYED_BY = re.compile(rf"(?P<who>(?:^{_NAME}\s+)?{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
 _WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
                     r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
 _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}}")
