@@ -1064,3 +1064,18 @@ def test_a_full_name_before_the_actors_in_a_caption_is_one_character():
 def test_a_contraction_opening_a_title_is_no_wearer():
     rec = _titled("The Morning Show Is Back: Here's Every Power Look Alex Levy Wore")
     assert "Here" not in rec.characters
+
+
+@pytest.mark.parametrize("title, body, show, season, episode", [
+    ("Beth Dutton's Best Looks from Yellowstone's Latest Episode",
+     "<p>In the third episode of season 5, Beth wore a camel coat: <a href='https://s.example/1'>Max Mara</a></p>",
+     "Yellowstone", 5, 3),
+    ("Carrie's tulle and that Fendi moment",
+     "<p>The fifth episode of the second season of And Just Like That gave us tulle: "
+     "<a href='https://s.example/1'>Fendi</a></p>", None, 2, 5),
+])
+def test_an_episode_counted_in_words_and_the_shows_latest(title, body, show, season, episode):
+    rec = _titled(title, body)
+    assert (rec.season, rec.episode) == (season, episode)
+    if show:
+        assert rec.show == show

@@ -256,7 +256,14 @@ _SERIES_PREMIERE = re.compile(r"\b(?:series premiere|pilot|pilote|piloto|pilota)
 
 
 def _digits(text: str) -> str:
-    return _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
+    text = _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
+    return _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
+
+
+# "the third episode of season 5", "the fifth episode of the second season"
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(season|series|episode)\b", re.I)
 
 
 def _season_episode(texts: list[str]) -> tuple[int, int] | None:
@@ -401,6 +408,7 @@ def _strings(value) -> list[str]:
 
 def _title_show(title: str) -> str | None:
     show = _title_show_part(title)
+    show = _WHICH_EPISODE.sub("", show) if show else show
     # a sentence's words ("What Blair Wore in the Season 3 Finale", "os looks de Kate … da 2ª temporada"):
     # a show's name opens with a capital where the title writes names so
     if show and (show.casefold() in _NOT_SHOW_END or (show[:1].islower() and _CAPITAL_WORD.search(title))):
@@ -474,6 +482,10 @@ def _unquoted(show: str) -> str:
 def _clean_show(name: str) -> str:
     name = _EPISODE_SUFFIX.sub("", name).strip(" .,;:!?'’()|–—-")
     return re.sub(r"['’]s$", "", name)
+
+
+# "Yellowstone's Latest (Episode)": the show's, then which of its episodes
+_WHICH_EPISODE = re.compile(r"['’]s\s+(?:latest|newest|new|final|last|first|big|midseason|mid-season)$", re.I)
 
 
 def _usable(name: str, exclude: set[str]) -> bool:
