@@ -1079,3 +1079,10 @@ def test_an_episode_counted_in_words_and_the_shows_latest(title, body, show, sea
     assert (rec.season, rec.episode) == (season, episode)
     if show:
         assert rec.show == show
+
+
+def test_an_acronym_in_the_address_names_the_show_the_post_spells_out():
+    rec = _titled("Carrie's tulle, Seema's suit, and that Fendi moment",
+                  "<p>Episode 5 of And Just Like That had tulle: <a href='https://s.example/1'>Fendi</a></p>",
+                  url="https://blog.example/p/ajlt-ep5-tulle-suits/")
+    assert rec.show == "And Just Like That"

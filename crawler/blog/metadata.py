@@ -196,6 +196,10 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
         found = written.search(t) if t else None
         if found and found.group()[0].isupper() and _usable(found.group(), exclude):
             return found.group()
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0].upper()):  # "/ajlt-ep5-…/": the words it stands for
+        spelled = _spelled_out(words[0].upper(), texts)
+        if spelled:
+            return spelled
     # written nowhere with capitals (a Tumblr's lower-case post): the address's words, capitalised
     if len(words) > 4 or any(w.isdigit() or w in GENERIC or w in DESCRIPTORS or w in _NOT_SHOW_START for w in words):
         return None
