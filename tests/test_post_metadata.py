@@ -1086,3 +1086,19 @@ def test_an_acronym_in_the_address_names_the_show_the_post_spells_out():
                   "<p>Episode 5 of And Just Like That had tulle: <a href='https://s.example/1'>Fendi</a></p>",
                   url="https://blog.example/p/ajlt-ep5-tulle-suits/")
     assert rec.show == "And Just Like That"
+
+
+def test_a_page_builders_single_post_template_is_the_post_not_the_related_posts_grid():
+    # Elementor's theme builder: no "entry-content", the post in a div marked as the entry, and
+    # "More posts" as <article>s
+    related = "".join(f"<article class='elementor-post post type-post'><h3><a href='/p/{n}'>Suits 5x0{n} outfits</a>"
+                      "</h3></article>" for n in range(3))
+    page = ("<html><head><title>Donna's Outfits: Suits Season 5, Episode 5</title></head><body>"
+            "<div data-elementor-type='single-post' class='elementor elementor-location-single post-6402 post "
+            "type-post hentry'><section class='elementor-section'><h1>Donna's Outfits: Suits Season 5, Episode 5</h1>"
+            "<div class='elementor-widget-heading'><h2>Donna's red sheath dress</h2></div>"
+            "<div class='elementor-widget-button'><a class='elementor-button' href='https://s.example/1'>"
+            "Dolce &amp; Gabbana cady sheath dress</a></div></section>"
+            f"<section class='elementor-posts'>{related}</section></div></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/donna-suits-s5e5/")
+    assert rec.is_post and [link.url for i in rec.items for link in i.links] == ["https://s.example/1"]

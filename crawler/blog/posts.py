@@ -100,9 +100,13 @@ def content_root(tree):
         if (el.get("itemprop") == "articleBody" or _CONTENT_HINT.search(el.get("class") or "")) \
                 and el.tag not in _NOT_CONTAINERS and not is_noise(el):
             return el
-    articles = [a for a in tree.iter("article") if not is_noise(a)] or [
+    # the <article>s, and the entries a page builder marks without one (Elementor's single-post template:
+    # "<div class='elementor-location-single … hentry'>")
+    entries = [el for el in tree.iter("article", "div", "section", "main")
+               if el.tag == "article" or set((el.get("class") or "").split()) & _ENTRY_CLASSES]
+    articles = [a for a in entries if not is_noise(a)] or [
         # a post whose own class reads as chrome (Substack's "newsletter-post") outside any chrome
-        a for a in tree.iter("article") if not any(is_noise(up) for up in a.iterancestors())]
+        a for a in entries if not any(is_noise(up) for up in a.iterancestors())]
     if articles:
         return max(articles, key=lambda a: len(a.text_content()))
     main = next(iter(tree.iter("main")), None)
@@ -324,8 +328,10 @@ def _entry_title(heading) -> bool:
 
 
 def _aside_entry(article) -> bool:
-    """An <article> that is noise, or another post's card in a sidebar widget or a "related" block."""
+    """An <article> that is noise, or another post's card in a sidebar widget, a "related" block or
+    inside the post's own entry (a page builder's "More posts" grid in its single-post template)."""
     return is_noise(article) or any(up.tag in ("aside", "nav", "footer") or _OTHER_POSTS.search(up.get("class") or "")
+                                    or (up.tag != "article" and set((up.get("class") or "").split()) & _ENTRY_CLASSES)
                                     for up in article.iterancestors())
 
 
