@@ -53,3 +53,17 @@ def test_a_character_with_a_makers_name_and_an_alternatives_maker_are_no_brand()
                 "<h3>Maya's boots</h3><p>Not identified, but these are close: "
                 "<a href='https://rstyle.me/+c2'>Zara ankle boots (similar)</a></p>")
     assert [i.brand for i in rec.items] == [None, None]
+
+
+def test_a_brand_element_read_whole_loses_its_label_and_unknown_is_none():
+    rec = _post("<div class='item'><h4>Kat's Black Ribbed Turtleneck</h4><p class='item-brand'><strong>Brand:</strong> Vince</p>"
+                "<p><a href='https://rstyle.me/+k1'>Shop</a></p></div>"
+                "<div class='item'><h4>Sutton's Blue Striped Shirt</h4><p class='item-brand'><strong>Brand:</strong> Unknown</p>"
+                "<p><a href='https://rstyle.me/+k2'>Shop</a></p></div>")
+    assert [i.brand for i in rec.items] == ["Vince", None]
+
+
+def test_a_listed_makers_possessive_and_a_listed_maker_before_a_sentences_first_word():
+    rec = _post("<p>Serena's slouchy boots are Rag &amp; Bone’s Harrow: <a href='https://rstyle.me/+r1'>shop</a></p>"
+                "<h3>Jeansen</h3><p>är Acne Studios 1977 <a href='https://rstyle.me/+r2'>här</a></p>")
+    assert [i.brand for i in rec.items] == ["Rag & Bone", "Acne Studios"]

@@ -49,6 +49,9 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
             or _bold_name(stream, group, exact_ids, garment)
             or _link_words(group)
             or _said_before_the_call(stream, group, garment))
+    labelled = _BRAND_LABEL.match(name or "")
+    if labelled:  # a rule took the whole line "Brand: Vince", "Brand: Unknown"
+        name = name[labelled.end():].strip()
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
 
 
@@ -152,9 +155,13 @@ def known_maker(maker: str | None, group: Group, garment: str, known: set[str]) 
         return maker.rstrip(".") + ("." if _LISTED[_fold(maker)].endswith(".") else "")  # "Sandro." ends a sentence
     if maker is not None:
         # a listed maker after the model's name ("Le Chiquito de Jacquemus"); one opening it may
-        # be a line of its own ("Armani Collezioni")
+        # be a line of its own ("Armani Collezioni"); else the one listed maker the exact item's own
+        # words name, before a name of no list ("Jeansen är Acne Studios 1977": "Jeansen" opens a sentence)
         inside = _listed_inside([" ".join(maker.split()[1:])])
-        return maker if maker in known else opening(maker) or inside or maker
+        said = _listed_inside(own)
+        if said and _fold(said) in _fold(maker):
+            said = None  # the maker's own line ("Armani Collezioni")
+        return maker if maker in known else opening(maker) or inside or said or maker
     return (next(filter(None, (opening(text(el)) for el in (*(b for b, _ in group.blocks[:1]),
                                                             *(el for el, _ in group.links)))), None)
             or _listed_inside(own) or _listed_host(group))
@@ -180,6 +187,9 @@ def listed_opening(words: str) -> str | None:
     for k in range(min(_LISTED_WORDS, len(parts)), 0, -1):
         said = " ".join(parts[:k]).strip(",;:!?()")
         name = _LISTED.get(_fold(said))
+        if name is None and said[-2:] in ("'s", "’s"):  # "Rag & Bone’s Harrow" (not "Levi's", listed so)
+            said = said[:-2]
+            name = _LISTED.get(_fold(said))
         if name and (not said[:1].islower() or words.islower()) and (name.casefold() not in _AMBIGUOUS
                                                                       or _product_follows(parts[k:])):
             said = said.rstrip(".") + ("." if name.endswith(".") else "")  # "A.P.C." but "Sandro." ends a sentence
