@@ -1692,3 +1692,15 @@ def test_a_unit_price_is_not_the_price(unit):
     html = page(f"<div class='product-info'><h1>Olive Oil 500 ml</h1>{unit}<p class='price'>€ 18,50</p>"
                 "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(html, URL).price == "18.50"
+
+
+def test_one_colour_sold_out_in_a_list_no_class_names_a_picker_is_not_the_products_stock():
+    colours = ("<dl><dt>颜色分类</dt><dd><ul class='tm-clear J_TSaleProp'>"
+               "<li title='雾霾蓝' class='tb-selected'><a href='#' role='button'><span>雾霾蓝</span></a></li>"
+               "<li title='樱花粉' class='tb-out-of-stock'><a href='#' role='button'><span>樱花粉</span></a>"
+               "<i class='tb-soldout-tip'>已售罄</i></li>"
+               "<li title='燕麦白'><a href='#' role='button'><span>燕麦白</span></a></li></ul></dd></dl>")
+    assert in_buy_box(colours + "<button class='tb-btn-basket'>加入购物车</button>", "zh").availability == "InStock"
+    # a spec list's labelled line stays the product's: "Stok Durumu: Tükendi" beside other lines
+    spec = "<ul><li><b>Stok Durumu:</b> Tükendi</li><li><b>Marka:</b> Acme</li></ul>"
+    assert in_buy_box(spec + "<button id='button-cart'>Sepete Ekle</button>", "tr").availability == "OutOfStock"

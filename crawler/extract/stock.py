@@ -426,8 +426,22 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
         if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
             return False
+        if tag == "li" and _one_choice_of_several(e):
+            return False
         e = e.getparent()
     return True
+
+
+def _one_choice_of_several(li) -> bool:
+    """A list item that names its own choice beside its state, among items of which one says no such
+    state: one colour of a picker no class names so ("<li title='樱花粉'><span>樱花粉</span><i>已售罄</i>
+    </li>" beside the other colours), not a spec line ("<li><b>Status:</b> Sold out</li>")."""
+    parent = li.getparent()
+    if parent is None or len(parent) < 2:
+        return False
+    named = any(isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":："
+                for c in li)
+    return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
 
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
