@@ -1704,3 +1704,15 @@ def test_one_colour_sold_out_in_a_list_no_class_names_a_picker_is_not_the_produc
     # a spec list's labelled line stays the product's: "Stok Durumu: Tükendi" beside other lines
     spec = "<ul><li><b>Stok Durumu:</b> Tükendi</li><li><b>Marka:</b> Acme</li></ul>"
     assert in_buy_box(spec + "<button id='button-cart'>Sepete Ekle</button>", "tr").availability == "OutOfStock"
+
+
+def test_a_goods_name_without_a_heading_names_the_product_not_a_reviews_heading():
+    html = ("<!doctype html><html lang='zh'><head><meta charset='utf-8'>"
+            "<title>【Kitchenly】Kitchenly 多功能电煮锅 2.5L 家用小型电火锅 DZG-W25【行情 报价 价格】-京选商城</title></head>"
+            "<body><div class='itemInfo-wrap'><div class='sku-name'>Kitchenly 多功能电煮锅 2.5L 家用小型电火锅 DZG-W25</div>"
+            "<div class='summary-price'><span class='price'>￥199.00</span></div>"
+            "<a class='btn-special1' href='/cart/add?id=1'>加入购物车</a></div>"
+            "<div class='comment'><h2 class='comment-item__title'>商品评价</h2><h3 class='comment-item__heading'>值得等待"
+            "</h3></div></body></html>")
+    assert extract_product(html, "https://item.shop.example/100012345.html").name == \
+        "Kitchenly 多功能电煮锅 2.5L 家用小型电火锅 DZG-W25"

@@ -30,7 +30,9 @@ _BUY = re.compile(
 )
 # The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title",
 # osCommerce's "pageHeading").
-_TITLE = re.compile(r"(?:product|pdp|item)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")
+_TITLE = re.compile(r"(?:product|pdp|item|sku|goods)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")
+# A review's or a question's own title ("comment-item__title"), not the product's.
+_NOT_TITLE = re.compile(r"comment|review|rating|question|answer")
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
 _PRICE_WORD = re.compile(r"pri(?:x|s|js)|preis|prec[io]|prezz|preç|strike|cena")
 _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
@@ -81,7 +83,7 @@ def _flags(low: str) -> int:
             or "sepet" in low) and _BUY.search(low):
         f |= _F_BUY
     if "name" in low or "title" in low or "heading" in low:
-        if _TITLE.search(low):
+        if _TITLE.search(low) and not _NOT_TITLE.search(low):
             f |= _F_TITLE
         if "title" in low or "heading" in low:
             f |= _F_HEAD  # a section's heading styled so ("<p class='section-title'>Recently viewed</p>"),
