@@ -1716,3 +1716,19 @@ def test_a_goods_name_without_a_heading_names_the_product_not_a_reviews_heading(
             "</h3></div></body></html>")
     assert extract_product(html, "https://item.shop.example/100012345.html").name == \
         "Kitchenly 多功能电煮锅 2.5L 家用小型电火锅 DZG-W25"
+
+
+@pytest.mark.parametrize("block, lang", [
+    # Wix names its related block only in data-hook
+    ("<div data-hook='related-products'><div class='gallery-item'><ul><li class='gallery-item-card'>"
+     "<p class='gallery-item-card__vendor'>Quenby</p><h3>Tarn Jeans</h3><span>฿1,290</span></li></ul></div></div>", "th"),
+    # a recommendations heading in the shop's language ("you may like", "you might also like")
+    ("<section><h2>สินค้าที่คุณอาจชอบ</h2><ul><li class='card'><p class='card__vendor'>Quenby</p><h3>Tarn Jeans</h3>"
+     "<span>฿1,290</span></li></ul></section>", "th"),
+    ("<section><h2>אולי תאהבו גם</h2><ul><li class='card'><p class='card__vendor'>Quenby</p><h3>Tarn Jeans</h3>"
+     "<span>₪290</span></li></ul></section>", "he"),
+])
+def test_a_recommended_products_vendor_is_not_the_products_brand(block, lang):
+    html = page("<div class='product-page'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+                f"<button>Add to cart</button></div>{block}", lang=lang)
+    assert extract_product(html, URL).brand is None

@@ -81,7 +81,12 @@ _RELATED_HEADING = re.compile(
     r"オススメ|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
-    r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품|"
+    r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품|相關商品|看了又看|함께 본 상품|비슷한 상품|"
+    r"สินค้าที่คุณอาจชอบ|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|אולי תאהבו גם|מוצרים דומים|מוצרים קשורים|قد يعجبك|"
+    r"منتجات ذات صلة|منتجات مشابهة|sản phẩm tương tự|sản phẩm liên quan|có thể bạn cũng thích|produk serupa|"
+    r"produk terkait|mungkin (?:kamu|anda) suka|benzer ürünler|ilgili ürünler|beğenebilirsiniz|σχετικά προϊόντα|"
+    r"παρόμοια προϊόντα|похожие товары|с этим товаром|схожі товари|рекомендуем|рекомендуємо|produse similare|"
+    r"produse recomandate|hasonló termékek|ajánlott termékek|podobné produkty|doporučujeme|"
     # a bundle of this product with others ("Discount bundle", "Buy together")
     r"优惠套装|优惠组合|搭配购买|組合優惠|一緒に購入|セット購入|함께 구매|bundle (?:and|&) save|buy (?:it )?together")
 
@@ -259,7 +264,7 @@ class Related:
                     dc = e.get("data-component")
                     if dc and dc[:1] in "[{":
                         dc = None  # a JSON configuration of scripts, not the element's name
-                    c = " ".join(filter(None, (e.get("class"), e.get("id"), dc)))
+                    c = " ".join(filter(None, (e.get("class"), e.get("id"), dc, e.get("data-hook"))))
                     if c:
                         k = _kind(c)
                         if k == _REL or (k == -1 and state != _OWN):
