@@ -3,6 +3,7 @@ by the buy button, and prices beside other amounts. One small page written for e
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -1732,3 +1733,15 @@ def test_a_recommended_products_vendor_is_not_the_products_brand(block, lang):
     html = page("<div class='product-page'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
                 f"<button>Add to cart</button></div>{block}", lang=lang)
     assert extract_product(html, URL).brand is None
+
+
+def test_similar_products_named_so_only_in_the_shops_language_are_not_the_product():
+    # a table-layout shop: "hasonlo" (similar) cells after the product, their prices in <b> like its own
+    tiles = "".join(f"<td class='hasonlo'><a href='/p/{n}'><img src='/t{n}.jpg' alt='Bögre {n}'><br>Bögre {n}</a><br>"
+                    "<b>5&#160;690&#160;Ft</b></td>" for n in range(4))
+    html = ("<html lang='hu'><head><meta charset='utf-8'><title>Kerámia bögre - Bolt</title></head><body><table><tr><td>"
+            "<h1>Kerámia bögre</h1><p><font size='4'><b>Ár: 4&#160;990&#160;Ft</b></font></p>"
+            f"<form action='/kosar'><input type='submit' value='Kosárba'></form></td></tr><tr>{tiles}</tr></table>"
+            "</body></html>")
+    rec = extract_product(html, "https://bolt.example/termek/keramia-bogre")
+    assert (Decimal(rec.price), rec.currency) == (Decimal("4990"), "HUF")

@@ -19,7 +19,10 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             # other sellers' offers for the same product (marketplaces list them under the buy box)
             "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",
             "moreseller",
-            "cookie", "consent", "onetrust")  # a consent dialog lists its "vendors": no product of the page
+            "cookie", "consent", "onetrust",  # a consent dialog lists its "vendors": no product of the page
+            # "similar" and "recommended" in the shop's language, as older shops name their classes
+            "hasonlo", "ajanlo", "empfehl", "aehnlich", "similaire", "simili", "polecane", "podobne", "aanbevol",
+            "suosit", "benzer", "lignende", "liknande")
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.
 _USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand)(?=[^a-z]|$)")
 _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand")
