@@ -1102,3 +1102,14 @@ def test_a_page_builders_single_post_template_is_the_post_not_the_related_posts_
             f"<section class='elementor-posts'>{related}</section></div></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/donna-suits-s5e5/")
     assert rec.is_post and [link.url for i in rec.items for link in i.links] == ["https://s.example/1"]
+
+
+@pytest.mark.parametrize("line", [
+    "I couldn't ID Bradley's worn-in brown boots, but these <a href='https://s.example/2'>Frye harness boots</a> work",
+    "You won't find that exact cape, but there is <a href='https://s.example/2'>this 1980s red wool cape</a>",
+    "Plus abordable : <a href='https://s.example/2'>pull marinière Monoprix</a>",
+    "On n'a pas retrouvé la robe de Sofia, mais <a href='https://s.example/2'>celle-ci de Rouje</a> s'en approche.",
+])
+def test_a_failed_search_or_a_cheaper_pick_before_a_link_in_prose_labels_it_an_alternative(line):
+    rec = _inline(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><p>{line}</p>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]

@@ -25,8 +25,12 @@ ALTERNATIVE = re.compile(
     r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
     r"no id|recreate|(?:a |an )?(?:good|great|close|near) match(?:es)?|not the price|"
     # "I couldn't find the exact pair, but …": the link that follows is not the exact item
-    r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to)\s+"
+    r"(?:couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|unable to|won['’]?t|will not)\s+"
     r"(?:find|track down|identify|id|locate)(?:\s+\w+){0,3}?\s+exact|not the exact|no exact|"
+    # "I couldn't ID her boots, but these …", "Nicht gefunden, aber …", "On n'a pas retrouvé la robe, mais …"
+    r"(?:couldn['’]?t|could not|can['’]?t|cannot|unable to)\s+(?:find|track down|identify|id|locate)\b[^.!?]{0,60}?"
+    r"\bbut|nicht (?:gefunden|identifiziert)|no (?:he |hemos |lo )?encontr\w*|non (?:ho|abbiamo) trovato|"
+    r"não (?:encontr|achei)\w*|pas (?:retrouvé|trouvé)|s['’]en approche|plus abordable|"
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"
