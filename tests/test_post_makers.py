@@ -67,3 +67,14 @@ def test_a_listed_makers_possessive_and_a_listed_maker_before_a_sentences_first_
     rec = _post("<p>Serena's slouchy boots are Rag &amp; Bone’s Harrow: <a href='https://rstyle.me/+r1'>shop</a></p>"
                 "<h3>Jeansen</h3><p>är Acne Studios 1977 <a href='https://rstyle.me/+r2'>här</a></p>")
     assert [i.brand for i in rec.items] == ["Rag & Bone", "Acne Studios"]
+
+
+def test_a_turkish_genitive_names_the_wearer_and_a_dotted_capital_i_still_spells_a_listed_maker():
+    page = ("<html><head><title>Yalı Çapkını 2. Sezon 15. Bölüm: Seyran'ın Kıyafetleri</title></head><body><article>"
+            "<h1>Yalı Çapkını 2. Sezon 15. Bölüm: Seyran'ın Kıyafetleri</h1><div class='entry-content'>"
+            "<p><b>Seyran</b><br>Krem triko elbise — birebir aynısı: "
+            "<a href='https://www.trendyol.com/ipekyol/triko-elbise-p-77123'>İpekyol Triko Elbise</a></p>"
+            "</div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/yali-capkini-2-sezon-15-bolum/")
+    assert rec.characters == ["Seyran"]
+    assert [i.brand for i in rec.items] == ["İpekyol"]

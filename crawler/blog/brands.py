@@ -168,7 +168,8 @@ def known_maker(maker: str | None, group: Group, garment: str, known: set[str]) 
 
 
 def _fold(words: str) -> str:
-    return " ".join(words.replace("\u2019", "'").casefold().split()).strip(".,;:!?()")
+    # "İpekyol" folds to "i̇pekyol" (a dot above): Turkish capitals are listed without it
+    return " ".join(words.replace("\u2019", "'").casefold().replace("i\u0307", "i").split()).strip(".,;:!?()")
 
 
 _LISTED = {_fold(name): name for name in MAKERS}

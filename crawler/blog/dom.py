@@ -24,7 +24,8 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: "Maya's" / "Maya’s": a character's name as garments are written ("Maya's boots").
 #: "It's", "That's", "She's": a contraction, no possessive.
 NOT_POSSESSOR = r"(?!(?:It|That|There|Here|What|Who|Where|How|She|He|Let|This)['’]s\b)"
-POSSESSIVE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][a-z]+)['’]s\b")
+#: Turkish writes a name's genitive after an apostrophe too: "Seyran'ın", "Suna'nın", "Ferit'in".
+POSSESSIVE = re.compile(rf"\b{NOT_POSSESSOR}([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)['’](?:s|n?[ıiuü]n)\b")
 #: Elements that end a line of text.
 _BREAKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", "td", "th", "tr", "table", "figure",
                      "figcaption", "blockquote", "section", "article", "br", "hr", "img", "h1", *HEADINGS,

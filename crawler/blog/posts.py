@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, post_makers
+from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, listed_opening, post_makers
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
@@ -254,7 +254,8 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         if item.brand and item.brand.casefold() in characters:
             # "die Jacke von Lena", "<b>Lola</b>: vestido – <a>Mango</a>": the one who wears it; the maker
             # is then the exact link's name, if it is one
-            item.brand = next((n for n in (maker_name(link.text or "") for link in item.links if link.kind == "exact")
+            item.brand = next((n for n in (listed_opening(link.text or "") or maker_name(link.text or "")
+                                           for link in item.links if link.kind == "exact")
                                if n and n.casefold() not in characters), None)
     rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
