@@ -1113,3 +1113,13 @@ def test_a_page_builders_single_post_template_is_the_post_not_the_related_posts_
 def test_a_failed_search_or_a_cheaper_pick_before_a_link_in_prose_labels_it_an_alternative(line):
     rec = _inline(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><p>{line}</p>")
     assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]
+
+
+def test_a_genitive_without_an_apostrophe_names_the_wearer_and_leaves_the_show():
+    body = ("<p>Shiv Roy (Sarah Snook) trägt in Folge 3 einen Kamelmantel.</p><h3>Shivs Look</h3>"
+            "<p>Mantel: <a href='https://s.example/1'>Max Mara</a></p>")
+    rec = _titled("Succession Staffel 4 Folge 3: Alle Looks", body)
+    assert "Shiv" in rec.characters
+    rec = _titled("Lisas outfit i Bonusfamiljen – säsong 4, avsnitt 2",
+                  "<p>Lisa bär en kappa: <a href='https://s.example/1'>Filippa K</a></p>")
+    assert (rec.show, rec.season, rec.episode) == ("Bonusfamiljen", 4, 2)

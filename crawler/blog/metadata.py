@@ -439,7 +439,8 @@ def _title_show_part(title: str) -> str | None:
         if m and not _WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
             show = m.group("show")
             worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
-            return _unquoted(worn.group("show") if worn and POSSESSIVE.search(show, 0, worn.start()) else show)
+            whose = worn and (POSSESSIVE.search(show, 0, worn.start()) or _GENITIVE_LOOK.match(show, 0, worn.start()))
+            return _unquoted(worn.group("show") if whose else show)
     for part in parts[1:] or parts:  # "Northbound Fashion: What Maya Wore"
         m = _SHOW_FASHION.match(part)
         if m and not POSSESSIVE.search(m.group("show")) and _usable(m.group("show"), set()) \
@@ -472,7 +473,7 @@ def _without_wearer(show: str, characters: list[str], body: str) -> str | None:
 
 _IN_SHOW = re.compile(r"\s+(?:in|en|dans|em|bei|im|on)\s+(\S.*)$", re.I)
 _WEARER_FIRST = re.compile(rf"(?P<who>{_NAME}(?:\s+{_NAME})?)\s*(?:,|\s[–—-])\s+(?P<show>\S.*)$")
-_WORN_IN = re.compile(r"\s(?:in|on|from)\s+(?P<show>\S.*)$", re.I)
+_WORN_IN = re.compile(r"\s(?:in|on|from|i|im|w|em)\s+(?P<show>\S.*)$", re.I)  # "Lisas outfit i Bonusfamiljen"
 
 
 def _unquoted(show: str) -> str:
@@ -725,12 +726,20 @@ def _heading_names(heading: str, body: str) -> list[str]:
     m = _WHO_LOOKS.fullmatch(heading) or _PLAYED_BY.fullmatch(heading)
     if m:
         return [n for n in _each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
+    m = _GENITIVE_LOOK.fullmatch(heading)  # "Shivs Look", "Lisas outfit": the name the body writes alone
+    if m and not _plain_word(m.group("who")) and m.group("who").casefold() not in _NOT_NAMES \
+            and re.search(rf"\b{m.group('who')}\b(?!['’])", body):
+        return [m.group("who")]
     if not _BARE_NAMES.fullmatch(heading):
         return []
     names = _each_name(heading)
     if any(n.casefold() in _NOT_NAMES or _plain_word(n) for n in names):
         return []
     return names if all(re.search(rf"\b{re.escape(n)}(?:['’]s\b|\s+{_AS_PERSON})", body) for n in names) else []
+
+
+# A name's genitive without an apostrophe (de, sv, da, no) before its look.
+_GENITIVE_LOOK = re.compile(r"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+)s\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj)")
 
 
 def _plain_word(name: str) -> bool:
