@@ -1035,6 +1035,7 @@ def test_a_premiere_is_the_first_episode(title, season, episode):
 
 
 @pytest.mark.parametrize("url, heading", [("https://blog.example/about/", "About"),
+                                          ("https://blog.example.blogspot.com/p/contact.html", "Write to me"),
                                           ("https://blog.example/contact", "Get in touch"),
                                           ("https://blog.example/page/7/", "About me")])
 def test_the_sites_own_pages_are_no_posts(url, heading):

@@ -157,11 +157,12 @@ def known_maker(maker: str | None, group: Group, garment: str, known: set[str]) 
         # a listed maker after the model's name ("Le Chiquito de Jacquemus"); one opening it may
         # be a line of its own ("Armani Collezioni"); else the one listed maker the exact item's own
         # words name, before a name of no list ("Jeansen är Acne Studios 1977": "Jeansen" opens a sentence)
-        inside = _listed_inside([" ".join(maker.split()[1:])])
+        if maker in known:
+            return maker
         said = _listed_inside(own)
         if said and _fold(said) in _fold(maker):
             said = None  # the maker's own line ("Armani Collezioni")
-        return maker if maker in known else opening(maker) or inside or said or maker
+        return opening(maker) or _listed_inside([" ".join(maker.split()[1:])]) or said or maker
     return (next(filter(None, (opening(text(el)) for el in (*(b for b, _ in group.blocks[:1]),
                                                             *(el for el, _ in group.links)))), None)
             or _listed_inside(own) or _listed_host(group))
@@ -350,7 +351,8 @@ def _has_garment_word(words: str) -> bool:
 
 
 def _capitalised(words: str) -> str | None:
-    """The run of capitalised words (and joiners: "&", "de") that opens `words`, up to punctuation."""
+    """The run of capitalised words (and joiners: "&", "de") that opens `words`, up to punctuation;
+    a listed maker's name as the list ends it ("by Converse Chuck Taylor" -> "Converse")."""
     listed = listed_opening(words)
     if listed:
         return listed
@@ -465,7 +467,8 @@ _CALL_THE = re.compile(r"^(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?=[A-
 
 def _maker_part(words: str) -> str | None:
     """The leading name of a product's words: "Zara Leather Boots" -> "Zara", "ASOS DESIGN
-    chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"."""
+    chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"; a listed maker's name as the
+    list ends it ("Kenneth Jay Lane Earrings")."""
     listed = listed_opening(words)
     if listed:
         return listed

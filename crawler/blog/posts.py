@@ -263,9 +263,10 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
 
 
 def _site_page(url: str, h1) -> bool:
-    """One of the site's own pages rather than a post: its address is one such name ("/about",
-    "/contact", "/impressum", "/shop-my-closet"), or its heading is only that name ("About me")."""
-    path = urlsplit(url).path.strip("/").rsplit(".", 1)[0].casefold()
+    """One of the site's own pages rather than a post: its address ends in one such name ("/about",
+    "/contact", "/impressum", Blogger's "/p/shop-my-closet.html"), or its heading is only that name
+    ("About me")."""
+    path = urlsplit(url).path.strip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold()
     heading = " ".join(text(h1).casefold().split()).replace(" ", "-") if h1 is not None else ""
     return path in _SITE_PAGES or heading in _SITE_PAGES
 
