@@ -1124,3 +1124,80 @@ def test_a_genitive_without_an_apostrophe_names_the_wearer_and_leaves_the_show()
     rec = _titled("Lisas outfit i Bonusfamiljen – säsong 4, avsnitt 2",
                   "<p>Lisa bär en kappa: <a href='https://s.example/1'>Filippa K</a></p>")
     assert (rec.show, rec.season, rec.episode) == ("Bonusfamiljen", 4, 2)
+
+
+def _in_language(lang: str, title: str, body: str):
+    """A post whose <html> declares `lang`, its title in an h1."""
+    page = (f"<html lang='{lang}'><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<div class='entry-content'>{body}</div></article></body></html>")
+    return extract_post(lxml.html.fromstring(page), "https://blog.example/2024/post/")
+
+
+def test_a_bare_genitive_names_the_wearer_where_the_pages_language_writes_one():
+    sections = ("<p>Här är vad Wilhelm, Felice och Sara hade på sig.</p>"
+                "<h2>Wilhelm</h2><p>Wilhelms stickade tröja: <a href='https://s.example/1'>Acne Studios</a></p>"
+                "<h2>Felice</h2><p>Felice bär en ridjacka, <a href='https://s.example/2'>liknande</a></p>")
+    assert _in_language("sv", "Young Royals säsong 3, avsnitt 2", sections).characters == ["Wilhelm", "Felice"]
+    # the title's list of genitives before "kläder"
+    rec = _in_language("sv", "Young Royals: Wilhelms, Felices och Saras kläder",
+                       "<p>Här är vad Wilhelm, Felice och Sara hade på sig. Saras kappa: "
+                       "<a href='https://s.example/1'>Filippa K</a></p>")
+    assert rec.characters == ["Wilhelm", "Felice", "Sara"]
+    # a garment's own words, a compound ending in a garment included; never a maker or a plural garment
+    rec = _in_language("de", "Babylon Berlin Staffel 4, Folge 3", "<ul><li>Charlottes Paillettenkleid: "
+                       "<a href='https://s.example/1'>Needle &amp; Thread</a></li><li>Helgas Mantel: "
+                       "<a href='https://s.example/2'>ähnlich bei Amazon</a></li><li>Levis Jeans: "
+                       "<a href='https://s.example/3'>hier</a></li></ul>")
+    assert rec.characters == ["Charlotte", "Helga"]
+    # an English page's "Levis jeans" or "Wilhelms tröja" is no genitive
+    rec = _in_language("en", "Young Royals 3x02", "<h2>Wilhelm</h2><p>Wilhelms stickade tröja: "
+                       "<a href='https://s.example/1'>Acne Studios</a></p>")
+    assert rec.characters == []
+
+
+def test_looks_of_a_list_of_names_in_portuguese_and_a_bold_lead_line():
+    rec = _in_language("pt-BR", "Sex Education T4E2: os looks da Maeve, da Aimee e da Ruby",
+                       "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.characters == ["Maeve", "Aimee", "Ruby"]
+    rec = _in_language("pt-BR", "Sex Education T4E2", "<div><b>Look da Maeve:</b></div>"
+                       "<div>Jaqueta jeans: <a href='https://s.example/1'>Levi's</a></div>")
+    assert rec.characters == ["Maeve"]
+
+
+def test_lines_that_open_with_a_characters_name_and_a_colon():
+    rec = _in_language("pl", "Sexify sezon 2 odcinek 4: stylizacje bohaterek",
+                       "<ul><li>Natalia: marynarka Reserved – <a href='https://s.example/1'>ta sama</a></li>"
+                       "<li>Paulina: sukienka – <a href='https://s.example/2'>podobna z Mohito</a></li>"
+                       "<li>Zara: spódnica – <a href='https://s.example/3'>link</a></li></ul>")
+    assert rec.characters == ["Natalia", "Paulina"]  # not the maker
+    # one such line: only where the post writes the name as a person elsewhere, not "Underneath:"
+    one = "<p>Underneath: wide-leg wool trousers from The Row, <a href='https://s.example/1'>here</a>.</p>"
+    assert _in_language("en", "The Morning Show 3x01", one).characters == []
+    rec = _in_language("en", "The Morning Show 3x01", "<p>Alex wore her power suit again.</p>"
+                       + one.replace("Underneath", "Alex"))
+    assert rec.characters == ["Alex"]
+
+
+def test_names_heading_garment_sections_beside_a_known_characters_section():
+    rec = _inline("<h2>Georgia</h2><p>Georgia’s blazer: <a href='https://s.example/1'>J.Crew</a></p>"
+                  "<h2>Ginny</h2><p><a href='https://s.example/2'>Urban Outfitters Cropped Hoodie</a></p>"
+                  "<h2>Dawn &amp; Gloria</h2><p>A chore coat: <a href='https://s.example/3'>Carhartt</a></p>"
+                  "<h2>Accessories</h2><p>Hoops: <a href='https://s.example/4'>Mejuri</a></p>"
+                  "<h3>Max</h3><p>Max's sneakers: ask me</p>")
+    assert rec.characters == ["Georgia", "Ginny", "Dawn", "Gloria"]
+    # no section of a known character: bare names are not enough
+    assert _inline("<h2>Ginny</h2><p><a href='https://s.example/2'>Urban Outfitters Cropped Hoodie</a></p>"
+                   ).characters == []
+
+
+def test_a_garment_of_the_name_in_a_romance_language():
+    rec = _in_language("fr", "Emily in Paris saison 3 épisode 7",
+                       "<h2>Sylvie</h2><p>Introuvable, la robe noire de Sylvie. Look similaire : "
+                       "<a href='https://s.example/1'>robe drapée Mango</a></p>")
+    assert rec.characters == ["Sylvie"]
+
+
+def test_a_show_named_for_its_heroine():
+    rec = _titled("Fleabag, Series Two, Episode One", "<p>Fleabag's black jumpsuit: "
+                  "<a href='https://s.example/1'>Self-Portrait</a></p>")
+    assert (rec.show, rec.season, rec.episode, rec.characters) == ("Fleabag", 2, 1, ["Fleabag"])

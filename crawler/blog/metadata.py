@@ -20,6 +20,7 @@ from street2shop.crawler.blog.dom import (HEADINGS, NOT_POSSESSOR, POSSESSIVE, S
                                          text, walk)
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.garments import label
+from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC
 
 _SEASON_EPISODE = [
@@ -78,8 +79,11 @@ _AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr
 _WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
-    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+)"
-    rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
+    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+|"
+    r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+)"  # pt "os looks da Maeve"
+    rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-Ý][\w-]*)*)")
+# The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
+_OF = re.compile(r"(?<=[,\s])(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
@@ -129,11 +133,14 @@ _BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
                r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
                r"dressed|"
-               r"trägt|trug|porte|portait|lleva|llevaba|viste|vestía|indossa|indossava|usa|usava|veste)\b")
+               r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|sfoggia|"
+               r"usa|usava|usou|veste|bär|bærer|har på|hade på|draagt|droeg|nosi|nosiła|ma na sobie|miała|"
+               r"giyiyor|giydi)\b")
 _PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
 _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
-                        "right", "above", "below", "the", "here", "this", "season", "episode",
+                        "right", "above", "below", "the", "here", "this", "season", "episode", "note", "update",
+                        "edit", "tip", "bonus", "also", "plus", "ps",
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you"})
 
 
@@ -157,21 +164,35 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     rec.season, rec.episode = _episode([title, seo], (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
     sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
     # the title's characters first, then the others the post's captions, headings and garments name
-    named = _title_characters(title) or _title_names(title, body, sections)
-    rec.characters = _without_lead_words(_same_people(named + _other_characters(stream, rec.items)))
+    genitive = _page_language(tree) in _BARE_GENITIVE
+    named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
+    rec.characters = _without_lead_words(_same_people(named + _other_characters(stream, rec.items, genitive)))
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title) or (_title_show(seo) if seo else None)
+        worn = None
         if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
-            shown = None  # "Elena - 2x10": the title's name before the episode is the wearer's
+            # "Elena - 2x10": the title's name before the episode is the wearer's, unless nothing else
+            # names a show ("Fleabag, Series Two, Episode One": the show is named for her)
+            shown, worn = None, shown
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
             or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
-            or _named_show(f"{title} {body}", categories, tags, exclude)
+            or _named_show(f"{title} {body}", categories, tags, exclude) or worn
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, later) or rec.show
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their
+#: pages, and only there, "<Name>s <word>" says whose the thing is.
+_BARE_GENITIVE = frozenset(("de", "sv", "da", "no", "nb", "nn", "is"))
+
+
+def _page_language(tree) -> str:
+    """The primary language subtag the page declares on <html> ("pt-BR" -> "pt"), "" when none."""
+    html = tree.getroottree().getroot()
+    lang = html.get("lang") or html.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    return lang.strip().split("-")[0].split("_")[0].casefold()
 
 
 def _spelled_out(acronym: str, texts: list[str]) -> str | None:
@@ -529,11 +550,15 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
 _each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
 
 
-def _title_characters(title: str) -> list[str]:
+def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = (_WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
          or _WHO_WEARS_ELSEWHERE.search(title))
     if m:
-        return [_given_and_family(c) for c in _each_name(m.group("who").strip()) if c]
+        return [_given_and_family(c) for c in _each_name(_OF.sub("", m.group("who").strip())) if c]
+    if genitive:  # "Wilhelms, Felices och Saras kläder", "Lisas outfit i Bonusfamiljen"
+        names = _genitive_looks(title, body)
+        if names:
+            return names
     m = _CJK_WHO.search(title)
     if m:
         return [n for n in _CJK_AND.split(m.group("who")) if n]
@@ -547,6 +572,23 @@ _CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
 _CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME})*)"
                       r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|스타일|穿搭|造型|服装|服裝)")
 _CJK_AND = re.compile(r"\s*[&＆、と]\s*")
+
+
+def _genitive_looks(words: str, body: str) -> list[str]:
+    """The names of "<Name>s looks" (a list of them too), each of which the body writes again, alone or
+    in the genitive: "Lisas outfit" over "Lisas kavaj är från Filippa K"."""
+    m = _GENITIVES_LOOK.search(words)
+    if not m:
+        return []
+    names = [n[:-1] for n in _each_name(m.group("who")) if n]
+    again = body.replace(words, " ")  # the body may open with the title itself
+    ok = all(len(n) > 2 and not _no_name(n) and not _plain_word(n + "s") and re.search(rf"\b{n}s?\b", again)
+             for n in names)
+    return names if ok else []
+
+
+_GENITIVES_LOOK = re.compile(rf"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+s(?:(?:\s*,\s*|\s+{_AND}\s+)[A-ZÄÖÅÆØ][a-zäöåæøüé]+s)*)"
+                             r"\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj|kleider|kleidung|garderob\w*)\b")
 
 
 def _whose_garments(words: str) -> list[str]:
@@ -570,7 +612,7 @@ def _no_name(word: str) -> bool:
     return _plain_word(word) or word.casefold() in _NOT_NAMES or word.casefold() in CALENDAR
 
 
-def _title_names(title: str, body: str, sections: set[str]) -> list[str]:
+def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> list[str]:
     """A part of the title that is only names ("Gossip Girl 2x01: Blair and Serena in the
     Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), one of which the body writes as
     a person ("Blair's", "Serena wore") and all of which it names, or each of which heads a section
@@ -590,18 +632,25 @@ def _title_names(title: str, body: str, sections: set[str]) -> list[str]:
             continue
         names = [n for n in _each_name(part) if n]
         # one of them written as a person ("Blair's headbands"), the others at least named in the body
-        if names and (any(_written_as_person(n, body) for n in names)
+        if names and (any(_written_as_person(n, body, genitive) for n in names)
                       and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names)
                       or all(n.casefold() in sections for n in names)):
             return names
     return []
 
 
-def _written_as_person(name: str, body: str) -> bool:
+def _written_as_person(name: str, body: str, genitive: bool = False) -> bool:
+    """The body gives the name a possessive ("Blair's", where the language has it "Wilhelms tröja") or a
+    verb of wearing ("Serena wore", "Felice bär")."""
     given = name.split()[0]
     if _no_name(given):
         return False
-    return re.search(rf"\b{re.escape(given)}(?:\s+{_NAME})?(?:['’]s\b|\s+{_AS_PERSON})", body) is not None
+    owns = r"['’]s\b|s\s+[^\W\d_]" if genitive else r"['’]s\b"
+    if re.search(rf"\b{re.escape(given)}(?:\s+{_NAME})?(?:{owns}|\s+{_AS_PERSON})", body):
+        return True
+    # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
+    return any(GARMENTS & set(m.group(1).casefold().split())
+               for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b", body))
 
 
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
@@ -609,7 +658,7 @@ _NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{_NAME}(?:(?:\s*,\s*
 _FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
 
 
-def _other_characters(stream: Stream, items) -> list[str]:
+def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
     garments' own words give ("Maya's boots"), in post order."""
     names: dict[str, None] = {}
@@ -623,7 +672,10 @@ def _other_characters(stream: Stream, items) -> list[str]:
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
-            for name in _heading_names(text(el), body) or _whose_garments(text(el)):
+            for name in _heading_names(text(el), body, genitive) or _whose_garments(text(el)):
+                names[name] = None
+        elif el.tag in ("b", "strong"):  # a bold lead line: "Look da Maeve:", "Maya's look"
+            for name in _look_names(text(el).strip(" :–—-|")):
                 names[name] = None
         elif el.tag == "tr":
             wearer = row_wearer(el)  # a "Character" column
@@ -632,9 +684,12 @@ def _other_characters(stream: Stream, items) -> list[str]:
         elif el.tag in ("li", "p"):
             for name in _bold_wearer(el) or _worn_by(text(el)):
                 names[name] = None
+    for name in _cast_lines(stream) + _sibling_sections(stream, set(names), items):
+        names[name] = None
     makers = {i.brand.casefold() for i in items if i.brand}
     for item in items:
-        for name in POSSESSIVE.findall(item.text):
+        owners = POSSESSIVE.findall(item.text) + (_bare_genitives(item.text) if genitive else [])
+        for name in owners:
             if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
                 names[name] = None
     # then those the prose says wear something ("Gwen wears a charcoal suit. Meanwhile Hector wears ...")
@@ -645,6 +700,88 @@ def _other_characters(stream: Stream, items) -> list[str]:
                     if not _plain_word(name):
                         names[name] = None  # not "Shoes wore out fast"
     return list(names)
+
+
+def _bare_genitives(words: str) -> list[str]:
+    """"Katjas klänning", "Helgas Mantel", "Charlottes Paillettenkleid": a name in the genitive before a
+    garment (a compound ending in one), on a page whose language writes it so; not a maker ("Levis
+    jeans", "Vans sneakers") nor a garment in the plural ("Jeans Jacke")."""
+    out = []
+    for who, what in _BARE_GENITIVE_WORD.findall(words):
+        what = what.casefold()
+        if not (what in GARMENTS or any(what.endswith(g) for g in _COMPOUND_ENDS)):
+            continue
+        if _no_name(who) or _plain_word(who + "s") or (who + "s").casefold() in _MAKERS \
+                or who.casefold() in _MAKERS:
+            continue
+        if who not in out:
+            out.append(who)
+    return out
+
+
+_BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
+_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)  # "Paillettenkleid", "Wollmantel"
+_MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
+
+
+def _sibling_sections(stream: Stream, known: set[str], items) -> list[str]:
+    """Bare names heading garment sections beside a heading already read as a character's, at the same
+    level ("Georgia" over "Georgia’s blazer", then "Ginny" and "Maxine" over their links)."""
+    headings = [el for el in stream.elements if el.tag in HEADINGS]
+    ends = [stream.start[id(el)] for el in headings[1:]] + [len(stream.tokens)]
+    garment_words = [i.text for i in items if i.text]
+    sections = []
+    for el, end in zip(headings, ends):
+        words = text(el).strip(" :–—-|")
+        if not _BARE_NAMES.fullmatch(words):
+            continue
+        names = _each_name(words)
+        if any(_no_name(n) or _plain_word(n) for n in names):
+            continue
+        start = stream.end[id(el)]
+        said = stream.text(start, end)
+        garments = any(t.kind == "link" for t in stream.tokens[start:end]) and (
+            GARMENTS & set(re.findall(r"[^\W\d_]+", said.casefold())) or any(g in said for g in garment_words))
+        sections.append((el.tag, names, bool(garments)))
+    levels = {tag for tag, names, _ in sections if all(n in known for n in names)}
+    return [n for tag, names, garments in sections if tag in levels and garments for n in names if n not in known]
+
+
+def _cast_lines(stream: Stream) -> list[str]:
+    """The names of lines "<Name>: <garment> … <link>" ("Natalia: marynarka Reserved – ta sama"), where
+    the post has such lines for two people, or heads a section with the one name or writes it as a
+    person elsewhere ("Carrie's"); not
+    "Coat:", a label or a maker ("Zara: linen shirt")."""
+    lines = []
+    for el in stream.elements:
+        if el.tag not in ("li", "p") or el.find(".//a[@href]") is None:
+            continue
+        m = _CAST_LINE.match(text(el))
+        if not m or not GARMENTS & set(re.findall(r"[^\W\d_]+", m.group("rest").casefold())):
+            continue
+        who = m.group("who")
+        first = who.split()[0]
+        if _no_name(first) or first.casefold() in _MAKERS or who.casefold() in _MAKERS or label(who):
+            continue
+        lines.append((who, m.group(0)))
+    names = list(dict.fromkeys(who for who, _ in lines))
+    if len(names) >= 2:
+        return names
+    everything = stream.text(0, len(stream.tokens))
+    headings = {text(el).strip(" :–—-|").casefold() for el in stream.elements if el.tag in HEADINGS}
+    return [who for who, line in lines[:1]
+            if who.casefold() in headings or _written_as_person(who, everything.replace(line, " "))]
+
+
+_CAST_LINE = re.compile(rf"^\s*(?P<who>{_NAME}(?:\s+{_NAME})?)\s*[:：]\s+(?P<rest>\S.*)$", re.S)
+
+
+def _look_names(words: str) -> list[str]:
+    """The names of a whole line that says whose look follows: "Maya's Look", "Look da Maeve"."""
+    m = _WHO_LOOKS.fullmatch(words) or _WHO_WEARS_ELSEWHERE.fullmatch(words)
+    if not m:
+        return []
+    return [n for n in _each_name(_OF.sub("", m.group("who"))) if n and n.casefold() not in _NOT_NAMES]
 
 
 def _bold_wearer(line) -> list[str]:
@@ -718,14 +855,17 @@ def _without_lead_words(names: list[str]) -> list[str]:
     return out
 
 
-def _heading_names(heading: str, body: str) -> list[str]:
+def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     """A section heading that names whom the garments under it are for: "Maya's Look", "Maya (Jane
     Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
     wore"); "Paris" or "Outerwear" as a heading are not."""
     heading = heading.strip(" :–—-|")
-    m = _WHO_LOOKS.fullmatch(heading) or _PLAYED_BY.fullmatch(heading)
+    m = _PLAYED_BY.fullmatch(heading)
     if m:
         return [n for n in _each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
+    looks = _look_names(heading)
+    if looks:
+        return looks
     m = _GENITIVE_LOOK.fullmatch(heading)  # "Shivs Look", "Lisas outfit": the name the body writes alone
     if m and not _plain_word(m.group("who")) and m.group("who").casefold() not in _NOT_NAMES \
             and re.search(rf"\b{m.group('who')}\b(?!['’])", body):
@@ -735,7 +875,7 @@ def _heading_names(heading: str, body: str) -> list[str]:
     names = _each_name(heading)
     if any(n.casefold() in _NOT_NAMES or _plain_word(n) for n in names):
         return []
-    return names if all(re.search(rf"\b{re.escape(n)}(?:['’]s\b|\s+{_AS_PERSON})", body) for n in names) else []
+    return names if all(_written_as_person(n, body, genitive) for n in names) else []
 
 
 # A name's genitive without an apostrophe (de, sv, da, no) before its look.

@@ -52,7 +52,8 @@ black white cream ivory beige camel tan brown chocolate grey gray navy blue red 
 yellow orange purple lilac burgundy gold silver floral striped check plaid
 """.split())
 
-#: Taxonomy and phrase words that never name a show on their own ("TV Fashion", "Home").
+#: Taxonomy and phrase words that never name a show on their own ("TV Fashion", "Home"), nor a
+#: character (a section "Accessories").
 GENERIC = frozenset("""
 uncategorized uncategorised general misc home blog journal news magazine diary post posts article articles
 story stories featured feature features latest all tv television show shows series season seasons episode
@@ -63,6 +64,8 @@ netflix hbo max hulu bbc itv channel amazon prime apple disney peacock paramount
 twitter facebook
 reality drama dramas comedy comedies sitcom sitcoms thriller crime romance period kdrama k-drama cdrama anime
 streaming premieres premiere finale finales guide guides
+accessories accessoires accesorios accessori acessórios jewelry jewellery schmuck bijoux joyas gioielli footwear
+outerwear beauty makeup hair nails extras details others
 """.split())
 
 #: Days and months: "Maya's coat on Monday" names a day. Only running text is checked against
