@@ -1201,3 +1201,24 @@ def test_a_show_named_for_its_heroine():
     rec = _titled("Fleabag, Series Two, Episode One", "<p>Fleabag's black jumpsuit: "
                   "<a href='https://s.example/1'>Self-Portrait</a></p>")
     assert (rec.show, rec.season, rec.episode, rec.characters) == ("Fleabag", 2, 1, ["Fleabag"])
+
+
+def test_names_in_a_post_written_in_lower_case():
+    rec = _inline("<p>someone asked about the sweaters so here u go</p>"
+                  "<p><b>rory:</b> grey cable knit sweater, <a href='https://s.example/1'>this vintage gap one</a></p>"
+                  "<p><b>lizzie</b>: the cable knit is <a href='https://s.example/2'>ralph lauren</a></p>"
+                  "<p><b>coat:</b> <a href='https://s.example/3'>zara</a></p>"
+                  "<p>nick’s rugby jacket: <a href='https://s.example/4'>canterbury</a><br>"
+                  "charlie’s striped jumper: <a href='https://s.example/5'>similar, asos</a></p>")
+    assert rec.characters == ["Rory", "Lizzie", "Nick", "Charlie"]
+    # a section per character, its heading with a theme's anchor link
+    rec = _inline("<h2 id='taylor'>taylor<a class='anchor' href='#taylor'>#</a></h2>"
+                  "<p>taylor’s yellow mini dress is from <a href='https://s.example/1'>princess polly</a></p>"
+                  "<h2 id='belly'>belly<a class='anchor' href='#belly'>#</a></h2>"
+                  "<p>top: <a href='https://s.example/2'>Abercrombie &amp; Fitch Linen-Blend Top</a></p>"
+                  "<p>links are affiliate links. thank u.</p>")
+    assert rec.characters == ["Taylor", "Belly"]
+    # a post written with capitals: a lower-case bold word is no name
+    rec = _inline("<p>Her coat is the one to find.</p><p>Here is where to buy it.</p>"
+                  "<p><b>nota:</b> the coat, <a href='https://s.example/1'>Sandro</a></p>")
+    assert rec.characters == []

@@ -662,6 +662,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
     garments' own words give ("Maya's boots"), in post order."""
     names: dict[str, None] = {}
+    lowercase = _written_in_lowercase(stream)
     body = None
     for el in stream.elements:
         if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
@@ -682,9 +683,9 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
             if wearer:
                 names[wearer] = None
         elif el.tag in ("li", "p"):
-            for name in _bold_wearer(el) or _worn_by(text(el)):
+            for name in _bold_wearer(el, lowercase) or _worn_by(text(el)) or _lowercase_owner(el, lowercase):
                 names[name] = None
-    for name in _cast_lines(stream) + _sibling_sections(stream, set(names), items):
+    for name in _cast_lines(stream) + _sibling_sections(stream, set(names), items, lowercase):
         names[name] = None
     makers = {i.brand.casefold() for i in items if i.brand}
     for item in items:
@@ -724,7 +725,7 @@ _COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)  # "Paillettenkleid",
 _MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
 
 
-def _sibling_sections(stream: Stream, known: set[str], items) -> list[str]:
+def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -> list[str]:
     """Bare names heading garment sections beside a heading already read as a character's, at the same
     level ("Georgia" over "Georgia’s blazer", then "Ginny" and "Maxine" over their links)."""
     headings = [el for el in stream.elements if el.tag in HEADINGS]
@@ -732,7 +733,8 @@ def _sibling_sections(stream: Stream, known: set[str], items) -> list[str]:
     garment_words = [i.text for i in items if i.text]
     sections = []
     for el, end in zip(headings, ends):
-        words = text(el).strip(" :–—-|")
+        words = text(el).strip(" :–—-|#")  # a theme's anchor link: "taylor #"
+        words = words.capitalize() if lowercase and " " not in words else words  # "taylor"
         if not _BARE_NAMES.fullmatch(words):
             continue
         names = _each_name(words)
@@ -784,7 +786,47 @@ def _look_names(words: str) -> list[str]:
     return [n for n in _each_name(_OF.sub("", m.group("who"))) if n and n.casefold() not in _NOT_NAMES]
 
 
-def _bold_wearer(line) -> list[str]:
+def _written_in_lowercase(stream: Stream) -> bool:
+    """A post written in lower case, as many Tumblr posts are ("<b>rory:</b> grey cable knit"): most of
+    its lines open in lower case, and its names are lower case too."""
+    firsts = [m.group() for el in stream.elements if el.tag in ("p", "li") for m in [_FIRST_LETTER.search(text(el))] if m]
+    return len(firsts) >= 3 and sum(f.islower() for f in firsts) >= 0.6 * len(firsts)
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lowercase_owner(line, lowercase: bool) -> list[str]:
+    """In a lower-case post, the names lines with a link open with in the possessive before a garment
+    ("nick’s rugby jacket: <a>canterbury</a>"), lines parted by breaks each."""
+    if not lowercase:
+        return []
+    names: list[str] = []
+    for words, linked in _broken_lines(line):
+        m = _LOWER_OWNER.match(words)
+        if linked and m and GARMENTS & set(m.group("what").casefold().split()) and m.group("who") not in _MAKERS \
+                and not _no_name(m.group("who")) and m.group("who").capitalize() not in names:
+            names.append(m.group("who").capitalize())
+    return names
+
+
+def _broken_lines(el) -> list[tuple[str, bool]]:
+    """The element's lines as its <br>s part them: (words, whether the line holds a link)."""
+    out: list[tuple[list[str], bool]] = [([el.text or ""], False)]
+    for child in el:
+        if child.tag == "br":
+            out.append(([child.tail or ""], False))
+            continue
+        words, linked = out[-1]
+        words += [child.text_content(), child.tail or ""]
+        out[-1] = (words, linked or child.tag == "a" or child.find(".//a") is not None)
+    return [(" ".join(" ".join(w).split()), linked) for w, linked in out]
+
+
+_LOWER_OWNER = re.compile(r"^(?P<who>[a-zà-ý][a-zà-ý-]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _bold_wearer(line, lowercase: bool = False) -> list[str]:
     """The names lines open with in bold, then their garment or a link named for its maker
     ("<li><strong>Lola</strong>: vestido rojo – <a>Mango</a></li>", or Blogger's lines parted by
     breaks: "<b>Carrie:</b> the tulle skirt … <a>…</a><br><b>Charlotte:</b> …")."""
@@ -794,26 +836,29 @@ def _bold_wearer(line) -> list[str]:
     for i, child in enumerate(children):
         if opens and child.tag in ("b", "strong"):
             rest = list(takewhile(lambda e: e.tag != "br", children[i + 1:]))
-            name = _line_wearer(child, rest)
+            name = _line_wearer(child, rest, lowercase)
             if name and name not in names:
                 names.append(name)
         opens = child.tag == "br" and not (child.tail or "").strip()
     return names
 
 
-def _line_wearer(bold, rest: list) -> str | None:
+def _line_wearer(bold, rest: list, lowercase: bool = False) -> str | None:
     """The bold name that opens a line, with a colon or dash after it, when the line's words name a
-    garment or its links a maker."""
+    garment or its links a maker (in a lower-case post, a lower-case name of one word, capitalised)."""
     own = text(bold).strip()
     if not (own.endswith(":") or (bold.tail or "").lstrip().startswith((":", "–", "—", "-"))):
         return None
     name = own.strip(" :")
+    if lowercase and re.fullmatch(r"[a-zà-ý][\w'’-]+", name) and name not in _MAKERS:
+        name = name.capitalize()
     if not re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", name) or _no_name(name.split()[0]) \
             or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS or label(name):
         return None  # not "Coat:", nor "Splurge:" / "Exact:" before a link
     links = [text(a) for e in rest for a in e.iter("a")]
-    said = set(re.findall(r"[^\W\d_]+", " ".join([bold.tail or "", *(e.tail or "" for e in rest)]).casefold()))
-    return name if links and (said & GARMENTS or any(t and t[0].isupper() and t != name for t in links)) else None
+    said = set(re.findall(r"[^\W\d_]+", " ".join([bold.tail or "", *(e.tail or "" for e in rest), *links]).casefold()))
+    named = any(t and (t[0].isupper() or re.sub(r"['’]", "", t.casefold()) in _MAKERS) and t != name for t in links)
+    return name if links and (said & GARMENTS or named) else None
 
 
 def _worn_by(words: str) -> list[str]:
