@@ -1745,3 +1745,23 @@ def test_similar_products_named_so_only_in_the_shops_language_are_not_the_produc
             "</body></html>")
     rec = extract_product(html, "https://bolt.example/termek/keramia-bogre")
     assert (Decimal(rec.price), rec.currency) == (Decimal("4990"), "HUF")
+
+
+def test_a_sold_out_pages_stand_in_under_consider_a_similar_item_is_another_product():
+    body = ("<div id='centerCol'><h1>Wool Coat</h1><div id='availability'><span>Currently unavailable.</span></div>"
+            "<div id='value-pick'><hr><div class='a-row'><div class='a-section'><h4> Consider a similar item </h4>"
+            "</div><div class='a-grid'><div class='a-col'><a href='/p/other-coat'><img src='/i/2.jpg' alt=''></a></div>"
+            "<div class='a-col-right'><a href='/p/other-coat'>Camel Coat</a><div class='a-row'>"
+            "<span class='a-size-base a-color-base'>$99.99</span></div></div></div></div></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.availability) == (None, "OutOfStock")
+
+
+def test_a_comparison_chart_with_a_buy_button_per_column_holds_other_products_prices():
+    chart = ("<table class='module-table'><tr><th></th><th>Wool Coat</th><th>Scarf</th><th>Gloves</th></tr>"
+             "<tr><td></td><td></td><td><button>Add to Cart</button></td><td><button>Add to Cart</button></td></tr>"
+             "<tr><td>Price</td><td>— no data</td><td><span class='a-price'>$35.99</span></td>"
+             "<td><span class='a-price'>$24.99</span></td></tr></table>")
+    body = ("<div class='product'><h1>Wool Coat</h1><p class='availability'>Currently unavailable.</p></div>"
+            f"<div class='description'><h2>From the maker</h2>{chart}</div>")
+    assert extract_product(page(body), URL).price is None

@@ -66,7 +66,8 @@ def _kind(c: str) -> int:
 # A heading that names a block of other products ("Aanbevolen producten", "Kunden kauften auch"):
 # the block it heads is a recommendation area whatever its classes say.
 _RELATED_HEADING = re.compile(
-    r"recommend|related (?:products|items|articles)|similar (?:products|items)|you (?:may|might) also|"
+    r"recommend|related (?:products|items|articles)|similar (?:products?|items?)|you (?:may|might) also|"
+    r"consider (?:a |an |these |this )?(?:similar|available|alternative)|"  # a sold-out page's stand-ins
     r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|more by|"
     r"(?:other|more) products (?:from|by)|complete the look|shop the look|(?:style|wear) it with|pairs? well with|"
     r"goes well with|more like this|similar styles|people also|"
@@ -199,6 +200,25 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(tiles)
+    return out
+
+
+def compared_products(buy) -> list:
+    """Comparison charts: tables one row of which holds buy controls in two or more cells, a product
+    a column ("Add to Cart" under each of a brand's models); their prices are those products'."""
+    cells: dict = {}  # row -> the cells holding a buy control
+    for b in buy:
+        for e in islice(chain((b,), b.iterancestors()), 6):
+            if e.tag in ("td", "th"):
+                row = e.getparent()
+                if row is not None:
+                    cells.setdefault(row, set()).add(e)
+                break
+    out = []
+    for row, held in cells.items():
+        table = next((a for a in row.iterancestors() if a.tag == "table"), None)
+        if len(held) >= 2 and table is not None and table not in out:
+            out.append(table)
     return out
 
 

@@ -189,9 +189,9 @@ def _extract(root, url: str) -> ProductRecord:
     related = areas.Related()
     related.mark(headed)
     address = urlsplit(url)
-    # cards with a quick-add button, or a price, each: other products
+    # cards with a quick-add button, or a price, each, and comparison charts: other products
     tiles = (areas.buy_tiles(buy, sc.h1s[:3], address.path)
-             + areas.buy_tiles(sc.price, sc.h1s[:3], address.path, own_group=False))
+             + areas.buy_tiles(sc.price, sc.h1s[:3], address.path, own_group=False) + areas.compared_products(buy))
     # those no class or heading marks: a listing's grid (counted below), not a recommendation strip
     loose_tiles = sum(1 for t in tiles if not related(t))
     related.mark(tiles)
