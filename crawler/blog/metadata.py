@@ -6,22 +6,20 @@ article:section, breadcrumbs) when the post's words mention it, the body's own p
 Northbound season 2", "Maya's boots on Northbound"), then a taxonomy name the words do not
 mention. Season and episode come from the title (or the document's <title> when only it names the
 episode), the markup, then the description, taxonomy,
-headings and body; characters from the title, else picture captions ("Maya (Jane Doe) wears
-…") and the garments' possessives ("Maya's boots").
+headings and body; characters (``characters.py``) before the show, which is never one of them
+unless nothing else names a show.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from urllib.parse import urljoin, urlsplit
 
-from street2shop.crawler.blog.dom import (HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, is_chrome, meta_values, squash,
+from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
                                          text, walk)
-from street2shop.crawler.blog.tables import row_wearer
-from street2shop.crawler.blog.garments import label
-from street2shop.crawler.blog.maker_names import MAKERS
-from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC
+from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
+                                                read_characters, written_as_person)
+from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GENERIC, TITLE_PARTS
 
 _SEASON_EPISODE = [
     re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
@@ -60,30 +58,6 @@ _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|e
                            r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집集]|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])", re.I)
 
-# Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
-# "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
-# "What Clara Wore in Episode 7 of Salt Flats".
-_WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
-# "Every Outfit Worn by Maya in ...", "Dressed Like Maya: ..."
-_WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
-                      r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
-_WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)"
-                        r"['’](?:s|n?[ıiuü]n)\s+"  # Turkish "Seyran'ın Kıyafetleri"
-                        r"(?:[A-Z][\w-]*\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit"
-                        r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kıyafet\w*|kombin\w*|stili|tarzı)\b")
-# The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
-# "i look di Giulia".
-# "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
-# "Maddy vs. Cassie")
-_AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
-_WHO_WEARS_ELSEWHERE = re.compile(
-    r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
-    r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
-    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+|"
-    r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+)"  # pt "os looks da Maeve"
-    rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-Ý][\w-]*)*)")
-# The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
-_OF = re.compile(r"(?<=[,\s])(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
@@ -123,26 +97,6 @@ _EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d
                              r"stagione|seizoen|s[äa]song|sæson|sesong|sezon|kausi|folge|[ée]pisode|cap[ií]tulo|episodio|"
                              r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm)\b.*$", re.I)
 
-_NAME = r"[A-ZÀ-Ý][\w'’-]+"
-# "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
-# the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
-_PLAYED_BY = re.compile(rf"(?P<who>(?:^{_NAME}\s+)?{_NAME})\s*\((?:played by\s+)?{_NAME}(?:\s+{_NAME}){{1,3}}\)")
-_WEARS = re.compile(rf"^(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
-                    r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
-_BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}}")
-_AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
-               r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
-               r"dressed|"
-               r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|sfoggia|"
-               r"usa|usava|usou|veste|bär|bærer|har på|hade på|draagt|droeg|nosi|nosiła|ma na sobie|miała|"
-               r"giyiyor|giydi)\b")
-_PROSE = frozenset(("p", "li", "figcaption", "blockquote", "dd", "td"))
-_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
-_NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
-                        "right", "above", "below", "the", "here", "this", "season", "episode", "note", "update",
-                        "edit", "tip", "bonus", "also", "plus", "ps",
-                        "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you"})
-
 
 def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
                   brands: list[str]) -> None:
@@ -162,11 +116,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     seo = seo if not EPISODE_WORDS.search(title) and EPISODE_WORDS.search(seo) else ""
     # a post names its episode near its start: a book-length body is not read to its end (a dozen patterns)
     rec.season, rec.episode = _episode([title, seo], (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
-    sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
-    # the title's characters first, then the others the post's captions, headings and garments name
-    genitive = _page_language(tree) in _BARE_GENITIVE
-    named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
-    rec.characters = _without_lead_words(_same_people(named + _other_characters(stream, rec.items, genitive)))
+    rec.characters = read_characters(title, body, stream, rec.items, tree)
     if not keep_show:  # else the site's own selector named the show
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
         shown = _title_show(title) or (_title_show(seo) if seo else None)
@@ -183,17 +133,6 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-#: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their
-#: pages, and only there, "<Name>s <word>" says whose the thing is.
-_BARE_GENITIVE = frozenset(("de", "sv", "da", "no", "nb", "nn", "is"))
-
-
-def _page_language(tree) -> str:
-    """The primary language subtag the page declares on <html> ("pt-BR" -> "pt"), "" when none."""
-    html = tree.getroottree().getroot()
-    lang = html.get("lang") or html.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
-    return lang.strip().split("-")[0].split("_")[0].casefold()
-
 
 def _spelled_out(acronym: str, texts: list[str]) -> str | None:
     """The words whose initials are `acronym`, its first and last capitalised ("The Summer I Turned
@@ -211,7 +150,7 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
     if m is None:
         return None
     words = m.group("show").split()
-    if not words or words[-1] in _NOT_SHOW_END or _WHO_WORE.search(m.group("show")):
+    if not words or words[-1] in _NOT_SHOW_END or WHO_WORE.search(m.group("show")):
         return None
     written = re.compile(r"(?<!\w)" + r"[\s\-–:]+".join(map(re.escape, words)) + r"(?!\w)", re.I)
     for t in texts:
@@ -454,13 +393,13 @@ def _title_show_part(title: str) -> str | None:
     if m and not EPISODE_WORDS.match(m.group("show")) and not episode_title:  # "Every Look From Episode 5": no show
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
-    parts = [title] + [p for p in _TITLE_PARTS.split(title) if p != title]
+    parts = [title] + [p for p in TITLE_PARTS.split(title) if p != title]
     for part in parts:
         m = _SHOW_BEFORE.search(_digits(part))
-        if m and not _WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
+        if m and not WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
             show = m.group("show")
             worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
-            whose = worn and (POSSESSIVE.search(show, 0, worn.start()) or _GENITIVE_LOOK.match(show, 0, worn.start()))
+            whose = worn and (POSSESSIVE.search(show, 0, worn.start()) or GENITIVE_LOOK.match(show, 0, worn.start()))
             return _unquoted(worn.group("show") if whose else show)
     for part in parts[1:] or parts:  # "Northbound Fashion: What Maya Wore"
         m = _SHOW_FASHION.match(part)
@@ -470,7 +409,6 @@ def _title_show_part(title: str) -> str | None:
     return None
 
 
-_TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
 _QUOTES = frozenset("\"'“”‘’«»„「」『』")
 _SHOW_FASHION = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+(?:fashion|style|outfits?|looks?|wardrobe|clothes|costumes?)\s*$",
                            re.I)
@@ -482,18 +420,18 @@ _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn",
 def _without_wearer(show: str, characters: list[str], body: str) -> str | None:
     """The show without the wearer the title puts before it ("Olivia Pope - Scandal", "Keeley
     Jones, Ted Lasso", "Los looks de Lu en Élite")."""
-    elsewhere = _WHO_WEARS_ELSEWHERE.match(show)
+    elsewhere = WHO_WEARS_ELSEWHERE.match(show)
     if elsewhere:
         rest = _IN_SHOW.match(show[elsewhere.end():])
         return rest.group(1) if rest else show
     m = _WEARER_FIRST.match(show)
-    if m and (m.group("who") in characters or all(_written_as_person(n, body) for n in _each_name(m.group("who")))):
+    if m and (m.group("who") in characters or all(written_as_person(n, body) for n in each_name(m.group("who")))):
         return m.group("show")
     return show
 
 
 _IN_SHOW = re.compile(r"\s+(?:in|en|dans|em|bei|im|on)\s+(\S.*)$", re.I)
-_WEARER_FIRST = re.compile(rf"(?P<who>{_NAME}(?:\s+{_NAME})?)\s*(?:,|\s[–—-])\s+(?P<show>\S.*)$")
+_WEARER_FIRST = re.compile(rf"(?P<who>{NAME}(?:\s+{NAME})?)\s*(?:,|\s[–—-])\s+(?P<show>\S.*)$")
 _WORN_IN = re.compile(r"\s(?:in|on|from|i|im|w|em)\s+(?P<show>\S.*)$", re.I)  # "Lisas outfit i Bonusfamiljen"
 
 
@@ -542,409 +480,3 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
             if _usable(name, exclude):
                 counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
-
-
-# --- characters -------------------------------------------------------------------------------------
-
-
-_each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
-
-
-def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
-    m = (_WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
-         or _WHO_WEARS_ELSEWHERE.search(title))
-    if m:
-        return [_given_and_family(c) for c in _each_name(_OF.sub("", m.group("who").strip())) if c]
-    if genitive:  # "Wilhelms, Felices och Saras kläder", "Lisas outfit i Bonusfamiljen"
-        names = _genitive_looks(title, body)
-        if names:
-            return names
-    m = _CJK_WHO.search(title)
-    if m:
-        return [n for n in _CJK_AND.split(m.group("who")) if n]
-    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
-    return _whose_garments(title)
-
-
-# Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
-# "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
-_CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
-_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME})*)"
-                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|스타일|穿搭|造型|服装|服裝)")
-_CJK_AND = re.compile(r"\s*[&＆、と]\s*")
-
-
-def _genitive_looks(words: str, body: str) -> list[str]:
-    """The names of "<Name>s looks" (a list of them too), each of which the body writes again, alone or
-    in the genitive: "Lisas outfit" over "Lisas kavaj är från Filippa K"."""
-    m = _GENITIVES_LOOK.search(words)
-    if not m:
-        return []
-    names = [n[:-1] for n in _each_name(m.group("who")) if n]
-    again = body.replace(words, " ")  # the body may open with the title itself
-    ok = all(len(n) > 2 and not _no_name(n) and not _plain_word(n + "s") and re.search(rf"\b{n}s?\b", again)
-             for n in names)
-    return names if ok else []
-
-
-_GENITIVES_LOOK = re.compile(rf"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+s(?:(?:\s*,\s*|\s+{_AND}\s+)[A-ZÄÖÅÆØ][a-zäöåæøüé]+s)*)"
-                             r"\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj|kleider|kleidung|garderob\w*)\b")
-
-
-def _whose_garments(words: str) -> list[str]:
-    """Whose garment the words name: "Maya's Leather Coat", "Look 1: Carrie’s floral maxi dress"."""
-    return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(words)
-            if GARMENTS & set(m.group("what").casefold().split())]
-
-
-_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)['’]s\s+"
-                            r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
-
-
-def _given_and_family(who: str) -> str:
-    """"Shiv Roy" stays whole; "Fashion Maya" or "The Maya" is the name alone."""
-    first, _, rest = who.partition(" ")
-    return rest if rest and _no_name(first) else who
-
-
-def _no_name(word: str) -> bool:
-    """A word of the trade, a pronoun or caption word, or a day or month: not a first name."""
-    return _plain_word(word) or word.casefold() in _NOT_NAMES or word.casefold() in CALENDAR
-
-
-def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> list[str]:
-    """A part of the title that is only names ("Gossip Girl 2x01: Blair and Serena in the
-    Hamptons", "Get the Look: Rory", "Beth Dutton Outfits: …"), one of which the body writes as
-    a person ("Blair's", "Serena wore") and all of which it names, or each of which heads a section
-    of the post ("PLL 3x04: Aria & Hanna" over "<b>ARIA</b>" and "<b>HANNA</b>"); "Paris and
-    London" are not."""
-    for part in _TITLE_PARTS.split(title):
-        if EPISODE_WORDS.search(part):
-            continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
-        part = _PART_TAIL.sub("", part.strip())
-        if not _FULL_NAMES.fullmatch(part):
-            # names after the words of a language that says "looks of" first ("stylizacje Maeve i
-            # Aimee"): only where each heads a section of the post
-            tail = _NAMES_AT_END.search(part)
-            names = [n for n in _each_name(tail.group("who")) if n] if tail else []
-            if names and all(n.casefold() in sections for n in names):
-                return names
-            continue
-        names = [n for n in _each_name(part) if n]
-        # one of them written as a person ("Blair's headbands"), the others at least named in the body
-        if names and (any(_written_as_person(n, body, genitive) for n in names)
-                      and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names)
-                      or all(n.casefold() in sections for n in names)):
-            return names
-    return []
-
-
-def _written_as_person(name: str, body: str, genitive: bool = False) -> bool:
-    """The body gives the name a possessive ("Blair's", where the language has it "Wilhelms tröja") or a
-    verb of wearing ("Serena wore", "Felice bär")."""
-    given = name.split()[0]
-    if _no_name(given):
-        return False
-    owns = r"['’]s\b|s\s+[^\W\d_]" if genitive else r"['’]s\b"
-    if re.search(rf"\b{re.escape(given)}(?:\s+{_NAME})?(?:{owns}|\s+{_AS_PERSON})", body):
-        return True
-    # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
-    return any(GARMENTS & set(m.group(1).casefold().split())
-               for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b", body))
-
-
-_PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
-_NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}){{0,3}})$")
-_FULL_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){_NAME}(?:\s+{_NAME})?){{0,3}}")
-
-
-def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
-    """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
-    garments' own words give ("Maya's boots"), in post order."""
-    names: dict[str, None] = {}
-    lowercase = _written_in_lowercase(stream)
-    body = None
-    for el in stream.elements:
-        if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
-            for name in _caption_names(text(el)) or _pictured(text(el)):
-                names[name] = None
-        elif el.tag == "img" and el.get("alt"):  # a scene's alt text: "Veronica Lodge in a black coat"
-            for name in _caption_names(el.get("alt")) or _pictured(el.get("alt")):
-                names[name] = None
-        elif el.tag in HEADINGS:
-            body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
-            for name in _heading_names(text(el), body, genitive) or _whose_garments(text(el)):
-                names[name] = None
-        elif el.tag in ("b", "strong"):  # a bold lead line: "Look da Maeve:", "Maya's look"
-            for name in _look_names(text(el).strip(" :–—-|")):
-                names[name] = None
-        elif el.tag == "tr":
-            wearer = row_wearer(el)  # a "Character" column
-            if wearer:
-                names[wearer] = None
-        elif el.tag in ("li", "p"):
-            for name in _bold_wearer(el, lowercase) or _worn_by(text(el)) or _lowercase_owner(el, lowercase):
-                names[name] = None
-    for name in _cast_lines(stream) + _sibling_sections(stream, set(names), items, lowercase):
-        names[name] = None
-    makers = {i.brand.casefold() for i in items if i.brand}
-    for item in items:
-        owners = POSSESSIVE.findall(item.text) + (_bare_genitives(item.text) if genitive else [])
-        for name in owners:
-            if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
-                names[name] = None
-    # then those the prose says wear something ("Gwen wears a charcoal suit. Meanwhile Hector wears ...")
-    for el in stream.elements:
-        if el.tag in _PROSE:
-            for sentence in _SENTENCE.split(text(el)):
-                for name in _caption_names(_LEAD_IN.sub("", sentence)):
-                    if not _plain_word(name):
-                        names[name] = None  # not "Shoes wore out fast"
-    return list(names)
-
-
-def _bare_genitives(words: str) -> list[str]:
-    """"Katjas klänning", "Helgas Mantel", "Charlottes Paillettenkleid": a name in the genitive before a
-    garment (a compound ending in one), on a page whose language writes it so; not a maker ("Levis
-    jeans", "Vans sneakers") nor a garment in the plural ("Jeans Jacke")."""
-    out = []
-    for who, what in _BARE_GENITIVE_WORD.findall(words):
-        what = what.casefold()
-        if not (what in GARMENTS or any(what.endswith(g) for g in _COMPOUND_ENDS)):
-            continue
-        if _no_name(who) or _plain_word(who + "s") or (who + "s").casefold() in _MAKERS \
-                or who.casefold() in _MAKERS:
-            continue
-        if who not in out:
-            out.append(who)
-    return out
-
-
-_BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
-_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)  # "Paillettenkleid", "Wollmantel"
-_MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
-
-
-def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -> list[str]:
-    """Bare names heading garment sections beside a heading already read as a character's, at the same
-    level ("Georgia" over "Georgia’s blazer", then "Ginny" and "Maxine" over their links)."""
-    headings = [el for el in stream.elements if el.tag in HEADINGS]
-    ends = [stream.start[id(el)] for el in headings[1:]] + [len(stream.tokens)]
-    garment_words = [i.text for i in items if i.text]
-    sections = []
-    for el, end in zip(headings, ends):
-        words = text(el).strip(" :–—-|#")  # a theme's anchor link: "taylor #"
-        words = words.capitalize() if lowercase and " " not in words else words  # "taylor"
-        if not _BARE_NAMES.fullmatch(words):
-            continue
-        names = _each_name(words)
-        if any(_no_name(n) or _plain_word(n) for n in names):
-            continue
-        start = stream.end[id(el)]
-        said = stream.text(start, end)
-        garments = any(t.kind == "link" for t in stream.tokens[start:end]) and (
-            GARMENTS & set(re.findall(r"[^\W\d_]+", said.casefold())) or any(g in said for g in garment_words))
-        sections.append((el.tag, names, bool(garments)))
-    levels = {tag for tag, names, _ in sections if all(n in known for n in names)}
-    return [n for tag, names, garments in sections if tag in levels and garments for n in names if n not in known]
-
-
-def _cast_lines(stream: Stream) -> list[str]:
-    """The names of lines "<Name>: <garment> … <link>" ("Natalia: marynarka Reserved – ta sama"), where
-    the post has such lines for two people, or heads a section with the one name or writes it as a
-    person elsewhere ("Carrie's"); not
-    "Coat:", a label or a maker ("Zara: linen shirt")."""
-    lines = []
-    for el in stream.elements:
-        if el.tag not in ("li", "p") or el.find(".//a[@href]") is None:
-            continue
-        m = _CAST_LINE.match(text(el))
-        if not m or not GARMENTS & set(re.findall(r"[^\W\d_]+", m.group("rest").casefold())):
-            continue
-        who = m.group("who")
-        first = who.split()[0]
-        if _no_name(first) or first.casefold() in _MAKERS or who.casefold() in _MAKERS or label(who):
-            continue
-        lines.append((who, m.group(0)))
-    names = list(dict.fromkeys(who for who, _ in lines))
-    if len(names) >= 2:
-        return names
-    everything = stream.text(0, len(stream.tokens))
-    headings = {text(el).strip(" :–—-|").casefold() for el in stream.elements if el.tag in HEADINGS}
-    return [who for who, line in lines[:1]
-            if who.casefold() in headings or _written_as_person(who, everything.replace(line, " "))]
-
-
-_CAST_LINE = re.compile(rf"^\s*(?P<who>{_NAME}(?:\s+{_NAME})?)\s*[:：]\s+(?P<rest>\S.*)$", re.S)
-
-
-def _look_names(words: str) -> list[str]:
-    """The names of a whole line that says whose look follows: "Maya's Look", "Look da Maeve"."""
-    m = _WHO_LOOKS.fullmatch(words) or _WHO_WEARS_ELSEWHERE.fullmatch(words)
-    if not m:
-        return []
-    return [n for n in _each_name(_OF.sub("", m.group("who"))) if n and n.casefold() not in _NOT_NAMES]
-
-
-def _written_in_lowercase(stream: Stream) -> bool:
-    """A post written in lower case, as many Tumblr posts are ("<b>rory:</b> grey cable knit"): most of
-    its lines open in lower case, and its names are lower case too."""
-    firsts = [m.group() for el in stream.elements if el.tag in ("p", "li") for m in [_FIRST_LETTER.search(text(el))] if m]
-    return len(firsts) >= 3 and sum(f.islower() for f in firsts) >= 0.6 * len(firsts)
-
-
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _lowercase_owner(line, lowercase: bool) -> list[str]:
-    """In a lower-case post, the names lines with a link open with in the possessive before a garment
-    ("nick’s rugby jacket: <a>canterbury</a>"), lines parted by breaks each."""
-    if not lowercase:
-        return []
-    names: list[str] = []
-    for words, linked in _broken_lines(line):
-        m = _LOWER_OWNER.match(words)
-        if linked and m and GARMENTS & set(m.group("what").casefold().split()) and m.group("who") not in _MAKERS \
-                and not _no_name(m.group("who")) and m.group("who").capitalize() not in names:
-            names.append(m.group("who").capitalize())
-    return names
-
-
-def _broken_lines(el) -> list[tuple[str, bool]]:
-    """The element's lines as its <br>s part them: (words, whether the line holds a link)."""
-    out: list[tuple[list[str], bool]] = [([el.text or ""], False)]
-    for child in el:
-        if child.tag == "br":
-            out.append(([child.tail or ""], False))
-            continue
-        words, linked = out[-1]
-        words += [child.text_content(), child.tail or ""]
-        out[-1] = (words, linked or child.tag == "a" or child.find(".//a") is not None)
-    return [(" ".join(" ".join(w).split()), linked) for w, linked in out]
-
-
-_LOWER_OWNER = re.compile(r"^(?P<who>[a-zà-ý][a-zà-ý-]+)['’]s\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
-
-
-def _bold_wearer(line, lowercase: bool = False) -> list[str]:
-    """The names lines open with in bold, then their garment or a link named for its maker
-    ("<li><strong>Lola</strong>: vestido rojo – <a>Mango</a></li>", or Blogger's lines parted by
-    breaks: "<b>Carrie:</b> the tulle skirt … <a>…</a><br><b>Charlotte:</b> …")."""
-    names: list[str] = []
-    children = list(line)
-    opens = not (line.text or "").strip()
-    for i, child in enumerate(children):
-        if opens and child.tag in ("b", "strong"):
-            rest = list(takewhile(lambda e: e.tag != "br", children[i + 1:]))
-            name = _line_wearer(child, rest, lowercase)
-            if name and name not in names:
-                names.append(name)
-        opens = child.tag == "br" and not (child.tail or "").strip()
-    return names
-
-
-def _line_wearer(bold, rest: list, lowercase: bool = False) -> str | None:
-    """The bold name that opens a line, with a colon or dash after it, when the line's words name a
-    garment or its links a maker (in a lower-case post, a lower-case name of one word, capitalised)."""
-    own = text(bold).strip()
-    if not (own.endswith(":") or (bold.tail or "").lstrip().startswith((":", "–", "—", "-"))):
-        return None
-    name = own.strip(" :")
-    if lowercase and re.fullmatch(r"[a-zà-ý][\w'’-]+", name) and name not in _MAKERS:
-        name = name.capitalize()
-    if not re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", name) or _no_name(name.split()[0]) \
-            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS or label(name):
-        return None  # not "Coat:", nor "Splurge:" / "Exact:" before a link
-    links = [text(a) for e in rest for a in e.iter("a")]
-    said = set(re.findall(r"[^\W\d_]+", " ".join([bold.tail or "", *(e.tail or "" for e in rest), *links]).casefold()))
-    named = any(t and (t[0].isupper() or re.sub(r"['’]", "", t.casefold()) in _MAKERS) and t != name for t in links)
-    return name if links and (said & GARMENTS or named) else None
-
-
-def _worn_by(words: str) -> list[str]:
-    """"Worn by: Harriett, Mimii and Nicole" in the post's words."""
-    m = _WORN_BY_LINE.search(words)
-    return [n for n in _each_name(m.group("who")) if n] if m else []
-
-
-_WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté\s+par|llevado\s+por|indossato\s+da)\s*:?\s+"
-                           rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
-
-
-#: A word before a name that is no part of it: a call to shop ("Shop Mel's Outfit") or an age
-#: ("Teen Shauna", "Adult Shauna": one character at two ages).
-_LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby)\s+(?=[A-Z])",
-                        re.I)
-
-
-def _same_people(names: list[str]) -> list[str]:
-    """One name a person: "Alex Levy" beside "Alex" (or "Levy") is the same person, named as the post
-    calls them on their own."""
-    alone = set(names)
-    out: list[str] = []
-    for name in names:
-        name = next((w for w in name.split() if w in alone), name) if " " in name else name
-        if name not in out:
-            out.append(name)
-    return out
-
-
-def _without_lead_words(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        name = _LEAD_WORD.sub("", name)
-        if name not in out:
-            out.append(name)
-    return out
-
-
-def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
-    """A section heading that names whom the garments under it are for: "Maya's Look", "Maya (Jane
-    Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
-    wore"); "Paris" or "Outerwear" as a heading are not."""
-    heading = heading.strip(" :–—-|")
-    m = _PLAYED_BY.fullmatch(heading)
-    if m:
-        return [n for n in _each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
-    looks = _look_names(heading)
-    if looks:
-        return looks
-    m = _GENITIVE_LOOK.fullmatch(heading)  # "Shivs Look", "Lisas outfit": the name the body writes alone
-    if m and not _plain_word(m.group("who")) and m.group("who").casefold() not in _NOT_NAMES \
-            and re.search(rf"\b{m.group('who')}\b(?!['’])", body):
-        return [m.group("who")]
-    if not _BARE_NAMES.fullmatch(heading):
-        return []
-    names = _each_name(heading)
-    if any(n.casefold() in _NOT_NAMES or _plain_word(n) for n in names):
-        return []
-    return names if all(_written_as_person(n, body, genitive) for n in names) else []
-
-
-# A name's genitive without an apostrophe (de, sv, da, no) before its look.
-_GENITIVE_LOOK = re.compile(r"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+)s\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj)")
-
-
-def _plain_word(name: str) -> bool:
-    """A word of the trade ("Outerwear", "Shoes"), not a name."""
-    return name.casefold() in GENERIC or name.casefold() in DESCRIPTORS
-
-
-def _pictured(caption: str) -> list[str]:
-    """The full name a picture's caption opens with, where it places the person ("Emily Thorne
-    at the charity gala", "Victoria Grayson on the terrace")."""
-    m = _PICTURED.match(caption)
-    return [m.group("who")] if m and not any(_no_name(w) for w in m.group("who").split()) else []
-
-
-_PICTURED = re.compile(rf"^(?P<who>{_NAME}\s+{_NAME})\s+(?:at|on|in|arriving|leaving|during|with)\b")
-
-
-def _caption_names(caption: str) -> list[str]:
-    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)]
-    m = _WEARS.search(caption)
-    if m:
-        found += [(m.start(), who) for who in _each_name(m.group("who"))]
-    return [who for _, who in sorted(found) if who.casefold() not in _NOT_NAMES]

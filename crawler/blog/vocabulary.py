@@ -5,6 +5,9 @@ import re
 #: Any season or episode wording, numbered or not: such a heading names an episode, not a garment.
 EPISODE_WORDS = re.compile(r"\b(season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d{1,3}\b)", re.I)
 
+#: Where a title parts: "Northbound S2E5: Maya's Coat", "Olivia Pope - Scandal 2x08".
+TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+
 #: The garments themselves: a link reading "Sandro blazer" names one. English, then the
 #: common ones in the other languages posts are written in (fr, de, es, it, pt, nl).
 GARMENTS = frozenset("""
