@@ -1222,3 +1222,15 @@ def test_names_in_a_post_written_in_lower_case():
     rec = _inline("<p>Her coat is the one to find.</p><p>Here is where to buy it.</p>"
                   "<p><b>nota:</b> the coat, <a href='https://s.example/1'>Sandro</a></p>")
     assert rec.characters == []
+
+
+def test_a_wearers_bold_line_names_each_garment_by_its_link_or_clause():
+    rec = _inline("<p><b>Carrie:</b> the tulle skirt moment. <a href='https://s.example/1'>Molly Goddard Nolan tiered "
+                  "tulle skirt</a> (exact). Paired with a vintage <a href='https://s.example/2'>Chanel cardigan</a>. "
+                  "For less: <a href='https://s.example/3'>ASOS tulle midi</a>.<br><b>Charlotte:</b> a floral "
+                  "shirtdress by <a href='https://s.example/4'>Carolina Herrera</a> with <a href='https://s.example/5'>"
+                  "JW Anderson Bumper-12 bag</a>.</p>")
+    assert [(i.brand, [link.kind for link in i.links]) for i in rec.items] == [
+        ("Molly Goddard", ["exact", "alternative"]), ("Chanel", ["exact"]), ("Carolina Herrera", ["exact"]),
+        ("JW Anderson", ["exact"])]
+    assert rec.characters == ["Carrie", "Charlotte"]

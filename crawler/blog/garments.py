@@ -210,9 +210,13 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
         segments = None if fixed else _bold_segments(stream, block, links)
         if segments:
             for bold, end, own in segments:  # "a <b>trench</b> (<a>exact</a>), a <b>striped top</b> (<a>…</a>)"
-                current = Group(stream.start[id(bold)], end, title=bold)
-                current.add(block, own, end)
-                groups.append(current)
+                parts = None if _garment_words(text(bold)) else _each_garment(stream, stream.end[id(bold)], own)
+                for start, stop, mine, named in parts or [(stream.start[id(bold)], end, own, None)]:
+                    # a wearer's line names each garment by its link or its clause ("<b>Carrie:</b> the …
+                    # <a>Molly Goddard tulle skirt</a>. Paired with a vintage <a>Chanel cardigan</a>")
+                    current = Group(start, stop, title=bold if parts is None else mine[0][0], named=named)
+                    current.add(block, mine, stop)
+                    groups.append(current)
             continue
         if fixed or describes_garment(stream, block):
             if current is not None and not fixed and _look_alike(stream, current, block, scenes):
@@ -245,6 +249,47 @@ def _look_alike(stream: Stream, group: Group, block, scenes: list[int]) -> bool:
 
 def _garment_words(words: str) -> set:
     return {w.strip(".,;:()").lower() for w in words.split()} & GARMENTS
+
+
+def _each_garment(stream: Stream, since: int, links) -> list | None:
+    """The garments of a line whose links each name one by their words or the clause before them,
+    a look-alike after a label ("For less: <a>ASOS tulle midi</a>") going with the garment before:
+    [(start, end, links, the clause's garment word or None)]; None for fewer than two."""
+    parts: list[list] = []
+    for link in links:
+        el = link[0]
+        clause = stream.text(since, stream.start[id(el)])
+        said = [w for w in (w.strip(".,;:()—–-").lower() for w in clause.split()) if _is_garment(w)]
+        own = _named_garment(text(el))
+        if parts and (not said and label(clause) == "alternative" or not (said or own)):
+            # the garment it shares a word with ("For less: <a>ASOS tulle midi</a>" after the tulle skirt
+            # and a cardigan), else the one right before
+            words = _words(text(el))
+            part = max(reversed(parts), key=lambda p: len(words & _words(stream.text(p[0], p[1]))))
+            part[1] = max(part[1], stream.end[id(el)])
+            part[2].append(link)
+        elif said or own:
+            parts.append([since, stream.end[id(el)], [link], None if own else said[-1]])
+        else:
+            return None
+        since = stream.end[id(el)]
+    return [tuple(p) for p in parts] if len(parts) >= 2 else None
+
+
+def _words(words: str) -> set:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", words.casefold())}
+
+
+def _named_garment(words: str) -> bool:
+    return any(_is_garment(w.strip(".,;:()").lower()) for w in words.split())
+
+
+def _is_garment(word: str) -> bool:
+    """A garment's word, also as the end of a compound ("shirtdress", "Paillettenkleid")."""
+    return word in GARMENTS or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3)
+
+
+_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)
 
 
 def _names_several(stream: Stream, block, links) -> list | None:
