@@ -820,7 +820,8 @@ def test_the_posts_heading_in_its_own_header_titles_it():
         "Love Island Series 11 Episode 24: What Maya Wore", "Love Island", 11, 24, ["Maya"])
 
 
-@pytest.mark.parametrize("category, show", [("Reality TV", None), ("Selling Sunset", "Selling Sunset")])
+@pytest.mark.parametrize("category, show", [("Reality TV", None), ("Selling Sunset", "Selling Sunset"), ("CBS", None),
+                                           ("Serie TV", None)])
 def test_a_genre_category_is_no_show(category, show):
     rec = _inline(f"<p>Filed under <a href='/category/x' rel='category tag'>{category}</a></p>"
                   "<p>Chrishell's suit: <a href='https://s.example/1'>Hebe Studio</a></p>")
@@ -1074,6 +1075,14 @@ def test_a_contraction_opening_a_title_is_no_wearer():
     ("Carrie's tulle and that Fendi moment",
      "<p>The fifth episode of the second season of And Just Like That gave us tulle: "
      "<a href='https://s.example/1'>Fendi</a></p>", None, 2, 5),
+    # the show after its ordinal episode, and before it after a colon
+    ("The Jacket That Stole the Episode", "<p>In the second episode of the third season of Slow Horses, River runs "
+     "in a jacket: <a href='https://s.example/1'>Barbour</a></p>", "Slow Horses", 3, 2),
+    ("Thailand edition: Chelsea &amp; Jaclyn", "<p>This week: <strong>The White Lotus</strong>, season three, episode "
+     "five. Chelsea's dress: <a href='https://s.example/1'>Zimmermann</a></p>", "The White Lotus", 3, 5),
+    # "S02 · E03"; Polish "w 5. odcinku" (the number first)
+    ("Daphne's beach looks", "<p>S02 · E03 of The White Lotus: <a href='https://s.example/1'>Missoni</a></p>", None, 2, 3),
+    ("Co miała na sobie Zuza w 5. odcinku", "<p>Płaszcz: <a href='https://s.example/1'>Reserved</a></p>", None, None, 5),
 ])
 def test_an_episode_counted_in_words_and_the_shows_latest(title, body, show, season, episode):
     rec = _titled(title, body)
@@ -1201,6 +1210,11 @@ def test_a_show_named_for_its_heroine():
     rec = _titled("Fleabag, Series Two, Episode One", "<p>Fleabag's black jumpsuit: "
                   "<a href='https://s.example/1'>Self-Portrait</a></p>")
     assert (rec.show, rec.season, rec.episode, rec.characters) == ("Fleabag", 2, 1, ["Fleabag"])
+    # or as the post's labels write it with its season
+    rec = _inline("<p>Elsbeth's rainbow scarf: <a href='https://s.example/1'>Etsy</a></p><p>Labels: <a href='/search/"
+                  "label/Elsbeth' rel='tag'>Elsbeth</a>, <a href='/search/label/Elsbeth%20Season%201' rel='tag'>Elsbeth "
+                  "Season 1</a>, <a href='/search/label/CBS' rel='tag'>CBS</a></p>", title="Elsbeth's Coats This Week")
+    assert (rec.show, rec.characters) == ("Elsbeth", ["Elsbeth"])
 
 
 def test_names_in_a_post_written_in_lower_case():

@@ -13,6 +13,7 @@ unless nothing else names a show.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
 from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
@@ -24,7 +25,7 @@ from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_W
 _SEASON_EPISODE = [
     re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
                r"(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
-    re.compile(r"\bS(?P<season>\d{1,2})\s*[.:]?\s*E(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bS(?P<season>\d{1,2})\s*[.:·•|/-]?\s*E(?P<episode>\d{1,3})\b", re.I),  # "S02 · E03"
     re.compile(r"\b(?P<season>\d{1,2})x(?P<episode>\d{1,3})\b"),
     re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
@@ -56,7 +57,10 @@ _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
                            r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집集]|"
-                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])", re.I)
+                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])|"
+                           # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
+                           r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
+                           r"avsnitt\w*|folge\b)", re.I)
 
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
@@ -80,9 +84,11 @@ _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
 _WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.&-]*"
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&)\s+)?{_WORD}){{0,5}}"
-_SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"
-    rf"\b(?i:in|on|of|from)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*"
+_SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)", "This week: Northbound,"
+    rf"(?:\b(?i:in|on|of|from)|:)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*"
     r"(?i:season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d)")
+# "the second episode of the third season of Slow Horses" (ordinals as numbers: "episode 2 of the season 3 of")
+_EPISODE_THEN_SHOW = re.compile(rf"\b(?i:season|series|episode)\s+\d{{1,3}}\s+(?i:of|from)\s+(?P<show>{_RUN})")
 _SHOW_AFTER_WEARING = [  # "Maya's boots on Northbound", "the looks on Northbound"; only "on": "in Paris"
     re.compile(rf"\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){{0,4}}?on\s+(?P<show>{_RUN})"),
     re.compile(rf"\b(?i:wore|wears|wearing|worn|outfits?|looks?|wardrobe)\s+on\s+(?P<show>{_RUN})"),
@@ -127,7 +133,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             shown, worn = None, shown
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
             or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
-            or _named_show(f"{title} {body}", categories, tags, exclude) or worn
+            or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
+            or _named_for_wearer(rec.characters, [*categories, *tags])
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, later) or rec.show
 
@@ -417,6 +424,16 @@ _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn",
                              "get", "the", "celebrity", "red", "party", "wedding", "work", "office", "travel"))
 
 
+def _named_for_wearer(characters: list[str], taxonomy: list[str]) -> str | None:
+    """A show named for its heroine, as the post's taxonomy writes it with its season ("Elsbeth Season 1")."""
+    wearers = {c.casefold() for c in characters}
+    for name in taxonomy:
+        m = _EPISODE_SUFFIX.search(name)
+        if m and m.start() > 0 and name[:m.start()].strip().casefold() in wearers:
+            return name[:m.start()].strip()
+    return None
+
+
 def _without_wearer(show: str, characters: list[str], body: str) -> str | None:
     """The show without the wearer the title puts before it ("Olivia Pope - Scandal", "Keeley
     Jones, Ted Lasso", "Los looks de Lu en Élite")."""
@@ -469,7 +486,7 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
     """A show the body names: one placed before a season or episode first, else the name
     most often found after "<Name>'s <garment> on" / "wore … in"."""
     exclude = exclude | CALENDAR
-    for m in _SHOW_THEN_EPISODE.finditer(body):
+    for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
         name = _clean_show(m.group("show"))
         if _usable(name, exclude):
             return name
