@@ -84,9 +84,10 @@ _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
 _WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.&-]*"
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&)\s+)?{_WORD}){{0,5}}"
-_SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)", "This week: Northbound,"
-    rf"(?:\b(?i:in|on|of|from)|:)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*"
-    r"(?i:season|series|episode|ep\.?\s*\d|S\d{1,2}\s*E\d|\d{1,2}x\d)")
+_SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"; "This week:
+    # Northbound, season 3" (after a colon, only a name set off by a comma)
+    rf"\b(?i:in|on|of|from)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*(?i:season|series|episode|ep\.?\s*\d|S\d{{1,2}}\s*E\d|"
+    rf"\d{{1,2}}x\d)|:\s+(?P<set_off>{_RUN})\s*,\s*(?i:season|series|episode)\b")
 # "the second episode of the third season of Slow Horses" (ordinals as numbers: "episode 2 of the season 3 of")
 _EPISODE_THEN_SHOW = re.compile(rf"\b(?i:season|series|episode)\s+\d{{1,3}}\s+(?i:of|from)\s+(?P<show>{_RUN})")
 _SHOW_AFTER_WEARING = [  # "Maya's boots on Northbound", "the looks on Northbound"; only "on": "in Paris"
@@ -487,7 +488,7 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
     most often found after "<Name>'s <garment> on" / "wore … in"."""
     exclude = exclude | CALENDAR
     for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
-        name = _clean_show(m.group("show"))
+        name = _clean_show(m.group("show") or m.group("set_off"))
         if _usable(name, exclude):
             return name
     counts: dict[str, int] = {}
