@@ -396,6 +396,9 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     ("Dix pour cent saison 3 épisode 2 : le look rock d’Andréa", "", ["Andréa"]),
     ("Get the Look: Dr. Priya Anand’s Gala Style", "", ["Priya Anand"]),
     ("Ginny &amp; Georgia seizoen 2 aflevering 5: de outfit van Georgia", "", ["Georgia"]),
+    ("And Just Like That… Season 2, Episode 3: Every Carrie Outfit, Identified", "Carrie's coat", ["Carrie"]),
+    # a part of the title that names the garments of two, not two people
+    ("Yargı 2. Sezon 5. Bölüm Kıyafetleri: Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Ceylin ve Ilgaz", []),
     # places, and the show's part of the title, are no characters
     ("Northbound 2x05: Paris and London", "Paris was cold", []),
     ("Emily in Paris Season 3 Episode 1 Outfits", "Emily's coat", []),
@@ -539,6 +542,12 @@ def test_a_maker_opens_the_products_line_above_its_button():
     # the quoted name the looks are from is the episode's title
     ("Northbound Season 3, Episode 1 Outfits: Every Look from “Coming or Going”", "Northbound", 3, 1),
     ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),
+    # a look word before the show, the sentence's article before it, a word before its Japanese or Chinese quotes
+    ("Outfits Northbound – seizoen 3, aflevering 7", "Northbound", 3, 7),
+    ("Stealth Wealth: What Maya Wore in the Northbound Season 4 Finale", "Northbound", 4, None),
+    ("ドラマ「ノースバウンド」第5話 衣装まとめ", "ノースバウンド", None, 5), ("《北境》第2季第5集 穿搭", "北境", 2, 5),
+    # a wearer's garments before the episode are no show
+    ("Maya’s Kaftans and Blazers 4x07", None, 4, 7), ("Maya’s Coats, Ranked: Northbound S3E5", "Northbound", 3, 5),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     rec = _titled(title)

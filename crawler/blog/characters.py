@@ -17,7 +17,8 @@ from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, St
 from street2shop.crawler.blog.garments import label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.tables import row_wearer
-from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS
+from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
+                                                garment_word)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
@@ -95,6 +96,9 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
          or WHO_WEARS_ELSEWHERE.search(title))
     if m:
         return [_given_and_family(c) for c in each_name(_OF.sub("", m.group("who").strip())) if c]
+    m = _EVERY_LOOK.search(title)  # "Every Carrie Outfit, Identified", "Every Kendall Roy Outfit"
+    if m and not _no_name(m.group("who").split()[0]) and re.search(rf"\b{re.escape(m.group('who').split()[0])}\b", body):
+        return [m.group("who")]
     if genitive:  # "Wilhelms, Felices och Saras kläder", "Lisas outfit i Bonusfamiljen"
         names = _genitive_looks(title, body)
         if names:
@@ -104,6 +108,10 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
         return [n for n in _CJK_AND.split(m.group("who")) if n]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
     return _whose_garments(title)
+
+
+_EVERY_LOOK = re.compile(rf"\b(?i:every|all(?: of)?)\s+(?P<who>{NAME}(?:\s+{NAME})?)(?:['’]s)?\s+"
+                         r"(?i:outfits?|looks?|costumes?)\b")
 
 
 # Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
@@ -134,7 +142,7 @@ _GENITIVES_LOOK = re.compile(rf"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+s(?:(
 def _whose_garments(words: str) -> list[str]:
     """Whose garment the words name: "Maya's Leather Coat", "Look 1: Carrie’s floral maxi dress"."""
     return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(words)
-            if GARMENTS & set(m.group("what").casefold().split())]
+            if any(garment_word(w) for w in m.group("what").casefold().split())]
 
 
 _WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)['’]s\s+"
@@ -171,6 +179,8 @@ def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> l
                 return names
             continue
         names = [n for n in each_name(part) if n]
+        if any(_GENITIVE_MARK.search(n) for n in names):
+            continue  # "Ceylin’in Ceketi ve Ilgaz’ın Kabanı": their garments, not their names
         # one of them written as a person ("Blair's headbands"), the others at least named in the body
         if names and (any(written_as_person(n, body, genitive) for n in names)
                       and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names)
@@ -193,6 +203,7 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
                for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b", body))
 
 
+_GENITIVE_MARK = re.compile(r"['’][^\W\d_A-ZÀ-Ý]")  # "Ceylin’in", "Blair's"; not "O’Brien"
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
 _NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})$")
 _FULL_NAMES = re.compile(rf"{NAME}(?:\s+{NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}(?:\s+{NAME})?){{0,3}}")
@@ -250,7 +261,7 @@ def _bare_genitives(words: str) -> list[str]:
     out = []
     for who, what in _BARE_GENITIVE_WORD.findall(words):
         what = what.casefold()
-        if not (what in GARMENTS or any(what.endswith(g) for g in _COMPOUND_ENDS)):
+        if not garment_word(what):
             continue
         if _no_name(who) or _plain_word(who + "s") or (who + "s").casefold() in _MAKERS \
                 or who.casefold() in _MAKERS:
@@ -261,7 +272,6 @@ def _bare_genitives(words: str) -> list[str]:
 
 
 _BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
-_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)  # "Paillettenkleid", "Wollmantel"
 _MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
 
 
@@ -464,7 +474,8 @@ def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
 
 
 # A name's genitive without an apostrophe (de, sv, da, no) before its look.
-GENITIVE_LOOK = re.compile(r"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+)s\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj)")
+GENITIVE_LOOK = re.compile(r"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+)s\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj|"
+                           r"garderob\w*|kleider|kleidung)\b")
 
 
 def _plain_word(name: str) -> bool:

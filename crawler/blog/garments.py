@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.tables import column_name, row_name
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARMENTS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARMENTS, garment_word
 
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
@@ -259,7 +259,7 @@ def _each_garment(stream: Stream, since: int, links) -> list | None:
     for link in links:
         el = link[0]
         clause = stream.text(since, stream.start[id(el)])
-        said = [w for w in (w.strip(".,;:()—–-").lower() for w in clause.split()) if _is_garment(w)]
+        said = [w for w in (w.strip(".,;:()—–-").lower() for w in clause.split()) if garment_word(w)]
         own = _named_garment(text(el))
         if parts and (not said and label(clause) == "alternative" or not (said or own)):
             # the garment it shares a word with ("For less: <a>ASOS tulle midi</a>" after the tulle skirt
@@ -281,15 +281,7 @@ def _words(words: str) -> set:
 
 
 def _named_garment(words: str) -> bool:
-    return any(_is_garment(w.strip(".,;:()").lower()) for w in words.split())
-
-
-def _is_garment(word: str) -> bool:
-    """A garment's word, also as the end of a compound ("shirtdress", "Paillettenkleid")."""
-    return word in GARMENTS or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3)
-
-
-_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)
+    return any(garment_word(w.strip(".,;:()").lower()) for w in words.split())
 
 
 def _names_several(stream: Stream, block, links) -> list | None:

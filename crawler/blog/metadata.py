@@ -20,7 +20,8 @@ from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrom
                                          text, walk)
 from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
                                                 read_characters, written_as_person)
-from street2shop.crawler.blog.vocabulary import CALENDAR, DESCRIPTORS, EPISODE_WORDS, GENERIC, TITLE_PARTS
+from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GENERIC, TITLE_PARTS,
+                                                garment_word)
 
 _SEASON_EPISODE = [
     re.compile(r"\b(?:season|series)\s*(?P<season>\d{1,2})\s*[,:|·•/–—-]?\s*"
@@ -382,6 +383,12 @@ def _strings(value) -> list[str]:
 def _title_show(title: str) -> str | None:
     show = _title_show_part(title)
     show = _WHICH_EPISODE.sub("", show) if show else show
+    if show:
+        show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
+        if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
+            show = show[4:]  # the sentence's article: "What Shiv Wore in the Succession Season 4 Finale"
+        if _whose_things(show):
+            return None  # "Frankie’s Kaftans and Grace’s Blazers 4x07": the wearers' garments
     # a sentence's words ("What Blair Wore in the Season 3 Finale", "os looks de Kate … da 2ª temporada"):
     # a show's name opens with a capital where the title writes names so
     if show and (show.casefold() in _NOT_SHOW_END or (show[:1].islower() and _CAPITAL_WORD.search(title))):
@@ -390,6 +397,19 @@ def _title_show(title: str) -> str | None:
 
 
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+_LEADING_LOOKS = re.compile(r"^(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?)\s+"
+                            r"(?=\S)")
+# A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
+_WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?:[\w-]+\s+){0,2}?(?P<what>[\w-]+)")
+
+
+def _whose_things(words: str) -> bool:
+    """Whether the words name someone's garments or looks ("Mabel’s Coats", "Blair’s Headbands")."""
+    return any(garment_word(m.group("what").casefold()) or m.group("what").casefold() in _LOOK_WORDS
+               for m in _WHOSE_THINGS.finditer(words))
+
+
+_LOOK_WORDS = frozenset(("look", "looks", "outfit", "outfits", "style", "wardrobe", "clothes", "costume", "costumes"))
 
 
 def _title_show_part(title: str) -> str | None:
@@ -417,7 +437,7 @@ def _title_show_part(title: str) -> str | None:
     return None
 
 
-_QUOTES = frozenset("\"'“”‘’«»„「」『』")
+_QUOTES = frozenset("\"'“”‘’«»„「」『』《》")
 _SHOW_FASHION = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+(?:fashion|style|outfits?|looks?|wardrobe|clothes|costumes?)\s*$",
                            re.I)
 _NOT_SHOW_START = frozenset(("best", "top", "new", "spring", "summer", "autumn", "fall", "winter", "holiday", "street",
@@ -454,11 +474,15 @@ _WORN_IN = re.compile(r"\s(?:in|on|from|i|im|w|em)\s+(?P<show>\S.*)$", re.I)  # 
 
 
 def _unquoted(show: str) -> str:
-    """'Northbound' -> Northbound: titles often quote the show."""
+    """'Northbound' -> Northbound: titles often quote the show (also after a word: "ドラマ「silent」")."""
     show = show.strip(" ,:-")
     if len(show) > 2 and show[0] in _QUOTES and show[-1] in _QUOTES:
         show = show[1:-1].strip()
-    return show
+    m = _CORNER_QUOTED.fullmatch(show)
+    return m.group(1).strip() if m else show
+
+
+_CORNER_QUOTED = re.compile(r"[^「」『』《》]{0,6}[「『《]([^「」『』《》]+)[」』》]")
 
 
 

@@ -38,6 +38,16 @@ klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz 
 sweter kjole bukser jakke frakke sko
 """.split())
 
+def garment_word(word: str) -> bool:
+    """A garment's word (lower case), also in the plural ("kaftans", "dresses") or ending a compound
+    ("shirtdress", "Paillettenkleid")."""
+    return word in GARMENTS or word[:-1] in GARMENTS and word.endswith("s") or word[:-2] in GARMENTS and \
+        word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3)
+
+
+_COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)
+
+
 #: Words that describe a garment rather than name its maker: where a link reads "Zara Leather
 #: Boots", the brand is the words before the first of these (or before the first lowercase word);
 #: nor can a category made of them ("Leather Boots") be a show.
