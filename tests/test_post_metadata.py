@@ -1128,6 +1128,15 @@ def test_a_page_builders_single_post_template_is_the_post_not_the_related_posts_
     "You won't find that exact cape, but there is <a href='https://s.example/2'>this 1980s red wool cape</a>",
     "Plus abordable : <a href='https://s.example/2'>pull marinière Monoprix</a>",
     "On n'a pas retrouvé la robe de Sofia, mais <a href='https://s.example/2'>celle-ci de Rouje</a> s'en approche.",
+    # a stand-in named before the link or said of it after, in the post's language
+    "Vintage, sadly. The nearest thing on the market is <a href='https://s.example/2'>this Mango wool coat</a>.",
+    "His bomber is unidentified; <a href='https://s.example/2'>this one from Uniqlo</a> is a decent stand-in.",
+    "If you want it easier on the wallet, <a href='https://s.example/2'>Banana Republic</a> has a very similar cut.",
+    "Son sac : marque inconnue, modèle approchant chez <a href='https://s.example/2'>Polène</a>.",
+    "Las gafas: marca desconocida, pero estas de <a href='https://s.example/2'>Parfois</a> son casi iguales.",
+    "Blusa da Farm (tem uma opção mais em conta na <a href='https://s.example/2'>Renner</a>)",
+    "Wilhelms kavaj, märke: Tiger of Sweden – billigare alternativ: <a href='https://s.example/2'>Dressmann</a>",
+    "Katrines frakke: mærke ukendt, men <a href='https://s.example/2'>denne fra Samsøe Samsøe</a> ligner meget.",
 ])
 def test_a_failed_search_or_a_cheaper_pick_before_a_link_in_prose_labels_it_an_alternative(line):
     rec = _inline(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a></p><p>{line}</p>")

@@ -37,7 +37,9 @@ ALTERNATIVE = re.compile(
     r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|benzer\w*|"  # tr "benzeri"
     # de / es / sv / da / no / pl, and "a more affordable version"
     r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn[aeyi]\w*|"
-    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version|"
+    r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version|stand-?ins?|nearest|"
+    # fr / es / pt / sv / da / no: "modèle approchant", "casi iguales", "mais em conta", "billigare", "ligner meget"
+    r"approchant\w*|casi igual\w*|(?:mais )?em conta|billigare|billigere|ligner(?: meget)?|liknar|alternativ|"
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued)\b",
     re.I)
@@ -415,12 +417,13 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         bracket = _BRACKETED.match(after.text) if after is not None and after.kind == "text" else None
         # "(sold out)" after a link says how the exact item stands, not that the link is another
         claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
+        told = label(bracket.group(1)) if claimed is not None else None
         if claimed is None and after is not None and after.kind == "text":
-            # "<a>these</a> are very close": the clause after the link says what it is
+            # "<a>these</a> are very close", "<a>denne</a> ligner meget": the clause after the link says what it is
             clause = _SAID_OF_LINK.match(after.text)
-            claimed = after if clause and label(clause.group(1)) else None
-            bracket = clause if claimed is not None else bracket
-        said = (label(token.text) or label(token.el.get("title") or "") or (claimed and label(bracket.group(1)))
+            told = label(clause.group(0)) if clause else None
+            claimed = after if told else None
+        said = (label(token.text) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
         kind = said or _class_label(token.el, stream, start) or labels.state
         labels.state = labels.spoken = said or labels.state
@@ -449,7 +452,8 @@ def _is_label(words: str) -> bool:
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
-_SAID_OF_LINK = re.compile(r"^\s*(?:is|are|was|were|looks?|seems?)\s+([^.;:!?()]{1,40})", re.I)
+_SAID_OF_LINK = re.compile(r"^\s*(?:is|are|was|were|looks?|seems?|has|have|ist|sind|est|sont|es|son|è|sono|é|são|"
+                           r"ligner|liknar|lijkt|lijken)\s+([^.;:!?()]{1,40})", re.I)
 _SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
 
 
