@@ -399,6 +399,8 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     ("And Just Like That… Season 2, Episode 3: Every Carrie Outfit, Identified", "Carrie's coat", ["Carrie"]),
     # a part of the title that names the garments of two, not two people
     ("Yargı 2. Sezon 5. Bölüm Kıyafetleri: Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Ceylin ve Ilgaz", []),
+    # names before the episode they are dressed in; the show's own part still holds none
+    ("Moordale Uniform Week: Maeve and Aimee in Season 3, Ep. 4", "Maeve's blazer and Aimee", ["Maeve", "Aimee"]),
     # places, and the show's part of the title, are no characters
     ("Northbound 2x05: Paris and London", "Paris was cold", []),
     ("Emily in Paris Season 3 Episode 1 Outfits", "Emily's coat", []),
@@ -548,6 +550,7 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("ドラマ「ノースバウンド」第5話 衣装まとめ", "ノースバウンド", None, 5), ("《北境》第2季第5集 穿搭", "北境", 2, 5),
     # a wearer's garments before the episode are no show
     ("Maya’s Kaftans and Blazers 4x07", None, 4, 7), ("Maya’s Coats, Ranked: Northbound S3E5", "Northbound", 3, 5),
+    ("Maya’s Yale Wardrobe in Northbound 4.09 (and Where to Buy It Now)", "Northbound", 4, 9),
 ])
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     rec = _titled(title)
@@ -1215,6 +1218,13 @@ def test_names_heading_garment_sections_beside_a_known_characters_section():
     # no section of a known character: bare names are not enough
     assert _inline("<h2>Ginny</h2><p><a href='https://s.example/2'>Urban Outfitters Cropped Hoodie</a></p>"
                    ).characters == []
+
+
+def test_a_maker_before_its_models_name_in_brackets_is_no_wearer():
+    rec = _in_language("de", "Jonas’ gelbe Regenjacke &amp; Rucksack aus Staffel 1, Folge 4", "<h2>Jonas’ gelbe Regenjacke</h2><p>Die Regenjacke: "
+                       "<a href='https://s.example/1'>Rains</a></p><h2>Jonas’ Rucksack</h2><p>Der Rucksack ist von "
+                       "Eastpak (Padded Pak’r): <a href='https://s.example/2'>hier</a>.</p>")
+    assert (rec.show, rec.season, rec.episode, rec.characters) == (None, 1, 4, ["Jonas"])  # his garments: no show
 
 
 def test_a_garment_of_the_name_in_a_romance_language():

@@ -145,7 +145,7 @@ def _whose_garments(words: str) -> list[str]:
             if any(garment_word(w) for w in m.group("what").casefold().split())]
 
 
-_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)['’]s\s+"
+_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)(?:['’]s|(?<=s)['’])\s+"
                             r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
@@ -167,6 +167,7 @@ def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> l
     of the post ("PLL 3x04: Aria & Hanna" over "<b>ARIA</b>" and "<b>HANNA</b>"); "Paris and
     London" are not."""
     for part in TITLE_PARTS.split(title):
+        part = _BEFORE_EPISODE.sub("", part)  # "Maeve and Aimee in Season 3, Ep. 4"
         if EPISODE_WORDS.search(part):
             continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
         part = _PART_TAIL.sub("", part.strip())
@@ -203,6 +204,7 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
                for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b", body))
 
 
+_BEFORE_EPISODE = re.compile(r"\s+(?:in|from|im|en|dans|em)\s+(?=(?i:season|series|episode|ep\b|S\d|staffel|saison|temporada)).*$")
 _GENITIVE_MARK = re.compile(r"['’][^\W\d_A-ZÀ-Ý]")  # "Ceylin’in", "Blair's"; not "O’Brien"
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
 _NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})$")
@@ -273,6 +275,10 @@ def _bare_genitives(words: str) -> list[str]:
 
 _BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
 _MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
+
+
+def _is_maker(name: str) -> bool:
+    return re.sub(r"['’]", "", name.casefold()) in _MAKERS
 
 
 def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -> list[str]:
@@ -494,7 +500,8 @@ _PICTURED = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+(?:at|on|in|arriving|leavi
 
 
 def _caption_names(caption: str) -> list[str]:
-    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)]
+    # not a maker before its model's name: "Eastpak (Padded Pak’r)"
+    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption) if not _is_maker(m.group("who"))]
     m = _WEARS.search(caption)
     if m:
         found += [(m.start(), who) for who in each_name(m.group("who"))]

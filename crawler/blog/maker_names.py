@@ -184,10 +184,10 @@ Columbia
 Comme des Garçons
 Common Projects
 Comptoir des Cotonniers
+Converse
 Coperni
 Cornelia James
 Cortefiel
-Converse
 COS
 Country Road
 Courrèges
@@ -230,6 +230,7 @@ Dudalina
 Dôen
 Earth Music & Ecology
 earth music&ecology
+Eastpak
 Ecoalf
 Eileen Fisher
 Elie Saab
@@ -269,6 +270,7 @@ Ferragamo
 Fila
 Filippa K
 Finders Keepers
+Fjällräven
 For Love & Lemons
 Forever 21
 Fossil
@@ -318,6 +320,7 @@ Hereu
 Hering
 Hermès
 Herno
+Herschel Supply
 Herve Leger
 Hervé Léger
 Hill House
@@ -355,6 +358,7 @@ Jacques Marie Mage
 Jaeger
 James Perse
 Janessa Leoné
+JanSport
 Jason Wu
 Jean Paul Gaultier
 Jeffrey Campbell
@@ -392,6 +396,7 @@ Kenzo
 Khaite
 Kimhekim
 Kingsland
+Kipling
 Kirsh
 Kith
 Kiton
@@ -494,8 +499,8 @@ Mavi
 Max Mara
 Max Mara Weekend
 MCM
-ME+EM
 Me+Em
+ME+EM
 Mejuri
 Melissa
 Mercuryduo
@@ -618,11 +623,12 @@ Quiosque
 Rabanne
 Radley
 Rag & Bone
+Rains
 Ralph Lauren
 Ramy Brook
 Ray-Ban
-Re/Done
 RE/DONE
+Re/Done
 Realisation Par
 Rebecca Minkoff
 Rebecca Vallance
@@ -667,6 +673,7 @@ Salomon
 Salvatore Ferragamo
 Sam Edelman
 Samantha Thavasa
+Samsonite
 Samsøe Samsøe
 Sandro
 Sarah Flint
@@ -888,5 +895,5 @@ Express Fossil Frame Frye Gap Gorman GU Guess Hackett Hering Hobbs Hollister Ici
 Kapital Kingsland Lancaster Lioness Lulus Marchesa Marciano Marella Mavi Melissa Milly Mohito Mother Munthe Oakley
 Pandora Paige Parfois Patagonia Pinko Puma Quay Reiss Repetto Reserved Rienda Rochas Salomon Sandro Seasalt Selkie
 Skims Sleeper Soeur Splendid Talulah Theory Torrid Twinset Vans Vince Vistula Wallis Wandler Weekday Whistles
-Wrangler Auguste Mango
+Wrangler Auguste Mango Rains
 """.split())

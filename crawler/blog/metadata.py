@@ -67,7 +67,7 @@ _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
-    r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\bepisode\b|$))", re.I)
+    r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\b\d{1,2}\.\d{2}\b|\bepisode\b|$))", re.I)
 # A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
 # a body's "3.07" may be a price).
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
@@ -400,13 +400,13 @@ _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
 _LEADING_LOOKS = re.compile(r"^(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?)\s+"
                             r"(?=\S)")
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
-_WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?:[\w-]+\s+){0,2}?(?P<what>[\w-]+)")
+_WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2})")
 
 
 def _whose_things(words: str) -> bool:
-    """Whether the words name someone's garments or looks ("Mabel’s Coats", "Blair’s Headbands")."""
-    return any(garment_word(m.group("what").casefold()) or m.group("what").casefold() in _LOOK_WORDS
-               for m in _WHOSE_THINGS.finditer(words))
+    """Whether the words name someone's garments or looks ("Mabel’s Coats", "Jonas’ gelbe Regenjacke")."""
+    return any(garment_word(w) or w in _LOOK_WORDS
+               for m in _WHOSE_THINGS.finditer(words) for w in m.group("what").casefold().split())
 
 
 _LOOK_WORDS = frozenset(("look", "looks", "outfit", "outfits", "style", "wardrobe", "clothes", "costume", "costumes"))

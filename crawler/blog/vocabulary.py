@@ -30,7 +30,7 @@ gürtel ohrringe halskette kette armband sandalen midirock minirock maxikleid so
 vestido falda blusa camisa chaqueta abrigo pantalón pantalones vaqueros botas botines zapatos zapatillas
 bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas americana gabardina camiseta
 abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
-cappello cintura orecchini collana bracciale sandali
+cappello cintura orecchini collana bracciale sandali giubbotto giubbino piumino felpa maglia maglietta
 saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar
 jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
 gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
