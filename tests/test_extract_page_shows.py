@@ -177,6 +177,10 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<div class='modal-stock-web pointer stock stock-9'><span>Rupture</span></div>", "fr"),
     # a marketplace's listing paused or its sale ended
     ("<div class='andes-message__text'>Anúncio pausado</div>", "pt"), ("<p class='x1'>Sprzedaż zakończona</p>", "pl"),
+    ("<p class='x1'>Ta oferta jest już niedostępna</p>", "pl"), ("<p class='x1'>Sprzedaż zakończyła się</p>", "pl"),
+    ("<div class='delivery-status'>Ej tillgänglig för leverans online</div>", "sv"),
+    # a pre-order with none left to take
+    ("<p class='status'>Pre-orders sold out.</p><button class='btn' disabled>Pre-order sold out</button>", "en"),
     ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),
     ("<span class='status'>Nedostupno</span>", "hr"), ("<span class='status'>Terjual habis</span>", "id"),
     # a short first sentence states it, the rest is prose
@@ -310,6 +314,17 @@ def test_every_size_crossed_out_under_the_pickers_caption_is_sold_out():
            "<button type='submit' class='pdp__atc' disabled>Größe wählen</button>")
     assert in_buy_box(box, "de").availability == "OutOfStock"
     assert in_buy_box(box.replace("size-btn is-oos' disabled>41", "size-btn'>41"), "de").availability != "OutOfStock"
+
+
+def test_every_size_crossed_out_in_a_list_the_pickers_wrapper_holds_is_sold_out():
+    sizes = "".join(f"<li><button type='button' role='option' aria-disabled='true' class='zs-size zs-size--unavailable'>"
+                    f"<span style='text-decoration:line-through'>{n}</span> <span class='zs-size__hint'>Hlídat</span>"
+                    "</button></li>" for n in range(38, 42))
+    box = (f"<div class='zs-size-picker'><ul role='listbox'>{sizes}</ul></div>"
+           "<div class='zs-buy'><button type='button' class='zs-btn' aria-haspopup='listbox'>Vyberte velikost</button></div>")
+    assert in_buy_box(box, "cs").availability == "OutOfStock"
+    one_left = box.replace("aria-disabled='true' class='zs-size zs-size--unavailable'>", "class='zs-size'>", 1)
+    assert in_buy_box(one_left, "cs").availability != "OutOfStock"
 
 
 def test_a_sold_out_item_of_a_bundle_beside_the_product_is_not_its_stock():

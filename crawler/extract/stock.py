@@ -56,7 +56,8 @@ _OUT = (
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu",
-    "loppu varastosta", "niedostępny", "brak w magazynie", "brak towaru",
+    "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
+    "sprzedaż zakończyła", "ej tillgänglig", "inte tillgänglig", "ikke tilgængelig online", "ei saatavilla",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
     "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie",
     "nem elérhető", "stoc epuizat",
@@ -278,6 +279,10 @@ def verdict(text: str) -> str | None:
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
                                                                                  m.start())[-8:]):
         return None  # "Het is niet mogelijk om een pre-order te plaatsen": no pre-order is taken
+    if m.lastgroup == "pre":
+        then = _VERDICT.search(low, m.end(), m.end() + 16)
+        if then is not None and then.lastgroup == "out":
+            return "OutOfStock"  # "Pre-order sold out", "Pre-orders sold out.": none is taken either
     if m.lastgroup == "out":
         # "Out of stock - available to backorder", "Sold out. Pre-order now": it can be ordered
         later = _ORDERABLE.search(low, m.end())
@@ -666,9 +671,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
             cls = el.get("class")
-            if cls and len(el) > 1 and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)) \
-                    and _swatches(el):
-                swatches.append(el)  # a size picker of buttons or list items
+            if cls and el.tag not in _A_CHOICE and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)):
+                choices = _choices_in(el)
+                if choices is not None and _swatches(choices):
+                    swatches.append(choices)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
                 if not (related(el) or visible.hidden(_shown_as(el))):
                     if el.tag == "select":
@@ -750,6 +756,23 @@ _ORDERED_CLASS = re.compile(r"(?<![a-z])(?:back-?order|pre-?order)")
 _PROMISED = re.compile(r"(?<!\w)(?:due|expected|eta|erwartet|voraussichtlich|attendu|prévu|previst[oa]|verwacht)"
                        r"\s*(?:[:：]|on|by|in|ab|le|am|w/c|\d)|order now|reserve (?:yours|now|from)|secure yours")
 _ON_SALE_WORDS = frozenset(_ORDER[1:])
+
+
+_A_CHOICE = frozenset(("button", "a", "li", "label", "option", "input", "span"))  # one choice ("zs-size"), not a picker
+
+
+def _choices_in(picker):
+    """The element whose children are a picker's choices: the picker, or the list that its wrappers
+    hold alone ("<div class='size-picker'><ul><li><button>38</button></li>…")."""
+    el = picker
+    for _ in range(3):
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) > 1:
+            return el
+        if not kids:
+            return None
+        el = kids[0]
+    return None
 
 
 def _swatches(el) -> bool:
