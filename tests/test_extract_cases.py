@@ -412,6 +412,9 @@ def test_dom_breadcrumbs_nav():
     ("49,95 Euro", "49.95", "EUR", Hints()),
     ("1.299,- Euros", "1299.00", "EUR", Hints()),
     ("Rs. 1,299", "1299.00", "INR", Hints()),
+    ("18,900원", "18900", "KRW", Hints()),
+    # .co: Colombia's domain, and a vanity one: its peso only on a page in Spanish
+    ("$30.00", "30.00", "USD", Hints(tld="co", lang="en-us")), ("$30.000", "30000.00", "COP", Hints(tld="co", lang="es-co")),
 ])
 def test_locale_prices(text, amount, currency, hints):
     a, c = parse_price_text(text, hints)

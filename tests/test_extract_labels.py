@@ -150,6 +150,15 @@ def test_model_number_and_barcode_are_not_the_shop_code():
     assert (rec.sku, rec.mpn, rec.gtin) == ("100234", "TJ-X2", "0012345678905")
 
 
+@pytest.mark.parametrize("line, code", [
+    ("<p class='ui-pdp-seller__header'>Publicación #MLM2043318877</p>", "MLM2043318877"),
+    ("<p>Anúncio #MLB3377410012</p>", "MLB3377410012"), ("<p>Numer oferty: 13849201775</p>", "13849201775"),
+])
+def test_a_marketplaces_listing_number_is_its_code(line, code):
+    rec = get(line + "<table class='specs'><tr><th>Modelo</th><td>Pro 1200</td></tr></table>")
+    assert rec.sku == code
+
+
 def test_model_number_is_the_sku_when_no_shop_code_is_shown():
     rec = get("<table class='specs'><tr><th>Model</th><td>TJ-X2</td></tr></table>")
     assert (rec.sku, rec.mpn) == ("TJ-X2", "TJ-X2")

@@ -39,6 +39,10 @@ _VOCAB = {
         "catalog no", "catalogue no", "catalog #", "cat no", "cat #", "stock code", "stock number",
         "stock no", "order no", "order number", "order code", "web id", "webcode", "web code", "asin",
         "tcin", "dpci", "plu", "shop code", "our code",
+        # a marketplace's listing number ("Publicación #MLM2043318877", "Numer oferty: 1234567")
+        "listing #", "listing no", "listing number", "listing id", "offer number", "offer id", "publicación #",
+        "número de publicación", "anuncio #", "anúncio #", "número do anúncio", "código do anúncio", "numer oferty",
+        "nr oferty", "angebotsnummer", "numéro d annonce", "annonce n",
         # de
         "artikelnummer", "artikel nr", "artikelnr", "artnr", "artikel id", "artikelcode", "bestellnummer",
         "best nr", "bestellnr", "bestell nr", "produktnummer", "produkt nr", "produktcode", "produkt id",
@@ -549,12 +553,17 @@ def _until_label(v: str) -> str:
     return v
 
 
+_HASHED_CODE = re.compile(r"[A-Z]{0,4}\d[\dA-Z-]{4,}")
+
+
 def _read(el, own: str, m, label: str, field: str) -> str | None:
     """The value of one candidate: a label element, or a <br> whose tail (``own``) starts a label
     (``m``, the ``LABEL`` match of ``own``; ``label`` normalized)."""
     is_br = el.tag == "br"
     kind = _sep_kind(m.group("sep"), label)
     own_rest = own[m.end():]
+    if kind == 0 and label.endswith("#") and label in FIELD_OF and _HASHED_CODE.fullmatch(own_rest.strip()):
+        kind = 2  # a known label's "#" right before its code: "Publicación #MLM2043318877"
     if _has_value(own_rest):
         # Label and value in one text: "Product code: 41230987", "SKU 12345", not "Brand new",
         # "Item 3 of 5", "REF-1120".

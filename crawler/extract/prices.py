@@ -37,7 +37,7 @@ _SYMBOLS = [
     ("US$", "USD"), ("USD", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("AU$", "AUD"), ("A$", "AUD"),
     ("NZ$", "NZD"), ("HK$", "HKD"), ("S$", "SGD"), ("MX$", "MXN"), ("R$", "BRL"), ("NT$", "TWD"),
     ("€", "EUR"), ("£", "GBP"), ("zł", "PLN"), ("zl", "PLN"), ("₹", "INR"), ("₽", "RUB"),
-    ("руб", "RUB"), ("₩", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
+    ("руб", "RUB"), ("₩", "KRW"), ("원", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
     ("₴", "UAH"), ("₱", "PHP"), ("Kč", "CZK"), ("Ft", "HUF"), ("lei", "RON"), ("лв", "BGN"),
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
@@ -119,7 +119,9 @@ def currency_code(symbol, hints: Hints | None = None) -> str | None:
             return code
     h = hints or Hints()
     if "$" in s:
-        return _TLD_DOLLAR.get(h.tld) or _LANG_DOLLAR.get(h.lang) or _script_dollar(h.scripts) or "USD"
+        # .co is Colombia's, and a vanity domain the world over: its peso only on a page in Spanish
+        tld = h.tld if h.tld != "co" or not h.lang or h.lang.startswith("es") else ""
+        return _TLD_DOLLAR.get(tld) or _LANG_DOLLAR.get(h.lang) or _script_dollar(h.scripts) or "USD"
     if s.lower() in ("kr", "kr.", ":-", ",-"):
         return _TLD_KRONA.get(h.tld) or _LANG_KRONA.get(h.lang[:2]) or "SEK"
     if "¥" in s or "￥" in s:
