@@ -1780,3 +1780,12 @@ def test_a_comparison_chart_with_a_buy_button_per_column_holds_other_products_pr
     body = ("<div class='product'><h1>Wool Coat</h1><p class='availability'>Currently unavailable.</p></div>"
             f"<div class='description'><h2>From the maker</h2>{chart}</div>")
     assert extract_product(page(body), URL).price is None
+
+
+def test_an_og_title_cut_short_before_the_sites_name_gives_way_to_the_heading():
+    head = ('<meta property="og:type" content="product"><meta property="og:title" '
+            'content="Vintage Omega Seamaster Automatic Watch 1968 | eBay">')
+    h1 = "Vintage Omega Seamaster Automatic Watch 1968 Cal. 565 Stainless Steel"
+    rec = extract_product(page(f"<div class='product-info'><h1>{h1}</h1><span class='price'>US $1,450.00</span>"
+                               "<button>Add to cart</button></div>", head), URL)
+    assert rec.name == h1

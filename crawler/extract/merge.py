@@ -403,7 +403,8 @@ def _extract(root, url: str) -> ProductRecord:
     # as the page shows it, also where the og:title leaves out the brand the title opens with.
     if h1 and rec.name and h1[1] != rec.name and (
             (sources.get("name") == "opengraph" and (h1[1].lower() in rec.name.lower()
-                                                     or _after_brand(h1[1], rec.name, rec.brand)))
+                                                     or _after_brand(h1[1], rec.name, rec.brand)
+                                                     or _cut_short(h1[1], rec.name)))
             or _shown_within(h1[1], rec.name)
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
@@ -514,6 +515,19 @@ def _after_brand(shown: str, name: str, brand: str | None) -> bool:
     head, _, tail = shown.casefold().rpartition(name.casefold())
     return (brand is not None and not tail.strip() and _WORDS.findall(head) == _WORDS.findall(brand.casefold())
             and len(_WORDS.findall(name)) >= 2)
+
+
+def _cut_short(shown: str, name: str) -> bool:
+    """An og:title cut short before the site's name ("Vintage Omega Seamaster … 1968 | eBay") that the
+    page's heading goes on from ("… 1968 Cal. 565 Stainless Steel")."""
+    m = _SITE_SUFFIX.search(name)
+    if m is None:
+        return False
+    inner, outer = _WORDS.findall(name[:m.start()].casefold()), _WORDS.findall(shown.casefold())
+    return len(inner) >= 3 and len(outer) > len(inner) and outer[:len(inner)] == inner
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 
 
 def _shown_within(shown: str, name: str) -> bool:
