@@ -153,8 +153,9 @@ def test_model_number_and_barcode_are_not_the_shop_code():
 @pytest.mark.parametrize("line, code", [
     ("<p class='ui-pdp-seller__header'>Publicación #MLM2043318877</p>", "MLM2043318877"),
     ("<p>Anúncio #MLB3377410012</p>", "MLB3377410012"), ("<p>Numer oferty: 13849201775</p>", "13849201775"),
+    ("<table><tr><th>Číslo výrobku</th><td>AD115O1JX-A11</td></tr></table>", "AD115O1JX-A11"),
 ])
-def test_a_marketplaces_listing_number_is_its_code(line, code):
+def test_a_marketplaces_listing_number_and_more_code_labels(line, code):
     rec = get(line + "<table class='specs'><tr><th>Modelo</th><td>Pro 1200</td></tr></table>")
     assert rec.sku == code
 

@@ -66,7 +66,7 @@ _VOCAB = {
         # pl / cs / sk / hu / ro / el / tr
         "kod produktu", "numer produktu", "nr produktu", "numer katalogowy", "nr katalogowy", "indeks",
         "kod towaru", "numer artykułu", "nr art", "symbol", "kód produktu", "katalogové číslo",
-        "číslo produktu", "kód zboží", "objednací číslo", "kat číslo", "katalógové číslo", "cikkszám",
+        "číslo produktu", "číslo výrobku", "kód výrobku", "kód zboží", "objednací číslo", "kat číslo", "katalógové číslo", "cikkszám",
         "termékkód", "cod produs", "cod articol", "κωδικός", "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
