@@ -815,6 +815,7 @@ def test_makers_said_in_more_ways(line, maker):
     ("<li>The dress Carrie wore, <a href='https://s.example/1'>here</a></li>", None),
     ("<li>Ein ähnlicher Wollmantel bei Peek &amp; Cloppenburg: <a href='https://s.example/1'>hier</a></li>", None),
     ("<li>Chaqueta comprada en El Corte Inglés &#8211; <a href='https://s.example/1'>aquí</a></li>", None),
+    ("<li>Il giubbotto di Eva è di Bershka: <a href='https://s.example/1'>lo trovi qui</a></li>", "Bershka"),
 ])
 def test_the_maker_named_after_the_garments_word(line, maker):
     rec = _inline(f"<ul>{line}</ul>")
@@ -995,6 +996,11 @@ def test_the_show_from_the_posts_address(url, body, show):
     ("<h3>Tsumugi's knit</h3><p>ニット：ブランドはSNIDEL。<a href='https://s.example/1'>ZOZOTOWNで見る</a></p>", "SNIDEL"),
     ("<h3>Maya's coat</h3><p>Brand: Sandro. <a href='https://s.example/1'>Shop it</a></p>", "Sandro"),
     ("<h3>Tsumugi's skirt</h3><p>スカート：ブランド不明。<a href='https://s.example/1'>似ているもの</a></p>", None),
+    # what the line says after the name, and "unknown" in the post's language
+    ("<h3>Tsumugi's dress</h3><p>ワンピース：ブランドはADOREです。<a href='https://s.example/1'>公式</a></p>", "ADORE"),
+    ("<h3>Haein's coat</h3><p>브랜드 : 더캐시미어 구매링크 <a href='https://s.example/1'>바로가기</a></p>", "더캐시미어"),
+    ("<h3>Alex's suit</h3><p>Brand: Unknown for the earrings. <a href='https://s.example/1'>Similar</a></p>", None),
+    ("<h3>Sara's rok</h3><p>Rok – Merk: onbekend. <a href='https://s.example/1'>Vergelijkbaar</a></p>", None),
 ])
 def test_the_name_after_a_brand_label_in_the_posts_language(line, maker):
     assert [i.brand for i in _inline(line).items] == [maker]

@@ -17,9 +17,11 @@ from street2shop.crawler.extract.labels import opening_words_spelled
 #: "by" and its like in the languages posts are written in.
 BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|från|fra|signée?|"
             r"firmat[oa]|"
-            # "is from" where "de"/"da" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach"
-            r"(?:é|são|es|son)\s+(?:da|do|de)")
+            # "is from" where "de"/"da"/"di" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach",
+            # "il giubbotto di Eva è di Bershka"
+            r"(?:é|são|es|son)\s+(?:da|do|de)|(?:è|sono)\s+di")
 _BY = re.compile(rf"\b(?:{BY_WORDS})\s+(?=\S)", re.I)
+_COPULA = re.compile(r"(?:é|são|es|son|è|sono)\s", re.I)
 _NAME_JOINERS = frozenset({"&", "and", "de", "del", "di", "da", "van", "von", "der", "la", "le", "of", "+",
                            "by"})  # "Marc by Marc Jacobs", "See by Chloé"
 _BRAND_CLASS = re.compile(r"(?:^|[\s_-])brand(?:-?name)?(?:$|[\s_-])", re.I)
@@ -88,12 +90,20 @@ def _labelled_brand(line: str) -> str | None:
     if m is None:
         return None
     name = _LABEL_VALUE_END.split(line[m.end():], 1)[0].strip()
-    return name if 0 < len(name) <= 40 and not label(name) and not CALL_TO_ACTION.match(name) else None
+    name = _VALUE_TAIL.sub("", name)  # "ADOREです", "더캐시미어 구매링크"
+    if not name or name.split()[0].casefold().strip(".,:;!") in _UNKNOWN:
+        return None  # "Brand: Unknown for the earrings", "Merk: onbekend"
+    return name if len(name) <= 40 and not label(name) and not CALL_TO_ACTION.match(name) else None
 
 
 _BRAND_LABEL = re.compile(r"(?:\b(?:brand|marca|marque|marke|merk|märke|marka|marchio|designer)\s*[:：]|"
                           r"(?:ブランド|브랜드|品牌)\s*(?:[:：]|は))\s*", re.I)
 _LABEL_VALUE_END = re.compile(r"[。.,;、，(（]|\s[–—-]\s|\s*[–—]")
+# What a line says after the maker's name: a copula ("です"), a link's name ("구매링크")
+_VALUE_TAIL = re.compile(r"\s*(?:です|でした|になります|구매\s*링크|입니다).*$")
+#: "Unknown" in the languages posts are written in: no maker.
+_UNKNOWN = frozenset("""unknown unidentified onbekend inconnu inconnue desconocida desconocido sconosciuto sconosciuta
+desconhecida desconhecido ukendt okänd okänt ukjent nieznana nieznany unbekannt bilinmiyor""".split())
 
 
 def _without_model(name: str | None) -> str | None:
@@ -269,11 +279,10 @@ def _by_name(words: str) -> str | None:
     """The capitalised name after "by"/"from" or its like in the post's language ("von", "de chez",
     "di") ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
     Tailored Vest"); the linked product page later narrows it to the brand itself."""
-    for m in _BY.finditer(words):
-        name = _capitalised(words[m.end():])
-        if name:
-            return name
-    return None
+    names = [(_COPULA.match(m.group()) is None, name) for m in _BY.finditer(words)
+             if (name := _capitalised(words[m.end():]))]
+    # "is from" over a bare "of", which may be the wearer's: "Il giubbotto di Eva è di Bershka"
+    return min(names, key=lambda n: n[0])[1] if names else None
 
 
 def _is_name(words: str) -> str | None:
