@@ -985,6 +985,8 @@ def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
     # not a sentence's words, nor a garment's
     ("https://blog.example/what-maya-wore-s2e5/", "", None),
     ("https://blog.example/coats-s2e5/", "", None),
+    # small words in the address are no words of the trade
+    ("https://blog.example/only-murders-in-the-building-s3e5-mabel-coats/", "", "Only Murders in the Building"),
 ])
 def test_the_show_from_the_posts_address(url, body, show):
     rec = _titled("Her best looks yet", body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>", url)
@@ -1101,6 +1103,8 @@ def test_a_contraction_opening_a_title_is_no_wearer():
     # "S02 · E03"; Polish "w 5. odcinku" (the number first)
     ("Daphne's beach looks", "<p>S02 · E03 of The White Lotus: <a href='https://s.example/1'>Missoni</a></p>", None, 2, 3),
     ("Co miała na sobie Zuza w 5. odcinku", "<p>Płaszcz: <a href='https://s.example/1'>Reserved</a></p>", None, None, 5),
+    ("Moordale Uniform Week", "<p>This week’s issue is all about Sex Education, Season 3, Ep. 4. Coat: "
+     "<a href='https://s.example/1'>Reserved</a></p>", "Sex Education", 3, 4),
 ])
 def test_an_episode_counted_in_words_and_the_shows_latest(title, body, show, season, episode):
     rec = _titled(title, body)

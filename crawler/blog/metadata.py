@@ -87,7 +87,7 @@ _WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&)\s+)?{_WORD}){{0,5}}"
 _SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"; "This week:
     # Northbound, season 3" (after a colon, only a name set off by a comma)
-    rf"\b(?i:in|on|of|from)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*(?i:season|series|episode|ep\.?\s*\d|S\d{{1,2}}\s*E\d|"
+    rf"\b(?i:in|on|of|from|about)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*(?i:season|series|episode|ep\.?\s*\d|S\d{{1,2}}\s*E\d|"
     rf"\d{{1,2}}x\d)|:\s+(?P<set_off>{_RUN})\s*,\s*(?i:season|series|episode)\b")
 # "the second episode of the third season of Slow Horses" (ordinals as numbers: "episode 2 of the season 3 of")
 _EPISODE_THEN_SHOW = re.compile(rf"\b(?i:season|series|episode)\s+\d{{1,3}}\s+(?i:of|from)\s+(?P<show>{_RUN})")
@@ -171,7 +171,10 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
         if spelled:
             return spelled
     # written nowhere with capitals (a Tumblr's lower-case post): the address's words, capitalised
-    if len(words) > 4 or any(w.isdigit() or w in GENERIC or w in DESCRIPTORS or w in _NOT_SHOW_START for w in words):
+    big = [w for w in words if w not in _SMALL_WORDS]  # "only murders in the building": "in", "the" are no words of
+    # the trade here
+    if not big or len(big) > 4 or any(w.isdigit() or w in GENERIC or w in DESCRIPTORS or w in _NOT_SHOW_START
+                                      for w in big):
         return None
     show = " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
     return show if _usable(show, exclude) else None
