@@ -11,6 +11,7 @@ from .urls import join
 _JUNK = re.compile(
     r"(?:^|[/_.\-=])(?:pixel|spacer|blank|transparent|1x1|tracking|beacon|logos?|sprite|icons?|badges?|"
     r"brand[_-]?(?:images?|logos?)|favicon|placeholder|loading|loader|spinner)(?:[/_.\-?=]|$)"
+    r"|/[\w-]*avatars?[\w-]*/"  # a reviewer's picture's folder ("/amazon-avatars-global/default.png")
     r"|\.svg(?:$|\?)|/b/ss/|/pixel[/?]|[?&](?:w|width|h|height)=1(?:&|$)",
     re.I,
 )
