@@ -97,7 +97,8 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     if m:
         return [_given_and_family(c) for c in each_name(_OF.sub("", m.group("who").strip())) if c]
     m = _EVERY_LOOK.search(title)  # "Every Carrie Outfit, Identified", "Every Kendall Roy Outfit"
-    if m and not _no_name(m.group("who").split()[0]) and re.search(rf"\b{re.escape(m.group('who').split()[0])}\b", body):
+    given = m.group("who").split()[0] if m else ""
+    if m and not _no_name(given) and re.search(rf"\b{re.escape(given)}\b", body):
         return [m.group("who")]
     if genitive:  # "Wilhelms, Felices och Saras kläder", "Lisas outfit i Bonusfamiljen"
         names = _genitive_looks(title, body)
@@ -201,10 +202,12 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
         return True
     # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
     return any(GARMENTS & set(m.group(1).casefold().split())
-               for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b", body))
+               for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b",
+                                    body))
 
 
-_BEFORE_EPISODE = re.compile(r"\s+(?:in|from|im|en|dans|em)\s+(?=(?i:season|series|episode|ep\b|S\d|staffel|saison|temporada)).*$")
+_BEFORE_EPISODE = re.compile(r"\s+(?:in|from|im|en|dans|em)\s+"
+                             r"(?=(?i:season|series|episode|ep\b|S\d|staffel|saison|temporada)).*$")
 _GENITIVE_MARK = re.compile(r"['’][^\W\d_A-ZÀ-Ý]")  # "Ceylin’in", "Blair's"; not "O’Brien"
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
 _NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})$")
@@ -345,7 +348,8 @@ def _look_names(words: str) -> list[str]:
 def _written_in_lowercase(stream: Stream) -> bool:
     """A post written in lower case, as many Tumblr posts are ("<b>rory:</b> grey cable knit"): most of
     its lines open in lower case, and its names are lower case too."""
-    firsts = [m.group() for el in stream.elements if el.tag in ("p", "li") for m in [_FIRST_LETTER.search(text(el))] if m]
+    firsts = [m.group() for el in stream.elements if el.tag in ("p", "li")
+              for m in [_FIRST_LETTER.search(text(el))] if m]
     return len(firsts) >= 3 and sum(f.islower() for f in firsts) >= 0.6 * len(firsts)
 
 
