@@ -67,8 +67,8 @@ _VOCAB = {
         "kod produktu", "numer produktu", "nr produktu", "numer katalogowy", "nr katalogowy", "indeks",
         "kod towaru", "numer artykułu", "nr art", "symbol", "kód produktu", "katalogové číslo",
         "číslo produktu", "číslo výrobku", "kód výrobku", "kód zboží", "objednací číslo", "kat číslo",
-        "katalógové číslo", "cikkszám", "termékkód", "cod produs", "cod articol", "κωδικός", "κωδικός προϊόντος",
-        "ürün kodu", "stok kodu",
+        "katalógové číslo", "cikkszám", "termékkód", "cod produs", "cod articol", "κωδικός",
+        "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
         "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "koda izdelka",
