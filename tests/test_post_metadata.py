@@ -997,6 +997,10 @@ def test_the_show_from_the_posts_address(url, body, show):
     ("<h3>Haein's earrings</h3><p>브랜드: 아가타 파리 – <a href='https://s.example/1'>유사 제품</a></p>", "아가타 파리"),
     ("<h3>Tsumugi's knit</h3><p>ニット：ブランドはSNIDEL。<a href='https://s.example/1'>ZOZOTOWNで見る</a></p>", "SNIDEL"),
     ("<h3>Maya's coat</h3><p>Brand: Sandro. <a href='https://s.example/1'>Shop it</a></p>", "Sandro"),
+    # a point inside or after an abbreviated name does not end it
+    ("<p><b>Lorelai</b> also wears a plaid barn jacket &mdash; Brand: J.Crew &mdash; <a href='https://s.example/1'>"
+     "shop a similar one</a>.</p>", "J.Crew"),
+    ("<h3>Maya's boots</h3><p>Brand: Dr. Martens. <a href='https://s.example/1'>Shop it</a></p>", "Dr. Martens"),
     ("<h3>Tsumugi's skirt</h3><p>スカート：ブランド不明。<a href='https://s.example/1'>似ているもの</a></p>", None),
     # what the line says after the name, and "unknown" in the post's language
     ("<h3>Tsumugi's dress</h3><p>ワンピース：ブランドはADOREです。<a href='https://s.example/1'>公式</a></p>", "ADORE"),

@@ -98,7 +98,8 @@ def _labelled_brand(line: str) -> str | None:
 
 _BRAND_LABEL = re.compile(r"(?:\b(?:brand|marca|marque|marke|merk|märke|marka|marchio|designer)\s*[:：]|"
                           r"(?:ブランド|브랜드|品牌)\s*(?:[:：]|は))\s*", re.I)
-_LABEL_VALUE_END = re.compile(r"[。.,;、，(（]|\s[–—-]\s|\s*[–—]")
+# a point ends the value where it ends a sentence: not inside "J.Crew", nor after "A.P.C" or "Dr"
+_LABEL_VALUE_END = re.compile(r"[。,;、，(（]|(?<![A-Z])(?<![A-Z][a-z])\.(?=\s|$)|\s[–—-]\s|\s*[–—]")
 # What a line says after the maker's name: a copula ("です"), a link's name ("구매링크")
 _VALUE_TAIL = re.compile(r"\s*(?:です|でした|になります|구매\s*링크|입니다).*$")
 #: "Unknown" in the languages posts are written in: no maker.
