@@ -243,6 +243,23 @@ def test_code_under_a_label_named_after_the_shop():
     assert (rec.sku, rec.sources["sku"]) == ("585552560", "dom")
 
 
+@pytest.mark.parametrize("label,url", [
+    ("eBay item number:", "https://www.ebay.com/itm/296114728301"),
+    ("OTTO-Artikelnummer:", "https://www.otto.de/p/kleid-296114728301"),
+])
+def test_item_number_label_led_by_the_shops_name(label, url):
+    # the label and its value in sibling spans, no code in markup: the shop's name before the label
+    main = (f"<div class='item-id'><span class='secondary'>{label}</span><span class='bold'>296114728301</span></div>"
+            "<div class='price'>US $1,450.00</div><button>Buy It Now</button>")
+    assert extract_product(page(main), url).sku == "296114728301"
+
+
+def test_the_makers_item_number_led_by_another_word_is_no_shop_code():
+    main = ("<p><span>Manufacturer item number:</span> <span>MX-1120</span></p>"
+            "<div class='price'>$45.00</div><button>Add to cart</button>")
+    assert get(main).sku is None
+
+
 def test_the_shops_own_part_number_in_a_row_with_a_copy_button():
     # "Digi-Key-Teilenr." on digikey.de: the shop's name in two words, a part number that is the
     # shop's own, and a third cell holding a copy button; the maker's part number is not it

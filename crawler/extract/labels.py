@@ -595,6 +595,11 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
 
 ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) before "#"
     r"\s*+(?P<label>[^\W\d_][^\n#:：]{0,30}?#)(?P<sep>[\s.:：\-–—=|" + _INVISIBLE + "]*)")
+# "eBay item number:", "Zalando article number:", "OTTO-Artikelnummer:": a word (the shop's name) before an
+# item-number label, with a colon; ``_id_field`` keeps it only when that word is the shop's.
+NAMED_ID = re.compile(
+    r"\s*+(?P<label>[^\W\d_][\w&'.]{1,24}[\s-]+(?:item|article|product|artikel|artikel-?|produkt)\s*"
+    r"(?:number|no\.?|nr\.?|nummer|id|code|#))(?P<sep>\s*[:：][\s" + _INVISIBLE + "]*)", re.I)
 _ID_END = ("number", "nummer", "numéro", "numero", "número", "numer", "nr", "no", "#", "id", "code", "kode",
            "kod", "kód", "código", "codice", "cod", "номер", "код", "番号", "编号", "編號", "コード", "代码",
            "번호", "코드", "numara", "numarası", "kodu", "číslo", "szám")
@@ -741,7 +746,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
-        m = LABEL.match(own) or ID_HASH.match(own)
+        m = LABEL.match(own) or ID_HASH.match(own) or NAMED_ID.match(own)
         label = normalize(m.group("label"))
         field = FIELD_OF.get(label) or _id_field(label, shop)
         if field not in want or (field in found and not (field == "sku" and form_code)):
