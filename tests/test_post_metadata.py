@@ -1290,3 +1290,46 @@ def test_a_wearers_bold_line_names_each_garment_by_its_link_or_clause():
         ("Molly Goddard", ["exact", "alternative"]), ("Chanel", ["exact"]), ("Carolina Herrera", ["exact"]),
         ("JW Anderson", ["exact"])]
     assert rec.characters == ["Carrie", "Charlotte"]
+
+
+def test_a_verb_of_wearing_in_the_posts_language_names_the_wearer_where_the_line_links():
+    rec = _in_language("sv", "Bonusfamiljen – säsong 4 avsnitt 2",
+                       "<p>Katja bär en kappa från Filippa K (<a href='https://s.example/1'>Edie-kappan</a>).</p>"
+                       "<p>Patrik hade på sig sin vanliga fleece, den räknar jag inte.</p>")
+    assert rec.characters == ["Katja"]  # Patrik's fleece is not identified: no link on his line
+    rec = _in_language("de", "Babylon Berlin: Die Outfits aus Staffel 4, Folge 3",
+                       "<p>In Folge 3 von <strong>Babylon Berlin</strong> ist es Silvester.</p>"
+                       "<h2>Charlotte Ritter</h2><p>Dazu trägt Charlotte einen Glockenhut – "
+                       "<a href='https://s.example/1'>Original ansehen</a>.</p>"
+                       "<h2>Helga</h2><p>Helga im Kamelhaarmantel: Marke Max Mara, "
+                       "<a href='https://s.example/2'>hier kaufen</a>.</p>"
+                       "<p>Helga im Büro: <a href='https://s.example/3'>mehr Bilder</a></p>")
+    # not the show in bold inside a sentence, nor the adverb before a verb-second verb
+    assert rec.characters == ["Charlotte", "Helga"]
+    rec = _in_language("de", "Staffel 1, Folge 2", "<p>Greta im Büro: <a href='https://s.example/3'>mehr</a></p>")
+    assert rec.characters == []  # "im" before a place, not a garment
+
+
+def test_a_garment_of_the_wearer_in_a_line_with_a_look_alike_is_a_garment_of_its_own():
+    rec = _in_language("pt-BR", "Sintonia T4E2: os looks da Rita",
+                       "<p>Os looks da Rita no episódio 2 da 4ª temporada de <strong>Sintonia</strong>!</p>"
+                       "<p>O vestido estampado é da Farm: <a href='https://www.farmrio.com.br/v'>compre aqui</a>.</p>"
+                       "<p>O tênis da Rita é Nike Air Force 1 (<a href='https://www.nike.com.br/t'>link</a>). "
+                       "Já o boné do Doni não encontramos, mas <a href='https://s.example/bone'>este é parecido</a>.</p>")
+    assert rec.characters == ["Rita", "Doni"]  # not the maker "da Farm"
+    kinds = [[link.kind for link in item.links] for item in rec.items]
+    assert kinds == [["exact"], ["exact"], ["alternative"]]
+    assert "boné" in rec.items[2].text and "Nike" not in rec.items[2].text
+
+
+def test_a_label_before_the_first_link_speaks_for_the_whole_line():
+    rec = _inline("<p>The modern equivalent of Penelope's new empire-line gowns: I love "
+                  "<a href='https://s.example/1'>this Hill House Nap Dress</a>, "
+                  "<a href='https://s.example/2'>Selkie's Puff Dress</a> and "
+                  "<a href='https://s.example/3'>Cornelia James opera gloves</a>.</p>")
+    assert {link.kind for item in rec.items for link in item.links} == {"alternative"}
+    rec = _inline("<p>Mindy’s look centres on the <a href='https://s.example/1'>Jacquemus bucket hat</a> in pink. Her "
+                  "cropped puffer is by Ganni, sold out everywhere. Shop similar: "
+                  "<a href='https://s.example/2'>Free People Packable Puffer</a> or "
+                  "<a href='https://s.example/3'>ASOS cropped puffer in lilac</a>.</p>")
+    assert [[link.kind for link in item.links] for item in rec.items] == [["exact"], ["alternative", "alternative"]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import takewhile
+from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
 from street2shop.crawler.blog.garments import label
@@ -49,8 +50,19 @@ NAME = r"[A-ZÀ-Ý][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _PLAYED_BY = re.compile(rf"(?P<who>(?:^{NAME}\s+)?{NAME})\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)")
-_WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
-                    r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)\b)")
+# "Maya wears", "Katja bär en kappa", "Natalia ma na sobie", "Maya in a …"; German "Helga im Kamelhaarmantel"
+# only before a garment's word (not "Helga im Büro")
+_WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
+                    r"(?:(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
+                    r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|"
+                    r"sfoggia|usa|usava|usou|bär|bärer|bærer|har på sig|hade på sig|har på seg|draagt|droeg|"
+                    r"nosi|nosiła|ma na sobie|miała na sobie|giyiyor|giydi)\b|"
+                    r"(?:im|in (?:einem|einer|ihrem|ihrer|seinem|seiner))\s+(?P<garment>[^\W\d_]+))")
+# The verb before its subject, as verb-second languages put it after an opening word ("Dazu trägt Charlotte
+# einen Glockenhut", "Sedan bär Lisa en kappa", "Daarna draagt Sam een jas").
+_WEARS_AFTER = re.compile(rf"\b(?:trägt|trug|bär|bærer|draagt|droeg)\s+(?P<who>{NAME})\s+"
+                          r"(?:einen|eine|ein|ihren|ihre|ihr|seinen|seine|sein|en|ett|et|ei|sin|sitt|sina|sine|een|"
+                          r"haar|zijn)\b")
 _BARE_NAMES = re.compile(rf"{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}}")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
                r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
@@ -63,7 +75,13 @@ _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.I)
 _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "source", "still", "via", "left",
                         "right", "above", "below", "the", "here", "this", "season", "episode", "note", "update",
                         "edit", "tip", "bonus", "also", "plus", "ps",
-                        "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you"})
+                        "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
+                        # adverbs that open a sentence before its verb in verb-second languages ("Dazu trägt
+                        # Charlotte …", "Sedan bär Lisa …") and their kin elsewhere
+                        "dazu", "dann", "hier", "heute", "außerdem", "zudem", "darunter", "darüber", "dabei", "auch",
+                        "später", "danach", "jetzt", "nun", "hierzu", "här", "sedan", "nu", "då", "också", "dessutom",
+                        "så", "her", "daarna", "dan", "ook", "verder", "ici", "ensuite", "puis", "aquí", "aqui",
+                        "luego", "después", "depois", "qui", "poi", "tutaj", "potem", "teraz", "także"})
 
 
 #: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their
@@ -82,10 +100,21 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     """The people whose garments the post identifies, the title's first, then those its captions,
     headings, lines and garments name; one name a person. `body` is the text of `stream`, `tree`
     the page (its declared language)."""
-    sections = {text(el).strip(" :").casefold() for el in stream.elements if el.tag in (*HEADINGS, "b", "strong")}
+    sections = {text(el).strip(" :").casefold() for el in stream.elements
+                if el.tag in HEADINGS or (el.tag in ("b", "strong") and _opens_line(el))}
     genitive = _page_language(tree) in _BARE_GENITIVE
     named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
     return _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+
+
+def _opens_line(el) -> bool:
+    """A bold element that heads its line ("<p><b>ARIA</b><br>…"), not a word in bold inside a sentence
+    ("In Folge 3 von <strong>Babylon Berlin</strong> ist es …")."""
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tag == "br" and not (prev.tail or "").strip()
+    parent = el.getparent()
+    return parent is None or not (parent.text or "").strip()
 
 
 each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
@@ -201,9 +230,30 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
     if re.search(rf"\b{re.escape(given)}(?:\s+{NAME})?(?:{owns}|\s+{_AS_PERSON})", body):
         return True
     # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
-    return any(GARMENTS & set(m.group(1).casefold().split())
-               for m in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:de|di|da|do|del|della)\s+{re.escape(given)}\b",
-                                    body))
+    return given in garments_of(body, alone=False)
+
+
+def garments_of(words: str, alone: bool = True) -> list[str]:
+    """The names a garment is "of" in a language that says so: "la robe noire de Sylvie", "la giacca di
+    Rosa", "o boné do Doni"; `alone`: a name no capitalised word follows (not "vestido de Carolina Herrera")."""
+    out = []
+    for m in _GARMENT_OF.finditer(words):
+        if alone and _CAPITAL_NEXT.match(words, m.end()):
+            continue
+        what = m.group("what").casefold().split()
+        if any(garment_word(w) for w in what) and not _COPULA & set(what) and not _no_name(m.group("who")) \
+                and not _is_maker(m.group("who")):
+            out.append(m.group("who"))
+    return out
+
+
+# "O vestido é da Farm", "la robe est de Sézane": the garment's maker, not its wearer
+_COPULA = frozenset(("é", "est", "es", "è", "era", "foi", "fue", "sont", "son", "sono", "são", "ist", "is", "was"))
+
+
+_GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:de|di|da|do|del|della)\s+"
+                         r"(?P<who>[A-ZÀ-Ý][^\W\d_]+)\b")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 
 
 _BEFORE_EPISODE = re.compile(r"\s+(?:in|from|im|en|dans|em)\s+"
@@ -249,14 +299,35 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
         for name in owners:
             if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
                 names[name] = None
-    # then those the prose says wear something ("Gwen wears a charcoal suit. Meanwhile Hector wears ...")
+    # then those the prose names with their actor ("Zuza (Magdalena Stużyńska)") or says wear something
+    # ("Gwen wears a charcoal suit. Meanwhile Hector wears ..."), the latter where the post identifies it: a
+    # link on the line, a maker named, or a garment of the post's ("a peacoat" beside "Peacoat: <a>Sandro</a>");
+    # not "Roman trug wie immer seine Anzüge" in a post without them
+    identified = {w for i in items for w in _LETTERS(i.text.casefold()) if garment_word(w)}
     for el in stream.elements:
         if el.tag in _PROSE:
+            links = [a.get("href") or "" for a in el.iter("a")]
+            hosts = " ".join(urlsplit(href).hostname or "" for href in links)
             for sentence in _SENTENCE.split(text(el)):
-                for name in _caption_names(_LEAD_IN.sub("", sentence)):
+                wearing = bool(links) or _names_identified(sentence, identified)
+                for name in _caption_names(_LEAD_IN.sub("", sentence), wearing=wearing):
                     if not _plain_word(name):
                         names[name] = None  # not "Shoes wore out fast"
+                # "Já o boné do Doni não encontramos, mas <a>este é parecido</a>"; not "vestido da Farm" at farmrio
+                for name in garments_of(sentence) if links else ():
+                    if name.casefold() not in hosts:
+                        names[name] = None
     return list(names)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+").findall
+
+
+def _names_identified(sentence: str, garments: set) -> bool:
+    """The sentence names a known maker ("a black Mugler dress") or one of the `garments` the post links."""
+    words = _LETTERS(sentence.casefold())
+    return any(w in garments for w in words) or any(
+        w in _MAKERS or f"{w} {v}" in _MAKERS for w, v in zip(words, words[1:] + [""]))
 
 
 def _bare_genitives(words: str) -> list[str]:
@@ -503,10 +574,13 @@ def _pictured(caption: str) -> list[str]:
 _PICTURED = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+(?:at|on|in|arriving|leaving|during|with)\b")
 
 
-def _caption_names(caption: str) -> list[str]:
+def _caption_names(caption: str, wearing: bool = True) -> list[str]:
+    """Who the words name with their actor, then (`wearing`) who they say wears something."""
     # not a maker before its model's name: "Eastpak (Padded Pak’r)"
     found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption) if not _is_maker(m.group("who"))]
-    m = _WEARS.search(caption)
-    if m:
+    m = _WEARS.search(caption) if wearing else None
+    if m and (m.group("garment") is None or garment_word(m.group("garment").casefold())):
         found += [(m.start(), who) for who in each_name(m.group("who"))]
+    if wearing:
+        found += [(m.start(), m.group("who")) for m in _WEARS_AFTER.finditer(caption)]
     return [who for _, who in sorted(found) if who.casefold() not in _NOT_NAMES]

@@ -209,6 +209,14 @@ def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool
                 current.add(block, [link], end)
                 groups.append(current)
             continue
+        parts = None if fixed else _garments_and_look_alikes(stream, block, links)
+        if parts:
+            for start, stop, mine, named in parts:
+                # "O tênis da Rita é <a>Nike</a>. Já o boné do Doni não encontramos, mas <a>este é parecido</a>"
+                current = Group(start, stop, title=mine[0][0], named=named)
+                current.add(block, mine, stop)
+                groups.append(current)
+            continue
         segments = None if fixed else _bold_segments(stream, block, links)
         if segments:
             for bold, end, own in segments:  # "a <b>trench</b> (<a>exact</a>), a <b>striped top</b> (<a>…</a>)"
@@ -253,6 +261,19 @@ def _garment_words(words: str) -> set:
     return {w.strip(".,;:()").lower() for w in words.split()} & GARMENTS
 
 
+def _garments_and_look_alikes(stream: Stream, block, links) -> list | None:
+    """A line of prose with a label in it whose links' clauses each name a garment of their own, a
+    look-alike going with the garment it shares a word with (``_each_garment``): None for any other
+    line (``_names_several`` reads those without a label)."""
+    if len(links) < 2 or block.tag not in ("p", "li") or not label(text(block)) \
+            or next(block.iter("br", "b", "strong"), None) is not None:
+        return None
+    start = stream.start[id(block)]
+    if label(stream.text(start, stream.start[id(links[0][0])])):
+        return None  # a label before the first link speaks for the whole line ("The closest pieces: <a>…")
+    return _each_garment(stream, start, links)
+
+
 def _each_garment(stream: Stream, since: int, links) -> list | None:
     """The garments of a line whose links each name one by their words or the clause before them,
     a look-alike after a label ("For less: <a>ASOS tulle midi</a>") going with the garment before:
@@ -263,7 +284,9 @@ def _each_garment(stream: Stream, since: int, links) -> list | None:
         clause = stream.text(since, stream.start[id(el)])
         said = [w for w in (w.strip(".,;:()—–-").lower() for w in clause.split()) if garment_word(w)]
         own = _named_garment(text(el))
-        if parts and (not said and label(clause) == "alternative" or not (said or own)):
+        look_alike = label(clause) == "alternative"
+        joined = parts and set(re.findall(r"[^\W\d_]+", clause.casefold())) <= _JOINING  # "<a>…</a> or <a>…</a>"
+        if parts and (joined or look_alike and (not said or any(said[-1] == p[3] for p in parts)) or not (said or own)):
             # the garment it shares a word with ("For less: <a>ASOS tulle midi</a>" after the tulle skirt
             # and a cardigan), else the one right before
             words = _words(text(el))
@@ -276,6 +299,11 @@ def _each_garment(stream: Stream, since: int, links) -> list | None:
             return None
         since = stream.end[id(el)]
     return [tuple(p) for p in parts] if len(parts) >= 2 else None
+
+
+# The words between two links of one garment's shops ("<a>Free People</a> or <a>ASOS</a>").
+_JOINING = frozenset(("or", "and", "oder", "und", "ou", "o", "et", "e", "y", "och", "eller", "og", "of", "en", "lub",
+                      "albo", "i", "oppure", "ou", "vagy", "veya", "ya"))
 
 
 def _words(words: str) -> set:
