@@ -1333,3 +1333,24 @@ def test_a_label_before_the_first_link_speaks_for_the_whole_line():
                   "<a href='https://s.example/2'>Free People Packable Puffer</a> or "
                   "<a href='https://s.example/3'>ASOS cropped puffer in lilac</a>.</p>")
     assert [[link.kind for link in item.links] for item in rec.items] == [["exact"], ["alternative", "alternative"]]
+
+
+def test_names_in_the_polish_genitive_are_given_back_as_names():
+    rec = _in_language("pl-PL", "Sexify sezon 2 odcinek 4 – stylizacje Natalii i Moniki",
+                       "<h2>Stylizacja Natalii</h2><p>Natalia ma na sobie marynarkę Reserved – "
+                       "<a href='https://s.example/1'>kupisz tutaj</a>.</p><h2>Stylizacja Moniki</h2>"
+                       "<p>Sukienka Moniki: Mohito, <a href='https://s.example/2'>sklep Mohito</a>.</p>")
+    assert rec.characters == ["Natalia", "Monika"]
+    # a garment's owner only where the post writes the name itself; a maker after its garment is none
+    rec = _in_language("pl", "Przyjaciółki, 5. odcinek", "<p>Zuza wróciła. Płaszcz Zuzy: "
+                       "<a href='https://s.example/1'>Reserved</a></p><p>Sukienka Mohito: "
+                       "<a href='https://s.example/2'>tutaj</a>. Kurtka Jana: <a href='https://s.example/3'>Zara</a></p>")
+    assert rec.characters == ["Zuza"]
+
+
+def test_a_middle_dot_between_japanese_names_parts_two_people_not_a_foreign_name():
+    rec = _titled("silent 第5話 紬・奈々の衣装", "<p>【紬のニット】ブランド：SNIDEL<a href='https://s.example/1'>楽天で見る</a></p>")
+    assert rec.characters == ["紬", "奈々"]
+    rec = _titled("New Girl 第3話 ジェシカ・デイの衣装",
+                  "<p>コート：<a href='https://s.example/1'>楽天で見る</a></p>")
+    assert rec.characters == ["ジェシカ・デイ"]

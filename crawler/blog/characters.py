@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
 from street2shop.crawler.blog.garments import label
 from street2shop.crawler.blog.maker_names import MAKERS
+from street2shop.crawler.blog.name_cases import garment_owners, looks_of
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
                                                 garment_word)
@@ -102,9 +103,27 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     the page (its declared language)."""
     sections = {text(el).strip(" :").casefold() for el in stream.elements
                 if el.tag in HEADINGS or (el.tag in ("b", "strong") and _opens_line(el))}
-    genitive = _page_language(tree) in _BARE_GENITIVE
+    language = _page_language(tree)
+    genitive = language in _BARE_GENITIVE
     named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
+    if language == "pl":  # "stylizacje Natalii i Moniki", "Sukienka Moniki": names in the genitive
+        named = named or _people(looks_of(title, title + " " + body))
+        named = named + _polish_owners(stream, title + " " + body)
     return _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+
+
+def _polish_owners(stream: Stream, known: str) -> list[str]:
+    """Whose look a heading or line names, or whose garment, in the genitive ("Stylizacja Zuzy")."""
+    names: list[str] = []
+    for el in stream.elements:
+        if el.tag in HEADINGS or el.tag in _PROSE or el.tag in ("b", "strong"):
+            words = text(el)
+            names += _people(looks_of(words, known) + garment_owners(words, known))
+    return names
+
+
+def _people(names: list[str]) -> list[str]:
+    return [n for n in names if not _no_name(n) and not _is_maker(n)]
 
 
 def _opens_line(el) -> bool:
@@ -135,7 +154,7 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
             return names
     m = _CJK_WHO.search(title)
     if m:
-        return [n for n in _CJK_AND.split(m.group("who")) if n]
+        return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n]
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
     return _whose_garments(title)
 
@@ -150,6 +169,16 @@ _CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
 _CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME})*)"
                       r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|스타일|穿搭|造型|服装|服裝)")
 _CJK_AND = re.compile(r"\s*[&＆、と]\s*")
+
+
+def _middle_dot_names(words: str) -> list[str]:
+    """"紬・奈々" is two people; "エミリー・クーパー" one, a foreign name whose parts katakana parts with the dot."""
+    if "・" not in words or _KATAKANA.search(words):
+        return [words]
+    return words.split("・")
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 
 def _genitive_looks(words: str, body: str) -> list[str]:
