@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import re
+
 import pytest
 
 from street2shop.crawler.extract import extract_product
@@ -325,6 +327,25 @@ def test_every_size_crossed_out_in_a_list_the_pickers_wrapper_holds_is_sold_out(
     assert in_buy_box(box, "cs").availability == "OutOfStock"
     one_left = box.replace("aria-disabled='true' class='zs-size zs-size--unavailable'>", "class='zs-size'>", 1)
     assert in_buy_box(one_left, "cs").availability != "OutOfStock"
+
+
+def test_a_notify_link_on_some_sizes_under_the_pickers_caption_leaves_the_product_in_stock():
+    sizes = "".join(f"<li class='size-option{' size-option--notify' if n in (35, 41) else ''}'><span>{n}</span>"
+                    f"{' <a href=#notify>Avvisami</a>' if n in (35, 41) else ''}</li>" for n in range(35, 42))
+    box = (f"<div class='size-dropdown'><p>Seleziona la taglia (IT)</p><ul>{sizes}</ul></div>"
+           "<button class='button primary add-to-bag'>Aggiungi allo shopping bag</button>")
+    assert in_buy_box(box, "it").availability == "InStock"
+    every = box.replace("size-option'><span>", "size-option size-option--notify'><span>")
+    every = re.sub(r"(<span>\d+</span>)(</li>)", r"\1 <a href=#notify>Avvisami</a>\2", every)
+    assert in_buy_box(every, "it").availability == "OutOfStock"
+
+
+def test_a_sold_out_mark_on_one_variations_label_is_not_the_products_stock():
+    labels = ("<div class='variation-label disabled' data-variation-value='S'>S<span class=variation-out-of-stock>缺貨"
+              "</span></div><div class='variation-label selected' data-variation-value='M'>M</div>")
+    box = (f"<div class='variation-selector'><label>尺寸</label><div class='variation-label-container'>{labels}</div>"
+           "</div><div class='product-action'><button class='btn btn-add-to-cart'><span>加入購物車</span></button></div>")
+    assert in_buy_box(box, "zh-TW").availability == "InStock"
 
 
 def test_a_sold_out_item_of_a_bundle_beside_the_product_is_not_its_stock():
@@ -1789,3 +1810,20 @@ def test_an_og_title_cut_short_before_the_sites_name_gives_way_to_the_heading():
     rec = extract_product(page(f"<div class='product-info'><h1>{h1}</h1><span class='price'>US $1,450.00</span>"
                                "<button>Add to cart</button></div>", head), URL)
     assert rec.name == h1
+
+
+def test_a_carousels_tiles_some_without_a_price_do_not_price_a_sold_out_product():
+    # Amazon's 2014 "shoveler": four alike items, two showing a price; the product shows none
+    items = "".join(f"<li><div><a href='/Power-Adapter-{n}/dp/B00{n}'>Power Adapter {n}</a></div>"
+                    f"{'<span class=price>$19.99</span>' if n % 2 else ''}</li>" for n in range(4))
+    body = (f"<h1>Kindle</h1><div class='buying'><span class='availRed'>Currently unavailable.</span></div>"
+            f"<div class='shoveler'><ul>{items}</ul></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.availability, rec.price) == ("OutOfStock", None)
+
+
+def test_a_reviewers_by_line_is_no_brand():
+    review = ("<div class='reviews'><div class='review'><span class='gry'>By</span> "
+              "<a href='/gp/pdp/profile/A2W0GY64CJSV5D'>FreeSpirit</a><p>Great reader.</p></div></div>")
+    body = f"<h1>Kindle</h1><span class='price'>$79.00</span><button class='add-to-cart'>Add to cart</button>{review}"
+    assert extract_product(page(body), URL).brand is None

@@ -187,10 +187,12 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
     out = []
     around = {a for t in titles for a in (t, *t.iterancestors())}  # the titles and what holds them
     for parent, children in held.items():
-        if len(children) < 3:
+        if len(children) < (3 if own_group else 2):
             continue
         alike: dict = {}
-        for c in children:
+        # prices: the alike siblings whether or not they show one (a carousel's tiles of items without a
+        # price beside two with one)
+        for c in children if own_group else (c for c in parent if isinstance(c.tag, str)):
             alike.setdefault((c.tag, c.get("class")), []).append(c)
         holder = None if own_group or parent not in around else next((c for c in parent if c in around), None)
         for (tag, cls), group in alike.items():
@@ -199,7 +201,7 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
             targets = {c: _link_away(c, page_path) for c in group if c not in around}
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
-                out.extend(tiles)
+                out.extend(c for c in tiles if c in children)
     return out
 
 
@@ -325,6 +327,9 @@ _BUY_TEXT = re.compile(
     r"u košaricu|u korpu|u košarico|į krepšelį|pievienot grozam|ostukorvi|в количката|tambah ke troli|comprar ahora|"
     r"satın al|osta kohe|קנה עכשיו|اشتري الآن|add to order|zum warenkorb hinzufügen|aan winkelwagen|"
     r"aan winkelmand|ajouter au chariot|ajouter à mon panier|in den korb|"
+    # luxury houses' English "shopping bag" in other languages ("Aggiungi allo shopping bag")
+    r"(?:aggiungi|ajouter|añadir|adicionar|toevoegen|hinzufügen|lägg)[^.!?]{0,14}shopping ?bag|"
+    r"(?:in die|in den|zur|zum) shopping ?bag|"
     # a button that says no more than "Buy" ("Comprar", "Köp", "Kjøp", "Osta")
     r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
     r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan)\s*$"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import takewhile
+from itertools import islice, takewhile
 from urllib.parse import parse_qsl, urlsplit
 
 from .text import TEST_IDS, clean, short_text, shown_words
@@ -752,7 +752,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         if field not in want or (field in found and not (field == "sku" and form_code)):
             continue
         v = _read(el, own, m, label, field)
-        if v and not related(el):
+        if v and not related(el) and not in_reviews(el):
             if field in found:  # a later shop code that the buy form sends too is the shop's
                 if v == form_code:
                     found["sku"] = v
@@ -785,6 +785,19 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         out["brand"] = found.get("brand") or dom_brand(sc.brand, related) or next(
             (found[f] for f in _BRAND_FIELDS if found.get(f)), None)
     return out
+
+
+_REVIEW_AREA = re.compile(r"review|comment|testimonial|bewertung|avis|opinion|recensi|rezens|opinie")
+
+
+def in_reviews(el, levels: int = 14) -> bool:
+    """Inside a review or comment: its "By <a>FreeSpirit</a>" names a reviewer, its "Color: Black" the
+    variant someone bought, not the product's brand or colour."""
+    for a in islice(el.iterancestors(), levels):
+        key = " ".join(filter(None, (a.get("class"), a.get("id"))))
+        if key and _REVIEW_AREA.search(key.lower()):
+            return True
+    return False
 
 
 # EAN-13s of the GS1 "Bookland" prefixes 978 and 979 are ISBNs (and printed music): a book.

@@ -295,6 +295,8 @@ def verdict(text: str) -> str | None:
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
 _NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|popup|"
+                                # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
+                                r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
                                 # a dialog, not a link that opens one ("modal-stock-web")
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
@@ -450,7 +452,7 @@ def _one_choice_of_several(li) -> bool:
 
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
-_PICKER = re.compile(r"size|swatch|variant|dropdown|picker")
+_PICKER = re.compile(r"size|swatch|variant|dropdown|picker|variation[-_]?(?:label|selector|option)s?[-_]?container")
 # A picker's caption, not one of its choices ("<fieldset><legend>Größe</legend><button>38</button>…").
 _NOT_CHOICE = frozenset(("legend", "h2", "h3", "h4", "h5", "h6", "p", "small"))
 
@@ -706,8 +708,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
-        pickers.extend(_all_choices_out([c for c in g if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE])
-                       for g in swatches
+        pickers.extend(_all_choices_out(_picker_choices(g)) for g in swatches
                        if not any(o is not g and g in o.iterancestors() for o in swatches))
     sold_out_controls = bool(pickers) and all(pickers)
     if sold_out_controls:
@@ -773,6 +774,17 @@ def _choices_in(picker):
             return None
         el = kids[0]
     return None
+
+
+def _picker_choices(picker) -> list:
+    """The choices of a picker, without its caption ("<p>Seleziona la taglia</p><ul><li>35</li>…"): the
+    list's items where the caption leaves the list alone."""
+    choices = [c for c in picker if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
+    if len(choices) == 1 and choices[0].tag in ("ul", "ol", "div"):
+        inner = _choices_in(choices[0])
+        if inner is not None:
+            return [c for c in inner if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
+    return choices
 
 
 def _swatches(el) -> bool:
