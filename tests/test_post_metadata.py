@@ -1354,3 +1354,21 @@ def test_a_middle_dot_between_japanese_names_parts_two_people_not_a_foreign_name
     rec = _titled("New Girl 第3話 ジェシカ・デイの衣装",
                   "<p>コート：<a href='https://s.example/1'>楽天で見る</a></p>")
     assert rec.characters == ["ジェシカ・デイ"]
+
+
+def test_a_name_heading_a_section_without_links_identifies_nothing_but_marks_its_siblings_as_names():
+    rec = _in_language("nl", "Outfits wtFOCK – seizoen 3, aflevering 7",
+                       "<p>Deze week veel aandacht voor Zoë en Robbe.</p>"
+                       "<h3>Zoë</h3><p>Trui – Merk: Arket. <a href='https://s.example/1'>Bekijk de trui</a></p>"
+                       "<h3>Robbe</h3><p>Jas: <a href='https://s.example/2'>Carhartt WIP Detroit Jacket</a></p>"
+                       "<h3>Jana</h3><p>Jana’s jas konden we helaas niet vinden. Weet jij het?</p>")
+    assert rec.characters == ["Zoë", "Robbe"]
+
+
+def test_a_maker_linked_after_de_through_an_affiliate_is_no_wearer():
+    wrapped = "https://www.awin1.com/cread.php?awinmid=1&ued=https%3A%2F%2Fwww.farmrio.com.br%2Fblusa%2Fp"
+    rec = _in_language("pt-BR", "Avenida Brasil: o look da Carminha no capítulo 102",
+                       f"<p><b>O look da Carminha</b><br>Vestido: <a href='https://s.example/1'>Animale</a><br><br>"
+                       f"Blusa estampada da <a href='{wrapped}'>Farm</a> (mais em conta na "
+                       "<a href='https://www.lojasrenner.com.br/p/blusa'>Renner</a>)</p>")
+    assert rec.characters == ["Carminha"]

@@ -18,6 +18,7 @@ from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, St
 from street2shop.crawler.blog.garments import label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.name_cases import garment_owners, looks_of
+from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
                                                 garment_word)
@@ -297,6 +298,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     """Names the captions give ("Maya (Jane Doe) wears …", "Tess wears …"), then those the
     garments' own words give ("Maya's boots"), in post order."""
     names: dict[str, None] = {}
+    seeds: set[str] = set()  # the names headings give, with garments under them or not
     lowercase = _written_in_lowercase(stream)
     body = None
     for el in stream.elements:
@@ -308,8 +310,11 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
-            for name in _heading_names(text(el), body, genitive) or _whose_garments(text(el)):
-                names[name] = None
+            found = _heading_names(text(el), body, genitive) or _whose_garments(text(el))
+            seeds.update(found)  # it shows which headings name people, whatever it identifies
+            if _links_under(stream, el):  # not "<h3>Jana</h3><p>Jana's jas konden we niet vinden.</p>"
+                for name in found:
+                    names[name] = None
         elif el.tag in ("b", "strong"):  # a bold lead line: "Look da Maeve:", "Maya's look"
             for name in _look_names(text(el).strip(" :–—-|")):
                 names[name] = None
@@ -320,7 +325,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
         elif el.tag in ("li", "p"):
             for name in _bold_wearer(el, lowercase) or _worn_by(text(el)) or _lowercase_owner(el, lowercase):
                 names[name] = None
-    for name in _cast_lines(stream) + _sibling_sections(stream, set(names), items, lowercase):
+    for name in _cast_lines(stream) + _sibling_sections(stream, set(names) | seeds, items, lowercase):
         names[name] = None
     makers = {i.brand.casefold() for i in items if i.brand}
     for item in items:
@@ -336,15 +341,18 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     for el in stream.elements:
         if el.tag in _PROSE:
             links = [a.get("href") or "" for a in el.iter("a")]
-            hosts = " ".join(urlsplit(href).hostname or "" for href in links)
+            # the shops the line links to, through an affiliate's wrapper, and the links' own words
+            shops = " ".join([urlsplit(destination_param(href) or href).hostname or "" for href in links]
+                             + [text(a).casefold() for a in el.iter("a")])
             for sentence in _SENTENCE.split(text(el)):
                 wearing = bool(links) or _names_identified(sentence, identified)
                 for name in _caption_names(_LEAD_IN.sub("", sentence), wearing=wearing):
                     if not _plain_word(name):
                         names[name] = None  # not "Shoes wore out fast"
-                # "Já o boné do Doni não encontramos, mas <a>este é parecido</a>"; not "vestido da Farm" at farmrio
+                # "Já o boné do Doni não encontramos, mas <a>este é parecido</a>"; not "Blusa da <a>Farm</a>" at
+                # farmrio.com.br
                 for name in garments_of(sentence) if links else ():
-                    if name.casefold() not in hosts:
+                    if name.casefold() not in shops:
                         names[name] = None
     return list(names)
 
@@ -357,6 +365,14 @@ def _names_identified(sentence: str, garments: set) -> bool:
     words = _LETTERS(sentence.casefold())
     return any(w in garments for w in words) or any(
         w in _MAKERS or f"{w} {v}" in _MAKERS for w, v in zip(words, words[1:] + [""]))
+
+
+def _links_under(stream: Stream, heading) -> bool:
+    """A link between the heading and the next heading of the post."""
+    start = stream.end[id(heading)]
+    end = next((stream.start[id(el)] for el in stream.elements
+                if el.tag in HEADINGS and stream.start[id(el)] >= start), len(stream.tokens))
+    return any(stream.tokens[i].kind == "link" for i in range(start, end))
 
 
 def _bare_genitives(words: str) -> list[str]:
