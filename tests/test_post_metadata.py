@@ -1372,3 +1372,21 @@ def test_a_maker_linked_after_de_through_an_affiliate_is_no_wearer():
                        f"Blusa estampada da <a href='{wrapped}'>Farm</a> (mais em conta na "
                        "<a href='https://www.lojasrenner.com.br/p/blusa'>Renner</a>)</p>")
     assert rec.characters == ["Carminha"]
+
+
+def test_whose_garment_a_japanese_korean_or_chinese_heading_or_line_opens_with():
+    rec = _titled("이상한 변호사 우영우 7화 패션 정보", "<h3>우영우 원피스</h3><p>브랜드 : 플라스틱아일랜드<br>"
+                  "<a href='https://s.example/1'>제품 보러가기</a></p><h3>최수연 블라우스</h3><p>브랜드 : 더캐시미어 "
+                  "<a href='https://s.example/2'>구매링크</a></p><h3>오늘의 코디</h3><p>다음 화도 기대돼요!</p>")
+    assert rec.characters == ["우영우", "최수연"]
+    rec = _titled("ドラマ「silent」第5話 衣装まとめ", "<p>★紬のコート<br>ブランド：SNIDEL<br><a href='https://s.example/1'>"
+                  "【SNIDEL】ウールリバーコート</a></p><p>★想のニット<br>似ているもの↓<br><a href='https://s.example/2'>"
+                  "ニット</a></p><p>★ユニクロのコート<br><a href='https://s.example/3'>ユニクロで見る</a></p>")
+    assert rec.characters == ["紬", "想"]  # a shop's name in katakana is no one's
+    rec = _titled("『大豆田とわ子と三人の元夫』4話", "<h3>とわ子の衣装</h3><h4>ワンピース</h4><p>ブランドはADOREです。"
+                  "<a href='https://s.example/1'>楽天市場で見る</a></p><h3>かごめの衣装</h3><p>カーディガン："
+                  "<a href='https://s.example/2'>ZOZOTOWNで見る</a></p>")
+    assert rec.characters == ["とわ子", "かごめ"]
+    rec = _titled("《繁花》第12集 穿搭", "<p><strong>玲子</strong>：丝绒旗袍，品牌：例外 <a href='https://s.example/1'>淘宝同款</a>"
+                  "</p><p><strong>李李</strong>：黑色大衣，品牌未知，<a href='https://s.example/2'>京东类似款</a></p>")
+    assert rec.characters == ["玲子", "李李"]

@@ -11,13 +11,13 @@ column and the garments' possessives ("Maya's boots"), in the post's languages
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import islice, takewhile
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
 from street2shop.crawler.blog.garments import label
 from street2shop.crawler.blog.maker_names import MAKERS
-from street2shop.crawler.blog.name_cases import garment_owners, looks_of
+from street2shop.crawler.blog.name_cases import cjk_name, cjk_owner, garment_owners, looks_of, names_cjk_garment
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
@@ -110,7 +110,37 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     if language == "pl":  # "stylizacje Natalii i Moniki", "Sukienka Moniki": names in the genitive
         named = named or _people(looks_of(title, title + " " + body))
         named = named + _polish_owners(stream, title + " " + body)
+    if _CJK_TEXT.search(title):
+        named = named + _cjk_owners(stream, title)
     return _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+
+
+def _cjk_owners(stream: Stream, title: str) -> list[str]:
+    """Whose garments headings and lines with links name in Japanese, Korean or Chinese ("★紬のコート",
+    "<h3>우영우 원피스</h3>")."""
+    names: list[str] = []
+    for el in stream.elements:
+        heading = el.tag in HEADINGS
+        if not (heading and _links_under(stream, el)) and not (el.tag in ("p", "li") and _linked_line(el)):
+            continue
+        lines = [text(el)] if heading else [w for w, _ in _broken_lines(el)]
+        for line in lines:
+            who = cjk_owner(line, title)
+            if who and who not in names:
+                names.append(who)
+    return names
+
+
+def _linked_line(el) -> bool:
+    """A line with a link, or a bold lead line ("<p><strong>【顾佳 连衣裙】</strong></p>") with one in the next
+    lines."""
+    if el.find(".//a[@href]") is not None:
+        return True
+    bold = next(el.iter("b", "strong"), None)
+    if bold is None or text(bold).strip() != text(el).strip():
+        return False
+    return any(sib.tag == "a" and sib.get("href") or sib.find(".//a[@href]") is not None
+               for sib in islice((s for s in el.itersiblings() if isinstance(s.tag, str)), 3))
 
 
 def _polish_owners(stream: Stream, known: str) -> list[str]:
@@ -125,6 +155,9 @@ def _polish_owners(stream: Stream, known: str) -> list[str]:
 
 def _people(names: list[str]) -> list[str]:
     return [n for n in names if not _no_name(n) and not _is_maker(n)]
+
+
+_CJK_TEXT = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _opens_line(el) -> bool:
@@ -368,10 +401,12 @@ def _names_identified(sentence: str, garments: set) -> bool:
 
 
 def _links_under(stream: Stream, heading) -> bool:
-    """A link between the heading and the next heading of the post."""
+    """A link between the heading and the post's next heading of its level or above (an "<h3>とわ子の衣装</h3>"
+    holds the "<h4>ワンピース</h4>" sections under it)."""
     start = stream.end[id(heading)]
+    level = heading.tag[1:]
     end = next((stream.start[id(el)] for el in stream.elements
-                if el.tag in HEADINGS and stream.start[id(el)] >= start), len(stream.tokens))
+                if el.tag in HEADINGS and el.tag[1:] <= level and stream.start[id(el)] >= start), len(stream.tokens))
     return any(stream.tokens[i].kind == "link" for i in range(start, end))
 
 
@@ -523,9 +558,13 @@ def _line_wearer(bold, rest: list, lowercase: bool = False) -> str | None:
     """The bold name that opens a line, with a colon or dash after it, when the line's words name a
     garment or its links a maker (in a lower-case post, a lower-case name of one word, capitalised)."""
     own = text(bold).strip()
-    if not (own.endswith(":") or (bold.tail or "").lstrip().startswith((":", "–", "—", "-"))):
+    if not (own.endswith((":", "：")) or (bold.tail or "").lstrip().startswith((":", "：", "–", "—", "-"))):
         return None
-    name = own.strip(" :")
+    name = own.strip(" :：")
+    if cjk_name(name):  # "<strong>玲子</strong>：丝绒旗袍，品牌：例外 <a>淘宝同款</a>"
+        words = " ".join([bold.tail or "", *(text(e) + " " + (e.tail or "") for e in rest)])
+        return name if names_cjk_garment(words) and any(e.tag == "a" or e.find(".//a") is not None for e in rest) \
+            else None
     if lowercase and re.fullmatch(r"[a-zà-ý][\w'’-]+", name) and name not in _MAKERS:
         name = name.capitalize()
     if not re.fullmatch(rf"{NAME}(?:\s+{NAME})?", name) or _no_name(name.split()[0]) \

@@ -60,3 +60,50 @@ def nominative(gen: str, known: str, written: bool = False) -> str | None:
         if re.search(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])", known):
             return form
     return None if written else forms[0]
+
+
+# Whose garment, as Japanese, Korean and Chinese write it: a name, its genitive particle (の, 의, 的; Korean
+# also a bare space) and the garment, opening a heading or a line ("★紬のコート", "【紬のニット】", "とわ子の衣装",
+# "우영우 원피스", "顾佳的外套").
+_CJK_GARMENTS = (
+    "衣装", "私服", "服", "コーデ", "ファッション", "コート", "ジャケット", "スカート", "パンツ", "ワンピース", "ドレス", "ニット",
+    "セーター", "カーディガン", "ブラウス", "シャツ", "バッグ", "靴", "スニーカー", "ブーツ", "ピアス", "イヤリング", "ネックレス",
+    "帽子", "マフラー", "メガネ", "サングラス", "패션", "코디", "옷", "원피스", "가방", "블라우스", "귀걸이", "코트", "자켓", "재킷",
+    "니트", "셔츠", "치마", "스커트", "바지", "신발", "구두", "목걸이", "가디건", "운동화", "모자", "穿搭", "造型", "服装", "服裝",
+    "衣服", "外套", "大衣", "连衣裙", "連衣裙", "裙", "衬衫", "襯衫", "包", "耳环", "耳環", "毛衣", "西装", "西裝", "鞋", "项链",
+    "項鍊", "旗袍", "T恤", "卫衣", "衛衣", "针织衫", "針織衫", "风衣", "風衣", "裤", "褲", "半身裙", "羽绒服", "西服", "开衫",
+    "開衫", "马甲", "吊带", "靴", "手袋", "围巾", "圍巾", "トップス", "スウェット", "パーカー", "Tシャツ", "デニム", "ジーンズ",
+    "ベスト", "ローファー", "パンプス", "サンダル", "ストール", "티셔츠", "후드", "점퍼", "패딩", "청바지", "슬랙스", "부츠", "로퍼",
+    "샌들", "스카프", "선글라스")
+_CJK_WORD = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3々]"
+_CJK_OWNER = re.compile(rf"^[\s★☆■□●◆◇▶▷・【「『\[]*(?:\d{{1,2}}[.)]\s*)?(?P<who>{_CJK_WORD}{{1,6}}?)(?:の|의|的|\s)\s*"
+                        rf"(?P<what>{'|'.join(sorted(_CJK_GARMENTS, key=len, reverse=True))})")
+# Words before a particle that are no one's name: this, today's, last time's, similar, popular, her...
+_CJK_NOT_NAMES = frozenset((
+    "今回", "今日", "前回", "次回", "今週", "彼女", "彼", "私", "主人公", "同じ", "似た", "似ている", "こちら", "その", "この",
+    "あの", "定番", "人気", "春", "夏", "秋", "冬", "白", "黒", "赤", "青", "女性", "男性", "メンズ", "レディース", "ブランド",
+    "오늘", "이번", "지난", "다음", "여자", "남자", "비슷한", "같은", "이", "그", "저", "여주", "남주", "今天", "这次", "這次",
+    "这件", "這件", "同款", "女主", "男主", "她", "他", "我"))
+_KATAKANA_ONLY = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
+
+def cjk_owner(line: str, title: str) -> str | None:
+    """The name whose garment a heading or line opens with; a name in katakana alone (also how shops'
+    names are written: "ユニクロのコート") only where the title names it too."""
+    m = _CJK_OWNER.match(line)
+    if m is None:
+        return None
+    who = m.group("who")
+    if who in _CJK_NOT_NAMES or who in _CJK_GARMENTS or (_KATAKANA_ONLY.fullmatch(who) and who not in title):
+        return None
+    return who
+
+
+def cjk_name(words: str) -> bool:
+    """A name of one to six Japanese, Korean or Chinese characters that no list says is a word ("玲子", "우영우")."""
+    return re.fullmatch(rf"{_CJK_WORD}{{1,6}}", words) is not None and words not in _CJK_NOT_NAMES \
+        and words not in _CJK_GARMENTS
+
+
+def names_cjk_garment(words: str) -> bool:
+    return any(g in words for g in _CJK_GARMENTS)

@@ -36,6 +36,7 @@ jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
 gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
 klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz buty marynarka torebka spodnie kurtka
 sweter kjole bukser jakke frakke sko
+mini midi maxi
 halsduk mössa kavaj blus skjorta stövlar kofta hatt örhängen halsband skjorte støvler bluse hue genser
 boné chapéu cinto bota botas sandália sandálias blazer
 sukienkę marynarkę kurtkę torebkę spódnicę koszula koszulę bluzka bluzkę czapka czapkę szalik kozaki botki
