@@ -1390,3 +1390,13 @@ def test_whose_garment_a_japanese_korean_or_chinese_heading_or_line_opens_with()
     rec = _titled("《繁花》第12集 穿搭", "<p><strong>玲子</strong>：丝绒旗袍，品牌：例外 <a href='https://s.example/1'>淘宝同款</a>"
                   "</p><p><strong>李李</strong>：黑色大衣，品牌未知，<a href='https://s.example/2'>京东类似款</a></p>")
     assert rec.characters == ["玲子", "李李"]
+
+
+@pytest.mark.parametrize("title, show, season, episode", [
+    ("Babylon Berlin: Die Outfits aus Staffel 4, Folge 3", "Babylon Berlin", 4, 3),
+    ("Elite: looks de la temporada 5 capítulo 3", "Elite", 5, 3),
+    ("『大豆田とわ子と三人の元夫』4話 とわ子の衣装", "大豆田とわ子と三人の元夫", None, 4),
+])
+def test_the_show_before_a_title_parts_looks_from_its_episode(title, show, season, episode):
+    rec = _titled(title, "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)

@@ -58,7 +58,7 @@ _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
                            r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집集]|"
-                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회)(?![가-힣])|"
+                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
                            r"avsnitt\w*|folge\b)", re.I)
@@ -75,11 +75,14 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*화(?![가-힣])|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話](?![가-힣])|"
                           + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
-_NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with"))
+_NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with",
+                           # the same in the languages posts are written in ("Die Outfits aus Staffel 4")
+                           "aus", "von", "vom", "im", "der", "de", "du", "des", "da", "do", "di", "del", "della", "dalla",
+                           "van", "uit", "från", "fra", "z", "ze", "w"))
 
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
@@ -412,6 +415,12 @@ def _whose_things(words: str) -> bool:
                for m in _WHOSE_THINGS.finditer(words) for w in m.group("what").casefold().split())
 
 
+# A title part's words before its episode that say "the looks from" ("Die Outfits aus Staffel 4"): the show is
+# the part before.
+_LOOKS_FROM = re.compile(r"(?i:(?:die|the|all the|every|les|los|las|os|as|i|gli|le|de|alle)\s+)?(?i:outfits?|looks?|"
+                         r"tenues?|kleding|kläder|stylizacje|estilismos?|roupas|visuais|kostüme|costumes?)\s+"
+                         r"(?i:aus|from|of|in|de|da|do|di|dalla|van|uit|från|fra|z|ze|w|von|der|du|des)"
+                         r"(?:\s+(?i:the|la|el|der|die|das|le|les|het))?")
 _LOOK_WORDS = frozenset(("look", "looks", "outfit", "outfits", "style", "wardrobe", "clothes", "costume", "costumes"))
 
 
@@ -425,8 +434,10 @@ def _title_show_part(title: str) -> str | None:
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
     parts = [title] + [p for p in TITLE_PARTS.split(title) if p != title]
-    for part in parts:
+    for i, part in enumerate(parts):
         m = _SHOW_BEFORE.search(_digits(part))
+        if m and i > 1 and _LOOKS_FROM.fullmatch(m.group("show").strip()) and _usable(parts[i - 1].strip(), set()):
+            return _unquoted(parts[i - 1].strip())  # "Babylon Berlin: Die Outfits aus Staffel 4, Folge 3"
         if m and not WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
             show = m.group("show")
             worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
