@@ -905,3 +905,9 @@ def test_a_label_alone_on_its_line_and_the_code_on_the_next(label):
 ])
 def test_the_urls_product_id_that_the_buy_box_names(url, box, sku):
     assert extract_product(page(box), url).sku == sku
+
+
+def test_a_korean_style_number_gives_way_to_the_shops_product_number():
+    main = "<ul class='product-info'><li>품번 CW2288-111</li><li>상품번호 3412345</li></ul>"
+    assert get(main).sku == "3412345"
+    assert get("<ul><li>품번 CW2288-111</li></ul>").sku == "CW2288-111"  # the only code printed

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from street2shop.crawler.extract import extract_product
+from street2shop.crawler.extract.text import SOLD_OUT
 
 URL = "https://shop.example.com/p/wool-coat"
 
@@ -1827,3 +1828,47 @@ def test_a_reviewers_by_line_is_no_brand():
               "<a href='/gp/pdp/profile/A2W0GY64CJSV5D'>FreeSpirit</a><p>Great reader.</p></div></div>")
     body = f"<h1>Kindle</h1><span class='price'>$79.00</span><button class='add-to-cart'>Add to cart</button>{review}"
     assert extract_product(page(body), URL).brand is None
+
+
+def test_page_state_escaped_by_angular_or_parsed_from_a_string_and_named_by_the_platforms_own_key():
+    skeleton = "<h1 class='product-name'>Bose QuietComfort Ultra</h1><div id='buy-box'><div class='skeleton'></div></div>"
+    angular = ('<script id="serverApp-state" type="application/json">{&q;G.https://api.shop/product/219876?&q;: '
+               '{&q;body&q;: {&q;articleNumber&q;: &q;219876&q;, &q;name&q;: &q;Bose QuietComfort Ultra&q;, '
+               '&q;brand&q;: &q;Bose&q;, &q;price&q;: {&q;current&q;: 3490, &q;currency&q;: &q;NOK&q;}, '
+               '&q;inStock&q;: false}}}</script>')
+    rec = extract_product(page(skeleton + angular), URL)
+    assert (rec.availability in SOLD_OUT, rec.brand, rec.price) == (True, "Bose", "3490.00")
+    state = json.dumps({"product": {"name": "Bose QuietComfort Ultra", "price": 349.99, "isSoldOut": True}})
+    parsed = f"<script>window.__APP_DATA__ = JSON.parse({json.dumps(state)});</script>"
+    assert extract_product(page(skeleton + parsed), URL).availability in SOLD_OUT
+    goods = json.dumps({"props": {"pageProps": {"goods": {"goodsNo": 2987654, "goodsName": "Bose QuietComfort Ultra",
+                                                          "goodsPrice": {"salePrice": 89000}, "saleStatus": "SOLD_OUT"},
+                                                "recommend": [{"goodsName": "Sony WH-1000XM5", "saleStatus": "SALE"}]}}})
+    next_data = f'<script id="__NEXT_DATA__" type="application/json">{goods}</script>'
+    assert extract_product(page(skeleton + next_data), URL).availability in SOLD_OUT
+
+
+def test_sizes_listed_with_their_sold_out_mark_in_a_sku_selector_are_no_product_stock():
+    sizes = "".join(f"<li class='{'unavailable' if n in (38, 39) else ''}'>{n}"
+                    f"{' <em>Esgotado</em>' if n in (38, 39) else ''}</li>" for n in range(38, 43))
+    box = (f"<div class='sku-selector'><p>Tamanho: 41</p><ul>{sizes}</ul></div>"
+           "<button class='vtex-add-to-cart-button'>Comprar</button>")
+    assert in_buy_box(box, "pt-BR").availability == "InStock"
+
+
+def test_not_in_stock_beside_a_working_button_and_a_back_order_offer_is_a_back_order():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", "BackOrder")}
+    body = ("<h1>Wool Coat</h1><span class='price'>189,00 kr</span><div class='stockstatus'>"
+            "<span class='stockstatus-stock-details'>Ikke på lager hos leverandør nå.</span></div>"
+            "<button class='buy-button'>Legg i handlekurv</button>")
+    assert extract_product(page(body, ld(data), "no"), URL).availability == "BackOrder"
+    data["offers"] = offer("189.00", "InStock")  # the markup's plain "in stock" still gives way to the page
+    assert extract_product(page(body, ld(data), "no"), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("words, lang", [("予定数の販売を終了しました", "ja"), ("Ce produit n'est plus commercialisé", "fr"),
+                                         ("Questo articolo è fuori produzione", "it")])
+def test_sales_ended_or_no_longer_marketed_is_sold_out(words, lang):
+    body = f"<h1>Wool Coat</h1><p class='notice'>{words}</p><a href='/similar'>Voir des produits similaires</a>"
+    assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"

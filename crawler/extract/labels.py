@@ -85,7 +85,7 @@ _VOCAB = {
         # ja / zh / ko
         "品番", "商品番号", "商品コード", "製品番号", "アイテム番号", "商品id", "管理番号", "商品編號", "商品编号",
         "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
-        "编号", "編號", "상품번호", "품번", "상품코드", "제품번호", "상품 번호",
+        "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호",
     ),
     "mpn": (
         "mpn", "model", "model no", "model nr", "model number", "model #", "model code", "model id",
@@ -96,6 +96,7 @@ _VOCAB = {
         "réf fabricant", "modello", "codice produttore", "modelo", "número de modelo",
         "referencia del fabricante", "modelnummer", "model produktu", "модель", "型番", "型号", "型號",
         "모델번호", "모델명",
+        "품번",  # Korean shops' word for the maker's style number ("품번 CW2288-111" beside "상품번호 3412345")
     ),
     "gtin": (
         "ean", "ean code", "ean 13", "ean13", "ean 8", "gtin", "gtin 13", "gtin13", "gtin 14", "gtin 8",
@@ -205,6 +206,11 @@ def _cjk(ch: str) -> bool:
 
 
 LABEL = _label_regex()
+
+
+def _cjk_or_hangul(ch: str) -> bool:
+    """A label in a script whose texts hold no English words that look like one ("품번 CW2288-111")."""
+    return _cjk(ch) or "\uac00" <= ch <= "\ud7a3"
 
 
 def _sep_kind(sep: str, label: str) -> int:
@@ -568,7 +574,7 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
     if _has_value(own_rest):
         # Label and value in one text: "Product code: 41230987", "SKU 12345", not "Brand new",
         # "Item 3 of 5", "REF-1120".
-        if kind == 0 or (kind == 1 and (field not in ("sku", "gtin")
+        if kind == 0 or (kind == 1 and (field not in ("sku", "gtin") and not _cjk_or_hangul(label[-1])  # "품번 CW22"
                                         or (label in _WEAK and len(own_rest.split()) != 1))):
             return None  # ("Item 3928", a weak label and one code, is a label)
         rest = clean(own_rest.split("\n")[0] if is_br else own_rest) or ""

@@ -69,6 +69,7 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
 # Markup states a page's "sold out" overrules: for sale now, or orderable ahead.
 _ON_SALE = frozenset(("InStock", "LimitedAvailability", "OnlineOnly", "PreOrder", "PreSale", "BackOrder"))
+_ORDERABLE = frozenset(("PreOrder", "PreSale", "BackOrder"))  # not in stock, and taken on order
 
 
 def _first_price(price_elems, related) -> list:
@@ -332,9 +333,11 @@ def _extract(root, url: str) -> ProductRecord:
                 setattr(rec, field, v)
                 sources[field] = source
                 break
-    if shown == "OutOfStock" and rec.availability in _ON_SALE:
+    if shown == "OutOfStock" and rec.availability in _ON_SALE and not (buyable and rec.availability in _ORDERABLE):
         # Markup says in stock, the page says the product is sold out: the page wins, also beside a
         # buy button left working (OpenCart keeps it; an SEO app's markup says in stock regardless).
+        # Not where the markup takes it on order and the button works: "Ikke på lager hos leverandør"
+        # beside "Legg i handlekurv" and a BackOrder offer is a back-order.
         rec.availability, sources["availability"] = shown, "dom"
     elif shown is None and not buyable and rec.availability in _ON_SALE and sources.get("availability") != "json":
         # Markup says in stock; the page shows neither a verdict nor a buy button (a buy box drawn by

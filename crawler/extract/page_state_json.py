@@ -25,7 +25,11 @@ from .text import availability, clean
 # whose prices are in minor units ("price": 22900 for 229.00); a theme's own ``var product = {``,
 # ``window.productJson = {``.
 _ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\[\]]*|\bvar meta|"
-                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*(?=[{\[])")
+                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*(?=[{\[]|JSON\.parse\()")
+# ``window.__TGT_DATA__ = JSON.parse("{\"product\": …}")``: the state as a string literal
+_PARSED = "JSON.parse("
+# Angular's TransferState escapes its JSON for HTML (``{&q;name&q;: &q;Bose …&q;}``)
+_ANGULAR_ESCAPES = (("&q;", '"'), ("&s;", "'"), ("&l;", "<"), ("&g;", ">"), ("&a;", "&"))
 _DECODER = Decoder(strict=False)
 _MAX_TEXT = 4_000_000
 _MAX_NODES = 60_000
@@ -48,6 +52,9 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
         if t and "json" not in t and "javascript" not in t and "ecmascript" not in t:
             continue  # templates, widget state in private formats
         if "json" in t:
+            if "&q;" in text:
+                for escaped, char in _ANGULAR_ESCAPES:
+                    text = text.replace(escaped, char)
             try:
                 out.append((_DECODER.decode(text.strip()), False))
             except ValueError:
@@ -58,7 +65,11 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
         if m is None:
             continue
         try:
-            out.append((_DECODER.raw_decode(text, m.end())[0], m.group().startswith("var meta")))
+            if text.startswith(_PARSED, m.end()):
+                literal = _DECODER.raw_decode(text, m.end() + len(_PARSED))[0]  # the string, unescaped
+                out.append((_DECODER.decode(literal), False) if isinstance(literal, str) else (literal, False))
+            else:
+                out.append((_DECODER.raw_decode(text, m.end())[0], m.group().startswith("var meta")))
         except ValueError:
             pass
     return out
@@ -69,7 +80,15 @@ def _name(d: dict) -> str | None:
         v = d.get(k)
         if isinstance(v, str) and 1 < len(v) < 300:
             return clean(v)
+    for k, v in d.items():  # a platform's own word for it: "goodsName", "itemName", "productTitle"
+        if isinstance(v, str) and 1 < len(v) < 300 and _OWN_NAME_KEY.search(k) and not _NOT_NAME_KEY.search(k):
+            return clean(v)
     return None
+
+
+_OWN_NAME_KEY = re.compile(r"(?:name|title)$", re.I)
+_NOT_NAME_KEY = re.compile(r"brand|seller|shop|store|vendor|categor|color|colour|size|option|user|page|site|meta|seo|"
+                           r"file|image|key|type|class|label", re.I)
 
 
 def _price_of(d: dict):
@@ -120,7 +139,8 @@ _SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAva
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
-           "inventoryStatus", "inventory_status", "stockState")
+           "inventoryStatus", "inventory_status", "stockState", "saleStatus", "sale_status", "salesStatus",
+           "sellStatus", "sellingStatus")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
            "availableQuantity")
 _VARIANTS = ("variants", "skus", "variations")

@@ -44,6 +44,10 @@ _OUT = (
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
     "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
     "inserzione terminata", "annonce terminée", "vente terminée",
+    # no longer made or sold ("Ce produit n'est plus commercialisé")
+    "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
+    "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
+    "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
     "nicht zur verfügung",
@@ -71,7 +75,8 @@ _OUT = (
     "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "terjual habis", "habis terjual",
     "สินค้าหมด",
     # ja / zh / ko / ar / he
-    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "完売", "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
+    "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "販売を終了", "完売",
+    "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
     # fa / hi
     "ناموجود", "موجود نیست", "اتمام موجودی", "स्टॉक में नहीं", "स्टॉक समाप्त",
@@ -294,7 +299,7 @@ def verdict(text: str) -> str | None:
 
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
-_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|notify|waitlist|back-?in-?stock|popup|"
+_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|sku-?select|notify|waitlist|back-?in-?stock|popup|"
                                 # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
                                 r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
                                 # a dialog, not a link that opens one ("modal-stock-web")
@@ -446,13 +451,14 @@ def _one_choice_of_several(li) -> bool:
     parent = li.getparent()
     if parent is None or len(parent) < 2:
         return False
-    named = any(isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":："
-                for c in li)
+    own = (li.text or "").strip()  # "<li>38 <em>Esgotado</em></li>"
+    named = bool(own) and verdict(own) is None and own[-1] not in ":：" or any(
+        isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":：" for c in li)
     return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
 
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
-_PICKER = re.compile(r"size|swatch|variant|dropdown|picker|variation[-_]?(?:label|selector|option)s?[-_]?container")
+_PICKER = re.compile(r"size|swatch|variant|dropdown|picker|sku-?select|variation[-_]?(?:label|selector|option)s?[-_]?container")
 # A picker's caption, not one of its choices ("<fieldset><legend>Größe</legend><button>38</button>…").
 _NOT_CHOICE = frozenset(("legend", "h2", "h3", "h4", "h5", "h6", "p", "small"))
 
