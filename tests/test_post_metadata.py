@@ -1400,3 +1400,45 @@ def test_whose_garment_a_japanese_korean_or_chinese_heading_or_line_opens_with()
 def test_the_show_before_a_title_parts_looks_from_its_episode(title, show, season, episode):
     rec = _titled(title, "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("it", "<p>Aimee indossa un cardigan firmato Ganni (<a href='https://s.example/1'>identico</a>). Se volete spendere "
+           "meno c'è questo <a href='https://s.example/2'>cardigan di H&amp;M</a> molto simile.</p>"),
+    ("pl", "<p>Paulina ma na sobie sukienkę od Mohito (<a href='https://s.example/1'>dokładnie ten model</a>). "
+           "Tańsza alternatywa: <a href='https://s.example/2'>sukienka z Sinsay</a>.</p>"),
+    ("tr", "<ul><li><strong>Ceket:</strong> Beymen Club – (Birebir aynısı) <a href='https://s.example/1'>Satın al</a> / "
+           "(Muadili) <a href='https://s.example/2'>Koton</a></li></ul>"),
+    ("zh-TW", "<p>耳環是 Bottega Veneta 的水滴耳環<br>➤ 同款：<a href='https://s.example/1'>BV官網</a><br>➤ 平價替代："
+              "<a href='https://s.example/2'>Pinkoi 設計師款</a></p>"),
+])
+def test_look_alike_labels_in_more_languages(lang, body):
+    rec = _in_language(lang, "Show 1x02", body)
+    assert [link.kind for item in rec.items for link in item.links] == ["exact", "alternative"]
+
+
+def test_captions_roles_headings_classed_as_anchors_and_other_posts_lists():
+    # Substack: headings classed "header-anchor-post", a caption naming the role an actor plays, an archive
+    # of other posts ("Severance: shopping Helly's office wear") that is no part of this one
+    body = ("<figure><img src='/a.jpg'><figcaption class='image-caption'>Aimee Lou Wood as Chelsea. Photo: HBO"
+            "</figcaption></figure><h3 class='header-anchor-post'>Chelsea</h3><p>The halter dress is by Staud. "
+            "Exact: <a href='https://s.example/1'>Staud Wells Dress</a>.</p><h3 class='header-anchor-post'>Piper</h3>"
+            "<p>A white linen shirt dress: <a href='https://s.example/2'>Posse Emma</a>.</p>"
+            "<div class='portable-archive'><div class='portable-archive-list-item'><a class='post-preview-title' "
+            "href='https://blog.example/p/severance'>Severance: shopping Helly's office wear</a></div></div>")
+    assert _titled("Wardrobe notes: temple day in Koh Samui", body).characters == ["Chelsea", "Piper"]
+
+
+def test_garment_labels_in_turkish_and_a_shows_looks_are_no_characters():
+    rec = _in_language("tr", "Kuş Uçuşu 2. Sezon 7. Bölüm Kıyafetleri: Lale ve Nazlı Ne Giydi?",
+                       "<h3>Lale'nin Kıyafetleri</h3><ul><li><strong>Elbise:</strong> İpekyol marka midi elbise – "
+                       "<a href='https://s.example/1'>Satın al</a></li></ul><h3>Nazlı'nın Kıyafetleri</h3><ul><li>"
+                       "<strong>Çanta:</strong> Vakko – <a href='https://s.example/2'>Satın al</a></li></ul>")
+    assert rec.characters == ["Lale", "Nazlı"]
+    rec = _in_language("es", "Looks de Élite: temporada 3, capítulo 5",
+                       "<h2>El look de Carla</h2><p>Carla lleva una chaqueta de Saint Laurent: "
+                       "<a href='https://s.example/1'>Comprar</a></p>")
+    assert rec.characters == ["Carla"]
+    rec = _in_language("nl", "Wednesday seizoen 1 aflevering 4: wat droegen Wednesday en Enid?",
+                       "<p>Jurk: <a href='https://s.example/1'>Alaïa</a></p>")
+    assert rec.characters == ["Wednesday", "Enid"]

@@ -43,8 +43,13 @@ WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
     r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+|"
+    r"\bvad (?:bär|bar|hade)\s+|\bco (?:nosi|nosiła|miała na sobie)\s+|"
+    r"\bqué (?:lleva|llevaba|llevó)\s+|\bcosa (?:indossa|indossava)\s+|"
     r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+)"  # pt "os looks da Maeve"
     rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-Ý][\w-]*)*)")
+# Dutch "wat droegen Wednesday en Enid?", where "en" joins the names (elsewhere it is a preposition: "Lu en Élite")
+_DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
+                        r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[A-ZÀ-Ý][\w-]*)*)")
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
 _OF = re.compile(r"(?<=[,\s])(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 
@@ -175,9 +180,14 @@ each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", 
 
 def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = (WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
-         or WHO_WEARS_ELSEWHERE.search(title))
+         or WHO_WEARS_ELSEWHERE.search(title) or _DUTCH_WHO.search(title))
+    if m and _SEASON_NEXT.match(title, m.end()):
+        m = None  # "Looks de Élite: temporada 3, capítulo 5": the looks of a show's episode
     if m:
-        return [_given_and_family(c) for c in each_name(_OF.sub("", m.group("who").strip())) if c]
+        who = _OF.sub("", m.group("who").strip())
+        if m.re is _DUTCH_WHO:
+            who = re.sub(r"\s+en\s+", ", ", who)
+        return [_given_and_family(c) for c in each_name(who) if c]
     m = _EVERY_LOOK.search(title)  # "Every Carrie Outfit, Identified", "Every Kendall Roy Outfit"
     given = m.group("who").split()[0] if m else ""
     if m and not _no_name(given) and re.search(rf"\b{re.escape(given)}\b", body):
@@ -193,6 +203,9 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     return _whose_garments(title)
 
 
+_SEASON_NEXT = re.compile(r"\s*[:,–—-]?\s*(?:season|series|episode|ep\.?\s*\d|staffel|folge|saison|[ée]pisode|temporada|"
+                          r"cap[ií]tulo|episodio|stagione|puntata|seizoen|aflevering|s[äa]song|avsnitt|s[æa]son|afsnit|"
+                          r"sezon|odcinek|b[öo]l[üu]m|S\d{1,2}\s*E\d|\d{1,2}x\d|第)", re.I)
 _EVERY_LOOK = re.compile(rf"\b(?i:every|all(?: of)?)\s+(?P<who>{NAME}(?:\s+{NAME})?)(?:['’]s)?\s+"
                          r"(?i:outfits?|looks?|costumes?)\b")
 
@@ -336,10 +349,10 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     body = None
     for el in stream.elements:
         if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
-            for name in _caption_names(text(el)) or _pictured(text(el)):
+            for name in _caption_names(text(el)) or _pictured(text(el)) or _played_as(text(el)):
                 names[name] = None
         elif el.tag == "img" and el.get("alt"):  # a scene's alt text: "Veronica Lodge in a black coat"
-            for name in _caption_names(el.get("alt")) or _pictured(el.get("alt")):
+            for name in _caption_names(el.get("alt")) or _pictured(el.get("alt")) or _played_as(el.get("alt")):
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
@@ -448,8 +461,8 @@ def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -
         if not _BARE_NAMES.fullmatch(words):
             continue
         names = each_name(words)
-        if any(_no_name(n) or _plain_word(n) for n in names):
-            continue
+        if any((_no_name(n) or _plain_word(n)) and n not in known for n in names):
+            continue  # a known name that is also a word ("Chelsea", a caption's role) still heads its section
         start = stream.end[id(el)]
         said = stream.text(start, end)
         garments = any(t.kind == "link" for t in stream.tokens[start:end]) and (
@@ -655,6 +668,14 @@ def _pictured(caption: str) -> list[str]:
     return [m.group("who")] if m and not any(_no_name(w) for w in m.group("who").split()) else []
 
 
+def _played_as(caption: str) -> list[str]:
+    """The role a caption names after its actor: "Aimee Lou Wood as Chelsea" (Chelsea)."""
+    m = _PLAYED_AS.search(caption)
+    # the role's name even where it is also a word ("as Chelsea", not Chelsea boots)
+    return [m.group("who")] if m and m.group("who").casefold() not in _NOT_NAMES else []
+
+
+_PLAYED_AS = re.compile(rf"^(?:{NAME}\s+){{1,3}}(?:as|als)\s+(?P<who>{NAME}(?:\s+{NAME})?)\b")  # nl/de "als"
 _PICTURED = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+(?:at|on|in|arriving|leaving|during|with)\b")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 #: Chrome that may sit inside a post's own container; the post's header and footer are not
 #: in this list because they carry its category and tag links.
 _CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|"
-                 r"relatedposts|"
+                 r"relatedposts|archive|read-next|more-posts|recent-posts|post-preview|"  # other posts' lists
                  r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
                  r"promo|newsletter|subscribe|pagination|cookie|closet")  # a "shop my closet" widget
 _CHROME = re.compile(rf"(^|[\s_-])({_CHROME_WORDS})($|[\s_-])", re.I)
@@ -46,7 +46,12 @@ def _is_entry(el) -> bool:
 
 
 def is_noise(el) -> bool:
-    return el.tag in _NOISE_TAGS or (bool(_NOISE.search(classes(el))) and not _is_entry(el))
+    # a heading is no page header whatever its class says (Substack's "header-anchor-post")
+    pattern = _CHROME if el.tag in _HEADING_TAGS else _NOISE
+    return el.tag in _NOISE_TAGS or (bool(pattern.search(classes(el))) and not _is_entry(el))
+
+
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def is_chrome(el) -> bool:

@@ -34,7 +34,8 @@ ALTERNATIVE = re.compile(
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"
-    r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|benzer\w*|"  # tr "benzeri"
+    r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|benzer\w*|muadil\w*|"  # tr "benzeri", "muadili"
+    r"alternatyw\w*|tańsz\w*|"  # pl "Tańsza alternatywa"
     # de / es / sv / da / no / pl, and "a more affordable version"
     r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn[aeyi]\w*|"
     r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version|stand-?ins?|nearest|"
@@ -44,7 +45,7 @@ ALTERNATIVE = re.compile(
     r"(?:modern )?equivalent|long gone|no longer available|discontinued)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
-_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|유사|비슷한|プチプラ|代わり|代替|대체")
+_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
 _EXACT_CJK = re.compile(r"同じ|同款|동일")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 #: Words that present a link as the exact item.
@@ -480,8 +481,10 @@ def _is_label(words: str) -> bool:
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
-_SAID_OF_LINK = re.compile(r"^\s*(?:is|are|was|were|looks?|seems?|has|have|ist|sind|est|sont|es|son|è|sono|é|são|"
-                           r"ligner|liknar|lijkt|lijken)\s+([^.;:!?()]{1,40})", re.I)
+_SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|ist|sind|est|sont|es|son|è|sono|é|são|"
+                           r"ligner|liknar|lijkt|lijken|jest|są|er|är)\s+([^.;:!?()]{1,40})|"
+                           # no verb: "<a>cardigan di H&M</a> molto simile"
+                           r"(?:molto|very|sehr|très|muy|bem|bardzo|zeer|mycket|meget|ganz)\s+[^\W\d_]+)", re.I)
 _SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
 
 

@@ -37,6 +37,8 @@ gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos r
 klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz buty marynarka torebka spodnie kurtka
 sweter kjole bukser jakke frakke sko
 mini midi maxi
+elbise küpe ceket çanta etek pantolon gömlek kazak mont kaban ayakkabı bot çizme şapka atkı kolye bluz tişört hırka
+trençkot yelek tulum kemer gözlük bilezik yüzük
 halsduk mössa kavaj blus skjorta stövlar kofta hatt örhängen halsband skjorte støvler bluse hue genser
 boné chapéu cinto bota botas sandália sandálias blazer
 sukienkę marynarkę kurtkę torebkę spódnicę koszula koszulę bluzka bluzkę czapka czapkę szalik kozaki botki
