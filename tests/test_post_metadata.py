@@ -1442,3 +1442,18 @@ def test_garment_labels_in_turkish_and_a_shows_looks_are_no_characters():
     rec = _in_language("nl", "Wednesday seizoen 1 aflevering 4: wat droegen Wednesday en Enid?",
                        "<p>Jurk: <a href='https://s.example/1'>Alaïa</a></p>")
     assert rec.characters == ["Wednesday", "Enid"]
+
+
+@pytest.mark.parametrize("lang, body, brand", [
+    # a table's brand column saying "unknown"
+    ("es", "<table><tr><th>Prenda</th><th>Marca</th><th>Dónde comprar</th></tr><tr><td>Botas altas</td>"
+           "<td>Desconocida</td><td><a href='https://s.example/1'>Alternativa en Bershka</a></td></tr></table>", None),
+    # a call to shop written after the shop's name, and a maker glued to the words around it
+    ("zh-CN", "<p>手上拎的是GG Marmont链条包：【同款】<a href='https://s.example/1'>Gucci官网</a></p>", "Gucci"),
+    ("zh-CN", "<p>王漫妮身穿Self-Portrait家的蕾丝连衣裙。【同款】<a href='https://s.example/1'>Farfetch购买</a></p>",
+     "Self-Portrait"),
+    ("pl", "<p>Do tego botki na platformie od Vagabond – <a href='https://s.example/1'>dokładnie te</a>.</p>", "Vagabond"),
+])
+def test_makers_in_more_languages_and_none_where_the_post_says_unknown(lang, body, brand):
+    rec = _in_language(lang, "Show 1x02", body)
+    assert [item.brand for item in rec.items] == [brand]

@@ -11,12 +11,12 @@ from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group,
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
 BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|från|fra|signée?|"
-            r"firmat[oa]|"
+            r"firmat[oa]|od|marki|"  # pl "botki od Vagabond", "sweter marki Reserved"
             # "is from" where "de"/"da"/"di" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach",
             # "il giubbotto di Eva è di Bershka"
             r"(?:é|são|es|son)\s+(?:da|do|de)|(?:è|sono)\s+di")
@@ -91,7 +91,7 @@ def _labelled_brand(line: str) -> str | None:
         return None
     name = _LABEL_VALUE_END.split(line[m.end():], 1)[0].strip()
     name = _VALUE_TAIL.sub("", name)  # "ADOREです", "더캐시미어 구매링크"
-    if not name or name.split()[0].casefold().strip(".,:;!") in _UNKNOWN:
+    if not name or name.split()[0].casefold().strip(".,:;!") in UNKNOWN:
         return None  # "Brand: Unknown for the earrings", "Merk: onbekend"
     return name if len(name) <= 40 and not label(name) and not CALL_TO_ACTION.match(name) else None
 
@@ -102,9 +102,6 @@ _BRAND_LABEL = re.compile(r"(?:\b(?:brand|marca|marque|marke|merk|märke|marka|m
 _LABEL_VALUE_END = re.compile(r"[。,;、，(（]|(?<![A-Z])(?<![A-Z][a-z])\.(?=\s|$)|\s[–—-]\s|\s*[–—]")
 # What a line says after the maker's name: a copula ("です"), a link's name ("구매링크")
 _VALUE_TAIL = re.compile(r"\s*(?:です|でした|になります|구매\s*링크|입니다).*$")
-#: "Unknown" in the languages posts are written in: no maker.
-_UNKNOWN = frozenset("""unknown unidentified onbekend inconnu inconnue desconocida desconocido sconosciuto sconosciuta
-desconhecida desconhecido ukendt okänd okänt ukjent nieznana nieznany unbekannt bilinmiyor""".split())
 
 
 def _without_model(name: str | None) -> str | None:
@@ -190,6 +187,8 @@ _SELLERS = frozenset(map(_fold, RETAILERS))
 _AMBIGUOUS = frozenset(map(_fold, AMBIGUOUS))
 _BY_HOST = {re.sub(r"[\W_]+", "", _fold(name)): name for name in MAKERS if len(_fold(name)) > 3}
 _WORDS = re.compile(r"[^\s()\[\]（）:：,;/|]+")
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+_SCRIPT_CHANGE = re.compile(rf"(?<=[A-Za-z0-9.])(?=[{_CJK_CHAR}])|(?<=[{_CJK_CHAR}])(?=[A-Za-z0-9])")
 
 
 def listed_opening(words: str) -> str | None:
@@ -235,7 +234,8 @@ def _listed_inside(texts: list[str]) -> str | None:
     """The one listed maker named anywhere in ``texts`` (none where they name two)."""
     found: dict[str, str] = {}
     for words in texts:
-        parts = _WORDS.findall(words)  # "샤넬(Chanel)", "Brand:Sandro" part at brackets and colons
+        # "샤넬(Chanel)", "Brand:Sandro" part at brackets and colons, "身穿Self-Portrait家的" where the script changes
+        parts = _WORDS.findall(_SCRIPT_CHANGE.sub(" ", words))
         for i in range(len(parts)):
             name = listed_opening(" ".join(parts[i:i + _LISTED_WORDS]))
             if name:
@@ -471,7 +471,8 @@ def _link_words(group: Group) -> str | None:
 
 
 # A call to shop that ends the words in the languages that put it last ("ZOZOTOWNで見る", "무신사에서 보러가기").
-_CALL_AT_END = re.compile(r"(?:で見る|で購入|をチェック|はこちら|から購入|보러\s?가기|구매하기|바로\s?가기)\s*$")
+_CALL_AT_END = re.compile(r"(?:で見る|で購入|をチェック|はこちら|から購入|보러\s?가기|구매하기|바로\s?가기|"
+                          r"购买|購買|官网|官網|旗舰店|旗艦店|链接|鏈接)\s*$")  # zh "Farfetch购买", "Gucci官网"
 _CALL_THE = re.compile(r"^(?:shop|buy|get)\s+(?:the|this|her|his|their)\s+(?=[A-Z])", re.I)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from street2shop.crawler.blog.dom import text
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN
 
 _CELLS = ("td", "th")
 _BRAND_HEADER = re.compile(r"^(?:brand|designer|maker|label|marke|marque|marca|merk|by)\b", re.I)
@@ -85,7 +85,8 @@ def row_maker(row) -> str | None:
     columns = _columns(row)
     for header, cell in columns:
         if header and _BRAND_HEADER.match(header) and text(cell):
-            return text(cell).strip(" .,;:")
+            name = text(cell).strip(" .,;:")
+            return None if name.split()[0].casefold() in UNKNOWN or name in ("—", "-", "–") else name
     if any(header for header, _ in columns):
         return None
     bare = [c for _, c in columns if _bare(c)]

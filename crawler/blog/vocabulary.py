@@ -96,3 +96,7 @@ CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december
 """.split())
+
+#: "Unknown" in the languages posts are written in: no maker ("Merk: onbekend", a table's "Desconocida").
+UNKNOWN = frozenset("""unknown unidentified onbekend inconnu inconnue desconocida desconocido sconosciuto sconosciuta
+desconhecida desconhecido ukendt okänd okänt ukjent nieznana nieznany unbekannt bilinmiyor n/a""".split())
