@@ -1457,3 +1457,20 @@ def test_garment_labels_in_turkish_and_a_shows_looks_are_no_characters():
 def test_makers_in_more_languages_and_none_where_the_post_says_unknown(lang, body, brand):
     rec = _in_language(lang, "Show 1x02", body)
     assert [item.brand for item in rec.items] == [brand]
+
+
+def test_a_wearers_bold_line_among_lines_parted_by_breaks_is_a_garment_per_link():
+    body = ("<div class='post-body'>Okay so this episode wrecked me.<br><br><div class='separator'>"
+            "<a href='https://blogger.googleusercontent.com/img/s1600/belly.jpg'><img src='/b.jpg'></a></div><br>"
+            "<b>Belly:</b> the white eyelet top is from Abercrombie (<a href='https://s.example/1'>shop it here</a>) and "
+            "she paired it with her cut-off denim shorts, which are the <a href='https://s.example/2'>Levi's 501 shorts</a>"
+            " — exact pair!<br><br><b>Taylor:</b> a yellow bikini. It's the Rio top by Frankies Bikinis, "
+            "<a href='https://s.example/3'>exact here</a>, and if you want something cheaper "
+            "<a href='https://s.example/4'>this one from Target</a> is a good dupe. Her sandals were impossible to "
+            "track down, but <a href='https://s.example/5'>these on Amazon</a> are a dead ringer.<br></div>")
+    page = ("<html><head><title>Belly's Outfits | Blog</title></head><body><div class='post'>"
+            f"<h3 class='post-title'>Belly's Outfits</h3>{body}</div></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example.blogspot.com/2023/07/bellys-outfits.html")
+    assert [(item.brand, [link.kind for link in item.links]) for item in rec.items] == [
+        ("Abercrombie", ["exact"]), ("Levi's", ["exact"]), ("Frankies Bikinis", ["exact", "alternative"]),
+        (None, ["alternative"])]

@@ -21,7 +21,8 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARM
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
-    r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less|"
+    r"more options|other options|sold out|also try|try this|budget|splurge|save|cheaper|for less|dead ringer|"
+    r"(?:impossible|hard|too hard) to (?:find|track down|identify|id)|"
     r"(?:very |extremely |really )?close(?![-\s]?up)|closest|basically the same|nearly identical|almost identical|"
     r"no id|recreate|(?:a |an )?(?:good|great|close|near) match(?:es)?|not the price|"
     # "I couldn't find the exact pair, but …": the link that follows is not the exact item
@@ -342,25 +343,35 @@ def _bold_segments(stream: Stream, block, links) -> list | None:
     """A line of prose naming each garment in bold, its links after it ("un <b>trench beige</b>
     (<a>exact</a>), une <b>marinière</b> (<a>…</a>)"): [(bold element, span end, its links)], one
     a garment; None unless every link follows a bold garment name and there are two or more."""
-    if len(links) < 2 or block.tag not in ("p", "li"):
+    if len(links) < 2 or not (block.tag in ("p", "li") or _lines_of_a_div(block)):
         return None
     bolds = [el for el in stream.elements_between(*stream.span(block))
              if el.tag in ("b", "strong") and next(el.iter("a"), None) is None
              and not any(up.tag == "a" for up in el.iterancestors())]
-    if len(bolds) < 2 or any(label(text(b)) or not re.search(r"[^\W\d_]", text(b)) or len(text(b)) > _TITLE_MAX
-                             for b in bolds):
+    # two or more bold names, or one that opens the line with a colon, naming no garment: a wearer's line
+    # ("<b>Belly:</b> the white eyelet top is from Abercrombie (<a>…</a>) and … the <a>Levi's 501 shorts</a>")
+    wearer = len(bolds) == 1 and text(bolds[0]).strip().endswith((":", "：")) and not _garment_words(text(bolds[0]))
+    if (len(bolds) < 2 and not wearer) or any(
+            label(text(b)) or not re.search(r"[^\W\d_]", text(b)) or len(text(b)) > _TITLE_MAX for b in bolds):
         return None
     at = [stream.start[id(b)] for b in bolds]
     own: list[list] = [[] for _ in bolds]
     for link in links:
         n = bisect_left(at, stream.start[id(link[0])])
         if n == 0:
+            if not _to_shop(link[0]):
+                continue  # a scene's picture above the lines (Blogger's "separator" link)
             return None  # a link before any bold name: not a line of named garments
         own[n - 1].append(link)
     if any(not mine for mine in own):
         return None
     ends = [*at[1:], stream.end[id(block)]]
     return list(zip(bolds, ends, own))
+
+
+def _lines_of_a_div(block) -> bool:
+    """A div that holds its words as lines parted by breaks (Blogger's post body), not as paragraphs."""
+    return block.tag == "div" and block.find("br") is not None and next(block.iter("p", "li", *HEADINGS), None) is None
 
 
 def _place_bare(stream: Stream, block, links, current: Group | None, title, scenes: list[int]) -> Group:
