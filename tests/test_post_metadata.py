@@ -1474,3 +1474,12 @@ def test_a_wearers_bold_line_among_lines_parted_by_breaks_is_a_garment_per_link(
     assert [(item.brand, [link.kind for link in item.links]) for item in rec.items] == [
         ("Abercrombie", ["exact"]), ("Levi's", ["exact"]), ("Frankies Bikinis", ["exact", "alternative"]),
         (None, ["alternative"])]
+
+
+def test_buttons_that_share_or_reblog_the_post_are_no_garments():
+    body = ("<p>silent 第4話、泣きました。想の過去がつらい。</p><div class='js-entry-buttons'>"
+            "<a href='https://blog.ameba.jp/reblog/input?entry_id=12775432109'>リブログ</a>"
+            "<a href='https://social-plugins.line.me/lineit/share?url=https%3A%2F%2Fameblo.jp%2Fx'>LINEで送る</a>"
+            "<a href='https://b.hatena.ne.jp/entry/ameblo.jp/x'>ブックマーク</a></div>")
+    rec = _titled("silent 第4話 感想｜想の過去と紬の涙", body)
+    assert (rec.items, rec.is_post) == ([], False)

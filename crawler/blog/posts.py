@@ -191,12 +191,17 @@ def _never_an_item(url: str) -> bool:
     target = urlsplit(url)
     host = (target.hostname or "").removeprefix("www.")
     return bool(_SOCIAL.search(host) or _PROFILE.match(f"{host}{target.path}") or _ACCOUNT.search(target.path)
+                or _SHARING.search(f"{host}{target.path}")
                 or (target.path in ("", "/") and not target.query and not destination_param(url)))
 
 
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
                      r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com)$")
 _PROFILE = re.compile(r"shopltk\.com/explore/")
+# A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
+_SHARING = re.compile(r"(?:^|[./])(?:share|sharer|reblog|lineit|addthis|sharethis)(?=[/?.]|$)|/intent/tweet|"
+                      r"^(?:b\.hatena\.ne\.jp|social-plugins\.line\.me|line\.me|band\.us|story\.kakao\.com|"
+                      r"service\.weibo\.com|connect\.qq\.com|reddit\.com/submit|vk\.com/share)", re.I)
 _ACCOUNT = re.compile(r"/(?:m/)?(?:signin|sign-in|signup|sign-up|login|log-in|register)/?$", re.I)
 
 
