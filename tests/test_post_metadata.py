@@ -555,7 +555,8 @@ def test_a_maker_opens_the_products_line_above_its_button():
 def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     rec = _titled(title)
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
-    assert rec.characters == (["Maya"] if "Maya" in title else [])
+    # in Japanese and Korean too, whose coat the title lists after its episode ("第5話 マヤのコート")
+    assert rec.characters == next(([n] for n in ("Maya", "マヤ", "마야") if n in title), [])
 
 
 @pytest.mark.parametrize("words, kind", [
@@ -1483,3 +1484,12 @@ def test_buttons_that_share_or_reblog_the_post_are_no_garments():
             "<a href='https://b.hatena.ne.jp/entry/ameblo.jp/x'>ブックマーク</a></div>")
     rec = _titled("silent 第4話 感想｜想の過去と紬の涙", body)
     assert (rec.items, rec.is_post) == ([], False)
+
+
+@pytest.mark.parametrize("title, show, season, episode, characters", [
+    ("【韓劇穿搭】黑暗榮耀第二季第3集｜涎鎮大衣、蕙廷洋裝同款整理", "黑暗榮耀", 2, 3, ["涎鎮", "蕙廷"]),
+    ("킹더랜드 3화 사랑 원피스, 평화 블라우스 정보 (임윤아 옷, 고원희 옷)", "킹더랜드", None, 3, ["사랑", "평화"]),
+])
+def test_whose_garments_a_cjk_title_lists_after_its_episode(title, show, season, episode, characters):
+    rec = _titled(title, "<p>大衣：<a href='https://s.example/1'>官網購買</a></p>")
+    assert (rec.show, rec.season, rec.episode, rec.characters) == (show, season, episode, characters)

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
 from street2shop.crawler.blog.garments import label
 from street2shop.crawler.blog.maker_names import MAKERS
-from street2shop.crawler.blog.name_cases import cjk_name, cjk_owner, garment_owners, looks_of, names_cjk_garment
+from street2shop.crawler.blog.name_cases import (cjk_name, cjk_owner, cjk_title_owners, garment_owners, looks_of,
+                                                 names_cjk_garment)
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
@@ -199,6 +200,9 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = _CJK_WHO.search(title)
     if m:
         return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n]
+    listed = cjk_title_owners(title) if _CJK_TEXT.search(title) else []
+    if listed:
+        return listed
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
     return _whose_garments(title)
 

@@ -237,7 +237,21 @@ _SERIES_PREMIERE = re.compile(r"\b(?:series premiere|pilot|pilote|piloto|pilota)
 
 def _digits(text: str) -> str:
     text = _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
+    if "第" in text:  # Chinese numerals: "第二季" is "第2季"
+        text = _CJK_ORDINAL.sub(lambda m: f"第{_cjk_number(m.group(1))}{m.group(2)}", text)
     return _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
+
+
+_CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})([季集話话部회])")
+_CJK_DIGITS = "一二三四五六七八九"
+
+
+def _cjk_number(numeral: str) -> int:
+    """"二" 2, "十二" 12, "二十" 20, "二十三" 23."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CJK_DIGITS.index(numeral) + 1 if len(numeral) == 1 else 0
+    return (_CJK_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CJK_DIGITS.index(units) + 1 if units else 0)
 
 
 # "the third episode of season 5", "the fifth episode of the second season"
@@ -389,6 +403,7 @@ def _strings(value) -> list[str]:
 def _title_show(title: str) -> str | None:
     show = _title_show_part(title)
     show = _WHICH_EPISODE.sub("", show) if show else show
+    show = _LEADING_TAG.sub("", show) if show else show  # "【韓劇穿搭】黑暗榮耀": the blog's tag before the show
     if show:
         show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
         if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
@@ -403,6 +418,7 @@ def _title_show(title: str) -> str | None:
 
 
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+_LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
 _LEADING_LOOKS = re.compile(r"^(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?)\s+"
                             r"(?=\S)")
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look

@@ -74,10 +74,11 @@ _CJK_GARMENTS = (
     "項鍊", "旗袍", "T恤", "卫衣", "衛衣", "针织衫", "針織衫", "风衣", "風衣", "裤", "褲", "半身裙", "羽绒服", "西服", "开衫",
     "開衫", "马甲", "吊带", "靴", "手袋", "围巾", "圍巾", "トップス", "スウェット", "パーカー", "Tシャツ", "デニム", "ジーンズ",
     "ベスト", "ローファー", "パンプス", "サンダル", "ストール", "티셔츠", "후드", "점퍼", "패딩", "청바지", "슬랙스", "부츠", "로퍼",
-    "샌들", "스카프", "선글라스")
+    "샌들", "스카프", "선글라스", "洋裝", "洋装", "裙子", "上衣", "褲子", "裤子", "針織", "针织", "襯衫", "洋服")
 _CJK_WORD = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3々]"
 _CJK_OWNER = re.compile(rf"^[\s★☆■□●◆◇▶▷・【「『\[]*(?:\d{{1,2}}[.)]\s*)?(?P<who>{_CJK_WORD}{{1,6}}?)(?:の|의|的|\s)\s*"
                         rf"(?P<what>{'|'.join(sorted(_CJK_GARMENTS, key=len, reverse=True))})")
+_CJK_GLUED = re.compile(_CJK_OWNER.pattern.replace(r"(?:の|의|的|\s)\s*", r"(?:の|의|的|\s)?\s*"))
 # Words before a particle that are no one's name: this, today's, last time's, similar, popular, her...
 _CJK_NOT_NAMES = frozenset((
     "今回", "今日", "前回", "次回", "今週", "彼女", "彼", "私", "主人公", "同じ", "似た", "似ている", "こちら", "その", "この",
@@ -87,16 +88,41 @@ _CJK_NOT_NAMES = frozenset((
 _KATAKANA_ONLY = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
-def cjk_owner(line: str, title: str) -> str | None:
+def cjk_owner(line: str, title: str, glued: bool = False) -> str | None:
     """The name whose garment a heading or line opens with; a name in katakana alone (also how shops'
-    names are written: "ユニクロのコート") only where the title names it too."""
-    m = _CJK_OWNER.match(line)
+    names are written: "ユニクロのコート") only where the title names it too. `glued`: also a name written
+    right before the garment, as Chinese titles list them ("涎鎮大衣、蕙廷洋裝")."""
+    m = (_CJK_GLUED if glued else _CJK_OWNER).match(line)
     if m is None:
         return None
     who = m.group("who")
-    if who in _CJK_NOT_NAMES or who in _CJK_GARMENTS or (_KATAKANA_ONLY.fullmatch(who) and who not in title):
-        return None
+    if who in _CJK_NOT_NAMES or who in _CJK_GARMENTS or who[0] in _PRONOUN_OPENING or who[-1] in _KIND_ENDING or (
+            _KATAKANA_ONLY.fullmatch(who) and who not in title):
+        return None  # not "她手上" (her hand), nor a shop's name in katakana
     return who
+
+
+_PRONOUN_OPENING = frozenset("她他我你您這这那其此该該")
+_KIND_ENDING = frozenset("色款风風系")  # a colour, a style or a model ("黑色大衣", "同款", "韩系")
+
+
+def cjk_title_owners(title: str) -> list[str]:
+    """Whose garments a title lists after its episode ("킹더랜드 3화 사랑 원피스, 평화 블라우스 정보")."""
+    m = _AFTER_EPISODE.search(title)
+    if m is None:
+        return []
+    names: list[str] = []
+    listed = _BRACKETED.sub(" ", title[m.end():])  # not "(임윤아 옷, 고원희 옷)": the actors' clothes
+    for part in _LIST_SEPARATOR.split(listed):
+        who = cjk_owner(part, title, glued=True)
+        if who and who not in names:
+            names.append(who)
+    return names
+
+
+_AFTER_EPISODE = re.compile(r"第\s*\d{1,3}\s*[話话集회]|(?<![\d.])\d{1,3}\s*[화회話]")
+_LIST_SEPARATOR = re.compile(r"[,、，/｜|]")
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 
 
 def cjk_name(words: str) -> bool:
