@@ -1872,3 +1872,16 @@ def test_not_in_stock_beside_a_working_button_and_a_back_order_offer_is_a_back_o
 def test_sales_ended_or_no_longer_marketed_is_sold_out(words, lang):
     body = f"<h1>Wool Coat</h1><p class='notice'>{words}</p><a href='/similar'>Voir des produits similaires</a>"
     assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"
+
+
+def test_page_state_stating_the_stock_beside_the_products_name_rather_than_with_it():
+    def state(shipping, pickup):
+        data = {"queries": [[["@web/product-detail", {"tcin": "87654321"}], {"product": {
+            "tcin": "87654321", "item": {"product_description": {"title": "Woven Tassel Throw Blanket"}},
+            "fulfillment": {"shipping_options": {"availability_status": shipping},
+                            "store_options": [{"order_pickup": {"availability_status": pickup}}]}}}]]}
+        return f"<script>window.__TGT_DATA__ = JSON.parse({json.dumps(json.dumps(data))});</script>"
+    body = "<h1>Woven Tassel Throw Blanket</h1><span class='price'>$39.99</span><div id='fulfillment'></div>"
+    assert extract_product(page(body + state("OUT_OF_STOCK", "UNAVAILABLE")), URL).availability in SOLD_OUT
+    # statuses that disagree (shipped now, no pick-up) say nothing: the page's default stands
+    assert extract_product(page(body + state("IN_STOCK", "UNAVAILABLE")), URL).availability not in SOLD_OUT

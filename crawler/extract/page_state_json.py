@@ -177,6 +177,43 @@ def _availability(d: dict, depth: int = 0) -> str | None:
     return None
 
 
+def _nested_availability(blobs, title_words: set) -> str | None:
+    """The stock a state states beside the product's name rather than with it: a status a few levels
+    under the dict whose subtree names the product ({"product": {"item": {"product_description":
+    {"title": …}}, "fulfillment": {"shipping_options": {"availability_status": "OUT_OF_STOCK"}}}}); only
+    where every such status agrees."""
+    verdicts: set = set()
+    named: dict[tuple, bool] = {}
+    stack = [(b, ()) for b, _ in reversed(blobs)]
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        node, ancestors = stack.pop()
+        seen += 1
+        if isinstance(node, list):
+            stack.extend((v, ancestors) for v in node if isinstance(v, (dict, list)))
+            continue
+        a = _availability(node, 1)  # its own keys, not its variants'
+        if a and any(_names_title(anc, title_words, named) for anc in ancestors):
+            verdicts.add(a)
+        below = (*ancestors[-3:], node)
+        stack.extend((v, below) for v in node.values() if isinstance(v, (dict, list)))
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bool:
+    """`node` or a dict up to `depth` levels under it has a name most of whose words the title has."""
+    key = (id(node), depth)
+    if key in memo:
+        return memo[key]
+    name = _name(node)
+    words = _WORD.findall(name.lower()) if name else []
+    found = bool(words) and sum(w in title_words for w in words) / len(words) >= 0.6
+    if not found and depth:
+        found = any(_names_title(v, title_words, memo, depth - 1) for v in node.values() if isinstance(v, dict))
+    memo[key] = found
+    return found
+
+
 def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     """Partial record (Decimal prices) from page-state JSON, or {}."""
     title_words: set = set()
@@ -192,7 +229,10 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     if d is None:
         # A sold-out product's state often drops its price: its stock still counts.
         d, _, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
-        return {"availability": _availability(d)} if d is not None else {}
+        if d is not None:
+            return {"availability": _availability(d)}
+        nested = _nested_availability(blobs, title_words)
+        return {"availability": nested} if nested else {}
     price, cur, pv = _price_of(d)
     if cur is None:
         cur = next((d[k] for k in CURRENCY_KEYS if isinstance(d.get(k), str)), None)
