@@ -604,7 +604,7 @@ ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) bef
 # "eBay item number:", "Zalando article number:", "OTTO-Artikelnummer:": a word (the shop's name) before an
 # item-number label, with a colon; ``_id_field`` keeps it only when that word is the shop's.
 NAMED_ID = re.compile(
-    r"\s*+(?P<label>[^\W\d_][\w&'.]{1,24}[\s-]+(?:item|article|product|artikel|artikel-?|produkt)\s*"
+    r"\s*+(?P<label>[^\W\d_][\w&'.]{1,24}[\s-]+(?:item|article|product|artikel|produkt)\s*"
     r"(?:number|no\.?|nr\.?|nummer|id|code|#))(?P<sep>\s*[:：][\s" + _INVISIBLE + "]*)", re.I)
 _ID_END = ("number", "nummer", "numéro", "numero", "número", "numer", "nr", "no", "#", "id", "code", "kode",
            "kod", "kód", "código", "codice", "cod", "номер", "код", "番号", "编号", "編號", "コード", "代码",

@@ -785,12 +785,14 @@ def _choices_in(picker):
 def _picker_choices(picker) -> list:
     """The choices of a picker, without its caption ("<p>Seleziona la taglia</p><ul><li>35</li>…"): the
     list's items where the caption leaves the list alone."""
-    choices = [c for c in picker if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
-    if len(choices) == 1 and choices[0].tag in ("ul", "ol", "div"):
-        inner = _choices_in(choices[0])
-        if inner is not None:
-            return [c for c in inner if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
+    choices = _own_choices(picker)
+    if len(choices) == 1 and choices[0].tag in ("ul", "ol", "div") and (inner := _choices_in(choices[0])) is not None:
+        return _own_choices(inner)
     return choices
+
+
+def _own_choices(el) -> list:
+    return [c for c in el if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
 
 
 def _swatches(el) -> bool:
