@@ -1493,3 +1493,9 @@ def test_buttons_that_share_or_reblog_the_post_are_no_garments():
 def test_whose_garments_a_cjk_title_lists_after_its_episode(title, show, season, episode, characters):
     rec = _titled(title, "<p>大衣：<a href='https://s.example/1'>官網購買</a></p>")
     assert (rec.show, rec.season, rec.episode, rec.characters) == (show, season, episode, characters)
+
+
+def test_the_named_episode_the_looks_are_from_is_no_show():
+    rec = _titled("Belly's Outfits from the Fireworks Party Episode")
+    assert rec.show is None
+    assert _titled("Outfits from Northbound Episode 5").show == "Northbound"

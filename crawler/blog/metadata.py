@@ -418,6 +418,7 @@ def _title_show(title: str) -> str | None:
 
 
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+_NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
 _LEADING_LOOKS = re.compile(r"^(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?)\s+"
                             r"(?=\S)")
@@ -442,6 +443,8 @@ _LOOK_WORDS = frozenset(("look", "looks", "outfit", "outfits", "style", "wardrob
 
 def _title_show_part(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
+    if m and _NAMED_EPISODE.match(title, m.end()):
+        m = None  # "Belly's Outfits from the Fireworks Party Episode": the episode's name, not the show's
     # a quoted name the looks are from, after a show named before its episode, is the episode's
     # title ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”")
     episode_title = m is not None and m.group("show").lstrip()[:1] in _QUOTES and _SHOW_BEFORE.search(
