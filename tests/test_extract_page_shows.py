@@ -1885,3 +1885,22 @@ def test_page_state_stating_the_stock_beside_the_products_name_rather_than_with_
     assert extract_product(page(body + state("OUT_OF_STOCK", "UNAVAILABLE")), URL).availability in SOLD_OUT
     # statuses that disagree (shipped now, no pick-up) say nothing: the page's default stands
     assert extract_product(page(body + state("IN_STOCK", "UNAVAILABLE")), URL).availability not in SOLD_OUT
+
+
+def test_a_turkish_related_products_heading_and_its_tiles_buttons():
+    tiles = "".join(f"<div class='col'><div class='product-thumb'><h4><a href='/bakir-{n}'>Bakır Tepsi {n}</a></h4>"
+                    f"<div class='price'><span class='price-new'>549,90TL</span></div><button type='submit'>Sepete Ekle"
+                    "</button></div></div>" for n in (1, 2))
+    body = ("<h1>Bakır Cezve No:3</h1><ul class='list-unstyled'><li>Stok Durumu: <span class='text-danger'>Tükendi</span>"
+            "</li></ul><h2><span class='price-new'>649,90TL</span></h2><button id='button-cart' disabled>Tükendi</button>"
+            f"<h3>İlgili Ürünler</h3><div class='row'>{tiles}</div>")
+    rec = extract_product(page(body, lang="tr"), URL)
+    assert (rec.availability, rec.price) == ("OutOfStock", "649.90")
+
+
+def test_a_mobile_pages_fixed_buy_bar_sells_and_a_choice_marked_in_brackets_is_one_variant():
+    body = ("<h1>手工牛轧糖 蔓越莓味 500g</h1><span class='price'>¥58.00</span><div class='item-sku-section'><ul class='sku-list'>"
+            "<li class='sku-item sku-item-active'>蔓越莓味 500g</li><li class='sku-item sku-item-disabled'>抹茶味 500g（缺货）"
+            "</li></ul></div><div class='item-footer-bar'><button class='btn-add-cart'>加入购物车</button>"
+            "<button class='btn-buy-now'>立即购买</button></div>")
+    assert extract_product(page(body, lang="zh-CN"), URL).availability == "InStock"

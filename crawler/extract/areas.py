@@ -37,6 +37,7 @@ _BUY_ASIDE = re.compile(r"product|pdp|buy|purchase|add-?to-?cart")
 # A content slot the shop fills with its own notices (HCL/WebSphere Commerce's
 # "contentRecommendationWidget", an e-spot), unlike its product recommendations.
 _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
+_BUY_BAR = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer")
 
 
 # Class/id strings repeat within a page and across a site's pages.
@@ -46,6 +47,8 @@ def _kind(c: str) -> int:
     low = c.lower()
     if "content" in low:
         low = _CONTENT_SLOT.sub("", low)
+    if "footer" in low:
+        low = _BUY_BAR.sub("", low)  # a mobile page's fixed buy bar ("item-footer-bar"), not the page's footer
     weak = False
     for frag in _RELATED:
         if frag in low:
@@ -96,7 +99,8 @@ _RELATED_HEADING = re.compile(
 
 
 def related_heading(text: str | None) -> bool:
-    return bool(text) and len(text) <= 80 and _RELATED_HEADING.search(text.casefold()) is not None
+    # Turkish "İ" casefolds to "i" and a combining dot: "İlgili Ürünler" is "ilgili ürünler"
+    return bool(text) and len(text) <= 80 and _RELATED_HEADING.search(text.replace("İ", "i").casefold()) is not None
 
 
 def headed_areas(headings, titles, buy) -> list:

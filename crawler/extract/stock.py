@@ -444,6 +444,9 @@ def _product_level(el, stop, levels: int = 3) -> bool:
     return True
 
 
+_BRACKETED_MARK = re.compile(r"\s*[(（\[][^()（）\[\]]{1,20}[)）\]]\s*$")
+
+
 def _one_choice_of_several(li) -> bool:
     """A list item that names its own choice beside its state, among items of which one says no such
     state: one colour of a picker no class names so ("<li title='樱花粉'><span>樱花粉</span><i>已售罄</i>
@@ -451,7 +454,7 @@ def _one_choice_of_several(li) -> bool:
     parent = li.getparent()
     if parent is None or len(parent) < 2:
         return False
-    own = (li.text or "").strip()  # "<li>38 <em>Esgotado</em></li>"
+    own = _BRACKETED_MARK.sub("", (li.text or "")).strip()  # "<li>38 <em>Esgotado</em></li>", "抹茶味（缺货）"
     named = bool(own) and verdict(own) is None and own[-1] not in ":：" or any(
         isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":：" for c in li)
     return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
