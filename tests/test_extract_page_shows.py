@@ -1904,3 +1904,13 @@ def test_a_mobile_pages_fixed_buy_bar_sells_and_a_choice_marked_in_brackets_is_o
             "</li></ul></div><div class='item-footer-bar'><button class='btn-add-cart'>加入购物车</button>"
             "<button class='btn-buy-now'>立即购买</button></div>")
     assert extract_product(page(body, lang="zh-CN"), URL).availability == "InStock"
+
+
+def test_a_themes_review_flag_on_the_whole_product_does_not_hide_its_labels():
+    body = ("<div class='ast-article-single ast-woo-product-no-review product type-product'><h1>Aceite Picual 500 ml</h1>"
+            "<p class='price'>12,90 €</p><button class='single_add_to_cart_button'>Añadir al carrito</button>"
+            "<div class='product_meta'><span class='sku_wrapper'>SKU: <span class='sku'>ODS-PIC-500</span></span> "
+            "<span class='posted_in'>Categoría: <a href='/categoria/aceites/'>Aceites</a></span> "
+            "<span class='posted_in'>Marca: <a href='/marca/olivar-del-sur/'>Olivar del Sur</a></span></div></div>")
+    rec = extract_product(page(body, lang="es"), URL)
+    assert (rec.brand, rec.sku) == ("Olivar del Sur", "ODS-PIC-500")

@@ -69,7 +69,9 @@ _IGNORE_TEXT = re.compile(
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
-    r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? (?:vat|tax)\b|hors taxes?\b|\bht\b|\bnetto\b",  # a price before VAT
+    r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? (?:vat|tax)\b|hors taxes?\b|\bht\b|\bnetto\b|"  # a price before VAT
+    r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|ohne mwst|"
+    r"ex moms|uden moms|ekskl",
     re.I,
 )
 # An old and a new price in one text: "Was £49.95 Now £39.95", "Statt 49,95 € jetzt 39,95 €".
@@ -93,7 +95,9 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
 # MwSt (21%):"), shown beside the price a buyer pays.
 _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex|without)[-_ ]?(?:tax|vat|mwst|btw|gst)|\bnetto\b|\bprice[-_]net\b")
 _NET_LABEL = re.compile(
-    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax|gst)|sans tva|tax excluded)\b", re.I)
+    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax|gst)|sans tva|tax excluded|без ндс|без пдв|"
+    r"kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|ohne mwst|ex moms|uden moms|ekskl)\b",
+    re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The rates of VAT that shops add to a price before tax, and the page saying its prices include it.
 _VAT_RATES = tuple(Decimal(r) / 100 for r in (5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,

@@ -86,6 +86,7 @@ _VOCAB = {
         "品番", "商品番号", "商品コード", "製品番号", "アイテム番号", "商品id", "管理番号", "商品編號", "商品编号",
         "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
         "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호",
+        "mã sp", "mã hàng", "kode barang",  # vi, id: the short forms
     ),
     "mpn": (
         "mpn", "model", "model no", "model nr", "model number", "model #", "model code", "model id",
@@ -793,17 +794,25 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     return out
 
 
-_REVIEW_AREA = re.compile(r"review|comment|testimonial|bewertung|avis|opinion|recensi|rezens|opinie")
+# A class or id token naming a review or a comment ("reviews", "rev-dpReviewsMostHelpful", "comment-content"); not
+# a theme's flag on the whole product ("ast-woo-product-no-review", "has-reviews")
+_REVIEW_AREA = re.compile(r"(?<![a-z])(?!(?:no|has|with|show|hide|enable|disable|is)[-_])(?:[a-z]+[-_])*?"
+                          r"(?:reviews?|comments?|testimonials?|bewertung\w*|avis|opinions?|recensioni|rezension\w*|"
+                          r"opinie)(?![a-z])")
 
 
 def in_reviews(el, levels: int = 14) -> bool:
     """Inside a review or comment: its "By <a>FreeSpirit</a>" names a reviewer, its "Color: Black" the
-    variant someone bought, not the product's brand or colour."""
+    variant someone bought, not the product's brand or colour. A block holding the product's heading is
+    never one."""
     for a in islice(el.iterancestors(), levels):
-        key = " ".join(filter(None, (a.get("class"), a.get("id"))))
-        if key and _REVIEW_AREA.search(key.lower()):
-            return True
+        key = " ".join(filter(None, (a.get("class"), a.get("id")))).lower()
+        if key and any(_REVIEW_AREA.match(t) and not _FLAG.match(t) for t in key.split()):
+            return a.find(".//h1") is None
     return False
+
+
+_FLAG = re.compile(r"(?:[a-z]+-)*(?:no|has|with|show|hide|enable|disable|is)[-_]")
 
 
 # EAN-13s of the GS1 "Bookland" prefixes 978 and 979 are ISBNs (and printed music): a book.

@@ -202,6 +202,9 @@ def _standalone(mark: str, text: str) -> bool:
     return re.search(rf"\d[^\w]{{0,4}}{m}(?![^\W\d_])|(?<![^\W\d_]){m}[^\w]{{0,4}}\d", text, re.I) is not None
 
 
+_RUBLE_SHORT = re.compile(r"\d\s?р\.(?!\w)")
+
+
 def _fallback_currency(text: str, hints: Hints | None) -> str | None:
     """Currency marks price_parser misses: Arabic-script abbreviations, Scandinavian "1.299:-",
     the euro written out."""
@@ -211,6 +214,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
                 return code
     if ":-" in text:
         return currency_code(":-", hints)
+    if "р." in text and _RUBLE_SHORT.search(text):
+        return "RUB"  # "2 490 р.", the rouble's short form
     if _EURO_WORD.search(text):
         return "EUR"
     return None
