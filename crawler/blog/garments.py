@@ -305,7 +305,7 @@ def _each_garment(stream: Stream, since: int, links) -> list | None:
 
 # The words between two links of one garment's shops ("<a>Free People</a> or <a>ASOS</a>").
 _JOINING = frozenset(("or", "and", "oder", "und", "ou", "o", "et", "e", "y", "och", "eller", "og", "of", "en", "lub",
-                      "albo", "i", "oppure", "ou", "vagy", "veya", "ya"))
+                      "albo", "i", "oppure", "vagy", "veya", "ya"))
 
 
 def _words(words: str) -> set:
