@@ -1914,3 +1914,19 @@ def test_a_themes_review_flag_on_the_whole_product_does_not_hide_its_labels():
             "<span class='posted_in'>Marca: <a href='/marca/olivar-del-sur/'>Olivar del Sur</a></span></div></div>")
     rec = extract_product(page(body, lang="es"), URL)
     assert (rec.brand, rec.sku) == ("Olivar del Sur", "ODS-PIC-500")
+
+
+def test_a_closed_launch_draw_and_a_line_no_longer_for_sale_are_sold_out():
+    body = ("<p class='brand'>Air Jordan</p><h1>Air Jordan 1 Retro High OG</h1><p class='price'>£185</p>"
+            "<div class='launch-status'><h3>Draw closed</h3><p>Entries for this launch closed on 28 November.</p></div>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+    body = ("<h1>Bolso Puzzle pequeño</h1><div class='product-status'><p>Ya no está a la venta online.</p></div>"
+            "<a class='btn-secondary' href='/tiendas'>Consultar disponibilidad en tienda</a>")
+    assert extract_product(page(body, lang="es"), URL).availability == "OutOfStock"
+
+
+def test_a_code_line_under_a_brand_like_class_is_no_brand():
+    body = ("<h1>Libas Women Kurta</h1><span class='price'>₹1,299</span><button class='pdp-add-to-bag'>बैग में डालें"
+            "</button><p class='supplier'>उत्पाद कोड: <span class='supplier-styleId'>24518890</span></p>")
+    rec = extract_product(page(body, lang="hi"), URL)
+    assert (rec.brand, rec.sku) == (None, "24518890")

@@ -87,6 +87,7 @@ _VOCAB = {
         "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
         "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호",
         "mã sp", "mã hàng", "kode barang",  # vi, id: the short forms
+        "उत्पाद कोड", "उत्पाद संख्या",  # hi
     ),
     "mpn": (
         "mpn", "model", "model no", "model nr", "model number", "model #", "model code", "model id",
@@ -888,7 +889,11 @@ def dom_brand(brand_elems, related) -> str | None:
                 if b:
                     return b
                 continue  # "Brand: Unbranded": the label's value says there is none
-        b = clean_brand(short_text(el, 60) or _logo_name(el), dom=True)
+        said = short_text(el, 60)
+        m = LABEL.match(said) if said else None
+        if m and FIELD_OF.get(normalize(m.group("label"))) not in _BRAND_FIELDS:
+            continue  # another field's line under a brand-ish class ("<p class='supplier'>उत्पाद कोड: 2451</p>")
+        b = clean_brand(said or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b
     return None

@@ -48,6 +48,10 @@ _OUT = (
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
+    "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
+    "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
+    # a launch draw (a raffle) that has closed
+    "draw closed", "draw has closed", "draw is closed", "raffle closed", "raffle has closed", "raffle is closed",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
     "nicht zur verfügung",
