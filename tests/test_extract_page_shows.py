@@ -1930,3 +1930,9 @@ def test_a_code_line_under_a_brand_like_class_is_no_brand():
             "</button><p class='supplier'>उत्पाद कोड: <span class='supplier-styleId'>24518890</span></p>")
     rec = extract_product(page(body, lang="hi"), URL)
     assert (rec.brand, rec.sku) == (None, "24518890")
+
+
+def test_a_members_only_price_is_not_the_price():
+    body = ("<h1>蕾絲拼接法式襯衫</h1><div class='price-regular'>NT$890</div><div class='member-price'>會員價 NT$801</div>"
+            "<button class='btn-add-to-cart'>加入購物車</button>")
+    assert extract_product(page(body, lang="zh-TW"), URL).price == "890.00"

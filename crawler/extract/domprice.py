@@ -36,7 +36,8 @@ _IGNORE_TOKENS = re.compile(
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|"
     r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
-    r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice)\b|\bbase-price\b"
+    r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice|"
+    r"member|members|mitglied|membre|socio|vip)\b|\bbase-price\b"  # a price for members only
 )
 # An element named as a part of a price ("currency", "whole"): a price only when it shows one
 # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr</span>").
