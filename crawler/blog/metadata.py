@@ -443,8 +443,10 @@ _LOOK_WORDS = frozenset(("look", "looks", "outfit", "outfits", "style", "wardrob
 
 def _title_show_part(title: str) -> str | None:
     m = _SHOW_AFTER.search(title)
-    if m and _NAMED_EPISODE.match(title, m.end()):
-        m = None  # "Belly's Outfits from the Fireworks Party Episode": the episode's name, not the show's
+    if m and _NAMED_EPISODE.match(title, m.end()) and not _WHICH_EPISODE.search(m.group("show")):
+        # "Belly's Outfits from the Fireworks Party Episode": the episode's name, not the show's (but
+        # "from Yellowstone's Latest Episode" names the show)
+        m = None
     # a quoted name the looks are from, after a show named before its episode, is the episode's
     # title ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”")
     episode_title = m is not None and m.group("show").lstrip()[:1] in _QUOTES and _SHOW_BEFORE.search(
