@@ -1936,3 +1936,8 @@ def test_a_members_only_price_is_not_the_price():
     body = ("<h1>蕾絲拼接法式襯衫</h1><div class='price-regular'>NT$890</div><div class='member-price'>會員價 NT$801</div>"
             "<button class='btn-add-to-cart'>加入購物車</button>")
     assert extract_product(page(body, lang="zh-TW"), URL).price == "890.00"
+    # the members' amount in a plain span inside the members' block
+    body = ("<h1>Oversized Pullover</h1><div class='price-value'><span class='price regular'>24,99 €</span></div>"
+            "<div class='member-price'><span class='badge'>Member Preis</span> <span>19,99 €</span> "
+            "<a href='/member'>Jetzt Mitglied werden</a></div><button class='add-to-cart'>In den Warenkorb</button>")
+    assert extract_product(page(body, lang="de"), URL).price == "24.99"

@@ -39,6 +39,8 @@ _IGNORE_TOKENS = re.compile(
     r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice|"
     r"member|members|mitglied|membre|socio|vip)\b|\bbase-price\b"  # a price for members only
 )
+# A block of the price for members only ("<div class='member-price'><span>Member Preis</span> <span>19,99 €</span>")
+_MEMBERS = re.compile(r"\b(?:member|members|mitglied|membre|socio|vip)\b")
 # An element named as a part of a price ("currency", "whole"): a price only when it shows one
 # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr</span>").
 _PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b")
@@ -383,7 +385,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
         if not strike and el.tag not in ("ins",) and (
-                _IGNORE_TOKENS.search(attrs) or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))):
+                _IGNORE_TOKENS.search(attrs) or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))
+                or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2))):
             continue
         if not strike:
             p = el.getparent()
