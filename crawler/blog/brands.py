@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
-from street2shop.crawler.blog.garments import CALL_TO_ACTION, POSSESSIVE, Group, label, maker_name
+from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK_CHARS, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
@@ -187,8 +187,7 @@ _SELLERS = frozenset(map(_fold, RETAILERS))
 _AMBIGUOUS = frozenset(map(_fold, AMBIGUOUS))
 _BY_HOST = {re.sub(r"[\W_]+", "", _fold(name)): name for name in MAKERS if len(_fold(name)) > 3}
 _WORDS = re.compile(r"[^\s()\[\]（）:：,;/|]+")
-_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
-_SCRIPT_CHANGE = re.compile(rf"(?<=[A-Za-z0-9.])(?=[{_CJK_CHAR}])|(?<=[{_CJK_CHAR}])(?=[A-Za-z0-9])")
+_SCRIPT_CHANGE = re.compile(rf"(?<=[A-Za-z0-9.])(?=[{CJK_CHARS}])|(?<=[{CJK_CHARS}])(?=[A-Za-z0-9])")
 
 
 def listed_opening(words: str) -> str | None:

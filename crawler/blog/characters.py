@@ -15,7 +15,7 @@ from itertools import islice, takewhile
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
-from street2shop.crawler.blog.garments import label
+from street2shop.crawler.blog.garments import CJK, label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.name_cases import (cjk_name, cjk_owner, cjk_title_owners, garment_owners, looks_of,
                                                  names_cjk_garment)
@@ -116,7 +116,7 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     if language == "pl":  # "stylizacje Natalii i Moniki", "Sukienka Moniki": names in the genitive
         named = named or _people(looks_of(title, title + " " + body))
         named = named + _polish_owners(stream, title + " " + body)
-    if _CJK_TEXT.search(title):
+    if CJK.search(title):
         named = named + _cjk_owners(stream, title)
     return _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
 
@@ -163,9 +163,6 @@ def _people(names: list[str]) -> list[str]:
     return [n for n in names if not _no_name(n) and not _is_maker(n)]
 
 
-_CJK_TEXT = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
-
-
 def _opens_line(el) -> bool:
     """A bold element that heads its line ("<p><b>ARIA</b><br>…"), not a word in bold inside a sentence
     ("In Folge 3 von <strong>Babylon Berlin</strong> ist es …")."""
@@ -200,7 +197,7 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = _CJK_WHO.search(title)
     if m:
         return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n]
-    listed = cjk_title_owners(title) if _CJK_TEXT.search(title) else []
+    listed = cjk_title_owners(title) if CJK.search(title) else []
     if listed:
         return listed
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")

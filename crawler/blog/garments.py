@@ -48,7 +48,9 @@ ALTERNATIVE = re.compile(
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
 _EXACT_CJK = re.compile(r"同じ|同款|동일")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+#: Japanese kana, CJK ideographs and Hangul syllables: text written in a script without word boundaries.
+CJK_CHARS = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+CJK = re.compile(f"[{CJK_CHARS}]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
                    r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
@@ -76,7 +78,7 @@ def is_image_file(path: str) -> bool:
 def label(words: str) -> str | None:
     """"exact" / "alternative" by the last label the words give, else None
     ("Maya's exact boots are sold out, but similar: …" is alternative)."""
-    cjk = _CJK.search(words) is not None
+    cjk = CJK.search(words) is not None
     last_alt = max((m.end() for p in (ALTERNATIVE, _ALTERNATIVE_CJK) if p is ALTERNATIVE or cjk
                     for m in p.finditer(words)), default=-1)
     last_exact = max((m.end() for p in (EXACT, _EXACT_CJK) if p is EXACT or cjk for m in p.finditer(words)), default=-1)

@@ -31,16 +31,18 @@ _REG_TOKENS = re.compile(
     r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp|alt)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
+# A price for members only ("member-price", "preis-mitglied")
+_MEMBER_WORDS = r"member|members|mitglied|membre|socio|vip"
 _IGNORE_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|filter|facet|"
     r"slider|range|sort|badge|percent|percentage|"
     r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
     r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice|"
-    r"member|members|mitglied|membre|socio|vip)\b|\bbase-price\b"  # a price for members only
+    + _MEMBER_WORDS + r")\b|\bbase-price\b"
 )
 # A block of the price for members only ("<div class='member-price'><span>Member Preis</span> <span>19,99 €</span>")
-_MEMBERS = re.compile(r"\b(?:member|members|mitglied|membre|socio|vip)\b")
+_MEMBERS = re.compile(rf"\b(?:{_MEMBER_WORDS})\b")
 # An element named as a part of a price ("currency", "whole"): a price only when it shows one
 # whole amount with its currency ("<span class='site-currency-attention'>999,00 kr</span>").
 _PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b")

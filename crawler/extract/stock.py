@@ -303,7 +303,8 @@ def verdict(text: str) -> str | None:
 
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
-_NOT_PRODUCT_LEVEL = re.compile(r"size|swatch|variant|dropdown|picker|sku-?select|notify|waitlist|back-?in-?stock|popup|"
+_PICKER_WORDS = r"size|swatch|variant|dropdown|picker|sku-?select"  # a size or colour picker's class
+_NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?stock|popup|"
                                 # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
                                 r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
                                 # a dialog, not a link that opens one ("modal-stock-web")
@@ -465,7 +466,7 @@ def _one_choice_of_several(li) -> bool:
 
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field
-_PICKER = re.compile(r"size|swatch|variant|dropdown|picker|sku-?select|variation[-_]?(?:label|selector|option)s?[-_]?container")
+_PICKER = re.compile(_PICKER_WORDS + r"|variation[-_]?(?:label|selector|option)s?[-_]?container")
 # A picker's caption, not one of its choices ("<fieldset><legend>Größe</legend><button>38</button>…").
 _NOT_CHOICE = frozenset(("legend", "h2", "h3", "h4", "h5", "h6", "p", "small"))
 
