@@ -1941,3 +1941,46 @@ def test_a_members_only_price_is_not_the_price():
             "<div class='member-price'><span class='badge'>Member Preis</span> <span>19,99 €</span> "
             "<a href='/member'>Jetzt Mitglied werden</a></div><button class='add-to-cart'>In den Warenkorb</button>")
     assert extract_product(page(body, lang="de"), URL).price == "24.99"
+
+
+NUXT_SKELETON = ("<div id='__nuxt'><h1 class='pdp-title'>Steppmantel Aurora</h1><div class='pdp-buybox'>"
+                 "<div class='skeleton-price'></div><div class='skeleton-button'></div></div></div>")
+
+
+@pytest.mark.parametrize("available, expected", [("false", "OutOfStock"), ("true", "InStock")])
+def test_nuxt2_state_written_as_a_function_of_its_repeated_values(available, expected):
+    # devalue v1: unquoted keys, !0/!1, void 0, and repeated values passed once as the arguments
+    state = ('window.__NUXT__=(function(a,b,c,d,e){e.cart=void 0;return {layout:"default",data:[{product:'
+             '{id:8841,name:"Steppmantel Aurora",brand:{name:"Ecoalf"},sku:"EC-8841-NV",'
+             'price:{value:229.95,currency:b},available:c,variants:[{size:"S",available:c},{size:"M",available:c}]},'
+             'related:[{name:"Strickm\\u00fctze Oslo",price:{value:29.95,currency:b},available:d}]}],fetch:{},error:a,'
+             'state:{cart:e,i18n:{locale:\'de\'}},serverRendered:!0,routePath:"\\u002Fp\\u002Fsteppmantel-aurora-8841"}}'
+             f'(null,"EUR",{available},true,{{}}));')
+    rec = extract_product(page(NUXT_SKELETON + f"<script>{state}</script>", lang="de"), URL)
+    assert (rec.availability, rec.price, rec.currency, rec.brand, rec.sku) == (
+        expected, "229.95", "EUR", "Ecoalf", "EC-8841-NV")
+
+
+@pytest.mark.parametrize("stock, expected", [(0, "OutOfStock"), (7, "InStock")])
+def test_nuxt3_state_written_as_a_devalue_payload_of_indices(stock, expected):
+    # every object and array holds indices into the one flat array; element 0 is the root
+    payload = [["ShallowReactive", 1], {"data": 2, "state": 16, "serverRendered": 18},
+               ["ShallowReactive", 3], {"product-8841": 4},
+               {"id": 5, "name": 6, "brand": 7, "price": 8, "stock": 11, "related": 12},
+               8841, "Steppmantel Aurora", "Ecoalf", {"value": 9, "currency": 10}, 229.95, "EUR", stock,
+               [13], {"name": 14, "price": 15, "stock": 11}, "Strickmütze Oslo", {"value": 29.95, "currency": 10},
+               ["Reactive", 17], {"cart": -1}, True]
+    script = f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">{json.dumps(payload)}</script>'
+    rec = extract_product(page(NUXT_SKELETON + script, lang="de"), URL)
+    assert (rec.availability, rec.price, rec.currency, rec.brand) == (expected, "229.95", "EUR", "Ecoalf")
+
+
+def test_a_state_dict_named_by_one_word_of_the_title_is_a_colour_not_the_product():
+    # a theme's JavaScript literal (single quotes): the article's "name" is its colour
+    state = ("<script>var productArticleDetails = {'articleCode':'0695515001','name':'Curved Hair Comb',"
+             "'0695515001': {'title':'Curved Hair Comb','name':'Gold','colorCode':'05',"
+             "'price':'€ 25','priceValue':'25.0'}};</script>")
+    html = ("<html><head><title>Curved Hair Comb - Gold - Accessories - COS</title></head><body>"
+            "<h1 class='a-heading-1'>Customer service</h1><div class='product-detail'><span class='price'>€ 25</span>"
+            f"</div>{state}</body></html>")
+    assert extract_product(html, URL).name != "Gold"

@@ -1,7 +1,7 @@
 """Product data in page-state JSON of client-rendered shops.
 
 Single-page apps (Next.js ``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...}``,
-``<script type="application/json">`` stores) often ship the product only as
+``<script type="application/json">`` stores, Nuxt's state: ``framework_state``) often ship the product only as
 application state, with an empty or skeleton DOM.  This layer is read only when
 no markup layer has a price, or none says whether it is in stock (then only the stock,
 brand and code that no markup gives are taken); it costs a JSON parse of the state.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .api_json import _image_urls
+from .framework_state import is_devalue, read_js_state, revive
 from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .text import availability, clean
@@ -24,8 +25,10 @@ from .text import availability, clean
 # Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page,
 # whose prices are in minor units ("price": 22900 for 229.00); a theme's own ``var product = {``,
 # ``window.productJson = {``.
-_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store)[\w$'\"\[\]]*|\bvar meta|"
-                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*(?=[{\[]|JSON\.parse\()")
+# Nuxt 2's ``window.__NUXT__=(function(a,b){return {…}}(…))`` and Remix's ``window.__remixContext = {``.
+_ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store|NUXT|Context)[\w$'\"\[\]]*|\bvar meta|"
+                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*"
+                     r"(?=[{\[]|JSON\.parse\(|\(\s*function\b)")
 # ``window.__TGT_DATA__ = JSON.parse("{\"product\": …}")``: the state as a string literal
 _PARSED = "JSON.parse("
 # Angular's TransferState escapes its JSON for HTML (``{&q;name&q;: &q;Bose …&q;}``)
@@ -56,7 +59,8 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                 for escaped, char in _ANGULAR_ESCAPES:
                     text = text.replace(escaped, char)
             try:
-                out.append((_DECODER.decode(text.strip()), False))
+                data = _DECODER.decode(text.strip())
+                out.append((revive(data) if is_devalue(data) else data, False))  # Nuxt 3's __NUXT_DATA__
             except ValueError:
                 pass
             continue
@@ -69,7 +73,11 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                 literal = _DECODER.raw_decode(text, m.end() + len(_PARSED))[0]  # the string, unescaped
                 out.append((_DECODER.decode(literal), False) if isinstance(literal, str) else (literal, False))
             else:
-                out.append((_DECODER.raw_decode(text, m.end())[0], m.group().startswith("var meta")))
+                try:
+                    state = _DECODER.raw_decode(text, m.end())[0]
+                except ValueError:  # a JavaScript literal rather than JSON (unquoted keys, Nuxt 2)
+                    state = read_js_state(text, m.end())
+                out.append((state, m.group().startswith("var meta")))
         except ValueError:
             pass
     return out
@@ -108,8 +116,11 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     """The product dict whose name best matches the title words, the brand of the nearest dict
     around it that names one (a variant's product holds the vendor: Shopify's ``meta``), and
     whether its blob gives prices in minor units."""
-    best, best_brand, best_minor, best_score = None, None, False, 0.0
-    named_best = 0.0  # the best match of any node: a closer one unaccepted means the accepted is another product
+    best, best_brand, best_minor, best_score = None, None, False, (0.0, False)
+    # the best match of any node: a closer one unaccepted means the accepted is another product. A name
+    # of one word matches less than one of several that matches as well ({"title": "Curved Hair Comb",
+    # "name": "Gold"}: a colour's name is all in "Curved Hair Comb - Gold").
+    named_best = (0.0, False)
     stack = [(b, None, minor) for b, minor in reversed(blobs)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -124,13 +135,14 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
         name = _name(node)
         if name:
             words = _WORD.findall(name.lower())
-            score = sum(w in title_words for w in words) / len(words) if words else 0.0
+            matched = sum(w in title_words for w in words)
+            score = (matched / len(words) if words else 0.0, matched > 1)
             named_best = max(named_best, score)
             if score > best_score and accept(node):
                 best, best_brand, best_minor, best_score = node, brand, minor, score
         stack.extend((v, brand, minor) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
     # ("Haeklo Merino Crew Sweater" recommended beside the unpriced "Noralber Merino Crew Sweater")
-    return (best, best_brand, best_minor) if best_score >= max(0.6, named_best) else (None, None, False)
+    return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
 
 _SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAvailable", "is_available",
