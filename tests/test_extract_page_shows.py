@@ -1984,3 +1984,20 @@ def test_a_state_dict_named_by_one_word_of_the_title_is_a_colour_not_the_product
             "<h1 class='a-heading-1'>Customer service</h1><div class='product-detail'><span class='price'>€ 25</span>"
             f"</div>{state}</body></html>")
     assert extract_product(html, URL).name != "Gold"
+
+
+@pytest.mark.parametrize("notice, lang", [
+    ("Unfortunately, this item is no longer available and will not be restocked by our team this season.", "en"),
+    ("We're sorry, but this product is currently out of stock and we do not know when it will return.", "en"),
+    ("Nous sommes désolés, cet article n'est plus disponible à la vente sur notre boutique en ligne.", "fr"),
+    ("Purtroppo questo articolo è esaurito, ma puoi trovare prodotti simili nella nostra collezione.", "it")])
+def test_a_long_sentence_whose_subject_is_the_product_says_it_is_sold_out(notice, lang):
+    body = (f"<h1>Wool Coat</h1><span class='price'>€ 189,00</span><div class='product-notice'><p>{notice}</p></div>"
+            "<a href='/coats'>Shop similar coats</a>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+def test_a_condition_about_stock_is_no_statement_of_it():
+    body = ("<h1>Wool Coat</h1><span class='price'>€ 189,00</span><button class='add-to-cart'>Add to cart</button>"
+            "<div class='stock-info'>If this item is out of stock when your order is processed, we refund you.</div>")
+    assert extract_product(page(body), URL).availability == "InStock"

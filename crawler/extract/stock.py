@@ -227,6 +227,32 @@ def _labelled_other(before: str) -> bool:
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])")
+# The product named as the subject of a longer sentence, after an apology or a heading word
+# ("Unfortunately, this item is no longer available and …", "Archivo – Este artículo de la temporada
+# pasada ya no está a la venta online"): a sold-out phrase in its clause counts.
+_THIS_PRODUCT = re.compile(
+    r"(?<![^\W\d_])(?:this (?:item|product|article|style)|dieser artikel|dieses produkt|cet article|ce produit|"
+    r"este (?:artículo|producto|artigo|produto)|esta (?:prenda|peça)|questo (?:articolo|prodotto)|"
+    r"dit (?:artikel|product)|deze (?:artikel|product)|ten (?:produkt|artykuł|towar)|tento (?:produkt|výrobek)|"
+    r"denna (?:artikel|produkt|vara)|denne (?:vare|varen|artikkel|artikel)|tämä tuote|bu ürün|этот товар|"
+    r"цей товар|ez a termék)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품")
+_CLAUSE = 48
+# A condition before a sold-out phrase is no statement.
+# ("si" only opening the text: Italian's reflexive "si" is no condition)
+_CONDITIONAL = re.compile(r"(?<![^\W\d_])(?:if|when|whenever|should|in case|wenn|falls|sobald|quand|lorsque|"
+                          r"cuando|quando|zodra|indien|jeśli|jeżeli|gdy|eğer|если|якщо)(?![^\W\d_])|^\W*si\s")
+
+
+def _said_of_this_product(low: str):
+    """A sold-out phrase in the clause of a sentence whose subject is the product, near its start."""
+    subject = _THIS_PRODUCT.search(low, 0, _LEAD + 24)
+    if subject is None:
+        return None
+    end = _SENTENCE_END.search(low, subject.end())
+    m = _VERDICT.search(low, subject.end(), min(subject.end() + _CLAUSE, end.start() if end else len(low)))
+    return m if m is not None and m.lastgroup == "out" else None
+
+
 # Back-order and pre-order offered after a sold-out phrase.
 _ORDERABLE = re.compile(f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})")
 # A notify phrase that opens a text as its statement: restocked.
@@ -272,7 +298,11 @@ def verdict(text: str) -> str | None:
         return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
-        return None
+        m = _said_of_this_product(low)
+        if m is None:
+            return None
+    if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
+        return None  # "If this item is out of stock when your order is processed, …"
     if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
             or _SUBJECT_NEXT.match(low, m.end()) or _SERVICE_BEFORE.search(low, 0, m.start())
             or _labelled_other(low[:m.start()])):
