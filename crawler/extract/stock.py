@@ -54,7 +54,7 @@ _OUT = (
     "draw closed", "draw has closed", "draw is closed", "raffle closed", "raffle has closed", "raffle is closed",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
-    "nicht zur verfügung",
+    "nicht zur verfügung", "kein lagerbestand", "nicht am lager",
     "rupture de stock", "en rupture", "indisponible", "non disponible", "plus disponible", "plus en stock", "esaurito",
     "non disponibile", "non più disponibile", "non acquistabile", "agotado", "sin stock", "no disponible",
     "fuera de stock", "sin existencias", "esgotado", "indisponível", "sem estoque", "fora de estoque",
