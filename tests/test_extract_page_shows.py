@@ -2002,3 +2002,26 @@ def test_a_condition_about_stock_is_no_statement_of_it():
     body = ("<h1>Wool Coat</h1><span class='price'>€ 189,00</span><button class='add-to-cart'>Add to cart</button>"
             "<div class='stock-info'>If this item is out of stock when your order is processed, we refund you.</div>")
     assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_page_state_with_a_name_per_language_and_a_stock_object_of_flags():
+    state = {"props": {"pageProps": {"product": {
+        "pid": 848787, "name": {"fi": "Sony WH-1000XM5 -vastamelukuulokkeet, musta",
+                                "en": "Sony WH-1000XM5 noise cancelling headphones, black"},
+        "brand": {"name": "Sony"}, "price": {"current": 299.9, "currency": "EUR"},
+        "availability": {"isPurchasable": False, "isSoldOut": True, "webshop": {"stock": 0}}},
+        "related": [{"name": "Bose QuietComfort Ultra", "price": {"current": 349.0}, "isSoldOut": False}]}}}
+    head = "<meta property='og:title' content='Sony WH-1000XM5 -vastamelukuulokkeet, musta'>"
+    body = ("<div id='__next'><div class='skeleton'></div></div>"
+            f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
+    rec = extract_product(page(body, head, "fi"), URL)
+    assert (rec.name, rec.availability, rec.price, rec.brand) == (
+        "Sony WH-1000XM5 -vastamelukuulokkeet, musta", "OutOfStock", "299.90", "Sony")
+
+
+def test_a_collection_option_not_available_is_no_product_stock():
+    body = ("<h1>HP 15s Laptop</h1><span class='price'>£449.00</span><div class='fulfillment'>"
+            "<div class='delivery available'><h3>Delivery</h3><p>FREE delivery available</p></div>"
+            "<div class='collection unavailable'><h3>Collection</h3><p>Not available for collection at "
+            "<strong>Croydon - Purley Way</strong></p></div></div><button class='add-to-cart'>Add to basket</button>")
+    assert extract_product(page(body), URL).availability == "InStock"

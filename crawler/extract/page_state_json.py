@@ -83,15 +83,31 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
     return out
 
 
-def _name(d: dict) -> str | None:
+def _name(d: dict, title_words: set | frozenset = frozenset()) -> str | None:
     for k in _NAME_KEYS:
         v = d.get(k)
+        if isinstance(v, dict) and v and all(_LOCALE.match(lang) for lang in v):
+            v = _localized(v, title_words)  # {"fi": "…", "en": "…"}, commercetools' LocalizedString
         if isinstance(v, str) and 1 < len(v) < 300:
             return clean(v)
     for k, v in d.items():  # a platform's own word for it: "goodsName", "itemName", "productTitle"
         if isinstance(v, str) and 1 < len(v) < 300 and _OWN_NAME_KEY.search(k) and not _NOT_NAME_KEY.search(k):
             return clean(v)
     return None
+
+
+_LOCALE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+
+
+def _localized(names: dict, title_words) -> str | None:
+    """The language's name most of whose words the title has."""
+    best, best_score = None, -1
+    for v in names.values():
+        if isinstance(v, str):
+            score = sum(w in title_words for w in _WORD.findall(v.lower()))
+            if score > best_score:
+                best, best_score = v, score
+    return best
 
 
 _OWN_NAME_KEY = re.compile(r"(?:name|title)$", re.I)
@@ -132,7 +148,7 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
         if not isinstance(node, dict):
             continue
         brand = next((node[k] for k in _BRAND_KEYS if node.get(k)), brand)
-        name = _name(node)
+        name = _name(node, title_words)
         if name:
             words = _WORD.findall(name.lower())
             matched = sum(w in title_words for w in words)
@@ -158,17 +174,27 @@ _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "invent
 _VARIANTS = ("variants", "skus", "variations")
 
 
-def _availability(d: dict, depth: int = 0) -> str | None:
-    """In stock or not, by the usual keys: a flag either way round, a status text (or a status
-    object's text), a stock count; else by the product's variants (in stock if any is)."""
+def _flag(d: dict) -> str | None:
     for keys, sells in ((_SELLS, True), (_SOLD_OUT, False)):
         for k in keys:
             v = d.get(k)
             if isinstance(v, bool):
                 return "InStock" if v == sells else "OutOfStock"
+    return None
+
+
+def _availability(d: dict, depth: int = 0) -> str | None:
+    """In stock or not, by the usual keys: a flag either way round, a status text (or a status
+    object's text or flag), a stock count; else by the product's variants (in stock if any is)."""
+    flag = _flag(d)
+    if flag:
+        return flag
     for k in _STATUS:
         v = d.get(k)
-        if isinstance(v, dict):  # {"status": "OUT_OF_STOCK"}
+        if isinstance(v, dict):  # {"status": "OUT_OF_STOCK"}, {"isPurchasable": false, …}
+            flag = _flag(v)
+            if flag:
+                return flag
             v = next((v[x] for x in ("status", "value", "code") if isinstance(v.get(x), str)), None)
         if isinstance(v, str):
             a = availability(v)
@@ -217,7 +243,7 @@ def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bo
     key = (id(node), depth)
     if key in memo:
         return memo[key]
-    name = _name(node)
+    name = _name(node, title_words)
     words = _WORD.findall(name.lower()) if name else []
     found = bool(words) and sum(w in title_words for w in words) / len(words) >= 0.6
     if not found and depth:
@@ -260,7 +286,7 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
             break
     sku = next((clean(str(d[k])) for k in ("sku", "productCode", "articleNumber") if d.get(k)), None)
     return {
-        "name": _name(d), "brand": brand, "sku": sku, "price": price,
+        "name": _name(d, title_words), "brand": brand, "sku": sku, "price": price,
         "regular_price": regular if regular and regular > price else None,
         "currency": currency_code(cur, hints) if cur else None,
         "availability": _availability(d), "images": _image_urls(d),

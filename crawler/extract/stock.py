@@ -202,7 +202,7 @@ _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+"
     r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
-    r"shipping|delivery|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
+    r"shipping|delivery|collection|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
 # A delivery option right before the phrase ("Express delivery unavailable"); not "Free shipping -
