@@ -2025,3 +2025,63 @@ def test_a_collection_option_not_available_is_no_product_stock():
             "<div class='collection unavailable'><h3>Collection</h3><p>Not available for collection at "
             "<strong>Croydon - Purley Way</strong></p></div></div><button class='add-to-cart'>Add to basket</button>")
     assert extract_product(page(body), URL).availability == "InStock"
+
+
+def _table_layout(product: str, title: str = "Vintage Brass Compass - Antiques Shop") -> str:
+    """An osCommerce-style page: the product's cell, then other sections and other products' tiles
+    in the same table cell."""
+    tiles = "".join(f"<td class='smallText'><a href='/p/{n}'>Brass Lamp {n}</a><br>£{n}0.00<br><b>Sold out</b></td>"
+                    for n in (3, 4, 5))
+    return (f"<html><head><title>{title}</title></head><body><table><tr><td class='columnLeft'>Categories</td>"
+            f"<td width='100%'><table><tr><td>{product}</td></tr></table>"
+            "<table><tr><td class='main'><b>Shipping &amp; Returns</b><br>Orders placed before 2pm are dispatched the "
+            "same working day. Standard delivery 2-4 working days. Returns accepted within 14 days of receipt of "
+            "the goods, unused and in their original packaging.</td></tr></table><br>"
+            "<table><tr><td class='infoBoxHeading'>Customers who bought this also bought</td></tr></table>"
+            f"<table><tr>{tiles}</tr></table></td></tr></table></body></html>")
+
+
+def test_a_table_layouts_recommendation_heading_after_the_product_marks_only_the_tiles():
+    product = ("<table><tr><td class='pageHeading'>Vintage Brass Compass</td></tr></table><b>£45.00</b>"
+               "<table class='infoBoxNotice'><tr><td>"
+               "<span class='markProductOutOfStock'>This product is currently out of stock.</span></td></tr></table>")
+    rec = extract_product(_table_layout(product), URL)
+    assert (rec.availability, rec.price) == ("OutOfStock", "45.00")
+
+
+def test_without_a_heading_the_element_showing_the_titles_name_anchors_the_buy_box():
+    product = ("<font size='4'><b>Vintage Brass Compass</b></font><table><tr><td>Price:</td><td><b>£45.00</b></td></tr>"
+               "<tr><td>Availability:</td><td><b>Sold</b></td></tr></table>")
+    rec = extract_product(_table_layout(product), URL)
+    assert (rec.name, rec.price, rec.availability) == ("Vintage Brass Compass", "45.00", "OutOfStock")
+
+
+@pytest.mark.parametrize("notice, lang", [
+    ("Cet article est réservé. Tu peux l'ajouter à tes favoris pour être averti·e s'il redevient disponible.", "fr"),
+    ("Maaf, barang ini sudah terjual. Silakan cek koleksi kamera lain kami.", "id"),
+    ("Объявление снято с публикации.", "ru"), ("このオークションは終了しています", "ja"), ("Habis dijual", "ms")])
+def test_a_one_off_items_taken_state_or_an_ended_listing_is_sold_out(notice, lang):
+    body = f"<h1>Canon AE-1 Program</h1><span class='price'>€ 120,00</span><div class='item-notice'><p>{notice}</p></div>"
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("notice", ["This item is sold by Acme Ltd and fulfilled by Amazon.",
+                                    "This item is sold separately; batteries are not included in the box we ship."])
+def test_sold_by_or_sold_separately_is_no_taken_state(notice):
+    body = (f"<h1>Canon AE-1 Program</h1><span class='price'>€ 120,00</span><p>{notice}</p>"
+            "<button class='add-to-cart'>Add to cart</button>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_a_news_ticker_and_a_payment_methods_availability_are_no_product_stock():
+    body = ("<div class='topbar'><div class='container ticker'><span>Razprodano: božična kolekcija 2023 – hvala!</span>"
+            "</div></div><marquee>【お知らせ】新茶のご予約分は完売いたしました。</marquee><h1>Keramična vaza</h1>"
+            "<div class='product-price'>42,00 €</div><p class='zaloga instock'>Zaloga: <strong>Na zalogi</strong></p>"
+            "<div class='safety'>Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar.</div>")
+    assert extract_product(page(body, lang="sl"), URL).availability == "InStock"
+
+
+def test_a_picture_of_a_buy_button_sells():
+    body = ("<h1>深蒸し茶 100g</h1><span class='price'>1,280円</span><form action='/cart/add' method='post'>"
+            "<input type='image' src='/btn_cart.png' alt='かごに追加' name='submit'></form>")
+    assert extract_product(page(body, lang="ja"), URL).availability == "InStock"

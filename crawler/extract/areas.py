@@ -121,10 +121,10 @@ def headed_areas(headings, titles, buy) -> list:
                 block = parent
                 break
             e = parent
-        if block is None or _holds(block, titles):
+        at = block.index(e) if block is not None else 0
+        if block is None or _holds(block, titles) or _content_before(block, at):
             out.extend(_section_after(e, titles))  # the heading sits among the page's own parts
             continue
-        at = block.index(e)
         inside = [(b, block.index(branch)) for b in buy if (branch := _within(b, block)) is not None]
         if any(i < at for _, i in inside):
             out.extend(_section_after(e, titles))
@@ -136,6 +136,21 @@ def headed_areas(headings, titles, buy) -> list:
         if len(separate) != 1 or _link_away(_within(separate[0], block), ""):
             out.append(block)
     return out
+
+
+def _content_before(block, at: int) -> bool:
+    """Text before the heading's branch in its block: the page's own parts (a table layout's product
+    cell, then "Customers who bought this also bought" in the same cell), not a section of tiles."""
+    n = 0
+    for child in islice(block, at):
+        if isinstance(child.tag, str):
+            n += len(child.text_content().strip())
+            if n > _OWN_TEXT:
+                return True
+    return False
+
+
+_OWN_TEXT = 200
 
 
 def _section_after(branch, titles) -> list:

@@ -69,6 +69,27 @@ def names_the_shop(name: str, site: set[str]) -> bool:
     return bool(key) and any(_NOT_ALNUM.sub("", s) == key for s in site)
 
 
+# Elements a table layout or a hand-made theme shows the product's name in, without a heading.
+_NAME_TAGS = ("b", "strong", "font", "span", "div", "td", "p", "h2", "h3", "h4")
+
+
+def element_naming(root, name: str, related):
+    """On a page without a heading that names the product, the element that shows the name the
+    <title> gives, or a little more (a table layout's ``<font size="4"><b>Rower Romet Wagant 28</b></font>``), outside
+    the masthead, breadcrumbs and related areas: it anchors the buy box as an h1 would."""
+    target = name.casefold()
+    head = target[:12]
+    for el in root.iter(_NAME_TAGS):
+        own = el.text
+        if not own or head not in own.casefold():
+            continue
+        shown = short_text(el, len(name) + 20)
+        if (shown and shown.casefold().startswith(target) and not related(el) and not in_masthead(el)
+                and not any("crumb" in (a.get("class") or "").lower() for a in el.iterancestors())):
+            return el
+    return None
+
+
 def in_masthead(el) -> bool:
     """Inside the page's own header (not an article's or the product's), or a logo / site-title
     element."""

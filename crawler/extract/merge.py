@@ -170,6 +170,13 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
     return title
 
 
+def _own_titles(sc) -> list:
+    """The h1s, and a title element named like the page's <title> (osCommerce's "pageHeading" cell on a
+    page without an h1): a recommendation heading's block that holds one is the product's column."""
+    named = domfields.best_h1(sc.titles[:_TITLE_ELEMENTS], [domfields.title_text(sc.title)], fallback=False)
+    return sc.h1s[:3] + [named[0]] if named else sc.h1s[:3]
+
+
 def extract_from_tree(tree, url: str) -> ProductRecord:
     """Extract a product record from an already parsed lxml.html tree (not mutated)."""
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
@@ -186,7 +193,7 @@ def _extract(root, url: str) -> ProductRecord:
     # the page header's mini cart ("Handlekurv (0)") is no buy button
     buy = [b for b in areas.own_buy_controls(sc.buy)
            if not (domfields.in_masthead(b) and not areas.says_buy(b.text_content()[:200]))]
-    headed = areas.headed_areas(sc.related_heads, sc.h1s[:3], buy) if sc.related_heads else []
+    headed = areas.headed_areas(sc.related_heads, _own_titles(sc), buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
     address = urlsplit(url)
@@ -250,9 +257,11 @@ def _extract(root, url: str) -> ProductRecord:
         if blob:
             layers.append(("json", blob))
     buttons = areas.buy_buttons(buy, related)
-    anchors = buttons[:3] + ([h1[0]] if h1 else [])
-    # No heading names the product: the document title's part that is not the shop's name.
+    # No heading names the product: the document title's part that is not the shop's name, and
+    # the element that shows it anchors the buy box.
     dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, address.hostname or "")}
+    shown_name = None if h1 or not dpart["name"] else domfields.element_naming(root, dpart["name"], related)
+    anchors = buttons[:3] + ([h1[0]] if h1 else [shown_name] if shown_name is not None else [])
     labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     markup_brand = next((part["brand"] for _, part in layers if part.get("brand")), None)

@@ -43,7 +43,9 @@ _OUT = (
     "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
     "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
-    "inserzione terminata", "annonce terminée", "vente terminée",
+    "inserzione terminata", "annonce terminée", "vente terminée", "снято с публикации", "снято с продажи",
+    "снят с продажи", "нет в продаже", "объявление снято", "объявление закрыто", "ilan yayından kaldırıldı",
+    "オークションは終了", "オークション終了", "出品終了", "拍卖已结束", "경매가 종료", "경매 종료",
     # no longer made or sold ("Ce produit n'est plus commercialisé")
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
@@ -76,7 +78,7 @@ _OUT = (
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
     "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
-    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "terjual habis", "habis terjual",
+    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "terjual habis", "habis terjual", "habis dijual", "sudah habis",
     "สินค้าหมด",
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "販売を終了", "完売",
@@ -193,7 +195,10 @@ _OTHER_SUBJECT = re.compile(
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
     r"bild|image|picture|photo|foto|imagen|immagine|afbeelding|video|erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
-    r"insurance|liste|list|wishlist|wunschliste|wunschzettel)"
+    r"insurance|liste|list|wishlist|wunschliste|wunschzettel|"
+    # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
+    r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
+    r"financing|finanzierung|ratenkauf|installments?|klarna|paypal)"
     r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈")
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
@@ -235,7 +240,12 @@ _THIS_PRODUCT = re.compile(
     r"este (?:artículo|producto|artigo|produto)|esta (?:prenda|peça)|questo (?:articolo|prodotto)|"
     r"dit (?:artikel|product)|deze (?:artikel|product)|ten (?:produkt|artykuł|towar)|tento (?:produkt|výrobek)|"
     r"denna (?:artikel|produkt|vara)|denne (?:vare|varen|artikkel|artikel)|tämä tuote|bu ürün|этот товар|"
-    r"цей товар|ez a termék)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품")
+    r"цей товар|ez a termék|barang ini|produk ini)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품")
+# A one-off item's state said of it ("Cet article est réservé.", "Barang ini sudah terjual."): words that
+# alone say nothing ("sold by …", "all rights reserved"), closing the product's clause.
+_TAKEN = re.compile(r"(?<![^\W\d_])(?P<out>sold|reserved|vendu|vendue|réservé|réservée|verkauft|reserviert|vendido|vendida|"
+                    r"reservado|reservada|venduto|venduta|riservato|verkocht|gereserveerd|sprzedany|sprzedana|"
+                    r"zarezerwowany|продан|продано|забронирован|terjual|satıldı|såld|solgt|myyty)\s*(?:[.!,;:(]|$)")
 _CLAUSE = 48
 # A condition before a sold-out phrase is no statement.
 # ("si" only opening the text: Italian's reflexive "si" is no condition)
@@ -249,7 +259,8 @@ def _said_of_this_product(low: str):
     if subject is None:
         return None
     end = _SENTENCE_END.search(low, subject.end())
-    m = _VERDICT.search(low, subject.end(), min(subject.end() + _CLAUSE, end.start() if end else len(low)))
+    stop = min(subject.end() + _CLAUSE, end.start() + 1 if end else len(low))
+    m = _VERDICT.search(low, subject.end(), stop) or _TAKEN.search(low, subject.end(), stop)
     return m if m is not None and m.lastgroup == "out" else None
 
 
@@ -347,6 +358,8 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 # "woocommerce-grouped-product-list"), sold each with its own quantity
                                 r"grouped|"
                                 r"tooltip|cookie|"
+                                # the shop's news ticker or announcement bar ("Razprodano: božična kolekcija")
+                                r"ticker|announcement|(?<![a-z])top-?bar|promo-?bar|notice-?bar|"
                                 # buyers' words: "everything was out of stock everywhere" in a review
                                 r"review|rating|comment|testimonial|question|answer")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -468,8 +481,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         if e is None or e is stop:
             break
         tag = e.tag if isinstance(e.tag, str) else ""
-        if tag in ("option", "select", "label") or (tag == "a" and not _dressed_as_button(e)):
-            return False  # a choice, or a link to another page
+        if tag in ("option", "select", "label", "marquee") or (tag == "a" and not _dressed_as_button(e)):
+            return False  # a choice, a link to another page, a scrolling news line
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
         if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
             return False
@@ -563,7 +576,7 @@ _CONTROLS = frozenset(("button", "input", "a"))
 
 def _label(control, visible: Visibility) -> str | None:
     return (_shown_text(control, visible) or control.get("value") or control.get("aria-label")
-            or control.get("title"))
+            or control.get("title") or (control.get("alt") if control.tag == "input" else None))
 
 
 def _control(el, candidates: set):

@@ -189,7 +189,8 @@ def scan(root) -> Scan:
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
-                if (key and _BUY.search(key.lower())) or (tag == "button" and says_buy(el.text_content()[:200])):
+                if ((key and _BUY.search(key.lower())) or (tag == "button" and says_buy(el.text_content()[:200]))
+                        or (tag == "input" and says_buy((get("alt") or "")[:200]))):  # a picture of the button
                     buy.append(el)
                     continue
             elif tag == "form":
