@@ -320,7 +320,9 @@ class ParquetWriterPipeline:
                 res = item.resolutions[i][j]
                 self.run.add("post_items", [{
                     "source": item.source, "run_id": self.run_id, "post_url": item.url, "item_index": i,
-                    "link_index": j, "text": garment["text"], "brand": garment["brand"],
+                    "link_index": j, "text": garment["text"],
+                    # an alternative's own maker, not the garment's (records before links had one: the garment's)
+                    "brand": link["brand"] if "brand" in link else garment["brand"],
                     "image_position": garment["image_index"], "kind": link["kind"], "link_text": link["text"],
                     "original_url": link["url"], "resolved_url": res.resolved_url if res else None,
                     "redirects": res.redirects if res else [], "link_status": res.link_status if res else "unresolved",

@@ -78,3 +78,17 @@ def test_a_turkish_genitive_names_the_wearer_and_a_dotted_capital_i_still_spells
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/yali-capkini-2-sezon-15-bolum/")
     assert rec.characters == ["Seyran"]
     assert [i.brand for i in rec.items] == ["İpekyol"]
+
+
+def test_an_alternatives_link_has_its_own_maker_and_the_exact_link_the_garments():
+    rec = _post("<h3>The red plaid blazer</h3><p>It's GANNI.</p>"
+                "<div class='lasso-container'><div class='lasso-badge'>Exact</div>"
+                "<a class='lasso-title' href='https://blog.example/go/ganni-check-wool-blazer/'>GANNI Check Wool Blazer</a></div>"
+                "<div class='lasso-container'><div class='lasso-badge'>Similar</div>"
+                "<a class='lasso-title' href='https://blog.example/go/mango-check-blazer/'>Mango Checked Wool-Blend Blazer</a>"
+                "</div><p>The boots are custom, so here is a similar pair: "
+                "<a href='https://www.amazon.com/dp/B0BX4K2L7Q'>Similar: Steve Madden Platform Boots on Amazon</a> "
+                "and <a href='https://shop.mango.com/gb/women/boots_87012345'>this one</a></p>")
+    links = [(link.kind, link.brand) for item in rec.items for link in item.links]
+    assert links == [("exact", "GANNI"), ("alternative", "Mango"), ("alternative", "Steve Madden"),
+                     ("alternative", "Mango")]

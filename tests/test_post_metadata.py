@@ -571,6 +571,8 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("close-up of the coat, the exact one:", "exact"),
     ("the original is costume stock, but these are great matches:", "alternative"),
     ("Love this look but not the price?", "alternative"),
+    ("mirip banget:", "alternative"), ("Budgetalternativ:", "alternative"), ("похожий, от Baon:", "alternative"),
+    ("[คล้าย]", "alternative"), ("【似てる】", "alternative"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")
@@ -1499,3 +1501,24 @@ def test_the_named_episode_the_looks_are_from_is_no_show():
     rec = _titled("Belly's Outfits from the Fireworks Party Episode")
     assert rec.show is None
     assert _titled("Outfits from Northbound Episode 5").show == "Northbound"
+
+
+def test_a_title_escaped_twice_and_a_family_name_on_its_own_are_read_as_the_post_means():
+    # Yoast's og:title escaped twice ("&amp;amp;"); the garment "Mindy Chen’s Outfits" gives "Chen" alone
+    page = ("<html><head><meta property='og:title' content='Northbound Season 2 Episode 3 Outfits: Shop Emily, "
+            "Mindy &amp;amp; Sylvie&amp;#8217;s Looks'></head><body><article><div class='entry-content'>"
+            "<h2>Mindy Chen&#8217;s Outfits</h2><p>Mindy wore a sequin top. <a href='https://rstyle.me/+m1'>Shop it</a></p>"
+            "<h2>Sylvie Grateau&#8217;s Outfits</h2><p>Sylvie wore a white dress. <a href='https://rstyle.me/+s1'>Shop it</a>"
+            "</p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2025/northbound-s2e3/")
+    assert rec.title == "Northbound Season 2 Episode 3 Outfits: Shop Emily, Mindy & Sylvie’s Looks"
+    assert rec.characters == ["Emily", "Mindy", "Sylvie"]
+
+
+@pytest.mark.parametrize("similar, exact", [("【似てる】", "【着用】"), ("SIMILE", "IDENTICO"), ("mirip", "sama persis"),
+                                            ("похожая", "точно такая же"), ("[คล้าย]", "[ตัวจริง]")])
+def test_a_legend_of_labels_then_each_line_labelled_exact_or_similar(similar, exact):
+    rec = _inline(f"<p>{exact} = the item worn, {similar} = a look-alike</p>"
+                  f"<p>Maya's coat {similar} <a href='https://s.example/1'>Max Mara</a></p>"
+                  f"<p>Maya's bag {exact} <a href='https://s.example/2'>Mulberry</a></p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [["alternative"], ["exact"]]

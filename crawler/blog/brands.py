@@ -208,6 +208,17 @@ def listed_opening(words: str) -> str | None:
     return None
 
 
+def link_maker(words: str | None, href: str) -> str | None:
+    """An alternative's own maker: the one listed maker its link's words name ("Mango Checked Wool-Blend
+    Blazer", "Similar: Steve Madden Platform Boots on Amazon"), else the listed maker whose own shop the
+    link leads to; a retailer selling it is none."""
+    said = _listed_inside([words]) if words else None
+    if said and _fold(said) not in _SELLERS:
+        return said
+    host = (urlsplit(destination_param(href) or href).hostname or "").split(".")
+    return next(filter(None, map(_BY_HOST.get, host[:-1])), None)
+
+
 def _listed_host(group: Group) -> str | None:
     """The listed maker whose shop an exact link leads to, through an affiliate's wrapper or not."""
     for el, href in group.links:

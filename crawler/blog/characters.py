@@ -612,9 +612,16 @@ def _same_people(names: list[str]) -> list[str]:
     """One name a person: "Alex Levy" beside "Alex" (or "Levy") is the same person, named as the post
     calls them on their own."""
     alone = set(names)
+    called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
+    for name in names:
+        if " " in name:
+            words = name.split()
+            chosen = called.get(name) or next((w for w in words if w in alone), name)
+            for key in (name, *words):
+                called.setdefault(key, chosen)  # "Chen" beside "Mindy Chen" and "Mindy" is Mindy
     out: list[str] = []
     for name in names:
-        name = next((w for w in name.split() if w in alone), name) if " " in name else name
+        name = called.get(name, name)
         if name not in out:
             out.append(name)
     return out

@@ -8,6 +8,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from street2shop.crawler.extract.text import unescape_twice_escaped
+
 #: Chrome that may sit inside a post's own container; the post's header and footer are not
 #: in this list because they carry its category and tag links.
 _CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|"
@@ -69,7 +71,7 @@ def walk(el, skip):
 
 def meta_values(tree, *names: str) -> list[str]:
     """The contents of the page's <meta> tags with one of these property or name values."""
-    return [el.get("content").strip() for el in tree.iter("meta")
+    return [unescape_twice_escaped(el.get("content").strip()) for el in tree.iter("meta")
             if (el.get("property") or el.get("name") or "").lower() in names and el.get("content")]
 
 

@@ -43,18 +43,21 @@ ALTERNATIVE = re.compile(
     # fr / es / pt / sv / da / no: "modèle approchant", "casi iguales", "mais em conta", "billigare", "ligner meget"
     r"approchant\w*|casi igual\w*|(?:mais )?em conta|billigare|billigere|ligner(?: meget)?|liknar|alternativ|"
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
-    r"(?:modern )?equivalent|long gone|no longer available|discontinued)\b",
+    r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
+    # id / ms, sv, ru, th
+    r"mirip|alternatif|budgetalternativ\w*|похож\w*|аналог\w*|คล้าย|ทางเลือก)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
-_ALTERNATIVE_CJK = re.compile(r"似ている|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
-_EXACT_CJK = re.compile(r"同じ|同款|동일")
+_ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
+_EXACT_CJK = re.compile(r"同じ|同款|동일|着用")  # "【着用】": the one worn
 #: Japanese kana, CJK ideographs and Hangul syllables: text written in a script without word boundaries.
 CJK_CHARS = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 CJK = re.compile(f"[{CJK_CHARS}]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
                    r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                   r"birebir|aynısı)\b", re.I)
+                   r"birebir|aynısı|identic[oa]|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|ตัวจริง)\b",
+                   re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
 _EXACT_CLASS = re.compile(r"(?:^|[\s_-])exact(?:$|[\s_-])", re.I)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, listed_opening, post_makers
+from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, link_maker, listed_opening, post_makers
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
@@ -44,6 +44,7 @@ class PostLink:
     url: str  # absolute href as the post writes it
     text: str | None
     kind: str  # "exact" | "alternative"
+    brand: str | None = None  # the garment's for an exact link; an alternative's own maker, when named
 
 
 @dataclass
@@ -428,7 +429,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         for el, href in group.links:
             if href not in seen:  # a box's title, picture and button linking one page: one link
                 seen.add(href)
-                item.links.append(PostLink(url=href, text=text(el) or None, kind=group.kinds[id(el)]))
+                words, kind = text(el) or None, group.kinds[id(el)]
+                item.links.append(PostLink(url=href, text=words, kind=kind,
+                                           brand=maker if kind == "exact" else link_maker(words, href)))
         items.append(item)
     return items
 

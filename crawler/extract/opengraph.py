@@ -12,7 +12,7 @@ from __future__ import annotations
 from .domfields import in_masthead
 from .prices import Hints, currency_code, parse_amount, parse_price_text
 from .stock import markup_availability
-from .text import clean
+from .text import clean, unescape_twice_escaped
 
 
 _PRICE = ("product:sale_price:amount", "og:sale_price:amount", "product:price:amount",
@@ -32,7 +32,7 @@ def read_meta(metas, links=()) -> dict[str, list[str]]:
         if key and not _of_other_item(link):
             meta.setdefault("itemprop:" + key.strip().lower(), []).append(link.get("href"))
     for m in metas:
-        content = m.get("content")
+        content = unescape_twice_escaped(m.get("content"))
         for attr in ("property", "name", "itemprop"):
             key = m.get(attr)
             if key:

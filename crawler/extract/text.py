@@ -42,6 +42,17 @@ def shown_words(root) -> str:
     return " ".join(root.xpath(_SHOWN_TEXT))
 
 
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
+def unescape_twice_escaped(value: str | None) -> str | None:
+    """An attribute escaped twice by its template reads "&amp;" or "&#8217;" after parsing (Yoast's
+    og:title "Mindy &amp;amp; Sylvie&amp;#8217;s Looks"): its entities once more."""
+    if value and "&" in value and _ENTITY.search(value):
+        return replace_entities(value)
+    return value
+
+
 def strip_html(value) -> str | None:
     """JSON-LD descriptions frequently carry HTML (and entity-escaped HTML)."""
     value = clean(value)
