@@ -92,3 +92,18 @@ def test_an_alternatives_link_has_its_own_maker_and_the_exact_link_the_garments(
     links = [(link.kind, link.brand) for item in rec.items for link in item.links]
     assert links == [("exact", "GANNI"), ("alternative", "Mango"), ("alternative", "Steve Madden"),
                      ("alternative", "Mango")]
+
+
+@pytest.mark.parametrize("line, maker", [
+    ("Taylor’s lilac cardigan is <a href='https://rstyle.me/+q1'>Sandy Liang (EXACT)</a>.", "Sandy Liang"),
+    ("<a href='https://zozo.jp/shop/snidel/goods/81234567/'>SNIDEL｜ボリュームスリーブニットプルオーバー</a>", "SNIDEL"),
+    ("【同じ】Mila Owen（ミラオーウェン）のダッフルコート → <a href='https://zozo.jp/shop/milaowen/goods/1/'>ZOZOTOWNで見る</a>",
+     "Mila Owen"),
+    ("정보 : 송지오옴므(SONGZIO HOMME) 자켓 <a href='https://www.musinsa.com/app/goods/1'>무신사에서 보기</a>", "송지오옴므"),
+    ("深灰色双排扣西装，同款：<a href='https://detail.tmall.com/item.htm?id=6123456789'>报喜鸟官方旗舰店</a>", "报喜鸟"),
+    ("これは【同じ】スウェットパーカーです → <a href='https://graphpaper-tokyo.com/products/1'>Graphpaper公式</a>",
+     "Graphpaper"),
+])
+def test_a_makers_name_without_its_note_reading_or_official_shop_words(line, maker):
+    rec = _post(f"<h3>Maya's look</h3><p>{line}</p>")
+    assert [i.brand for i in rec.items] == [maker]

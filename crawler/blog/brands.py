@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
-from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK_CHARS, POSSESSIVE, Group, label, maker_name
+from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
@@ -38,8 +38,10 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
             or next(filter(None, map(_labelled_brand, lines(stream.tokens[group.start:group.end]))), None)
+            or _official_store(group)
             or (listed_opening(garment) if _has_exact(group) else None)
             or _bracketed(garment)
+            or _transliterated([garment, *lines(group.exact_tokens)])
             # a name said in prose runs on into the model's ("is the Buffalo Classic Low"); one
             # that ends its clause or line is whole ("Blazer - Dustline Denim")
             or _without_model(next(filter(None, map(_by_name, lines(group.exact_tokens))), None)
@@ -54,7 +56,12 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     labelled = _BRAND_LABEL.match(name or "")
     if labelled:  # a rule took the whole line "Brand: Vince", "Brand: Unknown"
         name = name[labelled.end():].strip()
+    if name:  # a note after the name: "Sandy Liang (EXACT)", "Mila Owen（ミラオーウェン）"
+        name = _NOTE_AFTER.sub("", name) or name
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
+
+
+_NOTE_AFTER = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
 
 
 def _said_before_the_call(stream: Stream, group: Group, garment: str) -> str | None:
@@ -130,6 +137,38 @@ def _bracketed(garment: str) -> str | None:
     name = _capitalised(inside)
     return name if name == inside and len(name.split()) <= 4 and not label(name) and not CALL_TO_ACTION.match(name) \
         and not _has_garment_word(name) else None
+
+
+def _official_store(group: Group) -> str | None:
+    """The maker whose own official shop an exact link names ("MaxMara官方旗舰店", "Graphpaper公式",
+    "젠틀몬스터 공식몰"); a retailer's shop is none."""
+    for el, _ in group.links:
+        if group.kinds.get(id(el)) == "exact":
+            m = _OFFICIAL.match(text(el).strip(" →▶>"))
+            if m and _fold(m.group("name")) not in _SELLERS:
+                return m.group("name").strip()
+    return None
+
+
+_OFFICIAL = re.compile(r"^[▶▷→]?\s*(?P<name>\S(?:.{0,30}?\S)?)\s*(?:官方旗舰店|官方旗艦店|官方商城|官网|官網|公式(?:サイト|"
+                       r"オンラインストア|オンラインショップ|ストア|通販)?|공식\s?(?:몰|스토어|온라인\s?스토어|홈페이지)?|"
+                       r"official (?:store|site|shop|website))$", re.I)
+
+
+def _transliterated(texts) -> str | None:
+    """A maker written with its reading in the other script, as Japanese, Korean and Chinese posts write
+    makers: "Mila Owen（ミラオーウェン）のダッフルコート", "송지오옴므(SONGZIO HOMME) 자켓", "上海滩（Shanghai
+    Tang）"; the name as the post writes it first."""
+    for words in texts:
+        if CJK.search(words):
+            m = _TRANSLITERATED.search(words)
+            if m:
+                return (m.group("latin") or m.group("cjk")).strip()
+    return None
+
+
+_TRANSLITERATED = re.compile(rf"(?P<latin>[A-Za-z][A-Za-z0-9 .&'’-]{{0,30}}[A-Za-z0-9.])\s?[（(][{CJK_CHARS}ー・ ]{{2,20}}[）)]|"
+                             rf"(?P<cjk>[{CJK_CHARS}][{CJK_CHARS}・]{{0,15}})\s?[（(][A-Za-z][A-Za-z0-9 .&'’-]{{1,30}}[）)]")
 
 
 def _may_be_maker(name: str | None) -> bool:
@@ -381,6 +420,8 @@ def _capitalised(words: str) -> str | None:
         bare = word.strip(".,;:!?()")
         if not bare or not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_JOINERS):
             break
+        if kept and (word[:1] in "(（[" or label(bare)):
+            break  # a note after the name: "Sandy Liang (EXACT)"
         if _ABBREVIATION.fullmatch(word):  # "Dr. Martens", "A.P.C."
             kept.append(word)
             continue
@@ -490,12 +531,15 @@ def _maker_part(words: str) -> str | None:
     """The leading name of a product's words: "Zara Leather Boots" -> "Zara", "ASOS DESIGN
     chelsea boots" -> "ASOS DESIGN", "Lúne Atelier" -> "Lúne Atelier"; a listed maker's name as the
     list ends it ("Kenneth Jay Lane Earrings")."""
+    words = _TITLE_BAR.split(words, 1)[0]  # an OGP card's "SNIDEL｜ボリュームスリーブニット…"
     listed = listed_opening(words)
     if listed:
         return listed
     kept: list[str] = []
     for word in words.split():
         bare = word.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(word.rstrip(",;:!?()")) else word.strip(".,;:!?()")
+        if kept and (word[:1] in "(（[" or label(bare)):
+            break  # a note after the name: "Sandy Liang (EXACT)"
         if kept and not (bare[:1].isupper() or bare.lower() in _NAME_JOINERS):
             break  # a model's number ends the maker's name ("Blundstone 500", "Chanel 22 bag")
         if any(part in DESCRIPTORS for part in bare.lower().split("-")) or (kept and bare in _MODEL_OPENERS):
@@ -513,3 +557,4 @@ def _maker_part(words: str) -> str | None:
 
 
 _MODEL_OPENERS = frozenset(("The", "Le", "La", "El", "Il", "Les", "Los"))
+_TITLE_BAR = re.compile(r"\s*[|｜]\s*")
