@@ -1522,3 +1522,33 @@ def test_a_legend_of_labels_then_each_line_labelled_exact_or_similar(similar, ex
                   f"<p>Maya's coat {similar} <a href='https://s.example/1'>Max Mara</a></p>"
                   f"<p>Maya's bag {exact} <a href='https://s.example/2'>Mulberry</a></p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [["alternative"], ["exact"]]
+
+
+@pytest.mark.parametrize("title, show, season, episode, characters", [
+    ("Трудные подростки, 5 сезон 3 серия: во что одеты Антон, Кира и Лиза", "Трудные подростки", 5, 3,
+     ["Антон", "Кира", "Лиза"]),
+    ("„M jak miłość”, odcinek 1812: w co ubrane były Kinga, Magda i Ula?", "M jak miłość", None, 1812,
+     ["Kinga", "Magda", "Ula"]),
+    ("유 퀴즈 온 더 블럭 245회 유재석 조세호 의상 정보 (셔츠, 안경, 자켓)", "유 퀴즈 온 더 블럭", None, 245, ["유재석", "조세호"]),
+    ("Fashion di Gadis Kretek Episode 3: Kebaya Dasiyah", "Gadis Kretek", None, 3, []),
+    ("ส่องแฟชั่น F4 Thailand EP.5", "F4 Thailand", None, 5, []),
+    ("【推しの子】ドラマ第2話 有馬かな＆黒川あかねの私服衣装", "推しの子", None, 2, ["有馬かな", "黒川あかね"]),
+])
+def test_shows_episodes_and_wearers_in_titles_of_more_languages(title, show, season, episode, characters):
+    rec = _titled(title, "<p>Dasiyah: <a href='https://s.example/1'>kebaya</a></p>")
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+    assert rec.characters[:len(characters)] == characters
+
+
+def test_a_german_garment_in_bold_and_an_adjective_in_the_genitive_are_no_wearers():
+    body = ("<h3>Charlotte</h3><ul><li><strong>Samt-Haarreif</strong>: Charlottes Haarreif ist eine Sonderanfertigung. "
+            "Ähnlich: <a href='https://www.jenniferbehr.com/products/tori'>Jennifer Behr Tori Headband</a></li>"
+            "<li>Pinkes Tüllkleid von Molly Goddard – exakt: <a href='https://s.example/2'>hier</a></li></ul>")
+    rec = _in_language("de", "And Just Like That 2x05", body)
+    assert rec.characters == ["Charlotte"]
+
+
+def test_a_show_named_with_its_seasons_number_is_the_show():
+    rec = _titled("Mare Fuori 4, episodio 6: gli outfit di Rosa Ricci, Carmela e Kubra",
+                  "<p>Nella stagione 4 Rosa indossa un bomber: <a href='https://s.example/1'>Alpha Industries</a></p>")
+    assert (rec.show, rec.season, rec.episode) == ("Mare Fuori", 4, 6)

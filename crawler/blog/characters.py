@@ -46,8 +46,11 @@ WHO_WEARS_ELSEWHERE = re.compile(
     r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+|"
     r"\bvad (?:bär|bar|hade)\s+|\bco (?:nosi|nosiła|miała na sobie)\s+|"
     r"\bqué (?:lleva|llevaba|llevó)\s+|\bcosa (?:indossa|indossava)\s+|"
-    r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+)"  # pt "os looks da Maeve"
-    rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-Ý][\w-]*)*)")
+    r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+|"  # pt "os looks da Maeve"
+    # pl "w co ubrane były Kinga, Magda i Ula", ru "во что одеты Антон, Кира и Лиза"
+    r"\bw co (?:(?:ubran[aey]|ubrany) (?:był[aoy]?|były)|(?:był[aoy]?|były) (?:ubran[aey]|ubrany))\s+|"
+    r"(?<!\w)во что (?:был[аи]? )?одет[аы]?\s+)"
+    rf"(?P<who>[A-ZÀ-ÝА-ЯЁ][\w-]*(?:(?:,\s*|\s+(?:{_AND}|и)\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-ÝА-ЯЁ][\w-]*)*)")
 # Dutch "wat droegen Wednesday en Enid?", where "en" joins the names (elsewhere it is a preposition: "Lu en Élite")
 _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
                         r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[A-ZÀ-Ý][\w-]*)*)")
@@ -173,7 +176,7 @@ def _opens_line(el) -> bool:
     return parent is None or not (parent.text or "").strip()
 
 
-each_name = re.compile(rf"\s*,\s*|\s+{_AND}\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota"
+each_name = re.compile(rf"\s*,\s*|\s+(?:{_AND}|и)\s+").split  # "Maya, Leo and Dana", "Lidia y Carlota", "Кира и Лиза"
 
 
 def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
@@ -214,9 +217,11 @@ _EVERY_LOOK = re.compile(rf"\b(?i:every|all(?: of)?)\s+(?P<who>{NAME}(?:\s+{NAME
 # Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
 # "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
 _CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
-_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME})*)"
-                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|스타일|穿搭|造型|服装|服裝)")
-_CJK_AND = re.compile(r"\s*[&＆、と]\s*")
+# (Korean names side by side with a space: "245회 유재석 조세호 의상 정보")
+_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME}|"
+                      r"\s+[가-힣]{2,4})*)"
+                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|의상|스타일|穿搭|造型|服装|服裝)")
+_CJK_AND = re.compile(r"\s*[&＆、と]\s*|\s+(?=[가-힣])")
 
 
 def _middle_dot_names(words: str) -> list[str]:
@@ -434,13 +439,21 @@ def _bare_genitives(words: str) -> list[str]:
         if not garment_word(what):
             continue
         if _no_name(who) or _plain_word(who + "s") or (who + "s").casefold() in _MAKERS \
-                or who.casefold() in _MAKERS:
+                or who.casefold() in _MAKERS or _adjective_es(who):
             continue
         if who not in out:
             out.append(who)
     return out
 
 
+def _adjective_es(who: str) -> bool:
+    """"Pinkes Tüllkleid", "Schwarzes Kleid": an adjective's neuter ending, not a name's genitive."""
+    stem = who.casefold()[:-1] if who.endswith("e") else ""
+    return stem in DESCRIPTORS or stem in _GERMAN_ADJECTIVES
+
+
+_GERMAN_ADJECTIVES = frozenset("rot blau grün gelb schwarz weiß weiss grau braun lila rosa bunt kurz lang neu weit "
+                               "eng klein groß gross hell dunkel schlicht edel warm leicht schön".split())
 _BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
 _MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
 
@@ -582,8 +595,9 @@ def _line_wearer(bold, rest: list, lowercase: bool = False) -> str | None:
     if lowercase and re.fullmatch(r"[a-zà-ý][\w'’-]+", name) and name not in _MAKERS:
         name = name.capitalize()
     if not re.fullmatch(rf"{NAME}(?:\s+{NAME})?", name) or _no_name(name.split()[0]) \
-            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS or label(name):
-        return None  # not "Coat:", nor "Splurge:" / "Exact:" before a link
+            or name.casefold() in GARMENTS or name.casefold() in DESCRIPTORS or label(name) \
+            or any(garment_word(part) for part in name.casefold().split("-")[1:]):
+        return None  # not "Coat:", "Samt-Haarreif:", nor "Splurge:" / "Exact:" before a link
     links = [text(a) for e in rest for a in e.iter("a")]
     said = set(re.findall(r"[^\W\d_]+", " ".join([bold.tail or "", *(e.tail or "" for e in rest), *links]).casefold()))
     named = any(t and (t[0].isupper() or re.sub(r"['’]", "", t.casefold()) in _MAKERS) and t != name for t in links)

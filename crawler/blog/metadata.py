@@ -46,6 +46,10 @@ _SEASON_EPISODE = [
     # ko / ja "시즌2 5화", "シーズン2 第8話"; zh "第2季第5集"
     re.compile(r"(?:시즌|シーズン)\s*(?P<season>\d{1,2})\s*(?:第\s*)?(?P<episode>\d{1,3})\s*[話话화회집]"),
     re.compile(r"第\s*(?P<season>\d{1,2})\s*季\s*第\s*(?P<episode>\d{1,3})\s*[集话話]"),
+    # ru / uk "5 сезон 3 серия", "сезон 5, серия 3"
+    re.compile(r"(?<!\d)(?P<season>\d{1,2})(?:-?й)?\s*сезон\w*\s*[,:-]?\s*(?P<episode>\d{1,3})(?:-?я)?\s*"
+               r"(?:сери[яи]|эпизод|епізод|выпуск)", re.I),
+    re.compile(r"\bсезон\s*(?P<season>\d{1,2})\s*[,:-]?\s*(?:сери[яи]|эпизод|епізод|выпуск)\s*(?P<episode>\d{1,3})", re.I),
 ]
 # WordPress sets "2x05" as "2×05" (a multiplication sign) in titles and text.
 _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
@@ -55,9 +59,11 @@ _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thir
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
 _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|"
                           r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季", re.I)
+                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季|"
+                          r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
-                           r"afsnit|odcinek|jakso)\s*#?\s*(?P<episode>\d{1,3})\b|第\s*(?P<wa>\d{1,3})\s*[話话회집集]|"
+                           r"afsnit|odcinek|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
+                           r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
@@ -72,10 +78,12 @@ _SHOW_AFTER = re.compile(
 # a body's "3.07" may be a price).
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
-                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?)\s*\d|"
+                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|"
+                          r"puntata|aflevering|avsnitt|afsnit|odcinek|jakso)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話](?![가-힣])|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
+                          r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|\bсезон\s*\d|\bсери[яи]\s*\d|"
                           + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
@@ -106,7 +114,7 @@ _POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item"
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
 _EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+|staffel|saison|temporada|"
                              r"stagione|seizoen|s[äa]song|sæson|sesong|sezon|kausi|folge|[ée]pisode|cap[ií]tulo|episodio|"
-                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm)\b.*$", re.I)
+                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm|сезон|сери[яи])\b.*$", re.I)
 
 
 def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
@@ -142,6 +150,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             or _named_for_wearer(rec.characters, [*categories, *tags])
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, later) or rec.show
+        if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
+            rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -403,7 +413,10 @@ def _strings(value) -> list[str]:
 def _title_show(title: str) -> str | None:
     show = _title_show_part(title)
     show = _WHICH_EPISODE.sub("", show) if show else show
-    show = _LEADING_TAG.sub("", show) if show else show  # "【韓劇穿搭】黑暗榮耀": the blog's tag before the show
+    tag = _LEADING_TAG.match(show) if show else None
+    if tag:  # "【韓劇穿搭】黑暗榮耀": the blog's tag before the show; "【推しの子】ドラマ": the show in brackets
+        rest = show[tag.end():].strip()
+        show = tag.group().strip(" 【】[]") if rest.casefold() in _DRAMA_WORDS else rest
     if show:
         show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
         if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
@@ -420,8 +433,10 @@ def _title_show(title: str) -> str | None:
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
-_LEADING_LOOKS = re.compile(r"^(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?)\s+"
-                            r"(?=\S)")
+_LEADING_LOOKS = re.compile(r"^(?:(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
+                            r"busana|gaya)(?:\s+(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|(?:ส่อง)?แฟชั่น\s*)(?=\S)")
+# A generic word for a series after a bracketed name ("【推しの子】ドラマ第2話")
+_DRAMA_WORDS = frozenset(("ドラマ", "드라마", "电视剧", "電視劇", "日剧", "日劇", "韩剧", "韓劇", "drama", "dorama"))
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
 _WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2})")
 

@@ -27,6 +27,8 @@ doudoune imperméable
 kleid bluse hemd pulli strickjacke steppjacke lederjacke jeansjacke regenjacke daunenjacke jacke mantel
 wollmantel trenchcoat hose stiefel stiefeletten gummistiefel schuhe turnschuhe tasche handtasche schal mütze
 gürtel ohrringe halskette kette armband sandalen midirock minirock maxikleid sommerkleid
+haarreif haarband stirnband haarspange haarklammer halstuch sonnenbrille brille socken sneaker rucksack kappe
+anzug badeanzug weste
 vestido falda blusa camisa chaqueta abrigo pantalón pantalones vaqueros botas botines zapatos zapatillas
 bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas americana gabardina camiseta
 abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
