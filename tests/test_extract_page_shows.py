@@ -10,6 +10,7 @@ import re
 import pytest
 
 from street2shop.crawler.extract import extract_product
+from street2shop.crawler.extract.prices import Hints, parse_price_text
 from street2shop.crawler.extract.text import SOLD_OUT
 
 URL = "https://shop.example.com/p/wool-coat"
@@ -2085,3 +2086,12 @@ def test_a_picture_of_a_buy_button_sells():
     body = ("<h1>深蒸し茶 100g</h1><span class='price'>1,280円</span><form action='/cart/add' method='post'>"
             "<input type='image' src='/btn_cart.png' alt='かごに追加' name='submit'></form>")
     assert extract_product(page(body, lang="ja"), URL).availability == "InStock"
+
+
+
+@pytest.mark.parametrize("text, amount", [(",90 TL", None), (".99", None), (",99 €", None), ("1.249,90 TL", "1249.90"),
+                                          ("€ 20,-", "20"), ("ab 12,90 €", "12.90")])
+def test_the_cents_of_a_price_split_over_two_elements_are_no_price_of_their_own(text, amount):
+    # Hepsiburada's "<span>1.249</span><span>,90 TL</span>": the second span alone read as 90 TL
+    found, _ = parse_price_text(text, Hints.from_page("https://www.hepsiburada.com/p", "tr"))
+    assert found == (Decimal(amount) if amount else None)

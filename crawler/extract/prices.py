@@ -178,7 +178,7 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
     best = None
     cur = None
     for part in _RANGE.split(text):
-        if not part or not any(c.isdigit() for c in part):
+        if not part or not any(c.isdigit() for c in part) or _FRACTION_ONLY.match(part):
             continue
         p = Price.fromstring(part)
         if p.amount is None:
@@ -190,6 +190,10 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
         if cur is None:
             cur = _fallback_currency(part, hints)
     return best, cur
+
+
+# The cents of a price split over two elements ("<span>1.249</span><span>,90 TL</span>"): no amount alone.
+_FRACTION_ONLY = re.compile(r"^\D*[.,]\d")
 
 
 def _standalone(mark: str, text: str) -> bool:
