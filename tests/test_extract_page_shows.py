@@ -2095,3 +2095,15 @@ def test_the_cents_of_a_price_split_over_two_elements_are_no_price_of_their_own(
     # Hepsiburada's "<span>1.249</span><span>,90 TL</span>": the second span alone read as 90 TL
     found, _ = parse_price_text(text, Hints.from_page("https://www.hepsiburada.com/p", "tr"))
     assert found == (Decimal(amount) if amount else None)
+
+
+def test_a_price_beside_its_reductions_percentage_or_its_tax_and_loyalty_points_beside_it():
+    body = ("<h3 class='item-title'>수제 가죽 카드지갑 네이비</h3><div><del><span class='blind'>정가</span><span>39,000</span>원</del>"
+            "<strong class='item-price'><span>25</span>%<span class='blind'>할인</span> <span class='blind'>판매가</span>"
+            "<span>29,000</span><span>원</span></strong></div><table class='details-table'><tr><th>적립</th>"
+            "<td>최대 870원</td></tr></table><button class='buy'>구매하기</button>")
+    assert extract_product(page(body, lang="ko"), URL).price == "29000"
+    body = ("<h1>藍染め手ぬぐい 朝顔</h1><table class='product_spec_table'><tr><th>販売価格</th><td>"
+            "<span class='product_price'>1,650円(税150円)</span></td></tr><tr><th>ポイント</th><td>16ポイント</td></tr>"
+            "</table>")
+    assert extract_product(page(body, lang="ja"), URL).price == "1650"

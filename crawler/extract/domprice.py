@@ -70,7 +70,9 @@ _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
     r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
-    r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|%|"
+    r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|versand|livraison|delivery|envío|spedizione|"
+    # a coupon's price, loyalty points earned ("적립 최대 870원", "128ポイント")
+    r"\bcode\b|coupon|gutschein|cupom|cupón|voucher|\bpoints?\b|punkte|적립|포인트|ポイント|积分|積分|"
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
@@ -289,6 +291,10 @@ def _before_tax(el) -> bool:
     return bool(label and _NET_LABEL.search(label))
 
 
+_PERCENTAGE = re.compile(r"[-−–]?\s*\d{1,3}(?:[.,]\d+)?\s*%")
+_TAX_NOTE = re.compile(r"[(（]\s*(?:税|内税|消費税|tax|vat|incl|inkl|iva|mwst|tva|moms|btw|kdv|dph)[^)）]{0,20}[)）]", re.I)
+
+
 # Price texts repeat on a page (buy box, sticky bar) and across a shop's pages, and
 # price_parser is the costliest step here.
 @lru_cache(maxsize=20_000)
@@ -303,6 +309,10 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         return None, None
     if not text.isascii():
         text = text.translate(_DIGITS)
+    if "%" in text:  # a reduction's percentage beside the price ("25%할인 판매가29,000원")
+        text = _PERCENTAGE.sub(" ", text)
+    if "(" in text or "（" in text:  # the tax the price includes, in brackets ("1,650円(税150円)")
+        text = _TAX_NOTE.sub(" ", text)
     converted = _CONVERTED.search(text)
     if converted and _AMOUNT.search(text, 0, converted.start()):
         text = text[:converted.start()]  # "£160.00 (approx. €189,00)": the shop's price comes first
