@@ -2107,3 +2107,13 @@ def test_a_price_beside_its_reductions_percentage_or_its_tax_and_loyalty_points_
             "<span class='product_price'>1,650円(税150円)</span></td></tr><tr><th>ポイント</th><td>16ポイント</td></tr>"
             "</table>")
     assert extract_product(page(body, lang="ja"), URL).price == "1650"
+
+
+@pytest.mark.parametrize("site, url", [("Kleinanzeigen", "https://www.kleinanzeigen.de/s-anzeige/rennrad/2712345678"),
+                                       ("ヤフオク!", "https://page.auctions.yahoo.co.jp/jp/auction/x1123456789"),
+                                       ("Shopee", "https://shopee.com.my/Baju-Kurung-i.12345.67890")])
+def test_a_marketplaces_own_name_is_no_brand(site, url):
+    html = (f"<html lang='de'><head><title>Rennrad Peugeot 70er Jahre | {site}</title><meta property='og:type' "
+            f"content='product'><meta property='og:site_name' content='{site}'></head><body><h1>Rennrad Peugeot 70er "
+            "Jahre</h1><span class='price'>180 €</span><button class='buy'>Kaufen</button></body></html>")
+    assert extract_product(html, url).brand is None

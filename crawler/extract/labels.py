@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 from urllib.parse import parse_qsl, urlsplit
 
+from .marketplaces import is_marketplace
 from .text import TEST_IDS, clean, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
@@ -649,9 +650,10 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     """The brand in a shop's name for itself: the name cleaned, cut to its first words when
     those spell the shop's host ("Mystery Ranch Backpacks" on mysteryranch.com: "Mystery Ranch")."""
     name = clean_brand(site_name)
-    if not name:
-        return None
-    return opening_words_spelled(name, _shop_words(urlsplit(url).hostname or "" if url else "")) or name
+    host = urlsplit(url).hostname or "" if url else ""
+    if not name or is_marketplace(name, host):
+        return None  # a marketplace's or a classifieds site's own name: many sellers, many makers
+    return opening_words_spelled(name, _shop_words(host)) or name
 
 
 def name_opens_with_shop(name: str, site_name: str | None, url: str | None) -> str | None:
