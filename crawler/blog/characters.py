@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
 from street2shop.crawler.blog.garments import CJK, label
 from street2shop.crawler.blog.maker_names import MAKERS
-from street2shop.crawler.blog.name_cases import (cjk_name, cjk_owner, cjk_title_owners, garment_owners, looks_of,
-                                                 names_cjk_garment)
+from street2shop.crawler.blog.name_cases import (cjk_episode_wearers, cjk_name, cjk_owner, cjk_title_owners,
+                                                 garment_owners, looks_of, names_cjk_garment)
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_wearer
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
@@ -197,10 +197,7 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
         names = _genitive_looks(title, body)
         if names:
             return names
-    m = _CJK_WHO.search(title)
-    if m:
-        return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n]
-    listed = cjk_title_owners(title) if CJK.search(title) else []
+    listed = (cjk_episode_wearers(title) or cjk_title_owners(title)) if CJK.search(title) else []
     if listed:
         return listed
     # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
@@ -212,26 +209,6 @@ _SEASON_NEXT = re.compile(r"\s*[:,–—-]?\s*(?:season|series|episode|ep\.?\s*\
                           r"sezon|odcinek|b[öo]l[üu]m|S\d{1,2}\s*E\d|\d{1,2}x\d|第)", re.I)
 _EVERY_LOOK = re.compile(rf"\b(?i:every|all(?: of)?)\s+(?P<who>{NAME}(?:\s+{NAME})?)(?:['’]s)?\s+"
                          r"(?i:outfits?|looks?|costumes?)\b")
-
-
-# Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
-# "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
-_CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
-# (Korean names side by side with a space: "245회 유재석 조세호 의상 정보")
-_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME}|"
-                      r"\s+[가-힣]{2,4})*)"
-                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|의상|스타일|穿搭|造型|服装|服裝)")
-_CJK_AND = re.compile(r"\s*[&＆、と]\s*|\s+(?=[가-힣])")
-
-
-def _middle_dot_names(words: str) -> list[str]:
-    """"紬・奈々" is two people; "エミリー・クーパー" one, a foreign name whose parts katakana parts with the dot."""
-    if "・" not in words or _KATAKANA.search(words):
-        return [words]
-    return words.split("・")
-
-
-_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 
 def _genitive_looks(words: str, body: str) -> list[str]:

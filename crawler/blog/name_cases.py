@@ -1,4 +1,6 @@
-"""Names a post writes in the genitive, as Polish does, back to the name itself.
+"""Names as posts in other languages write them: the Polish genitive back to the name itself, and
+the Japanese, Korean and Chinese ways of naming whose garment it is (after the episode in a title,
+before the garment in a heading or line).
 
 "Stylizacja Natalii", "stylizacje Natalii i Moniki", "Sukienka Moniki": a Polish post names whose look or
 garment it is with the name in the genitive, and the nominative ("Natalia", "Monika") may appear nowhere.
@@ -133,3 +135,29 @@ def cjk_name(words: str) -> bool:
 
 def names_cjk_garment(words: str) -> bool:
     return any(g in words for g in _CJK_GARMENTS)
+
+
+# Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
+# "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
+_CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
+# (Korean names side by side with a space: "245회 유재석 조세호 의상 정보")
+_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME}|"
+                      r"\s+[가-힣]{2,4})*)"
+                      r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|의상|스타일|穿搭|造型|服装|服裝)")
+_CJK_AND = re.compile(r"\s*[&＆、と]\s*|\s+(?=[가-힣])")
+
+
+def _middle_dot_names(words: str) -> list[str]:
+    """"紬・奈々" is two people; "エミリー・クーパー" one, a foreign name whose parts katakana parts with the dot."""
+    if "・" not in words or _KATAKANA.search(words):
+        return [words]
+    return words.split("・")
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def cjk_episode_wearers(title: str) -> list[str]:
+    """Whose clothes a Japanese, Korean or Chinese title names right after its episode."""
+    m = _CJK_WHO.search(title)
+    return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n] if m else []
