@@ -107,3 +107,22 @@ def test_an_alternatives_link_has_its_own_maker_and_the_exact_link_the_garments(
 def test_a_makers_name_without_its_note_reading_or_official_shop_words(line, maker):
     rec = _post(f"<h3>Maya's look</h3><p>{line}</p>")
     assert [i.brand for i in rec.items] == [maker]
+
+
+
+@pytest.mark.parametrize("body, kind, maker", [
+    # the look-alike's own line: nothing is said of an exact item
+    ("<p>Modèle similaire : le legging effet cuir Spanx <a href='https://www.zalando.fr/spanx-legging-1.html'>Voir</a></p>",
+     "alternative", "Spanx"),
+    ("<p>Modèle exact : les bottines pailletées Mellow Yellow <a href='https://www.mellowyellow.fr/b-1.html'>Voir</a></p>",
+     "exact", "Mellow Yellow"),  # a colour's word may name a maker
+    ("<table><tr><th>Look</th><th>Brand</th><th>Match</th><th>Shop</th></tr><tr><td>Green puff-sleeve gown</td>"
+     "<td>Selkie</td><td>Similar</td><td><a href='https://selkiecollection.com/products/puff-dress'>Shop</a></td></tr>"
+     "</table>", "alternative", "Selkie"),  # a table row's brand column is its linked item's
+    ("<ol><li><span class='badge'>IDENTICO</span> Stivali rossi in pelle <strong>Pinko</strong> — "
+     "<a href='https://www.pinko.com/it-it/stivali-1.html'>acquista qui</a></li></ol>", "exact", "Pinko"),  # no badge word
+    ("<p>Eteğin markası belli değil; benzeri: <a href='https://www.koton.com/pileli-midi-etek-p'>Koton'daki bu etek</a>"
+     "</p>", "alternative", "Koton"),  # a Turkish case ending after the apostrophe
+])
+def test_a_links_maker_from_its_own_line_row_badge_or_case_ending(body, kind, maker):
+    assert [(link.kind, link.brand) for item in _post(body).items for link in item.links] == [(kind, maker)]

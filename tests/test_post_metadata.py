@@ -1552,3 +1552,14 @@ def test_a_show_named_with_its_seasons_number_is_the_show():
     rec = _titled("Mare Fuori 4, episodio 6: gli outfit di Rosa Ricci, Carmela e Kubra",
                   "<p>Nella stagione 4 Rosa indossa un bomber: <a href='https://s.example/1'>Alpha Industries</a></p>")
     assert (rec.show, rec.season, rec.episode) == ("Mare Fuori", 4, 6)
+
+
+@pytest.mark.parametrize("title, show, season, episode", [
+    ("Get the Bridgerton Look: Season 3, Episode 1 — Penelope", "Bridgerton", 3, 1),
+    ("Love Island 2024 Episode 12: the villa outfits", "Love Island", None, 12),
+    ("Przyjaciółki, odc. 7: stylizacje", "Przyjaciółki", None, 7),
+    ("1923 Season 1 Episode 3: Cara's coat", "1923", 1, 3),
+])
+def test_a_look_phrase_or_the_editions_year_around_the_show_is_no_part_of_it(title, show, season, episode):
+    rec = _titled(title)
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)

@@ -11,7 +11,7 @@ from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, PO
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN
+from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN, garment_word
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
@@ -56,11 +56,12 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     labelled = _BRAND_LABEL.match(name or "")
     if labelled:  # a rule took the whole line "Brand: Vince", "Brand: Unknown"
         name = name[labelled.end():].strip()
-    if name:  # a note after the name: "Sandy Liang (EXACT)", "Mila Owen（ミラオーウェン）"
-        name = _NOTE_AFTER.sub("", name) or name
+    if name:  # a note after the name: "Sandy Liang (EXACT)", "Mila Owen（ミラオーウェン）"; a Turkish case ending
+        name = _TURKISH_CASE.sub("", _NOTE_AFTER.sub("", name) or name) or name  # after its apostrophe: "Koton'daki"
     return _spelled_by_host(name, group) if _may_be_maker(name) else None
 
 
+_TURKISH_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki|[nN]?[ıiuü]n|y?[ae])$")
 _NOTE_AFTER = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
 
 
@@ -175,7 +176,7 @@ def _may_be_maker(name: str | None) -> bool:
     """Not a sentence's opening word nor an episode ("Her <a>pumps</a> are …", "the coat from 3x07"), and
     some letters (a table's "—" for none)."""
     return (bool(name) and name.casefold() not in _NOT_MAKERS and not _EPISODE.fullmatch(name)
-            and any(c.isalpha() for c in name))
+            and any(c.isalpha() for c in name) and not label(name))  # not a badge's "IDENTICO"
 
 
 def post_makers(stream: Stream) -> set[str]:
@@ -388,8 +389,9 @@ def _after_garment_word(garment: str, group: Group) -> str | None:
     if of:
         rest = rest[1:]
     name = _capitalised(" ".join(rest))
-    if not name or _has_garment_word(name) or POSSESSIVE.search(name):
-        return None  # a product's name ("Matteau Relaxed Linen Shirt"), a wearer's ("the dress is Carrie's")
+    if not name or any(garment_word(w) for w in re.findall(r"[^\W\d_]+", name.casefold())) or POSSESSIVE.search(name):
+        return None  # a product's name ("Matteau Relaxed Linen Shirt"), a wearer's ("the dress is Carrie's");
+        # a colour's word may name a maker ("bottines pailletées Mellow Yellow")
     after = " ".join(rest)[len(name):].lstrip(".")
     if after.strip() and after.lstrip()[0] not in ",;–—-(":
         return None

@@ -534,9 +534,14 @@ def garment_name(stream: Stream, group: Group) -> str:
         whose = _WHOSE.search(before.text) if before is not None else None
         if whose:  # "Teddy's <b>tweed blazer</b>": the wearer stays with the garment
             name = f"{whose.group(1)} {name}"
-    return _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
+    name = _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
+    lead = _LEAD_LABEL.match(name)
+    if lead and label(lead.group(1)):  # "Modèle similaire : le legging effet cuir Spanx": the label is no garment's word
+        name = name[lead.end():] or name
+    return name
 
 
+_LEAD_LABEL = re.compile(r"^([^:：]{1,30}?)\s*[:：]\s*(?=\S)")
 _WHOSE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][\w-]*['’]s)\s*$")
 
 

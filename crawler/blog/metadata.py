@@ -62,7 +62,7 @@ _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
-                           r"afsnit|odcinek|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
+                           r"afsnit|odcinek|odc\.|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
@@ -79,7 +79,7 @@ _SHOW_AFTER = re.compile(
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|"
-                          r"puntata|aflevering|avsnitt|afsnit|odcinek|jakso)\s*\d|"
+                          r"puntata|aflevering|avsnitt|afsnit|odcinek|odc\.|jakso)\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
@@ -114,7 +114,7 @@ _POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item"
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
 _EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+|staffel|saison|temporada|"
                              r"stagione|seizoen|s[äa]song|sæson|sesong|sezon|kausi|folge|[ée]pisode|cap[ií]tulo|episodio|"
-                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|jakso|bölüm|сезон|сери[яи])\b.*$", re.I)
+                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|odc\.|jakso|bölüm|сезон|сери[яи])(?:\b|(?<=\.)).*$", re.I)
 
 
 def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
@@ -419,6 +419,7 @@ def _title_show(title: str) -> str | None:
         show = tag.group().strip(" 【】[]") if rest.casefold() in _DRAMA_WORDS else rest
     if show:
         show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
+        show = _TRAILING_LOOK.sub("", show) or show
         if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
             show = show[4:]  # the sentence's article: "What Shiv Wore in the Succession Season 4 Finale"
         if _whose_things(show):
@@ -433,8 +434,12 @@ def _title_show(title: str) -> str | None:
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
+# (not "Los looks de Lu en Élite": after "de" a wearer may come before the show)
 _LEADING_LOOKS = re.compile(r"^(?:(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
-                            r"busana|gaya)(?:\s+(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|(?:ส่อง)?แฟชั่น\s*)(?=\S)")
+                            r"busana|gaya)(?:\s+(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|(?i:get the)\s+|"
+                            r"(?:ส่อง)?แฟชั่น\s*)(?=\S)")
+# "Get the Bridgerton Look", "Love Island 2024": a look word or the edition's year after the name
+_TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)\d{2}$")
 # A generic word for a series after a bracketed name ("【推しの子】ドラマ第2話")
 _DRAMA_WORDS = frozenset(("ドラマ", "드라마", "电视剧", "電視劇", "日剧", "日劇", "韩剧", "韓劇", "drama", "dorama"))
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look

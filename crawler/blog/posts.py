@@ -425,13 +425,17 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         maker = known_maker(brand(stream, group, name), group, name, known)
         item = GarmentMention(text=_without_maker(name, maker), brand=maker, image_index=image,
                               image_url=next((in_block[id(b)] for b, _ in group.blocks if id(b) in in_block), None))
+        # where nothing is said of an exact item, the garment's own words describe its look-alike: a table
+        # row's brand column, "Modèle similaire : le legging effet cuir Spanx"
+        said_of_exact = any((t.text or "").strip() for t in group.exact_tokens)
+        own = maker if not group.has_exact and (not said_of_exact or group.blocks[0][0].tag == "tr") else None
         seen: set[str] = set()
         for el, href in group.links:
             if href not in seen:  # a box's title, picture and button linking one page: one link
                 seen.add(href)
                 words, kind = text(el) or None, group.kinds[id(el)]
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           brand=maker if kind == "exact" else link_maker(words, href)))
+                                           brand=maker if kind == "exact" else link_maker(words, href) or own))
         items.append(item)
     return items
 

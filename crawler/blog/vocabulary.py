@@ -23,6 +23,7 @@ fedora headband gloves tie belt earrings hoops necklace pendant choker brooch br
 glasses watch tank camisole cami swimsuit bikini robe pyjamas pajamas caftan
 pull jupe chemise chemisier veste manteau pantalon jean blouson marinière escarpins bottes bottines baskets sac
 pochette écharpe foulard chapeau ceinture collier sandales mocassins ballerines combinaison débardeur
+legging salopette
 doudoune imperméable
 kleid bluse hemd pulli strickjacke steppjacke lederjacke jeansjacke regenjacke daunenjacke jacke mantel
 wollmantel trenchcoat hose stiefel stiefeletten gummistiefel schuhe turnschuhe tasche handtasche schal mütze
