@@ -1563,3 +1563,16 @@ def test_a_show_named_with_its_seasons_number_is_the_show():
 def test_a_look_phrase_or_the_editions_year_around_the_show_is_no_part_of_it(title, show, season, episode):
     rec = _titled(title)
     assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+
+
+def test_a_label_after_a_dash_belongs_to_the_link_before_it_and_a_badge_is_no_garments_word():
+    rec = _inline("<p>Taylor<br><a href='https://s.example/1'>Lovers and Friends Kasia Mini Dress</a> — exact match<br>"
+                  "<a href='https://s.example/2'>Amazon dupe of the dress</a> — similar<br>"
+                  "<a href='https://s.example/3'>Steve Madden Irenee Sandals</a> — exact match</p>")
+    assert [link.kind for item in rec.items for link in item.links] == ["exact", "alternative", "exact"]
+    rec = _inline("<ul><li>Płaszcz wełniany – Simple (identyczny) – <a href='https://s.example/4'>kup tutaj</a></li>"
+                  "<li>Torebka – Answear.LAB (zamiennik) – <a href='https://s.example/5'>kup tutaj</a></li></ul>")
+    assert [link.kind for item in rec.items for link in item.links] == ["exact", "alternative"]
+    rec = _inline("<ol><li><span class='badge'>IDENTICO</span> Stivali rossi in pelle <strong>Pinko</strong> — "
+                  "<a href='https://www.pinko.com/it-it/stivali-1.html'>acquista qui</a></li></ol>")
+    assert [(item.text, item.brand) for item in rec.items] == [("Stivali rossi in pelle Pinko", "Pinko")]

@@ -45,7 +45,7 @@ ALTERNATIVE = re.compile(
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budgetalternativ\w*|похож\w*|аналог\w*|คล้าย|ทางเลือก)\b",
+    r"mirip|alternatif|budgetalternativ\w*|похож\w*|аналог\w*|คล้าย|ทางเลือก|zamiennik\w*)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
@@ -56,7 +56,7 @@ CJK = re.compile(f"[{CJK_CHARS}]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
                    r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                   r"birebir|aynısı|identic[oa]|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|ตัวจริง)\b",
+                   r"birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|ตัวจริง)\b",
                    re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
@@ -459,7 +459,8 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             yield token, None, labels.spoken
             continue
         after = stream.tokens[i + 1] if i + 1 < len(stream.tokens) else None
-        bracket = _BRACKETED.match(after.text) if after is not None and after.kind == "text" else None
+        bracket = (_BRACKETED.match(after.text) or _DASHED_LABEL.match(after.text)) if after is not None and \
+            after.kind == "text" else None
         # "(sold out)" after a link says how the exact item stands, not that the link is another
         claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
         told = label(bracket.group(1)) if claimed is not None else None
@@ -497,6 +498,9 @@ def _is_label(words: str) -> bool:
 
 
 _BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]{1,30})[)\]]")
+# "<a>Steve Madden Irenee Sandals</a> — exact match": a label after a dash that ends the line or sentence
+# (not "— similar: <a>…</a>", which leads into the next link)
+_DASHED_LABEL = re.compile(r"^\s*[—–-]\s*([^:：()\[\]\n]{1,30}?)\s*(?:[.!;,]|$)")
 _SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|ist|sind|est|sont|es|son|è|sono|é|são|"
                            r"ligner|liknar|lijkt|lijken|jest|są|er|är)\s+([^.;:!?()]{1,40})|"
                            # no verb: "<a>cardigan di H&M</a> molto simile"
@@ -535,13 +539,14 @@ def garment_name(stream: Stream, group: Group) -> str:
         if whose:  # "Teddy's <b>tweed blazer</b>": the wearer stays with the garment
             name = f"{whose.group(1)} {name}"
     name = _NUMBERING.sub("", name) or name  # "2. Leo's leather jacket" in a numbered list of looks
-    lead = _LEAD_LABEL.match(name)
-    if lead and label(lead.group(1)):  # "Modèle similaire : le legging effet cuir Spanx": the label is no garment's word
-        name = name[lead.end():] or name
+    lead = _LEAD_LABEL.match(name) or _LEAD_BADGE.match(name)
+    if lead and label(lead.group(1)):  # "Modèle similaire : le legging effet cuir Spanx", a badge's "IDENTICO Giacca
+        name = name[lead.end():] or name  # leopardata …": the label is no garment's word
     return name
 
 
 _LEAD_LABEL = re.compile(r"^([^:：]{1,30}?)\s*[:：]\s*(?=\S)")
+_LEAD_BADGE = re.compile(r"^([A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{3,})?)\s+(?=\S)")
 _WHOSE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][\w-]*['’]s)\s*$")
 
 
