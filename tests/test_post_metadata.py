@@ -1576,3 +1576,13 @@ def test_a_label_after_a_dash_belongs_to_the_link_before_it_and_a_badge_is_no_ga
     rec = _inline("<ol><li><span class='badge'>IDENTICO</span> Stivali rossi in pelle <strong>Pinko</strong> — "
                   "<a href='https://www.pinko.com/it-it/stivali-1.html'>acquista qui</a></li></ol>")
     assert [(item.text, item.brand) for item in rec.items] == [("Stivali rossi in pelle Pinko", "Pinko")]
+
+
+@pytest.mark.parametrize("title, body, season, episode", [
+    ("Imma Tataranni: i look di Imma", "<p>I look nel secondo episodio della terza stagione.</p>", 3, 2),
+    ("GNTM, Folge 7: Das trägt Heidi Klum", "<p>Was Heidi in der 19. Staffel trägt.</p>", 19, 7),
+    ("Les tenues de Morgane", "<p>Dans le troisième épisode de la deuxième saison, Morgane porte …</p>", 2, 3),
+])
+def test_ordinal_seasons_and_episodes_in_more_languages(title, body, season, episode):
+    rec = _titled(title, body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert (rec.season, rec.episode) == (season, episode)

@@ -60,7 +60,8 @@ _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)}
 _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|"
                           r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季|"
-                          r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон", re.I)
+                          r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
+                          r"(?<![\d.])(?P<de_nth>\d{1,2})\.\s*staffel\b", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
                            r"afsnit|odcinek|odc\.|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
@@ -249,7 +250,8 @@ def _digits(text: str) -> str:
     text = _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
     if "第" in text:  # Chinese numerals: "第二季" is "第2季"
         text = _CJK_ORDINAL.sub(lambda m: f"第{_cjk_number(m.group(1))}{m.group(2)}", text)
-    return _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
+    text = _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
+    return _ROMANCE_ORDINAL.sub(lambda m: f"{m.group(2)} {_ROMANCE_ORDINALS[m.group(1).lower()]}", text)
 
 
 _CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})([季集話话部회])")
@@ -268,6 +270,18 @@ def _cjk_number(numeral: str) -> int:
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(season|series|episode)\b", re.I)
+# The same in it / es / pt / fr / de: "nel secondo episodio della terza stagione", "la deuxième saison",
+# "die zweite Staffel", "19. Staffel"
+_ROMANCE_ORDINALS = {w: n + 1 for n, words in enumerate((
+    "primo prima primer primero primera premier première erste ersten", "secondo seconda segundo segunda deuxième second "
+    "seconde zweite zweiten", "terzo terza tercer tercero tercera terceiro terceira troisième dritte dritten",
+    "quarto quarta cuarto cuarta quatrième vierte vierten", "quinto quinta cinquième fünfte fünften",
+    "sesto sesta sexto sexta sixième sechste sechsten", "settimo settima séptimo séptima sétimo sétima septième siebte "
+    "siebten", "ottavo ottava octavo octava oitavo oitava huitième achte achten", "nono nona noveno novena neuvième "
+    "neunte neunten", "decimo decima décimo décima dixième zehnte zehnten")) for w in words.split()}
+_ROMANCE_ORDINAL = re.compile(rf"\b({'|'.join(sorted(_ROMANCE_ORDINALS, key=len, reverse=True))})\s+"
+                              r"(stagione|episodio|puntata|temporada|cap[ií]tulo|epis[óo]dio|saison|[ée]pisode|staffel|folge)\b",
+                              re.I)
 
 
 def _season_episode(texts: list[str]) -> tuple[int, int] | None:
