@@ -2117,3 +2117,43 @@ def test_a_marketplaces_own_name_is_no_brand(site, url):
             f"content='product'><meta property='og:site_name' content='{site}'></head><body><h1>Rennrad Peugeot 70er "
             "Jahre</h1><span class='price'>180 €</span><button class='buy'>Kaufen</button></body></html>")
     assert extract_product(html, url).brand is None
+
+
+def test_cafe24s_displaynone_hides_and_a_restock_alert_for_sold_out_options_is_no_product_stock():
+    buttons = ("<div class='xans-product-action'><a href='#none' class='btnSubmit sizeL{buy}'>구매하기</a>"
+               "<span class='btnNormal sizeL{sold}' id='btnSoldOut'>SOLD OUT</span>"
+               "<a href='#none' class='btnNormal sizeL{buy}'>장바구니</a></div>")
+    head = "<h1>울 케이블 니트</h1><span id='span_product_price_text'>89,000원</span>"
+    options = ("<select id='product_option_id1'><option>베이지 / FREE</option><option disabled>아이보리 / FREE [품절]</option>"
+               "</select><p class='restock'>품절 옵션 재입고 알림 신청</p>")
+    selling = head + options + buttons.format(buy="", sold=" displaynone")
+    assert extract_product(page(selling, lang="ko"), URL).availability == "InStock"
+    sold = head + buttons.format(buy=" displaynone", sold="")
+    assert extract_product(page(sold, lang="ko"), URL).availability in SOLD_OUT
+
+
+def test_a_stores_stock_table_deep_in_its_block_and_a_branch_table_are_no_product_stock():
+    stores = "".join(f"<tr><td>Zagreb {n}</td><td class='stock-no'>Nema na zalihi</td></tr>" for n in range(3))
+    body = ("<h1>Logitech MX Master 3S</h1><span class='price-value'>99,99 €</span><div class='stock-online'>"
+            "<span class='stock-value in-stock'>Dostupno – isporuka 1-3 radna dana</span></div><div class='store-stock'>"
+            f"<details><summary>Dostupnost po poslovnicama</summary><table>{stores}</table></details></div>"
+            "<button class='add-to-cart-button'>Dodaj u košaricu</button>")
+    assert extract_product(page(body, lang="hr"), URL).availability == "InStock"
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Sony WH-1000XM5",
+            "offers": offer("12990", "PreOrder", priceCurrency="THB")}
+    body = ("<h1>Sony WH-1000XM5</h1><span class='price'>12,990 บาท</span><div class='preorder-box'>สั่งจองวันนี้ จัดส่งมีนาคม</div>"
+            "<table class='branch-stock'><tr><td>สาขาฟิวเจอร์พาร์ค รังสิต</td><td>สินค้าหมด</td></tr></table>")
+    assert extract_product(page(body, ld(data), "th"), URL).availability == "PreOrder"
+
+
+def test_page_state_stock_of_the_named_products_variant_not_of_recommendations_named_otherwise():
+    state = {"props": {"pageProps": {"product": {
+        "name": {"en-GB": "Ellice Leather Crossbody Bag"},
+        "masterVariant": {"sku": "275831", "prices": [{"value": {"centAmount": 9500, "currencyCode": "GBP"}}],
+                          "availability": {"isOnStock": False, "availableQuantity": 0}}},
+        "recommendations": [{"name": "Darcey Small Leather Tote", "price": 120,
+                             "availability": {"isOnStock": True, "availableQuantity": 14}}]}}}
+    body = ("<div id='__next'><h1 class='pdp__title'>Ellice Leather Crossbody Bag</h1><div class='pdp__buybox'>"
+            "<div class='skeleton'></div></div></div>"
+            f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
+    assert extract_product(page(body), URL).availability in SOLD_OUT

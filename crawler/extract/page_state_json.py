@@ -161,7 +161,7 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
 
-_SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "available", "isAvailable", "is_available",
+_SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "isOnStock", "onStock", "available", "isAvailable", "is_available",
           "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
           "sellable", "isSellable")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
@@ -230,6 +230,9 @@ def _nested_availability(blobs, title_words: set) -> str | None:
         if isinstance(node, list):
             stack.extend((v, ancestors) for v in node if isinstance(v, (dict, list)))
             continue
+        own = _name(node, title_words)
+        if own and not _names_title(node, title_words, named, 0):
+            continue  # another product, named otherwise: a recommendation beside the product
         a = _availability(node, 1)  # its own keys, not its variants'
         if a and any(_names_title(anc, title_words, named) for anc in ancestors):
             verdicts.add(a)

@@ -231,7 +231,8 @@ def _labelled_other(before: str) -> bool:
 # The phrase right before what it is said of: "Sold out sizes can be requested", "Unavailable colours
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
-                           r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])")
+                           r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])|"
+                           r"\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")  # "품절 옵션 재입고 알림"
 # The product named as the subject of a longer sentence, after an apology or a heading word
 # ("Unfortunately, this item is no longer available and …", "Archivo – Este artículo de la temporada
 # pasada ya no está a la venta online"): a sold-out phrase in its clause counts.
@@ -344,7 +345,8 @@ def verdict(text: str) -> str | None:
 
 # Screen-reader-only text is no statement a shopper sees either.
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
-_PICKER_WORDS = r"size|swatch|variant|dropdown|picker|sku-?select"  # a size or colour picker's class
+# a size or colour picker's class (not a button's own size: Cafe24's "btnNormal sizeL")
+_PICKER_WORDS = r"size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|dropdown|picker|sku-?select"
 _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?stock|popup|"
                                 # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
                                 r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
@@ -352,7 +354,7 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
-                                r"(?<![a-z])store|pick-?up|click-?(?:and|n)-?collect|warehouse|"
+                                r"(?<![a-z])(?:store|branch)|pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
                                 # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
                                 # "woocommerce-grouped-product-list"), sold each with its own quantity
@@ -489,7 +491,21 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         if tag == "li" and _one_choice_of_several(e):
             return False
         e = e.getparent()
+    # a store's stock table holds its cells deeper: "<div class='store-stock'><details><table><tr><td class='stock-no'>"
+    for _ in range(_STORE_LEVELS):
+        if e is None or e is stop:
+            break
+        key = " ".join(filter(None, (e.get("class"), e.get("id"))))
+        if key and _STORE_AREA.search(key.lower()):
+            return False
+        e = e.getparent()
     return True
+
+
+_STORE_LEVELS = 3
+# (not a bare "store": Ecwid wraps the whole page in "ec-store")
+_STORE_AREA = re.compile(r"(?<![a-z])(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
+                         r"branch|pick-?up|click-?(?:and|n)-?collect|(?:stock|availability)[-_]?(?:by|per|in)[-_]?stores?)")
 
 
 _BRACKETED_MARK = re.compile(r"\s*[(（\[][^()（）\[\]]{1,20}[)）\]]\s*$")

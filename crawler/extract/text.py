@@ -15,7 +15,7 @@ from w3lib.html import replace_entities, replace_tags
 # ("<a data-test='@web/ProductDetailPageHeader/BrandLink'>").
 TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "data-automation-id", "data-cy",
                       "data-hook"))  # Wix names its parts in data-hook ("product-title", "related-products")
-HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-none)"
+HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone"
 
 
 def clean(value) -> str | None:
