@@ -2157,3 +2157,12 @@ def test_page_state_stock_of_the_named_products_variant_not_of_recommendations_n
             "<div class='skeleton'></div></div></div>"
             f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
     assert extract_product(page(body), URL).availability in SOLD_OUT
+
+
+def test_an_amount_whose_cents_and_currency_are_pieces_of_its_element():
+    # Allegro's obfuscated classes: "1 199,<span>00</span> <span>zł</span>", no class saying price
+    body = ("<div data-box-name='showoffer.productHeader'><h1 class='mp4t_0'>Słuchawki Sony WH-1000XM5</h1></div>"
+            "<div data-box-name='showoffer.price'><div class='mli8_k4'><span class='msa3_z4'>1 199,<span class='mgn2_13'>00"
+            "</span> <span>zł</span></span></div></div><button class='mgn2_14'>Dodaj do koszyka</button>")
+    rec = extract_product(page(body, lang="pl"), URL)
+    assert (rec.price, rec.currency) == ("1199.00", "PLN")

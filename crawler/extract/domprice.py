@@ -520,16 +520,15 @@ def unlabelled_prices(boxes, hints: Hints) -> list:
             t = el.text
             if t and len(t) > 40:
                 t = t.strip()  # "<p>\n      53,11 €\n    </p>"
+            amount = currency = None
             if t and len(t) <= 40 and any(c.isdigit() for c in t):
                 amount, currency = parse_price_text(t, hints)
-            elif 1 < len(el) <= 4 and all(c.tag in _PRICE_PIECES for c in el):
-                # the amount in pieces: "<span>€</span><span>189</span><sup>,00</sup>"
+            if currency is None and 1 < len(el) <= 4 and all(c.tag in _PRICE_PIECES for c in el):
+                # the amount in pieces: "<span>€</span><span>189</span><sup>,00</sup>", "1 199,<span>00</span> <span>zł</span>"
                 t = short_text(el, 24)
                 if not t or not any(c.isdigit() for c in t):
                     continue
                 amount, currency = parse_price_text(t, hints)
-            else:
-                continue
             if amount is not None and currency is not None:
                 out.append(el)
     return out
