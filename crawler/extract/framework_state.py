@@ -200,35 +200,30 @@ class _Reader:
                 out[key] = _Name(key)
 
     def array(self) -> list:
+        return self.items("]", holes=True)
+
+    def arguments(self) -> list:
+        """``(v, v, …)``: the values of a call's argument list, read from its opening parenthesis."""
+        self.expect("(")
+        return self.items(")", holes=False)
+
+    def items(self, close: str, holes: bool) -> list:
+        """Comma-separated values up to `close`; with `holes`, an empty place is None ([1,,2])."""
         out: list = []
         after_value = False
         while True:
             tok = self.peek()
-            if tok == "]":
+            if tok == close:
                 self.token()
                 return out
             if tok == ",":
                 self.token()
-                if not after_value:  # a hole: [1,,2]
+                if holes and not after_value:
                     out.append(None)
                 after_value = False
                 continue
             out.append(self.value())
             after_value = True
-
-    def arguments(self) -> list:
-        """``(v, v, …)``: the values of a call's argument list, read from its opening parenthesis."""
-        self.expect("(")
-        out = []
-        while True:
-            tok = self.peek()
-            if tok == ")":
-                self.token()
-                return out
-            if tok == ",":
-                self.token()
-                continue
-            out.append(self.value())
 
 
 _FUNCTION = re.compile(r"\s*\(?\s*function\s*\(([\w$,\s]*)\)\s*\{")
