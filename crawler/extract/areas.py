@@ -144,9 +144,10 @@ def _content_before(block, at: int) -> bool:
     n = 0
     for child in islice(block, at):
         if isinstance(child.tag, str):
-            n += len(child.text_content().strip())
-            if n > _OWN_TEXT:
-                return True
+            for t in child.itertext():  # counted up to the bound, not the whole product column's text
+                n += len(t.strip())
+                if n > _OWN_TEXT:
+                    return True
     return False
 
 
