@@ -1586,3 +1586,13 @@ def test_a_label_after_a_dash_belongs_to_the_link_before_it_and_a_badge_is_no_ga
 def test_ordinal_seasons_and_episodes_in_more_languages(title, body, season, episode):
     rec = _titled(title, body + "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
     assert (rec.season, rec.episode) == (season, episode)
+
+
+def test_every_outfit_names_wore_and_headings_of_full_names():
+    body = "".join(f"<h2>{n}</h2><p>The white blazer: <a href='https://rstyle.me/+{i}'>Alice + Olivia Khloe blazer</a></p>"
+                   for i, n in enumerate(("Chrishell Stause", "Emma Hernan", "Bre Tiesi")))
+    rec = _titled("Selling Sunset Season 7, Episode 2: Every Outfit Chrishell, Emma & Bre Wore", body)
+    assert rec.characters == ["Chrishell", "Emma", "Bre"]
+    said = body + "<p>Chrishell Stause wore it best, Emma Hernan wore it twice, Bre Tiesi wore it once.</p>"
+    rec = _titled("Selling Sunset Season 7, Episode 2: the office looks", said)
+    assert rec.characters[:3] == ["Chrishell Stause", "Emma Hernan", "Bre Tiesi"]

@@ -27,7 +27,8 @@ from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
 # "What Clara Wore in Episode 7 of Salt Flats".
-WHO_WORE = re.compile(r"\bwhat\s+(?P<who>[A-Z][^:|]*?)\s+(?:wore|wears|is wearing)\b", re.I)
+WHO_WORE = re.compile(r"\b(?:what|every (?:outfit|look)|all the (?:outfits|looks))\s+(?P<who>[A-Z][^:|]*?)\s+"
+                      r"(?:wore|wears|is wearing)\b", re.I)  # also "Every Outfit Chrishell, Emma, Bre & Mary Wore"
 # "Every Outfit Worn by Maya in ...", "Dressed Like Maya: ..."
 _WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
                       r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
@@ -74,7 +75,7 @@ _WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})
 _WEARS_AFTER = re.compile(rf"\b(?:trägt|trug|bär|bærer|draagt|droeg)\s+(?P<who>{NAME})\s+"
                           r"(?:einen|eine|ein|ihren|ihre|ihr|seinen|seine|sein|en|ett|et|ei|sin|sitt|sina|sine|een|"
                           r"haar|zijn)\b")
-_BARE_NAMES = re.compile(rf"{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}}")
+_BARE_NAMES = re.compile(rf"{NAME}(?:\s+{NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}(?:\s+{NAME})?){{0,3}}")  # "Emma Hernan"
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
                r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
                r"dressed|"
