@@ -126,3 +126,16 @@ def test_a_makers_name_without_its_note_reading_or_official_shop_words(line, mak
 ])
 def test_a_links_maker_from_its_own_line_row_badge_or_case_ending(body, kind, maker):
     assert [(link.kind, link.brand) for item in _post(body).items for link in item.links] == [(kind, maker)]
+
+
+def test_a_look_alikes_product_card_names_its_brand():
+    card = ("<div class='kg-card kg-product-card'><h4 class='kg-product-card-title'>{title}</h4>"
+            "<div class='kg-product-card-description'><p><span class='produkt-label'>{label}</span></p>"
+            "<p>Marke: <b>{maker}</b></p><p>Preis: {price}</p></div><a href='{href}' class='kg-product-card-button'>"
+            "<span>Zum Shop</span></a></div>")
+    rec = _post("<h3>Heidis Look</h3>" + card.format(title="Oversize-Blazer mit Leinen", label="Original", maker="Zara",
+                                                     price="69,95 €", href="https://www.zara.com/de/de/blazer-p1.html")
+                + card.format(title="Tabby Schultertasche 26", label="Ähnlich", maker="Coach", price="450 €",
+                              href="https://www.zalando.de/coach-tabby-shoulder-bag-26.html"))
+    assert [(link.kind, link.brand) for item in rec.items for link in item.links] == [
+        ("exact", "Zara"), ("alternative", "Coach")]

@@ -259,6 +259,25 @@ def link_maker(words: str | None, href: str) -> str | None:
     return next(filter(None, map(_BY_HOST.get, host[:-1])), None)
 
 
+def card_maker(link) -> str | None:
+    """The labelled brand of the product card a look-alike's link sits in ("<p>Marca: Sfera</p>", "Marke:
+    Coach" in its card), where the card holds no other link."""
+    e = link
+    for _ in range(_CARD_LEVELS):
+        e = e.getparent()
+        if e is None or len({a.get("href") for a in e.iter("a") if a.get("href")}) > 1:
+            return None
+        for d in e.iter():
+            said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
+            name = _labelled_brand(said) if said and len(said) < 60 else None
+            if name and _may_be_maker(name):
+                return name
+    return None
+
+
+_CARD_LEVELS = 4
+
+
 def _listed_host(group: Group) -> str | None:
     """The listed maker whose shop an exact link leads to, through an affiliate's wrapper or not."""
     for el, href in group.links:

@@ -16,7 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import BY_WORDS, brand, known_maker, link_maker, listed_opening, post_makers
+from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, known_maker, link_maker, listed_opening,
+                                             post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
@@ -435,7 +436,8 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 seen.add(href)
                 words, kind = text(el) or None, group.kinds[id(el)]
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           brand=maker if kind == "exact" else link_maker(words, href) or own))
+                                           brand=maker if kind == "exact"
+                                           else link_maker(words, href) or card_maker(el) or own))
         items.append(item)
     return items
 
