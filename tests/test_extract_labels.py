@@ -103,6 +103,7 @@ def test_lines_of_a_description_separated_by_br():
     "Артикул", "Ürün kodu", "상품번호", "品番", "商品番号", "货号",  # ru, tr, ko, ja, zh
     "Preces kods", "Prekės kodas", "Tootekood", "Šifra artikla", "Артикулен номер", "Mã sản phẩm",  # lv lt et hr bg vi
     "Kode produk", "รหัสสินค้า", "מק״ט", "Mã SP", "Kode barang",  # id, th, he, vi, id
+    "Referència", "Codi de producte",  # ca
 ])
 @pytest.mark.parametrize("layout", [
     "<p>{label}: QX-20931</p>",

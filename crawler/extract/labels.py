@@ -62,6 +62,8 @@ _VOCAB = {
         "número do artigo", "cód", "cód produto", "cód do produto", "cód artículo", "cód de artículo",
         "código de referencia", "código de referência", "cód referencia", "cód de referencia", "cód referência",
         "cód de referência",
+        # ca
+        "referència", "codi de producte", "codi del producte", "codi producte", "codi d'article", "codi article",
         # nl
         "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
         # pl / cs / sk / hu / ro / el / tr
