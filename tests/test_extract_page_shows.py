@@ -2166,3 +2166,13 @@ def test_an_amount_whose_cents_and_currency_are_pieces_of_its_element():
             "</span> <span>zł</span></span></div></div><button class='mgn2_14'>Dodaj do koszyka</button>")
     rec = extract_product(page(body, lang="pl"), URL)
     assert (rec.price, rec.currency) == ("1199.00", "PLN")
+
+
+def test_a_buy_box_line_labelled_as_a_stores_pickup_is_no_product_stock():
+    # Fnac: the store pick-up line's status sits in an element whose class says buy box and availability
+    body = ("<h1>Sony WH-1000XM5</h1><section class='f-buyBox'><div class='f-faPriceBox'><span class='f-faPriceBox__price'>"
+            "469,99 €</span></div><div class='f-buyBox-availability'><span class='f-buyBox-availabilityStatus-available'>"
+            "En stock en ligne</span></div><div class='f-buyBox-shop'><p>Retrait en magasin : <span class="
+            "'f-buyBox-availabilityStatus-unavailable'>Indisponible à Fnac Montparnasse</span></p></div>"
+            "<button class='f-buyBox-button'>Ajouter au panier</button></section>")
+    assert extract_product(page(body, lang="fr"), URL).availability == "InStock"

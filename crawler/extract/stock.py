@@ -651,6 +651,21 @@ def _file_words(src: str | None) -> str | None:
 _FILE_WORD = re.compile(r"[-_.+\s]+|%20")
 
 
+def _labelled_as_other(el) -> bool:
+    """The words before a stock element in its line name a service or a store, not the product
+    ("<p>Retrait en magasin : <span class='…-unavailable'>Indisponible à Fnac Montparnasse</span></p>")."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    before = [parent.text or ""]  # the line's own words, not its other elements' (a size picker's "Size")
+    for sib in parent:
+        if sib is el:
+            break
+        before.append(sib.tail or "")
+    words = " ".join(before)[-_SHORT:].casefold()
+    return bool(words.strip()) and _OTHER_SUBJECT.search(words) is not None
+
+
 def _tail_statement(el) -> str | None:
     """The text after `el` when it is a value `el` labels ("<b>Availability:</b> Out of stock"),
     with its label, or a statement of its own: a line after a <br> or an icon ("<span
@@ -718,7 +733,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     promised = False
     unsaid: list = []
     for el in stock_elems:
-        if related(el) or visible.hidden(el) or not _product_level(el, None):
+        if related(el) or visible.hidden(el) or not _product_level(el, None) or _labelled_as_other(el):
             continue
         shown = short_text(el, 160)
         t = shown or _badge_says(el)
@@ -789,8 +804,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     working = False
     candidates = set(buttons)
     for e in buttons:
-        if visible.hidden(e):
-            continue
+        if visible.hidden(e) or (e.tag not in _CONTROLS and _labelled_as_other(e)):
+            continue  # a buy box's "Retrait en magasin : <span>Indisponible</span>"
         b = _control(e, candidates)
         says = _label(b, visible)
         texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
