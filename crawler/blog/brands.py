@@ -255,8 +255,13 @@ def link_maker(words: str | None, href: str) -> str | None:
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
+    return _maker_of_host(href)
+
+
+def _maker_of_host(href: str) -> str | None:
+    """The listed maker whose own shop `href` leads to, through an affiliate's wrapper or not."""
     host = (urlsplit(destination_param(href) or href).hostname or "").split(".")
-    return next(filter(None, map(_BY_HOST.get, host[:-1])), None)
+    return next(filter(None, map(_BY_HOST.get, host[:-1])), None)  # not the top-level domain
 
 
 def card_maker(link) -> str | None:
@@ -282,8 +287,7 @@ def _listed_host(group: Group) -> str | None:
     """The listed maker whose shop an exact link leads to, through an affiliate's wrapper or not."""
     for el, href in group.links:
         if group.kinds.get(id(el)) == "exact":
-            host = (urlsplit(destination_param(href) or href).hostname or "").split(".")
-            name = next(filter(None, map(_BY_HOST.get, host[:-1])), None)  # not the top-level domain
+            name = _maker_of_host(href)
             if name:
                 return name
     return None

@@ -66,6 +66,9 @@ _REG_TEXT = re.compile(
     r"מחיר רגיל|מחיר מקורי|السعر الأصلي|السعر قبل|通常価格|定価|参考価格)",
     re.I,
 )
+# "before VAT" in the shops' other languages ("Без НДС", "KDV Hariç", "sin IVA", "bez DPH")
+_EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|"
+                 r"ohne mwst|ex moms|uden moms|ekskl")
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
@@ -77,8 +80,7 @@ _IGNORE_TEXT = re.compile(
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
     r"\bexcl\b|\bexkl\b|\bexcluding\b|\bex\.? (?:vat|tax)\b|hors taxes?\b|\bht\b|\bnetto\b|"  # a price before VAT
-    r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|ohne mwst|"
-    r"ex moms|uden moms|ekskl",
+    + _EX_VAT_WORDS,
     re.I,
 )
 # An old and a new price in one text: "Was £49.95 Now £39.95", "Statt 49,95 € jetzt 39,95 €".
@@ -102,9 +104,8 @@ _CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefäh
 # MwSt (21%):"), shown beside the price a buyer pays.
 _NET_ATTR = re.compile(r"(?:excl|exkl|excluding|ex|without)[-_ ]?(?:tax|vat|mwst|btw|gst)|\bnetto\b|\bprice[-_]net\b")
 _NET_LABEL = re.compile(
-    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax|gst)|sans tva|tax excluded|без ндс|без пдв|"
-    r"kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|ohne mwst|ex moms|uden moms|ekskl)\b",
-    re.I)
+    r"\b(?:zzgl|excl|exkl|excluding|netto|hors taxes?|ht|ex\.? (?:vat|tax|gst)|sans tva|tax excluded|"
+    + _EX_VAT_WORDS + r")\b", re.I)
 _AMOUNT = re.compile(r"\d(?:[\d.,'’\s\u00a0\u202f]*\d)?")
 # The rates of VAT that shops add to a price before tax, and the page saying its prices include it.
 _VAT_RATES = tuple(Decimal(r) / 100 for r in (5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
