@@ -305,6 +305,21 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 
+def test_where_the_show_streams_and_keyword_pages_are_no_garment_links():
+    rec = _titled("What Maya wore in Northbound season 2, episode 5", (
+        "<p>Catch up on <a href='https://www.netflix.com/title/81037371'>Netflix</a> or "
+        "<a href='https://tver.jp/series/srn7dhl3s2'>TVer</a>, and on the channel's own player: "
+        "<a href='https://player.channel.example/programmes/northbound/'>Channel Play</a>.</p>"
+        # Hatena links its keywords to their pages; a hashtag's search; a social network's bounce to a shop
+        "<p><a href='https://d.hatena.ne.jp/keyword/Maya'>Maya</a>'s coat: <a href='https://s.example/p/1'>Zara</a></p>"
+        "<p>Tags: <a href='https://s.weibo.com/weibo?q=%23Northbound%23'>#Northbound#</a></p>"
+        "<p>Boots: <a href='https://weibo.cn/sinaurl?u=https%3A%2F%2Fitem.shop.example%2Fitem%3Fid%3D7'>Taobao</a>, "
+        "bag: <a href='https://go.aff.example/click?url=https%3A%2F%2Fbags.example%2F'>Bags & Co</a></p>"))
+    assert [link.url for i in rec.items for link in i.links] == [
+        "https://s.example/p/1", "https://weibo.cn/sinaurl?u=https%3A%2F%2Fitem.shop.example%2Fitem%3Fid%3D7",
+        "https://go.aff.example/click?url=https%3A%2F%2Fbags.example%2F"]
+
+
 def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     rec = _inline("<p>Coat: camel, I couldn't find the exact one but <a href='https://s.example/1'>this</a> "
                   "is a good match</p><p>Boots: <a href='https://s.example/2'>Zara</a> "

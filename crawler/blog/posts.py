@@ -10,6 +10,7 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
+import unicodedata
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -186,20 +187,39 @@ def is_outbound(url: str, page_url: str, blog_prefix: str) -> bool:
     return not target.path.startswith(blog_prefix)
 
 
-def _never_an_item(url: str) -> bool:
+def _never_an_item(url: str, *, home_page: bool = True) -> bool:
     """A social network's page ("Follow me on Pinterest", a Pin-it button), a shopping app's
-    profile, a sign-in or sign-up page (a platform's "Follow" button), or a site's home page:
+    profile, a keyword or hashtag page, where the show streams, a sign-in or sign-up page (a
+    platform's "Follow" button), or a site's home page (not through an affiliate's bounce):
     never the garment's shop page."""
     target = urlsplit(url)
     host = (target.hostname or "").removeprefix("www.")
-    return bool(_SOCIAL.search(host) or _PROFILE.match(f"{host}{target.path}") or _ACCOUNT.search(target.path)
-                or _SHARING.search(f"{host}{target.path}")
-                or (target.path in ("", "/") and not target.query and not destination_param(url)))
+    if _SHARING.search(f"{host}{target.path}") or _ACCOUNT.search(target.path):
+        return True
+    bounce = destination_param(url)
+    if bounce:  # a bounce, an affiliate's or a social network's ("weibo.cn/sinaurl?u=…"), goes where it says
+        return bounce.startswith(("http://", "https://")) and _never_an_item(bounce, home_page=False)
+    return bool(_SOCIAL.search(host) or _PROFILE.search(f"{host}{target.path}?{target.query}")
+                or _WATCHING.search(f"{host}{target.path}")
+                or (home_page and target.path in ("", "/") and not target.query))
 
 
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
-                     r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com)$")
-_PROFILE = re.compile(r"shopltk\.com/explore/")
+                     r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com|weibo\.com|"
+                     r"weibo\.cn|douyin\.com|xiaohongshu\.com|vk\.com|ok\.ru|bsky\.app|t\.me)$")
+# Where the show is watched ("Watch it on <a>Netflix</a>", "ドラマは<a>TVer</a>で配信中"): streaming services and
+# broadcasters' players, never a garment's shop.
+_WATCHING = re.compile(
+    r"(?:^|\.)(?:netflix\.com|hulu\.com|max\.com|hbomax\.com|disneyplus\.com|primevideo\.com|paramountplus\.com|"
+    r"peacocktv\.com|crunchyroll\.com|tubitv\.com|pluto\.tv|itv\.com|channel4\.com|bbc\.co\.uk/iplayer|tf1\.fr|"
+    r"france\.tv|arte\.tv|canalplus\.com|raiplay\.it|mediasetinfinity\.[a-z.]+|globoplay\.globo\.com|joyn\.de|"
+    r"zdf\.de|ardmediathek\.de|plus\.rtl\.de|svtplay\.se|tv4play\.se|viaplay\.[a-z.]+|nrk\.no|dr\.dk/drtv|"
+    r"npostart\.nl|videoland\.com|atresplayer\.com|rtve\.es/play|movistarplus\.es|tver\.jp|abema\.tv|unext\.jp|"
+    r"tving\.com|wavve\.com|coupangplay\.com|iq\.com|iqiyi\.com|viu\.com|vidio\.com|hotstar\.com|zee5\.com|"
+    r"showmax\.com|stan\.com\.au|showtv\.com\.tr|atv\.com\.tr|kanald\.com\.tr|startv\.com\.tr|trt\.net\.tr|"
+    r"tv\.apple\.com)(?:/|$)|^amazon\.[a-z.]+/gp/video/")
+# A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
+_PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)", re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
 _SHARING = re.compile(r"(?:^|[./])(?:share|sharer|reblog|lineit|addthis|sharethis)(?=[/?.]|$)|/intent/tweet|"
                       r"^(?:b\.hatena\.ne\.jp|social-plugins\.line\.me|line\.me|band\.us|story\.kakao\.com|"
@@ -256,6 +276,8 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
 
     read_metadata(rec, tree, url, ld, root, stream, keep_show=bool(sel is not None and sel.show and rec.show),
                   brands=[i.brand for i in rec.items if i.brand])
+    if rec.show:
+        rec.items = _without_show_pages(rec.items, rec.show)
     characters = {c.casefold() for c in rec.characters}
     for item in rec.items:
         if item.brand and item.brand.casefold() in characters:
@@ -267,6 +289,26 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
+
+
+def _without_show_pages(items: list, show: str) -> list:
+    """The garments without links to the show's own page ("Watch it on <a>Polsat Box</a>", a
+    broadcaster's "/programy/przyjaciolki"): a link whose last path segment is the show's name."""
+    name = _ascii_slug(show)
+    for item in items:
+        item.links = [link for link in item.links
+                      if _ascii_slug(urlsplit(link.url).path.rstrip("/").rsplit("/", 1)[-1]) != name]
+    return [item for item in items if item.links]
+
+
+def _ascii_slug(words: str) -> str:
+    plain = unicodedata.normalize("NFKD", words.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().casefold()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+# letters Unicode does not decompose into a base letter, as slugs write them
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                               "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
 
 
 def _site_page(url: str, h1) -> bool:
