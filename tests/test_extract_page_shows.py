@@ -287,6 +287,24 @@ def test_a_stock_badge_around_an_icon_says_it_in_its_tooltip():
     assert in_buy_box(worded, "en").availability == "InStock"
 
 
+def test_a_stock_line_whose_dot_says_it_in_its_tooltip():
+    # the line is classed for stock, the coloured dot inside it carries the words
+    box = ("<div class='availability'><span class='dot dot-red' title='Nicht verfügbar'></span></div>"
+           "<button class='btn'>In den Warenkorb</button>")
+    assert in_buy_box(box, "de").availability == "OutOfStock"
+    assert in_buy_box(box.replace("Nicht verfügbar", "Sofort lieferbar"), "de").availability == "InStock"
+
+
+@pytest.mark.parametrize("notice, lang", [
+    ("This product is no longer part of our range.", "en"), ("Dieser Artikel ist nicht mehr Teil unseres Sortiments.",
+                                                           "de"),
+    ("Ce produit ne fait plus partie de notre assortiment.", "fr"), ("Currently not deliverable", "en"),
+    ("この商品は取り扱い終了となりました", "ja"), ("Produkt wycofany z oferty", "pl"),
+])
+def test_a_product_taken_out_of_the_range(notice, lang):
+    assert in_buy_box(f"<div class='notice'>{notice}</div>", lang).availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("line, lang, availability", [
     ("Wieder verfügbar ab 12. März", "de", "OutOfStock"), ("Available again from 12 March", "en", "OutOfStock"),
     ("De nuevo disponible el 3 de mayo", "es", "OutOfStock"),

@@ -49,6 +49,12 @@ _OUT = (
     # no longer made or sold ("Ce produit n'est plus commercialisé")
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
+    "no longer part of our range", "no longer in our range", "no longer part of the range", "not deliverable",
+    "nicht mehr teil unseres sortiments", "plus partie de notre assortiment", "ya no forma parte de nuestro",
+    "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
+    "utgått ur sortimentet", "udgået af sortimentet", "wycofany z oferty", "wycofany ze sprzedaży",
+    "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
+    "取り扱い終了", "取扱終了", "生産終了", "已停售", "停产", "단종",
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
@@ -639,8 +645,9 @@ def _attribute_text(el) -> str | None:
 def _badge_says(el) -> str | None:
     """What a badge without words says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
     "<span class='stock-indicator--red' title='Nicht auf Lager'>", also around an icon's dot)."""
-    said = el.get("aria-label") or el.get("title")
-    return said if said and not any(t.strip() for t in el.itertext()) else None
+    if any(t.strip() for t in el.itertext()):
+        return None
+    return next((said for e in el.iter() if (said := e.get("aria-label") or e.get("title"))), None)
 
 
 def _file_words(src: str | None) -> str | None:
