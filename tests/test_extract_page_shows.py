@@ -964,6 +964,11 @@ def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_ou
     ("<label class='choice'>New<input type='radio' name='kind' class='hidden'></label>"
      "<label class='choice disabled'>Used (not available)<input type='radio' name='kind' class='hidden' disabled>"
      "</label>", "InStock"),
+    # options without values: the prompt is no size
+    ("<select name='size'><option>Größe wählen</option><option disabled>S (ausverkauft)</option>"
+     "<option disabled>M (ausverkauft)</option></select>", "OutOfStock"),
+    ("<select name='size'><option>-- Choose size --</option><option>S</option><option disabled>M (sold out)</option>"
+     "</select>", "InStock"),
     # a placeholder is no size; sizes sold out in the chosen colour, other colours to pick
     ("<select name='size'><option value='' disabled selected>Choose a size</option><option value='s'>S</option>"
      "</select>", "InStock"),

@@ -23,7 +23,7 @@ from itertools import islice, takewhile
 from urllib.parse import parse_qsl, urlsplit
 
 from .marketplaces import is_marketplace
-from .text import TEST_IDS, clean, short_text, shown_words
+from .text import CHOOSE, TEST_IDS, clean, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -432,8 +432,6 @@ def is_variant_code(code: str | None, base: str | None) -> bool:
 
 _CELLS = frozenset(("td", "th", "dt", "dd"))
 _SEP_ONLY = " \t\r\n.:：#-–—=|" + _INVISIBLE
-_CHOOSE = re.compile(r"\b(?:select|choose|wählen|auswählen|choisir|choisissez|selecciona|seleccionar|elige|"
-                     r"scegli|seleziona|kies|wybierz|välj|vælg|velg|valitse|vyberte)\b", re.I)
 
 
 def _has_value(s: str | None) -> bool:
@@ -544,7 +542,7 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
     if field == "color":
         # Beside a swatch list the next element is often every colour, or "Select a colour".
         if how not in ("line", "tail", "cell") or not v or len(v) > 30 or len(v.split()) > 3 \
-                or _CHOOSE.search(v) or v[0].isdigit() or _placeholder(v):
+                or CHOOSE.search(v) or v[0].isdigit() or _placeholder(v):
             return None
         return v
     return _code(v, field, how in ("cell", "sibling"))

@@ -27,7 +27,7 @@ from itertools import islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import HIDING_CLASS, availability, short_text
+from .text import CHOOSE, HIDING_CLASS, availability, short_text
 
 _OUT = (
     # en
@@ -898,11 +898,12 @@ def _shown_as(control):
 
 
 def _real_options(select) -> list:
-    """A select's choices, without a placeholder ("Choose a size", value="")."""
+    """A select's choices, without a placeholder ("Choose a size", value="", or without values
+    the prompt's words)."""
     options = list(select.iter("option"))
     if any(o.get("value") is not None for o in options):
         return [o for o in options if (o.get("value") or "").strip()]
-    return options
+    return [o for o in options if (words := (o.text or "").strip(" -–—.")) and not CHOOSE.search(words)]
 
 
 def _all_choices_out(choices) -> bool:

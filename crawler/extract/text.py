@@ -18,6 +18,13 @@ TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "da
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone"
 
 
+# A picker's or a field's prompt ("Choose a size", "Größe wählen", "サイズを選択"), not a value of its own.
+CHOOSE = re.compile(r"\b(?:select|choose|pick|wählen|auswählen|choisir|choisissez|sélectionner|sélectionnez|"
+                    r"selecciona|seleccionar|seleccione|elige|escolha|escolher|selecione|scegli|seleziona|kies|"
+                    r"selecteer|wybierz|välj|vælg|velg|valitse|vyberte|vyber|seçiniz|seçin|выберите|виберіть|"
+                    r"pilih|chọn)\b|選択|选择|選擇|선택|เลือก|اختر", re.I)
+
+
 def clean(value) -> str | None:
     """Collapse whitespace; markup values are often padded with newlines/tabs or nbsp."""
     if value is None:
