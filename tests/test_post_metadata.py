@@ -1226,6 +1226,16 @@ def test_looks_of_a_list_of_names_in_portuguese_and_a_bold_lead_line():
     assert rec.characters == ["Maeve"]
 
 
+@pytest.mark.parametrize("title, names", [
+    ("Vale Tudo, capítulo 34: os looks de Maria de Fátima, Raquel e Odete Roitman",
+     ["Maria de Fátima", "Raquel", "Odete Roitman"]),
+    ("Les tenues de Serena van der Woodsen et Blair", ["Serena van der Woodsen", "Blair"]),
+    ("Les tenues de Camille Saison 2", ["Camille"]),  # the title's words after the name are no name
+])
+def test_looks_of_names_of_several_words(title, names):
+    assert _in_language("fr", title, "<p>Manteau : <a href='https://s.example/1'>Zara</a></p>").characters == names
+
+
 def test_lines_that_open_with_a_characters_name_and_a_colon():
     rec = _in_language("pl", "Sexify sezon 2 odcinek 4: stylizacje bohaterek",
                        "<ul><li>Natalia: marynarka Reserved – <a href='https://s.example/1'>ta sama</a></li>"

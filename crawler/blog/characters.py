@@ -41,6 +41,9 @@ _WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?
 # "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
 # "Maddy vs. Cassie")
 _AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
+# A person's name of up to three words, a particle between them ("Maria de Fátima", "Serena van der Woodsen")
+_PERSON = (r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le)[ \t]+){0,2}"
+           r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*){0,2}")
 WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
@@ -51,12 +54,12 @@ WHO_WEARS_ELSEWHERE = re.compile(
     # pl "w co ubrane były Kinga, Magda i Ula", ru "во что одеты Антон, Кира и Лиза"
     r"\bw co (?:(?:ubran[aey]|ubrany) (?:był[aoy]?|były)|(?:był[aoy]?|były) (?:ubran[aey]|ubrany))\s+|"
     r"(?<!\w)во что (?:был[аи]? )?одет[аы]?\s+)"
-    rf"(?P<who>[A-ZÀ-ÝА-ЯЁ][\w-]*(?:(?:,\s*|\s+(?:{_AND}|и)\s+)(?:(?:da|do|de|di|del|della)\s+)?[A-ZÀ-ÝА-ЯЁ][\w-]*)*)")
+    rf"(?P<who>{_PERSON}(?:(?:,\s*|\s+(?:{_AND}|и)\s+)(?:(?:da|do|de|di|del|della)\s+)?{_PERSON})*)")
 # Dutch "wat droegen Wednesday en Enid?", where "en" joins the names (elsewhere it is a preposition: "Lu en Élite")
 _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
                         r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[A-ZÀ-Ý][\w-]*)*)")
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
-_OF = re.compile(r"(?<=[,\s])(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
+_OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 
 NAME = r"[A-ZÀ-Ý][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
@@ -186,10 +189,10 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     if m and _SEASON_NEXT.match(title, m.end()):
         m = None  # "Looks de Élite: temporada 3, capítulo 5": the looks of a show's episode
     if m:
-        who = _OF.sub("", m.group("who").strip())
+        who = _OF.sub(r"\1", m.group("who").strip())
         if m.re is _DUTCH_WHO:
             who = re.sub(r"\s+en\s+", ", ", who)
-        return [_given_and_family(c) for c in each_name(who) if c]
+        return [_given_and_family(c) for c in map(_name_alone, each_name(who)) if c]
     m = _EVERY_LOOK.search(title)  # "Every Carrie Outfit, Identified", "Every Kendall Roy Outfit"
     given = m.group("who").split()[0] if m else ""
     if m and not _no_name(given) and re.search(rf"\b{re.escape(given)}\b", body):
@@ -237,6 +240,16 @@ def _whose_garments(words: str) -> list[str]:
 
 _WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)(?:['’]s|(?<=s)['’])\s+"
                             r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _name_alone(who: str) -> str:
+    """The name without the words of the title that follow it ("Camille Saison 2" -> "Camille")."""
+    words = who.split()
+    n = next((i for i, w in enumerate(words) if i and (_SEASON_NEXT.match(w) or w.isdigit() or _no_name(w))),
+             len(words))
+    while n > 1 and words[n - 1].islower():  # a particle left at the end
+        n -= 1
+    return " ".join(words[:n])
 
 
 def _given_and_family(who: str) -> str:
@@ -498,7 +511,7 @@ def _look_names(words: str) -> list[str]:
     m = _WHO_LOOKS.fullmatch(words) or WHO_WEARS_ELSEWHERE.fullmatch(words)
     if not m:
         return []
-    return [n for n in each_name(_OF.sub("", m.group("who"))) if n and n.casefold() not in _NOT_NAMES]
+    return [n for n in each_name(_OF.sub(r"\1", m.group("who"))) if n and n.casefold() not in _NOT_NAMES]
 
 
 def _written_in_lowercase(stream: Stream) -> bool:
