@@ -53,6 +53,15 @@ def test_ref_label_and_bold_value_in_title_block():
     assert rec.sku == "AB-1120"
 
 
+@pytest.mark.parametrize("line, lang, field, value", [
+    ("<p class='meta'>Our ref: MF118842</p>", "en", "sku", "MF118842"),
+    ("<ul><li>자체상품코드: DL-GC-01</li></ul>", "ko", "sku", "DL-GC-01"),
+    ("<ul><li>Produtor: Quinta da Pedra Alta</li><li>Região: Douro</li></ul>", "pt", "brand", "Quinta da Pedra Alta"),
+])
+def test_more_code_and_maker_labels(line, lang, field, value):
+    assert getattr(get(line, lang=lang), field) == value
+
+
 def test_div_pair():
     rec = get("<div class='attr'><div class='attr-label'>Art.-Nr.:</div>"
               "<div class='attr-value'>123-456</div></div>", lang="de")

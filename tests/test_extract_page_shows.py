@@ -295,6 +295,20 @@ def test_a_stock_line_whose_dot_says_it_in_its_tooltip():
     assert in_buy_box(box.replace("Nicht verfügbar", "Sofort lieferbar"), "de").availability == "InStock"
 
 
+@pytest.mark.parametrize("row, lang", [
+    ("<tr><th>在庫数</th><td>在庫数：0</td></tr>", "ja"), ("<tr><th>재고</th><td>재고: 0</td></tr>", "ko"),
+    ("<tr><th>在庫</th><td>在庫：なし</td></tr>", "ja"),
+])
+def test_a_stock_count_of_none_in_a_spec_row(row, lang):
+    box = f"<table class='item-table'>{row}</table><button class='cart'>カートに入れる</button>"
+    assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
+def test_a_disabled_button_with_a_note_that_the_shop_cannot_sell_it():
+    box = "<button class='hm-btn-cart' disabled>カートに入れる</button> <span class='note'>※現在お取り扱いできません</span>"
+    assert in_buy_box(box, "ja").availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("notice, lang", [
     ("This product is no longer part of our range.", "en"), ("Dieser Artikel ist nicht mehr Teil unseres Sortiments.",
                                                            "de"),
@@ -1192,7 +1206,7 @@ def test_a_page_wide_class_on_body_marks_no_area():
 @pytest.mark.parametrize("old_cls, new_cls, lang", [
     ("prix-barre", "prix-actuel", "fr"), ("van", "voor", "nl"), ("pvp", "nuestro", "es"),
     ("preco-antigo", "preco-atual", "pt"), ("puvodni", "akce", "cs"), ("cena-stara", "cena-nowa", "pl"),
-    ("preis-alt", "preis-neu", "de"),
+    ("preis-alt", "preis-neu", "de"), ("fiyat-eski", "fiyat-indirimli", "tr"), ("harga-coret", "harga-jual", "id"),
 ])
 def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls, lang):
     box = f"<div class='price-box'><span class='{old_cls}'>€ 1.799,00</span> <span class='{new_cls}'>€ 1.499,00</span></div>"

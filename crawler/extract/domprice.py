@@ -27,8 +27,9 @@ _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded|"
     # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van",
-    # es "pvp", de "alt" ("preis-alt")
-    r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp|alt)\b"
+    # es "pvp", de "alt" ("preis-alt"), tr "eski", id "coret" ("harga-coret"), fr "ancien", it "vecchio", nl "oud"
+    r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp|alt|eski|coret|ancien|vecchio|"
+    r"oud|vorher|statt)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 # A price for members only ("member-price", "preis-mitglied")

@@ -39,7 +39,7 @@ _VOCAB = {
         "reference", "reference no", "reference number", "catalog number", "catalogue number",
         "catalog no", "catalogue no", "catalog #", "cat no", "cat #", "stock code", "stock number",
         "stock no", "order no", "order number", "order code", "web id", "webcode", "web code", "asin",
-        "tcin", "dpci", "plu", "shop code", "our code",
+        "tcin", "dpci", "plu", "shop code", "our code", "our ref", "our reference",
         # a marketplace's listing number ("Publicación #MLM2043318877", "Numer oferty: 1234567")
         "listing #", "listing no", "listing number", "listing id", "offer number", "offer id", "publicación #",
         "número de publicación", "anuncio #", "anúncio #", "número do anúncio", "código do anúncio", "numer oferty",
@@ -88,7 +88,7 @@ _VOCAB = {
         # ja / zh / ko
         "品番", "商品番号", "商品コード", "製品番号", "アイテム番号", "商品id", "管理番号", "商品編號", "商品编号",
         "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
-        "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호",
+        "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호", "자체상품코드", "자체 상품코드", "자체코드",
         "mã sp", "mã hàng", "kode barang",  # vi, id: the short forms
         "उत्पाद कोड", "उत्पाद संख्या",  # hi
     ),
@@ -120,6 +120,8 @@ _VOCAB = {
     ),
     "maker": (
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
+        # wine and food: who makes it ("Produtor: Quinta …", "Erzeuger: Weingut …")
+        "producer", "produtor", "productor", "producteur", "erzeuger",
         "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
         "výrobce", "gyártó", "üretici", "gamintojas", "ražotājs", "tootja", "производител", "κατασκευαστής",
         "nhà sản xuất", "produsen", "ผู้ผลิต", "الشركة المصنعة", "יצרן", "メーカー名",

@@ -54,7 +54,7 @@ _OUT = (
     "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
     "utgått ur sortimentet", "udgået af sortimentet", "wycofany z oferty", "wycofany ze sprzedaży",
     "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
-    "取り扱い終了", "取扱終了", "生産終了", "已停售", "停产", "단종",
+    "取り扱い終了", "取扱終了", "取り扱いできません", "取扱いできません", "取り扱いしておりません", "生産終了", "已停售", "停产", "단종",
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
@@ -181,7 +181,8 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
-                             r"availability|inventory)\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
+                             r"availability|inventory|stok|stan magazynowy|остаток|在庫数|在庫|库存|庫存|재고수량|재고)"
+                             r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b|なし|无|無|없음)|"
                              # a low-stock counter run down to none ("Only 0 left!", "Nur noch 0 übrig")
                              r"(?:only |just |nur noch |noch |plus que |solo quedan |ancora )?0 (?:items? |pieces? |"
                              r"stück |pcs? )?(?:left|remaining|übrig|restant|disponibles?\b)")
@@ -623,7 +624,7 @@ _STOCK_LABEL = re.compile(
     r"(?:availab\w*|stock(?: status)?|status|stato|estado|état|stan|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
-    r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫|库存|庫存|재고)\s*[:：]",
+    r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고)\s*[:：]",
     re.I)
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 _CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
@@ -799,7 +800,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if (v and not visible.hidden(owner) and not related(owner)
                         and (v == "notify" or _product_level(owner, box))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
-                    (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and _CANNOT_BUY.search(t.casefold()))
+                    (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
+                                                                               or _NO_STOCK_COUNT.match(t.casefold())))
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
