@@ -320,6 +320,45 @@ def test_where_the_show_streams_and_keyword_pages_are_no_garment_links():
         "https://go.aff.example/click?url=https%3A%2F%2Fbags.example%2F"]
 
 
+def test_a_shop_widgets_badge_beside_the_cards_brand_labels_the_link():
+    # the card's spans are set side by side in the link, shown as lines by the widget's stylesheet
+    rec = _inline("<p>Dress: Bec + Bridge.</p><ul class='ShopWidget_list'><li><a href='https://s.example/1'>"
+                  "<span class='ShopWidget_badge'>Exact match</span><span class='ShopWidget_brand'>Bec + Bridge</span>"
+                  "<span class='ShopWidget_name'>Lucia Slip Dress</span></a></li><li><a href='https://s.example/2'>"
+                  "<span class='ShopWidget_badge'>Similar</span><span class='ShopWidget_brand'>Abercrombie &amp; Fitch"
+                  "</span><span class='ShopWidget_name'>Satin Slip Dress</span></a></li></ul>")
+    assert [(link.kind, link.text) for i in rec.items for link in i.links] == [
+        ("exact", "Exact match Bec + Bridge Lucia Slip Dress"),
+        ("alternative", "Similar Abercrombie & Fitch Satin Slip Dress")]
+
+
+@pytest.mark.parametrize("body, kinds", [
+    # the sentence before a list speaks for each of its items
+    ("<p>Nous n'avons pas retrouvé le manteau, mais deux versions qui s'en approchent :</p><ul>"
+     "<li>En plus abordable : <a href='https://s.example/1'>Promod, manteau long</a></li>"
+     "<li>Un cran au-dessus : <a href='https://s.example/2'>Sézane, manteau Milo</a></li></ul>",
+     ["alternative", "alternative"]),
+    # the words right after a link call it another
+    ("<p>Het vest kun je <a href='https://s.example/1'>hier exact zo bestellen</a>. Iets goedkopers? Dan is "
+     "<a href='https://s.example/2'>dit vest van Even&amp;Odd</a> een prima alternatief.</p>", ["exact", "alternative"]),
+    ("<p>Kurtka: <a href='https://s.example/1'>Mohito</a>. Polecamy podobną z <a href='https://s.example/2'>Only</a>"
+     "</p>", ["exact", "alternative"]),
+    ("<p>عباءة: <a href='https://s.example/1'>بوقيصة على أناس</a> قريبة جداً من التصميم.</p>", ["alternative"]),
+    # Thai is written without spaces between words
+    ("<ul><li>ตัวเดียวกันเป๊ะ : <a href='https://s.example/1'>Jaspal</a></li>"
+     "<li>ตัวที่คล้ายกัน ราคาถูกกว่า : <a href='https://s.example/2'>Shopee</a></li></ul>", ["exact", "alternative"]),
+])
+def test_alternatives_said_around_a_link_or_its_list(body, kinds):
+    assert [link.kind for i in _inline(body).items for link in i.links] == kinds
+
+
+def test_hashtag_links_are_no_garment_links():
+    rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
+                  "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "
+                  "<a href='https://section.blog.example/Search/Post?keyword=%23coat'>#홍해인코트</a></p>")
+    assert [link.url for i in rec.items for link in i.links] == ["https://s.example/p/1"]
+
+
 def test_words_after_a_link_or_a_failed_search_label_it_an_alternative():
     rec = _inline("<p>Coat: camel, I couldn't find the exact one but <a href='https://s.example/1'>this</a> "
                   "is a good match</p><p>Boots: <a href='https://s.example/2'>Zara</a> "

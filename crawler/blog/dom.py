@@ -78,7 +78,7 @@ def meta_values(tree, *names: str) -> list[str]:
 def text(el) -> str:
     """The element's words; block children and line breaks part them ("<div>Fjell & Co</div>
     <div>Fair Isle Sweater</div>" is "Fjell & Co Fair Isle Sweater", not "Fjell & CoFair")."""
-    if not any(isinstance(d.tag, str) and d.tag in _BREAKS for d in el.iterdescendants()):
+    if not any(isinstance(d.tag, str) and _apart(d) for d in el.iterdescendants()):
         return " ".join(el.text_content().split())
     parts: list[str] = []
     _words(el, parts, top=True)
@@ -87,7 +87,7 @@ def text(el) -> str:
 
 def _words(el, parts: list[str], top: bool = False) -> None:
     if isinstance(el.tag, str):
-        apart = el.tag in _BREAKS and not top
+        apart = _apart(el) and not top
         if apart:
             parts.append(" ")
         if el.text:
@@ -98,6 +98,19 @@ def _words(el, parts: list[str], top: bool = False) -> None:
             parts.append(" ")
     if el.tail and not top:
         parts.append(el.tail)
+
+
+def _apart(el) -> bool:
+    """A block, a break, or one of a card's classed spans set side by side with nothing between
+    (a shop widget's "<span class='badge'>Similar</span><span class='brand'>Acme</span>"), which
+    its stylesheet shows as lines."""
+    if el.tag in _BREAKS:
+        return True
+    if el.tag != "span" or not el.get("class") or (el.tail or "").strip():
+        return False
+    nxt, prev = el.getnext(), el.getprevious()
+    return any(sib is not None and sib.tag == "span" and sib.get("class") for sib in (nxt, prev)) and not (
+        prev is not None and (prev.tail or "").strip())
 
 
 def squash(s: str) -> str:

@@ -31,32 +31,38 @@ ALTERNATIVE = re.compile(
     # "I couldn't ID her boots, but these …", "Nicht gefunden, aber …", "On n'a pas retrouvé la robe, mais …"
     r"(?:couldn['’]?t|could not|can['’]?t|cannot|unable to)\s+(?:find|track down|identify|id|locate)\b[^.!?]{0,60}?"
     r"\bbut|nicht (?:gefunden|identifiziert)|no (?:he |hemos |lo )?encontr\w*|non (?:ho|abbiamo) trovato|"
-    r"não (?:encontr|achei)\w*|pas (?:retrouvé|trouvé)|s['’]en approche|plus abordable|"
+    r"não (?:encontr|achei)\w*|pas (?:retrouvé|trouvé)|s['’]en approch\w*|plus abordable|"
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"
     r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|benzer\w*|muadil\w*|"  # tr "benzeri", "muadili"
     r"alternatyw\w*|tańsz\w*|"  # pl "Tańsza alternatywa"
     # de / es / sv / da / no / pl, and "a more affordable version"
-    r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn[aeyi]\w*|"
+    r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn\w+|"
     r"(?:more )?affordable (?:version|option|alternative)|(?:cheaper|budget) version|stand-?ins?|nearest|"
     # fr / es / pt / sv / da / no: "modèle approchant", "casi iguales", "mais em conta", "billigare", "ligner meget"
     r"approchant\w*|casi igual\w*|(?:mais )?em conta|billigare|billigere|ligner(?: meget)?|liknar|alternativ|"
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budgetalternativ\w*|похож\w*|аналог\w*|คล้าย|ทางเลือก|zamiennik\w*)\b",
+    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|"
+    # ar: "بديل مشابه", "قريبة جداً من"
+    r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
-_ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체")
-_EXACT_CJK = re.compile(r"同じ|同款|동일|着用")  # "【着用】": the one worn
+_ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
+                              r"คล้าย|ทางเลือก")  # and Thai, written without spaces ("ตัวที่คล้ายกัน")
+_EXACT_CJK = re.compile(r"同じ|同款|동일|着用|ตัวจริง|เดียวกัน")  # "【着用】": the one worn; th "ตัวเดียวกันเป๊ะ"
 #: Japanese kana, CJK ideographs and Hangul syllables: text written in a script without word boundaries.
 CJK_CHARS = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 CJK = re.compile(f"[{CJK_CHARS}]")
+# Scripts written without spaces between words (CJK, Thai): their labels are read without word boundaries.
+_UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
                    r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                   r"birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|ตัวจริง)\b",
+                   r"birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
+                   r"نفسها|نفسه|نفس القطعة)\b",
                    re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
@@ -81,7 +87,7 @@ def is_image_file(path: str) -> bool:
 def label(words: str) -> str | None:
     """"exact" / "alternative" by the last label the words give, else None
     ("Maya's exact boots are sold out, but similar: …" is alternative)."""
-    cjk = CJK.search(words) is not None
+    cjk = _UNSPACED.search(words) is not None
     last_alt = max((m.end() for p in (ALTERNATIVE, _ALTERNATIVE_CJK) if p is ALTERNATIVE or cjk
                     for m in p.finditer(words)), default=-1)
     last_exact = max((m.end() for p in (EXACT, _EXACT_CJK) if p is EXACT or cjk for m in p.finditer(words)), default=-1)
@@ -429,7 +435,7 @@ def _continues(stream: Stream, group: Group, block, links) -> bool:
 def label_links(stream: Stream, group: Group) -> None:
     """Label the group's links and note its words said about the exact item, from where the
     last call stopped to the group's end."""
-    if group.labelled < 0 and _lead_label(stream, group.start) == "alternative":
+    if group.labelled < 0 and (_lead_label(stream, group.start) or _list_lead_label(stream, group)) == "alternative":
         # "The original is unbranded, but these are great matches:" right before the list
         group.labels.state = group.labels.spoken = "alternative"
     for token, kind, spoken in _label(stream, max(group.labelled, group.start), group.end, group.ours,
@@ -465,9 +471,13 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
         told = label(bracket.group(1)) if claimed is not None else None
         if claimed is None and after is not None and after.kind == "text":
-            # "<a>these</a> are very close", "<a>denne</a> ligner meget": the clause after the link says what it is
+            # "<a>these</a> are very close", "<a>denne</a> ligner meget": the clause after the link says what it is;
+            # "<a>dit vest</a> een prima alternatief": so do its first words, when they call it another
             clause = _SAID_OF_LINK.match(after.text)
             told = label(clause.group(0)) if clause else None
+            if told is None:
+                words = _FIRST_WORDS.match(after.text)
+                told = "alternative" if words and label(words.group(1)) == "alternative" else None
             claimed = after if told else None
         said = (label(token.text) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
@@ -492,6 +502,18 @@ def _lead_label(stream: Stream, at: int) -> str | None:
     return label(lead[-120:]) if lead.endswith((":", "：")) else None
 
 
+def _list_lead_label(stream: Stream, group: Group) -> str | None:
+    """The label of the sentence that leads into the list the group's first block is an item of
+    ("… deux versions qui s'en approchent :" over a list of two garments): it speaks for every item."""
+    block = group.blocks[0][0] if group.blocks else None
+    li = block if block is not None and block.tag == "li" else next(
+        (up for up in block.iterancestors("li")), None) if block is not None else None
+    parent = li.getparent() if li is not None else None
+    if parent is None or parent.tag not in ("ul", "ol") or id(parent) not in stream.start:
+        return None
+    return _lead_label(stream, stream.start[id(parent)])
+
+
 def _is_label(words: str) -> bool:
     """Words that are a label and nothing more: "Shop similar", "Similar styles", "Get the look for less"."""
     return len(words.split()) <= 5 and label(words) is not None
@@ -506,6 +528,8 @@ _SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|is
                            # no verb: "<a>cardigan di H&M</a> molto simile"
                            r"(?:molto|very|sehr|très|muy|bem|bardzo|zeer|mycket|meget|ganz)\s+[^\W\d_]+)", re.I)
 _SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
+# The first words after a link, up to four, within its sentence and not leading into the next link (no colon).
+_FIRST_WORDS = re.compile(r"^\s*((?:[^\s.;:!?()]+\s+){0,3}[^\s.;:!?()]+)\s*(?:[.;!?)]|$)")
 
 
 def _class_label(link, stream: Stream, start: int) -> str | None:

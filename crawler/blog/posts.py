@@ -207,6 +207,8 @@ def _never_an_item(url: str, *, home_page: bool = True) -> bool:
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
                      r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com|weibo\.com|"
                      r"weibo\.cn|douyin\.com|xiaohongshu\.com|vk\.com|ok\.ru|bsky\.app|t\.me)$")
+# A hashtag's link ("#눈물의여왕" to the platform's search): never a shop
+_HASHTAG = re.compile(r"^[#＃][^\W\d_][\w-]*[#＃]?$")
 # Where the show is watched ("Watch it on <a>Netflix</a>", "ドラマは<a>TVer</a>で配信中"): streaming services and
 # broadcasters' players, never a garment's shop.
 _WATCHING = re.compile(
@@ -401,7 +403,7 @@ def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, it
                 if href.startswith(("http://", "https://")):
                     links.append((el, href))
             elif is_outbound(href, url, blog_prefix) and not is_image_file(urlsplit(href).path) \
-                    and not _never_an_item(href):
+                    and not _never_an_item(href) and not _HASHTAG.match(text(el)):
                 links.append((el, href))
     hrefs_under: dict[int, set] = {}
     for el, href in ([] if item_blocks else links):
