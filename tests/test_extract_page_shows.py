@@ -309,6 +309,30 @@ def test_a_disabled_button_with_a_note_that_the_shop_cannot_sell_it():
     assert in_buy_box(box, "ja").availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("box, lang", [
+    # a question offers a restock alert; it says nothing of this product's stock
+    ("<div class='restock-box'><h3>Εξαντλήθηκε το μέγεθός σας;</h3><p>Αφήστε το email σας.</p></div>", "el"),
+    ("<div class='restock'><h3>Sold out in your size?</h3><p>Leave your email.</p></div>", "en"),
+    # a variants' stock table: one combination sold out, the others not
+    ("<table class='option-stock'><tr><th>Colour</th><th>Size</th><th>Stock</th></tr><tr><td>White</td><td>M</td>"
+     "<td><span class='stock-low'>Few left</span></td></tr><tr><td>White</td><td>L</td><td><span class='stock-none'>"
+     "売り切れ</span></td></tr><tr><td>Navy</td><td>M</td><td><span class='stock-ok'>○</span></td></tr></table>", "ja"),
+    # a Japanese sentence about other items after one about shipping: no space after "。"
+    ("<p class='shipping'>ご注文から2〜3営業日以内に発送いたします。売り切れの商品は再入荷のお知らせにご登録いただけます。</p>", "ja"),
+    ("<span class='badge'>عاد إلى المخزون!</span>", "ar"), ("<span class='badge'>再入荷しました！</span>", "ja"),
+])
+def test_in_stock_beside_words_that_speak_of_others(box, lang):
+    assert in_buy_box(box + "<form action='/basket'><input type='submit' value='カートに入れる' class='btn-cart'></form>",
+                      lang).availability == "InStock"
+
+
+@pytest.mark.parametrize("notice, lang", [
+    ("Διαθεσιμότητα: Εξαντλημένο", "el"), ("Mẫu này đã ngừng sản xuất", "vi"), ("Không còn bán", "vi"),
+])
+def test_sold_out_in_greek_and_vietnamese(notice, lang):
+    assert in_buy_box(f"<p class='note'>{notice}</p>", lang).availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("notice, lang", [
     ("This product is no longer part of our range.", "en"), ("Dieser Artikel ist nicht mehr Teil unseres Sortiments.",
                                                            "de"),

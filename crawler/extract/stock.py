@@ -84,7 +84,8 @@ _OUT = (
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
     "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
-    "μη διαθέσιμο", "εκτός αποθέματος", "hết hàng", "stok habis", "stok kosong", "terjual habis", "habis terjual",
+    "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
+    "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "stok kosong", "terjual habis", "habis terjual",
     "habis dijual", "sudah habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "販売を終了", "完売",
@@ -135,7 +136,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "сообщить о поступлении", "уведомить", "повідомити про наявність", "értesítést kérek", "értesítés",
            "gelince haber ver", "haber ver", "ειδοποίηση", "obavijesti me", "obavesti me", "anunță-mă", "anunta-ma",
            "ilmoita kun", "gi meg beskjed", "meddela mig", "giv mig besked", "notifícame", "avise-me quando",
-           "入荷通知", "再入荷のお知らせ", "再入荷通知", "再入荷予定", "到貨通知",
+           "入荷通知", "再入荷のお知らせ", "再入荷通知", "再入荷予定", "再入荷", "عاد إلى المخزون",
+           "wieder auf lager", "de nouveau en stock", "de retour en stock", "de nuevo en stock", "weer op voorraad", "到貨通知",
            "入荷お知らせ", "到货通知", "재입고 알림", "به من خبر بده", "أعلمني", "הודיעו לי")
 
 
@@ -206,7 +208,7 @@ _OTHER_SUBJECT = re.compile(
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
     r"financing|finanzierung|ratenkauf|installments?|klarna|paypal)"
-    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈")
+    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|ขนาด)")
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
@@ -275,13 +277,19 @@ def _said_of_this_product(low: str):
 # Back-order and pre-order offered after a sold-out phrase.
 _ORDERABLE = re.compile(f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})")
 # A notify phrase that opens a text as its statement: restocked.
-_RESTOCKED = frozenset(("back in stock",))
+_RESTOCKED = frozenset(("back in stock", "wieder verfügbar", "wieder auf lager", "de nouveau en stock",
+                        "de retour en stock", "de nuevo en stock", "di nuovo disponibile", "weer op voorraad",
+                        "عاد إلى المخزون", "再入荷"))
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "almost": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
-_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+# The rest of a sentence that ends in a question mark; Greek writes it ";".
+_ASKED = re.compile(r"[^.!?。！？]{0,60}[?？]")
+_ASKED_GREEK = re.compile(r"[^.!?;;]{0,60}[?;;]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _WORD = re.compile(r"\w+")
 
 
@@ -322,12 +330,14 @@ def verdict(text: str) -> str | None:
             return None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
         return None  # "If this item is out of stock when your order is processed, …"
+    if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
+        return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
     if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
             or _SUBJECT_NEXT.match(low, m.end()) or _SERVICE_BEFORE.search(low, 0, m.start())
             or _labelled_other(low[:m.start()])):
         return None
     if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
-            and low[m.end():].strip(" !.:-–") in ("", "now", "today")):
+            and low[m.end():].strip(" !.:-–！") in ("", "now", "today", "しました")):
         return "InStock"  # "Back in stock!" as a badge: restocked ("Back in stock soon" is not)
     if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
                                                                                                ["jamais"], ["nunca"]):
@@ -495,7 +505,7 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
         if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
             return False
-        if tag == "li" and _one_choice_of_several(e):
+        if (tag == "li" and _one_choice_of_several(e)) or (tag == "tr" and _one_row_of_several(e)):
             return False
         e = e.getparent()
     # a store's stock table holds its cells deeper: "<div class='store-stock'><details><table><tr><td class='stock-no'>"
@@ -529,6 +539,18 @@ def _one_choice_of_several(li) -> bool:
     named = bool(own) and verdict(own) is None and own[-1] not in ":：" or any(
         isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":：" for c in li)
     return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
+
+
+def _one_row_of_several(tr) -> bool:
+    """A row of a variants' stock table ("<tr><td>White</td><td>L</td><td>Sold out</td></tr>"): values
+    in two cells or more beside its state, no header cell (not a spec row, "<th>Status</th><td>…"),
+    and another such row whose state is not sold out."""
+    cells = [c for c in tr if c.tag in ("td", "th")]
+    if len(cells) < 3 or any(c.tag == "th" for c in cells):
+        return False
+    return any(row.tag == "tr" and sum(1 for c in row if c.tag == "td") >= 3
+               and verdict(short_text(row, 80) or "") != "OutOfStock"
+               for row in (*tr.itersiblings(), *tr.itersiblings(preceding=True)))
 
 
 _PICKER_TAGS = frozenset(("select", "option", "optgroup", "datalist", "label"))  # a label names a choice or a field

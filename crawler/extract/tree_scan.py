@@ -190,7 +190,8 @@ def scan(root) -> Scan:
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
                 if ((key and _BUY.search(key.lower())) or (tag == "button" and says_buy(el.text_content()[:200]))
-                        or (tag == "input" and says_buy((get("alt") or "")[:200]))):  # a picture of the button
+                        or (tag == "input" and says_buy((get("alt") or get("value") or "")[:200]))):
+                    # an input's words are its value, a picture button's its alt text
                     buy.append(el)
                     continue
             elif tag == "form":
