@@ -326,6 +326,28 @@ def test_in_stock_beside_words_that_speak_of_others(box, lang):
                       lang).availability == "InStock"
 
 
+def test_a_sold_out_pages_similar_item_box_under_a_small_heading_is_no_price_of_the_product():
+    body = ("<div id='centerCol'><h1>Pour Over Coffee Dripper</h1></div><div id='buybox'><div id='availability'>"
+            "<span>Currently unavailable.</span></div><div class='a-box'><div class='a-box-inner'>"
+            "<h5>Similar item to consider</h5><div class='a-row'><a href='/dp/B0BYRPAAMR'>Glass Dripper, 27 oz</a></div>"
+            "<div class='a-row'><span class='a-price'><span class='a-offscreen'>$21.99</span></span></div>"
+            "<div class='a-row'><span>In Stock</span></div></div></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.availability) == (None, "OutOfStock")
+
+
+@pytest.mark.parametrize("box, lang, availability", [
+    ("<span class='Amount--stock'>库存0件</span>", "zh", "OutOfStock"),
+    ("<span class='Amount--stock'>库存12件</span><button class='buy'>立即购买</button>", "zh", "InStock"),
+    # one store's stock beside the online availability
+    ("<div class='delivery-availability'><span class='online'>Online verfügbar</span></div><div class='store-info'>"
+     "<span class='availability'>In Markt Hamburg-Altona nicht vorrätig</span></div>"
+     "<button class='add-to-cart'>In den Warenkorb</button>", "de", "InStock"),
+])
+def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability):
+    assert in_buy_box(box, lang).availability == availability
+
+
 @pytest.mark.parametrize("notice, lang", [
     ("Διαθεσιμότητα: Εξαντλημένο", "el"), ("Mẫu này đã ngừng sản xuất", "vi"), ("Không còn bán", "vi"),
 ])

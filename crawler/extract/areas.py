@@ -88,7 +88,7 @@ _RELATED_HEADING = re.compile(
     r"オススメ|"
     r"potrebbe(?:ro)? interessar|prodotti (?:correlati|simili)|ti potrebbe|podobne produkty|polecane|"
     r"rekommender|liknande produkter|anbefal|lignende produkter|købte også|kjøpte også|"
-    r"おすすめ|関連商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품|相關商品|看了又看|함께 본 상품|비슷한 상품|"
+    r"おすすめ|関連商品|類似商品|类似商品|この商品を見た人|相关商品|推荐|猜你喜欢|추천 상품|관련 상품|相關商品|看了又看|함께 본 상품|비슷한 상품|"
     r"สินค้าที่คุณอาจชอบ|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|אולי תאהבו גם|מוצרים דומים|מוצרים קשורים|قد يعجبك|"
     r"منتجات ذات صلة|منتجات مشابهة|sản phẩm tương tự|sản phẩm liên quan|có thể bạn cũng thích|produk serupa|"
     r"produk terkait|mungkin (?:kamu|anda) suka|benzer ürünler|ilgili ürünler|beğenebilirsiniz|σχετικά προϊόντα|"

@@ -183,8 +183,10 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
-                             r"availability|inventory|stok|stan magazynowy|остаток|在庫数|在庫|库存|庫存|재고수량|재고)"
-                             r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b|なし|无|無|없음)|"
+                             r"availability|inventory|stok|stan magazynowy|остаток)"
+                             r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
+                             # CJK labels may go without the colon ("库存0件")
+                             r"(?:在庫数|在庫|库存|庫存|재고수량|재고)\s*[:：]?\s*(?:0(?![\d.,/–-])|なし|无|無|없음)|"
                              # a low-stock counter run down to none ("Only 0 left!", "Nur noch 0 übrig")
                              r"(?:only |just |nur noch |noch |plus que |solo quedan |ancora )?0 (?:items? |pieces? |"
                              r"stück |pcs? )?(?:left|remaining|übrig|restant|disponibles?\b)")
@@ -196,7 +198,7 @@ _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
     r"størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
-    r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|im markt|in der filiale|en magasin|"
+    r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
     r"information|informationen|informations|informazioni|información|informatie|service|"

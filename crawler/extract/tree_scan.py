@@ -39,7 +39,7 @@ _STRIKE_TAGS = frozenset(("del", "s", "strike", "ins"))
 _NOT_PRICE = frozenset(("img", "option", "select", "input", "svg", "noscript", "template", "style", "link",
                         "meta", "script"))
 _TAGS = frozenset(("meta", "link", "base", "title", "script", "h1", "h2", "h3", "button", "input", "nav", "form",
-                   "del", "s", "strike", "ins", "tr", "dt", "style", "h4"))
+                   "del", "s", "strike", "ins", "tr", "dt", "style", "h4", "h5", "h6"))
 
 _MAX_H2 = 30
 
@@ -164,7 +164,7 @@ def scan(root) -> Scan:
                 continue
             if tag == "h1":
                 s.h1s.append(el)
-            elif tag == "h2" or tag == "h3" or tag == "h4":
+            elif tag == "h2" or tag == "h3" or tag == "h4" or tag == "h5" or tag == "h6":
                 if tag == "h2" and len(s.h2s) < _MAX_H2:
                     s.h2s.append(el)
                 if related_heading(short_text(el, 80)):
