@@ -1275,6 +1275,42 @@ def test_looks_of_names_of_several_words(title, names):
     assert _in_language("fr", title, "<p>Manteau : <a href='https://s.example/1'>Zara</a></p>").characters == names
 
 
+def test_a_wearer_between_the_look_word_and_the_show():
+    rec = _in_language("id", "Outfit Dasiyah di Gadis Kretek Episode 2",
+                       "<p>Kebaya putih: <a href='https://s.example/1'>Batik Keris</a></p>")
+    assert (rec.show, rec.episode, rec.characters) == ("Gadis Kretek", 2, ["Dasiyah"])
+
+
+def test_names_as_the_post_writes_them():
+    # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
+    rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")
+    assert rec.characters == []
+    rec = _in_language("en", "Severance 2x10 — wardrobe log", (
+        "<table><thead><tr><th>Item</th><th>Character</th><th>Match</th><th>Link</th></tr></thead><tbody>"
+        "<tr><td>Navy turtleneck</td><td>Helly R.</td><td>Exact</td><td><a href='https://s.example/1'>sezane</a></td></tr>"
+        "<tr><td>Oxblood loafers</td><td>Mark S.</td><td>Exact</td><td><a href='https://s.example/2'>g.h.bass</a></td>"
+        "</tr></tbody></table>"))
+    assert rec.characters == ["Helly R.", "Mark S."]
+    rec = _in_language("ja", "『アンメット』第4話 ミヤビ先生のコート",
+                       "<p>ミヤビ先生のコート：<a href='https://s.example/1'>ユニクロ</a></p>")
+    assert rec.characters == ["ミヤビ"]
+
+
+def test_a_season_and_episode_in_nordic_ordinals_and_the_show_after_the_season():
+    rec = _in_language("sv", "Wilhelms kavaj och Saras klänning",
+                       "<p>Nu är den sista säsongen av Young Royals här. I den tredje säsongens andra avsnitt bär "
+                       "Wilhelm en kavaj: <a href='https://s.example/1'>Acne Studios</a></p>")
+    assert (rec.show, rec.season, rec.episode) == ("Young Royals", 3, 2)
+
+
+def test_a_links_preview_card_in_the_entry_is_no_other_post():
+    page = ("<html><head><title>ドラマ 第4話</title></head><body><article class='skin-entry'><h1>ドラマ 第4話</h1>"
+            "<div class='skin-entryBody'><p>コート：<a href='https://s.example/1'>ユニクロ</a></p>"
+            "<article class='ogpCard_wrap'><a href='https://s.example/2'>UNIQLO公式</a></article>"
+            "<article class='ogpCard_wrap'><a href='https://s.example/3'>ZARA</a></article></div></article></body></html>")
+    assert extract_post(lxml.html.fromstring(page), "https://ameblo.example/me/entry-1.html").is_post
+
+
 def test_lines_that_open_with_a_characters_name_and_a_colon():
     rec = _in_language("pl", "Sexify sezon 2 odcinek 4: stylizacje bohaterek",
                        "<ul><li>Natalia: marynarka Reserved – <a href='https://s.example/1'>ta sama</a></li>"

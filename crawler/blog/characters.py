@@ -40,7 +40,7 @@ _WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?
 # "i look di Giulia".
 # "and" between names in the languages posts are written in ("Wilhelm och Felice", "Maeve i Aimee",
 # "Maddy vs. Cassie")
-_AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|vs\.?|versus)"  # not nl "en": es/fr "in"
+_AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|dan|vs\.?|versus)"  # not nl "en": es/fr "in"
 # A person's name of up to three words, a particle between them ("Maria de Fátima", "Serena van der Woodsen")
 _PERSON = (r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le)[ \t]+){0,2}"
            r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*){0,2}")
@@ -56,6 +56,9 @@ WHO_WEARS_ELSEWHERE = re.compile(
     r"(?<!\w)во что (?:был[аи]? )?одет[аы]?\s+)"
     rf"(?P<who>{_PERSON}(?:(?:,\s*|\s+(?:{_AND}|и)\s+)(?:(?:da|do|de|di|del|della)\s+)?{_PERSON})*)")
 # Dutch "wat droegen Wednesday en Enid?", where "en" joins the names (elsewhere it is a preposition: "Lu en Élite")
+# The look word, the wearer, then where: "Outfit Dasiyah di Gadis Kretek", "Looks Maya in Northbound"
+_LOOK_OF_NAME_IN = re.compile(rf"^\s*(?i:outfits?|looks?|busana|gaya|tenues?)\s+(?P<who>{_PERSON}(?:(?:,\s*|\s+{_AND}\s+)"
+                              rf"{_PERSON})*)\s+(?i:di|in|en|em|dans|im|from)\s+[A-ZÀ-Ý]")
 _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
                         r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[A-ZÀ-Ý][\w-]*)*)")
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
@@ -125,7 +128,20 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + _polish_owners(stream, title + " " + body)
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
-    return _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+    found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+    return list(dict.fromkeys(_as_written(n, body) for n in found))
+
+
+def _as_written(name: str, body: str) -> str:
+    """The name as the post writes it: an initial keeps its period ("Helly R."), a Japanese name
+    loses its honorific ("ミヤビ先生" is ミヤビ)."""
+    name = _HONORIFIC.sub("", name) or name
+    if re.search(r"(?:^|\s)[A-Z]$", name) and re.search(rf"(?<!\w){re.escape(name)}\.", body):
+        return name + "."
+    return name
+
+
+_HONORIFIC = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:先生|さん|様|さま|ちゃん|くん|君|氏)$")
 
 
 def _cjk_owners(stream: Stream, title: str) -> list[str]:
@@ -185,14 +201,14 @@ each_name = re.compile(rf"\s*,\s*|\s+(?:{_AND}|и)\s+").split  # "Maya, Leo and 
 
 def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = (WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
-         or WHO_WEARS_ELSEWHERE.search(title) or _DUTCH_WHO.search(title))
+         or WHO_WEARS_ELSEWHERE.search(title) or _DUTCH_WHO.search(title) or _LOOK_OF_NAME_IN.search(title))
     if m and _SEASON_NEXT.match(title, m.end()):
         m = None  # "Looks de Élite: temporada 3, capítulo 5": the looks of a show's episode
     if m:
         who = _OF.sub(r"\1", m.group("who").strip())
         if m.re is _DUTCH_WHO:
             who = re.sub(r"\s+en\s+", ", ", who)
-        return [_given_and_family(c) for c in map(_name_alone, each_name(who)) if c]
+        return [_given_and_family(c) for c in map(_name_alone, each_name(who)) if c and c.casefold() not in _NOT_NAMES]
     m = _EVERY_LOOK.search(title)  # "Every Carrie Outfit, Identified", "Every Kendall Roy Outfit"
     given = m.group("who").split()[0] if m else ""
     if m and not _no_name(given) and re.search(rf"\b{re.escape(given)}\b", body):

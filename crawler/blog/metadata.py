@@ -102,7 +102,11 @@ _SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (ser
     rf"\b(?i:in|on|of|from|about)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*(?i:season|series|episode|ep\.?\s*\d|S\d{{1,2}}\s*E\d|"
     rf"\d{{1,2}}x\d)|:\s+(?P<set_off>{_RUN})\s*,\s*(?i:season|series|episode)\b")
 # "the second episode of the third season of Slow Horses" (ordinals as numbers: "episode 2 of the season 3 of")
-_EPISODE_THEN_SHOW = re.compile(rf"\b(?i:season|series|episode)\s+\d{{1,3}}\s+(?i:of|from)\s+(?P<show>{_RUN})")
+_EPISODE_THEN_SHOW = re.compile(rf"\b(?i:season|series|episode)\s+\d{{1,3}}\s+(?i:of|from)\s+(?P<show>{_RUN})|"
+                                # "den sista säsongen av Young Royals", "die neue Staffel von Babylon Berlin"
+                                r"\b(?i:s[äa]song\w*|s(?:æ|ae)son\w*|sesong\w*|seizoen|staffel|saison|temporada|"
+                                r"stagione|avsnitt\w*|afsnit\w*|aflevering|folge|[ée]pisode|episodio|cap[ií]tulo)"
+                                rf"(?:\s+\d{{1,3}})?\s+(?i:av|af|van|von|der|de|du|di|del|della|da|do)\s+(?P<show_of>{_RUN})")
 _SHOW_AFTER_WEARING = [  # "Maya's boots on Northbound", "the looks on Northbound"; only "on": "in Paris"
     re.compile(rf"\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){{0,4}}?on\s+(?P<show>{_RUN})"),
     re.compile(rf"\b(?i:wore|wears|wearing|worn|outfits?|looks?|wardrobe)\s+on\s+(?P<show>{_RUN})"),
@@ -251,7 +255,9 @@ def _digits(text: str) -> str:
     if "第" in text:  # Chinese numerals: "第二季" is "第2季"
         text = _CJK_ORDINAL.sub(lambda m: f"第{_cjk_number(m.group(1))}{m.group(2)}", text)
     text = _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
-    return _ROMANCE_ORDINAL.sub(lambda m: f"{m.group(2)} {_ROMANCE_ORDINALS[m.group(1).lower()]}", text)
+    text = _ROMANCE_ORDINAL.sub(lambda m: f"{m.group(2)} {_ROMANCE_ORDINALS[m.group(1).lower()]}", text)
+    return _NORDIC_ORDINAL.sub(lambda m: ("season " if m.group(2).lower().startswith(("s", "z"))
+                                          else "episode ") + str(_NORDIC_ORDINALS[m.group(1).lower()]), text)
 
 
 _CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})([季集話话部회])")
@@ -282,6 +288,17 @@ _ROMANCE_ORDINALS = {w: n + 1 for n, words in enumerate((
 _ROMANCE_ORDINAL = re.compile(rf"\b({'|'.join(sorted(_ROMANCE_ORDINALS, key=len, reverse=True))})\s+"
                               r"(stagione|episodio|puntata|temporada|cap[ií]tulo|epis[óo]dio|saison|[ée]pisode|staffel|folge)\b",
                               re.I)
+
+
+# sv / da / no / nl, whose season word may take a genitive: "den tredje säsongens andra avsnitt",
+# "de derde aflevering van het tweede seizoen"
+_NORDIC_ORDINALS = {w: n + 1 for n, words in enumerate((
+    "första første eerste", "andra anden andre tweede", "tredje derde", "fjärde fjerde vierde", "femte vijfde",
+    "sjätte sjette zesde", "sjunde syvende sjuende zevende", "åttonde ottende åttende achtste",
+    "nionde niende negende", "tionde tiende")) for w in words.split()}
+_NORDIC_ORDINAL = re.compile(rf"\b({'|'.join(sorted(_NORDIC_ORDINALS, key=len, reverse=True))})\s+"
+                             r"(s[äa]song\w*|s(?:æ|ae)son\w*|sesong\w*|seizoen\w*|avsnitt\w*|afsnit\w*|episode\w*|"
+                             r"aflevering\w*)", re.I)
 
 
 def _season_episode(texts: list[str]) -> tuple[int, int] | None:
@@ -448,9 +465,11 @@ def _title_show(title: str) -> str | None:
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
-# (not "Los looks de Lu en Élite": after "de" a wearer may come before the show)
+# (not "Los looks de Lu en Élite": after "de" a wearer may come before the show); a wearer between the
+# look and the show's preposition ("Outfit Dasiyah di Gadis Kretek")
 _LEADING_LOOKS = re.compile(r"^(?:(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
-                            r"busana|gaya)(?:\s+(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|(?i:get the)\s+|"
+                            r"busana|gaya)(?:\s+(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
+                            r"(?i:get the)\s+|"
                             r"(?:ส่อง)?แฟชั่น\s*)(?=\S)")
 # "Get the Bridgerton Look", "Love Island 2024": a look word or the edition's year after the name
 _TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)\d{2}$")
@@ -581,7 +600,7 @@ def _body_show(body: str, exclude: set[str]) -> str | None:
     most often found after "<Name>'s <garment> on" / "wore … in"."""
     exclude = exclude | CALENDAR
     for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
-        name = _clean_show(m.group("show") or m.group("set_off"))
+        name = _clean_show(m.group("show") or m.groupdict().get("set_off") or m.groupdict().get("show_of"))
         if _usable(name, exclude):
             return name
     counts: dict[str, int] = {}

@@ -382,8 +382,10 @@ def _entry_title(heading) -> bool:
 
 def _aside_entry(article) -> bool:
     """An <article> that is noise, or another post's card in a sidebar widget, a "related" block or
-    inside the post's own entry (a page builder's "More posts" grid in its single-post template)."""
-    return is_noise(article) or any(up.tag in ("aside", "nav", "footer") or _OTHER_POSTS.search(up.get("class") or "")
+    inside the post's own entry (a page builder's "More posts" grid in its single-post template, a
+    link's preview card in another article: Ameba's "ogpCard")."""
+    return is_noise(article) or any(up.tag in ("aside", "nav", "footer", "article")
+                                    or _OTHER_POSTS.search(up.get("class") or "")
                                     or (up.tag != "article" and set((up.get("class") or "").split()) & _ENTRY_CLASSES)
                                     for up in article.iterancestors())
 

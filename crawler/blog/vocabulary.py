@@ -86,7 +86,7 @@ get what wore worn costume costumes film films movie movies
 netflix hbo max hulu bbc itv channel amazon prime apple disney peacock paramount instagram tiktok youtube pinterest
 twitter facebook cbs nbc abc fox cw amc fx showtime starz bravo tlc mtv pbs sky rai raiplay zdf ard arte tf1 rtl svt nrk
 viaplay globo kbs mbc sbs jtbc tvn nhk crave stan
-serie serien séries seriale seriali dizi diziler telenovela telenovelas novela novelas k-dramas kdramas
+serie serien serier serie-tv tv-serier tv-serien tv-series séries seriale seriali seriály sarjat dizi diziler telenovela telenovelas novela novelas k-dramas kdramas
 reality drama dramas comedy comedies sitcom sitcoms thriller crime romance period kdrama k-drama cdrama anime
 streaming premieres premiere finale finales guide guides
 accessories accessoires accesorios accessori acessórios jewelry jewellery schmuck bijoux joyas gioielli footwear
