@@ -139,3 +139,31 @@ def test_a_look_alikes_product_card_names_its_brand():
                               href="https://www.zalando.de/coach-tabby-shoulder-bag-26.html"))
     assert [(link.kind, link.brand) for item in rec.items for link in item.links] == [
         ("exact", "Zara"), ("alternative", "Coach")]
+
+
+@pytest.mark.parametrize("line, maker", [
+    # the link's first words spell the shop it leads to: the maker's own shop
+    ("Dress: <a href='https://oscar.example/p/1'>Oscar de la Renta</a>. For less: "
+     "<a href='https://www.thereformation.com/products/ellery'>Reformation's Ellery dress</a>", "Reformation"),
+    ("Beret: <a href='https://s.example/1'>Maison Michel</a>. Similar: "
+     "<a href='https://www.kangol.com/products/furgora'>Kangol Furgora Casual</a>", "Kangol"),
+    # a retailer's name opening the link is no maker
+    ("Beret: <a href='https://s.example/1'>Maison Michel</a>. Similar: "
+     "<a href='https://www.zalando.de/p/1'>Zalando beret</a>", None),
+])
+def test_a_look_alikes_maker_spelled_by_the_shop_it_leads_to(line, maker):
+    links = [link for i in _post(f"<p>{line}</p>").items for link in i.links]
+    assert links[-1].kind == "alternative" and links[-1].brand == maker
+
+
+def test_a_cards_brand_line_names_a_look_alikes_maker():
+    rec = _post("<p>Jacket: <a href='https://s.example/1'>Acne Studios</a></p><div class='product-card'>"
+                "<span class='badge'>Similar</span><a href='https://s.example/2'>Kurtka skórzana</a>"
+                "<span class='card_brand'>Only</span><span class='card_price'>299 zł</span></div>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links][-1] == ("alternative", "Only")
+
+
+def test_an_exact_links_words_spelling_its_shop_name_the_maker_in_full():
+    rec = _post("<p>Carmy's white tee is Merz. <a href='https://www.merzbschwanen.com/products/215'>Merz b. Schwanen 215"
+                "</a></p>")
+    assert (rec.items[0].brand, rec.items[0].links[0].brand) == ("Merz b. Schwanen", "Merz b. Schwanen")

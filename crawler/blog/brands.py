@@ -4,6 +4,7 @@ in question counts: an alternative's maker is not the garment's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import Stream, lines, squash, text
@@ -255,7 +256,33 @@ def link_maker(words: str | None, href: str) -> str | None:
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
-    return _maker_of_host(href)
+    return _maker_of_host(href) or (host_spelled(words, href) if words else None)
+
+
+def host_spelled(words: str, href: str) -> str | None:
+    """The link's first words when they spell the host it leads to: a maker's own shop named as the
+    link opens ("Kangol Furgora Casual" to kangol.com, "Le Laboureur work jacket" to lelaboureur.fr,
+    "Reformation Ellery Dress" to thereformation.com); not a retailer's."""
+    labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
+    key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
+    if key is None:
+        return None
+    key = _SHOP_AFFIXES.sub("", key.replace("-", ""))
+    parts = words.split()
+    for n in range(min(4, len(parts)), 0, -1):
+        said = re.sub(r"['’]s$", "", " ".join(parts[:n]).strip(" ,;:–—-"))  # "Reformation's Ellery dress"
+        if re.sub(r"[\W_]+", "", _ascii(said).casefold()) == key and _fold(said) not in _SELLERS:
+            return said
+    return None
+
+
+def _ascii(words: str) -> str:
+    return unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+
+
+# Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name
+_HOST_WORDS = frozenset(("www", "shop", "store", "m", "co", "com", "us", "uk", "eu", "de", "fr", "jp", "en", "global"))
+_SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|usa|uk)$")
 
 
 def _maker_of_host(href: str) -> str | None:
@@ -275,6 +302,9 @@ def card_maker(link) -> str | None:
         for d in e.iter():
             said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
             name = _labelled_brand(said) if said and len(said) < 60 else None
+            if name is None and isinstance(d.tag, str) and _BRAND_CLASS.search(d.get("class") or ""):
+                name = text(d).strip(" .,;:") or None  # the card's brand line ("<span class='card_brand'>Only</span>")
+                name = name if name and len(name) <= 40 else None
             if name and _may_be_maker(name):
                 return name
     return None
@@ -329,7 +359,10 @@ _NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the
                          "she", "he", "they", "it", "we", "i", "you", "a", "an", "unknown", "unidentified",
                          # articles opening a sentence in the post's language ("O vestido …", "El bolso …")
                          "o", "os", "as", "um", "uma", "el", "los", "las", "la", "le", "les", "il", "lo", "gli",
-                         "un", "una", "une", "der", "die", "das", "ein", "eine", "het", "een", "de"})
+                         "un", "una", "une", "der", "die", "das", "ein", "eine", "het", "een", "de",
+                         # a sentence's opening words ("C'est le même modèle", "Es ist", "È lo stesso")
+                         "c'est", "c’est", "ce", "es", "ist", "è", "é", "esta", "este", "questo", "questa", "dit",
+                         "deze", "det", "den", "to", "ten", "ta", "bu"})
 _EPISODE = re.compile(r"(?:S\d{1,2}\s*E\d{1,3}|\d{1,2}x\d{1,3}|E\d{1,3})", re.I)
 
 

@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, known_maker, link_maker, listed_opening,
-                                             post_makers)
+from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
+                                             listed_opening, post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
@@ -285,9 +285,13 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         if item.brand and item.brand.casefold() in characters:
             # "die Jacke von Lena", "<b>Lola</b>: vestido – <a>Mango</a>": the one who wears it; the maker
             # is then the exact link's name, if it is one
+            wearer = item.brand
             item.brand = next((n for n in (listed_opening(link.text or "") or maker_name(link.text or "")
                                            for link in item.links if link.kind == "exact")
                                if n and n.casefold() not in characters), None)
+            for link in item.links:
+                if link.brand == wearer:
+                    link.brand = item.brand if link.kind == "exact" else None
     rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
@@ -481,6 +485,11 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
             if href not in seen:  # a box's title, picture and button linking one page: one link
                 seen.add(href)
                 words, kind = text(el) or None, group.kinds[id(el)]
+                spelled = host_spelled(words, href) if kind == "exact" and words else None
+                if spelled and (maker is None or spelled.startswith(maker + " ")):
+                    # the exact link opens with the name of the maker's shop it leads to ("Merz b. Schwanen
+                    # 215" to merzbschwanen.com), which the garment's words had cut short ("Merz")
+                    maker = item.brand = spelled
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            brand=maker if kind == "exact"
                                            else link_maker(words, href) or card_maker(el) or own))
