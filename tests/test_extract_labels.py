@@ -921,3 +921,17 @@ def test_a_korean_style_number_gives_way_to_the_shops_product_number():
     main = "<ul class='product-info'><li>품번 CW2288-111</li><li>상품번호 3412345</li></ul>"
     assert get(main).sku == "3412345"
     assert get("<ul><li>품번 CW2288-111</li></ul>").sku == "CW2288-111"  # the only code printed
+
+
+@pytest.mark.parametrize("main, lang, field, value", [
+    # Greek writes a word's last sigma "ς": casefolding it is no reason to miss the label
+    ("<ul><li>Κατασκευαστής: <a href='/m/11'>Πέτρα</a></li><li>Κωδικός Προϊόντος: PT-KRT-TAB</li></ul>", "el",
+     "sku", "PT-KRT-TAB"),
+    ("<ul><li>Κατασκευαστής: <a href='/m/11'>Πέτρα</a></li></ul>", "el", "brand", "Πέτρα"),
+    ("<p class='ld-code'>Mã: LD-XS23-07</p>", "vi", "sku", "LD-XS23-07"),
+    # a label with the code's name in brackets
+    ("<table><tr><td>رقم الموديل</td><td>Z90-BLK</td></tr><tr><td>رقم المنتج (SKU)</td><td>N70123456V</td></tr>"
+     "</table>", "ar", "sku", "N70123456V"),
+])
+def test_labels_in_greek_vietnamese_and_with_a_bracketed_name(main, lang, field, value):
+    assert getattr(get(main, lang=lang), field) == value

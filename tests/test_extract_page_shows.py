@@ -326,6 +326,12 @@ def test_in_stock_beside_words_that_speak_of_others(box, lang):
                       lang).availability == "InStock"
 
 
+def test_a_price_before_greek_vat_is_not_the_price():
+    body = ("<div class='product'><h1>Δερμάτινα σανδάλια</h1><ul class='list-unstyled'><li><h2>65,00€</h2></li>"
+            "<li>Χωρίς ΦΠΑ: 52,42€</li></ul><button id='button-cart'>Προσθήκη στο καλάθι</button></div>")
+    assert extract_product(page(body, lang="el"), URL).price == "65.00"
+
+
 def test_a_sold_out_pages_similar_item_box_under_a_small_heading_is_no_price_of_the_product():
     body = ("<div id='centerCol'><h1>Pour Over Coffee Dripper</h1></div><div id='buybox'><div id='availability'>"
             "<span>Currently unavailable.</span></div><div class='a-box'><div class='a-box-inner'>"

@@ -69,7 +69,7 @@ _REG_TEXT = re.compile(
 )
 # "before VAT" in the shops' other languages ("Без НДС", "KDV Hariç", "sin IVA", "bez DPH")
 _EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|"
-                 r"ohne mwst|ex moms|uden moms|ekskl")
+                 r"ohne mwst|ex moms|uden moms|ekskl|χωρίς φπα|excl\.? btw|ilman alv|bez vat|hors tva")
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"

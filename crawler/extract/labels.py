@@ -75,7 +75,8 @@ _VOCAB = {
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
         "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "koda izdelka",
-        "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "מק\"ט",
+        "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "رقم المنتج",
+        "كود المنتج", "رقم الصنف", "מק\"ט",
         "מק״ט",
         # weak (see _WEAK)
         "item", "article", "artikel", "style", "code", "codice", "código", "kod", "kód", "код", "cod", "kods",
@@ -89,7 +90,7 @@ _VOCAB = {
         "品番", "商品番号", "商品コード", "製品番号", "アイテム番号", "商品id", "管理番号", "商品編號", "商品编号",
         "货号", "貨號", "商品货号", "商品貨號", "产品编号", "產品編號", "商品代码", "商品代碼", "款号", "款號",
         "编号", "編號", "상품번호", "상품코드", "제품번호", "상품 번호", "자체상품코드", "자체 상품코드", "자체코드",
-        "mã sp", "mã hàng", "kode barang",  # vi, id: the short forms
+        "mã sp", "mã hàng", "mã", "kode barang",  # vi, id: the short forms
         "उत्पाद कोड", "उत्पाद संख्या",  # hi
     ),
     "mpn": (
@@ -172,6 +173,8 @@ def _char(ch: str) -> str:
     # "[sS]" rather than re.I: a case-insensitive literal costs a call per test, a set does not.
     if ch == " ":
         return _SEP_CLASS
+    if ch == "σ":
+        return "[σςΣ]"  # casefolding made a word's final sigma ("Κωδικός") an inner one
     up = ch.upper()
     return "[" + re.escape(ch) + re.escape(up) + "]" if len(up) == 1 and up != ch else re.escape(ch)
 
@@ -434,6 +437,10 @@ def is_variant_code(code: str | None, base: str | None) -> bool:
 
 _CELLS = frozenset(("td", "th", "dt", "dd"))
 _SEP_ONLY = " \t\r\n.:：#-–—=|" + _INVISIBLE
+
+
+# A label with a second name in brackets after it ("رقم المنتج (sku)"), as normalize leaves it
+_BRACKETED_LABEL = re.compile(r"^(.{2,40}?)\s*[(（]([^()（）]{2,20})[)）]$")
 
 
 def _has_value(s: str | None) -> bool:
@@ -718,6 +725,12 @@ def _spec_fields(row, shop: frozenset):
             continue
         n = normalize(lt.rstrip(":："))
         field = FIELD_OF.get(n) or _id_field(n, shop)
+        bracket = _BRACKETED_LABEL.match(n) if field is None else None
+        if bracket:  # "رقم المنتج (SKU)": the code its bracket names, else the label before it; not
+            # "Artikelnummer (Hersteller)", whose bracket names another field
+            inner, outer = normalize(bracket.group(2)), normalize(bracket.group(1))
+            n = inner if inner in FIELD_OF else outer
+            field = FIELD_OF.get(n) if FIELD_OF.get(n) in ("sku", "mpn", "gtin") else None
         if field is None:
             continue
         vt = short_text(val, 60)
