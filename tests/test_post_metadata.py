@@ -1281,6 +1281,23 @@ def test_a_wearer_between_the_look_word_and_the_show():
     assert (rec.show, rec.episode, rec.characters) == ("Gadis Kretek", 2, ["Dasiyah"])
 
 
+def test_a_show_named_by_the_category_at_the_end_of_a_title_in_another_script():
+    page = ("<html lang='th'><head><title>แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand EP.6</title></head><body><article>"
+            "<h1>แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand EP.6</h1><a href='/category/f4-thailand/' rel='category tag'>"
+            "F4 Thailand</a><div class='entry-content'><p>เดรส: <a href='https://s.example/1'>Jaspal</a></p></div>"
+            "</article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/f4-thailand-ep6/")
+    assert (rec.show, rec.episode) == ("F4 Thailand", 6)
+
+
+def test_no_show_made_up_from_the_address_of_a_post_in_another_script():
+    page = ("<html lang='ar'><head><title>إطلالات مريم في الحلقة 3</title></head><body><article>"
+            "<h1>إطلالات مريم في الحلقة 3</h1><div class='entry-content'><p>سترة: "
+            "<a href='https://s.example/1'>Levi's</a></p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/rawabi-school-episode-3-looks/")
+    assert rec.show != "Rawabi School"
+
+
 def test_names_as_the_post_writes_them():
     # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
     rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

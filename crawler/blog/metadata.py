@@ -153,6 +153,10 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
             or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
             or _named_for_wearer(rec.characters, [*categories, *tags])
+        if rec.show:  # "แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand": the title's words in another script before the category's show
+            rec.show = next((c for c in (*categories, *tags) if len(c) < len(rec.show)
+                             and rec.show.casefold().endswith(" " + c.casefold())
+                             and not _LATIN.search(rec.show[: -len(c)]) and _usable(c, exclude)), rec.show)
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, later) or rec.show
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
@@ -160,6 +164,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
 def _spelled_out(acronym: str, texts: list[str]) -> str | None:
     """The words whose initials are `acronym`, its first and last capitalised ("The Summer I Turned
@@ -188,7 +193,10 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
         spelled = _spelled_out(words[0].upper(), texts)
         if spelled:
             return spelled
-    # written nowhere with capitals (a Tumblr's lower-case post): the address's words, capitalised
+    # written nowhere with capitals (a Tumblr's lower-case post): the address's words, capitalised; not
+    # where the post is written in another script (the address's "rawabi-school" of an Arabic post)
+    if texts and texts[0] and not _LATIN.search(texts[0]):
+        return None
     big = [w for w in words if w not in _SMALL_WORDS]  # "only murders in the building": "in", "the" are no words of
     # the trade here
     if not big or len(big) > 4 or any(w.isdigit() or w in GENERIC or w in DESCRIPTORS or w in _NOT_SHOW_START
