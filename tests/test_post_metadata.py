@@ -1298,6 +1298,14 @@ def test_no_show_made_up_from_the_address_of_a_post_in_another_script():
     assert rec.show != "Rawabi School"
 
 
+def test_names_in_the_titles_brackets_that_head_the_posts_sections():
+    rec = _in_language("es", "Élite 7: todos los looks del capítulo 2 (Sonia, Nico y Omar)", (
+        "<h2>El look de Sonia</h2><p>Vestido: <a href='https://s.example/1'>Bershka</a></p>"
+        "<h2>Nico</h2><p>Cazadora: <a href='https://s.example/2'>Levi's</a></p>"
+        "<h2>Omar</h2><p>Camisa: <a href='https://s.example/3'>Massimo Dutti</a></p>"))
+    assert rec.characters == ["Sonia", "Nico", "Omar"]
+
+
 def test_names_as_the_post_writes_them():
     # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
     rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

@@ -118,8 +118,10 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     """The people whose garments the post identifies, the title's first, then those its captions,
     headings, lines and garments name; one name a person. `body` is the text of `stream`, `tree`
     the page (its declared language)."""
-    sections = {text(el).strip(" :").casefold() for el in stream.elements
-                if el.tag in HEADINGS or (el.tag in ("b", "strong") and _opens_line(el))}
+    heads = [text(el).strip(" :") for el in stream.elements
+             if el.tag in HEADINGS or (el.tag in ("b", "strong") and _opens_line(el))]
+    # a section headed by the name alone or by whose look it is ("El look de Sonia", "Maya's Look")
+    sections = {h.casefold() for h in heads} | {n.casefold() for h in heads for n in _look_names(h)}
     language = _page_language(tree)
     genitive = language in _BARE_GENITIVE
     named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
@@ -285,7 +287,9 @@ def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> l
     a person ("Blair's", "Serena wore") and all of which it names, or each of which heads a section
     of the post ("PLL 3x04: Aria & Hanna" over "<b>ARIA</b>" and "<b>HANNA</b>"); "Paris and
     London" are not."""
-    for part in TITLE_PARTS.split(title):
+    # a bracket's words are a part of their own ("todos los looks del capítulo 2 (Sonia, Nico y Omar)")
+    parts = [*TITLE_PARTS.split(_BRACKETED.sub(" ", title)), *_BRACKETED.findall(title)]
+    for part in parts:
         part = _BEFORE_EPISODE.sub("", part)  # "Maeve and Aimee in Season 3, Ep. 4"
         if EPISODE_WORDS.search(part):
             continue  # the show's part ("Emily in Paris Season 3"), whatever names it holds
@@ -307,6 +311,9 @@ def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> l
                       or all(n.casefold() in sections for n in names)):
             return names
     return []
+
+
+_BRACKETED = re.compile(r"\s*[(（\[]([^()（）\[\]]{2,60})[)）\]]")
 
 
 def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
