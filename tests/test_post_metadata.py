@@ -352,6 +352,18 @@ def test_alternatives_said_around_a_link_or_its_list(body, kinds):
     assert [link.kind for i in _inline(body).items for link in i.links] == kinds
 
 
+def test_a_labels_noun_is_no_garment_of_its_own():
+    # "Modèle similaire :" alone goes with the garment before it; with words after it, they name its garment
+    rec = _inline("<p>Le manteau camel. Modèle exact : <a href='https://s.example/1'>Sézane</a></p>"
+                  "<p>Modèle similaire : <a href='https://s.example/2'>Mango</a></p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [["exact", "alternative"]]
+    rec = _inline("<ul><li>Modèle exact : la veste léopard <strong>Desigual</strong> — "
+                  "<a href='https://s.example/1'>voir la veste</a></li><li>Modèle similaire : le legging effet cuir "
+                  "<strong>Spanx</strong> <a href='https://s.example/2'>chez Zalando</a></li></ul>")
+    assert [(i.text, [(link.kind, link.brand) for link in i.links]) for i in rec.items] == [
+        ("la veste léopard Desigual", [("exact", "Desigual")]), ("le legging effet cuir Spanx", [("alternative", "Spanx")])]
+
+
 def test_hashtag_links_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
                   "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "

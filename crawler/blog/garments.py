@@ -192,8 +192,11 @@ def _description(stream: Stream, block) -> str | None:
     a, b = stream.span(block)
     first = next((i for i in range(a, b) if stream.tokens[i].kind == "link" and _to_shop(stream.tokens[i].el)), b)
     head = stream.text(a, first)
-    cut = min((m.start() for m in (ALTERNATIVE.search(head), EXACT.search(head)) if m), default=len(head))
+    said = [m for m in (ALTERNATIVE.search(head), EXACT.search(head)) if m]
+    cut = min((m.start() for m in said), default=len(head))
     before = head[:cut].strip(" :–—-|,.()")
+    if before.casefold() in _LABEL_NOUNS:  # "Modèle similaire : le legging Spanx": the words after the label
+        before = head[min(said, key=lambda m: m.start()).end():].strip(" :–—-|,.()")
     if not re.search(r"[^\W\d_]", before) or POSSESSIVE.fullmatch(before) \
             or _BY_LINE.match(before) or CALL_TO_ACTION.match(before):
         return None
@@ -201,6 +204,12 @@ def _description(stream: Stream, block) -> str | None:
     if maker_name(before) and (not link_words or CALL_TO_ACTION.match(link_words)):
         return None
     return before
+
+
+# The noun of a label ("Modèle similaire :", "Exact item:", "Versione simile:"): no garment of its own
+_LABEL_NOUNS = frozenset("""model modèle modele modelo modello item items article artikel articolo artículo pièce
+piece pieces pieza pezzo peça version versión versione versão option options opción opzione produit product
+produkt prodotto producto produto stück teil""".split())
 
 
 def group_blocks(stream: Stream, blocks: list, scenes: list[int], *, fixed: bool = False) -> list[Group]:
