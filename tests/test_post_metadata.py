@@ -1318,6 +1318,13 @@ def test_names_in_the_titles_brackets_that_head_the_posts_sections():
     assert rec.characters == ["Sonia", "Nico", "Omar"]
 
 
+def test_a_full_name_the_post_writes_more_often_than_its_parts():
+    rec = _titled("Delia Marsh's Outfits in Gilded Harbor S3 E7", (
+        "<p>Delia Marsh finally walked into the board meeting, and Delia Marsh won. Marsh is back.</p>"
+        "<h2>Delia Marsh’s Camel Wrap Coat</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"))
+    assert rec.characters == ["Delia Marsh"]
+
+
 def test_names_as_the_post_writes_them():
     # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
     rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

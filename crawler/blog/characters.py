@@ -130,7 +130,7 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + _polish_owners(stream, title + " " + body)
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
-    found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive)))
+    found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
     return list(dict.fromkeys(_as_written(n, body) for n in found))
 
 
@@ -636,15 +636,18 @@ _LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younge
                         re.I)
 
 
-def _same_people(names: list[str]) -> list[str]:
+def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
     """One name a person: "Alex Levy" beside "Alex" (or "Levy") is the same person, named as the post
-    calls them on their own."""
+    calls them on their own, unless the post writes the full name more often ("Delia Marsh" all
+    through, "Marsh" once)."""
     alone = set(names)
     called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
     for name in names:
         if " " in name:
             words = name.split()
-            chosen = called.get(name) or next((w for w in words if w in alone), name)
+            short = next((w for w in words if w in alone), None)
+            chosen = called.get(name) or (short if short and _said_alone(short, name, words_of_post)
+                                          >= _said(name, words_of_post) else name)
             for key in (name, *words):
                 called.setdefault(key, chosen)  # "Chen" beside "Mindy Chen" and "Mindy" is Mindy
     out: list[str] = []
@@ -653,6 +656,16 @@ def _same_people(names: list[str]) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def _said(name: str, words: str) -> int:
+    """How often the words write the name, a genitive's too ("Shivs Look", "Shiv's")."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?:s|['’]s?)?(?!\w)", words))
+
+
+def _said_alone(part: str, name: str, words: str) -> int:
+    """How often the post writes one word of a full name without the rest of it."""
+    return _said(part, words) - _said(name, words)
 
 
 def _without_lead_words(names: list[str]) -> list[str]:
