@@ -1321,7 +1321,9 @@ def test_names_in_the_titles_brackets_that_head_the_posts_sections():
 def test_a_full_name_the_post_writes_more_often_than_its_parts():
     rec = _titled("Delia Marsh's Outfits in Gilded Harbor S3 E7", (
         "<p>Delia Marsh finally walked into the board meeting, and Delia Marsh won. Marsh is back.</p>"
-        "<h2>Delia Marsh’s Camel Wrap Coat</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"))
+        "<h2>Delia Marsh’s Camel Wrap Coat</h2><p>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
+        "<h2>Delia Marsh’s Ivory Silk Blouse</h2><p>Underneath, Delia Marsh wears an ivory silk shirt.</p>"
+        "<ul><li><strong>Exact:</strong> <a href='https://s.example/2'>Equipment Signature Silk Shirt</a></li></ul>"))
     assert rec.characters == ["Delia Marsh"]
 
 
