@@ -1327,6 +1327,28 @@ def test_a_full_name_the_post_writes_more_often_than_its_parts():
     assert rec.characters == ["Delia Marsh"]
 
 
+@pytest.mark.parametrize("lang, title, show, season, episode", [
+    ("he", "הבית ברחוב הזית עונה 2, פרק 3: מה לבשה נועה?", "הבית ברחוב הזית", 2, 3),
+    ("vi", "Mùa Hoa Phượng tập 15: váy của Linh", "Mùa Hoa Phượng", None, 15),
+    ("it", "Vite di Mare, i look di Giulia nella sesta puntata della seconda stagione", "Vite di Mare", 2, 6),
+    ("nl", "Grachtengordel Geheimen S1, afl. 3: de looks van Fleur", "Grachtengordel Geheimen", 1, 3),
+    ("zh-TW", "【花開那年】第12集 林若晴穿搭", "花開那年", None, 12),
+])
+def test_episode_words_and_titles_in_more_languages(lang, title, show, season, episode):
+    rec = _in_language(lang, title, "<p>Jurk: <a href='https://s.example/1'>Zara</a></p>")
+    assert (rec.show, rec.season, rec.episode) == (show, season, episode)
+
+
+def test_an_episodes_name_in_the_title_is_no_show_and_who_heads_no_table():
+    rec = _in_language("en", "What the Islanders Wore: Ep. 12 Recoupling", "<p>Dress: <a href='https://s.example/1'>"
+                       "Billini</a></p>")
+    assert rec.show is None and rec.episode == 12
+    rec = _in_language("es", "Hermanas Olivar T2 E4", (
+        "<table><tr><th>Quién lleva qué</th><th>Prenda</th><th>Enlace</th></tr><tr><td>Inés</td><td>Vestido</td>"
+        "<td><a href='https://s.example/1'>Zara</a></td></tr></table>"))
+    assert "Quién" not in rec.characters
+
+
 def test_names_as_the_post_writes_them():
     # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
     rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

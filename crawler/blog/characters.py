@@ -94,6 +94,8 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "right", "above", "below", "the", "here", "this", "season", "episode", "note", "update",
                         "edit", "tip", "bonus", "also", "plus", "ps",
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
+                        # who, in a table's heading ("Quién lleva qué", "Wer trägt was")
+                        "who", "quién", "quien", "qui", "wer", "chi", "quem", "vem", "hvem", "wie", "kto", "kim",
                         # adverbs that open a sentence before its verb in verb-second languages ("Dazu trägt
                         # Charlotte …", "Sedan bär Lisa …") and their kin elsewhere
                         "dazu", "dann", "hier", "heute", "außerdem", "zudem", "darunter", "darüber", "dabei", "auch",

@@ -58,11 +58,14 @@ _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thir
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
 _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|"
-                          r"kausi)\s*(?P<season>\d{1,2})\b|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
+                          r"kausi|mùa|עונה)\s*(?P<season>\d{1,2})\b|"
+                          # "S1, afl. 3": a season's letter alone, before an episode's word
+                          r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
                           r"(?<![\d.])(?P<de_nth>\d{1,2})\.\s*staffel\b", re.I)
-_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|avsnitt|"
+_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|afl\.|avsnitt|"
+                           r"puntata|tập|פרק|"
                            r"afsnit|odcinek|odc\.|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
@@ -80,7 +83,8 @@ _SHOW_AFTER = re.compile(
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|"
-                          r"puntata|aflevering|avsnitt|afsnit|odcinek|odc\.|jakso)\s*\d|"
+                          r"puntata|aflevering|afl\.|avsnitt|afsnit|odcinek|odc\.|jakso|tập|פרק)\s*\d|"
+                          r"(?<!\w)עונה\s*\d|"
                           r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
                           r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
@@ -91,7 +95,10 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
 _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "and", "with",
                            # the same in the languages posts are written in ("Die Outfits aus Staffel 4")
                            "aus", "von", "vom", "im", "der", "de", "du", "des", "da", "do", "di", "del", "della", "dalla",
-                           "van", "uit", "från", "fra", "z", "ze", "w"))
+                           "van", "uit", "från", "fra", "z", "ze", "w",
+                           # "Os looks da Bruna no …", "… nella sesta puntata", "… dans l'épisode"
+                           "no", "na", "nos", "nas", "nella", "nel", "nello", "sulla", "dans", "em", "en", "auf", "bei",
+                           "i", "på"))
 
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
@@ -188,7 +195,7 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
     for t in texts:
         found = written.search(t) if t else None
         if found and found.group()[0].isupper() and _usable(found.group(), exclude):
-            return found.group()
+            return _LEADING_LOOKS.sub("", found.group()) or found.group()  # "/dressing-like-blade-of-ashfall-…"
     if len(words) == 1 and _ACRONYM.fullmatch(words[0].upper()):  # "/ajlt-ep5-…/": the words it stands for
         spelled = _spelled_out(words[0].upper(), texts)
         if spelled:
@@ -455,7 +462,7 @@ def _title_show(title: str) -> str | None:
     tag = _LEADING_TAG.match(show) if show else None
     if tag:  # "【韓劇穿搭】黑暗榮耀": the blog's tag before the show; "【推しの子】ドラマ": the show in brackets
         rest = show[tag.end():].strip()
-        show = tag.group().strip(" 【】[]") if rest.casefold() in _DRAMA_WORDS else rest
+        show = tag.group().strip(" 【】[]") if not rest or rest.casefold() in _DRAMA_WORDS else rest
     if show:
         show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
         show = _TRAILING_LOOK.sub("", show) or show
@@ -467,20 +474,25 @@ def _title_show(title: str) -> str | None:
     # a show's name opens with a capital where the title writes names so
     if show and (show.casefold() in _NOT_SHOW_END or (show[:1].islower() and _CAPITAL_WORD.search(title))):
         return None
+    if show and EPISODE_WORDS.match(show):
+        return None  # "What the Islanders Wore: Ep. 12 Recoupling Looks": an episode's name, no show
     return show
 
 
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+_LOOKS_AFTER_COMMA = re.compile(r",\s+(?i:(?:i|il|gli|los|las|el|les|le|la|os|as|o|die|de|het)\s+)?(?i:looks?|outfits?|tenues?|"
+                                r"estilismos?|kleider|kleding|kläder)\b.*$")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
-_LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S)")
+_LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S|$)")
 # (not "Los looks de Lu en Élite": after "de" a wearer may come before the show); a wearer between the
 # look and the show's preposition ("Outfit Dasiyah di Gadis Kretek")
-_LEADING_LOOKS = re.compile(r"^(?:(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
+_LEADING_LOOKS = re.compile(r"^(?:(?i:dress(?:ed|ing)? like)\s+|(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
                             r"busana|gaya)(?:\s+(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
                             r"(?i:get the)\s+|"
                             r"(?:ส่อง)?แฟชั่น\s*)(?=\S)")
-# "Get the Bridgerton Look", "Love Island 2024": a look word or the edition's year after the name
-_TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)\d{2}$")
+# "Get the Bridgerton Look", "Love Island 2024", "Grachtengordel Geheimen S1": a look word, the edition's year or
+# the season's letter after the name
+_TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)\d{2}$|\s+S\d{1,2}$")
 # A generic word for a series after a bracketed name ("【推しの子】ドラマ第2話")
 _DRAMA_WORDS = frozenset(("ドラマ", "드라마", "电视剧", "電視劇", "日剧", "日劇", "韩剧", "韓劇", "drama", "dorama"))
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
@@ -520,8 +532,9 @@ def _title_show_part(title: str) -> str | None:
         m = _SHOW_BEFORE.search(_digits(part))
         if m and i > 1 and _LOOKS_FROM.fullmatch(m.group("show").strip()) and _usable(parts[i - 1].strip(), set()):
             return _unquoted(parts[i - 1].strip())  # "Babylon Berlin: Die Outfits aus Staffel 4, Folge 3"
-        if m and not WHO_WORE.search(m.group("show")) and m.group("show").split()[-1].lower() not in _NOT_SHOW_END:
-            show = m.group("show")
+        # "Vite di Mare, i look di Giulia nella sesta puntata": the show before the looks after its comma
+        show = (_LOOKS_AFTER_COMMA.sub("", m.group("show")) or m.group("show")) if m else ""
+        if m and not WHO_WORE.search(show) and show.split()[-1].lower() not in _NOT_SHOW_END:
             worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
             whose = worn and (POSSESSIVE.search(show, 0, worn.start()) or GENITIVE_LOOK.match(show, 0, worn.start()))
             return _unquoted(worn.group("show") if whose else show)

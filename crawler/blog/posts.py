@@ -219,7 +219,11 @@ _WATCHING = re.compile(
     r"npostart\.nl|videoland\.com|atresplayer\.com|rtve\.es/play|movistarplus\.es|tver\.jp|abema\.tv|unext\.jp|"
     r"tving\.com|wavve\.com|coupangplay\.com|iq\.com|iqiyi\.com|viu\.com|vidio\.com|hotstar\.com|zee5\.com|"
     r"showmax\.com|stan\.com\.au|showtv\.com\.tr|atv\.com\.tr|kanald\.com\.tr|startv\.com\.tr|trt\.net\.tr|"
-    r"tv\.apple\.com)(?:/|$)|^amazon\.[a-z.]+/gp/video/")
+    r"tv\.apple\.com|9now\.com\.au|7plus\.com\.au|10play\.com\.au|iview\.abc\.net\.au|sbs\.com\.au/ondemand|"
+    r"vtvgo\.vn|fptplay\.vn|kan\.org\.il|mako\.co\.il|13tv\.co\.il|rtp\.pt/play|goplay\.be|vrt\.be/vrtmax|"
+    r"auvio\.rtbf\.be|areena\.yle\.fi|ruutu\.fi|vod\.tvp\.pl|player\.pl|polsatboxgo\.pl|ertflix\.gr|jiocinema\.com|"
+    r"sonyliv\.com|wetv\.vip|youku\.com|bilibili\.com|mgtv\.com|linetv\.tw|kktv\.me|viki\.com|kocowa\.com|"
+    r"fod\.fujitv\.co\.jp|telasa\.jp|lemino\.docomo\.ne\.jp)(?:/|$)|^amazon\.[a-z.]+/gp/video/")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
 _PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)", re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
