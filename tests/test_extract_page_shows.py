@@ -354,6 +354,25 @@ def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability
     assert in_buy_box(box, lang).availability == availability
 
 
+def test_a_bem_modifier_hides_a_sold_out_message_beside_a_working_button():
+    box = ("<form class='product-form' action='/cart/add'><div class='product-form__error-message-wrapper "
+           "product-form__error-message-wrapper--hidden' role='alert'><span class='product-form__error-message'>"
+           "Den här varan är slutsåld</span></div><button type='submit' name='add' class='product-form__cart-submit'>"
+           "Lägg i varukorgen</button></form>")
+    assert in_buy_box(box, "sv").availability == "InStock"
+
+
+def test_a_pre_order_button_takes_the_order_and_a_possible_sell_out_is_no_sold_out():
+    box = ("<p class='label'>予約商品</p><p class='note'>※初回プレスはすぐに売り切れる可能性があります。お早めにご予約ください。</p>"
+           "<button class='btn'>予約する</button>")
+    assert in_buy_box(box, "ja").availability == "PreOrder"
+
+
+def test_a_model_no_longer_produced_with_an_enquiry_in_place_of_the_button():
+    box = "<p class='notice'>Dieses Modell wird nicht mehr produziert.</p><button class='btn'>Anfrage senden</button>"
+    assert in_buy_box(box, "de").availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("notice, lang", [
     ("Διαθεσιμότητα: Εξαντλημένο", "el"), ("Mẫu này đã ngừng sản xuất", "vi"), ("Không còn bán", "vi"),
 ])

@@ -347,6 +347,9 @@ _BUY_TEXT = re.compile(
     r"u košaricu|u korpu|u košarico|į krepšelį|pievienot grozam|ostukorvi|в количката|tambah ke troli|comprar ahora|"
     r"satın al|osta kohe|קנה עכשיו|اشتري الآن|add to order|zum warenkorb hinzufügen|aan winkelwagen|"
     r"aan winkelmand|ajouter au chariot|ajouter à mon panier|in den korb|"
+    # a pre-order taken by the button ("Pre-order now", "予約する")
+    r"pre-?order now|^\s*pre-?order\s*$|jetzt vorbestellen|^\s*vorbestellen\s*$|précommander|予約する|予約注文|"
+    r"立即预订|立即預購|예약 ?구매|"
     # luxury houses' English "shopping bag" in other languages ("Aggiungi allo shopping bag")
     r"(?:aggiungi|ajouter|añadir|adicionar|toevoegen|hinzufügen|lägg)[^.!?]{0,14}shopping ?bag|"
     r"(?:in die|in den|zur|zum) shopping ?bag|"

@@ -50,6 +50,9 @@ _OUT = (
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
     "no longer part of our range", "no longer in our range", "no longer part of the range", "not deliverable",
+    "nicht mehr produziert", "nicht mehr hergestellt", "no longer produced", "no longer manufactured",
+    "n'est plus produit", "n'est plus fabriquée", "ya no se fabrica", "ya no se produce", "non è più prodotto",
+    "non viene più prodotto", "wordt niet meer geproduceerd", "wordt niet meer gemaakt", "tillverkas inte längre",
     "nicht mehr teil unseres sortiments", "plus partie de notre assortiment", "ya no forma parte de nuestro",
     "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
     "utgått ur sortimentet", "udgået af sortimentet", "wycofany z oferty", "wycofany ze sprzedaży",
@@ -287,6 +290,8 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
+# A possibility or a condition said after the sold-out words (ja / zh).
+_MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|おそれ|かもしれ|次第|の際|时|時は)")
 # The rest of a sentence that ends in a question mark; Greek writes it ";".
 _ASKED = re.compile(r"[^.!?。！？]{0,60}[?？]")
 _ASKED_GREEK = re.compile(r"[^.!?;;]{0,60}[?;;]")
@@ -332,6 +337,8 @@ def verdict(text: str) -> str | None:
             return None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
         return None  # "If this item is out of stock when your order is processed, …"
+    if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
+        return None  # Japanese and Chinese put it after: "売り切れる可能性があります", "売り切れの場合"
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
         return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
     if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
@@ -363,7 +370,8 @@ def verdict(text: str) -> str | None:
 
 
 # Screen-reader-only text is no statement a shopper sees either.
-_HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text")
+_HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text|"
+                           r"[\w-]+(?:--|__)(?:is-)?(?:hidden|hide)")  # a BEM modifier: "error-message-wrapper--hidden"
 # a size or colour picker's class (not a button's own size: Cafe24's "btnNormal sizeL")
 _PICKER_WORDS = r"size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|dropdown|picker|sku-?select"
 _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?stock|popup|"
