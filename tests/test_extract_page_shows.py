@@ -354,6 +354,15 @@ def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability
     assert in_buy_box(box, lang).availability == availability
 
 
+def test_a_title_block_holding_the_h1_and_the_brand_is_no_better_name_than_the_h1():
+    body = ("<div class='gui-product-title'><h1>Nattkrem Multebær 50 ml</h1><div class='gui-brand'>"
+            "<a href='/brands/fjellblom/'>Fjellblom</a></div></div><div class='price'>kr 449,00</div>"
+            "<button class='add-to-cart'>Legg i handlekurv</button>")
+    html = page(body, lang="no").replace("<title>Wool Coat | Example Shop</title>",
+                                         "<title>Nattkrem Multebær 50 ml - Fjellblom</title>")
+    assert extract_product(html, URL).name == "Nattkrem Multebær 50 ml"
+
+
 def test_a_bem_modifier_hides_a_sold_out_message_beside_a_working_button():
     box = ("<form class='product-form' action='/cart/add'><div class='product-form__error-message-wrapper "
            "product-form__error-message-wrapper--hidden' role='alert'><span class='product-form__error-message'>"

@@ -119,7 +119,12 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             title_words.update(_WORD.findall(t.lower()))
     best, best_score = None, 0.0
     first_h1 = None
+    # a title block holding the heading (Lightspeed's "gui-product-title": the h1 and the brand's link)
+    # names it no better than the heading does
+    inner = {id(up) for h in h1s for up in h.iterancestors()}
     for h in h1s:
+        if id(h) in inner:
+            continue
         t = short_text(h, 300, words_apart=True)
         t = _BRACKETED_CODE.sub("", t) if t and t.endswith("]") else t  # osCommerce's "… [JW-1108571]"
         if not t or len(t) < 2:
