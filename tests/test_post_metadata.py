@@ -364,6 +364,19 @@ def test_a_labels_noun_is_no_garment_of_its_own():
         ("la veste léopard Desigual", [("exact", "Desigual")]), ("le legging effet cuir Spanx", [("alternative", "Spanx")])]
 
 
+@pytest.mark.parametrize("body, kinds", [
+    ("<p>הז׳קט של נועה הוא של קסטרו. <a href='https://s.example/1'>הפריט המדויק – קסטרו</a> "
+     "<a href='https://s.example/2'>פריט דומה – Levi's בטרמינל X</a></p>", ["exact", "alternative"]),
+    ("<p>Váy lụa xanh. Đúng mẫu: <a href='https://s.example/1'>IVY moda</a> Tương tự: "
+     "<a href='https://s.example/2'>Shopee</a></p>", ["exact", "alternative"]),
+    ("<p>Le costume ressemble au costume Slim de Celio, une bonne alternative : <a href='https://s.example/1'>Celio</a>."
+     " Ses chaussures sont les derbies exactes de <a href='https://s.example/2'>Paraboot</a>.</p>",
+     ["alternative", "exact"]),
+])
+def test_exact_and_similar_in_hebrew_vietnamese_and_plural_french(body, kinds):
+    assert [link.kind for i in _inline(body).items for link in i.links] == kinds
+
+
 def test_hashtag_links_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
                   "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "
@@ -1347,6 +1360,17 @@ def test_an_episodes_name_in_the_title_is_no_show_and_who_heads_no_table():
         "<table><tr><th>Quién lleva qué</th><th>Prenda</th><th>Enlace</th></tr><tr><td>Inés</td><td>Vestido</td>"
         "<td><a href='https://s.example/1'>Zara</a></td></tr></table>"))
     assert "Quién" not in rec.characters
+
+
+def test_wearers_named_before_a_dash_and_asked_after_in_a_heading():
+    rec = _in_language("es", "Corazón de Obsidiana, capítulo 40", (
+        "<p><b>Valentina Ríos – vestido rojo drapeado.</b> <a href='https://s.example/1'>Zara</a></p>"
+        "<p><b>Regina Montalvo – traje blanco.</b> <a href='https://s.example/2'>Mango</a></p>"))
+    assert rec.characters == ["Valentina Ríos", "Regina Montalvo"]
+    rec = _in_language("it", "Mare Fuori 4x05: i look di Rosa", (
+        "<p>Rosa indossa un bomber: <a href='https://s.example/1'>Alpha Industries</a></p><h2>E Carmela?</h2>"
+        "<p>Carmela invece sfoggia una felpa grigia: <a href='https://s.example/2'>Champion</a></p>"))
+    assert rec.characters == ["Rosa", "Carmela"]
 
 
 def test_names_as_the_post_writes_them():

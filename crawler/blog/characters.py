@@ -325,7 +325,8 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
     if _no_name(given):
         return False
     owns = r"['’]s\b|s\s+[^\W\d_]" if genitive else r"['’]s\b"
-    if re.search(rf"\b{re.escape(given)}(?:\s+{NAME})?(?:{owns}|\s+{_AS_PERSON})", body):
+    # an adverb may stand between ("Carmela invece sfoggia", "Maya also wears")
+    if re.search(rf"\b{re.escape(given)}(?:\s+{NAME})?(?:{owns}|(?:\s+[^\W\d_A-ZÀ-Ý][^\W\d_]*)?\s+{_AS_PERSON})", body):
         return True
     # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
     return given in garments_of(body, alone=False)
@@ -503,13 +504,16 @@ def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -
 
 
 def _cast_lines(stream: Stream) -> list[str]:
-    """The names of lines "<Name>: <garment> … <link>" ("Natalia: marynarka Reserved – ta sama"), where
+    """The names of lines "<Name>: <garment> … <link>" ("Natalia: marynarka Reserved – ta sama", also after a
+    dash: "Valentina Ríos – vestido rojo", and headings over their links), where
     the post has such lines for two people, or heads a section with the one name or writes it as a
     person elsewhere ("Carrie's"); not
     "Coat:", a label or a maker ("Zara: linen shirt")."""
     lines = []
     for el in stream.elements:
-        if el.tag not in ("li", "p") or el.find(".//a[@href]") is None:
+        # a line with its link, or a heading over the links ("<h2>Noa Barak – denim jacket</h2>")
+        if not ((el.tag in ("li", "p") and el.find(".//a[@href]") is not None)
+                or (el.tag in HEADINGS and _links_under(stream, el))):
             continue
         m = _CAST_LINE.match(text(el))
         if not m or not GARMENTS & set(re.findall(r"[^\W\d_]+", m.group("rest").casefold())):
@@ -528,7 +532,7 @@ def _cast_lines(stream: Stream) -> list[str]:
             if who.casefold() in headings or written_as_person(who, everything.replace(line, " "))]
 
 
-_CAST_LINE = re.compile(rf"^\s*(?P<who>{NAME}(?:\s+{NAME})?)\s*[:：]\s+(?P<rest>\S.*)$", re.S)
+_CAST_LINE = re.compile(rf"^\s*(?P<who>{NAME}(?:\s+{NAME})?)\s*(?:[:：]|\s[–—-])\s+(?P<rest>\S.*)$", re.S)
 
 
 def _look_names(words: str) -> list[str]:
@@ -679,11 +683,15 @@ def _without_lead_words(names: list[str]) -> list[str]:
     return out
 
 
+# A heading that asks after someone: "And Yanis?", "E Carmela?", "¿Y Omar?"
+_ASKED_ABOUT = re.compile(r"^[¿]?(?:and|et|e|y|und|en|och|og|ve)\s+(?=[A-ZÀ-Ý])|\s*[?？]+$", re.I)
+
+
 def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     """A section heading that names whom the garments under it are for: "Maya's Look", "Maya (Jane
     Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
     wore"); "Paris" or "Outerwear" as a heading are not."""
-    heading = heading.strip(" :–—-|")
+    heading = _ASKED_ABOUT.sub("", heading.strip(" :–—-|"))  # "Et Yanis Belkacem ?", "E Carmela?"
     m = _PLAYED_BY.fullmatch(heading)
     if m:
         return [n for n in each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]

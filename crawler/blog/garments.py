@@ -47,7 +47,9 @@ ALTERNATIVE = re.compile(
     # id / ms, sv, ru, th
     r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|"
     # ar: "بديل مشابه", "قريبة جداً من"
-    r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من)\b",
+    r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من|"
+    # he: "פריט דומה"; vi: "Tương tự"
+    r"דומה|דומים|חלופה|tương tự|gần giống)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
@@ -60,9 +62,9 @@ CJK = re.compile(f"[{CJK_CHARS}]")
 _UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 #: Words that present a link as the exact item.
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
-                   r"genau|exakt\w*|exacte|exact[oa]|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
+                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
                    r"birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
-                   r"نفسها|نفسه|نفس القطعة)\b",
+                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt)\b",
                    re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
