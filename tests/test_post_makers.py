@@ -167,3 +167,14 @@ def test_an_exact_links_words_spelling_its_shop_name_the_maker_in_full():
     rec = _post("<p>Carmy's white tee is Merz. <a href='https://www.merzbschwanen.com/products/215'>Merz b. Schwanen 215"
                 "</a></p>")
     assert (rec.items[0].brand, rec.items[0].links[0].brand) == ("Merz b. Schwanen", "Merz b. Schwanen")
+
+
+@pytest.mark.parametrize("line, maker", [
+    # the exact link's words name the maker before its words in another script
+    ("同款：<a href='https://www.pazzo.com.tw/zh-tw/market/n/21345'>PAZZO 法式碎花綁帶洋裝</a>", "PAZZO"),
+    # or after a dash at its end
+    ("Đúng mẫu: <a href='https://ivymoda.com/sanpham/dam-lua-xanh'>Đầm lụa xanh cổ V – IVY moda</a>", "IVY moda"),
+])
+def test_an_exact_links_words_that_spell_its_shop_at_either_end(line, maker):
+    rec = _post(f"<p>{line}</p>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", maker)]

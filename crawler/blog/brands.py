@@ -269,15 +269,19 @@ def host_spelled(words: str, href: str) -> str | None:
         return None
     key = _SHOP_AFFIXES.sub("", key.replace("-", ""))
     parts = words.split()
-    for n in range(min(4, len(parts)), 0, -1):
-        said = re.sub(r"['’]s$", "", " ".join(parts[:n]).strip(" ,;:–—-"))  # "Reformation's Ellery dress"
-        if re.sub(r"[\W_]+", "", _ascii(said).casefold()) == key and _fold(said) not in _SELLERS:
+    # its first words, or the last after a dash ("Đầm lụa xanh cổ V – IVY moda" to ivymoda.com)
+    tail = re.split(r"\s[–—|-]\s", words)[-1].split() if re.search(r"\s[–—|-]\s", words) else []
+    for said in (*(" ".join(parts[:n]) for n in range(min(4, len(parts)), 0, -1)),
+                 *(" ".join(tail[-n:]) for n in range(min(4, len(tail)), 0, -1))):
+        said = re.sub(r"['’]s$", "", said.strip(" ,;:–—-"))  # "Reformation's Ellery dress"
+        if re.sub(r"[\W_]+", "", _unaccented(said).casefold()) == key and _fold(said) not in _SELLERS:
             return said
     return None
 
 
-def _ascii(words: str) -> str:
-    return unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+def _unaccented(words: str) -> str:
+    """The words without their accents ("Sézane" as "Sezane"); other scripts stay as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", words) if not unicodedata.combining(c))
 
 
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name

@@ -490,9 +490,10 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 seen.add(href)
                 words, kind = text(el) or None, group.kinds[id(el)]
                 spelled = host_spelled(words, href) if kind == "exact" and words else None
-                if spelled and (maker is None or spelled.startswith(maker + " ")):
-                    # the exact link opens with the name of the maker's shop it leads to ("Merz b. Schwanen
-                    # 215" to merzbschwanen.com), which the garment's words had cut short ("Merz")
+                if spelled and (maker is None or maker.split()[0].casefold() == spelled.split()[0].casefold()):
+                    # the exact link opens with the name of the maker's shop it leads to: the maker as the
+                    # shop writes it ("Merz b. Schwanen 215" where the garment's words cut it to "Merz",
+                    # "PAZZO 法式碎花綁帶洋裝" to pazzo.com.tw)
                     maker = item.brand = spelled
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            brand=maker if kind == "exact"

@@ -46,6 +46,11 @@ halsduk mössa kavaj blus skjorta stövlar kofta hatt örhängen halsband skjort
 boné chapéu cinto bota botas sandália sandálias blazer
 sukienkę marynarkę kurtkę torebkę spódnicę koszula koszulę bluzka bluzkę czapka czapkę szalik kozaki botki
 kolczyki naszyjnik okulary płaszczyk
+đầm váy áo sơ quần giày dép túi khăn mũ nón thắt
+baju kemeja celana rok gaun sepatu tas jaket blus kaos sandal topi kerudung jilbab kebaya
+שמלה חולצה מכנסיים נעליים תיק ז׳קט ג'קט בלייזר חצאית מעיל סוודר
+فستان قميص بنطال حذاء حقيبة سترة جاكيت عباية تنورة معطف
+платье юбка блузка рубашка пиджак куртка пальто брюки джинсы туфли сапоги ботинки сумка шарф
 """.split())
 
 def garment_word(word: str) -> bool:
