@@ -178,3 +178,19 @@ def test_an_exact_links_words_spelling_its_shop_name_the_maker_in_full():
 def test_an_exact_links_words_that_spell_its_shop_at_either_end(line, maker):
     rec = _post(f"<p>{line}</p>")
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", maker)]
+
+
+@pytest.mark.parametrize("link, maker", [
+    ("<a href='https://www.zalando.de/selected-homme-trenchcoat-beige-se622t0ab-b11.html'>Trenchcoat von Selected Homme "
+     "bei Zalando</a>", "Selected Homme"),
+    ("<a href='https://www.zalando.pl/only-kurtka-skorzana-black-on321g0bx-q11.html'>Only (Zalando)</a>", "Only"),
+    ("<a href='https://click.example/deeplink?murl=https%3A%2F%2Fwww.nordstrom.com%2Fs%2Fhalogen-plaid-wool-blend-coat"
+     "%2F7612345'>Halogen Plaid Wool Blend Coat</a>", "Halogen"),
+    ("<a href='https://www.revolve.com/norma-kamali-diane-dress/dp/NOKA-WD123/'>Norma Kamali's Diane dress</a>",
+     "Norma Kamali"),
+    # a name the address does not spell is none (a retailer's, a sentence's first word)
+    ("<a href='https://www.nordstrom.com/s/wool-coat/7612345'>This One at Nordstrom</a>", None),
+])
+def test_a_look_alikes_maker_named_by_its_words_and_its_address(link, maker):
+    rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]

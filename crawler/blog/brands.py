@@ -256,7 +256,37 @@ def link_maker(words: str | None, href: str) -> str | None:
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
-    return _maker_of_host(href) or (host_spelled(words, href) if words else None)
+    return _maker_of_host(href) or (host_spelled(words, href) or _named_in_path(words, href) if words else None)
+
+
+def _named_in_path(words: str, href: str) -> str | None:
+    """A capitalised name in the link's words that the product's address also spells, as retailers
+    put the maker first in their product slugs ("Trenchcoat von Selected Homme bei Zalando" to
+    ".../selected-homme-trenchcoat-beige-…", "Only (Zalando)" to ".../only-kurtka-…"); its garment
+    and material words are no part of it ("Halogen Plaid Wool Blend Coat": Halogen)."""
+    target = urlsplit(destination_param(href) or href)
+    tokens = [t for t in re.split(r"[/\-_.]+", _unaccented(target.path).casefold()) if t]
+    if not tokens:
+        return None
+    host = re.sub(r"[\W_]+", "", (target.hostname or "").casefold())
+    for run in _CAPITALISED_RUN.finditer(words):
+        names = run.group().split()
+        cut = next((i for i, w in enumerate(names) if w.casefold().strip(".,") in DESCRIPTORS), len(names))
+        owner = next((i for i, w in enumerate(names[:cut]) if re.search(r"['’]s$", w)), None)
+        if owner is not None:  # "Norma Kamali's Diane dress": the maker's possessive ends its name
+            names, cut = [*names[:owner], re.sub(r"['’]s$", "", names[owner])], owner + 1
+        for n in range(cut, 0, -1):
+            said = " ".join(names[:n]).strip(" ,;:()")
+            slug = [t for t in re.split(r"[\W_]+", _unaccented(said).casefold()) if t]
+            if not slug or len("".join(slug)) < 3 or _fold(said) in _SELLERS or "".join(slug) in host \
+                    or not _may_be_maker(said) or CALL_TO_ACTION.match(said):
+                continue
+            if any(tokens[i:i + len(slug)] == slug for i in range(len(tokens) - len(slug) + 1)):
+                return said
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){0,3}")
 
 
 def host_spelled(words: str, href: str) -> str | None:
