@@ -354,6 +354,30 @@ def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability
     assert in_buy_box(box, lang).availability == availability
 
 
+def test_a_page_states_product_in_snake_case_over_a_recommendation_named_like_part_of_it():
+    state = {"product": {"current": {"sku": "SH-ZOL-CL-WHT", "name": "Zola Court Low Leather Wit", "brand": "Zola",
+                                     "final_price_incl_tax": 119.95, "stock": {"is_in_stock": False, "qty": 0},
+                                     "configurable_children": [{"sku": "SH-ZOL-CL-WHT-40", "stock": {"is_in_stock": False}}]},
+                         "related": [{"sku": "AH5584-64", "name": "Court Low", "brand": "Quill", "price": "79.95",
+                                      "currency": "EUR", "available": True}]}}
+    body = (f"<script>window.__INITIAL_STATE__ = {json.dumps(state)};</script><div class='x1'><h1 class='x2'>"
+            "Zola Court Low Leather Wit</h1><div class='x3'>€ 119,95</div></div>")
+    html = page(body, lang="nl").replace("<title>Wool Coat | Example Shop</title>",
+                                         "<title>Zola Court Low Leather Wit | Het Sneakerhuis</title>")
+    rec = extract_product(html, URL)
+    assert (rec.name, rec.price, rec.availability) == ("Zola Court Low Leather Wit", "119.95", "OutOfStock")
+
+
+@pytest.mark.parametrize("box, lang", [
+    ("<p class='h4 cl-error'>Dit product is uitverkocht in alle maten.</p>", "nl"),
+    # a glyph as the icon before the words
+    ("<div class='ufiqo'><span class='ufjse'>✕</span> Nicht mehr erhältlich. Dieser Artikel wurde aus dem Sortiment "
+     "genommen.</div>", "de"),
+])
+def test_sold_out_in_every_size_and_after_a_glyph(box, lang):
+    assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
 def test_a_title_block_holding_the_h1_and_the_brand_is_no_better_name_than_the_h1():
     body = ("<div class='gui-product-title'><h1>Nattkrem Multebær 50 ml</h1><div class='gui-brand'>"
             "<a href='/brands/fjellblom/'>Fjellblom</a></div></div><div class='price'>kr 449,00</div>"

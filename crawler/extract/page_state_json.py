@@ -40,7 +40,10 @@ _WORD = re.compile(r"\w+")
 
 _NAME_KEYS = ("name", "title", "productName", "displayName", "product_name")
 _PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentPrice", "finalPrice",
-               "sellingPrice", "offerPrice", "priceData")
+               "sellingPrice", "offerPrice", "priceData", "shopPrice",
+               # snake case (Magento's and Vue Storefront's "final_price_incl_tax")
+               "final_price_incl_tax", "final_price", "price_incl_tax", "special_price", "sale_price", "current_price",
+               "selling_price")
 _BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name", "producer", "producerName")
 
 
@@ -132,11 +135,11 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     """The product dict whose name best matches the title words, the brand of the nearest dict
     around it that names one (a variant's product holds the vendor: Shopify's ``meta``), and
     whether its blob gives prices in minor units."""
-    best, best_brand, best_minor, best_score = None, None, False, (0.0, False)
+    best, best_brand, best_minor, best_score = None, None, False, (0.0, False, 0)
     # the best match of any node: a closer one unaccepted means the accepted is another product. A name
     # of one word matches less than one of several that matches as well ({"title": "Curved Hair Comb",
     # "name": "Gold"}: a colour's name is all in "Curved Hair Comb - Gold").
-    named_best = (0.0, False)
+    named_best = (0.0, False, 0)
     stack = [(b, None, minor) for b, minor in reversed(blobs)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -152,7 +155,9 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
         if name:
             words = _WORD.findall(name.lower())
             matched = sum(w in title_words for w in words)
-            score = (matched / len(words) if words else 0.0, matched > 1)
+            # a tie goes to the name of more matched words ("Court Low" recommended beside the unpriced
+            # "Zola Court Low Leather Wit" is another product)
+            score = (matched / len(words) if words else 0.0, matched > 1, matched)
             named_best = max(named_best, score)
             if score > best_score and accept(node):
                 best, best_brand, best_minor, best_score = node, brand, minor, score
@@ -170,8 +175,8 @@ _STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", 
            "inventoryStatus", "inventory_status", "stockState", "saleStatus", "sale_status", "salesStatus",
            "sellStatus", "sellingStatus")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
-           "availableQuantity")
-_VARIANTS = ("variants", "skus", "variations")
+           "availableQuantity", "qty")
+_VARIANTS = ("variants", "skus", "variations", "configurable_children")
 
 
 def _flag(d: dict) -> str | None:
@@ -204,6 +209,10 @@ def _availability(d: dict, depth: int = 0) -> str | None:
         v = d.get(k)
         if isinstance(v, int) and not isinstance(v, bool):
             return "InStock" if v > 0 else "OutOfStock"
+        if isinstance(v, dict) and depth < 2:  # Magento's and Vue Storefront's {"stock": {"is_in_stock": false, "qty": 0}}
+            flag = _availability(v, 2)
+            if flag:
+                return flag
     if depth == 0:
         for k in _VARIANTS:
             variants = d.get(k)

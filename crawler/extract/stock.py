@@ -292,6 +292,9 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 _SHORT, _LEAD = 80, 24
 # A possibility or a condition said after the sold-out words (ja / zh).
 _MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|おそれ|かもしれ|次第|の際|时|時は)")
+# Sold out in every size, colour or variant: the product itself.
+_EVERY_SIZE = re.compile(r"\s*(?:in|en|em|i|w|dans|bei)\s+(?:all(?:e|en)?|every|toutes les|tous les|todas las|todos los|"
+                         r"todos os|todas as|tutte le|tutti i|alla|wszystkich)\s+\w+")
 # The rest of a sentence that ends in a question mark; Greek writes it ";".
 _ASKED = re.compile(r"[^.!?。！？]{0,60}[?？]")
 _ASKED_GREEK = re.compile(r"[^.!?;;]{0,60}[?;;]")
@@ -341,9 +344,10 @@ def verdict(text: str) -> str | None:
         return None  # Japanese and Chinese put it after: "売り切れる可能性があります", "売り切れの場合"
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
         return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
-    if (_OTHER_SUBJECT.search(low, 0, m.start()) or _FOLLOWING_SUBJECT.match(low, m.end())
-            or _SUBJECT_NEXT.match(low, m.end()) or _SERVICE_BEFORE.search(low, 0, m.start())
-            or _labelled_other(low[:m.start()])):
+    every_size = _EVERY_SIZE.match(low, m.end()) is not None  # "uitverkocht in alle maten": the whole product
+    if (_OTHER_SUBJECT.search(low, 0, m.start())
+            or not every_size and (_FOLLOWING_SUBJECT.match(low, m.end()) or _SUBJECT_NEXT.match(low, m.end()))
+            or _SERVICE_BEFORE.search(low, 0, m.start()) or _labelled_other(low[:m.start()])):
         return None
     if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
             and low[m.end():].strip(" !.:-–！") in ("", "now", "today", "しました")):
@@ -678,9 +682,9 @@ def _attribute_text(el) -> str | None:
 def _badge_says(el) -> str | None:
     """What a badge without words says to screen readers or in its tooltip ("<span aria-label='Sold out'>",
     "<span class='stock-indicator--red' title='Nicht auf Lager'>", also around an icon's dot)."""
-    if any(t.strip() for t in el.itertext()):
-        return None
-    return next((said for e in el.iter() if (said := e.get("aria-label") or e.get("title"))), None)
+    said = el.get("aria-label") or el.get("title") or next(
+        (said for e in islice(el.iterdescendants(), 6) if (said := e.get("aria-label") or e.get("title"))), None)
+    return said if said and not any(t.strip() for t in el.itertext()) else None
 
 
 def _file_words(src: str | None) -> str | None:
@@ -713,14 +717,17 @@ def _tail_statement(el) -> str | None:
     sorry.</strong> This product is no longer available"); not the rest of a sentence."""
     if not el.tail or not el.tail.strip():
         return None
-    if el.tag == "br" or (len(el) == 0 and not (el.text or "").strip()):
-        return el.tail
+    if el.tag == "br" or (len(el) == 0 and not _LETTER_OR_DIGIT.search(el.text or "")):
+        return el.tail  # after a break, an icon or a glyph ("<span>✕</span> Nicht mehr erhältlich")
     label = (el.text or "").strip()
     if not 0 < len(label) <= 40:
         return None
     if label[-1] in ":：":
         return f"{label} {el.tail}"
     return el.tail if label[-1] in ".!?。！" else None
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _delivery_out(text: str) -> bool:
