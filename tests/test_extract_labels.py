@@ -935,3 +935,13 @@ def test_a_korean_style_number_gives_way_to_the_shops_product_number():
 ])
 def test_labels_in_greek_vietnamese_and_with_a_bracketed_name(main, lang, field, value):
     assert getattr(get(main, lang=lang), field) == value
+
+
+@pytest.mark.parametrize("above, brand", [
+    ("<span class='ssvlg'>Umbra</span>", "Umbra"),  # classes that say nothing: the words the title opens with
+    ("<span class='badge'>New</span>", None),  # a badge is no maker
+])
+def test_the_line_right_above_the_title_that_opens_it(above, brand):
+    html = ("<html><head><title>Umbra Dash Cam 4K Pro | Pixelhaus</title></head><body><main><div class='syyju'>"
+            f"{above}<h1 class='tledu'>Umbra Dash Cam 4K Pro</h1><p class='tqitu'>CHF 189.–</p></div></main></body></html>")
+    assert extract_product(html, "https://pixelhaus.example/de/product/PH-1180432").brand == brand

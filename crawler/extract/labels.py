@@ -1001,7 +1001,23 @@ def title_brand(title_el) -> str | None:
                 b = clean_brand(t, dom=True)
                 if b:
                     return b
+    # the line right above the title, no link, the words the title opens with ("<span>Umbra</span><h1>Umbra
+    # Dash Cam 4K Pro</h1>"): the brand line of a page whose classes say nothing; not a badge ("New")
+    above = anchor.getprevious()
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is not None and len(above) == 0 and above.tag not in _HEADINGS:
+        t = short_text(above, 40)
+        tw = _WORDS_OF(t.casefold()) if t else []
+        if tw and len(tw) <= 3 and len(tw) < len(words) and words[:len(tw)] == tw and t[0].isupper() \
+                and not _BADGE_WORDS.intersection(tw):
+            return clean_brand(t, dom=True)
     return None
+
+
+# A badge above a title, not a maker: "New", "Sale", "Bestseller"
+_BADGE_WORDS = frozenset("new neu nouveau nouveauté nuevo nueva nuovo novità novo nova nieuw ny uusi nowość yeni "
+                         "sale hot top bestseller best seller exclusive exklusiv limited online only".split())
 
 
 def _is_list(e) -> bool:
