@@ -378,6 +378,25 @@ def test_sold_out_in_every_size_and_after_a_glyph(box, lang):
     assert in_buy_box(box, lang).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("box, lang", [
+    # a sold-out option's restock alert ("the sold-out option (black/L) can be notified")
+    ("<span class='restock-desc'>품절된 옵션(블랙/L)은 재입고 알림을 신청하실 수 있습니다.</span>", "ko"),
+    # accessory cards ("product-item") under the product, one of them sold out
+    ("<div class='product-item-container'><div class='product-item'><span class='product-item-title'>Чехол X9</span>"
+     "<span class='product-item-price-current'>990 ₽</span><span class='product-item-not-available'>Нет в наличии"
+     "</span></div><div class='product-item'><span class='product-item-title'>Стекло X9</span>"
+     "<span class='product-item-price-current'>490 ₽</span></div></div>", "ru"),
+])
+def test_in_stock_beside_an_options_or_an_accessorys_sold_out(box, lang):
+    assert in_buy_box("<button class='btn-buy'>В корзину</button>" + box, lang).availability == "InStock"
+
+
+def test_an_ended_listing_that_sold():
+    box = ("<div class='banner'>This listing sold on Sun, 12 May. The seller has no more of this item available.</div>"
+           "<div class='price'>Sold for £84.00</div>")
+    assert in_buy_box(box).availability == "OutOfStock"
+
+
 def test_a_title_block_holding_the_h1_and_the_brand_is_no_better_name_than_the_h1():
     body = ("<div class='gui-product-title'><h1>Nattkrem Multebær 50 ml</h1><div class='gui-brand'>"
             "<a href='/brands/fjellblom/'>Fjellblom</a></div></div><div class='price'>kr 449,00</div>"

@@ -38,6 +38,7 @@ _BUY_ASIDE = re.compile(r"product|pdp|buy|purchase|add-?to-?cart")
 # "contentRecommendationWidget", an e-spot), unlike its product recommendations.
 _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
 _BUY_BAR = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer")
+_TILE_TOKEN = re.compile(r"(?:^|\s)product-items?(?:-container|-list|-card)?(?:\s|$)")
 
 
 # Class/id strings repeat within a page and across a site's pages.
@@ -49,6 +50,8 @@ def _kind(c: str) -> int:
         low = _CONTENT_SLOT.sub("", low)
     if "footer" in low:
         low = _BUY_BAR.sub("", low)  # a mobile page's fixed buy bar ("item-footer-bar"), not the page's footer
+    if "product-item" in low and _TILE_TOKEN.search(low):
+        return _REL  # Magento's, Bitrix's and Shopify themes' product card, not "product-item-detail"
     weak = False
     for frag in _RELATED:
         if frag in low:

@@ -39,6 +39,7 @@ _OUT = (
     "no longer in production", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock", "rupture",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
+    "this listing sold", "no more of this item", "has no more of these",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
     "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
@@ -246,7 +247,8 @@ def _labelled_other(before: str) -> bool:
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])|"
-                           r"\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")  # "품절 옵션 재입고 알림"
+                           # "품절 옵션 재입고 알림", "품절된 옵션", "売り切れのサイズ", "售罄的颜色"
+                           r"\s*(?:된|한|인|の|な|的)?\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")
 # The product named as the subject of a longer sentence, after an apology or a heading word
 # ("Unfortunately, this item is no longer available and …", "Archivo – Este artículo de la temporada
 # pasada ya no está a la venta online"): a sold-out phrase in its clause counts.
