@@ -945,3 +945,15 @@ def test_the_line_right_above_the_title_that_opens_it(above, brand):
     html = ("<html><head><title>Umbra Dash Cam 4K Pro | Pixelhaus</title></head><body><main><div class='syyju'>"
             f"{above}<h1 class='tledu'>Umbra Dash Cam 4K Pro</h1><p class='tqitu'>CHF 189.–</p></div></main></body></html>")
     assert extract_product(html, "https://pixelhaus.example/de/product/PH-1180432").brand == brand
+
+
+@pytest.mark.parametrize("main, lang, brand", [
+    # PrestaShop's manufacturer block: its logo is the value, the next block's "Referencia" line is not
+    ("<div class='product-manufacturer'><label class='label'>Marca</label><a href='/4_rosalba-cosmetics'>"
+     "<img src='/img/m/4.jpg' class='manufacturer-logo' alt='Rosalba Cosmetics'></a></div><div class='product-reference'>"
+     "<label class='label'>Referencia </label><span>VK-05</span></div>", "es", "Rosalba Cosmetics"),
+    # one line of several labelled values
+    ("<div class='item_desc'><p>メーカー：ソラノ模型 / 対象年齢：15才以上 / 接着剤が必要です</p></div>", "ja", "ソラノ模型"),
+])
+def test_a_brand_labels_value_is_its_logo_or_its_own_part_of_the_line(main, lang, brand):
+    assert get(main, lang=lang).brand == brand

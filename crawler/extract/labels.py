@@ -486,7 +486,9 @@ def _following(el, tail: bool = True):
             break
         t = short_text(sib, 80)
         if t is None:
-            break
+            # a maker's logo as the value ("<label>Marca</label><a href='/4_rosalba'><img alt='Rosalba'></a>")
+            logo = next((alt.strip() for i in sib.iter("img") if (alt := i.get("alt") or "").strip()), None)
+            return (logo, "sibling") if logo else (None, None)
         if _has_value(t):
             return t.strip(_SEP_ONLY), "cell" if sib.tag in _CELLS else "sibling"
         if _has_value(sib.tail):
@@ -499,9 +501,12 @@ def _after(el):
     """``_following`` the label, or the element that wraps nothing but the label
     (``<td><b>SKU</b></td><td>123</td>``), up to two levels up."""
     label = None
-    for _ in range(3):
+    for hop in range(3):
         v, how = _following(el)
         if v is not None:
+            m = LABEL.match(v) if hop else None
+            if m is not None and normalize(m.group("label")) in FIELD_OF:
+                return None, None  # the next label's line ("Referencia VK-05" after "Marca"'s block), not a value
             return v, how
         parent = el.getparent()
         if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form"):
@@ -594,7 +599,8 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
             line = _line(el)  # the value may go on in the children: "Art.-Nr.: <b>12</b>-<b>34</b>"
             m2 = LABEL.match(line)
             rest = line[m2.end():] if m2 is not None else rest
-        return _value(field, rest[:120], "line")
+        # one line of several labelled values: "メーカー：ソラノ模型 / 対象年齢：15才以上"
+        return _value(field, _NEXT_LABELLED.split(rest[:120], 1)[0], "line")
     if is_br:
         return _value(field, *_following(el, tail=False))
     if len(el):
@@ -609,6 +615,10 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
     if v is None and el.tag in ("th", "td"):
         v = _value(field, _below(el), "cell")
     return v
+
+
+# A separator before the next labelled value on the same line.
+_NEXT_LABELLED = re.compile(r"\s+[/|·•]\s+(?=[^/|·•:：]{1,30}[:：])")
 
 
 ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) before "#"
