@@ -397,6 +397,28 @@ def test_an_ended_listing_that_sold():
     assert in_buy_box(box).availability == "OutOfStock"
 
 
+def test_a_page_states_stock_object_with_a_status_and_a_quantity():
+    state = {"product": {"productCode": "MLC-55120", "name": "Wózek spacerowy Kiddora Move Lite",
+                         "price": {"gross": 1299.0, "currency": "PLN"}, "stock": {"quantity": 0, "status": "OUT_OF_STOCK"},
+                         "canAddToCart": False}}
+    body = (f"<script>window.__PRELOADED_STATE__ = {json.dumps(state)};</script><div class='a1'><h1>Wózek spacerowy "
+            "Kiddora Move Lite</h1><div class='a2'>1 299,00 zł</div></div>")
+    html = page(body, lang="pl").replace("<title>Wool Coat | Example Shop</title>",
+                                         "<title>Wózek spacerowy Kiddora Move Lite | Maluchowo</title>")
+    assert extract_product(html, URL).availability == "OutOfStock"
+
+
+def test_a_notice_past_a_nest_of_single_wrappers_is_in_the_buy_box():
+    nest = "".join("<div class='w'>" for _ in range(14))
+    close = "</div>" * 14
+    body = (f"<div class='pdp'><div class='col'>{nest}<div class='oos-banner'><strong>Slut i lager</strong> – varan går "
+            f"inte att beställa just nu.</div>{close}</div><div class='col'>{nest}<h1>Bygglek Stora Byggsetet</h1>"
+            f"<p class='p'>349 kr</p>{close}</div></div>")
+    html = page(body, lang="sv").replace("<title>Wool Coat | Example Shop</title>",
+                                         "<title>Bygglek Stora Byggsetet | Lekhuset</title>")
+    assert extract_product(html, URL).availability == "OutOfStock"
+
+
 def test_a_title_block_holding_the_h1_and_the_brand_is_no_better_name_than_the_h1():
     body = ("<div class='gui-product-title'><h1>Nattkrem Multebær 50 ml</h1><div class='gui-brand'>"
             "<a href='/brands/fjellblom/'>Fjellblom</a></div></div><div class='price'>kr 449,00</div>"

@@ -377,6 +377,16 @@ def test_exact_and_similar_in_hebrew_vietnamese_and_plural_french(body, kinds):
     assert [link.kind for i in _inline(body).items for link in i.links] == kinds
 
 
+@pytest.mark.parametrize("body", [
+    "<p>Carrie: floral maxi dress – <a href='https://s.example/1'>Erdem</a> (exact) / similar "
+    "<a href='https://s.example/2'>here</a>, <a href='https://s.example/3'>here</a></p>",
+    "<ul><li>Grå ullrock – <a href='https://s.example/1'>Our Legacy</a> (exakt) / liknande: "
+    "<a href='https://s.example/2'>Arket</a>, <a href='https://s.example/3'>Weekday</a></li></ul>",
+])
+def test_the_words_after_a_links_bracketed_label_speak_for_the_links_after_it(body):
+    assert [link.kind for i in _inline(body).items for link in i.links] == ["exact", "alternative", "alternative"]
+
+
 def test_hashtag_links_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
                   "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "

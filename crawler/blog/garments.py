@@ -466,13 +466,16 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
     previous link, else the label in force (exact at first). A label in text or in a link's own
     words stays in force for the links after it."""
     claimed = None  # the bracketed label right after a link is that link's, not the next one's
+    claimed_end = 0  # where the claimed label ends in its text
     for i in range(a, b):
         token = stream.tokens[i]
         if token.kind != "link" or id(token.el) not in ours:
             # a heading speaks only when it is a label ("Shop similar" over a strip of cards)
-            if token.kind != "break" and token is not claimed and (not token.heading or _is_label(token.text)):
-                labels.since.append(token.text)
-                labels.spoken = label(token.text) or labels.spoken
+            # the words after the claimed label speak for the links after ("Erdem (exact) / similar here, here")
+            words = token.text if token is not claimed else token.text[claimed_end:]
+            if token.kind != "break" and words.strip() and (not token.heading or _is_label(token.text)):
+                labels.since.append(words)
+                labels.spoken = label(words) or labels.spoken
             yield token, None, labels.spoken
             continue
         after = stream.tokens[i + 1] if i + 1 < len(stream.tokens) else None
@@ -480,6 +483,7 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             after.kind == "text" else None
         # "(sold out)" after a link says how the exact item stands, not that the link is another
         claimed = after if bracket and label(bracket.group(1)) and not _SOLD_OUT.search(bracket.group(1)) else None
+        claimed_end = bracket.end() if claimed is not None else len(after.text) if after is not None else 0
         told = label(bracket.group(1)) if claimed is not None else None
         if claimed is None and after is not None and after.kind == "text":
             # "<a>these</a> are very close", "<a>denne</a> ligner meget": the clause after the link says what it is;
@@ -487,9 +491,10 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             clause = _SAID_OF_LINK.match(after.text)
             told = label(clause.group(0)) if clause else None
             if told is None:
-                words = _FIRST_WORDS.match(after.text)
-                told = "alternative" if words and label(words.group(1)) == "alternative" else None
+                clause = _FIRST_WORDS.match(after.text)
+                told = "alternative" if clause and label(clause.group(1)) == "alternative" else None
             claimed = after if told else None
+            claimed_end = clause.end() if told else claimed_end
         said = (label(token.text) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
         kind = said or _class_label(token.el, stream, start) or labels.state

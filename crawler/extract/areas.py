@@ -401,15 +401,19 @@ def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
         box = a
         size = _count(a, limit + 1)
         e = a.getparent()
-        for _ in range(levels):
-            if e is None:
-                break
+        climbed = 0
+        while climbed < levels and e is not None:
             size += 1  # the parent's size, counting only what is new: it and the box's siblings
+            alone = True
             for c in e:
+                if c is not box and isinstance(c.tag, str):
+                    alone = False
                 if c is not box and size <= limit:
                     size += _count(c, limit + 1 - size)
             if size > limit:
                 break
+            # a wrapper around the box alone is no level of its own (a framework's nest of single divs)
+            climbed += 0 if alone and size < limit else 1
             box = e
             e = e.getparent()
         inside = set(box.iterancestors())

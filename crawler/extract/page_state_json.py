@@ -168,7 +168,7 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
 
 _SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "isOnStock", "onStock", "available", "isAvailable", "is_available",
           "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
-          "sellable", "isSellable")
+          "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
@@ -210,7 +210,7 @@ def _availability(d: dict, depth: int = 0) -> str | None:
         if isinstance(v, int) and not isinstance(v, bool):
             return "InStock" if v > 0 else "OutOfStock"
         if isinstance(v, dict) and depth < 2:  # Magento's and Vue Storefront's {"stock": {"is_in_stock": false, "qty": 0}}
-            flag = _availability(v, 2)
+            flag = _availability(v, 2) or _stock_object(v)
             if flag:
                 return flag
     if depth == 0:
@@ -221,6 +221,17 @@ def _availability(d: dict, depth: int = 0) -> str | None:
                 return "InStock"
             if seen and all(a == "OutOfStock" for a in seen):
                 return "OutOfStock"
+    return None
+
+
+def _stock_object(stock: dict) -> str | None:
+    """A stock object's own status or count: {"quantity": 0, "status": "OUT_OF_STOCK"}."""
+    status = stock.get("status")
+    if isinstance(status, str) and availability(status):
+        return availability(status)
+    count = stock.get("quantity")
+    if isinstance(count, int) and not isinstance(count, bool):
+        return "InStock" if count > 0 else "OutOfStock"
     return None
 
 
