@@ -387,6 +387,24 @@ def test_the_words_after_a_links_bracketed_label_speak_for_the_links_after_it(bo
     assert [link.kind for i in _inline(body).items for link in i.links] == ["exact", "alternative", "alternative"]
 
 
+def test_a_shop_the_post_strip_repeating_the_garments_links_adds_no_garments():
+    rec = _inline("<p>Keeley: pink suit – <a href='https://s.example/1'>Sézane</a> (exact) / similar "
+                  "<a href='https://s.example/2'>here</a></p><p>Rebecca: camel coat – <a href='https://s.example/3'>"
+                  "Max Mara</a> (exact)</p><h3>Shop the post</h3><ul class='shopstyle-strip'>"
+                  "<li><a href='https://s.example/1'>Sézane Lennie Jacket</a></li>"
+                  "<li class='card'><a href='https://s.example/2'>Double-Breasted Pink Blazer</a><span class='card_brand'>"
+                  "Mango</span></li><li><a href='https://s.example/3'>Manuela Coat</a></li></ul>")
+    assert [[(link.kind, link.brand) for link in i.links] for i in rec.items] == [
+        [("exact", "Sézane"), ("alternative", "Mango")], [("exact", "Max Mara")]]
+
+
+def test_an_original_piece_card_is_the_exact_item():
+    rec = _inline("<p>Jacke: Bogner</p><div class='card'><span class='badge'>Originalteil</span>"
+                  "<a href='https://s.example/1'>Bogner Fire+Ice Daunenjacke</a></div><div class='card'>"
+                  "<span class='badge'>Alternative</span><a href='https://s.example/2'>Only Daunenjacke</a></div>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]
+
+
 def test_hashtag_links_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
                   "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "

@@ -64,7 +64,8 @@ _UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
                    r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
                    r"birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
-                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt)\b",
+                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
+                   r"pezzo originale|pieza original|peça original)\b",
                    re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)

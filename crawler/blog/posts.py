@@ -465,6 +465,7 @@ def _images(rec: PostRecord, stream: Stream, blocks: list, base: str, chosen: se
 
 def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, single_scene: bool) -> list:
     items = []
+    linked: dict[str, PostLink] = {}  # the pages the garments before already link
     known = post_makers(stream)
     previous_at, image = -1, (0 if single_scene else None)
     for group in groups:
@@ -486,7 +487,12 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         own = maker if not group.has_exact and (not said_of_exact or group.blocks[0][0].tag == "tr") else None
         seen: set[str] = set()
         for el, href in group.links:
-            if href not in seen:  # a box's title, picture and button linking one page: one link
+            # a box's title, picture and button linking one page: one link; a "Shop the post" strip
+            # repeating the links of the garments above: theirs
+            if href in linked:
+                earlier = linked[href]  # the strip's card may name the maker the garment's line did not
+                earlier.brand = earlier.brand or link_maker(text(el) or None, href) or card_maker(el)
+            elif href not in seen:
                 seen.add(href)
                 words, kind = text(el) or None, group.kinds[id(el)]
                 spelled = host_spelled(words, href) if kind == "exact" and words else None
@@ -498,7 +504,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            brand=maker if kind == "exact"
                                            else link_maker(words, href) or card_maker(el) or own))
-        items.append(item)
+        linked.update((link.url, link) for link in item.links)
+        if item.links:
+            items.append(item)
     return items
 
 
