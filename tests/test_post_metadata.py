@@ -1401,6 +1401,13 @@ def test_wearers_named_before_a_dash_and_asked_after_in_a_heading():
     assert rec.characters == ["Rosa", "Carmela"]
 
 
+def test_an_italian_look_heading_with_its_article_and_no_adverb_or_card_word_as_a_wearer():
+    rec = _in_language("it", "Mare Fuori 4x06", (
+        "<h2>Il look di Carmela</h2><p>Blazer doppiopetto: <a href='https://s.example/1'>Zara</a></p>"
+        "<p>Sotto, Rosa indossa un top bianco: <a href='https://s.example/2'>Intimissimi</a></p>"))
+    assert "Carmela" in rec.characters and "Sotto" not in rec.characters
+
+
 def test_names_as_the_post_writes_them():
     # a pronoun in a blog's name is nobody; an initial keeps its period; a Japanese honorific is no part of the name
     rec = _in_language("en", "what she wore (tv) — Succession 4x03", "<p>Coat: <a href='https://s.example/1'>Zara</a></p>")

@@ -47,7 +47,7 @@ _PERSON = (r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|dos|das|di|del|d
 WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
-    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli )?(?:look|outfit) di\s+|"
+    r"\b(?:los |las |el |la )?(?:looks?|outfits?|ropa|estilismos?) de\s+|\b(?:i |gli |il )?(?:look|outfit) di\s+|"
     r"\bvad (?:bär|bar|hade)\s+|\bco (?:nosi|nosiła|miała na sobie)\s+|"
     r"\bqué (?:lleva|llevaba|llevó)\s+|\bcosa (?:indossa|indossava)\s+|"
     r"\b(?:os |o )?(?:looks?|visuais|visual|roupas?|estilos?) d[ao]s?\s+|"  # pt "os looks da Maeve"
@@ -94,6 +94,8 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "right", "above", "below", "the", "here", "this", "season", "episode", "note", "update",
                         "edit", "tip", "bonus", "also", "plus", "ps",
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
+                        # a page's and a card's words ("Buy", "Related", "Women's Jeans"), an opening adverb
+                        "buy", "related", "women", "men", "kids", "sotto", "poi", "invece",
                         # who, in a table's heading ("Quién lleva qué", "Wer trägt was")
                         "who", "quién", "quien", "qui", "wer", "chi", "quem", "vem", "hvem", "wie", "kto", "kim",
                         # adverbs that open a sentence before its verb in verb-second languages ("Dazu trägt

@@ -45,7 +45,7 @@ trençkot yelek tulum kemer gözlük bilezik yüzük
 halsduk mössa kavaj blus skjorta stövlar kofta hatt örhängen halsband skjorte støvler bluse hue genser
 boné chapéu cinto bota botas sandália sandálias blazer
 sukienkę marynarkę kurtkę torebkę spódnicę koszula koszulę bluzka bluzkę czapka czapkę szalik kozaki botki
-kolczyki naszyjnik okulary płaszczyk
+kolczyki naszyjnik okulary płaszczyk mocasines mocassini mocassins topcoat
 đầm váy áo sơ quần giày dép túi khăn mũ nón thắt
 baju kemeja celana rok gaun sepatu tas jaket blus kaos sandal topi kerudung jilbab kebaya
 שמלה חולצה מכנסיים נעליים תיק ז׳קט ג'קט בלייזר חצאית מעיל סוודר
