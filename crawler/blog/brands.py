@@ -4,10 +4,9 @@ in question counts: an alternative's maker is not the garment's."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import Stream, lines, squash, text
+from street2shop.crawler.blog.dom import Stream, lines, squash, text, unaccented
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
@@ -265,7 +264,7 @@ def _named_in_path(words: str, href: str) -> str | None:
     ".../selected-homme-trenchcoat-beige-…", "Only (Zalando)" to ".../only-kurtka-…"); its garment
     and material words are no part of it ("Halogen Plaid Wool Blend Coat": Halogen)."""
     target = urlsplit(destination_param(href) or href)
-    tokens = [t for t in re.split(r"[/\-_.]+", _unaccented(target.path).casefold()) if t]
+    tokens = [t for t in re.split(r"[/\-_.]+", unaccented(target.path).casefold()) if t]
     if not tokens:
         return None
     host = re.sub(r"[\W_]+", "", (target.hostname or "").casefold())
@@ -277,7 +276,7 @@ def _named_in_path(words: str, href: str) -> str | None:
             names, cut = [*names[:owner], re.sub(r"['’]s$", "", names[owner])], owner + 1
         for n in range(cut, 0, -1):
             said = " ".join(names[:n]).strip(" ,;:()")
-            slug = [t for t in re.split(r"[\W_]+", _unaccented(said).casefold()) if t]
+            slug = [t for t in re.split(r"[\W_]+", unaccented(said).casefold()) if t]
             if not slug or len("".join(slug)) < 3 or _fold(said) in _SELLERS or "".join(slug) in host \
                     or not _may_be_maker(said) or CALL_TO_ACTION.match(said):
                 continue
@@ -304,14 +303,11 @@ def host_spelled(words: str, href: str) -> str | None:
     for said in (*(" ".join(parts[:n]) for n in range(min(4, len(parts)), 0, -1)),
                  *(" ".join(tail[-n:]) for n in range(min(4, len(tail)), 0, -1))):
         said = re.sub(r"['’]s$", "", said.strip(" ,;:–—-"))  # "Reformation's Ellery dress"
-        if re.sub(r"[\W_]+", "", _unaccented(said).casefold()) == key and _fold(said) not in _SELLERS:
+        if re.sub(r"[\W_]+", "", unaccented(said).casefold()) == key and _fold(said) not in _SELLERS:
             return said
     return None
 
 
-def _unaccented(words: str) -> str:
-    """The words without their accents ("Sézane" as "Sezane"); other scripts stay as they are."""
-    return "".join(c for c in unicodedata.normalize("NFKD", words) if not unicodedata.combining(c))
 
 
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name

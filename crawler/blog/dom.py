@@ -5,6 +5,7 @@ garments, labels and brands are read the same way whatever nesting a theme uses)
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -111,6 +112,18 @@ def _apart(el) -> bool:
     nxt, prev = el.getnext(), el.getprevious()
     return any(sib is not None and sib.tag == "span" and sib.get("class") for sib in (nxt, prev)) and not (
         prev is not None and (prev.tail or "").strip())
+
+
+def unaccented(words: str) -> str:
+    """The words without their accents, as addresses write them ("Sézane" as "Sezane", "Przyjaciółki" as
+    "Przyjaciolki"); other scripts stay as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", words.translate(_UNDECOMPOSED))
+                   if not unicodedata.combining(c))
+
+
+# letters Unicode does not decompose into a base letter and a mark
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                               "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
 
 
 def squash(s: str) -> str:

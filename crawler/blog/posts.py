@@ -10,7 +10,6 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
-import unicodedata
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -19,7 +18,7 @@ from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
                                              listed_opening, post_makers)
-from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text
+from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
 from street2shop.crawler.blog.metadata import article_node, read_metadata
@@ -312,13 +311,7 @@ def _without_show_pages(items: list, show: str) -> list:
 
 
 def _ascii_slug(words: str) -> str:
-    plain = unicodedata.normalize("NFKD", words.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().casefold()
-    return "-".join(re.findall(r"[a-z0-9]+", plain))
-
-
-# letters Unicode does not decompose into a base letter, as slugs write them
-_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-                               "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+    return "-".join(re.findall(r"[a-z0-9]+", unaccented(words).casefold()))
 
 
 def _site_page(url: str, h1) -> bool:
@@ -394,7 +387,7 @@ def _aside_entry(article) -> bool:
     link's preview card in another article: Ameba's "ogpCard")."""
     return is_noise(article) or any(up.tag in ("aside", "nav", "footer", "article")
                                     or _OTHER_POSTS.search(up.get("class") or "")
-                                    or (up.tag != "article" and set((up.get("class") or "").split()) & _ENTRY_CLASSES)
+                                    or set((up.get("class") or "").split()) & _ENTRY_CLASSES
                                     for up in article.iterancestors())
 
 

@@ -284,9 +284,8 @@ def _said_of_this_product(low: str):
 # Back-order and pre-order offered after a sold-out phrase.
 _ORDERABLE = re.compile(f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})")
 # A notify phrase that opens a text as its statement: restocked.
-_RESTOCKED = frozenset(("back in stock", "wieder verfügbar", "wieder auf lager", "de nouveau en stock",
-                        "de retour en stock", "de nuevo en stock", "di nuovo disponibile", "weer op voorraad",
-                        "عاد إلى المخزون", "再入荷"))
+_RESTOCKED = frozenset(("back in stock", "wieder auf lager", "de nouveau en stock", "de retour en stock",
+                        "de nuevo en stock", "weer op voorraad", "عاد إلى المخزون", "再入荷"))
 _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "BackOrder",
           "low": "LimitedAvailability", "almost": "LimitedAvailability", "in": "InStock"}
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
