@@ -289,9 +289,9 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[
 
 
 def host_spelled(words: str, href: str) -> str | None:
-    """The link's first words when they spell the host it leads to: a maker's own shop named as the
-    link opens ("Kangol Furgora Casual" to kangol.com, "Le Laboureur work jacket" to lelaboureur.fr,
-    "Reformation Ellery Dress" to thereformation.com); not a retailer's."""
+    """The link's first words, or its last after a dash, when they spell the host it leads to: a maker's
+    own shop named in the link ("Kangol Furgora Casual" to kangol.com, "Le Laboureur work jacket" to
+    lelaboureur.fr, "Reformation Ellery Dress" to thereformation.com); not a retailer's."""
     labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
     key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
     if key is None:
