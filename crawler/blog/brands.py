@@ -308,8 +308,6 @@ def host_spelled(words: str, href: str) -> str | None:
     return None
 
 
-
-
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name
 _HOST_WORDS = frozenset(("www", "shop", "store", "m", "co", "com", "us", "uk", "eu", "de", "fr", "jp", "en", "global"))
 _SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|usa|uk)$")
