@@ -405,6 +405,13 @@ def test_an_original_piece_card_is_the_exact_item():
     assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]
 
 
+def test_in_the_same_spirit_is_a_look_alike_and_a_preposition_no_maker():
+    rec = _inline("<p>Manteau : <a href='https://s.example/1'>Max Mara</a></p><p>Impossible de retrouver la casquette "
+                  "exacte. <a href='https://s.example/2'>Dans le même esprit chez Sandro</a></p>")
+    # (the maker after "chez" is not read yet: no maker rather than "Dans")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Max Mara"), ("alternative", None)]
+
+
 def test_hashtag_links_are_no_garment_links():
     rec = _inline("<p>Coat: <a href='https://s.example/p/1'>Zara</a></p><p>"
                   "<a href='https://section.blog.example/Search/Post?keyword=%23queen'>#눈물의여왕</a> "
@@ -1406,6 +1413,15 @@ def test_an_italian_look_heading_with_its_article_and_no_adverb_or_card_word_as_
         "<h2>Il look di Carmela</h2><p>Blazer doppiopetto: <a href='https://s.example/1'>Zara</a></p>"
         "<p>Sotto, Rosa indossa un top bianco: <a href='https://s.example/2'>Intimissimi</a></p>"))
     assert "Carmela" in rec.characters and "Sotto" not in rec.characters
+
+
+def test_a_turkish_season_in_the_genitive_and_a_group_word_is_no_wearer():
+    rec = _in_language("tr", "Yalı Çapkını 45. Bölüm", "<p>Dizinin 2. sezonun 45. bölümünde Ferit'in ceketi: "
+                       "<a href='https://s.example/1'>Beymen</a></p>")
+    assert (rec.season, rec.episode) == (2, 45)
+    rec = _in_language("en", "What the Girls Wore: Love Island Series 11, Episode 4",
+                       "<p>Bikini: <a href='https://s.example/1'>ASOS</a></p>")
+    assert "Girls" not in rec.characters
 
 
 def test_names_as_the_post_writes_them():

@@ -390,7 +390,9 @@ _NOT_MAKERS = frozenset({"her", "his", "their", "its", "my", "our", "your", "the
                          "un", "una", "une", "der", "die", "das", "ein", "eine", "het", "een", "de",
                          # a sentence's opening words ("C'est le même modèle", "Es ist", "È lo stesso")
                          "c'est", "c’est", "ce", "es", "ist", "è", "é", "esta", "este", "questo", "questa", "dit",
-                         "deze", "det", "den", "to", "ten", "ta", "bu"})
+                         "deze", "det", "den", "to", "ten", "ta", "bu",
+                         # a preposition opening a link's words ("Dans le même esprit chez Sandro")
+                         "dans", "chez", "in", "im", "bei", "en", "em", "na", "no", "w", "z"})
 _EPISODE = re.compile(r"(?:S\d{1,2}\s*E\d{1,3}|\d{1,2}x\d{1,3}|E\d{1,3})", re.I)
 
 

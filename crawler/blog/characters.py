@@ -95,7 +95,8 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "edit", "tip", "bonus", "also", "plus", "ps",
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
                         # a page's and a card's words ("Buy", "Related", "Women's Jeans"), an opening adverb
-                        "buy", "related", "women", "men", "kids", "sotto", "invece",
+                        "buy", "related", "women", "men", "kids", "girls", "boys", "guys", "ladies", "cast",
+                        "islanders", "sotto", "invece",
                         # who, in a table's heading ("Quién lleva qué", "Wer trägt was")
                         "who", "quién", "quien", "qui", "wer", "chi", "quem", "vem", "hvem", "wie", "kto", "kim",
                         # adverbs that open a sentence before its verb in verb-second languages ("Dazu trägt

@@ -31,7 +31,7 @@ ALTERNATIVE = re.compile(
     # "I couldn't ID her boots, but these …", "Nicht gefunden, aber …", "On n'a pas retrouvé la robe, mais …"
     r"(?:couldn['’]?t|could not|can['’]?t|cannot|unable to)\s+(?:find|track down|identify|id|locate)\b[^.!?]{0,60}?"
     r"\bbut|nicht (?:gefunden|identifiziert)|no (?:he |hemos |lo )?encontr\w*|non (?:ho|abbiamo) trovato|"
-    r"não (?:encontr|achei)\w*|pas (?:retrouvé|trouvé)|s['’]en approch\w*|plus abordable|"
+    r"não (?:encontr|achei)\w*|pas (?:retrouvé|trouvé)|s['’]en approch\w*|plus abordable|même esprit|"
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"

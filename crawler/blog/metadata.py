@@ -61,7 +61,7 @@ _SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione
                           r"kausi|mùa|עונה)\s*(?P<season>\d{1,2})\b|"
                           # "S1, afl. 3": a season's letter alone, before an episode's word
                           r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon\b|第\s*(?P<ji>\d{1,2})\s*季|"
+                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
                           r"(?<![\d.])(?P<de_nth>\d{1,2})\.\s*staffel\b", re.I)
 _EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|afl\.|avsnitt|"

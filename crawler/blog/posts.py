@@ -212,7 +212,7 @@ _HASHTAG = re.compile(r"^[#＃][^\W\d_][\w-]*[#＃]?$")
 # broadcasters' players, never a garment's shop.
 _WATCHING = re.compile(
     r"(?:^|\.)(?:netflix\.com|hulu\.com|max\.com|hbomax\.com|disneyplus\.com|primevideo\.com|paramountplus\.com|"
-    r"peacocktv\.com|crunchyroll\.com|tubitv\.com|pluto\.tv|itv\.com|channel4\.com|bbc\.co\.uk/iplayer|tf1\.fr|"
+    r"peacocktv\.com|crunchyroll\.com|tubitv\.com|pluto\.tv|itv\.com|itvx\.com|channel4\.com|bbc\.co\.uk/iplayer|tf1\.fr|"
     r"france\.tv|arte\.tv|canalplus\.com|raiplay\.it|mediasetinfinity\.[a-z.]+|globoplay\.globo\.com|joyn\.de|"
     r"zdf\.de|ardmediathek\.de|plus\.rtl\.de|svtplay\.se|tv4play\.se|viaplay\.[a-z.]+|nrk\.no|dr\.dk/drtv|"
     r"npostart\.nl|videoland\.com|atresplayer\.com|rtve\.es/play|movistarplus\.es|tver\.jp|abema\.tv|unext\.jp|"
