@@ -957,3 +957,9 @@ def test_the_line_right_above_the_title_that_opens_it(above, brand):
 ])
 def test_a_brand_labels_value_is_its_logo_or_its_own_part_of_the_line(main, lang, brand):
     assert get(main, lang=lang).brand == brand
+
+
+def test_a_brand_block_whose_label_is_for_screen_readers_only():
+    main = ("<div class='price__vendor'><dt><span class='visually-hidden'>Vendor</span></dt><dd>Summit Lane</dd></div>"
+            "<p class='product-single__sku'>SKU: <span>SL-TB45-SLT</span></p>")
+    assert get(main).brand == "Summit Lane"

@@ -911,7 +911,9 @@ def dom_brand(brand_elems, related) -> str | None:
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
-            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS:
+            # a label for screen readers only ("<dt><span class='visually-hidden'>Vendor</span></dt><dd>Acme</dd>")
+            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS or _READER_ONLY.search(
+                    " ".join(filter(None, (d.get("class") for d in cells[0].iter())))):
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
                     return b
@@ -1028,6 +1030,9 @@ def title_brand(title_el) -> str | None:
 # A badge above a title, not a maker: "New", "Sale", "Bestseller"
 _BADGE_WORDS = frozenset("new neu nouveau nouveauté nuevo nueva nuovo novità novo nova nieuw ny uusi nowość yeni "
                          "sale hot top bestseller best seller exclusive exklusiv limited online only".split())
+
+
+_READER_ONLY = re.compile(r"(?<![\w-])(?:visually-?hidden|sr-only|screen-reader-text)(?![\w-])")
 
 
 def _is_list(e) -> bool:
