@@ -522,9 +522,8 @@ def _lead_label(stream: Stream, at: int) -> str | None:
 def _list_lead_label(stream: Stream, group: Group) -> str | None:
     """The label of the sentence that leads into the list the group's first block is an item of
     ("… deux versions qui s'en approchent :" over a list of two garments): it speaks for every item."""
-    block = group.blocks[0][0] if group.blocks else None
-    li = block if block is not None and block.tag == "li" else next(
-        (up for up in block.iterancestors("li")), None) if block is not None else None
+    block = group.blocks[0][0]
+    li = block if block.tag == "li" else next(block.iterancestors("li"), None)
     parent = li.getparent() if li is not None else None
     if parent is None or parent.tag not in ("ul", "ol") or id(parent) not in stream.start:
         return None

@@ -23,7 +23,7 @@ from itertools import islice, takewhile
 from urllib.parse import parse_qsl, urlsplit
 
 from .marketplaces import is_marketplace
-from .text import CHOOSE, TEST_IDS, clean, short_text, shown_words
+from .text import CHOOSE, READER_ONLY_CLASS, TEST_IDS, clean, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -1032,7 +1032,7 @@ _BADGE_WORDS = frozenset("new neu nouveau nouveauté nuevo nueva nuovo novità n
                          "sale hot top bestseller best seller exclusive exklusiv limited online only".split())
 
 
-_READER_ONLY = re.compile(r"(?<![\w-])(?:visually-?hidden|sr-only|screen-reader-text)(?![\w-])")
+_READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")
 
 
 def _is_list(e) -> bool:

@@ -27,7 +27,7 @@ from itertools import islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import CHOOSE, HIDING_CLASS, availability, short_text
+from .text import CHOOSE, HIDING_CLASS, READER_ONLY_CLASS, availability, short_text
 
 _OUT = (
     # en
@@ -375,7 +375,7 @@ def verdict(text: str) -> str | None:
 
 
 # Screen-reader-only text is no statement a shopper sees either.
-_HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|sr-only|visually-?hidden|screen-reader-text|"
+_HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|{READER_ONLY_CLASS}|"
                            r"[\w-]+(?:--|__)(?:is-)?(?:hidden|hide)")  # a BEM modifier: "error-message-wrapper--hidden"
 # a size or colour picker's class (not a button's own size: Cafe24's "btnNormal sizeL")
 _PICKER_WORDS = r"size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|dropdown|picker|sku-?select"

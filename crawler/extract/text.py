@@ -16,6 +16,8 @@ from w3lib.html import replace_entities, replace_tags
 TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "data-automation-id", "data-cy",
                       "data-hook"))  # Wix names its parts in data-hook ("product-title", "related-products")
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone"
+# Classes that show their text to screen readers only.
+READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 
 
 # A picker's or a field's prompt ("Choose a size", "Größe wählen", "サイズを選択"), not a value of its own.
