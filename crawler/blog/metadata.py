@@ -57,16 +57,19 @@ _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
-_SEASON_ONLY = re.compile(r"\b(?:season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|"
-                          r"kausi|mùa|עונה)\s*(?P<season>\d{1,2})\b|"
+# The words for a season and for an episode in the languages posts are written in, shared by every
+# pattern below that reads one.
+_SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi|"
+                r"mùa|עונה|сезон")
+_EPISODE_WORD = (r"episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
+                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск")
+_SEASON_ONLY = re.compile(rf"\b(?:{_SEASON_WORD})\s*(?P<season>\d{{1,2}})\b|"
                           # "S1, afl. 3": a season's letter alone, before an episode's word
                           r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
-                          r"\bсезон\s*(?P<ru>\d{1,2})|(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
+                          r"(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
                           r"(?<![\d.])(?P<de_nth>\d{1,2})\.\s*staffel\b", re.I)
-_EPISODE_ONLY = re.compile(r"\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|aflevering|afl\.|avsnitt|"
-                           r"puntata|tập|פרק|"
-                           r"afsnit|odcinek|odc\.|jakso|сери[яи]|эпизод|епізод|выпуск)\s*#?\s*(?P<episode>\d{1,4})\b|"
+_EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
@@ -81,14 +84,11 @@ _SHOW_AFTER = re.compile(
 # A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
 # a body's "3.07" may be a price).
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
-_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|\b(?:season|series)\s*\d|"
-                          r"\b\d{1,2}x\d{1,3}\b|\b(?:episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|"
-                          r"puntata|aflevering|afl\.|avsnitt|afsnit|odcinek|odc\.|jakso|tập|פרק)\s*\d|"
-                          r"(?<!\w)עונה\s*\d|"
-                          r"\b(?:temporada|saison|staffel|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi)\s*\d|"
-                          r"\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|"
+                          rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
+                          r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
-                          r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|\bсезон\s*\d|\bсери[яи]\s*\d|"
+                          r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
                           + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
@@ -124,9 +124,8 @@ _CATEGORY_LINK = re.compile(r"/(?:category|categories|label|labels|section|secti
 _TAG_LINK = re.compile(r"/(?:tag|tags|topics?)/|[?&]tag=", re.I)
 _POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item", "post-outer", "single-post"})
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
-_EPISODE_SUFFIX = re.compile(r"\s*[,:|–—-]?\s*\b(?:season|series|episode|S\d{1,2}\s*E\d+|staffel|saison|temporada|"
-                             r"stagione|seizoen|s[äa]song|sæson|sesong|sezon|kausi|folge|[ée]pisode|cap[ií]tulo|episodio|"
-                             r"epis[óo]dio|aflevering|avsnitt|afsnit|odcinek|odc\.|jakso|bölüm|сезон|сери[яи])(?:\b|(?<=\.)).*$", re.I)
+_EPISODE_SUFFIX = re.compile(rf"\s*[,:|–—-]?\s*\b(?:{_SEASON_WORD}|{_EPISODE_WORD}|S\d{{1,2}}\s*E\d+|bölüm)"
+                             r"(?:\b|(?<=\.)).*$", re.I)
 
 
 def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, keep_show: bool,
