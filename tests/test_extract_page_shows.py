@@ -1599,6 +1599,32 @@ def test_a_block_headed_as_recommendations_holds_other_products(heading):
     assert (rec.price, rec.brand) == ("189.00", None)
 
 
+@pytest.mark.parametrize("heading", ["Рекомендовані товари", "Рекомендованные товары", "Productos recomendados",
+                                     "Prodotti consigliati", "Rekomendowane produkty"])
+def test_an_opencart_pages_unclassed_price_beats_a_rail_headed_as_recommended(heading):
+    # OpenCart's default theme prints the price in a bare <h2>; the rail's cards say "price"
+    cards = "".join(f"<div class='product-layout'><div class='product-thumb'><h4><a href='/p/{n}'>Phone {n}</a></h4>"
+                    f"<p class='price'>10 999 грн</p></div></div>" for n in (1, 2))
+    body = ("<div class='row'><div class='col-sm-8'><img src='/phone.jpg' alt=''></div><div class='col-sm-4'>"
+            "<h1>Orion S23 8/256GB</h1><ul class='list-unstyled'><li>Код товару: ORS23-256</li></ul>"
+            "<ul class='list-unstyled'><li><h2>12 999 грн</h2></li></ul><button id='button-cart'>Купити</button>"
+            f"</div></div><h3>{heading}</h3><div class='row'>{cards}</div>")
+    assert extract_product(page(body), "https://techno.example.com.ua/index.php?route=product/product").price == "12999.00"
+
+
+@pytest.mark.parametrize("label", ["Ár:", "Price:", "Cena:", "Цена:", "販売価格："])
+def test_a_price_labelled_in_an_old_table_layout_beats_a_sidebar_offer_nearer_the_title(label):
+    # a 2000s table layout: the content cell (title row, then the spec table with the labelled price)
+    # beside a sidebar cell with a promotion, fewer levels from the title than the price
+    content = ("<table><tr><td colspan='2'><h1>Feeder Rod 3.3 m</h1></td></tr><tr><td><img src='/rod.jpg' alt=''>"
+               "</td><td><table><tr><td><b>Code:</b></td><td>TV-MF33</td></tr><tr><td><b>Length:</b></td>"
+               f"<td>3,30 m</td></tr><tr><td><b>{label}</b></td><td class='ar'>12 990 Ft</td></tr></table></td></tr>"
+               "</table>")
+    sidebar = "<b>Akció!</b><br><a href='/p/1210'>Groundbait mix 1 kg</a><br><s>1 890 Ft</s> <b>1 490 Ft</b>"
+    body = f"<table><tr><td>{content}</td><td valign='top'>{sidebar}</td></tr></table>"
+    assert extract_product(page(body), "http://www.shop.example.hu/termek.php?id=1184").price == "12990.00"
+
+
 @pytest.mark.parametrize("heading", [
     "<h2>You may also like</h2>", "<h4>Complete the look</h4>", "<h3>Pairs well with</h3>",
     "<p class='section-title'>Frequently bought together</p>",  # a heading styled by its class

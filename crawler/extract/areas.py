@@ -95,7 +95,8 @@ _RELATED_HEADING = re.compile(
     r"สินค้าที่คุณอาจชอบ|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|אולי תאהבו גם|מוצרים דומים|מוצרים קשורים|قد يعجبك|"
     r"منتجات ذات صلة|منتجات مشابهة|sản phẩm tương tự|sản phẩm liên quan|có thể bạn cũng thích|produk serupa|"
     r"produk terkait|mungkin (?:kamu|anda) suka|benzer ürünler|ilgili ürünler|beğenebilirsiniz|σχετικά προϊόντα|"
-    r"παρόμοια προϊόντα|похожие товары|с этим товаром|схожі товари|рекомендуем|рекомендуємо|produse similare|"
+    r"παρόμοια προϊόντα|похожие товары|с этим товаром|схожі товари|рекомендуем|рекомендуєм|рекомендован|"
+    r"recomendad|consigliat|rekomendowan|produse similare|"
     r"produse recomandate|hasonló termékek|ajánlott termékek|podobné produkty|doporučujeme|"
     # a bundle of this product with others ("Discount bundle", "Buy together")
     r"优惠套装|优惠组合|搭配购买|組合優惠|一緒に購入|セット購入|함께 구매|bundle (?:and|&) save|buy (?:it )?together")

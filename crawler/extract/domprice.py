@@ -84,6 +84,14 @@ _IGNORE_TEXT = re.compile(
     + _EX_VAT_WORDS,
     re.I,
 )
+# A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
+_PRICE_LABEL = re.compile(
+    r"(?:our|your|sale|selling|offer|retail)?\s*(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|cijena|"
+    r"ár|eladási ár|hinta|hind|kaina|fiyat|satış fiyatı|τιμή|цена|ціна|giá|giá bán|harga|harga jual|"
+    r"verð|pret|preț|価格|販売価格|税込価格|价格|售价|價格|售價|가격|판매가|السعر|מחיר)\s*[:：]?\s*$", re.I)
+# How many steps nearer the buy box's anchors a labelled price counts: a label beats a nearer
+# unlabelled amount in an old table layout's sidebar.
+_LABELLED_NEARER = 2
 # An old and a new price in one text: "Was £49.95 Now £39.95", "Statt 49,95 € jetzt 39,95 €".
 _NOW_WORD = re.compile(r"\b(?:now|jetzt|nu|maintenant|ahora|ora|adesso|agora|teraz|nyt|nå|nur|only|sale price|sale|"
                        r"offer price)\b\s*:?", re.I)
@@ -390,6 +398,7 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
     """
     cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
     alone = []  # see ``lone``
+    labelled = set()  # current prices the page labels as the price ("<td>Ár:</td><td>12 990 Ft</td>")
     for order, el in enumerate(candidates):
         if related(el):
             continue
@@ -439,6 +448,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
                 strike = True
             elif label and _IGNORE_TEXT.search(label) or _OTHER_OFFERS.search(_words_before(el)):
                 continue  # "Shipping: <span>€4.95</span>", "<a>87 new</a> from <span>$167.99</span>"
+            elif label and _PRICE_LABEL.match(label):
+                labelled.add(el)
         if strike:
             amount, cur = _amount(text, hints)
             if amount is not None:
@@ -474,7 +485,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
         counts: dict = {}
         for c in currents:
             counts[c[1]] = counts.get(c[1], 0) + 1
-        best = min(currents, key=lambda c: (_distance(c[0], dmap) - min(counts[c[1]], 4), c[4]))
+        best = min(currents, key=lambda c: (_distance(c[0], dmap) - min(counts[c[1]], 4)
+                                            - _LABELLED_NEARER * (c[0] in labelled), c[4]))
     else:
         best = currents[0]
     el, amount, cur = best[:3]
