@@ -68,6 +68,14 @@ def test_div_pair():
     assert rec.sku == "123-456"
 
 
+@pytest.mark.parametrize("space", ["&nbsp;", "\u3000", "&#8239;"])
+def test_a_label_span_then_a_no_break_space_then_the_value_span(space):
+    # Rakuten's "<span class='item_number_title'>商品番号</span>&nbsp;<span class='item_number'>…</span>"
+    rec = get(f"<span class='item_number_title'>商品番号</span>{space}<span class='item_number'>cl-wallet-021</span>",
+              lang="ja")
+    assert rec.sku == "cl-wallet-021"
+
+
 def test_dt_dd():
     rec = get("<dl><dt>Fit</dt><dd>Regular</dd><dt>SKU</dt><dd>TJ-2231</dd></dl>")
     assert rec.sku == "TJ-2231"

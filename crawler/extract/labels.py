@@ -436,7 +436,7 @@ def is_variant_code(code: str | None, base: str | None) -> bool:
 # --------------------------------------------------------------------------- reading values
 
 _CELLS = frozenset(("td", "th", "dt", "dd"))
-_SEP_ONLY = " \t\r\n.:：#-–—=|" + _INVISIBLE
+_SEP_ONLY = " \t\r\n\xa0\u3000\u202f.:：#-–—=|" + _INVISIBLE  # no-break and ideographic spaces too
 
 
 # A label with a second name in brackets after it ("رقم المنتج (sku)"), as normalize leaves it
