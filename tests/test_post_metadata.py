@@ -1375,6 +1375,16 @@ def test_a_full_name_the_post_writes_more_often_than_its_parts():
     assert rec.characters == ["Delia Marsh"]
 
 
+def test_a_short_form_and_a_contracted_is_name_the_same_people():
+    rec = _titled("Harbor Kitchen 3x01: Carmy's white tee (again), Sydney's chore coat", (
+        "<h3>Carmy</h3><p>It's the white tee again: <a href='https://s.example/1'>here's the exact one</a>.</p>"
+        "<h3>Sydney</h3><p>Sydney in the chore coat.</p><p>Syd's chore coat is the Carhartt WIP Michigan coat "
+        "(<a href='https://s.example/2'>exact</a>).</p>"
+        "<h3>Richie</h3><p>Richie's in a suit for about four seconds, but <a href='https://s.example/3'>this suit</a> "
+        "is pretty much it.</p>"))
+    assert rec.characters == ["Carmy", "Sydney", "Richie"]
+
+
 @pytest.mark.parametrize("lang, title, show, season, episode", [
     ("he", "הבית ברחוב הזית עונה 2, פרק 3: מה לבשה נועה?", "הבית ברחוב הזית", 2, 3),
     ("vi", "Mùa Hoa Phượng tập 15: váy của Linh", "Mùa Hoa Phượng", None, 15),

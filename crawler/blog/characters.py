@@ -649,8 +649,16 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
     """One name a person: "Alex Levy" beside "Alex" (or "Levy") is the same person, named as the post
     calls them on their own, unless the post writes the full name more often ("Delia Marsh" all
     through, "Marsh" once)."""
+    names = [_POSSESSIVE_END.sub("", n) for n in names]  # "Richie's in a suit": Richie
     alone = set(names)
     called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
+    for short in alone:
+        # a short form of a one-word name ("Syd" beside "Sydney"), as the post writes that person more often
+        if " " not in short and len(short) >= 3:
+            full = next((n for n in alone if n != short and " " not in n and n.startswith(short)), None)
+            if full:
+                more = max((short, full), key=lambda n: (_said(n, words_of_post), n == full))
+                called[short] = called[full] = more
     for name in names:
         if " " in name:
             words = name.split()
@@ -665,6 +673,9 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+_POSSESSIVE_END = re.compile(r"(?<=\w\w)['’]s$")
 
 
 def _said(name: str, words: str) -> int:
