@@ -227,6 +227,18 @@ def test_chrome_taxonomy_does_not_name_the_show():
     assert rec.show is None
 
 
+def test_a_tumblr_posts_tag_links_name_the_show():
+    # Tumblr's tag pages are "/tagged/…" and their links read "#Northbound"
+    page = ("<html><head><title>the coats everyone asked about</title></head><body><article class='post'>"
+            "<h2 class='title'>the coats everyone asked about</h2><div class='body'>"
+            "<p>Everyone asked about Maya's coats from Northbound, so here they are.</p>"
+            "<p>Maya's camel coat: <a href='https://shop.example/p/1'>Max Mara</a></p></div>"
+            "<div class='tags'><a href='https://closet.tumblr.com/tagged/Northbound'>#Northbound</a> "
+            "<a href='https://closet.tumblr.com/tagged/coats'>#coats</a></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://closet.tumblr.com/post/6688123/the-coats")
+    assert (rec.show, rec.characters) == ("Northbound", ["Maya"])
+
+
 def test_long_capitalised_text_stays_fast():
     # body phrases are matched with bounded patterns: no backtracking blow-up on odd text
     words = " ".join(["Northbound"] * 4000 + ["in"] + ["Harbour"] * 4000)

@@ -121,7 +121,7 @@ _SHOW_AFTER_WEARING = [  # "Maya's boots on Northbound", "the looks on Northboun
 
 _CATEGORY_LINK = re.compile(r"/(?:category|categories|label|labels|section|sections|series|shows?)/|[?&]category=",
                             re.I)
-_TAG_LINK = re.compile(r"/(?:tag|tags|topics?)/|[?&]tag=", re.I)
+_TAG_LINK = re.compile(r"/(?:tag|tags|tagged|topics?)/|[?&]tag=", re.I)  # Tumblr's "/tagged/"
 _POST_CLASSES = frozenset({"post", "hentry", "type-post", "h-entry", "blog-item", "post-outer", "single-post"})
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
 _EPISODE_SUFFIX = re.compile(rf"\s*[,:|–—-]?\s*\b(?:{_SEASON_WORD}|{_EPISODE_WORD}|S\d{{1,2}}\s*E\d+|bölüm)"
@@ -404,7 +404,7 @@ def _taxonomy_links(tree, root, url: str) -> tuple[list[str], list[str]]:
         if "category" in rel or _CATEGORY_LINK.search(href):
             categories.append(text(a))
         elif "tag" in rel or _TAG_LINK.search(href):
-            tags.append(text(a))
+            tags.append(text(a).lstrip("#").strip())  # Tumblr writes its tags "#Northbound"
     return categories, tags
 
 
