@@ -873,6 +873,12 @@ def test_a_recommended_product_named_alike_in_page_state_is_not_the_unpriced_pro
     # by the variants: in stock if any is
     ({"variants": [{"available": False}, {"available": True}]}, "InStock"),
     ({"variants": [{"availableForSale": False}, {"availableForSale": False}]}, "OutOfStock"),
+    # a stock object
+    ({"inventory": {"available": False, "quantity": 0, "status": "OUT_OF_STOCK"}}, "OutOfStock"),
+    ({"stockInfo": {"status": "IN_STOCK"}}, "InStock"),
+    # a key named for stock whose text is the shop's word for it
+    ({"stock_status": "vyprodáno"}, "OutOfStock"), ({"lagerStatus": "Ausverkauft"}, "OutOfStock"),
+    ({"voorraad": {"status": "uitverkocht", "aantal": 0}}, "OutOfStock"), ({"stockMessage": "Op voorraad"}, "InStock"),
 ])
 def test_stock_in_page_state_under_its_usual_keys(state, availability):
     blob = {"props": {"pageProps": {"product": {"name": "Wool Coat", "price": {"amount": "189.00", "currency": "EUR"},
@@ -891,6 +897,9 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     ("dataLayer = [{'ecommerce': {'detail': {'products': [{'name': 'Wool Coat', 'stock_status': 'outofstock'}]}}}];",
      "OutOfStock"),
     ('gtag("event", "view_item", {items: [{item_name: "Wool Coat", in_stock: false}]});', "OutOfStock"),
+    # the first stock key whose value reads as a stock state
+    ('dataLayer.push({"event": "view_item", "ecommerce": {"items": [{"item_name": "Wool Coat", '
+     '"stock_status": "vyprodáno", "availability": "out_of_stock"}]}});', "OutOfStock"),
     ("dataLayer.push({'ecommerce': {'impressions': [{'name': 'Wool Coat', 'stock_status': 'outofstock'}]}});", None),
     # a framework's serialised page data holding the product's schema.org stock, its quotes escaped
     ('self.__next_f.push([1,"{\\"@type\\":\\"Product\\",\\"name\\":\\"Wool Coat\\",\\"offers\\":'
@@ -920,6 +929,34 @@ def test_the_price_the_pages_analytics_are_told_when_the_page_shows_none(script,
     # a price the page shows is the price
     shown = body.replace("data-price-target></div>", ">€ 179,00</div>")
     assert extract_product(page(shown), URL).price == "179.00"
+
+
+def test_vtex_sku_json_says_the_stock_of_a_script_drawn_buy_box():
+    sku_json = {"productId": 1934, "name": "Wool Coat", "available": False, "skus": [
+        {"sku": 20471, "skuname": "M", "available": False, "availablequantity": 0, "bestPrice": 18900},
+        {"sku": 20472, "skuname": "L", "available": False, "availablequantity": 0, "bestPrice": 18900}]}
+    body = (f"<h1 class='vx-title'>Wool Coat</h1><div class='product-price'>R$ 189,00</div>"
+            f"<div class='buy-button-box'></div><script>var skuJson_0 = {json.dumps(sku_json)};</script>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
+def test_a_sold_out_badge_drawn_by_its_icon_outweighs_stale_markup():
+    # the badge's words are its accessible name (role="img"); no buy button, the markup says in stock
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {**offer("189.00"), "availability": "https://schema.org/InStock"}}
+    body = ("<div class='pdp'><div class='gallery'><span class='badge badge--soldout' role='img' aria-label='Agotado' "
+            "title='Agotado'><svg aria-hidden='true'><use href='/badges.svg#agotado'></use></svg></span>"
+            "<img src='/coat.jpg' alt='Wool Coat'></div><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
+    # an icon-only badge that is no image says nothing of its own
+    plain = body.replace(" role='img'", "")
+    assert extract_product(page(plain, ld(data)), URL).availability == "InStock"
+
+
+def test_a_json_script_holding_one_string_is_no_state_to_search():
+    body = ("<h1>Wool Coat</h1><div id='app'></div><script type='application/json' id='locale'>\"es-ES\"</script>"
+            "<script type='application/json'>[\"a\", 1]</script>")
+    assert extract_product(page(body), URL).name == "Wool Coat"
 
 
 @pytest.mark.parametrize("attribute, availability", [

@@ -19,6 +19,7 @@ from .api_json import _image_urls
 from .framework_state import is_devalue, read_js_state, revive
 from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
+from .stock import verdict
 from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {`` (or ``['app'] = {``), ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
@@ -27,7 +28,7 @@ from .text import availability, clean
 # ``window.productJson = {``.
 # Nuxt 2's ``window.__NUXT__=(function(a,b){return {…}}(…))`` and Remix's ``window.__remixContext = {``.
 _ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store|NUXT|Context)[\w$'\"\[\]]*|\bvar meta|"
-                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*[Pp]roduct[\w$]*)\s*=\s*"
+                     r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*(?:[Pp]roduct|sku[Jj]son)[\w$]*)\s*=\s*"
                      r"(?=[{\[]|JSON\.parse\(|\(\s*function\b)")
 # ``window.__TGT_DATA__ = JSON.parse("{\"product\": …}")``: the state as a string literal
 _PARSED = "JSON.parse("
@@ -173,7 +174,9 @@ _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "i
              "is_out_of_stock")
 _STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
            "inventoryStatus", "inventory_status", "stockState", "saleStatus", "sale_status", "salesStatus",
-           "sellStatus", "sellingStatus")
+           "sellStatus", "sellingStatus",
+           # a stock object ({"inventory": {"available": false, "quantity": 0, "status": "OUT_OF_STOCK"}})
+           "inventory", "inventoryInfo", "stockInfo", "availabilityInfo", "stockData")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
            "availableQuantity", "qty")
 _VARIANTS = ("variants", "skus", "variations", "configurable_children")
@@ -213,6 +216,9 @@ def _availability(d: dict, depth: int = 0) -> str | None:
             flag = _availability(v, 2) or _stock_object(v)
             if flag:
                 return flag
+    said = _stock_words(d)
+    if said:
+        return said
     if depth == 0:
         for k in _VARIANTS:
             variants = d.get(k)
@@ -221,6 +227,26 @@ def _availability(d: dict, depth: int = 0) -> str | None:
                 return "InStock"
             if seen and all(a == "OutOfStock" for a in seen):
                 return "OutOfStock"
+    return None
+
+
+# A key named for stock in a shop's language ("voorraad", "stokDurumu", "lagerstatus", "disponibilidad"),
+# whose text the page's stock words judge ("uitverkocht", "Tükendi").
+_STOCK_KEY = re.compile(r"stock|stok|lager|voorraad|inventa|inventor|availab|disponib|dostep|sklad|saatav|varast|"
+                        r"estoque|existencia|zaloga|zásob|наличи|склад|在庫|库存|재고", re.I)
+_STOCK_TEXT_KEYS = ("status", "state", "value", "code", "label", "text", "message")
+
+
+def _stock_words(d: dict) -> str | None:
+    for k, v in d.items():
+        if not _STOCK_KEY.search(k):
+            continue
+        if isinstance(v, dict):
+            v = next((v[x] for x in _STOCK_TEXT_KEYS if isinstance(v.get(x), str)), None)
+        if isinstance(v, str) and 2 < len(v) <= 60:
+            said = verdict(v.replace("_", " "))
+            if said in ("InStock", "OutOfStock"):
+                return said
     return None
 
 
@@ -242,7 +268,7 @@ def _nested_availability(blobs, title_words: set) -> str | None:
     where every such status agrees."""
     verdicts: set = set()
     named: dict[tuple, bool] = {}
-    stack = [(b, ()) for b, _ in reversed(blobs)]
+    stack = [(b, ()) for b, _ in reversed(blobs) if isinstance(b, (dict, list))]  # not a state that is one string
     seen = 0
     while stack and seen < _MAX_NODES:
         node, ancestors = stack.pop()

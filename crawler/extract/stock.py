@@ -821,8 +821,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
             own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
-            if not (own and own.strip()) and len(el) == 0:
-                own = _badge_says(el)
+            if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
+                own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
             labelled = _cell_statement(el, own)
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>"
