@@ -1085,6 +1085,33 @@ def test_hidden_sold_out_template_beside_a_working_buy_button_is_in_stock():
     assert extract_product(page(body), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("directive", ["ng-show='sku.isOutOfStock()'", "data-ng-if='oos'", "x-show='soldOut'",
+                                       "v-if='!available'"])
+def test_a_client_templates_sold_out_branch_is_not_what_the_page_shows(directive):
+    # AngularJS pages carry every state's branch; the browser shows one. Markup says few are left.
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Gift Set",
+            "offers": {**offer("98.00"), "availability": "http://schema.org/LimitedAvailability"}}
+    body = ("<div id='product-content' ng-controller='PDPController'><h1>Gift Set</h1>"
+            "<span class='price'>$98.00</span><b ng-show='sku.is_few_left'>Only a few left</b>"
+            f"<div {directive}><b class='u-textWarning'><span>Out of stock</span></b></div>"
+            "<div class='u-h4 u-red' ng-show='abTests.oos && sku.isOutOfStock()'><b>Temporarily out of stock.</b></div>"
+            "<button type='button' disabled ng-disabled='!btnEnabled' class='Btn Btn--red'>Add to Basket</button></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"
+
+
+def test_a_stock_bullet_in_a_product_column_classed_for_size_selection():
+    # the whole column that holds the title is classed "product-size-selection": no size picker
+    body = ("<div class='col-sm-7 product-price-section product-size-selection'><div class='head'><h1>Wool Coat</h1>"
+            "</div><div id='productPriceView'><span class='price'>899,95 kr.</span></div><div class='service-link'>"
+            "<span class='stockStatusBullet stockStatusBullet--not_in_stock'><strong>Udsolgt</strong></span></div></div>")
+    assert extract_product(page(body, lang="da"), URL).availability == "OutOfStock"
+    # a size picker's own sold-out size is still no verdict on the product
+    picker = body.replace("<div class='service-link'>", "<div class='size-selection'><ul><li>M</li>"
+                          "<li><span class='stock'>Udsolgt</span> L</li></ul><button class='add-to-cart'>Læg i kurv</button>"
+                          "</div><div class='service-link-x'>").replace("<span class='stockStatusBullet stockStatusBullet--not_in_stock'><strong>Udsolgt</strong></span>", "")
+    assert extract_product(page(picker, lang="da"), URL).availability == "InStock"
+
+
 def test_an_icon_badge_that_says_sold_out_to_screen_readers():
     assert in_buy_box("<span class='badge badge--icon' aria-label='Sold out'></span>").availability == "OutOfStock"
     assert in_buy_box("<span class='badge badge--icon' aria-label='New'></span>").availability is None

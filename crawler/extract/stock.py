@@ -397,6 +397,10 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 # buyers' words: "everything was out of stock everywhere" in a review
                                 r"review|rating|comment|testimonial|question|answer")
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# Client-side templates' conditional directives (AngularJS, Alpine.js, in-page Vue, Angular, Knockout):
+# the server's page holds every state's branch, and which one shows is decided in the browser.
+_TEMPLATE_BRANCH = frozenset(("ng-show", "ng-hide", "ng-if", "data-ng-show", "data-ng-hide", "data-ng-if", "x-show",
+                          "x-if", "v-if", "v-else", "v-else-if", "v-show", "*ngif", "ko-if"))
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
 
 
@@ -473,6 +477,8 @@ class Visibility:
             return True
         if el.get("hidden") is not None or el.get("aria-hidden") == "true":
             return True
+        if len(el.attrib) and not _TEMPLATE_BRANCH.isdisjoint(el.attrib):
+            return True  # a template's branch that the browser shows or not ("<div ng-show='sku.isOutOfStock()'>")
         style = el.get("style")
         if style and _HIDES.search(style.lower()):
             return True
@@ -518,8 +524,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         if tag in ("option", "select", "label", "marquee") or (tag == "a" and not _dressed_as_button(e)):
             return False  # a choice, a link to another page, a scrolling news line
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
-        if key and _NOT_PRODUCT_LEVEL.search(key.lower()):
-            return False
+        if key and _NOT_PRODUCT_LEVEL.search(key.lower()) and next(e.iter("h1"), None) is None:
+            return False  # (a column that holds the title is the product's: "product-size-selection" around it all)
         if (tag == "li" and _one_choice_of_several(e)) or (tag == "tr" and _one_row_of_several(e)):
             return False
         e = e.getparent()
