@@ -138,6 +138,14 @@ def test_a_hash_label_written_against_its_word(text):
     assert rec.sku == "N82E1682"
 
 
+@pytest.mark.parametrize("label, lang", [("Proizvajalec:", "sl"), ("ব্র্যান্ড:", "bn"), ("Բրենդ:", "hy"),
+                                         ("Framleiðandi:", "is"), ("Brand:", "en")])
+def test_a_brand_classed_line_gives_its_value_without_its_label_in_any_language(label, lang):
+    rec = get(f"<ul class='sf-meta'><li class='product__vendor'><span>{label}</span> <a href='/brand/x'>Gorski Korak</a>"
+              "</li></ul>", lang=lang)
+    assert rec.brand == "Gorski Korak"
+
+
 @pytest.mark.parametrize("row, lang", [
     ("<dl class='product-specs'><dt><span class='icon'></span> Merk </dt><dd> Sony </dd></dl>", "nl"),
     ("<table><tr><th><i class='info'></i><span>Brand</span></th><td>Sony</td></tr></table>", "en"),

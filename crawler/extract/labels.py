@@ -922,10 +922,17 @@ def dom_brand(brand_elems, related) -> str | None:
         m = LABEL.match(said) if said else None
         if m and FIELD_OF.get(normalize(m.group("label"))) not in _BRAND_FIELDS:
             continue  # another field's line under a brand-ish class ("<p class='supplier'>उत्पाद कोड: 2451</p>")
+        lead = m or (_LEAD_LABEL.match(said) if said else None)
+        if lead and said[lead.end():].strip():
+            said = said[lead.end():]  # the class names the brand; its label, in any language, is no part of it
         b = clean_brand(said or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b
     return None
+
+
+# A short label ending in a colon before a value ("Proizvajalec: Gorski Korak", "ব্র্যান্ড: Dhakai Leather").
+_LEAD_LABEL = re.compile(r"^\s*[^\W\d_][^:：\n]{0,24}?[:：]\s+(?=\S)")
 
 
 def _links(el) -> int:
