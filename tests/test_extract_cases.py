@@ -413,6 +413,8 @@ def test_dom_breadcrumbs_nav():
     ("1.299,- Euros", "1299.00", "EUR", Hints()),
     ("Rs. 1,299", "1299.00", "INR", Hints()),
     ("18,900원", "18900", "KRW", Hints()),
+    ("৳ 2,350", "2350.00", "BDT", Hints()), ("1 250 ብር", "1250.00", "ETB", Hints()),
+    ("189 000 сўм", "189000.00", "UZS", Hints()),
     # .co: Colombia's domain, and a vanity one: its peso only on a page in Spanish
     ("$30.00", "30.00", "USD", Hints(tld="co", lang="en-us")), ("$30.000", "30000.00", "COP", Hints(tld="co", lang="es-co")),
 ])

@@ -76,6 +76,13 @@ def test_a_label_span_then_a_no_break_space_then_the_value_span(space):
     assert rec.sku == "cl-wallet-021"
 
 
+def test_a_code_of_two_parts_of_capitals_as_all_of_a_labelled_value():
+    # Magento Luma's sku block; "T-SHIRT" in the same place is a word, not a code
+    luma = "<div class='product attribute sku'><strong class='type'>SKU</strong> <div class='value'>{}</div></div>"
+    assert get(luma.format("BB-MWBB")).sku == "BB-MWBB"
+    assert get(luma.format("T-SHIRT")).sku is None
+
+
 def test_dt_dd():
     rec = get("<dl><dt>Fit</dt><dd>Regular</dd><dt>SKU</dt><dd>TJ-2231</dd></dl>")
     assert rec.sku == "TJ-2231"
@@ -121,6 +128,7 @@ def test_lines_of_a_description_separated_by_br():
     "Preces kods", "Prekės kodas", "Tootekood", "Šifra artikla", "Артикулен номер", "Mã sản phẩm",  # lv lt et hr bg vi
     "Kode produk", "รหัสสินค้า", "מק״ט", "Mã SP", "Kode barang",  # id, th, he, vi, id
     "Referència", "Codi de producte",  # ca
+    "Шифра",  # sr
 ])
 @pytest.mark.parametrize("layout", [
     "<p>{label}: QX-20931</p>",

@@ -235,6 +235,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Není dostupné", "cs"), ("Nincs készleten", "hu"), ("Brak na stanie", "pl"),
     ("Εκτός αποθέματος", "el"),  # a final sigma, casefolded like the page's text
     ("Stok kosong", "id"), ("ناموجود", "fa"), ("Only 0 left!", "en"), ("Nur noch 0 übrig", "de"),
+    ("স্টক শেষ", "bn"), ("Бұл тауар қазір сатылымда жоқ", "kk"), ("ပစ္စည်းကုန်သွားပါပြီ", "my"),
+    ("არ არის მარაგში", "ka"), ("Stokda yoxdur", "az"), ("Uppselt", "is"), ("Esgotat", "ca"), ("Allan o stoc", "cy"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"

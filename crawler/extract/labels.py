@@ -74,7 +74,7 @@ _VOCAB = {
         "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
-        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "koda izdelka",
+        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла", "шифра производа", "koda izdelka",
         "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "رقم المنتج",
         "كود المنتج", "رقم الصنف", "מק\"ט",
         "מק״ט",
@@ -370,7 +370,8 @@ def _code(v: str | None, field: str, whole: bool = False) -> str | None:
         code = code + " " + tokens[1]  # "AB 1120"
     code = code.strip(".,;:()[]|")
     if not (3 <= len(code) <= 40) or _placeholder(code) or not (
-            any(c.isdigit() for c in code) or _LETTER_CODE.fullmatch(code)):
+            any(c.isdigit() for c in code) or _LETTER_CODE.fullmatch(code)
+            or (whole and _LETTER_PAIR.fullmatch(code))):  # all of a labelled value: "SKU <div>BB-MWBB</div>"
         return None
     if not all(_CODE_TOKEN.fullmatch(p) for p in code.split(" ")):
         return None
@@ -379,6 +380,8 @@ def _code(v: str | None, field: str, whole: bool = False) -> str | None:
 
 # A code of capitals alone in three or more parts ("KV-KOP-HB"); two ("A-LINE", "T-SHIRT") are words.
 _LETTER_CODE = re.compile(r"[A-Z]{1,6}(?:[-_.][A-Z]{1,6}){2,4}")
+# Two parts of capitals, one of them without a vowel ("BB-MWBB"), as a label's whole value; "T-SHIRT" is a word.
+_LETTER_PAIR = re.compile(r"(?=[A-Z]*[-_.]?[B-DF-HJ-NP-TV-Z]{2,6}\b)[A-Z]{2,6}[-_.][A-Z]{2,6}")
 
 
 def tidy_code(v: str | None) -> str | None:

@@ -42,6 +42,7 @@ _SYMBOLS = [
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
     ("сом", "KGS"), ("din.", "RSD"), ("дин", "RSD"),
+    ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
     ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),
@@ -71,7 +72,10 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
                  "jp": "JPY", "cn": "CNY", "kr": "KRW", "in": "INR", "br": "BRL", "mx": "MXN", "ar": "ARS",
                  "cl": "CLP", "au": "AUD", "nz": "NZD", "ca": "CAD", "za": "ZAR", "sg": "SGD", "hk": "HKD",
                  "tw": "TWD", "th": "THB", "my": "MYR", "id": "IDR", "ph": "PHP", "vn": "VND", "il": "ILS",
-                 "ae": "AED", "sa": "SAR", "eg": "EGP", "ng": "NGN", "ke": "KES", "pe": "PEN", "kz": "KZT"}
+                 "ae": "AED", "sa": "SAR", "eg": "EGP", "ng": "NGN", "ke": "KES", "pe": "PEN", "kz": "KZT",
+                 "bd": "BDT", "np": "NPR", "lk": "LKR", "mm": "MMK", "et": "ETB", "uz": "UZS", "pk": "PKR",
+                 "ge": "GEL", "az": "AZN", "mn": "MNT", "kg": "KGS", "rs": "RSD", "ba": "BAM", "mk": "MKD",
+                 "by": "BYN", "tz": "TZS", "ug": "UGX", "gh": "GHS", "ma": "MAD", "tn": "TND"}
 
 
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").

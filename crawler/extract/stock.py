@@ -97,6 +97,12 @@ _OUT = (
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
     # fa / hi
     "ناموجود", "موجود نیست", "اتمام موجودی", "स्टॉक में नहीं", "स्टॉक समाप्त",
+    # bn, ta, si, ur, km, my, ka, kk, uz, az, tl, ms, is, ca, cy, am
+    "স্টক শেষ", "স্টকে নেই", "স্টক আউট", "கையிருப்பில் இல்லை", "இருப்பு இல்லை", "තොග අවසන්", "තොගයේ නැත",
+    "اسٹاک ختم", "دستیاب نہیں", "អស់ពីស្តុក", "អស់ស្តុក", "ကုန်သွားပါပြီ", "ပစ္စည်းပြတ်", "လက်ကျန်မရှိ",
+    "არ არის მარაგში", "მარაგში არ არის", "ამოიწურა", "сатылымда жоқ", "қоймада жоқ", "sotuvda yo'q", "sotuvda yoʻq",
+    "omborda yo'q", "stokda yoxdur", "stokda yoxdu", "ubos na", "wala nang stock", "kehabisan stok",
+    "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -106,6 +112,7 @@ _IN = (
     "în stoc", "disponibil", "bestellbar", "an lager", "em stock", "na stanie", "διαθέσιμο", "σε απόθεμα", "tersedia",
     "còn hàng", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
+    "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
