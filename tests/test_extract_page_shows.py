@@ -942,6 +942,17 @@ def test_vtex_sku_json_says_the_stock_of_a_script_drawn_buy_box():
     assert extract_product(page(body), URL).availability == "OutOfStock"
 
 
+def test_bigcommerces_page_data_says_the_stock_when_its_buy_box_is_hidden():
+    bc_data = {"csrf_token": "480b3e", "product_attributes": {"sku": "SF-TI900", "price": {"without_tax": {
+        "formatted": "$64.95", "value": 64.95, "currency": "USD"}}, "stock": 0, "instock": False, "purchasable": True}}
+    body = ("<div class='productView'><h1 class='productView-title'>Titanium Cook Pot</h1>"
+            "<div class='productView-price'><span class='price price--withoutTax'>$64.95</span></div>"
+            "<div id='add-to-cart-wrapper' style='display: none'><input type='submit' value='Add to Cart'></div></div>"
+            f"<script>var BCData = {json.dumps(bc_data)};</script>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+    assert extract_product(page(body.replace('"instock": false', '"instock": true')), URL).availability == "InStock"
+
+
 def test_a_sold_out_badge_drawn_by_its_icon_outweighs_stale_markup():
     # the badge's words are its accessible name (role="img"); no buy button, the markup says in stock
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",

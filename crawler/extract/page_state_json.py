@@ -167,7 +167,7 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
 
-_SELLS = ("isInStock", "inStock", "in_stock", "is_in_stock", "isOnStock", "onStock", "available", "isAvailable", "is_available",
+_SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available", "isAvailable", "is_available",
           "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
           "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
@@ -261,6 +261,16 @@ def _stock_object(stock: dict) -> str | None:
     return None
 
 
+def _unnamed_product_stock(blobs) -> str | None:
+    """The stock of the state a platform keeps for the page's product alone, nameless: BigCommerce's
+    ``BCData = {"product_attributes": {"instock": false, "stock": 0, …}}``."""
+    for blob, _ in blobs:
+        attributes = blob.get("product_attributes") if isinstance(blob, dict) else None
+        if isinstance(attributes, dict):
+            return _availability(attributes)
+    return None
+
+
 def _nested_availability(blobs, title_words: set) -> str | None:
     """The stock a state states beside the product's name rather than with it: a status a few levels
     under the dict whose subtree names the product ({"product": {"item": {"product_description":
@@ -318,7 +328,7 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         d, _, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
         if d is not None:
             return {"availability": _availability(d)}
-        nested = _nested_availability(blobs, title_words)
+        nested = _nested_availability(blobs, title_words) or _unnamed_product_stock(blobs)
         return {"availability": nested} if nested else {}
     price, cur, pv = _price_of(d)
     if cur is None:
