@@ -670,6 +670,9 @@ def test_a_maker_opens_the_products_line_above_its_button():
     # the quoted name the looks are from is the episode's title
     ("Northbound Season 3, Episode 1 Outfits: Every Look from “Coming or Going”", "Northbound", 3, 1),
     ("Northbound 1x03 Fashion: Every Outfit from 'Poison Ivy'", "Northbound", 1, 3),
+    # and so is a scene or an event of the episode the looks are from
+    ("Harbour Island Series 11, Episode 20: Every Outfit From the Heart Rate Challenge", "Harbour Island", 11, 20),
+    ("Northbound Season 2 Episode 5 Recap: Every Outfit From the Dinner Party", "Northbound", 2, 5),
     # a look word before the show, the sentence's article before it, a word before its Japanese or Chinese quotes
     ("Outfits Northbound – seizoen 3, aflevering 7", "Northbound", 3, 7),
     ("Stealth Wealth: What Maya Wore in the Northbound Season 4 Finale", "Northbound", 4, None),

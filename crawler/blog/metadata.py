@@ -519,10 +519,12 @@ def _title_show_part(title: str) -> str | None:
         # "Belly's Outfits from the Fireworks Party Episode": the episode's name, not the show's (but
         # "from Yellowstone's Latest Episode" names the show)
         m = None
-    # a quoted name the looks are from, after a show named before its episode, is the episode's
-    # title ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”")
-    episode_title = m is not None and m.group("show").lstrip()[:1] in _QUOTES and _SHOW_BEFORE.search(
-        _digits(title), 0, m.start()) is not None
+    # what the looks are from, after a show named before its episode, is a part of the episode: its title
+    # ("Emily in Paris Season 3, Episode 1 Outfits: Every Look from “Coming or Going”"), a scene ("Love
+    # Island Series 11, Episode 20: Every Outfit From the Heart Rate Challenge")
+    before = _SHOW_BEFORE.search(_digits(title), 0, m.start()) if m is not None else None
+    episode_title = before is not None and (m.group("show").lstrip()[:1] in _QUOTES
+                                            or _usable(before.group("show").strip(), set()))
     if m and not EPISODE_WORDS.match(m.group("show")) and not episode_title:  # "Every Look From Episode 5": no show
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
