@@ -359,6 +359,11 @@ def test_a_shop_widgets_badge_beside_the_cards_brand_labels_the_link():
     # Thai is written without spaces between words
     ("<ul><li>ตัวเดียวกันเป๊ะ : <a href='https://s.example/1'>Jaspal</a></li>"
      "<li>ตัวที่คล้ายกัน ราคาถูกกว่า : <a href='https://s.example/2'>Shopee</a></li></ul>", ["exact", "alternative"]),
+    # the worn one is another (custom, from a resale seller); a price bound; Tagalog "looks like"
+    ("<p>Her cardigan (hers is from a Depop seller): <a href='https://s.example/1'>this one</a>.</p>",
+     ["alternative"]),
+    ("<p>Loafers: <a href='https://s.example/1'>this pair</a> is a nice under-$100 option.</p>", ["alternative"]),
+    ("<p>Ang blazer ni Bingo ay kamukha ng mga ito: <a href='https://s.example/1'>Zalora</a></p>", ["alternative"]),
 ])
 def test_alternatives_said_around_a_link_or_its_list(body, kinds):
     assert [link.kind for i in _inline(body).items for link in i.links] == kinds

@@ -49,7 +49,10 @@ ALTERNATIVE = re.compile(
     # ar: "بديل مشابه", "قريبة جداً من"
     r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من|"
     # he: "פריט דומה"; vi: "Tương tự"
-    r"דומה|דומים|חלופה|tương tự|gần giống)\b",
+    r"דומה|דומים|חלופה|tương tự|gần giống|"
+    # tl: "kamukha ng mga ito", "katulad"; the worn one is another ("hers is custom"); a price bound ("an under-$100 option")
+    r"kamukha\w*|katulad\w*|(?:hers|his|theirs) (?:is|are|was|were) (?:custom|vintage|bespoke|made to measure|from an? |by an? )|"
+    r"(?:under|below|less than)[- ][$£€]\s?\d+)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
