@@ -415,6 +415,7 @@ def test_dom_breadcrumbs_nav():
     ("18,900원", "18900", "KRW", Hints()),
     ("৳ 2,350", "2350.00", "BDT", Hints()), ("1 250 ብር", "1250.00", "ETB", Hints()),
     ("189 000 сўм", "189000.00", "UZS", Hints()),
+    ("R3,450.00", "3450.00", "ZAR", Hints(tld="za")), ("R 199", "199.00", "ZAR", Hints(lang="en-za")),
     # .co: Colombia's domain, and a vanity one: its peso only on a page in Spanish
     ("$30.00", "30.00", "USD", Hints(tld="co", lang="en-us")), ("$30.000", "30000.00", "COP", Hints(tld="co", lang="es-co")),
 ])

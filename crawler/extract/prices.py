@@ -211,6 +211,7 @@ def _standalone(mark: str, text: str) -> bool:
 
 
 _RUBLE_SHORT = re.compile(r"\d\s?р\.(?!\w)")
+_RAND = re.compile(r"(?<![^\W\d_])R\s?\d")
 
 
 def _fallback_currency(text: str, hints: Hints | None) -> str | None:
@@ -224,6 +225,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
         return currency_code(":-", hints)
     if "р." in text and _RUBLE_SHORT.search(text):
         return "RUB"  # "2 490 р.", the rouble's short form
+    if "R" in text and hints is not None and (hints.tld == "za" or hints.lang.endswith("-za")) and _RAND.search(text):
+        return "ZAR"  # "R3,450.00" on a South African shop
     if _EURO_WORD.search(text):
         return "EUR"
     return None
