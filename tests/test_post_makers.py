@@ -194,3 +194,19 @@ def test_an_exact_links_words_that_spell_its_shop_at_either_end(line, maker):
 def test_a_look_alikes_maker_named_by_its_words_and_its_address(link, maker):
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")
     assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]
+
+
+def test_the_clause_after_a_shops_link_names_the_look_alike_and_its_maker():
+    # the link says only the shop; the rest of its sentence calls it a close match and names the maker
+    # that the product's address spells
+    rec = _post("<p>Shoes: <a href='https://www.nordstrom.com/s/sam-edelman-hazel-pointed-toe-pump/4401457'>Nordstrom"
+                "</a> — the Sam Edelman Hazel is a close match to her green pumps (hers are custom).</p>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("alternative", "Sam Edelman")]
+    # a sentence's full stop is no part of the name
+    rec = _post("<p>Sandals: <a href='https://www.asos.com/public-desire/public-desire-strappy-sandals/prd/2041'>these"
+                "</a> are a close match from Public Desire.</p>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("alternative", "Public Desire")]
+    # how the worn item stands after the link says nothing of the link
+    rec = _post("<p>Bag: <a href='https://www.zalora.com.ph/p/charles-keith-quilted-mini-bag-2345678'>Charles &amp; "
+                "Keith sa Zalora</a> — sold out na sa ibang kulay!</p>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact"]

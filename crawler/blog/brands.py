@@ -248,14 +248,17 @@ def listed_opening(words: str) -> str | None:
     return None
 
 
-def link_maker(words: str | None, href: str) -> str | None:
+def link_maker(words: str | None, href: str, after: str | None = None) -> str | None:
     """An alternative's own maker: the one listed maker its link's words name ("Mango Checked Wool-Blend
-    Blazer", "Similar: Steve Madden Platform Boots on Amazon"), else the listed maker whose own shop the
-    link leads to; a retailer selling it is none."""
+    Blazer", "Similar: Steve Madden Platform Boots on Amazon"), else a name the words right `after` the
+    link say that its product's address spells ("<a>Nordstrom</a> — the Sam Edelman Hazel is a close
+    match" to ".../sam-edelman-hazel-pump"), else the listed maker whose own shop the link leads to; a
+    retailer selling it is none."""
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
-    return _maker_of_host(href) or (host_spelled(words, href) or _named_in_path(words, href) if words else None)
+    return (_named_in_path(after, href) if after else None) or _maker_of_host(href) \
+        or (host_spelled(words, href) or _named_in_path(words, href) if words else None)
 
 
 def _named_in_path(words: str, href: str) -> str | None:
@@ -275,16 +278,17 @@ def _named_in_path(words: str, href: str) -> str | None:
         if owner is not None:  # "Norma Kamali's Diane dress": the maker's possessive ends its name
             names, cut = [*names[:owner], re.sub(r"['’]s$", "", names[owner])], owner + 1
         for n in range(cut, 0, -1):
-            said = " ".join(names[:n]).strip(" ,;:()")
+            said = _SENTENCE_STOP.sub("", " ".join(names[:n]).strip(" ,;:()"))  # "… from Public Desire."
             slug = [t for t in re.split(r"[\W_]+", unaccented(said).casefold()) if t]
             if not slug or len("".join(slug)) < 3 or _fold(said) in _SELLERS or "".join(slug) in host \
                     or not _may_be_maker(said) or CALL_TO_ACTION.match(said):
                 continue
             if any(tokens[i:i + len(slug)] == slug for i in range(len(tokens) - len(slug) + 1)):
-                return said
+                return listed_opening(said) or said  # "Sam Edelman Hazel": the listed maker, not its model
     return None
 
 
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")
 _CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){0,3}")
 
 

@@ -495,8 +495,9 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             clause = _SAID_OF_LINK.match(after.text)
             told = label(clause.group(0)) if clause else None
             if told is None:
-                clause = _FIRST_WORDS.match(after.text)
-                told = "alternative" if clause and label(clause.group(1)) == "alternative" else None
+                clause = _FIRST_WORDS.match(after.text) or _CLAUSE_TO_END.match(after.text)
+                told = "alternative" if clause and label(clause.group(1)) == "alternative" \
+                    and not _SOLD_OUT.search(clause.group(1)) else None  # "— sold out in the other colours!"
             claimed = after if told else None
             claimed_end = clause.end() if told else claimed_end
         said = (label(token.text) or label(token.el.get("title") or "") or told
@@ -549,6 +550,9 @@ _SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|is
 _SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
 # The first words after a link, up to four, within its sentence and not leading into the next link (no colon).
 _FIRST_WORDS = re.compile(r"^\s*((?:[^\s.;:!?()]+\s+){0,3}[^\s.;:!?()]+)\s*(?:[.;!?)]|$)")
+# Or the clause after it that ends its sentence in the same text, leading into no other link ("<a>Nordstrom</a>
+# — the Sam Edelman Hazel is a close match to her pumps (hers are custom).")
+_CLAUSE_TO_END = re.compile(r"^\s*(?:[–—-]\s*)?((?:[^\s.;:!?()]+\s+){0,13}[^\s.;:!?()]+)\s*[.!?(]")
 
 
 def _class_label(link, stream: Stream, start: int) -> str | None:

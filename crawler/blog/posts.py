@@ -496,11 +496,21 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                     maker = item.brand = spelled
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            brand=maker if kind == "exact"
-                                           else link_maker(words, href) or card_maker(el) or own))
+                                           else link_maker(words, href, _sentence_after(el)) or card_maker(el)
+                                           or own))
         linked.update((link.url, link) for link in item.links)
         if item.links:
             items.append(item)
     return items
+
+
+def _sentence_after(el) -> str | None:
+    """The words right after a link, up to the end of their sentence."""
+    tail = (el.tail or "").strip()
+    return _SENTENCE_END.split(tail, 1)[0][:120] if tail else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s|[(（]")
 
 
 def _without_maker(name: str, maker: str | None) -> str:
