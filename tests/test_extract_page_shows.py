@@ -692,6 +692,20 @@ def test_a_negated_pre_order_is_no_pre_order(box, lang):
     assert in_buy_box("<p class='notice'>Pre-order now: ships in May.</p>").availability == "PreOrder"
 
 
+def test_a_toolbar_with_a_button_for_every_state_leaves_the_stock_to_the_markup():
+    # Cult Beauty's toolbar holds "Add to bag", "Join the waitlist" and "Out of Stock"; its script shows one
+    toolbar = ("<div class='productActionButtons'><button class='btn addCartButton disabled js-pick-options'>Add to bag"
+               "</button><button class='btn addCartButton js-add-to-cart'>Add to bag</button><button class='btn "
+               "addCartButton js-add-to-waitlist'>Join the waitlist</button><button class='btn js-out-of-stock disabled "
+               "js-discontinued productDiscontinued'>Out of Stock</button></div>")
+    for stock in ("InStock", "OutOfStock"):
+        item = ("<div itemscope itemtype='http://schema.org/Product'><h1 itemprop='name'>Eyeshadow Palette</h1>"
+                "<div itemprop='offers' itemscope itemtype='http://schema.org/Offer'><span itemprop='price'>58.00</span>"
+                f"<meta itemprop='priceCurrency' content='GBP'><link itemprop='availability' href='http://schema.org/{stock}'>"
+                f"</div>{toolbar}</div>")
+        assert extract_product(page(item), URL).availability == stock
+
+
 @pytest.mark.parametrize("hiding, availability", [("u-display-none", "InStock"), ("util-hidden", "InStock"),
                                                    ("hidden-xs", "OutOfStock")])  # hidden on small screens only
 def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availability):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
@@ -793,8 +793,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     weak: list[str] = []
     promised = False
     unsaid: list = []
+    templates = _state_templates(chain(stock_elems, buttons), visible)
     for el in stock_elems:
-        if related(el) or visible.hidden(el) or not _product_level(el, None) or _labelled_as_other(el):
+        if related(el) or visible.hidden(el) or not _product_level(el, None) or _labelled_as_other(el) \
+                or el in templates:
             continue
         shown = short_text(el, 160)
         t = shown or _badge_says(el)
@@ -869,6 +871,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if visible.hidden(e) or (e.tag not in _CONTROLS and _labelled_as_other(e)):
             continue  # a buy box's "Retrait en magasin : <span>Indisponible</span>"
         b = _control(e, candidates)
+        if b in templates:
+            continue
         says = _label(b, visible)
         texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
@@ -898,6 +902,27 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def _state_templates(elements, visible: Visibility) -> set:
+    """Buttons for each state set side by side ("Add to bag", "Join the waitlist", "Out of Stock" in one
+    toolbar, three or more), of which the page's script shows one: the sold-out and waitlist ones, beside a working buy
+    button among them, say nothing of the product (its markup decides)."""
+    out = set()
+    for el in elements:
+        if el.tag not in ("button", "input") or el in out:
+            continue
+        said = _label(el, visible)
+        if not said or verdict(said) not in ("OutOfStock", "notify"):
+            continue
+        parent = el.getparent()
+        controls = [c for c in parent if c.tag in ("button", "input")] if parent is not None else []
+        # three or more states' buttons: a set for the script to pick from (two may be a desktop and a
+        # mobile copy of the page's one state)
+        if len(controls) >= 3 and any(c is not el and not visible.hidden(c) and _is_enabled(c, visible)
+                                      and areas.says_buy(_label(c, visible) or "") for c in controls):
+            out.add(el)
+    return out
 
 
 _ORDER = ("OutOfStock", "PreOrder", "BackOrder", "LimitedAvailability", "InStock")
