@@ -692,6 +692,16 @@ def test_a_negated_pre_order_is_no_pre_order(box, lang):
     assert in_buy_box("<p class='notice'>Pre-order now: ships in May.</p>").availability == "PreOrder"
 
 
+def test_a_stock_line_in_a_product_column_laid_out_as_a_list_item():
+    # alcomarket.md: the photos and the product's column are two <li>; the stylesheet hides the buy link
+    body = ("<div class='product-page'><ul class='unstyled flex product-data-box'><li class='align-center'>"
+            "<img src='/items-4998.png' alt=''></li><li><h1>Whisky Honey 1L</h1><ul class='common-info'>"
+            "<li class='article'>#Артикул 4998</li></ul><ul class='price-box flex unstyled'><li class='price'>532.04 лей"
+            "</li><li class='outofstock'>Нет в наличии</li></ul><ul class='add-to-basket-box'><li>"
+            "<a href='#' class='addToBasket flex' data-id='4998'><span>В корзину</span></a></li></ul></li></ul></div>")
+    assert extract_product(page(body, lang="ru"), URL).availability == "OutOfStock"
+
+
 def test_a_toolbar_with_a_button_for_every_state_leaves_the_stock_to_the_markup():
     # Cult Beauty's toolbar holds "Add to bag", "Join the waitlist" and "Out of Stock"; its script shows one
     toolbar = ("<div class='productActionButtons'><button class='btn addCartButton disabled js-pick-options'>Add to bag"

@@ -531,10 +531,11 @@ def _product_level(el, stop, levels: int = 3) -> bool:
         if tag in ("option", "select", "label", "marquee") or (tag == "a" and not _dressed_as_button(e)):
             return False  # a choice, a link to another page, a scrolling news line
         key = " ".join(filter(None, (e.get("class"), e.get("id"))))
-        if key and _NOT_PRODUCT_LEVEL.search(key.lower()) and next(e.iter("h1"), None) is None:
-            return False  # (a column that holds the title is the product's: "product-size-selection" around it all)
-        if (tag == "li" and _one_choice_of_several(e)) or (tag == "tr" and _one_row_of_several(e)):
-            return False
+        if ((key and _NOT_PRODUCT_LEVEL.search(key.lower())) or (tag == "li" and _one_choice_of_several(e))
+                or (tag == "tr" and _one_row_of_several(e))):
+            # a column that holds the title is the product's, whatever it is called or laid out as
+            # ("product-size-selection" around it all, the info column as the second <li> beside the photos)
+            return next(e.iter("h1"), None) is not None
         e = e.getparent()
     # a store's stock table holds its cells deeper: "<div class='store-stock'><details><table><tr><td class='stock-no'>"
     for _ in range(_STORE_LEVELS):
@@ -1033,7 +1034,7 @@ def container_stock(title) -> str | None:
     return None
 
 
-_CONTAINER_STOCK = re.compile(r"(?:^|--|__|^is-)(?:(?P<in>in-?stock)|out-?of-?stock|sold-?out)$")
+_CONTAINER_STOCK = re.compile(r"(?:^|--|__|^is-)(?:(?P<in>in-?stock)|out-?of-?stock|sold-?out|not-?in-?stock)$")
 
 
 _BOX_ELEMENTS = 1500  # the product's own column: title, price, buy button and their notices
