@@ -416,6 +416,8 @@ def test_dom_breadcrumbs_nav():
     ("৳ 2,350", "2350.00", "BDT", Hints()), ("1 250 ብር", "1250.00", "ETB", Hints()),
     ("189 000 сўм", "189000.00", "UZS", Hints()),
     ("R3,450.00", "3450.00", "ZAR", Hints(tld="za")), ("R 199", "199.00", "ZAR", Hints(lang="en-za")),
+    ("583.7 Лей", "583.70", "MDL", Hints()), ("145 лей", "145.00", "MDL", Hints()),
+    ("2.999,99 lei", "2999.99", "MDL", Hints(tld="md")), ("2.999,99 lei", "2999.99", "RON", Hints(tld="ro")),
     # .co: Colombia's domain, and a vanity one: its peso only on a page in Spanish
     ("$30.00", "30.00", "USD", Hints(tld="co", lang="en-us")), ("$30.000", "30000.00", "COP", Hints(tld="co", lang="es-co")),
 ])

@@ -42,7 +42,7 @@ _SYMBOLS = [
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
     ("сом", "KGS"), ("din.", "RSD"), ("дин", "RSD"),
-    ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
+    ("лей", "MDL"), ("Лей", "MDL"), ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
     ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),
@@ -74,7 +74,7 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
                  "tw": "TWD", "th": "THB", "my": "MYR", "id": "IDR", "ph": "PHP", "vn": "VND", "il": "ILS",
                  "ae": "AED", "sa": "SAR", "eg": "EGP", "ng": "NGN", "ke": "KES", "pe": "PEN", "kz": "KZT",
                  "bd": "BDT", "np": "NPR", "lk": "LKR", "mm": "MMK", "et": "ETB", "uz": "UZS", "pk": "PKR",
-                 "ge": "GEL", "az": "AZN", "mn": "MNT", "kg": "KGS", "rs": "RSD", "ba": "BAM", "mk": "MKD",
+                 "ge": "GEL", "az": "AZN", "mn": "MNT", "kg": "KGS", "rs": "RSD", "ba": "BAM", "mk": "MKD", "md": "MDL",
                  "by": "BYN", "tz": "TZS", "ug": "UGX", "gh": "GHS", "ma": "MAD", "tn": "TND"}
 
 
@@ -108,6 +108,12 @@ class Hints:
 
 def currency_code(symbol, hints: Hints | None = None) -> str | None:
     """ISO code for a symbol/code/abbreviation, or None when unknown."""
+    code = _currency_code(symbol, hints)
+    # Moldova's leu is written "lei" too
+    return "MDL" if code == "RON" and hints is not None and hints.tld == "md" else code
+
+
+def _currency_code(symbol, hints: Hints | None) -> str | None:
     if not symbol or not isinstance(symbol, str):
         return None
     s = symbol.strip()
