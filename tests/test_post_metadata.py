@@ -239,6 +239,21 @@ def test_a_tumblr_posts_tag_links_name_the_show():
     assert (rec.show, rec.characters) == ("Northbound", ["Maya"])
 
 
+def test_a_seasons_roundup_by_episode_names_no_episode():
+    sections = "".join(f"<h2>Episode {n}</h2><p>Maya's coat: <a href='https://s.example/{n}'>Max Mara</a></p>"
+                       for n in range(1, 5))
+    rec = _titled("Every Outfit Maya Wore in Northbound Season 7", sections)
+    assert (rec.show, rec.season, rec.episode) == ("Northbound", 7, None)
+    # a title that names a range of episodes
+    rec = _titled("Northbound Season 3 Episodes 1–3: Maya's Coats", "<p>Episode 1 opens in the rain.</p>"
+                  "<p>Maya's coat: <a href='https://s.example/1'>Max Mara</a></p>")
+    assert (rec.show, rec.season, rec.episode) == ("Northbound", 3, None)
+    # one episode's post that names another in passing keeps the episode it is about
+    rec = _titled("Every Outfit Maya Wore in Northbound Season 7", "<p>Episode 4 was all about coats (after "
+                  "episode 3's suits).</p><p>Maya's coat: <a href='https://s.example/1'>Max Mara</a></p>")
+    assert (rec.season, rec.episode) == (7, 4)
+
+
 def test_long_capitalised_text_stays_fast():
     # body phrases are matched with bounded patterns: no backtracking blow-up on odd text
     words = " ".join(["Northbound"] * 4000 + ["in"] + ["Harbour"] * 4000)
@@ -682,6 +697,8 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Outfits Northbound – seizoen 3, aflevering 7", "Northbound", 3, 7),
     ("Stealth Wealth: What Maya Wore in the Northbound Season 4 Finale", "Northbound", 4, None),
     ("ドラマ「ノースバウンド」第5話 衣装まとめ", "ノースバウンド", None, 5), ("《北境》第2季第5集 穿搭", "北境", 2, 5),
+    ("ドラマ【ノースバウンド】第5話 衣装まとめ", "ノースバウンド", None, 5),  # a genre word before the bracketed show
+
     # a wearer's garments before the episode are no show
     ("Maya’s Kaftans and Blazers 4x07", None, 4, 7), ("Maya’s Coats, Ranked: Northbound S3E5", "Northbound", 3, 5),
     ("Maya’s Yale Wardrobe in Northbound 4.09 (and Where to Buy It Now)", "Northbound", 4, 9),

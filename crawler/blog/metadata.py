@@ -248,6 +248,9 @@ def _numbers(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
     if markup[0] is not None or markup[1] is not None:
         return markup
     titled = _first_number(_SEASON_ONLY, titles), _first_number(_EPISODE_ONLY, titles)
+    if titled[1] is None and (any(_EPISODE_RANGE.search(t) for t in titles) or _several_episodes(later)):
+        # a post on several episodes ("Season 3 Episodes 1–3", a season's roundup by episode): no one episode
+        return _first_number(_SEASON_ONLY, [*titles, *later]), None
     whole = _season_episode(later)
     if whole and all(t in (None, w) for t, w in zip(titled, whole)):
         return whole
@@ -255,6 +258,22 @@ def _numbers(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
         return titled  # the body's whole form names another episode than the title's "第5話"
     texts = [*titles, *later]
     return _first_number(_SEASON_ONLY, texts), _first_number(_EPISODE_ONLY, texts)
+
+
+_EPISODE_RANGE = re.compile(rf"\b(?:episodes|eps\.?|folgen|épisodes|episodios|episódios|capítulos|puntate|afleveringen|"
+                            rf"avsnitt|afsnit|odcinki|серии)\s*\d{{1,3}}\s*(?:[-–—&+,]|and|to|through|bis|à|a|e|y|en|och|og|i)"
+                            rf"\s*\d{{1,3}}\b", re.I)
+_SEVERAL = 3  # distinct episodes a post's words name, its title naming none: a roundup
+
+
+def _several_episodes(texts: list[str]) -> bool:
+    seen = set()
+    for t in texts:
+        for m in _EPISODE_ONLY.finditer(_digits(t)):
+            seen.add(next(g for g in m.groups() if g))
+            if len(seen) >= _SEVERAL:
+                return True
+    return False
 
 
 _DOTTED = re.compile(_DOTTED_FORM)
@@ -584,7 +603,8 @@ _WORN_IN = re.compile(r"\s(?:in|on|from|i|im|w|em)\s+(?P<show>\S.*)$", re.I)  # 
 
 
 def _unquoted(show: str) -> str:
-    """'Northbound' -> Northbound: titles often quote the show (also after a word: "ドラマ「silent」")."""
+    """'Northbound' -> Northbound: titles often quote the show (also after a word: "ドラマ「silent」",
+    "ドラマ【推しの子】")."""
     show = show.strip(" ,:-")
     if len(show) > 2 and show[0] in _QUOTES and show[-1] in _QUOTES:
         show = show[1:-1].strip()
@@ -592,7 +612,7 @@ def _unquoted(show: str) -> str:
     return m.group(1).strip() if m else show
 
 
-_CORNER_QUOTED = re.compile(r"[^「」『』《》]{0,6}[「『《]([^「」『』《》]+)[」』》]")
+_CORNER_QUOTED = re.compile(r"[^「」『』《》【】]{0,6}[「『《【]([^「」『』《》【】]+)[」』》】]")
 
 
 
