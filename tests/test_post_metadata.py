@@ -1781,6 +1781,8 @@ def test_buttons_that_share_or_reblog_the_post_are_no_garments():
 @pytest.mark.parametrize("title, show, season, episode, characters", [
     ("【韓劇穿搭】黑暗榮耀第二季第3集｜涎鎮大衣、蕙廷洋裝同款整理", "黑暗榮耀", 2, 3, ["涎鎮", "蕙廷"]),
     ("킹더랜드 3화 사랑 원피스, 평화 블라우스 정보 (임윤아 옷, 고원희 옷)", "킹더랜드", None, 3, ["사랑", "평화"]),
+    # names listed before the one the garment word follows share it
+    ("《繁花》第10集服装同款：汪小姐、玲子、李李穿搭合集", "繁花", None, 10, ["汪小姐", "玲子", "李李"]),
 ])
 def test_whose_garments_a_cjk_title_lists_after_its_episode(title, show, season, episode, characters):
     rec = _titled(title, "<p>大衣：<a href='https://s.example/1'>官網購買</a></p>")

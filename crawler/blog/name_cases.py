@@ -115,15 +115,21 @@ def cjk_title_owners(title: str) -> list[str]:
         return []
     names: list[str] = []
     listed = _BRACKETED.sub(" ", title[m.end():])  # not "(임윤아 옷, 고원희 옷)": the actors' clothes
+    bare: list[str] = []  # names listed before the one the garment follows ("汪小姐、玲子、李李穿搭合集")
     for part in _LIST_SEPARATOR.split(listed):
         who = cjk_owner(part, title, glued=True)
-        if who and who not in names:
-            names.append(who)
+        if who:
+            names.extend(n for n in (*bare, who) if n not in names)
+            bare = []
+            continue
+        alone = _LEAD_IN.split(part)[-1].strip()  # "服装同款：汪小姐"
+        bare = bare + [alone] if cjk_name(alone) else []
     return names
 
 
 _AFTER_EPISODE = re.compile(r"第\s*\d{1,3}\s*[話话集회]|(?<![\d.])\d{1,3}\s*[화회話]")
 _LIST_SEPARATOR = re.compile(r"[,、，/｜|]")
+_LEAD_IN = re.compile(r"[:：]")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 
 
