@@ -1641,6 +1641,17 @@ def test_names_in_the_polish_genitive_are_given_back_as_names():
     assert rec.characters == ["Zuza"]
 
 
+def test_names_in_the_russian_genitive_are_given_back_as_names():
+    rec = _in_language("ru", "Содержанки 4 сезон 3 серия: образы Даши и Марины",
+                       "<h2>Образы Даши</h2><p>Пальто Даши: <a href='https://s.example/1'>Lime</a>.</p>"
+                       "<h2>Образы Марины</h2><p>Костюм Марины — <a href='https://s.example/2'>похожая модель</a>.</p>")
+    assert rec.characters == ["Даша", "Марина"]
+    # -и after a soft name is -я ("Кати"); a man's genitive only where the post writes the name itself
+    rec = _in_language("ru", "Образы Кати: 2 серия", "<p>Пальто Кати: <a href='https://s.example/1'>Zarina</a>. "
+                       "Куртка Ивана: <a href='https://s.example/2'>Zara</a></p>")
+    assert rec.characters == ["Катя"]
+
+
 def test_a_middle_dot_between_japanese_names_parts_two_people_not_a_foreign_name():
     rec = _titled("silent 第5話 紬・奈々の衣装", "<p>【紬のニット】ブランド：SNIDEL<a href='https://s.example/1'>楽天で見る</a></p>")
     assert rec.characters == ["紬", "奈々"]

@@ -130,9 +130,9 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     language = _page_language(tree)
     genitive = language in _BARE_GENITIVE
     named = _title_characters(title, body, genitive) or _title_names(title, body, sections, genitive)
-    if language == "pl":  # "stylizacje Natalii i Moniki", "Sukienka Moniki": names in the genitive
-        named = named or _people(looks_of(title, title + " " + body))
-        named = named + _polish_owners(stream, title + " " + body)
+    if language in ("pl", "ru"):  # "stylizacje Natalii i Moniki", "образы Даши": names in the genitive
+        named = named or _people(looks_of(title, title + " " + body, language))
+        named = named + _genitive_owners(stream, title + " " + body, language)
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
     found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
@@ -179,13 +179,13 @@ def _linked_line(el) -> bool:
                for sib in islice((s for s in el.itersiblings() if isinstance(s.tag, str)), 3))
 
 
-def _polish_owners(stream: Stream, known: str) -> list[str]:
-    """Whose look a heading or line names, or whose garment, in the genitive ("Stylizacja Zuzy")."""
+def _genitive_owners(stream: Stream, known: str, language: str) -> list[str]:
+    """Whose look a heading or line names, or whose garment, in the genitive ("Stylizacja Zuzy", "пальто Даши")."""
     names: list[str] = []
     for el in stream.elements:
         if el.tag in HEADINGS or el.tag in _PROSE or el.tag in ("b", "strong"):
             words = text(el)
-            names += _people(looks_of(words, known) + garment_owners(words, known))
+            names += _people(looks_of(words, known, language) + garment_owners(words, known, language))
     return names
 
 

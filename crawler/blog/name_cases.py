@@ -6,7 +6,8 @@ before the garment in a heading or line).
 garment it is with the name in the genitive, and the nominative ("Natalia", "Monika") may appear nowhere.
 Women's names end in -a and take -i / -y (-ii after i: "Natalia" -> "Natalii", "Kasia" -> "Kasi", "Zuza" ->
 "Zuzy", "Monika" -> "Moniki"); men's names take -a ("Jan" -> "Jana", "Tomek" -> "Tomka"), which is
-read only where the post writes the name itself too.
+read only where the post writes the name itself too. Russian alike ("образы Даши и Марины": Даша, Марина;
+"Мария" -> "Марии"; a man's "Ивана" only where the post writes "Иван").
 """
 from __future__ import annotations
 
@@ -14,48 +15,66 @@ import re
 
 from street2shop.crawler.blog.vocabulary import garment_word
 
-_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}"
-# "Stylizacja Zuzy", "stylizacje Natalii i Moniki", "Look Ingi", "outfity Kasi"
-_LOOKS_OF = re.compile(rf"(?<![^\W\d_])(?i:stylizacj[aei]|stylówk[aiy]|looki?|outfit(?:y|u)?|ubrania|ciuchy)\s+"
-                       rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+(?:i|oraz)\s+){_NAME})*)")
-_GARMENT_OF = re.compile(rf"(?<![^\W\d_])(?P<what>[^\W\d_]+)\s+(?P<who>{_NAME})(?![^\W\d_])")
-_EACH = re.compile(r"\s*,\s*|\s+(?:i|oraz)\s+")
+class _Genitive:
+    """How one language writes whose look or garment it is, the name in the genitive."""
+
+    def __init__(self, name: str, looks: str, and_words: str, endings: tuple):
+        self.looks_of = re.compile(rf"(?<![^\W\d_])(?i:{looks})\s+(?P<who>{name}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)"
+                                   rf"{name})*)")
+        self.garment_of = re.compile(rf"(?<![^\W\d_])(?P<what>[^\W\d_]+)\s+(?P<who>{name})(?![^\W\d_])")
+        self.each = re.compile(rf"\s*,\s*|\s+(?:{and_words})\s+")
+        self.endings = endings  # (genitive ending, nominative endings, only where the post writes the name)
 
 
-def looks_of(words: str, known: str) -> list[str]:
-    """The names of "Stylizacje Natalii i Moniki": the look's owners, their genitive undone (`known`:
-    the post's text, where a man's name must also appear as itself)."""
+_GENITIVES = {
+    # "Stylizacja Zuzy", "stylizacje Natalii i Moniki", "Look Ingi", "outfity Kasi"
+    "pl": _Genitive(r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}", r"stylizacj[aei]|stylówk[aiy]|looki?|outfit(?:y|u)?|ubrania|ciuchy",
+                    r"i|oraz", (("ii", ("ia",), False), ("ki", ("ka",), False), ("gi", ("ga",), False),
+                                ("y", ("a",), False), ("i", ("ia", "a"), False), ("ka", ("k", "ek"), True),
+                                ("a", ("",), True))),
+    # "образы Даши и Марины", "пальто Даши": -ы/-и for -а/-я, -ии for -ия; a man's -а only where written
+    "ru": _Genitive(r"[А-ЯЁ][а-яё]{2,}", r"образы?|наряды?|луки?|стиль|гардероб|одежда|костюмы",
+                    r"и", (("ии", ("ия",), False), ("ы", ("а",), False),
+                           *((c + "и", (c + "а",), False) for c in "шжчщкгх"),  # Даши, Ольги: -и after these
+                           ("и", ("я", "а"), False),  # Кати, Тани
+                           ("я", ("ь", "й"), True), ("а", ("",), True))),
+}
+
+
+def looks_of(words: str, known: str, language: str = "pl") -> list[str]:
+    """The names of "Stylizacje Natalii i Moniki", "образы Даши и Марины": the look's owners, their
+    genitive undone (`known`: the post's text, where a man's name must also appear as itself)."""
+    case = _GENITIVES[language]
     out: list[str] = []
-    for m in _LOOKS_OF.finditer(words):
-        for gen in _EACH.split(m.group("who")):
-            name = nominative(gen, known)
+    for m in case.looks_of.finditer(words):
+        for gen in case.each.split(m.group("who")):
+            name = nominative(gen, known, language=language)
             if name and name not in out:
                 out.append(name)
     return out
 
 
-def garment_owners(words: str, known: str) -> list[str]:
-    """The names after a garment's word in the genitive ("Sukienka Moniki", "płaszcz Zuzy"), where the post
+def garment_owners(words: str, known: str, language: str = "pl") -> list[str]:
+    """The names after a garment's word in the genitive ("Sukienka Moniki", "пальто Даши"), where the post
     also writes the name itself: not a maker after its garment ("sukienka Mohito")."""
     out: list[str] = []
-    for m in _GARMENT_OF.finditer(words):
+    for m in _GENITIVES[language].garment_of.finditer(words):
         if not garment_word(m.group("what").casefold()):
             continue
-        name = nominative(m.group("who"), known, written=True)
+        name = nominative(m.group("who"), known, written=True, language=language)
         if name and name not in out:
             out.append(name)
     return out
 
 
-def nominative(gen: str, known: str, written: bool = False) -> str | None:
+def nominative(gen: str, known: str, written: bool = False, language: str = "pl") -> str | None:
     """The name whose genitive `gen` is, or None: the form `known` writes, else (unless `written` is asked
     for) a woman's name by the rule."""
-    if gen.endswith(("ii", "ki", "gi", "y")):
-        forms = [gen[:-1] + "a"]  # Natalii, Moniki, Ingi, Zuzy
-    elif gen.endswith("i"):
-        forms = [gen[:-1] + "ia", gen[:-1] + "a"]  # Kasi -> Kasia, Oli -> Ola
-    elif gen.endswith("a"):
-        forms, written = [gen[:-1], gen[:-2] + "ek" if gen.endswith("ka") else None], True  # Jana, Tomka
+    for ending, nominatives, only_written in _GENITIVES[language].endings:
+        if gen.endswith(ending):
+            forms = [gen[:-len(ending)] + n for n in nominatives]
+            written = written or only_written
+            break
     else:
         return None
     for form in filter(None, forms):
