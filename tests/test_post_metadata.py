@@ -1681,8 +1681,9 @@ def test_a_maker_linked_after_de_through_an_affiliate_is_no_wearer():
 def test_whose_garment_a_japanese_korean_or_chinese_heading_or_line_opens_with():
     rec = _titled("이상한 변호사 우영우 7화 패션 정보", "<h3>우영우 원피스</h3><p>브랜드 : 플라스틱아일랜드<br>"
                   "<a href='https://s.example/1'>제품 보러가기</a></p><h3>최수연 블라우스</h3><p>브랜드 : 더캐시미어 "
-                  "<a href='https://s.example/2'>구매링크</a></p><h3>오늘의 코디</h3><p>다음 화도 기대돼요!</p>")
-    assert rec.characters == ["우영우", "최수연"]
+                  "<a href='https://s.example/2'>구매링크</a></p><h3>오늘의 코디</h3><p>다음 화도 기대돼요!</p>"
+                  "<p>데님 스커트: <a href='https://s.example/3'>비슷한 제품</a></p>")
+    assert rec.characters == ["우영우", "최수연"]  # a material before its garment is no one's
     rec = _titled("ドラマ「silent」第5話 衣装まとめ", "<p>★紬のコート<br>ブランド：SNIDEL<br><a href='https://s.example/1'>"
                   "【SNIDEL】ウールリバーコート</a></p><p>★想のニット<br>似ているもの↓<br><a href='https://s.example/2'>"
                   "ニット</a></p><p>★ユニクロのコート<br><a href='https://s.example/3'>ユニクロで見る</a></p>")
