@@ -1641,6 +1641,13 @@ def test_names_in_the_polish_genitive_are_given_back_as_names():
     assert rec.characters == ["Zuza"]
 
 
+def test_a_shop_named_again_in_brackets_by_its_link_is_no_character_and_actor():
+    rec = _in_language("es", "Café con aroma de mujer capítulo 62: los looks de Gaviota",
+                       "<p>Gaviota aparece con un blazer beige de <b>Zara</b> (<a href='https://s.example/1'>Zara</a>) y "
+                       "pantalón ancho de El Corte Inglés (<a href='https://s.example/2'>El Corte Inglés</a>).</p>")
+    assert rec.characters == ["Gaviota"]
+
+
 def test_names_in_the_russian_genitive_are_given_back_as_names():
     rec = _in_language("ru", "Содержанки 4 сезон 3 серия: образы Даши и Марины",
                        "<h2>Образы Даши</h2><p>Пальто Даши: <a href='https://s.example/1'>Lime</a>.</p>"

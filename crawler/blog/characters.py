@@ -755,7 +755,9 @@ _PICTURED = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+(?:at|on|in|arriving|leavi
 def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     """Who the words name with their actor, then (`wearing`) who they say wears something."""
     # not a maker before its model's name: "Eastpak (Padded Pak’r)"
-    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption) if not _is_maker(m.group("who"))]
+    # (nor a name the brackets repeat: "de El Corte Inglés (<a>El Corte Inglés</a>)", a shop and its link)
+    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)
+             if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]]
     m = _WEARS.search(caption) if wearing else None
     if m and (m.group("garment") is None or garment_word(m.group("garment").casefold())):
         found += [(m.start(), who) for who in each_name(m.group("who"))]
