@@ -160,7 +160,8 @@ def script_viewed_stock(scripts, title: str | None) -> str | None:
     """The stock of the product the page's analytics say it shows (as ``script_price``):
     ``stock_status: "outofstock"``, ``in_stock: false``."""
     for product, _ in _viewed(scripts, title):
-        for k in _STOCK_KEYS:  # the first the flags read ("stock_status": "vyprodáno" beside "availability": "out_of_stock")
+        # the first key whose value reads as a state ("stock_status": "vyprodáno" beside "availability": "out_of_stock")
+        for k in _STOCK_KEYS:
             said = stock_flag(product[k]) if product.get(k) else None
             if said:
                 return said

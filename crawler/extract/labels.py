@@ -74,7 +74,8 @@ _VOCAB = {
         "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
-        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла", "шифра производа", "koda izdelka",
+        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла",
+        "шифра производа", "koda izdelka",
         "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "رقم المنتج",
         "كود المنتج", "رقم الصنف", "מק\"ט",
         "מק״ט",

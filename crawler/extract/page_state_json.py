@@ -167,8 +167,8 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
 
-_SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available", "isAvailable", "is_available",
-          "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
+_SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available",
+          "isAvailable", "is_available", "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
           "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")

@@ -407,7 +407,7 @@ _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Client-side templates' conditional directives (AngularJS, Alpine.js, in-page Vue, Angular, Knockout):
 # the server's page holds every state's branch, and which one shows is decided in the browser.
 _TEMPLATE_BRANCH = frozenset(("ng-show", "ng-hide", "ng-if", "data-ng-show", "data-ng-hide", "data-ng-if", "x-show",
-                          "x-if", "v-if", "v-else", "v-else-if", "v-show", "*ngif", "ko-if"))
+                              "x-if", "v-if", "v-else", "v-else-if", "v-show", "*ngif", "ko-if"))
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
 
 
@@ -907,8 +907,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
 
 def _state_templates(elements, visible: Visibility) -> set:
     """Buttons for each state set side by side ("Add to bag", "Join the waitlist", "Out of Stock" in one
-    toolbar, three or more), of which the page's script shows one: the sold-out and waitlist ones, beside a working buy
-    button among them, say nothing of the product (its markup decides)."""
+    toolbar, three or more), of which the page's script shows one: the sold-out and waitlist ones, beside
+    a working buy button among them, say nothing of the product (its markup decides)."""
     out = set()
     for el in elements:
         if el.tag not in ("button", "input") or el in out:
