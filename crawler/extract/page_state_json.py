@@ -168,8 +168,8 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
 
 
 _SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available",
-          "isAvailable", "is_available", "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable", "buyable", "isBuyable",
-          "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
+          "isAvailable", "is_available", "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable",
+          "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
