@@ -652,10 +652,10 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
     names = [_POSSESSIVE_END.sub("", n) for n in names]  # "Richie's in a suit": Richie
     alone = set(names)
     called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
-    for short in alone:
+    for short in dict.fromkeys(names):  # in the post's order: the same answer on every run
         # a short form of a one-word name ("Syd" beside "Sydney"), as the post writes that person more often
         if " " not in short and len(short) >= 3:
-            full = next((n for n in alone if n != short and " " not in n and n.startswith(short)), None)
+            full = next((n for n in names if n != short and " " not in n and n.startswith(short)), None)
             if full:
                 more = max((short, full), key=lambda n: (_said(n, words_of_post), n == full))
                 called[short] = called[full] = more
