@@ -1648,6 +1648,19 @@ def test_a_shop_named_again_in_brackets_by_its_link_is_no_character_and_actor():
     assert rec.characters == ["Gaviota"]
 
 
+def test_a_links_label_an_item_word_or_a_label_after_a_name_is_no_character():
+    rec = _titled("Emily in Paris 4x03: Emily's looks", "<p>Emily's dress: <a href='https://s.example/1'>SIMILAR "
+                  "(ASOS Design)</a> and <a href='https://s.example/2'>SIMILAR from Mango</a></p>")
+    assert rec.characters == ["Emily"]
+    rec = _in_language("it", "L'amica geniale 4x02: i look di Lenù", "<p><b>Occhiali</b> – tartarugati, "
+                       "<a href='https://s.example/1'>simili qui</a></p><p>Il cappotto di Lenù: "
+                       "<a href='https://s.example/2'>Max Mara</a></p>")
+    assert rec.characters == ["Lenù"]
+    # Chinese writes the label right after the name: "李李同款" is 李李's same item
+    rec = _titled("《繁花》第5集 李李同款穿搭全扒", "<p>李李同款大衣：<a href='https://s.example/1'>淘宝</a></p>")
+    assert rec.characters == ["李李"]
+
+
 def test_names_in_the_russian_genitive_are_given_back_as_names():
     rec = _in_language("ru", "Содержанки 4 сезон 3 серия: образы Даши и Марины",
                        "<h2>Образы Даши</h2><p>Пальто Даши: <a href='https://s.example/1'>Lime</a>.</p>"

@@ -136,19 +136,22 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
     found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
-    return list(dict.fromkeys(_as_written(n, body) for n in found))
+    # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
+    return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
 
 
 def _as_written(name: str, body: str) -> str:
     """The name as the post writes it: an initial keeps its period ("Helly R."), a Japanese name
     loses its honorific ("ミヤビ先生" is ミヤビ)."""
     name = _HONORIFIC.sub("", name) or name
+    name = _CJK_LABEL_END.sub("", name) or name  # "李李同款": 李李 (the label that follows her name)
     if re.search(r"(?:^|\s)[A-Z]$", name) and re.search(rf"(?<!\w){re.escape(name)}\.", body):
         return name + "."
     return name
 
 
 _HONORIFIC = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:先生|さん|様|さま|ちゃん|くん|君|氏)$")
+_CJK_LABEL_END = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:同款|平替|类似款|類似款|相似款|同じ)$")
 
 
 def _cjk_owners(stream: Stream, title: str) -> list[str]:

@@ -34,6 +34,7 @@ vestido falda blusa camisa chaqueta abrigo pantalón pantalones vaqueros botas b
 bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas americana gabardina camiseta
 abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
 cappello cintura orecchini collana bracciale sandali giubbotto giubbino piumino felpa maglia maglietta
+occhiali cardigan stivaletti mocassini tailleur blazer cerchietto foulard
 saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar
 jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
 gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
