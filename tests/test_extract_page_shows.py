@@ -2049,6 +2049,10 @@ def test_one_colour_sold_out_in_a_list_no_class_names_a_picker_is_not_the_produc
                "<i class='tb-soldout-tip'>已售罄</i></li>"
                "<li title='燕麦白'><a href='#' role='button'><span>燕麦白</span></a></li></ul></dd></dl>")
     assert in_buy_box(colours + "<button class='tb-btn-basket'>加入购物车</button>", "zh").availability == "InStock"
+    # the mark in brackets inside the choice's own link ("白橡色（已售罄）"), the buy links bare anchors
+    two = ("<ul class='tm-clear J_TSaleProp tb-img'><li class='tb-selected'><a href='#'><span>胡桃色</span></a></li>"
+           "<li class='tb-out-of-stock' title='已售罄'><a href='#'><span>白橡色（已售罄）</span></a></li></ul>")
+    assert in_buy_box(two + "<a id='J_LinkBasket' href='#'><i>加入购物车</i></a>", "zh").availability != "OutOfStock"
     # a spec list's labelled line stays the product's: "Stok Durumu: Tükendi" beside other lines
     spec = "<ul><li><b>Stok Durumu:</b> Tükendi</li><li><b>Marka:</b> Acme</li></ul>"
     assert in_buy_box(spec + "<button id='button-cart'>Sepete Ekle</button>", "tr").availability == "OutOfStock"

@@ -566,7 +566,8 @@ def _one_choice_of_several(li) -> bool:
         return False
     own = _BRACKETED_MARK.sub("", (li.text or "")).strip()  # "<li>38 <em>Esgotado</em></li>", "抹茶味（缺货）"
     named = bool(own) and verdict(own) is None and own[-1] not in ":：" or any(
-        isinstance(c.tag, str) and (t := short_text(c, 40)) and verdict(t) is None and t[-1] not in ":：" for c in li)
+        isinstance(c.tag, str) and (t := _BRACKETED_MARK.sub("", short_text(c, 40) or "").strip())
+        and verdict(t) is None and t[-1] not in ":：" for c in li)  # also "<li><a><span>白橡色（已售罄）</span></a></li>"
     return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
 
 
