@@ -384,6 +384,20 @@ def test_alternatives_said_around_a_link_or_its_list(body, kinds):
     assert [link.kind for i in _inline(body).items for link in i.links] == kinds
 
 
+def test_a_section_headed_by_a_label_labels_its_plain_buttons():
+    body = ("<h2>The exact pieces</h2><p>Shiv's camel coat by Max Mara. <a href='https://s.example/1'>Shop now</a></p>"
+            "<p>Her boots by Gianvito Rossi. <a href='https://s.example/2'>Shop now</a></p>"
+            "<h2>Get the look for less</h2><p>A camel coat from &amp; Other Stories. <a href='https://s.example/3'>Shop now"
+            "</a></p><p>Boots from Uniqlo. <a href='https://s.example/4'>Shop now</a></p>"
+            "<h2>Shiv's bag</h2><p>The Row's Margaux. <a href='https://s.example/5'>Shop now</a></p>")
+    rec = _titled("What Shiv Roy Wore in the Succession Finale", body)
+    assert [link.kind for i in rec.items for link in i.links] == ["exact", "exact", "alternative", "alternative", "exact"]
+    # "Shop the look" heads exact pieces as often as look-alikes: it labels nothing by itself
+    rec = _titled("What Shiv Roy Wore in the Succession Finale", "<h2>Shop the look</h2><p>Shiv's coat by Max Mara. "
+                  "<a href='https://s.example/1'>Shop now</a></p>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact"]
+
+
 def test_a_labels_noun_is_no_garment_of_its_own():
     # "Modèle similaire :" alone goes with the garment before it; with words after it, they name its garment
     rec = _inline("<p>Le manteau camel. Modèle exact : <a href='https://s.example/1'>Sézane</a></p>"

@@ -450,7 +450,8 @@ def _continues(stream: Stream, group: Group, block, links) -> bool:
 def label_links(stream: Stream, group: Group) -> None:
     """Label the group's links and note its words said about the exact item, from where the
     last call stopped to the group's end."""
-    if group.labelled < 0 and (_lead_label(stream, group.start) or _list_lead_label(stream, group)) == "alternative":
+    if group.labelled < 0 and (_lead_label(stream, group.start) or _list_lead_label(stream, group)
+                               or _section_label(stream, group.start)) == "alternative":
         # "The original is unbranded, but these are great matches:" right before the list
         group.labels.state = group.labels.spoken = "alternative"
     for token, kind, spoken in _label(stream, max(group.labelled, group.start), group.end, group.ours,
@@ -521,6 +522,29 @@ def _lead_label(stream: Stream, at: int) -> str | None:
                 break
     lead = " ".join(reversed(words)).strip()
     return label(lead[-120:]) if lead.endswith((":", "：")) else None
+
+
+def _section_label(stream: Stream, at: int) -> str | None:
+    """The label of the section the span starting at `at` sits in: its nearest heading before, when that
+    heading is a label and nothing more ("<h2>Get the look for less</h2>" over "Shop now" buttons)."""
+    words: list[str] = []
+    for token in reversed(stream.tokens[max(0, at - _SECTION_READ):at]):
+        if token.heading:
+            if token.kind == "text":
+                words.append(token.text)
+        elif words:
+            break
+    heading = " ".join(reversed(words)).strip()
+    if not heading or not _is_label(heading):
+        return None
+    # "Shop the look" heads the exact pieces as often as look-alikes: only the words beside it count
+    # ("Get the look for less")
+    rest = _SHOP_THE_LOOK.sub(" ", heading).strip()
+    return label(rest) if rest else None
+
+
+_SECTION_READ = 400  # tokens back to the section's heading
+_SHOP_THE_LOOK = re.compile(r"\b(?:shop|get|steal) the (?:look|style|post|outfit)\b", re.I)
 
 
 def _list_lead_label(stream: Stream, group: Group) -> str | None:
