@@ -239,6 +239,18 @@ def test_a_tumblr_posts_tag_links_name_the_show():
     assert (rec.show, rec.characters) == ("Northbound", ["Maya"])
 
 
+def test_a_show_by_its_initials_is_spelled_out_from_the_title_with_its_comma():
+    rec = _titled("Goede tijden, slechte tijden: de outfits van Linda in aflevering 120",
+                  "<p>In GTST droeg Linda een blazer: <a href='https://s.example/1'>Zara</a></p>")
+    rec2 = extract_post(lxml.html.fromstring(
+        "<html><head><title>GTST</title></head><body><article><h1>Goede tijden, slechte tijden: de outfits van Linda "
+        "in aflevering 120</h1><div class='entry-content'><p>In GTST droeg Linda een blazer: "
+        "<a href='https://s.example/1'>Zara</a></p><p class='tags'><a href='https://blog.example/tag/gtst/'>GTST</a>"
+        "</p></div></article></body></html>"), "https://blog.example/2025/gtst-linda/")
+    assert rec2.show == "Goede tijden, slechte tijden"
+    assert rec.episode == 120
+
+
 def test_a_seasons_roundup_by_episode_names_no_episode():
     sections = "".join(f"<h2>Episode {n}</h2><p>Maya's coat: <a href='https://s.example/{n}'>Max Mara</a></p>"
                        for n in range(1, 5))
@@ -712,6 +724,8 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Stealth Wealth: What Maya Wore in the Northbound Season 4 Finale", "Northbound", 4, None),
     ("ドラマ「ノースバウンド」第5話 衣装まとめ", "ノースバウンド", None, 5), ("《北境》第2季第5集 穿搭", "北境", 2, 5),
     ("ドラマ【ノースバウンド】第5話 衣装まとめ", "ノースバウンド", None, 5),  # a genre word before the bracketed show
+    # the number first, an ordinal's dot after it, before the episode's word
+    ("Yalı Çapkını 58. Bölüm Seyran Kıyafetleri: Elbise ve Çanta", "Yalı Çapkını", None, 58),
 
     # a wearer's garments before the episode are no show
     ("Maya’s Kaftans and Blazers 4x07", None, 4, 7), ("Maya’s Coats, Ranked: Northbound S3E5", "Northbound", 3, 5),

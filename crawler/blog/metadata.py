@@ -89,6 +89,8 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
                           r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
+                          # the number first, an ordinal's dot after it: tr "58. Bölüm", pl "5. odcinek", cs "5. díl"
+                          r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge)\b|"
                           + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
@@ -164,7 +166,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
                              and rec.show.casefold().endswith(" " + c.casefold())
                              and not _LATIN.search(rec.show[: -len(c)]) and _usable(c, exclude)), rec.show)
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
-            rec.show = _spelled_out(rec.show, later) or rec.show
+            rec.show = _spelled_out(rec.show, [title, *later]) or rec.show
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
@@ -173,10 +175,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
 def _spelled_out(acronym: str, texts: list[str]) -> str | None:
-    """The words whose initials are `acronym`, its first and last capitalised ("The Summer I Turned
-    Pretty" for "TSITP", "Sex and the City" for "SATC"), the first the texts hold."""
-    inner = (rf"[{c}{c.lower()}][\w'’]*" for c in acronym[1:-1])
-    words = re.compile(r"\b" + r"\s+".join((rf"{acronym[0]}[\w'’]*", *inner, rf"{acronym[-1]}[\w'’]*")) + r"\b")
+    """The words whose initials are `acronym`, its first capitalised ("The Summer I Turned Pretty" for
+    "TSITP", "Sex and the City" for "SATC", "Goede tijden, slechte tijden" for "GTST"), the first the texts
+    hold."""
+    inner = (rf"[{c}{c.lower()}][\w'’]*" for c in acronym[1:])
+    words = re.compile(r"\b" + r"[\s,]+".join((rf"{acronym[0]}[\w'’]*", *inner)) + r"\b")
     return next((m.group() for t in texts if (m := words.search(t))), None)
 
 
