@@ -196,6 +196,18 @@ def test_a_look_alikes_maker_named_by_its_words_and_its_address(link, maker):
     assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]
 
 
+def test_each_card_of_a_widget_names_its_own_maker():
+    widget = ("<div class='shopthepost-widget'>"
+              "<a href='https://rstyle.me/+a1'><img src='/w1.jpg' alt='Puff-sleeve midi dress'>"
+              "<span class='stp-brand'>Hill House Home</span></a>"
+              "<a href='https://rstyle.me/+a2'><img src='/w2.jpg' alt='Pearl headband'>"
+              "<span class='stp-brand'>Lele Sadoughi</span></a>"
+              "<a href='https://rstyle.me/+a3'><img src='/w3.jpg' alt='Satin ballet flats'>"
+              "<span class='stp-brand'>Loeffler Randall</span></a></div>")
+    rec = _post(f"<h2>Shop the post</h2>{widget}")
+    assert [link.brand for i in rec.items for link in i.links] == ["Hill House Home", "Lele Sadoughi", "Loeffler Randall"]
+
+
 def test_the_clause_after_a_shops_link_names_the_look_alike_and_its_maker():
     # the link says only the shop; the rest of its sentence calls it a close match and names the maker
     # that the product's address spells

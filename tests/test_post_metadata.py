@@ -1747,7 +1747,7 @@ def test_whose_garment_a_japanese_korean_or_chinese_heading_or_line_opens_with()
     rec = _titled("눈물의 여왕 7화 패션 정보", "<h3>① 홍해인 원피스</h3><p><a href='https://s.example/1'>제품 보러가기</a></p>"
                   "<h3>④ 백현우 수트</h3><p><a href='https://s.example/2'>구매링크</a></p>")
     assert rec.characters == ["홍해인", "백현우"]
-    rec = _titled("《玫瑰的故事》第8集 穿搭", "<h2>一、黄亦玫的大衣</h2><p><a href='https://s.example/1'>淘宝同款</a></p>"
+    rec = _titled("《玫瑰的故事》第8集 穿搭", "<h2>一、黄亦玫的驼色大衣</h2><p><a href='https://s.example/1'>淘宝同款</a></p>"
                   "<h2>四、苏更生的针织开衫</h2><p><a href='https://s.example/2'>京东类似款</a></p>")
     assert rec.characters == ["黄亦玫", "苏更生"]
 

@@ -323,9 +323,23 @@ def _maker_of_host(href: str) -> str | None:
     return next(filter(None, map(_BY_HOST.get, host[:-1])), None)  # not the top-level domain
 
 
+def own_card_maker(link) -> str | None:
+    """The brand line a link's own card holds inside the link ("<a><img alt='Pearl headband'><span
+    class='stp-brand'>Lele Sadoughi</span></a>": a shop-the-post widget's card)."""
+    for d in link.iter():
+        if d is not link and isinstance(d.tag, str) and _BRAND_CLASS.search(d.get("class") or ""):
+            name = text(d).strip(" .,;:")
+            if name and len(name) <= 40 and _may_be_maker(name):
+                return name
+    return None
+
+
 def card_maker(link) -> str | None:
     """The labelled brand of the product card a look-alike's link sits in ("<p>Marca: Sfera</p>", "Marke:
     Coach" in its card), where the card holds no other link."""
+    own = own_card_maker(link)
+    if own:
+        return own
     e = link
     for _ in range(_CARD_LEVELS):
         e = e.getparent()

@@ -100,6 +100,7 @@ _CJK_GARMENTS = (
 _CJK_WORD = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3々]"
 _CJK_OWNER = re.compile(rf"^[\s★☆■□●◆◇▶▷・【「『\[①-⑳]*(?:\d{{1,2}}[.)]\s*|[一二三四五六七八九十]{{1,3}}[、.]\s*)?"
                         rf"(?P<who>{_CJK_WORD}{{1,6}}?)(?:の|의|的|\s)\s*"
+                        rf"(?:[\u4e00-\u9fff]{{1,2}}色)?"  # a colour before the garment ("黄亦玫的驼色大衣")
                         rf"(?P<what>{'|'.join(sorted(_CJK_GARMENTS, key=len, reverse=True))})")
 _CJK_GLUED = re.compile(_CJK_OWNER.pattern.replace(r"(?:の|의|的|\s)\s*", r"(?:の|의|的|\s)?\s*"))
 # Words before a particle that are no one's name: this, today's, last time's, similar, popular, her...

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
+from street2shop.crawler.blog.brands import (own_card_maker, BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
                                              listed_opening, post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
@@ -495,7 +495,8 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                     # "PAZZO 法式碎花綁帶洋裝" to pazzo.com.tw)
                     maker = item.brand = spelled
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           brand=maker if kind == "exact"
+                                           # (a widget card's own brand line names its maker)
+                                           brand=(own_card_maker(el) or maker) if kind == "exact"
                                            else link_maker(words, href, _sentence_after(el)) or card_maker(el)
                                            or own))
         linked.update((link.url, link) for link in item.links)
