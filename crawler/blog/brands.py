@@ -327,11 +327,18 @@ def own_card_maker(link) -> str | None:
     """The brand line a link's own card holds inside the link ("<a><img alt='Pearl headband'><span
     class='stp-brand'>Lele Sadoughi</span></a>": a shop-the-post widget's card)."""
     for d in link.iter():
-        if d is not link and isinstance(d.tag, str) and _BRAND_CLASS.search(d.get("class") or ""):
-            name = text(d).strip(" .,;:")
-            if name and len(name) <= 40 and _may_be_maker(name):
-                return name
+        name = _brand_line(d) if d is not link else None
+        if name and _may_be_maker(name):
+            return name
     return None
+
+
+def _brand_line(el) -> str | None:
+    """The text of a card's brand line ("<span class='card_brand'>Only</span>"), else None."""
+    if not isinstance(el.tag, str) or not _BRAND_CLASS.search(el.get("class") or ""):
+        return None
+    name = text(el).strip(" .,;:")
+    return name if name and len(name) <= 40 else None
 
 
 def card_maker(link) -> str | None:
@@ -347,10 +354,7 @@ def card_maker(link) -> str | None:
             return None
         for d in e.iter():
             said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
-            name = _labelled_brand(said) if said and len(said) < 60 else None
-            if name is None and isinstance(d.tag, str) and _BRAND_CLASS.search(d.get("class") or ""):
-                name = text(d).strip(" .,;:") or None  # the card's brand line ("<span class='card_brand'>Only</span>")
-                name = name if name and len(name) <= 40 else None
+            name = (_labelled_brand(said) if said and len(said) < 60 else None) or _brand_line(d)
             if name and _may_be_maker(name):
                 return name
     return None

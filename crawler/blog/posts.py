@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import (own_card_maker, BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
-                                             listed_opening, post_makers)
+from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
+                                             listed_opening, own_card_maker, post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
