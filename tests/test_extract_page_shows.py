@@ -311,6 +311,15 @@ def test_a_disabled_button_with_a_note_that_the_shop_cannot_sell_it():
     assert in_buy_box(box, "ja").availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("attributes, availability", [
+    ("aria-disabled='true' aria-label='Sold out'", "OutOfStock"), ("disabled aria-label='Ausverkauft'", "OutOfStock"),
+    # enabled, its screen-reader words are a template's; disabled with nothing said, a size may be awaited
+    ("aria-label='Sold out'", "InStock"), ("disabled aria-label='Add Wool Coat to cart'", None),
+])
+def test_a_disabled_buy_button_that_screen_readers_hear_as_sold_out(attributes, availability):
+    assert in_buy_box(f"<button class='add-to-cart' {attributes}>Add to Cart</button>").availability == availability
+
+
 @pytest.mark.parametrize("box, lang", [
     # a question offers a restock alert; it says nothing of this product's stock
     ("<div class='restock-box'><h3>Εξαντλήθηκε το μέγεθός σας;</h3><p>Αφήστε το email σας.</p></div>", "el"),
@@ -923,6 +932,11 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     ("dataLayer = [{'ecommerce': {'detail': {'products': [{'name': 'Wool Coat', 'stock_status': 'outofstock'}]}}}];",
      "OutOfStock"),
     ('gtag("event", "view_item", {items: [{item_name: "Wool Coat", in_stock: false}]});', "OutOfStock"),
+    # a stock count: none left, or some
+    ('dataLayer.push({"ecommerce": {"detail": {"products": [{"name": "Wool Coat", "id": "A1", "stock": 0}]}}});',
+     "OutOfStock"),
+    ('dataLayer.push({"ecommerce": {"detail": {"products": [{"name": "Wool Coat", "id": "A1", "stock": 1}]}}});',
+     "InStock"),
     # the first stock key whose value reads as a stock state
     ('dataLayer.push({"event": "view_item", "ecommerce": {"items": [{"item_name": "Wool Coat", '
      '"stock_status": "vyprodáno", "availability": "out_of_stock"}]}});', "OutOfStock"),
@@ -1229,6 +1243,11 @@ def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_ou
      "<option disabled>M (ausverkauft)</option></select>", "OutOfStock"),
     ("<select name='size'><option>-- Choose size --</option><option>S</option><option disabled>M (sold out)</option>"
      "</select>", "InStock"),
+    # only the placeholder has a value: the others' value is their text
+    ("<select name='size'><option value=''>Choose size</option><option disabled>S - Sold out</option>"
+     "<option disabled>M - Sold out</option></select>", "OutOfStock"),
+    ("<select name='size'><option value=''>Choose size</option><option>S</option>"
+     "<option disabled>M - Sold out</option></select>", "InStock"),
     # a placeholder is no size; sizes sold out in the chosen colour, other colours to pick
     ("<select name='size'><option value='' disabled selected>Choose a size</option><option value='s'>S</option>"
      "</select>", "InStock"),

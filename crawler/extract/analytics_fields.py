@@ -142,7 +142,9 @@ _FIELD = re.compile(r"""["']?(?P<key>[A-Za-z_]{2,20})["']?\s*:\s*(?:"(?P<d>[^"\\
                     r"""(?P<n>\d+(?:\.\d+)?|true|false)(?![\w.]))""")
 _NAME_KEYS = ("name", "item_name")
 _CURRENCY_KEYS = ("currency", "currencyCode")
-_STOCK_KEYS = ("stock_status", "stockStatus", "availability", "in_stock", "inStock", "is_in_stock", "available")
+# a count last: "stock": 0 is none left
+_STOCK_KEYS = ("stock_status", "stockStatus", "availability", "in_stock", "inStock", "is_in_stock", "available",
+               "stock", "stockLevel", "stock_level")
 
 
 def script_price(scripts, title: str | None) -> tuple[str, str | None] | None:

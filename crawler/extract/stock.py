@@ -877,6 +877,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             continue
         says = _label(b, visible)
         texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
+        if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
+            texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
         clear.extend(out)
         sold_out_controls = sold_out_controls or "OutOfStock" in out
@@ -980,12 +982,12 @@ def _shown_as(control):
 
 
 def _real_options(select) -> list:
-    """A select's choices, without a placeholder ("Choose a size", value="", or without values
-    the prompt's words)."""
-    options = list(select.iter("option"))
-    if any(o.get("value") is not None for o in options):
-        return [o for o in options if (o.get("value") or "").strip()]
-    return [o for o in options if (words := (o.text or "").strip(" -–—.")) and not CHOOSE.search(words)]
+    """A select's choices, without a placeholder ("Choose a size", value="", or without a value
+    the prompt's words). An option without a value attribute has its text for value: a placeholder
+    may be the only option that has one ("<option value=''>Size</option><option disabled>S - Sold out")."""
+    return [o for o in select.iter("option")
+            if ((value := o.get("value")) is not None and value.strip())
+            or (value is None and (words := (o.text or "").strip(" -–—.")) and not CHOOSE.search(words))]
 
 
 def _all_choices_out(choices) -> bool:
