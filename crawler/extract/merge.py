@@ -296,8 +296,9 @@ def _extract(root, url: str) -> ProductRecord:
                               labels.more_from_brand(chain(sc.related_heads, saying()), h1[1])
                               or labels.brand_page_brand(saying(), h1[1])
                               or labels.more_from_link(brand_links(), related, h1[1])))
+    visible = stock.Visibility(sc.styles)
     shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
-                                             stock.Visibility(sc.styles))
+                                             visible)
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     # Neither words nor a buy button: what the page's scripts and classes say of its stock.
     unshown = cache(lambda: (script_availability(sc.scripts)  # a tag manager's product_instock
@@ -305,7 +306,7 @@ def _extract(root, url: str) -> ProductRecord:
                              or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
                              or (stock.container_stock(h1[0]) if h1 else None)))
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
-        dpart["availability"] = unshown()
+        dpart["availability"] = unshown() or stock.disabled_and_nothing_to_choose(buttons, anchors, related, visible)
     # The page's price counts where no layer above has price and currency, for a sale pair or a
     # price before VAT beside the markup's, and where it names another currency (see _merge_price).
     need_current = not (any(part.get("price") for _, part in layers)

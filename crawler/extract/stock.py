@@ -908,6 +908,22 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     return None, working
 
 
+def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibility) -> str | None:
+    """"OutOfStock" where the product's buy button is served disabled, its words unchanged, and the buy
+    box holds nothing to choose first (no size or colour picker a script waits on): read only when
+    nothing else on the page or in its markup says (a script may also disable it while it loads)."""
+    candidates = set(buttons)
+    if not any(not (related(b) or visible.hidden(b)) and not _is_enabled(b, visible)
+               and areas.says_buy(_label(b, visible) or "") for b in (_control(e, candidates) for e in buttons)):
+        return None
+    for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
+        for el in box.iter("select", "input", "ul", "ol", "div", "fieldset"):
+            cls = (el.get("class") or "").lower()
+            if el.tag == "select" or (el.get("type") or "").lower() == "radio" or (cls and _PICKER.search(cls)):
+                return None
+    return "OutOfStock"
+
+
 def _state_templates(elements, visible: Visibility) -> set:
     """Buttons for each state set side by side ("Add to bag", "Join the waitlist", "Out of Stock" in one
     toolbar, three or more), of which the page's script shows one: the sold-out and waitlist ones, beside
