@@ -940,6 +940,22 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     assert (rec.availability, rec.sources["availability"], rec.price) == (availability, "json", "189.00")
 
 
+@pytest.mark.parametrize("state, availability", [
+    # keys in the shop's language: the product is the dict that names the title
+    ({"data": [{"product": {"naam": "Wool Coat", "prijs": {"bedrag": 189}, "voorraad": {"status": "uitverkocht"}}}],
+      "recentBekeken": [{"naam": "Silk Scarf", "voorraad": {"status": "op_voorraad"}}]}, "OutOfStock"),
+    # an enum without its accents ("TUKENDI" for "tükendi"); a similar product in stock beside it
+    ({"urun": {"urunAdi": "Wool Coat", "stokDurumu": "TUKENDI",
+               "benzerUrunler": [{"urunAdi": "Wool Coat Mini", "stokDurumu": "STOKTA"}]}}, "OutOfStock"),
+    ({"urun": {"urunAdi": "Wool Coat", "stokDurumu": "STOKTA"}}, "InStock"),
+    # a slug or a path that spells the title is no name
+    ({"routePath": "/p/wool coat", "items": [{"ad": "Silk Scarf", "stokDurumu": "TUKENDI"}]}, None),
+])
+def test_stock_in_a_state_keyed_in_the_shops_language(state, availability):
+    body = f"<div id='app'><h1>Wool Coat</h1></div><script type='application/json'>{json.dumps(state)}</script>"
+    assert extract_product(page(body), URL).availability == availability
+
+
 @pytest.mark.parametrize("script, availability", [
     ("var utag_data = {page_type: 'product', product_instock:['0'], product_id:['88213']};", "OutOfStock"),
     ("dataLayer.push({\"product_availability\": \"out of stock\"});", "OutOfStock"),

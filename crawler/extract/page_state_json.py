@@ -19,7 +19,7 @@ from .api_json import _image_urls
 from .framework_state import is_devalue, read_js_state, revive
 from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
-from .stock import verdict
+from .stock import enum_verdict
 from .text import availability, clean
 
 # ``window.__INITIAL_STATE__ = {`` (or ``['app'] = {``), ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
@@ -97,6 +97,12 @@ def _name(d: dict, title_words: set | frozenset = frozenset()) -> str | None:
     for k, v in d.items():  # a platform's own word for it: "goodsName", "itemName", "productTitle"
         if isinstance(v, str) and 1 < len(v) < 300 and _OWN_NAME_KEY.search(k) and not _NOT_NAME_KEY.search(k):
             return clean(v)
+    for k, v in d.items():
+        # a name in the shop's language ("naam", "urunAdi"): words written apart, every one the title's
+        if (isinstance(v, str) and " " in v and 3 < len(v) < 300 and "/" not in v and title_words
+                and not _NOT_NAME_KEY.search(k) and not _NOT_NAME_TEXT_KEY.search(k)
+                and (words := _WORD.findall(v.lower())) and len(words) > 1 and all(w in title_words for w in words)):
+            return clean(v)
     return None
 
 
@@ -115,6 +121,8 @@ def _localized(names: dict, title_words) -> str | None:
 
 
 _OWN_NAME_KEY = re.compile(r"(?:name|title)$", re.I)
+_NOT_NAME_TEXT_KEY = re.compile(r"desc|text|body|html|content|url|slug|path|route|handle|link|alt|caption|breadcrumb",
+                                re.I)
 _NOT_NAME_KEY = re.compile(r"brand|seller|shop|store|vendor|categor|color|colour|size|option|user|page|site|meta|seo|"
                            r"file|image|key|type|class|label", re.I)
 
@@ -244,7 +252,7 @@ def _stock_words(d: dict) -> str | None:
         if isinstance(v, dict):
             v = next((v[x] for x in _STOCK_TEXT_KEYS if isinstance(v.get(x), str)), None)
         if isinstance(v, str) and 2 < len(v) <= 60:
-            said = verdict(v.replace("_", " "))
+            said = enum_verdict(v)
             if said in ("InStock", "OutOfStock"):
                 return said
     return None

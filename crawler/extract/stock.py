@@ -22,6 +22,7 @@ colour pickers speak of one variant, not of the product, and are skipped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import chain, islice
 
@@ -173,6 +174,22 @@ def _trie(node: dict) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # a longer phrase first (greedy), the one ending here when it does not follow
     return f"(?:{body})?" if "" in node else body
+
+
+def _fold(text: str) -> str:
+    """A phrase without its accents, as a state's enum spells it ("tükendi" as "TUKENDI")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+                   if not unicodedata.combining(c))
+
+
+_FOLDED = {**{_fold(p): "InStock" for p in _IN}, **{_fold(p): "OutOfStock" for p in _OUT}}
+
+
+def enum_verdict(value: str) -> str | None:
+    """What a state's stock value says when it is one of the stock phrases, written as an enum
+    ("OUT_OF_STOCK", "TUKENDI", "esgotado")."""
+    words = value.replace("_", " ").replace("-", " ").strip()
+    return verdict(words) or _FOLDED.get(_fold(words))
 
 
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
