@@ -1465,6 +1465,27 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div class='olp'><a href='/offers'>87&nbsp;new</a>&nbsp;from&nbsp;<span class='a-color-price'>$167.99</span></div>"
      "<table><tr><td>Price:</td><td><span id='priceblock_ourprice' class='a-color-price'>$199.95</span></td></tr>"
      "</table>", "199.95", "USD"),
+    # ... with an empty spacer before the price, the count of offers in brackets
+    ("<div class='olp'><span>New &amp; Used (61) from</span> <span> </span> <span class='a-price'>$167.99</span></div>"
+     "<table><tr><td>Price:</td><td><span class='a-price'>$199.95</span></td></tr></table>", "199.95", "USD"),
+    # a buying-options accordion: the open row is the buyer's choice, a collapsed row's price is not
+    ("<div class='a-box-group a-accordion'><div class='a-box'><h5><i class='a-icon-radio'></i><span>Used - Like New"
+     "</span> <span class='a-price'>$241.46</span></h5></div><div class='a-box a-accordion-active'><h5>"
+     "<i class='a-icon-radio-active'></i><span>New</span> <span class='a-price'>$259.99</span></h5></div></div>",
+     "259.99", "USD"),
+    # ... also when the open row sells it renewed (not another seller's second-hand offer)
+    ("<div class='a-box-group a-accordion'><div id='renewedAccordionRow' class='a-box a-accordion-active'>"
+     "<span class='a-price'>$260.00</span></div><div id='newAccordionRow' class='a-box'><span class='a-price'>$640.00</span>"
+     "</div></div>", "260.00", "USD"),
+    # other sellers' offers under their heading, each with its own button
+    ("<div id='mbc'><div class='a-box'><h5>Other Sellers on Amazon</h5></div>"
+     "<div class='a-box'><span class='a-price'>$254.00</span><button class='add-to-cart'>Add to Cart</button></div>"
+     "<div class='a-box'><span class='a-price'>$264.00</span><button class='add-to-cart'>Add to Cart</button></div></div>"
+     "<div><div><div><span class='a-price'>$260.00</span></div></div></div>", "260.00", "USD"),
+    # a copy of another option's price block, hidden a few wrappers up
+    ("<div id='option-2' style='display:none;'><div><div><div><div class='price-box'><span class='a-price'>$241.46"
+     "</span></div></div></div></div></div><div id='option-1'><div><div><div><div class='price-box'>"
+     "<span class='a-price'>$259.99</span></div></div></div></div></div>", "259.99", "USD"),
     # Dawn's price when not on sale: the only amount, in a child classed "regular"
     ("<div class='price'><span class='price-item price-item--regular'>€189,00</span> <small>incl. VAT</small></div>",
      "189.00", "EUR"),

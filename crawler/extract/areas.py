@@ -23,6 +23,8 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             # "similar" and "recommended" in the shop's language, as older shops name their classes
             "hasonlo", "ajanlo", "empfehl", "aehnlich", "similaire", "simili", "polecane", "podobne", "aanbevol",
             "suosit", "benzer", "lignende", "liknande")
+# a class that marks a row of an accordion or a tab as the open one ("a-accordion-active", "is-open")
+OPEN_ROW = re.compile(r"(?:^|[\s_-])(?:active|open|expanded|selected)(?:$|\s)", re.I)
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.
 _USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand)(?=[^a-z]|$)")
 _USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand")
@@ -61,7 +63,8 @@ def _kind(c: str) -> int:
             return _REL
     for frag in _USED_HINTS:
         if frag in c:
-            if _USED.search(c):
+            # the open row of a buying-options accordion is the buyer's choice (a renewed-only product)
+            if _USED.search(c) and not ("accordion" in low and OPEN_ROW.search(low)):
                 return _REL
             break
     if any(m in low for m in _OWN_MEDIA):
@@ -98,6 +101,9 @@ _RELATED_HEADING = re.compile(
     r"παρόμοια προϊόντα|похожие товары|с этим товаром|схожі товари|рекомендуем|рекомендуєм|рекомендован|"
     r"recomendad|consigliat|rekomendowan|produse similare|"
     r"produse recomandate|hasonló termékek|ajánlott termékek|podobné produkty|doporučujeme|"
+    # other sellers' offers of it ("Other Sellers on Amazon", "More buying choices")
+    r"other sellers on|more buying choices|weitere anbieter auf|andere verkopers op|autres vendeurs sur|"
+    r"otros vendedores en|altri venditori su|outros vendedores n[ao]|他の出品者|"
     # a bundle of this product with others ("Discount bundle", "Buy together")
     r"优惠套装|优惠组合|搭配购买|組合優惠|一緒に購入|セット購入|함께 구매|bundle (?:and|&) save|buy (?:it )?together")
 

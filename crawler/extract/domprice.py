@@ -19,6 +19,7 @@ from itertools import islice
 from functools import lru_cache
 from decimal import Decimal
 
+from . import areas
 from .prices import _DIGITS, Hints, parse_price_text
 from .text import HIDING_CLASS, clean, short_text, shown_words
 
@@ -183,8 +184,31 @@ def _is_strike(el, attrs: str | None = None) -> bool:
 _HIDING = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])|display\s*:\s*none")
 
 
+_HIDDEN_LEVELS = 6  # a hidden block's price sits a few wrappers down (Amazon's "display:none" offer row)
+
+
 def _hidden(el, attrs: str) -> bool:
     return el.get("hidden") is not None or bool(_HIDING.search(attrs))
+
+
+def _unchosen_option(el, rows: dict) -> bool:
+    """Inside a row of a buying-options accordion other than the row its class marks open (Amazon's
+    "New" row open, "Used - Like New" below it): an option the buyer has not chosen. `rows` memoises
+    each accordion's open row."""
+    child = el
+    for parent in islice(el.iterancestors(), _ACCORDION_LEVELS):
+        if parent not in rows:
+            rows[parent] = next((c for c in parent if isinstance(c.tag, str)
+                                 and areas.OPEN_ROW.search(c.get("class") or "")),
+                                None) if _ACCORDION.search(parent.get("class") or "") else None
+        if rows[parent] is not None and rows[parent].tag == child.tag:  # rows alike, not a header's radio icon
+            return child is not rows[parent]
+        child = parent
+    return False
+
+
+_ACCORDION = re.compile(r"accordion", re.I)
+_ACCORDION_LEVELS = 18
 
 
 def _whole_amount(el, hints: Hints) -> bool:
@@ -243,14 +267,20 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
 
 
 # Other sellers' offers: "87 new from $167.99", "3 used from", "See all buying options from".
+# ("Used (3) from", "New & Used (61) from")
 _OTHER_OFFERS = re.compile(r"\b(?:new|used|refurbished|renewed|offers?|sellers?|options?|neu|gebraucht|neuf|"
-                           r"occasion|nuevos?|usados?|nuovi|usati)\W+(?:from|ab|à partir de|desde|da)\W*$", re.I)
+                           r"occasion|nuevos?|usados?|nuovi|usati)\W+(?:\(\d+\)\W*)?(?:from|ab|à partir de|desde|da)\W*$",
+                           re.I)
 
 
 def _words_before(el) -> str:
     """The few words right before ``el``: its previous sibling's and that one's tail, or its
     parent's opening text."""
     prev = el.getprevious()
+    # past an empty spacer ("<span>from</span> <span> </span> <span class='a-price'>")
+    while (prev is not None and isinstance(prev.tag, str) and prev.getprevious() is not None
+           and not (prev.tail or "").strip() and not short_text(prev, 40)):
+        prev = prev.getprevious()
     if prev is not None:
         t = f"{short_text(prev, 40) or ''} {prev.tail or ''}" if isinstance(prev.tag, str) else prev.tail or ""
     else:
@@ -399,11 +429,12 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
     cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
     alone = []  # see ``lone``
     labelled = set()  # current prices the page labels as the price ("<td>Ár:</td><td>12 990 Ft</td>")
+    rows: dict = {}
     for order, el in enumerate(candidates):
-        if related(el):
+        if related(el) or _unchosen_option(el, rows):
             continue
         attrs = _attr_text(el)
-        if _hidden(el, attrs) or any(_hidden(a, _attr_text(a)) for a in islice(el.iterancestors(), 3)):
+        if _hidden(el, attrs) or any(_hidden(a, _attr_text(a)) for a in islice(el.iterancestors(), _HIDDEN_LEVELS)):
             continue
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
