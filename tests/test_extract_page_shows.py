@@ -1222,6 +1222,17 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     assert in_buy_box(f"<p class='stock-level'>{urgency}</p>").availability == "LimitedAvailability"
 
 
+@pytest.mark.parametrize("count", ["Only 3 left", "Hurry, only 2 left!", "Últimas 2 unidades", "Quedan 3",
+                                   "Ultimi 2 pezzi", "Il en reste 3", "Zostały 2 sztuki", "Осталось 3 шт.", "残り2点",
+                                   "仅剩3件", "3개 남음", "Son 2 ürün"])
+def test_a_count_of_the_few_left_is_in_stock_over_stale_markup(count):
+    # markup left at "OutOfStock" from before a restock; the page shows a few left and a working button
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00", "OutOfStock")}
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><p class='stock stock--in'>{count}</p>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"
+
+
 @pytest.mark.parametrize("label, availability", [
     ("Back in stock!", "InStock"), ("Back in stock soon", "OutOfStock"),  # restocked, or a promise
     ("Sold out sizes can be requested", None), ("Never out of stock", None),  # of some sizes; a promise

@@ -119,6 +119,15 @@ _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt"
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que",
         "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
+# A count of the few left, opening the text ("Only 3 left", "Últimas 2 unidades", "Restano solo 2 pezzi").
+_FEW_LEFT = re.compile(
+    r"(?:hurry[,!]?\s+)?(?:only|just)\s+[1-9]\d?\s+(?:left|remaining)\b|[1-9]\d?\s+(?:left|remaining)\s+in\s+stock|"
+    r"(?:¡?s[oó]lo\s+)?(?:quedan|restan)\s+(?:s[oó]lo\s+)?[1-9]\d?\b|últim[oa]s\s+[1-9]\d?\s+unidades|"
+    r"(?:apenas\s+)?restam\s+[1-9]\d?\b|(?:restano\s+)?(?:solo\s+)?(?:gli\s+)?ultimi\s+[1-9]\d?\s+pezzi|"
+    r"il (?:n'en|en) reste (?:plus que )?[1-9]\d?\b|nog (?:maar )?[1-9]\d? (?:beschikbaar|over)|"
+    r"noch [1-9]\d? (?:stück|stk\.?|verfügbar|vorrätig|da)\b|(?:tylko\s+)?został[aoy]?\s+[1-9]\d?\b|"
+    r"осталось\s+[1-9]\d?\b|залишилось\s+[1-9]\d?\b|残り\s*[1-9]\d?\s*(?:点|個|枚|着)|[仅只]剩\s*[1-9]\d?|"
+    r"[1-9]\d?\s*개\s*남음|(?:sadece|son)\s+[1-9]\d?\s+(?:adet|ürün)")
 # Urgency that an in-stock product shows, read before the sold-out words it holds ("Almost sold out", "품절임박").
 _ALMOST = ("almost sold out", "nearly sold out", "almost gone", "selling out fast", "selling fast", "fast ausverkauft",
            "bald ausverkauft", "fast vergriffen", "bientôt épuisé", "presque épuisé", "casi agotado", "quasi esaurito",
@@ -362,7 +371,7 @@ def verdict(text: str) -> str | None:
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         m = _said_of_this_product(low)
         if m is None:
-            return None
+            return "LimitedAvailability" if _FEW_LEFT.match(low) else None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
         return None  # "If this item is out of stock when your order is processed, …"
     if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
