@@ -1222,6 +1222,29 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     assert in_buy_box(f"<p class='stock-level'>{urgency}</p>").availability == "LimitedAvailability"
 
 
+@pytest.mark.parametrize("box, lang", [
+    # the web shop's own inventory block (WebSphere Commerce's id), its home delivery sold out online
+    ("<div class='availability_block' id='WC_Online_Store_Inventory_div'><div class='availability_line online'>"
+     "<span class='label'>Livraison à domicile :</span> <span class='status'>Épuisé en ligne</span></div>"
+     "<div class='availability_line store'><span class='label'>Retrait en magasin :</span> <a href='#'>Vérifier la "
+     "disponibilité en magasin</a></div></div>", "fr"),
+    # a count of units at none, the button left greyed
+    ("<p class='stock'>Unidades disponibles: <b id='stockDisp'>0</b></p><p><a href='javascript:;' "
+     "class='btn-agregar btn-gris'>Agregar al carrito</a></p>", "es"),
+])
+def test_sold_out_in_a_shops_own_words(box, lang):
+    assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
+def test_a_bundle_offer_sold_out_under_its_heading_is_not_the_product():
+    box = ("<div class='vtex-flex-layout-0-x-flexRow--buy-button'><button type='button' class='vtex-button'>"
+           "Agregar al carro</button></div><div class='vtex-product-kit-list'>"
+           "<h3>Arma tu pack</h3><div class='pack-item'><span class='pack-name'>Pack Wool Coat + Scarf</span> "
+           "<span class='pack-price'>$239.990</span> <span class='pack-status'>Agotado</span>"
+           "<button class='vtex-button' disabled>Agotado</button></div></div>")
+    assert in_buy_box(box, "es").availability == "InStock"
+
+
 @pytest.mark.parametrize("count", ["Only 3 left", "Hurry, only 2 left!", "Últimas 2 unidades", "Quedan 3",
                                    "Ultimi 2 pezzi", "Il en reste 3", "Zostały 2 sztuki", "Осталось 3 шт.", "残り2点",
                                    "仅剩3件", "3개 남음", "Son 2 ürün"])
@@ -1497,6 +1520,10 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     ("<div id='option-2' style='display:none;'><div><div><div><div class='price-box'><span class='a-price'>$241.46"
      "</span></div></div></div></div></div><div id='option-1'><div><div><div><div class='price-box'>"
      "<span class='a-price'>$259.99</span></div></div></div></div></div>", "259.99", "USD"),
+    # a note that shipping is free, above the price's wrappers, labels no amount
+    ("<div class='delivery'><div class='free-shipping'>Gratis verzending</div></div><div class='prices'>"
+     "<div class='product-price'><span id='price-value-42' class='price-value-42'>€ 399,00</span></div></div>",
+     "399.00", "EUR"),
     # Dawn's price when not on sale: the only amount, in a child classed "regular"
     ("<div class='price'><span class='price-item price-item--regular'>€189,00</span> <small>incl. VAT</small></div>",
      "189.00", "EUR"),
@@ -2505,6 +2532,14 @@ def test_a_price_beside_its_reductions_percentage_or_its_tax_and_loyalty_points_
             "<span class='product_price'>1,650円(税150円)</span></td></tr><tr><th>ポイント</th><td>16ポイント</td></tr>"
             "</table>")
     assert extract_product(page(body, lang="ja"), URL).price == "1650"
+
+
+def test_the_currency_in_the_text_right_after_the_amounts_element():
+    # an old table layout: "<span id='price'>329,000</span>원", the amount alone ambiguous without it
+    body = ("<table><tr><td><h1>27인치 QHD 모니터</h1></td></tr><tr><th class='goods_th'>판매가격</th><td class='goods_td'>"
+            "<b><span id='price'>329,000</span>원</b></td></tr><tr><th>적립금</th><td>3,290원</td></tr></table>")
+    rec = extract_product(page(body, lang="ko"), URL)
+    assert (rec.price, rec.currency) == ("329000", "KRW")
 
 
 @pytest.mark.parametrize("site, url", [("Kleinanzeigen", "https://www.kleinanzeigen.de/s-anzeige/rennrad/2712345678"),

@@ -105,7 +105,9 @@ _RELATED_HEADING = re.compile(
     r"other sellers on|more buying choices|weitere anbieter auf|andere verkopers op|autres vendeurs sur|"
     r"otros vendedores en|altri venditori su|outros vendedores n[ao]|他の出品者|"
     # a bundle of this product with others ("Discount bundle", "Buy together")
-    r"优惠套装|优惠组合|搭配购买|組合優惠|一緒に購入|セット購入|함께 구매|bundle (?:and|&) save|buy (?:it )?together")
+    r"优惠套装|优惠组合|搭配购买|組合優惠|一緒に購入|セット購入|함께 구매|bundle (?:and|&) save|buy (?:it )?together|"
+    r"build your (?:own )?(?:bundle|pack|kit)|arma tu (?:pack|combo|kit)|monte (?:seu|o seu) (?:kit|combo)|"
+    r"compose(?:z)? (?:ton|votre) pack|stell dir dein (?:paket|bundle)|crea il tuo (?:kit|pacchetto)")
 
 
 def related_heading(text: str | None) -> bool:
@@ -348,7 +350,7 @@ _BUY_TEXT = re.compile(
     r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
     r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
     r"place bid|bid now|gebot abgeben|enchérir|"
-    r"agregar al carrito|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
+    r"agregar al carr(?:ito|o)|añadir al carro|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
     r"tilføj til kurv|legg i handlevogn|lisää koriin|přidat do košíku|vložit do košíku|pridať do košíka|"
     r"adauga in cos|προσθήκη στο καλάθι|в кошик|додати в кошик|купити|أضف إلى السلة|أضف للسلة|הוסף לסל|"

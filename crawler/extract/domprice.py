@@ -71,6 +71,9 @@ _REG_TEXT = re.compile(
 # "before VAT" in the shops' other languages ("Без НДС", "KDV Hariç", "sin IVA", "bez DPH")
 _EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|"
                  r"ohne mwst|ex moms|uden moms|ekskl|χωρίς φπα|excl\.? btw|ilman alv|bez vat|hors tva")
+# a note that shipping is free ("Gratis verzending" above the price block) labels no amount
+_FREE = re.compile(r"\b(?:free|gratis|gratuit[e]?|kostenlos\w*|versandkostenfrei|gratuito|grátis|darmow\w+|"
+                   r"ingyenes|zdarma|ilmainen|ücretsiz)\b", re.I)
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
@@ -477,7 +480,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             label = _label_before(el)
             if label and _REG_TEXT.search(label):
                 strike = True
-            elif label and _IGNORE_TEXT.search(label) or _OTHER_OFFERS.search(_words_before(el)):
+            elif label and _IGNORE_TEXT.search(label) and not _FREE.search(label) or _OTHER_OFFERS.search(
+                    _words_before(el)):
                 continue  # "Shipping: <span>€4.95</span>", "<a>87 new</a> from <span>$167.99</span>"
             elif label and _PRICE_LABEL.match(label):
                 labelled.add(el)
@@ -492,6 +496,10 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
     for c in cands:
         if len(c) == 4:
             amount, cur = _amount(c[1], hints)
+            tail = c[0].tail
+            if amount is None and tail and (words := tail.strip()) and len(words) <= 4:
+                # the currency in the text after it, outside the element ("<span id='price'>329,000</span>원")
+                amount, cur = _amount(f"{c[1]} {words}", hints)
             if amount is None:
                 continue
             c = (c[0], amount, cur, c[3], c[2], False)

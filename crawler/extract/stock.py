@@ -220,7 +220,11 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
-                             r"availability|inventory|stok|stan magazynowy|остаток)"
+                             r"availability|inventory|stok|stan magazynowy|остаток|"
+                             r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
+                             r"quantité disponible|quantité en stock|quantità disponibile|pezzi disponibili|"
+                             r"verfügbare menge|verfügbare stückzahl|beschikbare voorraad|dostępna ilość|"
+                             r"доступно|в наличии)"
                              r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
                              # CJK labels may go without the colon ("库存0件")
                              r"(?:在庫数|在庫|库存|庫存|재고수량|재고)\s*[:：]?\s*(?:0(?![\d.,/–-])|なし|无|無|없음)|"
@@ -419,7 +423,7 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
-                                r"(?<![a-z])(?:store|branch)|pick-?up|click-?(?:and|n)-?collect|warehouse|"
+                                r"(?<![a-z])(?<!online[-_])(?:store|branch)|pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
                                 # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
                                 # "woocommerce-grouped-product-list"), sold each with its own quantity
@@ -576,7 +580,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 
 _STORE_LEVELS = 3
 # (not a bare "store": Ecwid wraps the whole page in "ec-store")
-_STORE_AREA = re.compile(r"(?<![a-z])(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
+# (nor the web shop's own: WebSphere Commerce's "WC_Online_Store_Inventory_div")
+_STORE_AREA = re.compile(r"(?<![a-z])(?<!online[-_])(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
                          r"branch|pick-?up|click-?(?:and|n)-?collect|(?:stock|availability)[-_]?(?:by|per|in)[-_]?stores?)")
 
 
