@@ -940,6 +940,13 @@ def test_stock_in_page_state_under_its_usual_keys(state, availability):
     assert (rec.availability, rec.sources["availability"], rec.price) == (availability, "json", "189.00")
 
 
+@pytest.mark.parametrize("code, sku", [("SR-1120", "SR-1120"), ("844126911", "844126911"), ("serum toz", None)])
+def test_a_states_product_code_is_a_code_not_words_a_seller_typed(code, sku):
+    state = {"product": {"name": "Wool Coat", "productCode": code, "price": {"value": 189, "currency": "EUR"}}}
+    body = f"<div id='app'><h1>Wool Coat</h1></div><script type='application/json'>{json.dumps(state)}</script>"
+    assert extract_product(page(body), URL).sku == sku
+
+
 @pytest.mark.parametrize("state, availability", [
     # keys in the shop's language: the product is the dict that names the title
     ({"data": [{"product": {"naam": "Wool Coat", "prijs": {"bedrag": 189}, "voorraad": {"status": "uitverkocht"}}}],

@@ -319,6 +319,12 @@ def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bo
     return found
 
 
+def _state_code(v) -> str | None:
+    """A state's product code, not words a seller typed in its field ("productCode": "serum toz")."""
+    code = clean(str(v))
+    return None if code and " " in code and not any(c.isdigit() for c in code) else code
+
+
 def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     """Partial record (Decimal prices) from page-state JSON, or {}."""
     title_words: set = set()
@@ -351,7 +357,7 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         if isinstance(v, str) and clean(v):
             brand = clean(v)
             break
-    sku = next((clean(str(d[k])) for k in ("sku", "productCode", "articleNumber") if d.get(k)), None)
+    sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))), None)
     return {
         "name": _name(d, title_words), "brand": brand, "sku": sku, "price": price,
         "regular_price": regular if regular and regular > price else None,
