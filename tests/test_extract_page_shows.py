@@ -2357,6 +2357,10 @@ def test_a_closed_launch_draw_and_a_line_no_longer_for_sale_are_sold_out():
     body = ("<h1>Bolso Puzzle pequeño</h1><div class='product-status'><p>Ya no está a la venta online.</p></div>"
             "<a class='btn-secondary' href='/tiendas'>Consultar disponibilidad en tienda</a>")
     assert extract_product(page(body, lang="es"), URL).availability == "OutOfStock"
+    # a pre-order that has closed: nothing to order
+    body = ("<h1>Deck 8.25 Limited</h1><p class='price'>$65.00</p><div class='product-form'>"
+            "<span class='preorder-status'>Pre-orders are closed</span></div>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
 
 
 def test_a_code_line_under_a_brand_like_class_is_no_brand():

@@ -65,6 +65,8 @@ _OUT = (
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
     # a launch draw (a raffle) that has closed
     "draw closed", "draw has closed", "draw is closed", "raffle closed", "raffle has closed", "raffle is closed",
+    "pre-order closed", "pre-orders closed", "pre-orders are closed", "pre-order is closed", "preorder closed",
+    "preorders closed", "preorders are closed",
     # de / fr / it / es / pt / nl
     "ausverkauft", "nicht verfügbar", "nicht lieferbar", "nicht vorrätig", "nicht auf lager", "vergriffen", "épuisé",
     "nicht zur verfügung", "kein lagerbestand", "nicht am lager",
