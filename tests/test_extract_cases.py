@@ -323,6 +323,17 @@ def test_h1_matching_title_is_the_name():
     assert extract_product(html, URL).name == "Kettle Pro 2000"
 
 
+def test_a_long_name_the_title_shortens_beats_a_widgets_heading_before_it():
+    # no heading is named mostly like the title; the one sharing most of its words is the product's
+    html = ("<html><head><title>ShieldTech MagStand (Galaxy S25) : Example.in: Electronics</title></head><body>"
+            "<h1 id='pqv-ingress'><a href='#' role='button'>Product summary presents key product information</a></h1>"
+            "<h1 id='title'><span id='productTitle'>ShieldTech MagStand Series Case for Galaxy S25 5G, Phone Cover "
+            "with Sliding Camera Shield, Kickstand, Shockproof – Black</span></h1><h1>About this item</h1>"
+            "<h1 id='pqv-title'>Product Summary: ShieldTech MagStand Series Case for Galaxy S25 5G, Phone Cover with "
+            "Sliding Camera Shield, Kickstand, Shockproof – Black</h1></body></html>")
+    assert extract_product(html, URL).name.startswith("ShieldTech MagStand Series Case")
+
+
 def test_a_product_title_outside_the_h1_that_names_the_section():
     html = ("<html><head><title>Eye Key Ring - Black - Accessories - Example DE</title></head><body>"
             "<h1 class='section-heading'>Accessories</h1><div class='pdp'>"

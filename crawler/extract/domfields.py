@@ -119,6 +119,8 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             title_words.update(_WORD.findall(t.lower()))
     best, best_score = None, 0.0
     first_h1 = None
+    # the heading sharing most words with the title (two at least), then the one nearest it
+    most, most_matched = None, (1, 99.0)
     # a title block holding the heading (Lightspeed's "gui-product-title": the h1 and the brand's link)
     # names it no better than the heading does
     inner = {id(up) for h in h1s for up in h.iterancestors()}
@@ -139,12 +141,19 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
         words = _WORD.findall(t.lower())
         if not words or not title_words:
             continue
-        score = sum(w in title_words for w in words) / len(words) + min(len(words), 20) / 100
+        matched = sum(w in title_words for w in words)
+        score = matched / len(words) + min(len(words), 20) / 100
         if score > best_score:
             best, best_score = (h, t), score
+        if (matched, score) > most_matched:
+            most, most_matched = (h, t), (matched, score)
     if best is not None and best_score >= 0.6:
         return best
-    return first_h1 if fallback else None
+    if not fallback:
+        return None
+    # a long name the title shortens ("ShieldTech MagStand (Samsung Galaxy S25) : Amazon.in") over a widget's
+    # heading before it ("Product summary presents key product information")
+    return most or first_h1
 
 
 _MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)
