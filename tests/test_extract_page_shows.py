@@ -2533,6 +2533,21 @@ def test_the_cents_of_a_price_split_over_two_elements_are_no_price_of_their_own(
     assert found == (Decimal(amount) if amount else None)
 
 
+@pytest.mark.parametrize("text, url, amount, currency", [
+    # a dinar's three decimals, not a thousands group
+    ("1 189,000 TND", "https://www.example.com/p", "1189.000", "TND"),
+    ("189,000 DT", "https://www.example.tn/p", "189.000", "TND"),
+    ("KWD 12.500", "https://www.example.com/p", "12.500", "KWD"),
+    ("KD 4.750", "https://www.example.com.kw/p", "4.750", "KWD"),
+    ("1,189.000 BHD", "https://www.example.com/p", "1189.000", "BHD"),
+    # other currencies keep the thousands group; "DT" names the dinar on Tunisian shops only
+    ("1.299 €", "https://www.example.de/p", "1299", "EUR"), ("25,000 IQD", "https://www.example.com/p", "25000", "IQD"),
+    ("DT 5", "https://www.example.com/p", "5", None),
+])
+def test_prices_counted_in_thousandths(text, url, amount, currency):
+    assert parse_price_text(text, Hints.from_page(url, None)) == (Decimal(amount), currency)
+
+
 def test_a_price_beside_its_reductions_percentage_or_its_tax_and_loyalty_points_beside_it():
     body = ("<h3 class='item-title'>수제 가죽 카드지갑 네이비</h3><div><del><span class='blind'>정가</span><span>39,000</span>원</del>"
             "<strong class='item-price'><span>25</span>%<span class='blind'>할인</span> <span class='blind'>판매가</span>"

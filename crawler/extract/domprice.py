@@ -272,7 +272,8 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
 # Other sellers' offers: "87 new from $167.99", "3 used from", "See all buying options from".
 # ("Used (3) from", "New & Used (61) from")
 _OTHER_OFFERS = re.compile(r"\b(?:new|used|refurbished|renewed|offers?|sellers?|options?|neu|gebraucht|neuf|"
-                           r"occasion|nuevos?|usados?|nuovi|usati)\W+(?:\(\d+\)\W*)?(?:from|ab|à partir de|desde|da)\W*$",
+                           r"occasion|nuevos?|usados?|nuovi|usati)\W+(?:\(\d+\)\W*)?"
+                           r"(?:from|ab|à partir de|desde|da)\W*$",
                            re.I)
 
 

@@ -357,7 +357,8 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         if isinstance(v, str) and clean(v):
             brand = clean(v)
             break
-    sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))), None)
+    sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))),
+               None)
     return {
         "name": _name(d, title_words), "brand": brand, "sku": sku, "price": price,
         "regular_price": regular if regular and regular > price else None,

@@ -193,13 +193,21 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
         p = Price.fromstring(part)
         if p.amount is None:
             continue
-        if best is None or p.amount < best:
-            best = p.amount
-        if cur is None and p.currency and _standalone(p.currency, part):
-            cur = currency_code(p.currency, hints)
-        if cur is None:
-            cur = _fallback_currency(part, hints)
+        said = currency_code(p.currency, hints) if p.currency and _standalone(p.currency, part) else None
+        said = said or _fallback_currency(part, hints)
+        amount = p.amount
+        if said in _THOUSANDTHS_CURRENCIES and (m := _THOUSANDTHS.search(part)):
+            # a dinar's three decimals ("1 189,000 DT", "KWD 12.500"), not a thousands group
+            amount = Price.fromstring(part, decimal_separator=m.group(1)).amount or amount
+        if best is None or amount < best:
+            best = amount
+        cur = cur or said
     return best, cur
+
+
+# Currencies counted in thousandths, as their shops write them (the Iraqi dinar's are not in use).
+_THOUSANDTHS_CURRENCIES = frozenset(("TND", "KWD", "BHD", "OMR", "JOD", "LYD"))
+_THOUSANDTHS = re.compile(r"\d([.,])\d{3}(?!\d)(?![.,]\d)")
 
 
 # The cents of a price split over two elements ("<span>1.249</span><span>,90 TL</span>"): no amount alone.
@@ -218,6 +226,8 @@ def _standalone(mark: str, text: str) -> bool:
 
 _RUBLE_SHORT = re.compile(r"\d\s?р\.(?!\w)")
 _RAND = re.compile(r"(?<![^\W\d_])R\s?\d")
+# A dinar's lettered mark, read on its country's shops only ("DT" and "KD" are other words elsewhere).
+_LOCAL_MARKS = {"tn": ("DT", "TND"), "kw": ("KD", "KWD"), "bh": ("BD", "BHD"), "jo": ("JD", "JOD")}
 
 
 def _fallback_currency(text: str, hints: Hints | None) -> str | None:
@@ -233,6 +243,9 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
         return "RUB"  # "2 490 р.", the rouble's short form
     if "R" in text and hints is not None and (hints.tld == "za" or hints.lang.endswith("-za")) and _RAND.search(text):
         return "ZAR"  # "R3,450.00" on a South African shop
+    local = _LOCAL_MARKS.get(hints.tld) if hints is not None else None
+    if local and local[0] in text and re.search(rf"\d\s?{local[0]}(?![^\W\d_])|(?<![^\W\d_]){local[0]}\s?\d", text):
+        return local[1]  # "189,000 DT" on a Tunisian shop, "KD 4.750" on a Kuwaiti one
     if _EURO_WORD.search(text):
         return "EUR"
     return None

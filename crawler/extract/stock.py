@@ -425,7 +425,8 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
-                                r"(?<![a-z])(?<!online[-_])(?:store|branch)|pick-?up|click-?(?:and|n)-?collect|warehouse|"
+                                r"(?<![a-z])(?<!online[-_])(?:store|branch)|"
+                                r"pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
                                 # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
                                 # "woocommerce-grouped-product-list"), sold each with its own quantity
@@ -583,7 +584,8 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 _STORE_LEVELS = 3
 # (not a bare "store": Ecwid wraps the whole page in "ec-store")
 # (nor the web shop's own: WebSphere Commerce's "WC_Online_Store_Inventory_div")
-_STORE_AREA = re.compile(r"(?<![a-z])(?<!online[-_])(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
+_STORE_AREA = re.compile(r"(?<![a-z])(?<!online[-_])"
+                         r"(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
                          r"branch|pick-?up|click-?(?:and|n)-?collect|(?:stock|availability)[-_]?(?:by|per|in)[-_]?stores?)")
 
 
