@@ -1820,7 +1820,9 @@ def test_a_block_headed_as_recommendations_holds_other_products(heading):
 
 
 @pytest.mark.parametrize("heading", ["Рекомендовані товари", "Рекомендованные товары", "Productos recomendados",
-                                     "Prodotti consigliati", "Rekomendowane produkty"])
+                                     "Prodotti consigliati", "Rekomendowane produkty",
+                                     # OpenCart's "Related Products" in its language packs
+                                     "Produkty powiązane", "Сопутствующие товары (3)", "Relaterade produkter"])
 def test_an_opencart_pages_unclassed_price_beats_a_rail_headed_as_recommended(heading):
     # OpenCart's default theme prints the price in a bare <h2>; the rail's cards say "price"
     cards = "".join(f"<div class='product-layout'><div class='product-thumb'><h4><a href='/p/{n}'>Phone {n}</a></h4>"
@@ -2558,6 +2560,28 @@ def test_a_price_beside_its_reductions_percentage_or_its_tax_and_loyalty_points_
             "<span class='product_price'>1,650円(税150円)</span></td></tr><tr><th>ポイント</th><td>16ポイント</td></tr>"
             "</table>")
     assert extract_product(page(body, lang="ja"), URL).price == "1650"
+
+
+def test_an_oscommerce_heading_holds_the_price_and_the_name_its_model_in_brackets():
+    body = ("<form name='cart_quantity' action='/product_info.php?products_id=118&amp;action=add_product'><div>"
+            "<h1 style='float: right;'>$389.00</h1><h1>Halvorsen Field Automatic 40mm<br><span class='smallText'>"
+            "[HV-FA40-BLK]</span></h1></div><input type='submit' value='Add to Cart'></form>")
+    rec = extract_product(page(body), URL)
+    assert (rec.name, rec.price, rec.sku) == ("Halvorsen Field Automatic 40mm", "389.00", "HV-FA40-BLK")
+
+
+@pytest.mark.parametrize("line, brand, sku", [
+    # Zen Cart's details list
+    ("<ul id='productDetailsList'><li>Model: MLT-TRN42</li><li>Manufactured by: Tinderwood Toys</li></ul>",
+     "Tinderwood Toys", "MLT-TRN42"),
+    # several labelled values on one line, each after a separator
+    ("<p class='ref'>Código: 7702345001 &nbsp;|&nbsp; Marca: <b>Cocinex</b></p>", "Cocinex", "7702345001"),
+    ("<p class='ref'>Marca: <b>Cocinex</b> | Código: <b>7702345001</b></p>", "Cocinex", "7702345001"),
+])
+def test_labelled_values_of_a_details_line(line, brand, sku):
+    rec = extract_product(page(f"<div class='product'><h1>Olla a presión 6 litros</h1>{line}"
+                               "<span class='price'>$189.900</span></div>"), URL)
+    assert (rec.brand, rec.sku) == (brand, sku)
 
 
 def test_the_currency_in_the_text_right_after_the_amounts_element():

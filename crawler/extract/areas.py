@@ -101,6 +101,11 @@ _RELATED_HEADING = re.compile(
     r"παρόμοια προϊόντα|похожие товары|с этим товаром|схожі товари|рекомендуем|рекомендуєм|рекомендован|"
     r"recomendad|consigliat|rekomendowan|produse similare|"
     r"produse recomandate|hasonló termékek|ajánlott termékek|podobné produkty|doporučujeme|"
+    # OpenCart's "Related Products" as its language packs say it
+    r"produkty powiązane|сопутствующие товары|супутні товари|súvisiace produkty|kapcsolódó termékek|"
+    r"свързани продукти|relaterade produkter|relaterede produkter|relaterte produkter|liittyvät tuotteet|"
+    r"samankaltaiset tuotteet|povezani proizvodi|сродни производи|sorodni izdelki|susiję produktai|"
+    r"saistītie produkti|seotud tooted|محصولات مرتبط|produse asemănătoare|"
     # other sellers' offers of it ("Other Sellers on Amazon", "More buying choices")
     r"other sellers on|more buying choices|weitere anbieter auf|andere verkopers op|autres vendeurs sur|"
     r"otros vendedores en|altri venditori su|outros vendedores n[ao]|他の出品者|"

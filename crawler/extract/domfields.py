@@ -129,8 +129,8 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             continue
         t = short_text(h, 300, words_apart=True)
         t = _BRACKETED_CODE.sub("", t) if t and t.endswith("]") else t  # osCommerce's "… [JW-1108571]"
-        if not t or len(t) < 2:
-            continue
+        if not t or len(t) < 2 or not any(ch.isalpha() for ch in t):
+            continue  # a heading that is a price ("<h1 style='float: right;'>$389.00</h1>") names nothing
         named = " ".join(filter(None, (h.get("class"), h.get("id"))))
         if (t.casefold() in site and in_masthead(h)) or _MAKER.search(named):
             continue  # the shop's logo; a heading that names the maker ("<h1 class='product-brand'>")
@@ -157,7 +157,14 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
 
 
 _MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)
-_BRACKETED_CODE = re.compile(r"\s*\[[\w./-]*\d[\w./-]*\]$")
+_BRACKETED_CODE = re.compile(r"\s*\[([\w./-]*\d[\w./-]*)\]$")
+
+
+def bracketed_code(heading) -> str | None:
+    """The code a heading ends with in brackets (osCommerce prints the model so: "Field Watch 40mm [HV-FA40]")."""
+    t = short_text(heading, 300, words_apart=True)
+    m = _BRACKETED_CODE.search(t) if t and t.endswith("]") else None
+    return m.group(1) if m else None
 
 
 def _coverage(text: str, title_words: set) -> float:

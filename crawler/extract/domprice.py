@@ -559,7 +559,7 @@ def _names_currency(el, cur: str) -> bool:
     return bool(t) and all(parse_price_text(t, h)[1] == cur for h in _PROBES)
 
 
-_BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font",
+_BOX_TAGS = frozenset(("span", "strong", "b", "em", "div", "p", "ins", "dd", "td", "bdi", "data", "font", "h1",
                        "h2", "h3", "h4", "li", "label"))
 
 

@@ -122,6 +122,7 @@ _VOCAB = {
     ),
     "maker": (
         "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
+        "manufactured by",  # Zen Cart's "Manufactured by: Tinderwood Toys"
         # wine and food: who makes it ("Produtor: Quinta …", "Erzeuger: Weingut …")
         "producer", "produtor", "productor", "producteur", "erzeuger",
         "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
@@ -625,6 +626,21 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
 _NEXT_LABELLED = re.compile(r"\s+[/|·•]\s+(?=[^/|·•:：]{1,30}[:：])")
 
 
+_LINE_SEP = re.compile(r"[|/·•]")
+
+
+def _later_in_line(el):
+    """(field, value) of each labelled value after the first on ``el``'s line."""
+    for part in _NEXT_LABELLED.split(_line(el)[:240])[1:]:
+        m = LABEL.match(part)
+        if m is None or _sep_kind(m.group("sep"), normalize(m.group("label"))) != 2:
+            continue
+        field = FIELD_OF.get(normalize(m.group("label")))
+        v = _value(field, part[m.end():], "line") if field else None
+        if v:
+            yield field, v
+
+
 ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) before "#"
     r"\s*+(?P<label>[^\W\d_][^\n#:：]{0,30}?#)(?P<sep>[\s.:：\-–—=|" + _INVISIBLE + "]*)")
 # "eBay item number:", "Zalando article number:", "OTTO-Artikelnummer:": a word (the shop's name) before an
@@ -788,6 +804,11 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         m = LABEL.match(own) or ID_HASH.match(own) or NAMED_ID.match(own)
         label = normalize(m.group("label"))
         field = FIELD_OF.get(label) or _id_field(label, shop)
+        if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
+            # the line's later labelled values ("Código: 7702345001 | Marca: <b>Cocinex</b>")
+            for later, value in _later_in_line(el):
+                if later in want and later not in found and not related(el) and not in_reviews(el):
+                    found[later] = value
         if field not in want or (field in found and not (field == "sku" and form_code)):
             continue
         v = _read(el, own, m, label, field)

@@ -410,6 +410,10 @@ def _extract(root, url: str) -> ProductRecord:
         rec.sku = attribute_value(anchors, related, SKU_ATTRIBUTE, labels.attribute_code)
         if rec.sku:
             sources["sku"] = "dom"
+    if not rec.sku and h1 is not None:  # osCommerce's model in brackets under the name ("… [HV-FA40-BLK]")
+        rec.sku = domfields.bracketed_code(h1[0])
+        if rec.sku:
+            sources["sku"] = "dom"
     # og:title usually carries shop/SEO decoration around the h1 text, markup names often carry
     # specs or the brand around it ("INNO3D - GeForce GT 1030 0dB 2GB, HDMI 2.0"), and a
     # twitter:title is a share card's caption (shortened, or the SEO title): the name is the title
