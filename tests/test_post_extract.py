@@ -48,6 +48,12 @@ def test_resolution_helpers():
     assert destination_param("https://x.example/r?murl=https%253A%252F%252Fshop.example%252Fp%252F3") == \
         "https://shop.example/p/3"
     assert destination_param("https://shop.example/p/4?color=red") is None
+    # Tumblr's outbound redirect ("z") and Awin's deep link ("p")
+    assert destination_param("https://t.umblr.com/redirect?z=https%3A%2F%2Fshop.example%2Fp%2F6&t=abc") == \
+        "https://shop.example/p/6"
+    assert destination_param("https://www.awin1.com/cread.php?awinmid=9&p=https%3A%2F%2Fshop.example%2Fp%2F7") == \
+        "https://shop.example/p/7"
+    assert destination_param("https://shop.example/list?p=2") is None  # a page number
     assert strip_tracking("https://shop.example/p/1?utm_source=a&color=red&gclid=z#reviews") == \
         "https://shop.example/p/1?color=red"
     assert strip_tracking("https://shop.example/p/1?utm_medium=b") == "https://shop.example/p/1"

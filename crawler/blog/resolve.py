@@ -17,7 +17,7 @@ from w3lib.url import url_query_cleaner
 
 #: Query parameters that carry the destination of a bounce/affiliate URL.
 DESTINATION_PARAMS = ("murl", "url", "u", "dest", "destination", "redirect", "redirect_url", "redirect_uri",
-                      "target", "to", "goto", "link", "out", "r", "ued", "l")
+                      "target", "to", "goto", "link", "out", "r", "ued", "l", "z", "p")
 
 #: Tracking parameters that never change which product a URL names.
 TRACKING_PARAMS = frozenset({
