@@ -1161,6 +1161,8 @@ def test_more_ways_of_saying_a_link_stands_in_for_the_garment(line, kind):
 @pytest.mark.parametrize("url, body, show", [
     # the post's address names the show before its episode, as the words write it
     ("https://blog.example/selling-sunset-s7-e3-chrishell/", "<p>Back in Selling Sunset land.</p>", "Selling Sunset"),
+    # the address writes plain what the words write with accents
+    ("https://blog.example/mania-de-voce-capitulo-45-luma/", "<p>Em Mania de Você, a Luma...</p>", "Mania de Você"),
     # written nowhere with capitals: the address's words capitalised
     ("https://fits.example/post/761/heartstopper-s3-ep-1-nick", "<p>nick's jumper, finally</p>", "Heartstopper"),
     ("https://blog.example/young-royals-sasong-3-avsnitt-2/", "", "Young Royals"),  # "säsong" spelled for an address

@@ -13,6 +13,7 @@ unless nothing else names a show.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
@@ -193,7 +194,7 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
     words = m.group("show").split()
     if not words or words[-1] in _NOT_SHOW_END or WHO_WORE.search(m.group("show")):
         return None
-    written = re.compile(r"(?<!\w)" + r"[\s\-–:]+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    written = re.compile(r"(?<!\w)" + r"[\s\-–:]+".join(map(_accented, words)) + r"(?!\w)", re.I)
     for t in texts:
         found = written.search(t) if t else None
         if found and found.group()[0].isupper() and _usable(found.group(), exclude):
@@ -213,6 +214,24 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
         return None
     show = " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
     return show if _usable(show, exclude) else None
+
+
+def _accented(word: str) -> str:
+    """A pattern for an address's word as the post may write it with accents ("voce" for "Você")."""
+    return "".join(f"[{ch}{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in word)
+
+
+def _accent_table() -> dict[str, str]:
+    """Each plain letter's accented lower-case forms in Latin-1 and Latin Extended ("e": "èéêë…")."""
+    table: dict[str, str] = {}
+    for ch in map(chr, range(0xC0, 0x250)):
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if base.isascii() and base.isalpha() and ch.lower() == ch:
+            table[base] = table.get(base, "") + ch
+    return table
+
+
+_ACCENTED = _accent_table()  # the accented letters an address writes plain
 
 
 _SMALL_WORDS = frozenset(("of", "the", "and", "in", "on", "at", "a", "an", "to", "for", "de", "la", "le", "el", "y"))
