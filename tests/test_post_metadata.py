@@ -1452,6 +1452,14 @@ def test_a_short_form_and_a_contracted_is_name_the_same_people():
     assert rec.characters == ["Carmy", "Sydney", "Richie"]
 
 
+def test_a_family_name_before_a_possessive_is_the_person_the_post_calls_by_her_given_name():
+    rec = _titled("Selling Sunset S8E3: Chrishell's and Emma's outfits", (
+        "<p>Chrishell's slip dress is from Reformation &ndash; <a href='https://s.example/1'>shop it</a>.</p>"
+        "<p>Emma Hernan&rsquo;s oversized white blazer is from Nadine Merabi &ndash; "
+        "<a href='https://s.example/2'>shop it</a>. Emma also carried a bag.</p>"))
+    assert sorted(rec.characters) == ["Chrishell", "Emma"]
+
+
 @pytest.mark.parametrize("lang, title, show, season, episode", [
     ("he", "הבית ברחוב הזית עונה 2, פרק 3: מה לבשה נועה?", "הבית ברחוב הזית", 2, 3),
     ("vi", "Mùa Hoa Phượng tập 15: váy của Linh", "Mùa Hoa Phượng", None, 15),

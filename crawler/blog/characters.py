@@ -278,6 +278,22 @@ def _name_alone(who: str) -> str:
     return " ".join(words[:n])
 
 
+def _with_given_name(family: str, lines: list[str], known, makers) -> str:
+    """The person a possessive's family name belongs to, by the given name a line writes before it
+    ("Emma Hernan's blazer", where the post calls her Emma): that given name where the post names her
+    so too; else the family name as it stands (not a maker's name before it: "Madewell Georgia's")."""
+    for line in lines:
+        m = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(family)}['’]", line)
+        if m is None:
+            continue
+        given = m.group(1)
+        if _no_name(given) or given.casefold() in makers:
+            return family
+        alone = re.compile(rf"\b{given}\b(?!\s+{re.escape(family)})")
+        return given if given in known or any(alone.search(t) for t in lines) else family
+    return family
+
+
 def _given_and_family(who: str) -> str:
     """"Shiv Roy" stays whole; "Fashion Maya" or "The Maya" is the name alone."""
     first, _, rest = who.partition(" ")
@@ -403,11 +419,13 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     for name in _cast_lines(stream) + _sibling_sections(stream, set(names) | seeds, items, lowercase):
         names[name] = None
     makers = {i.brand.casefold() for i in items if i.brand}
+    prose = None
     for item in items:
         owners = POSSESSIVE.findall(item.text) + (_bare_genitives(item.text) if genitive else [])
         for name in owners:
             if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
-                names[name] = None
+                prose = prose if prose is not None else [text(p) for p in stream.elements if p.tag in _PROSE]
+                names[_with_given_name(name, prose, names, makers)] = None
     # then those the prose names with their actor ("Zuza (Magdalena Stużyńska)") or says wear something
     # ("Gwen wears a charcoal suit. Meanwhile Hector wears ..."), the latter where the post identifies it: a
     # link on the line, a maker named, or a garment of the post's ("a peacoat" beside "Peacoat: <a>Sandro</a>");
