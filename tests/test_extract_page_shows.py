@@ -640,6 +640,36 @@ def test_a_buy_box_in_an_aside_beside_the_title(aside, availability):
     assert extract_product(html, URL).availability == availability
 
 
+def _wrapped(inner: str, levels: int, name: str) -> str:
+    """`inner` under `levels` wrappers with hashed class names, as CSS-in-JS libraries render them."""
+    for i in range(levels):
+        inner = f"<div class='{name}{i}X-{i} Qz{i}b'>{inner}</div>"
+    return inner
+
+
+_BAND = _wrapped("<h1>Wool Coat</h1>", 8, "sc-h")  # the title in a band across the page, far from the buy box
+_SPECS = _wrapped("<p>" + "Pure merino, made in Portugal. " * 30 + "</p>", 6, "sc-d")
+
+
+def test_a_sticky_buy_panel_in_an_aside_whose_class_says_nothing():
+    panel = ("<aside class='sc-lzBYrf-6 LQDHGf'>" + _wrapped(
+        "<div class='sc-p'>€ 189,00</div><span class='stock-oos'>Temporarily out of stock</span>"
+        "<button type='button'>Notify when available</button><a href='/financing'>Financing</a>", 5, "sc-b")
+        + "</aside>")
+    assert extract_product(page(_BAND + _wrapped(_SPECS + panel, 4, "sc-m")), URL).availability == "OutOfStock"
+
+
+def test_a_buy_box_whose_cart_button_the_page_replaced_beside_deep_cards_of_other_products():
+    cards = "".join("<li class='css-cp9'><article>" + _wrapped(
+        f"<a href='/p/{n}'>Scarf {n}</a><span>€ 9{n},00</span>"
+        + _wrapped("<button type='button'>Add to cart</button>", 2, "css-btn"), 3, "css-card") + "</article></li>"
+        for n in range(5))
+    box = ("<div data-testid='buy-box' class='css-3094osc'><span>€ 189,00</span><div><button type='button'>"
+           "Notify me when it's back</button></div><div><button type='button'>Add to wishlist</button></div></div>")
+    body = _BAND + _wrapped(box, 6, "css-b") + "<div><h2>Trending now</h2><ul>" + cards + "</ul></div>"
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
 def test_a_buyers_review_in_the_buy_box_is_no_stock_statement():
     review = ("<ul class='reviews__list'><li class='reviews__item'><p class='reviews__text'>Had a restock alert set "
               "for weeks, everything was out of stock everywhere. Ordered the moment it went live.</p></li></ul>")
@@ -2359,6 +2389,10 @@ def test_a_closed_launch_draw_and_a_line_no_longer_for_sale_are_sold_out():
     body = ("<h1>Bolso Puzzle pequeño</h1><div class='product-status'><p>Ya no está a la venta online.</p></div>"
             "<a class='btn-secondary' href='/tiendas'>Consultar disponibilidad en tienda</a>")
     assert extract_product(page(body, lang="es"), URL).availability == "OutOfStock"
+    # a product no longer sold, in Danish
+    body = ("<h1>Opal Pendel 40 cm</h1><p class='price'>1.295,00 kr.</p><div class='product-delivery-information'>"
+            "<p class='delivery-information delivery-soldout'>Ikke længere tilgængelig</p></div>")
+    assert extract_product(page(body, lang="da"), URL).availability == "OutOfStock"
     # a pre-order that has closed: nothing to order
     body = ("<h1>Deck 8.25 Limited</h1><p class='price'>$65.00</p><div class='product-form'>"
             "<span class='preorder-status'>Pre-orders are closed</span></div>")

@@ -86,7 +86,8 @@ _RELATED_HEADING = re.compile(
     r"aimerez aussi|produits (?:similaires|associés)|recommandé|"
     r"ont aussi (?:acheté|consulté)|también te puede|productos (?:relacionados|similares)|te recomendamos|"
     r"quem viu|quem comprou|também pode gostar|tambem pode gostar|veja também|compre junto|"
-    r"produtos (?:relacionados|similares)|quienes vieron|también compraron|zusammen gekauft|achetés ensemble|"
+    r"produtos (?:relacionados|similares)|quienes vieron|también (?:compraron|vieron|han visto)|"
+    r"clientes (?:también|que vieron)|zusammen gekauft|achetés ensemble|"
     r"samen gekocht|comprados juntos|acquistati insieme|"
     r"alternativen|zubehör|passende [a-zäöü]+$|weitere (?:titel|produkte|artikel)|autres produits|"
     r"klienci (?:oglądali|kupili) (?:także|również)|podobné zboží|související (?:produkty|zboží)|"
@@ -215,7 +216,7 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
     held: dict = {}  # parent -> its children that hold a buy control
     for b in buy:
         e = b
-        for _ in range(4):
+        for _ in range(_TILE_LEVELS if own_group else _PRICE_TILE_LEVELS):
             parent = e.getparent()
             if parent is None:
                 break
@@ -240,6 +241,10 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(c for c in tiles if c in children)
     return out
+
+
+_TILE_LEVELS = 8  # a component library's card holds its button seven wrappers down
+_PRICE_TILE_LEVELS = 4  # a price so deep in alike siblings may be the product's own (a price group's rows)
 
 
 def compared_products(buy) -> list:
@@ -270,6 +275,35 @@ def _link_away(el, page_path: str) -> str | None:
             if path and path != page_path.rstrip("/"):
                 return path
     return None
+
+
+def _sidebar(aside) -> bool:
+    """An <aside> is a sidebar unless its class names the product or its purchase ("product-aside",
+    "pdp-buybox"), or names nothing a sidebar is (hashed CSS-in-JS names) and it is a buy panel."""
+    named = " ".join(filter(None, (aside.get("class"), aside.get("id")))).lower()
+    if _BUY_ASIDE.search(named):
+        return False
+    return bool(_SIDEBAR_WORD.search(named)) or not _buy_panel(aside)
+
+
+_SIDEBAR_WORD = re.compile(r"side|widget|rail|col|nav|menu|filter|promo|banner|newsletter|blog|cart|categor|recent|"
+                           r"related|tag|ad(?:s|vert)")
+
+
+def _buy_panel(aside) -> bool:
+    """An <aside> that holds buttons and links to no more than two other pages: the product's sticky buy
+    panel ("/financing", "/store-finder"), not a sidebar of links or of other products' tiles."""
+    if next(aside.iter("button"), None) is None and not any(
+            (i.get("type") or "").lower() in ("submit", "button") for i in aside.iter("input")):
+        return False
+    away = 0
+    for a in aside.iter("a"):
+        h = (a.get("href") or "").strip()
+        if h and not h.startswith(("#", "javascript:")):
+            away += 1
+            if away > 2:
+                return False
+    return True
 
 
 _LISTING_PAGE = re.compile(r"search-?result|listing|product-?list|product-?grid|category-?page")
@@ -313,8 +347,7 @@ class Related:
         for e in reversed(chain):  # top-down
             if state != _REL and e not in self.around_title:
                 tag = e.tag if isinstance(e.tag, str) else ""
-                if tag in ("footer", "nav") or (tag == "aside" and not _BUY_ASIDE.search(
-                        " ".join(filter(None, (e.get("class"), e.get("id")))).lower())):
+                if tag in ("footer", "nav") or (tag == "aside" and _sidebar(e)):
                     state = _REL
                 elif tag in ("body", "html"):
                     # Page-wide flags ("so_footerswitch", "has-mega-menu") mark no area; a page

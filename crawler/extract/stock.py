@@ -63,6 +63,8 @@ _OUT = (
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
+    "ikke længere tilgængelig", "ikke lenger tilgjengelig", "inte längre tillgänglig", "niet meer beschikbaar",
+    "artık mevcut değil", "больше не доступен", "больше не продается", "больше не продаётся",
     # a launch draw (a raffle) that has closed
     "draw closed", "draw has closed", "draw is closed", "raffle closed", "raffle has closed", "raffle is closed",
     "pre-order closed", "pre-orders closed", "pre-orders are closed", "pre-order is closed", "preorder closed",
@@ -692,17 +694,20 @@ def _label(control, visible: Visibility) -> str | None:
 def _control(el, candidates: set):
     """A buy form or a buy-box container ("add-to-cart-wrapper") speaks through the control it
     holds: the buy button among them, else a form's submit control (whose value may say "Sold
-    out", or which may be disabled)."""
+    out", or which may be disabled), else a button that says the product is sold out or offers to
+    tell when it is back (a buy box whose cart button the page replaced: "Avísame cuando esté disponible")."""
     if el.tag in ("button", "input"):
         return el
-    submit = None
+    submit = stated = None
     for e in el.iter("button", "input"):
         if e is not el and e in candidates:
             return e
         if submit is None and el.tag == "form" and (e.tag == "button"
                                                     or (e.get("type") or "").lower() in ("submit", "image")):
             submit = e
-    return submit if submit is not None else el
+        if stated is None and verdict(short_text(e, 80) or e.get("value") or "") in ("OutOfStock", "notify"):
+            stated = e
+    return submit if submit is not None else stated if stated is not None else el
 
 
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
