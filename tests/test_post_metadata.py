@@ -727,6 +727,8 @@ def test_a_maker_opens_the_products_line_above_its_button():
     # the number first, an ordinal's dot after it, before the episode's word
     ("Yalı Çapkını 58. Bölüm Seyran Kıyafetleri: Elbise ve Çanta", "Yalı Çapkını", None, 58),
 
+    # a quoted name the sentence goes on after
+    ("Maya's Outfits In Episode 7 Of \"Northbound\" Are Giving Podcast Girl Fall", "Northbound", None, 7),
     # a wearer's garments before the episode are no show
     ("Maya’s Kaftans and Blazers 4x07", None, 4, 7), ("Maya’s Coats, Ranked: Northbound S3E5", "Northbound", 3, 5),
     ("Maya’s Yale Wardrobe in Northbound 4.09 (and Where to Buy It Now)", "Northbound", 4, 9),

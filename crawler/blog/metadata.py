@@ -630,10 +630,14 @@ def _unquoted(show: str) -> str:
     show = show.strip(" ,:-")
     if len(show) > 2 and show[0] in _QUOTES and show[-1] in _QUOTES:
         show = show[1:-1].strip()
+    elif len(show) > 2 and show[0] in _DOUBLE_QUOTES and (close := _CLOSING.search(show, 1)) and close.start() > 1:
+        show = show[1:close.start()].strip()  # a quoted name the sentence goes on after ("… Of "Nobody Wants This" Are …")
     m = _CORNER_QUOTED.fullmatch(show)
     return m.group(1).strip() if m else show
 
 
+_DOUBLE_QUOTES = frozenset('"“”«»„')
+_CLOSING = re.compile(r'["”“»]')
 _CORNER_QUOTED = re.compile(r"[^「」『』《》【】]{0,6}[「『《【]([^「」『』《》【】]+)[」』》】]")
 
 
