@@ -285,6 +285,18 @@ def _inline(body: str, title: str = "Post"):
     return extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/")
 
 
+@pytest.mark.parametrize("line, brand", [
+    # a marketplace sells many makers' goods: its name on the button makes none of them
+    ("<p>Maya's cardigan: <a href='https://www.amazon.com/dp/B0BXYZ1234'>Amazon</a></p>", None),
+    ("<p>Maya's cardigan by Prettygarden: <a href='https://www.amazon.com/dp/B0BXYZ1234'>Amazon</a></p>",
+     "Prettygarden"),
+    # a fast-fashion label's own shop: its name is the maker
+    ("<p>Maya's earrings: <a href='https://es.shein.com/Gold-Hoop-Earrings-p-10123456.html'>Shein</a></p>", "Shein"),
+])
+def test_a_marketplaces_name_on_a_link_is_no_maker(line, brand):
+    assert [link.brand for item in _inline(line).items for link in item.links] == [brand]
+
+
 def _titled(title: str, body: str = "<p>Coat: <a href='https://s.example/1'>Zara</a></p>",
             url: str = "https://blog.example/2025/post/"):
     """A post whose <title> and h1 are `title`."""

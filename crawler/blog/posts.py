@@ -25,6 +25,7 @@ from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_of
 from street2shop.crawler.extract.jsonsafe import loads
+from street2shop.crawler.extract.marketplaces import is_marketplace
 from street2shop.crawler.extract.page import parse_html
 
 __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "content_root", "extract_post",
@@ -499,6 +500,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                                            brand=(own_card_maker(el) or maker) if kind == "exact"
                                            else link_maker(words, href, _sentence_after(el)) or card_maker(el)
                                            or own))
+        for link in item.links:
+            if link.brand and is_marketplace(link.brand):
+                link.brand = None  # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none
         linked.update((link.url, link) for link in item.links)
         if item.links:
             items.append(item)

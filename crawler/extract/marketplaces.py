@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _NAMES = """
-amazon ebay etsy walmart target aliexpress alibaba temu wish shein
+amazon ebay etsy walmart target aliexpress alibaba temu wish
 kleinanzeigen ebaykleinanzeigen willhaben marktplaats 2dehands leboncoin vinted depop poshmark wallapop
 milanuncios subito olx avito авито юла youla ozon wildberries яндексмаркет allegro ceneo emag trendyol
 hepsiburada n11 gittigidiyor sahibinden jumia takealot noon flipkart snapdeal meesho myntra
