@@ -987,3 +987,12 @@ def test_a_brand_block_whose_label_is_for_screen_readers_only():
     main = ("<div class='price__vendor'><dt><span class='visually-hidden'>Vendor</span></dt><dd>Summit Lane</dd></div>"
             "<p class='product-single__sku'>SKU: <span>SL-TB45-SLT</span></p>")
     assert get(main).brand == "Summit Lane"
+
+
+def test_a_shop_cards_official_tag_after_a_brand_label_is_no_brand():
+    # "品牌官方": brand, official (the store is the brand's own): a tag, no name
+    body = ("<h1>手工牛軋糖禮盒 20入</h1><span class='price'>NT$680</span><div class='lg-shop'><div>"
+            "<p class='lg-shop__name'>蜜糖坊</p><p class='lg-shop__meta'>品牌官方</p></div></div>")
+    assert extract_product(page(body), URL).brand is None
+    assert (clean_brand("品牌：官方"), clean_brand("Official"), clean_brand("공식")) == (None, None, None)
+    assert clean_brand("Official Store Co") == "Official Store Co"

@@ -1329,6 +1329,20 @@ def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_ou
     assert in_buy_box(box).availability == "InStock"
 
 
+def test_an_amp_selector_every_size_disabled_beside_its_caption_is_sold_out():
+    # the picker's caption is named as a part of it ("ml-variants__label"): no picker of its own
+    box = ("<form class='ml-buy'><div class='ml-variants'><div class='ml-variants__label'><span>Taille: <b>Choisir</b>"
+           "</span><a href='#size-guide'>Guide des tailles</a></div><amp-selector layout='container' name='size' "
+           "class='ml-sizes'>" + "".join(f"<div class='ml-size' option='{s}' role='option' disabled>{s}<small>Épuisé"
+                                         "</small></div>" for s in ("S", "M", "L")) + "</amp-selector></div>"
+           "<button type='submit' class='ml-btn' disabled [disabled]='!product.selectedSize'>Ajouter au panier</button>"
+           "</form>")
+    assert in_buy_box(box, "fr").availability == "OutOfStock"
+    one_left = box.replace("option='L' role='option' disabled>L<small>Épuisé</small>", "option='L' role='option'>L<small>"
+                           "</small>")
+    assert in_buy_box(one_left.replace(" disabled [disabled]", " [disabled]"), "fr").availability == "InStock"
+
+
 @pytest.mark.parametrize("picker, availability", [
     ("<select name='id'><option value='' disabled selected>Choose a size</option><option value='1' disabled>S</option>"
      "<option value='2' disabled>M</option></select>", "OutOfStock"),
@@ -2567,6 +2581,13 @@ def test_the_cents_of_a_price_split_over_two_elements_are_no_price_of_their_own(
     # Hepsiburada's "<span>1.249</span><span>,90 TL</span>": the second span alone read as 90 TL
     found, _ = parse_price_text(text, Hints.from_page("https://www.hepsiburada.com/p", "tr"))
     assert found == (Decimal(amount) if amount else None)
+
+
+def test_the_iso_code_beside_a_dollar_sign_names_the_currency():
+    hints = Hints.from_page("https://wa.me/c/5215512345678", None)
+    assert parse_price_text("$249.00 MXN", hints) == (Decimal("249.00"), "MXN")
+    assert parse_price_text("$ 1.299 CLP", hints) == (Decimal("1299"), "CLP")
+    assert parse_price_text("$12 SALE", hints) == (Decimal("12"), "USD")
 
 
 @pytest.mark.parametrize("text, url, amount, currency", [

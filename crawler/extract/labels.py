@@ -337,11 +337,15 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     t = t.strip(" :-|·•" + _INVISIBLE)
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
-    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF:
+    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
+            or t.casefold() in _OFFICIAL:
         return None
     return t
 
 
+# The word a shop card tags an official store with, read after a brand label ("品牌官方": brand, official)
+_OFFICIAL = frozenset(("官方", "公式", "공식", "official", "oficial", "officiel", "offiziell", "ufficiale", "officieel",
+                       "oficjalny", "resmi", "chính hãng", "官方旗舰店", "旗艦店", "旗舰店", "공식스토어", "公式ストア"))
 _NOTE = re.compile(r"\s*\([^()]*\)$")  # a note in brackets after the name
 
 

@@ -195,6 +195,8 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
             continue
         said = currency_code(p.currency, hints) if p.currency and _standalone(p.currency, part) else None
         said = said or _fallback_currency(part, hints)
+        if p.currency and not p.currency.isalpha() and (iso := _ISO_WORD.search(part)) and iso.group() in ISO_CODES:
+            said = iso.group()  # the code beside a symbol names it ("$249.00 MXN", "$ 1.299 CLP")
         amount = p.amount
         if said in _THOUSANDTHS_CURRENCIES and (m := _THOUSANDTHS.search(part)):
             # a dinar's three decimals ("1 189,000 DT", "KWD 12.500"), not a thousands group
@@ -205,6 +207,7 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
     return best, cur
 
 
+_ISO_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 # Currencies counted in thousandths, as their shops write them (the Iraqi dinar's are not in use).
 _THOUSANDTHS_CURRENCIES = frozenset(("TND", "KWD", "BHD", "OMR", "JOD", "LYD"))
 _THOUSANDTHS = re.compile(r"\d([.,])\d{3}(?!\d)(?![.,]\d)")

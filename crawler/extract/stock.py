@@ -866,7 +866,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
             cls = el.get("class")
-            if cls and el.tag not in _A_CHOICE and _PICKER.search(cls.lower()) and not (related(el) or visible.hidden(el)):
+            if (cls and el.tag not in _A_CHOICE and _PICKER.search(cls.lower()) and not _PICKER_CAPTION.search(cls.lower())
+                    and not (related(el) or visible.hidden(el))):
                 choices = _choices_in(el)
                 if choices is not None and _swatches(choices):
                     swatches.append(choices)  # a size picker of buttons or list items
@@ -994,6 +995,8 @@ _PROMISED = re.compile(r"(?<!\w)(?:due|expected|eta|erwartet|voraussichtlich|att
 _ON_SALE_WORDS = frozenset(_ORDER[1:])
 
 
+# A picker's caption or its size guide, named as a part of it ("ml-variants__label"): no picker of its own
+_PICKER_CAPTION = re.compile(r"(?:__|-)(?:label|title|heading|header|caption|legend|guide)(?![a-z])")
 _A_CHOICE = frozenset(("button", "a", "li", "label", "option", "input", "span"))  # one choice ("zs-size"), not a picker
 
 
