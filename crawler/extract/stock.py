@@ -684,6 +684,13 @@ _OUT_CLASS = re.compile(r"disabled|" + _SOLD_OUT_CLASS.pattern)
 
 
 _CONTROLS = frozenset(("button", "input", "a"))
+# A control of the buy box that does something else than buy, whatever its class says ("btn-add-to-cart"
+# on "Add to Wish List"): it sells nothing
+_OTHER_ACTION = re.compile(r"wish ?list|favou?rite|registry|compare|save for later|merkliste|wunschliste|merkzettel|"
+                           r"favoriten|vergleich|liste d'envies|favoris|comparer|favoritos|lista de deseos|comparar|"
+                           r"preferiti|confronta|verlanglijst|favorieten|vergelijk|ulubion|porównaj|お気に入り|比較|"
+                           r"收藏|관심상품|찜하기|find (?:it )?in (?:a )?store|check (?:nearby )?stores|check store|"
+                           r"store availability|find a store")
 
 
 def _label(control, visible: Visibility) -> str | None:
@@ -925,7 +932,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
         if (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
-                and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))):
+                and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))
+                and not _OTHER_ACTION.search(says.casefold())):
             working = True
     said = clear + weak
     if not working and "notify" in said:
