@@ -651,6 +651,35 @@ _BAND = _wrapped("<h1>Wool Coat</h1>", 8, "sc-h")  # the title in a band across 
 _SPECS = _wrapped("<p>" + "Pure merino, made in Portugal. " * 30 + "</p>", 6, "sc-d")
 
 
+@pytest.mark.parametrize("words, lang", [("แจ้งเตือนเมื่อมีสินค้า", "th"), ("Ενημέρωσέ με", "el")])
+def test_a_control_named_for_a_back_in_stock_alert_in_any_language(words, lang):
+    # the cart button replaced by a notify-me button whose words the stock vocabulary may not hold; stale markup
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    box = f"<div class='Buybox_actions__358dC'><button class='Buybox_cta__N8Z7k Buybox_notify__8XWmv'>{words}</button></div>"
+    body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>"
+    assert extract_product(page(body, ld(data), lang=lang), URL).availability == "OutOfStock"
+
+
+def test_a_buy_forms_every_text_is_no_statement_of_its_own():
+    # one colour sold out among the form's choices; the form's cart button works
+    form = ("<form action='/cart/add' method='post' class='bg-white shadow-sm'><div class='flex flex-col gap-4'><s>52,000원"
+            "</s> <span>-25%</span> <span>39,000원</span> <span>390P 적립</span></div><fieldset><legend>색상"
+            "</legend><div class='flex-1'><button type='button' aria-pressed='true'>화이트</button><button type='button' "
+            "disabled aria-disabled='true'>그레이<span class='text-red-600'>품절</span></button></div></fieldset>"
+            "<button type='submit' class='inline-flex w-full'>장바구니 담기</button></form>")
+    assert in_buy_box(form, "ko").availability == "InStock"
+
+
+def test_a_delivery_options_status_far_from_the_title():
+    # Oracle ATG: no markup, no add button, the home-delivery line alone says it
+    options = ("<div class='fulfilment-options'><div class='fulfilment home-delivery'><h3>Home delivery</h3>"
+               "<p class='fulfilment-status'>Temporarily out of stock</p></div><div class='fulfilment click-collect'>"
+               "<h3>Click &amp; Collect</h3><p>Free. <a href='/stores'>Check stock in your store</a></p></div></div>")
+    body = _BAND + _wrapped(_SPECS + _wrapped("<div class='pdp-price'>€ 189,00</div>", 5, "sc-b") + _SPECS + options, 4,
+                            "sc-m")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+
+
 def test_a_sticky_buy_panel_in_an_aside_whose_class_says_nothing():
     panel = ("<aside class='sc-lzBYrf-6 LQDHGf'>" + _wrapped(
         "<div class='sc-p'>€ 189,00</div><span class='stock-oos'>Temporarily out of stock</span>"

@@ -684,6 +684,9 @@ _OUT_CLASS = re.compile(r"disabled|" + _SOLD_OUT_CLASS.pattern)
 
 
 _CONTROLS = frozenset(("button", "input", "a"))
+_CONTAINER_WORDS = 40
+_NOTIFY_CONTROL = re.compile(r"(?<![a-z])notify(?:-?me)?(?![a-z])|(?<![a-z])notify[-_]|[-_]notify|back-?in-?stock|"
+                             r"waitlist|wait-list|restock|stock-?alert")
 # A control of the buy box that does something else than buy, whatever its class says ("btn-add-to-cart"
 # on "Add to Wish List"): it sells nothing
 _OTHER_ACTION = re.compile(r"wish ?list|favou?rite|registry|compare|save for later|merkliste|wunschliste|merkzettel|"
@@ -924,7 +927,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if b in templates:
             continue
         says = _label(b, visible)
-        texts = {says, _label(e, visible)} if b is not e else {says}  # a container's own words count too
+        own = _label(e, visible) if b is not e else None
+        # a container's own words count too, when they are a label's few ("<div class='atc'>Sold out</div>"),
+        # not a buy form's every text (a colour's "그레이 품절" among its choices)
+        texts = {says, own} if own and len(own) <= _CONTAINER_WORDS else {says}
+        if _NOTIFY_CONTROL.search(" ".join(filter(None, (b.get("class"), b.get("id")))).lower()):
+            texts.add("notify me")  # a control named for a back-in-stock alert, in any language ("Buybox_notify__8XWmv")
         if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
             texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]

@@ -72,7 +72,8 @@ def _flags(low: str) -> int:
     if "crumb" in low:
         f |= _F_CRUMB
     if ("avail" in low or "stock" in low or "inventory" in low or "lager" in low or "voorraad" in low
-            or "disponib" in low or "dostep" in low or "sklad" in low or "saatav" in low):  # Lager, dostępność...
+            or "disponib" in low or "dostep" in low or "sklad" in low or "saatav" in low  # Lager, dostępność...
+            or "fulfil" in low):  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
             or "photo" in low or "media" in low) and _GALLERY.search(low):
