@@ -680,6 +680,14 @@ def test_a_delivery_options_status_far_from_the_title():
     assert extract_product(page(body), URL).availability == "OutOfStock"
 
 
+def test_a_picture_not_available_in_portuguese_is_no_stock():
+    # Amazon's image block for a variation it cannot show, in its Brazilian words
+    box = ("<div class='variationUnavailable unavailableExp'><div class='a-alert-container'><h4 class='a-alert-heading'>"
+           "Imagem não disponível</h4></div></div><span class='a-color-success'>Em estoque</span>"
+           "<button id='add-to-cart-button'>Adicionar ao carrinho</button>")
+    assert in_buy_box(box, "pt").availability == "InStock"
+
+
 def test_a_sticky_buy_panel_in_an_aside_whose_class_says_nothing():
     panel = ("<aside class='sc-lzBYrf-6 LQDHGf'>" + _wrapped(
         "<div class='sc-p'>€ 189,00</div><span class='stock-oos'>Temporarily out of stock</span>"
@@ -1004,6 +1012,18 @@ def test_a_states_product_code_is_a_code_not_words_a_seller_typed(code, sku):
     state = {"product": {"name": "Wool Coat", "productCode": code, "price": {"value": 189, "currency": "EUR"}}}
     body = f"<div id='app'><h1>Wool Coat</h1></div><script type='application/json'>{json.dumps(state)}</script>"
     assert extract_product(page(body), URL).sku == sku
+
+
+def test_the_interfaces_words_in_page_state_are_no_stock():
+    # a Next.js page's translation bundle ("outOfStock": "Out of stock") beside the product's name; the buy
+    # button works and nothing else says
+    labels = {"outOfStock": "Out of stock", "notifyMe": "Notify me", "addToBag": "Add to bag", "size": "Size",
+              "findInStoreOutOfStockToggleText": "Show sold out stores", "selectSize": "Select size"}
+    state = {"props": {"pageProps": {"product": {"name": "Wool Coat", "labels": labels,
+                                                 "swatch.alt.text.outofstock": "Sold out"}}}}
+    body = (f"<div id='__next'><h1>Wool Coat</h1><span class='price'>$19.99</span><button class='add-to-bag'>"
+            f"Add to bag</button></div><script id='__NEXT_DATA__' type='application/json'>{json.dumps(state)}</script>")
+    assert extract_product(page(body), URL).availability == "InStock"
 
 
 @pytest.mark.parametrize("state, availability", [

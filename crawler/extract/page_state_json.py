@@ -242,12 +242,18 @@ def _availability(d: dict, depth: int = 0) -> str | None:
 # whose text the page's stock words judge ("uitverkocht", "Tükendi").
 _STOCK_KEY = re.compile(r"stock|stok|lager|voorraad|inventa|inventor|availab|disponib|dostep|sklad|saatav|varast|"
                         r"estoque|existencia|zaloga|zásob|наличи|склад|在庫|库存|재고", re.I)
+# A key that names a state or a piece of the interface: its text is a label, not the product's state
+# ("outOfStock": "Out of stock", "findInStoreOutOfStockToggleText", "swatch.alt.text.outofstock")
+_LABEL_KEY = re.compile(r"^(?:is)?(?:out.?of.?stock|sold.?out|in.?stock|(?:un)?available|oos)$|text|label|legend|"
+                        r"toggle|alt\b|\.alt|title|heading|placeholder|tooltip|cta|button", re.I)
 _STOCK_TEXT_KEYS = ("status", "state", "value", "code", "label", "text", "message")
 
 
 def _stock_words(d: dict) -> str | None:
+    if len(d) >= 6 and sum(isinstance(v, str) for v in d.values()) >= 0.8 * len(d):
+        return None  # a bundle of the interface's words ({"outOfStock": "Out of stock", "notifyMe": …})
     for k, v in d.items():
-        if not _STOCK_KEY.search(k):
+        if not _STOCK_KEY.search(k) or (isinstance(v, str) and _LABEL_KEY.search(k)):
             continue
         if isinstance(v, dict):
             v = next((v[x] for x in _STOCK_TEXT_KEYS if isinstance(v.get(x), str)), None)

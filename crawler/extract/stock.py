@@ -249,7 +249,8 @@ _OTHER_SUBJECT = re.compile(
     r"information|informationen|informations|informazioni|información|informatie|service|"
     r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
-    r"bild|image|picture|photo|foto|imagen|immagine|afbeelding|video|erweiterungen|erweiterung|extensions?|"
+    r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
+    r"erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
     r"insurance|liste|list|wishlist|wunschliste|wunschzettel|"
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
