@@ -688,6 +688,28 @@ def test_a_picture_not_available_in_portuguese_is_no_stock():
     assert in_buy_box(box, "pt").availability == "InStock"
 
 
+def test_every_size_of_a_group_by_its_role_sold_out_beside_a_quantity_select():
+    # hashed classes: the sizes are a group by their role; how many to buy is no variant
+    sizes = "".join(f"<li><button type='button' aria-pressed='false' aria-disabled='true'><span>{n}</span>"
+                    f"<span>Tükendi</span></button></li>" for n in (36, 38, 40))
+    box = (f"<fieldset class='sc-bzbrqqm-5 hUs6Vo'><legend>Beden:</legend><ul class='sc-bzbrqqm-7 uP68aK' "
+           f"role='radiogroup'>{sizes}</ul></fieldset><form method='post' action='/cart/add'><div class='sc-dgtzc0x-4'>"
+           "<label for='qty'>Adet</label><select id='qty' name='quantity'>" + "".join(
+               f"<option value='{n}'>{n}</option>" for n in range(1, 6)) + "</select></div>"
+           "<button type='submit' class='sc-btn'>Sepete Ekle</button></form>")
+    assert in_buy_box(box, "tr").availability == "OutOfStock"
+    one_left = box.replace("aria-disabled='true'><span>40</span><span>Tükendi</span>", "><span>40</span><span></span>")
+    assert in_buy_box(one_left, "tr").availability == "InStock"
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='db-status-banner db-status-banner--soldout' role='status'><strong>स्टॉक में नहीं</strong></div>",
+    "<button class='db-button__secondary' type='button'><span>उपलब्ध होने पर सूचित करें</span></button>",
+])
+def test_sold_out_and_notify_me_in_hindi(box):
+    assert in_buy_box(box, "hi").availability == "OutOfStock"
+
+
 def test_a_sticky_buy_panel_in_an_aside_whose_class_says_nothing():
     panel = ("<aside class='sc-lzBYrf-6 LQDHGf'>" + _wrapped(
         "<div class='sc-p'>€ 189,00</div><span class='stock-oos'>Temporarily out of stock</span>"

@@ -63,7 +63,7 @@ _OUT = (
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
-    "ikke længere tilgængelig", "ikke lenger tilgjengelig", "inte längre tillgänglig", "niet meer beschikbaar",
+    "स्टॉक में नहीं", "स्टॉक खत्म", "उपलब्ध नहीं", "ikke længere tilgængelig", "ikke lenger tilgjengelig", "inte längre tillgänglig", "niet meer beschikbaar",
     "artık mevcut değil", "больше не доступен", "больше не продается", "больше не продаётся",
     # a launch draw (a raffle) that has closed
     "draw closed", "draw has closed", "draw is closed", "raffle closed", "raffle has closed", "raffle is closed",
@@ -163,7 +163,10 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "ilmoita kun", "gi meg beskjed", "meddela mig", "giv mig besked", "notifícame", "avise-me quando",
            "入荷通知", "再入荷のお知らせ", "再入荷通知", "再入荷予定", "再入荷", "عاد إلى المخزون",
            "wieder auf lager", "de nouveau en stock", "de retour en stock", "de nuevo en stock", "weer op voorraad", "到貨通知",
-           "入荷お知らせ", "到货通知", "재입고 알림", "به من خبر بده", "أعلمني", "הודיעו לי")
+           "入荷お知らせ", "到货通知", "재입고 알림", "به من خبر بده", "أعلمني", "הודיעו לי",
+           # hi, th, el, vi, id
+           "सूचित करें", "मुझे सूचित करें", "แจ้งเตือนเมื่อมีสินค้า", "แจ้งเตือนเมื่อสินค้าเข้า", "ενημέρωσέ με",
+           "ενημερώστε με", "thông báo khi có hàng", "beri tahu saya")
 
 
 def _phrases(words) -> str:
@@ -877,15 +880,17 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
             cls = el.get("class")
-            if (cls and el.tag not in _A_CHOICE and _PICKER.search(cls.lower()) and not _PICKER_CAPTION.search(cls.lower())
-                    and not (related(el) or visible.hidden(el))):
+            if (((cls and _PICKER.search(cls.lower()) and not _PICKER_CAPTION.search(cls.lower()))
+                 or el.get("role") in ("radiogroup", "listbox"))  # a choice's group by its role (hashed classes)
+                    and el.tag not in _A_CHOICE and not (related(el) or visible.hidden(el))):
                 choices = _choices_in(el)
                 if choices is not None and _swatches(choices):
                     swatches.append(choices)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
                 if not (related(el) or visible.hidden(_shown_as(el))):
                     if el.tag == "select":
-                        pickers.append(_all_choices_out(_real_options(el)))
+                        if not _quantity(el):  # how many to buy is no variant
+                            pickers.append(_all_choices_out(_real_options(el)))
                     elif el.get("name"):
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
@@ -1055,6 +1060,16 @@ def _shown_as(control):
     """What shows a choice: a radio input hidden for styling shows as the label that holds it."""
     parent = control.getparent()
     return parent if control.tag == "input" and parent is not None and parent.tag == "label" else control
+
+
+def _quantity(select) -> bool:
+    """A select of how many to buy, not of a variant: named so, or counting ("1", "2", … "10")."""
+    named = " ".join(filter(None, (select.get("name"), select.get("id"), select.get("class")))).lower()
+    return bool(_QUANTITY.search(named)) or all((o.text or "").strip().isdigit() for o in select.iter("option"))
+
+
+_QUANTITY = re.compile(r"qty|quantit|menge|anzahl|cantidad|quantidade|aantal|ilo[sś][cć]|adet|mennyis|počet|"
+                       r"antal|määrä|数量|수량")
 
 
 def _real_options(select) -> list:
