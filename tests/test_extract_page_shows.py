@@ -328,6 +328,11 @@ def test_a_disabled_buy_button_that_screen_readers_hear_as_sold_out(attributes, 
      "<button class='add-to-cart' disabled>Add to Cart</button>", None),
     ("<div class='swatches'><span>S</span><span>M</span></div><button class='add-to-cart' disabled>Add to Cart</button>",
      None),
+    ("<ul class='sc-x1 Qz' role='radiogroup'><li><button>S</button></li><li><button>M</button></li></ul>"
+     "<button class='add-to-cart' disabled>Add to Cart</button>", None),  # a group of sizes by its role
+    # how many to buy is nothing to choose first
+    ("<select name='quantity'><option>1</option><option>2</option></select>"
+     "<button class='add-to-cart' disabled>Add to Cart</button>", "OutOfStock"),
 ])
 def test_a_buy_button_served_disabled_with_nothing_to_choose_first(box, availability):
     assert in_buy_box(box).availability == availability

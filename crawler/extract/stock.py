@@ -879,10 +879,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         for el in box.iter():
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
-            cls = el.get("class")
-            if (((cls and _PICKER.search(cls.lower()) and not _PICKER_CAPTION.search(cls.lower()))
-                 or el.get("role") in ("radiogroup", "listbox"))  # a choice's group by its role (hashed classes)
-                    and el.tag not in _A_CHOICE and not (related(el) or visible.hidden(el))):
+            if _picker_group(el) and not (related(el) or visible.hidden(el)):
                 choices = _choices_in(el)
                 if choices is not None and _swatches(choices):
                     swatches.append(choices)  # a size picker of buttons or list items
@@ -980,11 +977,21 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
                and areas.says_buy(_label(b, visible) or "") for b in (_control(e, candidates) for e in buttons)):
         return None
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
-        for el in box.iter("select", "input", "ul", "ol", "div", "fieldset"):
-            cls = (el.get("class") or "").lower()
-            if el.tag == "select" or (el.get("type") or "").lower() == "radio" or (cls and _PICKER.search(cls)):
+        for el in box.iter():
+            if (el.tag == "select" and not _quantity(el)) or (
+                    el.tag == "input" and (el.get("type") or "").lower() == "radio") or _picker_group(el):
                 return None
     return "OutOfStock"
+
+
+def _picker_group(el) -> bool:
+    """A size or colour picker's group of choices: named so by its class (not its caption, "ml-variants__label"),
+    or by its role whatever its hashed class; not one choice of it."""
+    if not isinstance(el.tag, str) or el.tag in _A_CHOICE:
+        return False
+    cls = (el.get("class") or "").lower()
+    return bool(cls and _PICKER.search(cls) and not _PICKER_CAPTION.search(cls)) or el.get("role") in (
+        "radiogroup", "listbox")
 
 
 def _state_templates(elements, visible: Visibility) -> set:
