@@ -715,6 +715,15 @@ def test_sold_out_and_notify_me_in_hindi(box):
     assert in_buy_box(box, "hi").availability == "OutOfStock"
 
 
+def test_a_discontinued_products_successor_card_is_another_product():
+    box = ("<div class='product__discontinued'><p><strong>Dit board is niet meer leverbaar</strong></p><div class='successor'>"
+           "<a href='/boards/cruiser-2'><span class='successor__name'>Cruiser 2</span></a><span class='successor__price'>"
+           "€ 749,00</span><form class='button_to' method='post' action='/cart/items'><input type='submit' "
+           "value='In winkelwagen' class='btn btn--primary'></form></div></div>")
+    rec = extract_product(page(f"<div class='product-info'><h1>Cruiser 1</h1>{box}</div>", lang="nl"), URL)
+    assert (rec.availability, rec.price) == ("OutOfStock", None)
+
+
 def test_a_sticky_buy_panel_in_an_aside_whose_class_says_nothing():
     panel = ("<aside class='sc-lzBYrf-6 LQDHGf'>" + _wrapped(
         "<div class='sc-p'>€ 189,00</div><span class='stock-oos'>Temporarily out of stock</span>"

@@ -16,6 +16,7 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             # a marketplace's "listing-…" is its own item; these list other products
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
+            "successor",  # a discontinued product's successor, with its own price and button
             # other sellers' offers for the same product (marketplaces list them under the buy box)
             "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",
             "moreseller",
