@@ -1350,6 +1350,9 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
      "<span class='label'>Livraison à domicile :</span> <span class='status'>Épuisé en ligne</span></div>"
      "<div class='availability_line store'><span class='label'>Retrait en magasin :</span> <a href='#'>Vérifier la "
      "disponibilité en magasin</a></div></div>", "fr"),
+    # Oracle ATG's reference store names every class "atg_store_…": its availability is the web shop's
+    ("<div class='atg_store_productAvailability atg_store_discontinued'><p class='atg_store_availability'>"
+     "Prodotto non più disponibile</p><p>Questo prodotto è stato sostituito da una nuova formula.</p></div>", "it"),
     # a count of units at none, the button left greyed
     ("<p class='stock'>Unidades disponibles: <b id='stockDisp'>0</b></p><p><a href='javascript:;' "
      "class='btn-agregar btn-gris'>Agregar al carrito</a></p>", "es"),
@@ -1376,6 +1379,17 @@ def test_a_count_of_the_few_left_is_in_stock_over_stale_markup(count):
     body = (f"<div class='product-info'><h1>Wool Coat</h1><p class='stock stock--in'>{count}</p>"
             "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"
+
+
+def test_the_web_shops_own_store_prefix_names_no_shop_in_town():
+    # Oracle ATG's "atg_store_availability" is the web shop's stock line, which outweighs markup left
+    # at "OutOfStock" beside a working cart form
+    data = {"@type": "Product", "name": "Lampe Vesper", "offers": offer("189.00", "OutOfStock")}
+    body = ("<div class='atg_store_productSummary'><h1 class='atg_store_productTitle'>Lampe Vesper</h1>"
+            "<div class='atg_store_productAvailability'><p class='atg_store_availability atg_store_inStock'>"
+            "En stock – expédié sous 48 h</p></div><form class='atg_store_addToCart' method='post'>"
+            "<input type='submit' class='atg_store_basicButton' value='Ajouter au panier'></form></div>")
+    assert extract_product(page(body, ld(data), lang="fr"), URL).availability == "InStock"
 
 
 @pytest.mark.parametrize("label, availability", [

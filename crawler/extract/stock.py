@@ -424,6 +424,9 @@ _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|{READER_ONLY_CLASS}|"
                            r"[\w-]+(?:--|__)(?:is-)?(?:hidden|hide)")  # a BEM modifier: "error-message-wrapper--hidden"
 # a size or colour picker's class (not a button's own size: Cafe24's "btnNormal sizeL")
 _PICKER_WORDS = r"size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|dropdown|picker|sku-?select"
+# "store" that names the web shop itself, not a shop in town: WebSphere Commerce's
+# "WC_Online_Store_Inventory_div", Oracle ATG's reference store's "atg_store_" before every class
+_WEB_SHOP = r"(?<!online[-_])(?<!atg[-_])"
 _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?stock|popup|"
                                 # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
                                 r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
@@ -431,7 +434,7 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
                                 # a store's or a pick-up's stock, an add-on's or an accessory's
-                                r"(?<![a-z])(?<!online[-_])(?:store|branch)|"
+                                r"(?<![a-z])" + _WEB_SHOP + r"(?:store|branch)|"
                                 r"pick-?up|click-?(?:and|n)-?collect|warehouse|"
                                 r"add-?on|accessor|gift-?(?:wrap|box)|warranty|insurance|"
                                 # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
@@ -589,8 +592,7 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 
 _STORE_LEVELS = 3
 # (not a bare "store": Ecwid wraps the whole page in "ec-store")
-# (nor the web shop's own: WebSphere Commerce's "WC_Online_Store_Inventory_div")
-_STORE_AREA = re.compile(r"(?<![a-z])(?<!online[-_])"
+_STORE_AREA = re.compile(r"(?<![a-z])" + _WEB_SHOP +
                          r"(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
                          r"branch|pick-?up|click-?(?:and|n)-?collect|(?:stock|availability)[-_]?(?:by|per|in)[-_]?stores?)")
 
