@@ -356,6 +356,24 @@ def test_brand_label_and_value_paragraphs():
     assert get("<div class='meta'><p>Brand</p><p>Acme</p></div>").brand == "Acme"
 
 
+def test_a_brand_values_icon_button_is_no_part_of_it():
+    # a menu button beside the brand link, named by its icon's <title>
+    row = ("<div class='details-list__item'><div class='details-list__item-value'><span>Brand</span></div>"
+           "<div class='details-list__item-value'><span><a href='/catalog?brand=12'>Acme</a><button type='button' "
+           "aria-label='Brand menu'><svg viewBox='0 0 12 12'><title>Brand menu</title><path d='M6 1'></path></svg>"
+           "</button></span></div></div>")
+    assert get(row).brand == "Acme"
+
+
+def test_a_tabs_caption_is_no_label_of_the_next_tab():
+    # "Brand" names a tab; its next sibling is the next tab, whose panel is not shown here
+    tabs = ("<div role='tablist' class='tabs'><button type='button' class='tabs-tab'><div class='tabs-tab__text'>"
+            "Description</div></button><button type='button' class='tabs-tab'><div class='tabs-tab__text'>Brand</div>"
+            "</button><button type='button' class='tabs-tab'><div class='tabs-tab__text'>More information</div>"
+            "</button></div>")
+    assert get(tabs).brand is None
+
+
 def test_brand_label_before_manufacturer_label():
     rec = get("<dl><dt>Manufacturer</dt><dd>Acme Industries Ltd</dd><dt>Brand</dt><dd>Acme</dd></dl>")
     assert rec.brand == "Acme"

@@ -493,7 +493,7 @@ def _following(el, tail: bool = True):
             if hops == 1 and _has_value(sib.tail):  # the label on a line of its own, the value on the next
                 return clean(sib.tail.strip(_SEP_ONLY)), "tail"
             break
-        t = short_text(sib, 80)
+        t = _value_text(sib)
         if t is None:
             # a maker's logo as the value ("<label>Marca</label><a href='/4_rosalba'><img alt='Rosalba'></a>")
             logo = next((alt.strip() for i in sib.iter("img") if (alt := i.get("alt") or "").strip()), None)
@@ -504,6 +504,26 @@ def _following(el, tail: bool = True):
             return clean(sib.tail.strip(_SEP_ONLY)), "tail"
         sib = sib.getnext()
     return None, None
+
+
+# A value's icon buttons are no part of it ("<a>New Balance</a><button><svg><title>Brand menu</title>")
+_CONTROLS = ("button", "svg")
+
+
+def _value_text(el, limit: int = 80) -> str | None:
+    t = short_text(el, limit)
+    if t is None or next(el.iter(_CONTROLS), None) is None:
+        return t
+    parts: list[str] = []
+
+    def words(e):
+        parts.append(e.text or "")
+        for c in e:
+            if isinstance(c.tag, str) and c.tag not in _CONTROLS:
+                words(c)
+            parts.append(c.tail or "")
+    words(el)
+    return clean("".join(parts))
 
 
 def _after(el):
@@ -518,8 +538,9 @@ def _after(el):
                 return None, None  # the next label's line ("Referencia VK-05" after "Marca"'s block), not a value
             return v, how
         parent = el.getparent()
-        if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form"):
-            break
+        if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form", "button") \
+                or parent.get("role") == "tab":
+            break  # (a button's caption names a tab, whose next sibling is the next tab: "Brand", "More info")
         label = label or short_text(el, 80)
         if label is None or short_text(parent, 80) != label:
             break
