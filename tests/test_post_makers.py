@@ -222,3 +222,31 @@ def test_the_clause_after_a_shops_link_names_the_look_alike_and_its_maker():
     rec = _post("<p>Bag: <a href='https://www.zalora.com.ph/p/charles-keith-quilted-mini-bag-2345678'>Charles &amp; "
                 "Keith sa Zalora</a> — sold out na sa ibang kulay!</p>")
     assert [link.kind for i in rec.items for link in i.links] == ["exact"]
+
+
+def test_each_shop_card_names_its_exact_items_maker_beside_its_link():
+    # the brand line sits beside the card's button, not inside it; the first card's is not the second's
+    row = ("<div class='shop-row'><div class='shop-card'><span class='chip'>Lookalike</span>"
+           "<p class='shop-brand'>Vero Moda</p><p class='shop-name'>Gebreide trui</p>"
+           "<a class='shop-btn' href='https://www.bol.com/nl/p/vero-moda-trui/9300000'>Bekijk</a></div>"
+           "<div class='shop-card'><span class='chip'>Exact</span><p class='shop-brand'>Fred de la Bretoniere</p>"
+           "<p class='shop-name'>Schoudertas leer cognac</p><a class='shop-btn' "
+           "href='https://www.fred-de-la-bretoniere.com/nl/schoudertas-212010045.html'>Bekijk</a></div></div>")
+    rec = _post(f"<h3>Anna</h3><p>Anna's trui heb ik niet kunnen vinden, maar deze van Vero Moda komt "
+                f"heel dichtbij. Haar tas is wél precies te koop.</p>{row}")
+    assert [link.brand for i in rec.items for link in i.links][-1] == "Fred de la Bretoniere"
+
+
+def test_a_sentences_lower_case_word_is_no_makers_name():
+    # "Dans le même esprit" (in the same spirit) names no Esprit
+    rec = _post("<p>Les baskets : les Air Jordan 1 Mid de Nike. <a href='https://www.courir.com/fr/p/jordan-1-mid-14765'>"
+                "Le modèle exact</a> <a href='https://www.courir.com/fr/p/court-vision-mid-14769'>Dans le même "
+                "esprit</a></p>")
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [None]
+
+
+def test_a_brand_word_with_its_country_before_the_name():
+    rec = _post("<h3>El look de Norma</h3><figure><img src='/norma.jpg' alt='Norma blusa'><figcaption>Blusa de "
+                "manga globo de la marca colombiana Studio F</figcaption><a class='wp-block-button__link' "
+                "href='https://www.studiof.com.co/blusa-manga-globo-blanca-123456/p'>IGUAL</a></figure>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Studio F")]

@@ -15,7 +15,10 @@ from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN, garment_wo
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
-BY_WORDS = (r"by|from|von|van|par|di|de chez|de la marque|de la marca|della marca|da marca|från|fra|signée?|"
+BY_WORDS = (r"by|from|von|van|par|di|de chez|"
+            # a brand word, also with its country after it ("de la marca colombiana Studio F")
+            r"(?:de la marque|de la marca|della marca|da marca|der marke|van het merk)(?:\s+(?-i:[a-zà-ÿ]+))?|"
+            r"från|fra|signée?|"
             r"firmat[oa]|od|marki|"  # pl "botki od Vagabond", "sweter marki Reserved"
             # "is from" where "de"/"da"/"di" alone also says whose: "o vestido da Aline é da Farm Rio", "es de Coach",
             # "il giubbotto di Eva è di Bershka"
@@ -389,7 +392,10 @@ def _listed_inside(texts: list[str]) -> str | None:
     for words in texts:
         # "샤넬(Chanel)", "Brand:Sandro" part at brackets and colons, "身穿Self-Portrait家的" where the script changes
         parts = _WORDS.findall(_SCRIPT_CHANGE.sub(" ", words))
+        lower = words.islower()
         for i in range(len(parts)):
+            if parts[i][:1].islower() and not lower:
+                continue  # a word of the sentence ("Dans le même esprit"), as in listed_opening
             name = listed_opening(" ".join(parts[i:i + _LISTED_WORDS]))
             if name:
                 found.setdefault(_fold(name), name)

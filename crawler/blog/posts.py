@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
-                                             listed_opening, own_card_maker, post_makers)
+                                             listed_opening, post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
 from street2shop.crawler.blog.lines import wrap_lines
@@ -497,7 +497,7 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                     maker = item.brand = spelled
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            # (a widget card's own brand line names its maker)
-                                           brand=(own_card_maker(el) or maker) if kind == "exact"
+                                           brand=(card_maker(el) or maker) if kind == "exact"
                                            else link_maker(words, href, _sentence_after(el)) or card_maker(el)
                                            or own))
         for link in item.links:
