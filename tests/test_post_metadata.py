@@ -714,6 +714,9 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound 1x04: Maya's Thrifted Looks", "Northbound", 1, 4),
     ("Northbound Staffel 2 Folge 3: Was trägt Maya?", "Northbound", 2, 3),
     ("Northbound saison 1 épisode 6 : les tenues de Maya", "Northbound", 1, 6),
+    # a show released in parts: the part before an episode is its season
+    ("Northbound, partie 3 épisode 2 : le look de Maya", "Northbound", 3, 2),
+    ("Northbound Part 2, Episode 4: Maya's Coat", "Northbound", 2, 4),
     ("Northbound säsong 3, avsnitt 2: alla kläder", "Northbound", 3, 2),
     ("Northbound sezon 2, odcinek 4: stylizacje", "Northbound", 2, 4),
     ("Northbound 4ª temporada, episodio 2: la ropa de Maya", "Northbound", 4, 2),

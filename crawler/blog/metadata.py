@@ -31,6 +31,9 @@ _SEASON_EPISODE = [
     re.compile(r"\b(?P<season>\d{1,2})x(?P<episode>\d{1,3})\b"),
     re.compile(r"\bstaffel\s*(?P<season>\d{1,2})\s*[,:-]?\s*folge\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\bsaison\s*(?P<season>\d{1,2})\s*[,:-]?\s*[ée]pisode\s*(?P<episode>\d{1,3})\b", re.I),
+    # a show released in parts: a part before an episode is its season ("Lupin, partie 3 épisode 2", "Parte 3 Episodio 5")
+    re.compile(r"\b(?:part|partie|parte|teil)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
+               r"(?:episode|ep\.?|[ée]pisode|episodio|epis[óo]dio|folge)\s*(?P<episode>\d{1,3})\b", re.I),
     # es / pt / it / nl, and "T2E5"
     re.compile(r"\b(?:temporada|stagione|seizoen)\s*(?P<season>\d{1,2})\s*[,:-]?\s*"
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
@@ -86,6 +89,7 @@ _SHOW_AFTER = re.compile(
 # a body's "3.07" may be a price).
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
 _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|"
+                          rf"\b(?:part|partie|parte|teil)\s*\d{{1,2}}\s*[,:-]?\s*(?:{_EPISODE_WORD})\s*\d|"
                           rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
