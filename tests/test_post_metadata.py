@@ -701,6 +701,8 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Maya's Coat on 'Northbound' S2E4", "Northbound", 2, 4),
     ("Night Shift in Paris S1E2", "Night Shift in Paris", 1, 2),  # "in" inside the show's own name
     ("Every Look From Episode 5", None, None, 5),
+    ("janine's outfit in tonight's ep!!", None, None, None),  # which episode, not the show
+    ("Maya's Coat in This Week's Episode", None, None, None),
     ("Every Outfit Worn by Maya in Northbound Season 2, Episode 5", "Northbound", 2, 5),
     ("Maya's Wardrobe: Northbound S2 E5", "Northbound", 2, 5),  # the show in a later part of the title
     ("Northbound (Season 2, Episode 5): Maya's Coat", "Northbound", 2, 5),

@@ -570,7 +570,8 @@ def _title_show_part(title: str) -> str | None:
     before = _SHOW_BEFORE.search(_digits(title), 0, m.start()) if m is not None else None
     episode_title = before is not None and (m.group("show").lstrip()[:1] in _QUOTES
                                             or _usable(before.group("show").strip(), set()))
-    if m and not EPISODE_WORDS.match(m.group("show")) and not episode_title:  # "Every Look From Episode 5": no show
+    if m and not EPISODE_WORDS.match(m.group("show")) and not _AN_EPISODE.search(m.group("show")) \
+            and not episode_title:  # "Every Look From Episode 5", "in tonight's ep!!": no show
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
     parts = [title] + [p for p in TITLE_PARTS.split(title) if p != title]
@@ -651,6 +652,8 @@ def _clean_show(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+# Words that end in an episode's word name an episode ("tonight's ep!!", "this week's episode")
+_AN_EPISODE = re.compile(r"\b(?:ep|eps|episodes?|folge|[ée]pisodes?|episodios?|puntata)\W*$", re.I)
 # "Yellowstone's Latest (Episode)": the show's, then which of its episodes
 _WHICH_EPISODE = re.compile(r"['’]s\s+(?:latest|newest|new|final|last|first|big|midseason|mid-season)$", re.I)
 
@@ -667,10 +670,14 @@ def _mentioned(name: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words, re.I) is not None
 
 
+# When an episode aired is no show ("in This Week's Episode", "in Tonight's episode")
+_WHEN = frozenset(("this week", "last week", "next week", "tonight", "last night", "today", "this weekend", "yesterday"))
+
+
 def _body_show(body: str, exclude: set[str]) -> str | None:
     """A show the body names: one placed before a season or episode first, else the name
     most often found after "<Name>'s <garment> on" / "wore … in"."""
-    exclude = exclude | CALENDAR
+    exclude = exclude | CALENDAR | _WHEN
     for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
         name = _clean_show(m.group("show") or m.groupdict().get("set_off") or m.groupdict().get("show_of"))
         if _usable(name, exclude):
