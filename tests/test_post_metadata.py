@@ -856,6 +856,17 @@ def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
     assert [[link.kind for link in i.links] for i in rec.items] == [[E, A, A]]
 
 
+def test_a_strips_own_header_with_a_label_heading_labels_its_cards():
+    # the strip's header ("sts-header") is no page header: it holds a heading and no link
+    rec = _inline("<p>Shop it: <a href='https://s.example/1'>Max Mara</a></p><section class='shop-the-story'>"
+                  "<div class='sts-header'><span class='sts-label'>Shop the story</span><h3 class='sts-title'>"
+                  "I capi simili</h3></div><div class='sts-product'><a href='https://s.example/2'><div>Only</div>"
+                  "<div>Giacca biker</div><span>Acquista</span></a></div><div class='sts-product'>"
+                  "<a href='https://s.example/3'><div>Guess</div><div>Top in maglia</div><span>Acquista</span></a>"
+                  "</div></section>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [[E, A, A]]
+
+
 def test_a_look_alike_of_the_same_garment_joins_it_another_garment_does_not():
     cards = ("<div class='card'><p>Max Mara camel coat</p><a href='https://s.example/1'>Shop</a></div>"
              "<div class='card'><p>Mango wrap coat (dupe)</p><a href='https://s.example/2'>Shop</a></div>"

@@ -51,7 +51,16 @@ def _is_entry(el) -> bool:
 def is_noise(el) -> bool:
     # a heading is no page header whatever its class says (Substack's "header-anchor-post")
     pattern = _CHROME if el.tag in _HEADING_TAGS else _NOISE
-    return el.tag in _NOISE_TAGS or (bool(pattern.search(classes(el))) and not _is_entry(el))
+    if el.tag in _NOISE_TAGS:
+        return True
+    m = pattern.search(classes(el))
+    return m is not None and not _is_entry(el) and not (m.group(2).lower() == "header" and _section_header(el))
+
+
+def _section_header(el) -> bool:
+    """A block's own header: a heading and no link ("<div class='sts-header'><h3>I capi simili</h3>" over a
+    strip of cards), never the page's, which links home and to its sections."""
+    return next(el.iter(*HEADINGS), None) is not None and next(el.iter("a"), None) is None
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
