@@ -856,6 +856,16 @@ def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
     assert [[link.kind for link in i.links] for i in rec.items] == [[E, A, A]]
 
 
+def test_a_list_items_heading_that_opens_with_its_label_labels_its_link():
+    # a listicle: each item a numbered heading, a picture and a "Get it from …" link
+    rec = _inline("<div class='item'><h2><span>1.</span> <span>Maya's exact leather blazer</span></h2>"
+                  "<p><a href='https://s.example/1'>Get it from The Frankie Shop for $425.</a></p></div>"
+                  "<div class='item'><h2><span>2.</span> <span>A similar chunky knit, since Maya's sweater is vintage"
+                  "</span></h2><p><a href='https://s.example/2'><img src='/knit.jpg' alt=''></a></p><p>Promising review: "
+                  "\"So cozy.\"</p><p><a href='https://s.example/2'>Get it from Amazon for $38.99.</a></p></div>")
+    assert [link.kind for i in rec.items for link in i.links] == [E, A]
+
+
 def test_a_strips_own_header_with_a_label_heading_labels_its_cards():
     # the strip's header ("sts-header") is no page header: it holds a heading and no link
     rec = _inline("<p>Shop it: <a href='https://s.example/1'>Max Mara</a></p><section class='shop-the-story'>"

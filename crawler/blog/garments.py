@@ -478,7 +478,8 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
             # a heading speaks only when it is a label ("Shop similar" over a strip of cards)
             # the words after the claimed label speak for the links after ("Erdem (exact) / similar here, here")
             words = token.text if token is not claimed else token.text[claimed_end:]
-            if token.kind != "break" and words.strip() and (not token.heading or _is_label(token.text)):
+            if token.kind != "break" and words.strip() and (not token.heading or _is_label(token.text)
+                                                             or _labelled_heading(token.text)):
                 labels.since.append(words)
                 labels.spoken = label(words) or labels.spoken
             yield token, None, labels.spoken
@@ -556,6 +557,16 @@ def _list_lead_label(stream: Stream, group: Group) -> str | None:
     if parent is None or parent.tag not in ("ul", "ol") or id(parent) not in stream.start:
         return None
     return _lead_label(stream, stream.start[id(parent)])
+
+
+def _labelled_heading(words: str) -> bool:
+    """A list item's heading that opens with its label ("2. A similar chunky knit, since …", "Morgan's exact
+    Khaite jeans"); not a call to shop the look, which heads exact pieces as often as look-alikes."""
+    opening = " ".join(_NUMBERED.sub("", words).split()[:3])
+    return label(opening) is not None and not _SHOP_THE_LOOK.search(words)
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s*")
 
 
 def _is_label(words: str) -> bool:
