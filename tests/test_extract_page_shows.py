@@ -47,6 +47,15 @@ def test_product_type_in_lower_case_is_read():
         True, "WC-100", "189.00", "EUR", "InStock")
 
 
+def test_a_markup_name_cut_at_an_unescaped_quote_gives_way_to_the_heading():
+    # the shop wrote an inch mark into a double-quoted attribute: parsers (and browsers) stop there
+    body = ("<div itemscope itemtype='http://schema.org/Product'><meta itemprop=\"name\" content=\"12 PACK - 6\" "
+            "Crochet Tops - Assortment Pack\"><h1 itemprop='name' class='product-single__title'>12 PACK - 6\" Crochet "
+            "Tops - Assortment Pack</h1><span class='price'>$19.99</span><button class='add-to-cart'>Add to cart"
+            "</button></div>")
+    assert extract_product(page(body), URL).name == '12 PACK - 6" Crochet Tops - Assortment Pack'
+
+
 def test_json_ld_in_a_script_typed_application_json_ld():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-100",
             "offers": offer("189.00")}

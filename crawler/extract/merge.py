@@ -422,7 +422,7 @@ def _extract(root, url: str) -> ProductRecord:
             (sources.get("name") == "opengraph" and (h1[1].lower() in rec.name.lower()
                                                      or _after_brand(h1[1], rec.name, rec.brand)
                                                      or _cut_short(h1[1], rec.name)))
-            or _shown_within(h1[1], rec.name)
+            or _shown_within(h1[1], rec.name) or _cut_at_quote(h1[1], rec.name)
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
 
@@ -545,6 +545,12 @@ def _cut_short(shown: str, name: str) -> bool:
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+
+
+def _cut_at_quote(shown: str, name: str) -> bool:
+    """A markup name cut where the shop left a quote unescaped in its attribute (`content="6" Crochet Tops"`
+    reads "6"): the heading goes on from it with that quote."""
+    return len(shown) > len(name) + 1 and shown.startswith(name) and shown[len(name)] in "\"'"
 
 
 def _shown_within(shown: str, name: str) -> bool:

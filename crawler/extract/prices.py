@@ -227,6 +227,7 @@ def _standalone(mark: str, text: str) -> bool:
     return re.search(rf"\d[^\w]{{0,4}}{m}(?![^\W\d_])|(?<![^\W\d_]){m}[^\w]{{0,4}}\d", text, re.I) is not None
 
 
+_DONG = re.compile(r"\d\s?đ(?![^\W\d_])")
 _RUBLE_SHORT = re.compile(r"\d\s?р\.(?!\w)")
 _RAND = re.compile(r"(?<![^\W\d_])R\s?\d")
 # A dinar's lettered mark, read on its country's shops only ("DT" and "KD" are other words elsewhere).
@@ -244,6 +245,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
         return currency_code(":-", hints)
     if "р." in text and _RUBLE_SHORT.search(text):
         return "RUB"  # "2 490 р.", the rouble's short form
+    if "đ" in text and _DONG.search(text):
+        return "VND"  # "13.790.000đ": Vietnamese shops write the dong's sign as the letter
     if "R" in text and hints is not None and (hints.tld == "za" or hints.lang.endswith("-za")) and _RAND.search(text):
         return "ZAR"  # "R3,450.00" on a South African shop
     local = _LOCAL_MARKS.get(hints.tld) if hints is not None else None
