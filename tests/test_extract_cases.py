@@ -426,7 +426,7 @@ def test_dom_breadcrumbs_nav():
     ("18,900원", "18900", "KRW", Hints()),
     ("৳ 2,350", "2350.00", "BDT", Hints()), ("1 250 ብር", "1250.00", "ETB", Hints()),
     ("189 000 сўм", "189000.00", "UZS", Hints()),
-    ("13.790.000đ", "13790000", "VND", Hints()), ("99.000 đ", "99000", "VND", Hints()),  # the dong's sign as a letter
+    ("1,990 บาท", "1990.00", "THB", Hints()), ("13.790.000đ", "13790000", "VND", Hints()), ("99.000 đ", "99000", "VND", Hints()),  # the dong's sign as a letter
     ("R3,450.00", "3450.00", "ZAR", Hints(tld="za")), ("R 199", "199.00", "ZAR", Hints(lang="en-za")),
     ("583.7 Лей", "583.70", "MDL", Hints()), ("145 лей", "145.00", "MDL", Hints()),
     ("2.999,99 lei", "2999.99", "MDL", Hints(tld="md")), ("2.999,99 lei", "2999.99", "RON", Hints(tld="ro")),

@@ -374,6 +374,18 @@ def test_a_tabs_caption_is_no_label_of_the_next_tab():
     assert get(tabs).brand is None
 
 
+@pytest.mark.parametrize("markup, url, brand", [
+    ("Sony Store Thailand", "https://store.sony.co.th/products/dualsense", "Sony"),  # the maker's own shop
+    ("Acme Official Store", "https://www.acme.com/p/trail-jacket", "Acme"),
+    ("Acme Outdoor", "https://www.acme.com/p/trail-jacket", "Acme Outdoor"),  # a line of the maker's, no shop word
+    ("Summit Store Europe", "https://shop.example.com/p/trail-jacket", "Summit Store Europe"),  # the host spells no
+    # such maker; a shop called so alone may be its own name
+    ("Acme Shop", "https://www.acme.com/p/trail-jacket", "Acme Shop"),
+])
+def test_a_makers_shop_naming_itself_as_the_brand_is_the_maker(markup, url, brand):
+    assert extract_product(page(head=ld(brand=markup)), url).brand == brand
+
+
 def test_brand_label_before_manufacturer_label():
     rec = get("<dl><dt>Manufacturer</dt><dd>Acme Industries Ltd</dd><dt>Brand</dt><dd>Acme</dd></dl>")
     assert rec.brand == "Acme"

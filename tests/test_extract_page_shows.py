@@ -56,6 +56,12 @@ def test_a_markup_name_cut_at_an_unescaped_quote_gives_way_to_the_heading():
     assert extract_product(page(body), URL).name == '12 PACK - 6" Crochet Tops - Assortment Pack'
 
 
+@pytest.mark.parametrize("written, code", [("บาท", "THB"), ("руб", "RUB"), ("грн", "UAH")])
+def test_a_markup_currency_written_in_the_shops_language_is_its_code(written, code):
+    data = {"@type": "Product", "name": "Wool Coat", "offers": {**offer("1990.00"), "priceCurrency": written}}
+    assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).currency == code
+
+
 def test_json_ld_in_a_script_typed_application_json_ld():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-100",
             "offers": offer("189.00")}

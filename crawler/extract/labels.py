@@ -735,6 +735,19 @@ def name_opens_with_shop(name: str, site_name: str | None, url: str | None) -> s
     return opening if opening and opening[0].isupper() else None
 
 
+def own_shop_brand(brand: str | None, url: str | None) -> str | None:
+    """A maker's shop that gives its own name as the brand ("Sony Store Thailand" on store.sony.co.th):
+    the maker, the opening words that spell the host, where the shop's word and more follow them."""
+    if not brand or not url:
+        return brand
+    named = opening_words_spelled(brand, _shop_words(urlsplit(url).hostname or ""))
+    return named if named and _SHOP_WORD.match(brand[len(named):]) else brand
+
+
+# "… Store Thailand", "… Official Store"; not a shop called so alone ("Example Shop", which may be its name)
+_SHOP_WORD = re.compile(r"\s+(?:official\s+(?:online\s+)?(?:store|shop|boutique)\b|(?:store|shop|boutique)\s+\w)", re.I)
+
+
 def opening_words_spelled(name: str, spellings) -> str | None:
     """The opening words of `name` (not all of them) that, run together, are one of `spellings`
     ("Mystery Ranch" of "Mystery Ranch Backpacks" for "mysteryranch"), or None."""

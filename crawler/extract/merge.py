@@ -394,6 +394,7 @@ def _extract(root, url: str) -> ProductRecord:
     if printed.get("book") and rec.brand:
         rec.brand = None  # an ISBN printed: the markup's "brand" is the book's author or publisher
         del sources["brand"]
+    rec.brand = labels.own_shop_brand(rec.brand, url)
     markup_mpn = next((part["mpn"] for source, part in layers if source != "dom" and part.get("mpn")), None)
     # "Item #899100" on the page, "8991000001" in markup; unless the page prints the markup's too
     # ("Style: TW-FLX32 · SKU: TW-FLX32-M")

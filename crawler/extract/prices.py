@@ -37,7 +37,7 @@ _SYMBOLS = [
     ("US$", "USD"), ("USD", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("AU$", "AUD"), ("A$", "AUD"),
     ("NZ$", "NZD"), ("HK$", "HKD"), ("S$", "SGD"), ("MX$", "MXN"), ("R$", "BRL"), ("NT$", "TWD"),
     ("€", "EUR"), ("£", "GBP"), ("zł", "PLN"), ("zl", "PLN"), ("₹", "INR"), ("₽", "RUB"),
-    ("руб", "RUB"), ("₩", "KRW"), ("원", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"),
+    ("руб", "RUB"), ("₩", "KRW"), ("원", "KRW"), ("₺", "TRY"), ("₪", "ILS"), ("₫", "VND"), ("฿", "THB"), ("บาท", "THB"),
     ("₴", "UAH"), ("₱", "PHP"), ("Kč", "CZK"), ("Ft", "HUF"), ("lei", "RON"), ("лв", "BGN"),
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
@@ -122,7 +122,7 @@ def _currency_code(symbol, hints: Hints | None) -> str | None:
         return up
     if up in _CODE_ALIASES:
         return _CODE_ALIASES[up]
-    if len(up) == 3 and up.isalpha():
+    if len(up) == 3 and up.isascii() and up.isalpha():
         return up  # a well-formed code we don't list is still better than nothing
     for sym, code in _SYMBOLS:
         if sym in s:
