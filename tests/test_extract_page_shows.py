@@ -62,6 +62,18 @@ def test_a_markup_currency_written_in_the_shops_language_is_its_code(written, co
     assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).currency == code
 
 
+def test_a_makers_own_heading_above_the_name_shown_apart():
+    # the h1 is the maker's (named so by its test id), the name a line below; the og:title gives both and
+    # the shop's name after a bullet
+    html = ("<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>Acme Wool Coat met riem • "
+            "Example Shop</title><meta property='og:title' content='Acme Wool Coat met riem • Example Shop'></head>"
+            "<body><main><div class='product-info'><h1 itemprop='name' data-at='brand_desktop'><a href='/acme'>Acme"
+            "</a></h1><p>Wool Coat met riem</p><span class='price'>€ 189,00</span><button class='add-to-cart'>"
+            "In winkelmand</button></div></main></body></html>")
+    rec = extract_product(html, "https://www.exampleshop.nl/acme-wool-coat-met-riem-4549010000")
+    assert (rec.brand, rec.name) == ("Acme", "Wool Coat met riem")
+
+
 def test_json_ld_in_a_script_typed_application_json_ld():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-100",
             "offers": offer("189.00")}
@@ -1653,6 +1665,9 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     # the price shown in an aria-hidden copy, a sentence for screen readers beside it
     ("<div class='price'><span aria-hidden='true'>$120.00</span><span class='sr-only'>Your price for this item is "
      "$120.00</span></div><div class='regular-price'>Was $150.00</div>", "120.00", "USD"),
+    # the cents in an element named for the decimal place, no mark between them
+    ("<span class='price' content='29.99'><span class='price-tag'><span class='currency' content='EUR'>€</span>"
+     "<span class='integer-place'>29</span><span class='decimal-place'>99</span></span></span>", "29.99", "EUR"),
     # the cents in a <sup> after the whole part's element and its line break
     ("<div class='product-price'><sup>$</sup><span class='whole'>9</span>\n<sup class='fraction'>99</sup></div>",
      "9.99", "USD"),

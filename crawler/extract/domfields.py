@@ -6,7 +6,7 @@ import re
 
 from .image_urls import img_url, tiny
 from .labels import labelled_code
-from .text import clean, short_text
+from .text import TEST_IDS, clean, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -16,7 +16,7 @@ def title_text(title_el) -> str | None:
 _WORD = re.compile(r"\w+")
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+·\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+[·•]\s+")
 _MASTHEAD = re.compile(r"logo|site-?(?:title|name)|masthead|navbar-brand")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -131,8 +131,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
         t = _BRACKETED_CODE.sub("", t) if t and t.endswith("]") else t  # osCommerce's "… [JW-1108571]"
         if not t or len(t) < 2 or not any(ch.isalpha() for ch in t):
             continue  # a heading that is a price ("<h1 style='float: right;'>$389.00</h1>") names nothing
-        named = " ".join(filter(None, (h.get("class"), h.get("id"))))
-        if (t.casefold() in site and in_masthead(h)) or _MAKER.search(named):
+        if (t.casefold() in site and in_masthead(h)) or maker_heading(h):
             continue  # the shop's logo; a heading that names the maker ("<h1 class='product-brand'>")
         if title_words:
             t = _titled_part(h, t, title_words)
@@ -154,6 +153,11 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     # a long name the title shortens ("ShieldTech MagStand (Samsung Galaxy S25) : Amazon.in") over a widget's
     # heading before it ("Product summary presents key product information")
     return most or first_h1
+
+
+def maker_heading(h) -> bool:
+    """A heading that names the maker ("<h1 class='product-brand'>", "<h1 data-at='brand_desktop'>")."""
+    return bool(_MAKER.search(" ".join(filter(None, (h.get("class"), h.get("id"), *map(h.get, TEST_IDS))))))
 
 
 _MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)

@@ -226,7 +226,7 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
     """Visible text of a price element without struck/"was" children (collected into regs).
 
     Screen-reader labels without digits are left out, and a cents part in
-    ``<sup>`` (or a fraction/cents/"sup" element) gets its decimal mark back:
+    ``<sup>`` (or a fraction/cents/decimal/"sup" element) gets its decimal mark back:
     "49<sup>99</sup>" reads 49.99.
     """
     out = []
@@ -250,7 +250,8 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
                                             or any(c.isdigit() for t in out for c in t)):
                     pass  # a screen-reader label, or its copy of the amount already read
                 elif not _SKIP_CHILD_TOKENS.search(a):
-                    if (tag == "sup" or "fraction" in a or "cents" in a or _SUP_CLASS.search(a)) and out:
+                    if (tag == "sup" or "fraction" in a or "cents" in a or "decimal" in a or _SUP_CLASS.search(a)) \
+                            and out:  # also bonprix's "<span class='decimal-place'>99</span>"
                         t = (ch.text or "").strip()
                         head = "".join(out).rstrip()  # the whole part may end in its element's tail
                         if len(t) == 2 and t.isdigit() and len(ch) == 0 and head[-1:].isdigit():

@@ -56,7 +56,7 @@ from .opengraph import opengraph_fields, read_meta
 from .prices import Hints, country_currency, currency_code, format_price, parse_amount
 from .rdfa import read_rdfa
 from .record import Offer, ProductRecord
-from .text import SOLD_OUT, clean
+from .text import SOLD_OUT, clean, short_text
 from .tree_scan import scan
 from .schema import breadcrumbs as ld_breadcrumbs
 from .schema import is_product, product_fields, select_products, text_of, types
@@ -64,7 +64,7 @@ from .urls import join
 
 _WIDE_BOX = 1500
 _SCALARS = ("name", "brand", "sku", "gtin", "mpn", "color", "description", "category", "availability")
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ")
 
 
 # Markup states a page's "sold out" overrules: for sale now, or orderable ahead.
@@ -237,6 +237,10 @@ def _extract(root, url: str) -> ProductRecord:
     named = sc.h1s + [e for e in sc.titles[:_TITLE_ELEMENTS] if not related(e)]
     titles = [t for t in (og.get("name"), title) if t]
     site = domfields.site_names(title, og.get("site_name"), address.hostname or "", address.path)
+    if og.get("name") and not og.get("site_name"):  # the og:title ends in the shop's name, as its host spells it
+        host = re.sub(r"[\W_]+", "", (address.hostname or "").casefold())
+        og["name"] = next((cut for s in site if len(key := re.sub(r"[\W_]+", "", s)) >= 3 and key in host
+                           and (cut := _strip_site(og["name"], s)) != og["name"]), og["name"])
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
@@ -426,6 +430,11 @@ def _extract(root, url: str) -> ProductRecord:
             or _shown_within(h1[1], rec.name) or _cut_at_quote(h1[1], rec.name)
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
+    if rec.name and rec.brand and sources.get("name") != "dom" and rec.name.startswith(rec.brand + " ") \
+            and any(domfields.maker_heading(h) and short_text(h, 80) == rec.brand for h in sc.h1s):
+        # the page heads the product with its maker's own heading and shows the name apart: the
+        # title's name after the maker is the product's
+        rec.name = rec.name[len(rec.brand) + 1:]
 
     @cache
     def boxed():  # the amounts the buy box shows outside any price element (read only when asked)

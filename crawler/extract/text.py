@@ -14,7 +14,8 @@ from w3lib.html import replace_entities, replace_tags
 # Attributes that name an element for the shop's tests, as a class would
 # ("<a data-test='@web/ProductDetailPageHeader/BrandLink'>").
 TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "data-automation-id", "data-cy",
-                      "data-hook"))  # Wix names its parts in data-hook ("product-title", "related-products")
+                      "data-hook",  # Wix names its parts in data-hook ("product-title", "related-products")
+                      "data-at"))  # de Bijenkorf's ("brand_desktop")
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone"
 # Classes that show their text to screen readers only.
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
