@@ -74,6 +74,13 @@ def test_a_makers_own_heading_above_the_name_shown_apart():
     assert (rec.brand, rec.name) == ("Acme", "Wool Coat met riem")
 
 
+def test_an_og_title_loses_the_shops_name_written_without_its_domains_ending():
+    head = ("<meta property='og:site_name' content='Example.com'>"
+            "<meta property='og:title' content='Erkek Lacivert Kemer | Example'>")
+    body = "<div class='product-info'><span class='price'>189,99 TL</span><button class='add-to-cart'>Sepete Ekle</button></div>"
+    assert extract_product(page(body, head, lang="tr"), URL).name == "Erkek Lacivert Kemer"
+
+
 def test_json_ld_in_a_script_typed_application_json_ld():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-100",
             "offers": offer("189.00")}

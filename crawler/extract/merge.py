@@ -161,13 +161,18 @@ _TITLE_ELEMENTS = 12  # a listing marks every tile's title; the product's own is
 def _strip_site(title: str | None, site: str | None) -> str | None:
     if not title or not site:
         return title
-    tl, sl = title.lower(), site.lower()
-    for sep in _SEPARATORS:
-        if tl.endswith(sep.lower() + sl):
-            return title[: -len(sep + site)].strip() or title
-        if tl.startswith(sl + sep.lower()):
-            return title[len(site + sep):].strip() or title
+    tl = title.lower()
+    # the site named with its domain's ending, the title without ("Trendyol.com", "… | Trendyol")
+    for sl in (site.lower(), *(m.group(1) for m in [_DOMAIN_END.match(site.lower())] if m)):
+        for sep in _SEPARATORS:
+            if tl.endswith(sep.lower() + sl):
+                return title[: -len(sep + sl)].strip() or title
+            if tl.startswith(sl + sep.lower()):
+                return title[len(sl + sep):].strip() or title
     return title
+
+
+_DOMAIN_END = re.compile(r"^(.{3,}?)\.(?:com|net|org|co|shop|store|[a-z]{2})(?:\.[a-z]{2})?$")
 
 
 def _own_titles(sc) -> list:
