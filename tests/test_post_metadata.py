@@ -908,6 +908,8 @@ def test_a_numbered_look_and_a_cheaper_version():
     # no heading names them, the prose does
     (("Outerwear", "Knitwear"), "<p>Maya wears a camel coat. Meanwhile Leo wears a peacoat.</p>", ["Maya", "Leo"]),
     (("Outerwear", "Knitwear"), "<p>She wears it well. Everyone wears coats.</p>", []),
+    # a button-down and a set are garments too
+    (("Maya’s sheer button-down", "Leo’s linen set"), "", ["Maya", "Leo"]),
 ])
 def test_characters_from_the_section_headings_over_their_garments(headings, body, characters):
     first, second = headings
