@@ -702,6 +702,7 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Night Shift in Paris S1E2", "Night Shift in Paris", 1, 2),  # "in" inside the show's own name
     ("Every Look From Episode 5", None, None, 5),
     ("janine's outfit in tonight's ep!!", None, None, None),  # which episode, not the show
+    ("Heidis Outfit in Folge 8 – alle Infos zum Look", None, None, 8),  # an episode in any language is no show
     ("Maya's Coat in This Week's Episode", None, None, None),
     ("Every Outfit Worn by Maya in Northbound Season 2, Episode 5", "Northbound", 2, 5),
     ("Maya's Wardrobe: Northbound S2 E5", "Northbound", 2, 5),  # the show in a later part of the title

@@ -571,6 +571,7 @@ def _title_show_part(title: str) -> str | None:
     episode_title = before is not None and (m.group("show").lstrip()[:1] in _QUOTES
                                             or _usable(before.group("show").strip(), set()))
     if m and not EPISODE_WORDS.match(m.group("show")) and not _AN_EPISODE.search(m.group("show")) \
+            and not _EPISODE_OPENING.match(m.group("show")) \
             and not episode_title:  # "Every Look From Episode 5", "in tonight's ep!!": no show
         return _unquoted(m.group("show"))
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
@@ -652,6 +653,8 @@ def _clean_show(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+# An episode or a season in any language, by its number ("in Folge 8", "dans l'épisode 3")
+_EPISODE_OPENING = re.compile(rf"\s*(?:l['’])?(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*#?\d", re.I)
 # Words that end in an episode's word name an episode ("tonight's ep!!", "this week's episode")
 _AN_EPISODE = re.compile(r"\b(?:ep|eps|episodes?|folge|[ée]pisodes?|episodios?|puntata)\W*$", re.I)
 # "Yellowstone's Latest (Episode)": the show's, then which of its episodes
