@@ -1296,6 +1296,17 @@ def test_the_sites_own_pages_are_no_posts(url, heading):
     assert not rec.is_post
 
 
+@pytest.mark.parametrize("title, is_post", [
+    ("@screenwardrobe | Linkin.bio", False), ("Maya Style (@mayastyle) • Instagram photos and videos", False),
+    ("What Maya Wore in Northbound 2x05", True),
+])
+def test_a_profile_or_link_in_bio_page_titled_by_its_handle_is_no_post(title, is_post):
+    cards = ("<div class='grid'><a href='https://shopstyle.it/l/cf3Xk'>Emily’s pink plaid blazer 💗 Emily in Paris 4x03"
+             "</a><a href='https://rstyle.me/+bearJkt123'>Sydney’s Carhartt jacket — The Bear 3x06</a></div>")
+    page = (f"<html><head><title>{title}</title></head><body><main><h1>Links</h1>{cards}</main></body></html>")
+    assert extract_post(lxml.html.fromstring(page), "https://linkin.bio/screenwardrobe").is_post is is_post
+
+
 def test_a_post_given_as_bytes_is_decoded_as_its_late_charset_declaration_says():
     # the title comes before <meta charset>: a tree parsed without it reads "YalÄ± Ã‡apkÄ±nÄ±"
     page = ("<html><head><title>Yalı Çapkını 2. Sezon 5. Bölüm Kıyafetleri</title><meta charset='UTF-8'></head>"

@@ -296,7 +296,8 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
             for link in item.links:
                 if link.brand == wearer:
                     link.brand = item.brand if link.kind == "exact" else None
-    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) and (
+    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) \
+        and not _profile_page(tree) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
 
@@ -313,6 +314,16 @@ def _without_show_pages(items: list, show: str) -> list:
 
 def _ascii_slug(words: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", unaccented(words).casefold()))
+
+
+def _profile_page(tree) -> bool:
+    """A social profile or a link-in-bio page, titled by its @handle ("@screenwardrobe | Linkin.bio",
+    "Maya Style (@mayastyle) • Instagram photos and videos"): its links are many posts', not one post's."""
+    title = tree.find(".//title")
+    return title is not None and bool(_HANDLE_TITLE.search(text(title)))
+
+
+_HANDLE_TITLE = re.compile(r"^\s*@[\w.]{2,30}\s*(?:[|•·–—-]|$)|\(@[\w.]{2,30}\)")
 
 
 def _site_page(url: str, h1) -> bool:
