@@ -1059,7 +1059,7 @@ def test_the_posts_heading_in_its_own_header_titles_it():
 
 
 @pytest.mark.parametrize("category, show", [("Reality TV", None), ("Selling Sunset", "Selling Sunset"), ("CBS", None),
-                                           ("Serie TV", None)])
+                                           ("Serie TV", None), ("Prezenty", None), ("Lifestyle", None)])
 def test_a_genre_category_is_no_show(category, show):
     rec = _inline(f"<p>Filed under <a href='/category/x' rel='category tag'>{category}</a></p>"
                   "<p>Chrishell's suit: <a href='https://s.example/1'>Hebe Studio</a></p>")

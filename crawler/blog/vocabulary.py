@@ -97,6 +97,9 @@ reality drama dramas comedy comedies sitcom sitcoms thriller crime romance perio
 streaming premieres premiere finale finales guide guides
 accessories accessoires accesorios accessori acessórios jewelry jewellery schmuck bijoux joyas gioielli footwear
 outerwear beauty makeup hair nails extras details others
+gift gifts gifting geschenke geschenkideen cadeaux cadeau regalos regalo regali presentes presente cadeaus
+prezenty prezent presenter gåvor gaver hediye hediyeler lahjat christmas weihnachten noël navidad natale natal
+kerst jul święta lifestyle inspiration inspo trends tips travel wellness living
 """.split())
 
 #: Days and months: "Maya's coat on Monday" names a day. Only running text is checked against
