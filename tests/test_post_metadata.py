@@ -703,6 +703,7 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Every Look From Episode 5", None, None, 5),
     ("janine's outfit in tonight's ep!!", None, None, None),  # which episode, not the show
     ("Heidis Outfit in Folge 8 – alle Infos zum Look", None, None, 8),  # an episode in any language is no show
+    ("The Wild Brunch/Fashion | Gossip Girl Wiki", "Gossip Girl", None, None),  # a fan wiki's name for its show
     ("Maya's Coat in This Week's Episode", None, None, None),
     ("Every Outfit Worn by Maya in Northbound Season 2, Episode 5", "Northbound", 2, 5),
     ("Maya's Wardrobe: Northbound S2 E5", "Northbound", 2, 5),  # the show in a later part of the title
@@ -2019,3 +2020,8 @@ def test_every_outfit_names_wore_and_headings_of_full_names():
     said = body + "<p>Chrishell Stause wore it best, Emma Hernan wore it twice, Bre Tiesi wore it once.</p>"
     rec = _titled("Selling Sunset Season 7, Episode 2: the office looks", said)
     assert rec.characters[:3] == ["Chrishell Stause", "Emma Hernan", "Bre Tiesi"]
+
+
+def test_a_daily_shows_day_after_its_name():
+    rec = _titled("What Drew Wore: The Drew Barrymore Show, January 14")
+    assert (rec.show, rec.season, rec.episode, rec.characters) == ("The Drew Barrymore Show", None, None, ["Drew"])

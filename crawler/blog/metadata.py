@@ -591,7 +591,19 @@ def _title_show_part(title: str) -> str | None:
         if m and not POSSESSIVE.search(m.group("show")) and _usable(m.group("show"), set()) \
                 and m.group("show").split()[0].casefold() not in _NOT_SHOW_START:
             return _unquoted(m.group("show"))
+    # a daily show's day ("What Drew Wore: The Drew Barrymore Show, January 14"), a fan wiki's name for its
+    # show ("The Wild Brunch/Fashion | Gossip Girl Wiki | Fandom")
+    for part in parts[1:]:
+        m = _AIRED_ON.match(part) or _FAN_WIKI.match(part)
+        if m and _usable(m.group("show"), set()) and not POSSESSIVE.search(m.group("show")):
+            return _unquoted(m.group("show"))
     return None
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_AIRED_ON = re.compile(rf"^\s*(?P<show>[A-ZÀ-Ý][^:|(),]+?),?\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\s*$")
+_FAN_WIKI = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+Wiki\s*$")
 
 
 _QUOTES = frozenset("\"'“”‘’«»„「」『』《》")
