@@ -2025,3 +2025,16 @@ def test_every_outfit_names_wore_and_headings_of_full_names():
 def test_a_daily_shows_day_after_its_name():
     rec = _titled("What Drew Wore: The Drew Barrymore Show, January 14")
     assert (rec.show, rec.season, rec.episode, rec.characters) == ("The Drew Barrymore Show", None, None, ["Drew"])
+
+
+def test_a_shopping_widgets_fallback_links_for_readers_without_scripts_are_the_posts():
+    widget = ("<div class='ltkwidget-widget' data-rows='1'><script>/* ltkwidget.js */</script><noscript>"
+              "<a href='https://liketk.it/4Nm2qA'><img src='https://product-images-cdn.liketoknow.it/4Nm2qA.jpg' alt=''></a>"
+              "<a href='https://liketk.it/4Nm2qB'><img src='https://product-images-cdn.liketoknow.it/4Nm2qB.jpg' alt=''></a>"
+              "</noscript></div>")
+    rec = _inline(f"<h2>Maya's look</h2><p>Shop similar pieces below:</p>{widget}",
+                  title="Northbound Season 2 Episode 5 Outfits")
+    assert [link.url for i in rec.items for link in i.links] == ["https://liketk.it/4Nm2qA", "https://liketk.it/4Nm2qB"]
+    # a tracking pixel's fallback holds no link and stays out
+    assert _inline("<noscript><img src='https://www.facebook.com/tr?id=1'></noscript><p>Coat: "
+                   "<a href='https://s.example/1'>Zara</a></p>").items[0].text == "Coat"

@@ -52,7 +52,8 @@ def is_noise(el) -> bool:
     # a heading is no page header whatever its class says (Substack's "header-anchor-post")
     pattern = _CHROME if el.tag in _HEADING_TAGS else _NOISE
     if el.tag in _NOISE_TAGS:
-        return True
+        # a shopping widget's fallback links for readers without scripts (LTK's, ShopStyle's) are the post's
+        return not (el.tag == "noscript" and next(el.iter("a"), None) is not None)
     m = pattern.search(classes(el))
     return m is not None and not _is_entry(el) and not (m.group(2).lower() == "header" and _section_header(el))
 
