@@ -2038,3 +2038,12 @@ def test_a_shopping_widgets_fallback_links_for_readers_without_scripts_are_the_p
     # a tracking pixel's fallback holds no link and stays out
     assert _inline("<noscript><img src='https://www.facebook.com/tr?id=1'></noscript><p>Coat: "
                    "<a href='https://s.example/1'>Zara</a></p>").items[0].text == "Coat"
+
+
+def test_a_bold_garment_and_its_maker_above_a_buy_link_are_a_garment_of_their_own():
+    # "Brinco" (earring) over its maker and "comprar": not the look-alike of the dress before it
+    rec = _inline("<p><b>Vestido</b><br>Marca: Farm<br><a href='https://s.example/1'>Comprar o vestido igual</a></p>"
+                  "<p><b>Parecido:</b> <a href='https://s.example/2'>vestido na Renner</a> (R$ 199,90)</p>"
+                  "<p><b>Brinco</b><br>Vivara<br><a href='https://www.vivara.com.br/brinco-argola-12345.html'>comprar</a>"
+                  "</p>")
+    assert [[link.kind for link in i.links] for i in rec.items] == [[E, A], [E]]

@@ -35,7 +35,8 @@ bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas america
 abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
 cappello cintura orecchini collana bracciale sandali giubbotto giubbino piumino felpa maglia maglietta
 occhiali cardigan stivaletti mocassini tailleur blazer cerchietto foulard
-saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar
+saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar brinco anel pulseira macacão regata moletom
+suéter bermuda chinelo rasteira scarpin mocassim tamanco carteira lenço cardigã
 jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
 gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
 klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz buty marynarka torebka spodnie kurtka
