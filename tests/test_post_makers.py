@@ -250,3 +250,15 @@ def test_a_brand_word_with_its_country_before_the_name():
                 "manga globo de la marca colombiana Studio F</figcaption><a class='wp-block-button__link' "
                 "href='https://www.studiof.com.co/blusa-manga-globo-blanca-123456/p'>IGUAL</a></figure>")
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Studio F")]
+
+
+@pytest.mark.parametrize("link, maker", [
+    # the maker after the garment's words, as its own shop's host spells it
+    ("<a href='https://www.celio.com/fr-fr/p/costume-slim-bleu-nuit-1148765.html'>costume bleu nuit Celio</a>", "Celio"),
+    ("<a href='https://owen.vn/ao-so-mi-dai-tay-owen-ar230123.html'>Sơ mi dài tay Owen</a>", "Owen"),
+    # a shop named after where it sells is no maker
+    ("<a href='https://www.answear.com/p/sukienka-zielona-912345'>Ta sukienka z Answear</a>", None),
+])
+def test_a_look_alikes_maker_last_in_its_link_spelling_its_shop(link, maker):
+    rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]

@@ -296,7 +296,8 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[
 
 
 def host_spelled(words: str, href: str) -> str | None:
-    """The link's first words, or its last after a dash, when they spell the host it leads to: a maker's
+    """The link's first words, or its last after a dash or after the garment's lower-case words, when they
+    spell the host it leads to: a maker's
     own shop named in the link ("Kangol Furgora Casual" to kangol.com, "Le Laboureur work jacket" to
     lelaboureur.fr, "Reformation Ellery Dress" to thereformation.com); not a retailer's."""
     labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
@@ -307,6 +308,9 @@ def host_spelled(words: str, href: str) -> str | None:
     parts = words.split()
     # its first words, or the last after a dash ("Đầm lụa xanh cổ V – IVY moda" to ivymoda.com)
     tail = re.split(r"\s[–—|-]\s", words)[-1].split() if re.search(r"\s[–—|-]\s", words) else []
+    if not tail and len(parts) > 1 and parts[-2][:1].islower() and parts[-1][:1].isupper() \
+            and parts[-2].casefold() not in _AT_SHOP:
+        tail = parts[-1:]  # the maker after the garment's words ("costume bleu nuit Celio" to celio.com)
     for said in (*(" ".join(parts[:n]) for n in range(min(4, len(parts)), 0, -1)),
                  *(" ".join(tail[-n:]) for n in range(min(4, len(tail)), 0, -1))):
         said = re.sub(r"['’]s$", "", said.strip(" ,;:–—-"))  # "Reformation's Ellery dress"
@@ -315,6 +319,9 @@ def host_spelled(words: str, href: str) -> str | None:
     return None
 
 
+# Words that name where a link sells, not who makes it ("Ta od Medicine z Answear", "vestido na Renner")
+_AT_SHOP = frozenset(("at", "from", "via", "on", "in", "bei", "chez", "en", "na", "no", "z", "ze", "w", "på", "hos",
+                      "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на"))
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name
 _HOST_WORDS = frozenset(("www", "shop", "store", "m", "co", "com", "us", "uk", "eu", "de", "fr", "jp", "en", "global"))
 _SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|usa|uk)$")
