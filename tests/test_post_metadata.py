@@ -1016,6 +1016,11 @@ def test_a_makers_possessive_is_no_character():
                   "<a href='https://s.example/1'>Levi's</a></p>")
     assert [i.brand for i in rec.items] == ["Levi's"]
     assert rec.characters == ["Maya"]
+    # nor a look-alike's maker named in its link ("Reiss's Hope suit")
+    rec = _inline("<h1>Northbound 2x05</h1><p>Roman's suit is Tom Ford (<a href='https://s.example/1'>exact</a>) – "
+                  "or try <a href='https://s.example/2'>Reiss's Hope suit</a> for a similar cut.</p>")
+    assert [link.brand for i in rec.items for link in i.links] == ["Tom Ford", "Reiss"]
+    assert "Reiss" not in rec.characters
 
 
 @pytest.mark.parametrize("line, maker", [

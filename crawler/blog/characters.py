@@ -418,7 +418,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                 names[name] = None
     for name in _cast_lines(stream) + _sibling_sections(stream, set(names) | seeds, items, lowercase):
         names[name] = None
-    makers = {i.brand.casefold() for i in items if i.brand}
+    makers = {b.casefold() for i in items for b in (i.brand, *(link.brand for link in i.links)) if b}
     prose = None
     for item in items:
         owners = POSSESSIVE.findall(item.text) + (_bare_genitives(item.text) if genitive else [])
