@@ -1520,6 +1520,14 @@ def test_a_family_name_before_a_possessive_is_the_person_the_post_calls_by_her_g
     assert sorted(rec.characters) == ["Chrishell", "Emma"]
 
 
+def test_a_family_names_bare_genitive_is_the_person_the_post_calls_by_the_given_name():
+    rec = _in_language("de", "Babylon Berlin Staffel 4, Folge 3: die Outfits", (
+        "<p>Charlys Bluse: <a href='https://s.example/1'>hier</a>.</p><p>Gereon sieht man im Anzug.</p>"
+        "<p>Auch Gereon Raths Mantel ist aus der Kostümabteilung. Einen ähnlichen gibt es bei "
+        "<a href='https://s.example/2'>Walbusch</a>.</p>"))
+    assert "Rath" not in rec.characters and "Gereon" in rec.characters
+
+
 @pytest.mark.parametrize("lang, title, show, season, episode", [
     ("he", "הבית ברחוב הזית עונה 2, פרק 3: מה לבשה נועה?", "הבית ברחוב הזית", 2, 3),
     ("vi", "Mùa Hoa Phượng tập 15: váy của Linh", "Mùa Hoa Phượng", None, 15),

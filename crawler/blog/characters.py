@@ -283,7 +283,7 @@ def _with_given_name(family: str, lines: list[str], known, makers) -> str:
     ("Emma Hernan's blazer", where the post calls her Emma): that given name where the post names her
     so too; else the family name as it stands (not a maker's name before it: "Madewell Georgia's")."""
     for line in lines:
-        m = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(family)}['’]", line)
+        m = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(family)}(?:['’]|s\b)", line)  # also "Gereon Raths Mantel"
         if m is None:
             continue
         given = m.group(1)
