@@ -1520,6 +1520,19 @@ def test_a_family_name_before_a_possessive_is_the_person_the_post_calls_by_her_g
     assert sorted(rec.characters) == ["Chrishell", "Emma"]
 
 
+def test_a_full_name_before_its_actor_mid_sentence_is_the_person_the_post_calls_by_the_given_name():
+    rec = _in_language("fr", "Lupin partie 3, épisode 4 : le blouson d'Assane", (
+        "<p>L'épisode 4 offre à Assane Diop (Omar Sy) l'un de ses looks les plus réussis.</p>"
+        "<h2>Le blouson en cuir d'Assane</h2><p>Le blouson d'Assane est le Perfecto de Schott NYC : "
+        "<a href='https://s.example/1'>le modèle exact</a></p>"))
+    assert rec.characters == ["Assane"]
+    # the show's name said alone more often than a wearer's family name is no wearer ("Eloise Bridgerton")
+    rec = _in_language("en", "Bridgerton Season 3, Episode 1: Eloise's gown", (
+        "<p>Eloise Bridgerton (Claudia Jessie) in blue. Bridgerton is back, and Bridgerton fans are happy.</p>"
+        "<p>Eloise's gown: <a href='https://s.example/1'>Selkie</a></p>"))
+    assert (rec.show, rec.characters) == ("Bridgerton", ["Eloise"])
+
+
 def test_a_family_names_bare_genitive_is_the_person_the_post_calls_by_the_given_name():
     rec = _in_language("de", "Babylon Berlin Staffel 4, Folge 3: die Outfits", (
         "<p>Charlys Bluse: <a href='https://s.example/1'>hier</a>.</p><p>Gereon sieht man im Anzug.</p>"

@@ -67,7 +67,7 @@ _OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý]
 NAME = r"[A-ZÀ-Ý][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
-_PLAYED_BY = re.compile(rf"(?P<who>(?:^{NAME}\s+)?{NAME})\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)")
+_PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME})\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)")
 # "Maya wears", "Katja bär en kappa", "Natalia ma na sobie", "Maya in a …"; German "Helga im Kamelhaarmantel"
 # only before a garment's word (not "Helga im Büro")
 _WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
@@ -138,6 +138,13 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
+
+
+def written_in_full(characters: list[str], words: str) -> set[str]:
+    """The full names the words write one-word characters with ("Penelope Featherington" for Penelope), lower
+    case: a wearer's name, never the show's."""
+    return {m.group().casefold() for c in characters if " " not in c
+            for m in re.finditer(rf"(?<!\w){re.escape(c)}\s+{NAME}", words)}
 
 
 def _as_written(name: str, body: str) -> str:
@@ -684,6 +691,8 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
         if " " in name:
             words = name.split()
             short = next((w for w in words if w in alone), None)
+            if short is None and words_of_post and _said_alone(words[0], name, words_of_post) >= 2:
+                short = words[0]  # "Assane Diop (Omar Sy)" once, "d'Assane" all through: the given name
             chosen = called.get(name) or (short if short and _said_alone(short, name, words_of_post)
                                           >= _said(name, words_of_post) else name)
             for key in (name, *words):

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
                                          text, walk)
 from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
-                                                read_characters, written_as_person)
+                                                read_characters, written_as_person, written_in_full)
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GENERIC, TITLE_PARTS,
                                                 garment_word)
 
@@ -155,7 +155,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     rec.season, rec.episode = _episode([title, seo], (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
     rec.characters = read_characters(title, body, stream, rec.items, tree)
     if not keep_show:  # else the site's own selector named the show
-        exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]}
+        exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]} \
+            | written_in_full(rec.characters, f"{title} {body}")
         shown = _title_show(title) or (_title_show(seo) if seo else None)
         worn = None
         if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
