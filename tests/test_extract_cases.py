@@ -502,6 +502,13 @@ def test_srcset_density_descriptors():
     assert extract_product(page(body=body), "https://x.example.com/p/").images == ["https://x.example.com/p/a@2x.jpg"]
 
 
+def test_a_placeholders_inline_picture_in_srcset_is_no_image():
+    # the data URI's own comma is no separator of candidates
+    body = ('<div class="gallery"><img src="a.jpg"><img alt="" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUg=" '
+            'srcset="data:image/png;base64,iVBORw0KGgoAAAANSUhEUg="></div>')
+    assert extract_product(page(body=body), "https://x.example.com/p/").images == ["https://x.example.com/p/a.jpg"]
+
+
 def test_canonical_order():
     base = ld('{"@type":"Product","name":"W","url":"/from-jsonld"}')
     og = '<meta property="og:url" content="https://shop.example.com/from-og">'

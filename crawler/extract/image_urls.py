@@ -38,8 +38,13 @@ def absolutize(url, base: str) -> str | None:
     return u if u.startswith(("http://", "https://")) else None
 
 
+_DATA_URI = re.compile(r"data:[^\s,]*,[^\s,]*")
+
+
 def best_from_srcset(srcset: str) -> str | None:
     """Largest candidate of a srcset ("a.jpg 300w, b.jpg 800w" or "1x/2x")."""
+    if "data:" in srcset:  # a placeholder's inline picture holds a comma of its own ("data:image/png;base64,iVBOR…")
+        srcset = _DATA_URI.sub("", srcset)
     best, best_w = None, -1.0
     for cand in srcset.split(","):
         parts = cand.strip().split()
