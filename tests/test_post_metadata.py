@@ -2073,3 +2073,24 @@ def test_a_bold_garment_and_its_maker_above_a_buy_link_are_a_garment_of_their_ow
                   "<p><b>Brinco</b><br>Vivara<br><a href='https://www.vivara.com.br/brinco-argola-12345.html'>comprar</a>"
                   "</p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [[E, A], [E]]
+
+
+@pytest.mark.parametrize("layout", ["elementor", "webflow"])
+def test_a_page_builders_shop_cards_beside_the_posts_text_widget_are_the_posts(layout):
+    text = ("<p>Maya usou um vestido midi estampado da Farm Rio no quarto episódio da 3ª temporada de "
+            "Cidade Alta.</p>")
+    cards = ("<div class='produto-card'><span class='chip'>Peça exata</span><p class='brand'>FARM Rio</p>"
+             "<a class='elementor-button' href='https://www.farmrio.com.br/vestido-midi-330411/p'>Comprar</a></div>")
+    if layout == "elementor":  # the text in the theme's post-content widget, the cards in an HTML widget beside it
+        body = (f"<div class='elementor elementor-location-single post-11873 post type-post hentry'>"
+                f"<h1>Looks de Maya: Cidade Alta, 3ª temporada, episódio 4</h1>"
+                f"<div class='elementor-widget-theme-post-content'>{text}</div>"
+                f"<div class='elementor-widget-html'>{cards}</div></div>")
+    else:  # Webflow: the rich text beside a collection list, no entry marked
+        body = (f"<div class='section-post'><div class='container-post w-container'>"
+                f"<h1>Looks de Maya: Cidade Alta, 3ª temporada, episódio 4</h1><div class='post-body w-richtext'>{text}"
+                f"</div><div class='w-dyn-list'><div class='product-grid w-dyn-items'>{cards}</div></div></div></div>")
+    page = f"<html><head><title>Looks de Maya</title></head><body>{body}</body></html>"
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/cidade-alta/looks-maya/")
+    assert rec.is_post
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "FARM Rio")]

@@ -10,6 +10,7 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
+from itertools import islice
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -102,7 +103,7 @@ def content_root(tree):
             continue
         if (el.get("itemprop") == "articleBody" or _CONTENT_HINT.search(el.get("class") or "")) \
                 and el.tag not in _NOT_CONTAINERS and not is_noise(el):
-            return el
+            return _with_builders_widgets(el)
     # the <article>s, and the entries a page builder marks without one (Elementor's single-post template:
     # "<div class='elementor-location-single … hentry'>")
     entries = [el for el in tree.iter("article", "div", "section", "main")
@@ -114,6 +115,28 @@ def content_root(tree):
         return max(articles, key=lambda a: len(a.text_content()))
     main = next(iter(tree.iter("main")), None)
     return main if main is not None else tree.find("body") if tree.find("body") is not None else tree
+
+
+def _with_builders_widgets(body):
+    """The post's body, or the entry around it where a page builder sets the post's text in one widget and its
+    shop links in others beside it (Elementor's "theme-post-content" and an HTML widget's product cards)."""
+    if next(body.iter("a"), None) is not None:
+        return body
+    entry = next((up for up in body.iterancestors()
+                  if up.tag == "article" or set((up.get("class") or "").split()) & _ENTRY_CLASSES), None)
+    if entry is not None and next(entry.iter("a"), None) is not None:
+        return entry
+    # no entry marked: the post's own container a level or two up (Webflow's rich text beside a collection
+    # list of product cards)
+    for up in islice(body.iterancestors(), _BUILDER_LEVELS):
+        if up.tag in ("body", "html") or is_noise(up):
+            break
+        if next(up.iter("a"), None) is not None:
+            return up
+    return body
+
+
+_BUILDER_LEVELS = 2
 
 
 def _block_of(el, root, hrefs_under: dict):
