@@ -2094,3 +2094,12 @@ def test_a_page_builders_shop_cards_beside_the_posts_text_widget_are_the_posts(l
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/cidade-alta/looks-maya/")
     assert rec.is_post
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "FARM Rio")]
+
+
+def test_cards_classed_exact_or_similar_in_the_posts_language_and_a_call_to_go_to_the_product():
+    cards = ("<div class='urun-karti birebir'><p class='urun-adi'>Çiçek Desenli Midi Elbise</p>"
+             "<a class='urun-buton' href='https://www.trendyol.com/ipekyol/elbise-p-734512890'>Ürüne git</a></div>"
+             "<div class='urun-karti benzer'><p class='urun-adi'>Çiçekli Midi Elbise</p>"
+             "<a class='urun-buton' href='https://www.trendyol.com/koton/elbise-p-698123456'>Ürüne git</a></div>")
+    rec = _inline(f"<h2>Seyran'ın elbisesi</h2>{cards}", title="Yalı Çapkını 12. Bölüm kıyafetleri")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", None), ("alternative", None)]

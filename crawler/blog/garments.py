@@ -71,13 +71,19 @@ EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same on
                    r"pezzo originale|pieza original|peça original)\b",
                    re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
-_ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget)(?:$|[\s_-])", re.I)
-_EXACT_CLASS = re.compile(r"(?:^|[\s_-])exact(?:$|[\s_-])", re.I)
+_ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget|"
+                                # in the post's language ("urun-karti benzer", "produit-similaire", "capo-simile")
+                                r"benzer|similaires?|similares?|simil[ei]|parecid[oa]s?|semelhantes?|ähnlich|"
+                                r"vergelijkbaar|podobn[aey]|liknande|lignende)(?:$|[\s_-])", re.I)
+_EXACT_CLASS = re.compile(r"(?:^|[\s_-])(?:exact[oa]?|birebir|esatt[oa]|exat[oa]|exakt|identi[cq]u?[eoa]|"
+                          r"precies|dokladn[aey])(?:$|[\s_-])", re.I)
 
 CALL_TO_ACTION = re.compile(r"^(buy|shop|get|see|view|find|click|this|here|link|similar|more|available|where|"
                             # the same calls in the other languages posts are written in ("Kup płaszcz")
                             r"kup|kupuj|zobacz|sprawdź|kaufen|shoppen|ansehen|acheter|achète|découvrir|voir|comprar|"
-                            r"compra|compre|ver|acquista|vedi|scopri|köp|koop|bekijk|osta)\b", re.I)
+                            r"compra|compre|ver|acquista|vedi|scopri|köp|koop|bekijk|osta|"
+                            # tr "Ürüne git", "Satın al", "İncele"; id "Beli", "Lihat"; sv "Dela", "Spara" (a pin's buttons)
+                            r"ürüne|satın|incele|hemen|beli|lihat|dela|spara)\b", re.I)
 _BY_LINE = re.compile(r"^(by|from)\s", re.I)
 #: A line that is only a name ("Zara", "Russell & Bromley", "Dr. Martens").
 _BARE_NAME = re.compile(r"^[A-Z0-9À-Ý&+][\w.&+'’-]*(?:\s+(?:&|\+|and|of|de|la|[A-Z0-9À-Ý][\w.&+'’-]*)){0,4}$")
