@@ -704,6 +704,9 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("janine's outfit in tonight's ep!!", None, None, None),  # which episode, not the show
     ("Heidis Outfit in Folge 8 – alle Infos zum Look", None, None, 8),  # an episode in any language is no show
     ("The Wild Brunch/Fashion | Gossip Girl Wiki", "Gossip Girl", None, None),  # a fan wiki's name for its show
+    # the garments the title names before the show, and a dash or a word for "in"
+    ("Leos stickade tröja – Northbound säsong 2 avsnitt 5", "Northbound", 2, 5),
+    ("Kebaya dan Blus di Northbound Episode 3: Ini Tempat Belinya", "Northbound", None, 3),
     ("Maya's Coat in This Week's Episode", None, None, None),
     ("Every Outfit Worn by Maya in Northbound Season 2, Episode 5", "Northbound", 2, 5),
     ("Maya's Wardrobe: Northbound S2 E5", "Northbound", 2, 5),  # the show in a later part of the title

@@ -513,6 +513,7 @@ def _title_show(title: str) -> str | None:
         show = _TRAILING_LOOK.sub("", show) or show
         if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
             show = show[4:]  # the sentence's article: "What Shiv Wore in the Succession Season 4 Finale"
+        show = _after_the_garments(show)
         if _whose_things(show):
             return None  # "Frankie’s Kaftans and Grace’s Blazers 4x07": the wearers' garments
     # a sentence's words ("What Blair Wore in the Season 3 Finale", "os looks de Kate … da 2ª temporada"):
@@ -542,6 +543,18 @@ _TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)
 _DRAMA_WORDS = frozenset(("ドラマ", "드라마", "电视剧", "電視劇", "日剧", "日劇", "韩剧", "韓劇", "drama", "dorama"))
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
 _WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2})")
+
+
+def _after_the_garments(show: str) -> str:
+    """The show after garments the title names before it, and a dash or a word for "in" ("Wilhelms stickade
+    tröja – Young Royals", "Kebaya Dasiyah dan Blus Arum di Gadis Kretek")."""
+    cuts = [m for m in _GARMENTS_END.finditer(show)
+            if any(garment_word(w) for w in re.findall(r"[^\W\d_]+", show[:m.start()].casefold()))]
+    rest = show[cuts[-1].end():].strip() if cuts else ""
+    return rest if rest and _CAPITAL_WORD.match(" " + rest) and _usable(rest, set()) else show
+
+
+_GARMENTS_END = re.compile(r"\s+[–—-]\s+|\s+(?:in|di|aus|uit|em|en|i|w|z|från|fra|from)\s+(?=[A-ZÀ-Ý])")
 
 
 def _whose_things(words: str) -> bool:
