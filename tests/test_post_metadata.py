@@ -1523,6 +1523,18 @@ def test_a_family_name_before_a_possessive_is_the_person_the_post_calls_by_her_g
     assert sorted(rec.characters) == ["Chrishell", "Emma"]
 
 
+def test_a_german_headings_bare_genitive_and_a_capitalised_compound_garment():
+    rec = _in_language("de", "Lenas Mantel und Jonas’ Jacke aus Folge 3", (
+        "<p>Auch in Staffel 2 bleibt Lena ihrem Camel-Look treu.</p>"
+        "<h2>Lenas Mantel</h2><p>Ein Klassiker: <a href='https://s.example/1'>Wollmantel von Closed</a>. "
+        "Ähnlich: <a href='https://www.zalando.de/anna-field-kurzmantel-camel-an621u0ab-b11.html'>Kurzmantel von Anna "
+        "Field</a></p><h2>Lenas Stiefel</h2><p>Zum Mantel trägt Lena schwarze Schnürstiefel: <a href='https://s.example/2'>"
+        "Schnürstiefel von Vagabond</a></p>"
+        "<h2>Jonas’ Jacke</h2><p><a href='https://s.example/3'>Arbeitsjacke von Dickies</a></p>"))
+    assert sorted(rec.characters) == ["Jonas", "Lena"]
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == ["Anna Field"]
+
+
 def test_a_full_name_before_its_actor_mid_sentence_is_the_person_the_post_calls_by_the_given_name():
     rec = _in_language("fr", "Lupin partie 3, épisode 4 : le blouson d'Assane", (
         "<p>L'épisode 4 offre à Assane Diop (Omar Sy) l'un de ses looks les plus réussis.</p>"

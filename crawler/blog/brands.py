@@ -276,7 +276,9 @@ def _named_in_path(words: str, href: str) -> str | None:
     host = re.sub(r"[\W_]+", "", (target.hostname or "").casefold())
     for run in _CAPITALISED_RUN.finditer(words):
         names = run.group().split()
-        cut = next((i for i, w in enumerate(names) if w.casefold().strip(".,") in DESCRIPTORS), len(names))
+        # (a compound garment's word too, as German capitalises it: "Kurzmantel von Anna Field")
+        cut = next((i for i, w in enumerate(names) if w.casefold().strip(".,") in DESCRIPTORS
+                    or garment_word(w.casefold().strip(".,"))), len(names))
         owner = next((i for i, w in enumerate(names[:cut]) if re.search(r"['’]s$", w)), None)
         if owner is not None:  # "Norma Kamali's Diane dress": the maker's possessive ends its name
             names, cut = [*names[:owner], re.sub(r"['’]s$", "", names[owner])], owner + 1

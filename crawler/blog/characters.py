@@ -408,7 +408,9 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                 names[name] = None
         elif el.tag in HEADINGS:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
-            found = _heading_names(text(el), body, genitive) or _whose_garments(text(el))
+            # ("Lenas Mantel" on a German page: Lena's coat, not a "Lenas Mantel")
+            found = (_bare_genitives(text(el)) if genitive else []) or _heading_names(text(el), body, genitive) \
+                or _whose_garments(text(el))
             seeds.update(found)  # it shows which headings name people, whatever it identifies
             if _links_under(stream, el):  # not "<h3>Jana</h3><p>Jana's jas konden we niet vinden.</p>"
                 for name in found:
