@@ -2118,3 +2118,13 @@ def test_cards_classed_exact_or_similar_in_the_posts_language_and_a_call_to_go_t
              "<a class='urun-buton' href='https://www.trendyol.com/koton/elbise-p-698123456'>Ürüne git</a></div>")
     rec = _inline(f"<h2>Seyran'ın elbisesi</h2>{cards}", title="Yalı Çapkını 12. Bölüm kıyafetleri")
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", None), ("alternative", None)]
+
+
+def test_a_product_cards_maker_and_product_line_names_no_wearer():
+    def card(title, href):
+        return (f"<div class='kg-card kg-product-card'><div class='kg-product-card-container'><h4 class='kg-product-card-"
+                f"title'><span>{title}</span></h4><a href='{href}' class='kg-product-card-button'>Beli</a></div></div>")
+    rec = _inline(card("Lemari Lila — Kebaya Encim Putih Bordir", "https://www.tokopedia.com/lemarilila/kebaya-encim")
+                  + card("Danar Hadi — Kebaya Kutubaru Sogan", "https://www.danarhadibatik.com/product/kebaya"),
+                  title="Gadis Kretek Episode 3: Ini Tempat Belinya")
+    assert rec.characters == []

@@ -549,7 +549,7 @@ def _cast_lines(stream: Stream) -> list[str]:
                 or (el.tag in HEADINGS and _links_under(stream, el))):
             continue
         m = _CAST_LINE.match(text(el))
-        if not m or not GARMENTS & set(re.findall(r"[^\W\d_]+", m.group("rest").casefold())):
+        if not m or not GARMENTS & set(re.findall(r"[^\W\d_]+", m.group("rest").casefold())) or _in_product_card(el):
             continue
         who = m.group("who")
         first = who.split()[0]
@@ -565,6 +565,14 @@ def _cast_lines(stream: Stream) -> list[str]:
             if who.casefold() in headings or written_as_person(who, everything.replace(line, " "))]
 
 
+def _in_product_card(el) -> bool:
+    """A product card's own line ("<h4 class='kg-product-card-title'>Lemari Lila — Kebaya Encim</h4>"): its maker
+    and its product, no wearer."""
+    return any(_PRODUCT_CARD.search(up.get("class") or "") for up in islice(el.iterancestors(), 3)) \
+        or bool(_PRODUCT_CARD.search(el.get("class") or ""))
+
+
+_PRODUCT_CARD = re.compile(r"product[-_ ]?(?:card|box|tile|item)", re.I)
 _CAST_LINE = re.compile(rf"^\s*(?P<who>{NAME}(?:\s+{NAME})?)\s*(?:[:：]|\s[–—-])\s+(?P<rest>\S.*)$", re.S)
 
 
