@@ -2128,3 +2128,10 @@ def test_a_product_cards_maker_and_product_line_names_no_wearer():
                   + card("Danar Hadi — Kebaya Kutubaru Sogan", "https://www.danarhadibatik.com/product/kebaya"),
                   title="Gadis Kretek Episode 3: Ini Tempat Belinya")
     assert rec.characters == []
+
+
+def test_a_verb_before_its_pronoun_has_no_named_wearer_and_a_dutch_bare_genitive():
+    rec = _in_language("nl", "Sannes jurk uit aflevering 6", (
+        "<p>De lange gele jas is een klassieker. Daaronder droeg ze groene laarzen: "
+        "<a href='https://s.example/1'>deze</a>.</p><p>Sannes jurk: <a href='https://s.example/2'>Essentiel</a></p>"))
+    assert rec.characters == ["Sanne"]

@@ -74,7 +74,9 @@ _WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})
                     r"(?:(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
                     r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|"
                     r"sfoggia|usa|usava|usou|bär|bärer|bærer|har på sig|hade på sig|har på seg|draagt|droeg|"
-                    r"nosi|nosiła|ma na sobie|miała na sobie|giyiyor|giydi)\b|"
+                    r"nosi|nosiła|ma na sobie|miała na sobie|giyiyor|giydi)\b"
+                    # (not before its subject: "Daaronder droeg ze …", "Darunter trug sie …" open with an adverb)
+                    r"(?!\s+(?:ze|zij|hij|sie|er|hon|han|she|he|they|elle|il|ella|él|ela|ele|lei|lui|ona|on)\b)|"
                     r"(?:im|in (?:einem|einer|ihrem|ihrer|seinem|seiner))\s+(?P<garment>[^\W\d_]+))")
 # The verb before its subject, as verb-second languages put it after an opening word ("Dazu trägt Charlotte
 # einen Glockenhut", "Sedan bär Lisa en kappa", "Daarna draagt Sam een jas").
@@ -109,7 +111,7 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
 
 #: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their
 #: pages, and only there, "<Name>s <word>" says whose the thing is.
-_BARE_GENITIVE = frozenset(("de", "sv", "da", "no", "nb", "nn", "is"))
+_BARE_GENITIVE = frozenset(("de", "sv", "da", "no", "nb", "nn", "is", "nl"))
 
 
 def _page_language(tree) -> str:
