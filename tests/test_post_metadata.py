@@ -2135,3 +2135,15 @@ def test_a_verb_before_its_pronoun_has_no_named_wearer_and_a_dutch_bare_genitive
         "<p>De lange gele jas is een klassieker. Daaronder droeg ze groene laarzen: "
         "<a href='https://s.example/1'>deze</a>.</p><p>Sannes jurk: <a href='https://s.example/2'>Essentiel</a></p>"))
     assert rec.characters == ["Sanne"]
+
+
+def test_a_cards_similar_class_outweighs_its_buttons_shop_call():
+    def card(kind, brand, href):
+        return (f"<div class='product-card product-card--{kind}'><p class='brand'>{brand}</p><a class='product-card__cta' "
+                f"href='{href}'>Get it from {brand} for $98</a></div>")
+    rec = _inline("<h2>Maya's sundress</h2>" + card("exact", "Reformation", "https://s.example/1")
+                  + card("similar", "Abercrombie & Fitch", "https://s.example/2"))
+    assert [link.kind for i in rec.items for link in i.links] == [E, A]
+    # with nothing else said, the call still presents the exact item
+    rec = _inline("<p>Maya's sundress: <a href='https://s.example/1'>Get it from Reformation</a></p>")
+    assert [link.kind for i in rec.items for link in i.links] == [E]

@@ -64,12 +64,15 @@ CJK = re.compile(f"[{CJK_CHARS}]")
 # Scripts written without spaces between words (CJK, Thai): their labels are read without word boundaries.
 _UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 #: Words that present a link as the exact item.
-EXACT = re.compile(r"\b(exact|the one she wore|the one he wore|identical|same one|buy it|shop it|get it|"
-                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                   r"igual(?:es)?|iguais|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
-                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
-                   r"pezzo originale|pieza original|peça original)\b",
-                   re.I)
+_EXACT_PHRASES = (r"exact|the one she wore|the one he wore|identical|same one|"
+                  r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
+                  r"igual(?:es)?|iguais|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
+                  r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
+                  r"pezzo originale|pieza original|peça original")
+# A shop's call that presents its link as the item meant ("Shop it:"), said of look-alikes' buttons too
+_SHOP_CALLS = r"buy it|shop it|get it"
+EXACT = re.compile(rf"\b({_EXACT_PHRASES}|{_SHOP_CALLS})\b", re.I)
+_EXACT_WORDS = re.compile(rf"\b({_EXACT_PHRASES})\b", re.I)
 #: The same two, as a list's or a link's class ("similar-items", "shop-exact").
 _ALTERNATIVE_CLASS = re.compile(r"(?:^|[\s_-])(similar|alternatives?|dupes?|look-?alikes?|budget|"
                                 # in the post's language ("urun-karti benzer", "produit-similaire", "capo-simile")
@@ -508,9 +511,14 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
                     and not _SOLD_OUT.search(clause.group(1)) else None  # "— sold out in the other colours!"
             claimed = after if told else None
             claimed_end = clause.end() if told else claimed_end
-        said = (label(token.text) or label(token.el.get("title") or "") or told
+        own = label(token.text)
+        # a shop's call on the button ("Get it from Nordstrom for $98") says less than its card's class
+        # ("product-card--similar"): it calls every card so
+        called = own == "exact" and not _EXACT_WORDS.search(token.text)
+        said = ((None if called else own) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
-        kind = said or _class_label(token.el, stream, start) or labels.state
+        kind = said or _class_label(token.el, stream, start) or (own if called else None) or labels.state
+        said = said or (own if called else None)
         labels.state = labels.spoken = said or labels.state
         labels.since = []
         yield token, kind, labels.spoken
