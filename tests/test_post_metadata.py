@@ -352,7 +352,10 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
                   # a platform's "Follow" button goes to its sign-in page; a "shop my closet" widget
                   "<p><a href='https://medium.example/m/signin?actionUrl=%2Fsubscribe'>Follow</a></p>"
                   "<div class='widget shop-my-closet'><div class='shop-item'>"
-                  "<a href='https://s.example/p/9'>Gaspard Cardigan</a></div></div>")
+                  "<a href='https://s.example/p/9'>Gaspard Cardigan</a></div></div>"
+                  # a Tumblr mention's short link, a forum's subreddit
+                  "<p>h/t <a href='https://tmblr.co/mXk2aBcD3eF4'>@paris-geller-is-right</a> and "
+                  "<a href='https://www.reddit.com/r/findfashion/'>r/findfashion</a></p>")
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 

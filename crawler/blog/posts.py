@@ -229,7 +229,8 @@ def _never_an_item(url: str, *, home_page: bool = True) -> bool:
 
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
                      r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com|weibo\.com|"
-                     r"weibo\.cn|douyin\.com|xiaohongshu\.com|vk\.com|ok\.ru|bsky\.app|t\.me)$")
+                     r"weibo\.cn|douyin\.com|xiaohongshu\.com|vk\.com|ok\.ru|bsky\.app|t\.me|tmblr\.co|reddit\.com|"
+                     r"redd\.it)$")
 # A hashtag's link ("#눈물의여왕" to the platform's search): never a shop
 _HASHTAG = re.compile(r"^[#＃][^\W\d_][\w-]*[#＃]?$")
 # Where the show is watched ("Watch it on <a>Netflix</a>", "ドラマは<a>TVer</a>で配信中"): streaming services and
