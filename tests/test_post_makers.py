@@ -258,6 +258,10 @@ def test_a_brand_word_with_its_country_before_the_name():
     ("<a href='https://owen.vn/ao-so-mi-dai-tay-owen-ar230123.html'>Sơ mi dài tay Owen</a>", "Owen"),
     # a shop named after where it sells is no maker
     ("<a href='https://www.answear.com/p/sukienka-zielona-912345'>Ta sukienka z Answear</a>", None),
+    # the words' first word, capitalised as a sentence opens, is no maker its address spells
+    ("<a href='https://www.cos.com/en_gbp/women/coats/product.double-faced-wool-coat-camel.1123456001.html'>"
+     "Double-faced wool coat</a>", None),
+    ("<a href='https://www.aboutyou.de/p/edited/blazer-ronja-123456'>EDITED blazer Ronja</a>", "EDITED"),
 ])
 def test_a_look_alikes_maker_last_in_its_link_spelling_its_shop(link, maker):
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")

@@ -276,6 +276,8 @@ def _named_in_path(words: str, href: str) -> str | None:
     host = re.sub(r"[\W_]+", "", (target.hostname or "").casefold())
     for run in _CAPITALISED_RUN.finditer(words):
         names = run.group().split()
+        if run.start() == 0 and len(names) == 1 and not names[0].isupper() and words[run.end():].lstrip()[:1].islower():
+            continue  # the words' first word, capitalised as a sentence opens ("Double-faced wool coat")
         # (a compound garment's word too, as German capitalises it: "Kurzmantel von Anna Field")
         cut = next((i for i, w in enumerate(names) if w.casefold().strip(".,") in DESCRIPTORS
                     or garment_word(w.casefold().strip(".,"))), len(names))
