@@ -262,6 +262,9 @@ def test_a_brand_word_with_its_country_before_the_name():
     ("<a href='https://www.cos.com/en_gbp/women/coats/product.double-faced-wool-coat-camel.1123456001.html'>"
      "Double-faced wool coat</a>", None),
     ("<a href='https://www.aboutyou.de/p/edited/blazer-ronja-123456'>EDITED blazer Ronja</a>", "EDITED"),
+    # a model's code in capitals after the maker is no part of its name
+    ("<a href='https://www.zalando.se/selected-homme-slhnewcoban-stickad-troja-grey-se622q0ab-c11.html'>Selected Homme "
+     "SLHNEWCOBAN stickad tröja</a>", "Selected Homme"),
 ])
 def test_a_look_alikes_maker_last_in_its_link_spelling_its_shop(link, maker):
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")

@@ -281,6 +281,8 @@ def _named_in_path(words: str, href: str) -> str | None:
         # (a compound garment's word too, as German capitalises it: "Kurzmantel von Anna Field")
         cut = next((i for i, w in enumerate(names) if w.casefold().strip(".,") in DESCRIPTORS
                     or garment_word(w.casefold().strip(".,"))), len(names))
+        while cut > 1 and names[cut - 1].isupper() and len(names[cut - 1]) >= 4 and not names[0].isupper():
+            cut -= 1  # a model's code in capitals after the maker ("Selected Homme SLHNEWCOBAN")
         owner = next((i for i, w in enumerate(names[:cut]) if re.search(r"['’]s$", w)), None)
         if owner is not None:  # "Norma Kamali's Diane dress": the maker's possessive ends its name
             names, cut = [*names[:owner], re.sub(r"['’]s$", "", names[owner])], owner + 1
