@@ -2150,3 +2150,13 @@ def test_a_cards_similar_class_outweighs_its_buttons_shop_call():
     # with nothing else said, the call still presents the exact item
     rec = _inline("<p>Maya's sundress: <a href='https://s.example/1'>Get it from Reformation</a></p>")
     assert [link.kind for i in rec.items for link in i.links] == [E]
+
+
+def test_each_table_rows_brand_column_names_its_own_links_maker():
+    table = ("<table><tr><th>Character</th><th>Item</th><th>Brand</th><th>Type</th><th>Link</th></tr>"
+             "<tr><td>Ren</td><td>Navy wool varsity jacket</td><td>Golden Bear</td><td>Exact</td>"
+             "<td><a href='https://www.goldenbear.com/products/varsity'>[5]</a></td></tr>"
+             "<tr><td>Ren</td><td>Varsity jacket</td><td>H&amp;M</td><td>Similar</td>"
+             "<td><a href='https://www2.hm.com/en_us/productpage.1123456002.html'>[6]</a></td></tr></table>")
+    rec = _inline(table)
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [(E, "Golden Bear"), (A, "H&M")]

@@ -20,11 +20,12 @@ from parsel.csstranslator import css2xpath
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
                                              listed_opening, post_makers)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
-from street2shop.crawler.blog.garments import ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, maker_name
+from street2shop.crawler.blog.garments import (ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, label,
+                                               maker_name)
 from street2shop.crawler.blog.lines import wrap_lines
 from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
-from street2shop.crawler.blog.tables import row_of
+from street2shop.crawler.blog.tables import column_name, row_maker, row_of
 from street2shop.crawler.extract.jsonsafe import loads
 from street2shop.crawler.extract.marketplaces import is_marketplace
 from street2shop.crawler.extract.page import parse_html
@@ -530,11 +531,13 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                     # shop writes it ("Merz b. Schwanen 215" where the garment's words cut it to "Merz",
                     # "PAZZO 法式碎花綁帶洋裝" to pazzo.com.tw)
                     maker = item.brand = spelled
+                # (its table row's brand column, a widget card's own brand line names its maker)
+                row = next(el.iterancestors("tr"), None)  # (not a look-alike's in a "Similar" column)
+                listed = row_maker(row) if row is not None and label(column_name(el)) != "alternative" else None
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           # (a widget card's own brand line names its maker)
-                                           brand=(card_maker(el) or maker) if kind == "exact"
-                                           else link_maker(words, href, _sentence_after(el)) or card_maker(el)
-                                           or own))
+                                           brand=listed or ((card_maker(el) or maker) if kind == "exact"
+                                                            else link_maker(words, href, _sentence_after(el))
+                                                            or card_maker(el) or own)))
         for link in item.links:
             if link.brand and is_marketplace(link.brand):
                 link.brand = None  # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none
