@@ -532,7 +532,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                     # "PAZZO 法式碎花綁帶洋裝" to pazzo.com.tw)
                     maker = item.brand = spelled
                 # (its table row's brand column, a widget card's own brand line names its maker)
-                row = next(el.iterancestors("tr"), None)  # (not a look-alike's in a "Similar" column)
+                # (not a look-alike's in a "Similar" column, nor a layout table's row far above the link)
+                cell = next((up for up in islice(el.iterancestors(), 2) if up.tag in ("td", "th")), None)
+                row = row_of(cell) if cell is not None else None
                 listed = row_maker(row) if row is not None and label(column_name(el)) != "alternative" else None
                 item.links.append(PostLink(url=href, text=words, kind=kind,
                                            brand=listed or ((card_maker(el) or maker) if kind == "exact"
