@@ -1378,6 +1378,15 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     assert in_buy_box(f"<p class='stock-level'>{urgency}</p>").availability == "LimitedAvailability"
 
 
+@pytest.mark.parametrize("box", [
+    # Amazon's UI kit sizes text with "a-size-medium": no size picker around the statement
+    "<div id='availability'><span class='a-size-medium a-color-price'>Currently unavailable.</span></div>",
+    "<p data-test='product-overview-availability'><span>Retired product</span></p>",  # LEGO's word for discontinued
+])
+def test_sold_out_statements_in_a_text_sized_span_or_retired(box):
+    assert in_buy_box(box).availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("box, lang", [
     # the web shop's own inventory block (WebSphere Commerce's id), its home delivery sold out online
     ("<div class='availability_block' id='WC_Online_Store_Inventory_div'><div class='availability_line online'>"

@@ -37,7 +37,7 @@ _OUT = (
     "expected in stock", "expected back", "awaiting stock", "awaiting restock", "awaiting re-stock", "restocking soon",
     "gone for now", "all gone", "no longer stocked", "not sold online",
     "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
-    "no longer in production", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock", "rupture",
+    "no longer in production", "retired product", "product retired", "this product is retired", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock", "rupture",
     # a one-off item sold, a listing or auction ended
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "this listing sold", "no more of this item", "has no more of these",
@@ -423,7 +423,9 @@ def verdict(text: str) -> str | None:
 _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|{READER_ONLY_CLASS}|"
                            r"[\w-]+(?:--|__)(?:is-)?(?:hidden|hide)")  # a BEM modifier: "error-message-wrapper--hidden"
 # a size or colour picker's class (not a button's own size: Cafe24's "btnNormal sizeL")
-_PICKER_WORDS = r"size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|dropdown|picker|sku-?select"
+# (nor a text's size: Amazon's UI kit's "a-size-medium", "font-size-small")
+_PICKER_WORDS = (r"(?<![^\w]a-)(?<!^a-)(?<!font-)(?<!text-)size(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|"
+                 r"dropdown|picker|sku-?select")
 # "store" that names the web shop itself, not a shop in town: WebSphere Commerce's
 # "WC_Online_Store_Inventory_div", Oracle ATG's reference store's "atg_store_" before every class
 _WEB_SHOP = r"(?<!online[-_])(?<!atg[-_])"
