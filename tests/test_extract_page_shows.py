@@ -1381,6 +1381,7 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
 @pytest.mark.parametrize("box", [
     # Amazon's UI kit sizes text with "a-size-medium": no size picker around the statement
     "<div id='availability'><span class='a-size-medium a-color-price'>Currently unavailable.</span></div>",
+    "<p class='availability-msg is-size-7'>Out of stock</p>",  # and Bulma's "is-size-7"
     "<p data-test='product-overview-availability'><span>Retired product</span></p>",  # LEGO's word for discontinued
 ])
 def test_sold_out_statements_in_a_text_sized_span_or_retired(box):
