@@ -1383,6 +1383,9 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     "<div id='availability'><span class='a-size-medium a-color-price'>Currently unavailable.</span></div>",
     "<p class='availability-msg is-size-7'>Out of stock</p>",  # and Bulma's "is-size-7"
     "<p data-test='product-overview-availability'><span>Retired product</span></p>",  # LEGO's word for discontinued
+    # sales stopped or no purchase possible now, in Korean, Japanese, Chinese
+    "<div class='status'><strong>이 상품은 현재 구매가 불가한 상품입니다.</strong></div>",
+    "<p class='stock'>現在購入できません</p>", "<p class='stock'>目前無法購買</p>",
 ])
 def test_sold_out_statements_in_a_text_sized_span_or_retired(box):
     assert in_buy_box(box).availability == "OutOfStock"

@@ -60,6 +60,10 @@ _OUT = (
     "utgått ur sortimentet", "udgået af sortimentet", "wycofany z oferty", "wycofany ze sprzedaży",
     "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
     "取り扱い終了", "取扱終了", "取り扱いできません", "取扱いできません", "取り扱いしておりません", "生産終了", "已停售", "停产", "단종",
+    # ko / ja / zh: sales stopped, or cannot be bought now ("이 상품은 현재 구매가 불가한 상품입니다", "現在購入できません",
+    # "目前無法購買"; not a limit's "5個以上は購入できません")
+    "현재 구매가 불가", "현재 구매 불가", "구매 불가 상품", "구매불가 상품", "판매중지", "판매 중지", "판매종료", "판매 종료",
+    "現在購入できません", "現在ご購入いただけません", "目前無法購買", "暂时无法购买", "目前无法购买",
     "não é mais comercializado", "niet meer leverbaar", "uit het assortiment",
     "ya no está a la venta", "no longer for sale", "no longer on sale", "nicht mehr im verkauf", "n'est plus en vente",
     "non è più in vendita", "não está mais à venda", "niet meer te koop", "inte längre till salu",
