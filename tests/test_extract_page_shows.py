@@ -1685,6 +1685,8 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     # the price shown in an aria-hidden copy, a sentence for screen readers beside it
     ("<div class='price'><span aria-hidden='true'>$120.00</span><span class='sr-only'>Your price for this item is "
      "$120.00</span></div><div class='regular-price'>Was $150.00</div>", "120.00", "USD"),
+    # a monthly instalment offered after the price in its element
+    ("<p class='price'>$1,299.99 <span>or $108.33/mo.</span></p>", "1299.99", "USD"),
     # the cents in an element named for the decimal place, no mark between them
     ("<span class='price' content='29.99'><span class='price-tag'><span class='currency' content='EUR'>€</span>"
      "<span class='integer-place'>29</span><span class='decimal-place'>99</span></span></span>", "29.99", "EUR"),

@@ -340,6 +340,11 @@ _PERCENTAGE = re.compile(r"[-−–]?\s*\d{1,3}(?:[.,]\d+)?\s*%")
 _TAX_NOTE = re.compile(r"[(（]\s*(?:税|内税|消費税|tax|vat|incl|inkl|iva|mwst|tva|moms|btw|kdv|dph)[^)）]{0,20}[)）]", re.I)
 
 
+# A monthly instalment offered after the price ("or $108.33/mo.", "ou 12x R$ 108,33 / mês")
+_OR_MONTHLY = re.compile(r"\s+(?:or|ou|o|oder|of|eller|lub|veya)\s+(?:from\s+)?\D{0,12}\d[\d.,]*\s*\D{0,4}\s*"
+                         r"(?:/\s*(?:mo|month|mes|mês|mois|monat|mese|mnd|mån)\b|(?:per|a)\s+month)", re.I)
+
+
 # Price texts repeat on a page (buy box, sticky bar) and across a shop's pages, and
 # price_parser is the costliest step here.
 @lru_cache(maxsize=20_000)
@@ -350,6 +355,10 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     "UVP") are fine, a sentence that mentions an amount (vouchers, delivery
     promises) is not.  Bare numbers need a decimal part or a currency.
     """
+    if text and ("/" in text or " month" in text):
+        m = _OR_MONTHLY.search(text)
+        if m and _AMOUNT.search(text, 0, m.start()):
+            text = text[:m.start()]  # "$1,299.99 or $108.33/mo.": the price, then what a month of it costs
     if not text or _IGNORE_TEXT.search(text):
         return None, None
     if not text.isascii():

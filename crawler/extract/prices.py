@@ -42,6 +42,7 @@ _SYMBOLS = [
     ("CHF", "CHF"), ("Fr.", "CHF"), ("kn", "HRK"), ("元", "CNY"), ("円", "JPY"),
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
     ("сом", "KGS"), ("din.", "RSD"), ("дин", "RSD"),
+    ("KSh", "KES"), ("Ksh", "KES"), ("TSh", "TZS"), ("USh", "UGX"), ("₦", "NGN"), ("GH₵", "GHS"), ("₵", "GHS"),
     ("лей", "MDL"), ("Лей", "MDL"), ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
@@ -80,7 +81,7 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
 
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
 _CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
-                 "RS": "INR", "RP": "IDR", "RM": "MYR"}
+                 "RS": "INR", "RP": "IDR", "RM": "MYR", "KSH": "KES", "TSH": "TZS", "USH": "UGX"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
 _EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
 
@@ -227,6 +228,7 @@ def _standalone(mark: str, text: str) -> bool:
     return re.search(rf"\d[^\w]{{0,4}}{m}(?![^\W\d_])|(?<![^\W\d_]){m}[^\w]{{0,4}}\d", text, re.I) is not None
 
 
+_SHILLING = re.compile(r"(?<![^\W\d_])([KTU])sh\.?\s?\d|\d\s?([KTU])sh\b", re.I)
 _DONG = re.compile(r"\d\s?đ(?![^\W\d_])")
 _RUBLE_SHORT = re.compile(r"\d\s?р\.(?!\w)")
 _RAND = re.compile(r"(?<![^\W\d_])R\s?\d")
@@ -245,6 +247,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
         return currency_code(":-", hints)
     if "р." in text and _RUBLE_SHORT.search(text):
         return "RUB"  # "2 490 р.", the rouble's short form
+    if ("sh" in text or "Sh" in text) and (m := _SHILLING.search(text)):
+        return _CODE_ALIASES[(m.group(1) or m.group(2)).upper() + "SH"]  # "KSh 1,500": East Africa's shillings
     if "đ" in text and _DONG.search(text):
         return "VND"  # "13.790.000đ": Vietnamese shops write the dong's sign as the letter
     if "R" in text and hints is not None and (hints.tld == "za" or hints.lang.endswith("-za")) and _RAND.search(text):
