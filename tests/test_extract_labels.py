@@ -386,6 +386,15 @@ def test_a_makers_shop_naming_itself_as_the_brand_is_the_maker(markup, url, bran
     assert extract_product(page(head=ld(brand=markup)), url).brand == brand
 
 
+def test_a_brand_named_by_its_id_in_a_graph_is_read():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Brand", "@id": "https://shop.example.com/#brand-acme", "name": "Acme"},
+        {"@type": "Organization", "@id": "https://shop.example.com/#org", "name": "Example Shop"},
+        {"@type": "Product", "name": "Trail Jacket", "brand": {"@id": "https://shop.example.com/#brand-acme"},
+         "offers": {"@type": "Offer", "price": "129.00", "priceCurrency": "EUR"}}]}
+    assert get(head=f'<script type="application/ld+json">{json.dumps(graph)}</script>').brand == "Acme"
+
+
 def test_brand_label_before_manufacturer_label():
     rec = get("<dl><dt>Manufacturer</dt><dd>Acme Industries Ltd</dd><dt>Brand</dt><dd>Acme</dd></dl>")
     assert rec.brand == "Acme"

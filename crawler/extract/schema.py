@@ -333,6 +333,10 @@ def _resolve(v, ids: dict, depth: int = 0):
     return v
 
 
+def _bare_ref(v) -> bool:
+    return isinstance(v, dict) and len(v) == 1 and isinstance(v.get("@id"), str)
+
+
 _NESTING = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor",
             "isConsumableFor", "model", "isVariantOf")
 
@@ -346,6 +350,10 @@ def select_products(nodes: list[dict]) -> tuple[list[dict], int]:
     which are resolved first (the product dicts returned are then copies).
     """
     products = [n for n in nodes if is_product(n)]
+    if any(_bare_ref(p.get("brand")) for p in products):  # a @graph's Brand node named by its @id
+        brands = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and "Brand" in types(n)}
+        products = [{**p, "brand": brands.get(p["brand"]["@id"], p["brand"])} if _bare_ref(p.get("brand")) else p
+                    for p in products]
     if len(products) > 1:
         ids = {}
         for n in nodes:
