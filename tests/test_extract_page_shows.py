@@ -1386,8 +1386,12 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     # sales stopped or no purchase possible now, in Korean, Japanese, Chinese
     "<div class='status'><strong>이 상품은 현재 구매가 불가한 상품입니다.</strong></div>",
     "<p class='stock'>現在購入できません</p>", "<p class='stock'>目前無法購買</p>",
+    # a back-in-stock alert offered in place of a buy button, in more languages
+    "<button class='btn'>Powiadom o dostępności</button>", "<button class='btn'>Beritahu saya</button>",
+    "<button class='btn'>أبلغني عند التوفر</button>", "<button class='btn'>עדכנו אותי כשיחזור למלאי</button>",
+    "<button class='btn'>Ειδοποίησέ με</button>",
 ])
-def test_sold_out_statements_in_a_text_sized_span_or_retired(box):
+def test_sold_out_statements_text_sized_spans_and_alerts_in_more_languages(box):
     assert in_buy_box(box).availability == "OutOfStock"
 
 
