@@ -84,7 +84,7 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
-    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu",
+    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
     "sprzedaż zakończyła", "ej tillgänglig", "inte tillgänglig", "ikke tilgængelig online", "ei saatavilla",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
