@@ -11,7 +11,7 @@ column and the garments' possessives ("Maya's boots"), in the post's languages
 from __future__ import annotations
 
 import re
-from itertools import islice, takewhile
+from itertools import chain, islice, takewhile
 from urllib.parse import urlsplit
 
 from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
@@ -570,8 +570,7 @@ def _cast_lines(stream: Stream) -> list[str]:
 def _in_product_card(el) -> bool:
     """A product card's own line ("<h4 class='kg-product-card-title'>Lemari Lila — Kebaya Encim</h4>"): its maker
     and its product, no wearer."""
-    return any(_PRODUCT_CARD.search(up.get("class") or "") for up in islice(el.iterancestors(), 3)) \
-        or bool(_PRODUCT_CARD.search(el.get("class") or ""))
+    return any(_PRODUCT_CARD.search(e.get("class") or "") for e in islice(chain((el,), el.iterancestors()), 4))
 
 
 _PRODUCT_CARD = re.compile(r"product[-_ ]?(?:card|box|tile|item)", re.I)

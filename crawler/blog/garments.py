@@ -514,12 +514,11 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         own = label(token.text)
         # a shop's call on the button ("Get it from Nordstrom for $98") says less than its card's class
         # ("product-card--similar"): it calls every card so
-        called = own == "exact" and not _EXACT_WORDS.search(token.text)
-        said = ((None if called else own) or label(token.el.get("title") or "") or told
+        call = own if own == "exact" and not _EXACT_WORDS.search(token.text) else None
+        said = ((None if call else own) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
-        kind = said or _class_label(token.el, stream, start) or (own if called else None) or labels.state
-        said = said or (own if called else None)
-        labels.state = labels.spoken = said or labels.state
+        kind = said or _class_label(token.el, stream, start) or call or labels.state
+        labels.state = labels.spoken = said or call or labels.state
         labels.since = []
         yield token, kind, labels.spoken
 
