@@ -269,3 +269,42 @@ def test_a_brand_word_with_its_country_before_the_name():
 def test_a_look_alikes_maker_last_in_its_link_spelling_its_shop(link, maker):
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: {link}</p>")
     assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]
+
+
+@pytest.mark.parametrize("after, maker", [
+    (" by Dickies", "Dickies"),
+    (" by COS, for a lot less.", "COS"),
+    (" von Arket", "Arket"),
+    (" from Nordstrom", None),  # the shop that sells it makes none of it
+])
+def test_a_look_alikes_maker_said_right_after_its_link(after, maker):
+    rec = _post("<h3>Claire's coat</h3><ul><li><p><a href='https://go.shopmy.us/p-2345678'>101801 Icon coat</a> by Max "
+                "Mara</p></li></ul><p>Something similar:</p><ul><li><p><a href='https://amzn.to/3vKp9Wq'>Unlined chore "
+                f"coat</a>{after}</p></li></ul>")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Max Mara"),
+                                                                                ("alternative", maker)]
+
+
+def _shop_box(brand: str, picture: str, title: str, shops: list[tuple[str, str]]) -> str:
+    # a Rinker-style product box: one picture, a title, a credit line, a brand line and a button per shop
+    buttons = "".join(f"<li><a href='{href}' rel='nofollow'>{name}</a></li>" for name, href in shops)
+    return (f"<div class='rinker-box'><div class='rinker-image'><a href='{shops[0][1]}'><img src='{picture}'></a></div>"
+            f"<div class='rinker-info'><div class='rinker-title'><a href='{shops[0][1]}'>{title}</a></div>"
+            "<div class='credit-box'>created by&nbsp;<a href='https://oyakosodate.com/rinker/'>Rinker</a></div>"
+            f"<div class='brand'>{brand}</div><ul class='rinker-links'>{buttons}</ul></div></div>")
+
+
+def test_a_product_box_with_a_button_per_shop_names_each_buttons_maker_and_its_credit_is_no_item():
+    box = _shop_box("SNIDEL", "https://o.imgz.jp/81234567.jpg", "フレアスリーブワンピース",
+                    [("ZOZOTOWN", "https://zozo.jp/shop/snidel/goods/81234567/"),
+                     ("楽天市場", "https://hb.afl.rakuten.co.jp/ichiba/3a2b/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fs%2F1%2F")])
+    rec = _post(f"<h3>Maya's dress</h3><p>The dress is by SNIDEL.</p>{box}")
+    links = [(link.url, link.brand) for i in rec.items for link in i.links]
+    assert links == [("https://zozo.jp/shop/snidel/goods/81234567/", "SNIDEL"),
+                     ("https://hb.afl.rakuten.co.jp/ichiba/3a2b/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fs%2F1%2F", "SNIDEL")]
+    # a strip of two products' boxes: neither's brand line names the other's link
+    strip = ("<div class='strip'>" + _shop_box("GU", "https://a.example/1.jpg", "ワンピース",
+                                               [("GU公式", "https://www.gu-global.com/jp/ja/products/E1/")])
+             + "<a href='https://s.example/other'><img src='https://a.example/2.jpg'>Another dress</a></div>")
+    rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>.</p><p>Similar dresses:</p>{strip}")
+    assert [link.brand for i in rec.items for link in i.links if link.url == "https://s.example/other"] == [None]

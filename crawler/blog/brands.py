@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import Stream, lines, squash, text, unaccented
+from street2shop.crawler.blog.dom import Stream, is_credit, lines, squash, text, unaccented
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
@@ -260,8 +260,16 @@ def link_maker(words: str | None, href: str, after: str | None = None) -> str | 
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
-    return (_named_in_path(after, href) if after else None) or _maker_of_host(href) \
+    return (_said_by(after) or _named_in_path(after, href) if after else None) or _maker_of_host(href) \
         or (host_spelled(words, href) or _named_in_path(words, href) if words else None)
+
+
+def _said_by(after: str) -> str | None:
+    """The maker the words right after a link name with "by" or its like ("<a>Unlined chore coat</a> by
+    Dickies"); not a shop that sells it ("… from Nordstrom")."""
+    m = _BY.match(after.lstrip(" ,–—-"))
+    name = _without_model(_capitalised(after.lstrip(" ,–—-")[m.end():])) if m else None
+    return name if _may_be_maker(name) and _fold(name) not in _SELLERS else None
 
 
 def _named_in_path(words: str, href: str) -> str | None:
@@ -366,14 +374,34 @@ def card_maker(link) -> str | None:
     e = link
     for _ in range(_CARD_LEVELS):
         e = e.getparent()
-        if e is None or len({a.get("href") for a in e.iter("a") if a.get("href")}) > 1:
+        if e is None:
             return None
-        for d in e.iter():
-            said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
-            name = (_labelled_brand(said) if said and len(said) < 60 else None) or _brand_line(d)
-            if name and _may_be_maker(name):
-                return name
+        names = [(d, name) for d in e.iter() if (name := _card_brand(d))]
+        if len({a.get("href") for a in e.iter("a") if a.get("href")}) > 1:
+            # one product's box with a button per shop (Rinker's "Amazon", "楽天市場"): one picture, one brand
+            # line, and that line in no other link's own card
+            if len({n for _, n in names}) > 1 or sum(1 for _ in e.iter("img")) > 1 \
+                    or any(_in_other_card(d, e, link.get("href")) for d, _ in names):
+                return None
+        if names:
+            return names[0][1]
     return None
+
+
+def _in_other_card(line, box, href: str | None) -> bool:
+    """The brand line sits in an element, inside ``box``, that holds a link to another page (a credit's aside)."""
+    for up in (line, *line.iterancestors()):
+        if up is box:
+            return False
+        if any(a.get("href") and a.get("href") != href and not is_credit(a) for a in up.iter("a")):
+            return True
+    return False
+
+
+def _card_brand(d) -> str | None:
+    said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
+    name = (_labelled_brand(said) if said and len(said) < 60 else None) or _brand_line(d)
+    return name if name and _may_be_maker(name) else None
 
 
 _CARD_LEVELS = 4

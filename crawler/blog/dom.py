@@ -124,6 +124,18 @@ def _apart(el) -> bool:
         prev is not None and (prev.tail or "").strip())
 
 
+def is_credit(link) -> bool:
+    """A credit's link ("created by <a>Rinker</a>", "Photo by <a>Jane Doe</a>", "Powered by <a>Shopify</a>"):
+    the plugin, theme or photographer, never the garment's shop."""
+    before = link.getprevious()
+    words = (before.tail if before is not None else link.getparent().text) or ""
+    return bool(_CREDITED.search(words[-40:]))
+
+
+_CREDITED = re.compile(r"\b(?:(?:created|powered|built|made|designed|developed|theme|template|plugin|photos?|pictures?|"
+                       r"images?|illustrations?|foto)\s+(?:by|with)|credits?)\s*:?\s*$", re.I)
+
+
 def unaccented(words: str) -> str:
     """The words without their accents, as addresses write them ("Sézane" as "Sezane", "Przyjaciółki" as
     "Przyjaciolki"); other scripts stay as they are."""

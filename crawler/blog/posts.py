@@ -19,7 +19,7 @@ from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
                                              listed_opening, post_makers)
-from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_noise, meta_values, text, unaccented
+from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_credit, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import (ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, label,
                                                maker_name)
 from street2shop.crawler.blog.lines import wrap_lines
@@ -443,7 +443,7 @@ def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, it
                 if href.startswith(("http://", "https://")):
                     links.append((el, href))
             elif is_outbound(href, url, blog_prefix) and not is_image_file(urlsplit(href).path) \
-                    and not _never_an_item(href) and not _HASHTAG.match(text(el)):
+                    and not _never_an_item(href) and not _HASHTAG.match(text(el)) and not is_credit(el):
                 links.append((el, href))
     hrefs_under: dict[int, set] = {}
     for el, href in ([] if item_blocks else links):
