@@ -2160,3 +2160,18 @@ def test_each_table_rows_brand_column_names_its_own_links_maker():
              "<td><a href='https://www2.hm.com/en_us/productpage.1123456002.html'>[6]</a></td></tr></table>")
     rec = _inline(table)
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [(E, "Golden Bear"), (A, "H&M")]
+
+
+def test_a_full_name_wearing_where_the_post_also_says_the_given_name_and_a_caption_of_three_names():
+    rec = _inline("<p>Carrie wore a gown by Erdem: <a href='https://s.example/1'>Erdem gown</a>.</p>"
+                  "<figure><img src='/c.jpg'><figcaption>Charlotte York Goldenblatt (Kristin Davis)</figcaption></figure>"
+                  "<p>Charlotte's trench: <a href='https://s.example/3'>Burberry</a></p>"
+                  "<p>And Seema! Seema Patel wore a gold sequin jumpsuit by Naeem Khan: "
+                  "<a href='https://s.example/2'>Naeem Khan Sequin Jumpsuit</a>.</p>", "AJLT 2x05 fashion")
+    assert sorted(name.split()[0] for name in rec.characters) == ["Carrie", "Charlotte", "Seema"]
+    assert "Charlotte" in rec.characters
+    # an opening phrase, an actor's full name never said alone: no wearer
+    rec = _inline("<p>Luisa trägt ein Kleid von <a href='https://s.example/1'>Zara</a>.</p>"
+                  "<p>Beim Shooting trägt sie einen Mantel von <a href='https://s.example/2'>Mango</a>.</p>"
+                  "<p>Philippine Leroy-Beaulieu wears a cape by <a href='https://s.example/3'>Dior</a>.</p>", "GNTM")
+    assert rec.characters == ["Luisa"]

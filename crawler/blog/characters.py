@@ -67,17 +67,25 @@ _OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý]
 NAME = r"[A-ZÀ-Ý][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
-_PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME})\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)")
+_ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"
+_PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME}){_ACTOR}")
+# a line that is the name and its actor and nothing else, a name of three words ("Charlotte York Goldenblatt
+# (Kristin Davis)")
+_PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:{NAME}\s+){{0,2}}{NAME}){_ACTOR}")
 # "Maya wears", "Katja bär en kappa", "Natalia ma na sobie", "Maya in a …"; German "Helga im Kamelhaarmantel"
 # only before a garment's word (not "Helga im Büro")
+_WEAR_VERB = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
+              r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|"
+              r"sfoggia|usa|usava|usou|bär|bärer|bærer|har på sig|hade på sig|har på seg|draagt|droeg|"
+              r"nosi|nosiła|ma na sobie|miała na sobie|giyiyor|giydi)\b"
+              # (not before its subject: "Daaronder droeg ze …", "Darunter trug sie …" open with an adverb)
+              r"(?!\s+(?:ze|zij|hij|sie|er|hon|han|she|he|they|elle|il|ella|él|ela|ele|lei|lui|ona|on)\b)")
 _WEARS = re.compile(rf"^(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})\s+(?:\([^)]{{0,60}}\)\s+)?"
-                    r"(?:(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
-                    r"trägt|trug|porte|portait|arbore|lleva|llevaba|luce|lució|viste|vestía|indossa|indossava|"
-                    r"sfoggia|usa|usava|usou|bär|bärer|bærer|har på sig|hade på sig|har på seg|draagt|droeg|"
-                    r"nosi|nosiła|ma na sobie|miała na sobie|giyiyor|giydi)\b"
-                    # (not before its subject: "Daaronder droeg ze …", "Darunter trug sie …" open with an adverb)
-                    r"(?!\s+(?:ze|zij|hij|sie|er|hon|han|she|he|they|elle|il|ella|él|ela|ele|lei|lui|ona|on)\b)|"
+                    rf"(?:{_WEAR_VERB}|"
                     r"(?:im|in (?:einem|einer|ihrem|ihrer|seinem|seiner))\s+(?P<garment>[^\W\d_]+))")
+# A full name opening the sentence ("Seema Patel wore a gold sequin jumpsuit"), where the post also writes its
+# given name alone: not an opening phrase ("Beim Shooting trägt …") nor an actor's name
+_FULL_NAME_WEARS = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+{_WEAR_VERB}")
 # The verb before its subject, as verb-second languages put it after an opening word ("Dazu trägt Charlotte
 # einen Glockenhut", "Sedan bär Lisa en kappa", "Daarna draagt Sam een jas").
 _WEARS_AFTER = re.compile(rf"\b(?:trägt|trug|bär|bærer|draagt|droeg)\s+(?P<who>{NAME})\s+"
@@ -453,6 +461,12 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                 for name in _caption_names(_LEAD_IN.sub("", sentence), wearing=wearing):
                     if not _plain_word(name):
                         names[name] = None  # not "Shoes wore out fast"
+                full = _FULL_NAME_WEARS.match(_LEAD_IN.sub("", sentence)) if wearing else None
+                if full:
+                    body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
+                    given = full.group("who").split()[0]
+                    if not _plain_word(given) and _said_alone(given, full.group("who"), body) >= 1:
+                        names[full.group("who")] = None
                 # "Já o boné do Doni não encontramos, mas <a>este é parecido</a>"; not "Blusa da <a>Farm</a>" at
                 # farmrio.com.br
                 for name in garments_of(sentence) if links else ():
@@ -747,7 +761,7 @@ def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
     wore"); "Paris" or "Outerwear" as a heading are not."""
     heading = _ASKED_ABOUT.sub("", heading.strip(" :–—-|"))  # "Et Yanis Belkacem ?", "E Carmela?"
-    m = _PLAYED_BY.fullmatch(heading)
+    m = _PLAYED_BY_LINE.fullmatch(heading)
     if m:
         return [n for n in each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
     looks = _look_names(heading)
@@ -797,7 +811,8 @@ def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     """Who the words name with their actor, then (`wearing`) who they say wears something."""
     # not a maker before its model's name: "Eastpak (Padded Pak’r)"
     # (nor a name the brackets repeat: "de El Corte Inglés (<a>El Corte Inglés</a>)", a shop and its link)
-    found = [(m.start(), m.group("who")) for m in _PLAYED_BY.finditer(caption)
+    whole = _PLAYED_BY_LINE.fullmatch(caption.strip())
+    found = [(m.start(), m.group("who")) for m in ([whole] if whole else _PLAYED_BY.finditer(caption))
              if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]]
     m = _WEARS.search(caption) if wearing else None
     if m and (m.group("garment") is None or garment_word(m.group("garment").casefold())):
