@@ -2175,3 +2175,25 @@ def test_a_full_name_wearing_where_the_post_also_says_the_given_name_and_a_capti
                   "<p>Beim Shooting trägt sie einen Mantel von <a href='https://s.example/2'>Mango</a>.</p>"
                   "<p>Philippine Leroy-Beaulieu wears a cape by <a href='https://s.example/3'>Dior</a>.</p>", "GNTM")
     assert rec.characters == ["Luisa"]
+
+
+def test_a_fan_wikis_fashion_page_names_its_show_by_the_wikis_name_and_its_wearers_by_section():
+    # MediaWiki: each section's heading is a character's full name with an "[edit]" link after it
+    edit = ("<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span><a href='/wiki/"
+            "The_Wild_Brunch/Fashion?action=edit&amp;section={n}'>edit</a><span class='mw-editsection-bracket'>]"
+            "</span></span>")
+    sections = "".join(
+        f"<h2><span class='mw-headline'><a href='/wiki/{who.replace(' ', '_')}'>{who}</a></span>{edit.format(n=n)}</h2>"
+        f"<p>{who} wears {what}.</p><table class='wikitable'><tr><th>Item</th><th>Designer</th><th>Where to buy</th></tr>"
+        f"<tr><td>{what}</td><td>{maker}</td><td><a class='external text' href='{href}'>Shop</a></td></tr></table>"
+        for n, (who, what, maker, href) in enumerate([
+            ("Serena van der Woodsen", "a navy silk blouse", "Tory Burch", "https://www.nordstrom.com/s/tory-burch/312"),
+            ("Blair Waldorf", "a red headband", "Jennifer Behr", "https://www.jenniferbehr.com/products/tamsin")], 1))
+    page = ("<html><head><title>The Wild Brunch/Fashion | Gossip Girl Wiki | Fandom</title>"
+            "<meta property='og:site_name' content='Gossip Girl Wiki'><meta property='og:title' "
+            "content='The Wild Brunch/Fashion'></head><body><main class='page__main'><h1>The Wild Brunch/Fashion</h1>"
+            "<div class='mw-parser-output'><p>Fashion from Season 1, Episode 2.</p>"
+            f"{sections}</div></main></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://gossipgirl.fandom.com/wiki/The_Wild_Brunch/Fashion")
+    assert rec.show == "Gossip Girl"
+    assert sorted(rec.characters) == ["Blair Waldorf", "Serena van der Woodsen"]

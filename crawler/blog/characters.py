@@ -91,7 +91,11 @@ _FULL_NAME_WEARS = re.compile(rf"^(?P<who>{NAME}\s+{NAME})\s+{_WEAR_VERB}")
 _WEARS_AFTER = re.compile(rf"\b(?:trägt|trug|bär|bærer|draagt|droeg)\s+(?P<who>{NAME})\s+"
                           r"(?:einen|eine|ein|ihren|ihre|ihr|seinen|seine|sein|en|ett|et|ei|sin|sitt|sina|sine|een|"
                           r"haar|zijn)\b")
-_BARE_NAMES = re.compile(rf"{NAME}(?:\s+{NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}(?:\s+{NAME})?){{0,3}}")  # "Emma Hernan"
+# "Emma Hernan", "Serena van der Woodsen"
+_FULL_NAME = rf"{NAME}(?:\s+(?:(?:van|von|der|den|de|da|di|del|della|la|le)\s+){{0,2}}{NAME})?"
+_BARE_NAMES = re.compile(rf"{_FULL_NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){_FULL_NAME}){{0,3}}")
+# a wiki's edit link after its section's heading ("Blair Waldorf [edit]")
+_EDIT_LINK = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
 _AS_PERSON = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|rocked|pairs|paired|layers|layered|opts|opted|"
                r"chose|chooses|spent|spends|looked|kept|keeps|arrives|arrived|arriving|steps|stepped|dresses|"
                r"dressed|"
@@ -536,7 +540,7 @@ def _sibling_sections(stream: Stream, known: set[str], items, lowercase: bool) -
     garment_words = [i.text for i in items if i.text]
     sections = []
     for el, end in zip(headings, ends):
-        words = text(el).strip(" :–—-|#")  # a theme's anchor link: "taylor #"
+        words = _EDIT_LINK.sub("", text(el)).strip(" :–—-|#")  # a theme's anchor link: "taylor #"
         words = words.capitalize() if lowercase and " " not in words else words  # "taylor"
         if not _BARE_NAMES.fullmatch(words):
             continue
@@ -760,7 +764,7 @@ def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     """A section heading that names whom the garments under it are for: "Maya's Look", "Maya (Jane
     Doe)", or a bare "Maya" / "Maya & Leo" that the body also writes as a person ("Maya's", "Maya
     wore"); "Paris" or "Outerwear" as a heading are not."""
-    heading = _ASKED_ABOUT.sub("", heading.strip(" :–—-|"))  # "Et Yanis Belkacem ?", "E Carmela?"
+    heading = _ASKED_ABOUT.sub("", _EDIT_LINK.sub("", heading).strip(" :–—-|"))  # "Et Yanis Belkacem ?", "E Carmela?"
     m = _PLAYED_BY_LINE.fullmatch(heading)
     if m:
         return [n for n in each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]

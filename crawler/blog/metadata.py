@@ -164,7 +164,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             # names a show ("Fleabag, Series Two, Episode One": the show is named for her)
             shown, worn = None, shown
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
-            or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
+            or _fan_wiki(tree) or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
             or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
             or _named_for_wearer(rec.characters, [*categories, *tags])
         if rec.show:  # "แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand": the title's words in another script before the category's show
@@ -175,6 +175,16 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             rec.show = _spelled_out(rec.show, [title, *later]) or rec.show
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
+
+
+def _fan_wiki(tree) -> str | None:
+    """The show a fan wiki is named for, by its site name or its document title's part ("Gossip Girl Wiki")."""
+    document = squash(next((el.text_content() for el in tree.iter("title")), ""))
+    for name in (*meta_values(tree, "og:site_name"), *TITLE_PARTS.split(document)[1:]):
+        m = _FAN_WIKI.match(name)
+        if m and _usable(m.group("show"), set()):
+            return _unquoted(m.group("show"))
+    return None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
