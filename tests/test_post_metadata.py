@@ -2197,3 +2197,15 @@ def test_a_fan_wikis_fashion_page_names_its_show_by_the_wikis_name_and_its_weare
     rec = extract_post(lxml.html.fromstring(page), "https://gossipgirl.fandom.com/wiki/The_Wild_Brunch/Fashion")
     assert rec.show == "Gossip Girl"
     assert sorted(rec.characters) == ["Blair Waldorf", "Serena van der Woodsen"]
+
+
+@pytest.mark.parametrize("sentence, characters", [
+    ("Kebaya putih bordir yang dipakai Dasiyah saat meracik saus, dan blus linen krem yang dipakai Arum.",
+     ["Dasiyah", "Arum"]),
+    ("O vestido floral usado por Bia no último capítulo.", ["Bia"]),
+    ("De jas gedragen door Sanne in de finale.", ["Sanne"]),
+    ("Płaszcz noszony przez Marion w piątym odcinku.", ["Marion"]),
+])
+def test_worn_by_said_in_more_languages_and_more_than_once(sentence, characters):
+    rec = _inline(f"<p>{sentence}</p><p><a href='https://s.example/1'>Toko</a></p>", "Look 5")
+    assert rec.characters == characters

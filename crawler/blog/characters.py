@@ -686,11 +686,13 @@ def _line_wearer(bold, rest: list, lowercase: bool = False) -> str | None:
 
 def _worn_by(words: str) -> list[str]:
     """"Worn by: Harriett, Mimii and Nicole" in the post's words."""
-    m = _WORN_BY_LINE.search(words)
-    return [n for n in each_name(m.group("who")) if n] if m else []
+    return [n for m in _WORN_BY_LINE.finditer(words) for n in each_name(m.group("who")) if n]
 
 
-_WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté\s+par|llevado\s+por|indossato\s+da)\s*:?\s+"
+# (id "yang dipakai Dasiyah", nl "gedragen door", pt "usado por", pl "noszony przez")
+_WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté(?:e|s|es)?\s+par|llevad[oa]s?\s+por|"
+                           r"indossat[oaie]\s+da|usad[oa]s?\s+por|vestid[oa]s?\s+por|gedragen\s+door|"
+                           r"noszon[aey]\s+przez|(?:dipakai|dikenakan)(?:\s+oleh)?)\s*:?\s+"
                            rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
