@@ -584,8 +584,9 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     ("Get the Look: Dr. Priya Anand’s Gala Style", "", ["Priya Anand"]),
     ("Ginny &amp; Georgia seizoen 2 aflevering 5: de outfit van Georgia", "", ["Georgia"]),
     ("And Just Like That… Season 2, Episode 3: Every Carrie Outfit, Identified", "Carrie's coat", ["Carrie"]),
-    # a part of the title that names the garments of two, not two people
-    ("Yargı 2. Sezon 5. Bölüm Kıyafetleri: Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Ceylin ve Ilgaz", []),
+    # a part of the title that names the garments of two: their wearers, each by the genitive before the garment
+    ("Yargı 2. Sezon 5. Bölüm Kıyafetleri: Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Ceylin ve Ilgaz", ["Ceylin", "Ilgaz"]),
+    ("Suits Season 2 Episode 5 Outfits: Donna’s Coat and Rachel’s Dress", "Donna and Rachel", ["Donna", "Rachel"]),
     # names before the episode they are dressed in; the show's own part still holds none
     ("Moordale Uniform Week: Maeve and Aimee in Season 3, Ep. 4", "Maeve's blazer and Aimee", ["Maeve", "Aimee"]),
     # places, and the show's part of the title, are no characters
@@ -2209,3 +2210,13 @@ def test_a_fan_wikis_fashion_page_names_its_show_by_the_wikis_name_and_its_weare
 def test_worn_by_said_in_more_languages_and_more_than_once(sentence, characters):
     rec = _inline(f"<p>{sentence}</p><p><a href='https://s.example/1'>Toko</a></p>", "Look 5")
     assert rec.characters == characters
+
+
+def test_turkish_headings_name_whose_garment_with_its_possessed_ending():
+    cards = ("<div class='urun-karti birebir'><p class='urun-adi'>{}</p>"
+             "<a class='urun-buton' href='https://www.trendyol.com/{}'>Ürüne git</a></div>")
+    rec = _inline("<h2>Seyran’ın Elbisesi</h2><p>Seyran bahçe davetinde çiçek desenli bir midi elbise tercih etti.</p>"
+                  + cards.format("Çiçek Desenli Kruvaze Midi Elbise", "ipekyol/elbise-p-1")
+                  + "<h2>Ferit’in Ceketi</h2><p>Ferit lacivert bir ceketle geldi.</p>"
+                  + cards.format("Lacivert Slim Fit Ceket", "network/ceket-p-2"), "Yalı Çapkını 15. Bölüm Kıyafetleri")
+    assert rec.characters == ["Seyran", "Ferit"]

@@ -285,8 +285,11 @@ def _whose_garments(words: str) -> list[str]:
             if any(garment_word(w) for w in m.group("what").casefold().split())]
 
 
-_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-Z][a-z]+)(?:['’]s|(?<=s)['’])\s+"
-                            r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)")
+# (also Turkish's genitive after its apostrophe: "Seyran’ın Elbisesi", "Ferit’in Ceketi")
+_WHOSE_GARMENT = re.compile(rf"(?P<who>(?:[A-Z][a-z]+\s+)?{NOT_POSSESSOR}[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)"
+                            r"(?:['’]s|(?<=s)['’]|['’]n?[ıiuü]n)\s+"
+                            # (up to the next one's name: "Donna’s Coat and Rachel’s Dress")
+                            r"(?P<what>(?:(?![\w-]+['’])[\w-]+\s+){0,2}[\w-]+\b(?!['’]))")
 
 
 def _name_alone(who: str) -> str:

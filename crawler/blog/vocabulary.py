@@ -59,7 +59,12 @@ def garment_word(word: str) -> bool:
     """A garment's word (lower case), also in the plural ("kaftans", "dresses") or ending a compound
     ("shirtdress", "Paillettenkleid")."""
     return word in GARMENTS or word[:-1] in GARMENTS and word.endswith("s") or word[:-2] in GARMENTS and \
-        word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3)
+        word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3) \
+        or _TURKISH_POSSESSED.search(word) is not None and _TURKISH_POSSESSED.sub("", word) in GARMENTS
+
+
+# Turkish's possessed ending ("Seyran'ın elbisesi", "ceketi", "çantası", "mantosu"): her dress, jacket, bag, coat
+_TURKISH_POSSESSED = re.compile(r"(?<=[aeıioöuü])s[ıiuü]$|(?<=[^aeıioöuü\W\d_])[ıiuü]$")
 
 
 _COMPOUND_ENDS = tuple(g for g in GARMENTS if len(g) >= 4)
