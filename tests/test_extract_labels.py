@@ -1035,3 +1035,18 @@ def test_a_shop_cards_official_tag_after_a_brand_label_is_no_brand():
     assert extract_product(page(body), URL).brand is None
     assert (clean_brand("品牌：官方"), clean_brand("Official"), clean_brand("공식")) == (None, None, None)
     assert clean_brand("Official Store Co") == "Official Store Co"
+
+
+@pytest.mark.parametrize("link, brand", [
+    # a brand page's link named for what it sells: the maker the title names
+    ("Hornady Ammo For Sale", "Hornady"),
+    ("Federal Premium Ammo For Sale", "Federal Premium"),
+    ("Hornady", "Hornady"),
+])
+def test_a_brand_pages_link_beside_the_title_named_for_what_it_sells(link, brand):
+    html = (f"<html><head><title>Ammo | SG</title></head><body><main><div class='summary'>"
+            f"<h1>250 Round Case – 9mm Luger 124 Grain XTP {brand} American Gunner Ammo</h1>"
+            f"<nav class='woocommerce-breadcrumb'><a href='/manufacturer/{link.replace(' ', '').lower()}/'>{link}</a>"
+            "<a href='/catalog/pistol-ammo/'>Pistol Ammo</a></nav><p class='price'>$199.00</p>"
+            "<button type='submit' name='add-to-cart'>Add to cart</button></div></main></body></html>")
+    assert extract_product(html, URL).brand == brand

@@ -1049,7 +1049,7 @@ def title_brand(title_el) -> str | None:
             if _BRAND_HREF.search(a.get("href") or ""):
                 b = clean_brand(short_text(a, 60) or _logo_name(a), dom=True)
                 if b:
-                    return b
+                    return _without_for_sale(b, short_text(title_el, 300, words_apart=True) or "")
     # A link beside the title whose text is a name the title holds ("<h1>Console Sony PS4</h1>
     # <div class='subtitle'><a href='/Sony/m55608'>Sony</a></div>"), or right above it to a page
     # named after it: the maker's page. Not a list of links (breadcrumbs, menus), nor one
@@ -1173,6 +1173,21 @@ def more_from_brand(elements, title: str) -> str | None:
         if _opens(words, name):
             return clean_brand(name, dom=True)
     return None
+
+
+def _without_for_sale(name: str, title: str) -> str:
+    """A brand page's link named for what it sells ("Hornady Ammo For Sale"): the most of its opening words
+    that the title says together (Hornady), else its words before "for sale"."""
+    m = _FOR_SALE.search(name)
+    if m is None:
+        return name
+    words = name[:m.start()].split()
+    said = f" {' '.join(_WORDS_OF(title.casefold()))} "
+    return next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                 if f" {' '.join(_WORDS_OF(' '.join(words[:n]).casefold()))} " in said), " ".join(words))
+
+
+_FOR_SALE = re.compile(r"\s+for\s+sale$", re.I)
 
 
 def brand_links(root) -> list:
