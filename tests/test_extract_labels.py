@@ -1050,3 +1050,10 @@ def test_a_brand_pages_link_beside_the_title_named_for_what_it_sells(link, brand
             "<a href='/catalog/pistol-ammo/'>Pistol Ammo</a></nav><p class='price'>$199.00</p>"
             "<button type='submit' name='add-to-cart'>Add to cart</button></div></main></body></html>")
     assert extract_product(html, URL).brand == brand
+
+
+def test_a_makers_series_is_not_its_name():
+    # Best Buy's "vendor-series-name" heads the maker's product line, not the maker
+    rec = get("<div class='vendor-series-identity'><h2 class='vendor-series-name heading-6'>NVIDIA GeForce RTX™ 30 "
+              "Series</h2></div><div class='shop-product-brand'><a href='/brands/nvidia'>NVIDIA</a></div>")
+    assert rec.brand == "NVIDIA"

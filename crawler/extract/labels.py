@@ -944,6 +944,10 @@ _BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer", "
 BRAND_CLASS_TOKEN = re.compile(r"(?:^|[-_\s])(?:merk|merke|marca|marque|marke|marka|märke|mærke)(?:$|[-_\s])")
 
 
+# the maker's series, collection or story ("vendor-series-name": "NVIDIA GeForce RTX™ 30 Series"), not its name
+_BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:series|collection|story|family|range|line)")
+
+
 def dom_brand(brand_elems, related) -> str | None:
     """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
 
@@ -966,7 +970,7 @@ def dom_brand(brand_elems, related) -> str | None:
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
-                or "menu" in key or "nav" in key:
+                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
