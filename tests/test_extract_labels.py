@@ -1057,3 +1057,11 @@ def test_a_makers_series_is_not_its_name():
     rec = get("<div class='vendor-series-identity'><h2 class='vendor-series-name heading-6'>NVIDIA GeForce RTX™ 30 "
               "Series</h2></div><div class='shop-product-brand'><a href='/brands/nvidia'>NVIDIA</a></div>")
     assert rec.brand == "NVIDIA"
+
+
+@pytest.mark.parametrize("line, sku", [
+    ("<p>Model #: DCD771C2 | Store SKU #: 1000123456</p>", "1000123456"),
+    ("<p><span>Model # DCD771C2</span> <span>Internet #204279858</span></p>", "204279858"),
+])
+def test_a_big_box_stores_own_number_beside_the_makers_model_number(line, sku):
+    assert get(line).sku == sku

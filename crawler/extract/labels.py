@@ -40,6 +40,9 @@ _VOCAB = {
         "catalog no", "catalogue no", "catalog #", "cat no", "cat #", "stock code", "stock number",
         "stock no", "order no", "order number", "order code", "web id", "webcode", "web code", "asin",
         "tcin", "dpci", "plu", "shop code", "our code", "our ref", "our reference",
+        # a big-box store's own numbers beside the maker's "Model #" ("Internet #204279858", "Store SKU #1000123456")
+        "store sku", "store sku #", "internet #", "internet no", "internet number", "web #", "web item #",
+        "online item #", "online #",
         # a marketplace's listing number ("Publicación #MLM2043318877", "Numer oferty: 1234567")
         "listing #", "listing no", "listing number", "listing id", "offer number", "offer id", "publicación #",
         "número de publicación", "anuncio #", "anúncio #", "número do anúncio", "código do anúncio", "numer oferty",
