@@ -2870,3 +2870,20 @@ def test_a_buy_box_line_labelled_as_a_stores_pickup_is_no_product_stock():
             "'f-buyBox-availabilityStatus-unavailable'>Indisponible à Fnac Montparnasse</span></p></div>"
             "<button class='f-buyBox-button'>Ajouter au panier</button></section>")
     assert extract_product(page(body, lang="fr"), URL).availability == "InStock"
+
+
+def test_a_sold_out_badge_of_a_price_block_not_in_that_state_is_hidden():
+    # Shopify's Dawn themes render the "Sold out" badge on every page; their stylesheet (not in the page)
+    # shows it only where the block carries its state ("price--sold-out")
+    def dawn(state: str) -> str:
+        return ("<html><head><title>Sweatshorts</title><script type='application/ld+json'>{\"@context\": "
+                "\"https://schema.org\", \"@type\": \"Product\", \"name\": \"Double waisted sweatshorts\", \"offers\": "
+                "{\"@type\": \"Offer\", \"price\": \"2550.00\", \"priceCurrency\": \"UAH\", \"availability\": "
+                "\"https://schema.org/InStock\"}}</script></head><body><main><div class='product__info'>"
+                f"<h1>Double waisted sweatshorts</h1><div class='price price--large{state} price--show-badge'>"
+                "<div class='price__container'><span class='price-item'>₴2,550.00 UAH</span></div>"
+                "<span class='badge price__badge-sale'>Sale</span><span class='badge price__badge-sold-out'>Sold out"
+                "</span></div><quick-order-list><input type='number' name='updates[]' value='0'></quick-order-list>"
+                "</div></main></body></html>")
+    assert extract_product(dawn(""), "https://shop.example/products/x").availability == "InStock"
+    assert extract_product(dawn(" price--sold-out"), "https://shop.example/products/x").availability == "OutOfStock"

@@ -527,7 +527,8 @@ def _adjective_es(who: str) -> bool:
 
 _GERMAN_ADJECTIVES = frozenset("rot blau grün gelb schwarz weiß weiss grau braun lila rosa bunt kurz lang neu weit "
                                "eng klein groß gross hell dunkel schlicht edel warm leicht schön".split())
-_BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+([^\W\d_]+)")
+# (a colour or another lower-case word may come between: "Noors gele regenjas", "Katjas röda klänning")
+_BARE_GENITIVE_WORD = re.compile(r"\b([A-ZÄÖÅÆØ][a-zäöåæøüé]{2,})s\s+(?:[a-zäöåæøüéß]+\s+)?([^\W\d_]+)")
 _MAKERS = frozenset(re.sub(r"['’]", "", m.casefold()) for m in MAKERS)  # "Levi's" as "levis"
 
 

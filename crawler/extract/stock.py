@@ -459,6 +459,8 @@ _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # the server's page holds every state's branch, and which one shows is decided in the browser.
 _TEMPLATE_BRANCH = frozenset(("ng-show", "ng-hide", "ng-if", "data-ng-show", "data-ng-hide", "data-ng-if", "x-show",
                               "x-if", "v-if", "v-else", "v-else-if", "v-show", "*ngif", "ko-if"))
+# a BEM element named for a stock state: "price__badge-sold-out", "product__label--unavailable"'s element part
+_STATE_ELEMENT = re.compile(r"(?P<block>[a-z][\w-]*?)__[\w-]*?(?P<state>sold[-_]?out|unavailable|out[-_]of[-_]stock)")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
 
 
@@ -544,7 +546,7 @@ class Visibility:
         if not cls:
             return False
         own = frozenset(cls.split())
-        if any(_HIDING_TOKEN.fullmatch(c) for c in own):
+        if any(_HIDING_TOKEN.fullmatch(c) for c in own) or self._state_without_its_block(el, own):
             return True
         if self.rules is None:
             self.rules = hidden_rules(self.styles)
@@ -552,6 +554,22 @@ class Visibility:
             for context, classes in self.rules[key]:
                 if classes <= own and all(self._ancestor_has(el, c) for c in context):
                     return True
+        return False
+
+    @staticmethod
+    def _state_without_its_block(el, own: frozenset) -> bool:
+        """A BEM element for a sold-out state ("price__badge-sold-out") inside its block that is not in that
+        state (no "price--sold-out" beside "price price--large"): the theme's stylesheet shows it only then
+        (Shopify's Dawn themes render the badge on every page)."""
+        for c in own:
+            m = _STATE_ELEMENT.fullmatch(c)
+            if m is None:
+                continue
+            block, state = m.group("block"), m.group("state").replace("_", "-")
+            for up in el.iterancestors():
+                classes = (up.get("class") or "").split()
+                if block in classes:
+                    return not any(k.startswith(block + "--") and state in k.replace("_", "-") for k in classes)
         return False
 
     @staticmethod
