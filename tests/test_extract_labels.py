@@ -1065,3 +1065,21 @@ def test_a_makers_series_is_not_its_name():
 ])
 def test_a_big_box_stores_own_number_beside_the_makers_model_number(line, sku):
     assert get(line).sku == sku
+
+
+def test_a_markup_code_printed_with_its_labels_in_brackets_and_a_search_by_brand_is_no_brand():
+    html = ("<html><head><title>Frigobar Philco PH85</title></head><body><header><ul class='control-bar marca'>"
+            "<li class='control-bar__item busca-marca'><a href='/Site/BuscaMarca.aspx' class='lnkPop bt'>Busca por marca"
+            "</a></li></ul></header><main><div class='produto' itemscope itemtype='http://schema.org/Product'>"
+            "<div class='produtoNome'><h1 class='fn name'><b itemprop='name'>Frigobar Philco PH85 – 70 Litros</b>"
+            "<span itemprop='productID'> (Cód. Item 462100)</span><span> (Cód EAN 7891356046148)</span></h1>"
+            "<span class='marcaProduto'>Outros produtos <a itemscope itemtype='http://schema.org/Brand' "
+            "href='/Philco'><span itemprop='name'>Philco</span></a></span></div>"
+            "<span class='price'>R$ 699,00</span><button class='add-to-cart'>Comprar</button></div></main></body></html>")
+    rec = extract_product(html, "https://www.pontofrio.com.br/frigobar-philco-ph85-462100.html")
+    assert (rec.sku, rec.brand) == ("462100", "Philco")
+
+
+@pytest.mark.parametrize("text", ["Busca por marca", "Search by brand", "Suche nach Marke", "Recherche par marque"])
+def test_a_search_by_brand_call_names_no_brand(text):
+    assert clean_brand(text, dom=True) is None

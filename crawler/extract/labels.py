@@ -271,7 +271,9 @@ _BRAND_WORDS = ("brands?|marken?|marques?|marcas?|marchi|marchio|merken?|marki|m
                 "merkit|značky|márkák|markalar|бренды|ブランド一覧|品牌列表")
 # Navigation links, not a brand: "All brands", "Shop by brand", "Brands A-Z", "Alle Marken".
 _NAV_BRAND = re.compile(
-    r"^(?:(?:shop|browse|view|see|discover|explore)\s+(?:all\s+|by\s+|our\s+)?|all(?:\s+the)?\s+|our\s+|top\s+|"
+    r"^(?:(?:shop|browse|view|see|discover|explore|search)\s+(?:all\s+|by\s+|our\s+)?|all(?:\s+the)?\s+|our\s+|top\s+|"
+    # a search by brand: "Busca por marca", "Buscar por marca", "Recherche par marque", "Suche nach Marke"
+    r"(?:busca|buscar|pesquisa|pesquisar|recherche|rechercher|ricerca|cerca|suche|zoeken)\s+(?:por|par|per|nach|op)\s+|"
     r"more\s+|other\s+|alle\s+|unsere\s+|toutes\s+les\s+|nos\s+|todas\s+las\s+|nuestras\s+|tutti\s+i\s+|"
     r"alle\s+|wszystkie\s+|alla\s+|kaikki\s+)?(?:" + _BRAND_WORDS + r")(?:\s+(?:a\s*[-–]\s*z|directory|list|index|"
     r"von\s+a\s*[-–]\s*z|de\s+a\s*[-–]\s*z))?$", re.I)
@@ -399,11 +401,16 @@ def tidy_code(v: str | None) -> str | None:
         return v
     if _placeholder(v):
         return None
-    m = LABEL.match(v)
-    if m and m.end() < len(v) and FIELD_OF.get(normalize(m.group("label"))) in ("sku", "mpn", "gtin") \
-            and any(c in ":：" for c in m.group("sep")):  # not "REF-1120", a code itself
-        return v[m.end():].strip() or None
-    return v
+    if v.startswith("(") and v.endswith(")"):
+        v = v[1:-1].strip()  # microdata on a bracketed line: "<span itemprop='productID'>(Cód. Item 462100)</span>"
+    for _ in range(2):  # "Cód. Item 462100": two labels
+        m = LABEL.match(v)
+        # after a colon or a space, not a hyphen: "REF-1120" is a code itself
+        if m and m.end() < len(v) and FIELD_OF.get(normalize(m.group("label"))) in ("sku", "mpn", "gtin") \
+                and (any(c in ":：" for c in m.group("sep")) or m.group("sep")[-1:].isspace()) \
+                and any(c.isdigit() for c in v[m.end():]):
+            v = v[m.end():].strip()
+    return v or None
 
 
 def tidy_layers(layers) -> None:
