@@ -1083,3 +1083,11 @@ def test_a_markup_code_printed_with_its_labels_in_brackets_and_a_search_by_brand
 @pytest.mark.parametrize("text", ["Busca por marca", "Search by brand", "Suche nach Marke", "Recherche par marque"])
 def test_a_search_by_brand_call_names_no_brand(text):
     assert clean_brand(text, dom=True) is None
+
+
+@pytest.mark.parametrize("text, brand", [
+    ("2.6kg (Approx.)", None), ("500 ml", None), ("1.5L", None),  # a quantity in the brand's slot
+    ("3M", "3M"), ("2XU", "2XU"), ("7 For All Mankind", "7 For All Mankind"),
+])
+def test_a_quantity_is_no_brand_but_a_makers_name_with_digits_is(text, brand):
+    assert clean_brand(text, dom=True) == brand

@@ -343,9 +343,15 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
-            or t.casefold() in _OFFICIAL:
+            or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t):
         return None
     return t
+
+
+# a quantity in the brand's slot ("2.6kg (Approx.)" where a theme prints the vendor): no maker's name
+# (a one-letter unit only after a decimal or a space: "3M" is a maker)
+_MEASURE = re.compile(r"(?i)[~≈]?\s*(?:\d+(?:[.,]\d+)?\s*(?:kg|mg|lbs?|oz|ml|cl|cm|mm|pcs|pc|pack)|\d+[.,]\d+\s*[glm]|"
+                      r"\d+\s+[glm])\.?")
 
 
 # The word a shop card tags an official store with, read after a brand label ("品牌官方": brand, official)
