@@ -1091,3 +1091,14 @@ def test_a_search_by_brand_call_names_no_brand(text):
 ])
 def test_a_quantity_is_no_brand_but_a_makers_name_with_digits_is(text, brand):
     assert clean_brand(text, dom=True) == brand
+
+
+def test_a_shop_code_printed_in_brackets_after_the_title_wins_over_the_markups_offer_sku():
+    ld_node = {"@context": "https://schema.org", "@type": "Product", "name": "Refrigerador Electrolux DF36A",
+               "offers": [{"@type": "Offer", "sku": "504672", "price": "1849.00", "priceCurrency": "BRL",
+                           "availability": "http://schema.org/InStock"}]}
+    html = (f"<html><head><title>Refrigerador</title><script type='application/ld+json'>{json.dumps(ld_node)}</script>"
+            "</head><body><article><header><h1 class='nome-produto'>Refrigerador Electrolux DF36A "
+            "<span class='codigo-produto'>(Cód. 212979)</span></h1></header><span class='price'>R$ 1.849,00</span>"
+            "<button class='comprar'>Comprar</button></article></body></html>")
+    assert extract_product(html, "https://www.colombo.com.br/produto/Refrigerador-DF36A").sku == "212979"

@@ -216,6 +216,12 @@ def _label_regex():
         + r")(?P<sep>[\s.:：#\-–—=|" + _INVISIBLE + "]*)")
 
 
+def opening_bracket(text: str) -> int:
+    """Where a label may start: after the bracket a bracketed line opens with ("(Cód. 212979)" in the title)."""
+    stripped = text.lstrip()
+    return len(text) - len(stripped) + 1 if stripped.startswith("(") else 0
+
+
 def _cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
 
@@ -855,7 +861,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
-        m = LABEL.match(own) or ID_HASH.match(own) or NAMED_ID.match(own)
+        m = LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or NAMED_ID.match(own)
         label = normalize(m.group("label"))
         field = FIELD_OF.get(label) or _id_field(label, shop)
         if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
