@@ -248,6 +248,7 @@ _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|<%|%>|\[\[|\]\]|^%[\w.]+%$|^#
 _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--", "0", "false", "true",
                        "not available", "unknown", "keine angabe", "k.a.", "n.d.", "nd", "n/d", "s/m",
                        "other", "default", "vendor", "no brand", "unbranded",  # a platform's filler vendor
+                       "my store", "my shop", "default vendor",  # a new Shopify shop's name, its vendor until changed
                        # "not available" / "no brand" in the shop's language
                        "nicht vorhanden", "keine", "ohne marke", "keine marke", "sans marque", "non disponible",
                        "sin marca", "senza marca", "geen merk", "bez marki", "utan märke", "n.v.", "n/v", "k.a",
