@@ -1102,3 +1102,19 @@ def test_a_shop_code_printed_in_brackets_after_the_title_wins_over_the_markups_o
             "<span class='codigo-produto'>(Cód. 212979)</span></h1></header><span class='price'>R$ 1.849,00</span>"
             "<button class='comprar'>Comprar</button></article></body></html>")
     assert extract_product(html, "https://www.colombo.com.br/produto/Refrigerador-DF36A").sku == "212979"
+
+
+def test_a_new_shopify_shops_default_vendor_names_no_brand():
+    node = {"@context": "http://schema.org/", "@type": "ProductGroup", "brand": {"@type": "Brand", "name": "My Store"},
+            "name": "TEARZ HOODIE O.C.B.", "hasVariant": [{"@type": "Product", "name": "TEARZ HOODIE O.C.B. - S",
+                                                         "offers": {"@type": "Offer", "price": "3300.00",
+                                                                    "priceCurrency": "UAH",
+                                                                    "availability": "http://schema.org/InStock"}}]}
+    html = ("<html><head><title>TEARZ HOODIE O.C.B. – TEARZ</title><meta property='og:site_name' content='TEARZ'>"
+            "<meta property='og:type' content='product'>"
+            f"<script type='application/ld+json'>{json.dumps(node)}</script><script>var meta = {{\"product\":"
+            "{\"id\":7414840066138,\"vendor\":\"My Store\",\"type\":\"\",\"variants\":[{\"id\":41,\"price\":330000,"
+            "\"name\":\"TEARZ HOODIE O.C.B. - S\"}]}};</script></head><body><main><h1>TEARZ HOODIE O.C.B.</h1>"
+            "<span class='price'>₴3,300.00 UAH</span><button type='submit' name='add'>Add to cart</button></main>"
+            "</body></html>")
+    assert extract_product(html, "https://tearzera.store/products/tearz-hoodie-o-c-b").brand == "TEARZ"

@@ -257,7 +257,7 @@ def _extract(root, url: str) -> ProductRecord:
         h1 = domfields.best_h1(named, titles, site)
     has_price = any(part.get("price") for _, part in layers)
     # the page's state, parsed once and only when a step needs it
-    state = cache(partial(blob_fields, sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints))
+    state = cache(partial(_tidy_state, sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints))
     if not has_price or not any(part.get("availability") for _, part in layers):
         blob = state()
         if blob and has_price:  # markup gave the price: only what no markup gives
@@ -672,3 +672,11 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
     sources["price"] = price_src
     if rec.regular_price:
         sources["regular_price"] = price_src
+
+
+def _tidy_state(scripts, titles, hints) -> dict:
+    """The page state's fields, its brand and codes cleaned as the markup's (a new shop's vendor "My Store")."""
+    blob = blob_fields(scripts, titles, hints)
+    if blob:
+        labels.tidy_layers([("json", blob)])
+    return blob
