@@ -308,3 +308,18 @@ def test_a_product_box_with_a_button_per_shop_names_each_buttons_maker_and_its_c
              + "<a href='https://s.example/other'><img src='https://a.example/2.jpg'>Another dress</a></div>")
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>.</p><p>Similar dresses:</p>{strip}")
     assert [link.brand for i in rec.items for link in i.links if link.url == "https://s.example/other"] == [None]
+
+
+@pytest.mark.parametrize("card, maker", [
+    # a brand line that holds its label
+    ("<span class='brand'>ブランド：HYKE</span><br><a href='https://zozo.jp/shop/hyke/goods/1/'>ZOZOTOWN</a>", "HYKE"),
+    # a labelled brand with the card's price on its next line
+    ("<p class='info-box-text'>Marka: Koton<br>1.299 TL</p><a href='https://www.trendyol.com/koton/x-p-1'>Ürüne git</a>",
+     "Koton"),
+    # a labelled brand in brackets, the shop after it
+    ("<p>Rain jacket (merk: Only) via <a href='https://partner.bol.com/click/click?p=2&amp;url=x'>bol.com</a></p>",
+     "Only"),
+])
+def test_a_cards_labelled_brand_without_its_label_price_or_closing_bracket(card, maker):
+    rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>.</p><p>Similar:</p><div class='card'>{card}</div>")
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]

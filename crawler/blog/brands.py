@@ -110,9 +110,12 @@ def _labelled_brand(line: str) -> str | None:
 _BRAND_LABEL = re.compile(r"(?:\b(?:brand|marca|marque|marke|merk|märke|marka|marchio|designer)\s*[:：]|"
                           r"(?:ブランド|브랜드|品牌)\s*(?:[:：]|は))\s*", re.I)
 # a point ends the value where it ends a sentence: not inside "J.Crew", nor after "A.P.C" or "Dr"
-_LABEL_VALUE_END = re.compile(r"[。,;、，(（]|(?<![A-Z])(?<![A-Z][a-z])\.(?=\s|$)|\s[–—-]\s|\s*[–—]")
+# (nor past the bracket that closes it: "(brand: PRETTYGARDEN)", "(merk: Only) via bol.com")
+_LABEL_VALUE_END = re.compile(r"[。,;、，(（)）]|(?<![A-Z])(?<![A-Z][a-z])\.(?=\s|$)|\s[–—-]\s|\s*[–—]")
 # What a line says after the maker's name: a copula ("です"), a link's name ("구매링크")
-_VALUE_TAIL = re.compile(r"\s*(?:です|でした|になります|구매\s*링크|입니다).*$")
+# and the card's price on the next line ("Marka: Koton<br>1.299 TL")
+_VALUE_TAIL = re.compile(r"\s*(?:です|でした|になります|구매\s*링크|입니다).*$|"
+                         r"\s+(?:(?:[$€£¥₺₽₩]|R\$)\s?\d[\d.,]*|\d[\d.,]*\s?(?:TL|TRY|EUR|USD|GBP|zł|kr|₺|円|원|€|\$|£))$")
 
 
 def _without_model(name: str | None) -> str | None:
@@ -362,6 +365,7 @@ def _brand_line(el) -> str | None:
     if not isinstance(el.tag, str) or not _BRAND_CLASS.search(el.get("class") or ""):
         return None
     name = text(el).strip(" .,;:")
+    name = _labelled_brand(name) or name  # "<span class='brand'>ブランド：HYKE</span>"
     return name if name and len(name) <= 40 else None
 
 
