@@ -2220,3 +2220,15 @@ def test_turkish_headings_name_whose_garment_with_its_possessed_ending():
                   + "<h2>Ferit’in Ceketi</h2><p>Ferit lacivert bir ceketle geldi.</p>"
                   + cards.format("Lacivert Slim Fit Ceket", "network/ceket-p-2"), "Yalı Çapkını 15. Bölüm Kıyafetleri")
     assert rec.characters == ["Seyran", "Ferit"]
+
+
+@pytest.mark.parametrize("watch", [
+    "<a href='https://npo.nl/start/serie/duinroos/seizoen-1/duinroos_4'>NPO Start</a>",
+    "<a href='https://shahid.mbc.net/ar/series/layali-alhay/4982017'>شاهد</a>",
+    "<a href='https://www.tv8.com.tr/sahil-kasabasi/bolumler'>resmi sitesinden</a>",
+    "<a href='https://ch3plus.com/drama/rak-nee-tee-rim-khong/ep6'>CH3Plus</a>",
+])
+def test_a_broadcasters_episode_guide_is_no_garment_link(watch):
+    rec = _titled("What Maya wore in Northbound season 2, episode 5",
+                  f"<p>Maya's coat: <a href='https://s.example/p/1'>Zara</a>. Watch the episode on {watch}.</p>")
+    assert [link.url for i in rec.items for link in i.links] == ["https://s.example/p/1"]

@@ -248,7 +248,10 @@ _WATCHING = re.compile(
     r"vtvgo\.vn|fptplay\.vn|kan\.org\.il|mako\.co\.il|13tv\.co\.il|rtp\.pt/play|goplay\.be|vrt\.be/vrtmax|"
     r"auvio\.rtbf\.be|areena\.yle\.fi|ruutu\.fi|vod\.tvp\.pl|player\.pl|polsatboxgo\.pl|ertflix\.gr|jiocinema\.com|"
     r"sonyliv\.com|wetv\.vip|youku\.com|bilibili\.com|mgtv\.com|linetv\.tw|kktv\.me|viki\.com|kocowa\.com|"
-    r"fod\.fujitv\.co\.jp|telasa\.jp|lemino\.docomo\.ne\.jp)(?:/|$)|^amazon\.[a-z.]+/gp/video/")
+    r"fod\.fujitv\.co\.jp|telasa\.jp|lemino\.docomo\.ne\.jp|shahid\.mbc\.net|osnplus\.com|ch3plus\.com|"
+    r"npo\.nl/start|tv8\.com\.tr|tabii\.com|blutv\.com|exxen\.com|gain\.tv)(?:/|$)|^amazon\.[a-z.]+/gp/video/|"
+    # a broadcaster's episode guide: "/seizoen-1/", "/staffel-2/", "/drama/…", Turkish "/bolumler"
+    r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon)-\d+(?:/|$)|/(?:bolumler|bolum|drama)(?:/|$)")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
 _PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)", re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
