@@ -2232,3 +2232,14 @@ def test_a_broadcasters_episode_guide_is_no_garment_link(watch):
     rec = _titled("What Maya wore in Northbound season 2, episode 5",
                   f"<p>Maya's coat: <a href='https://s.example/p/1'>Zara</a>. Watch the episode on {watch}.</p>")
     assert [link.url for i in rec.items for link in i.links] == ["https://s.example/p/1"]
+
+
+@pytest.mark.parametrize("after", [
+    " from Urban Outfitters is a solid lookalike, and it comes in the same icy blue.",  # the clause before ", and"
+    " from J.Crew is a near-twin in ecru.",  # a point inside the maker's name ends no sentence
+    " da Riachuelo é um parecidinho bem em conta.",
+])
+def test_the_clause_after_a_link_that_calls_it_a_look_alike(after):
+    rec = _inline("<p>Jules wears a mesh top by Miaou: <a href='https://s.example/1'>Miaou Lana mesh top</a>.</p>"
+                  f"<p>The top looks custom, but <a href='https://s.example/2'>this one</a>{after}</p>")
+    assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]

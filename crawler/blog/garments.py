@@ -45,7 +45,7 @@ ALTERNATIVE = re.compile(
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|"
+    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|near-?twins?|parecidinh[oa]s?|"
     # ar: "بديل مشابه", "قريبة جداً من"
     r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من|"
     # he: "פריט דומה"; vi: "Tương tự"
@@ -597,10 +597,14 @@ _SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|is
                            r"(?:molto|very|sehr|très|muy|bem|bardzo|zeer|mycket|meget|ganz)\s+[^\W\d_]+)", re.I)
 _SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
 # The first words after a link, up to four, within its sentence and not leading into the next link (no colon).
-_FIRST_WORDS = re.compile(r"^\s*((?:[^\s.;:!?()]+\s+){0,3}[^\s.;:!?()]+)\s*(?:[.;!?)]|$)")
+# (a point inside a word is no sentence's end: "from J.Crew is a near-twin")
+_WORD = r"(?:[^\s.;:!?()]|\.(?=\w))+"
+_FIRST_WORDS = re.compile(rf"^\s*((?:{_WORD}\s+){{0,3}}{_WORD})\s*(?:[;!?)]|\.(?!\w)|$)")
 # Or the clause after it that ends its sentence in the same text, leading into no other link ("<a>Nordstrom</a>
 # — the Sam Edelman Hazel is a close match to her pumps (hers are custom).")
-_CLAUSE_TO_END = re.compile(r"^\s*(?:[–—-]\s*)?((?:[^\s.;:!?()]+\s+){0,13}[^\s.;:!?()]+)\s*[.!?(]")
+# (or to a comma before the sentence's next clause: "… is a solid lookalike, and it comes in the same blue.")
+_CLAUSE_TO_END = re.compile(rf"^\s*(?:[–—-]\s*)?((?:{_WORD}\s+){{0,13}}?{_WORD}?)\s*"
+                            r"(?:[!?(]|\.(?!\w)|,\s+(?:and|but|so|though|which|while|y|et|e|und|en|och|og)\s)")
 
 
 def _class_label(link, stream: Stream, start: int) -> str | None:
