@@ -323,3 +323,13 @@ def test_a_product_box_with_a_button_per_shop_names_each_buttons_maker_and_its_c
 def test_a_cards_labelled_brand_without_its_label_price_or_closing_bracket(card, maker):
     rec = _post(f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>.</p><p>Similar:</p><div class='card'>{card}</div>")
     assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]
+
+
+def test_a_look_alikes_card_names_its_own_maker_not_the_exact_items():
+    cards = ("<div class='gallery'><div class='item'><img src='/a.jpg' alt='yellow sundress'><p>The yellow sundress from "
+             "the town-hall picnic</p><div><a href='https://shopstyle.it/l/cGn4T' role='button'>SHOP EXACT</a></div></div>"
+             "<div class='item'><img src='/b.jpg' alt='yellow midi dress'><p>Under $40 on Amazon (brand: PRETTYGARDEN)"
+             "</p><div><a href='https://amzn.to/3Wd7kPq' role='button'>SHOP SIMILAR</a></div></div></div>")
+    rec = _post(f"<h2>Georgia</h2><p>Georgia's whole era is peak fashion, and this dress is the best of it.</p>{cards}")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", None),
+                                                                                ("alternative", "PRETTYGARDEN")]

@@ -38,9 +38,11 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
     and for a bare "Shop the dress" the maker the prose before it names."""
     exact_ids = {id(t.el) for t in group.exact_tokens}
     row = group.blocks[0][0]
+    cards = _look_alike_cards(group)  # a look-alike's card says its own maker ("(brand: PRETTYGARDEN)")
+    span = [t for t in stream.tokens[group.start:group.end] if not cards or not _in_any(t.el, cards)]
     name = (_brand_element(stream, group, exact_ids)
             or (row_maker(row) if row.tag == "tr" else None)
-            or next(filter(None, map(_labelled_brand, lines(stream.tokens[group.start:group.end]))), None)
+            or next(filter(None, map(_labelled_brand, lines(span))), None)
             or _official_store(group)
             or (listed_opening(garment) if _has_exact(group) else None)
             or _bracketed(garment)
@@ -66,6 +68,26 @@ def brand(stream: Stream, group: Group, garment: str) -> str | None:
 
 _TURKISH_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki|[nN]?[ıiuü]n|y?[ae])$")
 _NOTE_AFTER = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
+
+
+def _look_alike_cards(group: Group) -> set[int]:
+    """The cards of the group's look-alike links: the largest element around each that links nowhere else."""
+    cards = set()
+    for el, href in group.links:
+        if group.kinds.get(id(el)) != "alternative":
+            continue
+        card = el
+        for up in el.iterancestors():
+            if up is group.blocks[0][0] or any(a.get("href") not in (None, el.get("href")) for a in up.iter("a")):
+                break
+            card = up
+        if card is not el:
+            cards.add(id(card))
+    return cards
+
+
+def _in_any(el, ids: set[int]) -> bool:
+    return el is not None and (id(el) in ids or any(id(up) in ids for up in el.iterancestors()))
 
 
 def _said_before_the_call(stream: Stream, group: Group, garment: str) -> str | None:
