@@ -2243,3 +2243,16 @@ def test_the_clause_after_a_link_that_calls_it_a_look_alike(after):
     rec = _inline("<p>Jules wears a mesh top by Miaou: <a href='https://s.example/1'>Miaou Lana mesh top</a>.</p>"
                   f"<p>The top looks custom, but <a href='https://s.example/2'>this one</a>{after}</p>")
     assert [link.kind for i in rec.items for link in i.links] == ["exact", "alternative"]
+
+
+@pytest.mark.parametrize("headings, body, characters", [
+    (("La robe de Chloé", "Le blazer d’Inès"), "Chloé arrive au mariage dans une robe fleurie. Inès reste en noir.",
+     ["Chloé", "Inès"]),  # a character named like a maker, who opens a sentence; an elided "d’"
+    (("O vestido da Mel", "A jaqueta da Júlia"), "Mel foi ao bar de vestido.", ["Mel", "Júlia"]),
+    (("El abrigo de Lola",), "Lola lleva un abrigo camel.", ["Lola"]),
+    (("La robe de Chloé",), "Une robe de la maison, rééditée cette saison.", []),  # the maker's dress
+])
+def test_a_heading_names_whose_garment_it_is_in_languages_that_say_of(headings, body, characters):
+    sections = "".join(f"<h2>{h}</h2><p>{body if not n else ''}</p><p><a href='https://s.example/{n}'>Acheter</a></p>"
+                       for n, h in enumerate(headings))
+    assert _inline(sections, "Épisode 6").characters == characters

@@ -378,25 +378,33 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
     return given in garments_of(body, alone=False)
 
 
-def garments_of(words: str, alone: bool = True) -> list[str]:
+def garments_of(words: str, alone: bool = True, maker_ok=None) -> list[str]:
     """The names a garment is "of" in a language that says so: "la robe noire de Sylvie", "la giacca di
-    Rosa", "o boné do Doni"; `alone`: a name no capitalised word follows (not "vestido de Carolina Herrera")."""
+    Rosa", "o boné do Doni", "le blazer d'Inès"; `alone`: a name no capitalised word follows (not "vestido de
+    Carolina Herrera"); a maker's name only where `maker_ok` says it is a person's too."""
     out = []
     for m in _GARMENT_OF.finditer(words):
         if alone and _CAPITAL_NEXT.match(words, m.end()):
             continue
         what = m.group("what").casefold().split()
-        if any(garment_word(w) for w in what) and not _COPULA & set(what) and not _no_name(m.group("who")) \
-                and not _is_maker(m.group("who")):
-            out.append(m.group("who"))
+        who = m.group("who")
+        if any(garment_word(w) for w in what) and not _COPULA & set(what) and not _no_name(who) \
+                and (not _is_maker(who) or (maker_ok is not None and maker_ok(who))):
+            out.append(who)
     return out
+
+
+def _opens_a_sentence(name: str, body: str) -> bool:
+    """The body opens a sentence with the name and a lower-case word: "Chloé arrive au mariage …" (a character
+    named like a maker)."""
+    return re.search(rf"(?:^|[.!?]\s+){re.escape(name)}\s+[^\W\d_A-ZÀ-Ý]", body) is not None
 
 
 # "O vestido é da Farm", "la robe est de Sézane": the garment's maker, not its wearer
 _COPULA = frozenset(("é", "est", "es", "è", "era", "foi", "fue", "sont", "son", "sono", "são", "ist", "is", "was"))
 
 
-_GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:de|di|da|do|del|della)\s+"
+_GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:(?:de|di|da|do|del|della)\s+|d['’]\s*)"
                          r"(?P<who>[A-ZÀ-Ý][^\W\d_]+)\b")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 
@@ -427,7 +435,8 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
             body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
             # ("Lenas Mantel" on a German page: Lena's coat, not a "Lenas Mantel")
             found = (_bare_genitives(text(el)) if genitive else []) or _heading_names(text(el), body, genitive) \
-                or _whose_garments(text(el))
+                or _whose_garments(text(el)) \
+                or garments_of(text(el), maker_ok=lambda who: _opens_a_sentence(who, body))  # "La robe de Chloé"
             seeds.update(found)  # it shows which headings name people, whatever it identifies
             if _links_under(stream, el):  # not "<h3>Jana</h3><p>Jana's jas konden we niet vinden.</p>"
                 for name in found:
