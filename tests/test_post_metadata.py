@@ -2256,3 +2256,13 @@ def test_a_heading_names_whose_garment_it_is_in_languages_that_say_of(headings, 
     sections = "".join(f"<h2>{h}</h2><p>{body if not n else ''}</p><p><a href='https://s.example/{n}'>Acheter</a></p>"
                        for n, h in enumerate(headings))
     assert _inline(sections, "Épisode 6").characters == characters
+
+
+def test_a_possessive_in_a_garments_words_names_a_wearer_only_of_a_garment_or_a_look():
+    rec = _inline("<p>Lexi’s play is a costume show in itself, but the real outfit moment happens in the audience. In "
+                  "the finale Jules slips into a pale blue mesh top by Miaou: <a href='https://s.example/1'>Miaou Lana "
+                  "top</a>.</p><figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' "
+                  "href='https://www.vulture.com/2022/05/russian-doll-costumes.html'>How Russian Doll’s Costume Designer "
+                  "Dressed Nadia</a></figure><p>Maya’s boots: <a href='https://s.example/2'>Sam Edelman</a></p>",
+                  "Euphoria season 2 finale")
+    assert "Lexi" not in rec.characters and "Doll" not in rec.characters and "Maya" in rec.characters

@@ -279,6 +279,15 @@ _GENITIVES_LOOK = re.compile(rf"(?P<who>[A-ZÄÖÅÆØ][a-zäöåæøüé]+s(?:(
                              r"\s+(?i:looks?|outfits?|stil|style|kläder|klær|tøj|kleider|kleidung|garderob\w*)\b")
 
 
+def _owners(words: str) -> list[str]:
+    """The possessives a garment's words say of a garment, a look or an outfit, or that are all of them ("Maya's
+    boots", "Maya's:"; "After a season of Ali's suits, Rue …" holds Ali's; "Lexi's play is a costume show" none)."""
+    found = POSSESSIVE.findall(words)
+    bare = POSSESSIVE.fullmatch(words.strip(" :–—-"))  # "Maya's:" before her links
+    return [who for who in found if bare or who in _whose_garments(words)
+            or re.search(rf"\b{re.escape(who)}['’]\w*\s+(?:\w+\s+)?(?i:looks?|outfits?|style|wardrobe)\b", words)]
+
+
 def _whose_garments(words: str) -> list[str]:
     """Whose garment the words name: "Maya's Leather Coat", "Look 1: Carrie’s floral maxi dress"."""
     return [_given_and_family(m.group("who")) for m in _WHOSE_GARMENT.finditer(words)
@@ -456,7 +465,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     makers = {b.casefold() for i in items for b in (i.brand, *(link.brand for link in i.links)) if b}
     prose = None
     for item in items:
-        owners = POSSESSIVE.findall(item.text) + (_bare_genitives(item.text) if genitive else [])
+        owners = _owners(item.text) + (_bare_genitives(item.text) if genitive else [])
         for name in owners:
             if not any(m.startswith(name.casefold()) for m in makers):  # "vintage Levi’s" is the maker's
                 prose = prose if prose is not None else [text(p) for p in stream.elements if p.tag in _PROSE]
