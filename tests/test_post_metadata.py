@@ -2266,3 +2266,10 @@ def test_a_possessive_in_a_garments_words_names_a_wearer_only_of_a_garment_or_a_
                   "Dressed Nadia</a></figure><p>Maya’s boots: <a href='https://s.example/2'>Sam Edelman</a></p>",
                   "Euphoria season 2 finale")
     assert "Lexi" not in rec.characters and "Doll" not in rec.characters and "Maya" in rec.characters
+
+
+def test_a_cjk_titles_episode_particle_and_its_summary_word_are_no_wearers():
+    rec = _titled("ドラマ「silent」第3話の衣装まとめ｜紬のコートと湊斗のカーディガン",
+                  "<h2>紬のコート</h2><p><a href='https://zozo.jp/shop/hyke/goods/1/'>ZOZOTOWN</a></p>"
+                  "<h2>湊斗のカーディガン</h2><p><a href='https://www.beams.co.jp/item/beams/cardigan/1/'>BEAMS</a></p>")
+    assert sorted(rec.characters) == sorted(["紬", "湊斗"])

@@ -140,7 +140,8 @@ def cjk_title_owners(title: str) -> list[str]:
     if m is None:
         return []
     names: list[str] = []
-    listed = _BRACKETED.sub(" ", title[m.end():])  # not "(임윤아 옷, 고원희 옷)": the actors' clothes
+    # not "(임윤아 옷, 고원희 옷)": the actors' clothes; nor the episode's own particle ("第3話の衣装まとめ")
+    listed = _EPISODE_PARTICLE.sub("", _BRACKETED.sub(" ", title[m.end():]))
     bare: list[str] = []  # names listed before the one the garment follows ("汪小姐、玲子、李李穿搭合集")
     for part in _LIST_SEPARATOR.split(listed):
         who = cjk_owner(part, title, glued=True)
@@ -149,12 +150,13 @@ def cjk_title_owners(title: str) -> list[str]:
             bare = []
             continue
         alone = _LEAD_IN.split(part)[-1].strip()  # "服装同款：汪小姐"
-        bare = bare + [alone] if cjk_name(alone) else []
+        bare = bare + [alone] if cjk_name(alone) and not names_cjk_garment(alone) else []  # not "衣装まとめ"
     return names
 
 
 _AFTER_EPISODE = re.compile(r"第\s*\d{1,3}\s*[話话集회]|(?<![\d.])\d{1,3}\s*[화회話]")
 _LIST_SEPARATOR = re.compile(r"[,、，/｜|]")
+_EPISODE_PARTICLE = re.compile(r"^\s*[の의的]")
 _LEAD_IN = re.compile(r"[:：]")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 
