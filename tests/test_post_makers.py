@@ -333,3 +333,14 @@ def test_a_look_alikes_card_names_its_own_maker_not_the_exact_items():
     rec = _post(f"<h2>Georgia</h2><p>Georgia's whole era is peak fashion, and this dress is the best of it.</p>{cards}")
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", None),
                                                                                 ("alternative", "PRETTYGARDEN")]
+
+
+def test_each_shop_box_names_its_links_maker_by_the_label_after_its_bold_name():
+    def box(name: str, maker: str, label: str, href: str, words: str) -> str:
+        return (f"<div class='gs-acquista'><p><strong>{name}</strong> — Brand: {maker}</p>"
+                f"<p>👉 {label}: <a href='{href}'>{words}</a></p></div>")
+    rec = _post("<h2>La giacca di Sofia</h2><p>Sofia invece è tutta città: giacca di jeans cropped sopra un top bianco.</p>"
+                + box("Giacca di jeans cropped", "Motivi", "Identica", "https://www.motivi.com/it/giacca/Q2K", "sul sito")
+                + box("Giacca denim corta", "Bershka", "Simile", "https://www.zalando.it/bershka-giacca-x.html", "su Zalando"))
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Motivi"),
+                                                                                ("alternative", "Bershka")]

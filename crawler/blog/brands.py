@@ -78,7 +78,7 @@ def _look_alike_cards(group: Group) -> set[int]:
             continue
         card = el
         for up in el.iterancestors():
-            if up is group.blocks[0][0] or any(a.get("href") not in (None, el.get("href")) for a in up.iter("a")):
+            if any(a.get("href") not in (None, el.get("href")) for a in up.iter("a")):
                 break
             card = up
         if card is not el:
@@ -425,12 +425,15 @@ def _in_other_card(line, box, href: str | None) -> bool:
 
 
 def _card_brand(d) -> str | None:
-    said = text(d).strip() if isinstance(d.tag, str) and d.text and ":" in d.text else ""  # "Marke: <b>Coach</b>"
+    # "Marke: <b>Coach</b>", and a line's label after its bold name ("<p><b>Giacca</b> — Brand: Motivi</p>")
+    said = text(d).strip() if isinstance(d.tag, str) and (d.text and ":" in d.text or d.tag in _LINES and any(
+        ":" in (c.tail or "") for c in d)) else ""
     name = (_labelled_brand(said) if said and len(said) < 60 else None) or _brand_line(d)
     return name if name and _may_be_maker(name) else None
 
 
 _CARD_LEVELS = 4
+_LINES = frozenset(("p", "li", "dd", "td"))
 
 
 def _listed_host(group: Group) -> str | None:
