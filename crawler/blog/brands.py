@@ -71,17 +71,20 @@ _NOTE_AFTER = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
 
 
 def _look_alike_cards(group: Group) -> set[int]:
-    """The cards of the group's look-alike links: the largest element around each that links nowhere else."""
+    """The cards of the group's look-alike links: the largest element around each that links nowhere else, where
+    that is more than the link's own line."""
     cards = set()
     for el, href in group.links:
         if group.kinds.get(id(el)) != "alternative":
             continue
         card = el
         for up in el.iterancestors():
-            if any(a.get("href") not in (None, el.get("href")) for a in up.iter("a")):
+            first = group.blocks[0][0]
+            if up is first or first in up.iterdescendants() or any(
+                    a.get("href") not in (None, el.get("href")) for a in up.iter("a")):
                 break
             card = up
-        if card is not el:
+        if card is not el and card.tag not in _LINES:  # a line ("Brand: Agatha Paris – <a>similar</a>") speaks of both
             cards.add(id(card))
     return cards
 
