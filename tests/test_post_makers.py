@@ -344,3 +344,15 @@ def test_each_shop_box_names_its_links_maker_by_the_label_after_its_bold_name():
                 + box("Giacca denim corta", "Bershka", "Simile", "https://www.zalando.it/bershka-giacca-x.html", "su Zalando"))
     assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Motivi"),
                                                                                 ("alternative", "Bershka")]
+
+
+def test_a_link_to_a_makers_own_shop_whose_name_the_post_writes():
+    rec = _post("<h3>Mel's look</h3><p>O vestido é da Cantão, e os óculos são Chilli Beans. A jaqueta parecida está "
+                "na Dafiti.</p><p>Vestido: <a href='https://www.cantao.com.br/vestido-midi-linho-3020145/p'>aqui</a></p>"
+                "<p>Óculos: <a href='https://www.chillibeans.com.br/oculos-de-sol-gatinho-4431/p'>comprar</a></p>"
+                "<p>Jaqueta: <a href='https://www.dafiti.com.br/Jaqueta-Jeans-112.html'>ver</a> (similar)</p>"
+                "<p>Bolsa: <a href='https://www.mercadolivre.com.br/bolsa/p/MLB123'>Mercado Livre</a></p>")
+    brands = {link.url.split('/')[2]: link.brand for i in rec.items for link in i.links}
+    assert brands == {"www.cantao.com.br": "Cantão", "www.chillibeans.com.br": "Chilli Beans",
+                      "www.dafiti.com.br": None,  # a shop the post names after "na"
+                      "www.mercadolivre.com.br": None}  # a marketplace

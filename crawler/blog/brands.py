@@ -361,6 +361,37 @@ def host_spelled(words: str, href: str) -> str | None:
     return None
 
 
+def post_names_by_host(stream: Stream) -> dict[str, str]:
+    """The capitalised names the post writes (up to three words), by the host key they would spell ("Chilli Beans"
+    -> "chillibeans", "Cantão" -> "cantao"); a name the post writes after a word of where it is sold ("na Dafiti",
+    "at Nordstrom") is a shop's, never a maker's, and is left out."""
+    names: dict[str, str] = {}
+    shops: set[str] = set()
+    for line in lines(stream.tokens):
+        for run in _CAPITALISED_RUN.finditer(line):
+            before = line[:run.start()].split()
+            for n in range(min(3, len(run.group().split())), 0, -1):
+                said = " ".join(run.group().split()[:n]).strip(" .,;:")
+                key = re.sub(r"[\W_]+", "", unaccented(said).casefold())
+                if len(key) < 4:
+                    continue
+                if before and before[-1].casefold() in _AT_SHOP:
+                    shops.add(key)
+                names.setdefault(key, said)
+    return {k: v for k, v in names.items() if k not in shops and _fold(v) not in _SELLERS}
+
+
+def host_named(href: str, names: dict[str, str]) -> str | None:
+    """The name the post writes that spells the host a link leads to (through an affiliate's wrapper): the maker's
+    own shop ("la marque parisienne Rouje" beside a link to rouje.com, "Chilli Beans" to chillibeans.com.br)."""
+    labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
+    key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
+    if key is None:
+        return None
+    key = _SHOP_AFFIXES.sub("", key.replace("-", ""))
+    return names.get(key)
+
+
 # Words that name where a link sells, not who makes it ("Ta od Medicine z Answear", "vestido na Renner")
 _AT_SHOP = frozenset(("at", "from", "via", "on", "in", "bei", "chez", "en", "na", "no", "z", "ze", "w", "på", "hos",
                       "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на"))

@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
-from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_spelled, known_maker, link_maker,
-                                             listed_opening, post_makers)
+from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_named, host_spelled, known_maker,
+                                             link_maker, listed_opening, post_makers, post_names_by_host)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_credit, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import (ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, label,
                                                maker_name)
@@ -500,6 +500,7 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
     items = []
     linked: dict[str, PostLink] = {}  # the pages the garments before already link
     known = post_makers(stream)
+    hosts = None  # the post's names by the host they spell, read when a link has no maker yet
     previous_at, image = -1, (0 if single_scene else None)
     for group in groups:
         at = stream.start[id(group.blocks[0][0])]
@@ -546,6 +547,12 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         for link in item.links:
             if link.brand and is_marketplace(link.brand):
                 link.brand = None  # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none
+            if not link.brand:
+                hosts = hosts if hosts is not None else post_names_by_host(stream)
+                named = host_named(link.url, hosts)  # a maker's own shop, whose name the post writes
+                link.brand = None if named and is_marketplace(named, urlsplit(link.url).hostname or "") else named
+                if link.brand and link.kind == "exact" and not item.brand:
+                    item.brand = link.brand
         linked.update((link.url, link) for link in item.links)
         if item.links:
             items.append(item)
