@@ -356,3 +356,18 @@ def test_a_link_to_a_makers_own_shop_whose_name_the_post_writes():
     assert brands == {"www.cantao.com.br": "Cantão", "www.chillibeans.com.br": "Chilli Beans",
                       "www.dafiti.com.br": None,  # a shop the post names after "na"
                       "www.mercadolivre.com.br": None}  # a marketplace
+
+
+@pytest.mark.parametrize("href, maker", [
+    # the maker a retailer's slug opens with, named after "by" in the post
+    ("https://www.printemps.com/fr/fr/sandro-blazer-croise-en-laine-noir-3614319876543", "Sandro"),
+    ("https://www.aboutyou.de/p/only-and-sons/jacke-onsmike-braun-11873344", "Only & Sons"),
+    # a listed maker the post does not name
+    ("https://www.therealreal.com/products/women/handbags/chanel-classic-medium-double-flap-bag-4kq2x", "Chanel"),
+    # a slug that opens with no maker
+    ("https://www.zalando.de/jacke-braun-11873344.html", None),
+])
+def test_a_look_alikes_maker_the_retailers_slug_opens_with(href, maker):
+    rec = _post("<p>The blazer is by Sandro, the jacket by Only &amp; Sons, both sold out.</p>"
+                f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: <a href='{href}'>here</a></p>")
+    assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]

@@ -392,6 +392,23 @@ def host_named(href: str, names: dict[str, str]) -> str | None:
     return names.get(key)
 
 
+def slug_maker(href: str, known: set[str]) -> str | None:
+    """The maker a product address opens a slug with, as retailers write it ("/only-and-sons/jacke-…",
+    "/shop-self-portrait-cream-…", "/chanel-classic-medium-flap-…"): one the post names after "by" or its like,
+    else a listed maker."""
+    said = {re.sub(r"[\W_]+", "", unaccented(k.replace("&", " and ")).casefold()): k for k in known}
+    for segment in urlsplit(destination_param(href) or href).path.split("/"):
+        words = [w for w in re.split(r"[\W_]+", unaccented(segment).casefold()) if w]
+        while words and words[0] in ("shop", "buy", "p", "product", "products"):
+            words = words[1:]
+        for n in range(min(4, len(words)), 0, -1):
+            key = "".join(words[:n])
+            name = said.get(key) or (_BY_HOST.get(key) if len(key) > 3 else None)
+            if name and _fold(name) not in _SELLERS:
+                return name
+    return None
+
+
 # Words that name where a link sells, not who makes it ("Ta od Medicine z Answear", "vestido na Renner")
 _AT_SHOP = frozenset(("at", "from", "via", "on", "in", "bei", "chez", "en", "na", "no", "z", "ze", "w", "på", "hos",
                       "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на"))

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_named, host_spelled, known_maker,
-                                             link_maker, listed_opening, post_makers, post_names_by_host)
+                                             link_maker, listed_opening, post_makers, post_names_by_host, slug_maker)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_credit, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import (ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, label,
                                                maker_name)
@@ -549,8 +549,9 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 link.brand = None  # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none
             if not link.brand:
                 hosts = hosts if hosts is not None else post_names_by_host(stream)
-                named = host_named(link.url, hosts)  # a maker's own shop, whose name the post writes
-                link.brand = None if named and is_marketplace(named, urlsplit(link.url).hostname or "") else named
+                # a maker's own shop whose name the post writes, or the maker a retailer's slug opens with
+                named = host_named(link.url, hosts) or slug_maker(link.url, known)
+                link.brand = None if named and is_marketplace(named) else named
                 if link.brand and link.kind == "exact" and not item.brand:
                     item.brand = link.brand
         linked.update((link.url, link) for link in item.links)
