@@ -2121,7 +2121,9 @@ def test_cards_classed_exact_or_similar_in_the_posts_language_and_a_call_to_go_t
              "<div class='urun-karti benzer'><p class='urun-adi'>Çiçekli Midi Elbise</p>"
              "<a class='urun-buton' href='https://www.trendyol.com/koton/elbise-p-698123456'>Ürüne git</a></div>")
     rec = _inline(f"<h2>Seyran'ın elbisesi</h2>{cards}", title="Yalı Çapkını 12. Bölüm kıyafetleri")
-    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", None), ("alternative", None)]
+    # (each maker from the marketplace's slug, which opens with the listed maker: "/ipekyol/…", "/koton/…")
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [("exact", "Ipekyol"),
+                                                                                ("alternative", "Koton")]
 
 
 def test_a_product_cards_maker_and_product_line_names_no_wearer():
