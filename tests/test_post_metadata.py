@@ -2275,3 +2275,15 @@ def test_a_cjk_titles_episode_particle_and_its_summary_word_are_no_wearers():
                   "<h2>紬のコート</h2><p><a href='https://zozo.jp/shop/hyke/goods/1/'>ZOZOTOWN</a></p>"
                   "<h2>湊斗のカーディガン</h2><p><a href='https://www.beams.co.jp/item/beams/cardigan/1/'>BEAMS</a></p>")
     assert sorted(rec.characters) == sorted(["紬", "湊斗"])
+
+
+def test_a_show_named_for_its_character_that_the_category_names_too():
+    page = ("<html><head><title>Valeria 3x02: el abrigo de Lola y la chaqueta vaquera de Valeria</title></head><body>"
+            "<article class='post'><h1>Valeria 3x02: el abrigo de Lola y la chaqueta vaquera de Valeria</h1>"
+            "<span class='cat-links'><a href='/category/valeria/' rel='category tag'>Valeria</a></span>"
+            "<span class='tags-links'><a href='/tag/diana-gomez/' rel='tag'>Diana Gómez</a></span>"
+            "<div class='entry-content'><p>Diana Gómez vuelve como Valeria. Valeria lleva una chaqueta vaquera: "
+            "<a href='https://s.example/1'>Levi's</a>.</p><p>El abrigo de Lola: <a href='https://s.example/2'>Mango</a>"
+            "</p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/valeria-temporada-3-capitulo-2/")
+    assert rec.show == "Valeria" and "Valeria" in rec.characters

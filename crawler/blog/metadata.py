@@ -163,7 +163,9 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             # "Elena - 2x10": the title's name before the episode is the wearer's, unless nothing else
             # names a show ("Fleabag, Series Two, Episode One": the show is named for her)
             shown, worn = None, shown
-        rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show \
+        # a show named for its character, as its category says too ("Valeria 3x02" filed under "Valeria")
+        named_for = worn if worn and worn.casefold() in {c.casefold() for c in categories} else None
+        rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show or named_for \
             or _fan_wiki(tree) or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
             or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
             or _named_for_wearer(rec.characters, [*categories, *tags])
