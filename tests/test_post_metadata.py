@@ -2222,6 +2222,10 @@ def test_turkish_headings_name_whose_garment_with_its_possessed_ending():
                   + "<h2>Ferit’in Ceketi</h2><p>Ferit lacivert bir ceketle geldi.</p>"
                   + cards.format("Lacivert Slim Fit Ceket", "network/ceket-p-2"), "Yalı Çapkını 15. Bölüm Kıyafetleri")
     assert rec.characters == ["Seyran", "Ferit"]
+    # the possessed ending softens the garment's last consonant: "gömlek" -> "gömleği", "etek" -> "eteği"
+    rec = _inline("<h2>Kerem’in Gömleği</h2><p>Kerem keten bir gömlekle geldi.</p>"
+                  + cards.format("Keten Gömlek", "altinyildiz/gomlek-p-3"), "Sahil Kasabası 7. Bölüm Kıyafetleri")
+    assert rec.characters == ["Kerem"]
 
 
 @pytest.mark.parametrize("watch", [

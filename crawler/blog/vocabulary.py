@@ -60,7 +60,15 @@ def garment_word(word: str) -> bool:
     ("shirtdress", "Paillettenkleid")."""
     return word in GARMENTS or word[:-1] in GARMENTS and word.endswith("s") or word[:-2] in GARMENTS and \
         word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3) \
-        or _TURKISH_POSSESSED.search(word) is not None and _TURKISH_POSSESSED.sub("", word) in GARMENTS
+        or _TURKISH_POSSESSED.search(word) is not None and _unsoftened(_TURKISH_POSSESSED.sub("", word)) in GARMENTS
+
+
+def _unsoftened(stem: str) -> str:
+    """A Turkish stem before its possessed ending, its last consonant hard again ("gömleğ" of "gömleği": gömlek)."""
+    return stem[:-1] + _HARD[stem[-1]] if stem and stem[-1] in _HARD else stem
+
+
+_HARD = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}
 
 
 # Turkish's possessed ending ("Seyran'ın elbisesi", "ceketi", "çantası", "mantosu"): her dress, jacket, bag, coat
