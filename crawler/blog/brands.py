@@ -295,8 +295,9 @@ def link_maker(words: str | None, href: str, after: str | None = None) -> str | 
 def _said_by(after: str) -> str | None:
     """The maker the words right after a link name with "by" or its like ("<a>Unlined chore coat</a> by
     Dickies"); not a shop that sells it ("… from Nordstrom")."""
-    m = _BY.match(after.lstrip(" ,–—-"))
-    name = _without_model(_capitalised(after.lstrip(" ,–—-")[m.end():])) if m else None
+    after = after.lstrip(" ,–—-")
+    m = _BY.match(after)
+    name = _without_model(_capitalised(after[m.end():])) if m else None
     return name if _may_be_maker(name) and _fold(name) not in _SELLERS else None
 
 

@@ -11,6 +11,7 @@ column and the garments' possessives ("Maya's boots"), in the post's languages
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import chain, islice, takewhile
 from urllib.parse import urlsplit
 
@@ -432,7 +433,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
     names: dict[str, None] = {}
     seeds: set[str] = set()  # the names headings give, with garments under them or not
     lowercase = _written_in_lowercase(stream)
-    body = None
+    prose_text = cache(lambda: " ".join(text(p) for p in stream.elements if p.tag in _PROSE))  # read when needed
     for el in stream.elements:
         if el.tag == "figcaption" or _CAPTION.search(el.get("class") or ""):
             for name in _caption_names(text(el)) or _pictured(text(el)) or _played_as(text(el)):
@@ -441,7 +442,7 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
             for name in _caption_names(el.get("alt")) or _pictured(el.get("alt")) or _played_as(el.get("alt")):
                 names[name] = None
         elif el.tag in HEADINGS:
-            body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
+            body = prose_text()
             # ("Lenas Mantel" on a German page: Lena's coat, not a "Lenas Mantel")
             found = (_bare_genitives(text(el)) if genitive else []) or _heading_names(text(el), body, genitive) \
                 or _whose_garments(text(el)) \
@@ -488,9 +489,8 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                         names[name] = None  # not "Shoes wore out fast"
                 full = _FULL_NAME_WEARS.match(_LEAD_IN.sub("", sentence)) if wearing else None
                 if full:
-                    body = body if body is not None else " ".join(text(p) for p in stream.elements if p.tag in _PROSE)
                     given = full.group("who").split()[0]
-                    if not _plain_word(given) and _said_alone(given, full.group("who"), body) >= 1:
+                    if not _plain_word(given) and _said_alone(given, full.group("who"), prose_text()) >= 1:
                         names[full.group("who")] = None
                 # "Já o boné do Doni não encontramos, mas <a>este é parecido</a>"; not "Blusa da <a>Farm</a>" at
                 # farmrio.com.br

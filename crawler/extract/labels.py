@@ -218,8 +218,9 @@ def _label_regex():
 
 def opening_bracket(text: str) -> int:
     """Where a label may start: after the bracket a bracketed line opens with ("(Cód. 212979)" in the title)."""
-    stripped = text.lstrip()
-    return len(text) - len(stripped) + 1 if stripped.startswith("(") else 0
+    head = text[:16]  # (read on every element's text while the tree is scanned: a bounded look)
+    stripped = head.lstrip()
+    return len(head) - len(stripped) + 1 if stripped.startswith("(") else 0
 
 
 def _cjk(ch: str) -> bool:

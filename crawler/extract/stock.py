@@ -562,7 +562,7 @@ class Visibility:
         state (no "price--sold-out" beside "price price--large"): the theme's stylesheet shows it only then
         (Shopify's Dawn themes render the badge on every page)."""
         for c in own:
-            m = _STATE_ELEMENT.fullmatch(c)
+            m = _STATE_ELEMENT.fullmatch(c) if "__" in c else None
             if m is None:
                 continue
             block, state = m.group("block"), m.group("state").replace("_", "-")
