@@ -2233,6 +2233,7 @@ def test_turkish_headings_name_whose_garment_with_its_possessed_ending():
     "<a href='https://shahid.mbc.net/ar/series/layali-alhay/4982017'>شاهد</a>",
     "<a href='https://www.tv8.com.tr/sahil-kasabasi/bolumler'>resmi sitesinden</a>",
     "<a href='https://ch3plus.com/drama/rak-nee-tee-rim-khong/ep6'>CH3Plus</a>",
+    "<a href='https://open.spotify.com/playlist/37i9dQZF1DX0northbound205'>the soundtrack on Spotify</a>",
 ])
 def test_a_broadcasters_episode_guide_is_no_garment_link(watch):
     rec = _titled("What Maya wore in Northbound season 2, episode 5",

@@ -249,7 +249,10 @@ _WATCHING = re.compile(
     r"auvio\.rtbf\.be|areena\.yle\.fi|ruutu\.fi|vod\.tvp\.pl|player\.pl|polsatboxgo\.pl|ertflix\.gr|jiocinema\.com|"
     r"sonyliv\.com|wetv\.vip|youku\.com|bilibili\.com|mgtv\.com|linetv\.tw|kktv\.me|viki\.com|kocowa\.com|"
     r"fod\.fujitv\.co\.jp|telasa\.jp|lemino\.docomo\.ne\.jp|shahid\.mbc\.net|osnplus\.com|ch3plus\.com|"
-    r"npo\.nl/start|tv8\.com\.tr|tabii\.com|blutv\.com|exxen\.com|gain\.tv)(?:/|$)|^amazon\.[a-z.]+/gp/video/|"
+    r"npo\.nl/start|tv8\.com\.tr|tabii\.com|blutv\.com|exxen\.com|gain\.tv|"
+    # and its soundtrack
+    r"open\.spotify\.com|music\.apple\.com|soundcloud\.com|deezer\.com|tidal\.com|music\.youtube\.com|"
+    r"music\.amazon\.[a-z.]+)(?:/|$)|^amazon\.[a-z.]+/gp/video/|"
     # a broadcaster's episode guide: "/seizoen-1/", "/staffel-2/", "/drama/…", Turkish "/bolumler"
     r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon)-\d+(?:/|$)|/(?:bolumler|bolum|drama)(?:/|$)")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
