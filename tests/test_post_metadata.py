@@ -335,7 +335,8 @@ def test_a_posts_own_widgets_are_its_content():
 
 def test_a_body_class_on_each_paragraph_is_not_the_body():
     # Medium classes every paragraph "pw-post-body-paragraph": the body is the article holding them
-    page = ("<html><body><article><section><p class='pw-post-body-paragraph'>Maya's looks this week.</p>"
+    page = ("<html><head><title>Northbound 2x03: Maya's looks</title></head><body><article><section>"
+            "<p class='pw-post-body-paragraph'>Maya's looks this week.</p>"
             "<p class='pw-post-body-paragraph'>Coat: <a href='https://s.example/1'>Max Mara</a></p>"
             "<p class='pw-post-body-paragraph'>Boots: <a href='https://s.example/2'>Zara</a></p>"
             "</section></article></body></html>")
@@ -2292,3 +2293,14 @@ def test_a_show_named_for_its_character_that_the_category_names_too():
             "</p></div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/valeria-temporada-3-capitulo-2/")
     assert rec.show == "Valeria" and "Valeria" in rec.characters
+
+
+def test_a_gift_guide_naming_no_show_episode_or_wearer_is_not_a_post():
+    items = "".join(f"<h3>{n}. {what}</h3><p><a href='https://s.example/{n}'>Kup w {shop}</a> (podobne: "
+                    f"<a href='https://s.example/{n}b'>tutaj</a>)</p>"
+                    for n, (what, shop) in enumerate([("Kaszmirowy szal Mango", "Mango"), ("Skórzane rękawiczki Wittchen",
+                                                                                           "Wittchen")], 1))
+    rec = _titled("Prezenty dla niej: 12 pomysłów na święta", items)
+    assert rec.items and not rec.is_post
+    # the same list in a post that names its show's episode is one
+    assert _titled("Prezenty inspirowane serialem Przyjaciółki, odcinek 5", items).is_post

@@ -327,7 +327,9 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
             for link in item.links:
                 if link.brand == wearer:
                     link.brand = item.brand if link.kind == "exact" else None
-    rec.is_post = bool(rec.items) and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) \
+    # (a gift guide's or a shop's page links garments too: a show's post names its show, episode or wearers)
+    rec.is_post = bool(rec.items) and bool(rec.show or rec.episode or rec.characters) \
+        and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) \
         and not _profile_page(tree) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
