@@ -2304,3 +2304,14 @@ def test_a_gift_guide_naming_no_show_episode_or_wearer_is_not_a_post():
     assert rec.items and not rec.is_post
     # the same list in a post that names its show's episode is one
     assert _titled("Prezenty inspirowane serialem Przyjaciółki, odcinek 5", items).is_post
+
+
+def test_a_korean_table_names_the_wearer_and_maker_and_the_post_calls_her_by_her_given_name():
+    table = ("<table><thead><tr><th>캐릭터</th><th>아이템</th><th>브랜드</th><th>구매처</th></tr></thead><tbody>"
+             "<tr><td>신하리</td><td>아이보리 트위드 크롭 자켓</td><td>it MICHAA</td>"
+             "<td><a href='https://www.wconcept.co.kr/Product/301928374'>W컨셉</a></td></tr>"
+             "<tr><td>진영서</td><td>블랙 원피스</td><td>SJSJ（에스제이에스제이）</td>"
+             "<td><a href='https://www.thehandsome.com/ko/p/SJ2B7WOP512W_NY'>더한섬닷컴</a></td></tr></tbody></table>")
+    rec = _titled("사내맞선 5화 의상 정보", f"<p>하리는 트위드 자켓을, 영서는 블랙 원피스를 입었다.</p>{table}")
+    assert sorted(rec.characters) == sorted(["하리", "영서"])
+    assert [link.brand for i in rec.items for link in i.links] == ["it MICHAA", "SJSJ"]

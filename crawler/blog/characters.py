@@ -731,6 +731,9 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
     calls them on their own, unless the post writes the full name more often ("Delia Marsh" all
     through, "Marsh" once)."""
     names = [_POSSESSIVE_END.sub("", n) for n in names]  # "Richie's in a suit": Richie
+    # a Korean full name (family name, then given name) where the post calls the person by the given name alone
+    names = [n[1:] if _HANGUL_FULL_NAME.fullmatch(n) and re.search(rf"(?<!{n[0]}){n[1:]}", words_of_post) else n
+             for n in names]
     alone = set(names)
     called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
     for short in dict.fromkeys(names):  # in the post's order: the same answer on every run
@@ -759,6 +762,7 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
 
 
 _POSSESSIVE_END = re.compile(r"(?<=\w\w)['’]s$")
+_HANGUL_FULL_NAME = re.compile(r"[가-힣]{3}")
 
 
 def _said(name: str, words: str) -> int:

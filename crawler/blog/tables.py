@@ -13,9 +13,12 @@ from street2shop.crawler.blog.dom import text
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN
 
 _CELLS = ("td", "th")
-_BRAND_HEADER = re.compile(r"^(?:brand|designer|maker|label|marke|marque|marca|merk|by)\b", re.I)
-_WHO_HEADER = re.compile(r"^(?:characters?|who|worn by|person|figur|personnage|personaje|personaggio|personagem|"
-                         r"personage)\b", re.I)
+# (and in the scripts written without spaces: "브랜드", "ブランド", "品牌", "แบรนด์")
+_BRAND_HEADER = re.compile(r"^(?:(?:brand|designer|maker|label|marke|marque|marca|merk|marka|märke|by)\b|"
+                           r"브랜드|ブランド|品牌|แบรนด์|ยี่ห้อ|العلامة|الماركة|מותג)", re.I)
+_WHO_HEADER = re.compile(r"^(?:(?:characters?|who|worn by|person|figur|personnage|personaje|personaggio|personagem|"
+                         r"personage|postać|karakter|karakteri|rol|role|hahmo)\b|"
+                         r"캐릭터|인물|배역|キャラクター|キャラ|役名|登場人物|角色|人物|ตัวละคร|الشخصية|דמות)", re.I)
 
 
 def row_of(cell):
@@ -79,13 +82,17 @@ def _name_cell(cell) -> str | None:
     return None if any(p.lower().strip("'’") in DESCRIPTORS for p in parts) else words
 
 
+_READING = re.compile(r"\s*[（(][^()（）]{1,30}[)）]$")
+
+
 def row_maker(row) -> str | None:
     """The cell under a brand column, else (no header) a link-free cell after the first that
     holds a bare name."""
     columns = _columns(row)
     for header, cell in columns:
         if header and _BRAND_HEADER.match(header) and text(cell):
-            name = text(cell).strip(" .,;:")
+            # without its reading in brackets: "Mila Owen（ミラオーウェン）"
+            name = _READING.sub("", text(cell)).strip(" .,;:") or text(cell).strip(" .,;:")
             return None if name.split()[0].casefold() in UNKNOWN or name in ("—", "-", "–") else name
     if any(header for header, _ in columns):
         return None
