@@ -2315,3 +2315,15 @@ def test_a_korean_table_names_the_wearer_and_maker_and_the_post_calls_her_by_her
     rec = _titled("사내맞선 5화 의상 정보", f"<p>하리는 트위드 자켓을, 영서는 블랙 원피스를 입었다.</p>{table}")
     assert sorted(rec.characters) == sorted(["하리", "영서"])
     assert [link.brand for i in rec.items for link in i.links] == ["it MICHAA", "SJSJ"]
+
+
+@pytest.mark.parametrize("lang, title, headings, characters", [
+    ("ar", "فستان نور وجاكيت سلمى في الحلقة التاسعة", ("فستان نور", "جاكيت سلمى"), ["نور", "سلمى"]),
+    ("id", "Kebaya Dasiyah dan Blus Arum di Episode 3", ("Kebaya Dasiyah", "Blus Arum"), ["Dasiyah", "Arum"]),
+    ("id", "Kebaya dan blus di Episode 3", ("Kebaya Encim", "Blus Linen"), []),  # names the title does not say
+])
+def test_a_heading_of_a_garment_then_its_owner_in_languages_that_say_it_so(lang, title, headings, characters):
+    sections = "".join(f"<h2>{h}</h2><p><a href='https://s.example/{n}'>Beli</a></p>" for n, h in enumerate(headings))
+    page = (f"<html lang='{lang}'><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<div class='entry-content'>{sections}</div></article></body></html>")
+    assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").characters == characters

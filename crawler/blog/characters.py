@@ -150,9 +150,29 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + _genitive_owners(stream, title + " " + body, language)
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
+    if language in _NOUN_FIRST:  # "فستان نور", "Kebaya Dasiyah": the garment, then whose
+        named = named + [who for el in stream.elements if el.tag in HEADINGS
+                         for who in _owner_after_garment(text(el), title)]
     found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
+
+
+# Languages that name a garment's owner right after it, without a particle (Arabic, Hebrew, Persian, Malay and
+# Indonesian)
+_NOUN_FIRST = frozenset(("ar", "he", "fa", "id", "ms"))
+
+
+def _owner_after_garment(heading: str, title: str) -> list[str]:
+    """A heading that is a garment's word and a name the title also writes ("فستان نور", "Blus Arum")."""
+    words = heading.split()
+    if len(words) != 2 or not garment_word(words[0].casefold()):
+        return []
+    who = words[1]
+    if garment_word(who.casefold()) or who.casefold() in DESCRIPTORS or _no_name(who) \
+            or (re.match(r"[A-Za-z]", who) and not who[0].isupper()):
+        return []  # not "Blus linen", "فستان أحمر" where the title says no such name
+    return [who] if re.search(rf"(?<!\w){re.escape(who)}(?!\w)", title) else []
 
 
 def written_in_full(characters: list[str], words: str) -> set[str]:
