@@ -2327,3 +2327,11 @@ def test_a_heading_of_a_garment_then_its_owner_in_languages_that_say_it_so(lang,
     page = (f"<html lang='{lang}'><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             f"<div class='entry-content'>{sections}</div></article></body></html>")
     assert extract_post(lxml.html.fromstring(page), "https://blog.example/2025/post/").characters == characters
+
+
+@pytest.mark.parametrize("title, show", [
+    ("فستان نور وجاكيت سلمى في الحلقة التاسعة من مسلسل ليالي الحي - من أين؟", "ليالي الحي"),
+    ("แกะลุคละคร รักนี้ที่ริมโขง EP.6 ชุดของมายด์", "รักนี้ที่ริมโขง"),
+])
+def test_the_show_after_the_word_for_series_in_the_title(title, show):
+    assert _titled(title).show == show

@@ -515,6 +515,9 @@ def _strings(value) -> list[str]:
 
 def _title_show(title: str) -> str | None:
     show = _title_show_part(title)
+    series = _SERIES_WORD.search(show or title)  # "من مسلسل ليالي الحي", "แกะลุคละคร รักนี้ที่ริมโขง"
+    if series and series.group("show").strip():
+        return series.group("show").strip()
     show = _WHICH_EPISODE.sub("", show) if show else show
     tag = _LEADING_TAG.match(show) if show else None
     if tag:  # "【韓劇穿搭】黑暗榮耀": the blog's tag before the show; "【推しの子】ドラマ": the show in brackets
@@ -538,6 +541,10 @@ def _title_show(title: str) -> str | None:
 
 
 _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+# The word for "series" or "drama" before the show's name in languages that say it so (Arabic, Persian, Hebrew,
+# Thai), up to the title's next part
+_SERIES_WORD = re.compile(r"(?:مسلسل|سریال|הסדרה|ซีรีส์|ละคร)\s*(?P<show>[^-–—|:：؟?()\d]{2,60}?)"
+                          r"\s*(?:[-–—|:：؟?(]|\b(?:EP|Ep|ep)\.?\s*\d|ตอน|الحلقة|$)")
 _LOOKS_AFTER_COMMA = re.compile(r",\s+(?i:(?:i|il|gli|los|las|el|les|le|la|os|as|o|die|de|het)\s+)?(?i:looks?|outfits?|tenues?|"
                                 r"estilismos?|kleider|kleding|kläder)\b.*$")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
