@@ -2335,3 +2335,9 @@ def test_a_heading_of_a_garment_then_its_owner_in_languages_that_say_it_so(lang,
 ])
 def test_the_show_after_the_word_for_series_in_the_title(title, show):
     assert _titled(title).show == show
+
+
+def test_a_thai_titles_garments_of_their_wearers():
+    rec = _titled("แกะลุคละคร รักนี้ที่ริมโขง EP.6 ชุดของมายด์ & เสื้อเชิ้ตของภูมิ ซื้อได้ที่ไหน",
+                  "<p>ชุด: <a href='https://s.example/1'>Lyn</a></p><p>เสื้อเชิ้ต: <a href='https://s.example/2'>Jim Thompson</a></p>")
+    assert rec.characters == ["มายด์", "ภูมิ"]

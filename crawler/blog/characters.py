@@ -150,6 +150,7 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + _genitive_owners(stream, title + " " + body, language)
     if CJK.search(title):
         named = named + _cjk_owners(stream, title)
+    named = named + [m.group("who") for m in _THAI_OWNER.finditer(title) if m.group("who") not in _THAI_PRONOUNS]
     if language in _NOUN_FIRST:  # "فستان نور", "Kebaya Dasiyah": the garment, then whose
         named = named + [who for el in stream.elements if el.tag in HEADINGS
                          for who in _owner_after_garment(text(el), title)]
@@ -158,6 +159,10 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
 
 
+# Thai's "garment of name" in a title, written without spaces: "ชุดของมายด์ & เสื้อเชิ้ตของภูมิ"
+_THAI_OWNER = re.compile(r"(?:ชุด|เสื้อ[\u0e00-\u0e7f]{0,6}?|กระโปรง|กางเกง|รองเท้า|กระเป๋า|เดรส|แจ็คเก็ต|โค้ท|หมวก)ของ"
+                         r"(?P<who>[\u0e00-\u0e7f]{2,12})(?=\s|$|[&,/|()])")
+_THAI_PRONOUNS = frozenset(("เรา", "ฉัน", "เขา", "เธอ", "คุณ", "ผม", "แบรนด์"))
 # Languages that name a garment's owner right after it, without a particle (Arabic, Hebrew, Persian, Malay and
 # Indonesian)
 _NOUN_FIRST = frozenset(("ar", "he", "fa", "id", "ms"))
