@@ -2235,6 +2235,9 @@ def test_turkish_headings_name_whose_garment_with_its_possessed_ending():
     "<a href='https://www.tv8.com.tr/sahil-kasabasi/bolumler'>resmi sitesinden</a>",
     "<a href='https://ch3plus.com/drama/rak-nee-tee-rim-khong/ep6'>CH3Plus</a>",
     "<a href='https://open.spotify.com/playlist/37i9dQZF1DX0northbound205'>the soundtrack on Spotify</a>",
+    "<a href='https://opto.sic.pt/programa/quinta-das-amoreiras/episodio-112'>OPTO</a>",
+    "<a href='https://www.caracoltv.com/puerto-azul/capitulos/capitulo-23'>Caracol Play</a>",
+    "<a href='https://www.ptsplus.tv/zh/program/nanfang-harbor-s2'>公視+</a>",
 ])
 def test_a_broadcasters_episode_guide_is_no_garment_link(watch):
     rec = _titled("What Maya wore in Northbound season 2, episode 5",
@@ -2341,3 +2344,17 @@ def test_a_thai_titles_garments_of_their_wearers():
     rec = _titled("แกะลุคละคร รักนี้ที่ริมโขง EP.6 ชุดของมายด์ & เสื้อเชิ้ตของภูมิ ซื้อได้ที่ไหน",
                   "<p>ชุด: <a href='https://s.example/1'>Lyn</a></p><p>เสื้อเชิ้ต: <a href='https://s.example/2'>Jim Thompson</a></p>")
     assert rec.characters == ["มายด์", "ภูมิ"]
+
+
+def test_a_link_cloakers_prefix_in_the_blogs_language_leaves_the_blog():
+    rec = _inline("<p>La americana de Íñigo es de Massimo Dutti: <a href='https://blog.example/recomienda/americana-"
+                  "massimo-dutti/'>la tienes aquí</a>.</p>", "Calle Almirante 2x04")
+    assert [link.url for i in rec.items for link in i.links] == ["https://blog.example/recomienda/americana-massimo-dutti/"]
+
+
+def test_a_shops_product_page_is_not_a_post():
+    page = ("<html><head><title>Tess Barn Jacket – As seen on Tess in Marrow Creek</title>"
+            "<meta property='og:type' content='product'></head><body class='single-product woocommerce'><main>"
+            "<h1>Tess Barn Jacket</h1><p>As seen on Tess in Marrow Creek season 2, episode 4.</p>"
+            "<p>Complete the look: <a href='https://s.example/1'>Wren boots</a></p></main></body></html>")
+    assert not extract_post(lxml.html.fromstring(page), "https://shop.example/product/tess-barn-jacket/").is_post

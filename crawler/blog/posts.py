@@ -40,7 +40,9 @@ _CONTENT_HINT = re.compile(r"(entry-content|post-content|article-body|post-body|
 #: "pw-post-body-paragraph").
 _NOT_CONTAINERS = frozenset({"p", "span", "a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "img"})
 _BLOCKS = frozenset({"p", "li", "figcaption", "figure", "dd", "td", "blockquote", "h2", "h3", "h4", "div"})
-_AFFILIATE_PATH = re.compile(r"/(go|out|recommends|aff|affiliate|click|redirect|r|s|link|buy)(/|\?|$)", re.I)
+# (a link cloaker's prefix also in the blog's language: ThirstyAffiliates' "/recomienda/", "/empfiehlt/")
+_AFFILIATE_PATH = re.compile(r"/(go|out|recommends|recommend|recomienda|recomenda|recommande|consiglia|empfiehlt|"
+                             r"aanbevolen|poleca|aff|affiliate|click|redirect|r|s|link|buy)(/|\?|$)", re.I)
 
 
 @dataclass
@@ -253,8 +255,10 @@ _WATCHING = re.compile(
     # and its soundtrack
     r"open\.spotify\.com|music\.apple\.com|soundcloud\.com|deezer\.com|tidal\.com|music\.youtube\.com|"
     r"music\.amazon\.[a-z.]+)(?:/|$)|^amazon\.[a-z.]+/gp/video/|"
-    # a broadcaster's episode guide: "/seizoen-1/", "/staffel-2/", "/drama/…", Turkish "/bolumler"
-    r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon)-\d+(?:/|$)|/(?:bolumler|bolum|drama)(?:/|$)")
+    # a broadcaster's episode guide: "/seizoen-1/", "/staffel-2/", "/drama/…", Turkish "/bolumler", "/capitulos/",
+    # "/programa/<show>/episodio-112", "/program/<show>-s2"
+    r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon|episodio|capitulo|aflevering|folge)-\d+(?:/|$)|"
+    r"/(?:bolumler|bolum|drama|capitulos|episodios|episodes|afleveringen)(?:/|$)|/(?:programa|program|programma|programme)/")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
 _PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)", re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
@@ -327,8 +331,10 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
             for link in item.links:
                 if link.brand == wearer:
                     link.brand = item.brand if link.kind == "exact" else None
-    # (a gift guide's or a shop's page links garments too: a show's post names its show, episode or wearers)
+    # (a gift guide's or a shop's page links garments too: a show's post names its show, episode or wearers, and a
+    # shop's product page says it is one: og:type "product")
     rec.is_post = bool(rec.items) and bool(rec.show or rec.episode or rec.characters) \
+        and not og_type.startswith(("product", "og:product")) \
         and not _listing_or_page(tree) and not _site_page(rec.canonical_url, h1) \
         and not _profile_page(tree) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
