@@ -2013,7 +2013,10 @@ def test_shows_episodes_and_wearers_in_titles_of_more_languages(title, show, sea
 def test_a_german_garment_in_bold_and_an_adjective_in_the_genitive_are_no_wearers():
     body = ("<h3>Charlotte</h3><ul><li><strong>Samt-Haarreif</strong>: Charlottes Haarreif ist eine Sonderanfertigung. "
             "Ähnlich: <a href='https://www.jenniferbehr.com/products/tori'>Jennifer Behr Tori Headband</a></li>"
-            "<li>Pinkes Tüllkleid von Molly Goddard – exakt: <a href='https://s.example/2'>hier</a></li></ul>")
+            "<li>Pinkes Tüllkleid von Molly Goddard – exakt: <a href='https://s.example/2'>hier</a></li>"
+            # a participle's neuter ending too ("kariert", "gestreift")
+            "<li>Kariertes Flanellhemd – ähnlich: <a href='https://s.example/3'>hier</a></li>"
+            "<li>Gestreiftes Shirt – ähnlich: <a href='https://s.example/4'>hier</a></li></ul>")
     rec = _in_language("de", "And Just Like That 2x05", body)
     assert rec.characters == ["Charlotte"]
 
@@ -2358,3 +2361,16 @@ def test_a_shops_product_page_is_not_a_post():
             "<h1>Tess Barn Jacket</h1><p>As seen on Tess in Marrow Creek season 2, episode 4.</p>"
             "<p>Complete the look: <a href='https://s.example/1'>Wren boots</a></p></main></body></html>")
     assert not extract_post(lxml.html.fromstring(page), "https://shop.example/product/tess-barn-jacket/").is_post
+
+
+def test_a_german_titles_garments_of_two_and_a_participles_neuter_ending_are_no_names():
+    page = ("<html lang='de'><head><title>Kiezgeflüster Folge 1204: Merles Jeansjacke &amp; Janniks Karohemd</title>"
+            "</head><body><article><h1>Kiezgeflüster Folge 1204: Merles Jeansjacke &amp; Janniks Karohemd</h1>"
+            "<div class='entry-content'><h2>Merles Jeansjacke</h2>"
+            "<p>Merle trägt eine helle Jeansjacke: <a href='https://s.example/1'>Levi's</a>"
+            "</p><div class='aawp-product'><a class='aawp-product__title' href='https://s.example/2'>Kariertes "
+            "Flanellhemd, Regular Fit</a></div><h2>Janniks Karohemd</h2><p>Jannik trägt ein Karohemd: "
+            "<a href='https://s.example/3'>Tom Tailor</a>"
+            "</p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/kiezgefluester-folge-1204/")
+    assert sorted(rec.characters) == ["Jannik", "Merle"]

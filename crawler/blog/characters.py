@@ -386,8 +386,8 @@ def _title_names(title: str, body: str, sections: set[str], genitive: bool) -> l
                 return names
             continue
         names = [n for n in each_name(part) if n]
-        if any(_GENITIVE_MARK.search(n) for n in names):
-            continue  # "Ceylin’in Ceketi ve Ilgaz’ın Kabanı": their garments, not their names
+        if any(_GENITIVE_MARK.search(n) or any(garment_word(w.casefold()) for w in n.split()[1:]) for n in names):
+            continue  # "Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Merles Jeansjacke & Janniks Karohemd": their garments
         # one of them written as a person ("Blair's headbands"), the others at least named in the body
         if names and (any(written_as_person(n, body, genitive) for n in names)
                       and all(re.search(rf"\b{re.escape(n.split()[0])}\b", body) for n in names)
@@ -563,9 +563,10 @@ def _bare_genitives(words: str) -> list[str]:
 
 
 def _adjective_es(who: str) -> bool:
-    """"Pinkes Tüllkleid", "Schwarzes Kleid": an adjective's neuter ending, not a name's genitive."""
+    """"Pinkes Tüllkleid", "Schwarzes Kleid", "Kariertes Flanellhemd": an adjective's neuter ending (a participle's
+    too: "kariert", "gestreift", "bestickt"), not a name's genitive."""
     stem = who.casefold()[:-1] if who.endswith("e") else ""
-    return stem in DESCRIPTORS or stem in _GERMAN_ADJECTIVES
+    return stem in DESCRIPTORS or stem in _GERMAN_ADJECTIVES or re.search(r"(?:iert|[fkgbp]t)$", stem) is not None
 
 
 _GERMAN_ADJECTIVES = frozenset("rot blau grün gelb schwarz weiß weiss grau braun lila rosa bunt kurz lang neu weit "
