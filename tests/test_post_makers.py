@@ -371,3 +371,18 @@ def test_a_look_alikes_maker_the_retailers_slug_opens_with(href, maker):
     rec = _post("<p>The blazer is by Sandro, the jacket by Only &amp; Sons, both sold out.</p>"
                 f"<p>Coat: <a href='https://s.example/1'>Max Mara</a>. Similar: <a href='{href}'>here</a></p>")
     assert [link.brand for i in rec.items for link in i.links if link.kind == "alternative"] == [maker]
+
+
+def test_a_cards_price_on_its_button_is_no_makers_name():
+    card = ("<h2>2. 以晴的帆布托特包</h2><p>每集都出現的米白帆布托特包，在momo就買得到。</p><div class='sp-product'>"
+            "<div class='sp-product__body'><span class='sp-product__tag sp-product__tag--same'>劇中同款</span>"
+            "<p class='sp-product__name'>Standard 環保購物袋 帆布米白</p><a class='sp-product__buy' "
+            "href='https://www.momoshop.com.tw/goods/GoodsDetail.jsp?i_code=11234567'>NT$590 momo購物網</a></div></div>")
+    rec = _post(card)
+    assert [link.brand for i in rec.items for link in i.links] == [None]
+
+
+def test_a_call_in_vietnamese_is_no_makers_name():
+    rec = _post("<dl><dt>Áo khoác da dáng dài</dt><dd><mark>Đúng mẫu</mark> Giá: 2.490.000đ · "
+                "<a href='https://ivymoda.com/sanpham/ao-khoac-da-dang-dai-ms-70m8013'>Xem tại cửa hàng online</a></dd></dl>")
+    assert [link.brand for i in rec.items for link in i.links] == [None]  # not "Xem" (view)

@@ -555,9 +555,13 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                                            brand=listed or ((card_maker(el) or maker) if kind == "exact"
                                                             else link_maker(words, href, _sentence_after(el))
                                                             or card_maker(el) or own)))
+        if item.brand and _PRICE_LIKE.fullmatch(item.brand):
+            item.brand = None
         for link in item.links:
-            if link.brand and is_marketplace(link.brand):
-                link.brand = None  # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none
+            if link.brand and (is_marketplace(link.brand) or _PRICE_LIKE.fullmatch(link.brand)):
+                # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none; a card's price
+                # ("NT$590") names no maker
+                link.brand = None
             if not link.brand:
                 hosts = hosts if hosts is not None else post_names_by_host(stream)
                 # a maker's own shop whose name the post writes, or the maker a retailer's slug opens with
@@ -569,6 +573,10 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         if item.links:
             items.append(item)
     return items
+
+
+# a price, with its currency's sign or code: "NT$590", "€ 39,90", "1.299 TL"
+_PRICE_LIKE = re.compile(r"(?:[A-Z]{0,3}\s?[$€£¥₩₺₫]|R\$)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$€£¥₩₺₫]|TL|zł|kr|₽|円|원|đ)")
 
 
 def _sentence_after(el) -> str | None:
