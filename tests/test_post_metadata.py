@@ -2374,3 +2374,10 @@ def test_a_german_titles_garments_of_two_and_a_participles_neuter_ending_are_no_
             "</p></div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/kiezgefluester-folge-1204/")
     assert sorted(rec.characters) == ["Jannik", "Merle"]
+
+
+def test_a_dutch_genitive_before_a_colour_and_a_compound_coat():
+    rec = _in_language("nl", "Fleurs regenjas en Sannes jurk uit aflevering 6", (
+        "<h2>Fleurs regenjas</h2><p>Fleurs gele regenjas: <a href='https://s.example/1'>Rains</a></p>"
+        "<p>Sannes jurk: <a href='https://s.example/2'>Essentiel</a></p>"))
+    assert sorted(rec.characters) == ["Fleur", "Sanne"]

@@ -37,7 +37,8 @@ cappello cintura orecchini collana bracciale sandali giubbotto giubbino piumino 
 occhiali cardigan stivaletti mocassini tailleur blazer cerchietto foulard
 saia casaco jaqueta calça calças sapatos tênis bolsa brincos colar brinco anel pulseira macacão regata moletom
 suéter bermuda chinelo rasteira scarpin mocassim tamanco carteira lenço cardigã
-jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting
+jurk overhemd trui jas broek laarzen schoenen tas sjaal oorbellen ketting regenjas winterjas spijkerjas zomerjas
+leren-jas colbert vest blouse rokje jurkje
 gafas traje tenis sudadera chaussures lunettes sapato sapatos óculos vestidos rok
 klänning kjol jacka kappa byxor skor tröja väska sukienka spódnica płaszcz buty marynarka torebka spodnie kurtka
 sweter kjole bukser jakke frakke sko
