@@ -2381,3 +2381,15 @@ def test_a_dutch_genitive_before_a_colour_and_a_compound_coat():
         "<h2>Fleurs regenjas</h2><p>Fleurs gele regenjas: <a href='https://s.example/1'>Rains</a></p>"
         "<p>Sannes jurk: <a href='https://s.example/2'>Essentiel</a></p>"))
     assert sorted(rec.characters) == ["Fleur", "Sanne"]
+
+
+def test_a_streaming_service_tagged_beside_the_show_is_no_show_nor_a_card_titled_by_the_show_a_maker():
+    page = ("<html><head><title>Haven van Harlingen S3A2: Fleurs regenjas</title>"
+            "<meta property='article:tag' content='Videoland'><meta property='article:tag' content='Haven van Harlingen'>"
+            "</head><body><article class='post'><h1>Haven van Harlingen S3A2: Fleurs regenjas</h1>"
+            "<div class='entry-content'><p>Fleurs gele regenjas: <a href='https://www.rains.com/nl/long-jacket'>Rains</a></p>"
+            "<figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' href='https://www.volkskrant.nl/"
+            "cultuur-media/kostuumontwerper-haven-van-harlingen~b8a1c2d3/'><div class='kg-bookmark-title'>Haven van "
+            "Harlingen: de kostuums</div></a></figure><p>Kijk op Videoland.</p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://kleerkast.tv/haven-van-harlingen-s3a2/")
+    assert rec.show == "Haven van Harlingen"

@@ -155,6 +155,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
     rec.season, rec.episode = _episode([title, seo], (tv_season, tv_episode), [*later[:-1], body[:_EPISODE_READ]])
     rec.characters = read_characters(title, body, stream, rec.items, tree)
     if not keep_show:  # else the site's own selector named the show
+        # (not a "brand" the title opens with: a link card titled by the show "Haven van Harlingen S3A2")
+        brands = [b for b in brands if not title.casefold().startswith(b.casefold() + " ")]
         exclude = {n.casefold() for n in [*rec.characters, *brands, *meta_values(tree, "og:site_name")]} \
             | written_in_full(rec.characters, f"{title} {body}")
         shown = _title_show(title) or (_title_show(seo) if seo else None)
@@ -711,7 +713,19 @@ def _usable(name: str, exclude: set[str]) -> bool:
     ("TV Fashion", "coats", "Leather Boots"), not a character, brand or the blog itself."""
     words = set(re.findall(r"[^\W\d_]+", name.casefold()))
     return bool(words) and len(name) <= 60 and any(c.isupper() for c in name) \
-        and not words <= GENERIC | DESCRIPTORS and name.casefold() not in exclude
+        and not words <= GENERIC | DESCRIPTORS and name.casefold() not in exclude \
+        and name.casefold() not in _STREAMERS
+
+
+# Where shows stream, tagged on posts beside the show: never a show
+_STREAMERS = frozenset(("netflix", "videoland", "hbo", "hbo max", "max", "disney+", "disney plus", "prime video",
+                        "amazon prime video", "amazon prime", "hulu", "peacock", "paramount+", "apple tv+", "apple tv",
+                        "npo", "npo start", "npo plus", "viaplay", "svt play", "nrk tv", "tv 2 play", "dr tv", "shahid",
+                        "osn+", "rtl+", "joyn", "zdf", "ard mediathek", "arte", "canal+", "movistar+", "atresplayer",
+                        "globoplay", "star+", "crunchyroll", "viki", "iqiyi", "wetv", "tving", "wavve", "u-next", "tver",
+                        "abema", "hotstar", "jiocinema", "zee5", "sonyliv", "bbc iplayer", "itvx", "channel 4", "now tv",
+                        "stan", "binge", "showmax", "caracol play", "opto", "rtp play", "raiplay", "mediaset infinity",
+                        "tabii", "blutv", "exxen", "gain", "vidio", "viu", "ch3plus", "line tv", "kktv", "friday影音"))
 
 
 def _mentioned(name: str, words: str) -> bool:
