@@ -2393,3 +2393,10 @@ def test_a_streaming_service_tagged_beside_the_show_is_no_show_nor_a_card_titled
             "Harlingen: de kostuums</div></a></figure><p>Kijk op Videoland.</p></div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://kleerkast.tv/haven-van-harlingen-s3a2/")
     assert rec.show == "Haven van Harlingen"
+
+
+def test_an_indonesian_sentences_opening_word_is_no_part_of_a_name_before_its_actor():
+    rec = _inline("<p>Kalau Dimas (Rizky Fadhlan) setia sama gaya kasual: <a href='https://s.example/1'>Erigo</a></p>"
+                  "<p>Sementara Laras (Anya Geraldine) pakai blus linen: <a href='https://s.example/2'>Cotton Ink</a></p>",
+                  "Dua Hati di Bandung Episode 5")
+    assert rec.characters == ["Dimas", "Laras"]

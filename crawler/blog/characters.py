@@ -743,7 +743,9 @@ _WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté(?:e|s|es)?\s+
                            r"noszon[aey]\s+przez|(?:dipakai|dikenakan)(?:\s+oleh)?)\s*:?\s+"
                            rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next),?\s+", re.I)
+# (and their kin where a post opens a sentence so: Indonesian "Kalau Dimas (Rizky Fadhlan) …", "Sementara Laras …")
+_LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next|"
+                      r"kalau|kalo|jika|sementara|sedangkan|lalu|terus|nah|adapun|untuk|kemudian),?\s+", re.I)
 
 
 #: A word before a name that is no part of it: a call to shop ("Shop Mel's Outfit") or an age
