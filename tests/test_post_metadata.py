@@ -2400,3 +2400,15 @@ def test_an_indonesian_sentences_opening_word_is_no_part_of_a_name_before_its_ac
                   "<p>Sementara Laras (Anya Geraldine) pakai blus linen: <a href='https://s.example/2'>Cotton Ink</a></p>",
                   "Dua Hati di Bandung Episode 5")
     assert rec.characters == ["Dimas", "Laras"]
+
+
+@pytest.mark.parametrize("href, kept", [
+    ("https://gem.cbc.ca/gannet-cove/s01e05", False),
+    ("https://www.ceskatelevize.cz/porady/16012345678-gannet-cove/", False),
+    ("https://www.vix.com/es-es/detail/series-gannet-cove", False),
+    ("https://www.shop.example/gannet-cove-edition-fisherman-sweater.html", True),  # the show's merchandise
+])
+def test_a_broadcasters_page_named_for_the_show_anywhere_in_its_path_is_no_garment_link(href, kept):
+    rec = _titled("Gannet Cove season 1, episode 5: Maya's sweater",
+                  f"<p>Maya's sweater: <a href='https://s.example/1'>Aran</a>. Watch it on <a href='{href}'>here</a>.</p>")
+    assert (href in [link.url for i in rec.items for link in i.links]) == kept

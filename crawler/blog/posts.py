@@ -343,12 +343,22 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
 
 def _without_show_pages(items: list, show: str) -> list:
     """The garments without links to the show's own page ("Watch it on <a>Polsat Box</a>", a
-    broadcaster's "/programy/przyjaciolki"): a link whose last path segment is the show's name."""
+    broadcaster's "/programy/przyjaciolki"): a link whose last path segment is the show's name, or any of
+    whose segments is a name of two words or more, alone or beside a broadcaster's id or word for a series
+    ("/gannet-cove/s01e05", "/porady/16012345678-dum-na-letne/", "/detail/series-hacienda-las-jacarandas")."""
     name = _ascii_slug(show)
+    # the name whole, or with a broadcaster's id or its word for a series around it (not a product's words:
+    # "glockenhut-babylon-berlin-edition", "love-island-green-dresses")
+    within = re.compile(rf"(?:(?:\d+|series?|show|tv|detail|programa?)-)?{re.escape(name)}(?:-(?:\d+|s\d+|s\d+e\d+))?") \
+        if "-" in name else None
     for item in items:
-        item.links = [link for link in item.links
-                      if _ascii_slug(urlsplit(link.url).path.rstrip("/").rsplit("/", 1)[-1]) != name]
+        item.links = [link for link in item.links if not _names_the_show(link.url, name, within)]
     return [item for item in items if item.links]
+
+
+def _names_the_show(url: str, name: str, within) -> bool:
+    segments = [_ascii_slug(s) for s in urlsplit(url).path.rstrip("/").split("/") if s]
+    return bool(segments) and (segments[-1] == name or within is not None and any(within.fullmatch(s) for s in segments))
 
 
 def _ascii_slug(words: str) -> str:
