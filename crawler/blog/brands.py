@@ -338,16 +338,27 @@ _SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")
 _CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){0,3}")
 
 
+def _host_key(href: str) -> str | None:
+    """The name a link's host spells (through an affiliate's wrapper): "thereformation.com" -> "reformation",
+    "shop.mango.com" -> "mango"; None for a host of shop words alone."""
+    labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
+    key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
+    return _SHOP_AFFIXES.sub("", key.replace("-", "")) if key is not None else None
+
+
+def _spelling(name: str) -> str:
+    """A name as an address spells it: without accents, spaces and signs ("Chilli Beans" -> "chillibeans")."""
+    return re.sub(r"[\W_]+", "", unaccented(name).casefold())
+
+
 def host_spelled(words: str, href: str) -> str | None:
     """The link's first words, or its last after a dash or after the garment's lower-case words, when they
     spell the host it leads to: a maker's
     own shop named in the link ("Kangol Furgora Casual" to kangol.com, "Le Laboureur work jacket" to
     lelaboureur.fr, "Reformation Ellery Dress" to thereformation.com); not a retailer's."""
-    labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
-    key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
+    key = _host_key(href)
     if key is None:
         return None
-    key = _SHOP_AFFIXES.sub("", key.replace("-", ""))
     parts = words.split()
     # its first words, or the last after a dash ("Đầm lụa xanh cổ V – IVY moda" to ivymoda.com)
     tail = re.split(r"\s[–—|-]\s", words)[-1].split() if re.search(r"\s[–—|-]\s", words) else []
@@ -357,7 +368,7 @@ def host_spelled(words: str, href: str) -> str | None:
     for said in (*(" ".join(parts[:n]) for n in range(min(4, len(parts)), 0, -1)),
                  *(" ".join(tail[-n:]) for n in range(min(4, len(tail)), 0, -1))):
         said = re.sub(r"['’]s$", "", said.strip(" ,;:–—-"))  # "Reformation's Ellery dress"
-        if re.sub(r"[\W_]+", "", unaccented(said).casefold()) == key and _fold(said) not in _SELLERS:
+        if _spelling(said) == key and _fold(said) not in _SELLERS:
             return said
     return None
 
@@ -373,7 +384,7 @@ def post_names_by_host(stream: Stream) -> dict[str, str]:
             before = line[:run.start()].split()
             for n in range(min(3, len(run.group().split())), 0, -1):
                 said = " ".join(run.group().split()[:n]).strip(" .,;:")
-                key = re.sub(r"[\W_]+", "", unaccented(said).casefold())
+                key = _spelling(said)
                 if len(key) < 4:
                     continue
                 if before and before[-1].casefold() in _AT_SHOP:
@@ -385,19 +396,15 @@ def post_names_by_host(stream: Stream) -> dict[str, str]:
 def host_named(href: str, names: dict[str, str]) -> str | None:
     """The name the post writes that spells the host a link leads to (through an affiliate's wrapper): the maker's
     own shop ("la marque parisienne Rouje" beside a link to rouje.com, "Chilli Beans" to chillibeans.com.br)."""
-    labels = (urlsplit(destination_param(href) or href).hostname or "").removeprefix("www.").split(".")
-    key = next((l for l in reversed(labels[:-1]) if l not in _HOST_WORDS and len(l) > 2), None)
-    if key is None:
-        return None
-    key = _SHOP_AFFIXES.sub("", key.replace("-", ""))
-    return names.get(key)
+    key = _host_key(href)
+    return names.get(key) if key else None
 
 
 def slug_maker(href: str, known: set[str]) -> str | None:
     """The maker a product address opens a slug with, as retailers write it ("/only-and-sons/jacke-…",
     "/shop-self-portrait-cream-…", "/chanel-classic-medium-flap-…"): one the post names after "by" or its like,
     else a listed maker."""
-    said = {re.sub(r"[\W_]+", "", unaccented(k.replace("&", " and ")).casefold()): k for k in known}
+    said = {_spelling(k.replace("&", " and ")): k for k in known}
     for segment in urlsplit(destination_param(href) or href).path.split("/"):
         words = [w for w in re.split(r"[\W_]+", unaccented(segment).casefold()) if w]
         while words and words[0] in ("shop", "buy", "p", "product", "products"):

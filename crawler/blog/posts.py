@@ -568,21 +568,23 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         if item.brand and _PRICE_LIKE.fullmatch(item.brand):
             item.brand = None
         for link in item.links:
-            if link.brand and (is_marketplace(link.brand) or _PRICE_LIKE.fullmatch(link.brand)):
-                # "Shop it at Amazon": the marketplace sells many makers' goods, it makes none; a card's price
-                # ("NT$590") names no maker
-                link.brand = None
+            link.brand = _a_maker(link.brand)
             if not link.brand:
                 hosts = hosts if hosts is not None else post_names_by_host(stream)
                 # a maker's own shop whose name the post writes, or the maker a retailer's slug opens with
-                named = host_named(link.url, hosts) or slug_maker(link.url, known)
-                link.brand = None if named and is_marketplace(named) else named
+                link.brand = _a_maker(host_named(link.url, hosts) or slug_maker(link.url, known))
                 if link.brand and link.kind == "exact" and not item.brand:
                     item.brand = link.brand
         linked.update((link.url, link) for link in item.links)
         if item.links:
             items.append(item)
     return items
+
+
+def _a_maker(name: str | None) -> str | None:
+    """The name, unless it names no maker: a marketplace, which sells many makers' goods ("Shop it at Amazon"), or
+    a card's price ("NT$590")."""
+    return None if not name or is_marketplace(name) or _PRICE_LIKE.fullmatch(name) else name
 
 
 # a price, with its currency's sign or code: "NT$590", "€ 39,90", "1.299 TL"
