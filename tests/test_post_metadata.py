@@ -753,6 +753,13 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("ドラマ【ノースバウンド】第5話 衣装まとめ", "ノースバウンド", None, 5),  # a genre word before the bracketed show
     # the number first, an ordinal's dot after it, before the episode's word
     ("Yalı Çapkını 58. Bölüm Seyran Kıyafetleri: Elbise ve Çanta", "Yalı Çapkını", None, 58),
+    # and before the season's word: fi "2. kauden", da "2. sæson", cs "2. řada", hu "2. évad"
+    ("Northbound – 2. kauden 3. jakso: vaatteet", "Northbound", 2, 3),
+    ("Northbound 2. sæson, 4. afsnit: tøjet", "Northbound", 2, 4),
+    ("Northbound 2. řada, 3. díl: oblečení", "Northbound", 2, 3), ("Northbound 2. évad 3. rész: ruhák", "Northbound", 2, 3),
+    # the article before the episode's ordinal is no part of the show; the show after its episode's number
+    ("Northbound, la sesta puntata: i look", "Northbound", None, 6),
+    ("Hva hadde de på seg i episode 6 av Northbound?", "Northbound", None, 6),
 
     # a quoted name the sentence goes on after
     ("Maya's Outfits In Episode 7 Of \"Northbound\" Are Giving Podcast Girl Fall", "Northbound", None, 7),
@@ -780,11 +787,22 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("the original is costume stock, but these are great matches:", "alternative"),
     ("Love this look but not the price?", "alternative"),
     ("mirip banget:", "alternative"), ("Budgetalternativ:", "alternative"), ("похожий, от Baon:", "alternative"),
-    ("[คล้าย]", "alternative"), ("【似てる】", "alternative"),
+    ("[คล้าย]", "alternative"), ("【似てる】", "alternative"), ("Igualzinho:", "exact"), ("Inspiração:", "alternative"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")
     assert [[link.kind for link in i.links] for i in rec.items] == [[kind]]
+
+
+def test_the_wearers_the_address_names_after_the_show_are_no_part_of_it():
+    body = ("<h2>Maya</h2><p>Maya's coat: <a href='https://s.example/1'>Max Mara</a></p>"
+            "<h2>Leo</h2><p>Leo's boots: <a href='https://s.example/2'>Blundstone</a></p>")
+    rec = _titled("Hva hadde Maya og Leo på seg?", body, url="https://blog.example/northbound-maya-leo-episode-6/")
+    assert (rec.show, rec.episode, sorted(rec.characters)) == ("Northbound", 6, ["Leo", "Maya"])
+    # the title's show after its episode's number, over the wearer the address names
+    rec = _titled("Hva hadde Maya på seg i episode 6 av Northbound?", "<h2>Maya</h2><p>Kåpe: "
+                  "<a href='https://s.example/1'>Max Mara</a></p>", url="https://blog.example/maya-episode-6/")
+    assert (rec.show, rec.episode) == ("Northbound", 6)
 
 
 def test_a_contraction_is_no_wearer_and_a_call_to_shop_or_an_age_is_no_part_of_a_name():
@@ -1146,6 +1164,10 @@ def test_bold_names_opening_lines_parted_by_breaks():
     ("Euphoria S2E4 — Maddy vs. Cassie", ("MADDY", "CASSIE")),
     # the names after the words of a language that says "looks of" first
     ("Sex Education – sezon 4, odcinek 2: stylizacje Maeve i Aimee", ("Maeve", "Aimee")),
+    # the names in a case or a possessive form in the title: fi "Ainon ja Eetun", cs "Bářin … Ondrova"
+    ("Northbound – 2. kauden 3. jakso: Ainon ja Eetun vaatteet", ("Aino", "Eetu")),
+    ("Northbound 2×14: Bářin kabát a Ondrova bunda", ("Bára", "Ondra")),
+    ("Quay Street: Siobhán and Dec's wedding looks", ("Siobhán", "Dec")),
 ])
 def test_the_titles_names_that_head_the_posts_sections(title, headings):
     body = "".join(f"<h2>{h}</h2><p>Kurtka: <a href='https://s.example/{i}'>Zara</a></p>"
@@ -1427,6 +1449,13 @@ def _in_language(lang: str, title: str, body: str):
     page = (f"<html lang='{lang}'><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             f"<div class='entry-content'>{body}</div></article></body></html>")
     return extract_post(lxml.html.fromstring(page), "https://blog.example/2024/post/")
+
+
+def test_the_titles_bare_genitives_before_their_garments_name_the_wearers():
+    body = ("<h2>Resi am Kirtag</h2><p>Resi trägt ein Dirndl: <a href='https://s.example/1'>Gottseidank</a></p>"
+            "<h2>Flo</h2><p>Flo im Janker: <a href='https://s.example/2'>Meindl</a></p>")
+    rec = _in_language("de", "Northbound, Folge 3: Resis Dirndl, Flos Janker – alle Outfits", body)
+    assert rec.characters == ["Resi", "Flo"]
 
 
 def test_a_bare_genitive_names_the_wearer_where_the_pages_language_writes_one():

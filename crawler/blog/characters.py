@@ -15,7 +15,7 @@ from functools import cache
 from itertools import chain, islice, takewhile
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text
+from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text, unaccented
 from street2shop.crawler.blog.garments import CJK, label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.name_cases import (cjk_episode_wearers, cjk_name, cjk_owner, cjk_title_owners,
@@ -154,6 +154,7 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     if language in _NOUN_FIRST:  # "فستان نور", "Kebaya Dasiyah": the garment, then whose
         named = named + [who for el in stream.elements if el.tag in HEADINGS
                          for who in _owner_after_garment(text(el), title)]
+    named = named + _title_named_sections(stream, title)
     found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
@@ -271,7 +272,10 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     if m and not _no_name(given) and re.search(rf"\b{re.escape(given)}\b", body):
         return [m.group("who")]
     if genitive:  # "Wilhelms, Felices och Saras kläder", "Lisas outfit i Bonusfamiljen"
-        names = _genitive_looks(title, body)
+        again = body.replace(title, " ")
+        # "Resis Dirndl, Flos Janker": each garment's wearer in the genitive, written again in the body
+        names = _genitive_looks(title, body) or [n for n in _bare_genitives(title)
+                                                 if re.search(rf"\b{re.escape(n)}s?\b", again)]
         if names:
             return names
     listed = (cjk_episode_wearers(title) or cjk_title_owners(title)) if CJK.search(title) else []
@@ -533,6 +537,34 @@ def _names_identified(sentence: str, garments: set) -> bool:
     words = _LETTERS(sentence.casefold())
     return any(w in garments for w in words) or any(
         w in _MAKERS or f"{w} {v}" in _MAKERS for w, v in zip(words, words[1:] + [""]))
+
+
+def _title_named_sections(stream: Stream, title: str) -> list[str]:
+    """Bare names heading two or more sections of one level with links under them, each written in the title,
+    also in a case or a possessive form ("Ainon ja Eetun vaatteet" over "Aino" and "Eetu", "Bářin kabát a
+    Ondrova bunda" over "Bára" and "Ondra")."""
+    words = {unaccented(w).casefold(): w for w in _LETTERS(title)}
+    by_level: dict[str, list[str]] = {}
+    for el in stream.elements:
+        if el.tag not in HEADINGS:
+            continue
+        name = _EDIT_LINK.sub("", text(el)).strip(" :–—-|#")
+        key = unaccented(name).casefold()
+        if _ONE_NAME.fullmatch(name) and not _no_name(name) and not _is_maker(name) \
+                and any(_inflected(w, key) for w in words) and _links_under(stream, el):
+            # as the title writes it where it can ("MADDY" over her section, "Maddy" in the title)
+            by_level.setdefault(el.tag, []).append(words.get(key) or (name.title() if name.isupper() else name))
+    return [n for names in by_level.values() if len(set(names)) >= 2 for n in dict.fromkeys(names)]
+
+
+_ONE_NAME = re.compile(NAME)
+_CASE_ENDING = 4  # letters a case or possessive ending adds: fi "Aino" "Ainon", cs "Ondra" "Ondrova"
+
+
+def _inflected(word: str, name: str) -> bool:
+    """`word` is `name`, or `name` with a case or possessive ending, its final vowel dropped or not."""
+    stem = name[:-1] if len(name) > 3 and name[-1] in "aeiouy" else name
+    return word == name or word.startswith(stem) and 0 < len(word) - len(stem) <= _CASE_ENDING
 
 
 def _links_under(stream: Stream, heading) -> bool:

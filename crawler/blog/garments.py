@@ -45,7 +45,7 @@ ALTERNATIVE = re.compile(
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|near-?twins?|parecidinh[oa]s?|"
+    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|near-?twins?|parecidinh[oa]s?|inspiraç[ãa]o|"
     # ar: "بديل مشابه", "قريبة جداً من"
     r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من|"
     # he: "פריט דומה"; vi: "Tương tự"
@@ -66,7 +66,7 @@ _UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 #: Words that present a link as the exact item.
 _EXACT_PHRASES = (r"exact|the one she wore|the one he wore|identical|same one|"
                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                  r"igual(?:es)?|iguais|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
+                  r"igual(?:es)?|iguais|igualzinh[oa]s?|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
                   r"pezzo originale|pieza original|peça original")
 # A shop's call that presents its link as the item meant ("Shop it:"), said of look-alikes' buttons too

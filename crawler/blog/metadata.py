@@ -67,18 +67,21 @@ _SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]
                 r"mùa|עונה|сезон")
 _EPISODE_WORD = (r"episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
                  r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск")
+# The season's word after its number and an ordinal's dot: de "2. Staffel", fi "2. kauden", da "2. sæson", no "2.
+# sesong", cs "2. řada", hu "2. évad"
+_NTH_SEASON_WORD = r"staffel\b|kau(?:si|den|della|delta)\b|s(?:æ|ae)son\w*|sesong\w*|s[äa]song\w*|řad[aěyu]\b|séri[ei]\b|évad\w*"
 _SEASON_ONLY = re.compile(rf"\b(?:{_SEASON_WORD})\s*(?P<season>\d{{1,2}})\b|"
                           # "S1, afl. 3": a season's letter alone, before an episode's word
                           r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
-                          r"(?<![\d.])(?P<de_nth>\d{1,2})\.\s*staffel\b", re.I)
+                          rf"(?<![\d.])(?P<de_nth>\d{{1,2}})\.\s*(?:{_NTH_SEASON_WORD})", re.I)
 _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
-                           r"avsnitt\w*|folge\b)", re.I)
+                           r"avsnitt\w*|folge\b|rész\w*)", re.I)
 
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
@@ -88,14 +91,16 @@ _SHOW_AFTER = re.compile(
 # A title's "Suits 9.03", "gilmore girls 3.07": season, dot, a two-digit episode (read in titles only:
 # a body's "3.07" may be a price).
 _DOTTED_FORM = r"(?<![\d.,$€£¥])\b(\d{1,2})\.(\d{2})\b(?![.,]?\d)"
-_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*[,:|–—(\[-]?\s*(?:\bS\d{1,2}\s*E\d{1,3}\b|"
+_SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*(?:[,:–—-]\s*(?:la|il|lo|le|el|the|die|der|das|het)\s+|"
+                          r"[,:|–—(\[-]?\s*)(?:\bS\d{1,2}\s*E\d{1,3}\b|"
                           rf"\b(?:part|partie|parte|teil)\s*\d{{1,2}}\s*[,:-]?\s*(?:{_EPISODE_WORD})\s*\d|"
                           rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
                           r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
                           r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
                           # the number first, an ordinal's dot after it: tr "58. Bölüm", pl "5. odcinek", cs "5. díl"
-                          r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge)\b|"
+                          r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge|rész)\b|"
+                          rf"(?<![\d.])\d{{1,2}}\.\s*(?:{_NTH_SEASON_WORD})|"
                           + _DOTTED_FORM + ")", re.I)
 # A title's words before an episode that end in one of these are a sentence, not a show
 # ("Every look from Episode 5").
@@ -213,6 +218,8 @@ def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
     words = m.group("show").split()
     if not words or words[-1] in _NOT_SHOW_END or WHO_WORE.search(m.group("show")):
         return None
+    while len(words) > 1 and words[-1] in exclude:  # "/fjordlys-ingrid-sindre-episode-6/": the wearers after the show
+        words.pop()
     written = re.compile(r"(?<!\w)" + r"[\s\-–:]+".join(map(_accented, words)) + r"(?!\w)", re.I)
     for t in texts:
         found = written.search(t) if t else None
@@ -621,6 +628,10 @@ def _title_show_part(title: str) -> str | None:
             worn = _WORN_IN.search(show)  # "Maya's Coat in Northbound Episode 4"
             whose = worn and (POSSESSIVE.search(show, 0, worn.start()) or GENITIVE_LOOK.match(show, 0, worn.start()))
             return _unquoted(worn.group("show") if whose else show)
+    # "Hva hadde Ingrid på seg i episode 6 av Fjordlys?": the show after its episode's number
+    m = _EPISODE_THEN_SHOW.search(_digits(title))
+    if m and _usable(m.group("show") or m.group("show_of"), set()):
+        return _unquoted(m.group("show") or m.group("show_of"))
     for part in parts[1:] or parts:  # "Northbound Fashion: What Maya Wore"
         m = _SHOW_FASHION.match(part)
         if m and not POSSESSIVE.search(m.group("show")) and _usable(m.group("show"), set()) \

@@ -29,7 +29,7 @@ kleid bluse hemd pulli strickjacke steppjacke lederjacke jeansjacke regenjacke d
 wollmantel trenchcoat hose stiefel stiefeletten gummistiefel schuhe turnschuhe tasche handtasche schal mütze
 gürtel ohrringe halskette kette armband sandalen midirock minirock maxikleid sommerkleid
 haarreif haarband stirnband haarspange haarklammer halstuch sonnenbrille brille socken sneaker rucksack kappe
-anzug badeanzug weste
+anzug badeanzug weste dirndl janker trachtenjanker lederhose
 vestido falda blusa camisa chaqueta abrigo pantalón pantalones vaqueros botas botines zapatos zapatillas
 bolso bufanda sombrero cinturón pendientes pulsera sandalias alpargatas americana gabardina camiseta
 abito vestito gonna camicia camicetta maglione giacca cappotto pantaloni stivali scarpe borsa sciarpa
