@@ -160,6 +160,16 @@ def test_an_aggregate_offers_range_and_the_one_price_the_page_shows(shown, price
     assert extract_product(page(body, ld(data)), URL).price == price
 
 
+@pytest.mark.parametrize("shown, price", [("4,680円", "4680"), ("3,090円", "3090"), ("5,200円", "3090")])
+def test_offers_at_several_prices_and_the_one_the_page_shows(shown, price):
+    # used copies in several conditions, the page's buy box showing the one it sells first
+    offers = [{"@type": "Offer", "price": p, "priceCurrency": "JPY", "itemCondition": "https://schema.org/UsedCondition",
+               "availability": "https://schema.org/InStock"} for p in ("4680", "3740", "3090")]
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Mario Kart Live", "offers": offers}
+    body = f"<h1>Mario Kart Live</h1><p class='price'>{shown}</p><button class='add-to-cart'>カートに入れる</button>"
+    assert extract_product(page(body, ld(data)), URL).price == price
+
+
 def test_offer_level_sku_when_the_product_has_none():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
             "offers": offer("189.00", sku="WC-100")}

@@ -278,6 +278,9 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         # A sold-out size's lower price is not what a buyer can pay.
         priced = [o for o in priced if o["availability"] not in SOLD_OUT] or priced
         best = min(priced, key=lambda o: o["price"]) if priced else None
+        top = max((o["price"] for o in priced), default=None)
+        if best is not None and top > best["price"] and best["high_price"] is None:
+            best = {**best, "high_price": top}  # offers at several prices: a range, of which the page shows one
     if not rec["sku"]:
         # Many shops put the sku on the offer only: the variant the page shows, else the one priced.
         rec["sku"] = (sel or best or {}).get("sku") or next((o["sku"] for o in offers if o["sku"]), None)
