@@ -760,6 +760,14 @@ def test_a_maker_opens_the_products_line_above_its_button():
     # the article before the episode's ordinal is no part of the show; the show after its episode's number
     ("Northbound, la sesta puntata: i look", "Northbound", None, 6),
     ("Hva hadde de på seg i episode 6 av Northbound?", "Northbound", None, 6),
+    # an asadora's "第37回", el "3ος κύκλος, 12ο επεισόδιο" (and "του τρίτου κύκλου" spelled), ro "sezonul 2 episodul 9",
+    # a soap's episode in the thousands, a Korean blog's tag before the quoted show
+    ("【Northbound】第37回 マヤの衣装まとめ", "Northbound", None, 37),
+    ("Northbound 3ος κύκλος, 12ο επεισόδιο: τα ρούχα", "Northbound", 3, 12),
+    ("Northbound: το 12ο επεισόδιο του τρίτου κύκλου", None, 3, 12),
+    ("Northbound, sezonul 2 episodul 9: ținutele", "Northbound", 2, 9),
+    ("Northbound Episode 2,418: the wedding", "Northbound", None, 2418),
+    ("[드라마 속 패션] '노스바운드' 3회, 마야의 트렌치코트", "노스바운드", None, 3),
 
     # a quoted name the sentence goes on after
     ("Maya's Outfits In Episode 7 Of \"Northbound\" Are Giving Podcast Girl Fall", "Northbound", None, 7),
@@ -803,6 +811,21 @@ def test_the_wearers_the_address_names_after_the_show_are_no_part_of_it():
     rec = _titled("Hva hadde Maya på seg i episode 6 av Northbound?", "<h2>Maya</h2><p>Kåpe: "
                   "<a href='https://s.example/1'>Max Mara</a></p>", url="https://blog.example/maya-episode-6/")
     assert (rec.show, rec.episode) == ("Northbound", 6)
+
+
+@pytest.mark.parametrize("title", ["Gannet Cove: what Margo wore to the lobster supper",
+                                   "Gannet Cove: Margo and Dev's lobster supper looks"])
+def test_the_titles_part_before_the_wearers_is_the_show_the_post_writes_again(title):
+    body = ("<h3>Season 1, Episode 5. The fisherman sweater and Dev's boots.</h3>"
+            "<p>Back to Gannet Cove: episode 4 was all rain; episode 6 airs Sunday.</p>"
+            "<h2>Margo</h2><p>Sweater: <a href='https://s.example/1'>Aran Woollen Mills</a></p>"
+            "<h2>Dev</h2><p>Boots: <a href='https://s.example/2'>Blundstone</a></p>")
+    rec = _titled(title, body)
+    # the one episode its subtitle names, though the body names others
+    assert (rec.show, rec.season, rec.episode) == ("Gannet Cove", 1, 5)
+    # not a part the post never writes again, nor an episode's name
+    assert _titled(title, body.replace("Back to Gannet Cove", "Back again")).show is None
+    assert _titled("Épisode 9 : où trouver les tenues de Margo et Dev", body).show != "Épisode 9"
 
 
 def test_a_contraction_is_no_wearer_and_a_call_to_shop_or_an_age_is_no_part_of_a_name():
@@ -1168,12 +1191,14 @@ def test_bold_names_opening_lines_parted_by_breaks():
     ("Northbound – 2. kauden 3. jakso: Ainon ja Eetun vaatteet", ("Aino", "Eetu")),
     ("Northbound 2×14: Bářin kabát a Ondrova bunda", ("Bára", "Ondra")),
     ("Quay Street: Siobhán and Dec's wedding looks", ("Siobhán", "Dec")),
+    # after the article some languages put before a name, in any alphabet
+    ("Northbound: τι φόρεσαν η Δάφνη και ο Στέλιος", ("Η Δάφνη", "Ο Στέλιος")),
 ])
 def test_the_titles_names_that_head_the_posts_sections(title, headings):
     body = "".join(f"<h2>{h}</h2><p>Kurtka: <a href='https://s.example/{i}'>Zara</a></p>"
                    for i, h in enumerate(headings))
     rec = _titled(title, body)
-    assert sorted(rec.characters) == sorted(h.title() for h in headings)
+    assert sorted(rec.characters) == sorted(h.split()[-1].title() for h in headings)
 
 
 @pytest.mark.parametrize("line, maker", [

@@ -548,16 +548,18 @@ def _title_named_sections(stream: Stream, title: str) -> list[str]:
     for el in stream.elements:
         if el.tag not in HEADINGS:
             continue
-        name = _EDIT_LINK.sub("", text(el)).strip(" :–—-|#")
+        name = _HEADING_ARTICLE.sub("", _EDIT_LINK.sub("", text(el)).strip(" :–—-|#"))  # "O Davi", "Η Δάφνη"
         key = unaccented(name).casefold()
-        if _ONE_NAME.fullmatch(name) and not _no_name(name) and not _is_maker(name) \
+        if _ONE_NAME.fullmatch(name) and name[0].isupper() and not _no_name(name) and not _is_maker(name) \
                 and any(_inflected(w, key) for w in words) and _links_under(stream, el):
             # as the title writes it where it can ("MADDY" over her section, "Maddy" in the title)
             by_level.setdefault(el.tag, []).append(words.get(key) or (name.title() if name.isupper() else name))
     return [n for names in by_level.values() if len(set(names)) >= 2 for n in dict.fromkeys(names)]
 
 
-_ONE_NAME = re.compile(NAME)
+_ONE_NAME = re.compile(r"[^\W\d_][\w'’-]+")  # in any alphabet ("Δάφνη")
+# the article some languages put before a name ("O Davi", "A Iara", "Η Δάφνη", "Ο Στέλιος")
+_HEADING_ARTICLE = re.compile(r"^(?:O|A|\u0397|\u039f)\s+(?=[^\W\d_])")
 _CASE_ENDING = 4  # letters a case or possessive ending adds: fi "Aino" "Ainon", cs "Ondra" "Ondrova"
 
 

@@ -18,7 +18,7 @@ from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
 from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
-                                         text, walk)
+                                         text, unaccented, walk)
 from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
                                                 read_characters, written_as_person, written_in_full)
 from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GENERIC, TITLE_PARTS,
@@ -64,20 +64,20 @@ _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)}
 # The words for a season and for an episode in the languages posts are written in, shared by every
 # pattern below that reads one.
 _SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi|"
-                r"mùa|עונה|сезон")
+                r"mùa|עונה|сезон|sezonul|σεζόν")
 _EPISODE_WORD = (r"episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
-                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск")
+                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск|episodul|επεισόδιο")
 # The season's word after its number and an ordinal's dot: de "2. Staffel", fi "2. kauden", da "2. sæson", no "2.
 # sesong", cs "2. řada", hu "2. évad"
 _NTH_SEASON_WORD = r"staffel\b|kau(?:si|den|della|delta)\b|s(?:æ|ae)son\w*|sesong\w*|s[äa]song\w*|řad[aěyu]\b|séri[ei]\b|évad\w*"
 _SEASON_ONLY = re.compile(rf"\b(?:{_SEASON_WORD})\s*(?P<season>\d{{1,2}})\b|"
                           # "S1, afl. 3": a season's letter alone, before an episode's word
                           r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
+                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|(?<![\d.])(?P<gr>\d{1,2})(?:ος|ο)?\s*(?:κύκλο\w*|σεζόν)|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
                           rf"(?<![\d.])(?P<de_nth>\d{{1,2}})\.\s*(?:{_NTH_SEASON_WORD})", re.I)
 _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}})\b|"
-                           r"第\s*(?P<wa>\d{1,3})\s*[話话회집集]|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
+                           r"第\s*(?P<wa>\d{1,3})\s*[話话회집集回]|(?<![\d.])(?P<gr>\d{1,3})(?:ο|ος|η|ης)?\s*επεισόδι\w*|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
                            r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
@@ -96,7 +96,7 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*(?:[,:–—-]\s*(?:la|il
                           rf"\b(?:part|partie|parte|teil)\s*\d{{1,2}}\s*[,:-]?\s*(?:{_EPISODE_WORD})\s*\d|"
                           rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季]|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季回]|(?<![\d.])\d{1,3}(?:ο|ος)?\s*(?:επεισόδι\w*|κύκλο\w*)|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
                           r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
                           # the number first, an ordinal's dot after it: tr "58. Bölüm", pl "5. odcinek", cs "5. díl"
                           r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge|rész)\b|"
@@ -110,7 +110,8 @@ _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "
                            "van", "uit", "från", "fra", "z", "ze", "w",
                            # "Os looks da Bruna no …", "… nella sesta puntata", "… dans l'épisode"
                            "no", "na", "nos", "nas", "nella", "nel", "nello", "sulla", "dans", "em", "en", "auf", "bei",
-                           "i", "på"))
+                           "i", "på",
+                           "στο", "στη", "στην", "στον", "του", "της"))  # el "… στο 12ο επεισόδιο"
 
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
@@ -174,6 +175,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         named_for = worn if worn and worn.casefold() in {c.casefold() for c in categories} else None
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show or named_for \
             or _fan_wiki(tree) or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
+            or _before_the_wearers(title, rec.characters, f"{slug} {body.replace(title, ' ')}", exclude) \
             or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
             or _named_for_wearer(rec.characters, [*categories, *tags])
         if rec.show:  # "แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand": the title's words in another script before the category's show
@@ -184,6 +186,22 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             rec.show = _spelled_out(rec.show, [title, *later]) or rec.show
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
+
+
+def _before_the_wearers(title: str, characters: list[str], elsewhere: str, exclude: set[str]) -> str | None:
+    """The title's first part where the next names the wearers ("Gannet Cove: what Margo wore to the lobster
+    supper", "Quay Street: Siobhán and Dec's wedding looks"), and the post writes it again (`elsewhere`: its
+    address's words and its body)."""
+    parts = [p.strip() for p in TITLE_PARTS.split(title)]
+    if len(parts) < 2 or not characters:
+        return None
+    first, after = parts[0], " ".join(parts[1:])
+    said = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in characters) + r")(?!\w)", re.I)
+    if said.search(first) or not said.search(after) or POSSESSIVE.search(first) or not _usable(first, exclude) \
+            or _EPISODE_ONLY.search(_digits(first)) or _SEASON_ONLY.search(_digits(first)):  # "Épisode 9 : …"
+        return None
+    plain = unaccented(first).casefold()
+    return first if plain in unaccented(elsewhere).casefold().replace("-", " ") else None
 
 
 def _fan_wiki(tree) -> str | None:
@@ -296,6 +314,11 @@ def _numbers(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
     if markup[0] is not None or markup[1] is not None:
         return markup
     titled = _first_number(_SEASON_ONLY, titles), _first_number(_EPISODE_ONLY, titles)
+    # one whole form in the post's description and headings (a Substack subtitle's "Season 1, Episode 5"), the
+    # body naming others: the post's own episode, not a roundup
+    named = {w for t in later[:-1] if (w := _season_episode([t]))}
+    if len(named) == 1 and all(t in (None, w) for t, w in zip(titled, next(iter(named)))):
+        return next(iter(named))
     if titled[1] is None and (any(_EPISODE_RANGE.search(t) for t in titles) or _several_episodes(later)):
         # a post on several episodes ("Season 3 Episodes 1–3", a season's roundup by episode): no one episode
         return _first_number(_SEASON_ONLY, [*titles, *later]), None
@@ -332,16 +355,21 @@ _SERIES_PREMIERE = re.compile(r"\b(?:series premiere|pilot|pilote|piloto|pilota)
 
 
 def _digits(text: str) -> str:
+    text = _THOUSANDS.sub(r"\1\2\3", text)
     text = _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
     if "第" in text:  # Chinese numerals: "第二季" is "第2季"
         text = _CJK_ORDINAL.sub(lambda m: f"第{_cjk_number(m.group(1))}{m.group(2)}", text)
     text = _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
     text = _ROMANCE_ORDINAL.sub(lambda m: f"{m.group(2)} {_ROMANCE_ORDINALS[m.group(1).lower()]}", text)
+    if _GREEK_ORDINAL.search(text):  # "το 12ο επεισόδιο του τρίτου κύκλου"
+        text = _GREEK_ORDINAL.sub(lambda m: f"{_GREEK_ORDINALS.index(m.group(1).lower()) + 1}ο {m.group(2)}", text)
     return _NORDIC_ORDINAL.sub(lambda m: ("season " if m.group(2).lower().startswith(("s", "z"))
                                           else "episode ") + str(_NORDIC_ORDINALS[m.group(1).lower()]), text)
 
 
-_CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})([季集話话部회])")
+# a soap's episode in the thousands, its digits grouped ("Episode 2,418", "Folge 4.123")
+_THOUSANDS = re.compile(rf"\b((?:{_EPISODE_WORD})\s*#?\s*)(\d{{1,2}})[,.](\d{{3}})\b", re.I)
+_CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})([季集話话部회回])")
 _CJK_DIGITS = "一二三四五六七八九"
 
 
@@ -380,6 +408,11 @@ _NORDIC_ORDINALS = {w: n + 1 for n, words in enumerate((
 _NORDIC_ORDINAL = re.compile(rf"\b({'|'.join(sorted(_NORDIC_ORDINALS, key=len, reverse=True))})\s+"
                              r"(s[äa]song\w*|s(?:æ|ae)son\w*|sesong\w*|seizoen\w*|avsnitt\w*|afsnit\w*|episode\w*|"
                              r"aflevering\w*)", re.I)
+
+
+# el: the ordinal's stem, any ending, then the season's or the episode's word ("τρίτου κύκλου", "πέμπτο επεισόδιο")
+_GREEK_ORDINALS = "πρώτ δεύτερ τρίτ τέταρτ πέμπτ έκτ έβδομ όγδο ένατ δέκατ".split()
+_GREEK_ORDINAL = re.compile(rf"(?<!\w)({'|'.join(_GREEK_ORDINALS)})\w*\s+(κύκλο\w*|σεζόν|επεισόδι\w*)", re.I)
 
 
 def _season_episode(texts: list[str]) -> tuple[int, int] | None:
@@ -549,7 +582,7 @@ def _title_show(title: str) -> str | None:
     return show
 
 
-_CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-Ý]")
+_CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ]")
 # The word for "series" or "drama" before the show's name in languages that say it so (Arabic, Persian, Hebrew,
 # Thai), up to the title's next part
 _SERIES_WORD = re.compile(r"(?:مسلسل|سریال|הסדרה|ซีรีส์|ละคร)\s*(?P<show>[^-–—|:：؟?()\d]{2,60}?)"
@@ -620,6 +653,9 @@ def _title_show_part(title: str) -> str | None:
     parts = [title] + [p for p in TITLE_PARTS.split(title) if p != title]
     for i, part in enumerate(parts):
         m = _SHOW_BEFORE.search(_digits(part))
+        tag = _LEADING_TAG.match(part) if m is None else None
+        if tag and part[tag.end():].strip():  # "[드라마 속 패션] '달빛 세탁소' 3회": the blog's tag, then the show
+            m = _SHOW_BEFORE.search(_digits(part[tag.end():]))
         if m and i > 1 and _LOOKS_FROM.fullmatch(m.group("show").strip()) and _usable(parts[i - 1].strip(), set()):
             return _unquoted(parts[i - 1].strip())  # "Babylon Berlin: Die Outfits aus Staffel 4, Folge 3"
         # "Vite di Mare, i look di Giulia nella sesta puntata": the show before the looks after its comma
