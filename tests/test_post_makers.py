@@ -147,6 +147,9 @@ def test_a_look_alikes_product_card_names_its_brand():
      "<a href='https://www.thereformation.com/products/ellery'>Reformation's Ellery dress</a>", "Reformation"),
     ("Beret: <a href='https://s.example/1'>Maison Michel</a>. Similar: "
      "<a href='https://www.kangol.com/products/furgora'>Kangol Furgora Casual</a>", "Kangol"),
+    # a shop's word after the maker's name in its host ("topten10mall.com")
+    ("Knit: <a href='https://s.example/1'>Acne Studios</a>. Similar: "
+     "<a href='https://topten10mall.com/kr/front/product/detail.do?prdNo=MSF4KP1203'>TOPTEN10 cable knit</a>", "TOPTEN10"),
     # a retailer's name opening the link is no maker
     ("Beret: <a href='https://s.example/1'>Maison Michel</a>. Similar: "
      "<a href='https://www.zalando.de/p/1'>Zalando beret</a>", None),

@@ -796,6 +796,11 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("Love this look but not the price?", "alternative"),
     ("mirip banget:", "alternative"), ("Budgetalternativ:", "alternative"), ("похожий, от Baon:", "alternative"),
     ("[คล้าย]", "alternative"), ("【似てる】", "alternative"), ("Igualzinho:", "exact"), ("Inspiração:", "alternative"),
+    # a badge's "Swap", "looks identical" said of a look-alike, "quasi identico", fi / el / ko / es words for one
+    ("Swap", "alternative"), ("these look identical at a distance:", "alternative"),
+    ("Quasi identico nel colore:", "alternative"), ("≈ Halvempi pellavapaita:", "alternative"),
+    ("ΠΑΡΟΜΟΙΟ:", "alternative"), ("닮은꼴 아이템으로", "alternative"), ("estas se le parecen muchísimo:", "alternative"),
+    ("Il capo originale:", "exact"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")

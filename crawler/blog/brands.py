@@ -422,7 +422,7 @@ _AT_SHOP = frozenset(("at", "from", "via", "on", "in", "bei", "chez", "en", "na"
                       "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на"))
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name
 _HOST_WORDS = frozenset(("www", "shop", "store", "m", "co", "com", "us", "uk", "eu", "de", "fr", "jp", "en", "global"))
-_SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|usa|uk)$")
+_SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|mall|usa|uk)$")
 
 
 def _maker_of_host(href: str) -> str | None:

@@ -45,7 +45,11 @@ ALTERNATIVE = re.compile(
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budget-?alternati\w*|похож\w*|аналог\w*|zamiennik\w*|near-?twins?|parecidinh[oa]s?|inspiraç[ãa]o|"
+    r"mirip|alternatif|budget-?alternati\w*|swaps?|looks? identical|quasi identic\w*|casi id[ée]ntic\w*|"
+    r"quase id[êe]ntic\w*|presque identiques?|(?:fast|nahezu) identisch\w*|"
+    # fi "samantyylinen", "halvempi"; el "παρόμοιο", "σχεδόν ίδια", "οικονομικότερο"
+    r"se (?:le |la |lo |les )?parec\w+|samantyylinen|samankaltai\w*|vastaava\w*|halvempi|edullisempi|παρ[οό]μοι\w*|σχεδ[οό]ν [ίι]δι\w*|"
+    r"οικονομικ[οό]τερ\w*|похож\w*|аналог\w*|zamiennik\w*|near-?twins?|parecidinh[oa]s?|inspiraç[ãa]o|"
     # ar: "بديل مشابه", "قريبة جداً من"
     r"مشابه\w*|بديل\w*|شبيه\w*|قريب\S* (?:جد\S* )?من|"
     # he: "פריט דומה"; vi: "Tương tự"
@@ -55,7 +59,7 @@ ALTERNATIVE = re.compile(
     r"(?:under|below|less than)[- ][$£€]\s?\d+)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
-_ALTERNATIVE_CJK = re.compile(r"似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
+_ALTERNATIVE_CJK = re.compile(r"닮은꼴|似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
                               r"คล้าย|ทางเลือก")  # and Thai, written without spaces ("ตัวที่คล้ายกัน")
 _EXACT_CJK = re.compile(r"同じ|同款|동일|着用|ตัวจริง|เดียวกัน")  # "【着用】": the one worn; th "ตัวเดียวกันเป๊ะ"
 #: Japanese kana, CJK ideographs and Hangul syllables: text written in a script without word boundaries.
@@ -68,7 +72,7 @@ _EXACT_PHRASES = (r"exact|the one she wore|the one he wore|identical|same one|"
                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
                   r"igual(?:es)?|iguais|igualzinh[oa]s?|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
-                  r"pezzo originale|pieza original|peça original")
+                  r"pezzo originale|capo originale|pieza original|peça original|sama tuote")
 # A shop's call that presents its link as the item meant ("Shop it:"), said of look-alikes' buttons too
 _SHOP_CALLS = r"buy it|shop it|get it"
 EXACT = re.compile(rf"\b({_EXACT_PHRASES}|{_SHOP_CALLS})\b", re.I)
