@@ -356,7 +356,10 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
                   "<a href='https://s.example/p/9'>Gaspard Cardigan</a></div></div>"
                   # a Tumblr mention's short link, a forum's subreddit
                   "<p>h/t <a href='https://tmblr.co/mXk2aBcD3eF4'>@paris-geller-is-right</a> and "
-                  "<a href='https://www.reddit.com/r/findfashion/'>r/findfashion</a></p>")
+                  "<a href='https://www.reddit.com/r/findfashion/'>r/findfashion</a></p>"
+                  # an author's page on a platform, a blog platform's tag page
+                  "<p>By <a href='https://medium.com/@florbenitez.moda?source=post_page-----3f9a'>Flor</a>, more "
+                  "under <a href='https://www.pixnet.net/tags/%E8%8A%B1%E9%96%8B'>#花開</a></p>")
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 
@@ -373,6 +376,18 @@ def test_where_the_show_streams_and_keyword_pages_are_no_garment_links():
     assert [link.url for i in rec.items for link in i.links] == [
         "https://s.example/p/1", "https://weibo.cn/sinaurl?u=https%3A%2F%2Fitem.shop.example%2Fitem%3Fid%3D7",
         "https://go.aff.example/click?url=https%3A%2F%2Fbags.example%2F"]
+
+
+@pytest.mark.parametrize("title, page", [
+    # a broadcaster's address spells the show's umlaut out, or its Greek in Latin letters; a show in another script
+    ("Hoch über Hallstatt, Folge 3: Resis Dirndl", "https://tvthek.orf.at/profile/Hoch-ueber-Hallstatt/14920"),
+    ("Τα Καλοκαίρια της Σύρου: 12ο επεισόδιο", "https://www.megatv.com/tvshows/ta-kalokairia-tis-syrou/"),
+    ("【花開那年】第12集 穿搭", "https://www.tv.example/drama/%E8%8A%B1%E9%96%8B%E9%82%A3%E5%B9%B4"),
+])
+def test_the_shows_own_page_as_a_broadcasters_address_spells_it_is_no_garment_link(title, page):
+    rec = _titled(title, f"<p>Dirndl: <a href='https://s.example/p/1'>Gottseidank</a>. "
+                         f"Watch it <a href='{page}'>here</a>.</p>")
+    assert [link.url for i in rec.items for link in i.links] == ["https://s.example/p/1"]
 
 
 def test_a_shop_widgets_badge_beside_the_cards_brand_labels_the_link():

@@ -13,7 +13,7 @@ import re
 from itertools import islice
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
@@ -260,7 +260,9 @@ _WATCHING = re.compile(
     r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon|episodio|capitulo|aflevering|folge)-\d+(?:/|$)|"
     r"/(?:bolumler|bolum|drama|capitulos|episodios|episodes|afleveringen)(?:/|$)|/(?:programa|program|programma|programme)/")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
-_PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)", re.I)
+# (also a platform's page for one @handle alone: an author's "medium.com/@flor", a Substack's "@writer")
+_PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)|^[^/?]+/@[\w.-]+/?\?|/tags?/[^/?]+/?\?",
+                      re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
 _SHARING = re.compile(r"(?:^|[./])(?:share|sharer|reblog|lineit|addthis|sharethis)(?=[/?.]|$)|/intent/tweet|"
                       r"^(?:b\.hatena\.ne\.jp|social-plugins\.line\.me|line\.me|band\.us|story\.kakao\.com|"
@@ -346,23 +348,41 @@ def _without_show_pages(items: list, show: str) -> list:
     broadcaster's "/programy/przyjaciolki"): a link whose last path segment is the show's name, or any of
     whose segments is a name of two words or more, alone or beside a broadcaster's id or word for a series
     ("/gannet-cove/s01e05", "/porady/16012345678-dum-na-letne/", "/detail/series-hacienda-las-jacarandas")."""
-    name = _ascii_slug(show)
+    # as addresses write it: without accents, German umlauts spelled out ("Hoch-ueber-Hallstatt"), Greek in
+    # Latin letters ("ta-kalokairia-tis-syrou")
+    names = {n for n in (_ascii_slug(show), _ascii_slug(show.translate(_UMLAUTS)), _ascii_slug(_latin_greek(show))) if n}
     # the name whole, or with a broadcaster's id or its word for a series around it (not a product's words:
     # "glockenhut-babylon-berlin-edition", "love-island-green-dresses")
-    within = re.compile(rf"(?:(?:\d+|series?|show|tv|detail|programa?)-)?{re.escape(name)}(?:-(?:\d+|s\d+|s\d+e\d+))?") \
-        if "-" in name else None
+    forms = [(name, re.compile(rf"(?:(?:\d+|series?|show|tv|detail|programa?)-)?{re.escape(name)}(?:-(?:\d+|s\d+|s\d+e\d+))?")
+              if "-" in name else None) for name in names]
     for item in items:
-        item.links = [link for link in item.links if not _names_the_show(link.url, name, within)]
+        item.links = [link for link in item.links if not any(_names_the_show(link.url, *form) for form in forms)]
     return [item for item in items if item.links]
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_GREEK_PAIRS = {"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "θ": "th", "χ": "ch", "ψ": "ps"}
+_GREEK_LETTERS = str.maketrans("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo")
+
+
+def _latin_greek(words: str) -> str:
+    """Greek words in the Latin letters a broadcaster's address uses ("Τα Καλοκαίρια της Σύρου":
+    "ta kalokairia tis syrou"); other words as they are."""
+    if not re.search(r"[\u0370-\u03ff]", words):
+        return ""
+    words = unaccented(words).casefold()
+    for pair, latin in _GREEK_PAIRS.items():
+        words = words.replace(pair, latin)
+    return words.translate(_GREEK_LETTERS)
+
+
 def _names_the_show(url: str, name: str, within) -> bool:
-    segments = [_ascii_slug(s) for s in urlsplit(url).path.rstrip("/").split("/") if s]
+    segments = [_ascii_slug(unquote(s)) for s in urlsplit(url).path.rstrip("/").split("/") if s]
     return bool(segments) and (segments[-1] == name or within is not None and any(within.fullmatch(s) for s in segments))
 
 
 def _ascii_slug(words: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", unaccented(words).casefold()))
+    return "-".join(re.findall(r"[^\W_]+", unaccented(words).casefold()))  # other scripts kept: "/tags/花開那年"
 
 
 def _profile_page(tree) -> bool:
