@@ -292,9 +292,27 @@ def _inline(body: str, title: str = "Post"):
      "Prettygarden"),
     # a fast-fashion label's own shop: its name is the maker
     ("<p>Maya's earrings: <a href='https://es.shein.com/Gold-Hoop-Earrings-p-10123456.html'>Shein</a></p>", "Shein"),
+    # a retailer of many makers, or the words for where the link sells, affiliate's mark and all
+    ("<p>Maya's sneakers, similar: <a href='https://www.zappos.com/p/vans-old-skool/123'>Zappos</a></p>", "Vans"),
+    ("<p>Mayas Stiefel, ähnlich: <a href='https://amzn.to/3XkTrAc'>Auf Amazon*</a></p>", None),
+    ("<p>La veste de Maya, similaire : <a href='https://tc.example/?r=1'>Chez Inno</a></p>", None),
+    ("<p>マヤのシャツ 似たアイテム <a href='https://zozo.jp/shop/x/goods/1/'>ZOZOTOWNでチェック</a></p>", None),
+    # an English maker may open with a preposition
+    ("<p>Maya's trousers, similar: <a href='https://www.inthestyle.com/white-trousers'>In The Style</a></p>",
+     "In The Style"),
 ])
 def test_a_marketplaces_name_on_a_link_is_no_maker(line, brand):
     assert [link.brand for item in _inline(line).items for link in item.links] == [brand]
+
+
+def test_a_cards_button_saying_where_it_sells_names_no_maker():
+    cards = "".join(f"<div class='tk-card'><img src='https://blog.example/{i}.jpg' alt='Janker'><div class='tk-card__body'>"
+                    f"<p class='tk-card__title'>Lodenjanker, tannengrün</p><a href='{href}' class='eafl-link-button'>"
+                    f"{words}</a></div></div>" for i, (href, words) in enumerate((
+                        ("https://www.lodenfrey.com/de/herren/janker-gosau-30188", "Im Lodenfrey-Onlineshop*"),
+                        ("https://amzn.to/3XkTrAc", "Auf Amazon*"))))
+    rec = _in_language("de", "Northbound, Folge 3: Flos Janker", f"<h2>Flo</h2><p>Flos Janker:</p>{cards}")
+    assert [link.brand for item in rec.items for link in item.links] == [None, None]
 
 
 def _titled(title: str, body: str = "<p>Coat: <a href='https://s.example/1'>Zara</a></p>",

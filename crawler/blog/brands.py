@@ -255,6 +255,20 @@ def _fold(words: str) -> str:
 _LISTED = {_fold(name): name for name in MAKERS}
 _LISTED_WORDS = max(len(name.split()) for name in MAKERS)
 _SELLERS = frozenset(map(_fold, RETAILERS))
+
+
+def sells_others(name: str) -> bool:
+    """A retailer's name ("Zappos", "Urban Outfitters"), or words for where a link sells ("Auf Amazon*", "Chez
+    Inno", "ZOZOTOWNでチェック"): no maker's."""
+    words = name.split()
+    return _fold(name) in _SELLERS or len(words) > 1 and words[0].casefold() in _AT_SHOP_WORD \
+        or _CHECK_AT.search(name) is not None
+
+
+# (not English "In The Style", "On Running": the prepositions no maker's name opens with)
+_AT_SHOP_WORD = frozenset(("auf", "im", "bei", "chez", "sul", "sulla", "nel", "bij", "hos", "på", "presso", "via"))
+# a call to look at a shop in ja / ko ("ZOZOTOWNでチェック", "무신사에서 보기")
+_CHECK_AT = re.compile(r"(?:で|を)(?:チェック|見る|購入|探す)|에서\s*(?:보기|구매|확인)")
 _AMBIGUOUS = frozenset(map(_fold, AMBIGUOUS))
 _BY_HOST = {re.sub(r"[\W_]+", "", _fold(name)): name for name in MAKERS if len(_fold(name)) > 3}
 _WORDS = re.compile(r"[^\s()\[\]（）:：,;/|]+")
@@ -419,7 +433,7 @@ def slug_maker(href: str, known: set[str]) -> str | None:
 
 # Words that name where a link sells, not who makes it ("Ta od Medicine z Answear", "vestido na Renner")
 _AT_SHOP = frozenset(("at", "from", "via", "on", "in", "bei", "chez", "en", "na", "no", "z", "ze", "w", "på", "hos",
-                      "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на"))
+                      "su", "auf", "em", "op", "@", "sur", "im", "presso", "в", "на", "sul", "sulla", "nel", "bij"))
 # Host labels that name no one ("shop.acme.co.uk", "m.acme.com"), and a shop's words around its name
 _HOST_WORDS = frozenset(("www", "shop", "store", "m", "co", "com", "us", "uk", "eu", "de", "fr", "jp", "en", "global"))
 _SHOP_AFFIXES = re.compile(r"^(?:the|shop|store)(?=.{3})|(?<=.{3})(?:official|shop|store|online|mall|usa|uk)$")

@@ -860,6 +860,55 @@ Zuhair Murad
 
 RETAILERS = frozenset(line.strip() for line in """
 Amazon
+Zappos
+Macy's
+Kohl's
+Dillard's
+Bergdorf Goodman
+FWRD
+Moda Operandi
+Lyst
+Arnotts
+Brown Thomas
+Galeries Lafayette
+Printemps
+La Redoute
+About You
+Breuninger
+Peek & Cloppenburg
+De Bijenkorf
+Wehkamp
+Answear
+Modivo
+Boozt
+Nelly
+Dafiti
+Netshoes
+Liverpool
+El Palacio de Hierro
+Myntra
+Ajio
+Nykaa Fashion
+Zalora
+Musinsa
+29CM
+W Concept
+SSG
+SSG닷컴
+Lotte ON
+ZOZOTOWN
+Namshi
+Ounass
+The Iconic
+David Jones
+Myer
+Hudson's Bay
+Simons
+Sporting Life
+Inno
+Fashion Days
+Notos
+Trendyol
 ASOS
 Bloomingdale's
 Revolve
