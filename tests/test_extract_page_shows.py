@@ -281,6 +281,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Stok kosong", "id"), ("ناموجود", "fa"), ("Only 0 left!", "en"), ("Nur noch 0 übrig", "de"),
     ("স্টক শেষ", "bn"), ("Бұл тауар қазір сатылымда жоқ", "kk"), ("ပစ္စည်းကုန်သွားပါပြီ", "my"),
     ("არ არის მარაგში", "ka"), ("Stokda yoxdur", "az"), ("Uppselt", "is"), ("Esgotat", "ca"), ("Allan o stoc", "cy"),
+    ("Artikel kann derzeit nicht gekauft werden", "de"), ("Sin fecha de entrada", "es"),
+    ("This item cannot be purchased", "en"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -292,7 +294,7 @@ def test_out_of_stock_phrases_across_languages(text, lang):
     ("Avisarme cuando esté disponible", "es"), ("Notificarme", "es"), ("More on the way", "en"),
     ("Available soon", "en"), ("Értesítést kérek", "hu"), ("Gelince haber ver", "tr"), ("Obavijesti me", "hr"),
     ("Gi meg beskjed", "nb"), ("Meddela mig", "sv"), ("Повідомити про наявність", "uk"), ("再入荷のお知らせ", "ja"),
-    ("موجود شد به من خبر بده", "fa"),
+    ("موجود شد به من خبر بده", "fa"), ("Email when in stock", "en"), ("Register interest", "en"),
 ])
 def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
     # "available", "op voorraad" inside the offer to notify are no in-stock statement

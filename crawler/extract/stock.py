@@ -43,6 +43,9 @@ _OUT = (
     "this listing sold", "no more of this item", "has no more of these",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
     "angebot beendet", "kann nicht bestellt werden", "kein bestand", "plus de stock",
+    # cannot be bought now ("Artikel kann derzeit nicht gekauft werden", es "sin fecha de entrada": no date it comes in)
+    "nicht gekauft werden", "cannot be purchased", "can't be purchased", "can not be purchased", "not purchasable",
+    "no se puede comprar", "sin fecha de entrada", "não pode ser comprado",
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
     "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
     "inserzione terminata", "annonce terminée", "vente terminée", "снято с публикации", "снято с продажи",
@@ -147,6 +150,8 @@ _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "pre
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
+           "email when", "e-mail when", "tell me when", "when in stock", "when back in stock", "once in stock",
+           "register interest", "register your interest", "register my interest",
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
            "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
            "demnächst verfügbar", "bientôt disponible", "próximamente",
