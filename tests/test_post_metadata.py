@@ -621,6 +621,10 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     # a part of the title that names the garments of two: their wearers, each by the genitive before the garment
     ("Yargı 2. Sezon 5. Bölüm Kıyafetleri: Ceylin’in Ceketi ve Ilgaz’ın Kabanı", "Ceylin ve Ilgaz", ["Ceylin", "Ilgaz"]),
     ("Suits Season 2 Episode 5 Outfits: Donna’s Coat and Rachel’s Dress", "Donna and Rachel", ["Donna", "Rachel"]),
+    # the garments the title says are someone's, each name written again in the body (pt, vi, he)
+    ("Northbound, episódio 112: o casaco da Leonor e a camisa do Vasco", "A Leonor e o Vasco", ["Leonor", "Vasco"]),
+    ("Northbound tập 15: áo khoác của Thảo và sơ mi của Minh mua ở đâu?", "Thảo và Minh", ["Thảo", "Minh"]),
+    ("Northbound עונה 2 פרק 5: מאיפה השמלה של נועה והחולצה של איתי?", "נועה. איתי", ["נועה", "איתי"]),
     # names before the episode they are dressed in; the show's own part still holds none
     ("Moordale Uniform Week: Maeve and Aimee in Season 3, Ep. 4", "Maeve's blazer and Aimee", ["Maeve", "Aimee"]),
     # places, and the show's part of the title, are no characters

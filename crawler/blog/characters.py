@@ -281,8 +281,10 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     listed = (cjk_episode_wearers(title) or cjk_title_owners(title)) if CJK.search(title) else []
     if listed:
         return listed
-    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat")
-    return _whose_garments(title)
+    # a character's garment named in the title ("Northbound S2E5: Maya's Leather Coat", "Shiv Roy's Coat"), or the
+    # garments the title says are someone's, each written again in the body ("o casaco da Leonor e a camisa do Vasco")
+    again = body.replace(title, " ")
+    return _whose_garments(title) or [n for n in garments_of(title) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", again)]
 
 
 _SEASON_NEXT = re.compile(r"\s*[:,–—-]?\s*(?:season|series|episode|ep\.?\s*\d|staffel|folge|saison|[ée]pisode|temporada|"
@@ -443,8 +445,9 @@ def _opens_a_sentence(name: str, body: str) -> bool:
 _COPULA = frozenset(("é", "est", "es", "è", "era", "foi", "fue", "sont", "son", "sono", "são", "ist", "is", "was"))
 
 
-_GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:(?:de|di|da|do|del|della)\s+|d['’]\s*)"
-                         r"(?P<who>[A-ZÀ-Ý][^\W\d_]+)\b")
+# (also vi "áo khoác của Thảo", he "השמלה של נועה", a script without capitals)
+_GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:(?:de|di|da|do|del|della|của|של)\s+|d['’]\s*)"
+                         r"(?P<who>[A-ZÀ-Ý][^\W\d_]+|[\u05d0-\u05ea]{2,})\b")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 
 

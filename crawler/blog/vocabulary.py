@@ -59,9 +59,13 @@ baju kemeja celana rok gaun sepatu tas jaket blus kaos sandal topi kerudung jilb
 def garment_word(word: str) -> bool:
     """A garment's word (lower case), also in the plural ("kaftans", "dresses") or ending a compound
     ("shirtdress", "Paillettenkleid")."""
+    word = _HEBREW_PREFIXES.sub("", word)  # he "השמלה", "והחולצה": the dress, and the shirt
     return word in GARMENTS or word[:-1] in GARMENTS and word.endswith("s") or word[:-2] in GARMENTS and \
         word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3) \
         or _TURKISH_POSSESSED.search(word) is not None and _unsoftened(_TURKISH_POSSESSED.sub("", word)) in GARMENTS
+
+
+_HEBREW_PREFIXES = re.compile(r"^(?:ו?ה|ו)(?=[\u05d0-\u05ea]{3})")
 
 
 def _unsoftened(stem: str) -> str:
