@@ -2674,6 +2674,16 @@ def test_page_state_with_a_name_per_language_and_a_stock_object_of_flags():
         "Sony WH-1000XM5 -vastamelukuulokkeet, musta", "OutOfStock", "299.90", "Sony")
 
 
+@pytest.mark.parametrize("stock", [{"Instock": False}, {"buttonState": "SOLD_OUT"},
+                                   {"offers": [{"price": 499.99, "availability": "OUT_OF_STOCK"}]}])
+def test_a_server_rendered_shell_whose_state_alone_says_sold_out(stock):
+    # a flag's key in any case (Newegg's "Instock"), the buy button's state, the state's own list of offers
+    state = {"product": {"name": "PlayStation 5 Console", "price": 499.99, "sku": "N82E1", **stock}}
+    body = ("<h1>PlayStation 5 Console</h1><div class='price'>$499.99</div><div id='buy-box'></div>"
+            f"<script>window.__PRELOADED_STATE__ = {json.dumps(state)};</script>")
+    assert extract_product(page(body), URL).availability in ("OutOfStock", "SoldOut")
+
+
 def test_a_collection_option_not_available_is_no_product_stock():
     body = ("<h1>HP 15s Laptop</h1><span class='price'>£449.00</span><div class='fulfillment'>"
             "<div class='delivery available'><h3>Delivery</h3><p>FREE delivery available</p></div>"

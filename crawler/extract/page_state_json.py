@@ -180,23 +180,29 @@ _SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnSto
           "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
-_STATUS = ("availability", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
+_SELLS_KEYS = frozenset(k.casefold() for k in _SELLS)
+_SOLD_OUT_KEYS = frozenset(k.casefold() for k in _SOLD_OUT)
+_STATUS = ("availability", "buttonState", "stockStatus", "stock_status", "availabilityStatus", "availability_status",
            "inventoryStatus", "inventory_status", "stockState", "saleStatus", "sale_status", "salesStatus",
            "sellStatus", "sellingStatus",
            # a stock object ({"inventory": {"available": false, "quantity": 0, "status": "OUT_OF_STOCK"}})
            "inventory", "inventoryInfo", "stockInfo", "availabilityInfo", "stockData")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
            "availableQuantity", "qty")
-_VARIANTS = ("variants", "skus", "variations", "configurable_children")
+_VARIANTS = ("variants", "skus", "variations", "configurable_children", "offers")
 
 
 def _flag(d: dict) -> str | None:
-    for keys, sells in ((_SELLS, True), (_SOLD_OUT, False)):
-        for k in keys:
-            v = d.get(k)
-            if isinstance(v, bool):
-                return "InStock" if v == sells else "OutOfStock"
-    return None
+    """A stock flag either way round, its key in any case (Newegg's "Instock": false)."""
+    sold = None
+    for k, v in d.items():
+        if isinstance(v, bool):
+            key = k.casefold()
+            if key in _SELLS_KEYS:
+                return "InStock" if v else "OutOfStock"
+            if sold is None and key in _SOLD_OUT_KEYS:
+                sold = "OutOfStock" if v else "InStock"
+    return sold
 
 
 def _availability(d: dict, depth: int = 0) -> str | None:
