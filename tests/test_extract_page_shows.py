@@ -2684,6 +2684,18 @@ def test_a_server_rendered_shell_whose_state_alone_says_sold_out(stock):
     assert extract_product(page(body), URL).availability in ("OutOfStock", "SoldOut")
 
 
+@pytest.mark.parametrize("button, availability", [("", "OutOfStock"),
+                                                 ("<button class='add-to-cart'>Add to cart</button>", "InStock")])
+def test_og_availability_sold_out_beside_json_ld_in_stock(button, availability):
+    # a stale SEO app's JSON-LD against the product's one og:availability: the page's buy button decides
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {"@type": "Offer", "price": "189.00", "priceCurrency": "EUR",
+                       "availability": "https://schema.org/InStock"}}
+    head = ld(data) + "<meta property='product:availability' content='out of stock'>"
+    body = f"<h1>Wool Coat</h1><p class='price'>€189.00</p>{button}"
+    assert extract_product(page(body, head), URL).availability == availability
+
+
 def test_a_collection_option_not_available_is_no_product_stock():
     body = ("<h1>HP 15s Laptop</h1><span class='price'>£449.00</span><div class='fulfillment'>"
             "<div class='delivery available'><h3>Delivery</h3><p>FREE delivery available</p></div>"

@@ -363,8 +363,14 @@ def _extract(root, url: str) -> ProductRecord:
         # script, or none for a sold-out product): the state the scripts draw from, or the page's
         # stock classes and attributes, say what the buyer meets.
         read = [part for source, part in layers if source == "json"]
-        drawn = (read[0] if read else state()).get("availability")
-        if drawn in SOLD_OUT:
+        # the product's one og:availability saying sold out beside an SEO app's JSON-LD (not microdata's first
+        # offer, one size's of several)
+        marked_sold = next(((source, part["availability"]) for source, part in layers
+                            if source == "opengraph" and part.get("availability") in SOLD_OUT), None)
+        drawn = (read[0] if read else state()).get("availability") if marked_sold is None else None
+        if marked_sold is not None:
+            rec.availability, sources["availability"] = marked_sold[1], marked_sold[0]
+        elif drawn in SOLD_OUT:
             rec.availability, sources["availability"] = drawn, "json"
         elif unshown() in SOLD_OUT:
             rec.availability, sources["availability"] = unshown(), "dom"
