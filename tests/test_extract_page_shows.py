@@ -2696,6 +2696,18 @@ def test_og_availability_sold_out_beside_json_ld_in_stock(button, availability):
     assert extract_product(page(body, head), URL).availability == availability
 
 
+def test_a_body_hidden_until_scripts_run_still_shows_its_buy_button():
+    # a guard against a flash of unstyled content hides the whole body; the markup's stock is stale
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Augmentin 625 Duo Tablet",
+            "offers": {"@type": "Offer", "price": "190", "priceCurrency": "INR",
+                       "availability": "https://schema.org/OutOfStock"}}
+    html = ("<html><head><title>Augmentin 625 Duo Tablet</title><style>.flash-style{visibility:hidden}</style>"
+            f"{ld(data)}</head><body class='flash-style'><h1>Augmentin 625 Duo Tablet</h1><div class='price'>₹177</div>"
+            "<p class='stock'>In stock</p>"
+            "<button aria-label='Add to cart' class='add-to-cart'>Add to cart</button></body></html>")
+    assert extract_product(html, URL).availability == "InStock"
+
+
 def test_a_collection_option_not_available_is_no_product_stock():
     body = ("<h1>HP 15s Laptop</h1><span class='price'>£449.00</span><div class='fulfillment'>"
             "<div class='delivery available'><h3>Delivery</h3><p>FREE delivery available</p></div>"

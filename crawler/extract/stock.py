@@ -540,6 +540,8 @@ class Visibility:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("template", "noscript", "script", "style", "head"):
             return True
+        if tag in ("html", "body"):
+            return False  # a guard against a flash of unstyled content ("<body class='flash-style'>"): scripts show it
         if el.get("hidden") is not None or el.get("aria-hidden") == "true":
             return True
         if len(el.attrib) and not _TEMPLATE_BRANCH.isdisjoint(el.attrib):
