@@ -2708,6 +2708,17 @@ def test_a_body_hidden_until_scripts_run_still_shows_its_buy_button():
     assert extract_product(html, URL).availability == "InStock"
 
 
+def test_the_heading_that_holds_the_whole_shortened_title_names_the_product():
+    # the document title cut short; a brand video's heading shares more of its words, proportionally
+    name = ("Samsung Galaxy S24 Ultra 5G AI Smartphone with Galaxy AI (Titanium Gray, 12GB, 256GB Storage), "
+            "Snapdragon 8 Gen 3, 200 MP Camera")
+    html = (f"<html><head><title>Samsung Galaxy S24 Ultra 5G AI Smartphone</title></head><body>"
+            f"<h1 class='offscreen'>Product Summary: {name}</h1><h1 id='title'><span>{name}</span></h1>"
+            "<div class='price'>₹1,21,999</div><button class='add-to-cart'>Add to cart</button>"
+            "<div class='aplus'><h1>Galaxy S24 Ultra 5G - Fashion</h1></div></body></html>")
+    assert extract_product(html, URL).name == name
+
+
 def test_a_collection_option_not_available_is_no_product_stock():
     body = ("<h1>HP 15s Laptop</h1><span class='price'>£449.00</span><div class='fulfillment'>"
             "<div class='delivery available'><h3>Delivery</h3><p>FREE delivery available</p></div>"

@@ -142,6 +142,9 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             continue
         matched = sum(w in title_words for w in words)
         score = matched / len(words) + min(len(words), 20) / 100
+        if len(title_words) >= 3 and title_words <= set(words):
+            # the heading holds the whole (shortened) title; of two that do, the one with fewer other words
+            score = max(score, 1 + matched / len(words) / 10 + min(len(words), 20) / 100)
         if score > best_score:
             best, best_score = (h, t), score
         if (matched, score) > most_matched:
