@@ -560,6 +560,15 @@ def test_brand_navigation_link_is_no_brand(text):
     assert extract_product(html, URL).brand is None
 
 
+@pytest.mark.parametrize("control", [
+    # a finder form's list of makers, and its floating label, in the brand's class
+    "<select class='js-select-manufacturer'><option value=''>Select Manufacturer</option></select>",
+    "<label class='manufacturer-label'>Select Manufacturer</label>", "<span class='brand-filter'>Marke wählen</span>"])
+def test_a_forms_call_to_choose_a_maker_is_no_brand(control):
+    html = page().replace("<main>", f"<main><form class='find-manuals'>{control}</form>")
+    assert extract_product(html, URL).brand is None
+
+
 def test_brand_link_in_a_recommendation_strip_is_not_the_brand():
     strip = ("<section class='you-may-also-like'><div class='card'><a class='card__brand'>Other</a></div></section>")
     assert extract_product(page(after=strip), URL).brand is None
@@ -584,6 +593,7 @@ def test_clean_brand():
     assert clean_brand("Marke \u200f:\u200e Think!") == "Think!"
     assert clean_brand("Brand") is None and clean_brand("All brands") is None
     assert clean_brand("by Acme") == "by Acme" and clean_brand("by Acme", dom=True) == "Acme"
+    assert clean_brand("Selected Homme") == "Selected Homme" and clean_brand("Select Manufacturer") is None
 
 
 def test_a_maker_label_with_a_note_in_brackets_after_the_name():

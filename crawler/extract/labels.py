@@ -351,9 +351,14 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
-            or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t):
+            or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t):
         return None
     return t
+
+
+# a form's call to choose one ("Select Manufacturer", "Marke wählen"): no maker's name ("Selected Homme" is one)
+_CHOOSE = re.compile(r"(?i)(?:select|choose|pick|auswählen|wählen|choisir|sélectionne[rz]?|selecciona|elige|scegli|"
+                     r"seleziona|kies|selecteer|wybierz|vælg|välj|velg)\b|.{1,30}\s(?:wählen|auswählen)$")
 
 
 # a quantity in the brand's slot ("2.6kg (Approx.)" where a theme prints the vendor): no maker's name
