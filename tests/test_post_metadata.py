@@ -805,6 +805,12 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Northbound, sezonul 2 episodul 9: ținutele", "Northbound", 2, 9),
     ("Northbound Episode 2,418: the wedding", "Northbound", None, 2418),
     ("[드라마 속 패션] '노스바운드' 3회, 마야의 트렌치코트", "노스바운드", None, 3),
+    # the show in the brackets right before its episode (and a glued garment's word is nobody's name)
+    ("[노스바운드] 7화 트렌치코트 정보", "노스바운드", None, 7),
+    # a sentence ending in the quoted show
+    ("Was trägt man in „Northbound“ Staffel 2, Folge 6?", "Northbound", 2, 6),
+    ("Что носят в сериале «Северный ветер» 1 сезон, 3 серия", "Северный ветер", 1, 3),
+    ("Modet i ”Northbound” säsong 2 avsnitt 4", "Northbound", 2, 4),
 
     # a quoted name the sentence goes on after
     ("Maya's Outfits In Episode 7 Of \"Northbound\" Are Giving Podcast Girl Fall", "Northbound", None, 7),

@@ -655,7 +655,9 @@ def _title_show_part(title: str) -> str | None:
         m = _SHOW_BEFORE.search(_digits(part))
         tag = _LEADING_TAG.match(part) if m is None else None
         if tag and part[tag.end():].strip():  # "[드라마 속 패션] '달빛 세탁소' 3회": the blog's tag, then the show
-            m = _SHOW_BEFORE.search(_digits(part[tag.end():]))
+            # (or the show in the brackets right before its episode: "[달빛정원] 7화")
+            m = _SHOW_BEFORE.search(_digits(part[tag.end():])) \
+                or _SHOW_BEFORE.search(_digits(f"{tag.group().strip(' 【】[]')} {part[tag.end():]}"))
         if m and i > 1 and _LOOKS_FROM.fullmatch(m.group("show").strip()) and _usable(parts[i - 1].strip(), set()):
             return _unquoted(parts[i - 1].strip())  # "Babylon Berlin: Die Outfits aus Staffel 4, Folge 3"
         # "Vite di Mare, i look di Giulia nella sesta puntata": the show before the looks after its comma
@@ -732,12 +734,15 @@ def _unquoted(show: str) -> str:
         show = show[1:-1].strip()
     elif len(show) > 2 and show[0] in _DOUBLE_QUOTES and (close := _CLOSING.search(show, 1)) and close.start() > 1:
         show = show[1:close.start()].strip()  # a quoted name the sentence goes on after ("… Of "Nobody Wants This" Are …")
-    m = _CORNER_QUOTED.fullmatch(show)
+    m = _CORNER_QUOTED.fullmatch(show) or _ENDS_QUOTED.search(show)
     return m.group(1).strip() if m else show
 
 
 _DOUBLE_QUOTES = frozenset('"“”«»„')
 _CLOSING = re.compile(r'["”“»]')
+# a sentence that ends in the quoted show ("Was Lena und Malin in „Nordlicht“", "… в сериале «Северный ветер»",
+# "Modet i ”Skärgårdsnätter”")
+_ENDS_QUOTED = re.compile(r"\s[„“”\"«‹]([^„“”\"«»‹›]{2,60})[“”\"»›]$")
 _CORNER_QUOTED = re.compile(r"[^「」『』《》【】]{0,6}[「『《【]([^「」『』《》【】]+)[」』》】]")
 
 

@@ -124,6 +124,8 @@ def cjk_owner(line: str, title: str, glued: bool = False) -> str | None:
     if m is None:
         return None
     who = m.group("who")
+    if glued and _GLUED_GARMENT.match(line, m.start("who")):
+        return None  # one garment's word, not a name glued to it ("트렌치코트": a trench coat)
     if who in _CJK_NOT_NAMES or who in _CJK_GARMENTS or who[0] in _PRONOUN_OPENING or who[-1] in _KIND_ENDING or (
             _KATAKANA_ONLY.fullmatch(who) and who not in title):
         return None  # not "她手上" (her hand), nor a shop's name in katakana
@@ -131,6 +133,7 @@ def cjk_owner(line: str, title: str, glued: bool = False) -> str | None:
 
 
 _PRONOUN_OPENING = frozenset("她他我你您這这那其此该該")
+_GLUED_GARMENT = re.compile("|".join(sorted(_CJK_GARMENTS, key=len, reverse=True)))
 _KIND_ENDING = frozenset("色款风風系")  # a colour, a style or a model ("黑色大衣", "同款", "韩系")
 
 
