@@ -377,7 +377,14 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
                   "<a href='https://www.reddit.com/r/findfashion/'>r/findfashion</a></p>"
                   # an author's page on a platform, a blog platform's tag page
                   "<p>By <a href='https://medium.com/@florbenitez.moda?source=post_page-----3f9a'>Flor</a>, more "
-                  "under <a href='https://www.pixnet.net/tags/%E8%8A%B1%E9%96%8B'>#花開</a></p>")
+                  "under <a href='https://www.pixnet.net/tags/%E8%8A%B1%E9%96%8B'>#花開</a></p>"
+                  # an influencer's Amazon storefront, Pinterest's "Save" and LinkedIn's share (their url= is the
+                  # post's own), the series' page on a film database or an encyclopedia
+                  "<p><a href='https://www.amazon.com/shop/thescreencloset'>Amazon storefront</a> "
+                  "<a href='https://www.pinterest.com/pin/create/button/?url=https%3A%2F%2Fblog.example%2Fp%2F'>Save</a> "
+                  "<a href='https://www.linkedin.com/sharing/share-offsite?url=https://blog.example/p/'>LinkedIn</a> "
+                  "<a href='https://www.kinopoisk.ru/series/5123456/'>Кинопоиск</a> "
+                  "<a href='https://en.wikipedia.org/wiki/Northbound'>Wikipedia</a></p>")
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
 
 

@@ -234,7 +234,10 @@ def _never_an_item(url: str, *, home_page: bool = True) -> bool:
 _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|facebook\.com|twitter\.com|x\.com|"
                      r"tiktok\.com|youtube\.com|youtu\.be|threads\.net|snapchat\.com|tumblr\.com|weibo\.com|"
                      r"weibo\.cn|douyin\.com|xiaohongshu\.com|vk\.com|ok\.ru|bsky\.app|t\.me|tmblr\.co|reddit\.com|"
-                     r"redd\.it)$")
+                     r"redd\.it|linkedin\.com|"
+                     # a film and series database or an encyclopedia: no shop
+                     r"imdb\.com|themoviedb\.org|thetvdb\.com|tvmaze\.com|kinopoisk\.ru|movie\.douban\.com|mydramalist\.com|"
+                     r"rottentomatoes\.com|filmweb\.pl|allocine\.fr|filmaffinity\.com|wikipedia\.org|fandom\.com)$")
 # A hashtag's link ("#눈물의여왕" to the platform's search): never a shop
 _HASHTAG = re.compile(r"^[#＃][^\W\d_][\w-]*[#＃]?$")
 # Where the show is watched ("Watch it on <a>Netflix</a>", "ドラマは<a>TVer</a>で配信中"): streaming services and
@@ -262,10 +265,11 @@ _WATCHING = re.compile(
     r"/(?:bolumler|bolum|drama|capitulos|episodios|episodes|afleveringen)(?:/|$)|/(?:programa|program|programma|programme)/")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
 # (also a platform's page for one @handle alone: an author's "medium.com/@flor", a Substack's "@writer")
-_PROFILE = re.compile(r"shopltk\.com/explore/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)|^[^/?]+/@[\w.-]+/?\?|/tags?/[^/?]+/?\?",
+_PROFILE = re.compile(r"shopltk\.com/explore/|amazon\.[a-z.]+/shop/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)|^[^/?]+/@[\w.-]+/?\?|/tags?/[^/?]+/?\?",
                       re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
 _SHARING = re.compile(r"(?:^|[./])(?:share|sharer|reblog|lineit|addthis|sharethis)(?=[/?.]|$)|/intent/tweet|"
+                      r"/pin/create/|/sharing/share-offsite|/shareArticle|"  # Pinterest's "Save", LinkedIn's share
                       r"^(?:b\.hatena\.ne\.jp|social-plugins\.line\.me|line\.me|band\.us|story\.kakao\.com|"
                       r"service\.weibo\.com|connect\.qq\.com|reddit\.com/submit|vk\.com/share)", re.I)
 _ACCOUNT = re.compile(r"/(?:m/)?(?:signin|sign-in|signup|sign-up|login|log-in|register)/?$", re.I)
