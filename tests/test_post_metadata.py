@@ -1538,6 +1538,17 @@ def test_the_titles_bare_genitives_before_their_garments_name_the_wearers():
     assert rec.characters == ["Resi", "Flo"]
 
 
+def test_a_language_that_capitalises_its_nouns_heads_garment_sections_with_no_names():
+    # "Der Mantel", "Die Regenjacke": German garments' sections under each wearer's heading
+    body = ("<h2>Lena</h2><h3>Die Regenjacke</h3><ul><li><strong>Original:</strong> "
+            "<a href='https://s.example/1'>Rains Long Jacket</a></li></ul><h3>Der Strickpullover</h3>"
+            "<p>Die Jeans ist eine ältere Levi's 501 – <strong>das Original ist leider nicht mehr erhältlich</strong>.</p>"
+            "<h2>Malin</h2><h3>Der Mantel</h3><ul><li><strong>Original:</strong> "
+            "<a href='https://s.example/2'>Samsøe Samsøe Wollmantel</a></li></ul><h3>Der Schal</h3>")
+    rec = _in_language("de", "Was Lena und Malin in „Nordlicht“ Staffel 2, Folge 6 tragen", body)
+    assert rec.characters == ["Lena", "Malin"]
+
+
 def test_a_bare_genitive_names_the_wearer_where_the_pages_language_writes_one():
     sections = ("<p>Här är vad Wilhelm, Felice och Sara hade på sig.</p>"
                 "<h2>Wilhelm</h2><p>Wilhelms stickade tröja: <a href='https://s.example/1'>Acne Studios</a></p>"

@@ -155,7 +155,8 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + [who for el in stream.elements if el.tag in HEADINGS
                          for who in _owner_after_garment(text(el), title)]
     named = named + _title_named_sections(stream, title)
-    found = _without_lead_words(_same_people(named + _other_characters(stream, items, genitive), f"{title} {body}"))
+    found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
+                                              if not _garment_heading(n)], f"{title} {body}"))
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
 
@@ -540,6 +541,13 @@ def _names_identified(sentence: str, garments: set) -> bool:
     words = _LETTERS(sentence.casefold())
     return any(w in garments for w in words) or any(
         w in _MAKERS or f"{w} {v}" in _MAKERS for w, v in zip(words, words[1:] + [""]))
+
+
+def _garment_heading(name: str) -> bool:
+    """Words of two or more that end in a garment's word, read as a name where a language capitalises its nouns
+    ("Der Mantel", "Die Regenjacke" heading German sections)."""
+    words = name.split()
+    return len(words) > 1 and garment_word(words[-1].casefold())
 
 
 def _title_named_sections(stream: Stream, title: str) -> list[str]:
