@@ -547,7 +547,7 @@ def _garment_heading(name: str) -> bool:
     """Words of two or more that end in a garment's word, read as a name where a language capitalises its nouns
     ("Der Mantel", "Die Regenjacke" heading German sections)."""
     words = name.split()
-    return len(words) > 1 and garment_word(words[-1].casefold())
+    return len(words) > 1 and garment_word(words[-1].casefold(), possessed=False)  # "Bre Tiesi" is a name
 
 
 def _title_named_sections(stream: Stream, title: str) -> list[str]:

@@ -56,13 +56,14 @@ baju kemeja celana rok gaun sepatu tas jaket blus kaos sandal topi kerudung jilb
 платье юбка блузка рубашка пиджак куртка пальто брюки джинсы туфли сапоги ботинки сумка шарф
 """.split())
 
-def garment_word(word: str) -> bool:
+def garment_word(word: str, possessed: bool = True) -> bool:
     """A garment's word (lower case), also in the plural ("kaftans", "dresses") or ending a compound
-    ("shirtdress", "Paillettenkleid")."""
+    ("shirtdress", "Paillettenkleid"); `possessed`: also with Turkish's possessed ending ("elbisesi")."""
     word = _HEBREW_PREFIXES.sub("", word)  # he "השמלה", "והחולצה": the dress, and the shirt
     return word in GARMENTS or word[:-1] in GARMENTS and word.endswith("s") or word[:-2] in GARMENTS and \
         word.endswith("es") or len(word) > 6 and any(word.endswith(g) for g in _COMPOUND_ENDS if len(word) - len(g) >= 3) \
-        or _TURKISH_POSSESSED.search(word) is not None and _unsoftened(_TURKISH_POSSESSED.sub("", word)) in GARMENTS
+        or possessed and _TURKISH_POSSESSED.search(word) is not None \
+        and _unsoftened(_TURKISH_POSSESSED.sub("", word)) in GARMENTS
 
 
 _HEBREW_PREFIXES = re.compile(r"^(?:ו?ה|ו)(?=[\u05d0-\u05ea]{3})")
