@@ -953,6 +953,16 @@ def test_a_buy_box_container_is_no_working_buy_button():
     assert extract_product(page(body, ld(data), lang="fr"), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("store, lang", [("Kraków — <span class='is-unavailable'>Niedostępny w tym salonie</span>", "pl"),
+                                         ("Praha: Není skladem na prodejně", "cs"), ("Tillfälligt slut i butiken", "sv"),
+                                         ("Indisponível na loja", "pt"), ("Mağazada stokta yok", "tr")])
+def test_one_store_out_of_stock_beside_a_working_button_leaves_the_product_in_stock(store, lang):
+    body = (f"<h1>LEGO Star Wars 75313</h1><p class='price'>3 499,99 zł</p><div class='delivery-box'><div class='shops'>"
+            f"<ul><li>Warszawa — dostępny od ręki</li><li>{store}</li></ul></div></div>"
+            "<button class='add-to-cart'>Do koszyka</button>")
+    assert extract_product(page(body, lang=lang), URL).availability == "InStock"
+
+
 def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
     body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"

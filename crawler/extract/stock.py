@@ -279,6 +279,9 @@ _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i)\s+"
     r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
     r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
+    # pl "w tym salonie", "w sklepie", cs "na prodejně", sv/no/da "i butik(ken)", pt "na loja", tr, ru, hu, fi
+    r"salon\w*|sklep\w*|prodejn\w*|predajn\w*|butik\w*|lojas?|mağaza\w*|магазин\w*|üzlet\w*|áruház\w*|"
+    r"myymälä\w*|varehus\w*|"
     r"shipping|delivery|collection|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending)(?![^\W\d_])|" + _OTHER_SUBJECT.pattern + ")")
