@@ -963,6 +963,18 @@ def test_one_store_out_of_stock_beside_a_working_button_leaves_the_product_in_st
     assert extract_product(page(body, lang=lang), URL).availability == "InStock"
 
 
+def test_a_buy_box_classed_sold_out_whose_stylesheet_hides_the_button():
+    # the state only in the buy box's class: the stylesheet hides the button and writes the notice in ::after;
+    # "Finance available" speaks of a way to pay
+    head = ("<style>.outOfStock .buyButton{display:none!important}"
+            ".outOfStock .stockIndicator::after{content:'Temporarily Out Of Stock'}</style>")
+    body = ("<div class='productDetail'><h1>MSI GeForce RTX 3080 GAMING X TRIO 10GB</h1></div>"
+            "<div class='buyPanel outOfStock'><div class='price'><span class='price'>£759.98</span></div>"
+            "<div class='stockIndicator'></div><button class='buyButton'>Buy Now</button>"
+            "<div class='finance'>Finance available from £21.43 per month</div></div>")
+    assert extract_product(page(body, head), URL).availability == "OutOfStock"
+
+
 def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
     body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"

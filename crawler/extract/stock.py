@@ -270,7 +270,7 @@ _OTHER_SUBJECT = re.compile(
     r"insurance|liste|list|wishlist|wunschliste|wunschzettel|"
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
-    r"financing|finanzierung|ratenkauf|installments?|klarna|paypal)"
+    r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal)"
     r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|ขนาด)")
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
