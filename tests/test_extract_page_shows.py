@@ -975,6 +975,17 @@ def test_a_buy_box_classed_sold_out_whose_stylesheet_hides_the_button():
     assert extract_product(page(body, head), URL).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("unit_price, price", [
+    ("<span class='productPrice' id='js_scl_unitPrice'>￥54,978</span>", "54978"),  # the price of one
+    # a base price per quantity beside the price stays no price
+    ("<span class='price'>￥54,978</span><span class='unit-price'>￥1,099 / 100 g</span>", "54978"),
+    ("<span class='unit-price'>1 kg = ￥1,099</span><span class='price'>￥54,978</span>", "54978")])
+def test_an_element_named_unit_price_that_shows_one_amount_is_the_price(unit_price, price):
+    body = (f"<h1>PlayStation 5</h1><dl><dt>販売価格</dt><dd>{unit_price}</dd><dt>お届け日</dt>"
+            "<dd><span class='red'>予定数の販売を終了しました</span></dd></dl>")
+    assert extract_product(page(body, lang="ja"), URL).price == price
+
+
 def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
     body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"

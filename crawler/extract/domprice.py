@@ -74,6 +74,17 @@ _EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa
 # a note that shipping is free ("Gratis verzending" above the price block) labels no amount
 _FREE = re.compile(r"\b(?:free|gratis|gratuit[e]?|kostenlos\w*|versandkostenfrei|gratuito|grátis|darmow\w+|"
                    r"ingyenes|zdarma|ilmainen|ücretsiz)\b", re.I)
+def _one_unit_price(el, attrs: str) -> bool:
+    """An element named "unit price" alone that shows an amount and no quantity it is per (Yodobashi's
+    "js_scl_unitPrice" holding "￥54,978"): the price of one, not a base price ("€1,99 / 100 g", "1 kg = 9,95 €")."""
+    found = _IGNORE_TOKENS.findall(attrs)
+    if found != ["unit"]:
+        return False
+    words = short_text(el, 40)
+    return bool(words) and not _IGNORE_TEXT.search(words.lower()) and not _PER_QUANTITY.search(words.lower())
+
+
+_PER_QUANTITY = re.compile(r"\d\s*(?:kg|g|l|ml|cl|m|m²|m2|st|stk|pcs?|oz|lb)\b|=")
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
@@ -453,7 +464,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
         strike = _is_strike(el, attrs)
         hard = strike and _hard_strike(el, attrs)
         if not strike and el.tag not in ("ins",) and (
-                _IGNORE_TOKENS.search(attrs) or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))
+                (_IGNORE_TOKENS.search(attrs) and not _one_unit_price(el, attrs))
+                or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))
                 or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2))):
             continue
         if not strike:
