@@ -986,6 +986,13 @@ def test_an_element_named_unit_price_that_shows_one_amount_is_the_price(unit_pri
     assert extract_product(page(body, lang="ja"), URL).price == price
 
 
+def test_a_price_unit_child_holding_the_currency_is_a_part_of_the_price():
+    body = ("<h1>소니 플레이스테이션5</h1><div class='prod-price'><span class='total-price'><strong>628,000"
+            "<span class='price-unit'>원</span></strong></span></div><em class='prod-txt-soldout'>일시품절</em>")
+    rec = extract_product(page(body, lang="ko"), URL)
+    assert (rec.price, rec.currency) == ("628000", "KRW")
+
+
 def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
     body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"

@@ -233,6 +233,15 @@ def _whole_amount(el, hints: Hints) -> bool:
 _SUP_CLASS = re.compile(r"\bsup(?:erscript)?\b")  # cents set raised by a class: <span class="sup">97</span>
 
 
+def _currency_unit(child, attrs: str) -> bool:
+    """A child named "price unit" that holds the currency alone ("628,000<span class='price-unit'>원</span>")."""
+    return _SKIP_CHILD_TOKENS.findall(attrs) == ["unit"] and len(child) == 0 \
+        and _CURRENCY_ALONE.fullmatch((child.text or "").strip()) is not None
+
+
+_CURRENCY_ALONE = re.compile(r"[^\w\s]{1,3}|[^\W\d_]{1,4}\.?")  # "원", "円", "€", "kr.", "TL", "zł"
+
+
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
     """Visible text of a price element without struck/"was" children (collected into regs).
 
@@ -260,7 +269,7 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
                 elif _HIDDEN.search(a) and (not any(c.isdigit() for c in ch.text_content())
                                             or any(c.isdigit() for t in out for c in t)):
                     pass  # a screen-reader label, or its copy of the amount already read
-                elif not _SKIP_CHILD_TOKENS.search(a):
+                elif not _SKIP_CHILD_TOKENS.search(a) or _currency_unit(ch, a):
                     if (tag == "sup" or "fraction" in a or "cents" in a or "decimal" in a or _SUP_CLASS.search(a)) \
                             and out:  # also bonprix's "<span class='decimal-place'>99</span>"
                         t = (ch.text or "").strip()
