@@ -297,6 +297,21 @@ def _shop_box(brand: str, picture: str, title: str, shops: list[tuple[str, str]]
             f"<div class='brand'>{brand}</div><ul class='rinker-links'>{buttons}</ul></div></div>")
 
 
+def test_a_box_of_no_brand_line_names_the_maker_its_title_writes_after_its_reading():
+    # Kaereba: the product's title "[ピエロ] Pierrot …" (its reading in brackets, then the maker), a button per shop
+    item = "https://hb.afl.rakuten.co.jp/hgc/1/?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fpierrot%2Fa23%2F"
+    shops = [("楽天市場", "https://hb.afl.rakuten.co.jp/hgc/1/?pc=https%3A%2F%2Fsearch.rakuten.co.jp%2Fsearch%2Fmall%2Fx%2F"),
+             ("Amazon", "https://www.amazon.co.jp/gp/search?keywords=x&tag=drama-22")]
+    buttons = "".join(f"<div class='shoplink'><a href='{href}'>{name}</a></div>" for name, href in shops)
+    box = (f"<div class='kaerebalink-box'><div class='kaerebalink-image'><a href='{item}'><img src='https://t.example/1.jpg'>"
+           f"</a></div><div class='kaerebalink-info'><div class='kaerebalink-name'><a href='{item}'>[ピエロ] Pierrot "
+           "ハイウエスト タックワイドパンツ</a><div class='kaerebalink-powered-date'>posted with <a href='https://kaereba.com'>"
+           f"カエレバ</a></div></div><div class='kaerebalink-link1'>{buttons}</div></div></div>")
+    rec = _post(f"<h3>Maya's trousers</h3><p>Exact: <a href='https://zozo.jp/shop/fray/goods/1/'>FRAY I.D</a></p>"
+                f"<p>似たアイテム</p>{box}")
+    assert [link.brand for i in rec.items for link in i.links][1:] == ["Pierrot", "Pierrot", "Pierrot"]
+
+
 def test_a_product_box_with_a_button_per_shop_names_each_buttons_maker_and_its_credit_is_no_item():
     box = _shop_box("SNIDEL", "https://o.imgz.jp/81234567.jpg", "フレアスリーブワンピース",
                     [("ZOZOTOWN", "https://zozo.jp/shop/snidel/goods/81234567/"),

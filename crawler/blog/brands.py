@@ -476,12 +476,15 @@ def card_maker(link) -> str | None:
         if e is None:
             return None
         names = [(d, name) for d in e.iter() if (name := _card_brand(d))]
+        # (a box of no brand line: the maker its product's title writes after its reading, Kaereba's "[リエディ] Re:EDIT …")
+        read = [] if names else [(a, name) for a in e.iter("a") if (name := _read_then_written(text(a)))]
         if len({a.get("href") for a in e.iter("a") if a.get("href")}) > 1:
             # one product's box with a button per shop (Rinker's "Amazon", "楽天市場"): one picture, one brand
             # line, and that line in no other link's own card
-            if len({n for _, n in names}) > 1 or sum(1 for _ in e.iter("img")) > 1 \
+            if len({n for _, n in names + read}) > 1 or sum(1 for _ in e.iter("img")) > 1 \
                     or any(_in_other_card(d, e, link.get("href")) for d, _ in names):
                 return None
+        names = names or read
         if names:
             return names[0][1]
     return None
@@ -503,6 +506,17 @@ def _card_brand(d) -> str | None:
         ":" in (c.tail or "") for c in d)) else ""
     name = (_labelled_brand(said) if said and len(said) < 60 else None) or _brand_line(d)
     return name if name and _may_be_maker(name) else None
+
+
+def _read_then_written(words: str) -> str | None:
+    """The maker a Japanese product title writes after its reading in brackets ("[リエディ] Re:EDIT ボリュームスリーブ
+    ブラウス", "[ピエロ] Pierrot ハイウエスト パンツ"), as Amazon and Rakuten titles do."""
+    m = _READING_FIRST.match(words)
+    return m.group("maker") if m else None
+
+
+_READING_FIRST = re.compile(r"\s*[\[［【](?:[\u30a0-\u30ff・ー ]+)[\]］】]\s*"
+                            r"(?P<maker>[A-Za-z0-9][\w.:'’&!+-]*(?:\s+[A-Z0-9][\w.:'’&!+-]*){0,3})(?=\s|$)")
 
 
 _CARD_LEVELS = 4
