@@ -312,6 +312,16 @@ def test_a_box_of_no_brand_line_names_the_maker_its_title_writes_after_its_readi
     assert [link.brand for i in rec.items for link in i.links][1:] == ["Pierrot", "Pierrot", "Pierrot"]
 
 
+def test_a_credits_by_names_no_maker_for_a_retailers_slug():
+    # Rinker's item links carry "Rinker_i_…" in their path; "created by Rinker" is the plugin's credit
+    box = _shop_box("ur's", "https://t.example/1.jpg", "Vネック ケーブルニット",
+                    [("楽天市場", "https://hb.afl.rakuten.co.jp/hgc/3a2b/Rinker_i_202410221301?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Furs%2F1%2F"),
+                     ("Amazon", "https://www.amazon.co.jp/gp/search?keywords=x&tag=d-22")])
+    rec = _post(f"<h3>Maya's knit</h3><p>Exact: <a href='https://zozo.jp/shop/fray/goods/1/'>FRAY I.D</a></p>"
+                f"<p>似たアイテム</p><div class='other'><a href='https://s.example/Rinker_t_1'>Similar knit</a></div>{box}")
+    assert "Rinker" not in [link.brand for i in rec.items for link in i.links]
+
+
 def test_a_product_box_with_a_button_per_shop_names_each_buttons_maker_and_its_credit_is_no_item():
     box = _shop_box("SNIDEL", "https://o.imgz.jp/81234567.jpg", "フレアスリーブワンピース",
                     [("ZOZOTOWN", "https://zozo.jp/shop/snidel/goods/81234567/"),

@@ -297,6 +297,9 @@ def _inline(body: str, title: str = "Post"):
     ("<p>Mayas Stiefel, ähnlich: <a href='https://amzn.to/3XkTrAc'>Auf Amazon*</a></p>", None),
     ("<p>La veste de Maya, similaire : <a href='https://tc.example/?r=1'>Chez Inno</a></p>", None),
     ("<p>マヤのシャツ 似たアイテム <a href='https://zozo.jp/shop/x/goods/1/'>ZOZOTOWNでチェック</a></p>", None),
+    # an affiliate service's name, or a word for "here", on the button
+    ("<p>Jess's dress, the dupe: <a href='https://go.shopmy.us/p-4567912'>ShopMy</a></p>", None),
+    ("<p>Maya's sweater, podobny: <a href='https://s.example/p/1'>Tutaj</a></p>", None),
     # an English maker may open with a preposition
     ("<p>Maya's trousers, similar: <a href='https://www.inthestyle.com/white-trousers'>In The Style</a></p>",
      "In The Style"),

@@ -215,7 +215,13 @@ def post_makers(stream: Stream) -> set[str]:
     James Perse"): the post's own vocabulary of brands, which says where a product's name stops
     being its maker's ("Matteau Relaxed Linen Shirt" is Matteau's)."""
     return {name for line in lines(stream.tokens) for m in _BY.finditer(line)
-            if _may_be_maker(name := _capitalised(line[m.end():])) and name.split()[0] not in _SENTENCE_OPENERS}
+            if _may_be_maker(name := _capitalised(line[m.end():])) and name.split()[0] not in _SENTENCE_OPENERS
+            and not _CREDIT_VERB.search(line, 0, m.start())}
+
+
+# a credit's verb before "by": the plugin or the photographer ("created by Rinker", "Photo by Jane Doe")
+_CREDIT_VERB = re.compile(r"\b(?:created|powered|built|developed|theme|template|plugin|photos?|pictures?|images?|"
+                          r"illustrations?|foto)\s*$", re.I)
 
 
 def known_maker(maker: str | None, group: Group, garment: str, known: set[str]) -> str | None:
@@ -261,12 +267,16 @@ def sells_others(name: str) -> bool:
     """A retailer's name ("Zappos", "Urban Outfitters"), or words for where a link sells ("Auf Amazon*", "Chez
     Inno", "ZOZOTOWNでチェック"): no maker's."""
     words = name.split()
-    return _fold(name) in _SELLERS or len(words) > 1 and words[0].casefold() in _AT_SHOP_WORD \
+    return _fold(name) in _SELLERS or _fold(name) in _LINK_SERVICES or len(words) > 1 and words[0].casefold() in _AT_SHOP_WORD \
         or _CHECK_AT.search(name) is not None
 
 
 # (not English "In The Style", "On Running": the prepositions no maker's name opens with)
 _AT_SHOP_WORD = frozenset(("auf", "im", "bei", "chez", "sul", "sulla", "nel", "bij", "hos", "på", "presso", "via"))
+# affiliate and link-in-bio services a link goes through: never a maker ("ShopMy" on go.shopmy.us)
+_LINK_SERVICES = frozenset(map(_fold, ("ShopMy", "LTK", "LIKEtoKNOW.it", "ShopStyle", "ShopStyle Collective", "rewardStyle",
+                                      "Skimlinks", "Sovrn", "Howl", "Rinker", "Kaereba", "カエレバ", "Pochipp", "ポチップ",
+                                      "A8.net", "ValueCommerce", "Awin", "Linktree", "Beacons")))
 # a call to look at a shop in ja / ko ("ZOZOTOWNでチェック", "무신사에서 보기")
 _CHECK_AT = re.compile(r"(?:で|を)(?:チェック|見る|購入|探す)|에서\s*(?:보기|구매|확인)")
 _AMBIGUOUS = frozenset(map(_fold, AMBIGUOUS))

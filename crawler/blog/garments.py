@@ -92,7 +92,9 @@ CALL_TO_ACTION = re.compile(r"^(buy|shop|get|see|view|find|click|this|here|link|
                             # tr "Ürüne git", "Satın al", "İncele"; id "Beli", "Lihat"; sv "Dela", "Spara" (a pin's buttons)
                             r"ürüne|satın|incele|hemen|beli|lihat|dela|spara|"
                             # vi "Xem", "Mua ngay"; pt-BR "Confira"; de "Hier"; he "לרכישה"; ar "تسوق"
-                            r"xem|mua|confira|hier|לרכישה|לקנייה|تسوق|اشتري)\b", re.I)
+                            r"xem|mua|confira|hier|לרכישה|לקנייה|تسوق|اشتري|"
+                            # "here" in pl, es, it, pt, fr, nl, sv, tr ("Tutaj", "Aquí", "Qui")
+                            r"tutaj|aquí|aqui|qui|ici|här|burada)\b", re.I)
 _BY_LINE = re.compile(r"^(by|from)\s", re.I)
 #: A line that is only a name ("Zara", "Russell & Bromley", "Dr. Martens").
 _BARE_NAME = re.compile(r"^[A-Z0-9À-Ý&+][\w.&+'’-]*(?:\s+(?:&|\+|and|of|de|la|[A-Z0-9À-Ý][\w.&+'’-]*)){0,4}$")
