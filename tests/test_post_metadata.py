@@ -300,6 +300,11 @@ def _inline(body: str, title: str = "Post"):
     # an affiliate service's name, or a word for "here", on the button
     ("<p>Jess's dress, the dupe: <a href='https://go.shopmy.us/p-4567912'>ShopMy</a></p>", None),
     ("<p>Maya's sweater, podobny: <a href='https://s.example/p/1'>Tutaj</a></p>", None),
+    # ko "at LF Mall", Yahoo's shopping mall in Japanese
+    ("<p>준서 코트: 👉 <a href='https://www.lfmall.co.kr/app/product/HZ1'>LF몰에서 보기</a></p>", None),
+    ("<p>Maya's coat: <a href='https://store.shopping.yahoo.co.jp/coen/1.html'>Yahooショッピング</a></p>", None),
+    # tr "Aynısını satın al" (buy the same one) labels the link: the maker's own shop names it
+    ("<p>Maya's jacket: <a href='https://www.mavi.example/erkek/ceket/p/1'>Aynısını satın al</a></p>", "Mavi"),
     # an English maker may open with a preposition
     ("<p>Maya's trousers, similar: <a href='https://www.inthestyle.com/white-trousers'>In The Style</a></p>",
      "In The Style"),
@@ -853,7 +858,7 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("Swap", "alternative"), ("these look identical at a distance:", "alternative"),
     ("Quasi identico nel colore:", "alternative"), ("≈ Halvempi pellavapaita:", "alternative"),
     ("ΠΑΡΟΜΟΙΟ:", "alternative"), ("닮은꼴 아이템으로", "alternative"), ("estas se le parecen muchísimo:", "alternative"),
-    ("Il capo originale:", "exact"),
+    ("Il capo originale:", "exact"), ("Aynısını buradan alabilirsiniz:", "exact"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")

@@ -70,7 +70,7 @@ _UNSPACED = re.compile(f"[{CJK_CHARS}\u0e00-\u0e7f]")
 #: Words that present a link as the exact item.
 _EXACT_PHRASES = (r"exact|the one she wore|the one he wore|identical|same one|"
                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
-                  r"igual(?:es)?|iguais|igualzinh[oa]s?|birebir|aynısı|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
+                  r"igual(?:es)?|iguais|igualzinh[oa]s?|birebir|aynısı\w*|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
                   r"pezzo originale|capo originale|pieza original|peça original|sama tuote")
 # A shop's call that presents its link as the item meant ("Shop it:"), said of look-alikes' buttons too

@@ -12,7 +12,7 @@ milanuncios subito olx avito авито юла youla ozon wildberries яндек
 hepsiburada n11 gittigidiyor sahibinden jumia takealot noon flipkart snapdeal meesho myntra
 mercadolibre mercadolivre americanas magazineluiza magalu shopee lazada tokopedia bukalapak blibli tiki
 sendo coupang 쿠팡 gmarket 지마켓 11번가 11st auction 옥션 네이버 naver 네이버스마트스토어 smartstore
-rakuten 楽天 楽天市場 yahoo ヤフオク ヤフオク! ヤフーショッピング mercari メルカリ ラクマ paypayフリマ zozotown
+rakuten 楽天 楽天市場 yahoo ヤフオク ヤフオク! ヤフーショッピング yahooショッピング yahoo!ショッピング mercari メルカリ ラクマ paypayフリマ zozotown
 taobao 淘宝 淘宝网 tmall 天猫 jd 京东 拼多多 pinduoduo 闲鱼 xianyu momo pchome 蝦皮 蝦皮購物 露天拍賣
 bol bolcom cdiscount fnac otto kaufland zalando aboutyou galaxus digitec fruugo onbuy gumtree craigslist
 facebookmarketplace tori finn blocket dba guloggratis bazos sbazar jofogas vatera okazii skroutz
