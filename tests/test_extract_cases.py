@@ -42,6 +42,7 @@ PRODUCT = '{"@context":"https://schema.org","@type":"Product","name":"Widget","b
     '{"@type":"WebPage","mainEntity":' + PRODUCT + "}",
     PRODUCT.replace('"@type":"Product"', '"@type":["Product","Thing"]'),
     PRODUCT.replace('"@type":"Product"', '"@type":"http://schema.org/Product"'),
+    PRODUCT.replace('"', "&quot;"),  # a server that escaped it for HTML inside the script
 ])
 def test_tolerant_jsonld(script):
     rec = extract_product(page(ld(script)), URL)

@@ -7,6 +7,7 @@ script is repaired independently so one broken block never hides the others.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from .jsonsafe import Decoder
@@ -73,6 +74,8 @@ def parse_script(text: str | None) -> list:
     text = _strip_wrappers(text)
     if not text:
         return []
+    if text[1:7] == "&quot;" or text[:7] == "{&quot;":  # a server that escaped it for HTML ({&quot;@context&quot;: …})
+        text = html.unescape(text)
     try:
         return [_DECODER.decode(text)]
     except ValueError:
