@@ -993,6 +993,14 @@ def test_a_price_unit_child_holding_the_currency_is_a_part_of_the_price():
     assert (rec.price, rec.currency) == ("628000", "KRW")
 
 
+def test_a_table_of_shipping_rates_holds_no_price():
+    # a members-only wholesale page shows no price; its rates by region are shipping fees
+    rows = "".join(f"<tr><th>{r}</th><td>660円</td><td>無料</td></tr>" for r in ("本州", "四国", "九州"))
+    body = ("<h1>ニット帽 3点セット</h1><p class='member-only'>会員登録で価格が見られます</p>"
+            f"<div class='carriage-info'><table class='carriage-tbl carriage-shipping'>{rows}</table></div>")
+    assert extract_product(page(body, lang="ja"), URL).price is None
+
+
 def test_a_sold_out_statement_five_levels_from_the_title_of_a_script_built_page():
     nest = lambda inner, n: "<div>" * n + inner + "</div>" * n  # noqa: E731
     body = f"<div>{nest('<h1>Wool Coat</h1>', 4)}{nest('<span>$189.00</span>', 2)}{nest('<p>Sold out</p>', 4)}</div>"

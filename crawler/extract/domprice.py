@@ -74,6 +74,16 @@ _EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa
 # a note that shipping is free ("Gratis verzending" above the price block) labels no amount
 _FREE = re.compile(r"\b(?:free|gratis|gratuit[e]?|kostenlos\w*|versandkostenfrei|gratuito|grátis|darmow\w+|"
                    r"ingyenes|zdarma|ilmainen|ücretsiz)\b", re.I)
+def _in_rates_table(el) -> bool:
+    """A cell of a table of shipping rates ("<table class='carriage-tbl carriage-shipping'>", 本州 660円 by region)."""
+    table = next((a for a in islice(el.iterancestors(), 6) if a.tag == "table"), None)
+    return table is not None and _RATES.search(_attr_text(table)) is not None
+
+
+_RATES = re.compile(r"shipping|carriage|postage|delivery|versand|porto|livraison|envio|spedizione|verzending|frete|"
+                    r"souryou|soryo")
+
+
 def _one_unit_price(el, attrs: str) -> bool:
     """An element named "unit price" alone that shows an amount and no quantity it is per (Yodobashi's
     "js_scl_unitPrice" holding "￥54,978"): the price of one, not a base price ("€1,99 / 100 g", "1 kg = 9,95 €")."""
@@ -475,7 +485,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
         if not strike and el.tag not in ("ins",) and (
                 (_IGNORE_TOKENS.search(attrs) and not _one_unit_price(el, attrs))
                 or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))
-                or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2))):
+                or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2))
+                or _in_rates_table(el)):
             continue
         if not strike:
             p = el.getparent()
