@@ -136,6 +136,17 @@ def test_product_group_has_variant():
     assert (blue.price, blue.availability) == ("79.95", "OutOfStock")
     assert rec.price == "89.95"  # the sold-out variant's lower price is not one a buyer can pay
     assert rec.images == ["https://shop.example.com/r/red.jpg"]
+    assert rec.sku == "R1"  # the group's code over one size's
+
+
+def test_a_product_group_of_one_variant_takes_its_code_over_the_groups_internal_id():
+    # Shopify's ProductGroup: "productGroupID" is the platform's internal number; its one variant carries the code
+    s = json.dumps({
+        "@context": "https://schema.org", "@type": "ProductGroup", "name": "Kit Potencializador", "brand": {"name": "Anyeluz"},
+        "productGroupID": "8405584838932", "variesBy": [],
+        "hasVariant": [{"@type": "Product", "sku": "K0245", "name": "Kit Potencializador - Default Title",
+                        "offers": {"@type": "Offer", "price": "89900", "priceCurrency": "COP", "availability": "InStock"}}]})
+    assert extract_product(page(ld(s)), URL).sku == "K0245"
 
 
 def test_price_specification_strikethrough():

@@ -232,8 +232,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         "name": text_of(node.get("name")),
         # a book's "brand" is its author or publisher: no brand
         "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
-        "sku": text_of(node.get("sku")) or text_of(node.get("productGroupID")) or text_of(node.get("productID"))
-        or text_of(node.get("productId")),
+        "sku": text_of(node.get("sku")) or text_of(node.get("productID")) or text_of(node.get("productId")),
         "gtin": _gtin(node),
         "mpn": text_of(node.get("mpn")),
         "color": text_of(node.get("color")),
@@ -281,6 +280,11 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         top = max((o["price"] for o in priced), default=None)
         if best is not None and top > best["price"] and best["high_price"] is None:
             best = {**best, "high_price": top}  # offers at several prices: a range, of which the page shows one
+    skus = {o["sku"] for o in offers if o["sku"]}
+    if not rec["sku"] and len(skus) == 1:
+        rec["sku"] = skus.pop()  # one variant's code is the product's (a ProductGroup of Shopify's "Default Title")
+    if not rec["sku"]:
+        rec["sku"] = text_of(node.get("productGroupID"))  # the group's code over one size's
     if not rec["sku"]:
         # Many shops put the sku on the offer only: the variant the page shows, else the one priced.
         rec["sku"] = (sel or best or {}).get("sku") or next((o["sku"] for o in offers if o["sku"]), None)
