@@ -891,6 +891,15 @@ def test_the_titles_part_before_the_wearers_is_the_show_the_post_writes_again(ti
     assert _titled("Épisode 9 : où trouver les tenues de Margo et Dev", body).show != "Épisode 9"
 
 
+@pytest.mark.parametrize("title, show", [("Ines & Callum: Every Look From Episode Seven", None),
+                                         ("What Ines and Callum wear in Low Tide (so far)", "Low Tide")])
+def test_the_wearers_listed_before_their_looks_are_no_show(title, show):
+    body = ("<h2>Ines</h2><p>Ines's sweater: <a href='https://s.example/1'>Arket</a></p>"
+            "<h2>Callum</h2><p>Callum's boots: <a href='https://s.example/2'>Blundstone</a></p>")
+    rec = _titled(title, body)
+    assert (rec.show, rec.characters) == (show, ["Ines", "Callum"])
+
+
 def test_a_contraction_is_no_wearer_and_a_call_to_shop_or_an_age_is_no_part_of_a_name():
     rec = _inline("<p>Emily wears a fluffy pink bucket hat. It&#8217;s the <a href='https://s.example/1'>Kangol "
                   "Furgora</a>.</p>")

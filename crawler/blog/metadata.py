@@ -84,7 +84,7 @@ _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}}
                            r"avsnitt\w*|folge\b|rész\w*)", re.I)
 
 _SHOW_AFTER = re.compile(
-    r"\b(?:wore|wears|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
+    r"\b(?:wore|wears|wear|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
     r"(?:(?:season|series|episode|ep\.?)\s*\d{1,3}\s+(?:of|from)\s+)?(?P<show>.+?)"  # "in Episode 7 of Salt Flats"
     r"(?=\s*(?:[,:(|–—]|\s-\s|\bseason\b|\bS\d{1,2}\s*E\d|\b\d{1,2}x\d|\b\d{1,2}\.\d{2}\b|\bepisode\b|$))", re.I)
@@ -167,7 +167,10 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             | written_in_full(rec.characters, f"{title} {body}")
         shown = _title_show(title) or (_title_show(seo) if seo else None)
         worn = None
-        if shown and shown.casefold() in {c.casefold() for c in rec.characters}:
+        wearers = {c.casefold() for c in rec.characters}
+        if shown and len(listed := each_name(shown)) > 1 and all(n.casefold() in wearers for n in listed):
+            shown = None  # "Ines & Callum: Every Look From Episode Seven": the wearers, not the show
+        if shown and shown.casefold() in wearers:
             # "Elena - 2x10": the title's name before the episode is the wearer's, unless nothing else
             # names a show ("Fleabag, Series Two, Episode One": the show is named for her)
             shown, worn = None, shown
