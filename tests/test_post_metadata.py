@@ -1566,6 +1566,12 @@ def test_a_language_that_capitalises_its_nouns_heads_garment_sections_with_no_na
     assert rec.characters == ["Lena", "Malin"]
 
 
+def test_a_name_and_its_actor_in_greek_capitals():
+    body = ("<figure><img src='https://b.example/1.jpg'><figcaption>Η Ελένη (Μαρίνα Κοντού) στο λιμάνι</figcaption>"
+            "</figure><h2>Το λινό φόρεμα</h2><p>Ίδιο: <a href='https://s.example/1'>Attrattivo</a></p>")
+    assert _in_language("el", "Τα ρούχα της Ελένης στο «Northbound» – Επεισόδιο 9", body).characters == ["Ελένη"]
+
+
 def test_a_bare_genitive_names_the_wearer_where_the_pages_language_writes_one():
     sections = ("<p>Här är vad Wilhelm, Felice och Sara hade på sig.</p>"
                 "<h2>Wilhelm</h2><p>Wilhelms stickade tröja: <a href='https://s.example/1'>Acne Studios</a></p>"

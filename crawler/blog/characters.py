@@ -65,7 +65,7 @@ _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
 _OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 
-NAME = r"[A-ZÀ-Ý][\w'’-]+"
+NAME = r"[A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ][\w'’-]+"  # in Latin, Greek and Cyrillic capitals
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"
