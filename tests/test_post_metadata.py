@@ -1572,6 +1572,12 @@ def test_a_name_and_its_actor_in_greek_capitals():
     assert _in_language("el", "Τα ρούχα της Ελένης στο «Northbound» – Επεισόδιο 9", body).characters == ["Ελένη"]
 
 
+def test_the_episode_before_is_nobody():
+    body = ("<p>上一集的穿搭整理在這裡 👉 <a href='https://blog.example/posts/229001234'>《Northbound》第二季 EP2 穿搭整理</a></p>"
+            "<h2>① 駝色雙排扣風衣</h2><p>同款：<a href='https://s.example/1'>Zara</a></p>")
+    assert "上一集" not in _in_language("zh-TW", "《Northbound》第二季 EP3 林語晴穿搭", body).characters
+
+
 def test_a_bare_genitive_names_the_wearer_where_the_pages_language_writes_one():
     sections = ("<p>Här är vad Wilhelm, Felice och Sara hade på sig.</p>"
                 "<h2>Wilhelm</h2><p>Wilhelms stickade tröja: <a href='https://s.example/1'>Acne Studios</a></p>"
