@@ -1572,6 +1572,14 @@ def test_a_name_and_its_actor_in_greek_capitals():
     assert _in_language("el", "Τα ρούχα της Ελένης στο «Northbound» – Επεισόδιο 9", body).characters == ["Ελένη"]
 
 
+def test_an_actors_name_in_brackets_before_the_particle_is_no_part_of_the_wearers():
+    body = ("<h3>美咲（白石なつみ）の衣装</h3><h4>白のブラウス</h4><p>同じもの：<a href='https://s.example/1'>SNIDEL</a></p>"
+            "<h3>陽菜（森川ゆず）の衣装</h3><h4>カーディガン</h4><p>同じもの：<a href='https://s.example/2'>MERCURYDUO</a></p>"
+            "<p>태무(안효섭) 수트는 다음 포스팅에서 따로 정리할게요!</p>")  # a later post's suit: nobody here
+    rec = _in_language("ja", "『ノースバウンド』第5話 美咲（白石なつみ）と陽菜の衣装・ブランドまとめ", body)
+    assert rec.characters == ["美咲", "陽菜"]
+
+
 def test_the_episode_before_is_nobody():
     body = ("<p>上一集的穿搭整理在這裡 👉 <a href='https://blog.example/posts/229001234'>《Northbound》第二季 EP2 穿搭整理</a></p>"
             "<h2>① 駝色雙排扣風衣</h2><p>同款：<a href='https://s.example/1'>Zara</a></p>")

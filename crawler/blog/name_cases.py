@@ -122,6 +122,7 @@ def cjk_owner(line: str, title: str, glued: bool = False) -> str | None:
     """The name whose garment a heading or line opens with; a name in katakana alone (also how shops'
     names are written: "ユニクロのコート") only where the title names it too. `glued`: also a name written
     right before the garment, as Chinese titles list them ("涎鎮大衣、蕙廷洋裝")."""
+    line = _ACTOR_IN_BRACKETS.sub("", line)  # "美咲（白石なつみ）の衣装"
     m = (_CJK_GLUED if glued else _CJK_OWNER).match(line)
     if m is None:
         return None
@@ -134,6 +135,8 @@ def cjk_owner(line: str, title: str, glued: bool = False) -> str | None:
     return who
 
 
+# an actor's name in brackets right after the character's, before its particle ("美咲（白石なつみ）の", "하리(김세정)의")
+_ACTOR_IN_BRACKETS = re.compile(rf"(?<={_CJK_WORD})\s?[（(]{_CJK_WORD}{{2,8}}[）)](?=\s?[の의的と과와、&＆])")
 _PRONOUN_OPENING = frozenset("她他我你您這这那其此该該")
 _GLUED_GARMENT = re.compile("|".join(sorted(_CJK_GARMENTS, key=len, reverse=True)))
 _KIND_ENDING = frozenset("色款风風系")  # a colour, a style or a model ("黑色大衣", "同款", "韩系")
@@ -198,5 +201,5 @@ _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 def cjk_episode_wearers(title: str) -> list[str]:
     """Whose clothes a Japanese, Korean or Chinese title names right after its episode."""
-    m = _CJK_WHO.search(title)
+    m = _CJK_WHO.search(_ACTOR_IN_BRACKETS.sub("", title))  # "美咲（白石なつみ）と陽菜の衣装": the actor's name
     return [n for part in _CJK_AND.split(m.group("who")) for n in _middle_dot_names(part) if n] if m else []
