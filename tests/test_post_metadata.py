@@ -972,6 +972,17 @@ def test_the_maker_after_the_garments_label_or_after_a_dash_behind_the_link(body
     assert items[0].text == "Blazer"  # the maker is the brand, not part of the garment's name
 
 
+def test_a_legends_symbols_label_the_links_and_those_without_the_symbol_are_the_other_kind():
+    rows = "".join(f"<tr><td>Maya</td><td>{g}</td><td><a href='https://s.example/{i}'>{w}</a></td></tr>"
+                   for i, (g, w) in enumerate((("Waxed jacket", "★ Barbour"), ("Waxed jacket", "Joules"),
+                                               ("Boots", "Blundstone"), ("Gloves", "★ Dents"))))
+    body = ("<blockquote><p><strong>★ = exact</strong> (confirmed by the costume designer). Everything without a star "
+            f"is a similar pick, not the actual piece.</p></blockquote><table>{rows}</table>"
+            "<p>🎯 <a href='https://s.example/9'>Makia Island Shirt</a></p><p><small>🎯 = the same item</small></p>")
+    rec = _titled("What Maya wears in Northbound", body)
+    assert [link.kind for i in rec.items for link in i.links] == [E, A, A, E, E]
+
+
 def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
     rec = _inline("<p>Shop it: <a href='https://s.example/1'>Max Mara</a></p><div class='shop-the-look'>"
                   "<h4>Shop similar</h4><div class='card'><a href='https://s.example/2'>Mango Coat</a><span>€89</span>"
