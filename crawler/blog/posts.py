@@ -10,7 +10,7 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import chain, islice
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -357,8 +357,14 @@ def spell_legends(root) -> None:
     legends: dict[str, str] = {}
     others = None
     keys = []
-    for el in root.iter("p", "li", "blockquote", "div", "span", "strong", "b", "small", "em", "figcaption"):
-        said = text(el)
+    # (only the blocks around a text holding "=": reading every block's words would cost a page's size squared)
+    holders = {}
+    for el in root.iter():
+        if isinstance(el.tag, str) and ("=" in (el.text or "") or "=" in (el.tail or "")):
+            for up in islice(chain([el] if "=" in (el.text or "") else [], el.iterancestors()), 3):
+                holders[id(up)] = up
+    for el in holders.values():
+        said = text(el) if el.tag in _LEGEND_BLOCKS else ""
         if "=" not in said or len(said) > 300:
             continue
         found = [(m.group("sym"), label(m.group("words"))) for m in _LEGEND.finditer(said)]
@@ -394,6 +400,7 @@ def spell_legends(root) -> None:
                     a.text = f"{_KIND_WORD[others]} {a.text or ''}"
 
 
+_LEGEND_BLOCKS = frozenset(("p", "li", "blockquote", "div", "span", "strong", "b", "small", "em", "figcaption", "td"))
 _LEGEND = re.compile(r"(?:^|[\s(])(?P<sym>[^\w\s=:;,.()\[\]\"'’/-]{1,2})\s*=\s*(?P<words>[^=·|;()\n]{2,40}?)"
                      r"(?=\s*(?:[·|;(.,]|\s[^\w\s]{1,2}\s*=|$))")
 _WITHOUT = re.compile(r"\b(?:without|ohne|sans|sin|senza|zonder|utan|uten|uden|bez|sem|ilman)\b", re.I)
