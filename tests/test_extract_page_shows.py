@@ -993,6 +993,14 @@ def test_a_price_unit_child_holding_the_currency_is_a_part_of_the_price():
     assert (rec.price, rec.currency) == ("628000", "KRW")
 
 
+def test_zen_carts_normal_price_beside_its_special_price_is_the_old_price():
+    body = ("<h1 id='productName'>6V6GT Matched Pair Power Tubes</h1><h2 id='productPrices' class='productGeneral'>"
+            "<span class='normalprice'>$44.99 </span>&nbsp;<span class='productSpecialPrice'>$34.99</span>"
+            "<span class='productPriceDiscount'><br />Save:&nbsp;22% off</span></h2>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.regular_price) == ("34.99", "44.99")
+
+
 def test_a_table_of_shipping_rates_holds_no_price():
     # a members-only wholesale page shows no price; its rates by region are shipping fees
     rows = "".join(f"<tr><th>{r}</th><td>660円</td><td>無料</td></tr>" for r in ("本州", "四国", "九州"))

@@ -26,6 +26,7 @@ from .text import HIDING_CLASS, clean, short_text, shown_words
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
     r"\b(?:was|old|before|orig\w*|regular|list|rrp|uvp|msrp|compare\w*|crossed|strike\w*|"
+    r"normalprice|"  # Zen Cart's struck price beside its "productSpecialPrice" (not Magento's current "normal-price")
     r"striked|previous|former|retail|reference|initial|barred|non-?sale|full|deprecated|superseded|"
     # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van",
     # es "pvp", de "alt" ("preis-alt"), tr "eski", id "coret" ("harga-coret"), fr "ancien", it "vecchio", nl "oud"
