@@ -993,6 +993,18 @@ def test_a_price_unit_child_holding_the_currency_is_a_part_of_the_price():
     assert (rec.price, rec.currency) == ("628000", "KRW")
 
 
+@pytest.mark.parametrize("count, availability", [("SOLD OUT", "OutOfStock"), ("7 IN STOCK", "InStoreOnly")])
+def test_an_in_store_only_item_sold_out_at_the_store(count, availability):
+    # markup says it is sold in stores only; the page says the store has none
+    body = ("<h1>GeForce RTX 3070 Ventus 2X OC</h1><div itemprop='offers' itemscope itemtype='http://schema.org/Offer'>"
+            "<meta itemprop='priceCurrency' content='USD'><link itemprop='availability' href='http://schema.org/InStoreOnly'>"
+            "<p class='big-price'><span itemprop='price' content='599.99'>$599.99</span></p><div class='inventory'>"
+            f"<p class='inventory'><span class='inventoryCnt'>{count}</span> at Tustin Store</p>"
+            "<div class='inStoreOnly'>IN-STORE ONLY — This item is only available for in-store purchase.</div>"
+            "<a href='#' class='button'>Check Stock at Other Stores</a></div></div>")
+    assert extract_product(page(body), URL).availability == availability
+
+
 def test_zen_carts_normal_price_beside_its_special_price_is_the_old_price():
     body = ("<h1 id='productName'>6V6GT Matched Pair Power Tubes</h1><h2 id='productPrices' class='productGeneral'>"
             "<span class='normalprice'>$44.99 </span>&nbsp;<span class='productSpecialPrice'>$34.99</span>"

@@ -68,7 +68,7 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ")
 
 
 # Markup states a page's "sold out" overrules: for sale now, or orderable ahead.
-_ON_SALE = frozenset(("InStock", "LimitedAvailability", "OnlineOnly", "PreOrder", "PreSale", "BackOrder"))
+_ON_SALE = frozenset(("InStock", "LimitedAvailability", "OnlineOnly", "InStoreOnly", "PreOrder", "PreSale", "BackOrder"))
 _ORDERABLE = frozenset(("PreOrder", "PreSale", "BackOrder"))  # not in stock, and taken on order
 
 
