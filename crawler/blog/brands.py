@@ -70,10 +70,10 @@ _TURKISH_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki|[nN]?[ıiuü]n|y?[ae
 _NOTE_AFTER = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
 
 
-def _look_alike_cards(group: Group) -> set[int]:
+def _look_alike_cards(group: Group) -> dict[int, object]:
     """The cards of the group's look-alike links: the largest element around each that links nowhere else, where
-    that is more than the link's own line."""
-    cards = set()
+    that is more than the link's own line (by id, each kept alive: an lxml proxy's id is stable only while it is)."""
+    cards: dict[int, object] = {}
     for el, href in group.links:
         if group.kinds.get(id(el)) != "alternative":
             continue
@@ -85,11 +85,11 @@ def _look_alike_cards(group: Group) -> set[int]:
                 break
             card = up
         if card is not el and card.tag not in _LINES:  # a line ("Brand: Agatha Paris – <a>similar</a>") speaks of both
-            cards.add(id(card))
+            cards[id(card)] = card
     return cards
 
 
-def _in_any(el, ids: set[int]) -> bool:
+def _in_any(el, ids) -> bool:
     return el is not None and (id(el) in ids or any(id(up) in ids for up in el.iterancestors()))
 
 

@@ -116,7 +116,7 @@ _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
 _WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.&-]*"
-_RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&)\s+)?{_WORD}){{0,5}}"
+_RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&|in|en|di|van|von|de|del|la|le|des|da|do|op|aan|am|im|y|e|et|und|och|og|i)\s+)?{_WORD}){{0,5}}"
 _SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"; "This week:
     # Northbound, season 3" (after a colon, only a name set off by a comma)
     rf"\b(?i:in|on|of|from|about)\s+(?P<show>{_RUN})\s*[,:(–—-]?\s*(?i:season|series|episode|ep\.?\s*\d|S\d{{1,2}}\s*E\d|"

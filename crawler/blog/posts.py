@@ -318,7 +318,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     # `item` selector names: every link in one is the item's), then blocks into garments.
     item_blocks = _select(root, sel.item) if sel is not None else []
     blocks = _link_blocks(stream, root, base, url, blog_prefix, item_blocks)
-    chosen = {id(img) for img in _select(root, sel.street_images)} if sel is not None else None
+    chosen = {id(img): img for img in _select(root, sel.street_images)} if sel is not None else None
     scene_at, in_block = _images(rec, stream, blocks, base, chosen)
     groups = group_blocks(stream, blocks, [pos for pos, _ in scene_at], fixed=bool(item_blocks))
     rec.items = _mentions(stream, groups, scene_at, in_block, single_scene=len(rec.images) == 1)
@@ -377,7 +377,8 @@ def spell_legends(root) -> None:
     if not legends:
         return
     inner = {id(up) for k in keys for up in k.iterancestors()}
-    legend_nodes = {id(n) for k in keys if id(k) not in inner for n in k.iter()}  # the legend's own line
+    # the legend's own line (the elements kept alive: an id is only stable while its lxml proxy is)
+    legend_nodes = {id(n): n for k in keys if id(k) not in inner for n in k.iter()}
     marked = []
     for el in root.iter():
         if id(el) in legend_nodes or not isinstance(el.tag, str):
