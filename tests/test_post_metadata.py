@@ -891,6 +891,12 @@ def test_the_titles_part_before_the_wearers_is_the_show_the_post_writes_again(ti
     assert _titled("Épisode 9 : où trouver les tenues de Margo et Dev", body).show != "Épisode 9"
 
 
+def test_a_shows_name_with_a_lowercase_connector_in_the_body():
+    body = ("<p>Wat een aflevering! In seizoen 2 van Zomer in Zeeland zit het weer eindelijk eens tegen.</p>"
+            "<p>Noors regenjas: <a href='https://s.example/1'>Rains</a></p>")
+    assert _in_language("nl", "Noors gele regenjas uit aflevering 6", body).show == "Zomer in Zeeland"
+
+
 @pytest.mark.parametrize("title, show", [("Ines & Callum: Every Look From Episode Seven", None),
                                          ("What Ines and Callum wear in Low Tide (so far)", "Low Tide")])
 def test_the_wearers_listed_before_their_looks_are_no_show(title, show):
