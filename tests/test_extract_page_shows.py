@@ -281,7 +281,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Stok kosong", "id"), ("ناموجود", "fa"), ("Only 0 left!", "en"), ("Nur noch 0 übrig", "de"),
     ("স্টক শেষ", "bn"), ("Бұл тауар қазір сатылымда жоқ", "kk"), ("ပစ္စည်းကုန်သွားပါပြီ", "my"),
     ("არ არის მარაგში", "ka"), ("Stokda yoxdur", "az"), ("Uppselt", "is"), ("Esgotat", "ca"), ("Allan o stoc", "cy"),
-    ("Artikel kann derzeit nicht gekauft werden", "de"), ("Sin fecha de entrada", "es"),
+    ("Artikel kann derzeit nicht gekauft werden", "de"), ("Sin fecha de entrada", "es"), ("NOT FOR SALE", "en"),
+    ("Reserviert", "de"), ("Reservado", "es"), ("Réservé", "fr"),
     ("This item cannot be purchased", "en"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
@@ -1003,6 +1004,21 @@ def test_an_in_store_only_item_sold_out_at_the_store(count, availability):
             "<div class='inStoreOnly'>IN-STORE ONLY — This item is only available for in-store purchase.</div>"
             "<a href='#' class='button'>Check Stock at Other Stores</a></div></div>")
     assert extract_product(page(body), URL).availability == availability
+
+
+def test_stale_markup_sold_out_beside_a_working_button_and_a_few_items_left():
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wireless Earbuds",
+            "offers": {"@type": "Offer", "price": "1299", "priceCurrency": "PHP", "availability": "https://schema.org/OutOfStock"}}
+    body = ("<h1>Wireless Earbuds</h1><p class='price'>₱1,299</p><p class='quantity-tip'>Only 3 items left</p>"
+            "<button class='add-to-cart'>Buy Now</button>")
+    assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"  # few left: in stock
+
+
+def test_an_english_reserved_alone_is_a_brand_not_a_state():
+    # the Polish fashion brand "Reserved" on a resale listing
+    body = ("<h1>Wool coat</h1><a class='brand' href='/brand/reserved'>Reserved</a><p class='price'>€45</p>"
+            "<button class='add-to-cart'>Buy now</button>")
+    assert extract_product(page(body), URL).availability == "InStock"
 
 
 def test_zen_carts_normal_price_beside_its_special_price_is_the_old_price():

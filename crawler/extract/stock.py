@@ -35,7 +35,7 @@ _OUT = (
     "sold out", "out of stock", "currently unavailable", "temporarily unavailable", "unavailable", "not available",
     "no longer available", "not in stock", "out-of-stock", "soldout", "discontinued", "no longer sold", "back soon",
     "expected in stock", "expected back", "awaiting stock", "awaiting restock", "awaiting re-stock", "restocking soon",
-    "gone for now", "all gone", "no longer stocked", "not sold online",
+    "gone for now", "all gone", "no longer stocked", "not sold online", "not for sale",
     "bald wieder", "voraussichtlich wieder", "bientôt de retour", "binnenkort weer", "out of print", "none left",
     "no longer in production", "retired product", "product retired", "this product is retired", "nicht mehr im sortiment", "outofstock", "victime de son succès", "hors stock", "rupture",
     # a one-off item sold, a listing or auction ended
@@ -132,7 +132,8 @@ _LOW = ("only a few", "few left", "low stock", "limited availability", "limited 
         "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
 # A count of the few left, opening the text ("Only 3 left", "Últimas 2 unidades", "Restano solo 2 pezzi").
 _FEW_LEFT = re.compile(
-    r"(?:hurry[,!]?\s+)?(?:only|just)\s+[1-9]\d?\s+(?:left|remaining)\b|[1-9]\d?\s+(?:left|remaining)\s+in\s+stock|"
+    r"(?:hurry[,!]?\s+)?(?:only|just)\s+[1-9]\d?\s+(?:(?:items?|pieces?|pcs|units?)\s+)?(?:left|remaining)\b|"
+    r"[1-9]\d?\s+(?:left|remaining)\s+in\s+stock|"
     r"(?:¡?s[oó]lo\s+)?(?:quedan|restan)\s+(?:s[oó]lo\s+)?[1-9]\d?\b|últim[oa]s\s+[1-9]\d?\s+unidades|"
     r"(?:apenas\s+)?restam\s+[1-9]\d?\b|(?:restano\s+)?(?:solo\s+)?(?:gli\s+)?ultimi\s+[1-9]\d?\s+pezzi|"
     r"il (?:n'en|en) reste (?:plus que )?[1-9]\d?\b|nog (?:maar )?[1-9]\d? (?:beschikbaar|over)|"
@@ -233,9 +234,12 @@ _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "ni
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak",
                         "không", "לא", "none", "0"))
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
-# A badge that says no more than "Sold" (a one-off item: resale, vintage, art).
+# A badge that says no more than "Sold" (a one-off item: resale, vintage, art), or that a buyer has reserved it
+# ("Reserviert", "Reservado"; not English "Reserved", a fashion brand's name)
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
-                          "solgt", "sprzedane", "sprzedany"))
+                          "solgt", "sprzedane", "sprzedany", "reserviert", "réservé", "réservée", "reservado", "reservada",
+                          "riservato", "riservata", "gereserveerd", "zarezerwowany", "zarezerwowane", "забронирован",
+                          "rezervováno", "reservert", "reserverad"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
