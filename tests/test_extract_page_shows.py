@@ -1014,6 +1014,13 @@ def test_stale_markup_sold_out_beside_a_working_button_and_a_few_items_left():
     assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"  # few left: in stock
 
 
+def test_amazons_hiding_class_hides_its_unavailable_template():
+    body = ("<h1><span id='productTitle'>Espresso Machine</span></h1><span class='a-price'>$549.95</span>"
+            "<div id='addToCart_feature_div' class='aok-hidden'><div id='outOfStock'>Currently unavailable.</div></div>"
+            "<span class='a-button'><input id='add-to-cart-button' type='submit' value='Add to Cart'></span>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
 def test_an_english_reserved_alone_is_a_brand_not_a_state():
     # the Polish fashion brand "Reserved" on a resale listing
     body = ("<h1>Wool coat</h1><a class='brand' href='/brand/reserved'>Reserved</a><p class='price'>€45</p>"
