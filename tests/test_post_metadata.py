@@ -989,6 +989,18 @@ def test_a_legends_symbols_label_the_links_and_those_without_the_symbol_are_the_
     assert [link.kind for i in rec.items for link in i.links] == [E, A, A, E, E]
 
 
+def test_substacks_body_inside_its_post_header_left_open():
+    page = ("<html><head><title>Palm Court, Ep. 7: Jules's linen era</title><meta property='og:type' content='article'>"
+            "</head><body><div class='single-post'><div class='post-header'><article class='typography newsletter-post "
+            "post'><h1 class='post-title'>Palm Court, Ep. 7: Jules's linen era</h1><div class='available-content'>"
+            "<div class='body markup'><h2>Jules</h2><p>Jules's shirt is the Frankie Shop Lui.</p><ul><li><p>"
+            "<a href='https://go.shopmy.us/p-4471823'>The Frankie Shop Lui linen shirt</a> (exact)</p></li><li><p>"
+            "<a href='https://go.shopmy.us/p-4471830'>J.Crew relaxed linen shirt</a> (similar)</p></li></ul></div></div>"
+            "</article></div></div></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://costumedept.substack.com/p/palm-court-ep-7")
+    assert (rec.is_post, [link.kind for i in rec.items for link in i.links]) == (True, [E, A])
+
+
 def test_a_heading_that_is_only_a_label_labels_the_cards_under_it():
     rec = _inline("<p>Shop it: <a href='https://s.example/1'>Max Mara</a></p><div class='shop-the-look'>"
                   "<h4>Shop similar</h4><div class='card'><a href='https://s.example/2'>Mango Coat</a><span>€89</span>"

@@ -36,7 +36,7 @@ __all__ = ["ALTERNATIVE", "EXACT", "GarmentMention", "PostLink", "PostRecord", "
 
 # not Blogger's "blog-posts", the list around the post that also holds the pager
 _CONTENT_HINT = re.compile(r"(entry-content|post-content|article-body|post-body|articleBody|story-body|"
-                           r"the-content|single-content|blog-post(?!s))", re.I)
+                           r"the-content|single-content|blog-post(?!s)|available-content)", re.I)  # Substack's body
 #: Elements a body hint names that hold one paragraph of the body, not all of it (Medium's
 #: "pw-post-body-paragraph").
 _NOT_CONTAINERS = frozenset({"p", "span", "a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "img"})
