@@ -392,8 +392,19 @@ def test_social_pages_profiles_and_home_pages_are_no_garment_links():
                   "<a href='https://www.pinterest.com/pin/create/button/?url=https%3A%2F%2Fblog.example%2Fp%2F'>Save</a> "
                   "<a href='https://www.linkedin.com/sharing/share-offsite?url=https://blog.example/p/'>LinkedIn</a> "
                   "<a href='https://www.kinopoisk.ru/series/5123456/'>Кинопоиск</a> "
-                  "<a href='https://en.wikipedia.org/wiki/Northbound'>Wikipedia</a></p>")
+                  "<a href='https://en.wikipedia.org/wiki/Northbound'>Wikipedia</a></p>"
+                  # where it streams in more countries, a Japanese broadcaster's show page, the blogger's own picks
+                  "<p><a href='https://okko.tv/serial/teplyj-bereg'>Okko</a> <a href='https://www.vix.com/es-es/serie/x'>ViX</a> "
+                  "<a href='https://megogo.net/ua/view/27712345-x.html'>MEGOGO</a> <a href='https://www.fujitv.co.jp/koigetsu/'>"
+                  "公式</a> <a href='https://room.rakuten.co.jp/nana_dorama/items'>楽天ROOM</a> "
+                  "<a href='https://shopmy.us/serienschrank'>ShopMy</a></p>")
     assert [[link.url for link in i.links] for i in rec.items] == [["https://s.example/p/1"]]
+
+
+def test_a_shopmy_product_link_is_a_garment_link_and_its_shop_page_is_not():
+    rec = _inline("<p>Blazer: <a href='https://shopmy.us/p-4411224'>Sandro blazer</a>. More in "
+                  "<a href='https://shopmy.us/serienschrank'>my ShopMy shop</a></p>")
+    assert [link.url for i in rec.items for link in i.links] == ["https://shopmy.us/p-4411224"]
 
 
 def test_where_the_show_streams_and_keyword_pages_are_no_garment_links():
@@ -859,6 +870,7 @@ def test_title_forms_of_the_show_and_episode(title, show, season, episode):
     ("Quasi identico nel colore:", "alternative"), ("≈ Halvempi pellavapaita:", "alternative"),
     ("ΠΑΡΟΜΟΙΟ:", "alternative"), ("닮은꼴 아이템으로", "alternative"), ("estas se le parecen muchísimo:", "alternative"),
     ("Il capo originale:", "exact"), ("Aynısını buradan alabilirsiniz:", "exact"),
+    ("Το ίδιο κομμάτι:", "exact"), ("✔ така сама:", "exact"), ("≈ схожа:", "alternative"),
 ])
 def test_words_before_a_link_label_it_in_several_languages(words, kind):
     rec = _inline(f"<p>Maya's coat: {words} <a href='https://s.example/1'>Max Mara</a></p>")

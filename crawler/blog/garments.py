@@ -45,7 +45,7 @@ ALTERNATIVE = re.compile(
     # the exact one gone: what follows stands in for it ("exact is long gone … but this one")
     r"(?:modern )?equivalent|long gone|no longer available|discontinued|"
     # id / ms, sv, ru, th
-    r"mirip|alternatif|budget-?alternati\w*|swaps?|looks? identical|quasi identic\w*|casi id[ée]ntic\w*|"
+    r"mirip|alternatif|budget-?alternati\w*|схож\w*|swaps?|looks? identical|quasi identic\w*|casi id[ée]ntic\w*|"
     r"quase id[êe]ntic\w*|presque identiques?|(?:fast|nahezu) identisch\w*|"
     # fi "samantyylinen", "halvempi"; el "παρόμοιο", "σχεδόν ίδια", "οικονομικότερο"
     r"se (?:le |la |lo |les )?parec\w+|samantyylinen|samankaltai\w*|vastaava\w*|halvempi|edullisempi|παρ[οό]μοι\w*|σχεδ[οό]ν [ίι]δι\w*|"
@@ -72,7 +72,8 @@ _EXACT_PHRASES = (r"exact|the one she wore|the one he wore|identical|same one|"
                   r"genau|exakt\w*|exactes?|exact[oa]s?|esatt[oa]|exat[oa]|precies|samma|dokładnie ta\w*|"
                   r"igual(?:es)?|iguais|igualzinh[oa]s?|birebir|aynısı\w*|identic[oa]|identyczn\w*|(?:sama )?persis|точно так\w+ же|т(?:а|от|е) сам(?:ая|ый|ые)|"
                   r"نفسها|نفسه|نفس القطعة|המדויק|המקורי|đúng mẫu|y hệt|originalteil\w*|original piece|"
-                  r"pezzo originale|capo originale|pieza original|peça original|sama tuote")
+                  r"pezzo originale|capo originale|pieza original|peça original|sama tuote|ίδιο|ίδια|така сама|такий самий|"
+                  r"те саме")
 # A shop's call that presents its link as the item meant ("Shop it:"), said of look-alikes' buttons too
 _SHOP_CALLS = r"buy it|shop it|get it"
 EXACT = re.compile(rf"\b({_EXACT_PHRASES}|{_SHOP_CALLS})\b", re.I)

@@ -256,17 +256,21 @@ _WATCHING = re.compile(
     r"sonyliv\.com|wetv\.vip|youku\.com|bilibili\.com|mgtv\.com|linetv\.tw|kktv\.me|viki\.com|kocowa\.com|"
     r"fod\.fujitv\.co\.jp|telasa\.jp|lemino\.docomo\.ne\.jp|shahid\.mbc\.net|osnplus\.com|ch3plus\.com|"
     r"npo\.nl/start|tv8\.com\.tr|tabii\.com|blutv\.com|exxen\.com|gain\.tv|"
+    r"okko\.tv|ivi\.ru|wink\.ru|start\.ru|premier\.one|kion\.ru|more\.tv|megogo\.net|vix\.com|"
     # and its soundtrack
     r"open\.spotify\.com|music\.apple\.com|soundcloud\.com|deezer\.com|tidal\.com|music\.youtube\.com|"
     r"music\.amazon\.[a-z.]+)(?:/|$)|^amazon\.[a-z.]+/gp/video/|"
+    # a Japanese broadcaster's own pages (its shop sits on a subdomain of its own)
+    r"^(?:fujitv\.co\.jp|tbs\.co\.jp|ntv\.co\.jp|tv-asahi\.co\.jp|tv-tokyo\.co\.jp|nhk\.or\.jp|nhk\.jp)/|"
     # a broadcaster's episode guide: "/seizoen-1/", "/staffel-2/", "/drama/…", Turkish "/bolumler", "/capitulos/",
     # "/programa/<show>/episodio-112", "/program/<show>-s2"
     r"/(?:seizoen|staffel|saison|temporada|stagione|season|sezon|episodio|capitulo|aflevering|folge)-\d+(?:/|$)|"
     r"/(?:bolumler|bolum|drama|capitulos|episodios|episodes|afleveringen)(?:/|$)|/(?:programa|program|programma|programme)/")
 # A shopping app's profile; a blog platform's keyword page or a hashtag's search (Hatena's auto-linked words)
 # (also a platform's page for one @handle alone: an author's "medium.com/@flor", a Substack's "@writer")
-_PROFILE = re.compile(r"shopltk\.com/explore/|amazon\.[a-z.]+/shop/|hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)|^[^/?]+/@[\w.-]+/?\?|/tags?/[^/?]+/?\?",
-                      re.I)
+# (an influencer's Amazon storefront, Rakuten ROOM or ShopMy shop: the blogger's own picks, not a garment's page)
+_PROFILE = re.compile(r"shopltk\.com/explore/|amazon\.[a-z.]+/shop/|room\.rakuten\.co\.jp/|^shopmy\.us/(?!p-\d)[\w.-]+/?\?|"
+                      r"hatena\.ne\.jp/keyword/|/hashtags?/|[?&]q=(?:%23|#)|^[^/?]+/@[\w.-]+/?\?|/tags?/[^/?]+/?\?", re.I)
 # A button that shares, reblogs or bookmarks the post (Ameba's "reblog", LINE's "lineit/share", Hatena's bookmark)
 _SHARING = re.compile(r"(?:^|[./])(?:share|sharer|reblog|lineit|addthis|sharethis)(?=[/?.]|$)|/intent/tweet|"
                       r"/pin/create/|/sharing/share-offsite|/shareArticle|"  # Pinterest's "Save", LinkedIn's share
