@@ -64,9 +64,9 @@ _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)}
 # The words for a season and for an episode in the languages posts are written in, shared by every
 # pattern below that reads one.
 _SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi|"
-                r"mùa|עונה|сезон|sezonul|σεζόν")
+                r"mùa|עונה|сезон|sezonul|σεζόν|الموسم|موسم|فصل")
 _EPISODE_WORD = (r"episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
-                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск|episodul|επεισόδιο")
+                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск|episodul|επεισόδιο|الحلقة|حلقة|قسمت")
 # The season's word after its number and an ordinal's dot: de "2. Staffel", fi "2. kauden", da "2. sæson", no "2.
 # sesong", cs "2. řada", hu "2. évad"
 _NTH_SEASON_WORD = r"staffel\b|kau(?:si|den|della|delta)\b|s(?:æ|ae)son\w*|sesong\w*|s[äa]song\w*|řad[aěyu]\b|séri[ei]\b|évad\w*"
@@ -83,6 +83,11 @@ _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}}
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
                            r"avsnitt\w*|folge\b|rész\w*)", re.I)
 
+# "Lo que usó Ximena en Jardín de Invierno", "O que a Bia vestiu em Maré Alta": a wearing verb, its wearer, then the
+# show after the language's "in"
+_WORN_IN_SHOW = re.compile(r"\b(?:usó|usa|usaba|lleva|llevó|llevaba|viste|vistió|usou|veste|vestiu|porte|portait|indossa|"
+                           r"indossava|trägt|trug|draagt|droeg)\s+(?:(?:la|el|a|o|le)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s+){1,2}"
+                           r"(?:en|em|no|na|dans|in|im|nella|nel)\s+(?P<show>[A-ZÀ-Ý][^:|(\[–—]{1,60}?)\s*(?:[:|(\[–—]|$)")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|wear|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
     r"[A-Z][\w-]*)?)\s+(?:in|on|from)\s+"
@@ -589,7 +594,7 @@ _CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ]")
 # The word for "series" or "drama" before the show's name in languages that say it so (Arabic, Persian, Hebrew,
 # Thai), up to the title's next part
 _SERIES_WORD = re.compile(r"(?:مسلسل|سریال|הסדרה|ซีรีส์|ละคร)\s*(?P<show>[^-–—|:：؟?()\d]{2,60}?)"
-                          r"\s*(?:[-–—|:：؟?(]|\b(?:EP|Ep|ep)\.?\s*\d|ตอน|الحلقة|$)")
+                          r"\s*(?:[-–—|:：؟?(]|\b(?:EP|Ep|ep)\.?\s*\d|ตอน|الحلقة|الموسم|الجزء|فصل|قسمت|$)")
 _LOOKS_AFTER_COMMA = re.compile(r",\s+(?i:(?:i|il|gli|los|las|el|les|le|la|os|as|o|die|de|het)\s+)?(?i:looks?|outfits?|tenues?|"
                                 r"estilismos?|kleider|kleding|kläder)\b.*$")
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
@@ -652,6 +657,9 @@ def _title_show_part(title: str) -> str | None:
             and not _EPISODE_OPENING.match(m.group("show")) \
             and not episode_title:  # "Every Look From Episode 5", "in tonight's ep!!": no show
         return _unquoted(m.group("show"))
+    m = _WORN_IN_SHOW.search(title)
+    if m and _usable(m.group("show").strip(), set()):
+        return _unquoted(m.group("show").strip())
     # the whole title, then each of its parts ("Maya's Wardrobe: Northbound S2 E5")
     parts = [title] + [p for p in TITLE_PARTS.split(title) if p != title]
     for i, part in enumerate(parts):
