@@ -1624,6 +1624,15 @@ def test_an_actors_name_in_brackets_before_the_particle_is_no_part_of_the_wearer
     assert rec.characters == ["美咲", "陽菜"]
 
 
+def test_a_wearers_genitive_is_no_maker_and_the_exact_links_shop_names_it():
+    body = ("<h2>Zosia</h2><h3>Płaszcz Zosi</h3><p>Identyczny: <a href='https://www.mohito.com/pl/pl/plaszcz-z-paskiem-9834x'>"
+            "Płaszcz z paskiem Mohito</a></p><p>Podobny: <a href='https://www.zalando.pl/vila-viposey-coat'>Vila VIPOSEY – "
+            "płaszcz</a></p><h2>Halina</h2><h3>Sweter Haliny</h3><p>Podobny: <a href='https://s.example/sweter'>sweter z "
+            "wełną</a></p>")
+    rec = _in_language("pl", "Pensjonat pod Lipą, sezon 2, odcinek 5: stylizacje Zosi i Haliny", body)
+    assert [(link.kind, link.brand) for i in rec.items for link in i.links] == [(E, "Mohito"), (A, "Vila"), (A, None)]
+
+
 def test_the_episode_before_is_nobody():
     body = ("<p>上一集的穿搭整理在這裡 👉 <a href='https://blog.example/posts/229001234'>《Northbound》第二季 EP2 穿搭整理</a></p>"
             "<h2>① 駝色雙排扣風衣</h2><p>同款：<a href='https://s.example/1'>Zara</a></p>")

@@ -574,6 +574,15 @@ _HEADING_ARTICLE = re.compile(r"^(?:O|A|\u0397|\u039f)\s+(?=[^\W\d_])")
 _CASE_ENDING = 4  # letters a case or possessive ending adds: fi "Aino" "Ainon", cs "Ondra" "Ondrova"
 
 
+def wearer_form(words: str, characters: list[str]) -> bool:
+    """One word that is a wearer's name in a case ending ("Zosi", "Haliny" for Zosia, Halina) and no listed maker's."""
+    key = unaccented(words).casefold()
+    names = [unaccented(c).casefold() for c in characters if " " not in c]
+    # (also the name without its final vowel: pl "Zosi" of Zosia)
+    return " " not in words.strip() and not _is_maker(words) and any(
+        key != name and (_inflected(key, name) or len(name) > 3 and name[-1] in "aeiouy" and key == name[:-1]) for name in names)
+
+
 def _inflected(word: str, name: str) -> bool:
     """`word` is `name`, or `name` with a case or possessive ending, its final vowel dropped or not."""
     stem = name[:-1] if len(name) > 3 and name[-1] in "aeiouy" else name

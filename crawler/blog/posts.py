@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from parsel.csstranslator import css2xpath
 
+from street2shop.crawler.blog.characters import wearer_form
 from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_named, host_spelled, known_maker,
                                              link_maker, listed_opening, post_makers, post_names_by_host, sells_others,
                                              slug_maker)
@@ -333,16 +334,20 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         rec.items = _without_show_pages(rec.items, rec.show)
     characters = {c.casefold() for c in rec.characters}
     for item in rec.items:
-        if item.brand and item.brand.casefold() in characters:
+        if item.brand and (item.brand.casefold() in characters or wearer_form(item.brand, rec.characters)):
             # "die Jacke von Lena", "<b>Lola</b>: vestido – <a>Mango</a>": the one who wears it; the maker
             # is then the exact link's name, if it is one
             wearer = item.brand
             item.brand = next((n for n in (listed_opening(link.text or "") or maker_name(link.text or "")
+                                           or host_spelled(link.text or "", link.url)  # "Płaszcz z paskiem Mohito"
                                            for link in item.links if link.kind == "exact")
                                if n and n.casefold() not in characters), None)
             for link in item.links:
                 if link.brand == wearer:
                     link.brand = item.brand if link.kind == "exact" else None
+        for link in item.links:  # "Płaszcz Zosi: <a>…</a>": a wearer's genitive read as a look-alike's maker
+            if link.brand and link.brand != item.brand and wearer_form(link.brand, rec.characters):
+                link.brand = None
     # (a gift guide's or a shop's page links garments too: a show's post names its show, episode or wearers, and a
     # shop's product page says it is one: og:type "product")
     rec.is_post = bool(rec.items) and bool(rec.show or rec.episode or rec.characters) \
