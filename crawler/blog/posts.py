@@ -10,7 +10,7 @@ garments and labels them, `brands` finds their makers, `metadata` the show and e
 from __future__ import annotations
 
 import re
-from itertools import chain, islice
+from itertools import islice
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -24,6 +24,7 @@ from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_n
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_credit, is_noise, meta_values, text, unaccented
 from street2shop.crawler.blog.garments import (ALTERNATIVE, EXACT, garment_name, group_blocks, is_image_file, label,
                                                maker_name)
+from street2shop.crawler.blog.legends import spell_legends
 from street2shop.crawler.blog.lines import wrap_lines
 from street2shop.crawler.blog.metadata import article_node, read_metadata
 from street2shop.crawler.blog.resolve import destination_param
@@ -356,65 +357,6 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         and not _profile_page(tree) and (
         og_type == "article" or bool(ld) or sum(1 for a in tree.iter("article") if not _aside_entry(a)) <= 1)
     return rec
-
-
-def spell_legends(root) -> None:
-    """Write out, in place, the symbols a legend defines ("★ = exact", "🎯 = sama tuote", "≈ = samantyylinen") as
-    the label they stand for, wherever else the post sets them; where the legend says the links without the symbol
-    are the other kind ("Everything without a star is a similar pick"), so are those beside a marked one in its table
-    or list."""
-    legends: dict[str, str] = {}
-    others = None
-    keys = []
-    # (only the blocks around a text holding "=": reading every block's words would cost a page's size squared)
-    holders = {}
-    for el in root.iter():
-        if isinstance(el.tag, str) and ("=" in (el.text or "") or "=" in (el.tail or "")):
-            for up in islice(chain([el] if "=" in (el.text or "") else [], el.iterancestors()), 3):
-                holders[id(up)] = up
-    for el in holders.values():
-        said = text(el) if el.tag in _LEGEND_BLOCKS else ""
-        if "=" not in said or len(said) > 300:
-            continue
-        found = [(m.group("sym"), label(m.group("words"))) for m in _LEGEND.finditer(said)]
-        found = [(sym, kind) for sym, kind in found if kind]
-        if found:
-            legends.update((sym, kind) for sym, kind in found if sym not in legends)
-            keys.append(el)
-            rest = _WITHOUT.search(said)
-            others = others or (label(said[rest.end():]) if rest else None)
-    if not legends:
-        return
-    inner = {id(up) for k in keys for up in k.iterancestors()}
-    # the legend's own line (the elements kept alive: an id is only stable while its lxml proxy is)
-    legend_nodes = {id(n): n for k in keys if id(k) not in inner for n in k.iter()}
-    marked = []
-    for el in root.iter():
-        if id(el) in legend_nodes or not isinstance(el.tag, str):
-            continue
-        for attr in ("text", "tail"):
-            value = getattr(el, attr)
-            if value and any(sym in value for sym in legends):
-                for sym, kind in legends.items():
-                    value = value.replace(sym, f"{sym} {_KIND_WORD[kind]} ")
-                setattr(el, attr, value)
-                link = el if el.tag == "a" and attr == "text" else None
-                if link is not None:
-                    marked.append(link)
-    if others and marked:
-        containers = {id(c): c for a in marked for c in [next((up for up in a.iterancestors() if up.tag in ("table", "ul", "ol")), None)]
-                      if c is not None}
-        for box in containers.values():
-            for a in box.iter("a"):
-                if a not in marked and a.get("href"):
-                    a.text = f"{_KIND_WORD[others]} {a.text or ''}"
-
-
-_LEGEND_BLOCKS = frozenset(("p", "li", "blockquote", "div", "span", "strong", "b", "small", "em", "figcaption", "td"))
-_LEGEND = re.compile(r"(?:^|[\s(])(?P<sym>[^\w\s=:;,.()\[\]\"'’/-]{1,2})\s*=\s*(?P<words>[^=·|;()\n]{2,40}?)"
-                     r"(?=\s*(?:[·|;(.,]|\s[^\w\s]{1,2}\s*=|$))")
-_WITHOUT = re.compile(r"\b(?:without|ohne|sans|sin|senza|zonder|utan|uten|uden|bez|sem|ilman)\b", re.I)
-_KIND_WORD = {"exact": "exact", "alternative": "similar"}
 
 
 def _without_show_pages(items: list, show: str) -> list:
