@@ -15,7 +15,7 @@ from functools import cache
 from itertools import chain, islice, takewhile
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text, unaccented
+from street2shop.crawler.blog.dom import CAPITALS, HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text, unaccented
 from street2shop.crawler.blog.garments import CJK, label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.name_cases import (cjk_episode_wearers, cjk_name, cjk_owner, cjk_title_owners,
@@ -65,7 +65,7 @@ _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
 _OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
 
-NAME = r"[A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ][\w'’-]+"  # in Latin, Greek and Cyrillic capitals
+NAME = rf"[{CAPITALS}][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"

@@ -136,6 +136,10 @@ _CREDITED = re.compile(r"\b(?:(?:created|powered|built|made|designed|developed|t
                        r"images?|illustrations?|foto)\s+(?:by|with)|credits?)\s*:?\s*$", re.I)
 
 
+#: A capital letter in the alphabets names are written in here: Latin, Greek, Cyrillic (a regex class's body).
+CAPITALS = "A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ"
+
+
 def unaccented(words: str) -> str:
     """The words without their accents, as addresses write them ("Sézane" as "Sezane", "Przyjaciółki" as
     "Przyjaciolki"); other scripts stay as they are."""

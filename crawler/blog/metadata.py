@@ -17,7 +17,7 @@ import unicodedata
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
-from street2shop.crawler.blog.dom import (HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
+from street2shop.crawler.blog.dom import (CAPITALS, HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
                                          text, unaccented, walk)
 from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
                                                 read_characters, written_as_person, written_in_full)
@@ -590,7 +590,7 @@ def _title_show(title: str) -> str | None:
     return show
 
 
-_CAPITAL_WORD = re.compile(r"(?:^|\s)[A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ]")
+_CAPITAL_WORD = re.compile(rf"(?:^|\s)[{CAPITALS}]")
 # The word for "series" or "drama" before the show's name in languages that say it so (Arabic, Persian, Hebrew,
 # Thai), up to the title's next part
 _SERIES_WORD = re.compile(r"(?:مسلسل|سریال|הסדרה|ซีรีส์|ละคร)\s*(?P<show>[^-–—|:：؟?()\d]{2,60}?)"
