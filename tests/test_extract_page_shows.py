@@ -1014,6 +1014,15 @@ def test_stale_markup_sold_out_beside_a_working_button_and_a_few_items_left():
     assert extract_product(page(body, ld(data)), URL).availability == "LimitedAvailability"  # few left: in stock
 
 
+def test_a_newer_models_box_on_an_unavailable_page_holds_no_price_of_its_own():
+    body = ("<h1><span id='productTitle'>Sony WH-1000XM4 Kopfhörer</span></h1><div id='availability'>"
+            "<span class='a-color-price'>Derzeit nicht verfügbar.</span></div><div id='newerVersion_feature_div'>"
+            "<div class='a-box'><h5>Es ist ein neueres Modell dieses Artikels verfügbar:</h5><a href='/dp/B09Y2MYL5C'>"
+            "Sony WH-1000XM5 Kopfhörer</a><span class='a-price'><span class='a-offscreen'>299,00 €</span></span></div></div>")
+    rec = extract_product(page(body, lang="de"), URL)
+    assert (rec.price, rec.availability) == (None, "OutOfStock")
+
+
 def test_amazons_hiding_class_hides_its_unavailable_template():
     body = ("<h1><span id='productTitle'>Espresso Machine</span></h1><span class='a-price'>$549.95</span>"
             "<div id='addToCart_feature_div' class='aok-hidden'><div id='outOfStock'>Currently unavailable.</div></div>"

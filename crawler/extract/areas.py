@@ -17,6 +17,7 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
             "successor",  # a discontinued product's successor, with its own price and button
+            "newerversion", "newer-version", "newer-model", "newermodel", "nachfolger",  # Amazon's "newerVersion_feature_div"
             # other sellers' offers for the same product (marketplaces list them under the buy box)
             "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",
             "moreseller",
