@@ -1023,6 +1023,14 @@ def test_a_newer_models_box_on_an_unavailable_page_holds_no_price_of_its_own():
     assert (rec.price, rec.availability) == (None, "OutOfStock")
 
 
+def test_a_listings_status_before_its_title_is_no_part_of_the_name():
+    html = ("<html><head><title>Massivholz Esstisch Eiche 180x90 | Kleinanzeigen</title></head><body>"
+            "<h1 id='viewad-title' itemprop='name'><span class='pvap-reserved-title'>Reserviert • </span>"
+            "<span class='pvap-deleted-title is-hidden'>Gelöscht • </span>Massivholz Esstisch Eiche 180x90</h1>"
+            "<h2 id='viewad-price'>450 € VB</h2><p>Der Anbieter hat diese Anzeige reserviert.</p></body></html>")
+    assert extract_product(html, URL).name == "Massivholz Esstisch Eiche 180x90"
+
+
 def test_amazons_hiding_class_hides_its_unavailable_template():
     body = ("<h1><span id='productTitle'>Espresso Machine</span></h1><span class='a-price'>$549.95</span>"
             "<div id='addToCart_feature_div' class='aok-hidden'><div id='outOfStock'>Currently unavailable.</div></div>"
