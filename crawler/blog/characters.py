@@ -35,7 +35,7 @@ _WORN_BY = re.compile(r"\b(?i:worn\s+by|dressed\s+like|dress\s+like)\s+"
                       r"(?P<who>[A-Z][\w-]*(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)")
 _WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w-]*)*)"
                         r"['’](?:s|n?[ıiuü]n)\s+"  # Turkish "Seyran'ın Kıyafetleri"
-                        r"(?:[A-Z][\w-]*\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit"
+                        r"(?:[\w-]+\s+){0,2}"  # "Ivy's Thrifted Looks", "Gwen's Courtroom Outfit", "…'s most wearable looks"
                         r"(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kıyafet\w*|kombin\w*|stili|tarzı)\b")
 # The same in other languages: "Was trägt Lena?", "Les tenues de Camille", "los looks de Inés",
 # "i look di Giulia".

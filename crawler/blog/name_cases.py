@@ -181,9 +181,9 @@ def names_cjk_garment(words: str) -> bool:
 
 # Right after the episode, whose clothes ("第5話 みくりの衣装", "第8話 エミリー&ミンディのファッション",
 # "5화 블레어 패션", "第6集 艾蜜莉的穿搭").
-_CJK_NAME = r"[^\s\d「」『』、,:：&＆の의的()（）]{1,8}"
+_CJK_NAME = r"[^\s\d「」『』【】\[\]、,:：&＆の의的()（）]{1,8}"
 # (Korean names side by side with a space: "245회 유재석 조세호 의상 정보")
-_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集回]|\d{{1,3}}\s*[화회])\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME}|"
+_CJK_WHO = re.compile(rf"(?:第\s*\d{{1,3}}\s*[話话集回]|\d{{1,3}}\s*[화회])[\]】」』]?\s*(?P<who>{_CJK_NAME}(?:\s*[&＆、と]\s*{_CJK_NAME}|"
                       r"\s+[가-힣]{2,4})*)"
                       r"\s*(?:の|의|的)?\s*(?:衣装|コーデ|ファッション|服|私服|패션|코디|옷|의상|스타일|穿搭|造型|服装|服裝)")
 _CJK_AND = re.compile(r"\s*[&＆、と]\s*|\s+(?=[가-힣])")
