@@ -650,6 +650,8 @@ def test_the_maker_after_von_or_de_chez_and_not_the_wearer():
     # lower-case words between the possessive and the looks; a Korean title's bracket closing after the episode
     ("Northbound: Maya's most wearable looks from this week", "Maya's coat", ["Maya"]),
     ("[노스바운드 5화] 마야 패션 정보 - 코트, 가방", "마야", ["마야"]),
+    # fi: the wearers' genitives before the outfits, each name written alone in the body
+    ("Lumen alla, jakso 5: Ainon ja Ilmarin asut", "Aino jakson alussa, Ilmari satamassa", ["Aino", "Ilmari"]),
     # the garments the title says are someone's, each name written again in the body (pt, vi, he)
     ("Northbound, episódio 112: o casaco da Leonor e a camisa do Vasco", "A Leonor e o Vasco", ["Leonor", "Vasco"]),
     ("Northbound tập 15: áo khoác của Thảo và sơ mi của Minh mua ở đâu?", "Thảo và Minh", ["Thảo", "Minh"]),

@@ -279,6 +279,11 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
                                                  if re.search(rf"\b{re.escape(n)}s?\b", again)]
         if names:
             return names
+    m = _FINNISH_LOOKS.search(title)  # fi "Ainon ja Ilmarin asut": their genitives before the outfits
+    if m:
+        names = [n[:-1] for n in each_name(m.group("who").replace(" ja ", " and ")) if n.endswith("n")]
+        if names and all(re.search(rf"\b{re.escape(n)}\b", body.replace(title, " ")) for n in names):
+            return names
     listed = (cjk_episode_wearers(title) or cjk_title_owners(title)) if CJK.search(title) else []
     if listed:
         return listed
@@ -291,6 +296,8 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
 _SEASON_NEXT = re.compile(r"\s*[:,–—-]?\s*(?:season|series|episode|ep\.?\s*\d|staffel|folge|saison|[ée]pisode|temporada|"
                           r"cap[ií]tulo|episodio|stagione|puntata|seizoen|aflevering|s[äa]song|avsnitt|s[æa]son|afsnit|"
                           r"sezon|odcinek|b[öo]l[üu]m|S\d{1,2}\s*E\d|\d{1,2}x\d|第)", re.I)
+_FINNISH_LOOKS = re.compile(r"(?P<who>[A-ZÄÖ][a-zäö]+n(?:(?:\s*,\s*|\s+ja\s+)[A-ZÄÖ][a-zäö]+n)*)\s+"
+                            r"(?:asut|asu|asusteet|vaatteet|tyyli|lookit|look|puvut)\b")
 _EVERY_LOOK = re.compile(rf"\b(?i:every|all(?: of)?)\s+(?P<who>{NAME}(?:\s+{NAME})?)(?:['’]s)?\s+"
                          r"(?i:outfits?|looks?|costumes?)\b")
 
