@@ -2782,7 +2782,7 @@ def test_page_state_with_a_name_per_language_and_a_stock_object_of_flags():
         "Sony WH-1000XM5 -vastamelukuulokkeet, musta", "OutOfStock", "299.90", "Sony")
 
 
-@pytest.mark.parametrize("stock", [{"Instock": False}, {"buttonState": "SOLD_OUT"},
+@pytest.mark.parametrize("stock", [{"Instock": False}, {"buttonState": "SOLD_OUT"}, {"isAvailableOnline": False},
                                    {"offers": [{"price": 499.99, "availability": "OUT_OF_STOCK"}]}])
 def test_a_server_rendered_shell_whose_state_alone_says_sold_out(stock):
     # a flag's key in any case (Newegg's "Instock"), the buy button's state, the state's own list of offers

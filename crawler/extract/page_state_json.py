@@ -177,7 +177,10 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
 
 _SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available",
           "isAvailable", "is_available", "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable",
-          "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy")
+          "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy",
+          # the online shop's own flag (Best Buy Canada's "isAvailableOnline": false)
+          "isAvailableOnline", "availableOnline", "isOnlineAvailable", "onlineAvailable", "purchasableOnline",
+          "canPurchase", "isPurchaseable")
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _SELLS_KEYS = frozenset(k.casefold() for k in _SELLS)
