@@ -314,8 +314,8 @@ def _extract(root, url: str) -> ProductRecord:
                              or script_viewed_stock(sc.scripts, h1[1] if h1 else title)
                              or attribute_value(anchors, related, STOCK_ATTRIBUTE, stock_flag)
                              # the product's own container, or the buy box holding its price ("buyPanel outOfStock")
-                             or next(filter(None, map(stock.container_stock, [h1[0]] if h1 else [])), None)
-                             or next(filter(None, map(stock.container_stock, _first_price(sc.price, related))), None)))
+                             or next(filter(None, map(stock.container_stock,
+                                                      ([h1[0]] if h1 else []) + _first_price(sc.price, related))), None)))
     if not shown and not buyable and not any(part.get("availability") for _, part in layers):
         dpart["availability"] = unshown() or stock.disabled_and_nothing_to_choose(buttons, anchors, related, visible)
     # The page's price counts where no layer above has price and currency, for a sale pair or a
