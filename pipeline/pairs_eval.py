@@ -59,8 +59,9 @@ class PairScores:
 
 
 def street_pairs(store, catalog_urls: set[str]) -> tuple[list[StreetImage], int]:
-    """The store's street images whose exact links lead to listings in the catalog, and how many
-    exact links lead elsewhere (not crawled, not a product, not in this catalog)."""
+    """The store's street images whose exact links lead to listings in the catalog, by post URL
+    and position (not the crawl's order, which varies), and how many exact links lead elsewhere
+    (not crawled, not a product, not in this catalog)."""
     items = store.read_table("post_items", columns=["post_url", "item_index", "link_index", "kind",
                                                     "image_position", "resolved_url"],
                              filter=pc.field("kind") == "exact").to_pylist()
@@ -87,7 +88,8 @@ def street_pairs(store, catalog_urls: set[str]) -> tuple[list[StreetImage], int]
             outside += 1
             continue
         image.right_urls.add(row["resolved_url"])
-    return [im for post in by_post.values() for im in post.values() if im.right_urls], outside
+    paired = [im for post in by_post.values() for im in post.values() if im.right_urls]
+    return sorted(paired, key=lambda im: (im.post_url, im.position)), outside
 
 
 def evaluate_pairs(matcher, images: list[StreetImage], label: str, *, batch_size: int = 8) -> PairScores:
