@@ -452,6 +452,14 @@ def test_brand_labels_across_languages(label, lang):
                lang=lang).brand == "Acme Outdoor"
 
 
+@pytest.mark.parametrize("line, lang, brand", [
+    ("品牌：岭云号 &nbsp; 销量 126 &nbsp; 快递：免运费", "zh", "岭云号"),  # facts set apart by spaces
+    ("Brand: Acme&nbsp;&nbsp;Sold 126", "en", "Acme"), ("Brand: Tom&nbsp;Ford", "en", "Tom Ford"),
+])
+def test_a_brand_lines_value_ends_where_typed_spaces_set_the_next_fact_apart(line, lang, brand):
+    assert get(f"<div class='goods-sub'>{line}</div>", lang=lang).brand == brand
+
+
 @pytest.mark.parametrize("text", ["See more from the brand: Acme", "Visit the Acme Store", "Brand: Acme",
                                   "by Acme", "Mehr von Acme"])
 def test_brand_element_text_is_cleaned(text):

@@ -284,6 +284,9 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Artikel kann derzeit nicht gekauft werden", "de"), ("Sin fecha de entrada", "es"), ("NOT FOR SALE", "en"),
     ("Reserviert", "de"), ("Reservado", "es"), ("Réservé", "fr"),
     ("This item cannot be purchased", "en"),
+    # a one-off item's sold badge, or its sentence with the bare noun as the subject
+    ("Продано", "ru"), ("Satıldı", "tr"), ("판매완료", "ko"), ("Товар продан.", "ru"), ("Item sold.", "en"),
+    ("Artikel verkauft!", "de"), ("Продавец снял объявление с публикации.", "ru"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -318,6 +321,16 @@ def test_a_count_in_stock_is_in_stock(box):
 ])
 def test_a_labelled_sold_out_value_in_the_shops_language_beside_a_working_button(box, lang):
     assert in_buy_box(box + "<button id='button-cart'>Add to cart</button>", lang).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("status, availability", [("DELETED", "OutOfStock"), ("Withdrawn", "OutOfStock"),
+                                                  ("In print", None), ("Deleted scenes", None)])
+def test_a_status_row_naming_a_title_no_longer_made(status, availability):
+    # a record shop's "Status: Deleted" (the label deleted the title), the value in a span of its cell
+    box = (f"<table class='info'><tr><td><b>Format:</b></td><td>LP</td></tr><tr><td><b>Status:</b></td>"
+           f"<td><span class='status'>{status}</span></td></tr></table>"
+           "<a href='/wants.php?add=1'><img src='/img/btn_want.gif' alt='Add to Want List'></a>")
+    assert in_buy_box(box).availability == availability
 
 
 def test_an_empty_stock_badge_says_it_in_its_tooltip():
@@ -768,6 +781,20 @@ def test_a_discontinued_products_successor_card_is_another_product():
            "€ 749,00</span><form class='button_to' method='post' action='/cart/items'><input type='submit' "
            "value='In winkelwagen' class='btn btn--primary'></form></div></div>")
     rec = extract_product(page(f"<div class='product-info'><h1>Cruiser 1</h1>{box}</div>", lang="nl"), URL)
+    assert (rec.availability, rec.price) == ("OutOfStock", None)
+
+
+@pytest.mark.parametrize("section", ["<section class='pdp-alternates'><h2>Other parts</h2>",
+                                     "<section class='pdp-more'><h2>Suggested Alternates</h2>"])
+def test_an_obsolete_parts_alternates_are_other_products(section):
+    # a distributor's obsolete part: its own price is a dash, the stand-ins below have theirs and a button
+    alternates = (f"{section}<table><tr><th>Part</th><th>Stock</th><th>Price (1)</th></tr><tr><td>"
+                  "<a href='/p/nv3311'>NV3311QDBVR</a></td><td>18,420 In Stock</td><td>$0.62</td><td>"
+                  "<button class='btn btn-sm'>Add to Cart</button></td></tr></table></section>")
+    body = ("<div class='pdp'><h1>NV3310QDBVR</h1><table class='pdp-ids'><tr><th>Lifecycle</th><td>Obsolete</td></tr>"
+            "<tr><th>Price</th><td>&mdash;</td></tr></table><p class='stock'>No longer manufactured</p>"
+            f"<button class='btn' disabled>Add to Cart</button></div>{alternates}")
+    rec = extract_product(page(body), URL)
     assert (rec.availability, rec.price) == ("OutOfStock", None)
 
 
@@ -1963,6 +1990,15 @@ def test_a_marketplaces_listing_is_the_product_and_a_product_listing_is_other_pr
     assert rec.price is None
 
 
+def test_postage_below_a_full_price_that_the_markup_confirms_is_not_the_price():
+    # a resale listing: the one price is named "full" (no sale price beside it), postage in the buy column
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": {**offer("25.00"), "priceCurrency": "GBP"}}
+    body = ("<div class='dp-Details'><h1>Wool Coat</h1><div class='dp-Price'><p class='dp-Price__full'>£25.00</p>"
+            "</div><button>Buy now</button><div class='dp-Shipping'><p>Postage: £4.50 · Evri</p></div></div>")
+    assert extract_product(page(body, ld(data)), URL).price == "25.00"
+
+
 def test_a_price_whose_label_in_the_cell_before_says_shipping_is_not_the_price():
     body = ("<div class='buy'><h1>Wool Coat</h1><button class='add-to-cart'>Add to cart</button></div>"
             "<div class='grid'><div class='cell'><p>Shipping costs</p></div><div class='cell'><div>"
@@ -2085,7 +2121,9 @@ def test_the_buy_box_of_a_deeply_nested_page_holds_its_price():
 
 
 @pytest.mark.parametrize("note, lang", [("Fri frakt over 1000 kr", "nb"), ("Verzending € 4,95", "nl"),
-                                        ("Dostawa 9,99 zł", "pl"), ("Доставка 300 ₽", "ru"), ("Frete R$ 15,00", "pt")])
+                                        ("Dostawa 9,99 zł", "pl"), ("Доставка 300 ₽", "ru"), ("Frete R$ 15,00", "pt"),
+                                        ("Postage: £4.50 · Evri", "en"), ("Porto: 4,90 €", "de"),
+                                        ("Frais de port : 4,90 €", "fr")])
 def test_a_shipping_cost_or_threshold_is_not_the_price(note, lang):
     body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='buy'><span class='price-note'>{note}</span>"
             "<button class='add-to-cart'>Add to cart</button></div></div>"

@@ -17,6 +17,7 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
             "successor",  # a discontinued product's successor, with its own price and button
+            "alternates", "alternatives",  # an obsolete part's stand-ins ("<section class='pdp-alternates'>")
             "newerversion", "newer-version", "newer-model", "newermodel", "nachfolger",  # Amazon's "newerVersion_feature_div"
             # other sellers' offers for the same product (marketplaces list them under the buy box)
             "other-offer", "otheroffer", "other-seller", "otherseller", "more-offer", "moreoffer", "more-seller",
@@ -79,6 +80,7 @@ def _kind(c: str) -> int:
 _RELATED_HEADING = re.compile(
     r"recommend|related (?:products|items|articles)|similar (?:products?|items?)|you (?:may|might) also|"
     r"consider (?:a |an |these |this )?(?:similar|available|alternative)|"  # a sold-out page's stand-ins
+    r"(?:suggested |recommended |possible )?(?:alternates|alternatives|alternative (?:products|parts|items))|"
     r"customers (?:also|who)|frequently bought|also bought|also viewed|recently viewed|more from|more by|"
     r"(?:other|more) products (?:from|by)|complete the look|shop the look|(?:style|wear) it with|pairs? well with|"
     r"goes well with|more like this|similar styles|people also|"

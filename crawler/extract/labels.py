@@ -637,6 +637,9 @@ def _until_label(v: str) -> str:
 
 
 _HASHED_CODE = re.compile(r"[A-Z]{0,4}\d[\dA-Z-]{4,}")
+# A gap of several spaces, one of them unbreakable, that a line's author typed between two facts
+# (one "&nbsp;" keeps a name's words together: "Tom&nbsp;Ford").
+_SPACED = re.compile(r"[ \t]*\xa0[ \t\xa0]+|[ \t]+\xa0")
 
 
 def _read(el, own: str, m, label: str, field: str) -> str | None:
@@ -653,6 +656,8 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
         if kind == 0 or (kind == 1 and (field not in ("sku", "gtin") and not _cjk_or_hangul(label[-1])  # "품번 CW22"
                                         or (label in _WEAK and len(own_rest.split()) != 1))):
             return None  # ("Item 3928", a weak label and one code, is a label)
+        if field in _BRAND_FIELDS or field == "color":
+            own_rest = _SPACED.split(own_rest, 1)[0]  # "品牌：岭云号 &nbsp; 销量 126": spaces set the next fact apart
         rest = clean(own_rest.split("\n")[0] if is_br else own_rest) or ""
         if not is_br and len(el):
             line = _line(el)  # the value may go on in the children: "Art.-Nr.: <b>12</b>-<b>34</b>"

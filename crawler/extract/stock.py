@@ -49,7 +49,8 @@ _OUT = (
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
     "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
     "inserzione terminata", "annonce terminée", "vente terminée", "снято с публикации", "снято с продажи",
-    "снят с продажи", "нет в продаже", "объявление снято", "объявление закрыто", "ilan yayından kaldırıldı",
+    "снят с продажи", "нет в продаже", "объявление снято", "объявление закрыто", "снял объявление",
+    "сняла объявление", "ilan yayından kaldırıldı",
     "オークションは終了", "オークション終了", "出品終了", "拍卖已结束", "경매가 종료", "경매 종료",
     # no longer made or sold ("Ce produit n'est plus commercialisé")
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
@@ -239,7 +240,9 @@ _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "vendida", "venduto", "verkocht", "såld",
                           "solgt", "sprzedane", "sprzedany", "reserviert", "réservé", "réservée", "reservado", "reservada",
                           "riservato", "riservata", "gereserveerd", "zarezerwowany", "zarezerwowane", "забронирован",
-                          "rezervováno", "reservert", "reserverad"))
+                          "rezervováno", "reservert", "reserverad", "продано", "продан", "продана", "prodáno",
+                          "predané", "prodano", "myyty", "eladva", "satıldı", "vândut", "πουλήθηκε", "売約済み",
+                          "売約済", "已售出", "판매완료", "거래완료"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
@@ -254,6 +257,9 @@ _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|exis
                              # a low-stock counter run down to none ("Only 0 left!", "Nur noch 0 übrig")
                              r"(?:only |just |nur noch |noch |plus que |solo quedan |ancora )?0 (?:items? |pieces? |"
                              r"stück |pcs? )?(?:left|remaining|übrig|restant|disponibles?\b)")
+# A status row whose value is the trade's word for a title no longer made ("Status: Deleted" of a
+# record, "Status: Withdrawn" of a book): words that alone say nothing of stock.
+_ENDED_STATUS = re.compile(r"(?:stock |product |item |title )?status\s*[:：]\s*(?:deleted|withdrawn)[\s.!]*$")
 # A statement about a size, a variant or a service rather than the product ("Die gewünschte Größe
 # ist leider nicht mehr verfügbar", "Pickup not available", "Gift wrap is available for this item",
 # "This item is not available for shipping", "Not available in stores", "Die gewünschten
@@ -321,7 +327,10 @@ _THIS_PRODUCT = re.compile(
     r"este (?:artículo|producto|artigo|produto)|esta (?:prenda|peça)|questo (?:articolo|prodotto)|"
     r"dit (?:artikel|product)|deze (?:artikel|product)|ten (?:produkt|artykuł|towar)|tento (?:produkt|výrobek)|"
     r"denna (?:artikel|produkt|vara)|denne (?:vare|varen|artikkel|artikel)|tämä tuote|bu ürün|этот товар|"
-    r"цей товар|ez a termék|barang ini|produk ini)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품")
+    r"цей товар|ez a termék|barang ini|produk ini)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품|"
+    # the bare noun opening the text ("Товар продан.", "Item sold.", "Artikel verkauft")
+    r"^\W*(?:item|product|artikel|produkt|produit|article|articolo|artículo|producto|produto|prodotto|towar|"
+    r"товар|ürün|tuote|vara|termék|barang|produk)(?![^\W\d_])")
 # A one-off item's state said of it ("Cet article est réservé.", "Barang ini sudah terjual."): words that
 # alone say nothing ("sold by …", "all rights reserved"), closing the product's clause.
 _TAKEN = re.compile(r"(?<![^\W\d_])(?P<out>sold|reserved|vendu|vendue|réservé|réservée|verkauft|reserviert|vendido|vendida|"
@@ -396,7 +405,7 @@ def verdict(text: str) -> str | None:
         first = _SENTENCE_END.search(low, 0, _SHORT + 1)
         if first:  # a short first sentence is a statement of its own
             low = low[:first.start()]
-    if _NO_STOCK_COUNT.match(low) or low.strip(" !.") in _SOLD_BADGES:
+    if _NO_STOCK_COUNT.match(low) or low.strip(" !.") in _SOLD_BADGES or _ENDED_STATUS.match(low):
         return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
@@ -868,9 +877,14 @@ _OPTIONAL_DELIVERY = re.compile(r"express|same[- ]?day|next[- ]?day|scheduled|in
 
 def _cell_statement(el, value: str | None) -> str | None:
     """A table or list cell's value with the label in the cell before it, when that label names
-    stock or a quantity ("Skladem: 0 ks", "Quantity available: 0"): the pair is one statement."""
-    if el.tag not in ("td", "dd") or not value or not value.strip():
+    stock or a quantity ("Skladem: 0 ks", "Quantity available: 0"): the pair is one statement.
+    The value may sit in the cell's one child ("<td><span class='status'>Deleted</span></td>")."""
+    if not value or not value.strip():
         return None
+    if el.tag not in ("td", "dd"):
+        el = el.getparent()
+        if el is None or el.tag not in ("td", "dd") or len(el) != 1 or (el.text or "").strip():
+            return None
     label = el.getprevious()
     if label is None or label.tag not in ("th", "dt", "td"):
         return None
