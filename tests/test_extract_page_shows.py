@@ -419,6 +419,17 @@ def test_in_stock_beside_words_that_speak_of_others(box, lang):
                       lang).availability == "InStock"
 
 
+@pytest.mark.parametrize("note, lang", [("<sup>inkl. MwSt.</sup>", "de"), ("<small>TTC</small>", "fr"),
+                                        ("<small>incl. VAT</small>", "en")])
+def test_a_price_with_its_vat_included_note_inside_is_the_price(note, lang):
+    # a book's paperback price in the buy form; the other format's price is in a link to its own page
+    body = ("<div class='product-info'><h1>Wool Coat</h1><form class='cartform'><span class='price'>18,95 € "
+            f"{note}</span><a class='btn btn-cartadd' href='/cart?add=37219'>In den Warenkorb</a>"
+            "<p>Andere Produktarten:</p><ul><li><a href='/p/39408-e-book'>E-Book/epub "
+            "<small class='produkteprice'>17,99 €</small></a></li></ul></form></div>")
+    assert extract_product(page(body, lang=lang), URL).price == "18.95"
+
+
 def test_a_price_before_greek_vat_is_not_the_price():
     body = ("<div class='product'><h1>Δερμάτινα σανδάλια</h1><ul class='list-unstyled'><li><h2>65,00€</h2></li>"
             "<li>Χωρίς ΦΠΑ: 52,42€</li></ul><button id='button-cart'>Προσθήκη στο καλάθι</button></div>")
@@ -2616,8 +2627,10 @@ def test_a_carousels_tiles_some_without_a_price_do_not_price_a_sold_out_product(
     assert (rec.availability, rec.price) == ("OutOfStock", None)
 
 
-def test_a_reviewers_by_line_is_no_brand():
-    review = ("<div class='reviews'><div class='review'><span class='gry'>By</span> "
+@pytest.mark.parametrize("area", ["class='reviews'", "id='rev-dpForeignMktReviewsAUI-R24I8B' class='a-section'"])
+def test_a_reviewers_by_line_is_no_brand(area):
+    # also where the area's id names it in camel case only (Amazon's reviews from other marketplaces)
+    review = (f"<div {area}><div class='a-row'><span class='gry'>By</span> "
               "<a href='/gp/pdp/profile/A2W0GY64CJSV5D'>FreeSpirit</a><p>Great reader.</p></div></div>")
     body = f"<h1>Kindle</h1><span class='price'>$79.00</span><button class='add-to-cart'>Add to cart</button>{review}"
     assert extract_product(page(body), URL).brand is None

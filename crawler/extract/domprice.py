@@ -390,6 +390,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         m = _OR_MONTHLY.search(text)
         if m and _AMOUNT.search(text, 0, m.start()):
             text = text[:m.start()]  # "$1,299.99 or $108.33/mo.": the price, then what a month of it costs
+    if text:
+        text = _VAT_INCLUDED.sub(" ", text)  # "18,95 € <sup>inkl. MwSt.</sup>": the price, not a tax amount
     if not text or _IGNORE_TEXT.search(text):
         return None, None
     if not text.isascii():

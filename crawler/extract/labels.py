@@ -919,11 +919,14 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     return out
 
 
-# A class or id token naming a review or a comment ("reviews", "rev-dpReviewsMostHelpful", "comment-content"); not
+# A class or id token naming a review or a comment ("reviews", "rev-dpForeignMktReviewsAUI", "comment-content"); not
 # a theme's flag on the whole product ("ast-woo-product-no-review", "has-reviews")
 _REVIEW_AREA = re.compile(r"(?<![a-z])(?!(?:no|has|with|show|hide|enable|disable|is)[-_])(?:[a-z]+[-_])*?"
                           r"(?:reviews?|comments?|testimonials?|bewertung\w*|avis|opinions?|recensioni|rezension\w*|"
                           r"opinie)(?![a-z])")
+
+
+_CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")  # "dpForeignMktReviewsAUI" -> "dp-Foreign-Mkt-Reviews-AUI"
 
 
 def in_reviews(el, levels: int = 14) -> bool:
@@ -931,7 +934,7 @@ def in_reviews(el, levels: int = 14) -> bool:
     variant someone bought, not the product's brand or colour. A block holding the product's heading is
     never one."""
     for a in islice(el.iterancestors(), levels):
-        key = " ".join(filter(None, (a.get("class"), a.get("id")))).lower()
+        key = _CAMEL_HUMP.sub(r"\1-\2", " ".join(filter(None, (a.get("class"), a.get("id"))))).lower()
         if key and any(_REVIEW_AREA.match(t) and not _FLAG.match(t) for t in key.split()):
             return a.find(".//h1") is None
     return False
