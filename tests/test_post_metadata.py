@@ -2627,3 +2627,34 @@ def test_a_broadcasters_page_named_for_the_show_anywhere_in_its_path_is_no_garme
     rec = _titled("Gannet Cove season 1, episode 5: Maya's sweater",
                   f"<p>Maya's sweater: <a href='https://s.example/1'>Aran</a>. Watch it on <a href='{href}'>here</a>.</p>")
     assert (href in [link.url for i in rec.items for link in i.links]) == kept
+
+
+def test_a_post_titled_only_by_its_document_title_and_a_show_in_book_title_brackets():
+    # a Weibo article: no h1, no og:title; the show in 《》 before "第7集", the site's name after the dash
+    page = ("<html><head><meta charset='utf-8'><title>《玫瑰的故事》第7集 黃亦玫、蘇更生同款穿搭整理 - 微博</title></head>"
+            "<body><div class='main_toppic'><div class='title'>《玫瑰的故事》第7集 黃亦玫、蘇更生同款穿搭整理</div></div>"
+            "<div class='WB_editor_iframe_new'><h2>【黃亦玫】</h2><p>西裝外套：<a href='https://s.example/1'>MaxMara</a></p>"
+            "</div></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://weibo.com/ttarticle/p/show?id=2309405040987654321098")
+    assert (rec.title, rec.show, rec.episode) == ("《玫瑰的故事》第7集 黃亦玫、蘇更生同款穿搭整理", "玫瑰的故事", 7)
+
+
+def test_the_shows_possessive_before_its_quoted_episode_title():
+    rec = _inline("<p>Richie's suit: <a href='https://s.example/1'>Tom Ford</a></p>",
+                  "What Richie Wore in The Bear’s “Forks”")
+    assert rec.show == "The Bear"
+
+
+def test_a_shortened_show_the_post_sets_in_italics_in_full():
+    body = ("<p>Mabel's coat in this week's <em>Only Murders in the Building</em> is the star.</p>"
+            "<p>Coat: <a href='https://s.example/1'>Ganni</a></p>")
+    assert _in_language("en", "Only Murders S03E05: Mabel's Coat", body).show == "Only Murders in the Building"
+
+
+def test_a_lower_case_acronym_spelled_out_in_the_posts_lower_case_tags():
+    page = ("<html><head><title>tsitp season 2, ep. 4 fits</title></head><body><article><h1>tsitp season 2, ep. 4 fits"
+            "</h1><div class='entry-content'><p>belly's shorts: <a href='https://s.example/1'>levi's</a></p></div>"
+            "<footer><a href='https://fits.example/tagged/the-summer-i-turned-pretty'>#the summer i turned pretty</a>"
+            "</footer></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://fits.example/post/7261543890")
+    assert rec.show == "the summer i turned pretty"

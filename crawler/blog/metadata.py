@@ -192,6 +192,11 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
                              and not _LATIN.search(rec.show[: -len(c)]) and _usable(c, exclude)), rec.show)
         if rec.show and _ACRONYM.fullmatch(rec.show):  # "TSITP 2x03": the post spells it out somewhere
             rec.show = _spelled_out(rec.show, [title, *later]) or rec.show
+        elif rec.show and rec.show.islower() and _ACRONYM.fullmatch(rec.show.upper()):  # a tumblr's "tsitp"
+            rec.show = _spelled_out(rec.show.upper(), [title, *later], any_case=True) or rec.show
+        if rec.show:  # "Only Murders S03E05" in the title, "Only Murders in the Building" set in italics below
+            rec.show = next((t for t in _emphasised(root) if t.casefold().startswith(rec.show.casefold() + " ")
+                             and _usable(t, exclude)), rec.show)
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
@@ -225,13 +230,19 @@ def _fan_wiki(tree) -> str | None:
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
-def _spelled_out(acronym: str, texts: list[str]) -> str | None:
+def _spelled_out(acronym: str, texts: list[str], any_case: bool = False) -> str | None:
     """The words whose initials are `acronym`, its first capitalised ("The Summer I Turned Pretty" for
-    "TSITP", "Sex and the City" for "SATC", "Goede tijden, slechte tijden" for "GTST"), the first the texts
-    hold."""
+    "TSITP", "Sex and the City" for "SATC", "Goede tijden, slechte tijden" for "GTST"; or not, for an
+    acronym the post writes in lower case, as in its tags), the first the texts hold."""
     inner = (rf"[{c}{c.lower()}][\w'’]*" for c in acronym[1:])
-    words = re.compile(r"\b" + r"[\s,]+".join((rf"{acronym[0]}[\w'’]*", *inner)) + r"\b")
+    first = f"[{acronym[0]}{acronym[0].lower()}]" if any_case else acronym[0]
+    words = re.compile(r"\b" + r"[\s,]+".join((rf"{first}[\w'’]*", *inner)) + r"\b")
     return next((m.group() for t in texts if (m := words.search(t))), None)
+
+
+def _emphasised(root) -> list[str]:
+    """The body's words set in italics or as a cited title, as posts write a show's name."""
+    return [squash(e.text_content()) for e in root.iter("em", "i", "cite") if len(e.text_content()) <= 60]
 
 
 def _slug_show(url: str, texts: list[str], exclude: set[str]) -> str | None:
@@ -746,6 +757,8 @@ def _unquoted(show: str) -> str:
     elif len(show) > 2 and show[0] in _DOUBLE_QUOTES and (close := _CLOSING.search(show, 1)) and close.start() > 1:
         show = show[1:close.start()].strip()  # a quoted name the sentence goes on after ("… Of "Nobody Wants This" Are …")
     m = _CORNER_QUOTED.fullmatch(show) or _ENDS_QUOTED.search(show)
+    if m and m.re is _ENDS_QUOTED and (whose := _POSSESSIVE_END.search(show, 0, m.start())):
+        return show[:whose.start()].strip()  # "The Bear’s “Forks”": the show's episode, named
     return m.group(1).strip() if m else show
 
 
@@ -754,6 +767,7 @@ _CLOSING = re.compile(r'["”“»]')
 # a sentence that ends in the quoted show ("Was Lena und Malin in „Nordlicht“", "… в сериале «Северный ветер»",
 # "Modet i ”Skärgårdsnätter”")
 _ENDS_QUOTED = re.compile(r"\s[„“”\"«‹]([^„“”\"«»‹›]{2,60})[“”\"»›]$")
+_POSSESSIVE_END = re.compile(r"(?<=[^\W\d_])['’]s?\s*$")
 _CORNER_QUOTED = re.compile(r"[^「」『』《》【】]{0,6}[「『《【]([^「」『』《》【】]+)[」』》】]")
 
 
@@ -772,10 +786,11 @@ _WHICH_EPISODE = re.compile(r"['’]s\s+(?:latest|newest|new|final|last|first|bi
 
 
 def _usable(name: str, exclude: set[str]) -> bool:
-    """A name that can be a show: written as a proper name, not only generic or garment words
+    """A name that can be a show: written as a proper name (capitals, or a script without case: "玫瑰的故事"),
+    not only generic or garment words
     ("TV Fashion", "coats", "Leather Boots"), not a character, brand or the blog itself."""
     words = set(re.findall(r"[^\W\d_]+", name.casefold()))
-    return bool(words) and len(name) <= 60 and any(c.isupper() for c in name) \
+    return bool(words) and len(name) <= 60 and any(c.isupper() or c.isalpha() and not c.islower() for c in name) \
         and not words <= GENERIC | DESCRIPTORS and name.casefold() not in exclude \
         and name.casefold() not in _STREAMERS
 

@@ -303,7 +303,8 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
         h1 = next((h for h in h1s if any(a.tag == "article" for a in h.iterancestors())), None)
     if h1 is None:  # the site's name in the only h1: the entry's own titled heading (Blogger's "h3.post-title")
         h1 = next((h for h in tree.iter("h2", "h3") if _entry_title(h) and not _beside_the_post(h)), None)
-    rec.title = _meta(tree, "og:title") or article.get("headline") or (text(h1) if h1 is not None else None)
+    rec.title = _meta(tree, "og:title") or article.get("headline") or (text(h1) if h1 is not None else None) \
+        or _document_title(tree)
     rec.published = (_meta(tree, "article:published_time") or article.get("datePublished")
                      or next((t.get("datetime") for t in tree.iter("time") if t.get("datetime")), None))
     canonical = next((l.get("href") for l in tree.iter("link") if (l.get("rel") or "").lower() == "canonical"), None)
@@ -399,6 +400,18 @@ def _names_the_show(url: str, name: str, within) -> bool:
 
 def _ascii_slug(words: str) -> str:
     return "-".join(re.findall(r"[^\W_]+", unaccented(words).casefold()))  # other scripts kept: "/tags/花開那年"
+
+
+def _document_title(tree) -> str | None:
+    """The document's <title> without the site's name after its last separator ("《玫瑰的故事》第7集 … - 微博"):
+    the post's title where no heading or meta tag gives it."""
+    title = tree.find(".//title")
+    words = text(title) if title is not None else ""
+    parts = _TITLE_SEPARATOR.split(words)
+    return (parts[0] if len(parts) > 1 and len(parts[-1]) <= 30 else words) or None
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?=[^|–—-]*$)")
 
 
 def _profile_page(tree) -> bool:
