@@ -430,6 +430,22 @@ def test_a_price_with_its_vat_included_note_inside_is_the_price(note, lang):
     assert extract_product(page(body, lang=lang), URL).price == "18.95"
 
 
+def test_a_price_set_in_three_parts_its_cents_without_a_decimal_mark():
+    # "$", "64" and "90" each in its own element, the cents raised by style alone
+    body = ("<div class='product-info'><h1>Wool Coat</h1><span id='priceblock_ourprice' class='a-color-base'>"
+            "<span class='verticalAlign a-size-large'>$</span><span class='buyingPrice'>64</span>"
+            "<span class='verticalAlign a-size-large priceToPayPadding'>90</span></span>"
+            "<button class='add-to-cart'>Add to Cart</button></div>")
+    assert extract_product(page(body), URL).price == "64.90"
+
+
+def test_a_trade_in_value_is_not_the_price():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><button class='add-to-cart'>Add to Cart</button>"
+            "<div id='tradeInButton'><span>Earn a gift card: trade in yours for</span> "
+            "<span id='tradeInButton_tradeInValue' class='a-text-bold'>$1.03</span></div></div>")
+    assert extract_product(page(body), URL).price is None
+
+
 def test_a_price_before_greek_vat_is_not_the_price():
     body = ("<div class='product'><h1>Δερμάτινα σανδάλια</h1><ul class='list-unstyled'><li><h2>65,00€</h2></li>"
             "<li>Χωρίς ΦΠΑ: 52,42€</li></ul><button id='button-cart'>Προσθήκη στο καλάθι</button></div>")
@@ -2692,6 +2708,16 @@ def test_page_state_stating_the_stock_beside_the_products_name_rather_than_with_
     assert extract_product(page(body + state("OUT_OF_STOCK", "UNAVAILABLE")), URL).availability in SOLD_OUT
     # statuses that disagree (shipped now, no pick-up) say nothing: the page's default stands
     assert extract_product(page(body + state("IN_STOCK", "UNAVAILABLE")), URL).availability not in SOLD_OUT
+
+
+def test_a_widgets_own_availability_in_the_page_state_is_not_the_products():
+    # a size advisor's part of the state ("fitAnalytics": {"isAvailable": false}) beside the product's
+    data = {"product": {"seo": {"h1": "HD Externo Portátil Seagate 2TB"}, "id": "122423909"},
+            "fitAnalytics": {"isAvailable": False, "isVisible": False}, "notifyMe": {}}
+    state = f"<script>window.__PRELOADED_STATE__ = {json.dumps(data)};</script>"
+    body = ("<h1>HD Externo Portátil Seagate 2TB</h1><span class='sales-price'>R$ 359,75</span>"
+            "<button class='buy-button'>Comprar</button>")
+    assert extract_product(page(body + state, lang="pt-BR"), URL).availability not in SOLD_OUT
 
 
 def test_a_turkish_related_products_heading_and_its_tiles_buttons():

@@ -42,6 +42,7 @@ _IGNORE_TOKENS = re.compile(
     r"slider|range|sort|badge|percent|percentage|"
     r"tooltip|legal|energy|subscribe|subscription|coupon|voucher|total|subtotal|cart|basket|"
     r"lowest|omnibus|excl|exkl|excluding|netto|popup|modal|grundpreis|baseprice|"
+    r"trade in|tradein|trade-in|"  # what the shop pays for the buyer's old one ("tradeInValue": "$1.03")
     + _MEMBER_WORDS + r")\b|\bbase-price\b"
 )
 # A block of the price for members only ("<div class='member-price'><span>Member Preis</span> <span>19,99 €</span>")
@@ -253,6 +254,14 @@ def _currency_unit(child, attrs: str) -> bool:
 _CURRENCY_ALONE = re.compile(r"[^\w\s]{1,3}|[^\W\d_]{1,4}\.?")  # "원", "円", "€", "kr.", "TL", "zł"
 
 
+def _cents_after_whole(ch) -> bool:
+    """The last of a price's parts, two digits right after a part that is a whole number ("<span>$</span>
+    <span class='buyingPrice'>64</span><span>90</span>"): the cents, set apart without a decimal mark."""
+    before = ch.getprevious()
+    return ch.getnext() is None and before is not None and len(before) == 0 \
+        and (before.text or "").strip().isdigit() and not (before.tail or "").strip()
+
+
 def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> str | None:
     """Visible text of a price element without struck/"was" children (collected into regs).
 
@@ -281,12 +290,12 @@ def _own_text(el, regs: list, limit: int = 120, inline_strike: bool = False) -> 
                                             or any(c.isdigit() for t in out for c in t)):
                     pass  # a screen-reader label, or its copy of the amount already read
                 elif not _SKIP_CHILD_TOKENS.search(a) or _currency_unit(ch, a):
-                    if (tag == "sup" or "fraction" in a or "cents" in a or "decimal" in a or _SUP_CLASS.search(a)) \
-                            and out:  # also bonprix's "<span class='decimal-place'>99</span>"
+                    if (tag == "sup" or "fraction" in a or "cents" in a or "decimal" in a or _SUP_CLASS.search(a)
+                            or _cents_after_whole(ch)) and out:  # also bonprix's "<span class='decimal-place'>99</span>"
                         t = (ch.text or "").strip()
                         head = "".join(out).rstrip()  # the whole part may end in its element's tail
                         if len(t) == 2 and t.isdigit() and len(ch) == 0 and head[-1:].isdigit():
-                            out.append("," if "." in head[-4:] else ".")
+                            out[:] = [head, "," if "." in head[-4:] else "."]
                     walk(ch, depth + 1)
             if ch.tail:
                 out.append(ch.tail)

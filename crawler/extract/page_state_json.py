@@ -316,8 +316,15 @@ def _nested_availability(blobs, title_words: set) -> str | None:
         if a and any(_names_title(anc, title_words, named) for anc in ancestors):
             verdicts.add(a)
         below = (*ancestors[-3:], node)
-        stack.extend((v, below) for v in node.values() if isinstance(v, (dict, list)))
+        stack.extend((v, below) for k, v in node.items() if isinstance(v, (dict, list)) and not _WIDGET_KEY.search(k))
     return verdicts.pop() if len(verdicts) == 1 else None
+
+
+# A state's part for a widget or a service beside the product, whose own "isAvailable" is the widget's
+# (Americanas' {"fitAnalytics": {"isAvailable": false}}, a size advisor that has no data for a hard drive).
+_WIDGET_KEY = re.compile(r"analytic|tracking|fit(?:finder|predictor|advisor)?$|^fit|size.?(?:advisor|guide|finder|chart)|"
+                         r"recommend|review|rating|chat|experiment|feature.?flag|toggle|widget|banner|modal|newsletter|"
+                         r"notify|wishlist|cookie|consent|ads?$|advert|sponsor", re.I)
 
 
 def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bool:
