@@ -2658,3 +2658,43 @@ def test_a_lower_case_acronym_spelled_out_in_the_posts_lower_case_tags():
             "</footer></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://fits.example/post/7261543890")
     assert rec.show == "the summer i turned pretty"
+
+
+def test_a_vietnamese_titles_outfits_of_each_wearer():
+    body = ("<h3>1. Trang phục của Lụa</h3><p>Đầm hoa: <a href='https://s.example/1'>IVY moda</a></p>"
+            "<h3>2. Trang phục của Hải</h3><p>Áo sơ mi: <a href='https://s.example/2'>Owen</a></p>")
+    rec = _in_language("vi", "Cuộc đời vẫn đẹp sao tập 7: trang phục của Lụa và Hải", body)
+    assert sorted(rec.characters) == ["Hải", "Lụa"]
+
+
+def test_a_character_columns_actor_in_brackets_is_no_part_of_the_name():
+    body = ("<table><tr><th>Karakter</th><th>Parça</th><th>Link</th></tr>"
+            "<tr><td>Seyran (Afra Saraçoğlu)</td><td>Saten gömlek</td><td><a href='https://s.example/1'>Mango</a></td></tr>"
+            "<tr><td>Suna (Ezgi Eyüboğlu)</td><td>Yeşil elbise</td><td><a href='https://s.example/2'>Zara</a></td></tr>"
+            "</table>")
+    assert _in_language("tr", "Yalı Çapkını 7. Bölüm Kombinleri", body).characters == ["Seyran", "Suna"]
+
+
+def test_a_block_headed_as_other_posts_names_no_wearer():
+    # a Squarespace summary block ("You might also like") of other posts' cards, inside the page's article
+    cards = "".join(f"<div class='summary-item'><a href='/blog/{slug}'><img src='/{slug}.jpg' alt='{alt}'></a>"
+                    f"<a href='/blog/{slug}'>{alt}</a></div>"
+                    for slug, alt in (("the-bear-sydney", "Sydney's Workwear in The Bear"),
+                                      ("ted-lasso-keeley", "Keeley's Best Looks in Ted Lasso")))
+    body = ("<p>S3 · Ep. 7. The field-trip episode.</p><h2>Janine</h2><p>Cardigan: <a href='https://s.example/1'>"
+            "J.Crew</a></p><h2>Ava</h2><p>Ava's boots steal the episode.</p><p>Boots: <a href='https://s.example/2'>"
+            "Steve Madden</a></p>"
+            f"<div class='sqs-block summary-v2-block'><div class='summary-block-header'><h3>You might also like</h3></div>"
+            f"{cards}</div>")
+    rec = _in_language("en", "Janine's Cardigan Era, Part 7", body)
+    assert (rec.characters, rec.season, rec.episode) == (["Janine", "Ava"], 3, 7)
+
+
+def test_an_indieweb_posts_webmentions_are_replies():
+    body = ("<h2>Lydia</h2><p>Coat: <a href='https://s.example/1'>Toast</a></p><h2>Margot</h2><p>Scarf: "
+            "<a href='https://s.example/2'>Acne Studios</a></p><section class='webmentions'><h2>Webmentions</h2><ol>"
+            "<li><a href='https://mastodon.social/@priyak'>Priya K.</a> liked this</li></ol></section>"
+            "<section class='recent'><h2>More posts</h2><ol><li><a href='/posts/knitwear/'>A knitwear index</a></li>"
+            "</ol></section>")
+    rec = _in_language("en", "What Lydia and Margot wear in The Cartographers", body)
+    assert rec.characters == ["Lydia", "Margot"]

@@ -437,7 +437,8 @@ def garments_of(words: str, alone: bool = True, maker_ok=None) -> list[str]:
             continue
         what = m.group("what").casefold().split()
         who = m.group("who")
-        if any(garment_word(w) for w in what) and not _COPULA & set(what) and not _no_name(who) \
+        if (any(garment_word(w) for w in what) or " ".join(what).endswith(_LOOKS)) and not _COPULA & set(what) \
+                and not _no_name(who) \
                 and (not _is_maker(who) or (maker_ok is not None and maker_ok(who))):
             out.append(who)
     return out
@@ -449,6 +450,8 @@ def _opens_a_sentence(name: str, body: str) -> bool:
     return re.search(rf"(?:^|[.!?]\s+){re.escape(name)}\s+[^\W\d_A-ZÀ-Ý]", body) is not None
 
 
+# A look "of" someone ("trang phục của Lụa", "les tenues de Chloé") as a garment is
+_LOOKS = ("trang phục", "look", "looks", "outfit", "outfits", "tenue", "tenues", "costume", "costumes")
 # "O vestido é da Farm", "la robe est de Sézane": the garment's maker, not its wearer
 _COPULA = frozenset(("é", "est", "es", "è", "era", "foi", "fue", "sont", "son", "sono", "são", "ist", "is", "was"))
 

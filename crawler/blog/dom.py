@@ -13,7 +13,8 @@ from street2shop.crawler.extract.text import unescape_twice_escaped
 
 #: Chrome that may sit inside a post's own container; the post's header and footer are not
 #: in this list because they carry its category and tag links.
-_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|related|"
+_CHROME_WORDS = (r"nav|navbar|menu|sidebar|widget-area|widgets|aside|comments?|comment-list|respond|"
+                 r"webmentions?|related|"  # an IndieWeb site's replies
                  r"relatedposts|archive|read-next|more-posts|recent-posts|post-preview|"  # other posts' lists
                  r"share|sharing|social|author|byline-avatar|avatar|ads?|advert|advertisement|sponsor|banner|"
                  r"promo|newsletter|subscribe|pagination|cookie|closet")  # a "shop my closet" widget
@@ -55,7 +56,33 @@ def is_noise(el) -> bool:
         # a shopping widget's fallback links for readers without scripts (LTK's, ShopStyle's) are the post's
         return not (el.tag == "noscript" and next(el.iter("a"), None) is not None)
     m = pattern.search(classes(el))
-    return m is not None and not _is_entry(el) and not (m.group(2).lower() == "header" and _section_header(el))
+    if m is None:
+        return _other_posts_block(el)
+    return not _is_entry(el) and not (m.group(2).lower() == "header" and _section_header(el))
+
+
+def _other_posts_block(el) -> bool:
+    """A block that opens with a heading naming other posts ("You might also like", "Related posts",
+    "関連記事") above their cards, whatever its classes (a Squarespace summary block)."""
+    first = el
+    for _ in range(2):  # the heading, or a header holding it
+        first = next((c for c in first if isinstance(c.tag, str)), None)
+        if first is None:
+            return False
+        if first.tag in _HEADING_TAGS:
+            words = " ".join(first.text_content().split()).casefold()
+            return len(words) <= 60 and _OTHER_POSTS.match(words) is not None
+    return False
+
+
+_OTHER_POSTS = re.compile(
+    r"(?:you (?:may|might) also (?:like|enjoy)|related (?:posts|articles|stories|reads)|read (?:next|also)|"
+    r"more (?:posts|stories|articles)|recent posts|popular posts|keep reading|also read|lies auch|weitere beiträge|"
+    r"ähnliche beiträge|das könnte dich auch interessieren|à lire aussi|articles similaires|vous aimerez aussi|"
+    r"te puede interesar|artículos relacionados|entradas relacionadas|potrebbe interessarti|articoli correlati|"
+    r"leia também|posts relacionados|gerelateerde berichten|lees ook|relaterade inlägg|czytaj (?:też|także)|"
+    r"podobne wpisy|похожие (?:записи|статьи)|читайте также|関連記事|おすすめ記事|相关文章|相關文章|推薦閱讀|"
+    r"관련 글|추천 글)(?!\w)")
 
 
 def _section_header(el) -> bool:

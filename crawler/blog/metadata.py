@@ -43,7 +43,7 @@ _SEASON_EPISODE = [
                r"(?:avsnitt|afsnit|episode|episod|odcinek|odc\.|jakso)\s*(?P<episode>\d{1,3})\b", re.I),
     re.compile(r"\b(?P<season>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\s*[,:-]?\s*"
                r"(?:cap[ií]tulo|episodio|epis[óo]dio|puntata|ep\.?)\s*(?P<episode>\d{1,3})\b", re.I),
-    re.compile(r"\bs(?P<season>\d{1,2})\s+ep?\.?\s*(?P<episode>\d{1,3})\b", re.I),
+    re.compile(r"\bs(?P<season>\d{1,2})(?:\s+|\s*[,·•|/–—-]\s*)ep?\.?\s*(?P<episode>\d{1,3})\b", re.I),  # "S3 · Ep. 7"
     re.compile(r"\b(?:episode|ep\.?)\s*(?P<episode>\d{1,3})\s+of\s+season\s*(?P<season>\d{1,2})\b", re.I),
     # tr "2. Sezon 15. Bölüm"
     re.compile(r"\b(?P<season>\d{1,2})\.\s*sezon\s*[,:-]?\s*(?P<episode>\d{1,3})\.\s*bölüm", re.I),

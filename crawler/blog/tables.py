@@ -69,8 +69,13 @@ def row_name(row) -> str | None:
 
 
 def row_wearer(row) -> str | None:
-    """The cell under a "Character" / "Who" column: whom the row's garment is for."""
-    return next((text(c).strip(" :–—-|,.") for h, c in _columns(row) if _WHO_HEADER.match(h) and text(c)), None)
+    """The cell under a "Character" / "Who" column: whom the row's garment is for (without the actor
+    in brackets after the name: "Seyran (Afra Saraçoğlu)")."""
+    cell = next((text(c) for h, c in _columns(row) if _WHO_HEADER.match(h) and text(c)), None)
+    return cell and ((_ACTOR.sub("", cell) or cell).strip(" :–—-|,.") or None)
+
+
+_ACTOR = re.compile(r"\s*[（(][^()（）]{2,40}[)）]\s*$")
 
 
 def _name_cell(cell) -> str | None:
