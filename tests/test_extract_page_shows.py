@@ -2720,6 +2720,48 @@ def test_a_widgets_own_availability_in_the_page_state_is_not_the_products():
     assert extract_product(page(body + state, lang="pt-BR"), URL).availability not in SOLD_OUT
 
 
+def test_a_sold_out_badge_beside_the_heading_whose_class_says_so_outweighs_a_server_written_button():
+    # Squarespace's server HTML: the "sold out" mark above the title; its script later disables the button
+    body = ("<div class='ProductItem-details'><div class='product-mark sold-out'>sold out</div>"
+            "<h1 class='ProductItem-details-title'>Stoneware Mug — Tide</h1><div class='product-price'>$42.00</div>"
+            "<div class='sqs-add-to-cart-button' role='button'>Add To Cart</div></div>")
+    assert extract_product(page(body), URL).availability == "OutOfStock"
+    # a colour's mark classed so in a line of variants is no such badge
+    body = ("<div class='info'><h1>Stoneware Mug — Tide</h1><div class='variants'>Colour: <b>Tide</b> · Kelp – "
+            "<span class='oos'>Sold out</span></div><div class='price'>$42.00</div>"
+            "<button class='add-to-cart'>Add To Cart</button></div>")
+    assert extract_product(page(body), URL).availability not in SOLD_OUT
+
+
+def _server_html(state: str, box: str = "<button class='add-to-cart'>Add to cart</button>") -> str:
+    return page(f"<div class='product'><h1>Ullmössa Fjäll</h1><span class='price'>349 kr</span>{box}</div>{state}",
+                lang="sv")
+
+
+def test_a_product_data_attributes_json_is_page_state():
+    # PrestaShop's "data-product" on the details block: the server-written button is enabled until scripts run
+    data = {"id_product": 87, "name": "Ullmössa Fjäll", "price_amount": 349, "quantity": 0,
+            "availability": "unavailable", "add_to_cart_url": None}
+    state = f"<div id='product-details' data-product='{json.dumps(data)}'></div>"
+    assert extract_product(_server_html(state), URL).availability == "OutOfStock"
+
+
+def test_a_bare_json_state_in_a_template_and_an_offers_capitalised_quantity():
+    # VTEX IO: "<template data-varname='__STATE__'><script>{…}": the offer is a node of its own
+    data = {"Product:sp-1": {"productId": "1", "productName": "Ullmössa Fjäll", "__typename": "Product"},
+            "$Product:sp-1.items.0.sellers.0.commertialOffer": {"Price": 349, "AvailableQuantity": 0}}
+    state = f"<template data-type='json' data-varname='__STATE__'><script>{json.dumps(data)}</script></template>"
+    assert extract_product(_server_html(state, ""), URL).availability == "OutOfStock"
+
+
+def test_a_state_assigned_to_a_windows_initial_data_after_other_statements():
+    # Ecwid: "window.ec = …; window.ecwid_initial_data = {…}"
+    data = {"storeId": 48211973, "product": {"name": "Ullmössa Fjäll", "price": 349, "quantity": 0, "inStock": False}}
+    state = (f"<script>window.ec = window.ec || {{}}; window.ec.config = {{}};\n"
+             f"window.ecwid_initial_data = {json.dumps(data)};</script>")
+    assert extract_product(_server_html(state, ""), URL).availability == "OutOfStock"
+
+
 def test_a_turkish_related_products_heading_and_its_tiles_buttons():
     tiles = "".join(f"<div class='col'><div class='product-thumb'><h4><a href='/bakir-{n}'>Bakır Tepsi {n}</a></h4>"
                     f"<div class='price'><span class='price-new'>549,90TL</span></div><button type='submit'>Sepete Ekle"

@@ -257,7 +257,8 @@ def _extract(root, url: str) -> ProductRecord:
         h1 = domfields.best_h1(named, titles, site)
     has_price = any(part.get("price") for _, part in layers)
     # the page's state, parsed once and only when a step needs it
-    state = cache(partial(_tidy_state, sc.scripts, [og.get("name"), title, h1[1] if h1 else None], hints))
+    state = cache(partial(_tidy_state, sc.scripts + sc.state_attributes,
+                          [og.get("name"), title, h1[1] if h1 else None], hints))
     if not has_price or not any(part.get("availability") for _, part in layers):
         blob = state()
         if blob and has_price:  # markup gave the price: only what no markup gives

@@ -28,6 +28,7 @@ from .text import availability, clean
 # ``window.productJson = {``.
 # Nuxt 2's ``window.__NUXT__=(function(a,b){return {…}}(…))`` and Remix's ``window.__remixContext = {``.
 _ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store|NUXT|Context)[\w$'\"\[\]]*|\bvar meta|"
+                     r"\bwindow\.[\w$]*_(?:initial_)?(?:data|state)|"  # Ecwid's "window.ecwid_initial_data = {…}"
                      r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*(?:[Pp]roduct|sku[Jj]son)[\w$]*)\s*=\s*"
                      r"(?=[{\[]|JSON\.parse\(|\(\s*function\b)")
 # ``window.__TGT_DATA__ = JSON.parse("{\"product\": …}")``: the state as a string literal
@@ -49,13 +50,13 @@ _BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name", "pr
 
 
 def _blobs(scripts) -> list[tuple[object, bool]]:
-    """(state, prices in minor units) for each state script."""
+    """(state, prices in minor units) for each state script (or a data attribute's JSON text)."""
     out = []
     for s in scripts:
-        text = s.text
+        text = s if isinstance(s, str) else s.text
         if not text or len(text) > _MAX_TEXT:
             continue
-        t = (s.get("type") or "").lower()
+        t = "application/json" if isinstance(s, str) else (s.get("type") or "").lower()
         if t and "json" not in t and "javascript" not in t and "ecmascript" not in t:
             continue  # templates, widget state in private formats
         if "json" in t:
@@ -71,6 +72,11 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
         # State scripts open with the assignment; searching whole bundles costs more than the page.
         m = _ASSIGN.search(text, 0, 400)
         if m is None:
+            if not t and text.lstrip()[:1] == "{":  # bare JSON (VTEX's "<template data-varname='__STATE__'><script>{…")
+                try:
+                    out.append((_DECODER.decode(text.strip()), False))
+                except ValueError:
+                    pass
             continue
         try:
             if text.startswith(_PARSED, m.end()):
@@ -191,7 +197,7 @@ _STATUS = ("availability", "buttonState", "stockStatus", "stock_status", "availa
            # a stock object ({"inventory": {"available": false, "quantity": 0, "status": "OUT_OF_STOCK"}})
            "inventory", "inventoryInfo", "stockInfo", "availabilityInfo", "stockData")
 _COUNTS = ("stock", "stockLevel", "stockQuantity", "inventory_quantity", "inventoryQuantity", "quantityAvailable",
-           "availableQuantity", "qty")
+           "availableQuantity", "AvailableQuantity", "qty")  # VTEX's offer: "AvailableQuantity"
 _VARIANTS = ("variants", "skus", "variations", "configurable_children", "offers")
 
 

@@ -730,6 +730,13 @@ def _classed(e, marks: re.Pattern) -> bool:
     return any(":" not in t and marks.search(t) for t in (e.get("class") or "").lower().split())
 
 
+def _title_badge(el) -> bool:
+    """A badge beside the product's heading whose own class says sold out too ("<div class='product-mark
+    sold-out'>sold out</div><h1>…"): the product's state, not a variant's note or a colour's mark."""
+    parent = el.getparent()
+    return _classed(el, _SOLD_OUT_CLASS) and parent is not None and any(c.tag == "h1" for c in parent)
+
+
 def _buy_wrapper(e) -> bool:
     return e.tag == "form" or bool(_BUY_WRAPPER.search(" ".join(filter(None, (e.get("class"), e.get("id")))).lower()))
 
@@ -969,7 +976,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                         and (v == "notify" or _product_level(owner, box))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
-                                                                               or _NO_STOCK_COUNT.match(t.casefold())))
+                                                                               or _NO_STOCK_COUNT.match(t.casefold())
+                                                                               or _title_badge(owner)))
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own

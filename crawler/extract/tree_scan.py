@@ -95,7 +95,7 @@ def _flags(low: str) -> int:
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
-                 "code_inputs", "styles", "titles", "h2s", "related_heads")
+                 "code_inputs", "styles", "titles", "h2s", "related_heads", "state_attributes")
 
     def __init__(self):
         self.metas = []
@@ -113,6 +113,7 @@ class Scan:
         self.typed = []
         self.stock = []
         self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
+        self.state_attributes = []  # the JSON text of "data-product…" attributes: page state too
         self.spec_rows = []  # <tr> of two or four cells and <dl>/<dt>: label/value rows (labels.printed)
         self.labels = []  # elements whose text (a <br>: its tail) starts with a label (labels.printed)
         self.code_inputs = []  # hidden inputs named sku / ASIN
@@ -226,6 +227,8 @@ def scan(root) -> Scan:
                 ident = v if ident is None else ident + " " + v
             elif k == "data-price":
                 data_price = True
+            elif v[:1] == "{" and k.startswith("data-product"):  # PrestaShop's data-product='{"availability": …}'
+                s.state_attributes.append(v)
             elif k == "typeof":
                 s.typed.append(el)
             elif k == "itemscope":
