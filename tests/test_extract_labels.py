@@ -42,6 +42,22 @@ def test_code_and_label_in_one_text():
     assert (rec.sku, rec.sources["sku"]) == ("41230987", "dom")
 
 
+def test_a_microdata_meta_between_the_label_and_its_value():
+    # Shopware: "<span>Productnummer:</span><meta itemprop='productID' content='…'><span>VDM-LOT-CG</span>"
+    rec = get("<div class='ordernumber'><span class='label'>Productnummer:</span><meta itemprop='productID' "
+              "content='0b6f1c2e9a7d4e38'><span class='ordernumber-value'>VDM-LOT-CG</span></div>", lang="nl")
+    assert rec.sku == "VDM-LOT-CG"
+
+
+@pytest.mark.parametrize("line, lang, sku", [
+    ("サイズ：径25.5cm／容量：約2.5L／品番：KY-DONABE-8", "ja", "KY-DONABE-8"),  # full-width "／", no spaces
+    ("Material: cotton | SKU: AB-123", "en", "AB-123"),  # the line's first label is none the reader knows
+    ("-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS", "es", None),  # a promotion's code
+])
+def test_a_known_label_later_in_a_line_whose_first_label_is_unknown(line, lang, sku):
+    assert get(f"<div class='rte'><p>Handmade.</p><p>{line}</p></div>", lang=lang).sku == sku
+
+
 def test_label_in_strong_value_in_its_tail():
     rec = get("<ul class='details'><li><strong>Material: </strong>Nylon</li>"
               "<li><strong>Item no. - </strong>55120</li></ul>")

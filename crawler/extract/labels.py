@@ -515,7 +515,9 @@ def _following(el, tail: bool = True):
     hops = 0
     while sib is not None and hops < 3:
         hops += 1
-        if not isinstance(sib.tag, str):  # a comment
+        if not isinstance(sib.tag, str) or sib.tag in _UNSHOWN:  # a comment, microdata's <meta itemprop>
+            if _has_value(sib.tail):
+                return clean(sib.tail.strip(_SEP_ONLY)), "tail"
             sib = sib.getnext()
             continue
         if sib.tag == "br":
@@ -535,6 +537,7 @@ def _following(el, tail: bool = True):
     return None, None
 
 
+_UNSHOWN = frozenset(("meta", "link", "script", "style", "template"))
 # A value's icon buttons are no part of it ("<a>New Balance</a><button><svg><title>Brand menu</title>")
 _CONTROLS = ("button", "svg")
 
@@ -682,15 +685,28 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
 
 
 # A separator before the next labelled value on the same line.
-_NEXT_LABELLED = re.compile(r"\s+[/|·•]\s+(?=[^/|·•:：]{1,30}[:：])")
+_NEXT_LABELLED = re.compile(r"(?:\s+[/|·•]\s+|\s*[／｜]\s*)(?=[^/|·•／｜:：]{1,30}[:：])")  # CJK's full-width "／" needs no space
 
 
-_LINE_SEP = re.compile(r"[|/·•]")
+_LINE_SEP = re.compile(r"[|/·•／｜]")
+
+
+def labelled_later(text: str) -> bool:
+    """A known label after a separator in a line whose first label is none ("容量：約2.5L／品番：KY-8")."""
+    return any(LABEL.match(text, m.end()) for m in _NEXT_LABELLED.finditer(text, 0, 240))
+
+
+# A promotion's line: its code is a coupon's ("-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS")
+_PROMOTION = re.compile(r"\d\s?%|coupon|cupón|cupom|voucher|gutschein|promo|rabatt|descuento|rabais|sconto|korting|"
+                        r"rabat|kupon|割引|クーポン|优惠|優惠|쿠폰|할인", re.I)
 
 
 def _later_in_line(el):
-    """(field, value) of each labelled value after the first on ``el``'s line."""
-    for part in _NEXT_LABELLED.split(_line(el)[:240])[1:]:
+    """(field, value) of each labelled value after the first on ``el``'s line (not a promotion's)."""
+    line = _line(el)[:240]
+    if _PROMOTION.search(line):
+        return
+    for part in _NEXT_LABELLED.split(line)[1:]:
         m = LABEL.match(part)
         if m is None or _sep_kind(m.group("sep"), normalize(m.group("label"))) != 2:
             continue
@@ -874,8 +890,8 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
         m = LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or NAMED_ID.match(own)
-        label = normalize(m.group("label"))
-        field = FIELD_OF.get(label) or _id_field(label, shop)
+        label = normalize(m.group("label")) if m is not None else ""  # none: a known label later in the line
+        field = (FIELD_OF.get(label) or _id_field(label, shop)) if m is not None else None
         if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
             # the line's later labelled values ("Código: 7702345001 | Marca: <b>Cocinex</b>")
             for later, value in _later_in_line(el):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .areas import related_heading, says_buy
-from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, opening_bracket
+from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, labelled_later, opening_bracket
 from .text import TEST_IDS, short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
@@ -209,7 +209,7 @@ def scan(root) -> Scan:
         if tag not in _NOT_LABEL:
             t = el.text if tag != "br" else el.tail
             if t and (label_match(t, opening_bracket(t)) or ("#" in t and hash_match(t))
-                      or (":" in t[:48] and named_match(t))):
+                      or (":" in t[:48] and named_match(t)) or (("：" in t or ":" in t) and labelled_later(t))):
                 labels.append(el)
         items = el.items()  # one call for every attribute we test: cheaper than keys() + get()s
         if not items:
