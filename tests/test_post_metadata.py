@@ -2698,3 +2698,48 @@ def test_an_indieweb_posts_webmentions_are_replies():
             "</ol></section>")
     rec = _in_language("en", "What Lydia and Margot wear in The Cartographers", body)
     assert rec.characters == ["Lydia", "Margot"]
+
+
+def _kinds(body: str, lang: str = "en") -> list[tuple[str, str]]:
+    rec = _in_language(lang, "Northbound S2E5: Maya's looks", body)
+    return [(link.url.rsplit("/", 1)[-1], link.kind) for item in rec.items for link in item.links]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("A mala de mão é da Lanidor também mas está esgotada, experimenta esta da Massimo Dutti:", "pt"),
+    ("El bolso es de Lanidor pero está agotado, prueba este de Massimo Dutti:", "es"),
+    ("Сумка от Lanidor распродана, попробуйте эту:", "ru"),
+])
+def test_the_exact_item_sold_out_then_what_stands_in_for_it(sentence, lang):
+    body = f"<p>Casaco: <a href='https://s.example/exact'>Sandro</a></p><p>{sentence} <a href='https://s.example/alt'>ver</a></p>"
+    assert _kinds(body, lang) == [("exact", "exact"), ("alt", "alternative")]
+
+
+def test_a_sold_out_badge_on_the_exact_items_own_card_leaves_it_exact():
+    body = ("<p>Bia aposta na jaqueta da Animale. Abaixo, duas alternativas parecidas.</p>"
+            "<div class='card'><span class='badge'>Peça exata</span> <span class='badge'>Esgotado</span>"
+            "<p>Animale</p><p>Jaqueta Couro Oversized Preta</p><a href='https://s.example/exact'>Comprar na Animale</a></div>"
+            "<div class='card'><span class='badge'>Parecido</span><p>C&amp;A</p><p>Jaqueta Sintética</p>"
+            "<a href='https://s.example/alt'>Comprar na C&amp;A</a></div>")
+    assert _kinds(body, "pt") == [("exact", "exact"), ("alt", "alternative")]
+
+
+@pytest.mark.parametrize("second", ["SHOP SIMILAR", "BUDGET PICK"])
+def test_a_bare_shop_button_beside_a_look_alikes_button_is_the_exact_item(second):
+    # the prose before both buttons speaks of the cheaper one
+    body = ("<figure><img src='https://b.example/firepit.jpg' alt='three islanders at the fire pit'></figure>"
+            "<h2>Serena</h2><p>Serena went full beach-goddess in a crochet two-piece from Beach Riot. If you want the "
+            "vibe for less, the Amazon one below is honestly almost identical.</p><div class='wp-block-buttons'>"
+            "<div class='wp-block-button'><a href='https://s.example/exact'>SHOP</a></div>"
+            f"<div class='wp-block-button'><a href='https://s.example/alt'>{second}</a></div></div>")
+    assert _kinds(body) == [("exact", "exact"), ("alt", "alternative")]
+
+
+@pytest.mark.parametrize("body, lang", [
+    ("<p><strong>Платье</strong>: <a href='https://s.example/exact'>точно такое же</a>, а вот "
+     "<a href='https://s.example/alt'>бюджетный вариант</a> с Wildberries.</p>", "ru"),
+    ("<p>Đầm hoa: <a href='https://s.example/exact'>Đúng mẫu</a> <a href='https://s.example/alt'>Bản giá rẻ</a></p>",
+     "vi"),
+])
+def test_a_links_own_words_for_a_budget_version(body, lang):
+    assert _kinds(body, lang) == [("exact", "exact"), ("alt", "alternative")]

@@ -18,6 +18,11 @@ from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, St
 from street2shop.crawler.blog.tables import column_name, row_name
 from street2shop.crawler.blog.vocabulary import DESCRIPTORS, EPISODE_WORDS, GARMENTS, garment_word
 
+#: "Sold out" in the posts' languages: what follows a sold-out exact item stands in for it.
+_SOLD_OUT_WORDS = (r"sold out|long gone|no longer available|discontinued|esgotad[oa]s?|agotad[oa]s?|épuisée?s?|"
+                   r"ausverkauft|esaurit[oa]|uitverkocht|wyprzedan\w*|распродан\w*|розпродан\w*|tükendi|slutsåld|"
+                   r"loppuunmyyty|vyprodán\w*|εξαντλήθηκε|hết hàng")
+_SOLD_OUT_CJK = re.compile(r"售罄|已售完|賣完|卖完|断货|斷貨|完売|売り切れ|품절")
 #: Words that present a link as an alternative to the exact item.
 ALTERNATIVE = re.compile(
     r"\b(similar|get the look|get the style|shop the look|alternatives?|dupes?|look-?alikes?|inspired|"
@@ -56,10 +61,14 @@ ALTERNATIVE = re.compile(
     r"דומה|דומים|חלופה|tương tự|gần giống|"
     # tl: "kamukha ng mga ito", "katulad"; the worn one is another ("hers is custom"); a price bound ("an under-$100 option")
     r"kamukha\w*|katulad\w*|(?:hers|his|theirs) (?:is|are|was|were) (?:custom|vintage|bespoke|made to measure|from an? |by an? )|"
-    r"(?:under|below|less than)[- ][$£€]\s?\d+)\b",
+    r"(?:under|below|less than)[- ][$£€]\s?\d+|"
+    # the exact one sold out in the post's language, then what stands in ("está esgotada, experimenta esta …")
+    + _SOLD_OUT_WORDS + r"|experimenta (?:esta|este|estas|estes)|próbuj|попробуйте|thử|"
+    r"бюджетн\w*|дешевл\w*|giá rẻ|rẻ hơn|murah\w*)\b",  # ru "бюджетный вариант", vi "Bản giá rẻ", id
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"닮은꼴|似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"
+                              + _SOLD_OUT_CJK.pattern + "|"  # the exact one sold out: what follows
                               r"คล้าย|ทางเลือก")  # and Thai, written without spaces ("ตัวที่คล้ายกัน")
 _EXACT_CJK = re.compile(r"同じ|同款|동일|着用|ตัวจริง|เดียวกัน")  # "【着用】": the one worn; th "ตัวเดียวกันเป๊ะ"
 #: Japanese kana, CJK ideographs and Hangul syllables: text written in a script without word boundaries.
@@ -113,12 +122,28 @@ def label(words: str) -> str | None:
     ("Maya's exact boots are sold out, but similar: …" is alternative)."""
     cjk = _UNSPACED.search(words) is not None
     last_alt = max((m.end() for p in (ALTERNATIVE, _ALTERNATIVE_CJK) if p is ALTERNATIVE or cjk
-                    for m in p.finditer(words)), default=-1)
+                    for m in p.finditer(words) if not _a_note(m, words)), default=-1)
     last_exact = max((m.end() for p in (EXACT, _EXACT_CJK) if p is EXACT or cjk for m in p.finditer(words)), default=-1)
     if last_alt < 0 and last_exact < 0:
         return None
     # a tie is one phrase inside another: "nearly identical" is no "identical"
     return "alternative" if last_alt >= last_exact else "exact"
+
+
+def _a_note(m, words: str) -> bool:
+    """A sold-out word that is no clause leading on ("está esgotada, experimenta esta …", "售罄，可以看看…"): one
+    that ends the words, sits in brackets ("（已售完）") or runs on into the item's own card ("Esgotado Animale
+    Jaqueta …") notes how the item named stands."""
+    cjk = _SOLD_OUT_CJK.fullmatch(m.group()) is not None
+    if not cjk and not _SOLD_OUT.fullmatch(m.group()):
+        return False
+    rest = words[m.end():]
+    return not rest.strip(" .!,;:)）]】…。，、") or bool(re.search(r"[(（\[【][^)）\]】]*$", words[:m.start()])) \
+        or (_CLAUSE_ENDS.match(rest) is None if cjk else _NAME_NEXT.match(rest) is not None)
+
+
+_CLAUSE_ENDS = re.compile(r"\s*[,;:.!…，、；：。！]")  # "售罄，可以看看…"; not "完売しているようです"
+_NAME_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")  # "Esgotado Animale Jaqueta …": the card's own maker and name
 
 
 def maker_name(line: str) -> str | None:
@@ -526,10 +551,24 @@ def _label(stream: Stream, a: int, b: int, ours: set[int], start: int, labels: _
         call = own if own == "exact" and not _EXACT_WORDS.search(token.text) else None
         said = ((None if call else own) or label(token.el.get("title") or "") or told
                 or label(column_name(token.el)) or label(" ".join(labels.since)))
+        if own is None and said == "alternative" and not told and CALL_TO_ACTION.match(token.text.strip()) \
+                and _beside_a_similar_button(stream, i):
+            said = "exact"  # "SHOP" beside "SHOP SIMILAR": the bare one is the exact item, whatever the prose said
         kind = said or _class_label(token.el, stream, start) or call or labels.state
         labels.state = labels.spoken = said or call or labels.state
         labels.since = []
         yield token, kind, labels.spoken
+
+
+def _beside_a_similar_button(stream: Stream, i: int) -> bool:
+    """The next link, with nothing said between, is a button whose few words say look-alike ("SHOP SIMILAR",
+    "BUDGET PICK")."""
+    for token in stream.tokens[i + 1:i + 8]:
+        if token.kind == "link":
+            return label(token.text) == "alternative" and len(token.text.split()) <= 3
+        if token.kind == "text" and token.text.strip():
+            return False
+    return False
 
 
 def _lead_label(stream: Stream, at: int) -> str | None:
@@ -604,7 +643,7 @@ _SAID_OF_LINK = re.compile(r"^\s*(?:(?:is|are|was|were|looks?|seems?|has|have|is
                            r"ligner|liknar|lijkt|lijken|jest|są|er|är)\s+([^.;:!?()]{1,40})|"
                            # no verb: "<a>cardigan di H&M</a> molto simile"
                            r"(?:molto|very|sehr|très|muy|bem|bardzo|zeer|mycket|meget|ganz)\s+[^\W\d_]+)", re.I)
-_SOLD_OUT = re.compile(r"sold out|long gone|no longer available|discontinued", re.I)
+_SOLD_OUT = re.compile(_SOLD_OUT_WORDS, re.I)
 # The first words after a link, up to four, within its sentence and not leading into the next link (no colon).
 # (a point inside a word is no sentence's end: "from J.Crew is a near-twin")
 _WORD = r"(?:[^\s.;:!?()]|\.(?=\w))+"
