@@ -130,16 +130,22 @@ def label(words: str) -> str | None:
     return "alternative" if last_alt >= last_exact else "exact"
 
 
+def _first_alternative(words: str):
+    """The first look-alike word in `words` that is no note on the item named ("Midirock (leider ausverkauft)")."""
+    return next((m for m in ALTERNATIVE.finditer(words) if not _a_note(m, words)), None)
+
+
 def _a_note(m, words: str) -> bool:
-    """A sold-out word that is no clause leading on ("está esgotada, experimenta esta …", "售罄，可以看看…"): one
-    that ends the words, sits in brackets ("（已售完）") or runs on into the item's own card ("Esgotado Animale
-    Jaqueta …") notes how the item named stands."""
+    """A sold-out word that notes how the item named stands rather than leading into another: in brackets
+    ("Midirock (leider ausverkauft)", "（已售完）"), running on into the item's own card ("Esgotado Animale
+    Jaqueta …"), or, in a script without spaces, going on without a pause ("完売しているようです")."""
     cjk = _SOLD_OUT_CJK.fullmatch(m.group()) is not None
     if not cjk and not _SOLD_OUT.fullmatch(m.group()):
         return False
     rest = words[m.end():]
-    return not rest.strip(" .!,;:)）]】…。，、") or bool(re.search(r"[(（\[【][^)）\]】]*$", words[:m.start()])) \
-        or (_CLAUSE_ENDS.match(rest) is None if cjk else _NAME_NEXT.match(rest) is not None)
+    if re.search(r"[(（\[【][^)）\]】]*$", words[:m.start()]):
+        return True
+    return _CLAUSE_ENDS.match(rest) is None and bool(rest.strip()) if cjk else _NAME_NEXT.match(rest) is not None
 
 
 _CLAUSE_ENDS = re.compile(r"\s*[,;:.!…，、；：。！]")  # "售罄，可以看看…"; not "完売しているようです"
@@ -241,7 +247,7 @@ def _description(stream: Stream, block) -> str | None:
     a, b = stream.span(block)
     first = next((i for i in range(a, b) if stream.tokens[i].kind == "link" and _to_shop(stream.tokens[i].el)), b)
     head = stream.text(a, first)
-    said = [m for m in (ALTERNATIVE.search(head), EXACT.search(head)) if m]
+    said = [m for m in (_first_alternative(head), EXACT.search(head)) if m]
     cut = min((m.start() for m in said), default=len(head))
     before = head[:cut].strip(" :–—-|,.()")
     if before.casefold() in _LABEL_NOUNS:  # "Modèle similaire : le legging Spanx": the words after the label
@@ -713,7 +719,7 @@ def block_text(stream: Stream, block) -> str:
     linked = _linked_garment(block, words)
     if linked:
         return linked
-    m = ALTERNATIVE.search(words)
+    m = _first_alternative(words)
     if m and m.start() > 8:
         words = _SPEAKER.sub("", words[: m.start()])  # "Boots, I couldn't find the exact pair" -> "Boots"
     words = _LEAD_IN.sub("", squash(words), count=1).strip(" :–—-|,.(")
