@@ -2762,6 +2762,37 @@ def test_a_state_assigned_to_a_windows_initial_data_after_other_statements():
     assert extract_product(_server_html(state, ""), URL).availability == "OutOfStock"
 
 
+def test_a_protection_plan_not_available_is_no_statement_of_the_products_stock():
+    box = ("<button class='add-to-cart'>Add to Cart</button><div class='extend-offer'><p>Add a protection plan</p>"
+           "<p class='extend-unavailable'>Protection plans are not available for your region.</p></div>")
+    assert in_buy_box(box).availability not in SOLD_OUT
+
+
+def test_stale_structured_data_gives_way_to_the_live_state_and_og_availability_beside_a_working_button():
+    # Next.js with urql: each query's result is kept as a JSON string inside the state
+    product = {"product": {"__typename": "Product", "name": "Regnjacka Storm", "availableForSale": True,
+                           "stockStatus": "IN_STOCK"}}
+    state = {"props": {"pageProps": {"urqlState": {"7311245561": {"data": json.dumps(product)}}}}}
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Regnjacka Storm",
+            "offers": offer("1499.00", "OutOfStock")}
+    head = ld(data) + "<meta property='product:availability' content='in stock'>"
+    body = ("<h1>Regnjacka Storm</h1><span class='price'>1 499 kr</span><button class='add-to-cart'>Lägg i varukorgen"
+            f"</button><script id='__NEXT_DATA__' type='application/json'>{json.dumps(state)}</script>")
+    assert extract_product(page(body, head, lang="sv"), URL).availability == "InStock"
+    # the state alone, og:availability silent: the structured data stands
+    head = ld(data)
+    assert extract_product(page(body, head, lang="sv"), URL).availability in SOLD_OUT
+
+
+def test_the_size_the_address_chose_sold_out_beside_sizes_in_stock_leaves_the_product_on_sale():
+    url = "https://shop.example/products/legging?variant=1"
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Legging Sculpt",
+            "offers": [{**offer("65.00", "OutOfStock"), "url": url},
+                       {**offer("65.00"), "url": "https://shop.example/products/legging?variant=2"}]}
+    rec = extract_product(page("<h1>Legging Sculpt</h1><span class='price'>65,00 €</span>", ld(data)), url)
+    assert rec.availability == "InStock"
+
+
 def test_a_turkish_related_products_heading_and_its_tiles_buttons():
     tiles = "".join(f"<div class='col'><div class='product-thumb'><h4><a href='/bakir-{n}'>Bakır Tepsi {n}</a></h4>"
                     f"<div class='price'><span class='price-new'>549,90TL</span></div><button type='submit'>Sepete Ekle"

@@ -381,6 +381,14 @@ def _extract(root, url: str) -> ProductRecord:
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).
         rec.availability, sources["availability"] = shown, "dom"
+    elif buyable and shown is None and rec.availability in SOLD_OUT and sources.get("availability") in ("jsonld",
+                                                                                                           "microdata"):
+        # Structured data left sold out beside a working button, where both the page's state and its
+        # og:availability say in stock (a stale JSON-LD): the two the shop keeps live win.
+        og_says = next((part.get("availability") for source, part in layers if source == "opengraph"), None)
+        drawn = state().get("availability")
+        if og_says in _ON_SALE and drawn in _ON_SALE:
+            rec.availability, sources["availability"] = drawn, "json"
     is_og_product = og.get("type") in ("product", "og:product", "product.item", "product.group")
     marked_up = n_products == 1 and og.get("type") in (None, "website", "article")  # a shop's generic og:type
     if not rec.brand and "brand" in missing and not printed.get("book"):

@@ -65,6 +65,8 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                     text = text.replace(escaped, char)
             try:
                 data = _DECODER.decode(text.strip())
+                if '"{\\"' in text:  # urql's cache keeps each query's result as a JSON string ({"data": "{\"product\": …")
+                    data = _strings_decoded(data, [_INNER_STRINGS])
                 out.append((revive(data) if is_devalue(data) else data, False))  # Nuxt 3's __NUXT_DATA__
             except ValueError:
                 pass
@@ -91,6 +93,28 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
         except ValueError:
             pass
     return out
+
+
+_INNER_STRINGS = 20  # JSON strings decoded in one state, at most
+
+
+def _strings_decoded(node, budget: list):
+    """`node` with its string values that hold a JSON object decoded in place (a few, the first found)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if isinstance(v, str) and budget[0] and v[:2] == '{"' and v[-1:] == "}":
+                try:
+                    node[k] = _DECODER.decode(v)
+                    budget[0] -= 1
+                except ValueError:
+                    continue
+            if isinstance(node[k], (dict, list)):
+                _strings_decoded(node[k], budget)
+    elif isinstance(node, list):
+        for v in node:
+            if isinstance(v, (dict, list)):
+                _strings_decoded(v, budget)
+    return node
 
 
 def _name(d: dict, title_words: set | frozenset = frozenset()) -> str | None:

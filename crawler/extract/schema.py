@@ -296,14 +296,15 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         rec["currency"] = best["currency"] or next((o["currency"] for o in offers if o["currency"]), None)
     else:
         rec["currency"] = next((o["currency"] for o in offers if o["currency"]), None)
+    avails = [o["availability"] for o in offers if o["availability"]]
     if sel is not None and sel["availability"]:
-        rec["availability"] = sel["availability"]
-    else:
-        avails = [o["availability"] for o in offers if o["availability"]]
-        if avails:
-            rec["availability"] = "InStock" if "InStock" in avails else avails[0]
-        else:  # put on the product itself by some themes
-            rec["availability"] = markup_availability(get(node, "availability"))
+        # the size the address chose, unless it is sold out and another is not: the product is on sale
+        rec["availability"] = "InStock" if sel["availability"] in SOLD_OUT and "InStock" in avails \
+            else sel["availability"]
+    elif avails:
+        rec["availability"] = "InStock" if "InStock" in avails else avails[0]
+    else:  # put on the product itself by some themes
+        rec["availability"] = markup_availability(get(node, "availability"))
     return rec
 
 

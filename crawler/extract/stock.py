@@ -278,6 +278,9 @@ _OTHER_SUBJECT = re.compile(
     r"erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
     r"insurance|liste|list|wishlist|wunschliste|wunschzettel|"
+    # a service sold with it ("Protection plans are not available for your region", "Engraving unavailable")
+    r"(?:protection|service|care|repair) plans?|protection|engraving|gravur|monogram\w*|personali[sz]ation|"
+    r"installation|assembly|montage|"
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
     r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal)"
