@@ -468,6 +468,14 @@ def test_brand_labels_across_languages(label, lang):
                lang=lang).brand == "Acme Outdoor"
 
 
+def test_a_vendor_line_that_goes_on_with_another_fields_label():
+    # Shopify themes' "product-vendor-type-sku" block: the vendor's link, then "Varenr.: …" on the same line
+    rec = get("<div class='product-vendor-type-sku'><span class='vendor'><a href='/collections/vendors?q=Fjordlys'>"
+              "Fjordlys</a></span> <span class='sku'>Varenr.: <span class='sku-value'>FJ-DL-220</span></span></div>",
+              lang="da")
+    assert (rec.brand, rec.sku) == ("Fjordlys", "FJ-DL-220")
+
+
 @pytest.mark.parametrize("line, lang, brand", [
     ("品牌：岭云号 &nbsp; 销量 126 &nbsp; 快递：免运费", "zh", "岭云号"),  # facts set apart by spaces
     ("Brand: Acme&nbsp;&nbsp;Sold 126", "en", "Acme"), ("Brand: Tom&nbsp;Ford", "en", "Tom Ford"),

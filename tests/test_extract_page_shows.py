@@ -2793,6 +2793,18 @@ def test_the_size_the_address_chose_sold_out_beside_sizes_in_stock_leaves_the_pr
     assert rec.availability == "InStock"
 
 
+@pytest.mark.parametrize("sku, read", [("VS-OS-2231", "VS-OS-2231"), ("relaxed-wool-overshirt-2231", None)])
+def test_a_sold_out_products_state_without_a_price_still_gives_its_maker_and_code(sku, read):
+    # an Apollo cache whose product has no price of its own (its price range is elsewhere); not an address's slug
+    state = {"props": {"pageProps": {"__APOLLO_STATE__": {"Product:1": {
+        "__typename": "Product", "title": "Relaxed Wool Overshirt", "vendor": "Vireo Studio", "sku": sku,
+        "availableForSale": False, "stockStatus": "OUT_OF_STOCK"}}}}}
+    body = ("<h1>Relaxed Wool Overshirt</h1><span class='price'>$178.00</span>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(state)}</script>")
+    rec = extract_product(page(body), URL)
+    assert (rec.availability, rec.brand, rec.sku) == ("OutOfStock", "Vireo Studio", read)
+
+
 def test_a_turkish_related_products_heading_and_its_tiles_buttons():
     tiles = "".join(f"<div class='col'><div class='product-thumb'><h4><a href='/bakir-{n}'>Bakır Tepsi {n}</a></h4>"
                     f"<div class='price'><span class='price-new'>549,90TL</span></div><button type='submit'>Sepete Ekle"

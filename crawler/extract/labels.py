@@ -627,13 +627,14 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
 _LIST_SEP = re.compile(r"\s[|•·]\s|;")
 
 
-def _until_label(v: str) -> str:
-    """A line's text up to a separator or the next "Label:" in it."""
+def _until_label(v: str, other_than: tuple = ()) -> str:
+    """A line's text up to a separator or the next "Label:" in it (of a field not in `other_than`)."""
     v = _LIST_SEP.split(v, 1)[0]
     i = v.find(" ")
     while i != -1:
         m = LABEL.match(v, i + 1)
-        if m is not None and _sep_kind(m.group("sep"), m.group("label")) == 2:
+        if m is not None and _sep_kind(m.group("sep"), m.group("label")) == 2 \
+                and FIELD_OF.get(normalize(m.group("label"))) not in other_than:
             return v[:i]
         i = v.find(" ", i + 1)
     return v
@@ -1042,6 +1043,8 @@ def dom_brand(brand_elems, related) -> str | None:
         m = LABEL.match(said) if said else None
         if m and FIELD_OF.get(normalize(m.group("label"))) not in _BRAND_FIELDS:
             continue  # another field's line under a brand-ish class ("<p class='supplier'>उत्पाद कोड: 2451</p>")
+        if said and m is None and (cut := _until_label(said, other_than=_BRAND_FIELDS)) != said:
+            said = cut  # the vendor, then another field's label on its line ("Fjordlys Varenr.: FJ-DL-SKOV-220")
         lead = m or (_LEAD_LABEL.match(said) if said else None)
         if lead and said[lead.end():].strip():
             said = said[lead.end():]  # the class names the brand; its label, in any language, is no part of it

@@ -372,9 +372,15 @@ def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bo
 
 
 def _state_code(v) -> str | None:
-    """A state's product code, not words a seller typed in its field ("productCode": "serum toz")."""
+    """A state's product code, not words a seller typed in its field ("productCode": "serum toz") nor a
+    page's address slug ("fuhe-oto-seger-12139")."""
     code = clean(str(v))
+    if code and _SLUG.fullmatch(code):
+        return None
     return None if code and " " in code and not any(c.isdigit() for c in code) else code
+
+
+_SLUG = re.compile(r"[a-z]{3,}(?:-[a-z0-9]+)*-[a-z]{3,}(?:-[a-z0-9]+)*")
 
 
 def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
@@ -390,10 +396,10 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
         return {}
     d, around, minor = _find(blobs, title_words)
     if d is None:
-        # A sold-out product's state often drops its price: its stock still counts.
-        d, _, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
+        # A sold-out product's state often drops its price: its stock, brand and code still count.
+        d, around, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
         if d is not None:
-            return {"availability": _availability(d)}
+            return {"availability": _availability(d), **_brand_and_code(d, around)}
         nested = _nested_availability(blobs, title_words) or _unnamed_product_stock(blobs)
         return {"availability": nested} if nested else {}
     price, cur, pv = _price_of(d)
@@ -402,6 +408,15 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     regular = json_regular_amount(pv, d)
     if minor:
         price, regular = price.scaleb(-2), regular.scaleb(-2) if regular else regular
+    return {
+        "name": _name(d, title_words), **_brand_and_code(d, around), "price": price,
+        "regular_price": regular if regular and regular > price else None,
+        "currency": currency_code(cur, hints) if cur else None,
+        "availability": _availability(d), "images": _image_urls(d),
+    }
+
+
+def _brand_and_code(d: dict, around) -> dict:
     brand = None
     for v in [d.get(k) for k in _BRAND_KEYS] + [around]:
         if isinstance(v, dict):
@@ -411,9 +426,4 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
             break
     sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))),
                None)
-    return {
-        "name": _name(d, title_words), "brand": brand, "sku": sku, "price": price,
-        "regular_price": regular if regular and regular > price else None,
-        "currency": currency_code(cur, hints) if cur else None,
-        "availability": _availability(d), "images": _image_urls(d),
-    }
+    return {"brand": brand, "sku": sku}
