@@ -2743,3 +2743,49 @@ def test_a_bare_shop_button_beside_a_look_alikes_button_is_the_exact_item(second
 ])
 def test_a_links_own_words_for_a_budget_version(body, lang):
     assert _kinds(body, lang) == [("exact", "exact"), ("alt", "alternative")]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Her cream knit dress looked like the <a href='https://s.example/alt'>COS ribbed midi dress</a>, unconfirmed.", "en"),
+    ("It's not the same bag, but this <a href='https://s.example/alt'>leather shoulder bag</a> is lovely.", "en"),
+    ("For the shirt, I'd go with the <a href='https://s.example/alt'>Oxford Slim-Fit Shirt</a> from Uniqlo.", "en"),
+    ("Si quieres algo más económico, <a href='https://s.example/alt'>esta opción de Shein</a> sirve.", "es"),
+    ("Budgetversie? <a href='https://s.example/alt'>Deze ONLY trui</a> op bol.com.", "nl"),
+    ("Okulary to vintage, ale <a href='https://s.example/alt'>te z Allegro</a> wyglądają prawie tak samo.", "pl"),
+    ("बजट में ऐसा ही कुर्ता चाहिए? <a href='https://s.example/alt'>ये सस्ता विकल्प देखिए</a>।", "hi"),
+])
+def test_a_look_alike_said_so_in_more_ways(sentence, lang):
+    body = f"<p>Coat: <a href='https://s.example/exact'>Max Mara</a></p><p>{sentence}</p>"
+    assert _kinds(body, lang) == [("exact", "exact"), ("alt", "alternative")]
+
+
+@pytest.mark.parametrize("caption, lang, name", [
+    ("سلمى (دانة القاسم) في الحلقة الثالثة", "ar", "سلمى"), ("तारा (शोभिता धुलिपाला) शादी वाले सीन में", "hi", "तारा"),
+])
+def test_a_caption_naming_a_wearer_and_her_actor_in_a_script_without_capitals(caption, lang, name):
+    body = (f"<figure><img src='https://b.example/1.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+            "<p><a href='https://s.example/1'>Mango</a></p>")
+    assert _in_language(lang, "Northbound 1x03", body).characters == [name]
+
+
+def test_no_group_word_opening_adverb_or_bare_honorific_is_a_wearer():
+    body = ("<h2>Dana</h2><p>Dana wore a pink blazer: <a href='https://s.example/1'>Reformation</a></p>"
+            "<p>Confusingly, Mango wore Oh Polly: <a href='https://s.example/2'>Oh Polly</a></p>"
+            "<p>Dr. Shepherd wore scrubs: <a href='https://s.example/3'>FIGS</a></p>")
+    rec = _in_language("en", "What the Hosts Wore on Northbound, Episode 3", body)
+    assert not {"Hosts", "Confusingly", "Dr"} & set(rec.characters)
+
+
+def test_a_makers_finnish_case_ending_after_its_colon_is_no_part_of_it():
+    body = "<h2>Sofia</h2><p>Sofian takki on <a href='https://s.example/1'>Filippa K:n</a>.</p>"
+    rec = _in_language("fi", "Karppi 2. kausi 3. jakso: Sofian asut", body)
+    assert [link.brand for item in rec.items for link in item.links] == ["Filippa K"]
+
+
+def test_a_wearers_surname_after_dutch_van_is_no_maker():
+    body = ("<h2>De jas en trui van Mia van der Berg</h2><p>Mia's jas is van Scotch &amp; Soda: "
+            "<a href='https://s.example/1'>wollen jas</a>.</p><p>Daaronder draagt Mia van der Berg een trui, "
+            "<a href='https://s.example/2'>de chunky wool jumper van COS</a>.</p>")
+    rec = _in_language("nl", "Zeespiegel seizoen 2, aflevering 4: de looks van Mia van der Berg", body)
+    brands = {link.brand for item in rec.items for link in item.links}
+    assert not {"der Berg", "Van der Berg", "van der Berg"} & brands

@@ -70,6 +70,10 @@ NAME = rf"[{CAPITALS}][\w'’-]+"
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"
 _PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME}){_ACTOR}")
+# A caption that opens with a name and its actor in a script without capitals (Arabic, Persian, Hebrew,
+# Devanagari, Thai)
+_UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"
+_PLAYED_BY_UNCASED = re.compile(rf"\s*(?P<who>{_UNCASED}(?:\s+{_UNCASED})?)\s*[(（]{_UNCASED}(?:\s+{_UNCASED}){{0,3}}[)）]")
 # a line that is the name and its actor and nothing else, a name of three words ("Charlotte York Goldenblatt
 # (Kristin Davis)")
 _PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:{NAME}\s+){{0,2}}{NAME}){_ACTOR}")
@@ -111,7 +115,8 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
                         # a page's and a card's words ("Buy", "Related", "Women's Jeans"), an opening adverb
                         "buy", "related", "women", "men", "kids", "girls", "boys", "guys", "ladies", "cast",
-                        "islanders", "sotto", "invece",
+                        "islanders", "sotto", "invece", "hosts", "co-hosts", "contestants", "presenters", "judges",
+                        "panelists", "panellists", "couples", "housewives", "finalists",
                         # who, in a table's heading ("Quién lleva qué", "Wer trägt was")
                         "who", "quién", "quien", "qui", "wer", "chi", "quem", "vem", "hvem", "wie", "kto", "kim",
                         # adverbs that open a sentence before its verb in verb-second languages ("Dazu trägt
@@ -119,7 +124,11 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "dazu", "dann", "hier", "heute", "außerdem", "zudem", "darunter", "darüber", "dabei", "auch",
                         "später", "danach", "jetzt", "nun", "hierzu", "här", "sedan", "nu", "då", "också", "dessutom",
                         "så", "her", "daarna", "dan", "ook", "verder", "ici", "ensuite", "puis", "aquí", "aqui",
-                        "luego", "después", "depois", "qui", "poi", "tutaj", "potem", "teraz", "także"})
+                        "luego", "después", "depois", "qui", "poi", "tutaj", "potem", "teraz", "także",
+                        "daaronder", "daarover", "daarbij", "daarnaast", "eronder", "underneath", "confusingly",
+                        "meanwhile", "however", "naturally", "obviously", "honestly", "basically", "sadly",
+                        "luckily", "unfortunately", "interestingly", "surprisingly", "finally",
+                        "dr", "mr", "mrs", "ms", "prof"})  # an honorific alone is nobody
 
 
 #: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their
@@ -938,6 +947,9 @@ def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     whole = _PLAYED_BY_LINE.fullmatch(caption.strip())
     found = [(m.start(), m.group("who")) for m in ([whole] if whole else _PLAYED_BY.finditer(caption))
              if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]]
+    uncased = _PLAYED_BY_UNCASED.match(caption)  # "سلمى (دانة القاسم) …", "तारा खन्ना (शोभिता धुलिपाला)"
+    if uncased:
+        found.append((0, uncased.group("who")))
     m = _WEARS.search(caption) if wearing else None
     if m and (m.group("garment") is None or garment_word(m.group("garment").casefold())):
         found += [(m.start(), who) for who in each_name(m.group("who"))]

@@ -64,7 +64,14 @@ ALTERNATIVE = re.compile(
     r"(?:under|below|less than)[- ][$£€]\s?\d+|"
     # the exact one sold out in the post's language, then what stands in ("está esgotada, experimenta esta …")
     + _SOLD_OUT_WORDS + r"|experimenta (?:esta|este|estas|estes)|próbuj|попробуйте|thử|"
-    r"бюджетн\w*|дешевл\w*|giá rẻ|rẻ hơn|murah\w*)\b",  # ru "бюджетный вариант", vi "Bản giá rẻ", id
+    r"бюджетн\w*|дешевл\w*|giá rẻ|rẻ hơn|murah\w*|"  # ru "бюджетный вариант", vi "Bản giá rẻ", id
+    # "looked like the COS dress", "not the same bag, but", "the exact same shape", "I'd go with";
+    # es "más económico", "el mismo corte"; fr "très proche"; nl "Budgetversie?", "dicht in de buurt";
+    # pl "prawie tak samo"; hi "सस्ता विकल्प", "मिलती-जुलती"
+    r"look(?:s|ed)? like (?:the|this|these|an?)|not the same|(?:the )?(?:exact )?same (?:shape|colou?r|cut|silhouette|vibe|feel|fit)|"
+    r"i['’]?d go with|más económic[oa]|mais econômic[oa]|plus économique|(?:el|la) mism[oa] (?:corte|forma|color)|"
+    r"(?:très |assez )?proche|budget\w*|dicht in de buurt|prawie (?:tak samo|identyczn\w*|tak[ai] sam\w*)|"
+    r"सस्त\w*|विकल्प|मिलती-जुलती|मिलता-जुलता)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"닮은꼴|似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"

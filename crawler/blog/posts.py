@@ -335,8 +335,14 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
     if rec.show:
         rec.items = _without_show_pages(rec.items, rec.show)
     characters = {c.casefold() for c in rec.characters}
+
+    def worn_by(name: str) -> bool:  # a wearer's name, a case of it, or its surname ("van der Berg" of Mia's)
+        low = name.casefold()
+        return low in characters or wearer_form(name, rec.characters) \
+            or any(len(low) > 3 and c.endswith(" " + low) for c in characters)
+
     for item in rec.items:
-        if item.brand and (item.brand.casefold() in characters or wearer_form(item.brand, rec.characters)):
+        if item.brand and worn_by(item.brand):
             # "die Jacke von Lena", "<b>Lola</b>: vestido – <a>Mango</a>": the one who wears it; the maker
             # is then the exact link's name, if it is one
             wearer = item.brand
@@ -348,7 +354,7 @@ def extract_post(tree, url: str, *, blog_prefix: str = "/", selectors=None) -> P
                 if link.brand == wearer:
                     link.brand = item.brand if link.kind == "exact" else None
         for link in item.links:  # "Płaszcz Zosi: <a>…</a>": a wearer's genitive read as a look-alike's maker
-            if link.brand and link.brand != item.brand and wearer_form(link.brand, rec.characters):
+            if link.brand and link.brand != item.brand and worn_by(link.brand):
                 link.brand = None
     # (a gift guide's or a shop's page links garments too: a show's post names its show, episode or wearers, and a
     # shop's product page says it is one: og:type "product")
@@ -634,7 +640,12 @@ def _a_maker(name: str | None) -> str | None:
     """The name, unless it names no maker: a marketplace, which sells many makers' goods ("Shop it at Amazon"), or
     a card's price ("NT$590"), a retailer or where a link sells ("Chez Inno")."""
     name = name.rstrip(" *") if name else name  # an affiliate link's mark: "Auf Amazon*"
+    # a case ending after a colon, as Finnish and Swedish inflect a name that ends in a capital ("Filippa K:n")
+    name = _COLON_CASE.sub("", name) if name and ":" in name else name
     return None if not name or is_marketplace(name) or _PRICE_LIKE.fullmatch(name) or sells_others(name) else name
+
+
+_COLON_CASE = re.compile(r"(?<=[A-Z0-9&]):[a-zåäö]{1,4}$")
 
 
 # a price, with its currency's sign or code: "NT$590", "€ 39,90", "1.299 TL"
