@@ -42,6 +42,14 @@ def test_code_and_label_in_one_text():
     assert (rec.sku, rec.sources["sku"]) == ("41230987", "dom")
 
 
+@pytest.mark.parametrize("value, sku", [("<em>Presell:</em> 274101", "274101"),
+                                        ("<em>Neu:</em> 280916 <em>Gebraucht:</em> 280917", "280916")])
+def test_a_code_after_a_qualifier_of_its_edition(value, sku):
+    # GameStop: "<label>Produktnummer</label><span><em>Neu:</em> 280916 …</span>"
+    assert get(f"<div class='addedDetInfo'><p><label>Produktnummer</label> <span>{value}</span></p></div>",
+               lang="de").sku == sku
+
+
 def test_a_microdata_meta_between_the_label_and_its_value():
     # Shopware: "<span>Productnummer:</span><meta itemprop='productID' content='…'><span>VDM-LOT-CG</span>"
     rec = get("<div class='ordernumber'><span class='label'>Productnummer:</span><meta itemprop='productID' "

@@ -621,7 +621,13 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
                 or CHOOSE.search(v) or v[0].isdigit() or _placeholder(v):
             return None
         return v
+    q = _QUALIFIER.match(v)
+    if q and FIELD_OF.get(normalize(q.group(1))) is None:
+        v = v[q.end():]  # "Produktnummer <em>Presell:</em> 274101", "<em>Neu:</em> 280916": which edition's code
     return _code(v, field, how in ("cell", "sibling"))
+
+
+_QUALIFIER = re.compile(r"^\s*([^\W\d_]{2,15})\s*[:：]\s*(?=\S)")
 
 
 _LIST_SEP = re.compile(r"\s[|•·]\s|;")
