@@ -65,7 +65,7 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                     text = text.replace(escaped, char)
             try:
                 data = _DECODER.decode(text.strip())
-                if '"{\\"' in text:  # urql's cache keeps each query's result as a JSON string ({"data": "{\"product\": …")
+                if '"{\\"' in text:  # urql keeps each query's result as a JSON string: {"data": "{\"product\": …"}
                     data = _strings_decoded(data, [_INNER_STRINGS])
                 out.append((revive(data) if is_devalue(data) else data, False))  # Nuxt 3's __NUXT_DATA__
             except ValueError:
@@ -346,15 +346,21 @@ def _nested_availability(blobs, title_words: set) -> str | None:
         if a and any(_names_title(anc, title_words, named) for anc in ancestors):
             verdicts.add(a)
         below = (*ancestors[-3:], node)
-        stack.extend((v, below) for k, v in node.items() if isinstance(v, (dict, list)) and not _WIDGET_KEY.search(k))
+        stack.extend((v, below) for k, v in node.items() if isinstance(v, (dict, list)) and not _widget_key(k))
     return verdicts.pop() if len(verdicts) == 1 else None
 
 
-# A state's part for a widget or a service beside the product, whose own "isAvailable" is the widget's
-# (Americanas' {"fitAnalytics": {"isAvailable": false}}, a size advisor that has no data for a hard drive).
-_WIDGET_KEY = re.compile(r"analytic|tracking|fit(?:finder|predictor|advisor)?$|^fit|size.?(?:advisor|guide|finder|chart)|"
-                         r"recommend|review|rating|chat|experiment|feature.?flag|toggle|widget|banner|modal|newsletter|"
-                         r"notify|wishlist|cookie|consent|ads?$|advert|sponsor", re.I)
+def _widget_key(key: str) -> bool:
+    """A state's part for a widget or a service beside the product, whose own "isAvailable" is the widget's
+    (Americanas' {"fitAnalytics": {"isAvailable": false}}: a size advisor with no data for a hard drive)."""
+    return not _WIDGET_WORDS.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
+
+
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "fitAnalytics" -> fit, Analytics; "size_guide" -> size, guide
+_WIDGET_WORDS = frozenset(("analytics", "tracking", "fit", "advisor", "guide", "recommendations", "recommendation",
+                           "reviews", "review", "rating", "ratings", "chat", "experiment", "experiments", "flags",
+                           "toggle", "toggles", "widget", "widgets", "banner", "banners", "modal", "newsletter",
+                           "notify", "wishlist", "cookie", "cookies", "consent", "ads", "advert", "adverts", "sponsored"))
 
 
 def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bool:
