@@ -381,8 +381,8 @@ def _extract(root, url: str) -> ProductRecord:
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).
         rec.availability, sources["availability"] = shown, "dom"
-    elif buyable and shown is None and rec.availability in SOLD_OUT and sources.get("availability") in ("jsonld",
-                                                                                                           "microdata"):
+    elif (buyable and shown is None and rec.availability in SOLD_OUT
+          and sources.get("availability") in ("jsonld", "microdata")):
         # Structured data left sold out beside a working button, where both the page's state and its
         # og:availability say in stock (a stale JSON-LD): the two the shop keeps live win.
         og_says = next((part.get("availability") for source, part in layers if source == "opengraph"), None)
