@@ -2805,6 +2805,30 @@ def test_a_sold_out_products_state_without_a_price_still_gives_its_maker_and_cod
     assert (rec.availability, rec.brand, rec.sku) == ("OutOfStock", "Vireo Studio", read)
 
 
+@pytest.mark.parametrize("name", ["_global", "__myx"])
+def test_a_state_in_a_pages_own_underscored_global(name):
+    # Youzan's "window._global = {goodsData: …}", Myntra's "window.__myx": the buy bar drawn by scripts
+    data = {"goodsData": {"title": "Ullmössa Fjäll", "price": 349, "isSoldOut": True}}
+    state = f"<script>window.{name} = {json.dumps(data)};</script>"
+    assert extract_product(_server_html(state, ""), URL).availability == "OutOfStock"
+
+
+def test_the_priced_state_node_silent_on_stock_leaves_it_to_another_naming_the_product():
+    # Shopify: the analytics "var meta" variant has the price, the product JSON its "available": false
+    meta = {"product": {"vendor": "Norrsken", "variants": [{"name": "Ullmössa Fjäll", "price": 34900, "sku": "NS-1"}]}}
+    product = {"title": "Ullmössa Fjäll", "available": False, "variants": [{"available": False, "sku": "NS-1"}]}
+    state = (f"<script>var meta = {json.dumps(meta)};</script>"
+             f"<script type='application/json' data-product-json>{json.dumps(product)}</script>")
+    assert extract_product(_server_html(state), URL).availability == "OutOfStock"
+
+
+def test_a_states_discounted_price_is_the_price():
+    data = {"product": {"name": "Ullmössa Fjäll", "salePrice": 399, "discountedSalePrice": 349}}
+    page_ = page("<h1>Ullmössa Fjäll</h1><button class='add-to-cart'>Köp</button>"
+                 f"<script>window.__PRELOADED_STATE__ = {json.dumps(data)};</script>", lang="sv")
+    assert extract_product(page_, URL).price == "349.00"
+
+
 def test_a_turkish_related_products_heading_and_its_tiles_buttons():
     tiles = "".join(f"<div class='col'><div class='product-thumb'><h4><a href='/bakir-{n}'>Bakır Tepsi {n}</a></h4>"
                     f"<div class='price'><span class='price-new'>549,90TL</span></div><button type='submit'>Sepete Ekle"

@@ -29,6 +29,7 @@ from .text import availability, clean
 # Nuxt 2's ``window.__NUXT__=(function(a,b){return {…}}(…))`` and Remix's ``window.__remixContext = {``.
 _ASSIGN = re.compile(r"(?:(?:STATE|State|DATA|Data|PROPS|Props|STORE|Store|NUXT|Context)[\w$'\"\[\]]*|\bvar meta|"
                      r"\bwindow\.[\w$]*_(?:initial_)?(?:data|state)|"  # Ecwid's "window.ecwid_initial_data = {…}"
+                     r"\bwindow\._{1,2}[A-Za-z$][\w$]*|"  # a page's own global: Youzan's "window._global", "window.__myx"
                      r"(?:\b(?:var|let|const)\s+|\bwindow\.)[\w$]*(?:[Pp]roduct|sku[Jj]son)[\w$]*)\s*=\s*"
                      r"(?=[{\[]|JSON\.parse\(|\(\s*function\b)")
 # ``window.__TGT_DATA__ = JSON.parse("{\"product\": …}")``: the state as a string literal
@@ -41,7 +42,9 @@ _MAX_NODES = 60_000
 _WORD = re.compile(r"\w+")
 
 _NAME_KEYS = ("name", "title", "productName", "displayName", "product_name")
-_PRICE_KEYS = ("price", "prices", "priceInfo", "pricing", "salePrice", "currentPrice", "finalPrice",
+# (the price after a discount first: Naver's "discountedSalePrice" beside its "salePrice", the list price)
+_PRICE_KEYS = ("discountedSalePrice", "discountedPrice", "price", "prices", "priceInfo", "pricing", "salePrice",
+               "currentPrice", "finalPrice",
                "sellingPrice", "offerPrice", "priceData", "shopPrice",
                # snake case (Magento's and Vue Storefront's "final_price_incl_tax")
                "final_price_incl_tax", "final_price", "price_incl_tax", "special_price", "sale_price", "current_price",
@@ -414,11 +417,15 @@ def blob_fields(scripts, titles: list[str], hints: Hints) -> dict:
     regular = json_regular_amount(pv, d)
     if minor:
         price, regular = price.scaleb(-2), regular.scaleb(-2) if regular else regular
+    stock = _availability(d)
+    if stock is None:  # the priced node says nothing of stock (Shopify's "var meta"): another naming the product may
+        stocked, _, _ = _find(blobs, title_words, lambda node: _availability(node) is not None)
+        stock = _availability(stocked) if stocked is not None else None
     return {
         "name": _name(d, title_words), **_brand_and_code(d, around), "price": price,
         "regular_price": regular if regular and regular > price else None,
         "currency": currency_code(cur, hints) if cur else None,
-        "availability": _availability(d), "images": _image_urls(d),
+        "availability": stock, "images": _image_urls(d),
     }
 
 
