@@ -2789,3 +2789,18 @@ def test_a_wearers_surname_after_dutch_van_is_no_maker():
     rec = _in_language("nl", "Zeespiegel seizoen 2, aflevering 4: de looks van Mia van der Berg", body)
     brands = {link.brand for item in rec.items for link in item.links}
     assert not {"der Berg", "Van der Berg", "van der Berg"} & brands
+
+
+def test_a_tag_in_a_script_without_capitals_names_the_show_only_where_the_title_writes_it():
+    # a gift guide tagged "繁花", which its body mentions in passing: no show, so no post
+    body = ("<p>给追剧朋友的礼物：<a href='https://s.example/1'>投影仪</a>，看《繁花》的夜景真的绝了。</p>"
+            "<div class='post-tags'><a href='https://blog.example/tag/fanhua/' rel='tag'>繁花</a></div>")
+    rec = _in_language("zh", "2024圣诞礼物清单：送给追剧朋友的8件好物", body)
+    assert (rec.show, rec.is_post) == (None, False)
+
+
+@pytest.mark.parametrize("italic", ["Gannet Cove season two", "Gannet Cove's finale", "Gannet Cove 2"])
+def test_words_in_italics_after_the_show_that_are_no_fuller_name(italic):
+    body = (f"<p>Margo's coat in <em>{italic}</em> stole the scene.</p>"
+            "<p>Coat: <a href='https://s.example/1'>Ganni</a></p>")
+    assert _in_language("en", "Gannet Cove S2E5: Margo's Coat", body).show == "Gannet Cove"

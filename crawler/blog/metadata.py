@@ -184,7 +184,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         rec.show = (_without_wearer(shown, rec.characters, body) if shown else None) or tv_show or named_for \
             or _fan_wiki(tree) or _slug_show(url, [title, seo, *categories, *tags, *headings, body[:_EPISODE_READ]], exclude) \
             or _before_the_wearers(title, rec.characters, f"{slug} {body.replace(title, ' ')}", exclude) \
-            or _named_show(f"{title} {body}", categories, tags, exclude) or worn \
+            or _named_show(f"{title} {body}", categories, tags, exclude, title) or worn \
             or _named_for_wearer(rec.characters, [*categories, *tags])
         if rec.show:  # "แจกพิกัดเสื้อผ้า กอหญ้า F4 Thailand": the title's words in another script before the category's show
             rec.show = next((c for c in (*categories, *tags) if len(c) < len(rec.show)
@@ -195,8 +195,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         elif rec.show and rec.show.islower() and _ACRONYM.fullmatch(rec.show.upper()):  # a tumblr's "tsitp"
             rec.show = _spelled_out(rec.show.upper(), [title, *later], any_case=True) or rec.show
         if rec.show:  # "Only Murders S03E05" in the title, "Only Murders in the Building" set in italics below
-            rec.show = next((t for t in _emphasised(root) if t.casefold().startswith(rec.show.casefold() + " ")
-                             and _usable(t, exclude)), rec.show)
+            rec.show = next((t for t in _emphasised(root) if _fuller_name(t, rec.show) and _usable(t, exclude)),
+                            rec.show)
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
@@ -238,6 +238,17 @@ def _spelled_out(acronym: str, texts: list[str], any_case: bool = False) -> str 
     first = f"[{acronym[0]}{acronym[0].lower()}]" if any_case else acronym[0]
     words = re.compile(r"\b" + r"[\s,]+".join((rf"{first}[\w'’]*", *inner)) + r"\b")
     return next((m.group() for t in texts if (m := words.search(t))), None)
+
+
+def _fuller_name(words: str, show: str) -> bool:
+    """`words` are the show's name written in full: they open with it and go on in a title's words only
+    (capitalised, or small connecting words), no number, episode word or possessive ("Only Murders in the
+    Building"; not "Gannet Cove season two", "Gannet Cove's finale")."""
+    if not words.casefold().startswith(show.casefold() + " "):
+        return False
+    rest = words[len(show):].split()
+    return 0 < len(rest) <= 4 and rest[-1][:1].isupper() and not EPISODE_WORDS.search(words) \
+        and not POSSESSIVE.search(words) and all(w[:1].isupper() or w in _SMALL_WORDS for w in rest)
 
 
 def _emphasised(root) -> list[str]:
@@ -300,13 +311,16 @@ _ACCENTED = _accent_table()  # the accented letters an address writes plain
 _SMALL_WORDS = frozenset(("of", "the", "and", "in", "on", "at", "a", "an", "to", "for", "de", "la", "le", "el", "y"))
 
 
-def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str]) -> str | None:
+def _named_show(words: str, categories: list[str], tags: list[str], exclude: set[str], title: str = "") -> str | None:
     """A taxonomy name the post's words mention, else a show the body names, else the first
     category-like name."""
-    categories = [c for c in map(_clean_show, categories) if _usable(c, exclude)]
-    tags = [t for t in map(_clean_show, tags) if _usable(t, exclude)]
+    # (a name in a script without capitals only where the title writes it too: a gift guide's tag "繁花", which
+    # its body mentions in passing, names no post's show)
+    categories = [c for c in map(_clean_show, categories)
+                  if _usable(c, exclude, uncased=_mentioned(c, title))]
+    tags = [t for t in map(_clean_show, tags) if _usable(t, exclude, uncased=_mentioned(t, title))]
     return (next((c for c in categories + tags if _mentioned(c, words)), None)
-            or _body_show(words, exclude)
+            or _body_show(words, exclude, title)
             or next(iter(categories), None))
 
 
@@ -785,12 +799,13 @@ _AN_EPISODE = re.compile(r"\b(?:ep|eps|episodes?|folge|[ée]pisodes?|episodios?|
 _WHICH_EPISODE = re.compile(r"['’]s\s+(?:latest|newest|new|final|last|first|big|midseason|mid-season)$", re.I)
 
 
-def _usable(name: str, exclude: set[str]) -> bool:
-    """A name that can be a show: written as a proper name (capitals, or a script without case: "玫瑰的故事"),
-    not only generic or garment words
-    ("TV Fashion", "coats", "Leather Boots"), not a character, brand or the blog itself."""
+def _usable(name: str, exclude: set[str], uncased: bool = True) -> bool:
+    """A name that can be a show: written as a proper name (capitals, or, where `uncased`, a script without case:
+    "玫瑰的故事"), not only generic or garment words ("TV Fashion", "coats", "Leather Boots"), not a character,
+    brand or the blog itself."""
     words = set(re.findall(r"[^\W\d_]+", name.casefold()))
-    return bool(words) and len(name) <= 60 and any(c.isupper() or c.isalpha() and not c.islower() for c in name) \
+    return bool(words) and len(name) <= 60 and any(c.isupper() or uncased and c.isalpha() and not c.islower()
+                                                   for c in name) \
         and not words <= GENERIC | DESCRIPTORS and name.casefold() not in exclude \
         and name.casefold() not in _STREAMERS
 
@@ -814,18 +829,19 @@ def _mentioned(name: str, words: str) -> bool:
 _WHEN = frozenset(("this week", "last week", "next week", "tonight", "last night", "today", "this weekend", "yesterday"))
 
 
-def _body_show(body: str, exclude: set[str]) -> str | None:
+def _body_show(body: str, exclude: set[str], title: str = "") -> str | None:
     """A show the body names: one placed before a season or episode first, else the name
-    most often found after "<Name>'s <garment> on" / "wore … in"."""
+    most often found after "<Name>'s <garment> on" / "wore … in" (in a script without capitals, one the title
+    writes too)."""
     exclude = exclude | CALENDAR | _WHEN
     for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
         name = _clean_show(m.group("show") or m.groupdict().get("set_off") or m.groupdict().get("show_of"))
-        if _usable(name, exclude):
+        if _usable(name, exclude, uncased=_mentioned(name, title)):
             return name
     counts: dict[str, int] = {}
     for pattern in _SHOW_AFTER_WEARING:
         for m in pattern.finditer(body):
             name = _clean_show(m.group("show"))
-            if _usable(name, exclude):
+            if _usable(name, exclude, uncased=_mentioned(name, title)):
                 counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
