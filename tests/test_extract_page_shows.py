@@ -287,6 +287,7 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     # a one-off item's sold badge, or its sentence with the bare noun as the subject
     ("Продано", "ru"), ("Satıldı", "tr"), ("판매완료", "ko"), ("Товар продан.", "ru"), ("Item sold.", "en"),
     ("Artikel verkauft!", "de"), ("Продавец снял объявление с публикации.", "ru"),
+    ("Produkten har utgått och går inte längre att köpa.", "sv"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
