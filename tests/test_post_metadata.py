@@ -2804,3 +2804,22 @@ def test_words_in_italics_after_the_show_that_are_no_fuller_name(italic):
     body = (f"<p>Margo's coat in <em>{italic}</em> stole the scene.</p>"
             "<p>Coat: <a href='https://s.example/1'>Ganni</a></p>")
     assert _in_language("en", "Gannet Cove S2E5: Margo's Coat", body).show == "Gannet Cove"
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Hattu on loppuunmyyty – kokeile tätä <a href='https://s.example/alt'>Lindexiltä</a>.", "fi"),
+    ("Victime de son succès, essayez celle-ci : <a href='https://s.example/alt'>chemise Mango</a>.", "fr"),
+    ("Uitverkocht, probeer deze van <a href='https://s.example/alt'>Monki</a>.", "nl"),
+    ("<a href='https://s.example/alt'>Goedkopere variant van Vero Moda</a> bij Zalando.", "nl"),
+    ("Για κάτι πιο φθηνό, δοκιμάστε <a href='https://s.example/alt'>αυτή</a>.", "el"),
+])
+def test_try_this_one_instead_in_more_languages(sentence, lang):
+    body = f"<p>Coat: <a href='https://s.example/exact'>Max Mara</a></p><p>{sentence}</p>"
+    assert _kinds(body, lang) == [("exact", "exact"), ("alt", "alternative")]
+
+
+def test_a_show_named_for_its_two_wearers_with_its_season_right_after():
+    body = ("<h2>Georgia</h2><p>Georgia's coat: <a href='https://s.example/1'>Max Mara</a></p>"
+            "<h2>Ginny</h2><p>Ginny's boots: <a href='https://s.example/2'>Ganni</a></p>")
+    rec = _in_language("de", "Ginny & Georgia Staffel 2, Folge 4: Alle Outfits zum Nachshoppen", body)
+    assert (rec.show, rec.season, rec.episode) == ("Ginny & Georgia", 2, 4)

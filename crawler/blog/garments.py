@@ -40,7 +40,7 @@ ALTERNATIVE = re.compile(
     # de / fr / es / it / pt / nl
     r"ähnlich\w*|günstiger|similaire\w*|ressemblant\w*|ressemble\w*|moins cher|parecid[oa]s?|similares|"
     r"alternativ[ao]s?|más barat[oa]|simil[ei]|semelhante\w*|mais barat[oa]|vergelijkba\w*|alternatie\w*|"
-    r"goedkoper|lijk(?:t|en)(?: erg| veel)? op|benzer\w*|muadil\w*|"  # tr "benzeri", "muadili"
+    r"lijk(?:t|en)(?: erg| veel)? op|benzer\w*|muadil\w*|"  # tr "benzeri", "muadili"
     r"alternatyw\w*|tańsz\w*|"  # pl "Tańsza alternatywa"
     # de / es / sv / da / no / pl, and "a more affordable version"
     r"(?:fast|sehr) gleich|prueba (?:este|esta|estos)|liknande|lignende|tilsvarende|podobn\w+|"
@@ -71,7 +71,11 @@ ALTERNATIVE = re.compile(
     r"look(?:s|ed)? like (?:the|this|these|an?)|not the same|(?:the )?(?:exact )?same (?:shape|colou?r|cut|silhouette|vibe|feel|fit)|"
     r"i['’]?d go with|más económic[oa]|mais econômic[oa]|plus économique|(?:el|la) mism[oa] (?:corte|forma|color)|"
     r"(?:très |assez )?proche|budget\w*|dicht in de buurt|prawie (?:tak samo|identyczn\w*|tak[ai] sam\w*)|"
-    r"सस्त\w*|विकल्प|मिलती-जुलती|मिलता-जुलता)\b",
+    r"सस्त\w*|विकल्प|मिलती-जुलती|मिलता-जुलता|"
+    # "try this one" in more languages: fi "kokeile tätä", fr "essayez celle-ci", nl "probeer deze", de "probier
+    # diese", el "δοκιμάστε"; el "εναλλακτική", nl "goedkopere variant"
+    r"kokeile (?:tätä|näitä)|essayez (?:celle-ci|celui-ci|ceux-ci|celles-ci|plutôt)|probeer (?:deze|dit)|"
+    r"probier(?:e|t)? (?:diese[snm]?|das)|δοκιμάστε|εναλλακτικ\w*|goedkoper\w*)\b",
     re.I)
 # The same in ja / zh / ko, which have no word boundaries (read only in text that holds such script).
 _ALTERNATIVE_CJK = re.compile(r"닮은꼴|似ている|似てる|似た|類似|相似|类似|平替|平價|平价|替代|유사|비슷한|プチプラ|代わり|代替|대체|"

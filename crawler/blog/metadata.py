@@ -173,8 +173,11 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         shown = _title_show(title) or (_title_show(seo) if seo else None)
         worn = None
         wearers = {c.casefold() for c in rec.characters}
-        if shown and len(listed := each_name(shown)) > 1 and all(n.casefold() in wearers for n in listed):
-            shown = None  # "Ines & Callum: Every Look From Episode Seven": the wearers, not the show
+        if shown and len(listed := each_name(shown)) > 1 and all(n.casefold() in wearers for n in listed) \
+                and not _NAMES_THEN_SEASON.match(title[title.find(shown) + len(shown):]):
+            # "Ines & Callum: Every Look From Episode Seven": the wearers, not the show (but "Ginny & Georgia
+            # Staffel 2, Folge 4", the season right after them, is a show named for its two)
+            shown = None
         if shown and shown.casefold() in wearers:
             # "Elena - 2x10": the title's name before the episode is the wearer's, unless nothing else
             # names a show ("Fleabag, Series Two, Episode One": the show is named for her)
@@ -791,6 +794,7 @@ def _clean_show(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+_NAMES_THEN_SEASON = re.compile(rf"\s+(?:{_SEASON_WORD})\s*\d|\s+S\d{{1,2}}\s*E\d", re.I)
 # An episode or a season in any language, by its number ("in Folge 8", "dans l'épisode 3")
 _EPISODE_OPENING = re.compile(rf"\s*(?:l['’])?(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*#?\d", re.I)
 # Words that end in an episode's word name an episode ("tonight's ep!!", "this week's episode")
