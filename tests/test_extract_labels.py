@@ -476,6 +476,16 @@ def test_brand_labels_across_languages(label, lang):
                lang=lang).brand == "Acme Outdoor"
 
 
+@pytest.mark.parametrize("block, lang, field, value", [
+    ("<div class='product-manufacturer'><label class='label'>Tootja</label><span><a href='/brand/7'>Metsa Toys</a>"
+     "</span></div>", "et", "brand", "Metsa Toys"),  # PrestaShop: the label's <label> glued to its value
+    ("<p class='own-brand'>Marka własna: Modna Szafa</p>", "pl", "brand", "Modna Szafa"),  # the label's qualifier
+    ("<ul class='list-unstyled'><li>Produkta kods: BA-X3-BLK</li></ul>", "lv", "sku", "BA-X3-BLK"),
+])
+def test_labelled_values_in_more_shapes_and_languages(block, lang, field, value):
+    assert getattr(get(block, lang=lang), field) == value
+
+
 def test_a_vendor_line_that_goes_on_with_another_fields_label():
     # Shopify themes' "product-vendor-type-sku" block: the vendor's link, then "Varenr.: …" on the same line
     rec = get("<div class='product-vendor-type-sku'><span class='vendor'><a href='/collections/vendors?q=Fjordlys'>"

@@ -287,7 +287,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     # a one-off item's sold badge, or its sentence with the bare noun as the subject
     ("Продано", "ru"), ("Satıldı", "tr"), ("판매완료", "ko"), ("Товар продан.", "ru"), ("Item sold.", "en"),
     ("Artikel verkauft!", "de"), ("Продавец снял объявление с публикации.", "ru"),
-    ("Produkten har utgått och går inte längre att köpa.", "sv"),
+    ("Produkten har utgått och går inte längre att köpa.", "sv"), ("Udgået – forhandles ikke længere", "da"),
+    ("Распродато", "sr"), ("Овај производ тренутно није на стању", "sr"), ("Δεν κυκλοφορεί πλέον", "el"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -2761,6 +2762,18 @@ def test_a_state_assigned_to_a_windows_initial_data_after_other_statements():
     state = (f"<script>window.ec = window.ec || {{}}; window.ec.config = {{}};\n"
              f"window.ecwid_initial_data = {json.dumps(data)};</script>")
     assert extract_product(_server_html(state, ""), URL).availability == "OutOfStock"
+
+
+def test_a_thai_colours_sold_out_note_beside_the_buy_buttons_is_no_statement_of_the_product():
+    box = ("<p class='stock'>มีสินค้า</p><p class='pd-note'>สีขาวสินค้าหมดชั่วคราว กด <a href='#'>แจ้งเตือนเมื่อมีสินค้า</a></p>"
+           "<button class='buy-now'>ซื้อเลย</button><button class='add'>เพิ่มลงตะกร้า</button>")
+    assert in_buy_box(box, "th").availability not in SOLD_OUT
+
+
+def test_a_price_before_latvian_vat_is_not_the_price():
+    body = ("<div class='product'><h1>Skaļrunis X3</h1><ul class='list-unstyled'><li><h2>79,99€</h2></li>"
+            "<li>Bez PVN: 66,11€</li></ul><button id='button-cart'>Ielikt grozā</button></div>")
+    assert extract_product(page(body, lang="lv"), URL).price == "79.99"
 
 
 def test_a_protection_plan_not_available_is_no_statement_of_the_products_stock():

@@ -396,7 +396,7 @@ _BUY_TEXT = re.compile(
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
     r"tilføj til kurv|legg i handlevogn|lisää koriin|přidat do košíku|vložit do košíku|pridať do košíka|"
     r"adauga in cos|προσθήκη στο καλάθι|в кошик|додати в кошик|купити|أضف إلى السلة|أضف للسلة|הוסף לסל|"
-    r"הוספה לסל|thêm vào giỏ|mua ngay|หยิบใส่ตะกร้า|เพิ่มลงในรถเข็น|tambah ke keranjang|masukkan keranjang|"
+    r"הוספה לסל|thêm vào giỏ|mua ngay|หยิบใส่ตะกร้า|เพิ่มลงในรถเข็น|เพิ่มลงตะกร้า|ใส่ตะกร้า|ซื้อเลย|ซื้อทันที|tambah ke keranjang|masukkan keranjang|"
     r"beli sekarang|購入する|カートへ|立即購買|加入购物袋|구매하기|hemen al|"
     r"u košaricu|u korpu|u košarico|į krepšelį|pievienot grozam|ostukorvi|в количката|tambah ke troli|comprar ahora|"
     r"satın al|osta kohe|קנה עכשיו|اشتري الآن|add to order|zum warenkorb hinzufügen|aan winkelwagen|"

@@ -72,6 +72,7 @@ _REG_TEXT = re.compile(
 )
 # "before VAT" in the shops' other languages ("Без НДС", "KDV Hariç", "sin IVA", "bez DPH")
 _EX_VAT_WORDS = (r"без ндс|без пдв|kdv hari[çc]|sin iva|iva esclusa|sem iva|bez dph|áfa nélkül|nettó|fără tva|"
+                 r"bez pvn|be pvm|ilma käibemaksuta|"  # lv, lt, et
                  r"ohne mwst|ex moms|uden moms|ekskl|χωρίς φπα|excl\.? btw|ilman alv|bez vat|hors tva")
 # a note that shipping is free ("Gratis verzending" above the price block) labels no amount
 _FREE = re.compile(r"\b(?:free|gratis|gratuit[e]?|kostenlos\w*|versandkostenfrei|gratuito|grátis|darmow\w+|"

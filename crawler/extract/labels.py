@@ -77,7 +77,7 @@ _VOCAB = {
         "κωδικός προϊόντος", "ürün kodu", "stok kodu",
         "ürün no", "ürün numarası",
         # Baltic / Balkan / bg / vi / id / th / ar / he
-        "preces kods", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла",
+        "preces kods", "produkta kods", "produkta numurs", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла",
         "шифра производа", "koda izdelka",
         "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "رقم المنتج",
         "كود المنتج", "رقم الصنف", "מק\"ט",
@@ -613,6 +613,9 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
     if (field in _BRAND_FIELDS or field == "color") and how in ("line", "tail"):
         v = _until_label(v)  # "Acme | SKU: 123", "Acme SKU: 123"
     if field in _BRAND_FIELDS:
+        q = _QUALIFIER.match(v)
+        if q and FIELD_OF.get(normalize(q.group(1))) is None:
+            v = v[q.end():]  # "Marka własna: Modna Szafa", the shop's own label
         b = clean_brand(v)
         return b if b and len(b.split()) <= 5 and not b.replace(" ", "").isdigit() else None
     if field == "color":
@@ -1035,7 +1038,7 @@ def dom_brand(brand_elems, related) -> str | None:
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
             continue
-        cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div")]
+        cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label")]  # PrestaShop's <label>
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
             # a label for screen readers only ("<dt><span class='visually-hidden'>Vendor</span></dt><dd>Acme</dd>")
@@ -1054,6 +1057,9 @@ def dom_brand(brand_elems, related) -> str | None:
         lead = m or (_LEAD_LABEL.match(said) if said else None)
         if lead and said[lead.end():].strip():
             said = said[lead.end():]  # the class names the brand; its label, in any language, is no part of it
+            q = _QUALIFIER.match(said)
+            if q and FIELD_OF.get(normalize(q.group(1))) is None:
+                said = said[q.end():]  # "Marka własna: Modna Szafa": the label's qualifier, the shop's own label
         b = clean_brand(said or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b

@@ -61,7 +61,8 @@ _OUT = (
     "non viene più prodotto", "wordt niet meer geproduceerd", "wordt niet meer gemaakt", "tillverkas inte längre",
     "nicht mehr teil unseres sortiments", "plus partie de notre assortiment", "ya no forma parte de nuestro",
     "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
-    "utgått ur sortimentet", "udgået af sortimentet", "har utgått", "inte längre att köpa", "kan inte längre köpas",
+    "utgått ur sortimentet", "udgået af sortimentet", "udgået", "forhandles ikke længere", "føres ikke længere",
+    "har utgått", "inte längre att köpa", "kan inte längre köpas",
     "ikke længere købes", "kan ikke længere købes", "kan ikke lenger kjøpes", "wycofany z oferty", "wycofany ze sprzedaży",
     "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
     "取り扱い終了", "取扱終了", "取り扱いできません", "取扱いできません", "取り扱いしておりません", "生産終了", "已停售", "停产", "단종",
@@ -97,7 +98,8 @@ _OUT = (
     "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
     "nema na stanju", "nije dostupno", "nije dostupan",
-    "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "ni na zalogi", "ni na voljo",
+    "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "распродато", "није на стању",
+    "нема на стању", "није доступно", "nije na stanju", "δεν κυκλοφορεί πλέον", "δεν διατίθεται πλέον", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
@@ -124,7 +126,7 @@ _IN = (
     "em estoque", "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla",
     "dostępny", "skladem", "na skladě", "dostupné", "dostupný", "dostupná", "raktáron", "készleten", "elérhető",
     "în stoc", "disponibil", "bestellbar", "an lager", "em stock", "na stanie", "διαθέσιμο", "σε απόθεμα", "tersedia",
-    "còn hàng", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
+    "còn hàng", "มีสินค้า", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc",
 )
@@ -285,7 +287,8 @@ _OTHER_SUBJECT = re.compile(
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
     r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal)"
-    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|ขนาด)")
+    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|"
+    r"ขนาด|สี)")  # th "สีขาวสินค้าหมด": the white one sold out
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
