@@ -613,10 +613,7 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
     if (field in _BRAND_FIELDS or field == "color") and how in ("line", "tail"):
         v = _until_label(v)  # "Acme | SKU: 123", "Acme SKU: 123"
     if field in _BRAND_FIELDS:
-        q = _QUALIFIER.match(v)
-        if q and FIELD_OF.get(normalize(q.group(1))) is None:
-            v = v[q.end():]  # "Marka własna: Modna Szafa", the shop's own label
-        b = clean_brand(v)
+        b = clean_brand(_unqualified(v))
         return b if b and len(b.split()) <= 5 and not b.replace(" ", "").isdigit() else None
     if field == "color":
         # Beside a swatch list the next element is often every colour, or "Select a colour".
@@ -624,10 +621,14 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
                 or CHOOSE.search(v) or v[0].isdigit() or _placeholder(v):
             return None
         return v
+    return _code(_unqualified(v), field, how in ("cell", "sibling"))
+
+
+def _unqualified(v: str) -> str:
+    """A value without a qualifier its label's own word opens it with: "Marka własna: Modna Szafa" (the shop's
+    own label), "Produktnummer <em>Neu:</em> 280916" (which edition's code); not another field's label."""
     q = _QUALIFIER.match(v)
-    if q and FIELD_OF.get(normalize(q.group(1))) is None:
-        v = v[q.end():]  # "Produktnummer <em>Presell:</em> 274101", "<em>Neu:</em> 280916": which edition's code
-    return _code(v, field, how in ("cell", "sibling"))
+    return v[q.end():] if q and FIELD_OF.get(normalize(q.group(1))) is None else v
 
 
 _QUALIFIER = re.compile(r"^\s*([^\W\d_]{2,15})\s*[:：]\s*(?=\S)")
@@ -1056,10 +1057,8 @@ def dom_brand(brand_elems, related) -> str | None:
             said = cut  # the vendor, then another field's label on its line ("Fjordlys Varenr.: FJ-DL-SKOV-220")
         lead = m or (_LEAD_LABEL.match(said) if said else None)
         if lead and said[lead.end():].strip():
-            said = said[lead.end():]  # the class names the brand; its label, in any language, is no part of it
-            q = _QUALIFIER.match(said)
-            if q and FIELD_OF.get(normalize(q.group(1))) is None:
-                said = said[q.end():]  # "Marka własna: Modna Szafa": the label's qualifier, the shop's own label
+            # the class names the brand; its label, in any language, and the label's qualifier are no part of it
+            said = _unqualified(said[lead.end():])
         b = clean_brand(said or _logo_name(el), dom=True)
         if b and not b[0].isdigit():
             return b
