@@ -2740,6 +2740,15 @@ def _server_html(state: str, box: str = "<button class='add-to-cart'>Add to cart
                 lang="sv")
 
 
+@pytest.mark.parametrize("stocks, availability", [((0, 0), "OutOfStock"), ((0, 3), "InStock")])
+def test_the_buy_forms_variant_list_states_the_stock(stocks, availability):
+    # Tiendanube: the server writes an enabled button; the form's data-variants says whether any variant is left
+    variants = [{"product_id": 1, "price_number": 349, "stock": n, "available": n > 0} for n in stocks]
+    box = (f"<form class='js-product-form' data-variants='{json.dumps(variants)}'>"
+           "<input type='submit' class='js-addtocart btn' value='Agregar al carrito'></form>")
+    assert extract_product(_server_html("", box), URL).availability == availability
+
+
 def test_a_product_data_attributes_json_is_page_state():
     # PrestaShop's "data-product" on the details block: the server-written button is enabled until scripts run
     data = {"id_product": 87, "name": "Ullmössa Fjäll", "price_amount": 349, "quantity": 0,

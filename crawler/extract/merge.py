@@ -48,7 +48,7 @@ from . import areas, domfields, domprice, labels, stock
 from .analytics_fields import (BRAND_ATTRIBUTE, SKU_ATTRIBUTE, STOCK_ATTRIBUTE, attribute_value, script_availability,
                                script_brand, script_price, script_viewed_stock, stock_flag)
 from .image_urls import absolutize, add_gallery, clean_images
-from .page_state_json import blob_fields
+from .page_state_json import blob_fields, variants_stock
 from .jsonld import iter_nodes, read_jsonld
 from .element_classes import fast_classes
 from .microdata import read_microdata
@@ -264,6 +264,8 @@ def _extract(root, url: str) -> ProductRecord:
         if blob and has_price:  # markup gave the price: only what no markup gives
             blob = {f: blob.get(f) for f in ("availability", "brand", "sku")
                     if not any(part.get(f) for _, part in layers)}
+        if not (blob or {}).get("availability") and sc.variant_lists and (listed := variants_stock(sc.variant_lists)):
+            blob = {**(blob or {}), "availability": listed}  # the buy form's own list of variants
         if blob:
             layers.append(("json", blob))
     buttons = areas.buy_buttons(buy, related)

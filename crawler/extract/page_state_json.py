@@ -317,6 +317,21 @@ def _stock_object(stock: dict) -> str | None:
     return None
 
 
+def variants_stock(lists) -> str | None:
+    """The stock a buy form's variant list states (Tiendanube's `data-variants='[{"available": false, "stock":
+    0, …}]'`): in stock if any variant is, sold out if every one says so."""
+    for text in lists:
+        try:
+            variants = _DECODER.decode(text) if len(text) <= _MAX_TEXT else None
+        except ValueError:
+            continue
+        if isinstance(variants, list) and variants:
+            stock = _availability({"variants": variants})
+            if stock:
+                return stock
+    return None
+
+
 def _unnamed_product_stock(blobs) -> str | None:
     """The stock of the state a platform keeps for the page's product alone, nameless: BigCommerce's
     ``BCData = {"product_attributes": {"instock": false, "stock": 0, …}}``."""

@@ -95,7 +95,8 @@ def _flags(low: str) -> int:
 class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
-                 "code_inputs", "styles", "titles", "h2s", "related_heads", "state_attributes")
+                 "code_inputs", "styles", "titles", "h2s", "related_heads", "state_attributes",
+                 "variant_lists")
 
     def __init__(self):
         self.metas = []
@@ -114,6 +115,7 @@ class Scan:
         self.stock = []
         self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
         self.state_attributes = []  # the JSON text of "data-product…" attributes: page state too
+        self.variant_lists = []  # the JSON text of "data-variants" attributes: the product's variants
         self.spec_rows = []  # <tr> of two or four cells and <dl>/<dt>: label/value rows (labels.printed)
         self.labels = []  # elements whose text (a <br>: its tail) starts with a label (labels.printed)
         self.code_inputs = []  # hidden inputs named sku / ASIN
@@ -200,6 +202,9 @@ def scan(root) -> Scan:
                 a = " ".join(filter(None, (get("id"), get("class"), get("action"), get("name"))))
                 if a and _BUY.search(a.lower()):
                     buy.append(el)
+                variants = get("data-variants")
+                if variants and variants[:1] == "[":
+                    s.variant_lists.append(variants)
                 continue
             elif tag == "nav":
                 lab = get("aria-label")
@@ -229,6 +234,8 @@ def scan(root) -> Scan:
                 data_price = True
             elif v[:1] == "{" and k.startswith("data-product"):  # PrestaShop's data-product='{"availability": …}'
                 s.state_attributes.append(v)
+            elif v[:1] == "[" and k == "data-variants":  # Tiendanube's buy form: its variants and their stock
+                s.variant_lists.append(v)
             elif k == "typeof":
                 s.typed.append(el)
             elif k == "itemscope":
