@@ -2823,3 +2823,11 @@ def test_a_show_named_for_its_two_wearers_with_its_season_right_after():
             "<h2>Ginny</h2><p>Ginny's boots: <a href='https://s.example/2'>Ganni</a></p>")
     rec = _in_language("de", "Ginny & Georgia Staffel 2, Folge 4: Alle Outfits zum Nachshoppen", body)
     assert (rec.show, rec.season, rec.episode) == ("Ginny & Georgia", 2, 4)
+
+
+def test_each_link_in_a_chain_of_garments_takes_the_maker_after_it():
+    body = ("<p>Georgia trägt einen <a href='https://s.example/1'>Mantel</a> von Max Mara, eine "
+            "<a href='https://s.example/2'>Tasche</a> von Bottega Veneta und <a href='https://s.example/3'>Stiefel</a> "
+            "von Ganni.</p>")
+    rec = _in_language("de", "Ginny & Georgia Staffel 2, Folge 4", body)
+    assert [link.brand for item in rec.items for link in item.links] == ["Max Mara", "Bottega Veneta", "Ganni"]

@@ -612,9 +612,18 @@ def _by_name(words: str) -> str | None:
     "di") ("… is by Åsa & Co Tailored Vest." -> "Åsa & Co
     Tailored Vest"); the linked product page later narrows it to the brand itself."""
     names = [(_COPULA.match(m.group()) is None, name) for m in _BY.finditer(words)
-             if (name := _capitalised(words[m.end():]))]
+             if (name := _capitalised(words[m.end():])) and not _previous_links(words, m, name)]
     # "is from" over a bare "of", which may be the wearer's: "Il giubbotto di Eva è di Bershka"
     return min(names, key=lambda n: n[0])[1] if names else None
+
+
+def _previous_links(words: str, m, name: str) -> bool:
+    """A by-clause that opens the words and closes at a comma or an "and": the maker of the link before them
+    ("<a>Mantel</a> von Max Mara, eine <a>Tasche</a> von Bottega Veneta und <a>Stiefel</a> von Ganni")."""
+    return not words[:m.start()].strip() and _CLAUSE_CLOSE.match(words, m.end() + len(name)) is not None
+
+
+_CLAUSE_CLOSE = re.compile(r"\s*(?:[,;]|(?:and|und|et|y|e|i|och|og|en|ve|és|a)\s)", re.I)
 
 
 def _is_name(words: str) -> str | None:
