@@ -2831,3 +2831,12 @@ def test_each_link_in_a_chain_of_garments_takes_the_maker_after_it():
             "von Ganni.</p>")
     rec = _in_language("de", "Ginny & Georgia Staffel 2, Folge 4", body)
     assert [link.brand for item in rec.items for link in item.links] == ["Max Mara", "Bottega Veneta", "Ganni"]
+
+
+@pytest.mark.parametrize("caption, name", [("Paulina de la Mora (Cecilia Suárez) en la florería", "Paulina"),
+                                           ("Beatriz 'Bia' Alencar (Júlia Monteiro) na praia", "Bia")])
+def test_a_captions_name_with_its_particles_or_its_nickname(caption, name):
+    body = (f"<figure><img src='https://b.example/1.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+            f"<p>{name} lleva un blazer: <a href='https://s.example/1'>Zara</a></p>")
+    rec = _in_language("es", "Casa de las Flores 1x03", body)
+    assert rec.characters == [name]

@@ -70,6 +70,14 @@ NAME = rf"[{CAPITALS}][\w'’-]+"
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"
 _PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME}){_ACTOR}")
+def _nickname(who: str) -> str:
+    """A nickname in quotes inside a full name is the name the post goes by ("Beatriz 'Bia' Alencar" -> Bia)."""
+    m = _QUOTED_NICKNAME.search(who)
+    return m.group(1) if m else who
+
+
+_QUOTED_NICKNAME = re.compile(r"(?:^|['‘\"“])([A-ZÀ-Ý][\w-]+)['’\"”](?=\s|$)")  # also the name's opening quote cut off
+_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|la|del|de la|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
 # A caption that opens with a name and its actor in a script without capitals (Arabic, Persian, Hebrew,
 # Devanagari, Thai)
 _UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"
@@ -946,7 +954,9 @@ def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     # (nor a name the brackets repeat: "de El Corte Inglés (<a>El Corte Inglés</a>)", a shop and its link)
     whole = _PLAYED_BY_LINE.fullmatch(caption.strip())
     found = [(m.start(), m.group("who")) for m in ([whole] if whole else _PLAYED_BY.finditer(caption))
-             if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]]
+             if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]
+             and not _PARTICLE_BEFORE.search(caption, 0, m.start())]  # "Paulina de la Mora (…)": no "Mora"
+    found = [(at, _nickname(who)) for at, who in found]
     uncased = _PLAYED_BY_UNCASED.match(caption)  # "سلمى (دانة القاسم) …", "तारा खन्ना (शोभिता धुलिपाला)"
     if uncased:
         found.append((0, uncased.group("who")))
