@@ -128,9 +128,14 @@ def is_image_file(path: str) -> bool:
     return bool(_IMAGE_FILE.search(path))
 
 
+_LABEL_READ = 2000  # characters
+
+
 def label(words: str) -> str | None:
     """"exact" / "alternative" by the last label the words give, else None
-    ("Maya's exact boots are sold out, but similar: …" is alternative)."""
+    ("Maya's exact boots are sold out, but similar: …" is alternative). Only the words' end is read: a label
+    speaks for the links near it, and a page-long paragraph costs a scan of every phrase at every word."""
+    words = words[-_LABEL_READ:]
     cjk = _UNSPACED.search(words) is not None
     last_alt = max((m.end() for p in (ALTERNATIVE, _ALTERNATIVE_CJK) if p is ALTERNATIVE or cjk
                     for m in p.finditer(words) if not _a_note(m, words)), default=-1)
