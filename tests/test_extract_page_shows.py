@@ -2845,6 +2845,16 @@ def test_the_priced_state_node_silent_on_stock_leaves_it_to_another_naming_the_p
     assert extract_product(_server_html(state), URL).availability == "OutOfStock"
 
 
+def test_a_states_list_of_recommended_products_holds_none_of_the_page():
+    # a recommendation named like the page's product (all its words in the h1), with its own price
+    reco = {"recommendations": [{"title": "Zephyr GeForce RTX 3080 Tornado 10GB", "price": {"value": "934.99"}}]}
+    body = ("<h1>ZEPHYR GeForce RTX 3080 Tornado OC 10GB GDDR6X Video Card</h1><div class='price-current'>$<strong>849"
+            "</strong><sup>.99</sup></div><button class='btn-primary'>Add to cart</button>"
+            f"<script>window.__PRELOADED_STATE__ = {json.dumps(reco)};</script>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.name) == ("849.99", "ZEPHYR GeForce RTX 3080 Tornado OC 10GB GDDR6X Video Card")
+
+
 def test_a_states_discounted_price_is_the_price():
     data = {"product": {"name": "Ullmössa Fjäll", "salePrice": 399, "discountedSalePrice": 349}}
     page_ = page("<h1>Ullmössa Fjäll</h1><button class='add-to-cart'>Köp</button>"

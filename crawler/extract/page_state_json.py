@@ -203,7 +203,8 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
             named_best = max(named_best, score)
             if score > best_score and accept(node):
                 best, best_brand, best_minor, best_score = node, brand, minor, score
-        stack.extend((v, brand, minor) for v in reversed([v for v in node.values() if isinstance(v, (dict, list))]))
+        stack.extend((v, brand, minor) for v in reversed([v for k, v in node.items()
+                                                          if isinstance(v, (dict, list)) and not _others_key(k)]))
     # ("Haeklo Merino Crew Sweater" recommended beside the unpriced "Noralber Merino Crew Sweater")
     return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
@@ -374,6 +375,15 @@ def _widget_key(key: str) -> bool:
     return not _WIDGET_WORDS.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
 
 
+def _others_key(key: str) -> bool:
+    """A state's list of other products ("recommendations", "recentlyViewed", "crossSells"): none of them the
+    page's, however alike its name ("Zephyr GeForce RTX 3080 Tornado 10GB" under the page's "… Tornado OC …")."""
+    return not _OTHERS_WORDS.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
+
+
+_OTHERS_WORDS = frozenset(("recommendations", "recommendation", "recommended", "reco", "recos", "related", "similar",
+                           "recently", "viewed", "upsell", "upsells", "crosssell", "crosssells", "sells", "suggestions",
+                           "suggested", "carousel", "carousels"))
 _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "fitAnalytics" -> fit, Analytics; "size_guide" -> size, guide
 _WIDGET_WORDS = frozenset(("analytics", "tracking", "fit", "advisor", "guide", "recommendations", "recommendation",
                            "reviews", "review", "rating", "ratings", "chat", "experiment", "experiments", "flags",
