@@ -77,7 +77,7 @@ def _nickname(who: str) -> str:
 
 
 _QUOTED_NICKNAME = re.compile(r"(?:^|['‘\"“])([A-ZÀ-Ý][\w-]+)['’\"”](?=\s|$)")  # also the name's opening quote cut off
-_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|la|del|de la|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
+_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|la|del|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
 # A caption that opens with a name and its actor in a script without capitals (Arabic, Persian, Hebrew,
 # Devanagari, Thai)
 _UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"

@@ -14,6 +14,7 @@ their usual names, never by shop-specific paths.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .api_json import _image_urls
 from .framework_state import is_devalue, read_js_state, revive
@@ -372,19 +373,25 @@ def _nested_availability(blobs, title_words: set) -> str | None:
 def _widget_key(key: str) -> bool:
     """A state's part for a widget or a service beside the product, whose own "isAvailable" is the widget's
     (Americanas' {"fitAnalytics": {"isAvailable": false}}: a size advisor with no data for a hard drive)."""
-    return not _WIDGET_WORDS.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
+    return not _WIDGET_WORDS.isdisjoint(_key_words(key))
 
 
 def _others_key(key: str) -> bool:
     """A state's list of other products ("recommendations", "recentlyViewed", "crossSells"): none of them the
     page's, however alike its name ("Zephyr GeForce RTX 3080 Tornado 10GB" under the page's "… Tornado OC …")."""
-    return not _OTHERS_WORDS.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
+    return not _OTHERS_WORDS.isdisjoint(_key_words(key))
 
 
 _OTHERS_WORDS = frozenset(("recommendations", "recommendation", "recommended", "reco", "recos", "related", "similar",
                            "recently", "viewed", "upsell", "upsells", "crosssell", "crosssells", "sells", "suggestions",
                            "suggested", "carousel", "carousels"))
-_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "fitAnalytics" -> fit, Analytics; "size_guide" -> size, guide
+@lru_cache(maxsize=4096)  # a state repeats its keys in every item of its lists
+def _key_words(key: str) -> frozenset[str]:
+    """A state key's words, lower-cased: "fitAnalytics" -> fit, analytics; "size_guide" -> size, guide."""
+    return frozenset(w.lower() for w in _KEY_WORD.findall(key))
+
+
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _WIDGET_WORDS = frozenset(("analytics", "tracking", "fit", "advisor", "guide", "recommendations", "recommendation",
                            "reviews", "review", "rating", "ratings", "chat", "experiment", "experiments", "flags",
                            "toggle", "toggles", "widget", "widgets", "banner", "banners", "modal", "newsletter",
