@@ -248,6 +248,13 @@ def test_codes_in_a_recommendation_strip_are_other_products():
     assert (rec.sku, rec.brand) == (None, None)
 
 
+def test_a_polish_shops_system_code_in_brackets():
+    # Komputronik: "Kod systemowy: [PR-IN51I7-INT-029]" beside the maker's code and the EAN
+    rec = get("<section class='codes'><ul><li>Kod systemowy: [PR-IN51I7-INT-029]</li><li>Kod producenta: "
+              "[BX80684I78700K]</li><li>Kod EAN: [5032037108652]</li></ul></section>", lang="pl")
+    assert rec.sku == "PR-IN51I7-INT-029"
+
+
 # --------------------------------------------------------------------------- markup vs page
 
 def test_printed_code_when_markup_has_none():
@@ -1178,3 +1185,12 @@ def test_a_new_shopify_shops_default_vendor_names_no_brand():
             "<span class='price'>₴3,300.00 UAH</span><button type='submit' name='add'>Add to cart</button></main>"
             "</body></html>")
     assert extract_product(html, "https://tearzera.store/products/tearz-hoodie-o-c-b").brand == "TEARZ"
+
+
+def test_the_shops_certificate_from_the_maker_is_no_brand():
+    # Morele: "<div class='product-brandcert'><a>Intel Platinium Partner</a>…" above the spec table's maker
+    rec = get("<div class='product-brandcert'><a href='/info/brand/101/'>Intel Platinium Partner</a><div class='hidden'>"
+              "<div class='brand-cer-detail'><div class='cer-name'>Intel Platinium Partner</div></div></div></div>"
+              "<table class='spec'><tr><td>Producent</td><td><a href='/producenci/intel-101/'>Intel</a></td></tr></table>",
+              lang="pl")
+    assert rec.brand == "Intel"

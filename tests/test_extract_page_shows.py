@@ -1830,6 +1830,18 @@ def test_markup_sold_out_stands_when_the_page_has_no_buy_button():
     assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("line, lang, availability", [
+    ("<p class='price'>Cena: Rasprodato</p>", "sr", "OutOfStock"),  # sold out where the price would stand
+    ("<p class='price'>Preis: ausverkauft</p>", "de", "OutOfStock"),
+    ("<p class='price'>Price: not available</p><button>Add to cart</button>", "en", "InStock"),  # a price not shown
+    ("<span class='badge'>Trenutno nema na lageru</span>", "sr", "OutOfStock"),
+    ("<span class='badge'>Ima na lageru</span><button>Dodaj u korpu</button>", "sr", "InStock"),
+])
+def test_sold_out_said_in_place_of_the_price_or_of_the_warehouse(line, lang, availability):
+    body = f"<div class='info'><h1>Crna knjiga</h1><p class='author'>Orhan Pamuk</p>{line}</div>"
+    assert extract_product(page(body, lang=lang), URL).availability == availability
+
+
 # --- prices beside other amounts -------------------------------------------------------------
 
 @pytest.mark.parametrize("box, price, currency", [
@@ -2379,6 +2391,17 @@ def test_a_price_named_without_tax_alone_is_the_price():
             "<span class='price price--withTax' style='display: none;'></span>"
             "<button class='add-to-cart'>Add to Cart</button></div>")
     assert extract_product(page(body, ld(data)), URL).price == "189.00"
+
+
+def test_cents_in_a_classed_element_inside_a_tooltips_host():
+    # Komputronik: the price sits in the element its tooltip is shown for, the cents in "<span class='cent'>"
+    body = ("<h1>Intel Core i7-8700K</h1><div class='prices'><span class='price'><span class='tooltip-wrap' tooltips "
+            "tooltip-template=\"<span class='kind'>Cena w salonach</span><span class='proper'>1 629 zł</span>\">"
+            "<span class='proper'>1 574<span class='cent'>90</span><small>zł</small></span><span class='kind'>Cena "
+            "internetowa</span></span></span><span class='credit'><span>Raty od <strong>73 zł</strong></span></span>"
+            "</div><button>Do koszyka</button>")
+    rec = extract_product(page(body, lang="pl"), URL)
+    assert (rec.price, rec.currency) == ("1574.90", "PLN")
 
 
 # --- the product code when the page prints none ------------------------------------------------
@@ -3271,3 +3294,14 @@ def test_a_sold_out_badge_of_a_price_block_not_in_that_state_is_hidden():
                 "</div></main></body></html>")
     assert extract_product(dawn(""), "https://shop.example/products/x").availability == "InStock"
     assert extract_product(dawn(" price--sold-out"), "https://shop.example/products/x").availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("css, availability", [
+    ("@media print{.header,.stock-status{display:none}}", "OutOfStock"),  # left out of a printout only
+    ("@media only print{@page{margin:0}.stock-status{display:none}}", "OutOfStock"),
+    ("@media screen and (min-width:750px){.stock-status{display:none}}", None),  # hidden on screen
+])
+def test_a_stock_line_a_printout_leaves_out_is_shown(css, availability):
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='price'>€ 189,00</div>"
+            "<p class='stock-status'>Sold out</p></div>")
+    assert extract_product(page(body, head=f"<style>{css}</style>"), URL).availability == availability

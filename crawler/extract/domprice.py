@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from . import areas
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import HIDING_CLASS, clean, short_text, shown_words
+from .text import HIDING_CLASS, PRICE_LABEL, clean, short_text, shown_words
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -54,7 +54,11 @@ _PART_TOKENS = re.compile(r"\b(?:currency|symbol|whole|fraction|decimal|cents)\b
 _SKIP_CHILD_TOKENS = re.compile(
     r"\b(?:unit|per|shipping|delivery|saving|savings|save|discount|install\w*|monthly|month|"
     r"finance|financing|klarna|afterpay|tax|vat|deposit|points|reward|loyalty|badge|percent|"
-    r"percentage|label|tooltip|legal|energy|subscribe|subscription|coupon|voucher|lowest|omnibus)\b"
+    r"percentage|label|legal|energy|subscribe|subscription|coupon|voucher|lowest|omnibus|"
+    # a tooltip's text, not the element it is shown for (Komputronik's price in a "tooltip-wrap" with a
+    # "tooltip-template" attribute)
+    r"tooltip(?![- ](?:wrap|wrapper|trigger|toggle|target|anchor|holder|host|template|side|smart|class|position|"
+    r"placement)\b))\b"
 )
 # "price--withoutTax" / "price-incl-tax" name which price is shown, not a tax amount.
 _TAX_VARIANT = re.compile(r"\b(?:with(?:out)?|incl?\w*|excl?\w*)[ -]?tax\b")
@@ -112,11 +116,6 @@ _IGNORE_TEXT = re.compile(
     + _EX_VAT_WORDS,
     re.I,
 )
-# A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
-_PRICE_LABEL = re.compile(
-    r"(?:our|your|sale|selling|offer|retail)?\s*(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|cijena|"
-    r"ár|eladási ár|hinta|hind|kaina|fiyat|satış fiyatı|τιμή|цена|ціна|giá|giá bán|harga|harga jual|"
-    r"verð|pret|preț|価格|販売価格|税込価格|价格|售价|價格|售價|가격|판매가|السعر|מחיר)\s*[:：]?\s*$", re.I)
 # How many steps nearer the buy box's anchors a labelled price counts: a label beats a nearer
 # unlabelled amount in an old table layout's sidebar.
 _LABELLED_NEARER = 2
@@ -243,7 +242,8 @@ def _whole_amount(el, hints: Hints) -> bool:
     return bool(t) and _amount(t, hints)[1] is not None and _DECIMALS.search(t) is not None
 
 
-_SUP_CLASS = re.compile(r"\bsup(?:erscript)?\b")  # cents set raised by a class: <span class="sup">97</span>
+# cents set apart by a class: <span class="sup">97</span>, Komputronik's <span class='cent'>90</span>
+_SUP_CLASS = re.compile(r"\bsup(?:erscript)?\b|(?<![a-z])cents?(?![a-z])")
 
 
 def _currency_unit(child, attrs: str) -> bool:
@@ -539,7 +539,7 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             elif label and _IGNORE_TEXT.search(label) and not _FREE.search(label) or _OTHER_OFFERS.search(
                     _words_before(el)):
                 continue  # "Shipping: <span>€4.95</span>", "<a>87 new</a> from <span>$167.99</span>"
-            elif label and _PRICE_LABEL.match(label):
+            elif label and PRICE_LABEL.match(label):
                 labelled.add(el)
         if strike:
             amount, cur = _amount(text, hints)

@@ -70,7 +70,7 @@ _VOCAB = {
         # nl
         "productcode", "productnummer", "bestelnummer", "referentie", "artikelcode", "art nummer",
         # pl / cs / sk / hu / ro / el / tr
-        "kod produktu", "numer produktu", "nr produktu", "numer katalogowy", "nr katalogowy", "indeks",
+        "kod produktu", "numer produktu", "nr produktu", "numer katalogowy", "nr katalogowy", "indeks", "kod systemowy",
         "kod towaru", "numer artykułu", "nr art", "symbol", "kód produktu", "katalogové číslo",
         "číslo produktu", "číslo výrobku", "kód výrobku", "kód zboží", "objednací číslo", "kat číslo",
         "katalógové číslo", "cikkszám", "termékkód", "cod produs", "cod articol", "κωδικός",
@@ -1008,8 +1008,10 @@ _BRAND_CLASS_WORDS = ("brand", "byline", "vendor", "designer", "manufacturer", "
 BRAND_CLASS_TOKEN = re.compile(r"(?:^|[-_\s])(?:merk|merke|marca|marque|marke|marka|märke|mærke)(?:$|[-_\s])")
 
 
-# the maker's series, collection or story ("vendor-series-name": "NVIDIA GeForce RTX™ 30 Series"), not its name
-_BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:series|collection|story|family|range|line)")
+# the maker's series, collection or story ("vendor-series-name": "NVIDIA GeForce RTX™ 30 Series"), or the shop's
+# certificate from it ("product-brandcert": "Intel Platinium Partner"), not its name
+_BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:series|collection|story|family|range|line|"
+                           r"cer(?:t|tificate)?(?![a-z])|partner|authori[sz]ed|dealer)")
 
 
 def dom_brand(brand_elems, related) -> str | None:

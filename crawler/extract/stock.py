@@ -28,7 +28,7 @@ from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import CHOOSE, HIDING_CLASS, READER_ONLY_CLASS, availability, short_text
+from .text import CHOOSE, HIDING_CLASS, PRICE_LABEL, READER_ONLY_CLASS, availability, short_text
 
 _OUT = (
     # en
@@ -97,7 +97,8 @@ _OUT = (
     "nedostupný", "nie je skladom", "vypredané", "nincs raktáron", "nincs készleten", "elfogyott", "brak na stanie",
     "nem elérhető", "stoc epuizat",
     "epuizat", "indisponibil", "stokta yok", "tükendi", "satışta değil", "ikke tilgængelig", "nema na zalihi",
-    "nema na stanju", "nije dostupno", "nije dostupan",
+    "nema na stanju", "nije dostupno", "nije dostupan", "nema na lageru", "nije na lageru", "nema na skladištu",
+    "nije na skladištu", "нема на лагеру", "није на лагеру",
     "nedostupno", "nedostupan", "nedostupna", "rasprodano", "rasprodato", "распродато", "није на стању",
     "нема на стању", "није доступно", "nije na stanju", "δεν κυκλοφορεί πλέον", "δεν διατίθεται πλέον", "ni na zalogi", "ni na voljo",
     "razprodano", "izpārdots", "nav noliktavā", "nav pieejams", "išparduota", "nėra sandėlyje", "prekės nėra",
@@ -126,7 +127,8 @@ _IN = (
     "em estoque", "disponível", "op voorraad", "leverbaar", "i lager", "på lager", "varastossa", "saatavilla",
     "dostępny", "skladem", "na skladě", "dostupné", "dostupný", "dostupná", "raktáron", "készleten", "elérhető",
     "în stoc", "disponibil", "bestellbar", "an lager", "em stock", "na stanie", "διαθέσιμο", "σε απόθεμα", "tersedia",
-    "còn hàng", "มีสินค้า", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju", "noliktavā",
+    "còn hàng", "มีสินค้า", "є в наявності", "в наявності", "stokta", "na zalogi", "na zalihi", "na stanju",
+    "na lageru", "на лагеру", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "במלאי",
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc",
 )
@@ -315,6 +317,16 @@ _PRODUCT_LABEL = re.compile(r"item|artikel|product|produkt|produit|prodotto|prod
                             r"artículo|online|web")
 
 
+# "Cena: Rasprodato", "Preis: ausverkauft": sold out where the price would stand is said of the product;
+# "Price: not available" is a price not shown.
+_AVAILABLE_WORD = re.compile(r"availab|verfügbar|disponib|beschikbaar|dostęp|dostup|tillgäng|tilgæng|tilgjeng|saatav|"
+                             r"elérhető|mevcut|доступ|متاح|متوفر")
+
+
+def _in_place_of_price(before: str, phrase: str) -> bool:
+    return PRICE_LABEL.match(before) is not None and _AVAILABLE_WORD.search(phrase) is None
+
+
 def _labelled_other(before: str) -> bool:
     m = _LABEL_BEFORE.match(before)
     return m is not None and not _STOCK_LABEL.match(before.lstrip()) and not _PRODUCT_LABEL.search(m.group(1))
@@ -426,7 +438,8 @@ def verdict(text: str) -> str | None:
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
         return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
     every_size = _EVERY_SIZE.match(low, m.end()) is not None  # "uitverkocht in alle maten": the whole product
-    if (_OTHER_SUBJECT.search(low, 0, m.start())
+    if not _in_place_of_price(low[:m.start()], m.group()) and (
+            _OTHER_SUBJECT.search(low, 0, m.start())
             or not every_size and (_FOLLOWING_SUBJECT.match(low, m.end()) or _SUBJECT_NEXT.match(low, m.end()))
             or _SERVICE_BEFORE.search(low, 0, m.start()) or _labelled_other(low[:m.start()])):
         return None
@@ -504,7 +517,7 @@ def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozense
     hiding: list[tuple[frozenset, ...]] = []
     shown: set[tuple[frozenset, ...]] = set()
     for style in styles:
-        css = style.text or ""
+        css = _on_screen(style.text or "")
         for word in ("display", "visibility"):
             at = css.find(word)
             while at >= 0:
@@ -519,6 +532,23 @@ def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozense
         if classes not in shown:
             rules.setdefault(min(classes[-1]), []).append((classes[:-1], classes[-1]))
     return rules
+
+
+_PRINT_MEDIA = re.compile(r"@media\s+(?:only\s+)?print\b[^{]*\{", re.I)
+
+
+def _on_screen(css: str) -> str:
+    """The stylesheet without its "@media print" blocks: what a printout leaves out (the buy box, a
+    theme's stock line) is shown on screen."""
+    while (m := _PRINT_MEDIA.search(css)) is not None:
+        depth, at = 1, m.end()
+        while depth and at < len(css):
+            nxt = min((i for i in (css.find("{", at), css.find("}", at)) if i >= 0), default=len(css))
+            if nxt < len(css):
+                depth += 1 if css[nxt] == "{" else -1
+            at = nxt + 1
+        css = css[:m.start()] + css[at:]
+    return css
 
 
 def _selectors(css: str, at: int) -> list[tuple[frozenset, ...]]:

@@ -21,6 +21,13 @@ HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a)-)?(?:hidden|hide|d-none|invisible|
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 
 
+# A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
+PRICE_LABEL = re.compile(
+    r"(?:our|your|sale|selling|offer|retail)?\s*(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|cijena|"
+    r"ár|eladási ár|hinta|hind|kaina|fiyat|satış fiyatı|τιμή|цена|ціна|giá|giá bán|harga|harga jual|"
+    r"verð|pret|preț|価格|販売価格|税込価格|价格|售价|價格|售價|가격|판매가|السعر|מחיר)\s*[:：]?\s*$", re.I)
+
+
 # A picker's or a field's prompt ("Choose a size", "Größe wählen", "サイズを選択"), not a value of its own.
 CHOOSE = re.compile(r"\b(?:select|choose|pick|wählen|auswählen|choisir|choisissez|sélectionner|sélectionnez|"
                     r"selecciona|seleccionar|seleccione|elige|escolha|escolher|selecione|scegli|seleziona|kies|"
