@@ -2840,3 +2840,25 @@ def test_a_captions_name_with_its_particles_or_its_nickname(caption, name):
             f"<p>{name} lleva un blazer: <a href='https://s.example/1'>Zara</a></p>")
     rec = _in_language("es", "Casa de las Flores 1x03", body)
     assert rec.characters == [name]
+
+
+@pytest.mark.parametrize("lang, title, body, characters", [
+    # a caption naming the actor in a garment ("Lily Collins in a checked blazer") beside "Emily (Lily Collins)"
+    ("en", "Emily in Paris 3x04: every look", "<figure><img src='/a.jpg' alt='Lily Collins in a checked tweed blazer'>"
+     "<figcaption>Lily Collins in a checked tweed blazer</figcaption></figure><h2>Emily's Checked Blazer</h2>"
+     "<p>Emily (Lily Collins) heads to the office in a checked blazer: <a href='https://s.example/1'>Sandro</a></p>",
+     ["Emily"]),
+    ("en", "Ted Lasso 2x01: Keeley and Rebecca", "<h3>Keeley</h3><p>Keeley wears a leopard coat: <a href="
+     "'https://s.example/1'>Ganni</a></p><h3>Rebecca</h3><p>Hannah Waddingham as Rebecca wears a blue suit: "
+     "<a href='https://s.example/2'>Roland Mouret</a></p><p>Hannah Waddingham wore it well.</p>",
+     ["Keeley", "Rebecca"]),
+    # the title names the actress; the body says whom she plays
+    ("ko", "눈물의 여왕 7화 김지원 패션 정보", "<h3>홍해인 블라우스</h3><p>김지원이 연기한 홍해인의 블라우스: "
+     "<a href='https://s.example/1'>알렉산드라 리치</a></p>", ["홍해인"]),
+    # "What the Kitchen Wore": a group, as "the Girls"
+    ("en", "What the Kitchen Wore: The Bear, Season Two, Episode 7", "<h2>Richie</h2><p>Richie wears a navy suit: "
+     "<a href='https://s.example/1'>Paul Smith</a></p><h2>Sydney</h2><p>Sydney wears a chore coat: "
+     "<a href='https://s.example/2'>Carhartt</a></p>", ["Richie", "Sydney"]),
+])
+def test_an_actor_the_post_names_for_a_character_is_no_wearer_of_their_own(lang, title, body, characters):
+    assert _in_language(lang, title, body).characters == characters

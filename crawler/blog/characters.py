@@ -172,10 +172,25 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + [who for el in stream.elements if el.tag in HEADINGS
                          for who in _owner_after_garment(text(el), title)]
     named = named + _title_named_sections(stream, title)
+    actors = _actors(f"{title} {body}")
     found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
-                                              if not _garment_heading(n)], f"{title} {body}"))
+                                              if not _garment_heading(n) and n.casefold() not in actors],
+                                             f"{title} {body}"))
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
+
+
+# Who the post names as a character's actor: "Emily (Lily Collins)", "Hannah Waddingham as Rebecca", "童瑶饰演的顾佳",
+# "김지원이 연기한 홍해인", "שירה האס בתפקיד רוחמי". An actor is no wearer of their own where a caption or the title
+# names them ("Lily Collins in a checked blazer", "김지원 패션").
+_ACTOR_OF = re.compile(rf"{NAME}\s*\((?:played by\s+)?(?P<bracketed>{NAME}(?:\s+{NAME}){{1,3}})\)|"
+                       rf"(?P<before_as>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:as|als|come|como|comme)\s+{NAME}|"
+                       r"(?P<cjk>[\u4e00-\u9fff]{2,4})(?:饰演|飾演|扮演)的?|(?P<ko>[가-힣]{2,4}?)[이가]?\s*연기한|"
+                       r"(?P<he>[\u0590-\u05ff]+(?:\s+[\u0590-\u05ff]+)?)\s+בתפקיד")
+
+
+def _actors(words: str) -> set[str]:
+    return {next(g for g in m.groups() if g).casefold() for m in _ACTOR_OF.finditer(words)}
 
 
 # Thai's "garment of name" in a title, written without spaces: "ชุดของมายด์ & เสื้อเชิ้ตของภูมิ"
@@ -278,8 +293,9 @@ each_name = re.compile(rf"\s*,\s*|\s+(?:{_AND}|и)\s+").split  # "Maya, Leo and 
 def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     m = (WHO_WORE.search(title) or _WHO_LOOKS.search(title) or _WORN_BY.search(title)
          or WHO_WEARS_ELSEWHERE.search(title) or _DUTCH_WHO.search(title) or _LOOK_OF_NAME_IN.search(title))
-    if m and _SEASON_NEXT.match(title, m.end()):
-        m = None  # "Looks de Élite: temporada 3, capítulo 5": the looks of a show's episode
+    if m and (_SEASON_NEXT.match(title, m.end()) or _GROUP.match(m.group("who"))):
+        # "Looks de Élite: temporada 3, capítulo 5": the looks of a show's episode; "What the Kitchen Wore": a group
+        m = None
     if m:
         who = _OF.sub(r"\1", m.group("who").strip())
         if m.re is _DUTCH_WHO:
@@ -310,6 +326,7 @@ def _title_characters(title: str, body: str, genitive: bool) -> list[str]:
     return _whose_garments(title) or [n for n in garments_of(title) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", again)]
 
 
+_GROUP = re.compile(r"(?i:the|die|der|les|los|las|gli|le|de)\s")
 _SEASON_NEXT = re.compile(r"\s*[:,–—-]?\s*(?:season|series|episode|ep\.?\s*\d|staffel|folge|saison|[ée]pisode|temporada|"
                           r"cap[ií]tulo|episodio|stagione|puntata|seizoen|aflevering|s[äa]song|avsnitt|s[æa]son|afsnit|"
                           r"sezon|odcinek|b[öo]l[üu]m|S\d{1,2}\s*E\d|\d{1,2}x\d|第)", re.I)
