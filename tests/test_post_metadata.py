@@ -2862,3 +2862,18 @@ def test_a_captions_name_with_its_particles_or_its_nickname(caption, name):
 ])
 def test_an_actor_the_post_names_for_a_character_is_no_wearer_of_their_own(lang, title, body, characters):
     assert _in_language(lang, title, body).characters == characters
+
+
+def test_the_posts_author_pictured_in_her_own_look_is_no_wearer():
+    # a blogger's look inspired by a show: her byline and JSON-LD name her, a caption pictures her; a commenter
+    # named as a character is still the character
+    page = ("<html lang='en'><head><title>My Bridgerton Season 3 Brunch Look</title><script type='application/ld+json'>"
+            "{\"@type\": \"BlogPosting\", \"author\": {\"@type\": \"Person\", \"name\": \"Ava Leigh\"}}</script></head>"
+            "<body><article><h1>My Bridgerton Season 3 Brunch Look</h1><span class='blog-author'>Ava Leigh</span>"
+            "<div class='entry-content'><figure><img src='/a.jpg' alt='Ava Leigh in a pink puff sleeve dress'>"
+            "<figcaption>Ava Leigh in a pink puff sleeve dress</figcaption></figure><p>Dress: <a href="
+            "'https://s.example/1'>Selkie</a></p><p>Penelope wears a green gown: <a href='https://s.example/2'>"
+            "Rixo</a></p></div><div class='comments'><div class='comment-author'><b class='fn'>Penelope</b></div>"
+            "<p>Love it!</p></div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2024/brunch/")
+    assert "Ava Leigh" not in rec.characters and "Penelope" in rec.characters

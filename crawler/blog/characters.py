@@ -172,7 +172,7 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
         named = named + [who for el in stream.elements if el.tag in HEADINGS
                          for who in _owner_after_garment(text(el), title)]
     named = named + _title_named_sections(stream, title)
-    actors = _actors(f"{title} {body}")
+    actors = _actors(f"{title} {body}") | _authors(tree)
     found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
                                               if not _garment_heading(n) and n.casefold() not in actors],
                                              f"{title} {body}"))
@@ -187,6 +187,25 @@ _ACTOR_OF = re.compile(rf"{NAME}\s*\((?:played by\s+)?(?P<bracketed>{NAME}(?:\s+
                        rf"(?P<before_as>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:as|als|come|como|comme)\s+{NAME}|"
                        r"(?P<cjk>[\u4e00-\u9fff]{2,4})(?:饰演|飾演|扮演)的?|(?P<ko>[가-힣]{2,4}?)[이가]?\s*연기한|"
                        r"(?P<he>[\u0590-\u05ff]+(?:\s+[\u0590-\u05ff]+)?)\s+בתפקיד")
+
+
+def _authors(tree) -> set[str]:
+    """Who wrote the post (its meta author, JSON-LD author, byline): no wearer, as a blogger pictured in her own
+    look inspired by a show ("Ava Leigh in a pink puff sleeve dress")."""
+    root = tree.getroottree().getroot()
+    names = {m.get("content") or "" for m in root.iter("meta") if (m.get("name") or "").lower() == "author"}
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text and "author" in script.text:
+            names.update(m.group(1) for m in _LD_AUTHOR.finditer(script.text))
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.get("rel") == "author" or _BYLINE.search(el.get("class") or "")):
+            names.add(text(el).strip())
+    # a full name only: a blogger called Irene may write about a character called Irene
+    return {n.strip().casefold() for n in names if 2 < len(n.strip()) < 60 and " " in n.strip()}
+
+
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*)?"([^"]{3,60})"')
+_BYLINE = re.compile(r"(?<![\w-])(?!comment)(?:[\w-]*[-_])?(?:author|byline)(?:[-_]?name)?(?![\w-])", re.I)  # not a commenter
 
 
 def _actors(words: str) -> set[str]:
