@@ -2877,3 +2877,27 @@ def test_the_posts_author_pictured_in_her_own_look_is_no_wearer():
             "<p>Love it!</p></div></article></body></html>")
     rec = extract_post(lxml.html.fromstring(page), "https://blog.example/2024/brunch/")
     assert "Ava Leigh" not in rec.characters and "Penelope" in rec.characters
+
+
+@pytest.mark.parametrize("lang, title, body, show, season, episode", [
+    # the blogger's own word before the show the post writes without it; a show named so keeps it
+    ("en", "My Bridgerton Season 3 Brunch Look", "<p>I binged Bridgerton all weekend. Dress: "
+     "<a href='https://s.example/1'>Selkie</a></p>", "Bridgerton", 3, None),
+    ("en", "My Lady Jane Season 1 Episode 4: Jane's Gowns", "<p>My Lady Jane is back. Jane wears a gown: "
+     "<a href='https://s.example/1'>Needle &amp; Thread</a></p>", "My Lady Jane", 1, 4),
+    # a double episode's first; an Indonesian "Eps." after the wearers between the look word and the show
+    ("ko", "눈물의 여왕 7-8화 김지원 패션 정보", "<p>블라우스: <a href='https://s.example/1'>알렉산드라 리치</a></p>",
+     "눈물의 여왕", None, 7),
+    ("id", "Gaya Jeng Yah dan Arum di Gadis Kretek Eps. 2", "<p>Kebaya Jeng Yah: <a href='https://s.example/1'>"
+     "Ikat Indonesia</a></p><p>Blus Arum: <a href='https://s.example/2'>Cotton Ink</a></p>", "Gadis Kretek", None, 2),
+    # numbers spelled out in Dutch; a season's premiere the post's subtitle names
+    ("nl", "Dertigers: wat Fleur droeg op het huwelijksfeest", "<p>In aflevering vijf van seizoen drie draagt Fleur "
+     "een blazer: <a href='https://s.example/1'>Scotch &amp; Soda</a></p>", None, 3, 5),
+    ("en", "Keeley & Rebecca Are Back", "<h2>Our notes on the Season 2 premiere</h2><p>Keeley wears a coat: "
+     "<a href='https://s.example/1'>Ganni</a></p>", None, 2, 1),
+])
+def test_show_and_episode_written_in_more_ways(lang, title, body, show, season, episode):
+    rec = _in_language(lang, title, body)
+    assert (rec.season, rec.episode) == (season, episode)
+    if show is not None:  # (the last two name no show but in passing)
+        assert rec.show == show

@@ -60,12 +60,27 @@ _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 # "Season One, Episode Five": the number spelled out after the word.
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
+# ... and in the posts' other languages, one to twelve ("aflevering vijf van seizoen drie", "Staffel zwei"; not words
+# that are also "and", an article or an English word: nl/sv "en", fr "un", it "due", no "to")
+_OTHER_NUMBERS = {w: n for n, words in enumerate((
+    "", "een eins uno ett",
+    "twee zwei deux dos dois två",
+    "drie drei trois tres três tre",
+    "vier quatre cuatro quatro quattro fyra",
+    "vijf fünf cinq cinco cinque fem",
+    "zes sechs six seis sei seks",
+    "zeven sieben sept siete sete sette sju syv",
+    "acht huit ocho oito otto åtta otte åtte",
+    "negen neun neuf nueve nove nio",
+    "tien zehn dix diez dez dieci tio",
+    "elf onze once undici elva elleve",
+    "twaalf zwölf douze doce doze dodici tolv")) for w in words.split()}
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
 # The words for a season and for an episode in the languages posts are written in, shared by every
 # pattern below that reads one.
 _SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi|"
                 r"mùa|עונה|сезон|sezonul|σεζόν|الموسم|موسم|فصل")
-_EPISODE_WORD = (r"episode|ep\.?|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
+_EPISODE_WORD = (r"episode|ep\.?|eps\.|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
                  r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск|episodul|επεισόδιο|الحلقة|حلقة|قسمت")
 # The season's word after its number and an ordinal's dot: de "2. Staffel", fi "2. kauden", da "2. sæson", no "2.
 # sesong", cs "2. řada", hu "2. évad"
@@ -78,10 +93,14 @@ _SEASON_ONLY = re.compile(rf"\b(?:{_SEASON_WORD})\s*(?P<season>\d{{1,2}})\b|"
                           rf"(?<![\d.])(?P<de_nth>\d{{1,2}})\.\s*(?:{_NTH_SEASON_WORD})", re.I)
 _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}})\b|"
                            r"第\s*(?P<wa>\d{1,3})\s*[話话회집集回]|(?<![\d.])(?P<gr>\d{1,3})(?:ο|ος|η|ης)?\s*επεισόδι\w*|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
-                           r"(?<![\d.])(?P<hwa>\d{1,3})\s*(?:화|회|話)(?![가-힣])|"
+                           # a double episode's first ("7-8화")
+                           r"(?<![\d.])(?P<hwa>\d{1,3})(?:\s*[-~～–]\s*\d{1,3})?\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
                            r"avsnitt\w*|folge\b|rész\w*)", re.I)
+
+_SPELLED_OTHER = re.compile(rf"\b({_SEASON_WORD}|{_EPISODE_WORD})\s+({'|'.join(sorted(_OTHER_NUMBERS, key=len, reverse=True))})\b",
+                            re.I)
 
 # "Lo que usó Ximena en Jardín de Invierno", "O que a Bia vestiu em Maré Alta": a wearing verb, its wearer, then the
 # show after the language's "in"
@@ -101,7 +120,7 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*(?:[,:–—-]\s*(?:la|il
                           rf"\b(?:part|partie|parte|teil)\s*\d{{1,2}}\s*[,:-]?\s*(?:{_EPISODE_WORD})\s*\d|"
                           rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季回]|(?<![\d.])\d{1,3}(?:ο|ος)?\s*(?:επεισόδι\w*|κύκλο\w*)|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}\s*[화話회](?![가-힣])|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季回]|(?<![\d.])\d{1,3}(?:ο|ος)?\s*(?:επεισόδι\w*|κύκλο\w*)|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}(?:\s*[-~～–]\s*\d{1,3})?\s*[화話회](?![가-힣])|"
                           r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
                           # the number first, an ordinal's dot after it: tr "58. Bölüm", pl "5. odcinek", cs "5. díl"
                           r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge|rész)\b|"
@@ -200,8 +219,17 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
         if rec.show:  # "Only Murders S03E05" in the title, "Only Murders in the Building" set in italics below
             rec.show = next((t for t in _emphasised(root) if _fuller_name(t, rec.show) and _usable(t, exclude)),
                             rec.show)
+        if rec.show and (own := _OWN_WORD.match(rec.show)):
+            # "My Bridgerton Season 3 Brunch Look": the blogger's word before a show the post writes without it
+            # (not "My Lady Jane", "Your Honor": written whole wherever the post names them)
+            rest, again = rec.show[own.end():], " ".join([body.replace(title, " "), *categories, *tags])
+            if re.search(rf"(?<!\w){re.escape(rest)}(?!\w)", again) and rec.show.casefold() not in again.casefold():
+                rec.show = rest
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
+
+
+_OWN_WORD = re.compile(r"(?:my|our|your|mein|meine|mon|ma|mi|mis|il mio|la mia|mijn|min|mitt|mój|moja)\s+(?=[A-ZÀ-Ý])", re.I)
 
 
 def _before_the_wearers(title: str, characters: list[str], elsewhere: str, exclude: set[str]) -> str | None:
@@ -339,6 +367,9 @@ def _episode(titles: list[str], markup: tuple, later: list[str]) -> tuple[int | 
         episode = 1  # "The Morning Show Season 3 Premiere Fashion": a season's premiere is its first episode
         if season is None and any(_SERIES_PREMIERE.search(t) for t in titles):
             season = 1
+    elif episode is None and season is not None and any(
+            int(m.group(1)) == season for t in later for m in _SEASON_PREMIERE.finditer(_digits(t))):
+        episode = 1  # the post's subtitle or address says "the Season 2 premiere" of the season it names
     return season, episode
 
 
@@ -387,12 +418,14 @@ _DOTTED = re.compile(_DOTTED_FORM)
 # A season's or a series' first episode named so in a title, in the languages posts are written in.
 _PREMIERE = re.compile(r"\b(?:premiere|première|premiär|premiere-folge|staffelauftakt|estreno|estreia|pilot|pilote|"
                        r"piloto|pilota)\b", re.I)
+_SEASON_PREMIERE = re.compile(rf"\b(?:{_SEASON_WORD})\s*(\d{{1,2}})\s+(?:premiere|première|premiär)\b", re.I)
 _SERIES_PREMIERE = re.compile(r"\b(?:series premiere|pilot|pilote|piloto|pilota)\b", re.I)
 
 
 def _digits(text: str) -> str:
     text = _THOUSANDS.sub(r"\1\2\3", text)
     text = _SPELLED.sub(lambda m: f"{m.group(1)} {_NUMBERS.index(m.group(2).lower()) + 1}", text)
+    text = _SPELLED_OTHER.sub(lambda m: f"{m.group(1)} {_OTHER_NUMBERS[m.group(2).lower()]}", text)
     if "第" in text:  # Chinese numerals: "第二季" is "第2季"
         text = _CJK_ORDINAL.sub(lambda m: f"第{_cjk_number(m.group(1))}{m.group(2)}", text)
     text = _ORDINAL.sub(lambda m: f"{m.group(2)} {_ORDINALS.index(m.group(1).lower()) + 1}", text)
@@ -628,9 +661,11 @@ _LOOKS_AFTER_COMMA = re.compile(r",\s+(?i:(?:i|il|gli|los|las|el|les|le|la|os|as
 _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|from)\b)")
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S|$)")
 # (not "Los looks de Lu en Élite": after "de" a wearer may come before the show); a wearer between the
-# look and the show's preposition ("Outfit Dasiyah di Gadis Kretek")
+# look and the show's preposition ("Outfit Dasiyah di Gadis Kretek", "Gaya Jeng Yah dan Arum di Gadis Kretek")
+_A_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"
 _LEADING_LOOKS = re.compile(r"^(?:(?i:dress(?:ed|ing)? like)\s+|(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
-                            r"busana|gaya)(?:\s+(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
+                            rf"busana|gaya)(?:\s+(?:{_A_NAME}(?:\s+(?:and|&|dan|und|y|e|et|en|og|och)\s+{_A_NAME})*\s+)?"
+                            r"(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
                             r"(?i:get the)\s+|"
                             r"(?:ส่อง)?แฟชั่น\s*)(?=\S)")
 # "Get the Bridgerton Look", "Love Island 2024", "Grachtengordel Geheimen S1": a look word, the edition's year or
