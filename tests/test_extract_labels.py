@@ -1194,3 +1194,15 @@ def test_the_shops_certificate_from_the_maker_is_no_brand():
               "<table class='spec'><tr><td>Producent</td><td><a href='/producenci/intel-101/'>Intel</a></td></tr></table>",
               lang="pl")
     assert rec.brand == "Intel"
+
+
+@pytest.mark.parametrize("main, brand", [
+    # Amazon's 2014 byline: "<span class='brandFrom'>from</span> <a id='brand'>Shredz</a>"
+    ("<div id='brandByline_feature_div'><span class='brandFrom'>from</span> <a id='brand' href='/Shredz/b'>Shredz</a>"
+     "</div>", "Shredz"),
+    # an old shop's "MFG:" line; its sidebar's manufacturers box ends in a call to see them all
+    ("<div><span>MFG:</span> <span>FN HERSTAL</span></div><div class='infoBox'><p id='manufacturers_option_list_p'>"
+     "<a href='javascript:void(0)'>click here to see all brands we sell</a></p></div>", "FN HERSTAL"),
+])
+def test_a_byline_from_a_maker_and_an_abbreviated_makers_label(main, brand):
+    assert get(main).brand == brand

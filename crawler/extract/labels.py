@@ -124,7 +124,7 @@ _VOCAB = {
         "by",  # "By: LEGO" (a value only after a colon: "By clicking ..." is no label)
     ),
     "maker": (
-        "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore",
+        "manufacturer", "maker", "make", "hersteller", "fabricant", "fabricante", "produttore", "mfg", "mfr",
         "manufactured by",  # Zen Cart's "Manufactured by: Tinderwood Toys"
         # wine and food: who makes it ("Produtor: Quinta …", "Erzeuger: Weingut …")
         "producer", "produtor", "productor", "producteur", "erzeuger",
@@ -318,7 +318,10 @@ _BRAND_WRAP = re.compile(
 _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
                      r"illustrator|editor|herausgeber|translator|übersetzer|narrator|director)\)", re.I)
 # Same words spelled as the DOM shows them under a "brand" class ("by Acme", "Acme Store").
-_DOM_PREFIX = re.compile(r"^(?:by|von|par|di|de|door|av)\s+", re.I)
+_DOM_PREFIX = re.compile(r"^(?:by|from|von|par|di|de|door|av)\s+", re.I)  # Amazon's 2014 byline: "from Shredz"
+# a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
+_BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|all (?:the )?(?:brands|manufacturers)|"
+                            r"alle marken|alle hersteller|toutes les marques|todas las marcas|tutte le marche)\b")
 _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
 
 
@@ -347,6 +350,8 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         if more:
             t = more.group(1) or more.group(2)
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
+        if _BROWSE_BRANDS.search(t):
+            return None
     t = t.strip(" :-|·•" + _INVISIBLE)
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
