@@ -3305,3 +3305,15 @@ def test_a_stock_line_a_printout_leaves_out_is_shown(css, availability):
     body = ("<div class='product-info'><h1>Wool Coat</h1><div class='price'>€ 189,00</div>"
             "<p class='stock-status'>Sold out</p></div>")
     assert extract_product(page(body, head=f"<style>{css}</style>"), URL).availability == availability
+
+
+def test_the_lowest_of_several_offers_in_markup_gives_way_to_the_price_the_buy_box_shows():
+    # Fnac: microdata's AggregateOffer holds only the lowest of 57 new and used offers (a marketplace seller's)
+    body = ("<div itemscope itemtype='http://schema.org/Product'><h1 itemprop='name'>Harry Potter, T6</h1>"
+            "<span itemprop='offers' itemscope itemtype='http://schema.org/AggregateOffer'><span itemprop='lowPrice' "
+            "content='4,09'></span><span itemprop='offerCount' content='57'></span><meta itemprop='priceCurrency' "
+            "content='EUR'></span><ul class='prix'><li><span class='price'>22,71&nbsp;&euro;</span> <del class='oldPrice'>"
+            "23,90&nbsp;&euro;</del></li></ul><a href='/neuf-occasion'>57 neufs et d'occasion à partir de "
+            "<span>4,09&nbsp;&euro;</span></a><button>Ajouter au panier</button></div>")
+    rec = extract_product(page(body, lang="fr"), URL)
+    assert (rec.price, rec.currency) == ("22.71", "EUR")

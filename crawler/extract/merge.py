@@ -650,9 +650,10 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
     dom = next((p for source, p in layers if source == "dom"), {})
     # another markup naming another price (a stale JSON-LD beside the og:price of a shop's other market)
     other = next(((s, p) for s, p in layers if s not in (src, "dom") and p.get("price") and p["price"] != price), None)
-    if price_src != "dom" and part.get("high_price") and dom.get("price") \
-            and price < dom["price"] <= part["high_price"]:
-        # The markup gives a range (an AggregateOffer's low and high), the page shows one price in it.
+    if price_src != "dom" and dom.get("price") and (part.get("high_price") and price < dom["price"] <= part["high_price"]
+                                                   or part.get("from_price") and price < dom["price"]):
+        # The markup gives a range (an AggregateOffer's low and high, or the lowest of its several offers),
+        # the page shows one price in it.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"
     elif price_src != "dom" and dom.get("net_price") == price and dom.get("price") and dom["price"] > price:
         # The markup's price is the one before VAT that the page shows beside the price a buyer pays.
@@ -670,7 +671,7 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
     elif price_src != "dom" and regular is None and (shown := dom if dom.get("price") else boxed()).get("price") \
             and shown["price"] != price and shown.get("currency") in (None, currency) and shows(shown["price"]) \
             and (shown.get("regular_price") == price
-                 or (not shows(price) and other is None and not part.get("high_price"))):
+                 or (not shows(price) and other is None and not part.get("high_price") and not part.get("from_price"))):
         # The markup's price is the one the page strikes through as the old price, or, where one markup
         # names one price (not a range), one the page shows nowhere (a stale feed): what the buy box
         # shows, in one text and the same currency, is what a buyer pays.

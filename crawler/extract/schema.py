@@ -148,6 +148,13 @@ def _price_fields(o: dict, hints: Hints) -> tuple[Decimal | None, Decimal | None
     return price, regular, cur
 
 
+def _count(value) -> int:
+    try:
+        return int(str(first(value)).strip())
+    except (TypeError, ValueError):
+        return 0
+
+
 def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
     price, regular, cur = _price_fields(o, hints)
     item = item or {}
@@ -161,6 +168,8 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         "regular_price": regular,
         # an AggregateOffer's range: its lowPrice is a "from" price, maybe not the one shown
         "high_price": parse_amount(first(o.get("highPrice"))) if o.get("price") is None else None,
+        # ... also without a highPrice, the lowest of several offers ("57 neufs et d'occasion à partir de 4,09 €")
+        "from_price": o.get("price") is None and o.get("lowPrice") is not None and _count(o.get("offerCount")) > 1,
         "currency": cur,
         "availability": markup_availability(get(o, "availability")) or _inventory(o),
         "condition": text_of(o.get("itemCondition")),
@@ -293,6 +302,8 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         rec["regular_price"] = best["regular_price"]
         if best["high_price"] is not None and best["price"] is not None and best["high_price"] > best["price"]:
             rec["high_price"] = best["high_price"]
+        if best.get("from_price"):
+            rec["from_price"] = True
         rec["currency"] = best["currency"] or next((o["currency"] for o in offers if o["currency"]), None)
     else:
         rec["currency"] = next((o["currency"] for o in offers if o["currency"]), None)
