@@ -2901,3 +2901,11 @@ def test_show_and_episode_written_in_more_ways(lang, title, body, show, season, 
     assert (rec.season, rec.episode) == (season, episode)
     if show is not None:  # (the last two name no show but in passing)
         assert rec.show == show
+
+
+def test_a_name_in_another_case_beside_its_own_is_one_wearer():
+    # Polish: "Sweter Natalii (…)", "kurtka Moniki (…)" under headings "Natalia" and "Monika"
+    body = ("<h3>Natalia</h3><p>Sweter Natalii (Aleksandra Skraba) to Reserved: <a href='https://s.example/1'>sweter"
+            "</a></p><h3>Monika</h3><p>Skórzana kurtka Moniki (Sandra Drzymalska) to Medicine: "
+            "<a href='https://s.example/2'>kurtka</a></p>")
+    assert _in_language("pl", "Sexify sezon 2, odcinek 3: stylizacje", body).characters == ["Natalia", "Monika"]

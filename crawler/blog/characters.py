@@ -176,8 +176,16 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
                                               if not _garment_heading(n) and n.casefold() not in actors],
                                              f"{title} {body}"))
+    if language in _CASE_LANGUAGES:  # "Moniki" beside "Monika": one person, in another case
+        found = [n for i, n in enumerate(found)
+                 if not any(" " not in n and " " not in m and m != n and _inflected(n, m) for m in found[:i])]
     # a link's label is nobody ("SIMILAR (ASOS Design)" read as a name and its actor)
     return list(dict.fromkeys(n for n in (_as_written(n, body) for n in found) if " " in n or label(n) is None))
+
+
+# Languages whose names take case endings (Polish "Moniki", Finnish "Ainon", Czech "Báry", Russian "Даши")
+_CASE_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "fi", "et", "hu", "tr",
+                             "lt", "lv", "el"))
 
 
 # Who the post names as a character's actor: "Emily (Lily Collins)", "Hannah Waddingham as Rebecca", "童瑶饰演的顾佳",
@@ -992,7 +1000,9 @@ def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     found = [(m.start(), m.group("who")) for m in ([whole] if whole else _PLAYED_BY.finditer(caption))
              if not _is_maker(m.group("who")) and m.group("who") not in m.group()[len(m.group("who")):]
              and not _PARTICLE_BEFORE.search(caption, 0, m.start())]  # "Paulina de la Mora (…)": no "Mora"
-    found = [(at, _nickname(who)) for at, who in found]
+    # a garment's word before a genitive name in a language that writes it so ("Sweter Natalii (Aleksandra Skraba)")
+    found = [(at, _nickname(who.split(maxsplit=1)[1] if " " in who and garment_word(who.split()[0].casefold())
+                            else who)) for at, who in found]
     uncased = _PLAYED_BY_UNCASED.match(caption)  # "سلمى (دانة القاسم) …", "तारा खन्ना (शोभिता धुलिपाला)"
     if uncased:
         found.append((0, uncased.group("who")))
