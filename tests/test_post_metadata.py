@@ -2909,3 +2909,10 @@ def test_a_name_in_another_case_beside_its_own_is_one_wearer():
             "</a></p><h3>Monika</h3><p>Skórzana kurtka Moniki (Sandra Drzymalska) to Medicine: "
             "<a href='https://s.example/2'>kurtka</a></p>")
     assert _in_language("pl", "Sexify sezon 2, odcinek 3: stylizacje", body).characters == ["Natalia", "Monika"]
+
+
+def test_a_three_word_name_before_its_actor_in_a_sentence_is_the_given_names():
+    body = ("<h3>Carla</h3><p>En este capítulo Carla Rosón Caleruega (Ester Expósito) lleva un vestido de tweed: "
+            "<a href='https://s.example/1'>Sandro</a></p><h3>Lu</h3><p>Lu lleva una blazer: "
+            "<a href='https://s.example/2'>Balmain</a></p>")
+    assert sorted(_in_language("es", "Élite T2C5: los looks", body).characters) == ["Carla", "Lu"]

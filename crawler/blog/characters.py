@@ -77,6 +77,7 @@ def _nickname(who: str) -> str:
 
 
 _QUOTED_NICKNAME = re.compile(r"(?:^|['‘\"“])([A-ZÀ-Ý][\w-]+)['’\"”](?=\s|$)")  # also the name's opening quote cut off
+_GIVEN_BEFORE = re.compile(rf"(?:^|(?<=[ \t]))({NAME})[ \t]+$")
 _PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|la|del|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
 # A caption that opens with a name and its actor in a script without capitals (Arabic, Persian, Hebrew,
 # Devanagari, Thai)
@@ -1003,6 +1004,10 @@ def _caption_names(caption: str, wearing: bool = True) -> list[str]:
     # a garment's word before a genitive name in a language that writes it so ("Sweter Natalii (Aleksandra Skraba)")
     found = [(at, _nickname(who.split(maxsplit=1)[1] if " " in who and garment_word(who.split()[0].casefold())
                             else who)) for at, who in found]
+    # a full name of three words before its actor in a sentence ("Carla Rosón Caleruega (Ester Expósito)"): the given
+    # name opens it, not "Rosón Caleruega"
+    found = [(at, (before.group(1) + " " + who) if " " in who and (before := _GIVEN_BEFORE.search(caption, 0, at))
+              and not garment_word(before.group(1).casefold()) else who) for at, who in found]
     uncased = _PLAYED_BY_UNCASED.match(caption)  # "سلمى (دانة القاسم) …", "तारा खन्ना (शोभिता धुलिपाला)"
     if uncased:
         found.append((0, uncased.group("who")))
