@@ -1206,3 +1206,17 @@ def test_the_shops_certificate_from_the_maker_is_no_brand():
 ])
 def test_a_byline_from_a_maker_and_an_abbreviated_makers_label(main, brand):
     assert get(main).brand == brand
+
+
+@pytest.mark.parametrize("main, brand", [
+    # Amazon's brand story: "By <a>See all Product description</a>"
+    ("<h3>Brand Story</h3><p>By </p><a href='/dp/product-description/B002QYW8LW'> See all Product description</a>",
+     None),
+    # a button in the shop's brand colours; Best Buy's brand link styled as a button link beside "From the Manufacturer"
+    ("<p class='lead'>Kolonial er Norges største matbutikk. <a class='btn btn-lg btn-brand' href='/bruker/'>Bli kunde!"
+     "</a></p>", None),
+    ("<a class='c-button-link c-button btn-brand-link' href='/site/brand/nvidia'>NVIDIA</a><div class='accordion'>"
+     "<button class='manufacturer-trigger'><span>From the Manufacturer</span></button></div>", "NVIDIA"),
+])
+def test_brand_words_that_name_no_maker(main, brand):
+    assert get(main).brand == brand

@@ -3317,3 +3317,13 @@ def test_the_lowest_of_several_offers_in_markup_gives_way_to_the_price_the_buy_b
             "<span>4,09&nbsp;&euro;</span></a><button>Ajouter au panier</button></div>")
     rec = extract_product(page(body, lang="fr"), URL)
     assert (rec.price, rec.currency) == ("22.71", "EUR")
+
+
+def test_the_products_purchase_area_holding_its_bundles_is_no_other_products_area():
+    # EVGA: "<div class='product-buy-bundles-container'><div class='product-buy-specs'>… $429.99 …" above the bundles
+    body = ("<div class='product-top'><h1>EVGA SuperNOVA 1600 G+</h1></div><div class='product-buy-bundles-container'>"
+            "<div class='product-buy-specs'><div class='price-box'><span class='price'>$<strong>429</strong><sup>.99</sup>"
+            "</span></div><button>Add to cart</button></div><div class='bundle-item'><p class='bundle-item-final-price'>"
+            "Price: $9.99</p></div></div>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.currency) == ("429.99", "USD")

@@ -42,6 +42,7 @@ _BUY_ASIDE = re.compile(r"product|pdp|buy|purchase|add-?to-?cart")
 # A content slot the shop fills with its own notices (HCL/WebSphere Commerce's
 # "contentRecommendationWidget", an e-spot), unlike its product recommendations.
 _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
+_OWN_PURCHASE = re.compile(r"product[-_]?buy|buy[-_]?box|pdp[-_]?buy")
 _BUY_BAR = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer")
 _TILE_TOKEN = re.compile(r"(?:^|\s)product-items?(?:-container|-list|-card)?(?:\s|$)")
 
@@ -63,6 +64,8 @@ def _kind(c: str) -> int:
             if frag == "carousel":
                 weak = True
                 continue
+            if frag == "bundle" and _OWN_PURCHASE.search(low):
+                continue  # the product's purchase with its bundles below it ("product-buy-bundles-container")
             return _REL
     for frag in _USED_HINTS:
         if frag in c:

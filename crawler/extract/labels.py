@@ -318,7 +318,9 @@ _BRAND_WRAP = re.compile(
 _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
                      r"illustrator|editor|herausgeber|translator|übersetzer|narrator|director)\)", re.I)
 # Same words spelled as the DOM shows them under a "brand" class ("by Acme", "Acme Store").
-_DOM_PREFIX = re.compile(r"^(?:by|from|von|par|di|de|door|av)\s+", re.I)  # Amazon's 2014 byline: "from Shredz"
+_DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", re.I)  # Amazon's 2014 byline: "from Shredz"
+_PAGE_SECTIONS = frozenset(("product description", "description", "product details", "details", "product information",
+                            "specifications", "reviews", "customer reviews"))
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|all (?:the )?(?:brands|manufacturers)|"
                             r"alle marken|alle hersteller|toutes les marques|todas las marcas|tutte le marche)\b")
@@ -350,8 +352,8 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         if more:
             t = more.group(1) or more.group(2)
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
-        if _BROWSE_BRANDS.search(t):
-            return None
+    if _BROWSE_BRANDS.search(t) or t.casefold() in _PAGE_SECTIONS:
+        return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     t = t.strip(" :-|·•" + _INVISIBLE)
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
@@ -1019,6 +1021,12 @@ _BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:serie
                            r"cer(?:t|tificate)?(?![a-z])|partner|authori[sz]ed|dealer)")
 
 
+# a style in the shop's brand colours ("btn btn-lg btn-brand": "Bli kunde!"), not the maker's name
+# (a whole class token: Best Buy's brand link is "btn-brand-link")
+_BRAND_STYLE = re.compile(r"(?<![\w-])(?:(?:btn|button|bg|text|border|colou?r|link)-brand|"
+                          r"brand-(?:primary|secondary|colou?r|accent|dark|light|bg|btn|button))(?![\w-])")
+
+
 def dom_brand(brand_elems, related) -> str | None:
     """Brand from an element whose class/id says brand (or byline: "Visit the X Store").
 
@@ -1041,7 +1049,7 @@ def dom_brand(brand_elems, related) -> str | None:
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
-                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key):
+                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key) or _BRAND_STYLE.search(key):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
