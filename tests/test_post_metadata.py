@@ -2916,3 +2916,12 @@ def test_a_three_word_name_before_its_actor_in_a_sentence_is_the_given_names():
             "<a href='https://s.example/1'>Sandro</a></p><h3>Lu</h3><p>Lu lleva una blazer: "
             "<a href='https://s.example/2'>Balmain</a></p>")
     assert sorted(_in_language("es", "Élite T2C5: los looks", body).characters) == ["Carla", "Lu"]
+
+
+def test_a_name_and_its_actor_in_prose_that_says_nothing_of_clothes_is_no_wearer():
+    body = ("<h3>Ruchami</h3><p>Ruchami wears a navy midi dress: <a href='https://s.example/1'>Maya Negri</a></p>"
+            "<p>Akiva (Michael Aloni) keeps painting, as always.</p>"
+            "<div class='separator'><img src='/kym.jpg' alt=''></div><p><i>Kym Okafor (Precious Adeyemi) in the "
+            "Underworld office</i></p><p>Blazer: <a href='https://s.example/2'>Whistles</a></p>")
+    characters = _in_language("en", "Shtisel 3x04: the looks", body).characters
+    assert "Akiva" not in characters and "Ruchami" in characters and "Kym Okafor" in characters

@@ -589,7 +589,10 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
                              + [text(a).casefold() for a in el.iter("a")])
             for sentence in _SENTENCE.split(text(el)):
                 wearing = bool(links) or _names_identified(sentence, identified)
-                for name in _caption_names(_LEAD_IN.sub("", sentence), wearing=wearing):
+                # (a name and its actor alone say nothing of their clothes: "עקיבא (מיכאל אלוני) ממשיך לצייר";
+                # unless the line is a picture's caption: Blogger's "<p><i>Kym Okafor (…) in the office</i></p>")
+                for name in (_caption_names(_LEAD_IN.sub("", sentence), wearing=wearing)
+                             if wearing or _captions_a_picture(el) else ()):
                     if not _plain_word(name):
                         names[name] = None  # not "Shoes wore out fast"
                 full = _FULL_NAME_WEARS.match(_LEAD_IN.sub("", sentence)) if wearing else None
@@ -606,6 +609,15 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+").findall
+
+
+def _captions_a_picture(p) -> bool:
+    """A line set as a picture's caption: right after the picture, or all of it in italics."""
+    before = p.getprevious()
+    if before is not None and (before.tag == "img" or next(before.iter("img"), None) is not None):
+        return True
+    kids = [c for c in p if isinstance(c.tag, str)]
+    return len(kids) == 1 and kids[0].tag in ("i", "em") and text(kids[0]).strip() == text(p).strip()
 
 
 def _names_identified(sentence: str, garments: set) -> bool:
