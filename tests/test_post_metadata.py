@@ -2925,3 +2925,28 @@ def test_a_name_and_its_actor_in_prose_that_says_nothing_of_clothes_is_no_wearer
             "Underworld office</i></p><p>Blazer: <a href='https://s.example/2'>Whistles</a></p>")
     characters = _in_language("en", "Shtisel 3x04: the looks", body).characters
     assert "Akiva" not in characters and "Ruchami" in characters and "Kym Okafor" in characters
+
+
+@pytest.mark.parametrize("lang, heading, body_words, name", [
+    ("ar", "إطلالة مريم", "ظهرت مريم بفستان", "مريم"),
+    ("fa", "استایل سمیرا: مانتوی مشکی بلند", "سمیرا در این قسمت", "سمیرا"),
+    ("he", "הלוק של רוחמי", "רוחמי לובשת שמלה", "רוחמי"),
+    ("th", "ลุคของกอหญ้า: เดรสลายดอก", "กอหญ้า ใส่เดรส", "กอหญ้า"),
+    ("uk", "Образ Діани: светр і джинси", "Діана у виконанні Елізабет Дебікі", "Діана"),
+    ("el", "Το στυλ της Πηνελόπης", "Η Πηνελόπη φοράει", "Πηνελόπη"),
+    ("vi", "Trang phục của Yoon Se Ri", "Yoon Se Ri mặc áo khoác", "Yoon Se Ri"),
+    ("id", "Gaya Arum", "Arum memakai blus", "Arum"),
+    ("hi", "तारा का लुक", "तारा ने साड़ी पहनी", "तारा"),
+    ("ko", "천다혜 착장 (이주빈)", "천다혜의 원피스", "천다혜"),
+    ("zh", "顾佳同款", "顾佳穿的外套", "顾佳"),
+])
+def test_a_heading_that_says_whose_look_follows_in_more_scripts(lang, heading, body_words, name):
+    body = (f"<h3>{heading}</h3><p>{body_words}: <a href='https://s.example/1'>Zara</a></p>"
+            f"<h3>Tags</h3><p>…</p>")
+    assert name in _in_language(lang, "Show 2x03", body).characters
+
+
+def test_a_look_heading_run_into_the_occasion_without_spaces_names_nobody():
+    # Thai writes no spaces: "ลุคของใบปอในงานอีเวนต์" (the look of Baipor at the event) is no name's end
+    body = "<h3>ลุคของใบปอในงานอีเวนต์</h3><p>เดรส: <a href='https://s.example/1'>Sretsis</a></p>"
+    assert _in_language("th", "ใบปอ ในงานเปิดตัวคอลเลกชันใหม่", body).characters == []

@@ -962,7 +962,7 @@ def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     m = _PLAYED_BY_LINE.fullmatch(heading)
     if m:
         return [n for n in each_name(m.group("who")) if n.casefold() not in _NOT_NAMES]
-    looks = _look_names(heading)
+    looks = _look_names(heading) or _look_heading(heading, body)
     if looks:
         return looks
     m = GENITIVE_LOOK.fullmatch(heading)  # "Shivs Look", "Lisas outfit": the name the body writes alone
@@ -975,6 +975,38 @@ def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:
     if any(n.casefold() in _NOT_NAMES or _plain_word(n) for n in names):
         return []
     return names if all(written_as_person(n, body, genitive) for n in names) else []
+
+
+# A heading that says whose look follows, in the posts' other languages and scripts: the look's word before the
+# name ("إطلالة مريم", "استایل سمیرا", "הלוק של רוחמי", "ลุคของกอหญ้า", "Образ Діани", "Το στυλ της Πηνελόπης",
+# "Trang phục của Yoon Se Ri", "Gaya Arum") or after it ("तारा का लुक", "홍해인 패션", "顾佳同款"); a garment after a
+# colon or the actor in brackets may follow.
+_LOOK_THEN_NAME = re.compile(
+    r"(?:(?:إطلالة|إطلالات|لوك|ستايل)\s+(?P<ar>[\u0600-\u06ff]{2,20})|(?:استایل|تیپ|لوک)\s+(?P<fa>[\u0600-\u06ff]{2,20})|"
+    r"ה?לוק\s+של\s+(?P<he>[\u0590-\u05ff]{2,20})|(?:ลุค|ชุด|แฟชั่น)ของ(?P<th>[\u0e00-\u0e7f]{2,12})(?=[\s:：(（]|$)|"
+    r"(?i:образ|стиль)\s+(?P<ru>[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+)|"
+    r"(?i:το\s+)?(?i:στυλ|λουκ|ντύσιμο)\s+(?:της|του)\s+(?P<el>[Α-ΩΆ-Ώ][^\s:()]+)|"
+    rf"(?i:trang phục|phong cách)\s+của\s+(?P<vi>{NAME}(?:\s+{NAME}){{0,2}})|"
+    rf"(?i:gaya|busana)\s+(?P<id>{NAME}(?:\s+{NAME}){{0,2}})|"
+    r"(?P<hi>[\u0900-\u097f]{2,20})\s+(?:का|की)\s+(?:लुक|स्टाइल|अंदाज़|फैशन)|"
+    r"(?P<ko>[가-힣]{2,4})\s*(?:패션|착장|코디|스타일|의상)|(?P<zh>[\u4e00-\u9fff]{2,4}?)(?:同款|穿搭))"
+    r"\s*(?:[:：(（\-–—].*)?")
+# Genitive endings of the scripts above and the nominative each comes from ("Діани" of "Діана", "Πηνελόπης" of
+# "Πηνελόπη"): the form the body writes is the name.
+_NOMINATIVE = (("ии", "ия"), ("ії", "ія"), ("и", "а"), ("ы", "а"), ("і", "а"), ("ης", "η"), ("ας", "α"), ("ου", "ος"))
+
+
+def _look_heading(heading: str, body: str) -> list[str]:
+    m = _LOOK_THEN_NAME.fullmatch(heading.strip())
+    if m is None:
+        return []
+    script, who = next((k, v) for k, v in m.groupdict().items() if v)
+    if script in ("ru", "el"):
+        who = next((who[: -len(end)] + nom for end, nom in _NOMINATIVE if who.endswith(end)
+                    and re.search(rf"(?<!\w){re.escape(who[: -len(end)] + nom)}(?!\w)", body)), who)
+    if script in ("ko", "zh") and not cjk_name(who):
+        return []
+    return [] if who.casefold() in _NOT_NAMES or garment_word(who.casefold()) else [who]
 
 
 # A name's genitive without an apostrophe (de, sv, da, no) before its look.
