@@ -2950,3 +2950,17 @@ def test_a_look_heading_run_into_the_occasion_without_spaces_names_nobody():
     # Thai writes no spaces: "ลุคของใบปอในงานอีเวนต์" (the look of Baipor at the event) is no name's end
     body = "<h3>ลุคของใบปอในงานอีเวนต์</h3><p>เดรส: <a href='https://s.example/1'>Sretsis</a></p>"
     assert _in_language("th", "ใบปอ ในงานเปิดตัวคอลเลกชันใหม่", body).characters == []
+
+
+@pytest.mark.parametrize("lang, title, show, season, episode", [
+    ("ar", "إطلالات ليلى وثريا في عروس بيروت الموسم الثاني الحلقة 15", "عروس بيروت", 2, 15),
+    ("fa", "استایل سمیرا در زخم کاری فصل سوم قسمت ۴", "زخم کاری", 3, 4),
+    ("th", "แจกลุคของกอหญ้า F4 Thailand หัวใจรักสี่ดวงดาว EP.7", "F4 Thailand หัวใจรักสี่ดวงดาว", None, 7),
+    ("uk", "Корона 6 сезон 1 серія: образи Діани", None, 6, 1),
+    ("el", "Bridgerton 3η σεζόν, 2ο επεισόδιο: τα φορέματα", "Bridgerton", 3, 2),
+])
+def test_show_season_and_episode_in_more_scripts(lang, title, show, season, episode):
+    rec = _in_language(lang, title, "<p>Φόρεμα / فستان / dress: <a href='https://s.example/1'>Zara</a></p>")
+    assert (rec.season, rec.episode) == (season, episode)
+    if show is not None:
+        assert rec.show == show

@@ -60,19 +60,20 @@ _TIMES = re.compile(r"(?<=\d)\s?[×✕]\s?(?=\d)")
 # "Season One, Episode Five": the number spelled out after the word.
 _NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty").split()
-# ... and in the posts' other languages, one to twelve ("aflevering vijf van seizoen drie", "Staffel zwei"; not words
+# ... and in the posts' other languages, one to twelve ("aflevering vijf van seizoen drie", "Staffel zwei"; Arabic and
+# Persian ordinals after the word: "الموسم الثاني", "فصل سوم"; not words
 # that are also "and", an article or an English word: nl/sv "en", fr "un", it "due", no "to")
 _OTHER_NUMBERS = {w: n for n, words in enumerate((
-    "", "een eins uno ett",
-    "twee zwei deux dos dois två",
-    "drie drei trois tres três tre",
-    "vier quatre cuatro quatro quattro fyra",
-    "vijf fünf cinq cinco cinque fem",
-    "zes sechs six seis sei seks",
-    "zeven sieben sept siete sete sette sju syv",
-    "acht huit ocho oito otto åtta otte åtte",
-    "negen neun neuf nueve nove nio",
-    "tien zehn dix diez dez dieci tio",
+    "", "een eins uno ett الأول اول",
+    "twee zwei deux dos dois två الثاني دوم",
+    "drie drei trois tres três tre الثالث سوم",
+    "vier quatre cuatro quatro quattro fyra الرابع چهارم",
+    "vijf fünf cinq cinco cinque fem الخامس پنجم",
+    "zes sechs six seis sei seks السادس ششم",
+    "zeven sieben sept siete sete sette sju syv السابع هفتم",
+    "acht huit ocho oito otto åtta otte åtte الثامن هشتم",
+    "negen neun neuf nueve nove nio التاسع نهم",
+    "tien zehn dix diez dez dieci tio العاشر دهم",
     "elf onze once undici elva elleve",
     "twaalf zwölf douze doce doze dodici tolv")) for w in words.split()}
 _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)})\b", re.I)
@@ -81,18 +82,18 @@ _SPELLED = re.compile(rf"\b(season|series|episode|ep\.?)\s+({'|'.join(_NUMBERS)}
 _SEASON_WORD = (r"season|series|staffel|saison|temporada|stagione|seizoen|s[äa]song|s(?:æ|ae)son|sesong|sezon|kausi|"
                 r"mùa|עונה|сезон|sezonul|σεζόν|الموسم|موسم|فصل")
 _EPISODE_WORD = (r"episode|ep\.?|eps\.|folge|[ée]pisode|cap[ií]tulo|episodio|epis[óo]dio|puntata|aflevering|afl\.|avsnitt|"
-                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|эпизод|епізод|выпуск|episodul|επεισόδιο|الحلقة|حلقة|قسمت")
+                 r"afsnit|odcinek|odc\.|jakso|tập|פרק|сери[яи]|серія|серії|эпизод|епізод|выпуск|episodul|επεισόδιο|الحلقة|حلقة|قسمت")
 # The season's word after its number and an ordinal's dot: de "2. Staffel", fi "2. kauden", da "2. sæson", no "2.
 # sesong", cs "2. řada", hu "2. évad"
 _NTH_SEASON_WORD = r"staffel\b|kau(?:si|den|della|delta)\b|s(?:æ|ae)son\w*|sesong\w*|s[äa]song\w*|řad[aěyu]\b|séri[ei]\b|évad\w*"
 _SEASON_ONLY = re.compile(rf"\b(?:{_SEASON_WORD})\s*(?P<season>\d{{1,2}})\b|"
                           # "S1, afl. 3": a season's letter alone, before an episode's word
                           r"\bS(?P<letter>\d{1,2})(?=\s*[,/]\s*(?:afl|ep|folge|afsnit|avsnitt|odc|cap|tập|פרק))|\b(?P<nth>\d{1,2})\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|(?<![\d.])(?P<gr>\d{1,2})(?:ος|ο)?\s*(?:κύκλο\w*|σεζόν)|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
+                          r"(?:시즌|シーズン)\s*(?P<cjk>\d{1,2})|(?<![\d.])(?P<gr>\d{1,2})(?:ος|ο|η|ης)?\s*(?:κύκλο\w*|σεζόν)|\b(?P<tr>\d{1,2})\.\s*sezon(?:u|un|da)?\b|第\s*(?P<ji>\d{1,2})\s*季|"
                           r"(?<!\d)(?P<ru_nth>\d{1,2})(?:-?й)?\s*сезон|"
                           rf"(?<![\d.])(?P<de_nth>\d{{1,2}})\.\s*(?:{_NTH_SEASON_WORD})", re.I)
 _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}})\b|"
-                           r"第\s*(?P<wa>\d{1,3})\s*[話话회집集回]|(?<![\d.])(?P<gr>\d{1,3})(?:ο|ος|η|ης)?\s*επεισόδι\w*|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|эпизод|епізод)|"
+                           r"第\s*(?P<wa>\d{1,3})\s*[話话회집集回]|(?<![\d.])(?P<gr>\d{1,3})(?:ο|ος|η|ης)?\s*επεισόδι\w*|(?<!\d)(?P<ru>\d{1,3})(?:-?я)?\s*(?:сери[яи]|серія|серії|эпизод|епізод)|"
                            # a double episode's first ("7-8화")
                            r"(?<![\d.])(?P<hwa>\d{1,3})(?:\s*[-~～–]\s*\d{1,3})?\s*(?:화|회|話)(?![가-힣])|"
                            # the number first, an ordinal's dot after it: pl "w 5. odcinku", cs "5. díl", tr "5. Bölüm"
@@ -120,7 +121,7 @@ _SHOW_BEFORE = re.compile(r"^\s*(?P<show>[^:|(\[]+?)\s*(?:[,:–—-]\s*(?:la|il
                           rf"\b(?:part|partie|parte|teil)\s*\d{{1,2}}\s*[,:-]?\s*(?:{_EPISODE_WORD})\s*\d|"
                           rf"\b(?:{_SEASON_WORD}|{_EPISODE_WORD})\s*\d|"
                           r"\b\d{1,2}x\d{1,3}\b|\b(?-i:T)\d{1,2}\s*E\d{1,3}\b|\b\d{1,2}\s*[ªº°]\s*(?:temporada|stagione)\b|"
-                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季回]|(?<![\d.])\d{1,3}(?:ο|ος)?\s*(?:επεισόδι\w*|κύκλο\w*)|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}(?:\s*[-~～–]\s*\d{1,3})?\s*[화話회](?![가-힣])|"
+                          r"\bs\d{1,2}\s+ep?\.?\s*\d|第\s*\d{1,3}\s*[話话회집集季回]|(?<![\d.])\d{1,3}(?:ο|ος|η|ης)?\s*(?:επεισόδι\w*|κύκλο\w*|σεζόν)|(?:시즌|シーズン)\s*\d|\b\d{1,2}\.\s*sezon\b|(?<![\d.])\d{1,3}(?:\s*[-~～–]\s*\d{1,3})?\s*[화話회](?![가-힣])|"
                           r"(?<!\d)\d{1,2}(?:-?й)?\s*сезон|"
                           # the number first, an ordinal's dot after it: tr "58. Bölüm", pl "5. odcinek", cs "5. díl"
                           r"(?<![\d.])\d{1,3}\.\s*(?:bölüm|odcinek|díl|jakso|afsnit|avsnitt|folge|rész)\b|"
@@ -667,7 +668,10 @@ _LEADING_LOOKS = re.compile(r"^(?:(?i:dress(?:ed|ing)? like)\s+|(?i:outfits?|loo
                             rf"busana|gaya)(?:\s+(?:{_A_NAME}(?:\s+(?:and|&|dan|und|y|e|et|en|og|och)\s+{_A_NAME})*\s+)?"
                             r"(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
                             r"(?i:get the)\s+|"
-                            r"(?:ส่อง)?แฟชั่น\s*)(?=\S)")
+                            r"(?:ส่อง)?แฟชั่น\s*|(?:แจก)?(?:ลุค|ชุด)ของ[\u0e00-\u0e7f]+\s+|"
+                            # Arabic and Persian: the looks of the wearers in the show ("إطلالات ليلى وثريا في …",
+                            # "استایل سمیرا در …")
+                            r"(?:إطلالة|إطلالات|لوك|ستايل|استایل|تیپ)\s+(?:\S+\s+){1,4}?(?:في|فى|در)\s+)(?=\S)")
 # "Get the Bridgerton Look", "Love Island 2024", "Grachtengordel Geheimen S1": a look word, the edition's year or
 # the season's letter after the name
 _TRAILING_LOOK = re.compile(r"\s+(?i:looks?|outfits?)$|(?<=[^\W\d_])\s+(?:19|20)\d{2}$|\s+S\d{1,2}$")
