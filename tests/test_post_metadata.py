@@ -2964,3 +2964,11 @@ def test_show_season_and_episode_in_more_scripts(lang, title, show, season, epis
     assert (rec.season, rec.episode) == (season, episode)
     if show is not None:
         assert rec.show == show
+
+
+def test_a_shop_links_arrow_is_no_part_of_its_maker():
+    body = ("<p>会社のシーンではグレーのジャケット。こちらはHYKEでした。</p><p><a href='https://www.hyke.jp/products/21ss-jk-04' "
+            "class='shop-link'>▷HYKE テーラードジャケット</a></p><p>ピアスはsoierie。</p><p><a href='https://soierie.jp/?pid=1' "
+            "class='shop-link'>👉 soierie パールピアス</a></p>")
+    rec = _in_language("ja", "大豆田とわ子と三人の元夫 第5話 とわ子の衣装", body)
+    assert [link.brand for item in rec.items for link in item.links] == ["HYKE", "soierie"]

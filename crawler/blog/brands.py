@@ -375,6 +375,9 @@ def _spelling(name: str) -> str:
     return re.sub(r"[\W_]+", "", unaccented(name).casefold())
 
 
+MARKS = " ▷▶►▸→»›•·➤➜➔👉✔✓★☆◆◇■□●○"  # a shop link's arrow or bullet before its words
+
+
 def host_spelled(words: str, href: str) -> str | None:
     """The link's first words, or its last after a dash or after the garment's lower-case words, when they
     spell the host it leads to: a maker's
@@ -383,6 +386,7 @@ def host_spelled(words: str, href: str) -> str | None:
     key = _host_key(href)
     if key is None:
         return None
+    words = words.lstrip(MARKS)  # "▷HYKE テーラードジャケット"
     parts = words.split()
     # its first words, or the last after a dash ("Đầm lụa xanh cổ V – IVY moda" to ivymoda.com)
     tail = re.split(r"\s[–—|-]\s", words)[-1].split() if re.search(r"\s[–—|-]\s", words) else []

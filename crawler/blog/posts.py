@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from parsel.csstranslator import css2xpath
 
 from street2shop.crawler.blog.characters import wearer_form
-from street2shop.crawler.blog.brands import (BY_WORDS, brand, card_maker, host_named, host_spelled, known_maker,
+from street2shop.crawler.blog.brands import (BY_WORDS, MARKS, brand, card_maker, host_named, host_spelled, known_maker,
                                              link_maker, listed_opening, post_makers, post_names_by_host, sells_others,
                                              slug_maker)
 from street2shop.crawler.blog.dom import HEADINGS, Stream, classes, is_credit, is_noise, meta_values, text, unaccented
@@ -639,7 +639,7 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
 def _a_maker(name: str | None) -> str | None:
     """The name, unless it names no maker: a marketplace, which sells many makers' goods ("Shop it at Amazon"), or
     a card's price ("NT$590"), a retailer or where a link sells ("Chez Inno")."""
-    name = name.rstrip(" *") if name else name  # an affiliate link's mark: "Auf Amazon*"
+    name = name.rstrip(" *").lstrip(MARKS) if name else name  # an affiliate link's mark: "Auf Amazon*"; "👉 Sretsis"
     # a case ending after a colon, as Finnish and Swedish inflect a name that ends in a capital ("Filippa K:n")
     name = _COLON_CASE.sub("", name) if name and ":" in name else name
     return None if not name or is_marketplace(name) or _PRICE_LIKE.fullmatch(name) or sells_others(name) else name
