@@ -3327,3 +3327,18 @@ def test_the_products_purchase_area_holding_its_bundles_is_no_other_products_are
             "Price: $9.99</p></div></div>")
     rec = extract_product(page(body), URL)
     assert (rec.price, rec.currency) == ("429.99", "USD")
+
+
+@pytest.mark.parametrize("line, lang, availability", [
+    ("<table class='specs'><tr><th>In stock</th><td>No</td></tr></table>", "en", "OutOfStock"),
+    ("<p class='stock'>Availability: No</p>", "en", "OutOfStock"),
+    ("<p class='stock'>Verfügbar: nein</p>", "de", "OutOfStock"),
+    ("<p class='stock'>Dostępność: brak</p>", "pl", "OutOfStock"),
+    ("<p class='stock'>Stanje: nema</p>", "sr", "OutOfStock"),
+    ("<p class='stock'>Stock level: none</p>", "en", "OutOfStock"),
+    ("<p class='stock'>In stock: Yes</p><button>Add to cart</button>", "en", "InStock"),
+    ("<p class='stock'>In stock: no limit per order</p><button>Add to cart</button>", "en", "InStock"),
+])
+def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
+    body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{line}</div>"
+    assert extract_product(page(body, lang=lang), URL).availability == availability

@@ -239,6 +239,11 @@ _VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)}
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak",
                         "không", "לא", "none", "0"))
+# A bare "no" as a stock field's whole value, in the shops' languages
+_NO_WORDS = (r"(?:no|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
+             r"nope|out|sold|zero|nil|いいえ|없음|无|無|否)")
+_BARE_NO = re.compile(rf"\s*{_NO_WORDS}\s*[.!]?\s*")
+_SAID_NO = re.compile(rf"\s*[:：]\s*{_NO_WORDS}\s*[.!]?\s*")
 _NONE_LEFT = re.compile(r"\s*[:：]?\s*0(?![\d.,/–-]|\s*[-–])")
 # A badge that says no more than "Sold" (a one-off item: resale, vintage, art), or that a buyer has reserved it
 # ("Reserviert", "Reservado"; not English "Reserved", a fashion brand's name)
@@ -426,6 +431,9 @@ def verdict(text: str) -> str | None:
             low = low[:first.start()]
     if _NO_STOCK_COUNT.match(low) or low.strip(" !.") in _SOLD_BADGES or _ENDED_STATUS.match(low):
         return "OutOfStock"
+    label = _STOCK_LABEL.match(low)
+    if label and _BARE_NO.fullmatch(low, label.end()):
+        return "OutOfStock"  # "Availability: No", "Lager: Nein", "Stock: Out", "Dostępność: brak"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         m = _said_of_this_product(low)
@@ -449,8 +457,9 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
                                                                                                ["jamais"], ["nunca"]):
         return None  # "Never out of stock": a promise about a core item
-    if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())):
-        return "OutOfStock"
+    if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
+                                or _SAID_NO.fullmatch(low, m.end())):
+        return "OutOfStock"  # also "In stock: No", "Verfügbar: nein", "Skladem: ne"
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
                                                                                  m.start())[-8:]):
         return None  # "Het is niet mogelijk om een pre-order te plaatsen": no pre-order is taken
@@ -823,7 +832,7 @@ def _control(el, candidates: set):
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
 _STOCK_LABEL = re.compile(
-    r"(?:availab\w*|stock(?: status)?|status|stato|estado|état|stan|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
+    r"(?:availab\w*|stock(?: status| level)?|status|stato|estado|état|stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고)\s*[:：]",
@@ -934,8 +943,8 @@ def _cell_statement(el, value: str | None) -> str | None:
         return None
     words = (label.text_content() or "").strip().rstrip(":： ")
     if not 0 < len(words) <= 40 or not _STOCK_LABEL.match(words + ":") and not _NO_STOCK_COUNT.match(
-            words.casefold() + ": 0"):
-        return None
+            words.casefold() + ": 0") and not (_BARE_NO.fullmatch(value.casefold()) and verdict(words) == "InStock"):
+        return None  # (a spec row "<th>In stock</th><td>No</td>" too)
     return f"{words}: {value.strip()}"
 
 
