@@ -3342,3 +3342,14 @@ def test_the_products_purchase_area_holding_its_bundles_is_no_other_products_are
 def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
     body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{line}</div>"
     assert extract_product(page(body, lang=lang), URL).availability == availability
+
+
+@pytest.mark.parametrize("words, lang", [
+    ("Stokta bulunmamaktadır", "tr"), ("一時欠品中", "ja"), ("暫無庫存", "zh-TW"), ("Tuote on loppunut", "fi"),
+    ("Není k dispozici", "cs"), ("Закінчився", "uk"), ("نفذ من المخزون", "ar"), ("Keine Lagerbestände", "de"),
+    ("No stock", "en"), ("All sizes sold out", "en"), ("Alle Größen ausverkauft", "de"),
+])
+def test_more_ways_shops_say_sold_out(words, lang):
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            f"<p class='availability'>{words}</p></div>")
+    assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"

@@ -120,6 +120,11 @@ _OUT = (
     "არ არის მარაგში", "მარაგში არ არის", "ამოიწურა", "сатылымда жоқ", "қоймада жоқ", "sotuvda yo'q", "sotuvda yoʻq",
     "omborda yo'q", "stokda yoxdur", "stokda yoxdu", "ubos na", "wala nang stock", "kehabisan stok",
     "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
+    # more ways shops say it ("Stokta bulunmamaktadır", "一時欠品中", "暫無庫存", "Tuote on loppunut", "Není k dispozici")
+    "no stock", "sold-out", "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
+    "stokta bulunmamaktadır", "stokta bulunmuyor", "stokta mevcut değil", "temin edilemiyor", "欠品", "구매불가",
+    "無庫存", "无库存", "暫無庫存", "暂无库存", "закінчився", "закінчилася", "закінчилось", "نفد من المخزون",
+    "نفذ من المخزون", "نفذت الكمية", "انتهى من المخزون", "إنتهى من المخزون", "není k dispozici", "nie je k dispozícii",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -394,6 +399,11 @@ _MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|お�
 _EVERY_SIZE = re.compile(r"\s*(?:in|en|em|i|w|dans|bei)\s+(?:all(?:e|en)?|every|toutes les|tous les|todas las|todos los|"
                          r"todos os|todas as|tutte le|tutti i|alla|wszystkich)\s+\w+")
 # The rest of a sentence that ends in a question mark; Greek writes it ";".
+# ... or before it: "All sizes sold out", "Alle Größen ausverkauft", "Toutes les tailles sont épuisées"
+_ALL_SIZES_BEFORE = re.compile(r"(?:^|\s)(?:all|every|alle|toutes les|todas las|todos los|tutte le|tutti i|alla|kaikki|"
+                               r"wszystkie)\s+(?:the\s+)?(?:sizes?|colou?rs?|variants?|options|grössen|farben|tailles|"
+                               r"couleurs|tallas|colores|taglie|colori|maten|kleuren|storlekar|rozmiary|koot)\s+"
+                               r"(?:are\s+|sind\s+|sont\s+|están\s+|sono\s+|zijn\s+|är\s+|są\s+)?$")
 _ASKED = re.compile(r"[^.!?。！？]{0,60}[?？]")
 _ASKED_GREEK = re.compile(r"[^.!?;;]{0,60}[?;;]")
 _GREEK = re.compile(r"[\u0370-\u03ff]")
@@ -447,7 +457,7 @@ def verdict(text: str) -> str | None:
         return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
     every_size = _EVERY_SIZE.match(low, m.end()) is not None  # "uitverkocht in alle maten": the whole product
     if not _in_place_of_price(low[:m.start()], m.group()) and (
-            _OTHER_SUBJECT.search(low, 0, m.start())
+            _OTHER_SUBJECT.search(low, 0, m.start()) and not _ALL_SIZES_BEFORE.search(low, 0, m.start())
             or not every_size and (_FOLLOWING_SUBJECT.match(low, m.end()) or _SUBJECT_NEXT.match(low, m.end()))
             or _SERVICE_BEFORE.search(low, 0, m.start()) or _labelled_other(low[:m.start()])):
         return None
