@@ -3353,3 +3353,23 @@ def test_more_ways_shops_say_sold_out(words, lang):
     body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
             f"<p class='availability'>{words}</p></div>")
     assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("words, lang, availability", [
+    ("在庫がございません", "ja", "OutOfStock"), ("予約受付終了", "ja", "OutOfStock"), ("该商品已下柜", "zh", "OutOfStock"),
+    ("재고소진", "ko", "OutOfStock"), ("매진", "ko", "OutOfStock"), ("Chwilowy brak", "pl", "OutOfStock"),
+    ("Forventes på lager 12. mai", "da", "OutOfStock"), ("חסר במלאי", "he", "OutOfStock"), ("Loppu", "fi", "OutOfStock"),
+    ("Stock out", "en", "OutOfStock"), ("This item cannot be ordered", "en", "OutOfStock"),
+    # urgency, and a store finder's words, are no sold-out
+    ("매진 임박", "ko", "LimitedAvailability"), ("即将售完", "zh", "LimitedAvailability"),
+])
+def test_still_more_ways_shops_say_sold_out(words, lang, availability):
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            f"<p class='availability'>{words}</p></div>")
+    assert extract_product(page(body, lang=lang), URL).availability == availability
+
+
+def test_a_phrase_inside_a_longer_word_is_no_sold_out_badge():
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            "<p class='availability'>No stockists found near you</p><button>Add to cart</button></div>")
+    assert extract_product(page(body), URL).availability == "InStock"

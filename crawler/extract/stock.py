@@ -121,10 +121,16 @@ _OUT = (
     "omborda yo'q", "stokda yoxdur", "stokda yoxdu", "ubos na", "wala nang stock", "kehabisan stok",
     "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
     # more ways shops say it ("Stokta bulunmamaktadır", "一時欠品中", "暫無庫存", "Tuote on loppunut", "Není k dispozici")
-    "no stock", "sold-out", "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
+    "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
     "stokta bulunmamaktadır", "stokta bulunmuyor", "stokta mevcut değil", "temin edilemiyor", "欠品", "구매불가",
     "無庫存", "无库存", "暫無庫存", "暂无库存", "закінчився", "закінчилася", "закінчилось", "نفد من المخزون",
     "نفذ من المخزون", "نفذت الكمية", "انتهى من المخزون", "إنتهى من المخزون", "není k dispozici", "nie je k dispozícii",
+    "cannot be ordered", "can't be ordered", "can not be ordered", "lieferzeit unbekannt",
+    "plus en vente", "sin unidades", "sin inventario", "no hay unidades", "non ordinabile", "esgotou",
+    "在庫がございません", "在庫はございません", "売切", "取り寄せ不可", "予約受付終了", "販売休止", "售完", "無現貨", "无现货",
+    "停產", "暂不销售", "暫不銷售", "下柜", "下櫃", "재고소진", "재고 소진", "매진", "chwilowy brak", "ожидается поступление",
+    "utgått", "forventes på lager", "forventet på lager", "förväntas i lager", "nem rendelhető", "לא זמין", "חסר במלאי",
+    "หมดชั่วคราว",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -156,7 +162,8 @@ _ALMOST = ("almost sold out", "nearly sold out", "almost gone", "selling out fas
            "bald ausverkauft", "fast vergriffen", "bientôt épuisé", "presque épuisé", "casi agotado", "quasi esaurito",
            "bijna uitverkocht", "prawie wyprzedane", "nästan slutsåld", "nesten utsolgt", "næsten udsolgt",
            "téměř vyprodáno", "majdnem elfogyott", "neredeyse tükendi", "почти распродан", "quase esgotado",
-           "aproape epuizat", "売り切れ間近", "品切れ間近", "품절임박", "품절 임박", "即将售罄", "hampir habis")
+           "aproape epuizat", "売り切れ間近", "売切れ間近", "品切れ間近", "품절임박", "품절 임박", "매진임박", "매진 임박",
+           "即将售罄", "即将售完", "快售完", "hampir habis")
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande", "pré-commande", "preventa",
         "pré-venda", "prevendita", "予約受付中", "予約販売", "予約商品", "预售", "預購", "예약판매", "예약 판매", "사전예약")
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
@@ -257,7 +264,9 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           "riservato", "riservata", "gereserveerd", "zarezerwowany", "zarezerwowane", "забронирован",
                           "rezervováno", "reservert", "reserverad", "продано", "продан", "продана", "prodáno",
                           "predané", "prodano", "myyty", "eladva", "satıldı", "vândut", "πουλήθηκε", "売約済み",
-                          "売約済", "已售出", "판매완료", "거래완료"))
+                          "売約済", "已售出", "판매완료", "거래완료",
+                          # a badge's few words for it (not phrases a longer text may hold: "No stockists found")
+                          "loppu", "نفذ", "نفد", "no stock", "no stock available", "stock out", "stockout", "sold-out"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
