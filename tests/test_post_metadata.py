@@ -2972,3 +2972,18 @@ def test_a_shop_links_arrow_is_no_part_of_its_maker():
             "class='shop-link'>👉 soierie パールピアス</a></p>")
     rec = _in_language("ja", "大豆田とわ子と三人の元夫 第5話 とわ子の衣装", body)
     assert [link.brand for item in rec.items for link in item.links] == ["HYKE", "soierie"]
+
+
+def test_korean_names_as_the_post_writes_them_more_often():
+    # every heading writes the full name, the prose once the given name; a familiar ending is no part of a name;
+    # a jewel before a garment is nobody
+    body = ("<h3>홍해인 패션 (김지원)</h3><p>홍해인 블라우스: <a href='https://s.example/1'>알렉산드라 리치</a></p>"
+            "<h4>③ 진주 귀걸이</h4><p>홍해인 귀걸이: <a href='https://s.example/2'>미키모토</a></p><p>해인이 너무 예뻐요.</p>"
+            "<h3>사랑이 착장</h3><p>사랑 씨 원피스: <a href='https://s.example/3'>미쏘</a></p>")
+    assert _in_language("ko", "눈물의 여왕 7화 패션 정보", body).characters == ["홍해인", "사랑"]
+
+
+def test_a_chinese_wearers_suit_heading():
+    body = ("<h3>蘇慶儀的紅色套裝</h3><p>紅色套裝：<a href='https://s.example/1'>Ralph Lauren</a></p>"
+            "<h3>羅雨農的洋裝</h3><p>洋裝：<a href='https://s.example/2'>Self-Portrait</a></p>")
+    assert _in_language("zh-TW", "《華燈初上》第3集穿搭", body).characters == ["蘇慶儀", "羅雨農"]

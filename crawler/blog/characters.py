@@ -177,6 +177,8 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
     found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
                                               if not _garment_heading(n) and n.casefold() not in actors],
                                              f"{title} {body}"))
+    # a Korean given name and its familiar ending where the post writes the name without it ("사랑이", "사랑 씨")
+    found = [n[:-1] if _HANGUL_FAMILIAR.fullmatch(n) and re.search(rf"{n[:-1]}(?!이)", body) else n for n in found]
     if language in _CASE_LANGUAGES:  # "Moniki" beside "Monika": one person, in another case
         found = [n for i, n in enumerate(found)
                  if not any(" " not in n and " " not in m and m != n and _inflected(n, m) for m in found[:i])]
@@ -898,8 +900,9 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
     through, "Marsh" once)."""
     names = [_POSSESSIVE_END.sub("", n) for n in names]  # "Richie's in a suit": Richie
     # a Korean full name (family name, then given name) where the post calls the person by the given name alone
-    names = [n[1:] if _HANGUL_FULL_NAME.fullmatch(n) and re.search(rf"(?<!{n[0]}){n[1:]}", words_of_post) else n
-             for n in names]
+    # (as the post writes it more often: "홍해인" in every heading beside a "해인이" or two keeps the full name)
+    names = [n[1:] if _HANGUL_FULL_NAME.fullmatch(n) and len(re.findall(rf"(?<!{n[0]}){n[1:]}", words_of_post))
+             >= len(re.findall(n, words_of_post)) else n for n in names]
     alone = set(names)
     called: dict[str, str] = {}  # a full name and each of its words -> how the post calls that person
     for short in dict.fromkeys(names):  # in the post's order: the same answer on every run
@@ -929,6 +932,7 @@ def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
 
 _POSSESSIVE_END = re.compile(r"(?<=\w\w)['’]s$")
 _HANGUL_FULL_NAME = re.compile(r"[가-힣]{3}")
+_HANGUL_FAMILIAR = re.compile(r"[가-힣]{2,3}이")
 
 
 def _said(name: str, words: str) -> int:
