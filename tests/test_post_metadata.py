@@ -844,7 +844,7 @@ def test_a_maker_opens_the_products_line_above_its_button():
     ("Modet i ”Northbound” säsong 2 avsnitt 4", "Northbound", 2, 4),
     # a wearing verb, its wearer, the show after the language's "in"; Arabic's season word ends the series' name
     ("Lo que usó Mara en Jardín de Invierno (1ª temporada, Ep. 3)", "Jardín de Invierno", 1, 3),
-    ("أزياء ليلى في مسلسل بيت الياسمين الموسم الثاني الحلقة 5: الفستان", "بيت الياسمين", None, 5),
+    ("أزياء ليلى في مسلسل بيت الياسمين الموسم الثاني الحلقة 5: الفستان", "بيت الياسمين", 2, 5),
 
     # a quoted name the sentence goes on after
     ("Maya's Outfits In Episode 7 Of \"Northbound\" Are Giving Podcast Girl Fall", "Northbound", None, 7),

@@ -1008,6 +1008,8 @@ def _look_heading(heading: str, body: str) -> list[str]:
     if script in ("ru", "el"):
         who = next((who[: -len(end)] + nom for end, nom in _NOMINATIVE if who.endswith(end)
                     and re.search(rf"(?<!\w){re.escape(who[: -len(end)] + nom)}(?!\w)", body)), who)
+    if script == "ko" and who.endswith("의"):
+        who = who[:-1]  # the particle ("오늘의 코디": today's outfit, nobody's)
     if script in ("ko", "zh") and not cjk_name(who):
         return []
     return [] if who.casefold() in _NOT_NAMES or garment_word(who.casefold()) else [who]
