@@ -2987,3 +2987,10 @@ def test_a_chinese_wearers_suit_heading():
     body = ("<h3>蘇慶儀的紅色套裝</h3><p>紅色套裝：<a href='https://s.example/1'>Ralph Lauren</a></p>"
             "<h3>羅雨農的洋裝</h3><p>洋裝：<a href='https://s.example/2'>Self-Portrait</a></p>")
     assert _in_language("zh-TW", "《華燈初上》第3集穿搭", body).characters == ["蘇慶儀", "羅雨農"]
+
+
+def test_a_review_linking_only_the_soundtrack_is_no_outfit_post():
+    body = ("<p>第5話、紬と想のシーンが本当に泣けた。演技も音楽も最高。</p><p>サントラはこちら："
+            "<a href='https://www.amazon.co.jp/dp/B0BN123456?tag=x-22'>silent オリジナル・サウンドトラック</a></p>")
+    rec = _in_language("ja", "『silent』第5話 感想", body)
+    assert rec.items == [] and rec.is_post is False

@@ -240,6 +240,9 @@ _SOCIAL = re.compile(r"(?:^|\.)(?:instagram\.com|pinterest\.[a-z.]+|pin\.it|face
                      # a film and series database or an encyclopedia: no shop
                      r"imdb\.com|themoviedb\.org|thetvdb\.com|tvmaze\.com|kinopoisk\.ru|movie\.douban\.com|mydramalist\.com|"
                      r"rottentomatoes\.com|filmweb\.pl|allocine\.fr|filmaffinity\.com|wikipedia\.org|fandom\.com)$")
+# A recording of the show or its music ("silent オリジナル・サウンドトラック" on Amazon, a box set on DVD): no garment
+_RECORDING = re.compile(r"(?i:soundtrack|\bOST\b|\bblu-?ray\b|\bDVD\b|bande originale|colonna sonora|banda sonora|"
+                        r"trilha sonora|filmmusik)|サウンドトラック|サントラ|ブルーレイ|原声带|原聲帶|사운드트랙")
 # A hashtag's link ("#눈물의여왕" to the platform's search): never a shop
 _HASHTAG = re.compile(r"^[#＃][^\W\d_][\w-]*[#＃]?$")
 # Where the show is watched ("Watch it on <a>Netflix</a>", "ドラマは<a>TVer</a>で配信中"): streaming services and
@@ -522,7 +525,8 @@ def _link_blocks(stream: Stream, root, base: str, url: str, blog_prefix: str, it
                 if href.startswith(("http://", "https://")):
                     links.append((el, href))
             elif is_outbound(href, url, blog_prefix) and not is_image_file(urlsplit(href).path) \
-                    and not _never_an_item(href) and not _HASHTAG.match(text(el)) and not is_credit(el):
+                    and not _never_an_item(href) and not _HASHTAG.match(text(el)) and not is_credit(el) \
+                    and not _RECORDING.search(text(el)):
                 links.append((el, href))
     hrefs_under: dict[int, set] = {}
     for el, href in ([] if item_blocks else links):
