@@ -2988,3 +2988,13 @@ def test_a_review_linking_only_the_soundtrack_is_no_outfit_post():
             "<a href='https://www.amazon.co.jp/dp/B0BN123456?tag=x-22'>silent オリジナル・サウンドトラック</a></p>")
     rec = _in_language("ja", "『silent』第5話 感想", body)
     assert rec.items == [] and rec.is_post is False
+
+
+def test_a_links_call_to_look_or_buy_is_no_maker_nor_wearer():
+    body = ("<h2>Даша</h2><p>Сумка Даши — Love Republic, та самая с цепочкой.</p><p><a href='https://loverepublic.ru/"
+            "catalog/sumki/sumka-2345678/'>Смотреть сумку</a></p><p>Точно: <a href='https://www.lamoda.ru/p/rt1/"
+            "clothes-gucci-plate/'>платье на Lamoda</a></p><p>Купить: <a href='https://zarina.ru/catalog/plate-1/'>"
+            "Платье миди</a></p>")
+    rec = _in_language("ru", "«Содержанки» 4 сезон 6 серия: образы Даши", body)
+    assert "Смотреть" not in [link.brand for item in rec.items for link in item.links]
+    assert not {"Точно", "Купить"} & set(rec.characters)

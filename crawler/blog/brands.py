@@ -11,7 +11,7 @@ from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, PO
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_maker
-from street2shop.crawler.blog.vocabulary import DESCRIPTORS, UNKNOWN, garment_word
+from street2shop.crawler.blog.vocabulary import CALLS, DESCRIPTORS, UNKNOWN, garment_word
 from street2shop.crawler.extract.labels import opening_words_spelled
 
 #: "by" and its like in the languages posts are written in.
@@ -206,7 +206,8 @@ _TRANSLITERATED = re.compile(rf"(?P<latin>[A-Za-z][A-Za-z0-9 .&'’-]{{0,30}}[A-
 def _may_be_maker(name: str | None) -> bool:
     """Not a sentence's opening word nor an episode ("Her <a>pumps</a> are …", "the coat from 3x07"), and
     some letters (a table's "—" for none)."""
-    return (bool(name) and name.casefold() not in _NOT_MAKERS and not _EPISODE.fullmatch(name)
+    return (bool(name) and name.casefold() not in _NOT_MAKERS and name.casefold() not in CALLS
+            and not _EPISODE.fullmatch(name)
             and any(c.isalpha() for c in name) and not label(name))  # not a badge's "IDENTICO"
 
 

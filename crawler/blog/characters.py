@@ -22,8 +22,8 @@ from street2shop.crawler.blog.name_cases import (cjk_episode_wearers, cjk_name, 
                                                  garment_owners, looks_of, names_cjk_garment)
 from street2shop.crawler.blog.resolve import destination_param
 from street2shop.crawler.blog.tables import row_wearer
-from street2shop.crawler.blog.vocabulary import (CALENDAR, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC, TITLE_PARTS,
-                                                garment_word)
+from street2shop.crawler.blog.vocabulary import (CALENDAR, CALLS, DESCRIPTORS, EPISODE_WORDS, GARMENTS, GENERIC,
+                                                TITLE_PARTS, garment_word)
 
 # Title forms of such posts: "What Maya and Leo Wore in Harbour Lane Season 1 Episode 2",
 # "Harbour Lane S01E05: What Dana Wore", "Get the Look: Rosa's Outfits in The Copper Kettle …",
@@ -137,7 +137,7 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "daaronder", "daarover", "daarbij", "daarnaast", "eronder", "underneath", "confusingly",
                         "meanwhile", "however", "naturally", "obviously", "honestly", "basically", "sadly",
                         "luckily", "unfortunately", "interestingly", "surprisingly", "finally",
-                        "dr", "mr", "mrs", "ms", "prof"})  # an honorific alone is nobody
+                        "dr", "mr", "mrs", "ms", "prof"}) | CALLS  # an honorific alone is nobody, nor a link's label
 
 
 #: Languages that write a name's genitive with a bare "s" ("Charlottes Kleid", "Saras kappa"): on their

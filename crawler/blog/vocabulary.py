@@ -132,3 +132,11 @@ september october november december
 #: "Unknown" in the languages posts are written in: no maker ("Merk: onbekend", a table's "Desconocida").
 UNKNOWN = frozenset("""unknown unidentified onbekend inconnu inconnue desconocida desconocido sconosciuto sconosciuta
 desconhecida desconhecido ukendt okänd okänt ukjent nieznana nieznany unbekannt bilinmiyor n/a""".split())
+
+#: A link's call to look or buy, or its label, in the languages posts are written in ("Смотреть сумку", "Katso neule",
+#: "Δείτε το εδώ", "Точно:", "Exactly:"): no maker and nobody's name.
+CALLS = frozenset("""see view shop buy get check exactly exact similar here discover смотреть посмотреть купить
+заказать точно похожее похожие здесь тут дивитися купити схоже схожі katso osta tästä täältä δείτε αγοράστε εδώ
+παρόμοιο incele buradan benzer ansehen kaufen hier ähnlich shoppen entdecken voir acheter ici découvrir similaire ver
+comprar aquí descubrir vedi acquista scopri qui simile aqui confira parecido bekijk koop vergelijkbaar zobacz kup tutaj
+podobne sprawdź köp här liknande køb lignende kjøp zobrazit koupit podobné lihat beli serupa mirip xem mua""".split())
