@@ -1220,3 +1220,8 @@ def test_a_byline_from_a_maker_and_an_abbreviated_makers_label(main, brand):
 ])
 def test_brand_words_that_name_no_maker(main, brand):
     assert get(main).brand == brand
+
+
+def test_a_makers_value_unknown_in_the_shops_language_is_no_brand():
+    assert get("<table class='attributes'><tr><th>Hersteller</th><td><p>unbekannt</p></td></tr></table>",
+               lang="de").brand != "unbekannt"

@@ -3349,7 +3349,12 @@ def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
     ("Tuote on loppunut", "fi", "OutOfStock"), ("Není k dispozici", "cs", "OutOfStock"), ("Закінчився", "uk", "OutOfStock"),
     ("نفذ من المخزون", "ar", "OutOfStock"), ("Keine Lagerbestände", "de", "OutOfStock"), ("No stock", "en", "OutOfStock"),
     ("All sizes sold out", "en", "OutOfStock"), ("Alle Größen ausverkauft", "de", "OutOfStock"),
-    ("在庫がございません", "ja", "OutOfStock"), ("予約受付終了", "ja", "OutOfStock"), ("该商品已下柜", "zh", "OutOfStock"),
+    ("在庫がございません", "ja", "OutOfStock"),
+    ("Predaj bol ukončený.", "sk", "OutOfStock"), ("Prekės likutis: 0 vnt.", "lt", "OutOfStock"),
+    ("Stocka: Agortuta", "eu", "OutOfStock"), ("Níl an táirge seo ar fáil a thuilleadh.", "ga", "OutOfStock"),
+    ("Disponibbiltà: Spiċċa mill-istokk", "mt", "OutOfStock"), ("Hierdie potjie is tans nie in voorraad nie.", "af",
+                                                                "OutOfStock"),
+    ("Առկա չէ", "hy", "OutOfStock"), ("Të gjitha masat janë shitur.", "sq", "OutOfStock"), ("予約受付終了", "ja", "OutOfStock"), ("该商品已下柜", "zh", "OutOfStock"),
     ("재고소진", "ko", "OutOfStock"), ("매진", "ko", "OutOfStock"), ("Chwilowy brak", "pl", "OutOfStock"),
     ("Forventes på lager 12. mai", "da", "OutOfStock"), ("חסר במלאי", "he", "OutOfStock"), ("Loppu", "fi", "OutOfStock"),
     ("Stock out", "en", "OutOfStock"), ("This item cannot be ordered", "en", "OutOfStock"),
@@ -3366,3 +3371,21 @@ def test_a_phrase_inside_a_longer_word_is_no_sold_out_badge():
     body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
             "<p class='availability'>No stockists found near you</p><button>Add to cart</button></div>")
     assert extract_product(page(body), URL).availability == "InStock"
+
+
+def test_a_pickers_caption_is_none_of_its_choices():
+    # "<div class='sizes'><span class='sizes-label'>Masa:</span><span class='size is-disabled'>40</span>…": every size out
+    body = ("<div class='product-info'><h1>Këpucë vrapi</h1><div class='product-price'>4 500 Lekë</div><div class='sizes'>"
+            "<span class='sizes-label'>Masa:</span> <span class='size is-disabled'>40</span><span class='size is-disabled'>"
+            "41</span><span class='size is-disabled'>42</span></div><button class='single_add_to_cart_button' disabled>"
+            "Shtoje në shportë</button></div>")
+    assert extract_product(page(body, lang="sq"), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("text, tld, amount, currency", [
+    ("Rs. 4,500", "pk", "4500", "PKR"), ("Rs.4,500/-", "pk", "4500", "PKR"), ("Rs 2,990", "lk", "2990", "LKR"),
+    ("Rs.1,299.00", "in", "1299.00", "INR"), (",90 TL", "tr", None, None),  # a split price's cents alone
+])
+def test_a_rupee_by_the_shops_country_and_a_currency_abbreviations_dot(text, tld, amount, currency):
+    got = parse_price_text(text, Hints(tld=tld))
+    assert (str(got[0]) if got[0] is not None else None, got[1]) == (amount, currency)

@@ -258,7 +258,11 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        "does not apply", "not applicable", "no aplica", "non applicable", "nicht zutreffend", "n.a.",
                        "various", "diverse", "divers", "varios", "vari", "sonstige", "assorted", "multiple",
                        # a marketplace's word for no brand
-                       "generic", "generisch", "générique", "genérico", "generico", "no name", "noname"))
+                       "generic", "generisch", "générique", "genérico", "generico", "no name", "noname",
+                       # "unknown" in the shop's language ("Hersteller: unbekannt")
+                       "unbekannt", "inconnu", "inconnue", "desconocido", "desconocida", "sconosciuto", "onbekend",
+                       "ukendt", "okänd", "okänt", "ukjent", "nieznany", "nieznana", "bilinmiyor", "neznámý",
+                       "ismeretlen", "tuntematon", "desconhecido", "неизвестно", "不明"))
 
 
 def labelled_code(t: str | None) -> bool:

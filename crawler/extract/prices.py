@@ -82,6 +82,7 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
 _CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
                  "RS": "INR", "RP": "IDR", "RM": "MYR", "KSH": "KES", "TSH": "TZS", "USH": "UGX"}
+_TLD_RUPEE = {"pk": "PKR", "lk": "LKR", "np": "NPR", "mu": "MUR", "sc": "SCR"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
 _EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
 
@@ -122,6 +123,8 @@ def _currency_code(symbol, hints: Hints | None) -> str | None:
     if up in ISO_CODES:
         return up
     if up in _CODE_ALIASES:
+        if up in ("RS", "RS.") and hints is not None and hints.tld in _TLD_RUPEE:
+            return _TLD_RUPEE[hints.tld]  # "Rs." of Pakistan's, Sri Lanka's, Nepal's rupee
         return _CODE_ALIASES[up]
     if len(up) == 3 and up.isascii() and up.isalpha():
         return up  # a well-formed code we don't list is still better than nothing
@@ -214,8 +217,9 @@ _THOUSANDTHS_CURRENCIES = frozenset(("TND", "KWD", "BHD", "OMR", "JOD", "LYD"))
 _THOUSANDTHS = re.compile(r"\d([.,])\d{3}(?!\d)(?![.,]\d)")
 
 
-# The cents of a price split over two elements ("<span>1.249</span><span>,90 TL</span>"): no amount alone.
-_FRACTION_ONLY = re.compile(r"^\D*[.,]\d")
+# The cents of a price split over two elements ("<span>1.249</span><span>,90 TL</span>"): no amount alone (not a
+# currency's abbreviation and its dot before the amount: "Rs.4,500", "Kr.499").
+_FRACTION_ONLY = re.compile(r"^\D*(?<![^\W\d_])[.,]\d")
 
 
 def _standalone(mark: str, text: str) -> bool:

@@ -131,6 +131,12 @@ _OUT = (
     "停產", "暂不销售", "暫不銷售", "下柜", "下櫃", "재고소진", "재고 소진", "매진", "chwilowy brak", "ожидается поступление",
     "utgått", "forventes på lager", "forventet på lager", "förväntas i lager", "nem rendelhető", "לא זמין", "חסר במלאי",
     "หมดชั่วคราว",
+    # sq, sk/cs, lt, eu, ga, mt, af, hy ("Të gjitha masat janë shitur", "Predaj bol ukončený", "Agortuta",
+    # "Níl an táirge seo ar fáil a thuilleadh", "Spiċċa mill-istokk", "nie in voorraad nie", "Առկա չէ")
+    "janë shitur", "është shitur", "jashtë stokut", "nuk ka stok", "nuk është në dispozicion", "predaj bol ukončený",
+    "predaj ukončený", "už nedodáva", "prodej byl ukončen", "prodej ukončen", "již nedodává", "neprekiaujama",
+    "agortuta", "agortua", "ar fáil a thuilleadh", "as stoc", "spiċċa mill-istokk", "mhux disponibbli",
+    "m'hemmx stokk", "nie in voorraad nie", "uit voorraad", "nie beskikbaar nie", "uitverkoop", "առկա չէ", "սպառված է",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -270,7 +276,7 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
 _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
-                             r"availability|inventory|stok|stan magazynowy|остаток|"
+                             r"availability|inventory|stok|stan magazynowy|остаток|likutis|prekės likutis|"
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
                              r"quantité disponible|quantité en stock|quantità disponibile|pezzi disponibili|"
                              r"verfügbare menge|verfügbare stückzahl|beschikbare voorraad|dostępna ilość|"
@@ -851,7 +857,7 @@ def _control(el, candidates: set):
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
 _STOCK_LABEL = re.compile(
-    r"(?:availab\w*|stock(?: status| level)?|status|stato|estado|état|stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
+    r"(?:availab\w*|stock(?: status| level)?|stocka|status|stato|estado|état|stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고)\s*[:：]",
@@ -1183,7 +1189,9 @@ def _picker_choices(picker) -> list:
 
 
 def _own_choices(el) -> list:
-    return [c for c in el if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE]
+    """The picker's children that are choices: not its caption ("<span class='sizes-label'>Masa:</span>")."""
+    return [c for c in el if isinstance(c.tag, str) and c.tag not in _NOT_CHOICE
+            and not _PICKER_CAPTION.search((c.get("class") or "").lower())]
 
 
 def _swatches(el) -> bool:
