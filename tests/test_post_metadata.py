@@ -2998,3 +2998,15 @@ def test_a_links_call_to_look_or_buy_is_no_maker_nor_wearer():
     rec = _in_language("ru", "«Содержанки» 4 сезон 6 серия: образы Даши", body)
     assert "Смотреть" not in [link.brand for item in rec.items for link in item.links]
     assert not {"Точно", "Купить"} & set(rec.characters)
+
+
+def test_a_line_naming_another_garment_opens_a_garment_of_its_own():
+    # Lupin: the jacket's exact link and its look-alike, then "Le bonnet : A.P.C." and its link (exact, not the jacket's
+    # look-alike)
+    body = ("<h2>Assane</h2><p>Le blouson noir d'Assane vient de chez Sandro.</p><p><a href='https://fr.sandro-paris.com/"
+            "blouson-SHPBL00123.html'>Voir le blouson</a></p><p>Similaire : <a href='https://www.celio.com/blouson-1123456"
+            ".html'>blouson Celio</a></p><p>Le bonnet : A.P.C.</p><p><a href='https://www.apc.fr/men/bonnet-james-WVBAH"
+            ".html'>Bonnet James</a></p>")
+    rec = _in_language("fr", "Lupin partie 3, épisode 2 : les looks d'Assane", body)
+    kinds = {link.url.split("/")[2]: (link.kind, link.brand) for item in rec.items for link in item.links}
+    assert kinds["www.apc.fr"] == ("exact", "A.P.C.") and kinds["www.celio.com"][0] == "alternative"

@@ -475,11 +475,22 @@ def _place_bare(stream: Stream, block, links, current: Group | None, title, scen
         group = Group(stream.start[id(title)], b, title=title)
         group.add(block, links, b)
         return group
-    if not opens and current is not None and not _any_between(scenes, current.end, a) \
-            and _continues(stream, current, block, links):
-        current.add(block, links, b)
-        return current
+    if not opens and current is not None and not _any_between(scenes, current.end, a):
+        if _names_another_garment(stream, current, a):
+            group = Group(current.end, b)  # from the line that names it ("Le bonnet : A.P.C.")
+            group.add(block, links, b)
+            return group
+        if _continues(stream, current, block, links):
+            current.add(block, links, b)
+            return current
     return _new_group(stream, block, links)
+
+
+def _names_another_garment(stream: Stream, group: Group, at: int) -> bool:
+    """The words between a garment and the next links name a garment of another kind ("Le bonnet : A.P.C." after
+    the jacket's links, "Ses mocassins sont des Jonak."): those links are that garment's, not the jacket's."""
+    between = _garment_words(stream.text(group.end, at))
+    return bool(between) and not between & _garment_words(stream.text(group.start, group.end))
 
 
 def _new_group(stream: Stream, block, links) -> Group:

@@ -27,6 +27,7 @@ legging salopette
 doudoune imperméable
 kleid bluse hemd pulli strickjacke steppjacke lederjacke jeansjacke regenjacke daunenjacke jacke mantel
 wollmantel trenchcoat hose stiefel stiefeletten gummistiefel schuhe turnschuhe tasche handtasche schal mütze
+bonnet bonnets gorro gorros berretto cappello шапка шапку
 gürtel ohrringe halskette kette armband sandalen midirock minirock maxikleid sommerkleid
 haarreif haarband stirnband haarspange haarklammer halstuch sonnenbrille brille socken sneaker rucksack kappe
 anzug badeanzug weste dirndl janker trachtenjanker lederhose
