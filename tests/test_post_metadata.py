@@ -3010,3 +3010,14 @@ def test_a_line_naming_another_garment_opens_a_garment_of_its_own():
     rec = _in_language("fr", "Lupin partie 3, épisode 2 : les looks d'Assane", body)
     kinds = {link.url.split("/")[2]: (link.kind, link.brand) for item in rec.items for link in item.links}
     assert kinds["www.apc.fr"] == ("exact", "A.P.C.") and kinds["www.celio.com"][0] == "alternative"
+
+
+def test_a_sentence_after_a_look_alike_opens_the_next_garment():
+    # Turkish: the dress's exact link and its look-alike card, then "Seyran'ın çantası Mango'dan." and the bag's link
+    body = ("<h2>Seyran</h2><p>Seyran'ın çiçekli midi elbisesi Zara'nın yeni sezonundan.</p><p><a href="
+            "'https://www.zara.com/tr/tr/elbise-p02731456.html'>Ürüne git</a></p><p>Benzer elbise Trendyol'da da var:</p>"
+            "<p><a href='https://www.trendyol.com/koton/elbise-p-712345678'>Koton elbise</a></p>"
+            "<p>Seyran'ın çantası Mango'dan.</p><p><a href='https://shop.mango.com/tr/p/cantasi_57012345'>Çantayı gör</a></p>")
+    rec = _in_language("tr", "Yalı Çapkını 2. sezon 14. bölüm kıyafetleri", body)
+    kinds = {link.url.split("/")[2]: link.kind for item in rec.items for link in item.links}
+    assert kinds == {"www.zara.com": "exact", "www.trendyol.com": "alternative", "shop.mango.com": "exact"}

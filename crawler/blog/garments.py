@@ -476,8 +476,12 @@ def _place_bare(stream: Stream, block, links, current: Group | None, title, scen
         group.add(block, links, b)
         return group
     if not opens and current is not None and not _any_between(scenes, current.end, a):
-        if _names_another_garment(stream, current, a):
-            group = Group(current.end, b)  # from the line that names it ("Le bonnet : A.P.C.")
+        label_links(stream, current)
+        if _names_another_garment(stream, current, a) or (current.kinds
+                                                          and _sentence_between(stream.text(current.end, a))):
+            # from the line that names it ("Le bonnet : A.P.C."; "Seyran'ın çantası Mango'dan." after the dress's
+            # look-alike: the bag's own links)
+            group = Group(current.end, b)
             group.add(block, links, b)
             return group
         if _continues(stream, current, block, links):
@@ -521,6 +525,12 @@ def _continues(stream: Stream, group: Group, block, links) -> bool:
     ours = {id(el) for el, _ in links}
     labelled = _label(stream, group.end, stream.end[id(block)], ours, group.start, trial)
     return all(kind == "alternative" for _, kind, _ in labelled if kind)
+
+
+def _sentence_between(words: str) -> bool:
+    """A whole sentence of prose, no label in it, between a garment's links and the next ones."""
+    words = words.strip()
+    return len(words.split()) >= 3 and words[-1:] in ".!。！" and label(words) is None
 
 
 def label_links(stream: Stream, group: Group) -> None:

@@ -646,9 +646,12 @@ def _a_maker(name: str | None) -> str | None:
     name = name.rstrip(" *").lstrip(MARKS) if name else name  # an affiliate link's mark: "Auf Amazon*"; "👉 Sretsis"
     # a case ending after a colon, as Finnish and Swedish inflect a name that ends in a capital ("Filippa K:n")
     name = _COLON_CASE.sub("", name) if name and ":" in name else name
+    # a maker joined to the garment's lower-case word, as Finnish writes it ("Halti-kuoritakki", "Vero Moda -neule")
+    name = _HYPHENED_GARMENT.sub("", name) if name and "-" in name else name
     return None if not name or is_marketplace(name) or _PRICE_LIKE.fullmatch(name) or sells_others(name) else name
 
 
+_HYPHENED_GARMENT = re.compile(r"(?<=\w)\s?-[a-zäöåæø]{3,}$")
 _COLON_CASE = re.compile(r"(?<=[A-Z0-9&]):[a-zåäö]{1,4}$")
 
 
