@@ -3021,3 +3021,10 @@ def test_a_sentence_after_a_look_alike_opens_the_next_garment():
     rec = _in_language("tr", "Yalı Çapkını 2. sezon 14. bölüm kıyafetleri", body)
     kinds = {link.url.split("/")[2]: link.kind for item in rec.items for link in item.links}
     assert kinds == {"www.zara.com": "exact", "www.trendyol.com": "alternative", "shop.mango.com": "exact"}
+
+
+def test_a_maker_joined_to_the_garments_word_is_the_maker_alone():
+    body = ("<h2>Sofia</h2><p>Sofian musta kuoritakki on Haltilta.</p><p><a href='https://www.halti.com/fi/takit/"
+            "kuoritakki-musta-12345'>Halti-kuoritakki</a></p>")
+    rec = _in_language("fi", "Karppi, 3. kauden 2. jakso: Sofian asut", body)
+    assert [link.brand for item in rec.items for link in item.links] == ["Halti"]
