@@ -216,7 +216,8 @@ def _authors(tree) -> set[str]:
 
 
 _LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*)?"([^"]{3,60})"')
-_BYLINE = re.compile(r"(?<![\w-])(?!comment)(?:[\w-]*[-_])?(?:author|byline)(?:[-_]?name)?(?![\w-])", re.I)  # not a commenter
+# (not a commenter's "comment-author")
+_BYLINE = re.compile(r"(?<![\w-])(?!comment)(?:[\w-]*[-_])?(?:author|byline)(?:[-_]?name)?(?![\w-])", re.I)
 
 
 def _actors(words: str) -> set[str]:

@@ -100,8 +100,8 @@ _EPISODE_ONLY = re.compile(rf"\b(?:{_EPISODE_WORD})\s*#?\s*(?P<episode>\d{{1,4}}
                            r"(?<![\d.])(?P<nth>\d{1,3})\.\s*(?:odcin\w+|bölüm\w*|díl\w*|epizod\w*|jakso\w*|afsnit\w*|"
                            r"avsnitt\w*|folge\b|rész\w*)", re.I)
 
-_SPELLED_OTHER = re.compile(rf"\b({_SEASON_WORD}|{_EPISODE_WORD})\s+({'|'.join(sorted(_OTHER_NUMBERS, key=len, reverse=True))})\b",
-                            re.I)
+_SPELLED_OTHER = re.compile(
+    rf"\b({_SEASON_WORD}|{_EPISODE_WORD})\s+({'|'.join(sorted(_OTHER_NUMBERS, key=len, reverse=True))})\b", re.I)
 
 # "Lo que usó Ximena en Jardín de Invierno", "O que a Bia vestiu em Maré Alta": a wearing verb, its wearer, then the
 # show after the language's "in"
@@ -230,7 +230,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
 
-_OWN_WORD = re.compile(r"(?:my|our|your|mein|meine|mon|ma|mi|mis|il mio|la mia|mijn|min|mitt|mój|moja)\s+(?=[A-ZÀ-Ý])", re.I)
+_OWN_WORD = re.compile(r"(?:my|our|your|mein|meine|mon|ma|mi|mis|il mio|la mia|mijn|min|mitt|mój|moja)\s+"
+                       r"(?=[A-ZÀ-Ý])", re.I)
 
 
 def _before_the_wearers(title: str, characters: list[str], elsewhere: str, exclude: set[str]) -> str | None:

@@ -138,6 +138,7 @@ desconhecida desconhecido ukendt okänd okänt ukjent nieznana nieznany unbekann
 #: "Δείτε το εδώ", "Точно:", "Exactly:"): no maker and nobody's name.
 CALLS = frozenset("""see view shop buy get check exactly exact similar here discover смотреть посмотреть купить
 заказать точно похожее похожие здесь тут дивитися купити схоже схожі katso osta tästä täältä δείτε αγοράστε εδώ
-παρόμοιο incele gör git buradan benzer ansehen kaufen hier ähnlich shoppen entdecken voir acheter ici découvrir similaire ver
+παρόμοιο incele gör git buradan benzer ansehen kaufen hier ähnlich shoppen entdecken voir acheter ici découvrir
+similaire ver
 comprar aquí descubrir vedi acquista scopri qui simile aqui confira parecido bekijk koop vergelijkbaar zobacz kup tutaj
 podobne sprawdź köp här liknande køb lignende kjøp zobrazit koupit podobné lihat beli serupa mirip xem mua""".split())

@@ -322,12 +322,14 @@ _BRAND_WRAP = re.compile(
 _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
                      r"illustrator|editor|herausgeber|translator|übersetzer|narrator|director)\)", re.I)
 # Same words spelled as the DOM shows them under a "brand" class ("by Acme", "Acme Store").
-_DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", re.I)  # Amazon's 2014 byline: "from Shredz"
+# (also Amazon's 2014 byline: "from Shredz"; not "From the Manufacturer")
+_DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", re.I)
 _PAGE_SECTIONS = frozenset(("product description", "description", "product details", "details", "product information",
                             "specifications", "reviews", "customer reviews"))
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
-_BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|all (?:the )?(?:brands|manufacturers)|"
-                            r"alle marken|alle hersteller|toutes les marques|todas las marcas|tutte le marche)\b")
+_BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
+                            r"all (?:the )?(?:brands|manufacturers)|alle marken|alle hersteller|toutes les marques|"
+                            r"todas las marcas|tutte le marche)\b")
 _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
 
 

@@ -650,8 +650,9 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
     dom = next((p for source, p in layers if source == "dom"), {})
     # another markup naming another price (a stale JSON-LD beside the og:price of a shop's other market)
     other = next(((s, p) for s, p in layers if s not in (src, "dom") and p.get("price") and p["price"] != price), None)
-    if price_src != "dom" and dom.get("price") and (part.get("high_price") and price < dom["price"] <= part["high_price"]
-                                                   or part.get("from_price") and price < dom["price"]):
+    if price_src != "dom" and dom.get("price") and (
+            part.get("high_price") and price < dom["price"] <= part["high_price"]
+            or part.get("from_price") and price < dom["price"]):
         # The markup gives a range (an AggregateOffer's low and high, or the lowest of its several offers),
         # the page shows one price in it.
         price, regular, price_src = dom["price"], dom.get("regular_price"), "dom"

@@ -258,7 +258,7 @@ _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "ni
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "μη", "δεν", "tidak",
                         "không", "לא", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
-_NO_WORDS = (r"(?:no|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
+_NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
              r"nope|out|sold|zero|nil|いいえ|없음|无|無|否)")
 _BARE_NO = re.compile(rf"\s*{_NO_WORDS}\s*[.!]?\s*")
 _SAID_NO = re.compile(rf"\s*[:：]\s*{_NO_WORDS}\s*[.!]?\s*")
