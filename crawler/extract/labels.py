@@ -87,7 +87,7 @@ _VOCAB = {
         "kodas", "koda",
         # sv / da / no / fi
         "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
-        "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi",
+        "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi", "tuotenro",
         # ru / uk
         "артикул", "код товара", "номер товара", "код товару", "артикул товара",
         # ja / zh / ko
@@ -326,6 +326,7 @@ _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor
 _DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", re.I)
 _PAGE_SECTIONS = frozenset(("product description", "description", "product details", "details", "product information",
                             "specifications", "reviews", "customer reviews"))
+_QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“”\"]{2,40})[»“”\"]$")
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
                             r"all (?:the )?(?:brands|manufacturers)|alle marken|alle hersteller|toutes les marques|"
@@ -353,6 +354,9 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     m = _BRAND_WRAP.match(t)
     if m:
         t = next(g for g in m.groups() if g)
+    m = _QUOTED_NAME.match(t)
+    if m:
+        t = m.group(1)  # a company's kind before its name in quotes ("фабрика «Мебель Урал»", "ТМ «Ромашка»")
     if dom:
         more = _MORE_FROM.search(t)  # a link beside the title: "Meer van Philux", "View all Acme products"
         if more:

@@ -137,6 +137,12 @@ _OUT = (
     "predaj ukončený", "už nedodáva", "prodej byl ukončen", "prodej ukončen", "již nedodává", "neprekiaujama",
     "agortuta", "agortua", "ar fáil a thuilleadh", "as stoc", "spiċċa mill-istokk", "mhux disponibbli",
     "m'hemmx stokk", "nie in voorraad nie", "uit voorraad", "nie beskikbaar nie", "uitverkoop", "առկա չէ", "սպառված է",
+    # a sale ended, a product out of the range, no order possible ("Salget er avsluttet", "Tuote on poistunut
+    # valikoimasta", "Nelze objednat", "予約受付は終了しました", "次回の入荷予定はございません")
+    "salget er avsluttet", "salget er afsluttet", "försäljningen har avslutats", "myynti on päättynyt",
+    "verkauf beendet", "kan ikke købes", "kan ikke kjøpes", "forventes ikke hjem", "poistunut valikoimasta",
+    "ei tilattavissa", "ei enää saatavilla", "nelze objednat", "není v naší nabídce", "nie je možné objednať",
+    "受付は終了", "受付終了", "入荷予定はございません", "入荷予定はありません", "入荷予定なし",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -274,7 +280,7 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           # a badge's few words for it (not phrases a longer text may hold: "No stockists found")
                           "loppu", "نفذ", "نفد", "no stock", "no stock available", "stock out", "stockout", "sold-out"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
-_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerbestand|bestand|voorraad|existencias|quantity available|"
+_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
                              r"availability|inventory|stok|stan magazynowy|остаток|likutis|prekės likutis|"
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
