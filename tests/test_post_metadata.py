@@ -3028,3 +3028,17 @@ def test_a_maker_joined_to_the_garments_word_is_the_maker_alone():
             "kuoritakki-musta-12345'>Halti-kuoritakki</a></p>")
     rec = _in_language("fi", "Karppi, 3. kauden 2. jakso: Sofian asut", body)
     assert [link.brand for item in rec.items for link in item.links] == ["Halti"]
+
+
+def test_a_shows_possessive_a_dotted_makers_and_an_opening_adverb_are_nobody():
+    body = ("<h2>Alexis</h2><p>Alexis's yellow floral mini: <a href='https://s.example/1'>Reformation</a></p>"
+            "<h2>Moira</h2><p>Moira's cape is vintage. J.Crew's new Lady Jacket is close: <a href='https://s.example/2'>"
+            "J.Crew</a></p><p>Earlier in the episode she's in a red dress: <a href='https://s.example/3'>Aerie</a></p>")
+    rec = _in_language("en", "Schitt's Creek Season 5 Episode 8: Alexis and Moira's Outfits", body)
+    assert rec.show == "Schitt's Creek" and not {"Schitt", "Crew", "Earlier"} & set(rec.characters)
+
+
+def test_a_title_looks_word_and_edition_year_after_the_show():
+    rec = _in_language("en", "Love Island 2023 Outfits Episode 12: the Casa Amor looks",
+                       "<p>Bikini: <a href='https://s.example/1'>Oh Polly</a></p>")
+    assert (rec.show, rec.episode) == ("Love Island", 12)

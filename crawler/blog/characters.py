@@ -124,7 +124,7 @@ _NOT_NAMES = frozenset({"photo", "image", "picture", "credit", "courtesy", "sour
                         "she", "he", "they", "it", "everyone", "everybody", "nobody", "someone", "we", "i", "you",
                         # a page's and a card's words ("Buy", "Related", "Women's Jeans"), an opening adverb
                         "buy", "related", "women", "men", "kids", "girls", "boys", "guys", "ladies", "cast",
-                        "islanders", "sotto", "invece", "hosts", "co-hosts", "contestants", "presenters", "judges",
+                        "islanders", "sotto", "invece", "earlier", "later", "meanwhile", "afterwards", "finally", "hosts", "co-hosts", "contestants", "presenters", "judges",
                         "panelists", "panellists", "couples", "housewives", "finalists",
                         # who, in a table's heading ("Quién lleva qué", "Wer trägt was")
                         "who", "quién", "quien", "qui", "wer", "chi", "quem", "vem", "hvem", "wie", "kto", "kim",

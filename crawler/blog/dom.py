@@ -29,7 +29,8 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 #: "It's", "That's", "She's": a contraction, no possessive.
 NOT_POSSESSOR = r"(?!(?:It|That|There|Here|What|Who|Where|How|She|He|Let|This)['’]s\b)"
 #: Turkish writes a name's genitive after an apostrophe too: "Seyran'ın", "Suna'nın", "Ferit'in".
-POSSESSIVE = re.compile(rf"\b{NOT_POSSESSOR}([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)['’](?:s|n?[ıiuü]n)\b")
+# (not a dotted maker's: "J.Crew's new Lady Jacket")
+POSSESSIVE = re.compile(rf"\b(?<!\w\.){NOT_POSSESSOR}([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)['’](?:s|n?[ıiuü]n)\b")
 #: Elements that end a line of text.
 _BREAKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", "td", "th", "tr", "table", "figure",
                      "figcaption", "blockquote", "section", "article", "br", "hr", "img", "h1", *HEADINGS,

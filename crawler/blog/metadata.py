@@ -226,6 +226,8 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
             rest, again = rec.show[own.end():], " ".join([body.replace(title, " "), *categories, *tags])
             if re.search(rf"(?<!\w){re.escape(rest)}(?!\w)", again) and rec.show.casefold() not in again.casefold():
                 rec.show = rest
+        if rec.show:  # a show's own possessive is nobody ("Schitt" of "Schitt's Creek")
+            rec.characters = [c for c in rec.characters if not re.search(rf"\b{re.escape(c)}['’]s\b", rec.show)]
         if rec.show and rec.season is not None and rec.show.endswith(f" {rec.season}"):
             rec.show = rec.show[: -len(str(rec.season))].rstrip()  # "Mare Fuori 4, episodio 6": season 4
 
@@ -638,7 +640,7 @@ def _title_show(title: str) -> str | None:
         show = tag.group().strip(" 【】[]") if not rest or rest.casefold() in _DRAMA_WORDS else rest
     if show:
         show = _LEADING_LOOKS.sub("", show) or show  # "Outfits wtFOCK – seizoen 3"
-        show = _TRAILING_LOOK.sub("", show) or show
+        show = _TRAILING_LOOK.sub("", _TRAILING_LOOK.sub("", show)) or show  # "Love Island 2023 Outfits"
         if show.startswith("the ") and _CAPITAL_WORD.match(show[4:]) and _usable(show[4:], set()):
             show = show[4:]  # the sentence's article: "What Shiv Wore in the Succession Season 4 Finale"
         show = _after_the_garments(show)
