@@ -1230,6 +1230,7 @@ def test_a_makers_value_unknown_in_the_shops_language_is_no_brand():
 @pytest.mark.parametrize("main, lang, field, value", [
     ("<p class='maker'>Производитель: фабрика «Мебель Урал»</p>", "ru", "brand", "Мебель Урал"),
     ("<h1>Villasukat Revontuli</h1><p class='tuotenro'>Tuotenro 10442</p>", "fi", "sku", "10442"),
+    ("<table><tr><th>Vörunúmer</th><td>BR-KV18</td></tr></table>", "is", "sku", "BR-KV18"),
 ])
 def test_a_company_kind_before_a_quoted_maker_and_a_finnish_product_number(main, lang, field, value):
     assert getattr(get(main, lang=lang), field) == value

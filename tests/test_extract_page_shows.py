@@ -3389,6 +3389,7 @@ def test_a_pickers_caption_is_none_of_its_choices():
 @pytest.mark.parametrize("text, tld, amount, currency", [
     ("Rs. 4,500", "pk", "4500", "PKR"), ("Rs.4,500/-", "pk", "4500", "PKR"), ("Rs 2,990", "lk", "2990", "LKR"),
     ("Rs.1,299.00", "in", "1299.00", "INR"), (",90 TL", "tr", None, None),  # a split price's cents alone
+    ("8 900,00 د.ج", "dz", "8900.00", "DZD"),
 ])
 def test_a_rupee_by_the_shops_country_and_a_currency_abbreviations_dot(text, tld, amount, currency):
     got = parse_price_text(text, Hints(tld=tld))

@@ -88,6 +88,7 @@ _VOCAB = {
         # sv / da / no / fi
         "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
         "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi", "tuotenro",
+        "vörunúmer", "vörunr",
         # ru / uk
         "артикул", "код товара", "номер товара", "код товару", "артикул товара",
         # ja / zh / ko

@@ -47,7 +47,8 @@ _SYMBOLS = [
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
     ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),
-    ("د.م.", "MAD"), ("ر.ع", "OMR"), ("د.ب", "BHD"), ("د.أ", "JOD"),
+    ("د.م.", "MAD"), ("ر.ع", "OMR"), ("د.ب", "BHD"), ("د.أ", "JOD"), ("د.ج", "DZD"), ("د.ت", "TND"), ("د.ع", "IQD"),
+    ("ل.ل", "LBP"), ("ل.س", "SYP"), ("ل.د", "LYD"),
 ]
 # Only consulted when price_parser found no currency in a price text.
 _FALLBACK = [(sym, code) for sym, code in _SYMBOLS if not sym.isascii()]
