@@ -220,8 +220,21 @@ _LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*)?"(
 _BYLINE = re.compile(r"(?<![\w-])(?!comment)(?:[\w-]*[-_])?(?:author|byline)(?:[-_]?name)?(?![\w-])", re.I)
 
 
+_ACTOR_WORDS = ("(", " as ", " als ", " come ", " como ", " comme ", "饰演", "飾演", "扮演", "연기한", "בתפקיד")
+_ACTOR_REACH = 80  # characters around each word: a name and its actor's, not a page-long run of capitals
+
+
 def _actors(words: str) -> set[str]:
-    return {next(g for g in m.groups() if g).casefold() for m in _ACTOR_OF.finditer(words)}
+    """Read only around the words that say it: a post's whole body costs a scan of every capitalised run."""
+    found = set()
+    for key in _ACTOR_WORDS:
+        at = words.find(key)
+        while at >= 0:
+            start = words.find(" ", max(0, at - _ACTOR_REACH)) + 1 if at > _ACTOR_REACH else 0
+            for m in _ACTOR_OF.finditer(words, start, at + len(key) + _ACTOR_REACH):
+                found.add(next(g for g in m.groups() if g).casefold())
+            at = words.find(key, at + len(key))
+    return found
 
 
 # Thai's "garment of name" in a title, written without spaces: "ชุดของมายด์ & เสื้อเชิ้ตของภูมิ"
