@@ -3394,3 +3394,16 @@ def test_a_pickers_caption_is_none_of_its_choices():
 def test_a_rupee_by_the_shops_country_and_a_currency_abbreviations_dot(text, tld, amount, currency):
     got = parse_price_text(text, Hints(tld=tld))
     assert (str(got[0]) if got[0] is not None else None, got[1]) == (amount, currency)
+
+
+@pytest.mark.parametrize("line, availability", [
+    # a coloured dot with its words for screen readers only
+    ("<div class='availability'><span class='dot dot--red'></span><span class='sr-only'>Out of stock</span></div>",
+     "OutOfStock"),
+    # a text hidden from everyone says nothing
+    ("<div class='availability'><span class='dot'></span><span class='hidden'>Sold out</span></div>"
+     "<button>Add to cart</button>", "InStock"),
+])
+def test_a_stock_dots_words_for_screen_readers(line, availability):
+    body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{line}</div>"
+    assert extract_product(page(body), URL).availability == availability

@@ -893,6 +893,17 @@ def _badge_says(el) -> str | None:
     return said if said and not any(t.strip() for t in el.itertext()) else None
 
 
+def _dot_says(el) -> str | None:
+    """What a stock element that shows no words says to screen readers: its coloured dot's words ("<span
+    class='dot dot--red'></span><span class='sr-only'>Out of stock</span>"); not a text hidden from everyone."""
+    said = " ".join(t for e in el.iterdescendants() if isinstance(e.tag, str)
+                    and _READER_ONLY_TOKEN.search(e.get("class") or "") for t in e.itertext() if t.strip())
+    return said or None
+
+
+_READER_ONLY_TOKEN = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")
+
+
 def _file_words(src: str | None) -> str | None:
     name = (src or "").rsplit("/", 1)[-1].split("?", 1)[0].rsplit(".", 1)[0]
     return " ".join(_FILE_WORD.split(name)) if len(name) <= 40 else None
@@ -1000,7 +1011,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         v = verdict(t) if t else None
         if v and shown and len(el):  # what it shows: a hidden "Sold out" inside an "is-available" block is not said,
             # nor a store's or a pick-up's stock inside the availability block
-            t = _shown_text(el, visible, 160, _NOT_PRODUCT_LEVEL)
+            t = _shown_text(el, visible, 160, _NOT_PRODUCT_LEVEL) or _dot_says(el)
             v = verdict(t) if t else None
         if not v and t:
             labelled = _cell_statement(el, t)
