@@ -23,7 +23,7 @@ from itertools import islice, takewhile
 from urllib.parse import parse_qsl, urlsplit
 
 from .marketplaces import is_marketplace
-from .text import CHOOSE, READER_ONLY_CLASS, TEST_IDS, clean, short_text, shown_words
+from .text import CHOOSE, READER_ONLY, TEST_IDS, clean, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -1069,7 +1069,7 @@ def dom_brand(brand_elems, related) -> str | None:
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
             # a label for screen readers only ("<dt><span class='visually-hidden'>Vendor</span></dt><dd>Acme</dd>")
-            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS or _READER_ONLY.search(
+            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS or READER_ONLY.search(
                     " ".join(filter(None, (d.get("class") for d in cells[0].iter())))):
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
@@ -1197,9 +1197,6 @@ def title_brand(title_el) -> str | None:
 # A badge above a title, not a maker: "New", "Sale", "Bestseller"
 _BADGE_WORDS = frozenset("new neu nouveau nouveauté nuevo nueva nuovo novità novo nova nieuw ny uusi nowość yeni "
                          "sale hot top bestseller best seller exclusive exklusiv limited online only".split())
-
-
-_READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")
 
 
 def _is_list(e) -> bool:

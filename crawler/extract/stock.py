@@ -28,7 +28,7 @@ from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import CHOOSE, HIDING_CLASS, PRICE_LABEL, READER_ONLY_CLASS, availability, short_text
+from .text import CHOOSE, HIDING_CLASS, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, availability, short_text
 
 _OUT = (
     # en
@@ -897,11 +897,9 @@ def _dot_says(el) -> str | None:
     """What a stock element that shows no words says to screen readers: its coloured dot's words ("<span
     class='dot dot--red'></span><span class='sr-only'>Out of stock</span>"); not a text hidden from everyone."""
     said = " ".join(t for e in el.iterdescendants() if isinstance(e.tag, str)
-                    and _READER_ONLY_TOKEN.search(e.get("class") or "") for t in e.itertext() if t.strip())
+                    and READER_ONLY.search(e.get("class") or "") for t in e.itertext() if t.strip())
     return said or None
 
-
-_READER_ONLY_TOKEN = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")
 
 
 def _file_words(src: str | None) -> str | None:

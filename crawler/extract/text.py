@@ -19,6 +19,7 @@ TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "da
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone", Amazon's "aok-hidden"
 # Classes that show their text to screen readers only.
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
+READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one of them, as a whole class token
 
 
 # A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
