@@ -3388,6 +3388,10 @@ def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
     ("재고소진", "ko", "OutOfStock"), ("매진", "ko", "OutOfStock"), ("Chwilowy brak", "pl", "OutOfStock"),
     ("Forventes på lager 12. mai", "da", "OutOfStock"), ("חסר במלאי", "he", "OutOfStock"), ("Loppu", "fi", "OutOfStock"),
     ("Stock out", "en", "OutOfStock"), ("This item cannot be ordered", "en", "OutOfStock"),
+    # words restock monitors watch for: a contraction's negation, an Austrian shop's "lagernd", a notify line
+    ("This item isn’t in stock right now.", "en", "OutOfStock"), ("Nicht lagernd", "de", "OutOfStock"),
+    ("Stokta mevcut değil", "tr", "OutOfStock"), ("Email me when this arrives in stock", "en", "OutOfStock"),
+    ("أخبرني عندما يتوفر", "ar", "OutOfStock"), ("Dostępne wkrótce", "pl", "OutOfStock"), ("Lagernd", "de", "InStock"),
     # urgency, and a store finder's words, are no sold-out
     ("매진 임박", "ko", "LimitedAvailability"), ("即将售完", "zh", "LimitedAvailability"),
 ])

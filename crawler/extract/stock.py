@@ -161,6 +161,8 @@ _OUT = (
     "เลิกจำหน่าย", "បានឈប់លក់", "продаж спынены", "χωρίς απόθεμα", "δεν διατίθεται", "neturime", "nepasiekiama",
     "daugiau nebėra", "ni več na voljo", "nije više dostupno", "không sẵn có", "không còn có sẵn", "在庫はありません",
     "şu anda mevcut değil", "nem áll rendelkezésre", "لا يوجد مخزون", "کمبود موجودی",
+    # words restock monitors watch for (changedetection.io's list): at "Nicht lagernd", "Stokta mevcut değil"
+    "mevcut değil",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -172,7 +174,7 @@ _IN = (
     "na lageru", "на лагеру", "noliktavā",
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "متوفر بالمخزن",
     "במלאי",
-    "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc",
+    "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
@@ -236,7 +238,10 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "notificami", "お知らせを受け取る", "나에게 알리기", "pranešti man", "hou me op de hoogte", "notificar-me",
            "notifica-ma", "сообщить мне", "upozorni ma", "obvesti me", "obaveštavaj me", "notifiera mig",
            "beni bilgilendir", "повідомити мене", "thông báo cho tôi", "提醒我", "通知我", "أبلغني",
-           "به من اطلاع بده", "تنبيهي عندما يتوفر")
+           "به من اطلاع بده", "تنبيهي عندما يتوفر",
+           # "Email me when this arrives in stock", ar "Tell me when it is available", pl "Available soon"
+           "arrives in stock", "arrive in stock", "comes into stock", "comes back into stock", "أخبرني عندما",
+           "dostępne wkrótce", "dostępny wkrótce", "wkrótce dostępny", "wkrótce dostępne")
 
 
 def _phrases(words) -> str:
@@ -290,6 +295,7 @@ _VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)}
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "няма", "немає", "нема",
                         "nebude", "μη", "δεν", "tidak",
+                        "isn", "aren", "isnt", "arent",  # "isn't in stock right now": the word splits at its apostrophe
                         "không", "לא", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
 _NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
