@@ -77,6 +77,7 @@ def test_a_brand_element_read_whole_loses_its_label_and_unknown_is_none():
                 "<div class='item'><h4>Sutton's Blue Striped Shirt</h4><p class='item-brand'><strong>Brand:</strong> Unknown</p>"
                 "<p><a href='https://rstyle.me/+k2'>Shop</a></p></div>")
     assert [i.brand for i in rec.items] == ["Vince", None]
+    assert [link.brand for i in rec.items for link in i.links] == ["Vince", None]  # the links' too
 
 
 def test_a_listed_makers_possessive_and_a_listed_maker_before_a_sentences_first_word():
@@ -430,3 +431,18 @@ def test_a_call_in_vietnamese_is_no_makers_name():
     rec = _post("<dl><dt>Áo khoác da dáng dài</dt><dd><mark>Đúng mẫu</mark> Giá: 2.490.000đ · "
                 "<a href='https://ivymoda.com/sanpham/ao-khoac-da-dang-dai-ms-70m8013'>Xem tại cửa hàng online</a></dd></dl>")
     assert [link.brand for i in rec.items for link in i.links] == [None]  # not "Xem" (view)
+
+
+@pytest.mark.parametrize("line, maker", [
+    # the exact link's own words name the maker the retailer's address spells; the garment's words did not
+    ("<li><a href='https://www.zalando.se/swedish-hasbeens-tofflor-h1x11a00a-o11.html'>Swedish Hasbeens – Tofflor "
+     "(exakt)</a></li>", "Swedish Hasbeens"),
+    ("<p>Ilona viselte: <a href='https://www.fashiondays.hu/p/mayo-chix-szalmataska-p3819274/'>Mayo Chix "
+     "szalmatáska</a> (pontosan ez).</p>", "Mayo Chix"),
+    # a model's code the address spells is no maker
+    ("<p>Her sunglasses, exact: <a href='https://www.noon.com/saudi-ar/rb2140-wayfarer-sunglasses/N40293817A/p/'>"
+     "the RB2140 on Noon</a></p>", None),
+])
+def test_an_exact_links_own_words_name_its_maker(line, maker):
+    rec = _post(line)
+    assert [(i.brand, link.brand) for i in rec.items for link in i.links] == [(maker, maker)]

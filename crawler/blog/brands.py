@@ -204,11 +204,15 @@ _TRANSLITERATED = re.compile(rf"(?P<latin>[A-Za-z][A-Za-z0-9 .&'’-]{{0,30}}[A-
                              rf"(?P<cjk>[{CJK_CHARS}][{CJK_CHARS}・]{{0,15}})\s?[（(][A-Za-z][A-Za-z0-9 .&'’-]{{1,30}}[）)]")
 
 
+# a model's code of capitals and digits ("RB2140", "MTP-VD01D"); "R13" and "3.1 Phillip Lim" are makers
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{3,}[A-Z\d-]*|[A-Z]{2,4}-[A-Z\d]{2,}\d[A-Z\d]*")
+
+
 def _may_be_maker(name: str | None) -> bool:
     """Not a sentence's opening word nor an episode ("Her <a>pumps</a> are …", "the coat from 3x07"), and
     some letters (a table's "—" for none)."""
     return (bool(name) and name.casefold() not in _NOT_MAKERS and name.casefold() not in CALLS
-            and not _EPISODE.fullmatch(name)
+            and not _EPISODE.fullmatch(name) and not _MODEL_CODE.fullmatch(name)
             # a garment's word ("Szalmatáska", a straw bag), not a maker joined to one ("Halti-kuoritakki")
             and not (name.isalpha() and garment_word(name.casefold(), possessed=False))
             and any(c.isalpha() for c in name) and not label(name))  # not a badge's "IDENTICO"
@@ -503,7 +507,8 @@ def _brand_line(el) -> str | None:
     if not isinstance(el.tag, str) or not _BRAND_CLASS.search(el.get("class") or ""):
         return None
     name = text(el).strip(" .,;:")
-    name = _labelled_brand(name) or name  # "<span class='brand'>ブランド：HYKE</span>"
+    if _BRAND_LABEL.search(name):  # "<span class='brand'>ブランド：HYKE</span>"; "Brand: Unknown" names none
+        name = _labelled_brand(name) or ""
     name = _BY_LEAD.sub("", name) or name  # a box's "by J.Crew" (Lasso)
     return name if name and len(name) <= 40 else None
 

@@ -623,13 +623,16 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 row = row_of(cell) if cell is not None else None
                 listed = row_maker(row) if row is not None and label(column_name(el)) != "alternative" else None
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           brand=listed or ((card_maker(el) or maker) if kind == "exact"
+                                           brand=listed or ((card_maker(el) or maker or link_maker(words, href))
+                                                            if kind == "exact"
                                                             else link_maker(words, href, _sentence_after(el))
                                                             or card_maker(el) or own)))
         if item.brand and _PRICE_LIKE.fullmatch(item.brand):
             item.brand = None
         for link in item.links:
             link.brand = _a_maker(link.brand)
+            if link.brand and link.kind == "exact" and not item.brand:
+                item.brand = link.brand  # the exact link's own words name the maker the garment's did not
             if not link.brand:
                 hosts = hosts if hosts is not None else post_names_by_host(stream)
                 # a maker's own shop whose name the post writes, or the maker a retailer's slug opens with
