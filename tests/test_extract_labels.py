@@ -493,6 +493,16 @@ def test_labelled_values_in_more_shapes_and_languages(block, lang, field, value)
     assert getattr(get(block, lang=lang), field) == value
 
 
+@pytest.mark.parametrize("row, lang", [
+    ("<span class='property-name'>Производитель -</span> <span class='property-value'>Россия;</span>", "ru"),
+    ("<p>Hersteller: China</p>", "de"), ("<p>Виробник: Україна</p>", "uk"), ("<p>Manufacturer: Made in China</p>", "en"),
+])
+def test_a_country_in_the_manufacturers_row_is_where_it_was_made_not_its_maker(row, lang):
+    assert get(f"<div class='props'>{row}</div>", lang=lang).brand is None
+    assert get(f"<div class='props'>{row.replace('Россия;', 'Интек').replace('China', 'Bosch').replace('Україна', 'Бош')}"
+               "</div>", lang=lang).brand in ("Интек", "Bosch", "Бош", "Made in Bosch")
+
+
 def test_a_vendor_line_that_goes_on_with_another_fields_label():
     # Shopify themes' "product-vendor-type-sku" block: the vendor's link, then "Varenr.: …" on the same line
     rec = get("<div class='product-vendor-type-sku'><span class='vendor'><a href='/collections/vendors?q=Fjordlys'>"

@@ -3392,6 +3392,10 @@ def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
     ("This item isn’t in stock right now.", "en", "OutOfStock"), ("Nicht lagernd", "de", "OutOfStock"),
     ("Stokta mevcut değil", "tr", "OutOfStock"), ("Email me when this arrives in stock", "en", "OutOfStock"),
     ("أخبرني عندما يتوفر", "ar", "OutOfStock"), ("Dostępne wkrótce", "pl", "OutOfStock"), ("Lagernd", "de", "InStock"),
+    ("Розпродано", "uk", "OutOfStock"),
+    # "almost" before the sold-out words, in any language, is urgency ("Gotovo rasprodano" on an in-stock offer)
+    ("Gotovo rasprodano", "hr", "LimitedAvailability"), ("Майже розпродано", "uk", "LimitedAvailability"),
+    ("Skoro vyprodáno", "cs", "LimitedAvailability"), ("ほぼ完売", "ja", "LimitedAvailability"),
     # urgency, and a store finder's words, are no sold-out
     ("매진 임박", "ko", "LimitedAvailability"), ("即将售完", "zh", "LimitedAvailability"),
 ])
@@ -3464,3 +3468,4 @@ def test_a_rupee_by_the_shops_country_and_a_currency_abbreviations_dot(text, tld
 def test_a_stock_dots_words_for_screen_readers(line, availability):
     body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{line}</div>"
     assert extract_product(page(body), URL).availability == availability
+

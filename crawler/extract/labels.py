@@ -132,7 +132,7 @@ _VOCAB = {
         "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
         "výrobce", "gyártó", "üretici", "gamintojas", "ražotājs", "tootja", "производител", "κατασκευαστής",
         "nhà sản xuất", "produsen", "ผู้ผลิต", "الشركة المصنعة", "יצרן", "メーカー名",
-        "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель",
+        "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель", "виробник",
     ),
     # a fashion shop's word for the label; beside a brand or maker label (a lamp's "Designer: Verner
     # Panton" under "Marque: Louis Poulsen") it names a person
@@ -378,9 +378,30 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     if two:
         t = two.group(1)
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
-            or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t):
+            or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
+            or t.casefold().rstrip(" ;.,") in _COUNTRIES:
         return None
     return t
+
+
+# A country in a manufacturer's row is where it was made ("Производитель - Россия;", "Hersteller: China"), no maker.
+_COUNTRIES = frozenset(name.strip() for name in """
+china, prc, russia, germany, italy, turkey, poland, usa, united states, japan, korea, south korea, taiwan, vietnam,
+india, bangladesh, france, spain, portugal, ukraine, belarus, united kingdom, uk, czech republic, indonesia, thailand,
+malaysia, pakistan, cambodia, mexico, brazil, hong kong, made in china,
+китай, кнр, россия, рф, германия, италия, турция, польша, сша, япония, корея, южная корея, тайвань, вьетнам, индия,
+бангладеш, франция, испания, португалия, украина, беларусь, белоруссия, великобритания, чехия,
+україна, німеччина, італія, туреччина, польща, японія, в'єтнам, індія, франція, іспанія, португалія, білорусь,
+велика британія, чехія,
+deutschland, italien, türkei, polen, frankreich, spanien, tschechien, vereinigte staaten, großbritannien, indien,
+chine, allemagne, italie, turquie, pologne, japon, corée, états-unis, espagne, inde, royaume-uni,
+alemania, turquía, polonia, japón, estados unidos, españa, francia,
+cina, germania, turchia, giappone, stati uniti, spagna,
+chiny, niemcy, włochy, turcja, polska, japonia, francja, hiszpania, czechy, ukraina, indie, wietnam,
+alemanha, itália, turquia, polônia, japão, coreia, espanha, frança, índia, brasil,
+çin, almanya, italya, türkiye, polonya, japonya, kore, abd, fransa, ispanya, hindistan,
+中国, 中國, 日本, 韓国, 台湾, 中国製, 日本製, 한국, 중국
+""".split(","))
 
 
 # a form's call to choose one ("Select Manufacturer", "Marke wählen"): no maker's name ("Selected Homme" is one)

@@ -162,7 +162,7 @@ _OUT = (
     "daugiau nebėra", "ni več na voljo", "nije više dostupno", "không sẵn có", "không còn có sẵn", "在庫はありません",
     "şu anda mevcut değil", "nem áll rendelkezésre", "لا يوجد مخزون", "کمبود موجودی",
     # words restock monitors watch for (changedetection.io's list): at "Nicht lagernd", "Stokta mevcut değil"
-    "mevcut değil",
+    "mevcut değil", "розпродано", "розпроданий", "розпродана", "раскуплено", "розкуплено",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
@@ -452,6 +452,10 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
+# "Almost" right before the sold-out words, in the shops' languages
+_ALMOST_BEFORE = re.compile(r"(?:^|[\s(¡!-])(?:almost|nearly|gotovo|skoro|prawie|nästan|melkein|lähes|aproape|skoraj|"
+                            r"почти|майже|szinte|majdnem|neredeyse|casi|quase|presque|fast|quasi|bijna|næsten|nesten|"
+                            r"σχεδόν|téměř|takmer|gần|hampir|nyaris|hầu như)\s+$|(?:ほぼ|거의|几乎|幾乎|เกือบ)\s*$")
 # A possibility or a condition said after the sold-out words (ja / zh).
 _MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|おそれ|かもしれ|次第|の際|时|時は)")
 # Sold out in every size, colour or variant: the product itself.
@@ -510,6 +514,8 @@ def verdict(text: str) -> str | None:
             return "LimitedAvailability" if _FEW_LEFT.match(low) else None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
         return None  # "If this item is out of stock when your order is processed, …"
+    if m.lastgroup == "out" and _ALMOST_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+        return "LimitedAvailability"  # "Gotovo rasprodano", "Майже розпродано": almost sold out, in any language
     if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
         return None  # Japanese and Chinese put it after: "売り切れる可能性があります", "売り切れの場合"
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
