@@ -3469,3 +3469,37 @@ def test_a_stock_dots_words_for_screen_readers(line, availability):
     body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{line}</div>"
     assert extract_product(page(body), URL).availability == availability
 
+
+
+_SIZES_WITH_ALERT = ("<ul class='picker-list'><li class='item'><button type='button' class='option'><span class='value'>S"
+                     "</span></button></li><li class='item'><button type='button' class='option'><span class='value'>M"
+                     "</span></button></li><li class='item'><div class='picker-option nib-trigger'><button class="
+                     "'option js-nib-trigger'><span class='nib-message'>Get notified when your size is back</span>"
+                     "<span class='info icon icon-email-list'>Notify me</span></button></div></li></ul>")
+
+
+@pytest.mark.parametrize("buy", [
+    "<button class='item button fluid button-big button-buy js-open-size-selector'>ADD</button>",  # its class says buy
+    "",  # no buy button read at all: the size's alert still says nothing of the product
+])
+def test_a_size_pickers_notify_me_is_for_a_size(buy):
+    assert in_buy_box(_SIZES_WITH_ALERT + buy).availability in ("InStock", None)
+
+
+def test_a_sentence_about_this_item_counts_wherever_its_element_stands():
+    # a message inside the colour picker's block, about the product itself
+    box = ("<div class='colour-picker'><span class='colour-picker__attention colour-picker__oos-margin'>Sorry, this item is "
+           "no longer available</span></div><button class='add-to-bag' disabled>Add to bag</button>")
+    assert in_buy_box(box).availability == "OutOfStock"
+    # a size's own words there stay the size's
+    box = ("<div class='colour-picker'><span class='colour-picker__attention'>Sorry, this size is no longer available"
+           "</span></div><button class='add-to-bag'>Add to bag</button>")
+    assert in_buy_box(box).availability == "InStock"
+
+
+def test_a_product_number_after_the_price_is_no_part_of_it():
+    body = ("<div class='product-panel'><h2 class='product-title'>Pink flora mini dress</h2><div class='product-price__"
+            "container'><div class='price ui-headline'><span class='ui-headline'>£46.00</span>\n</div><div class="
+            "'product-number'><span class='product-number--label'>Product no:</span> 787331</div></div>"
+            "<button type='submit' name='AddItemToBasket'>Add to bag</button></div>")
+    assert extract_product(page(body), URL).price == "46.00"

@@ -195,6 +195,8 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
     for part in _RANGE.split(text):
         if not part or not any(c.isdigit() for c in part) or _FRACTION_ONLY.match(part):
             continue
+        if (after := _DIGITS_AFTER_CENTS.search(part)) is not None:
+            part = part[:after.end(1)]  # "£46.00 787331": a product number after the price, not more of it
         p = Price.fromstring(part)
         if p.amount is None:
             continue
@@ -212,6 +214,7 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
     return best, cur
 
 
+_DIGITS_AFTER_CENTS = re.compile(r"(\d[.,]\d\d)\s+\d")
 _ISO_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 # Currencies counted in thousandths, as their shops write them (the Iraqi dinar's are not in use).
 _THOUSANDTHS_CURRENCIES = frozenset(("TND", "KWD", "BHD", "OMR", "JOD", "LYD"))

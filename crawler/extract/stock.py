@@ -786,6 +786,17 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 
 
 _STORE_LEVELS = 3
+
+
+def _in_picker(el, stop, levels: int = 4) -> bool:
+    """Inside a size or colour picker: its "Notify me" is for a size ("Get notified when your size is back")."""
+    for e in islice(el.iterancestors(), levels):
+        if e is stop:
+            break
+        key = " ".join(filter(None, (e.get("class"), e.get("id"))))
+        if key and _PICKER.search(key.lower()):
+            return True
+    return False
 # (not a bare "store": Ecwid wraps the whole page in "ec-store")
 _STORE_AREA = re.compile(r"(?<![a-z])" + _WEB_SHOP +
                          r"(?:stores?[-_]?(?:stock|availability|list|finder|locator|select|inventory)|in-?store|"
@@ -1102,7 +1113,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 continue  # comments' text is not shown
             if _picker_group(el) and not (related(el) or visible.hidden(el)):
                 choices = _choices_in(el)
-                if choices is not None and _swatches(choices):
+                if choices is not None and _swatches(choices) and not _alert_only(_picker_choices(choices)):
                     swatches.append(choices)  # a size picker of buttons or list items
             if el.tag == "select" or (el.tag == "input" and (el.get("type") or "").lower() == "radio"):
                 if not (related(el) or visible.hidden(_shown_as(el))):
@@ -1130,7 +1141,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if v is None and len(t) <= _SHORT:
                     unsaid.append((t, owner, box))  # read for delivery only when nothing else says
                 if (v and not visible.hidden(owner) and not related(owner)
-                        and (v == "notify" or _product_level(owner, box))):
+                        and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box)
+                             # said of the product itself, wherever it stands ("colour-picker__attention":
+                             # "Sorry, this item is no longer available")
+                             or v == "OutOfStock" and _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
                                                                                or _NO_STOCK_COUNT.match(t.casefold())
@@ -1321,6 +1335,15 @@ def _all_choices_out(choices) -> bool:
                                  or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
                                  or verdict(c.get("aria-label") or c.get("title") or "") in ("OutOfStock", "notify")
                                  for c in choices)
+
+
+def _alert_only(choices) -> bool:
+    """Every "choice" is a call for an alert, with no size before it: the picker's "Get notified when your size
+    is back" button, not its sizes ("S – Notify me")."""
+    def call(c) -> bool:
+        m = _VERDICT.match((short_text(c, 80) or "").casefold())
+        return m is not None and m.lastgroup == "notify"
+    return bool(choices) and all(call(c) for c in choices)
 
 
 def _stock_data_out(e) -> bool:

@@ -25,7 +25,8 @@ _GALLERY = re.compile(
     r"(?:image|media|photo)[-_ ]{0,2}(?:carousel|slider|swiper)"
 )
 _BUY = re.compile(
-    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box)|"
+    r"add[-_ ]?to[-_ ]?(?:cart|bag|basket|trolley)|(?:cart|basket)[-_/]?add|buy[-_ ]?(?:now|button|box|btn)|"
+    r"(?:button|btn)[-_ ]?buy(?![a-z])|"  # H&M's "button-buy" saying "ADD"
     r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
 # The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title",
