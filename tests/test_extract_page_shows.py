@@ -3393,6 +3393,16 @@ def test_a_stock_fields_bare_no_says_sold_out(line, lang, availability):
     ("Stokta mevcut değil", "tr", "OutOfStock"), ("Email me when this arrives in stock", "en", "OutOfStock"),
     ("أخبرني عندما يتوفر", "ar", "OutOfStock"), ("Dostępne wkrótce", "pl", "OutOfStock"), ("Lagernd", "de", "InStock"),
     ("Розпродано", "uk", "OutOfStock"),
+    # more of the words restock monitors and scrapers watch for (their own lists)
+    ("Bestellung momentan nicht möglich", "de", "OutOfStock"), ("Bald verfügbar", "de", "OutOfStock"),
+    ("Notifique-me quando estiver em stock", "pt", "OutOfStock"), ("販売期間が終了しました", "ja", "OutOfStock"),
+    ("品切中", "ja", "OutOfStock"), ("현재 판매중인 상품이 아닙니다", "ko", "OutOfStock"), ("不可购买", "zh", "OutOfStock"),
+    ("Rottura di stock", "it", "OutOfStock"), ("Currently No Stock", "en", "OutOfStock"),
+    ("Sign up to be notified", "en", "OutOfStock"), ("Ningún stock disponible", "es", "OutOfStock"),
+    ("Dieses Gerät ist derzeit leider ausverkauft, wir haben aber einige hervorragende Alternativen.", "de",
+     "OutOfStock"),
+    # Dutch "delivered from stock" (Afrikaans "uit voorraad" is out of it), and a condition is no state
+    ("Uit voorraad leverbaar", "nl", "InStock"), ("Hierdie item is uit voorraad", "af", "OutOfStock"),
     # "almost" before the sold-out words, in any language, is urgency ("Gotovo rasprodano" on an in-stock offer)
     ("Gotovo rasprodano", "hr", "LimitedAvailability"), ("Майже розпродано", "uk", "LimitedAvailability"),
     ("Skoro vyprodáno", "cs", "LimitedAvailability"), ("ほぼ完売", "ja", "LimitedAvailability"),
@@ -3421,8 +3431,9 @@ def test_more_ways_shops_say_sold_out(words, lang, availability):
     ("Χωρίς απόθεμα", "el", "OutOfStock"), ("Ni več na voljo", "sl", "OutOfStock"), ("Şu anda mevcut değil", "tr",
                                                                                      "OutOfStock"),
     ("Notificami", "it", "OutOfStock"), ("Hou me op de hoogte", "nl", "OutOfStock"), ("通知我", "zh", "OutOfStock"),
-    # the same words for a variant, or for a service, say nothing of the product
-    ("Variant sold out or unavailable", "en", "InStock"), ("Недоступно для доставки", "ru", "InStock"),
+    # the same words for a variant, or for a service, say nothing of the product, nor does a condition
+    ("Variant sold out or unavailable", "en", "InStock"), ("Ships when available", "en", "InStock"),
+    ("Wenn verfügbar", "de", "InStock"), ("Недоступно для доставки", "ru", "InStock"),
 ])
 def test_the_shop_platforms_translations_of_sold_out(words, lang, availability):
     body = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"

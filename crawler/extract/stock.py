@@ -162,6 +162,10 @@ _OUT = (
     "daugiau nebėra", "ni več na voljo", "nije više dostupno", "không sẵn có", "không còn có sẵn", "在庫はありません",
     "şu anda mevcut değil", "nem áll rendelkezésre", "لا يوجد مخزون", "کمبود موجودی",
     # words restock monitors watch for (changedetection.io's list): at "Nicht lagernd", "Stokta mevcut değil"
+    "品切", "販売期間が終了", "販売しておりません", "ご注文いただけません", "販売停止中", "出品が取り消され",
+    "판매중인 상품이 아닙니다", "판매 중인 상품이 아닙니다", "不可购买", "不可購買",
+    "bestellung nicht möglich", "bestellung momentan nicht möglich", "bestellung derzeit nicht möglich",
+    "currently no stock", "no stock of this item", "stock exhausted", "rottura di stock",
     "mevcut değil", "розпродано", "розпроданий", "розпродана", "раскуплено", "розкуплено",
 )
 _IN = (
@@ -206,7 +210,9 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "register interest", "register your interest", "register my interest",
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
            "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
-           "demnächst verfügbar", "bientôt disponible", "próximamente",
+           "demnächst verfügbar", "bald verfügbar", "bald wieder verfügbar", "bientôt disponible", "próximamente",
+           "notifique-me", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
+           "modtag varsel", "request stock alert", "be notified when", "sign up to be notified",
            # available again from a date: not now
            "available again from", "available again on", "wieder verfügbar ab", "wieder lieferbar ab",
            "à nouveau disponible le", "de nouveau disponible le", "disponible à nouveau le",
@@ -295,7 +301,8 @@ _VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)}
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "няма", "немає", "нема",
                         "nebude", "μη", "δεν", "tidak",
-                        "isn", "aren", "isnt", "arent",  # "isn't in stock right now": the word splits at its apostrophe
+                        "isn", "aren", "isnt", "arent", "aucune", "aucun", "nessuna", "nessun", "ninguna", "ningún",
+                        "ningun", "nenhum", "nenhuma",  # "isn't in stock right now": the word splits at its apostrophe
                         "không", "לא", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
 _NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
@@ -411,7 +418,7 @@ _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|product
 # ("Unfortunately, this item is no longer available and …", "Archivo – Este artículo de la temporada
 # pasada ya no está a la venta online"): a sold-out phrase in its clause counts.
 _THIS_PRODUCT = re.compile(
-    r"(?<![^\W\d_])(?:this (?:item|product|article|style)|dieser artikel|dieses produkt|cet article|ce produit|"
+    r"(?<![^\W\d_])(?:this (?:item|product|article|style)|dieser artikel|dieses produkt|dieses gerät|cet article|ce produit|"
     r"este (?:artículo|producto|artigo|produto)|esta (?:prenda|peça)|questo (?:articolo|prodotto)|"
     r"dit (?:artikel|product)|deze (?:artikel|product)|ten (?:produkt|artykuł|towar)|tento (?:produkt|výrobek)|"
     r"denna (?:artikel|produkt|vara)|denne (?:vare|varen|artikkel|artikel)|tämä tuote|bu ürün|этот товар|"
@@ -452,6 +459,9 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
+_WHEN = frozenset(("when", "once", "whenever", "wenn", "sobald", "quand", "lorsque", "dès", "cuando", "quando", "zodra",
+                   "när", "når", "kun", "gdy", "kiedy", "jakmile", "amint", "когда", "коли"))
+_FROM_STOCK = re.compile(r"\s+(?:direct\s+)?(?:leverbaar|geleverd|verzonden|verzendklaar|beschikbaar|te bestellen)")
 # "Almost" right before the sold-out words, in the shops' languages
 _ALMOST_BEFORE = re.compile(r"(?:^|[\s(¡!-])(?:almost|nearly|gotovo|skoro|prawie|nästan|melkein|lähes|aproape|skoraj|"
                             r"почти|майже|szinte|majdnem|neredeyse|casi|quase|presque|fast|quasi|bijna|næsten|nesten|"
@@ -514,6 +524,8 @@ def verdict(text: str) -> str | None:
             return "LimitedAvailability" if _FEW_LEFT.match(low) else None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
         return None  # "If this item is out of stock when your order is processed, …"
+    if m.group() == "uit voorraad" and _FROM_STOCK.match(low, m.end()):
+        return "InStock"  # Dutch "Uit voorraad leverbaar": delivered from stock (Afrikaans "uit voorraad" is out of it)
     if m.lastgroup == "out" and _ALMOST_BEFORE.search(low, max(0, m.start() - 16), m.start()):
         return "LimitedAvailability"  # "Gotovo rasprodano", "Майже розпродано": almost sold out, in any language
     if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
@@ -532,6 +544,8 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
                                                                                                ["jamais"], ["nunca"]):
         return None  # "Never out of stock": a promise about a core item
+    if m.lastgroup == "in" and _WHEN.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]):
+        return None  # "Ships when available", "Wenn verfügbar", "email når på lager": a condition, not the state
     if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
                                 or _SAID_NO.fullmatch(low, m.end())):
         return "OutOfStock"  # also "In stock: No", "Verfügbar: nein", "Skladem: ne"
