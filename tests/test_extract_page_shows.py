@@ -3514,3 +3514,14 @@ def test_a_product_number_after_the_price_is_no_part_of_it():
             "'product-number'><span class='product-number--label'>Product no:</span> 787331</div></div>"
             "<button type='submit' name='AddItemToBasket'>Add to bag</button></div>")
     assert extract_product(page(body), URL).price == "46.00"
+
+
+def test_a_menu_in_the_navigation_is_nothing_to_choose_beside_a_disabled_buy_button():
+    # Shuup: a sold-out product's "Lisää ostoskoriin" served disabled; the only "dropdown" is the login menu
+    body = ("<nav class='main-nav'><ul><li class='dropdown'><a href='#' class='dropdown-toggle'>Kirjaudu sisään</a>"
+            "<ul class='dropdown-menu login-dropdown'><li><a href='/login/'>Kirjaudu</a></li></ul></li></ul></nav>"
+            "<div class='product'><h1>Teema muki 0,3 l</h1><form class='add-to-basket' action='/basket/'>"
+            "<input type='number' name='quantity' value='1'><span class='product-price'><strong>18,90 €</strong>"
+            "</span><div class='btn-add-to-cart'><button type='submit' class='btn btn-primary not-orderable' "
+            "id='add-to-cart-button-38' disabled>Lisää ostoskoriin</button></div></form></div>")
+    assert extract_product(page(body, lang="fi"), URL).availability == "OutOfStock"

@@ -1228,10 +1228,17 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
         return None
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         for el in box.iter():
-            if (el.tag == "select" and not _quantity(el)) or (
-                    el.tag == "input" and (el.get("type") or "").lower() == "radio") or _picker_group(el):
+            if ((el.tag == "select" and not _quantity(el)) or (
+                    el.tag == "input" and (el.get("type") or "").lower() == "radio") or _picker_group(el)) \
+                    and not _in_header_or_nav(el):
                 return None
     return "OutOfStock"
+
+
+def _in_header_or_nav(el) -> bool:
+    """In the page's header or navigation (a login menu's "dropdown-menu", a currency select): nothing to
+    choose of the product."""
+    return any(a.tag in ("header", "nav") for a in el.iterancestors())
 
 
 def _picker_group(el) -> bool:
@@ -1312,7 +1319,7 @@ def _swatches(el) -> bool:
     """A picker of buttons or list items: not a menu's dropdown in the page's header or nav, nor the
     wrapper of a <select> or radio buttons (read as such)."""
     return (el.find(".//select") is None and el.find(".//input[@type='radio']") is None
-            and not any(a.tag in ("header", "nav") for a in el.iterancestors()))
+            and not _in_header_or_nav(el))
 
 
 def _shown_as(control):
