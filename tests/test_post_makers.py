@@ -446,3 +446,13 @@ def test_a_call_in_vietnamese_is_no_makers_name():
 def test_an_exact_links_own_words_name_its_maker(line, maker):
     rec = _post(line)
     assert [(i.brand, link.brand) for i in rec.items for link in i.links] == [(maker, maker)]
+
+
+def test_a_picture_links_alt_text_names_a_listed_maker_and_title_case_words_none():
+    # a shopping widget's fallback: links of one picture each, no words
+    rec = _post("<p>Her wrap dress and pumps are below.</p><noscript><div class='ltk-noscript-fallback'>"
+                "<a href='https://rstyle.me/+k1'><img src='https://cdn.example/1.jpg' alt='Diane von Furstenberg Tilly "
+                "wrap dress in black'></a><a href='https://www.target.com/p/women-s-flutter-short-sleeve-tiered-midi-"
+                "dress-universal-thread/-/A-89023451'><img src='https://cdn.example/2.jpg' alt='Flutter Sleeve Tiered "
+                "Midi'></a></div></noscript>")
+    assert [link.brand for i in rec.items for link in i.links] == ["Diane von Furstenberg", None]

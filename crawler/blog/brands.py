@@ -336,15 +336,18 @@ def listed_opening(words: str) -> str | None:
     return None
 
 
-def link_maker(words: str | None, href: str, after: str | None = None) -> str | None:
+def link_maker(words: str | None, href: str, after: str | None = None, listed_only: bool = False) -> str | None:
     """An alternative's own maker: the one listed maker its link's words name ("Mango Checked Wool-Blend
     Blazer", "Similar: Steve Madden Platform Boots on Amazon"), else a name the words right `after` the
     link say that its product's address spells ("<a>Nordstrom</a> — the Sam Edelman Hazel is a close
     match" to ".../sam-edelman-hazel-pump"), else the listed maker whose own shop the link leads to; a
-    retailer selling it is none."""
+    retailer selling it is none. `listed_only`: words that are a picture's alt text, whose Title Case names
+    ("Flutter Sleeve Tiered Midi") say no maker unless listed."""
     said = _listed_inside([words]) if words else None
     if said and _fold(said) not in _SELLERS:
         return said
+    if listed_only:
+        return _maker_of_host(href)
     return (_said_by(after) or _named_in_path(after, href) if after else None) or _maker_of_host(href) \
         or (host_spelled(words, href) or _named_in_path(words, href) if words else None)
 

@@ -610,7 +610,8 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 earlier.brand = earlier.brand or link_maker(text(el) or None, href) or card_maker(el)
             elif href not in seen:
                 seen.add(href)
-                words, kind = text(el) or None, group.kinds[id(el)]
+                shown = text(el)
+                words, kind = shown or _picture_words(el), group.kinds[id(el)]
                 spelled = host_spelled(words, href) if kind == "exact" and words else None
                 if spelled and (maker is None or maker.split()[0].casefold() == spelled.split()[0].casefold()):
                     # the exact link opens with the name of the maker's shop it leads to: the maker as the
@@ -623,9 +624,11 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
                 row = row_of(cell) if cell is not None else None
                 listed = row_maker(row) if row is not None and label(column_name(el)) != "alternative" else None
                 item.links.append(PostLink(url=href, text=words, kind=kind,
-                                           brand=listed or ((card_maker(el) or maker or link_maker(words, href))
+                                           brand=listed or ((card_maker(el) or maker
+                                                             or link_maker(words, href, listed_only=not shown))
                                                             if kind == "exact"
-                                                            else link_maker(words, href, _sentence_after(el))
+                                                            else link_maker(words, href, _sentence_after(el),
+                                                                            listed_only=not shown)
                                                             or card_maker(el) or own)))
         if item.brand and _PRICE_LIKE.fullmatch(item.brand):
             item.brand = None
@@ -643,6 +646,13 @@ def _mentions(stream: Stream, groups: list, scene_at: list, in_block: dict, *, s
         if item.links:
             items.append(item)
     return items
+
+
+def _picture_words(link) -> str | None:
+    """A link of one picture and no words is named by the picture's alt text (a widget's fallback cards:
+    "<a><img alt='Diane von Furstenberg Tilly wrap dress in black'></a>")."""
+    pictures = link.findall(".//img")
+    return " ".join(pictures[0].get("alt", "").split()) or None if len(pictures) == 1 else None
 
 
 def _a_maker(name: str | None) -> str | None:
