@@ -60,3 +60,18 @@ def test_resolution_helpers():
     assert script_redirect('<script>window.location.replace("https://shop.example/p/5")</script>') == \
         "https://shop.example/p/5"
     assert script_redirect("<p>no redirect here</p>") is None
+
+
+def test_a_link_to_the_blogs_own_shop_is_a_garment_link_and_a_makers_possessive_no_wearer():
+    # a vintage shop's journal: its own product pages (Squarespace's "/shop/p/…") and a maker's possessive
+    page = ("<html><head><title>Velvet Circuit season 2 episode 1: what Dee wore</title></head><body><article>"
+            "<h1>Velvet Circuit season 2 episode 1: what Dee wore</h1><div class='entry-content'>"
+            "<h3>Dee Alvarez — the halter jumpsuit</h3><p>Dee's emerald jumpsuit, ours from the racks: "
+            "<a href='/shop/p/70s-emerald-halter-jumpsuit'>70s Emerald Halter Jumpsuit</a></p>"
+            "<figure><a href='https://www.freepeople.com/shop/halter-jumpsuit'><img src='https://cdn.example/j.jpg' "
+            "alt='Free People halter jumpsuit'></a><figcaption>Free People's halter jumpsuit, new</figcaption></figure>"
+            "</div></article></body></html>")
+    rec = extract_post(lxml.html.fromstring(page), "https://www.secondreel.example/journal/velvet-circuit-s2e1")
+    urls = [link.url for i in rec.items for link in i.links]
+    assert "https://www.secondreel.example/shop/p/70s-emerald-halter-jumpsuit" in urls
+    assert "People" not in rec.characters and "Dee" in " ".join(rec.characters)

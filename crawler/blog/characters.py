@@ -591,7 +591,8 @@ def _other_characters(stream: Stream, items, genitive: bool) -> list[str]:
         # (a look-alike's link that opens with a possessive names its maker: "<a>Babaton’s Sculpt Knit midi</a>")
         alike = [link.text or "" for link in item.links if link.kind == "alternative"]
         for name in owners:
-            if not any(m.startswith(name.casefold()) for m in makers) \
+            # (nor the end of one, a garment's words cut before it: "Free People's halter jumpsuit")
+            if not any(m.startswith(name.casefold()) or m.endswith(" " + name.casefold()) for m in makers) \
                     and not any(t.startswith(name) for t in alike):  # "vintage Levi’s" is the maker's
                 prose = prose if prose is not None else [text(p) for p in stream.elements if p.tag in _PROSE]
                 names[_with_given_name(name, prose, names, makers)] = None

@@ -47,6 +47,9 @@ _BLOCKS = frozenset({"p", "li", "figcaption", "figure", "dd", "td", "blockquote"
 # (a link cloaker's prefix also in the blog's language: ThirstyAffiliates' "/recomienda/", "/empfiehlt/")
 _AFFILIATE_PATH = re.compile(r"/(go|out|recommends|recommend|recomienda|recomenda|recommande|consiglia|empfiehlt|"
                              r"aanbevolen|poleca|aff|affiliate|click|redirect|r|s|link|buy)(/|\?|$)", re.I)
+# A product page of the blog's own shop, as the site builders address it (Squarespace "/shop/p/…", Shopify
+# "/products/…", WooCommerce "/product/…", Wix "/product-page/…")
+_OWN_SHOP_PRODUCT = re.compile(r"/(?:[\w-]+/)?(?:shop/p|products?|product-page|store/p)/[^/?#]+", re.I)
 
 
 @dataclass
@@ -212,7 +215,7 @@ def is_outbound(url: str, page_url: str, blog_prefix: str) -> bool:
         return False
     if target.hostname != page.hostname:
         return True
-    if destination_param(url) or _AFFILIATE_PATH.search(target.path):
+    if destination_param(url) or _AFFILIATE_PATH.search(target.path) or _OWN_SHOP_PRODUCT.match(target.path):
         return True
     return not target.path.startswith(blog_prefix)
 
