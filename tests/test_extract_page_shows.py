@@ -3525,3 +3525,14 @@ def test_a_menu_in_the_navigation_is_nothing_to_choose_beside_a_disabled_buy_but
             "</span><div class='btn-add-to-cart'><button type='submit' class='btn btn-primary not-orderable' "
             "id='add-to-cart-button-38' disabled>Lisää ostoskoriin</button></div></form></div>")
     assert extract_product(page(body, lang="fi"), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("said, availability", [
+    # a sentence saying so of the product itself outweighs a buy button left in the page
+    ("<p class='msg'>We're sorry, this item is currently out of stock.</p>", "OutOfStock"),
+    ("<p>This product has been discontinued.</p>", "OutOfStock"),
+    # a bare phrase beside a working button stays weaker (a template's text for another state)
+    ("<span>Sold Out</span>", "InStock"),
+])
+def test_a_sentence_about_the_product_outweighs_a_working_button(said, availability):
+    assert in_buy_box(said + "<button class='add-to-cart-button'>Add to Cart</button>").availability == availability

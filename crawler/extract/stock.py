@@ -1161,6 +1161,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                              or v == "OutOfStock" and _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
+                                                                               or _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24)
                                                                                or _NO_STOCK_COUNT.match(t.casefold())
                                                                                or _title_badge(owner)))
                      else weak).append(v)
