@@ -3531,6 +3531,8 @@ def test_a_menu_in_the_navigation_is_nothing_to_choose_beside_a_disabled_buy_but
     # a sentence saying so of the product itself outweighs a buy button left in the page
     ("<p class='msg'>We're sorry, this item is currently out of stock.</p>", "OutOfStock"),
     ("<p>This product has been discontinued.</p>", "OutOfStock"),
+    # an apology opening the words is said to the shopper of what they look at
+    ("<p>Leider ausverkauft</p>", "OutOfStock"), ("<p>Sorry, sold out!</p>", "OutOfStock"),
     # a bare phrase beside a working button stays weaker (a template's text for another state)
     ("<span>Sold Out</span>", "InStock"),
 ])

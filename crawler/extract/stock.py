@@ -962,6 +962,10 @@ _STOCK_LABEL = re.compile(
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고)\s*[:：]",
     re.I)
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
+# An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
+_APOLOGY = re.compile(r"\W*(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"
+                      r"lamentablemente|purtroppo|ci dispiace|helaas|niestety|bohužel|sajnos|maalesef|к сожалению|"
+                      r"на жаль|beklager|tyvärr|valitettavasti|desculpe|infelizmente|申し訳|죄송|抱歉|很抱歉)(?![^\W\d_])")
 _CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
                          r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
 
@@ -1162,6 +1166,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
                     (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
                                                                                or _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24)
+                                                                               or _APOLOGY.match(t.casefold())
                                                                                or _NO_STOCK_COUNT.match(t.casefold())
                                                                                or _title_badge(owner)))
                      else weak).append(v)
