@@ -3538,3 +3538,14 @@ def test_a_menu_in_the_navigation_is_nothing_to_choose_beside_a_disabled_buy_but
 ])
 def test_a_sentence_about_the_product_outweighs_a_working_button(said, availability):
     assert in_buy_box(said + "<button class='add-to-cart-button'>Add to Cart</button>").availability == availability
+
+
+def test_the_heading_over_an_og_title_that_shares_most_of_it_and_the_site_before_a_spaceless_separator():
+    head = ('<meta property="og:type" content="product"><meta property="og:site_name" content="駿河屋">'
+            '<meta property="og:title" content="駿河屋 -<中古>マリオパーティ10 amiiboセット(状態：外箱欠品)（WiiU）">')
+    h1 = "<h1 class='h1_title_product'>WiiUソフト　マリオパーティ10 amiiboセット(状態：外箱欠品)</h1>"
+    body = "<div class='product-info'>{}<span class='price'>2,800円</span><button>カートに入れる</button></div>"
+    assert extract_product(page(body.format(h1), head, lang="ja"), URL).name == \
+        "WiiUソフト マリオパーティ10 amiiboセット(状態：外箱欠品)"
+    # no heading: the og:title without the site's name
+    assert extract_product(page(body.format(""), head, lang="ja"), URL).name == "<中古>マリオパーティ10 amiiboセット(状態：外箱欠品)（WiiU）"

@@ -40,6 +40,7 @@ listing page; so do six or more buy controls outside related-product areas.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache, partial
 from itertools import chain
 from urllib.parse import urlsplit
@@ -169,7 +170,12 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
                 return title[: -len(sep + sl)].strip() or title
             if tl.startswith(sl + sep.lower()):
                 return title[len(sl + sep):].strip() or title
+        if tl.startswith(sl) and (lead := _SITE_LEAD.match(title, len(sl))):
+            return title[lead.end():].strip() or title  # "駿河屋 -<中古>マリオパーティ10": a separator's space left out
     return title
+
+
+_SITE_LEAD = re.compile(r"(?:\s+[|\-–—:·•/]\s*|[|\-–—:·•/]\s+)(?=\S)")
 
 
 _DOMAIN_END = re.compile(r"^(.{3,}?)\.(?:com|net|org|co|shop|store|[a-z]{2})(?:\.[a-z]{2})?$")
@@ -455,7 +461,8 @@ def _extract(root, url: str) -> ProductRecord:
     if h1 and rec.name and h1[1] != rec.name and (
             (sources.get("name") == "opengraph" and (h1[1].lower() in rec.name.lower()
                                                      or _after_brand(h1[1], rec.name, rec.brand)
-                                                     or _cut_short(h1[1], rec.name)))
+                                                     or _cut_short(h1[1], rec.name)
+                                                     or _mostly_shared(h1[1], rec.name)))
             or _shown_within(h1[1], rec.name) or _cut_at_quote(h1[1], rec.name)
             or (titled and sources.get("name") == "meta" and rec.name in meta.get("twitter:title", ()))):
         rec.name, sources["name"] = h1[1], "dom"
@@ -571,6 +578,17 @@ def _after_brand(shown: str, name: str, brand: str | None) -> bool:
     head, _, tail = shown.casefold().rpartition(name.casefold())
     return (brand is not None and not tail.strip() and _WORDS.findall(head) == _WORDS.findall(brand.casefold())
             and len(_WORDS.findall(name)) >= 2)
+
+
+def _mostly_shared(shown: str, name: str) -> bool:
+    """The og:title and the heading share most of the heading's words in a row, each with its own decoration
+    around them ("<中古>マリオパーティ10 amiiboセット(状態：外箱欠品)（WiiU）" beside "WiiUソフト マリオパーティ10
+    amiiboセット(状態：外箱欠品)"): the heading is the name as the page shows it."""
+    a, b = " ".join(shown.casefold().split()), " ".join(name.casefold().split())
+    if b in a:
+        return False  # the heading's added words are a badge's or the maker's (decided above)
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= 12 and m.size >= 0.6 * len(a)
 
 
 def _cut_short(shown: str, name: str) -> bool:
