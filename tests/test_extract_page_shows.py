@@ -92,6 +92,10 @@ def test_product_id_key_is_the_code():
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "productId": "88213",
             "offers": offer("189.00")}
     assert extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL).sku == "88213"
+    # the product's barcode written again as its "productId" (Shopify themes) is no shop code
+    data.update(productId="196214129214", gtin12="196214129214")
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL)
+    assert (rec.sku, rec.gtin) == (None, "196214129214")
 
 
 def test_one_product_node_per_size_is_one_product_in_stock_when_any_size_is():

@@ -76,6 +76,13 @@ def _gtin(node) -> str | None:
     return None
 
 
+def _product_id(node) -> str | None:
+    """The productID as the shop's code, unless it is the product's barcode written again (Shopify themes'
+    "productId" beside the same "gtin12")."""
+    v = text_of(node.get("productID")) or text_of(node.get("productId"))
+    return None if v and v == _gtin(node) else v
+
+
 def _images(node) -> list:
     v = node.get("image")
     if v is None:
@@ -247,7 +254,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         "name": text_of(node.get("name")),
         # a book's "brand" is its author or publisher: no brand
         "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
-        "sku": text_of(node.get("sku")) or text_of(node.get("productID")) or text_of(node.get("productId")),
+        "sku": text_of(node.get("sku")) or _product_id(node),
         "gtin": _gtin(node),
         "mpn": text_of(node.get("mpn")),
         "color": text_of(node.get("color")),
