@@ -1297,3 +1297,12 @@ def test_a_makers_value_unknown_in_the_shops_language_is_no_brand():
 ])
 def test_a_company_kind_before_a_quoted_maker_and_a_finnish_product_number(main, lang, field, value):
     assert getattr(get(main, lang=lang), field) == value
+
+
+def test_a_makers_logo_whose_file_and_alt_open_the_title_names_the_brand():
+    # the alt says more than the name ("Leander seng": Leander's beds); the logo's file names the maker
+    logo = ("<a href='/leander-c-6974.html' title='Leander'><img class='manufacturerImage' "
+            "src='https://cdn.example/images/manufacturers/150x62/leander_logo.png' alt='Leander seng'></a>")
+    rec = extract_product(page(logo).replace("<h1>Trail Jacket</h1>", "<h1>Leander Luna Ombygningssæt Til Babyseng</h1>"),
+                          URL)
+    assert rec.brand == "Leander"

@@ -1382,11 +1382,20 @@ def brand_page_brand(elements, title: str) -> str | None:
         name = clean_brand((short_text(el, 40) or _logo_name(el)) if el.tag == "a" else el.get("alt"), dom=True)
         if _opens(words, name):
             return name
-        if el.tag == "a" and name:  # "Sony Headphones" at "/c/headphones/sony?brand=494": its brand's words
+        if name:  # "Sony Headphones" at "/c/headphones/sony?brand=494": its brand's words
             shared = _shared_opening(words, _WORDS_OF(name.casefold()))
-            if shared and _names_its_page(el, shared):
+            # (a logo's file too: "Leander seng" at ".../manufacturers/150x62/leander_logo.png")
+            if shared and (_names_its_page(el, shared) if el.tag == "a" else _logo_file_names(el, shared)):
                 return " ".join(name.split()[:len(shared)])
     return None
+
+
+def _logo_file_names(img, words: list) -> bool:
+    """The logo's file is named after the words, a "logo" and its size aside ("leander_logo.png")."""
+    stem = urlsplit(img.get("src") or "").path.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold()
+    named = [w for w in _WORDS_OF(stem.replace("_", " ").replace("-", " "))
+             if w not in ("logo", "brand", "small", "large") and not w.isdigit()]
+    return bool(named) and "".join(named) == "".join(w for w in words if w not in _AND)
 
 
 def _shared_opening(title_words: list, words: list) -> list:
