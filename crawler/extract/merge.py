@@ -168,14 +168,13 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
         for sep in _SEPARATORS:
             if tl.endswith(sep.lower() + sl):
                 return title[: -len(sep + sl)].strip() or title
-            if tl.startswith(sl + sep.lower()):
-                return title[len(sl + sep):].strip() or title
         if tl.startswith(sl) and (lead := _SITE_LEAD.match(title, len(sl))):
-            return title[lead.end():].strip() or title  # "駿河屋 -<中古>マリオパーティ10": a separator's space left out
+            return title[lead.end():].strip() or title  # also "駿河屋 -<中古>マリオパーティ10", a separator's space left out
     return title
 
 
-_SITE_LEAD = re.compile(r"(?:\s+[|\-–—:·•/]\s*|[|\-–—:·•/]\s+)(?=\S)")
+# the site's name before the title: a separator with a space on either side ("Acme | ", "Acme :: ", "駿河屋 -")
+_SITE_LEAD = re.compile(r"(?:\s+[|\-–—:·•/]+\s*|[|\-–—:·•/]+\s+)(?=\S)")
 
 
 _DOMAIN_END = re.compile(r"^(.{3,}?)\.(?:com|net|org|co|shop|store|[a-z]{2})(?:\.[a-z]{2})?$")

@@ -161,7 +161,7 @@ _OUT = (
     "เลิกจำหน่าย", "បានឈប់លក់", "продаж спынены", "χωρίς απόθεμα", "δεν διατίθεται", "neturime", "nepasiekiama",
     "daugiau nebėra", "ni več na voljo", "nije više dostupno", "không sẵn có", "không còn có sẵn", "在庫はありません",
     "şu anda mevcut değil", "nem áll rendelkezésre", "لا يوجد مخزون", "کمبود موجودی",
-    # words restock monitors watch for (changedetection.io's list): at "Nicht lagernd", "Stokta mevcut değil"
+    # words restock monitors and scrapers watch for, from their own lists
     "品切", "販売期間が終了", "販売しておりません", "ご注文いただけません", "販売停止中", "出品が取り消され",
     "판매중인 상품이 아닙니다", "판매 중인 상품이 아닙니다", "不可购买", "不可購買",
     "bestellung nicht möglich", "bestellung momentan nicht möglich", "bestellung derzeit nicht möglich",
@@ -301,8 +301,9 @@ _VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)}
 _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "niet", "geen", "pas", "nu", "não", "nao",
                         "ej", "inte", "ikke", "ei", "ne", "není", "nincs", "nem", "не", "нет", "няма", "немає", "нема",
                         "nebude", "μη", "δεν", "tidak",
+                        # "isn't in stock right now" (the word splits at its apostrophe), "aucune offre", "ningún stock"
                         "isn", "aren", "isnt", "arent", "aucune", "aucun", "nessuna", "nessun", "ninguna", "ningún",
-                        "ningun", "nenhum", "nenhuma",  # "isn't in stock right now": the word splits at its apostrophe
+                        "ningun", "nenhum", "nenhuma",
                         "không", "לא", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
 _NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
@@ -434,8 +435,9 @@ _TAKEN = re.compile(r"(?<![^\W\d_])(?P<out>sold|reserved|vendu|vendue|réservé|
 _CLAUSE = 48
 # A condition before a sold-out phrase is no statement.
 # ("si" only opening the text: Italian's reflexive "si" is no condition)
-_CONDITIONAL = re.compile(r"(?<![^\W\d_])(?:if|when|whenever|should|in case|wenn|falls|sobald|quand|lorsque|"
-                          r"cuando|quando|zodra|indien|jeśli|jeżeli|gdy|eğer|если|якщо)(?![^\W\d_])|^\W*si\s")
+_CONDITIONAL = re.compile(r"(?<![^\W\d_])(?:if|when|whenever|once|should|in case|wenn|falls|sobald|quand|lorsque|dès|"
+                          r"cuando|quando|zodra|indien|jeśli|jeżeli|gdy|kiedy|eğer|när|når|jakmile|amint|если|когда|"
+                          r"якщо|коли)(?![^\W\d_])|^\W*si\s")
 
 
 def _said_of_this_product(low: str):
@@ -459,8 +461,6 @@ _VALUE = {"out": "OutOfStock", "notify": "notify", "pre": "PreOrder", "back": "B
 # A short text is a statement ("The PS5 is sold out!"); in a longer one a phrase counts at its
 # start (a label, or a sentence that opens with it), not deep in prose ("... back in stock").
 _SHORT, _LEAD = 80, 24
-_WHEN = frozenset(("when", "once", "whenever", "wenn", "sobald", "quand", "lorsque", "dès", "cuando", "quando", "zodra",
-                   "när", "når", "kun", "gdy", "kiedy", "jakmile", "amint", "когда", "коли"))
 _FROM_STOCK = re.compile(r"\s+(?:direct\s+)?(?:leverbaar|geleverd|verzonden|verzendklaar|beschikbaar|te bestellen)")
 # "Almost" right before the sold-out words, in the shops' languages
 _ALMOST_BEFORE = re.compile(r"(?:^|[\s(¡!-])(?:almost|nearly|gotovo|skoro|prawie|nästan|melkein|lähes|aproape|skoraj|"
@@ -544,7 +544,7 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
                                                                                                ["jamais"], ["nunca"]):
         return None  # "Never out of stock": a promise about a core item
-    if m.lastgroup == "in" and _WHEN.intersection(_WORD.findall(low, max(0, m.start() - 32), m.start())[-3:]):
+    if m.lastgroup == "in" and _CONDITIONAL.search(low, max(0, m.start() - 24), m.start()):
         return None  # "Ships when available", "Wenn verfügbar", "email når på lager": a condition, not the state
     if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
                                 or _SAID_NO.fullmatch(low, m.end())):
