@@ -3257,3 +3257,14 @@ def test_a_title_looks_word_and_edition_year_after_the_show():
     rec = _in_language("en", "Love Island 2023 Outfits Episode 12: the Casa Amor looks",
                        "<p>Bikini: <a href='https://s.example/1'>Oh Polly</a></p>")
     assert (rec.show, rec.episode) == ("Love Island", 12)
+
+
+@pytest.mark.parametrize("heading, name", [
+    # names and actors written with central European and Turkish capitals ("Š", "Ł", "Ș", "İ", "Ş")
+    ("Babička Věra (Jana Štěpánková)", "Babička Věra"), ("Šárka (Jana Nováková)", "Šárka"),
+    ("Łucja (Anna Żak)", "Łucja"), ("Ștefan (Radu Ionescu)", "Ștefan"), ("İpek (Şebnem Ferah)", "İpek"),
+])
+def test_a_wearer_and_actor_written_with_extended_latin_capitals(heading, name):
+    rec = _inline(f"<h2>{heading}</h2><p>Kabát: <a href='https://shop.example/p/1'>Mohito</a></p>",
+                  title="Chalupa u Lesa, 2. řada, 5. díl")
+    assert name in rec.characters

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import Stream, is_credit, lines, squash, text, unaccented
+from street2shop.crawler.blog.dom import LATIN_CAPITALS, Stream, is_credit, lines, squash, text, unaccented
 from street2shop.crawler.blog.garments import CALL_TO_ACTION, CJK, CJK_CHARS, POSSESSIVE, Group, label, maker_name
 from street2shop.crawler.blog.maker_names import AMBIGUOUS, MAKERS, RETAILERS
 from street2shop.crawler.blog.resolve import destination_param
@@ -395,7 +395,7 @@ def _named_in_path(words: str, href: str) -> str | None:
 
 
 _SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")
-_CAPITALISED_RUN = re.compile(r"(?<![\w&])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w'’&.-]*){0,3}")
+_CAPITALISED_RUN = re.compile(rf"(?<![\w&])[{LATIN_CAPITALS}][\w'’&.-]*(?:\s+(?:&\s+)?[{LATIN_CAPITALS}][\w'’&.-]*){{0,3}}")
 
 
 def _host_key(href: str) -> str | None:

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import chain, islice, takewhile
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import CAPITALS, HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, text, unaccented
+from street2shop.crawler.blog.dom import CAPITALS, HEADINGS, LATIN_CAPITALS, NOT_POSSESSOR, POSSESSIVE, Stream, text, unaccented
 from street2shop.crawler.blog.garments import CJK, label
 from street2shop.crawler.blog.maker_names import MAKERS
 from street2shop.crawler.blog.name_cases import (cjk_episode_wearers, cjk_name, cjk_owner, cjk_title_owners,
@@ -43,8 +43,8 @@ _WHO_LOOKS = re.compile(NOT_POSSESSOR + r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?
 # "Maddy vs. Cassie")
 _AND = r"(?:and|&|\+|und|et|y|e|och|og|i|ve|dan|vs\.?|versus)"  # not nl "en": es/fr "in"
 # A person's name of up to three words, a particle between them ("Maria de Fátima", "Serena van der Woodsen")
-_PERSON = (r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le)[ \t]+){0,2}"
-           r"[A-ZÀ-ÝА-ЯЁ][\w'’-]*){0,2}")
+_PERSON = (rf"[{LATIN_CAPITALS}А-ЯЁ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le)[ \t]+){{0,2}}"
+           rf"[{LATIN_CAPITALS}А-ЯЁ][\w'’-]*){{0,2}}")
 WHO_WEARS_ELSEWHERE = re.compile(
     r"(?i:\b(?:was|das) trägt\s+|\b(?:die |de )?(?:outfits?|looks?) v[oa]n\s+|"  # de "von", nl "van"
     r"\b(?:les |la |le )?(?:tenues?|looks?)(?: \w+)? (?:de\s+|d['’]\s*)|"  # "le look rock d’Andréa"
@@ -59,11 +59,11 @@ WHO_WEARS_ELSEWHERE = re.compile(
 # Dutch "wat droegen Wednesday en Enid?", where "en" joins the names (elsewhere it is a preposition: "Lu en Élite")
 # The look word, the wearer, then where: "Outfit Dasiyah di Gadis Kretek", "Looks Maya in Northbound"
 _LOOK_OF_NAME_IN = re.compile(rf"^\s*(?i:outfits?|looks?|busana|gaya|tenues?)\s+(?P<who>{_PERSON}(?:(?:,\s*|\s+{_AND}\s+)"
-                              rf"{_PERSON})*)\s+(?i:di|in|en|em|dans|im|from)\s+[A-ZÀ-Ý]")
+                              rf"{_PERSON})*)\s+(?i:di|in|en|em|dans|im|from)\s+[{LATIN_CAPITALS}]")
 _DUTCH_WHO = re.compile(r"\bwat (?:draagt|droeg|droegen)\s+"
-                        r"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[A-ZÀ-Ý][\w-]*)*)")
+                        rf"(?P<who>[{LATIN_CAPITALS}][\w-]*(?:(?:,\s*|\s+(?:en|&)\s+)[{LATIN_CAPITALS}][\w-]*)*)")
 # The preposition repeated before each name of such a list ("da Maeve, da Aimee e da Ruby").
-_OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[A-ZÀ-Ý])")
+_OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[{LATIN_CAPITALS}])")
 
 NAME = rf"[{CAPITALS}][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
@@ -76,9 +76,9 @@ def _nickname(who: str) -> str:
     return m.group(1) if m else who
 
 
-_QUOTED_NICKNAME = re.compile(r"(?:^|['‘\"“])([A-ZÀ-Ý][\w-]+)['’\"”](?=\s|$)")  # also the name's opening quote cut off
+_QUOTED_NICKNAME = re.compile(rf"(?:^|['‘\"“])([{LATIN_CAPITALS}][\w-]+)['’\"”](?=\s|$)")  # also the name's opening quote cut off
 _GIVEN_BEFORE = re.compile(rf"(?:^|(?<=[ \t]))({NAME})[ \t]+$")
-_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|la|del|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
+_PARTICLE_BEFORE = re.compile(rf"[{LATIN_CAPITALS}][\w'’-]+\s+(?:(?:de|la|del|van|von|da|di|du|der|den|dos|das|le|ten|ter)\s+)+$")
 # A caption that opens with a name and its actor in a script without capitals (Arabic, Persian, Hebrew,
 # Devanagari, Thai)
 _UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"
@@ -499,7 +499,7 @@ def written_as_person(name: str, body: str, genitive: bool = False) -> bool:
         return False
     owns = r"['’]s\b|s\s+[^\W\d_]" if genitive else r"['’]s\b"
     # an adverb may stand between ("Carmela invece sfoggia", "Maya also wears")
-    if re.search(rf"\b{re.escape(given)}(?:\s+{NAME})?(?:{owns}|(?:\s+[^\W\d_A-ZÀ-Ý][^\W\d_]*)?\s+{_AS_PERSON})", body):
+    if re.search(rf"\b{re.escape(given)}(?:\s+{NAME})?(?:{owns}|(?:\s+[^\W\d_{LATIN_CAPITALS}][^\W\d_]*)?\s+{_AS_PERSON})", body):
         return True
     # a garment "of" the name in a language that says so: "la robe noire de Sylvie", "la giacca di Rosa"
     return given in garments_of(body, alone=False)
@@ -525,7 +525,7 @@ def garments_of(words: str, alone: bool = True, maker_ok=None) -> list[str]:
 def _opens_a_sentence(name: str, body: str) -> bool:
     """The body opens a sentence with the name and a lower-case word: "Chloé arrive au mariage …" (a character
     named like a maker)."""
-    return re.search(rf"(?:^|[.!?]\s+){re.escape(name)}\s+[^\W\d_A-ZÀ-Ý]", body) is not None
+    return re.search(rf"(?:^|[.!?]\s+){re.escape(name)}\s+[^\W\d_{LATIN_CAPITALS}]", body) is not None
 
 
 # A look "of" someone ("trang phục của Lụa", "les tenues de Chloé") as a garment is
@@ -536,15 +536,15 @@ _COPULA = frozenset(("é", "est", "es", "è", "era", "foi", "fue", "sont", "son"
 
 # (also vi "áo khoác của Thảo", he "השמלה של נועה", a script without capitals)
 _GARMENT_OF = re.compile(r"(?P<what>(?:[^\W\d_]+\s+){1,3})(?:(?:de|di|da|do|del|della|của|של)\s+|d['’]\s*)"
-                         r"(?P<who>[A-ZÀ-Ý][^\W\d_]+|[\u05d0-\u05ea]{2,})\b")
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
+                         rf"(?P<who>[{LATIN_CAPITALS}][^\W\d_]+|[\u05d0-\u05ea]{{2,}})\b")
+_CAPITAL_NEXT = re.compile(rf"[ \t]+[{LATIN_CAPITALS}]")
 
 
 _BEFORE_EPISODE = re.compile(r"\s+(?:in|from|im|en|dans|em)\s+"
                              r"(?=(?i:season|series|episode|ep\b|S\d|staffel|saison|temporada)).*$")
-_GENITIVE_MARK = re.compile(r"['’][^\W\d_A-ZÀ-Ý]")  # "Ceylin’in", "Blair's"; not "O’Brien"
+_GENITIVE_MARK = re.compile(rf"['’][^\W\d_{LATIN_CAPITALS}]")  # "Ceylin’in", "Blair's"; not "O’Brien"
 _PART_TAIL = re.compile(r"(?:\s+(?:in|at|on|from|for)\s+.*|\s+(?i:outfits?|looks?|style|fashion|wardrobe))$")
-_NAMES_AT_END = re.compile(rf"(?<=[^\W\d_A-ZÀ-Ý] )(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})$")
+_NAMES_AT_END = re.compile(rf"(?<=[^\W\d_{LATIN_CAPITALS}] )(?P<who>{NAME}(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}){{0,3}})$")
 _FULL_NAMES = re.compile(rf"{NAME}(?:\s+{NAME})?(?:(?:\s*,\s*|\s+{_AND}\s+){NAME}(?:\s+{NAME})?){{0,3}}")
 
 
@@ -899,7 +899,7 @@ def _worn_by(words: str) -> list[str]:
 _WORN_BY_LINE = re.compile(r"\b(?i:worn\s+by|getragen\s+von|porté(?:e|s|es)?\s+par|llevad[oa]s?\s+por|"
                            r"indossat[oaie]\s+da|usad[oa]s?\s+por|vestid[oa]s?\s+por|gedragen\s+door|"
                            r"noszon[aey]\s+przez|(?:dipakai|dikenakan)(?:\s+oleh)?)\s*:?\s+"
-                           rf"(?P<who>[A-ZÀ-Ý][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[A-ZÀ-Ý][\w-]*)*)")
+                           rf"(?P<who>[{LATIN_CAPITALS}][\w-]*(?:(?:,\s*|\s+{_AND}\s+)[{LATIN_CAPITALS}][\w-]*)*)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # (and their kin where a post opens a sentence so: Indonesian "Kalau Dimas (Rizky Fadhlan) …", "Sementara Laras …")
 _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally|first|next|"
@@ -973,7 +973,7 @@ def _without_lead_words(names: list[str]) -> list[str]:
 
 
 # A heading that asks after someone: "And Yanis?", "E Carmela?", "¿Y Omar?"
-_ASKED_ABOUT = re.compile(r"^[¿]?(?:and|et|e|y|und|en|och|og|ve)\s+(?=[A-ZÀ-Ý])|\s*[?？]+$", re.I)
+_ASKED_ABOUT = re.compile(rf"^[¿]?(?:and|et|e|y|und|en|och|og|ve)\s+(?=[{LATIN_CAPITALS}])|\s*[?？]+$", re.I)
 
 
 def _heading_names(heading: str, body: str, genitive: bool) -> list[str]:

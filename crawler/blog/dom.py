@@ -164,8 +164,11 @@ _CREDITED = re.compile(r"\b(?:(?:created|powered|built|made|designed|developed|t
                        r"images?|illustrations?|foto)\s+(?:by|with)|credits?)\s*:?\s*$", re.I)
 
 
+#: A Latin capital letter (a regex class's body), also of central and eastern Europe's and Turkey's alphabets
+#: ("Štěpánková", "Łucja", "Ștefan", "İpek"): their capitals and small letters alternate in Unicode, so each is listed.
+LATIN_CAPITALS = "A-ZÀ-ÖØ-ÝĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 #: A capital letter in the alphabets names are written in here: Latin, Greek, Cyrillic (a regex class's body).
-CAPITALS = "A-ZÀ-ÝΑ-ΩΆ-ΏА-ЯЁ"
+CAPITALS = LATIN_CAPITALS + "Α-ΩΆ-ΏА-ЯЁ"
 
 
 def unaccented(words: str) -> str:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from street2shop.crawler.blog.dom import HEADINGS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
+from street2shop.crawler.blog.dom import HEADINGS, LATIN_CAPITALS, NOT_POSSESSOR, POSSESSIVE, Stream, squash, text
 from street2shop.crawler.blog.tables import column_name, row_name
 from street2shop.crawler.blog.vocabulary import CALLS, DESCRIPTORS, EPISODE_WORDS, GARMENTS, garment_word
 
@@ -172,7 +172,7 @@ def _a_note(m, words: str) -> bool:
 
 
 _CLAUSE_ENDS = re.compile(r"\s*[,;:.!…，、；：。！]")  # "售罄，可以看看…"; not "完売しているようです"
-_NAME_NEXT = re.compile(r"\s+[A-ZÀ-Ý]")  # "Esgotado Animale Jaqueta …": the card's own maker and name
+_NAME_NEXT = re.compile(rf"\s+[{LATIN_CAPITALS}]")  # "Esgotado Animale Jaqueta …": the card's own maker and name
 
 
 def maker_name(line: str) -> str | None:
@@ -783,7 +783,7 @@ def garment_name(stream: Stream, group: Group) -> str:
 
 
 _LEAD_LABEL = re.compile(r"^([^:：]{1,30}?)\s*[:：]\s*(?=\S)")
-_LEAD_BADGE = re.compile(r"^([A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{3,})?)\s+(?=\S)")
+_LEAD_BADGE = re.compile(rf"^([{LATIN_CAPITALS}]{{3,}}(?:\s[{LATIN_CAPITALS}]{{3,}})?)\s+(?=\S)")
 _WHOSE = re.compile(rf"\b{NOT_POSSESSOR}([A-Z][\w-]*['’]s)\s*$")
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
-from street2shop.crawler.blog.dom import (CAPITALS, HEADINGS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
+from street2shop.crawler.blog.dom import (CAPITALS, HEADINGS, LATIN_CAPITALS, POSSESSIVE, Stream, is_chrome, meta_values, squash,
                                          text, unaccented, walk)
 from street2shop.crawler.blog.characters import (GENITIVE_LOOK, NAME, WHO_WEARS_ELSEWHERE, WHO_WORE, each_name,
                                                 read_characters, written_as_person, written_in_full)
@@ -110,8 +110,8 @@ _SPELLED_OTHER = re.compile(
 # "Lo que usó Ximena en Jardín de Invierno", "O que a Bia vestiu em Maré Alta": a wearing verb, its wearer, then the
 # show after the language's "in"
 _WORN_IN_SHOW = re.compile(r"\b(?:usó|usa|usaba|lleva|llevó|llevaba|viste|vistió|usou|veste|vestiu|porte|portait|indossa|"
-                           r"indossava|trägt|trug|draagt|droeg)\s+(?:(?:la|el|a|o|le)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s+){1,2}"
-                           r"(?:en|em|no|na|dans|in|im|nella|nel)\s+(?P<show>[A-ZÀ-Ý][^:|(\[–—?]{1,60}?)\s*\??\s*"
+                           rf"indossava|trägt|trug|draagt|droeg)\s+(?:(?:la|el|a|o|le)\s+)?(?:[{LATIN_CAPITALS}][\w'’-]*\s+){{1,2}}"
+                           rf"(?:en|em|no|na|dans|in|im|nella|nel)\s+(?P<show>[{LATIN_CAPITALS}][^:|(\[–—?]{{1,60}}?)\s*\??\s*"
                            r"(?:[:|(\[–—]|$)")  # the question's mark is no part of the show ("Wat droeg Fenna in …?")
 _SHOW_AFTER = re.compile(
     r"\b(?:wore|wears|wear|outfits?|looks?|style|fashion|wardrobe|clothes|worn\s+by\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+"
@@ -149,7 +149,7 @@ _NOT_SHOW_END = frozenset(("in", "on", "from", "of", "the", "for", "to", "at", "
 
 # A show named in running text: a run of capitalised words (at most six, "Night Shift at
 # St. Brigid's"), never starting at "Season"/"Episode"; bounded, so no backtracking blow-up.
-_WORD = r"(?!(?:Season|Series|Episode|Ep|S\d{1,2}(?:E\d+)?)\b)[A-ZÀ-Ý][\w'’.&-]*"
+_WORD = rf"(?!(?:Season|Series|Episode|Ep|S\d{{1,2}}(?:E\d+)?)\b)[{LATIN_CAPITALS}][\w'’.&-]*"
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|the|at|and|&|in|en|di|van|von|de|del|la|le|des|da|do|op|aan|am|im|y|e|et|und|och|og|i)\s+)?{_WORD}){{0,5}}"
 _SHOW_THEN_EPISODE = re.compile(  # "in Northbound season 2", "of Saltmarsh (series 1, episode 8)"; "This week:
     # Northbound, season 3" (after a colon, only a name set off by a comma)
@@ -244,7 +244,7 @@ def read_metadata(rec, tree, url: str, ld: list[dict], root, stream: Stream, *, 
 
 
 _OWN_WORD = re.compile(r"(?:my|our|your|mein|meine|mon|ma|mi|mis|il mio|la mia|mijn|min|mitt|mój|moja)\s+"
-                       r"(?=[A-ZÀ-Ý])", re.I)
+                       rf"(?=[{LATIN_CAPITALS}])", re.I)
 
 
 def _before_the_wearers(title: str, characters: list[str], elsewhere: str, exclude: set[str]) -> str | None:
@@ -677,7 +677,7 @@ _NAMED_EPISODE = re.compile(r"\s*(?i:episode)\b(?!\s*(?:#\s*)?\d)(?!\s+(?:of|fro
 _LEADING_TAG = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]\s*(?=\S|$)")
 # (not "Los looks de Lu en Élite": after "de" a wearer may come before the show); a wearer between the
 # look and the show's preposition ("Outfit Dasiyah di Gadis Kretek", "Gaya Jeng Yah dan Arum di Gadis Kretek")
-_A_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"
+_A_NAME = rf"[{LATIN_CAPITALS}][\w'’-]+(?:\s+[{LATIN_CAPITALS}][\w'’-]+)?"
 _LEADING_LOOKS = re.compile(r"^(?:(?i:dress(?:ed|ing)? like)\s+|(?i:outfits?|looks?|style|fashion|wardrobe|clothes|kleding|kläder|tenues?|estilismos?|"
                             rf"busana|gaya)(?:\s+(?:{_A_NAME}(?:\s+(?:and|&|dan|und|y|e|et|en|og|och)\s+{_A_NAME})*\s+)?"
                             r"(?i:di|in|from|aus|van|uit|från|fra|z|w))?\s+|"
@@ -694,7 +694,7 @@ _EPISODE_NAMED_AFTER = re.compile(r"(?<=[^\W\d_])\s+(?i:pilot|premiere|finale|se
 # A generic word for a series after a bracketed name ("【推しの子】ドラマ第2話")
 _DRAMA_WORDS = frozenset(("ドラマ", "드라마", "电视剧", "電視劇", "日剧", "日劇", "韩剧", "韓劇", "drama", "dorama"))
 # A name's possessive (also "Jonas’ gelbe Regenjacke") before up to two words and a garment or a look
-_WHOSE_THINGS = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:['’]s|s['’]|['’])\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2})")
+_WHOSE_THINGS = re.compile(rf"\b[{LATIN_CAPITALS}][\w-]*(?:['’]s|s['’]|['’])\s+(?P<what>[\w-]+(?:\s+[\w-]+){{0,2}})")
 
 
 def _after_the_garments(show: str) -> str:
@@ -706,7 +706,7 @@ def _after_the_garments(show: str) -> str:
     return rest if rest and _CAPITAL_WORD.match(" " + rest) and _usable(rest, set()) else show
 
 
-_GARMENTS_END = re.compile(r"\s+[–—-]\s+|\s+(?:in|di|aus|uit|em|en|i|w|z|från|fra|from)\s+(?=[A-ZÀ-Ý])")
+_GARMENTS_END = re.compile(rf"\s+[–—-]\s+|\s+(?:in|di|aus|uit|em|en|i|w|z|från|fra|from)\s+(?=[{LATIN_CAPITALS}])")
 
 
 def _whose_things(words: str) -> bool:
@@ -780,7 +780,7 @@ def _title_show_part(title: str) -> str | None:
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_AIRED_ON = re.compile(rf"^\s*(?P<show>[A-ZÀ-Ý][^:|(),]+?),?\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\s*$")
+_AIRED_ON = re.compile(rf"^\s*(?P<show>[{LATIN_CAPITALS}][^:|(),]+?),?\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\s*$")
 _FAN_WIKI = re.compile(r"^\s*(?P<show>[^:|()]+?)\s+Wiki\s*$")
 
 
