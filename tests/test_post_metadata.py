@@ -3263,6 +3263,8 @@ def test_a_title_looks_word_and_edition_year_after_the_show():
     # names and actors written with central European and Turkish capitals ("Š", "Ł", "Ș", "İ", "Ş")
     ("Babička Věra (Jana Štěpánková)", "Babička Věra"), ("Šárka (Jana Nováková)", "Šárka"),
     ("Łucja (Anna Żak)", "Łucja"), ("Ștefan (Radu Ionescu)", "Ștefan"), ("İpek (Şebnem Ferah)", "İpek"),
+    # after a title's abbreviation, before a kinship word written small, an actor's name with its particle
+    ("D. Amélia (Maria do Céu Guerra)", "D. Amélia"), ("Erzsi néni (Esztergályos Cecília)", "Erzsi néni"),
 ])
 def test_a_wearer_and_actor_written_with_extended_latin_capitals(heading, name):
     rec = _inline(f"<h2>{heading}</h2><p>Kabát: <a href='https://shop.example/p/1'>Mohito</a></p>",

@@ -68,7 +68,7 @@ _OF = re.compile(rf"(,\s*|\s+{_AND}\s+)(?:da|do|de|di|del|della)\s+(?=[{LATIN_CA
 NAME = rf"[{CAPITALS}][\w'’-]+"
 # "Maya (Jane Doe)"; a full name where the text opens with it ("Emily Cooper (Lily Collins) in a coat"), not
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
-_ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+{NAME}){{1,3}}\)"
+_ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+(?:(?:de|da|do|dos|das|di|del|van|von|der|den)\s+)?{NAME}){{1,3}}\)"
 _PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME}){_ACTOR}")
 def _nickname(who: str) -> str:
     """A nickname in quotes inside a full name is the name the post goes by ("Beatriz 'Bia' Alencar" -> Bia)."""
@@ -85,7 +85,9 @@ _UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"
 _PLAYED_BY_UNCASED = re.compile(rf"\s*(?P<who>{_UNCASED}(?:\s+{_UNCASED})?)\s*[(（]{_UNCASED}(?:\s+{_UNCASED}){{0,3}}[)）]")
 # a line that is the name and its actor and nothing else, a name of three words ("Charlotte York Goldenblatt
 # (Kristin Davis)")
-_PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:{NAME}\s+){{0,2}}{NAME}){_ACTOR}")
+# (also after a title's abbreviation or before a kinship word written small: "D. Amélia", "Erzsi néni")
+_PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:[{CAPITALS}][a-zà-ÿ]{{0,3}}\.\s+)?(?:{NAME}\s+){{0,2}}{NAME}"
+                             rf"(?:\s+(?:néni|bácsi))?){_ACTOR}")
 # "Maya wears", "Katja bär en kappa", "Natalia ma na sobie", "Maya in a …"; German "Helga im Kamelhaarmantel"
 # only before a garment's word (not "Helga im Büro")
 _WEAR_VERB = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
