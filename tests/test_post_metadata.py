@@ -3270,3 +3270,12 @@ def test_a_wearer_and_actor_written_with_extended_latin_capitals(heading, name):
     rec = _inline(f"<h2>{heading}</h2><p>Kabát: <a href='https://shop.example/p/1'>Mohito</a></p>",
                   title="Chalupa u Lesa, 2. řada, 5. díl")
     assert name in rec.characters
+
+
+def test_a_personal_article_and_a_kinship_word_before_a_name():
+    # Catalan writes an article before a name ("la Martina", "l'Oriol"), and a grandmother is "la iaia Montse"
+    rec = _inline("<h2>La Martina (Clara Ferrer)</h2><p>Espardenyes: <a href='https://shop.example/p/1'>Castañer</a></p>"
+                  "<h2>L'Oriol (Pol Vidal)</h2><p>Bambes: <a href='https://shop.example/p/2'>Munich</a></p>"
+                  "<h2>La iaia Montse (Rosa Novell)</h2><p>Bossa: <a href='https://shop.example/p/3'>aquí</a></p>",
+                  title="Estiu a Cadaqués, temporada 2, capítol 5")
+    assert rec.characters == ["Martina", "Oriol", "iaia Montse"]

@@ -70,6 +70,9 @@ NAME = rf"[{CAPITALS}][\w'’-]+"
 # the words before a name in a sentence ("W odcinku Przyjaciółek Zuza (Magdalena Stużyńska)")
 _ACTOR = rf"\s*\((?:played by\s+)?{NAME}(?:\s+(?:(?:de|da|do|dos|das|di|del|van|von|der|den)\s+)?{NAME}){{1,3}}\)"
 _PLAYED_BY = re.compile(rf"(?P<who>(?:{NAME}\s+)?{NAME}){_ACTOR}")
+# a kinship word written small before a name ("iaia Montse", "nonna Pina", "tía Lola")
+_KIN_BEFORE = r"(?:iaia|avi|àvia|tieta|tiet|tia|tio|tía|tío|abuela|abuelo|nonna|nonno|zia|zio|babcia|dziadek|ciocia|wujek|" \
+              r"teta|strýc|tante|oma|opa|avó|avô|vovó|vovô|dona|dom)"
 def _nickname(who: str) -> str:
     """A nickname in quotes inside a full name is the name the post goes by ("Beatriz 'Bia' Alencar" -> Bia)."""
     m = _QUOTED_NICKNAME.search(who)
@@ -85,9 +88,10 @@ _UNCASED = r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]+"
 _PLAYED_BY_UNCASED = re.compile(rf"\s*(?P<who>{_UNCASED}(?:\s+{_UNCASED})?)\s*[(（]{_UNCASED}(?:\s+{_UNCASED}){{0,3}}[)）]")
 # a line that is the name and its actor and nothing else, a name of three words ("Charlotte York Goldenblatt
 # (Kristin Davis)")
-# (also after a title's abbreviation or before a kinship word written small: "D. Amélia", "Erzsi néni")
-_PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:[{CAPITALS}][a-zà-ÿ]{{0,3}}\.\s+)?(?:{NAME}\s+){{0,2}}{NAME}"
-                             rf"(?:\s+(?:néni|bácsi))?){_ACTOR}")
+# (also after a title's abbreviation or a kinship word written small, or before one: "D. Amélia", "La iaia Montse",
+# "Erzsi néni")
+_PLAYED_BY_LINE = re.compile(rf"(?P<who>(?:[{CAPITALS}][a-zà-ÿ]{{0,3}}\.\s+|(?:(?i:la|el|en)\s+)?{_KIN_BEFORE}\s+)?"
+                             rf"(?:{NAME}\s+){{0,2}}{NAME}(?:\s+(?:néni|bácsi))?){_ACTOR}")
 # "Maya wears", "Katja bär en kappa", "Natalia ma na sobie", "Maya in a …"; German "Helga im Kamelhaarmantel"
 # only before a garment's word (not "Helga im Büro")
 _WEAR_VERB = (r"(?:wears|wore|is wearing|was wearing|wearing|sports|rocks|in (?:a|an|the|her|his|their)|"
@@ -176,9 +180,9 @@ def read_characters(title: str, body: str, stream: Stream, items, tree) -> list[
                          for who in _owner_after_garment(text(el), title)]
     named = named + _title_named_sections(stream, title)
     actors = _actors(f"{title} {body}") | _authors(tree)
-    found = _without_lead_words(_same_people([n for n in named + _other_characters(stream, items, genitive)
-                                              if not _garment_heading(n) and n.casefold() not in actors],
-                                             f"{title} {body}"))
+    found = _same_people(_without_lead_words([n for n in named + _other_characters(stream, items, genitive)
+                                              if not _garment_heading(n) and n.casefold() not in actors]),
+                         f"{title} {body}")
     # a Korean given name and its familiar ending where the post writes the name without it ("사랑이", "사랑 씨")
     found = [n[:-1] if _HANGUL_FAMILIAR.fullmatch(n) and re.search(rf"{n[:-1]}(?!이)", body) else n for n in found]
     if language in _CASE_LANGUAGES:  # "Moniki" beside "Monika": one person, in another case
@@ -910,8 +914,9 @@ _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally
 
 #: A word before a name that is no part of it: a call to shop ("Shop Mel's Outfit") or an age
 #: ("Teen Shauna", "Adult Shauna": one character at two ages).
-_LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby)\s+(?=[A-Z])",
-                        re.I)
+_LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby|"
+                        # a personal article before a name (Catalan "la Martina", "en Pere", "l'Oriol")
+                        r"la|el|en)\s+(?=[A-Z])|^l['’](?=[A-ZÀ-Ý])", re.I)
 
 
 def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
