@@ -3553,3 +3553,12 @@ def test_the_heading_over_an_og_title_that_shares_most_of_it_and_the_site_before
         "WiiUソフト マリオパーティ10 amiiboセット(状態：外箱欠品)"
     # no heading: the og:title without the site's name
     assert extract_product(page(body.format(""), head, lang="ja"), URL).name == "<中古>マリオパーティ10 amiiboセット(状態：外箱欠品)（WiiU）"
+
+
+def test_a_markup_names_tags_and_a_disclosure_rows_see_the_detail_page_filler():
+    # Cafe24: the product's name with its line breaks' tags, and "see the detail page" as the brand
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "[APC]<br>FW25 데미 룬 숄더백<br>PXCAX F61997",
+            "brand": {"@type": "Brand", "name": "상세페이지 참조"}, "offers": offer("189.00")}
+    rec = extract_product(page("<div class='product-info'><button class='add-to-cart'>Add to cart</button></div>",
+                               ld(data), lang="ko"), URL)
+    assert (rec.name, rec.brand) == ("[APC] FW25 데미 룬 숄더백 PXCAX F61997", None)

@@ -263,7 +263,10 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "n/a", "na", "nan", "-", "--
                        # "unknown" in the shop's language ("Hersteller: unbekannt")
                        "unbekannt", "inconnu", "inconnue", "desconocido", "desconocida", "sconosciuto", "onbekend",
                        "ukendt", "okänd", "okänt", "ukjent", "nieznany", "nieznana", "bilinmiyor", "neznámý",
-                       "ismeretlen", "tuntematon", "desconhecido", "неизвестно", "不明"))
+                       "ismeretlen", "tuntematon", "desconhecido", "неизвестно", "不明",
+                       # a disclosure field's "see the detail page" (Korean and Japanese shops' required rows)
+                       "상세페이지 참조", "상세페이지참조", "상세 페이지 참조", "상세정보 참조", "상품상세 참조", "상세설명 참조",
+                       "상품 상세페이지 참조", "詳細ページ参照", "商品ページ参照", "see details", "see description"))
 
 
 def labelled_code(t: str | None) -> bool:

@@ -6,6 +6,7 @@ JSON-LD-shaped dicts, so the vocabulary quirks are handled in one place.
 from __future__ import annotations
 
 import html
+import re
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
@@ -45,12 +46,17 @@ def first(v):
     return v
 
 
+# A tag left in a markup value; its name opens with a Latin letter (Suruga-ya's "<中古>", used, is words).
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
 def text_of(v) -> str | None:
     """Plain value of a property that may be a string, number, Thing or list of those."""
     if v is None:
         return None
     if v.__class__ is str:  # the usual case, as below without the type tests
-        return clean(html.unescape(v) if "&" in v and ";" in v else v)
+        v = html.unescape(v) if "&" in v and ";" in v else v
+        return clean(_TAG.sub(" ", v) if "<" in v else v)  # a name with its line breaks' tags ("[APC]<br>FW25 …")
     v = first(v)
     if isinstance(v, dict):
         v = v.get("name") or v.get("@value") or v.get("value")
