@@ -3562,3 +3562,17 @@ def test_a_markup_names_tags_and_a_disclosure_rows_see_the_detail_page_filler():
     rec = extract_product(page("<div class='product-info'><button class='add-to-cart'>Add to cart</button></div>",
                                ld(data), lang="ko"), URL)
     assert (rec.name, rec.brand) == ("[APC] FW25 데미 룬 숄더백 PXCAX F61997", None)
+
+
+def test_a_catalogue_sale_price_beside_its_plain_price_is_the_price_over_markup_giving_the_plain_one():
+    # Cafe24: JSON-LD and product:price:amount give the price before the sale, product:sale_price:amount the one paid
+    head = (ld({"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+                "offers": {"@type": "Offer", "price": 2465000, "priceCurrency": "KRW",
+                           "availability": "https://schema.org/InStock"}})
+            + '<meta property="product:price:amount" content="2465000"><meta property="product:price:currency" '
+              'content="KRW"><meta property="product:sale_price:amount" content="1799000">'
+              '<meta property="product:sale_price:currency" content="KRW">')
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p>판매가 <span>2,465,000원</span></p><p>할인판매가 "
+            "<span>1,799,000원</span> (666,000원 할인)</p><button class='add-to-cart'>구매하기</button></div>")
+    rec = extract_product(page(body, head, lang="ko"), URL)
+    assert (rec.price, rec.regular_price, rec.currency) == ("1799000", "2465000", "KRW")

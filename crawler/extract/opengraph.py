@@ -101,7 +101,10 @@ def _fields(meta: dict[str, list[str]], hints: Hints) -> tuple[dict, dict]:
     og["currency"] = currency_code(cur_text, hints) if cur_text else None
     if price is not None and og["currency"] is None and price_text:
         og["currency"] = parse_price_text(price_text, hints)[1] or _namespaced_currency(meta, hints)
-    reg = parse_amount(_get(meta, *_REGULAR))
+    # (beside a sale price the catalogue's plain price is the one before the sale)
+    reg = parse_amount(_get(meta, *_REGULAR) or (_get(meta, "product:price:amount", "og:price:amount")
+                                                 if _get(meta, "product:sale_price:amount", "og:sale_price:amount")
+                                                 else None))
     og["regular_price"] = reg if reg is not None and price is not None and reg > price else None
 
     other: dict = {}
