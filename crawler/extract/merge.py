@@ -417,9 +417,9 @@ def _extract(root, url: str) -> ProductRecord:
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
         # not a shop that links to brands' pages: one of many makers, none of them itself
-        site = labels.site_brand(og.get("site_name"), url) if not brand_links() else None
-        if site:
-            rec.brand, sources["brand"] = site, "site"
+        own = labels.site_brand(og.get("site_name"), url) if not brand_links() else None
+        if own:
+            rec.brand, sources["brand"] = own, "site"
     if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
         rec.brand, sources["brand"] = dpart["brand"], "dom"
     elif h1 is not None and labels.markup_brand_gives_way(markup_brand, printed.get("brand"), h1[1], root,
