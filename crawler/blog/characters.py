@@ -916,7 +916,7 @@ _LEAD_IN = re.compile(r"^(?:meanwhile|then|later|here|and|but|also|again|finally
 #: ("Teen Shauna", "Adult Shauna": one character at two ages).
 _LEAD_WORD = re.compile(r"^(?:shop|get|steal|copy|buy|recreate|teen|young|younger|adult|older|little|baby|"
                         # a personal article before a name (Catalan "la Martina", "en Pere", "l'Oriol")
-                        r"la|el|en)\s+(?=[A-Z])|^l['’](?=[A-ZÀ-Ý])", re.I)
+                        rf"la|el|en)\s+(?=[{LATIN_CAPITALS}])|^l['’](?=[{LATIN_CAPITALS}])", re.I)
 
 
 def _same_people(names: list[str], words_of_post: str = "") -> list[str]:
