@@ -3562,6 +3562,11 @@ def test_a_markup_names_tags_and_a_disclosure_rows_see_the_detail_page_filler():
     rec = extract_product(page("<div class='product-info'><button class='add-to-cart'>Add to cart</button></div>",
                                ld(data), lang="ko"), URL)
     assert (rec.name, rec.brand) == ("[APC] FW25 데미 룬 숄더백 PXCAX F61997", None)
+    # a Thing's name the same way
+    data["brand"] = {"@type": "Brand", "name": "A.P.C.<br>"}
+    rec = extract_product(page("<div class='product-info'><button class='add-to-cart'>Add to cart</button></div>",
+                               ld(data), lang="ko"), URL)
+    assert rec.brand == "A.P.C."
 
 
 def test_a_catalogue_sale_price_beside_its_plain_price_is_the_price_over_markup_giving_the_plain_one():

@@ -54,16 +54,16 @@ def text_of(v) -> str | None:
     """Plain value of a property that may be a string, number, Thing or list of those."""
     if v is None:
         return None
-    if v.__class__ is str:  # the usual case, as below without the type tests
-        v = html.unescape(v) if "&" in v and ";" in v else v
-        return clean(_TAG.sub(" ", v) if "<" in v else v)  # a name with its line breaks' tags ("[APC]<br>FW25 …")
-    v = first(v)
-    if isinstance(v, dict):
-        v = v.get("name") or v.get("@value") or v.get("value")
+    if v.__class__ is not str:
         v = first(v)
-    if isinstance(v, str) and "&" in v and ";" in v:
-        v = html.unescape(v)  # templates often HTML-escape values inside JSON ("Harbour &amp; Pine")
-    return clean(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) else None
+        if isinstance(v, dict):
+            v = first(v.get("name") or v.get("@value") or v.get("value"))
+        if not isinstance(v, str):
+            return clean(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+    # templates often HTML-escape values inside JSON ("Harbour &amp; Pine"), or leave a name's line breaks'
+    # tags in it ("[APC]<br>FW25 …")
+    v = html.unescape(v) if "&" in v and ";" in v else v
+    return clean(_TAG.sub(" ", v) if "<" in v else v)
 
 
 def get(node: dict, key: str):
