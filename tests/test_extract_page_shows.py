@@ -3581,3 +3581,27 @@ def test_a_catalogue_sale_price_beside_its_plain_price_is_the_price_over_markup_
             "<span>1,799,000원</span> (666,000원 할인)</p><button class='add-to-cart'>구매하기</button></div>")
     rec = extract_product(page(body, head, lang="ko"), URL)
     assert (rec.price, rec.regular_price, rec.currency) == ("1799000", "2465000", "KRW")
+
+
+def test_a_delivery_tables_row_for_a_collection_service_is_no_product_stock():
+    # John Lewis: "Click & Collect ... Not available for this item" in a <dl> of ways to get it, the
+    # item itself in stock beside a working button
+    rows = ("<dl class='delivery-table'><dt>Standard delivery</dt><dd>£4.50</dd><dd><p>Delivered from 3 working days"
+            "</p></dd><dt>Click &amp; Collect</dt><dd></dd><dd><p class='summary'>Not available for this item</p></dd>"
+            "</dl>")
+    body = ("<div class='product-info'><h1>Oak 2 Drawer Bedside Table</h1><p class='price'>£450.00</p>"
+            "<form class='add-to-basket-form'><button type='submit'>Add to your basket</button></form>"
+            f"{rows}</div>")
+    assert extract_product(page(body), URL).availability == "InStock"
+    # the same words as the product's own line are its stock
+    sold = body.replace(rows, "<p class='summary'>Not available for this item</p>").replace(
+        "<button type='submit'>Add to your basket</button>", "")
+    assert extract_product(page(sold), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("button", ["入荷メール＆予約", "入荷したらお知らせ", "到货提醒", "입고 알림 신청"])
+def test_an_arrival_alert_in_place_of_the_buy_button_is_sold_out(button):
+    # NetOff: the cart area offers only an arrival e-mail ("入荷メール＆予約"), no add-to-cart
+    body = (f"<div class='product-info'><h1>狐と乙女の大正恋日記</h1><p class='price'>110円(税込)</p>"
+            f"<div class='l-product__cart'><button class='c-button--mail js-toggle'>{button}</button></div></div>")
+    assert extract_product(page(body, lang="ja"), URL).availability in SOLD_OUT

@@ -247,7 +247,9 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "به من اطلاع بده", "تنبيهي عندما يتوفر",
            # "Email me when this arrives in stock", ar "Tell me when it is available", pl "Available soon"
            "arrives in stock", "arrive in stock", "comes into stock", "comes back into stock", "أخبرني عندما",
-           "dostępne wkrótce", "dostępny wkrótce", "wkrótce dostępny", "wkrótce dostępne")
+           "dostępne wkrótce", "dostępny wkrótce", "wkrótce dostępny", "wkrótce dostępne",
+           # ja "入荷メール＆予約" (an arrival e-mail, or reserve), "入荷したらお知らせ", "入荷連絡"
+           "入荷メール", "入荷したら", "入荷連絡", "到货提醒", "有货提醒", "补货通知", "补货提醒", "입고 알림")
 
 
 def _phrases(words) -> str:
@@ -1019,7 +1021,22 @@ def _labelled_as_other(el) -> bool:
             break
         before.append(sib.tail or "")
     words = " ".join(before)[-_SHORT:].casefold()
-    return bool(words.strip()) and _OTHER_SUBJECT.search(words) is not None
+    return (bool(words.strip()) and _OTHER_SUBJECT.search(words) is not None) or _cell_labelled_as_other(el)
+
+
+def _cell_labelled_as_other(el) -> bool:
+    """A definition or table cell (or the one element in it) whose label cell names a service or a
+    store: a delivery table's "<dt>Click &amp; Collect</dt><dd><p>Not available for this item</p></dd>"."""
+    cell = el if el.tag in ("dd", "td") else el.getparent()
+    if cell is None or cell.tag not in ("dd", "td"):
+        return False
+    label = cell.getprevious()
+    while label is not None and cell.tag == "dd" and label.tag == "dd":
+        label = label.getprevious()  # a term's several definitions: its price, then its summary
+    if label is None or label.tag not in ("dt", "th", "td"):
+        return False
+    words = " ".join(label.text_content().split()).casefold()
+    return 0 < len(words) <= 40 and _OTHER_SUBJECT.search(words) is not None
 
 
 def _tail_statement(el) -> str | None:
@@ -1158,7 +1175,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 v = verdict(t)  # a statement opens the text; the rest is prose
                 if v is None and len(t) <= _SHORT:
                     unsaid.append((t, owner, box))  # read for delivery only when nothing else says
-                if (v and not visible.hidden(owner) and not related(owner)
+                if (v and not visible.hidden(owner) and not related(owner) and not _cell_labelled_as_other(owner)
                         and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box)
                              # said of the product itself, wherever it stands ("colour-picker__attention":
                              # "Sorry, this item is no longer available")
