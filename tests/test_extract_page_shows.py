@@ -3531,6 +3531,21 @@ def test_a_menu_in_the_navigation_is_nothing_to_choose_beside_a_disabled_buy_but
     assert extract_product(page(body, lang="fi"), URL).availability == "OutOfStock"
 
 
+def test_variant_selects_served_empty_are_nothing_to_choose_beside_a_disabled_buy_button():
+    # Shuup: a variable product offers only the variants it can sell; sold out, its selects come empty
+    def shuup(options: str) -> str:
+        return ("<div class='product'><h1>Merinoull mössa</h1><form class='add-to-basket' action='/basket/'>"
+                "<div class='product-variations'><label for='var_7'>Välj Färg</label><select name='var_7' id='var_7' "
+                f"class='form-control selectpicker variable-variation'>{options}</select></div>"
+                "<input type='number' name='quantity' value='1'><span class='product-price'><strong>349,00 kr"
+                "</strong></span><button type='submit' class='btn btn-primary not-orderable' disabled>"
+                "Lägg i varukorgen</button></form></div>")
+    assert extract_product(page(shuup(""), lang="sv"), URL).availability == "OutOfStock"
+    # a colour to choose first: the script may be waiting for it
+    assert extract_product(page(shuup("<option value='3'>Grå</option><option value='4'>Blå</option>"), lang="sv"),
+                           URL).availability is None
+
+
 @pytest.mark.parametrize("said, availability", [
     # a sentence saying so of the product itself outweighs a buy button left in the page
     ("<p class='msg'>We're sorry, this item is currently out of stock.</p>", "OutOfStock"),

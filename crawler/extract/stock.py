@@ -1252,10 +1252,18 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         for el in box.iter():
             if ((el.tag == "select" and not _quantity(el)) or (
-                    el.tag == "input" and (el.get("type") or "").lower() == "radio") or _picker_group(el)) \
-                    and not _in_header_or_nav(el):
+                    el.tag == "input" and (el.get("type") or "").lower() == "radio")
+                    or (_picker_group(el) and not _emptied(el))) and not _in_header_or_nav(el):
                 return None
     return "OutOfStock"
+
+
+def _emptied(picker) -> bool:
+    """A picker of selects served without a choice in them: the shop offers only variants it can sell
+    (Shuup's "variable-variation" selects), so there is nothing to choose."""
+    selects = list(picker.iter("select"))
+    return (bool(selects) and picker.find(".//input[@type='radio']") is None
+            and not any(_real_options(s) for s in selects))
 
 
 def _in_header_or_nav(el) -> bool:
