@@ -96,6 +96,14 @@ def test_product_id_key_is_the_code():
     data.update(productId="196214129214", gtin12="196214129214")
     rec = extract_product(page("<h1>Wool Coat</h1>", ld(data)), URL)
     assert (rec.sku, rec.gtin) == (None, "196214129214")
+    # Shopify themes' "productID" is the platform's record number: the one offer's own sku is the code
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Kombucha Tea Essence",
+            "productID": "6999714332862", "offers": offer("26.00", sku="DRCE-ESS-VEG-150")}
+    assert extract_product(page("<h1>Kombucha Tea Essence</h1>", ld(data)), URL).sku == "DRCE-ESS-VEG-150"
+    # several sizes' codes: the product's own id names the product
+    data["offers"] = [offer("26.00", sku="AB-1120-S"), offer("26.00", sku="AB-1120-M")]
+    data["productID"] = "AB-1120"
+    assert extract_product(page("<h1>Kombucha Tea Essence</h1>", ld(data)), URL).sku == "AB-1120"
 
 
 def test_one_product_node_per_size_is_one_product_in_stock_when_any_size_is():
@@ -3620,3 +3628,22 @@ def test_an_arrival_alert_in_place_of_the_buy_button_is_sold_out(button):
     body = (f"<div class='product-info'><h1>狐と乙女の大正恋日記</h1><p class='price'>110円(税込)</p>"
             f"<div class='l-product__cart'><button class='c-button--mail js-toggle'>{button}</button></div></div>")
     assert extract_product(page(body, lang="ja"), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("brand", ["LEGO®", "LEGO ™", "LEGO(R)"])
+def test_a_trademark_sign_after_a_brand_is_no_part_of_its_name(brand):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "The Globe", "brand": {"@type": "Brand",
+            "name": brand}, "offers": offer("229.99")}
+    assert extract_product(page("<h1>The Globe</h1>", ld(data)), URL).brand == "LEGO"
+    # printed beside a label too
+    assert extract_product(page(f"<h1>The Globe</h1><p>Brand: {brand}</p><span class='price'>$229.99</span>"),
+                           URL).brand == "LEGO"
+
+
+@pytest.mark.parametrize("label, lang", [("Производители ", "ru"), ("Manufacturers:", "en"), ("Виробники", "uk")])
+def test_a_brand_blocks_label_in_the_plural_before_the_makers_link_is_no_part_of_the_brand(label, lang):
+    # an OpenCart theme: "<div class='brand'><span>Производители </span><a href=…>Orac decor</a></div>"
+    body = ("<div class='product-box-desc'><h1>LED Карниз C351</h1><div class='brand'><span>"
+            f"{label}</span><a href='https://shop.example/orac-decor'>Orac decor</a></div>"
+            "<p class='price'>1 250 грн.</p><button class='btn-cart'>Купить</button></div>")
+    assert extract_product(page(body, lang=lang), URL).brand == "Orac decor"

@@ -342,6 +342,9 @@ _BRAND_WORD_AFTER = re.compile(r"(?<! by)(?<! our)(?<! the) brand$")
 _TWO_SCRIPTS = re.compile(r"([A-Za-z0-9][\w&.' -]*?)\s*/\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^/]*")
 
 
+_MARK_AFTER = re.compile(r"\s*(?:[®™℠]|\((?:r|tm|sm)\))+$", re.I)
+
+
 def clean_brand(t: str | None, dom: bool = False) -> str | None:
     """The brand name in a brand text, or None when it holds none.
 
@@ -374,7 +377,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     if dom:
         t = _BRAND_WORD_AFTER.sub("", t)
-    t = t.strip(" :-|·•" + _INVISIBLE)
+    t = _MARK_AFTER.sub("", t.strip(" :-|·•" + _INVISIBLE))  # "LEGO®": the mark is no part of the name
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     two = _TWO_SCRIPTS.fullmatch(t) if "/" in t else None
@@ -1133,11 +1136,12 @@ def dom_brand(brand_elems, related) -> str | None:
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
             continue
-        cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label")]  # PrestaShop's <label>
+        # PrestaShop's <label>; OpenCart themes' "<span>Производители </span><a href=…>Orac decor</a>"
+        cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label", "a")]
         if len(cells) == 2:
             lt = short_text(cells[0], 40)
             # a label for screen readers only ("<dt><span class='visually-hidden'>Vendor</span></dt><dd>Acme</dd>")
-            if lt and FIELD_OF.get(normalize(lt.rstrip(":："))) in _BRAND_FIELDS or READER_ONLY.search(
+            if lt and _brand_label(lt.rstrip(":： ")) or READER_ONLY.search(
                     " ".join(filter(None, (d.get("class") for d in cells[0].iter())))):
                 b = clean_brand(short_text(cells[1], 60), dom=True)
                 if b:
@@ -1157,6 +1161,14 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+def _brand_label(words: str) -> bool:
+    """A brand or maker label, also in the plural a theme may print ("Производители", "Manufacturers")."""
+    n = normalize(words)
+    return any(FIELD_OF.get(w) in _BRAND_FIELDS
+               for w in (n, n[:-1] if n.endswith("s") else None, n[:-1] + "ь" if n.endswith("и") else None,
+                         n[:-1] if n.endswith("и") else None) if w)
 
 
 # A short label ending in a colon before a value ("Proizvajalec: Gorski Korak", "ব্র্যান্ড: Dhakai Leather").

@@ -260,7 +260,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         "name": text_of(node.get("name")),
         # a book's "brand" is its author or publisher: no brand
         "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
-        "sku": text_of(node.get("sku")) or _product_id(node),
+        "sku": text_of(node.get("sku")),
         "gtin": _gtin(node),
         "mpn": text_of(node.get("mpn")),
         "color": text_of(node.get("color")),
@@ -311,6 +311,9 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     skus = {o["sku"] for o in offers if o["sku"]}
     if not rec["sku"] and len(skus) == 1:
         rec["sku"] = skus.pop()  # one variant's code is the product's (a ProductGroup of Shopify's "Default Title")
+    if not rec["sku"]:
+        # after the one offer's code: Shopify themes write the platform's record number as "productID"
+        rec["sku"] = _product_id(node)
     if not rec["sku"]:
         rec["sku"] = text_of(node.get("productGroupID"))  # the group's code over one size's
     if not rec["sku"]:
