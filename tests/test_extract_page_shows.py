@@ -3647,3 +3647,13 @@ def test_a_brand_blocks_label_in_the_plural_before_the_makers_link_is_no_part_of
             f"{label}</span><a href='https://shop.example/orac-decor'>Orac decor</a></div>"
             "<p class='price'>1 250 грн.</p><button class='btn-cart'>Купить</button></div>")
     assert extract_product(page(body, lang=lang), URL).brand == "Orac decor"
+
+
+@pytest.mark.parametrize("label, lang", [
+    ("<div class='product-nalichie'>Нет в наличии</div>", "ru"), ("<span class='stok-durumu'>Tükendi</span>", "tr"),
+    ("<p class='estoque-status'>Produto esgotado</p>", "pt"), ("<p class='zaiko-status'>在庫切れ</p>", "ja")])
+def test_a_stock_label_named_in_the_shops_language_is_clear_beside_a_buy_button(label, lang):
+    # the class names stock in the shop's own language: as clear as "stock-status", the button a template's
+    body = (f"<div class='product-info'><h1>Model 55120</h1><p class='price'>1 299,00</p>{label}"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
