@@ -103,7 +103,9 @@ def test_aggregate_offer_low_price():
     assert rec.price == "43.90" and rec.currency == "EUR"
 
 
-@pytest.mark.parametrize("count, availability", [(0, "OutOfStock"), ("0", "OutOfStock"), (2, None), (None, None)])
+# two sellers counted: offered, the page says no more; no count, no price and no buy button: not for sale now
+@pytest.mark.parametrize("count, availability", [(0, "OutOfStock"), ("0", "OutOfStock"), (2, None),
+                                                 (None, "OutOfStock")])
 def test_an_aggregate_offer_counting_no_offers_is_sold_out(count, availability):
     # a marketplace's product page that no seller offers now: "offerCount": 0, prices at 0
     offers = {"@type": "AggregateOffer", "lowPrice": 0, "highPrice": 0, "priceCurrency": "EUR"}

@@ -3657,3 +3657,54 @@ def test_a_stock_label_named_in_the_shops_language_is_clear_beside_a_buy_button(
     body = (f"<div class='product-info'><h1>Model 55120</h1><p class='price'>1 299,00</p>{label}"
             "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("brand, want", [("ديل - Dell", "Dell"), ("Самсунг | Samsung", "Samsung"),
+                                         ("苹果/Apple", "Apple"), ("Dolce & Gabbana", "Dolce & Gabbana")])
+def test_a_makers_name_in_two_scripts_is_its_latin_one_either_way_round(brand, want):
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Server RAM 16GB DDR4", "brand": {
+        "@type": "Brand", "name": brand}, "offers": offer("420.00")}
+    assert extract_product(page("<h1>Server RAM 16GB DDR4</h1>", ld(data), lang="ar"), URL).brand == want
+
+
+def test_a_shop_that_calls_itself_a_trading_company_is_no_maker_of_what_it_sells():
+    # Salla shops: no brand anywhere, og:site_name "شركة راوند للتجارة" (Rawand Trading Company): a reseller
+    def shop(site: str) -> str:  # no brands menu: a shop that links to makers' pages names none of its own
+        return (f'<html lang="ar"><head><meta property="og:type" content="product"><meta property="og:site_name" '
+                f'content="{site}"><meta property="og:title" content="Toner cartridge MX-23FT-YA"></head><body><main>'
+                "<h1>Toner cartridge MX-23FT-YA</h1><p class='price'>120 ر.س</p><button class='add-to-cart'>"
+                "أضف للسلة</button></main></body></html>")
+    assert extract_product(shop("شركة راوند للتجارة"), URL).brand is None
+    assert extract_product(shop("Gulf Office Trading Co."), URL).brand is None
+    # a maker's own shop names itself
+    assert extract_product(shop("Fjordlys"), URL).brand == "Fjordlys"
+
+
+def test_a_sku_that_is_the_pages_own_address_path_is_no_code():
+    # Salla writes the product's path as its "sku" when the merchant set none
+    url = "https://fqtoners.com/ar/%D8%B7%D8%A7%D8%A8%D8%B9%D8%A9-m111w/p1131742201"
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "طابعة ليزر M111W",
+            "sku": "طابعة-m111w/p1131742201", "offers": offer("551.05")}
+    assert extract_product(page("<h1>طابعة ليزر M111W</h1>", ld(data), lang="ar"), url).sku is None
+    # the code the page prints instead
+    assert extract_product(page("<h1>طابعة ليزر M111W</h1><p>SKU: 7010602020</p>", ld(data), lang="ar"),
+                           url).sku == "7010602020"
+    # a code with a slash of its own stays whole
+    data["sku"] = "AB-1120/45"
+    assert extract_product(page("<h1>طابعة ليزر M111W</h1>", ld(data), lang="ar"), url).sku == "AB-1120/45"
+
+
+def test_a_product_page_with_no_price_and_no_way_to_buy_is_sold_out():
+    # Walmart Canada, a cut-down saved page: the product's heading, its code and its photos, no price and
+    # no buy button anywhere (a shop drops both when the product is sold out)
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Scunci No-Slip Silicone Elastics",
+            "sku": "6000196486964", "brand": {"@type": "Brand", "name": "Scunci"}}
+    body = ("<div class='product-info'><h1>Scunci No-Slip Silicone Elastics</h1><p>Pack of 18, no slip grip</p>"
+            "<div class='quantity'><button aria-label='minus'>-</button><span>1</span>"
+            "<button aria-label='plus'>+</button></div></div>")
+    assert extract_product(page(body, ld(data)), URL).availability in SOLD_OUT
+    # a price shown, or a buy button: the page does not say
+    priced = body.replace("<p>Pack", "<p class='price'>$2.47</p><p>Pack")
+    assert extract_product(page(priced, ld(data)), URL).availability is None
+    assert extract_product(page(body + "<button class='add-to-cart'>Add to cart</button>", ld(data)),
+                           URL).availability == "InStock"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice, takewhile
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .marketplaces import is_marketplace
 from .text import CHOOSE, READER_ONLY, TEST_IDS, clean, short_text, shown_words
@@ -339,7 +339,19 @@ _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
 # a brand link's "Sherwood brand" (not "Lucky Brand", a maker's name, nor "Shop by brand")
 _BRAND_WORD_AFTER = re.compile(r"(?<! by)(?<! our)(?<! the) brand$")
 # a maker's name in two scripts, as Chinese marketplaces write it ("Apple/苹果", "Nike/耐克"): its Latin name
-_TWO_SCRIPTS = re.compile(r"([A-Za-z0-9][\w&.' -]*?)\s*/\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^/]*")
+# A maker's name written in two scripts, either way round: "Apple/苹果", "ديل - Dell", "Самсунг | Samsung".
+_TWO_PARTS = re.compile(r"\s+[-–|/]\s+|\s*/\s*|\s*\|\s*")
+_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.' -]*")
+_NO_LATIN = re.compile(r"[^A-Za-z]*[^\W\d_A-Za-z][^A-Za-z]*")
+
+
+def _latin_of_two(t: str) -> str | None:
+    parts = _TWO_PARTS.split(t)
+    if len(parts) != 2:
+        return None
+    latin = [p for p in parts if _LATIN_NAME.fullmatch(p) and any(c.isalpha() for c in p)]
+    other = [p for p in parts if _NO_LATIN.fullmatch(p)]
+    return latin[0].strip() if len(latin) == 1 and len(other) == 1 else None
 
 
 _MARK_AFTER = re.compile(r"\s*(?:[®™℠]|\((?:r|tm|sm)\))+$", re.I)
@@ -380,9 +392,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     t = _MARK_AFTER.sub("", t.strip(" :-|·•" + _INVISIBLE))  # "LEGO®": the mark is no part of the name
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
-    two = _TWO_SCRIPTS.fullmatch(t) if "/" in t else None
-    if two:
-        t = two.group(1)
+    t = _latin_of_two(t) or t if ("/" in t or " - " in t or "|" in t or " – " in t) else t
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
             or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
             or t.casefold().rstrip(" ;.,") in _COUNTRIES:
@@ -488,13 +498,20 @@ def tidy_code(v: str | None) -> str | None:
     return v or None
 
 
-def tidy_layers(layers) -> None:
+def tidy_layers(layers, url: str | None = None) -> None:
     """Brand and codes of every layer as the page means them (in place): markup and meta tags
-    carry bylines ("Visit the Acme Store"), labels ("Brand: Acme") and unrendered templates."""
+    carry bylines ("Visit the Acme Store"), labels ("Brand: Acme") and unrendered templates; a
+    sku that is the page's own address path (Salla's "طابعة-ليزر-اتش-بي-m111w/p1131742201") is no
+    code (the page may print one)."""
     for _, part in layers:
         b = part.get("brand")
         if b and isinstance(b, str):
             part["brand"] = clean_brand(b)
+        sku = part.get("sku")
+        if sku and isinstance(sku, str) and "/" in sku.strip("/"):
+            paths = {unquote(urlsplit(u).path).strip("/") for u in (url, part.get("url")) if isinstance(u, str)}
+            if any(p == sku.strip("/") or p.endswith("/" + sku.strip("/")) for p in paths):
+                part["sku"] = None
         for f in ("sku", "mpn", "gtin"):
             v = part.get(f)
             if v:
@@ -835,13 +852,20 @@ def _shop_words(host: str) -> frozenset:
     return frozenset(p.replace("-", "") for p in host.lower().split(".")[:-1] if p not in _HOST_NOISE)
 
 
+_RESELLER = re.compile(r"(?<![^\W\d_])(?:trading|traders|superstore|supermarket|hypermarket|marketplace|wholesale|"
+                       r"distributors?|handelsgesellschaft|großhandel|grosshandel|versandhandel|гипермаркет|"
+                       r"للتجارة|التجارية|تجارة)(?![^\W\d_])")
+
+
 def site_brand(site_name: str | None, url: str | None) -> str | None:
     """The brand in a shop's name for itself: the name cleaned, cut to its first words when
     those spell the shop's host ("Mystery Ranch Backpacks" on mysteryranch.com: "Mystery Ranch")."""
     name = clean_brand(site_name)
     host = urlsplit(url).hostname or "" if url else ""
-    if not name or is_marketplace(name, host):
-        return None  # a marketplace's or a classifieds site's own name: many sellers, many makers
+    if not name or is_marketplace(name, host) or _RESELLER.search(name.casefold()):
+        # a marketplace's or a classifieds site's own name: many sellers, many makers; a name that
+        # calls the shop a trading company or a store ("شركة راوند للتجارة", "Acme Trading Co.")
+        return None
     return opening_words_spelled(name, _shop_words(host)) or name
 
 

@@ -279,7 +279,7 @@ def _extract(root, url: str) -> ProductRecord:
     dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, address.hostname or "")}
     shown_name = None if h1 or not dpart["name"] else domfields.element_naming(root, dpart["name"], related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [shown_name] if shown_name is not None else [])
-    labels.tidy_layers(layers)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
+    labels.tidy_layers(layers, url)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     markup_brand = next((part["brand"] for _, part in layers if part.get("brand")), None)
     # A markup brand that is the shop's own name ("brand": "Outdoorladen24"): the page's brand, if
@@ -554,6 +554,12 @@ def _extract(root, url: str) -> ProductRecord:
         # its price too: then its printed code or a product's address says what it is.
         rec.is_product = own_box or bool(rec.name and not many_buttons and (
             (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(address.path)))))
+    if rec.is_product and rec.availability is None and rec.price is None and not buyable and not any(
+            o.get("offer_count", 0) > 0 for _, part in layers for o in part.get("offers") or []):
+        # no price anywhere, in markup or on the page, and no way to buy it, nor a count of sellers
+        # offering it: a shop drops both when the product is sold out (a price only on request says
+        # so in words: see stock)
+        rec.availability, sources["availability"] = "OutOfStock", "dom"
     return rec
 
 

@@ -184,6 +184,7 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
         # ... also without a highPrice, the lowest of several offers ("57 neufs et d'occasion à partir de 4,09 €")
         "from_price": o.get("price") is None and o.get("lowPrice") is not None and _count(o.get("offerCount")) > 1,
         "currency": cur,
+        "offer_count": _count(o.get("offerCount")),  # sellers offering it (an AggregateOffer's)
         "availability": markup_availability(get(o, "availability")) or _inventory(o) or _no_offers(o),
         "condition": text_of(o.get("itemCondition")),
         "url": absolutize(text_of(o.get("url")) or text_of(item.get("url")), base),
