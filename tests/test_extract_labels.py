@@ -520,9 +520,13 @@ def test_a_brand_lines_value_ends_where_typed_spaces_set_the_next_fact_apart(lin
 
 
 @pytest.mark.parametrize("text", ["See more from the brand: Acme", "Visit the Acme Store", "Brand: Acme",
-                                  "by Acme", "Mehr von Acme"])
+                                  "by Acme", "Mehr von Acme", "Shop the Acme Store"])
 def test_brand_element_text_is_cleaned(text):
     assert get(f"<a class='product-brand' href='/b/acme'>{text}</a>").brand == "Acme"
+
+
+def test_a_call_to_shop_the_look_is_no_brand():
+    assert get("<a class='product-brand' href='/looks/1'>Shop the look</a>").brand is None
 
 
 @pytest.mark.parametrize("text", ["Visit the Acme Store", "Brand: Acme", "See more from the brand: Acme"])

@@ -3708,3 +3708,23 @@ def test_a_product_page_with_no_price_and_no_way_to_buy_is_sold_out():
     assert extract_product(page(priced, ld(data)), URL).availability is None
     assert extract_product(page(body + "<button class='add-to-cart'>Add to cart</button>", ld(data)),
                            URL).availability == "InStock"
+
+
+def test_a_price_block_classed_not_struck_through_holds_the_current_price():
+    # Cdiscount: "fpNoStrikedPrice" on the block around the one price shown, "379€99"
+    body = ("<div class='product-info'><h1>Dyson V8 Absolute</h1><div class='fpPriceBloc fpNoStrikedPrice'>"
+            "<span class='fpStriked jsStriked'></span><span class='fpPrice jsMainPrice'>379<sup>€99</sup></span>"
+            "</div><button class='add-to-cart'>Ajouter au panier</button></div>")
+    rec = extract_product(page(body, lang="fr"), URL)
+    assert (rec.price, rec.regular_price, rec.currency) == ("379.99", None, "EUR")
+
+
+def test_one_instalment_of_a_payment_plan_is_no_sale_price():
+    # Cdiscount's "ou payez en 4x": each month's amount in a block of its own beside the price
+    body = ("<div class='product-info'><h1>Dyson V8 Absolute</h1><div class='product-price'><s>449,99 €</s> "
+            "<span>379,99 €</span></div><div class='fpPayment4x'>ou payez en 4x</div><div class='fpBlockprix4x'>"
+            "<span class='fpLayerBlock4x'>97€18</span></div><div class='fpBlockPayment4x'><div class="
+            "'fpBlockPayementPrice4x'>97,17€</div><div>dans 1 mois</div></div>"
+            "<button class='add-to-cart'>Ajouter au panier</button></div>")
+    rec = extract_product(page(body, lang="fr"), URL)
+    assert (rec.price, rec.regular_price) == ("379.99", "449.99")

@@ -193,13 +193,21 @@ def _attr_words(raw: str) -> str:
 
 def _hard_strike(el, attrs: str) -> bool:
     """Visibly struck through (tag or class), as opposed to merely labelled "regular"."""
-    return el.tag in _STRIKE_TAGS or "line-through" in attrs or "strike" in attrs
+    return el.tag in _STRIKE_TAGS or "line-through" in attrs or "strike" in _unnegated(attrs)
+
+
+# A class that says the price is not struck through: Cdiscount's "fpNoStrikedPrice" around the one price shown
+_NOT_STRUCK = re.compile(r"\b(?:no|not|non|without|un)[ -]?(?:striked|strike\w*|struck|crossed)\b")
+
+
+def _unnegated(attrs: str) -> str:
+    return _NOT_STRUCK.sub(" ", attrs) if "strike" in attrs or "struck" in attrs or "crossed" in attrs else attrs
 
 
 def _is_strike(el, attrs: str | None = None) -> bool:
     if el.tag in _STRIKE_TAGS:
         return True
-    a = attrs if attrs is not None else _attr_text(el)
+    a = _unnegated(attrs if attrs is not None else _attr_text(el))
     if "line-through" in a or "strike" in a:
         return True
     # "retail-price--sale", "price-regular price-now": a word for the sale price overrules

@@ -310,6 +310,9 @@ def crumb_brand(crumbs: list[str], name: str | None) -> str | None:
 _BRAND_WRAP = re.compile(
     r"^(?:"
     r"visit\s+the\s+(?P<b1>.+?)(?:\s+(?:store|shop|brand\s+page))?|"  # also cut short: "Visit the Acme"
+    # beauty.com's "Shop the NARS Store" (not "Shop the look")
+    r"shop\s+the\s+(?!(?:look|looks|collection|range|edit|story|brand|sale|outfit|set)$)(?P<b11>.+?)"
+    r"(?:\s+(?:store|shop|boutique|collection))?|"
     r"(?:see|view|shop|discover|explore|browse)\s+(?:more|all)(?:\s+(?:products|items|styles))?"
     r"(?:\s+(?:from|by|of))?(?:\s+the\s+brand)?\s*:?\s+(?P<b2>.+)|"
     r"more\s+(?:from|by)(?:\s+the\s+brand)?\s*:?\s+(?P<b3>.+)|"
@@ -329,7 +332,9 @@ _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor
 # (also Amazon's 2014 byline: "from Shredz"; not "From the Manufacturer")
 _DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", re.I)
 _PAGE_SECTIONS = frozenset(("product description", "description", "product details", "details", "product information",
-                            "specifications", "reviews", "customer reviews"))
+                            "specifications", "reviews", "customer reviews",
+                            # a call to shop, not a maker ("<a class='product-brand'>Shop the look</a>")
+                            "shop the look", "shop the collection", "shop now", "shop all", "shop the range"))
 _QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“”\"]{2,40})[»“”\"]$")
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
@@ -338,7 +343,6 @@ _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|brow
 _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
 # a brand link's "Sherwood brand" (not "Lucky Brand", a maker's name, nor "Shop by brand")
 _BRAND_WORD_AFTER = re.compile(r"(?<! by)(?<! our)(?<! the) brand$")
-# a maker's name in two scripts, as Chinese marketplaces write it ("Apple/苹果", "Nike/耐克"): its Latin name
 # A maker's name written in two scripts, either way round: "Apple/苹果", "ديل - Dell", "Самсунг | Samsung".
 _TWO_PARTS = re.compile(r"\s+[-–|/]\s+|\s*/\s*|\s*\|\s*")
 _LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.' -]*")
