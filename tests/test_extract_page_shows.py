@@ -3728,3 +3728,26 @@ def test_one_instalment_of_a_payment_plan_is_no_sale_price():
             "<button class='add-to-cart'>Ajouter au panier</button></div>")
     rec = extract_product(page(body, lang="fr"), URL)
     assert (rec.price, rec.regular_price) == ("379.99", "449.99")
+
+
+@pytest.mark.parametrize("words, lang", [("Soon available", "en"), ("In stock soon", "en"), ("Pronto disponible", "es"),
+                                         ("Скоро в наличии", "ru"), ("Brzy skladem", "cs"), ("近日入荷", "ja")])
+def test_available_only_soon_in_place_of_the_buy_button_is_sold_out(words, lang):
+    # Nin-Nin Game (PrestaShop 1.6): "<span class='exclusive soon'>Soon available</span>" where the
+    # add-to-cart button stands, the quantity box hidden
+    body = ("<h1>Dragon Ball: Visual Adventure Premium Set Vol.2</h1><form id='buy_block' action='/cart'>"
+            "<div class='our_price_display'><span id='our_price_display'>94,39 €</span></div>"
+            f"<div class='product_actions'><span class='exclusive soon'>{words}</span></div></form>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+def test_a_button_shown_in_place_of_the_hidden_buy_button_says_the_stock():
+    # Okay CMS: the buy button served hidden, the one shown beside it says "out of stock"
+    def panel(shown: str) -> str:
+        return ("<div class='product'><h1>Абрикоси Донбасу</h1><p class='price'>350,00 грн</p>"
+                f"<div class='variants__buttons-panel'><button class='variants__btn variants__btn-no-active' "
+                f"type='button'>{shown}</button><button class='fn_is_stock variants__btn hidden' type='submit'>"
+                "Купити</button></div></div>")
+    assert extract_product(page(panel("Немає на складі"), lang="uk"), URL).availability in SOLD_OUT
+    # a button beside it about something else says nothing
+    assert extract_product(page(panel("В обране"), lang="uk"), URL).availability is None

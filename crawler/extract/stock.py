@@ -249,7 +249,11 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "arrives in stock", "arrive in stock", "comes into stock", "comes back into stock", "أخبرني عندما",
            "dostępne wkrótce", "dostępny wkrótce", "wkrótce dostępny", "wkrótce dostępne",
            # ja "入荷メール＆予約" (an arrival e-mail, or reserve), "入荷したらお知らせ", "入荷連絡"
-           "入荷メール", "入荷したら", "入荷連絡", "到货提醒", "有货提醒", "补货通知", "补货提醒", "입고 알림")
+           "入荷メール", "入荷したら", "入荷連絡", "到货提醒", "有货提醒", "补货通知", "补货提醒", "입고 알림",
+           # available, in stock only soon ("Soon available" in place of PrestaShop's add-to-cart)
+           "soon available", "soon in stock", "in stock soon", "binnenkort op voorraad", "pronto disponible",
+           "presto disponibile", "brzy skladem", "skoro w sprzedaży", "скоро в продаже", "скоро в наличии",
+           "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고")
 
 
 def _phrases(words) -> str:
@@ -1197,7 +1201,15 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     working = False
     candidates = set(buttons)
     for e in buttons:
-        if visible.hidden(e) or (e.tag not in _CONTROLS and _labelled_as_other(e)):
+        if visible.hidden(e):
+            # the buy button served hidden, the button shown in its place says why ("<button
+            # class='variants__btn'>Немає на складі</button><button class='… hidden'>Купити</button>")
+            stand_in = _shown_instead(e, visible)
+            if stand_in:
+                clear.append(stand_in)
+                sold_out_controls = sold_out_controls or stand_in == "OutOfStock"
+            continue
+        if e.tag not in _CONTROLS and _labelled_as_other(e):
             continue  # a buy box's "Retrait en magasin : <span>Indisponible</span>"
         b = _control(e, candidates)
         if b in templates:
@@ -1239,6 +1251,20 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def _shown_instead(button, visible: Visibility) -> str | None:
+    """"OutOfStock" or "notify" where a visible button beside a hidden buy button says so."""
+    parent = button.getparent()
+    if parent is None or button.tag not in _CONTROLS:
+        return None
+    for sib in parent:
+        if sib is not button and sib.tag == button.tag and not visible.hidden(sib):
+            said = _label(sib, visible)
+            v = verdict(said) if said else None
+            if v in ("OutOfStock", "notify"):
+                return v
+    return None
 
 
 def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibility) -> str | None:
