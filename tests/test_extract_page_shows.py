@@ -3751,3 +3751,12 @@ def test_a_button_shown_in_place_of_the_hidden_buy_button_says_the_stock():
     assert extract_product(page(panel("Немає на складі"), lang="uk"), URL).availability in SOLD_OUT
     # a button beside it about something else says nothing
     assert extract_product(page(panel("В обране"), lang="uk"), URL).availability is None
+
+
+@pytest.mark.parametrize("value, availability", [("0", "InStock"), ("false", "InStock"), ("disabled", "OutOfStock")])
+def test_a_frameworks_rendered_false_disables_no_link(value, availability):
+    # Amul's shop (Vue): "<a class='btn add-to-cart' disabled='0'>Add to Cart</a>"; a link has no disabled state
+    body = ("<div class='product-info'><h1>High Protein Buttermilk, 200 mL</h1><p class='price'>₹900</p>"
+            f"<div class='buttons'><a class='btn btn-primary add-to-cart' disabled='{value}' title='Add to Cart'>"
+            "Add to Cart</a></div></div>")
+    assert extract_product(page(body), URL).availability == availability

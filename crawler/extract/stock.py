@@ -897,8 +897,15 @@ def _is_enabled(button, visible) -> bool:
 
 
 def _switched_off(e, marks: re.Pattern) -> bool:
-    """Disabled by its attributes, or by a state class `marks` finds."""
-    return e.get("disabled") is not None or e.get("aria-disabled") == "true" or _classed(e, marks)
+    """Disabled by its attributes, or by a state class `marks` finds. A link or a box has no disabled
+    state of its own: a framework's rendered false on it ("<a class='btn' disabled='0'>") is none."""
+    disabled = e.get("disabled")
+    if disabled is not None and e.tag not in _FORM_CONTROLS and disabled.strip().lower() in ("0", "false"):
+        disabled = None
+    return disabled is not None or e.get("aria-disabled") == "true" or _classed(e, marks)
+
+
+_FORM_CONTROLS = frozenset(("button", "input", "select", "textarea", "fieldset", "option", "optgroup"))
 
 
 def _classed(e, marks: re.Pattern) -> bool:
