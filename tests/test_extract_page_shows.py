@@ -3760,3 +3760,15 @@ def test_a_frameworks_rendered_false_disables_no_link(value, availability):
             f"<div class='buttons'><a class='btn btn-primary add-to-cart' disabled='{value}' title='Add to Cart'>"
             "Add to Cart</a></div></div>")
     assert extract_product(page(body), URL).availability == availability
+
+
+@pytest.mark.parametrize("said, lang", [("L'articolo non è al momento disponibile", "it"),
+                                        ("Tuote ei ole tällä hetkellä saatavilla", "fi"),
+                                        ("This item is not at the moment available", "en")])
+def test_a_negation_before_a_time_before_available_is_sold_out(said, lang):
+    # Salesforce SFRA's availability message in Italian, beside its disabled add-to-cart button
+    body = ("<div class='product-detail'><h1>Tovaglia in lino lavato</h1><div class='row availability' "
+            "data-available='false'><span class='availability non-input-label'>Disponibilità:</span>"
+            f"<ul class='list-unstyled availability-msg'><li><div>{said}</div></li></ul></div>"
+            "<div class='prices'><span class='sales'><span class='value'>64,90 €</span></span></div></div>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT

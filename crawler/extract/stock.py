@@ -506,8 +506,21 @@ def markup_availability(value) -> str | None:
 
 
 def _negated(low: str, at: int) -> bool:
-    """A word among the three before `at` turns an in-stock phrase around ("nicht mehr verfügbar")."""
-    return bool(_NEGATIONS.intersection(_WORD.findall(low, max(0, at - 32), at)[-3:]))
+    """A word among the three before `at` turns an in-stock phrase around ("nicht mehr verfügbar"), or
+    among the five of its clause where a time stands between them ("non è al momento disponibile")."""
+    words = _WORD.findall(low, max(0, at - 40), at)
+    if _NEGATIONS.intersection(words[-3:]):
+        return True
+    clause = _CLAUSE_END.split(low[max(0, at - 40):at])[-1]
+    return bool(_NOW_WORDS.search(clause)) and bool(_NEGATIONS.intersection(_WORD.findall(clause)[-5:]))
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?|()\n]")
+# "at the moment", "right now", "currently" between the negation and the phrase
+_NOW_WORDS = re.compile(r"moment|momento|momenti|hetkellä|tällä hetkellä|currently|right now|at present|present|"
+                        r"attualmente|ora|adesso|actualmente|atualmente|momentan|derzeit|zurzeit|aktuell|"
+                        r"actuellement|momentanément|momenteel|op dit moment|obecnie|w tej chwili|jelenleg|"
+                        r"för tillfället|for øjeblikket|i øjeblikket|for tiden|şu anda|сейчас|в данный момент|наразі")
 
 
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
