@@ -3772,3 +3772,9 @@ def test_a_negation_before_a_time_before_available_is_sold_out(said, lang):
             f"<ul class='list-unstyled availability-msg'><li><div>{said}</div></li></ul></div>"
             "<div class='prices'><span class='sales'><span class='value'>64,90 €</span></span></div></div>")
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+def test_sold_out_after_the_struck_old_price_is_the_products_state():
+    # an old Shopify theme: "<span class='price'><s>$50.00</s> Sold Out</span>", the buy button gone
+    body = "<div class='product-info'><h1>Wool Coat</h1><p class='price'><s>$50.00</s> Sold Out</p></div>"
+    assert extract_product(page(body), URL).availability in SOLD_OUT

@@ -1070,8 +1070,10 @@ def _tail_statement(el) -> str | None:
     sorry.</strong> This product is no longer available"); not the rest of a sentence."""
     if not el.tail or not el.tail.strip():
         return None
-    if el.tag == "br" or (len(el) == 0 and not _LETTER_OR_DIGIT.search(el.text or "")):
-        return el.tail  # after a break, an icon or a glyph ("<span>✕</span> Nicht mehr erhältlich")
+    if el.tag in ("br", "del", "s", "strike") or (len(el) == 0 and not _LETTER_OR_DIGIT.search(el.text or "")):
+        # after a break, an icon or a glyph ("<span>✕</span> Nicht mehr erhältlich"), or the old price
+        # struck through ("<p class='price'><del>€ 189,00</del> Sold out</p>")
+        return el.tail
     label = (el.text or "").strip()
     if not 0 < len(label) <= 40:
         return None
