@@ -3778,3 +3778,10 @@ def test_sold_out_after_the_struck_old_price_is_the_products_state():
     # an old Shopify theme: "<span class='price'><s>$50.00</s> Sold Out</span>", the buy button gone
     body = "<div class='product-info'><h1>Wool Coat</h1><p class='price'><s>$50.00</s> Sold Out</p></div>"
     assert extract_product(page(body), URL).availability in SOLD_OUT
+
+
+def test_a_pickers_only_choice_named_for_its_size_and_said_sold_out():
+    # "One size - Out of stock": the choice's name says "size", its state after the dash is the product's
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p><select name='size'>"
+            "<option>One size - Out of stock</option></select><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body), URL).availability in SOLD_OUT

@@ -1432,9 +1432,14 @@ def _all_choices_out(choices) -> bool:
     product's picker so, whatever its buy button says."""
     return bool(choices) and all(any(_switched_off(e, _CHOICE_OUT_CLASS) or _stock_data_out(e)
                                      for e in islice(c.iter(), 3))
-                                 or verdict(short_text(c, 80) or c.get("value") or "") in ("OutOfStock", "notify")
+                                 or _choice_says_out(short_text(c, 80) or c.get("value") or "")
                                  or verdict(c.get("aria-label") or c.get("title") or "") in ("OutOfStock", "notify")
                                  for c in choices)
+
+
+def _choice_says_out(text: str) -> bool:
+    # a choice's name, then its state: "S - Sold out", also "One size - Out of stock", whose name says size
+    return any(verdict(t) in ("OutOfStock", "notify") for t in (text, text.rpartition(" - ")[2]) if t)
 
 
 def _alert_only(choices) -> bool:
