@@ -3785,3 +3785,15 @@ def test_a_pickers_only_choice_named_for_its_size_and_said_sold_out():
     body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p><select name='size'>"
             "<option>One size - Out of stock</option></select><button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("button, availability", [("", "OutOfStock"),
+                                                  ("<button class='add-to-cart' disabled>Add to cart</button>",
+                                                   "OutOfStock"),
+                                                  # another variant may be bought instead
+                                                  ("<button class='add-to-cart'>Add to cart</button>", "InStock")])
+def test_the_chosen_variants_stock_line_outside_a_picker(button, availability):
+    # a Shopify theme's "<p class='variant-inventory'>Out of stock</p>" under the price
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
+            f"<p class='variant-inventory'>Out of stock</p>{button}</div>")
+    assert extract_product(page(body), URL).availability == availability

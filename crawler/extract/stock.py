@@ -1146,6 +1146,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if not _product_level(el, None):
             if _alert_control(el) and _product_level(_above_alert(el), None):
                 clear.append("notify")  # the product's back-in-stock alert button, in words the vocabulary lacks
+            elif _variant_stock_label(el):
+                # the chosen variant's stock line ("<p class='variant-inventory'>Out of stock</p>"): the
+                # product's where no other variant is bought instead (a working buy button)
+                v = verdict(short_text(el, 160) or "")
+                if v == "OutOfStock":
+                    weak.append(v)
             continue
         shown = short_text(el, 160)
         t = shown or _badge_says(el)
@@ -1273,6 +1279,16 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def _variant_stock_label(el) -> bool:
+    """A stock line named for the chosen variant, outside any picker: its own class says variant and
+    stock, it holds no choices, and nothing above it says picker, store or alert."""
+    key = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    if "variant" not in key or len(el) > 1 or el.tag in ("option", "select", "label", "li", "a", "button"):
+        return False
+    parent = el.getparent()
+    return parent is None or _product_level(parent, None)
 
 
 def _shown_instead(button, visible: Visibility) -> str | None:
