@@ -396,7 +396,8 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
     t = _MARK_AFTER.sub("", t.strip(" :-|·•" + _INVISIBLE))  # "LEGO®": the mark is no part of the name
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
-    t = _latin_of_two(t) or t if ("/" in t or " - " in t or "|" in t or " – " in t) else t
+    if "/" in t or "|" in t or " - " in t or " – " in t:
+        t = _latin_of_two(t) or t
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
             or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
             or t.casefold().rstrip(" ;.,") in _COUNTRIES:
@@ -868,7 +869,7 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
     host = urlsplit(url).hostname or "" if url else ""
     if not name or is_marketplace(name, host) or _RESELLER.search(name.casefold()):
         # a marketplace's or a classifieds site's own name: many sellers, many makers; a name that
-        # calls the shop a trading company or a store ("شركة راوند للتجارة", "Acme Trading Co.")
+        # calls the shop a trading company, a supermarket or a wholesaler ("شركة راوند للتجارة")
         return None
     return opening_words_spelled(name, _shop_words(host)) or name
 

@@ -516,11 +516,11 @@ def _negated(low: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?|()\n]")
-# "at the moment", "right now", "currently" between the negation and the phrase
-_NOW_WORDS = re.compile(r"moment|momento|momenti|hetkellä|tällä hetkellä|currently|right now|at present|present|"
-                        r"attualmente|ora|adesso|actualmente|atualmente|momentan|derzeit|zurzeit|aktuell|"
-                        r"actuellement|momentanément|momenteel|op dit moment|obecnie|w tej chwili|jelenleg|"
-                        r"för tillfället|for øjeblikket|i øjeblikket|for tiden|şu anda|сейчас|в данный момент|наразі")
+# "at the moment", "right now", "currently" between the negation and the phrase, as whole words
+_NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|currently|now|presently|attualmente|ora|"
+                        r"adesso|actualmente|atualmente|momentan|momentanément|derzeit|zurzeit|aktuell|actuellement|"
+                        r"momenteel|obecnie|chwili|jelenleg|tillfället|øjeblikket|anda|сейчас|момент|наразі)"
+                        r"(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
@@ -1282,8 +1282,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
 
 
 def _variant_stock_label(el) -> bool:
-    """A stock line named for the chosen variant, outside any picker: its own class says variant and
-    stock, it holds no choices, and nothing above it says picker, store or alert."""
+    """A stock element named for the chosen variant, outside any picker: its own class or id says
+    variant, it holds no choices, and nothing above it says picker, store or alert."""
     key = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
     if "variant" not in key or len(el) > 1 or el.tag in ("option", "select", "label", "li", "a", "button"):
         return False
