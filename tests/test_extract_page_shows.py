@@ -301,6 +301,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Artikel verkauft!", "de"), ("Продавец снял объявление с публикации.", "ru"),
     ("Produkten har utgått och går inte längre att köpa.", "sv"), ("Udgået – forhandles ikke længere", "da"),
     ("Распродато", "sr"), ("Овај производ тренутно није на стању", "sr"), ("Δεν κυκλοφορεί πλέον", "el"),
+    # ro without its diacritic, et, ms
+    ("Nu este in stoc", "ro"), ("Ei ole saadaval", "et"), ("Ei ole laos", "et"), ("Tiada stok", "ms"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -3797,3 +3799,9 @@ def test_the_chosen_variants_stock_line_outside_a_picker(button, availability):
     body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
             f"<p class='variant-inventory'>Out of stock</p>{button}</div>")
     assert extract_product(page(body), URL).availability == availability
+
+
+@pytest.mark.parametrize("text, lang", [("In stoc", "ro"), ("Saadaval", "et")])
+def test_in_stock_words_a_shop_writes_plainly(text, lang):
+    # Romanian shops often drop the diacritic ("In stoc"); Estonian "Saadaval" (available)
+    assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "InStock"

@@ -119,6 +119,7 @@ _OUT = (
     "اسٹاک ختم", "دستیاب نہیں", "អស់ពីស្តុក", "អស់ស្តុក", "ကုန်သွားပါပြီ", "ပစ္စည်းပြတ်", "လက်ကျန်မရှိ",
     "არ არის მარაგში", "მარაგში არ არის", "ამოიწურა", "сатылымда жоқ", "қоймада жоқ", "sotuvda yo'q", "sotuvda yoʻq",
     "omborda yo'q", "stokda yoxdur", "stokda yoxdu", "ubos na", "wala nang stock", "kehabisan stok",
+    "tiada stok", "ei ole laos",
     "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
     # more ways shops say it ("Stokta bulunmamaktadır", "一時欠品中", "暫無庫存", "Tuote on loppunut", "Není k dispozici")
     "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
@@ -179,6 +180,8 @@ _IN = (
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "متوفر بالمخزن",
     "במלאי",
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
+    # ro without its diacritic ("In stoc"), et "saadaval" (available)
+    "in stoc", "saadaval",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
