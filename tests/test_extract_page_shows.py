@@ -1023,6 +1023,7 @@ def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     ("구매하기", "ko"), ("立即購買", "zh-TW"), ("Dodaj u košaricu", "hr"), ("Į krepšelį", "lt"),
     ("Pievienot grozam", "lv"), ("Lisa ostukorvi", "et"), ("Добави в количката", "bg"), ("Satın al", "tr"),
     ("Toevoegen aan winkelwagen", "nl"), ("Bestellen", "de"),
+    ("У кошик", "uk"), ("Megveszem", "hu"), ("קנה", "he"), ("اشتري", "ar"), ("شراء", "ar"),
 ])
 def test_a_buy_button_in_the_shops_language_is_a_working_buy_button(button, lang):
     # no markup and no stock words: the page can be ordered because its buy button works

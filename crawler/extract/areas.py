@@ -412,7 +412,9 @@ _BUY_TEXT = re.compile(
     r"(?:in die|in den|zur|zum) shopping ?bag|"
     # a button that says no more than "Buy" ("Comprar", "Köp", "Kjøp", "Osta")
     r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
-    r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan)\s*$"
+    r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan|megveszem|קנה|קנו|اشتري|اشتر|شراء)\s*$|"
+    # uk "У кошик" (to the cart), a verb-less button
+    r"^\s*у кошик\s*$"
 )
 
 
