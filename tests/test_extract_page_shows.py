@@ -3806,3 +3806,10 @@ def test_the_chosen_variants_stock_line_outside_a_picker(button, availability):
 def test_in_stock_words_a_shop_writes_plainly(text, lang):
     # Romanian shops often drop the diacritic ("In stoc"); Estonian "Saadaval" (available)
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "InStock"
+
+
+@pytest.mark.parametrize("text, lang", [("在庫状況: 在庫切れ", "ja"), ("재고 상태: 품절", "ko"), ("Stok: Habis", "id"),
+                                        ("Saatavuus: Loppu", "fi"), ("Lagerstatus: slut", "sv")])
+def test_a_stock_labels_value_that_says_out_only_after_such_a_label(text, lang):
+    # no buy button left: the label and its short value are the product's state
+    assert in_buy_box(f"<p>{text}</p>", lang).availability == "OutOfStock"

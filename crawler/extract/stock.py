@@ -537,8 +537,10 @@ def verdict(text: str) -> str | None:
     if _NO_STOCK_COUNT.match(low) or low.strip(" !.") in _SOLD_BADGES or _ENDED_STATUS.match(low):
         return "OutOfStock"
     label = _STOCK_LABEL.match(low)
-    if label and _BARE_NO.fullmatch(low, label.end()):
-        return "OutOfStock"  # "Availability: No", "Lager: Nein", "Stock: Out", "Dostępność: brak"
+    if label and (_BARE_NO.fullmatch(low, label.end()) or low[label.end():].strip(" !.") in _OUT_AFTER_LABEL):
+        # "Availability: No", "Lager: Nein", "Stock: Out", "Dostępność: brak"; a sold badge's word or one
+        # that says "out" only after such a label ("Saatavuus: Loppu", "Stok: Habis")
+        return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
         m = _said_of_this_product(low)
@@ -988,8 +990,11 @@ _STOCK_LABEL = re.compile(
     r"(?:availab\w*|stock(?: status| level)?|stocka|status|stato|estado|état|stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
-    r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고)\s*[:：]",
+    r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고|"
+    # ja "在庫状況" (stock status), "販売状況" (sales status), zh "库存状态", ko "재고 상태"
+    r"在庫状況|在庫状態|販売状況|库存状态|庫存狀態|재고 ?상태|재고 ?현황)\s*[:：]",
     re.I)
+_OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tükendi"}
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 # An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
 _APOLOGY = re.compile(r"\W*(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"
