@@ -3813,3 +3813,14 @@ def test_in_stock_words_a_shop_writes_plainly(text, lang):
 def test_a_stock_labels_value_that_says_out_only_after_such_a_label(text, lang):
     # no buy button left: the label and its short value are the product's state
     assert in_buy_box(f"<p>{text}</p>", lang).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("word, lang", [("Habis", "id"), ("Slut", "sv")])
+def test_a_buy_buttons_one_word_that_says_out_only_there(word, lang):
+    # "Habis" (id: gone) on the buy button itself; in running text the word means other things
+    body = (f"<div class='product-info'><h1>Kaos Polos</h1><p class='price'>Rp 89.000</p>"
+            f"<button class='btn btn-primary add-to-cart' disabled>{word}</button></div>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+    # the same word in the description says nothing
+    prose = body.replace(f" disabled>{word}</button>", ">Beli sekarang</button>") + f"<p>{word}</p>"
+    assert extract_product(page(prose, lang=lang), URL).availability == "InStock"

@@ -1260,6 +1260,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
             texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
+        if not out and says and says.strip(" !.").casefold() in _OUT_AFTER_LABEL:
+            out = ["OutOfStock"]  # the buy button's one word: "Habis", "Slut" (a word that says out only there)
         clear.extend(out)
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
