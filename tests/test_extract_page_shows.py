@@ -3824,3 +3824,10 @@ def test_a_buy_buttons_one_word_that_says_out_only_there(word, lang):
     # the same word in the description says nothing
     prose = body.replace(f" disabled>{word}</button>", ">Beli sekarang</button>") + f"<p>{word}</p>"
     assert extract_product(page(prose, lang=lang), URL).availability == "InStock"
+
+
+@pytest.mark.parametrize("text, availability", [("Aus&shy;verkauft", "OutOfStock"), ("Liefer&shy;bar", "InStock"),
+                                                ("Sold&#8203;out", "OutOfStock")])
+def test_a_soft_hyphen_or_a_zero_width_space_inside_a_stock_word(text, availability):
+    # a responsive layout's hyphenation point inside the word ("Aus&shy;verkauft")
+    assert in_buy_box(f"<p class='product-status'>{text}</p>", "de").availability == availability

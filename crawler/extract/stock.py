@@ -530,6 +530,8 @@ _NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|curre
 def verdict(text: str) -> str | None:
     """What a text says of stock ("OutOfStock", "notify", ...), or None."""
     low = text.casefold()
+    if not low.isascii():
+        low = low.translate(_UNSEEN)  # a soft hyphen or a zero-width space inside a word ("Aus&shy;verkauft")
     if len(low) > _SHORT:
         first = _SENTENCE_END.search(low, 0, _SHORT + 1)
         if first:  # a short first sentence is a statement of its own
@@ -995,6 +997,7 @@ _STOCK_LABEL = re.compile(
     r"在庫状況|在庫状態|販売状況|库存状态|庫存狀態|재고 ?상태|재고 ?현황)\s*[:：]",
     re.I)
 _OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tükendi"}
+_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 # An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
 _APOLOGY = re.compile(r"\W*(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"
