@@ -303,6 +303,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Распродато", "sr"), ("Овај производ тренутно није на стању", "sr"), ("Δεν κυκλοφορεί πλέον", "el"),
     # ro without its diacritic, et, ms
     ("Nu este in stoc", "ro"), ("Ei ole saadaval", "et"), ("Ei ole laos", "et"), ("Tiada stok", "ms"),
+    ("入荷未定", "ja"), ("재고가 없습니다", "ko"), ("현재 판매하지 않는 상품입니다", "ko"), ("停售", "zh"), ("没有现货", "zh"),
+    ("Sementara habis", "id"), ("입고 예정", "ko"), ("Sắp về hàng", "vi"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -3802,7 +3804,8 @@ def test_the_chosen_variants_stock_line_outside_a_picker(button, availability):
     assert extract_product(page(body), URL).availability == availability
 
 
-@pytest.mark.parametrize("text, lang", [("In stoc", "ro"), ("Saadaval", "et")])
+@pytest.mark.parametrize("text, lang", [("In stoc", "ro"), ("Saadaval", "et"), ("即納", "ja"), ("有現貨", "zh-TW"),
+                                        ("現貨あり", "ja")])
 def test_in_stock_words_a_shop_writes_plainly(text, lang):
     # Romanian shops often drop the diacritic ("In stoc"); Estonian "Saadaval" (available)
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "InStock"

@@ -120,6 +120,9 @@ _OUT = (
     "არ არის მარაგში", "მარაგში არ არის", "ამოიწურა", "сатылымда жоқ", "қоймада жоқ", "sotuvda yo'q", "sotuvda yoʻq",
     "omborda yo'q", "stokda yoxdur", "stokda yoxdu", "ubos na", "wala nang stock", "kehabisan stok",
     "tiada stok", "ei ole laos",
+    # ja arrival undetermined, ko "there is no stock", "not sold now", zh sale stopped, id temporarily out
+    "入荷未定", "재고가 없습니다", "재고가 없어요", "판매하지 않는 상품", "停售", "sementara habis", "habis sementara",
+    "没有现货", "沒有現貨",
     "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
     # more ways shops say it ("Stokta bulunmamaktadır", "一時欠品中", "暫無庫存", "Tuote on loppunut", "Není k dispozici")
     "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
@@ -180,8 +183,8 @@ _IN = (
     "sandėlyje", "в наличност", "в наличии", "在庫あり", "有货", "现货", "有貨", "재고 있음", "متوفر", "متوفر بالمخزن",
     "במלאי",
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
-    # ro without its diacritic ("In stoc"), et "saadaval" (available)
-    "in stoc", "saadaval",
+    # ro without its diacritic ("In stoc"), et "saadaval" (available), ja "即納" (ships at once), zh-TW "現貨"
+    "in stoc", "saadaval", "即納", "現貨", "有现货", "有現貨", "現貨あり",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
@@ -256,7 +259,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            # available, in stock only soon ("Soon available" in place of PrestaShop's add-to-cart)
            "soon available", "soon in stock", "in stock soon", "binnenkort op voorraad", "pronto disponible",
            "presto disponibile", "brzy skladem", "skoro w sprzedaży", "скоро в продаже", "скоро в наличии",
-           "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고")
+           "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고", "입고 예정", "sắp về hàng")
 
 
 def _phrases(words) -> str:
