@@ -304,7 +304,7 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     # ro without its diacritic, et, ms
     ("Nu este in stoc", "ro"), ("Ei ole saadaval", "et"), ("Ei ole laos", "et"), ("Tiada stok", "ms"),
     ("入荷未定", "ja"), ("재고가 없습니다", "ko"), ("현재 판매하지 않는 상품입니다", "ko"), ("停售", "zh"), ("没有现货", "zh"),
-    ("Sementara habis", "id"), ("입고 예정", "ko"), ("Sắp về hàng", "vi"),
+    ("Sementara habis", "id"), ("입고 예정", "ko"), ("Sắp về hàng", "vi"), ("Niet meer verkrijgbaar", "nl"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -3736,6 +3736,8 @@ def test_one_instalment_of_a_payment_plan_is_no_sale_price():
 
 
 @pytest.mark.parametrize("words, lang", [("Soon available", "en"), ("In stock soon", "en"), ("Pronto disponible", "es"),
+                                         ("Disponible prochainement", "fr"), ("Disponibile a breve", "it"),
+                                         ("Disponible próximamente", "es"), ("Disponível em breve", "pt"),
                                          ("Скоро в наличии", "ru"), ("Brzy skladem", "cs"), ("近日入荷", "ja")])
 def test_available_only_soon_in_place_of_the_buy_button_is_sold_out(words, lang):
     # Nin-Nin Game (PrestaShop 1.6): "<span class='exclusive soon'>Soon available</span>" where the

@@ -184,7 +184,7 @@ _IN = (
     "במלאי",
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
     # ro without its diacritic ("In stoc"), et "saadaval" (available), ja "即納" (ships at once), zh-TW "現貨"
-    "in stoc", "saadaval", "即納", "現貨", "有现货", "有現貨", "現貨あり",
+    "in stoc", "saadaval", "即納", "現貨", "有现货", "有現貨", "現貨あり", "verkrijgbaar",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
@@ -259,7 +259,9 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            # available, in stock only soon ("Soon available" in place of PrestaShop's add-to-cart)
            "soon available", "soon in stock", "in stock soon", "binnenkort op voorraad", "pronto disponible",
            "presto disponibile", "brzy skladem", "skoro w sprzedaży", "скоро в продаже", "скоро в наличии",
-           "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고", "입고 예정", "sắp về hàng")
+           "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고", "입고 예정", "sắp về hàng",
+           "disponible prochainement", "prochainement disponible", "disponibile a breve", "a breve disponibile",
+           "disponível em breve", "em breve disponível", "disponible próximamente", "disponible pronto")
 
 
 def _phrases(words) -> str:
