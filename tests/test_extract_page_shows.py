@@ -305,6 +305,7 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     ("Nu este in stoc", "ro"), ("Ei ole saadaval", "et"), ("Ei ole laos", "et"), ("Tiada stok", "ms"),
     ("入荷未定", "ja"), ("재고가 없습니다", "ko"), ("현재 판매하지 않는 상품입니다", "ko"), ("停售", "zh"), ("没有现货", "zh"),
     ("Sementara habis", "id"), ("입고 예정", "ko"), ("Sắp về hàng", "vi"), ("Niet meer verkrijgbaar", "nl"),
+    ("Not orderable", "en"), ("Restock pending", "en"), ("Sale pending", "en"), ("Rasprodan", "hr"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"
@@ -3836,3 +3837,14 @@ def test_a_buy_buttons_one_word_that_says_out_only_there(word, lang):
 def test_a_soft_hyphen_or_a_zero_width_space_inside_a_stock_word(text, availability):
     # a responsive layout's hyphenation point inside the word ("Aus&shy;verkauft")
     assert in_buy_box(f"<p class='product-status'>{text}</p>", "de").availability == availability
+
+
+@pytest.mark.parametrize("said, lang", [("Tento produkt je vyprodaný.", "cs"), ("Dette produkt er udsolgt.", "da"),
+                                        ("Sản phẩm này đã hết hàng.", "vi"), ("Το προϊόν έχει εξαντληθεί.", "el"),
+                                        ("המוצר אזל מהמלאי.", "he"), ("هذا المنتج غير متوفر.", "ar"),
+                                        ("Ovaj proizvod je rasprodan.", "hr"), ("สินค้านี้หมดแล้ว", "th")])
+def test_a_sentence_said_of_this_product_in_more_languages_outweighs_a_buy_button(said, lang):
+    # as "This product is out of stock." does: a template's button left in the page does not sell it
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
+            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT

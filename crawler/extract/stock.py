@@ -123,6 +123,11 @@ _OUT = (
     # ja arrival undetermined, ko "there is no stock", "not sold now", zh sale stopped, id temporarily out
     "入荷未定", "재고가 없습니다", "재고가 없어요", "판매하지 않는 상품", "停售", "sementara habis", "habis sementara",
     "没有现货", "沒有現貨",
+    # en: an order is not taken, a restock awaited, a one-off item's sale under way with another buyer
+    "not orderable", "restock pending", "sale pending", "pending sale",
+    # cs/sk adjective forms ("Tento produkt je vyprodaný"), el perfect ("έχει εξαντληθεί")
+    "vyprodaný", "vyprodaná", "vyprodán", "vypredaný", "vypredaná", "έχει εξαντληθεί", "rasprodan", "rasprodana",
+    "สินค้านี้หมด", "สินค้าหมดแล้ว",
     "uppselt", "ekki til á lager", "esgotat", "exhaurit", "allan o stoc", "wedi gwerthu allan", "አልቋል",
     # more ways shops say it ("Stokta bulunmamaktadır", "一時欠品中", "暫無庫存", "Tuote on loppunut", "Není k dispozici")
     "keine lagerbestände", "tyvärr slut", "loppunut", "tuote loppu", "brak produktu",
@@ -437,7 +442,12 @@ _THIS_PRODUCT = re.compile(
     r"este (?:artículo|producto|artigo|produto)|esta (?:prenda|peça)|questo (?:articolo|prodotto)|"
     r"dit (?:artikel|product)|deze (?:artikel|product)|ten (?:produkt|artykuł|towar)|tento (?:produkt|výrobek)|"
     r"denna (?:artikel|produkt|vara)|denne (?:vare|varen|artikkel|artikel)|tämä tuote|bu ürün|этот товар|"
-    r"цей товар|ez a termék|barang ini|produk ini)(?![^\W\d_])|この商品|该商品|此商品|這件商品|이 상품|이 제품|"
+    r"цей товар|ez a termék|barang ini|produk ini|"
+    # da, nb, ro, hr/sr/bs, sl, lt, lv, et, sk, cs, ru, uk, vi, el, he, ar
+    r"dette produkt|dette produktet|acest produs|ovaj proizvod|ovaj artikal|ta izdelek|šis produktas|ši prekė|"
+    r"šī prece|šis produkts|see toode|tento tovar|toto zboží|этот продукт|цей продукт|sản phẩm này|"
+    r"(?:αυτό )?το προϊόν|המוצר|מוצר זה|هذا المنتج)(?![^\W\d_])|この商品|この製品|该商品|此商品|這件商品|此產品|"
+    r"สินค้านี้|이 상품|이 제품|"
     # the bare noun opening the text ("Товар продан.", "Item sold.", "Artikel verkauft")
     r"^\W*(?:item|product|artikel|produkt|produit|article|articolo|artículo|producto|produto|prodotto|towar|"
     r"товар|ürün|tuote|vara|termék|barang|produk)(?![^\W\d_])")
