@@ -3848,3 +3848,15 @@ def test_a_sentence_said_of_this_product_in_more_languages_outweighs_a_buy_butto
     body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
             f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("said, lang", [("申し訳ございません。在庫切れです", "ja"), ("죄송합니다. 품절입니다", "ko"),
+                                        ("Ne pare rău, stoc epuizat", "ro"), ("Nažalost, rasprodano", "hr"),
+                                        ("Λυπούμαστε, εξαντλήθηκε", "el"), ("Maaf, stok habis", "id"),
+                                        ("Xin lỗi, hết hàng", "vi"), ("ขออภัย สินค้าหมด", "th"),
+                                        ("عذراً، نفدت الكمية", "ar"), ("מצטערים, אזל מהמלאי", "he")])
+def test_an_apology_opening_a_sold_out_text_in_more_languages_outweighs_a_buy_button(said, lang):
+    # as "Sorry, sold out!" does; in Japanese and Korean the apology runs on into its verb ("申し訳ございません")
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
+            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT

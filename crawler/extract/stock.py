@@ -1015,9 +1015,11 @@ _OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tük
 _UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 # An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
-_APOLOGY = re.compile(r"\W*(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"
+_APOLOGY = re.compile(r"\W*(?:(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"
                       r"lamentablemente|purtroppo|ci dispiace|helaas|niestety|bohužel|sajnos|maalesef|к сожалению|"
-                      r"на жаль|beklager|tyvärr|valitettavasti|desculpe|infelizmente|申し訳|죄송|抱歉|很抱歉)(?![^\W\d_])")
+                      r"на жаль|beklager|tyvärr|valitettavasti|desculpe|infelizmente|ne pare rău|nažalost|žal|deja|"
+                      r"diemžēl|kahjuks|λυπούμαστε|δυστυχώς|maaf|sayangnya|xin lỗi|rất tiếc|عذراً|عذرا|للأسف|מצטערים|"
+                      r"לצערנו)(?![^\W\d_])|申し訳|죄송|抱歉|很抱歉|ขออภัย|ขอโทษ)")
 _CANNOT_BUY = re.compile(r"can(?:not|'t| not) be (?:added|put) (?:to|in)|kann nicht in den warenkorb|"
                          r"ne peut pas être ajouté|no se puede añadir|non può essere aggiunto|kan niet worden toegevoegd")
 
