@@ -283,6 +283,11 @@ def _phrases(words) -> str:
     return _trie(trie)
 
 
+def _first_letters(*groups) -> str:
+    """The first letters of every phrase of `groups`, casefolded, escaped for a character set."""
+    return re.escape("".join(sorted({w.casefold()[0] for words in groups for w in words})))
+
+
 def _trie(node: dict) -> str:
     branches = [re.escape(ch) + _trie(rest) for ch, rest in sorted(node.items()) if ch]
     if not branches:
@@ -311,9 +316,11 @@ def enum_verdict(value: str) -> str | None:
 # Out-of-stock and notify phrases first: "non disponibile" must not read as "disponibile",
 # "back in stock" not as "in stock". In-stock words count as whole words: "Verfügbarkeit:
 # nicht lieferbar" is no "verfügbar", "在庫ありません" no "在庫あり".
-_VERDICT = re.compile(f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|"
+# (One test of a phrase's first letter before the seven tries: most places in a text start none.)
+_VERDICT = re.compile(f"(?=[{_first_letters(_ALMOST, _OUT, _NOTIFY, _PRE, _BACK, _LOW, _IN)}])(?:"
+                      f"(?P<almost>{_phrases(_ALMOST)})|(?P<out>{_phrases(_OUT)})|(?P<notify>{_phrases(_NOTIFY)})|"
                       f"(?P<pre>{_phrases(_PRE)})|(?P<back>{_phrases(_BACK)})|(?P<low>{_phrases(_LOW)})|"
-                      rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_])")
+                      rf"(?<![^\W\d_])(?P<in>{_phrases(_IN)})(?![^\W\d_]))")
 # A word that turns a following in-stock phrase around ("nicht mehr verfügbar", "no está
 # disponible", "not currently available", "nu este în stoc"), a count of none ("0 auf Lager"),
 # and a count of none after it ("In stock: 0").
@@ -1206,7 +1213,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         for el in box.iter():
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
-            if _picker_group(el) and not (related(el) or visible.hidden(el)):
+            if (el.get("class") or el.get("role")) and _picker_group(el) and not (related(el) or visible.hidden(el)):
                 choices = _choices_in(el)
                 if choices is not None and _swatches(choices) and not _alert_only(_picker_choices(choices)):
                     swatches.append(choices)  # a size picker of buttons or list items
@@ -1222,10 +1229,10 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
                 own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
-            labelled = _cell_statement(el, own)
+            labelled = _cell_statement(el, own) if own else None
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>"
                 texts.append((labelled, el))
-            tail = _tail_statement(el) if el is not box else None
+            tail = _tail_statement(el) if el.tail and el is not box else None
             if tail:  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
                 texts.append((tail, el.getparent()))
             for t, owner in texts:
