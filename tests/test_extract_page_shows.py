@@ -676,6 +676,18 @@ def test_a_sold_out_mark_on_one_variations_label_is_not_the_products_stock():
     assert in_buy_box(box, "zh-TW").availability == "InStock"
 
 
+def test_other_colours_marked_unavailable_beside_the_chosen_one_leave_the_product_in_stock():
+    # each colour another product page: the ones that cannot be bought carry their own warning
+    gone = "".join(f"<div class='info__variation-colors'><a href='/p/{n}/'><img src='/{n}.jpg' alt=''></a>"
+                   "<div class='info__variation-warning-unavailable'><span class='info__variation-text-unavailable'>"
+                   "Não disponível</span></div></div>" for n in (901, 902, 903))
+    box = ("<div class='info__variation'><label>Cor:</label><div class='info__variation-colors-container'>"
+           "<button title='Preto' class='info__variation-colors-selectable'><img src='/900.jpg' alt=''></button>"
+           f"<button title='Vermelho' class='info__variation-colors'><img src='/899.jpg' alt=''></button>{gone}</div>"
+           "</div><button class='button__buy js-add-cart-button'><span>Adicionar à sacola</span></button>")
+    assert in_buy_box(box, "pt-BR").availability == "InStock"
+
+
 def test_a_sold_out_item_of_a_bundle_beside_the_product_is_not_its_stock():
     box = ("<div class='suits'><h4>优惠套装</h4><ul>"
            "<li>耳机保护套 ￥69.00 <span class='stock-oos'>缺货</span></li></ul></div><a class='btn-add' href='/cart'>"

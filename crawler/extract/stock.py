@@ -628,7 +628,7 @@ _PICKER_WORDS = (r"size(?<![^\w]a-size)(?<!^a-size)(?<!font-size)(?<!text-size)(
 _WEB_SHOP = r"(?<!online[-_])(?<!atg[-_])"
 _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?stock|popup|"
                                 # one variation's choice ("variation-label"), not WooCommerce's "variations_form"
-                                r"variation[-_]?(?:label|value|option|item|selector|swatch|button)|"
+                                r"variation[-_]?(?:label|value|option|item|selector|swatch|button|colou?r|tile|thumb)|"
                                 # a dialog, not a link that opens one ("modal-stock-web")
                                 r"(?<![a-z])modal(?:[-_]+(?:dialog|content|body|inner|wrapper|container|overlay|window|"
                                 r"box))?(?![\w-])|"
