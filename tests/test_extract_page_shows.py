@@ -2772,7 +2772,9 @@ def test_not_in_stock_beside_a_working_button_and_a_back_order_offer_is_a_back_o
 
 @pytest.mark.parametrize("words, lang", [("予定数の販売を終了しました", "ja"), ("Ce produit n'est plus commercialisé", "fr"),
                                          ("Questo articolo è fuori produzione", "it"), ("Kein Lagerbestand", "de"),
-                                         ("Zurzeit nicht am Lager", "de")])
+                                         ("Zurzeit nicht am Lager", "de"), ("We no longer carry this item.", "en"),
+                                         ("Dieser Artikel ist nicht mehr in unserem Sortiment", "de"),
+                                         ("Produit non commercialisé", "fr"), ("Niet online beschikbaar", "nl")])
 def test_sales_ended_or_no_longer_marketed_is_sold_out(words, lang):
     body = f"<h1>Wool Coat</h1><p class='notice'>{words}</p><a href='/similar'>Voir des produits similaires</a>"
     assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"

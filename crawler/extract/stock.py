@@ -55,6 +55,8 @@ _OUT = (
     # no longer made or sold ("Ce produit n'est plus commercialisé")
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
+    "no longer carry this", "no longer sell this", "no longer stock this", "nicht mehr in unserem sortiment", "non commercialisé",
+    "plus fabriqué", "niet online beschikbaar", "niet online te koop",
     "no longer part of our range", "no longer in our range", "no longer part of the range", "not deliverable",
     "nicht mehr produziert", "nicht mehr hergestellt", "no longer produced", "no longer manufactured",
     "n'est plus produit", "n'est plus fabriquée", "ya no se fabrica", "ya no se produce", "non è più prodotto",
