@@ -453,9 +453,17 @@ def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
     largest ancestor, up to `levels` up (script-built pages nest deep), of at most `limit`
     elements (outermost kept)."""
     boxes = []
+    sizes: dict = {}  # anchors share ancestors: each subtree counted once, up to the cap
+
+    def count(el, cap: int) -> int:
+        n = sizes.get(el)
+        if n is None:
+            n = sizes[el] = _count(el, limit + 1)
+        return min(n, cap)
+
     for a in anchors:
         box = a
-        size = _count(a, limit + 1)
+        size = count(a, limit + 1)
         e = a.getparent()
         climbed = 0
         while climbed < levels and e is not None:
@@ -465,7 +473,7 @@ def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
                 if c is not box and isinstance(c.tag, str):
                     alone = False
                 if c is not box and size <= limit:
-                    size += _count(c, limit + 1 - size)
+                    size += count(c, limit + 1 - size)
             if size > limit:
                 break
             # a wrapper around the box alone is no level of its own (a framework's nest of single divs)
