@@ -888,11 +888,17 @@ def _mentioned(name: str, words: str) -> bool:
 _WHEN = frozenset(("this week", "last week", "next week", "tonight", "last night", "today", "this weekend", "yesterday"))
 
 
+# A post names its show near its start; a page of hundreds of thousands of characters (a comment thread
+# kept in the body) is read no further than this.
+_BODY_READ = 100_000
+
+
 def _body_show(body: str, exclude: set[str], title: str = "") -> str | None:
     """A show the body names: one placed before a season or episode first, else the name
     most often found after "<Name>'s <garment> on" / "wore … in" (in a script without capitals, one the title
     writes too)."""
     exclude = exclude | CALENDAR | _WHEN
+    body = body[:_BODY_READ]
     for m in chain(_SHOW_THEN_EPISODE.finditer(body), _EPISODE_THEN_SHOW.finditer(_digits(body))):
         name = _clean_show(m.group("show") or m.groupdict().get("set_off") or m.groupdict().get("show_of"))
         if _usable(name, exclude, uncased=_mentioned(name, title)):
