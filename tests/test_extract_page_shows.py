@@ -2816,6 +2816,22 @@ def test_a_sold_out_badge_beside_the_heading_whose_class_says_so_outweighs_a_ser
     assert extract_product(page(body), URL).availability not in SOLD_OUT
 
 
+@pytest.mark.parametrize("heading, lang", [("Wool Coat (Sold out)", "en"), ("[SOLD OUT] Wool Coat", "en"),
+                                           ("Wool Coat – Ausverkauft", "de"), ("【完売】ウールコート", "ja"),
+                                           ("Wool Coat <span class='tag'>Épuisé</span>", "fr")])
+def test_a_sold_out_mark_the_shop_wrote_into_the_products_heading_outweighs_its_buy_button(heading, lang):
+    body = (f"<div class='product-info'><h1>{heading}</h1><div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("heading", ["Sold Out Tee", "Unavailable: A Novel", "Out of Stock Hoodie (Black)"])
+def test_stock_words_that_are_the_products_name_leave_a_working_buy_button_in_stock(heading):
+    body = (f"<div class='product-info'><h1>{heading}</h1><div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body), URL).availability == "InStock"
+
+
 def _server_html(state: str, box: str = "<button class='add-to-cart'>Add to cart</button>") -> str:
     return page(f"<div class='product'><h1>Ullmössa Fjäll</h1><span class='price'>349 kr</span>{box}</div>{state}",
                 lang="sv")

@@ -964,6 +964,31 @@ def _title_badge(el) -> bool:
     return _classed(el, _SOLD_OUT_CLASS) and parent is not None and any(c.tag == "h1" for c in parent)
 
 
+def _marked_in_title(owner, text: str) -> bool:
+    """A sold-out mark set off in the product's own heading, beside its name ("Wool Coat (Sold out)",
+    "[SOLD OUT] Wool Coat", "【完売】…", "<h1>Wool Coat <span class='badge'>Sold out</span></h1>"): the
+    shop wrote the state into the product's name; not words of a name ("Sold Out Tee")."""
+    h1 = owner if owner.tag == "h1" else next((a for a in islice(owner.iterancestors(), 2) if a.tag == "h1"), None)
+    if h1 is None:
+        return False
+    low = text.casefold()
+    m = _VERDICT.search(low)
+    if m is None or m.lastgroup != "out":
+        return False
+    before, after = low[:m.start()].rstrip(), low[m.end():].lstrip()
+    if after:  # in brackets ("[SOLD OUT] Wool Coat"), not the first words of a name ("Unavailable: A Novel")
+        set_off = bool(before) and before[-1] in _OPENING and after[0] in _CLOSING
+    else:  # after the name ("Wool Coat – Ausverkauft"), or the whole text of its own element or line
+        set_off = not before or before[-1] in _OPENING or before[-1] in _SEPARATOR
+    name = " ".join(h1.text_content().split()).casefold().replace(m.group(), "", 1)
+    return set_off and _LETTER_OR_DIGIT.search(name) is not None  # a name beside the mark, not all mark
+
+
+_OPENING = frozenset("([【［〔「<*")
+_CLOSING = frozenset(")]】］〕」>*")
+_SEPARATOR = frozenset("-–—:|/")
+
+
 def _buy_wrapper(e) -> bool:
     return e.tag == "form" or bool(_BUY_WRAPPER.search(" ".join(filter(None, (e.get("class"), e.get("id")))).lower()))
 
@@ -1254,7 +1279,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                                                                                or _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24)
                                                                                or _APOLOGY.match(t.casefold())
                                                                                or _NO_STOCK_COUNT.match(t.casefold())
-                                                                               or _title_badge(owner)))
+                                                                               or _title_badge(owner)
+                                                                               or _marked_in_title(owner, t)))
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
