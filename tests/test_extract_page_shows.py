@@ -273,6 +273,17 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
 def test_out_of_stock_shown_only_in_words(box, lang):
     rec = in_buy_box(box, lang)
     assert rec.availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("line, lang", [("<p>Availability: <span class='red'>Out of stock</span></p>", "en"),
+                                        ("<li>Lagerstatus: <b>Ausverkauft</b></li>", "de"),
+                                        ("<p>Availability: <span class='dot red'>●</span> 0 pcs</p>", "en")])
+def test_a_stock_label_holding_its_value_in_an_element_outweighs_a_working_button(line, lang):
+    # the label is the line's own text, the value the element inside it: one statement, as a label cell's
+    rec = in_buy_box(f"{line}<button class='add-to-cart'>Add to cart</button>", lang)
+    assert rec.availability == "OutOfStock"
+    shown = line.replace("Out of stock", "In stock").replace("Ausverkauft", "Auf Lager").replace("0 pcs", "12 pcs")
+    assert in_buy_box(f"{shown}<button class='add-to-cart'>Add to cart</button>", lang).availability == "InStock"
     assert rec.is_product, "a sold-out page without a buy button is still a product page"
 
 

@@ -1147,6 +1147,21 @@ def _tail_statement(el) -> str | None:
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
+def _label_holding_value(el, own: str) -> str | None:
+    """The line of a stock label whose value is the element inside it ("<p>Availability: <span>Out of
+    stock</span></p>", "Stock: <b>Sold out</b>"): label and value are one statement, an indicator's
+    dot between them left out ("Availability: <span>●</span> 0 pcs")."""
+    label = own.strip()
+    m = _STOCK_LABEL.match(label)
+    if m is None or m.end() != len(label):
+        return None
+    line = " ".join(_DOTS.sub(" ", el.text_content()).split())
+    return line if len(line) <= _SHORT else None
+
+
+_DOTS = re.compile(r"[●•○◉◎■□▪▫◆◇★☆✓✔✕✖✗✘⬤]")
+
+
 def _delivery_out(text: str) -> bool:
     """The product cannot be delivered ("Currently unavailable for delivery", "Versand nicht
     möglich"): no statement of its stock while a buy button works, sold out online where none does.
@@ -1256,8 +1271,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
                 own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
-            labelled = _cell_statement(el, own) if own else None
-            if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>"
+            labelled = (_cell_statement(el, own) or (_label_holding_value(el, own) if len(el) else None)) if own else None
+            if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>",
+                # "<p>Availability: <span class='red'>Out of stock</span></p>"
                 texts.append((labelled, el))
             tail = _tail_statement(el) if el.tail and el is not box else None
             if tail:  # "<b>Availability:</b> Out of stock", "<br>Status: Sold out"
