@@ -287,6 +287,22 @@ def test_a_stock_label_holding_its_value_in_an_element_outweighs_a_working_butto
     assert rec.is_product, "a sold-out page without a buy button is still a product page"
 
 
+@pytest.mark.parametrize("line", [
+    "<div class='row'><div class='col-4'>Availability</div><div class='col-8'>Out of stock</div></div>",
+    "<ul><li><span>Stock:</span> <span>Sold out</span></li></ul>",
+    "<div><label>Availability:</label><!-- value --><span>Out of stock</span></div>",
+    "<div class='info'><span>Availability</span><br><span>Out of stock</span></div>",
+])
+def test_a_stock_label_in_the_element_before_its_value_outweighs_a_working_button(line):
+    # laid out without a table: the label's element, then the value's, are one statement as a label cell's
+    assert in_buy_box(f"{line}<button class='add-to-cart'>Add to cart</button>").availability == "OutOfStock"
+    shown = line.replace("Out of stock", "In stock").replace("Sold out", "In stock")
+    assert in_buy_box(f"{shown}<button class='add-to-cart'>Add to cart</button>").availability == "InStock"
+    # another subject's label is no stock label ("Store pick-up")
+    other = line.replace("Availability", "Store pick-up").replace("Stock:", "Pick-up:")
+    assert in_buy_box(f"{other}<button class='add-to-cart'>Add to cart</button>").availability == "InStock"
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Victime de son succès", "fr"), ("Hors stock", "fr"), ("Out of print", "en"), ("None left", "en"),
     ("Nicht mehr im Sortiment", "de"), ("Zur Zeit nicht am Lager", "de"), ("Produkt wyprzedane", "pl"),

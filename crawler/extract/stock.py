@@ -1147,6 +1147,27 @@ def _tail_statement(el) -> str | None:
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
+def _labelled_by_sibling(el, value: str) -> str | None:
+    """A value whose label is the element just before it, laid out without a table ("<div class='col-4'>
+    Availability</div><div class='col-8'>Out of stock</div>", "<label>Stock:</label> <span>Sold out</span>",
+    "<span>Availability</span><br><span>…</span>"): label and value are one statement, as a label cell's."""
+    if not value.strip():
+        return None
+    label = el.getprevious()
+    while label is not None and (not isinstance(label.tag, str) or label.tag == "br"
+                                 or not _LETTER_OR_DIGIT.search(label.text_content() or "")):
+        label = label.getprevious()  # a line break, a comment or a separator's ":" between them
+    if label is None or label.tag in _NOT_A_LABEL:
+        return None
+    words = " ".join((label.text_content() or "").split()).rstrip(":： -–")
+    if not 0 < len(words) <= 40 or not _STOCK_LABEL.fullmatch(words + ":"):
+        return None
+    return f"{words}: {value.strip()}"
+
+
+_NOT_A_LABEL = frozenset(("a", "button", "input", "select", "option", "img", "script", "style", "template"))
+
+
 def _label_holding_value(el, own: str) -> str | None:
     """The line of a stock label whose value is the element inside it ("<p>Availability: <span>Out of
     stock</span></p>", "Stock: <b>Sold out</b>"): label and value are one statement, an indicator's
@@ -1271,7 +1292,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
                 own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
-            labelled = (_cell_statement(el, own) or (_label_holding_value(el, own) if len(el) else None)) if own else None
+            labelled = (_cell_statement(el, own) or (_label_holding_value(el, own) if len(el) else None)
+                        or _labelled_by_sibling(el, own)) if own else None
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>",
                 # "<p>Availability: <span class='red'>Out of stock</span></p>"
                 texts.append((labelled, el))
