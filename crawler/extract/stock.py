@@ -1154,11 +1154,13 @@ def _labelled_by_sibling(el, value: str) -> str | None:
     if not value.strip():
         return None
     label = el.getprevious()
-    while label is not None and (not isinstance(label.tag, str) or label.tag == "br"
-                                 or not _LETTER_OR_DIGIT.search(label.text_content() or "")):
-        label = label.getprevious()  # a line break, a comment or a separator's ":" between them
-    if label is None or label.tag in _NOT_A_LABEL:
-        return None
+    for _ in range(3):  # over a line break, a comment or a separator's ":" between them
+        if label is None or (isinstance(label.tag, str) and label.tag != "br"
+                             and (len(label) or _LETTER_OR_DIGIT.search(label.text or ""))):
+            break
+        label = label.getprevious()
+    if label is None or not isinstance(label.tag, str) or label.tag in _NOT_A_LABEL or len(label) > 2:
+        return None  # a label is a word or two, not a block
     words = " ".join((label.text_content() or "").split()).rstrip(":： -–")
     if not 0 < len(words) <= 40 or not _STOCK_LABEL.fullmatch(words + ":"):
         return None
