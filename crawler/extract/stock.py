@@ -1147,6 +1147,16 @@ def _tail_statement(el) -> str | None:
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
+def _may_be_value(text: str) -> bool:
+    """A text that says more beside a stock label than alone: a stock phrase, a bare "No", a count."""
+    short = text.strip()[:200]
+    if not short or len(short) > 40:
+        return False
+    low = short.casefold()
+    return (verdict(short) is not None or low.isdigit() or _BARE_NO.fullmatch(low) is not None
+            or low.strip(" !.") in _OUT_AFTER_LABEL)
+
+
 def _labelled_by_sibling(el, value: str) -> str | None:
     """A value whose label is the element just before it, laid out without a table ("<div class='col-4'>
     Availability</div><div class='col-8'>Out of stock</div>", "<label>Stock:</label> <span>Sold out</span>",
@@ -1295,7 +1305,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
             labelled = (_cell_statement(el, own) or (_label_holding_value(el, own) if len(el) else None)
-                        or _labelled_by_sibling(el, own)) if own else None
+                        or (_labelled_by_sibling(el, own) if _may_be_value(own) else None)) if own else None
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>",
                 # "<p>Availability: <span class='red'>Out of stock</span></p>"
                 texts.append((labelled, el))
