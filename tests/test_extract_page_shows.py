@@ -3917,3 +3917,19 @@ def test_an_apology_opening_a_sold_out_text_in_more_languages_outweighs_a_buy_bu
     body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
             f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("said, lang, sold_out", [
+    ("We're sorry, but the item you have selected is currently out of stock and cannot be ordered.", "en", True),
+    ("Leider ist der von Ihnen gewählte Artikel derzeit nicht lieferbar und kann nicht bestellt werden.", "de", True),
+    # the web shop itself is no shop in town
+    ("Sorry, the product you are looking for is no longer available in our online store.", "en", True),
+    ("Este producto se encuentra temporalmente agotado en nuestra tienda online.", "es", True),
+    # a colour chosen is one variant, a shop in town another channel
+    ("Sorry, the colour you selected is currently sold out in all sizes, please choose another colour.", "en", False),
+    ("Unfortunately this jacket is currently unavailable in our Berlin store.", "en", False),
+])
+def test_a_long_sentence_an_apology_opens_or_the_web_shop_ends_states_the_stock(said, lang, sold_out):
+    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
+            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    assert (extract_product(page(body, lang=lang), URL).availability in SOLD_OUT) is sold_out

@@ -399,10 +399,12 @@ _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i|"
     r"для|в|на|до|dla|do|pro|k)\s+"
     r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
-    r"(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|boutiques?|tiendas?|negozio|negozi|"
+    # (not the web shop itself: "in our online store", "en nuestra tienda online")
+    r"(?<!online )(?<!web )(?<!internet )(?:(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|"
+    r"boutiques?|tiendas?|negozio|negozi|"
     # pl "w tym salonie", "w sklepie", cs "na prodejně", sv/no/da "i butik(ken)", pt "na loja", tr, ru, hu, fi
     r"salon\w*|sklep\w*|prodejn\w*|predajn\w*|butik\w*|lojas?|mağaza\w*|магазин\w*|üzlet\w*|áruház\w*|"
-    r"myymälä\w*|varehus\w*|"
+    r"myymälä\w*|varehus\w*)(?!\s+(?:online|en ligne|on-?line))|"
     r"shipping|delivery|collection|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
     r"envío|spedizione|verzending|"
@@ -482,6 +484,22 @@ def _said_of_this_product(low: str):
     stop = min(subject.end() + _CLAUSE, end.start() + 1 if end else len(low))
     m = _VERDICT.search(low, subject.end(), stop) or _TAKEN.search(low, subject.end(), stop)
     return m if m is not None and m.lastgroup == "out" else None
+
+
+def _after_apology(low: str):
+    """A sold-out phrase in the first sentence of a text an apology opens ("We're sorry, but the item you have
+    selected is currently out of stock and cannot be ordered."): the apology announces it, however far in."""
+    if not _APOLOGY.match(low):
+        return None
+    end = _SENTENCE_END.search(low)
+    m = _VERDICT.search(low, 0, min(end.start() + 1 if end else len(low), 2 * _SHORT))
+    if m is None or m.lastgroup != "out" or _COLOUR_WORD.search(low, 0, m.start()):
+        return None  # (a colour chosen is a variant: "Sorry, the colour you selected is sold out in all sizes")
+    return m
+
+
+_COLOUR_WORD = re.compile(r"(?<![^\W\d_])(?:colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|färg|farve|"
+                          r"farge|kolor|barva|цвет\w*|колір\w*)(?![^\W\d_])")
 
 
 # Back-order and pre-order offered after a sold-out phrase.
@@ -569,7 +587,7 @@ def verdict(text: str) -> str | None:
         return "OutOfStock"
     m = _VERDICT.search(low, 0, _SHORT if len(low) <= _SHORT else _LEAD + 40)
     if m is None or (len(low) > _SHORT and m.start() > _LEAD):
-        m = _said_of_this_product(low)
+        m = _said_of_this_product(low) or _after_apology(low)
         if m is None:
             return "LimitedAvailability" if _FEW_LEFT.match(low) else None
     if m.lastgroup == "out" and _CONDITIONAL.search(low, 0, m.start()):
