@@ -2801,7 +2801,11 @@ def test_not_in_stock_beside_a_working_button_and_a_back_order_offer_is_a_back_o
                                          ("Questo articolo è fuori produzione", "it"), ("Kein Lagerbestand", "de"),
                                          ("Zurzeit nicht am Lager", "de"), ("We no longer carry this item.", "en"),
                                          ("Dieser Artikel ist nicht mehr in unserem Sortiment", "de"),
-                                         ("Produit non commercialisé", "fr"), ("Niet online beschikbaar", "nl")])
+                                         ("Produit non commercialisé", "fr"), ("Niet online beschikbaar", "nl"),
+                                         # being restocked, not orderable now
+                                         ("En cours de réapprovisionnement", "fr"), ("En reposición", "es"),
+                                         ("In riassortimento", "it"), ("Niet bestelbaar", "nl"),
+                                         ("Ej beställningsbar", "sv"), ("In Kürze wieder da", "de")])
 def test_sales_ended_or_no_longer_marketed_is_sold_out(words, lang):
     body = f"<h1>Wool Coat</h1><p class='notice'>{words}</p><a href='/similar'>Voir des produits similaires</a>"
     assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"

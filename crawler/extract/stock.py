@@ -57,6 +57,10 @@ _OUT = (
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
     "no longer carry this", "no longer sell this", "no longer stock this", "nicht mehr in unserem sortiment", "non commercialisé",
     "plus fabriqué", "niet online beschikbaar", "niet online te koop",
+    # being restocked, not orderable now ("En cours de réapprovisionnement", "Niet bestelbaar")
+    "waiting for stock", "in kürze wieder", "en cours de réapprovisionnement", "en réapprovisionnement",
+    "reponiendo stock", "en reposición", "em reposição", "aguardando estoque", "in riassortimento",
+    "voorraad wordt aangevuld", "ordering not possible", "niet bestelbaar", "ikke bestillbar", "ej beställningsbar",
     "no longer part of our range", "no longer in our range", "no longer part of the range", "not deliverable",
     "nicht mehr produziert", "nicht mehr hergestellt", "no longer produced", "no longer manufactured",
     "n'est plus produit", "n'est plus fabriquée", "ya no se fabrica", "ya no se produce", "non è più prodotto",
