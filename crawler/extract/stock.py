@@ -55,8 +55,8 @@ _OUT = (
     # no longer made or sold ("Ce produit n'est plus commercialisé")
     "plus commercialisé", "n'est plus fabriqué", "ya no se comercializa", "descatalogado", "fuori produzione",
     "non più in commercio", "nicht mehr erhältlich", "ausgelaufen", "no longer made", "no longer carried",
-    "no longer carry this", "no longer sell this", "no longer stock this", "nicht mehr in unserem sortiment", "non commercialisé",
-    "plus fabriqué", "niet online beschikbaar", "niet online te koop",
+    "no longer carry this", "no longer sell this", "no longer stock this", "nicht mehr in unserem sortiment",
+    "non commercialisé", "plus fabriqué", "niet online beschikbaar", "niet online te koop",
     # being restocked, not orderable now ("En cours de réapprovisionnement", "Niet bestelbaar")
     "waiting for stock", "in kürze wieder", "en cours de réapprovisionnement", "en réapprovisionnement",
     "reponiendo stock", "en reposición", "em reposição", "aguardando estoque", "in riassortimento",
@@ -502,8 +502,8 @@ def _after_apology(low: str):
     return m
 
 
-_COLOUR_WORD = re.compile(r"(?<![^\W\d_])(?:colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|färg|farve|"
-                          r"farge|kolor|barva|цвет\w*|колір\w*)(?![^\W\d_])")
+_COLOUR_WORD = re.compile(r"(?<![^\W\d_])(?:colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|"
+                          r"färg|farve|farge|kolor|barva|цвет\w*|колір\w*)(?![^\W\d_])")
 
 
 # Back-order and pre-order offered after a sold-out phrase.
@@ -1310,7 +1310,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         for el in box.iter():
             if not isinstance(el.tag, str):
                 continue  # comments' text is not shown
-            if (el.get("class") or el.get("role")) and _picker_group(el) and not (related(el) or visible.hidden(el)):
+            if ((el.get("class") or el.get("role")) and _picker_group(el)
+                    and not (related(el) or visible.hidden(el))):
                 choices = _choices_in(el)
                 if choices is not None and _swatches(choices) and not _alert_only(_picker_choices(choices)):
                     swatches.append(choices)  # a size picker of buttons or list items
