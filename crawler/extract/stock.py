@@ -360,7 +360,10 @@ _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerstatus|lagerbestand|lagerbeho
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
                              r"quantité disponible|quantité en stock|quantità disponibile|pezzi disponibili|"
                              r"verfügbare menge|verfügbare stückzahl|beschikbare voorraad|dostępna ilość|"
-                             r"доступно|в наличии)"
+                             r"доступно|в наличии|"
+                             # "availability" in the shops' languages ("Dostępność: 0 szt.", "Наличие: 0 шт.")
+                             r"dostępność|наличие|наличност|наявність|disponibilità|disponibilité|disponibilidad|"
+                             r"disponibilidade|beschikbaarheid|verfügbarkeit|tillgänglighet|saatavuus)"
                              r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
                              # CJK labels may go without the colon ("库存0件")
                              r"(?:在庫数|在庫|库存|庫存|재고수량|재고)\s*[:：]?\s*(?:0(?![\d.,/–-])|なし|无|無|없음)|"
@@ -1067,7 +1070,9 @@ _STOCK_LABEL = re.compile(
     # ja "在庫状況" (stock status), "販売状況" (sales status), zh "库存状态", ko "재고 상태"
     r"在庫状況|在庫状態|販売状況|库存状态|庫存狀態|재고 ?상태|재고 ?현황)\s*[:：]",
     re.I)
-_OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tükendi"}
+_OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tükendi",
+                                   # a cross for "none", as Japanese shops' 在庫 ○ / △ / × marks
+                                   "×", "✕", "✖", "✗", "✘", "❌"}
 _UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 # An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
@@ -1214,7 +1219,7 @@ def _label_holding_value(el, own: str) -> str | None:
     return line if len(line) <= _SHORT else None
 
 
-_DOTS = re.compile(r"[●•○◉◎■□▪▫◆◇★☆✓✔✕✖✗✘⬤]")
+_DOTS = re.compile(r"[●•○◉◎■□▪▫◆◇★☆⬤]")  # (not a cross or a tick: a value of its own, "在庫：×")
 
 
 def _delivery_out(text: str) -> bool:
