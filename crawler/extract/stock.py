@@ -1176,20 +1176,17 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 def _may_be_value(text: str) -> bool:
     """A text that says more beside a stock label than alone: a stock phrase, a bare "No", a count."""
-    short = text.strip()[:200]
-    if not short or len(short) > 40:
-        return False
+    short = text[:200]  # stripped: the key the box's own reading looks it up by, one verdict for both
+    if short.isdigit() or verdict(short) is not None:
+        return True
     low = short.casefold()
-    return (verdict(short) is not None or low.isdigit() or _BARE_NO.fullmatch(low) is not None
-            or low.strip(" !.") in _OUT_AFTER_LABEL)
+    return len(low) <= 12 and (_BARE_NO.fullmatch(low) is not None or low.strip(" !.") in _OUT_AFTER_LABEL)
 
 
 def _labelled_by_sibling(el, value: str) -> str | None:
     """A value whose label is the element just before it, laid out without a table ("<div class='col-4'>
     Availability</div><div class='col-8'>Out of stock</div>", "<label>Stock:</label> <span>Sold out</span>",
     "<span>Availability</span><br><span>…</span>"): label and value are one statement, as a label cell's."""
-    if not value.strip():
-        return None
     label = el.getprevious()
     for _ in range(3):  # over a line break, a comment or a separator's ":" between them
         if label is None or (isinstance(label.tag, str) and label.tag != "br"
@@ -1198,7 +1195,7 @@ def _labelled_by_sibling(el, value: str) -> str | None:
         label = label.getprevious()
     if label is None or not isinstance(label.tag, str) or label.tag in _NOT_A_LABEL or len(label) > 2:
         return None  # a label is a word or two, not a block
-    words = " ".join((label.text_content() or "").split()).rstrip(":： -–")
+    words = " ".join(((label.text_content() if len(label) else label.text) or "").split()).rstrip(":： -–")
     if not 0 < len(words) <= 40 or not _STOCK_LABEL.fullmatch(words + ":"):
         return None
     return f"{words}: {value.strip()}"
@@ -1332,8 +1329,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
                 own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
-            labelled = (_cell_statement(el, own) or (_label_holding_value(el, own) if len(el) else None)
-                        or (_labelled_by_sibling(el, own) if _may_be_value(own) else None)) if own else None
+            said = own.strip() if own else ""
+            labelled = (_cell_statement(el, own)
+                        or (_label_holding_value(el, said) if len(el) and said[-1] in ":：" else None)
+                        or (_labelled_by_sibling(el, said) if len(said) <= 40 and _may_be_value(said) else None)
+                        ) if said else None
             if labelled:  # "<th>Skladem:</th><td>0 ks</td>", "<dt>Quantity available</dt><dd>0</dd>",
                 # "<p>Availability: <span class='red'>Out of stock</span></p>"
                 texts.append((labelled, el))
