@@ -339,6 +339,7 @@ _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "ni
                         "không", "לא", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
 _NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
+             r"nėra|nav|nu|"
              r"nope|out|sold|zero|nil|いいえ|없음|无|無|否)")
 _BARE_NO = re.compile(rf"\s*{_NO_WORDS}\s*[.!]?\s*")
 _SAID_NO = re.compile(rf"\s*[:：]\s*{_NO_WORDS}\s*[.!]?\s*")
@@ -363,7 +364,8 @@ _NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerstatus|lagerbestand|lagerbeho
                              r"доступно|в наличии|"
                              # "availability" in the shops' languages ("Dostępność: 0 szt.", "Наличие: 0 шт.")
                              r"dostępność|наличие|наличност|наявність|disponibilità|disponibilité|disponibilidad|"
-                             r"disponibilidade|beschikbaarheid|verfügbarkeit|tillgänglighet|saatavuus)"
+                             r"disponibilidade|beschikbaarheid|verfügbarkeit|tillgänglighet|saatavuus|"
+                             r"zaloga|zaliha|laoseis|készlet|raktárkészlet|varastosaldo|lagersaldo)"
                              r"\s*[:：]\s*(?:0(?![\d.,/–-])|none\b)|"
                              # CJK labels may go without the colon ("库存0件")
                              r"(?:在庫数|在庫|库存|庫存|재고수량|재고)\s*[:：]?\s*(?:0(?![\d.,/–-])|なし|无|無|없음)|"
@@ -1067,6 +1069,8 @@ _STOCK_LABEL = re.compile(
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고|"
+    # sl, lv, lt, et, fi, hu, hr, hi
+    r"zalog\w*|razpoložljivost|pieejamība|prieinamumas|saadavus|laoseis|varasto\w*|raktár\w*|stanje zaliha|उपलब्धता|"
     # ja "在庫状況" (stock status), "販売状況" (sales status), zh "库存状态", ko "재고 상태"
     r"在庫状況|在庫状態|販売状況|库存状态|庫存狀態|재고 ?상태|재고 ?현황)\s*[:：]",
     re.I)
