@@ -264,6 +264,8 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     # stock labels in more languages, so that their values are the product's (not another field's)
     ("<p>Zaloga: Ni na zalogi</p>", "sl"), ("<p>Pieejamība: nav pieejams</p>", "lv"), ("<p>Laoseis: 0</p>", "et"),
     ("<p>Prieinamumas: nėra</p>", "lt"), ("<p>उपलब्धता: स्टॉक में नहीं</p>", "hi"),
+    ("<p>Availability status: Out of stock</p>", "en"), ("<p>Bestand: ausverkauft</p>", "de"),
+    ("<p>Statut : Épuisé</p>", "fr"), ("<p>Situação: Esgotado</p>", "pt"),
     ("<div class='pdp-message'><strong>We're sorry.</strong> This product is no longer available for purchase "
      "online. Please check out similar items below.</div>", "en"),
     # a waiting list in place of the buy button, a return announced

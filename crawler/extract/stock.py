@@ -1065,7 +1065,8 @@ def _control(el, candidates: set):
 # A text that labels itself a stock statement is as clear as a stock element ("Availability: Out
 # Of Stock" in OpenCart's product list).
 _STOCK_LABEL = re.compile(
-    r"(?:availab\w*|stock(?: status| level)?|stocka|status|stato|estado|état|stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|"
+    r"(?:availab\w*(?: status)?|(?:online |web )?stock(?: status| level)?|stocka|status|statut|stato|estado|état|situação|"
+    r"stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|bestand|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
     r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고|"
