@@ -266,6 +266,10 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<p>Prieinamumas: nėra</p>", "lt"), ("<p>उपलब्धता: स्टॉक में नहीं</p>", "hi"),
     ("<p>Availability status: Out of stock</p>", "en"), ("<p>Bestand: ausverkauft</p>", "de"),
     ("<p>Statut : Épuisé</p>", "fr"), ("<p>Situação: Esgotado</p>", "pt"),
+    # "none" before the in-stock words, or the negation after them as Turkish puts it
+    ("<p class='stock'>אין במלאי</p>", "he"), ("<p class='stock'>Ingen på lager</p>", "no"),
+    ("<p class='stock'>Inga i lager</p>", "sv"), ("<p class='stock'>Stokta değil</p>", "tr"),
+    ("<p class='stock'>Non in magazzino</p>", "it"), ("<p class='stock'>Товар відсутній</p>", "uk"),
     ("<div class='pdp-message'><strong>We're sorry.</strong> This product is no longer available for purchase "
      "online. Please check out similar items below.</div>", "en"),
     # a waiting list in place of the buy button, a return announced
@@ -281,6 +285,13 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
 def test_out_of_stock_shown_only_in_words(box, lang):
     rec = in_buy_box(box, lang)
     assert rec.availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("line, lang", [("No shipping fees – In stock", "en"), ("Pas de frais, en stock", "fr"),
+                                        ("Keine Versandkosten – auf Lager", "de"), ("Ingen ventetid, på lager", "da")])
+def test_a_negation_in_another_clause_does_not_turn_in_stock_around(line, lang):
+    assert in_buy_box(f"<p class='stock'>{line}</p><button class='add-to-cart'>Add to cart</button>",
+                      lang).availability == "InStock"
 
 
 @pytest.mark.parametrize("line, lang", [("<p>Availability: <span class='red'>Out of stock</span></p>", "en"),

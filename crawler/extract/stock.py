@@ -111,6 +111,11 @@ _OUT = (
     "läbi müüdud", "laost otsas", "pole saadaval", "no hay stock", "no hay existencias", "sin disponibilidad",
     "agotada", "esgotada", "esaurita", "изчерпан", "изчерпано", "няма наличност", "не е наличен", "нет в наличии",
     "нет на складе", "распродано", "распродан", "закончился", "отсутствует", "немає в наявності", "εξαντλήθηκε",
+    # uk "absent", mk "no stock", it "not in the warehouse", vi "no goods", pl "temporarily none"
+    "відсутній", "відсутня", "відсутнє", "нема на залиха", "non in magazzino", "không có hàng", "chwilowo brak",
+    # tr puts the negation after the word ("stokta değil"); th, id, nl, lt
+    "stokta değil", "stokta bulunmamaktadır", "stokta bulunmuyor", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
+    "nėra prieinama",
     "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
     "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "stok kosong", "terjual habis", "habis terjual",
     "habis dijual", "sudah habis", "สินค้าหมด",
@@ -336,7 +341,7 @@ _NEGATIONS = frozenset(("not", "no", "non", "nicht", "kein", "keine", "nie", "ni
                         # "isn't in stock right now" (the word splits at its apostrophe), "aucune offre", "ningún stock"
                         "isn", "aren", "isnt", "arent", "aucune", "aucun", "nessuna", "nessun", "ninguna", "ningún",
                         "ningun", "nenhum", "nenhuma",
-                        "không", "לא", "none", "0"))
+                        "không", "לא", "אין", "ingen", "inga", "intet", "none", "0"))
 # A bare "no" as a stock field's whole value, in the shops' languages
 _NO_WORDS = (r"(?:no|nee|nein|non|nie|ne|nej|nei|ei|não|nao|none|nada|brak|nema|nincs|yok|yoq|нет|немає|ні|не|όχι|לא|لا|"
              r"nėra|nav|nu|"
@@ -562,14 +567,14 @@ def markup_availability(value) -> str | None:
 def _negated(low: str, at: int) -> bool:
     """A word among the three before `at` turns an in-stock phrase around ("nicht mehr verfügbar"), or
     among the five of its clause where a time stands between them ("non è al momento disponibile")."""
-    words = _WORD.findall(low, max(0, at - 40), at)
+    clause = _CLAUSE_END.split(low[max(0, at - 40):at])[-1]  # not another clause's ("No fees - in stock")
+    words = _WORD.findall(clause)
     if _NEGATIONS.intersection(words[-3:]):
         return True
-    clause = _CLAUSE_END.split(low[max(0, at - 40):at])[-1]
-    return bool(_NOW_WORDS.search(clause)) and bool(_NEGATIONS.intersection(_WORD.findall(clause)[-5:]))
+    return bool(_NOW_WORDS.search(clause)) and bool(_NEGATIONS.intersection(words[-5:]))
 
 
-_CLAUSE_END = re.compile(r"[.,;:!?|()\n]")
+_CLAUSE_END = re.compile(r"[.,;:!?|()\n]|\s[-–—]\s|[–—]")
 # "at the moment", "right now", "currently" between the negation and the phrase, as whole words
 _NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|currently|now|presently|attualmente|ora|"
                         r"adesso|actualmente|atualmente|momentan|momentanément|derzeit|zurzeit|aktuell|actuellement|"
