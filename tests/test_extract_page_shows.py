@@ -270,6 +270,7 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<p class='stock'>אין במלאי</p>", "he"), ("<p class='stock'>Ingen på lager</p>", "no"),
     ("<p class='stock'>Inga i lager</p>", "sv"), ("<p class='stock'>Stokta değil</p>", "tr"),
     ("<p class='stock'>Non in magazzino</p>", "it"), ("<p class='stock'>Товар відсутній</p>", "uk"),
+    ("<p class='stock'>現在販売していません</p>", "ja"), ("<p class='stock'>Không có sẵn</p>", "vi"),
     ("<div class='pdp-message'><strong>We're sorry.</strong> This product is no longer available for purchase "
      "online. Please check out similar items below.</div>", "en"),
     # a waiting list in place of the buy button, a return announced

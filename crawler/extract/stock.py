@@ -115,7 +115,7 @@ _OUT = (
     "відсутній", "відсутня", "відсутнє", "нема на залиха", "non in magazzino", "không có hàng", "chwilowo brak",
     # tr puts the negation after the word ("stokta değil"); th, id, nl, lt
     "stokta değil", "stokta bulunmamaktadır", "stokta bulunmuyor", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
-    "nėra prieinama",
+    "nėra prieinama", "販売していません", "没货", "không có sẵn", "walang stock",
     "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
     "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "stok kosong", "terjual habis", "habis terjual",
     "habis dijual", "sudah habis", "สินค้าหมด",
