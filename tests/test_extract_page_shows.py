@@ -288,6 +288,22 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     assert rec.availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("line, lang", [("In stock from 12 March", "en"), ("Ab 12.03. auf Lager", "de"),
+                                        ("Disponible à partir du 12/03", "fr"), ("Skladem od 12. 3.", "cs"),
+                                        ("Leverbaar vanaf 12 maart", "nl"), ("В наличии с 12 марта", "ru")])
+def test_in_stock_only_from_a_date_is_not_in_stock_now(line, lang):
+    # as "Coming soon": sold out where no buy button works, a pre-order where one does
+    assert in_buy_box(f"<p class='stock'>{line}</p>", lang).availability in SOLD_OUT
+    assert in_buy_box(f"<p class='stock'>{line}</p><button class='add-to-cart'>Add to cart</button>",
+                      lang).availability == "InStock"
+
+
+@pytest.mark.parametrize("line, lang", [("Available from 12.99", "en"), ("Disponible dès 49 €", "fr"),
+                                        ("Auf Lager ab 3 Stück", "de")])
+def test_a_price_or_a_count_after_in_stock_words_is_no_date(line, lang):
+    assert in_buy_box(f"<p class='stock'>{line}</p>", lang).availability not in SOLD_OUT
+
+
 @pytest.mark.parametrize("line, lang", [("No shipping fees – In stock", "en"), ("Pas de frais, en stock", "fr"),
                                         ("Keine Versandkosten – auf Lager", "de"), ("Ingen ventetid, på lager", "da")])
 def test_a_negation_in_another_clause_does_not_turn_in_stock_around(line, lang):

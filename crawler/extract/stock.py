@@ -574,6 +574,19 @@ def _negated(low: str, at: int) -> bool:
     return bool(_NOW_WORDS.search(clause)) and bool(_NEGATIONS.intersection(words[-5:]))
 
 
+# A date: "12.03.", "12/03/2027", "2027-03-12", "12 March", "March 12", "12. März", "12 de marzo" (not a price:
+# "from 12.99")
+_MONTHS = (r"jan|feb|mar|maa|apr|ma[iyj]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|fév|avr|juin|juil|août|déc|ene|abr|ago|"
+           r"dic|gen|giu|lug|set|ott|mrt|mei|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru|led|úno|bře|dub|kvě|čer|srp|zář|říj|"
+           r"pro|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|märz|mär")
+_DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}[/-]\d{{1,2}}(?:[/-]\d{{2,4}})?|"
+         rf"\d{{1,2}}\.?\s*(?:of\s+|de\s+)?(?:{_MONTHS})|(?:{_MONTHS})[a-zéû]*\.?\s+\d{{1,2}}(?!\d))")
+# After an in-stock phrase, a start from a date ("… from 12 March", "… à partir du 12/03", "… le 12 mars");
+# before it, "ab 12.03." (de), "od 12. 3." (cs, pl).
+_FROM_DATE = re.compile(rf"\s*(?:from|after|starting(?:\s+(?:on|from))?|on|ab|à partir du?|à partir de|dès le|le|"
+                        rf"a partir del?|a partir de|desde el|dal|dall'|a partire dal|vanaf|per|od|с|со)\s+"
+                        rf"(?:the\s+)?{_DATE}")
+_DATE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:ab|from|od|с|vanaf)\s+{_DATE}\s*$")
 _CLAUSE_END = re.compile(r"[.,;:!?|()\n]|\s[-–—]\s|[–—]")
 # "at the moment", "right now", "currently" between the negation and the phrase, as whole words
 _NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|currently|now|presently|attualmente|ora|"
@@ -631,6 +644,8 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
                                 or _SAID_NO.fullmatch(low, m.end())):
         return "OutOfStock"  # also "In stock: No", "Verfügbar: nein", "Skladem: ne"
+    if m.lastgroup == "in" and (_FROM_DATE.match(low, m.end()) or _DATE_BEFORE.search(low, 0, m.start())):
+        return "notify"  # in stock only from a date ("In stock from 12 March", "Ab 12.03. auf Lager")
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
                                                                                  m.start())[-8:]):
         return None  # "Het is niet mogelijk om een pre-order te plaatsen": no pre-order is taken
