@@ -288,6 +288,19 @@ def test_out_of_stock_shown_only_in_words(box, lang):
     assert rec.availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("said", ["Free returns available", "Similar items in stock", "Also available in blue",
+                                  "In stock at 3 stores", "Available on the app", "Other colours available"])
+def test_in_stock_words_said_of_other_things_leave_sold_out_markup_standing(said):
+    # a page that says the product can be ordered outweighs sold-out markup; these say it of something else
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": offer("189.00", "OutOfStock")}
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            f"<p class='availability-note'>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
+    shown = body.replace(said, "In stock")
+    assert extract_product(page(shown, ld(data)), URL).availability == "InStock"
+
+
 @pytest.mark.parametrize("line, lang", [("In stock from 12 March", "en"), ("Ab 12.03. auf Lager", "de"),
                                         ("Disponible à partir du 12/03", "fr"), ("Skladem od 12. 3.", "cs"),
                                         ("Leverbaar vanaf 12 maart", "nl"), ("В наличии с 12 марта", "ru")])

@@ -395,6 +395,11 @@ _OTHER_SUBJECT = re.compile(
     r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
     r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
+    # other products or colours than this one ("Similar items in stock", "Other colours available", "Also
+    # available in blue"), a returns policy ("Free returns available")
+    r"similar|other|others|andere|anderen|autres|otros|otras|altri|altre|outros|outras|also|auch|aussi|también|"
+    r"anche|também|ook|również|colou?rs?|farben|couleurs|colores|colori|kleuren|returns?|rücksendung\w*|"
+    r"retours?|devoluci\w*|resi|reso|"
     r"erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
     r"insurance|liste|list|wishlist|wunschliste|wunschzettel|"
@@ -411,8 +416,8 @@ _OTHER_SUBJECT = re.compile(
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i|"
-    r"для|в|на|до|dla|do|pro|k)\s+"
-    r"(?:[^\W\d_][\w'-]*\s+){0,2}?(?:"
+    r"для|в|на|до|dla|do|pro|k|at|on)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:"
     # (not the web shop itself: "in our online store", "en nuestra tienda online")
     r"(?<!online )(?<!web )(?<!internet )(?:(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|"
     r"boutiques?|tiendas?|negozio|negozi|"
@@ -420,7 +425,7 @@ _FOLLOWING_SUBJECT = re.compile(
     r"salon\w*|sklep\w*|prodejn\w*|predajn\w*|butik\w*|lojas?|mağaza\w*|магазин\w*|üzlet\w*|áruház\w*|"
     r"myymälä\w*|varehus\w*)(?!\s+(?:online|en ligne|on-?line))|"
     r"shipping|delivery|collection|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
-    r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|"
+    r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|apps?|"
     r"envío|spedizione|verzending|"
     # ru / uk / pl / cs / tr / sv / fi: "Недоступно для доставки", "Niedostępny do dostawy"
     r"доставк\w*|самовывоз\w*|dostaw\w*|doručen\w*|dodání|teslimat\w*|leverans\w*|toimitu\w*)(?![^\W\d_])|"
@@ -455,7 +460,8 @@ def _labelled_other(before: str) -> bool:
 
 # The phrase right before what it is said of: "Sold out sizes can be requested", "Unavailable colours
 # are crossed out" speak of some variants.
-_SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|größen|farben|tailles|"
+_SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|stores|shops|locations|"
+                           r"filialen|magasins|tiendas|negozi|winkels|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])|"
                            # "품절 옵션 재입고 알림", "품절된 옵션", "売り切れのサイズ", "售罄的颜色"
                            r"\s*(?:된|한|인|の|な|的)?\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")
