@@ -388,7 +388,8 @@ _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
     r"størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
-    r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|en magasin|"
+    r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|in den filialen|"
+    r"en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
     r"information|informationen|informations|informazioni|información|informatie|service|"
@@ -461,8 +462,10 @@ def _labelled_other(before: str) -> bool:
 # The phrase right before what it is said of: "Sold out sizes can be requested", "Unavailable colours
 # are crossed out" speak of some variants.
 _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|products|styles|stores|shops|locations|"
-                           r"filialen|magasins|tiendas|negozi|winkels|größen|farben|tailles|"
+                           r"filialen|magasins|tiendas|negozi|winkels|payment|shipping|delivery|offers|coupons|"
+                           r"discounts|deals|promotions|vouchers|methods|in-store|instore|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])|"
+                           r"\s+in\s*[:：]|"  # "Available in: Black, Navy": the choices listed next
                            # "품절 옵션 재입고 알림", "품절된 옵션", "売り切れのサイズ", "售罄的颜色"
                            r"\s*(?:된|한|인|の|な|的)?\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")
 # The product named as the subject of a longer sentence, after an apology or a heading word
