@@ -291,7 +291,8 @@ def test_out_of_stock_shown_only_in_words(box, lang):
 @pytest.mark.parametrize("said", ["Free returns available", "Similar items in stock", "Also available in blue",
                                   "In stock at 3 stores", "Available on the app", "Other colours available",
                                   "Available payment methods", "Available in: Black, Navy", "Available in-store only",
-                                  "In den Filialen verfügbar"])
+                                  "In den Filialen verfügbar", "Ähnliche Artikel auf Lager", "Disponibile anche in blu",
+                                  "다른 색상 재고 있음"])
 def test_in_stock_words_said_of_other_things_leave_sold_out_markup_standing(said):
     # a page that says the product can be ordered outweighs sold-out markup; these say it of something else
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",

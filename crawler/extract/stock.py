@@ -398,7 +398,8 @@ _OTHER_SUBJECT = re.compile(
     r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
     # other products or colours than this one ("Similar items in stock", "Other colours available", "Also
     # available in blue"), a returns policy ("Free returns available")
-    r"similar|other|others|andere|anderen|autres|otros|otras|altri|altre|outros|outras|also|auch|aussi|también|"
+    r"similar|ähnliche|ähnlichen|similaires|similares|simili|vergelijkbare|podobne|filialen|stores|magasins|"
+    r"other|others|andere|anderen|autres|otros|otras|altri|altre|outros|outras|also|auch|aussi|también|"
     r"anche|também|ook|również|colou?rs?|farben|couleurs|colores|colori|kleuren|returns?|rücksendung\w*|"
     r"retours?|devoluci\w*|resi|reso|"
     r"erweiterungen|erweiterung|extensions?|"
@@ -410,7 +411,7 @@ _OTHER_SUBJECT = re.compile(
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
     r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal)"
-    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|"
+    r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|색상|다른|매장|店舗|门店|其他|他の|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|"
     r"ขนาด|สี)")  # th "สีขาวสินค้าหมด": the white one sold out
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
@@ -466,6 +467,7 @@ _SUBJECT_NEXT = re.compile(r"\s+(?:sizes|colou?rs|variants|options|items|product
                            r"discounts|deals|promotions|vouchers|methods|in-store|instore|größen|farben|tailles|"
                            r"couleurs|tallas|colores|taglie|colori|maten|kleuren)(?![^\W\d_])|"
                            r"\s+in\s*[:：]|"  # "Available in: Black, Navy": the choices listed next
+                           r"\s+(?:also|auch|aussi|también|anche|também|ook|również)(?![^\W\d_])|"
                            # "품절 옵션 재입고 알림", "품절된 옵션", "売り切れのサイズ", "售罄的颜色"
                            r"\s*(?:된|한|인|の|な|的)?\s*(?:옵션|사이즈|컬러|색상|オプション|サイズ|カラー|选项|尺码|颜色|顏色)")
 # The product named as the subject of a longer sentence, after an apology or a heading word
