@@ -152,6 +152,20 @@ def test_three_different_products_are_still_a_listing():
     assert not extract_product(page("<h1>Outerwear</h1>", "".join(ld(n) for n in nodes)), URL).is_product
 
 
+def test_the_pages_own_product_beside_three_recommended_ones_in_markup_is_a_product_page():
+    # loose Product nodes, no ItemList: the one named like the heading, with its buy box, is the page's
+    main = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "sku": "WC-1",
+            "offers": offer("189.00", "OutOfStock")}
+    tiles = [{"@context": "https://schema.org", "@type": "Product", "name": f"Scarf {i}", "offers": offer("20.00")}
+             for i in range(3)]
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            "<button class='add-to-cart'>Add to cart</button></div>")
+    rec = extract_product(page(body, ld([main] + tiles)), URL)
+    assert (rec.is_product, rec.sku, rec.availability) == (True, "WC-1", "OutOfStock")
+    # the same markup on a category page (its heading names none of them, no buy box of its own) is a listing
+    assert not extract_product(page("<h1>Accessories</h1>", ld([main] + tiles)), URL).is_product
+
+
 @pytest.mark.parametrize("name, n", [("Frequently bought together", 3), ("Zubehör", 2)])
 def test_a_list_of_other_products_beside_the_pages_product_is_no_listing(name, n):
     # a recommendation list, or one too short to be a listing page's, marked up before the product

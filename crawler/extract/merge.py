@@ -117,15 +117,15 @@ def _pick_product(products: list[dict], url: str, headings: list[str]) -> tuple[
 
 def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: list[str]):
     """(the main product's fields, standalone products, breadcrumbs, whether an ItemList makes it a
-    listing, whether the markup's products are all others than the page's: three or more, none
-    named like its heading, as recommendation tiles mark up theirs)."""
+    listing, whether the markup holds others than the page's: three or more, as recommendation tiles mark
+    up theirs, beside one named like its heading or without it)."""
     listed = _recommended(nodes)
     if listed and any(is_product(n) and id(n) not in listed for n in nodes):
         nodes = [n for n in nodes if id(n) not in listed]  # the page's product beside a list of others
     products, count = select_products(nodes)
     main, own = _pick_product(products, url, headings)
-    others = count >= 3 and not own and bool(headings)
-    if others:
+    others = count >= 3 and bool(headings)
+    if others and not own:
         main = None
     crumbs: list[str] = []
     listing = False
@@ -221,7 +221,7 @@ def _extract(root, url: str) -> ProductRecord:
     crumbs: list[str] = []
     n_products = 0
     listing = False
-    others = False  # the markup describes only other products (recommendations)
+    others = False  # the markup describes other products (recommendations), beside the page's or instead of it
     for source, reader in (("jsonld", lambda: read_jsonld(sc.ld_scripts)),
                            ("microdata", lambda: read_microdata(root, base, sc.itemscope)),
                            ("rdfa", lambda: read_rdfa(sc.typed, base))):
