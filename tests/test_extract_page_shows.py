@@ -166,6 +166,17 @@ def test_the_pages_own_product_beside_three_recommended_ones_in_markup_is_a_prod
     assert not extract_product(page("<h1>Accessories</h1>", ld([main] + tiles)), URL).is_product
 
 
+def test_a_named_priced_page_at_a_products_address_is_a_product_whatever_its_cross_sells_add():
+    # no markup, and a strip of cross-sells each with its own button (Amazon's): the address says product
+    tiles = "".join(f"<li class='tile'><a href='/dp/B0{i}'>Cable {i}</a><span class='price'>$9.9{i}</span>"
+                    f"<button class='add-to-cart'>Add to cart</button></li>" for i in range(8))
+    body = (f"<div id='centerCol'><h1 id='title'>Wool Coat</h1><span class='price'>$189.00</span></div>"
+            f"<div class='bought-together'><ul>{tiles}</ul></div>")
+    assert extract_product(page(body), "https://shop.example.com/Wool-Coat/dp/B0ABCDEF12").is_product
+    # the same page at a search's address is a listing of results
+    assert not extract_product(page(body), "https://shop.example.com/s?k=wool+coat").is_product
+
+
 @pytest.mark.parametrize("name, n", [("Frequently bought together", 3), ("Zubehör", 2)])
 def test_a_list_of_other_products_beside_the_pages_product_is_no_listing(name, n):
     # a recommendation list, or one too short to be a listing page's, marked up before the product
