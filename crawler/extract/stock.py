@@ -400,7 +400,8 @@ _OTHER_SUBJECT = re.compile(
     # available in blue"), a returns policy ("Free returns available")
     r"similar|ähnliche|ähnlichen|similaires|similares|simili|vergelijkbare|podobne|filialen|stores|magasins|"
     r"other|others|andere|anderen|autres|otros|otras|altri|altre|outros|outras|also|auch|aussi|también|"
-    r"anche|também|ook|również|colou?rs?|farben|couleurs|colores|colori|kleuren|returns?|rücksendung\w*|"
+    r"anche|também|ook|również|colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|färg|farve|"
+    r"farge|kolor|barva|цвет\w*|колір\w*|returns?|rücksendung\w*|"
     r"retours?|devoluci\w*|resi|reso|"
     r"erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"
@@ -518,13 +519,7 @@ def _after_apology(low: str):
         return None
     end = _SENTENCE_END.search(low)
     m = _VERDICT.search(low, 0, min(end.start() + 1 if end else len(low), 2 * _SHORT))
-    if m is None or m.lastgroup != "out" or _COLOUR_WORD.search(low, 0, m.start()):
-        return None  # (a colour chosen is a variant: "Sorry, the colour you selected is sold out in all sizes")
-    return m
-
-
-_COLOUR_WORD = re.compile(r"(?<![^\W\d_])(?:colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|"
-                          r"färg|farve|farge|kolor|barva|цвет\w*|колір\w*)(?![^\W\d_])")
+    return m if m is not None and m.lastgroup == "out" else None
 
 
 # Back-order and pre-order offered after a sold-out phrase.
