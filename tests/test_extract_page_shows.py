@@ -3977,14 +3977,19 @@ def test_a_soft_hyphen_or_a_zero_width_space_inside_a_stock_word(text, availabil
     assert in_buy_box(f"<p class='product-status'>{text}</p>", "de").availability == availability
 
 
+def _said_beside_a_buy_button(said: str) -> str:
+    """A product column with `said` in a paragraph beside a working buy button."""
+    return ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
+            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+
+
 @pytest.mark.parametrize("said, lang", [("Tento produkt je vyprodaný.", "cs"), ("Dette produkt er udsolgt.", "da"),
                                         ("Sản phẩm này đã hết hàng.", "vi"), ("Το προϊόν έχει εξαντληθεί.", "el"),
                                         ("המוצר אזל מהמלאי.", "he"), ("هذا المنتج غير متوفر.", "ar"),
                                         ("Ovaj proizvod je rasprodan.", "hr"), ("สินค้านี้หมดแล้ว", "th")])
 def test_a_sentence_said_of_this_product_in_more_languages_outweighs_a_buy_button(said, lang):
     # as "This product is out of stock." does: a template's button left in the page does not sell it
-    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
-            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    body = _said_beside_a_buy_button(said)
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
 
 
@@ -3995,8 +4000,7 @@ def test_a_sentence_said_of_this_product_in_more_languages_outweighs_a_buy_butto
                                         ("عذراً، نفدت الكمية", "ar"), ("מצטערים, אזל מהמלאי", "he")])
 def test_an_apology_opening_a_sold_out_text_in_more_languages_outweighs_a_buy_button(said, lang):
     # as "Sorry, sold out!" does; in Japanese and Korean the apology runs on into its verb ("申し訳ございません")
-    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
-            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    body = _said_beside_a_buy_button(said)
     assert extract_product(page(body, lang=lang), URL).availability in SOLD_OUT
 
 
@@ -4011,6 +4015,5 @@ def test_an_apology_opening_a_sold_out_text_in_more_languages_outweighs_a_buy_bu
     ("Unfortunately this jacket is currently unavailable in our Berlin store.", "en", False),
 ])
 def test_a_long_sentence_an_apology_opens_or_the_web_shop_ends_states_the_stock(said, lang, sold_out):
-    body = ("<div class='product-info'><h1>Wool Coat</h1><p class='price'>€ 189,00</p>"
-            f"<p>{said}</p><button class='add-to-cart'>Add to cart</button></div>")
+    body = _said_beside_a_buy_button(said)
     assert (extract_product(page(body, lang=lang), URL).availability in SOLD_OUT) is sold_out
