@@ -453,13 +453,16 @@ def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
     largest ancestor, up to `levels` up (script-built pages nest deep), of at most `limit`
     elements (outermost kept)."""
     boxes = []
-    sizes: dict = {}  # anchors share ancestors: each subtree counted once, up to the cap
+    # anchors share ancestors: each subtree counted once, only as far as asked (-n: n or more)
+    sizes: dict = {}
 
     def count(el, cap: int) -> int:
         n = sizes.get(el)
-        if n is None:
-            n = sizes[el] = _count(el, limit + 1)
-        return min(n, cap)
+        if n is not None and (n > 0 or -n >= cap):
+            return min(abs(n), cap)
+        n = _count(el, cap)
+        sizes[el] = n if n < cap else -n
+        return n
 
     for a in anchors:
         box = a

@@ -770,6 +770,9 @@ def _selectors(css: str, at: int) -> list[tuple[frozenset, ...]]:
     return out
 
 
+_NEVER_SHOWN = frozenset(("template", "noscript", "script", "style"))
+
+
 class Visibility:
     """Whether the page shows an element (memoised per element, as ``areas.Related``)."""
 
@@ -795,7 +798,7 @@ class Visibility:
 
     def _hides(self, el) -> bool:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in ("template", "noscript", "script", "style", "head"):
+        if tag in _NEVER_SHOWN or tag == "head":
             return True
         if tag in ("html", "body"):
             return False  # a guard against a flash of unstyled content ("<body class='flash-style'>"): scripts show it
@@ -1356,9 +1359,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     elif el.get("name"):
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
-            own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
-            if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
-                own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
+            if el.tag in _NEVER_SHOWN:
+                own = None  # code or a template's copy: only its tail is on the page
+            else:
+                own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
+                if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
+                    own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
             texts = [(own, el)]
             said = own.strip() if own else ""
             labelled = (_cell_statement(el, own)
