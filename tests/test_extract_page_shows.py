@@ -3384,6 +3384,17 @@ def test_labelled_values_of_a_details_line(line, brand, sku):
     assert (rec.brand, rec.sku) == (brand, sku)
 
 
+def test_a_side_box_headed_manufacturers_names_no_brand():
+    # Zen Cart's left column: a box of every maker, its heading's id says "manufacturers"
+    side = ("<div class='leftBoxContainer' id='manufacturers'><h3 class='leftBoxHeading' id='manufacturersHeading'>"
+            "Manufacturers</h3><div id='manufacturersContent'><form action='/index.php'><select name='manufacturers_id'>"
+            "<option>Please Select</option><option>AeroTech</option><option>Cesaroni</option></select></form></div></div>")
+    body = (f"<div id='navColumnOne'>{side}</div><div id='productGeneral'><h1 id='productName'>G138T-14A Reload Kit</h1>"
+            "<h2 id='productPrices'>$27.83</h2><ul id='productDetailsList'><li>Model: ARO-07138L</li>"
+            "<li>Manufactured by: AeroTech</li></ul><input type='image' alt='Add to Cart' src='button_in_cart.gif'></div>")
+    assert extract_product(page(body), URL).brand == "AeroTech"
+
+
 def test_the_currency_in_the_text_right_after_the_amounts_element():
     # an old table layout: "<span id='price'>329,000</span>원", the amount alone ambiguous without it
     body = ("<table><tr><td><h1>27인치 QHD 모니터</h1></td></tr><tr><th class='goods_th'>판매가격</th><td class='goods_td'>"

@@ -1155,8 +1155,10 @@ def dom_brand(brand_elems, related) -> str | None:
         if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)) \
                 or siblings.get(el.getparent(), 0) >= 3:
             continue
-        if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4"), None) is not None or _links(el) > 1:
-            continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand"), not a brand's name
+        if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4", "select"), None) is not None \
+                or _links(el) > 1:
+            continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand") or of makers to
+            # choose from, not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
         key = key.replace("branding", "").replace("cobrand", "")
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
@@ -1177,6 +1179,8 @@ def dom_brand(brand_elems, related) -> str | None:
                     return b
                 continue  # "Brand: Unbranded": the label's value says there is none
         said = short_text(el, 60)
+        if said and _brand_label(said.rstrip(":： ")):
+            continue  # a caption: a side box's heading "Manufacturers", a label without its value
         m = LABEL.match(said) if said else None
         if m and FIELD_OF.get(normalize(m.group("label"))) not in _BRAND_FIELDS:
             continue  # another field's line under a brand-ish class ("<p class='supplier'>उत्पाद कोड: 2451</p>")
