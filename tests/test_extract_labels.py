@@ -870,6 +870,16 @@ def test_a_markup_brand_that_is_the_shops_own_name_gives_way_to_the_brand_the_pa
     assert get(shown + "<p>Made for Nordvik by Fjellrev.</p>", ld(brand="Nordvik")).brand == "Nordvik"
 
 
+def test_a_designer_printed_on_the_makers_own_shop_is_no_brand():
+    # the shop's own name in markup and a designer printed: the maker's own shop, the person who drew the chair
+    designer = "<h5 class='range-expandable__subheader'>Designer</h5><p class='range-expandable__paragraf'>K Vik/M Berg</p>"
+    rec = get(designer, ld(brand={"@type": "Brand", "name": "Example Shop"}))
+    assert rec.brand == "Example Shop"
+    # a boutique's designer that the title opens with is the brand
+    html = page(designer.replace("K Vik/M Berg", "Fjellrev"), ld(brand={"@type": "Brand", "name": "Example Shop"}))
+    assert extract_product(html.replace("<h1>Trail Jacket", "<h1>Fjellrev Trail Jacket"), URL).brand == "Fjellrev"
+
+
 @pytest.mark.parametrize("html, field, value", [
     ("<span class='posted_in'>Marchio: <a href='/marchio/fjellrev/' rel='tag'>Fjellrev</a></span>", "brand",
      "Fjellrev"),

@@ -1056,8 +1056,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     if "brand" in want and not book:
         # a brand label, then an element named for the brand ("Visit the Acme Store" above the title),
         # then the manufacturer's and the like (a company's name: "Acme Housewares Ltd.")
-        out["brand"] = found.get("brand") or dom_brand(sc.brand, related) or next(
-            (found[f] for f in _BRAND_FIELDS if found.get(f)), None)
+        brand = found.get("brand") or dom_brand(sc.brand, related)
+        field = "brand" if brand else next((f for f in _BRAND_FIELDS if found.get(f)), None)
+        out["brand"] = brand or (found[field] if field else None)
+        out["brand_field"] = field  # "brand": a brand label or element; else "maker", "designer", ...
     return out
 
 
@@ -1326,6 +1328,10 @@ _MORE_FROM = re.compile(
     r"todos los productos de|altri prodotti di|tutti i prodotti di|mais de|flere fra|mer från)\s+"
     rf"(.{{2,40}}?)(?:\s+{_ITEMS})?\s*[›»>→.!:]*\s*$|"
     rf"(?:^|\b)(?:see|view|shop|browse|discover|explore) all\s+(.{{2,40}}?)\s+{_ITEMS}\s*[›»>→.!:]*\s*$", re.I)
+
+
+def title_opens_with(title: str, name: str | None) -> bool:
+    return _opens(_WORDS_OF(title.casefold()), name)
 
 
 def _opens(title_words: list, name: str | None) -> bool:

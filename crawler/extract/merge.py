@@ -420,7 +420,13 @@ def _extract(root, url: str) -> ProductRecord:
         own = labels.site_brand(og.get("site_name"), url) if not brand_links() else None
         if own:
             rec.brand, sources["brand"] = own, "site"
-    if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site):
+    # a designer printed on the maker's own shop is the person who drew it (IKEA's "Designer: K Hagberg/M
+    # Hagberg"), unless the title opens with it (a boutique's "Designer: Acne Studios"); a game's publisher
+    # is its maker
+    beside_maker = (printed.get("brand_field") == "designer"
+                    and not labels.title_opens_with(h1[1] if h1 else "", printed.get("brand")))
+    if shop_named and dpart.get("brand") and not domfields.names_the_shop(dpart["brand"], site) and not (
+            beside_maker and dpart["brand"] == printed.get("brand")):
         rec.brand, sources["brand"] = dpart["brand"], "dom"
     elif h1 is not None and labels.markup_brand_gives_way(markup_brand, printed.get("brand"), h1[1], root,
                                                           crumbs or shown_crumbs()):
