@@ -2268,6 +2268,24 @@ def test_of_two_markups_naming_different_prices_the_one_the_page_shows():
     assert (rec.price, rec.currency) == ("48.00", "USD")
 
 
+def test_of_two_markups_the_one_the_buy_box_shows_to_the_cent():
+    """Magento: the product's microdata scope also holds a related product's offer; the catalogue's
+    product:price:amount keeps the price's six decimals, which the buy box shows to the cent."""
+    head = ('<meta property="product:price:amount" content="2384.994801">'
+            '<meta property="product:price:currency" content="MXN">')
+    related = ("<div class='block related'><strong class='block-title'>Productos relacionados</strong><ol><li>"
+               "<a href='/mp-1000'>Mezcladora MP-1000</a><span itemprop='offers' itemscope "
+               "itemtype='http://schema.org/Offer'><span class='price'>$11,753.00</span>"
+               "<meta itemprop='price' content='11753.004001'><meta itemprop='priceCurrency' content='MXN'></span>"
+               "</li></ol></div>")
+    body = ("<div itemscope itemtype='http://schema.org/Product'><h1 itemprop='name'>Lavabo Marcus</h1>"
+            "<div class='product-info-price'><span class='price-wrapper' data-price-amount='2384.994801'>"
+            "<span class='price'>$2,384.99</span></span></div><button class='action tocart'>Agregar al carrito</button>"
+            f"{related}</div>")
+    rec = extract_product(page(body, head, lang="es"), URL)
+    assert (rec.price, rec.currency) == ("2384.99", "MXN")
+
+
 def test_a_price_a_script_fills_in_from_its_data_attributes():
     body = ("<div class='product-detail'><h1>Wool Coat</h1><div class='product-price' data-price='249.00' "
             "data-currency='USD'><span class='js-price'></span></div><button class='add-to-cart'>Add to cart</button>"

@@ -40,6 +40,7 @@ listing page; so do six or more buy controls outside related-product areas.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import cache, partial
 from itertools import chain
@@ -645,6 +646,11 @@ def _minor_units(part: dict, shown) -> None:
                 part[key] = part[key] / 100
 
 
+def _same_amount(markup, shown) -> bool:
+    """A markup amount and one the page shows are the same price, to the cent the page rounds it to."""
+    return markup is not None and shown is not None and abs(markup - shown) < Decimal("0.01")
+
+
 def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_included=lambda: False,
                  boxed=lambda: {}, shows=lambda amount: True) -> None:
     """The record's price and currency from the layers; ``boxed()`` is what the buy box shows outside
@@ -701,8 +707,8 @@ def _merge_price(rec: ProductRecord, layers, sources: dict, hints: Hints, vat_in
         # The markup's price is before VAT (a marketplace's feed); the page shows it with VAT added
         # and says its prices include it: what it shows is what a buyer pays.
         price, price_src = gross, "dom"
-    elif price_src != "dom" and other and other[1]["price"] == (dom.get("price") or boxed().get("price")):
-        # Two markups disagree: the one the page shows is what a buyer pays.
+    elif price_src != "dom" and other and _same_amount(other[1]["price"], dom.get("price") or boxed().get("price")):
+        # Two markups disagree: the one the page shows is what a buyer pays (Magento's 2384.994801 shown 2,384.99).
         price, regular, price_src = other[1]["price"], other[1].get("regular_price"), other[0]
         if other[1].get("currency"):
             currency, sources["currency"] = other[1]["currency"], other[0]
