@@ -709,6 +709,11 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     assert rec.brand == "Nordvik"
     # a shop that links to brands' pages sells many makers': its name is none of theirs (an unbranded tote)
     assert get(head=_og("product", "Nordvik")).brand is None
+    # a shop whose markup leaves the brand slot empty (Shopware's supplier unset): no maker on record
+    blank = ("<div itemscope itemtype='https://schema.org/Product'><meta itemprop='name' content='Trail Jacket'>"
+             "<div itemprop='brand' itemtype='https://schema.org/Brand' itemscope><meta itemprop='name' content=' '>"
+             "</div></div>")
+    assert own_shop(blank, head=_og("product", "Nordvik")).brand is None
 
 
 @pytest.mark.parametrize("url, site, title, brand", [

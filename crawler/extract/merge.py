@@ -418,7 +418,9 @@ def _extract(root, url: str) -> ProductRecord:
         # A product page that names no brand anywhere, from a shop that names itself: most
         # often the maker's own shop (a marketplace's og:type is its own, "etsymarketplace:item").
         # not a shop that links to brands' pages: one of many makers, none of them itself
-        own = labels.site_brand(og.get("site_name"), url) if not brand_links() else None
+        # nor a shop whose markup leaves its brand slot empty: a maker's own shop fills it
+        blank = any(part.get("brand_blank") for _, part in layers)
+        own = labels.site_brand(og.get("site_name"), url) if not (blank or brand_links()) else None
         if own:
             rec.brand, sources["brand"] = own, "site"
     # a designer printed on the maker's own shop is the person who drew it (IKEA's "Designer: K Hagberg/M
