@@ -717,6 +717,13 @@ def test_a_product_taken_out_of_the_range(notice, lang):
     assert in_buy_box(f"<div class='notice'>{notice}</div>", lang).availability == "OutOfStock"
 
 
+def test_withdrawn_on_the_buy_button_in_polish():
+    # x-kom: the button in place of "Dodaj do koszyka" says "Withdrawn" and offers to ask about similar ones
+    button = ("<button class='sc-1jultii'><span class='status'>Wycofany</span><span class='hint'>Zapytaj o podobne "
+              "produkty</span></button>")
+    assert in_buy_box(f"<div class='product-actions'>{button}</div>", "pl").availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("line, lang, availability", [
     ("Wieder verfügbar ab 12. März", "de", "OutOfStock"), ("Available again from 12 March", "en", "OutOfStock"),
     ("De nuevo disponible el 3 de mayo", "es", "OutOfStock"),
@@ -1580,8 +1587,13 @@ def test_brand_and_code_from_page_state_when_the_markup_gives_only_the_price():
     assert (rec.price, rec.sources["price"]) == ("189.00", "json")
 
 
-def test_page_state_assigned_to_a_key_of_the_state_and_its_producer():
-    state = ("<script>window.__INITIAL_STATE__ = window.__INITIAL_STATE__ || {}; window.__INITIAL_STATE__['app'] = "
+@pytest.mark.parametrize("opening", [
+    "",
+    # the script opens with an empty settings object and its keys, the state assigned well after
+    "window.__ENV = {};" + "".join(f'\n  window.__ENV.SETTING_{i} = "{"x" * 60}";' for i in range(12)),
+])
+def test_page_state_assigned_to_a_key_of_the_state_and_its_producer(opening):
+    state = (f"<script>{opening}window.__INITIAL_STATE__ = window.__INITIAL_STATE__ || {{}}; window.__INITIAL_STATE__['app'] = "
              '{"productDetails": {"id": "1203456", "name": "Wool Coat", "producer": {"name": "Nordvik"}, '
              '"price": 189.0, "availabilityStatus": "Unavailable", "isBuyable": false}};</script>')
     rec = extract_product(page(f"<div id='app'><h1>Wool Coat</h1></div>{state}"), URL)

@@ -84,19 +84,32 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                 except ValueError:
                     pass
             continue
-        try:
-            if text.startswith(_PARSED, m.end()):
-                literal = _DECODER.raw_decode(text, m.end() + len(_PARSED))[0]  # the string, unescaped
-                out.append((_DECODER.decode(literal), False) if isinstance(literal, str) else (literal, False))
-            else:
-                try:
-                    state = _DECODER.raw_decode(text, m.end())[0]
-                except ValueError:  # a JavaScript literal rather than JSON (unquoted keys, Nuxt 2)
-                    state = read_js_state(text, m.end())
+        for hop in range(_HOPS):
+            try:
+                state, end = _assigned(text, m)
+            except ValueError:
+                break
+            # an empty object first ("window.__ENV = {};"): the page's state is assigned a little further on
+            nxt = _ASSIGN.search(text, end, end + _HOP) if not state and end is not None and hop < _HOPS - 1 else None
+            if nxt is None:
                 out.append((state, m.group().startswith("var meta")))
-        except ValueError:
-            pass
+                break
+            m = nxt
     return out
+
+
+_HOPS, _HOP = 3, 4_000
+
+
+def _assigned(text: str, m) -> tuple[object, int | None]:
+    """The value assigned at `m` and where it ends (None: a JavaScript literal, its end not known)."""
+    if text.startswith(_PARSED, m.end()):
+        literal = _DECODER.raw_decode(text, m.end() + len(_PARSED))[0]  # the string, unescaped
+        return (_DECODER.decode(literal) if isinstance(literal, str) else literal), None
+    try:
+        return _DECODER.raw_decode(text, m.end())
+    except ValueError:  # a JavaScript literal rather than JSON (unquoted keys, Nuxt 2)
+        return read_js_state(text, m.end()), None
 
 
 _INNER_STRINGS = 20  # JSON strings decoded in one state, at most

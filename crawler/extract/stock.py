@@ -69,7 +69,7 @@ _OUT = (
     "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
     "utgått ur sortimentet", "udgået af sortimentet", "udgået", "forhandles ikke længere", "føres ikke længere",
     "har utgått", "inte längre att köpa", "kan inte längre köpas",
-    "ikke længere købes", "kan ikke længere købes", "kan ikke lenger kjøpes", "wycofany z oferty", "wycofany ze sprzedaży",
+    "ikke længere købes", "kan ikke længere købes", "kan ikke lenger kjøpes", "wycofany", "wycofana",  # pl: withdrawn ("Wycofany z oferty")
     "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
     "取り扱い終了", "取扱終了", "取り扱いできません", "取扱いできません", "取り扱いしておりません", "生産終了", "已停售", "停产", "단종",
     # ko / ja / zh: sales stopped, or cannot be bought now ("이 상품은 현재 구매가 불가한 상품입니다", "現在購入できません",
