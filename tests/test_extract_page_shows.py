@@ -2231,6 +2231,18 @@ def test_other_sellers_offers_under_the_buy_box_are_not_the_price(offers):
     assert (rec.price, rec.currency) == ("189.00", "EUR")
 
 
+@pytest.mark.parametrize("panel", ["panel panel-resealed", "open-box-offer", "offer-resigilat"])
+def test_an_open_box_offer_beside_the_buy_box_is_not_the_price(panel):
+    # eMAG: the product's own price, then a box reselling a returned one cheaper ("RESIGILAT", was 229,99 Lei)
+    body = ("<div class='product-page'><h1>Casti On-Ear HA-S30BT</h1><form class='main-product-form'>"
+            "<p class='product-new-price'>229<sup>99</sup> <span>Lei</span></p></form>"
+            f"<div class='{panel}'><div class='product-badge'>RESIGILAT</div><p class='product-old-price'><s>229<sup>99</sup> "
+            "<span>Lei</span></s></p><p class='product-new-price'>199<sup>99</sup> <span>Lei</span></p>"
+            "<button class='add-to-cart'>Adauga in cos</button></div></div>")
+    rec = extract_product(page(body, lang="ro"), URL)
+    assert (rec.price, rec.regular_price, rec.currency) == ("229.99", None, "RON")
+
+
 def test_cards_of_other_products_with_a_price_each_are_not_the_product():
     """A list no class or heading marks, whose cards sell nothing now ("Sold out", "Notify me"):
     their prices are other products', and the unlabelled amount under the title is the price."""

@@ -29,8 +29,11 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
 # a class that marks a row of an accordion or a tab as the open one ("a-accordion-active", "is-open")
 OPEN_ROW = re.compile(r"(?:^|[\s_-])(?:active|open|expanded|selected)(?:$|\s)", re.I)
 # Second-hand offer boxes sit beside the new-item buy box on marketplaces.
-_USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand)(?=[^a-z]|$)")
-_USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand")
+# (also returned goods resold unsealed: "open box", eMAG's "panel-resealed", Romanian "resigilat")
+_USED = re.compile(r"(?:^|[^a-zA-Z])(?i:used|refurb[a-z]*|renewed|pre-?owned|second-?hand|resealed|resigilat[a-z]*|"
+                   r"open-?box)(?=[^a-z]|$)")
+_USED_HINTS = ("used", "Used", "USED", "refurb", "Refurb", "renewed", "Renewed", "owned", "Owned", "hand", "Hand",
+               "reseal", "Reseal", "resigil", "Resigil", "box", "Box")
 
 
 # A carousel/slider that holds the product's own photos (SFRA "pdpCarousel", "product-image-carousel").
