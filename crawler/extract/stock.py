@@ -706,6 +706,7 @@ _TEMPLATE_BRANCH = frozenset(("ng-show", "ng-hide", "ng-if", "data-ng-show", "da
                               "x-if", "v-if", "v-else", "v-else-if", "v-show", "*ngif", "ko-if"))
 # a BEM element named for a stock state: "price__badge-sold-out", "product__label--unavailable"'s element part
 _STATE_ELEMENT = re.compile(r"(?P<block>[a-z][\w-]*?)__[\w-]*?(?P<state>sold[-_]?out|unavailable|out[-_]of[-_]stock)")
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?(?:\.[\w-]+)+$", re.I)
 
 
@@ -717,9 +718,10 @@ def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozense
     ".is-available .sold-out-label"): one of the element's classes -> (ancestor class sets, own
     classes). A selector that another rule shows again (a media query's "display:block" for a
     responsive "hide-until-m") is left out: the page shows it at some width. Only the rules
-    around a "display" or "visibility" are read (pages carry hundreds of kilobytes of CSS)."""
+    around a "display" or "visibility" are read (pages carry hundreds of kilobytes of CSS), and of
+    the rules that show, only those naming a class some rule hides."""
     hiding: list[tuple[frozenset, ...]] = []
-    shown: set[tuple[frozenset, ...]] = set()
+    showing: list[str] = []
     for style in styles:
         css = _on_screen(style.text or "")
         for word in ("display", "visibility"):
@@ -727,10 +729,17 @@ def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozense
             while at >= 0:
                 declaration = css[at:at + 40]
                 if _HIDES.match(declaration):
-                    hiding.extend(_selectors(css, at))
+                    hiding.extend(_selectors(_rule_head(css, at)))
                 elif _SHOWS.match(declaration):
-                    shown.update(_selectors(css, at))
+                    showing.append(_rule_head(css, at))
                 at = css.find(word, at + len(word))
+    if not hiding:
+        return {}
+    hidden_classes = {c for classes in hiding for c in classes[-1]}
+    shown: set[tuple[frozenset, ...]] = set()
+    for head in showing:
+        if not hidden_classes.isdisjoint(_CLASS_NAME.findall(head)):
+            shown.update(_selectors(head))
     rules: dict[str, list] = {}
     for classes in hiding:
         if classes not in shown:
@@ -755,15 +764,19 @@ def _on_screen(css: str) -> str:
     return css
 
 
-def _selectors(css: str, at: int) -> list[tuple[frozenset, ...]]:
-    """The class selectors of the rule whose body holds position `at`, each as the class sets of
-    its compound parts."""
+def _rule_head(css: str, at: int) -> str:
+    """The selector text of the rule whose body holds position `at` ("" when `at` is in no rule's body)."""
     opening = css.rfind("{", 0, at)
     if opening < 0 or css.rfind("}", 0, at) > opening:
-        return []  # not inside a rule's body
+        return ""  # not inside a rule's body
     start = max(css.rfind("}", 0, opening), css.rfind("{", 0, opening), css.rfind(";", 0, opening)) + 1
+    return css[start:opening]
+
+
+def _selectors(head: str) -> list[tuple[frozenset, ...]]:
+    """A rule's class selectors, each as the class sets of its compound parts."""
     out = []
-    for selector in css[start:opening].split(","):
+    for selector in head.split(","):
         parts = selector.replace(">", " ").split()
         if parts and all(_SIMPLE_SELECTOR.match(p) for p in parts):
             out.append(tuple(frozenset(p.split(".")[1:]) for p in parts))
