@@ -400,6 +400,10 @@ def test_a_stock_label_in_the_element_before_its_value_outweighs_a_working_butto
     ("Artikel kann derzeit nicht gekauft werden", "de"), ("Sin fecha de entrada", "es"), ("NOT FOR SALE", "en"),
     ("Reserviert", "de"), ("Reservado", "es"), ("Réservé", "fr"),
     ("This item cannot be purchased", "en"),
+    # cannot be bought or ordered (now, online)
+    ("Artikel kann nicht online gekauft werden", "de"), ("Kann derzeit nicht bestellt werden", "de"),
+    ("Ce produit ne peut pas être commandé", "fr"), ("Questo prodotto non può essere acquistato", "it"),
+    ("Dit product kan niet besteld worden", "nl"), ("Nie można kupić", "pl"), ("Немає в продажу", "uk"),
     # a one-off item's sold badge, or its sentence with the bare noun as the subject
     ("Продано", "ru"), ("Satıldı", "tr"), ("판매완료", "ko"), ("Товар продан.", "ru"), ("Item sold.", "en"),
     ("Artikel verkauft!", "de"), ("Продавец снял объявление с публикации.", "ru"),
