@@ -476,10 +476,13 @@ def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
             size += 1  # the parent's size, counting only what is new: it and the box's siblings
             alone = True
             for c in e:
-                if c is not box and isinstance(c.tag, str):
+                if size > limit:
+                    break  # (a flat parent of thousands: the rest is not counted, nor walked)
+                if c is box:
+                    continue
+                if isinstance(c.tag, str):
                     alone = False
-                if c is not box and size <= limit:
-                    size += count(c, limit + 1 - size)
+                size += count(c, limit + 1 - size)
             if size > limit:
                 break
             # a wrapper around the box alone is no level of its own (a framework's nest of single divs)
