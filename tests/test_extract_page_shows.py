@@ -753,6 +753,25 @@ def test_every_size_sold_out_in_a_select_beside_a_menus_dropdowns_is_sold_out():
     assert extract_product(html, URL).availability == "OutOfStock"
 
 
+def test_the_one_size_there_is_offered_for_a_stock_alert_is_sold_out():
+    """Wiggle: a list of one size, classed for the "email when in stock" it offers and saying so, beside the
+    picker block's own buttons (its BEM "__btn-group", no picker) and an "Add to Basket" its script hides."""
+    size = ("<ul class='bem-sku-selector__option-group'><li class='email-when-in-stock selected "
+            "bem-sku-selector__option-group-item'><input type='hidden' name='id' value='100578951'>"
+            "<span class='bem-sku-selector__size'>One Size</span><span class='bem-sku-selector__price'>$138.99</span>"
+            "<div class='bem-sku-selector__status'><span class='out-of-stock'>Out of stock. Let me know when in stock."
+            "</span></div></li></ul>")
+    buttons = ("<div class='bem-sku-selector__btn-group'><button type='submit' class='js-addToBasket'>Add to Basket"
+               "</button><button class='emailstock-link' style='display: none;'>Email when in stock</button></div>")
+    box = (f"<div class='bem-pdp__gallery-resize-container'><img src='/bike.jpg' alt='Balance bike'><span>1</span>"
+           f"<span>2</span></div><div class='bem-sku-selector'><div class='bem-sku-selector__option'>{size}</div>"
+           f"{buttons}</div>")
+    assert in_buy_box(box).availability == "OutOfStock"
+    # the same size in stock: the working button sells it
+    assert in_buy_box(box.replace("email-when-in-stock ", "").replace("Out of stock. Let me know when in stock.",
+                                                                       "In stock")).availability == "InStock"
+
+
 def test_every_size_crossed_out_under_the_pickers_caption_is_sold_out():
     sizes = "".join(f"<button type='button' class='size-btn is-oos' disabled>{n}</button>" for n in range(38, 42))
     box = (f"<fieldset class='size-grid'><legend>Größe (EU)</legend>{sizes}</fieldset>"

@@ -681,7 +681,7 @@ _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|{READER_ONLY_CLASS}|"
 # (nor a text's size: Amazon's UI kit's "a-size-medium", Bulma's "is-size-7", "font-size-small", the CSS
 # modules' "styles_fontSize2__xNlIo")
 # (the look-behinds read back from "size" once it matched, not at every position of a long class string)
-_PICKER_WORDS = (r"size(?<![^\w]a-size)(?<!^a-size)(?<!font-size)(?<!text-size)(?<!fontsize)(?<!textsize)"
+_PICKER_WORDS = (r"size(?<![^\w]a-size)(?<!^a-size)(?<!font-size)(?<!text-size)(?<!fontsize)(?<!textsize)(?<!resize)"
                  r"(?<!iconsize)(?<!is-size)(?!-?(?:l|m|xl|xs|lg|md|sm)(?![a-z]))|swatch|variant|"
                  r"dropdown|picker|sku-?select")
 # "store" that names the web shop itself, not a shop in town: WebSphere Commerce's
@@ -1541,7 +1541,8 @@ def _picker_group(el) -> bool:
     if not isinstance(el.tag, str) or el.tag in _A_CHOICE:
         return False
     cls = (el.get("class") or "").lower()
-    return bool(cls and _PICKER.search(cls) and not _PICKER_CAPTION.search(cls)) or el.get("role") in (
+    return bool(cls and _PICKER.search(cls) and not _PICKER_CAPTION.search(cls) and not _PICKER_PART.search(cls)) \
+        or el.get("role") in (
         "radiogroup", "listbox")
 
 
@@ -1577,6 +1578,9 @@ _ON_SALE_WORDS = frozenset(_ORDER[1:])
 
 # A picker's caption or its size guide, named as a part of it ("ml-variants__label"): no picker of its own
 _PICKER_CAPTION = re.compile(r"(?:__|-)(?:label|title|heading|header|caption|legend|guide)(?![a-z])")
+# A picker block's other parts, named as its BEM elements: its buttons, status, price ("bem-sku-selector__btn-group",
+# "…__basket-controls", "…__status"), no picker of their own
+_PICKER_PART = re.compile(r"__(?:btn|buttons?|basket|cart|status|price|promo|controls?|qty|quantity|actions?)(?![a-z])")
 _A_CHOICE = frozenset(("button", "a", "li", "label", "option", "input", "span"))  # one choice ("zs-size"), not a picker
 
 
@@ -1586,8 +1590,8 @@ def _choices_in(picker):
     el = picker
     for _ in range(3):
         kids = [c for c in el if isinstance(c.tag, str)]
-        if len(kids) > 1:
-            return el
+        if len(kids) > 1 or (kids and kids[0].tag == "li"):
+            return el  # (a list of one item: the one size there is, "One Size")
         if not kids:
             return None
         el = kids[0]
@@ -1683,7 +1687,8 @@ def _stock_data_out(e) -> bool:
 _STOCK_COUNT_ATTRIBUTE = re.compile(r"data-(?:stock|stock-?level|inventory|qty|quantity)$")
 _SOLD_OUT_ATTRIBUTE = re.compile(r"data-(?:is-?)?(?:sold-?out|out-?of-?stock|oos|unavailable)$")
 # A choice's class may also strike it through or mark it "oos"
-_CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike")
+# (also a choice classed for the back-in-stock alert it offers: Wiggle's "email-when-in-stock")
+_CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike|when-in-stock|notify")
 
 
 
