@@ -753,6 +753,36 @@ def test_every_size_sold_out_in_a_select_beside_a_menus_dropdowns_is_sold_out():
     assert extract_product(html, URL).availability == "OutOfStock"
 
 
+def test_a_store_locators_not_found_message_says_nothing_of_the_products_stock():
+    # the "find it in a shop near you" widget's message beside "In Stock" and a working button
+    locator = ("<div class='pdp_locator'><a class='pdp_locator_button' href='#'>Find it in a shop near you +</a>"
+               "<div class='pdp_locator_container'><h2>In-Shop Availability</h2><div class='pdp_locator_notfound'>"
+               "<div class='content-asset'><div class='error'>unfortunately, this style is not available near you. but "
+               "shipping is always free with your online purchase!</div></div></div></div></div>")
+    box = ("<div class='availability'><span class='label'>Availability:</span><div class='value'><p class='in-stock-msg'>"
+           "ONE SIZE, cherry liqueur, In Stock</p></div></div><button class='add-to-cart'>Add to Bag</button>")
+    assert in_buy_box(box + locator).availability == "InStock"
+    # the message alone, outside the widget, speaks of shops near the shopper too
+    assert in_buy_box(box + "<p class='note'>Unfortunately, this style is not available near you.</p>"
+                      ).availability == "InStock"
+
+
+def test_the_sold_out_copy_of_a_wait_list_block_beside_a_working_button_is_weak():
+    """The page holds both states: a working "Add To Shopping Bag" and the wait-list block its script shows
+    when the product is gone. The block's "We're sorry, this item is no longer available" is its copy."""
+    waitlist = ("<div id='waitlist-container'><p><span>We're sorry, this item is no longer available.</span><br>"
+                "Enter your email to be notified if it comes back in stock.</p><div id='waitlist-form'>"
+                "<input type='text' name='waitlist-email'><a id='notify-button' href='javascript:void(0)'>Notify Me</a>"
+                "</div></div>")
+    button = "<a href='javascript:verifyFields()' id='addToCart' class='css-button primary'>Add To Shopping Bag</a>"
+    assert in_buy_box(button + waitlist).availability == "InStock"
+    # without a working button, the block says it: sold out
+    assert in_buy_box(waitlist).availability == "OutOfStock"
+    # the same sentence outside such a block is said of the product: sold out beside the button too
+    assert in_buy_box(button + "<p><span>We're sorry, this item is no longer available.</span></p>"
+                      ).availability == "OutOfStock"
+
+
 def test_the_one_size_there_is_offered_for_a_stock_alert_is_sold_out():
     """Wiggle: a list of one size, classed for the "email when in stock" it offers and saying so, beside the
     picker block's own buttons (its BEM "__btn-group", no picker) and an "Add to Basket" its script hides."""

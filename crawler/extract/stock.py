@@ -424,6 +424,9 @@ _OTHER_SUBJECT = re.compile(
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
+    # a shop in town near the shopper ("not available near you")
+    r"\s*(?:near\s+you|nearby|in\s+der\s+nähe|près\s+de\s+chez\s+vous|cerca\s+de\s+ti|vicino\s+a\s+te|"
+    r"bij\s+jou\s+in\s+de\s+buurt)(?![^\W\d_])|"
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i|"
     r"для|в|на|до|dla|do|pro|k|at|on)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:"
@@ -876,6 +879,16 @@ def _alert_control(el) -> bool:
 
 def _named_alert(el) -> bool:
     return _NOTIFY_CONTROL.search(" ".join(filter(None, (el.get("class"), el.get("id")))).lower()) is not None
+
+
+def _in_alert_area(el, stop) -> bool:
+    """Inside a back-in-stock alert's area ("<div id='waitlist-container'>"), up to three levels, not above `stop`."""
+    for e in islice(chain((el,), el.iterancestors()), 4):
+        if e is stop:
+            return False
+        if _named_alert(e):
+            return True
+    return False
 
 
 def _above_alert(el):
@@ -1409,12 +1422,12 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                              # "Sorry, this item is no longer available")
                              or v == "OutOfStock" and _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24))):
                     # "Availability: Out Of Stock", "The item ... cannot be added to your cart"
-                    (clear if _STOCK_LABEL.match(t) or (v == "OutOfStock" and (_CANNOT_BUY.search(t.casefold())
-                                                                               or _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24)
-                                                                               or _APOLOGY.match(t.casefold())
-                                                                               or _NO_STOCK_COUNT.match(t.casefold())
-                                                                               or _title_badge(owner)
-                                                                               or _marked_in_title(owner, t)))
+                    low = t.casefold()
+                    said_clearly = v == "OutOfStock" and (
+                        _CANNOT_BUY.search(low) or _THIS_PRODUCT.search(low, 0, _LEAD + 24) or _APOLOGY.match(low)
+                        or _NO_STOCK_COUNT.match(low) or _title_badge(owner) or _marked_in_title(owner, t))
+                    # (a sentence of the back-in-stock sign-up block is its copy for the sold-out state: weak)
+                    (clear if _STOCK_LABEL.match(t) or (said_clearly and not _in_alert_area(owner, box))
                      else weak).append(v)
         pickers.extend(_all_choices_out(group) for group in radios.values())
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
