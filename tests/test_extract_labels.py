@@ -1161,6 +1161,14 @@ def test_a_markup_brand_that_is_a_makers_own_domain_is_the_maker():
     assert get("", f"<script type='application/ld+json'>{json.dumps(data)}</script>").brand == "Example"
 
 
+def test_the_header_link_to_the_shops_brand_index_names_no_brand():
+    index = ("<div id='azBrandIndex'><h6><a href='/brands' class='gae-click*Global*Brand-Index*brand-index'>"
+             "Alphabetical Brand Index</a></h6><a href='/brands-a'>A</a> <a href='/brands-b'>B</a></div>")
+    html = page().replace("<header class='site-header'>", f"<header class='site-header'>{index}")
+    html = html.replace("<h1>Trail Jacket</h1>", "<h1>Chuck Taylor Core Ox</h1><p class='product-brand'>Converse</p>")
+    assert extract_product(html, URL).brand == "Converse"
+
+
 def test_a_strip_of_brands_logos_names_no_brand():
     # "Top-Marken": a logo link per brand, each classed for its brand, titled "Zur Acer-Produktwelt"
     logos = "".join(f"<a class='hint fl brand_{b}' href='/{b.lower()}' title='Zur {b}-Produktwelt bei Example'></a>"

@@ -1128,7 +1128,9 @@ BRAND_CLASS_TOKEN = re.compile(r"(?:^|[-_\s])(?:merk|merke|marca|marque|marke|ma
 # the maker's series, collection or story ("vendor-series-name": "NVIDIA GeForce RTX™ 30 Series"), or the shop's
 # certificate from it ("product-brandcert": "Intel Platinium Partner"), not its name
 _BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:series|collection|story|family|range|line|"
-                           r"cer(?:t|tificate)?(?![a-z])|partner|authori[sz]ed|dealer)")
+                           r"cer(?:t|tificate)?(?![a-z])|partner|authori[sz]ed|dealer|"
+                           # the shop's index of all its brands ("brand-index": "Alphabetical Brand Index")
+                           r"index|directory|finder|filter|search)")
 
 
 # a style in the shop's brand colours ("btn btn-lg btn-brand": "Bli kunde!"), not the maker's name
