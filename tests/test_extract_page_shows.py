@@ -783,6 +783,19 @@ def test_the_sold_out_copy_of_a_wait_list_block_beside_a_working_button_is_weak(
                       ).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("button, availability", [
+    ("<a title='Back Order' onclick='AjaxAddToCart(event, this, 717265)' class='snap-css-button backorder "
+     "buy-now-button'>Back Order</a>", "BackOrder"),
+    ("<button type='submit' class='add-to-cart'>Pre-order now</button>", "PreOrder"),
+    # served disabled, the offer is not open: the stock line stands
+    ("<button type='submit' class='add-to-cart' disabled>Pre-order now</button>", "OutOfStock"),
+])
+def test_a_working_buy_button_that_takes_back_orders_beside_out_of_stock_online(button, availability):
+    box = (f"<div class='button-stack'>{button}<div class='outofstock'>Out Of Stock Online</div>"
+           "<div class='bold'>You may order this item and it will ship when it arrives in stock.</div></div>")
+    assert in_buy_box(box).availability == availability
+
+
 def test_the_one_size_there_is_offered_for_a_stock_alert_is_sold_out():
     """Wiggle: a list of one size, classed for the "email when in stock" it offers and saying so, beside the
     picker block's own buttons (its BEM "__btn-group", no picker) and an "Add to Basket" its script hides."""

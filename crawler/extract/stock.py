@@ -1437,6 +1437,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     if sold_out_controls:
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = False
+    taken_on_order = None  # a working buy button that offers a back-order or a pre-order in its words
     candidates = set(buttons)
     for e in buttons:
         if visible.hidden(e):
@@ -1471,6 +1472,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))
                 and not _OTHER_ACTION.search(says.casefold())):
             working = True
+            if verdict(says) in ("BackOrder", "PreOrder"):
+                taken_on_order = verdict(says)  # "Back Order", "Pre-order now" beside "Out of stock online"
     said = clear + weak
     if not working and "notify" in said:
         return "OutOfStock", working
@@ -1483,6 +1486,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         return "OutOfStock", working  # it cannot be delivered, and no button sells it
     if working and promised:
         return "BackOrder", working  # sold out, a date promised, and the button takes the order
+    if taken_on_order:
+        return taken_on_order, working
     if working and "OutOfStock" in clear and not _ON_SALE_WORDS.isdisjoint(clear):
         # labels for both states beside a working button: a template whose stylesheet shows one,
         # so the page says neither (markup, else the button, decides)
