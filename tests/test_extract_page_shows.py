@@ -329,6 +329,18 @@ def test_in_stock_words_said_of_other_things_leave_sold_out_markup_standing(said
     assert extract_product(page(shown, ld(data)), URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("said", ["Last years Pop! Mini Advent Calendar sold out globally",
+                                  "Das Vorjahresmodell war schnell ausverkauft"])
+def test_last_years_edition_sold_out_says_nothing_of_this_one(said):
+    # a pre-order whose description recalls how fast last year's edition went: the markup's pre-order stands
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Advent Calendar 2019",
+            "offers": offer("49.99", "PreOrder")}
+    body = ("<div class='product-info'><h1>Advent Calendar 2019</h1><div class='product-price'>€ 49,99</div>"
+            "<button class='productAddToBasket productAddToBasket-preOrder' disabled>Pre-order Now</button>"
+            f"<div class='productDescription'><ul><li>Limited quantity worldwide</li><li>{said}</li></ul></div></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "PreOrder"
+
+
 @pytest.mark.parametrize("line, lang", [("In stock from 12 March", "en"), ("Ab 12.03. auf Lager", "de"),
                                         ("Disponible à partir du 12/03", "fr"), ("Skladem od 12. 3.", "cs"),
                                         ("Leverbaar vanaf 12 maart", "nl"), ("В наличии с 12 марта", "ru")])
