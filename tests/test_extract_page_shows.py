@@ -2790,7 +2790,10 @@ def test_the_part_of_a_heading_named_like_the_title(h1, name):
 
 
 @pytest.mark.parametrize("h1", ["<h1>Wool Coat <span class='badge badge--new'>New</span></h1>",
-                                "<h1>Wool Coat <small class='code'>SKU: WC-100</small></h1>"])
+                                "<h1>Wool Coat <small class='code'>SKU: WC-100</small></h1>",
+                                # a share widget nested in the name's element
+                                "<h1>Wool Coat<div class='mobile-share-accordion'><div class='drawer-trigger'>"
+                                "<div class='share-icon'></div>SHARE</div></div></h1>"])
 def test_a_badge_or_a_code_in_the_heading_is_not_part_of_the_name(h1):
     assert extract_product(page(h1 + "<div class='product-price'>€ 189,00</div>"), URL).name == "Wool Coat"
 

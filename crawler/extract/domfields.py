@@ -179,7 +179,9 @@ def _coverage(text: str, title_words: set) -> float:
     return sum(w in title_words for w in words) / len(words) if words else 0.0
 
 
-_BADGE = re.compile(r"badge|flag|sticker|ribbon|pill|chip|promo|reserved|deleted|sold|status", re.I)  # "Reserviert • "
+# (also a share widget nested in the name's element: "<div class='mobile-share-accordion'>SHARE</div>")
+_BADGE = re.compile(r"badge|flag|sticker|ribbon|pill|chip|promo|reserved|deleted|sold|status|share|social",
+                    re.I)  # "Reserviert • "
 
 
 def _titled_part(h, text: str, title_words: set) -> str:
