@@ -49,8 +49,9 @@ _OUT = (
     "kann nicht bestellt werden", "kann derzeit nicht bestellt werden", "kann aktuell nicht bestellt werden",
     "kann zurzeit nicht bestellt werden", "kann momentan nicht bestellt werden", "kann leider nicht bestellt werden",
     "kann nicht online bestellt werden", "nicht online gekauft werden", "ne peut pas être acheté",
-    "ne peut pas être commandé", "ne peut plus être commandé", "ne peut plus être acheté", "non può essere acquistato",
-    "non può essere ordinato", "non è acquistabile", "kan niet besteld worden", "kan niet worden besteld",
+    "ne peut pas être commandé", "ne peut plus être commandé", "ne peut plus être acheté",
+    "non può essere acquistato", "non può essere ordinato", "non è acquistabile", "kan niet besteld worden",
+    "kan niet worden besteld",
     "nie można kupić", "nie można zamówić", "немає в продажу", "не можна купити",
     "sprzedaż zakończona", "oferta zakończona", "aukcja zakończona", "oferta nieaktualna", "anúncio pausado",
     "anúncio finalizado", "anuncio pausado", "anuncio finalizado", "publicación pausada", "publicación finalizada",
@@ -75,7 +76,8 @@ _OUT = (
     "non fa più parte del nostro", "não faz mais parte do nosso", "niet meer in ons assortiment",
     "utgått ur sortimentet", "udgået af sortimentet", "udgået", "forhandles ikke længere", "føres ikke længere",
     "har utgått", "inte längre att köpa", "kan inte längre köpas",
-    "ikke længere købes", "kan ikke længere købes", "kan ikke lenger kjøpes", "wycofany", "wycofana",  # pl: withdrawn ("Wycofany z oferty")
+    # pl "Wycofany (z oferty)": withdrawn
+    "ikke længere købes", "kan ikke længere købes", "kan ikke lenger kjøpes", "wycofany", "wycofana",
     "již se neprodává", "vyřazeno z prodeje", "снят с производства", "üretimi durduruldu", "satıştan kaldırıldı",
     "取り扱い終了", "取扱終了", "取り扱いできません", "取扱いできません", "取り扱いしておりません", "生産終了", "已停售", "停产", "단종",
     # ko / ja / zh: sales stopped, or cannot be bought now ("이 상품은 현재 구매가 불가한 상품입니다", "現在購入できません",
@@ -1398,7 +1400,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             else:
                 own = el.text if el.tag not in _SHOWN_BY_ATTRIBUTE else _attribute_text(el)
                 if not (own and own.strip()) and (len(el) == 0 or el.get("role") == "img"):
-                    own = _badge_says(el)  # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
+                    # also a badge drawn by its icon ("<span role='img' aria-label='Agotado'><svg>")
+                    own = _badge_says(el)
             texts = [(own, el)]
             said = own.strip() if own else ""
             labelled = (_cell_statement(el, own)
