@@ -1477,8 +1477,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))
                 and not _OTHER_ACTION.search(says.casefold())):
             working = True
-            if verdict(says) in ("BackOrder", "PreOrder"):
-                taken_on_order = verdict(says)  # "Back Order", "Pre-order now" beside "Out of stock online"
+            offer = verdict(says)
+            if offer in ("BackOrder", "PreOrder"):
+                taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
     said = clear + weak
     if not working and "notify" in said:
         return "OutOfStock", working
