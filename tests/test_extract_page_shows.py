@@ -808,6 +808,16 @@ def test_a_working_buy_button_that_takes_back_orders_beside_out_of_stock_online(
     assert in_buy_box(box).availability == availability
 
 
+def test_a_link_to_other_sellers_buying_options_is_no_buy_button():
+    # Amazon without a featured offer: the product page sells nothing itself, only links to others' offers
+    others = ("<div class='a-box unqualifiedBuyBox'><span>1 Used from £442.62</span><span class='a-button "
+              "buybox-see-all-buying-choices'><a class='a-button-text buybox-see-all-buying-choices-announce' "
+              "href='/gp/offer-listing/059652692X'>See All Buying Options</a></span></div>")
+    assert in_buy_box(others).availability is None
+    # beside the product's own button, it sells
+    assert in_buy_box("<button id='add-to-cart-button'>Add to Basket</button>" + others).availability == "InStock"
+
+
 def test_the_one_size_there_is_offered_for_a_stock_alert_is_sold_out():
     """Wiggle: a list of one size, classed for the "email when in stock" it offers and saying so, beside the
     picker block's own buttons (its BEM "__btn-group", no picker) and an "Add to Basket" its script hides."""

@@ -1100,7 +1100,10 @@ _OTHER_ACTION = re.compile(r"wish ?list|favou?rite|registry|compare|save for lat
                            r"favoriten|vergleich|liste d'envies|favoris|comparer|favoritos|lista de deseos|comparar|"
                            r"preferiti|confronta|verlanglijst|favorieten|vergelijk|ulubion|porównaj|お気に入り|比較|"
                            r"收藏|관심상품|찜하기|find (?:it )?in (?:a )?store|check (?:nearby )?stores|check store|"
-                           r"store availability|find a store")
+                           r"store availability|find a store|"
+                           # other sellers' offers, the product page itself sells none (Amazon without a featured offer)
+                           r"(?:see|view|other) (?:all )?buying (?:options|choices)|alle kaufoptionen|"
+                           r"options d'achat|opciones de compra|opzioni di acquisto|koopopties")
 
 
 def _label(control, visible: Visibility) -> str | None:
