@@ -286,6 +286,8 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     # "availability" in the shop's language with a count of none, a cross as Japanese shops mark none
     ("<p>Dostępność: 0 szt.</p>", "pl"), ("<p>Наличие: 0 шт.</p>", "ru"), ("<p>Disponibilité : 0</p>", "fr"),
     ("<p class='zaiko'>在庫：×</p>", "ja"), ("<table><tr><th>在庫</th><td>×</td></tr></table>", "ja"),
+    # a stock element's count alone, at none
+    ("<p class='stock'>0 pcs</p>", "en"), ("<span class='stan-magazynowy'>0 szt.</span>", "pl"),
     # stock labels in more languages, so that their values are the product's (not another field's)
     ("<p>Zaloga: Ni na zalogi</p>", "sl"), ("<p>Pieejamība: nav pieejams</p>", "lv"), ("<p>Laoseis: 0</p>", "et"),
     ("<p>Prieinamumas: nėra</p>", "lt"), ("<p>उपलब्धता: स्टॉक में नहीं</p>", "hi"),

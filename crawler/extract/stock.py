@@ -1335,6 +1335,11 @@ def _cell_statement(el, value: str | None) -> str | None:
     return f"{words}: {value.strip()}"
 
 
+# A count of none and its unit, alone ("0 pcs", "0 szt.", "0 Stück", "0 шт.", "0 個")
+_NONE_COUNTED = re.compile(r"\s*0\s*(?:pcs?\.?|pieces?|units?|items?|szt\.?|ks|stk\.?|stück|st\.?|шт\.?|db|kpl|"
+                           r"un\.?|unid\.?|pz\.?|adet|個|件|개|点)?\s*")
+
+
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it).
 
@@ -1370,6 +1375,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if not v and t:
             labelled = _cell_statement(el, t)
             v = verdict(labelled) if labelled else None
+        if not v and t and _NONE_COUNTED.fullmatch(t.casefold()):
+            v = "OutOfStock"  # the stock element's count alone, at none ("<p class='stock'>0 pcs</p>")
         if v == "OutOfStock":
             ordered = _ORDERED_CLASS.search((el.get("class") or "").lower())
             if ordered:  # "<p class='availability backorder'>Awaiting stock</p>"

@@ -76,7 +76,7 @@ def _flags(low: str) -> int:
             or "disponib" in low or "dostep" in low or "sklad" in low or "saatav" in low  # Lager, dostępność...
             # ru наличие, pt estoque, es existencias, tr/id/pl stok, ja 在庫, ko 재고, de Vorrat, hu raktár
             or "nalich" in low or "estoque" in low or "existenc" in low or "stok" in low or "zaiko" in low
-            or "jaego" in low or "vorrat" in low or "raktar" in low
+            or "jaego" in low or "vorrat" in low or "raktar" in low or "magazyn" in low  # pl stan magazynowy
             or "fulfil" in low):  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
