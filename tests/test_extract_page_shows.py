@@ -810,6 +810,17 @@ def test_a_working_buy_button_that_takes_back_orders_beside_out_of_stock_online(
     assert in_buy_box(box).availability == availability
 
 
+@pytest.mark.parametrize("cls, said, lang", [("verfuegbarkeit", "Nicht lieferbar", "de"),
+                                             ("beschikbaarheid", "Niet leverbaar", "nl"),
+                                             ("dostupnost", "Není skladem", "cs"), ("tillganglighet", "Slutsåld", "sv"),
+                                             ("elerhetoseg", "Nincs készleten", "hu"),
+                                             ("ketersediaan", "Stok habis", "id"), ("stoc-produs", "Stoc epuizat", "ro")])
+def test_a_stock_element_named_availability_in_the_shops_language(cls, said, lang):
+    # a stock element's word, beside a working button, outweighs the button
+    box = f"<div class='{cls}'>{said}</div><button class='add-to-cart'>Add to cart</button>"
+    assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
 def test_a_link_to_other_sellers_buying_options_is_no_buy_button():
     # Amazon without a featured offer: the product page sells nothing itself, only links to others' offers
     others = ("<div class='a-box unqualifiedBuyBox'><span>1 Used from £442.62</span><span class='a-button "

@@ -77,6 +77,10 @@ def _flags(low: str) -> int:
             # ru наличие, pt estoque, es existencias, tr/id/pl stok, ja 在庫, ko 재고, de Vorrat, hu raktár
             or "nalich" in low or "estoque" in low or "existenc" in low or "stok" in low or "zaiko" in low
             or "jaego" in low or "vorrat" in low or "raktar" in low or "magazyn" in low  # pl stan magazynowy
+            # "availability" in nl, de, cs/sk/hr, sv/da/no, hu, id; ro stoc
+            or "beschikbaar" in low or "verfuegbar" in low or "verfugbar" in low or "verfügbar" in low
+            or "dostupn" in low or "tillg" in low or "tilg" in low or "elerhet" in low or "ketersedia" in low
+            or "stoc" in low
             or "fulfil" in low):  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
