@@ -707,6 +707,8 @@ def test_a_product_page_that_names_no_brand_takes_the_shops_own_name():
     # the words of the shop's name that spell its host are the brand
     rec = own_shop(head=_og("product", "Nordvik Outdoor Clothing"), url="https://www.nordvik.example/p/1")
     assert rec.brand == "Nordvik"
+    # a maker's store by its name and "Store", on a host that does not spell it
+    assert own_shop(head=_og("product", "Nordvik Store"), url="https://www.outdoor-world.example/p/1").brand == "Nordvik"
     # a shop that links to brands' pages sells many makers': its name is none of theirs (an unbranded tote)
     assert get(head=_og("product", "Nordvik")).brand is None
     # a shop whose markup leaves the brand slot empty (Shopware's supplier unset): no maker on record

@@ -871,7 +871,11 @@ def site_brand(site_name: str | None, url: str | None) -> str | None:
         # a marketplace's or a classifieds site's own name: many sellers, many makers; a name that
         # calls the shop a trading company, a supermarket or a wholesaler ("شركة راوند للتجارة")
         return None
-    return opening_words_spelled(name, _shop_words(host)) or name
+    # a maker's store by its name and "Store" ("Samsung Store" on vivelo.cl): the maker
+    return opening_words_spelled(name, _shop_words(host)) or _STORE_AFTER.sub("", name) or name
+
+
+_STORE_AFTER = re.compile(r"\s+(?:official\s+)?(?:online\s+)?store$", re.I)
 
 
 def name_opens_with_shop(name: str, site_name: str | None, url: str | None) -> str | None:
