@@ -1575,9 +1575,9 @@ def _picker_group(el) -> bool:
     if not isinstance(el.tag, str) or el.tag in _A_CHOICE:
         return False
     cls = (el.get("class") or "").lower()
-    return bool(cls and _PICKER.search(cls) and not _PICKER_CAPTION.search(cls) and not _PICKER_PART.search(cls)) \
-        or el.get("role") in (
-        "radiogroup", "listbox")
+    named = bool(cls) and _PICKER.search(cls) is not None and not (_PICKER_CAPTION.search(cls)
+                                                                   or _PICKER_PART.search(cls))
+    return named or el.get("role") in ("radiogroup", "listbox")
 
 
 def _state_templates(elements, visible: Visibility) -> set:
@@ -1721,8 +1721,9 @@ def _stock_data_out(e) -> bool:
 _STOCK_COUNT_ATTRIBUTE = re.compile(r"data-(?:stock|stock-?level|inventory|qty|quantity)$")
 _SOLD_OUT_ATTRIBUTE = re.compile(r"data-(?:is-?)?(?:sold-?out|out-?of-?stock|oos|unavailable)$")
 # A choice's class may also strike it through or mark it "oos"
-# (also a choice classed for the back-in-stock alert it offers: Wiggle's "email-when-in-stock")
-_CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike|when-in-stock|notify")
+# (also a choice classed for the back-in-stock alert it offers: Wiggle's "email-when-in-stock", "notify-me")
+_CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike|when-in-stock|"
+                               + _NOTIFY_CONTROL.pattern)
 
 
 
