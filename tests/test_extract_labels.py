@@ -1163,6 +1163,20 @@ def test_a_markup_brand_that_is_a_makers_own_domain_is_the_maker():
     assert get("", f"<script type='application/ld+json'>{json.dumps(data)}</script>").brand == "Example"
 
 
+@pytest.mark.parametrize("maker, brand", [("<span style='display: none' itemprop='manufacturer'>LEGO&reg;</span>", "LEGO"),
+                                          ("", None)])
+def test_a_tag_marked_up_as_the_brand_names_no_maker(maker, brand):
+    # the old LEGO shop: the first of the page's tags carries itemprop="brand"; its manufacturer is the maker
+    tags = ("<dl id='tags-list'><dt id='tags-label'>Tags</dt><dd><ul id='tags'><li><a id='Exclusive' "
+            "href='/en-US/Exclusives-Nav-Category'><span class='test-microdata-brand' itemprop='brand'>Exclusive</span>"
+            "</a></li><li><a href='/en-US/New'>New</a></li><li><a href='/en-US/Hard-to-Find'>Hard to Find Items</a></li>"
+            "</ul></dd></dl>")
+    main = (f"<div itemscope itemtype='http://schema.org/Product'>{maker}<h1><span itemprop='name'>The Tumbler</span>"
+            f"</h1><span class='product-price'>$199.99</span>{tags}</div>")
+    assert extract_product(page().replace("<main>", f"<main>{main}").replace("<h1>Trail Jacket</h1>", ""),
+                           URL).brand == brand
+
+
 def test_the_header_link_to_the_shops_brand_index_names_no_brand():
     index = ("<div id='azBrandIndex'><h6><a href='/brands' class='gae-click*Global*Brand-Index*brand-index'>"
              "Alphabetical Brand Index</a></h6><a href='/brands-a'>A</a> <a href='/brands-b'>B</a></div>")

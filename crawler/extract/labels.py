@@ -523,6 +523,21 @@ def tidy_layers(layers, url: str | None = None) -> None:
                 part[f] = tidy_code(v)
 
 
+def tagged_brand(brand_elems, brand: str) -> bool:
+    """The markup's brand is an element marked as the brand inside the page's list of tags ("<ul id='tags'><li><a>
+    <span itemprop='brand'>Exclusive</span>", the old LEGO shop's): a tag, no maker."""
+    return any(el.get("itemprop") == "brand" and clean_brand(short_text(el, 60) or "") == brand and _in_tag_list(el)
+               for el in brand_elems)
+
+
+def _in_tag_list(el) -> bool:
+    return any(_TAG_AREA.search(" ".join(filter(None, (e.get("class"), e.get("id")))).lower())
+               for e in islice(el.iterancestors(), 4))
+
+
+_TAG_AREA = re.compile(r"(?:^|[-_\s])tags?(?:[-_\s]|$)|keywords")
+
+
 def _alnum(s: str) -> str:
     return "".join(c for c in s.casefold() if c.isalnum())
 
@@ -1173,8 +1188,8 @@ def dom_brand(brand_elems, related) -> str | None:
                 or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key) or _BRAND_STYLE.search(key):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
         link = next(el.iter("a"), None)  # holds at most one link (above)
-        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)):
-            continue
+        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)) or _in_tag_list(el):
+            continue  # (one of the page's tags: "<ul id='tags'><li><a><span class='…-brand'>Exclusive</span>")
         # PrestaShop's <label>; OpenCart themes' "<span>Производители </span><a href=…>Orac decor</a>"
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label", "a")]
         if len(cells) == 2:

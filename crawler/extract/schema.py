@@ -287,6 +287,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     # a brand slot the shop's template fills and its catalogue leaves empty (Shopware's "supplierName"): no
     # maker on record, which the shop's own name does not stand in for
     rec["brand_blank"] = not rec["brand"] and node.get("brand") is not None and not node.get("manufacturer")
+    rec["maker"] = text_of(node.get("manufacturer"))  # the brand where the markup's "brand" proves no maker's
     group = node.get("isVariantOf")
     group = first(group) if isinstance(first(group), dict) else None
     if group:
