@@ -503,15 +503,18 @@ def tidy_code(v: str | None) -> str | None:
     return v or None
 
 
-def tidy_layers(layers, url: str | None = None) -> None:
+def tidy_layers(layers, url: str | None = None, brand_elems=()) -> None:
     """Brand and codes of every layer as the page means them (in place): markup and meta tags
     carry bylines ("Visit the Acme Store"), labels ("Brand: Acme") and unrendered templates; a
     sku that is the page's own address path (Salla's "طابعة-ليزر-اتش-بي-m111w/p1131742201") is no
-    code (the page may print one)."""
-    for _, part in layers:
+    code (the page may print one); a microdata brand that is one of the page's tags (``tagged_brand``)
+    gives way to the markup's manufacturer."""
+    for source, part in layers:
         b = part.get("brand")
         if b and isinstance(b, str):
             part["brand"] = clean_brand(b)
+            if source == "microdata" and part["brand"] and tagged_brand(brand_elems, part["brand"]):
+                part["brand"] = clean_brand(part["maker"]) if part.get("maker") else None
         sku = part.get("sku")
         if sku and isinstance(sku, str) and "/" in sku.strip("/"):
             paths = {unquote(urlsplit(u).path).strip("/") for u in (url, part.get("url")) if isinstance(u, str)}

@@ -280,11 +280,8 @@ def _extract(root, url: str) -> ProductRecord:
     dpart: dict = {"name": h1[1] if h1 else domfields.title_name(title, site, address.hostname or "")}
     shown_name = None if h1 or not dpart["name"] else domfields.element_naming(root, dpart["name"], related)
     anchors = buttons[:3] + ([h1[0]] if h1 else [shown_name] if shown_name is not None else [])
-    labels.tidy_layers(layers, url)  # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123" in markup
-    for source, part in layers:
-        if source == "microdata" and part.get("brand") and labels.tagged_brand(sc.brand, part["brand"]):
-            # one of the page's tags marked up as its brand: the markup's manufacturer, if it names one
-            part["brand"] = labels.clean_brand(part["maker"]) if part.get("maker") else None
+    # "Visit the Acme Store", "{{ product.vendor }}", "SKU: 123", a tag marked up as the brand in markup
+    labels.tidy_layers(layers, url, sc.brand)
     missing = [f for f in ("brand", "sku", "gtin", "mpn", "color") if not any(part.get(f) for _, part in layers)]
     markup_brand = next((part["brand"] for _, part in layers if part.get("brand")), None)
     # A markup brand that is the shop's own name ("brand": "Outdoorladen24"): the page's brand, if

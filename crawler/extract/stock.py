@@ -409,9 +409,10 @@ _OTHER_SUBJECT = re.compile(
     r"similar|ähnliche|ähnlichen|similaires|similares|simili|vergelijkbare|podobne|filialen|stores|magasins|"
     r"other|others|andere|anderen|autres|otros|otras|altri|altre|outros|outras|also|auch|aussi|también|"
     r"anche|também|ook|również|colou?rs?|farben?|couleurs?|colore?s?|colori|kleur(?:en)?|cor(?:es)?|färg|farve|"
+    r"farge|kolor|barva|цвет\w*|колір\w*|"
     # last year's edition, not this one ("Last year's calendar sold out globally")
     r"last\s+year'?s?|vorjahr\w*|l'année dernière|el año pasado|l'anno scorso|vorig\s+jaar|"
-    r"farge|kolor|barva|цвет\w*|колір\w*|returns?|rücksendung\w*|"
+    r"returns?|rücksendung\w*|"
     r"retours?|devoluci\w*|resi|reso|"
     r"erweiterungen|erweiterung|extensions?|"
     r"add-?ons?|zubehör|accessories|accessoires|accesorios|accessori|warranty|garantie|versicherung|"

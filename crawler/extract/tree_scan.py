@@ -72,15 +72,14 @@ def _flags(low: str) -> int:
         f |= _F_BRAND
     if "crumb" in low:
         f |= _F_CRUMB
-    if ("avail" in low or "stock" in low or "inventory" in low or "lager" in low or "voorraad" in low
+    if ("avail" in low or "stoc" in low or "inventory" in low or "lager" in low or "voorraad" in low
             or "disponib" in low or "dostep" in low or "sklad" in low or "saatav" in low  # Lager, dostępność...
             # ru наличие, pt estoque, es existencias, tr/id/pl stok, ja 在庫, ko 재고, de Vorrat, hu raktár
             or "nalich" in low or "estoque" in low or "existenc" in low or "stok" in low or "zaiko" in low
             or "jaego" in low or "vorrat" in low or "raktar" in low or "magazyn" in low  # pl stan magazynowy
-            # "availability" in nl, de, cs/sk/hr, sv/da/no, hu, id; ro stoc
+            # "availability" in nl, de, cs/sk/hr, sv/da/no, hu, id ("stoc" above is en "stock" and ro "stoc")
             or "beschikbaar" in low or "verfuegbar" in low or "verfugbar" in low or "verfügbar" in low
             or "dostupn" in low or "tillg" in low or "tilg" in low or "elerhet" in low or "ketersedia" in low
-            or "stoc" in low
             or "fulfil" in low):  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
