@@ -1323,6 +1323,10 @@ def test_a_byline_from_a_maker_and_an_abbreviated_makers_label(main, brand):
      "</a></p>", None),
     ("<a class='c-button-link c-button btn-brand-link' href='/site/brand/nvidia'>NVIDIA</a><div class='accordion'>"
      "<button class='manufacturer-trigger'><span>From the Manufacturer</span></button></div>", "NVIDIA"),
+    # utility classes in the shop's colours and their shades; the maker's class beside one still names it
+    ("<p class='!text-brand-04 font-bold'>Free delivery over €50</p>", None),
+    ("<a class='link-txt brand-green regular-btn' href='#specs'>Check your System Compatibility</a>", None),
+    ("<span class='product-brand text-brand-600'>Nordvik</span>", "Nordvik"),
 ])
 def test_brand_words_that_name_no_maker(main, brand):
     assert get(main).brand == brand

@@ -2842,6 +2842,20 @@ def test_a_heading_that_names_the_maker_is_not_the_products_name():
     assert (rec.name, rec.brand) == ("Wool Coat", "Nordvik")
 
 
+def test_a_heading_in_the_brands_colours_names_the_product():
+    # a maker's page: the heading styled "color-brand-green", the only control a "Notify me" link, no price shown
+    body = ("<section><h1 class='title color-brand-green uppercase'><strong>Wool Coat</strong></h1><p>Warm and light."
+            "</p><a href='/notify-me-form/' class='link-btn brand-green regular-btn'><div class='btn'>NOTIFY ME</div>"
+            "</a></section>")
+    # the site's section logo in its navigation is no maker's, also where the page leaves the navigation open
+    nav = ("<nav class='global-nav'><div id='sub-brand'><a class='sub-brand-name' href='https://shop.example.com/gaming/'>"
+           "<img id='sub-brand-logo' src='/gaming-logo.svg' alt='Acme Gaming'></a></div><a href='/laptops/'>Laptops"
+           "</a><div id='page-content'>")
+    rec = extract_product("<!doctype html><html><head><title>Wool Coat Navy Edition | Acme</title></head><body><header>"
+                          f"{nav}<article>{body}</article></div></body></html>", URL)
+    assert (rec.name, rec.availability, rec.brand) == ("Wool Coat", "OutOfStock", None)
+
+
 @pytest.mark.parametrize("h1, name", [
     ("<span class='brand'>Acme</span> <span>Wool Coat Navy</span>", "Acme Wool Coat Navy"),  # the brand opens it
     ("<span>Neu</span> <span>Wool Coat Navy</span>", "Wool Coat Navy"),  # a word that is no brand

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .image_urls import img_url, tiny
-from .labels import labelled_code
+from .labels import BRAND_STYLE, labelled_code
 from .text import TEST_IDS, clean, short_text
 
 
@@ -160,7 +160,8 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
 
 def maker_heading(h) -> bool:
     """A heading that names the maker ("<h1 class='product-brand'>", "<h1 data-at='brand_desktop'>")."""
-    return bool(_MAKER.search(" ".join(filter(None, (h.get("class"), h.get("id"), *map(h.get, TEST_IDS))))))
+    key = " ".join(filter(None, (h.get("class"), h.get("id"), *map(h.get, TEST_IDS)))).lower()
+    return bool(_MAKER.search(BRAND_STYLE.sub("", key)))  # not a heading in the brand's colours ("color-brand-green")
 
 
 _MAKER = re.compile(r"brand|designer|vendor|manufacturer", re.I)

@@ -1155,10 +1155,13 @@ _BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:serie
                            r"index|directory|finder|filter|search)")
 
 
-# a style in the shop's brand colours ("btn btn-lg btn-brand": "Bli kunde!"), not the maker's name
-# (a whole class token: Best Buy's brand link is "btn-brand-link")
-_BRAND_STYLE = re.compile(r"(?<![\w-])(?:(?:btn|button|bg|text|border|colou?r|link)-brand|"
-                          r"brand-(?:primary|secondary|colou?r|accent|dark|light|bg|btn|button))(?![\w-])")
+# a style in the shop's brand colours ("btn btn-lg btn-brand": "Bli kunde!"; a utility class and its shade,
+# "color-brand-green", "!text-brand-04"), not the maker's name (a whole class token: Best Buy's brand link is
+# "btn-brand-link")
+BRAND_STYLE = re.compile(r"(?<![\w-])!?(?:[a-z]-)?(?:(?:bg|text|border|colou?r|decoration|fill|stroke|outline|ring|"
+                         r"accent)-brand(?:-\w+)*|(?:btn|button-?|link)-brand|"
+                         r"brand-(?:primary|secondary|colou?r|accent|dark|light|bg|btn|button|"
+                         r"green|blue|red|black|white|gr[ae]y|orange|yellow|purple|pink|teal|navy|gold))(?![\w-])")
 
 
 def dom_brand(brand_elems, related) -> str | None:
@@ -1186,12 +1189,13 @@ def dom_brand(brand_elems, related) -> str | None:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand") or of makers to
             # choose from, not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
-        key = key.replace("branding", "").replace("cobrand", "")
+        key = BRAND_STYLE.sub("", key.replace("branding", "").replace("cobrand", ""))
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
-                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key) or _BRAND_STYLE.search(key):
+                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
         link = next(el.iter("a"), None)  # holds at most one link (above)
-        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)) or _in_tag_list(el):
+        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)) or _in_tag_list(el) \
+                or _in_site_menu(el):
             continue  # (one of the page's tags: "<ul id='tags'><li><a><span class='…-brand'>Exclusive</span>")
         # PrestaShop's <label>; OpenCart themes' "<span>Производители </span><a href=…>Orac decor</a>"
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label", "a")]
@@ -1220,6 +1224,17 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+def _in_site_menu(el) -> bool:
+    """Inside the site's navigation: a section's logo there ("<img id='sub-brand-logo' alt='Acme Gaming'>") names no
+    maker. (Markup that leaves the navigation open around the product holds the product in an article or section.)"""
+    for e in el.iterancestors():
+        if e.tag in ("main", "article", "section"):
+            return False
+        if e.tag == "nav":
+            return True
+    return False
 
 
 def _brand_label(words: str) -> bool:
