@@ -1327,6 +1327,9 @@ def test_a_byline_from_a_maker_and_an_abbreviated_makers_label(main, brand):
     ("<p class='!text-brand-04 font-bold'>Free delivery over €50</p>", None),
     ("<a class='link-txt brand-green regular-btn' href='#specs'>Check your System Compatibility</a>", None),
     ("<span class='product-brand text-brand-600'>Nordvik</span>", "Nordvik"),
+    # an icon sprite's symbol named for a brand's logo (Font Awesome's "houzz-brands")
+    ("<svg style='display: none'><symbol id='houzz-brands' viewBox='0 0 28 32'><title>houzz-brands</title>"
+     "<path d='M17 20h-6v9h-9v-28h6z'></path></symbol></svg>", None),
 ])
 def test_brand_words_that_name_no_maker(main, brand):
     assert get(main).brand == brand

@@ -2241,11 +2241,18 @@ def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls,
     assert (rec.price, rec.regular_price) == ("1499.00", "1799.00")
 
 
-def test_a_sale_word_overrules_a_regular_word_in_one_class():
+@pytest.mark.parametrize("value", [
+    "2.189,00 €",
+    # the value in its own part of the sale block, the add-ons' prices above it
+    "<span class='js_pdp_price__retail-price__value pl_headline300'>2.189,00 €</span>",
+])
+def test_a_sale_word_overrules_a_regular_word_in_one_class(value):
+    options = ("<div class='options'><span class='pdp_article-options__price'>85,00 €</span>"
+               "<span class='pdp_article-options__price'>30,00 €</span></div>")
     box = ("<div class='pdp_price'><span class='pdp_price__strike-through-price'>2.899,00 €</span>"
            "<div class='pdp_price__price'><div class='pdp_price__retail-price pdp_price__retail-price--sale'>"
-           "2.189,00 €</div></div></div><div class='options'><span class='pdp_article-options__price'>85,00 €</span>"
-           "<span class='pdp_article-options__price'>30,00 €</span></div>")
+           f"{value}</div></div></div>")
+    box = box + options if "<span" not in value else options + box
     body = f"<div class='product'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
     rec = extract_product(page(body), URL)
     assert (rec.price, rec.regular_price) == ("2189.00", "2899.00")

@@ -211,7 +211,18 @@ def _is_strike(el, attrs: str | None = None) -> bool:
     if "line-through" in a or "strike" in a:
         return True
     # "retail-price--sale", "price-regular price-now": a word for the sale price overrules
-    return bool(_REG_TOKENS.search(a)) and not _SALE_TOKENS.search(a)
+    reg = _REG_TOKENS.search(a)
+    return reg is not None and not _SALE_TOKENS.search(a) and not _sale_block(el, reg.group())
+
+
+def _sale_block(el, word: str) -> bool:
+    """A parent that names the same price the sale price: the value inside Otto's
+    "pdp_price__retail-price--sale" ("…__retail-price__value")."""
+    for parent in islice(el.iterancestors(), 2):
+        pa = _attr_text(parent)
+        if word in pa and _SALE_TOKENS.search(pa):
+            return True
+    return False
 
 
 # Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price

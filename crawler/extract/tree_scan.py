@@ -46,7 +46,8 @@ _MAX_H2 = 30
 
 # What a lower-cased class/id/itemprop string says about its element, as bit flags.
 _F_PRICE, _F_BRAND, _F_CRUMB, _F_STOCK, _F_GALLERY, _F_BUY, _F_TITLE, _F_HEAD = 1, 2, 4, 8, 16, 32, 64, 128
-_NOT_BRAND = frozenset(("img", "input", "option", "select"))  # a form's list of makers names none of its own
+# a form's list of makers names none of its own; an icon's sprite names a logo ("<symbol id='houzz-brands'>")
+_NOT_BRAND = frozenset(("img", "input", "option", "select", "svg", "symbol", "use", "path", "g"))
 _NOT_STOCK = frozenset(("img", "link", "meta", "input", "option"))
 _BUY_TAGS = frozenset(("a", "button", "div", "span"))
 # Never a printed label: links and controls name other pages and choices ("All brands", "Brand").
