@@ -417,6 +417,17 @@ def test_a_makers_shop_naming_itself_as_the_brand_is_the_maker(markup, url, bran
     assert extract_product(page(head=ld(brand=markup)), url).brand == brand
 
 
+@pytest.mark.parametrize("brand, mpn, sku, read", [
+    ("A1618-32", "A1618-32", "A1618-32ALM034", None),  # a shop's vendor field holding the style code
+    ("A1618-32", None, "A1618-32ALM034", None),
+    ("3M", "3M-7100", "7100-XL", "3M"),  # a maker whose name has a digit
+    ("Acme", "AC-1", "AC-1-BLK", "Acme"),
+])
+def test_a_markup_brand_that_is_the_products_own_code_names_no_maker(brand, mpn, sku, read):
+    fields = {"brand": {"@type": "Brand", "name": brand}, "sku": sku, **({"mpn": mpn} if mpn else {})}
+    assert get(head=ld(**fields)).brand == read
+
+
 def test_a_brand_named_by_its_id_in_a_graph_is_read():
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "Brand", "@id": "https://shop.example.com/#brand-acme", "name": "Acme"},

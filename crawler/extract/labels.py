@@ -515,6 +515,8 @@ def tidy_layers(layers, url: str | None = None, brand_elems=()) -> None:
             part["brand"] = clean_brand(b)
             if source == "microdata" and part["brand"] and tagged_brand(brand_elems, part["brand"]):
                 part["brand"] = clean_brand(part["maker"]) if part.get("maker") else None
+            if part["brand"] and _is_own_code(part["brand"], part):
+                part["brand"] = None  # the product's code in the brand's slot (a Shopify vendor "A1618-32", the mpn)
         sku = part.get("sku")
         if sku and isinstance(sku, str) and "/" in sku.strip("/"):
             paths = {unquote(urlsplit(u).path).strip("/") for u in (url, part.get("url")) if isinstance(u, str)}
@@ -524,6 +526,19 @@ def tidy_layers(layers, url: str | None = None, brand_elems=()) -> None:
             v = part.get(f)
             if v:
                 part[f] = tidy_code(v)
+
+
+# A code: at most three letters, then a digit ("A1618-32", "3M" too: read only beside the product's own codes)
+_CODE_LIKE = re.compile(r"[^\W\d_]{0,3}[-\s]?\d[\w./-]*")
+
+
+def _is_own_code(brand: str, part: dict) -> bool:
+    """The brand is the product's mpn or sku, or the sku opens with it ("A1618-32" of "A1618-32ALM034")."""
+    if not _CODE_LIKE.fullmatch(brand.strip()):
+        return False
+    b = _alnum(brand)
+    codes = [_alnum(c) for c in (part.get("mpn"), part.get("sku")) if isinstance(c, str)]
+    return any(c == b or (len(b) >= 4 and c.startswith(b)) for c in codes)
 
 
 def tagged_brand(brand_elems, brand: str) -> bool:
