@@ -2258,6 +2258,21 @@ def test_a_sale_word_overrules_a_regular_word_in_one_class(value):
     assert (rec.price, rec.regular_price) == ("2189.00", "2899.00")
 
 
+@pytest.mark.parametrize("pricing, price", [
+    # a grocery's price of one item beside its price per kilogram, and a pack's price per piece
+    ("<p class='pricePerUnit'>£1.75<abbr title='per'>/</abbr><abbr title='unit'><span class='pricePerUnitUnit'>unit"
+     "</span></abbr></p><p class='pricePerMeasure'>£8.75<abbr title='per'>/</abbr><abbr title='kilogram'>kg</abbr></p>",
+     "1.75"),
+    ("<p class='pricePerMeasure'>£0.70/ea</p><p class='pricePerUnit'>£3.50/unit</p>", "3.50"),
+    ("<p class='pricePerMeasure'>£8.75/kg</p>", None),  # a price per kilogram alone is no item's
+])
+def test_a_price_per_unit_is_the_items_price(pricing, price):
+    body = (f"<div class='productSummary'><h1>Wool Coat</h1><div class='pricing'>{pricing}</div>"
+            "<form class='addToTrolleyForm'><input type='text' name='quantity' value='1'><input type='submit' "
+            "value='Add' class='button process'></form></div>")
+    assert extract_product(page(body, lang="en-gb"), "https://shop.example.co.uk/p/wool-coat").price == price
+
+
 @pytest.mark.parametrize("hiding", ["pl_hidden", "u-display-none"])
 def test_a_hidden_price_and_its_parts_are_not_shown(hiding):
     # A voucher price the page shows only once a script lifts "pl_hidden".

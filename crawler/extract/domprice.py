@@ -102,6 +102,17 @@ def _one_unit_price(el, attrs: str) -> bool:
     return bool(words) and not _IGNORE_TEXT.search(words.lower()) and not _PER_QUANTITY.search(words.lower())
 
 
+def _price_of_one(el, attrs: str) -> bool:
+    """An element named the price per unit that shows an amount per item ("<p class='pricePerUnit'>£1.75/unit</p>"
+    beside "£8.75/kg" per measure; "$3.50 each"), not per a quantity."""
+    if not set(_IGNORE_TOKENS.findall(attrs)) <= {"unit", "per"}:
+        return False
+    words = (short_text(el, 40) or "").lower()
+    m = _EACH.search(words)
+    return m is not None and any(c.isdigit() for c in words[:m.start()]) and not _PER_QUANTITY.search(words)
+
+
+_EACH = re.compile(r"(?:/\s*|\s+)(?:unit|each|ea|item|piece|pc|stk|stück)\.?\s*$", re.I)
 _PER_QUANTITY = re.compile(r"\d\s*(?:kg|g|l|ml|cl|m|m²|m2|st|stk|pcs?|oz|lb)\b|=")
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
@@ -505,6 +516,7 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
     """
     cands = []  # (el, amount, currency, role, order, hard); a current price waits as (el, text, order, role)
     alone = []  # see ``lone``
+    each = []  # a price of one item, named per unit ("£1.75/unit"): the price where the page shows no other
     labelled = set()  # current prices the page labels as the price ("<td>Ár:</td><td>12 990 Ft</td>")
     rows: dict = {}
     for order, el in enumerate(candidates):
@@ -520,6 +532,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
                 or (_PART_TOKENS.search(attrs) and not _whole_amount(el, hints))
                 or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2))
                 or _in_rates_table(el)):
+            if _price_of_one(el, attrs):
+                each.append(el)
             continue
         if not strike:
             p = el.getparent()
@@ -581,7 +595,7 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             c = (c[0], amount, cur, c[3], c[2], False)
         parsed.append(c)
     cands = parsed
-    if not cands:
+    if not cands and not each:
         return {}
     dmap = _distance_map(anchors) if anchors else None
     currents = [c for c in cands if c[3] == "cur"]
@@ -590,6 +604,11 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
         # amount that is also shown struck through is the old price ("De: <s>R$ 89,99</s>").
         struck = {c[1] for c in cands if c[5]}
         currents = [c[:3] + ("cur",) + c[4:] for c in cands if not c[5] and c[1] not in struck] or alone
+        if not currents:
+            # the one named the price per unit first: a pack's "£0.70/ea" per piece comes after its "£3.50/unit"
+            each.sort(key=lambda e: "unit" not in _attr_text(e))
+            currents = [(el, *amount, "cur", -1, False) for el in each
+                        if (amount := _amount(_EACH.sub("", short_text(el, 40) or ""), hints))[0] is not None][:1]
         if not currents:
             return {}
     nets = [c for c in cands if c[3] == "net"]
