@@ -1838,7 +1838,7 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     # a back-in-stock alert offered in place of a buy button, in more languages
     "<button class='btn'>Powiadom o dostępności</button>", "<button class='btn'>Beritahu saya</button>",
     "<button class='btn'>أبلغني عند التوفر</button>", "<button class='btn'>עדכנו אותי כשיחזור למלאי</button>",
-    "<button class='btn'>Ειδοποίησέ με</button>",
+    "<button class='btn'>Ειδοποίησέ με</button>", "<button class='btn'>Báo khi có hàng</button>",
     "<p class='stock'>Pole laos</p>",  # Estonian
 ])
 def test_sold_out_statements_text_sized_spans_and_alerts_in_more_languages(box):

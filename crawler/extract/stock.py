@@ -263,7 +263,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "入荷お知らせ", "到货通知", "재입고 알림", "به من خبر بده", "أعلمني", "הודיעו לי",
            # hi, th, el, vi, id
            "सूचित करें", "मुझे सूचित करें", "แจ้งเตือนเมื่อมีสินค้า", "แจ้งเตือนเมื่อสินค้าเข้า", "ενημέρωσέ με",
-           "ενημερώστε με", "thông báo khi có hàng", "beri tahu saya",
+           "ενημερώστε με", "báo khi có hàng", "beri tahu saya",
            # pl "Powiadom o dostępności", id "Beritahu saya", ar "أبلغني عند التوفر", he "עדכנו אותי", el "Ειδοποίησέ με"
            "powiadom o dostępności", "beritahu saya", "أبلغني عند", "עדכנו אותי", "ειδοποίησέ με",
            "ειδοποιήστε με",
