@@ -1839,7 +1839,8 @@ def test_urgency_that_holds_sold_out_words_is_in_stock(urgency):
     "<button class='btn'>Powiadom o dostępności</button>", "<button class='btn'>Beritahu saya</button>",
     "<button class='btn'>أبلغني عند التوفر</button>", "<button class='btn'>עדכנו אותי כשיחזור למלאי</button>",
     "<button class='btn'>Ειδοποίησέ με</button>", "<button class='btn'>Báo khi có hàng</button>",
-    "<p class='stock'>Pole laos</p>",  # Estonian
+    "<p class='stock'>Pole laos</p>", "<p class='stock'>Välja müüdud</p>",  # Estonian
+    "<p class='stock'>आउट ऑफ स्टॉक</p>",  # Hindi, "out of stock" in Devanagari
 ])
 def test_sold_out_statements_text_sized_spans_and_alerts_in_more_languages(box):
     assert in_buy_box(box).availability == "OutOfStock"

@@ -104,7 +104,7 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
-    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "otsas",
+    "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
     "sprzedaż zakończyła", "ej tillgänglig", "inte tillgänglig", "ikke tilgængelig online", "ei saatavilla",
     "wyprzedany", "wyprzedane", "wyprzedana", "produkt niedostępny", "není skladem", "vyprodáno", "nedostupné",
@@ -132,7 +132,7 @@ _OUT = (
     "入荷待ち", "缺货", "无货", "售罄", "已售完", "缺貨", "已售罄",
     "已下架", "补货中", "補貨中", "품절", "재고 없음", "일시품절", "غير متوفر", "غير متاح", "نفدت", "نفذت", "אזל",
     # fa / hi
-    "ناموجود", "موجود نیست", "اتمام موجودی", "स्टॉक में नहीं", "स्टॉक समाप्त",
+    "ناموجود", "موجود نیست", "اتمام موجودی", "स्टॉक में नहीं", "स्टॉक समाप्त", "आउट ऑफ स्टॉक",
     # bn, ta, si, ur, km, my, ka, kk, uz, az, tl, ms, is, ca, cy, am
     "স্টক শেষ", "স্টকে নেই", "স্টক আউট", "கையிருப்பில் இல்லை", "இருப்பு இல்லை", "තොග අවසන්", "තොගයේ නැත",
     "اسٹاک ختم", "دستیاب نہیں", "អស់ពីស្តុក", "អស់ស្តុក", "ကုန်သွားပါပြီ", "ပစ္စည်းပြတ်", "လက်ကျန်မရှိ",
