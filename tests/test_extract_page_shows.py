@@ -2266,6 +2266,7 @@ def test_a_sale_word_overrules_a_regular_word_in_one_class(value):
      "1.75"),
     ("<p class='pricePerMeasure'>£0.70/ea</p><p class='pricePerUnit'>£3.50/unit</p>", "3.50"),
     ("<p class='pricePerMeasure'>£8.75/kg</p>", None),  # a price per kilogram alone is no item's
+    ("<div class='member-price'><p class='pricePerUnit'>£1.50/unit</p></div>", None),  # nor a members' price
 ])
 def test_a_price_per_unit_is_the_items_price(pricing, price):
     body = (f"<div class='productSummary'><h1>Wool Coat</h1><div class='pricing'>{pricing}</div>"

@@ -105,7 +105,9 @@ def _one_unit_price(el, attrs: str) -> bool:
 def _price_of_one(el, attrs: str) -> bool:
     """An element named the price per unit that shows an amount per item ("<p class='pricePerUnit'>£1.75/unit</p>"
     beside "£8.75/kg" per measure; "$3.50 each"), not per a quantity."""
-    if not set(_IGNORE_TOKENS.findall(attrs)) <= {"unit", "per"}:
+    named = set(_IGNORE_TOKENS.findall(attrs))
+    if not named or not named <= {"unit", "per"} or _in_rates_table(el) \
+            or any(_MEMBERS.search(_attr_text(a)) for a in islice(el.iterancestors(), 2)):
         return False
     words = (short_text(el, 40) or "").lower()
     m = _EACH.search(words)
@@ -231,7 +233,7 @@ def _sale_block(el, word: str) -> bool:
     "pdp_price__retail-price--sale" ("…__retail-price__value")."""
     for parent in islice(el.iterancestors(), 2):
         pa = _attr_text(parent)
-        if word in pa and _SALE_TOKENS.search(pa):
+        if _SALE_TOKENS.search(pa) and any(m.group() == word for m in _REG_TOKENS.finditer(pa)):
             return True
     return False
 
