@@ -615,7 +615,7 @@ _NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|curre
                         r"(?![^\W\d_])")
 
 
-@lru_cache(maxsize=4_000)  # stock labels repeat across a shop's pages
+@lru_cache(maxsize=32_768)  # stock labels repeat across a shop's pages; many shops crawled at once keep thousands
 def verdict(text: str) -> str | None:
     """What a text says of stock ("OutOfStock", "notify", ...), or None."""
     low = text.casefold()
