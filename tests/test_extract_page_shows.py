@@ -3217,6 +3217,20 @@ def test_a_sold_out_products_state_without_a_price_still_gives_its_maker_and_cod
     assert (rec.availability, rec.brand, rec.sku) == ("OutOfStock", "Vireo Studio", read)
 
 
+@pytest.mark.parametrize("stock, read", [(0, "OutOfStock"), (12, "InStock")])
+def test_the_props_a_next_js_app_router_page_passes_its_client_components(stock, read):
+    # the product in the React Server Components payload, pushed a piece a script; the buy box drawn by script
+    product = {"title": "Relaxed Wool Overshirt", "variants": [
+        {"title": size, "sku": f"RWO-{size}", "manage_inventory": True, "inventory_quantity": stock,
+         "calculated_price": {"calculated_amount": 178, "currency_code": "usd"}} for size in ("S", "M")]}
+    row = "7:" + json.dumps(["$", "$L1a", None, {"product": product, "region": {"currency_code": "usd"}}]) + "\n"
+    pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, part])})</script>"
+                     for part in (row[:120], row[120:]))
+    body = ("<h1>Relaxed Wool Overshirt</h1><span class='price'>$178.00</span>"
+            "<script>(self.__next_f=self.__next_f||[]).push([0])</script>" + pushes)
+    assert extract_product(page(body), URL).availability == read
+
+
 @pytest.mark.parametrize("name", ["_global", "__myx"])
 def test_a_state_in_a_pages_own_underscored_global(name):
     # Youzan's "window._global = {goodsData: …}", Myntra's "window.__myx": the buy bar drawn by scripts

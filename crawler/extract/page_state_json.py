@@ -1,6 +1,7 @@
 """Product data in page-state JSON of client-rendered shops.
 
-Single-page apps (Next.js ``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...}``,
+Single-page apps (Next.js ``__NEXT_DATA__`` and its app router's ``self.__next_f`` payload,
+``window.__INITIAL_STATE__ = {...}``,
 ``<script type="application/json">`` stores, Nuxt's state: ``framework_state``) often ship the product only as
 application state, with an empty or skeleton DOM.  This layer is read only when
 no markup layer has a price, or none says whether it is in stock (then only the stock,
@@ -56,9 +57,13 @@ _BRAND_KEYS = ("brand", "brandName", "manufacturer", "vendor", "brand_name", "pr
 def _blobs(scripts) -> list[tuple[object, bool]]:
     """(state, prices in minor units) for each state script (or a data attribute's JSON text)."""
     out = []
+    flight: list[str] = []  # the Next.js app router's payload, pushed a piece a script
     for s in scripts:
         text = s if isinstance(s, str) else s.text
         if not text or len(text) > _MAX_TEXT:
+            continue
+        if _FLIGHT_START.match(text):
+            flight.extend(_flight_pieces(text))
             continue
         t = "application/json" if isinstance(s, str) else (s.get("type") or "").lower()
         if t and "json" not in t and "javascript" not in t and "ecmascript" not in t:
@@ -95,10 +100,43 @@ def _blobs(scripts) -> list[tuple[object, bool]]:
                 out.append((state, m.group().startswith("var meta")))
                 break
             m = nxt
+    if flight:
+        out.extend((row, False) for row in _flight_rows("".join(flight)))
     return out
 
 
 _HOPS, _HOP = 3, 4_000
+_FLIGHT = "self.__next_f.push("
+_FLIGHT_START = re.compile(r"\s*self\.__next_f\.push\(")
+
+
+def _flight_pieces(text: str) -> list[str]:
+    """The payload's text in ``self.__next_f.push([1,"…"])`` calls (a script may hold several)."""
+    pieces = []
+    at = text.find(_FLIGHT)
+    while at >= 0:
+        try:
+            call, end = _DECODER.raw_decode(text, at + len(_FLIGHT))
+        except ValueError:
+            break
+        if isinstance(call, list) and len(call) == 2 and call[0] == 1 and isinstance(call[1], str):
+            pieces.append(call[1])
+        at = text.find(_FLIGHT, end)
+    return pieces
+
+
+def _flight_rows(payload: str) -> list:
+    """The JSON rows of a React Server Components payload ("7:[\"$\",\"$L1a\",null,{\"product\": …}]"): the
+    props the server passed to the page's client components, the product among them."""
+    rows = []
+    for line in payload.split("\n"):
+        colon = line.find(":", 0, 8)
+        if colon > 0 and line[colon + 1:colon + 2] in ("{", "["):
+            try:
+                rows.append(_DECODER.decode(line[colon + 1:]))
+            except ValueError:
+                continue
+    return rows
 
 
 def _assigned(text: str, m) -> tuple[object, int | None]:
