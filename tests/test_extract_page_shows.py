@@ -3231,6 +3231,28 @@ def test_the_props_a_next_js_app_router_page_passes_its_client_components(stock,
     assert extract_product(page(body), URL).availability == read
 
 
+def _app_router_page(stock: int, buy_box: str) -> str:
+    product = {"title": "Relaxed Wool Overshirt", "variants": [
+        {"title": size, "manage_inventory": True, "inventory_quantity": stock,
+         "calculated_price": {"calculated_amount": 178, "currency_code": "usd"}} for size in ("S", "M")]}
+    row = "7:" + json.dumps(["$", "$L1a", None, {"product": product}]) + "\n"
+    return page("<h1>Relaxed Wool Overshirt</h1><span class='price'>$178.00</span>" + buy_box
+                + f"<script>self.__next_f.push({json.dumps([1, row])})</script>")
+
+
+@pytest.mark.parametrize("stock, buy_box, read", [
+    # Medusa's storefront serves its button disabled, "Out of stock", until a script chooses a variant
+    (12, "<div><button data-testid='option-button'>S</button><button data-testid='option-button'>M</button></div>"
+         "<button class='w-full h-10' disabled data-testid='add-product-button'>Out of stock</button>", "InStock"),
+    (0, "<button class='w-full h-10' disabled data-testid='add-product-button'>Out of stock</button>", "OutOfStock"),
+    # the shop's own words beside it, or a button it classes sold out, say so whatever the state
+    (12, "<p class='stock'>Sold out</p><button class='w-full' disabled>Out of stock</button>", "OutOfStock"),
+    (12, "<button class='add-to-basket sold-out' disabled>Sold out</button>", "OutOfStock"),
+])
+def test_a_disabled_buttons_sold_out_word_gives_way_to_a_state_with_stock(stock, buy_box, read):
+    assert extract_product(_app_router_page(stock, buy_box), URL).availability == read
+
+
 @pytest.mark.parametrize("name", ["_global", "__myx"])
 def test_a_state_in_a_pages_own_underscored_global(name):
     # Youzan's "window._global = {goodsData: …}", Myntra's "window.__myx": the buy bar drawn by scripts

@@ -317,8 +317,8 @@ def _extract(root, url: str) -> ProductRecord:
                               or labels.brand_page_brand(saying(), h1[1])
                               or labels.more_from_link(brand_links(), related, h1[1])))
     visible = stock.Visibility(sc.styles)
-    shown, buyable = stock.page_availability(sc.stock, buttons, anchors + _first_price(sc.price, related), related,
-                                             visible)
+    box_anchors = anchors + _first_price(sc.price, related)
+    shown, buyable = stock.page_availability(sc.stock, buttons, box_anchors, related, visible)
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     # Neither words nor a buy button: what the page's scripts and classes say of its stock.
     unshown = cache(lambda: (script_availability(sc.scripts)  # a tag manager's product_instock
@@ -365,6 +365,12 @@ def _extract(root, url: str) -> ProductRecord:
                 setattr(rec, field, v)
                 sources[field] = source
                 break
+    if (shown == "OutOfStock" and rec.availability in _ON_SALE and sources.get("availability") == "json"
+            and stock.said_only_by_disabled_buttons(sc.stock, buttons, box_anchors, related, visible)):
+        # The page's state has the product in stock (a variant of it) and its one sold-out word is a disabled
+        # button's: the button speaks of the variant chosen, or of none before a script chooses one (Medusa's
+        # storefront serves "Out of stock" until then); the product is in stock when any variant is.
+        shown = rec.availability
     if shown == "OutOfStock" and rec.availability in _ON_SALE and not (buyable and rec.availability in _ORDERABLE):
         # Markup says in stock, the page says the product is sold out: the page wins, also beside a
         # buy button left working (OpenCart keeps it; an SEO app's markup says in stock regardless).

@@ -1341,8 +1341,10 @@ _NONE_COUNTED = re.compile(r"\s*0\s*(?:pcs?\.?|pieces?|units?|items?|szt\.?|ks|s
                            r"un\.?|unid\.?|pz\.?|adet|個|件|개|点)?\s*")
 
 
-def page_availability(stock_elems, buttons, anchors, related, visible: Visibility) -> tuple[str | None, bool]:
-    """(availability the page's words show or None, whether a working buy button is on it).
+def page_availability(stock_elems, buttons, anchors, related, visible: Visibility,
+                      unread: frozenset | set = frozenset()) -> tuple[str | None, bool]:
+    """(availability the page's words show or None, whether a working buy button is on it); the words of
+    `unread` elements left out.
 
     A stock label (an element whose class or id says stock) or a buy button that says "Sold out"
     is clear evidence; a phrase elsewhere in the buy box is weaker, and a working buy button
@@ -1354,7 +1356,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     unsaid: list = []
     templates = _state_templates(chain(stock_elems, buttons), visible)
     for el in stock_elems:
-        if related(el) or visible.hidden(el) or _labelled_as_other(el) or el in templates:
+        if related(el) or visible.hidden(el) or _labelled_as_other(el) or el in templates or el in unread:
             continue
         if not _product_level(el, None):
             if _alert_control(el) and _product_level(_above_alert(el), None):
@@ -1391,7 +1393,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         radios: dict[str, list] = {}
         swatches = []
         for el in box.iter():
-            if not isinstance(el.tag, str):
+            if not isinstance(el.tag, str) or el in unread:
                 continue  # comments' text is not shown
             if ((el.get("class") or el.get("role")) and _picker_group(el)
                     and not (related(el) or visible.hidden(el))):
@@ -1513,6 +1515,22 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if value in clear or (value in weak and not (value == "OutOfStock" and working)):
             return value, working
     return None, working
+
+
+def said_only_by_disabled_buttons(stock_elems, buttons, anchors, related, visible: Visibility) -> bool:
+    """The page's sold-out words are disabled buttons' alone ("<button disabled>Out of stock</button>"): without
+    them the page says nothing of stock."""
+    controls = set(buttons)
+    for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
+        controls.update(box.iter("button"))
+    # disabled by its attribute, as a script leaves it until a variant is chosen; not classed sold out by the shop
+    disabled = [b for b in controls if (b.get("disabled") is not None or b.get("aria-disabled") == "true")
+                and not visible.hidden(b) and not _classed(b, _SOLD_OUT_CLASS)]
+    if not disabled:
+        return False
+    unread = {e for b in disabled for e in b.iter()}
+    working = [b for b in buttons if b not in unread]
+    return page_availability(stock_elems, working, anchors, related, visible, unread)[0] is None
 
 
 def _variant_stock_label(el) -> bool:
