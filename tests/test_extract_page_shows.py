@@ -3253,6 +3253,18 @@ def test_a_disabled_buttons_sold_out_word_gives_way_to_a_state_with_stock(stock,
     assert extract_product(_app_router_page(stock, buy_box), URL).availability == read
 
 
+@pytest.mark.parametrize("flags, read", [
+    ({"isSellable": True, "hasStock": False}, "OutOfStock"),  # Trendyol: listed for sale, none in stock
+    ({"available": True, "isSoldOut": True}, "OutOfStock"),
+    ({"isSellable": False, "inStock": True}, "InStock"),
+    ({"purchasable": False}, "OutOfStock"),
+])
+def test_a_states_flag_named_for_stock_outranks_one_that_it_is_sold_at_all(flags, read):
+    data = {"goodsData": {"title": "Ullmössa Fjäll", "price": 349, **flags}}
+    state = f"<script>window._global = {json.dumps(data)};</script>"
+    assert extract_product(_server_html(state, ""), URL).availability == read
+
+
 @pytest.mark.parametrize("name", ["_global", "__myx"])
 def test_a_state_in_a_pages_own_underscored_global(name):
     # Youzan's "window._global = {goodsData: …}", Myntra's "window.__myx": the buy bar drawn by scripts

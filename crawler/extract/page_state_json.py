@@ -261,7 +261,8 @@ def _find(blobs, title_words: set, accept=_priced) -> tuple[dict | None, object,
     return (best, best_brand, best_minor) if best_score[0] >= 0.6 and best_score >= named_best else (None, None, False)
 
 
-_SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "available",
+_SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnStock", "onStock", "hasStock", "has_stock",
+          "available",
           "isAvailable", "is_available", "availableForSale", "purchasable", "isPurchasable", "orderable", "isOrderable",
           "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy",
           # the online shop's own flag (Best Buy Canada's "isAvailableOnline": false)
@@ -282,16 +283,19 @@ _VARIANTS = ("variants", "skus", "variations", "configurable_children", "offers"
 
 
 def _flag(d: dict) -> str | None:
-    """A stock flag either way round, its key in any case (Newegg's "Instock": false)."""
-    sold = None
+    """A stock flag either way round, its key in any case (Newegg's "Instock": false); one named for stock or its
+    absence before one that the product is sold at all (Trendyol's "isSellable": true beside "hasStock": false)."""
+    sells = None
     for k, v in d.items():
         if isinstance(v, bool):
             key = k.casefold()
+            if key in _SOLD_OUT_KEYS:
+                return "OutOfStock" if v else "InStock"
             if key in _SELLS_KEYS:
-                return "InStock" if v else "OutOfStock"
-            if sold is None and key in _SOLD_OUT_KEYS:
-                sold = "OutOfStock" if v else "InStock"
-    return sold
+                if "stock" in key:
+                    return "InStock" if v else "OutOfStock"
+                sells = sells or ("InStock" if v else "OutOfStock")
+    return sells
 
 
 def _availability(d: dict, depth: int = 0) -> str | None:
