@@ -3095,6 +3095,18 @@ def test_a_widgets_own_availability_in_the_page_state_is_not_the_products():
     assert extract_product(page(body + state, lang="pt-BR"), URL).availability not in SOLD_OUT
 
 
+@pytest.mark.parametrize("beside", [
+    {"teasers": {"bundle": {"error": False, "available": False, "bundleName": None}}},  # an empty teaser's flag
+    # the interface's words in the shop's languages, an i18n store's
+    {"i18nextStore": {"de": {"select": {"status": {"notAvailable": "Dieser Artikel ist leider nicht mehr verfügbar."}}}}},
+])
+def test_teasers_and_the_interfaces_words_in_the_page_state_are_not_the_products_stock(beside):
+    data = {"reduxInitialStore": {"product": {"seo": {"h1": "GoPro Dual-Ladegerät"}, "id": "2511473"}, **beside}}
+    state = f"<script>window.__PRELOADED_STATE__ = {json.dumps(data)};</script>"
+    body = "<h1>GoPro Dual-Ladegerät</h1><span class='price'>57,99 €</span>"
+    assert extract_product(page(body + state, lang="de"), URL).availability not in SOLD_OUT
+
+
 def test_a_sold_out_badge_beside_the_heading_whose_class_says_so_outweighs_a_server_written_button():
     # Squarespace's server HTML: the "sold out" mark above the title; its script later disables the button
     body = ("<div class='ProductItem-details'><div class='product-mark sold-out'>sold out</div>"

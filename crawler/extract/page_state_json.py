@@ -428,7 +428,7 @@ def _nested_availability(blobs, title_words: set) -> str | None:
 def _widget_key(key: str) -> bool:
     """A state's part for a widget or a service beside the product, whose own "isAvailable" is the widget's
     (Americanas' {"fitAnalytics": {"isAvailable": false}}: a size advisor with no data for a hard drive)."""
-    return not _WIDGET_WORDS.isdisjoint(_key_words(key))
+    return not _WIDGET_WORDS.isdisjoint(_key_words(key)) or "i18n" in key.casefold()
 
 
 def _others_key(key: str) -> bool:
@@ -450,7 +450,10 @@ _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _WIDGET_WORDS = frozenset(("analytics", "tracking", "fit", "advisor", "guide", "recommendations", "recommendation",
                            "reviews", "review", "rating", "ratings", "chat", "experiment", "experiments", "flags",
                            "toggle", "toggles", "widget", "widgets", "banner", "banners", "modal", "newsletter",
-                           "notify", "wishlist", "cookie", "cookies", "consent", "ads", "advert", "adverts", "sponsored"))
+                           "notify", "wishlist", "cookie", "cookies", "consent", "ads", "advert", "adverts", "sponsored",
+                           # teasers beside the product; the interface's words in the shop's languages (MediaMarkt's
+                           # "i18nextStore": {"status": {"notAvailable": "Dieser Artikel ist leider nicht mehr …"}})
+                           "teaser", "teasers", "translations", "translation", "messages", "locales"))
 
 
 def _names_title(node: dict, title_words: set, memo: dict, depth: int = 2) -> bool:
