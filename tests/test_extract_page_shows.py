@@ -3270,6 +3270,7 @@ def test_a_disabled_buttons_sold_out_word_gives_way_to_a_state_with_stock(stock,
     ({"available": True, "isSoldOut": True}, "OutOfStock"),
     ({"isSellable": False, "inStock": True}, "InStock"),
     ({"purchasable": False}, "OutOfStock"),
+    ({"isSoldOut": False, "available": False}, "OutOfStock"),  # not sold out, and still not to be bought
 ])
 def test_a_states_flag_named_for_stock_outranks_one_that_it_is_sold_at_all(flags, read):
     data = {"goodsData": {"title": "Ullmössa Fjäll", "price": 349, **flags}}

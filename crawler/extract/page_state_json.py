@@ -285,17 +285,19 @@ _VARIANTS = ("variants", "skus", "variations", "configurable_children", "offers"
 def _flag(d: dict) -> str | None:
     """A stock flag either way round, its key in any case (Newegg's "Instock": false); one named for stock or its
     absence before one that the product is sold at all (Trendyol's "isSellable": true beside "hasStock": false)."""
-    sells = None
+    sells = not_sold_out = None
     for k, v in d.items():
         if isinstance(v, bool):
             key = k.casefold()
             if key in _SOLD_OUT_KEYS:
-                return "OutOfStock" if v else "InStock"
-            if key in _SELLS_KEYS:
+                if v:
+                    return "OutOfStock"
+                not_sold_out = "InStock"  # weaker than a flag that it can be bought ("available": false beside it)
+            elif key in _SELLS_KEYS:
                 if "stock" in key:
                     return "InStock" if v else "OutOfStock"
                 sells = sells or ("InStock" if v else "OutOfStock")
-    return sells
+    return sells or not_sold_out
 
 
 def _availability(d: dict, depth: int = 0) -> str | None:
