@@ -1033,13 +1033,13 @@ def _is_enabled(button, visible) -> bool:
     return True
 
 
-def _switched_off(e, marks: re.Pattern) -> bool:
+def _switched_off(e, marks: re.Pattern | None) -> bool:
     """Disabled by its attributes, or by a state class `marks` finds. A link or a box has no disabled
     state of its own: a framework's rendered false on it ("<a class='btn' disabled='0'>") is none."""
     disabled = e.get("disabled")
     if disabled is not None and e.tag not in _FORM_CONTROLS and disabled.strip().lower() in ("0", "false"):
         disabled = None
-    return disabled is not None or e.get("aria-disabled") == "true" or _classed(e, marks)
+    return disabled is not None or e.get("aria-disabled") == "true" or (marks is not None and _classed(e, marks))
 
 
 _FORM_CONTROLS = frozenset(("button", "input", "select", "textarea", "fieldset", "option", "optgroup"))
@@ -1356,7 +1356,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     unsaid: list = []
     templates = _state_templates(chain(stock_elems, buttons), visible)
     for el in stock_elems:
-        if related(el) or visible.hidden(el) or _labelled_as_other(el) or el in templates or el in unread:
+        if related(el) or visible.hidden(el) or _labelled_as_other(el) or el in templates or (unread and el in unread):
             continue
         if not _product_level(el, None):
             if _alert_control(el) and _product_level(_above_alert(el), None):
@@ -1393,7 +1393,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         radios: dict[str, list] = {}
         swatches = []
         for el in box.iter():
-            if not isinstance(el.tag, str) or el in unread:
+            if not isinstance(el.tag, str) or (unread and el in unread):
                 continue  # comments' text is not shown
             if ((el.get("class") or el.get("role")) and _picker_group(el)
                     and not (related(el) or visible.hidden(el))):
@@ -1524,8 +1524,8 @@ def said_only_by_disabled_buttons(stock_elems, buttons, anchors, related, visibl
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         controls.update(box.iter("button"))
     # disabled by its attribute, as a script leaves it until a variant is chosen; not classed sold out by the shop
-    disabled = [b for b in controls if (b.get("disabled") is not None or b.get("aria-disabled") == "true")
-                and not visible.hidden(b) and not _classed(b, _SOLD_OUT_CLASS)]
+    disabled = [b for b in controls
+                if _switched_off(b, None) and not visible.hidden(b) and not _classed(b, _SOLD_OUT_CLASS)]
     if not disabled:
         return False
     unread = {e for b in disabled for e in b.iter()}
