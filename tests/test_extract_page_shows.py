@@ -3107,6 +3107,16 @@ def test_teasers_and_the_interfaces_words_in_the_page_state_are_not_the_products
     assert extract_product(page(body + state, lang="de"), URL).availability not in SOLD_OUT
 
 
+def test_where_an_offer_ships_from_is_no_products_name_in_the_page_state():
+    # Newegg's offers under the product: the first named by its ship-from country, in stock; the second sold out
+    data = {"BestSeller": {"RankingItem": {"Description": {"Title": "WD Red Plus 10TB NAS Hard Drive"}},
+                           "BestSellerList": [{"ShipFromCountryName": "United States", "Instock": True, "Qty": 12},
+                                              {"SellerId": "", "Instock": False, "Qty": 0}]}}
+    state = f"<script>window.__initialState__ = {json.dumps(data)};</script>"
+    body = "<h1>WD Red Plus 10TB NAS Hard Drive</h1><span class='price'>$249.99</span>"
+    assert extract_product(page(body + state), URL).availability not in SOLD_OUT
+
+
 def test_a_sold_out_badge_beside_the_heading_whose_class_says_so_outweighs_a_server_written_button():
     # Squarespace's server HTML: the "sold out" mark above the title; its script later disables the button
     body = ("<div class='ProductItem-details'><div class='product-mark sold-out'>sold out</div>"

@@ -209,7 +209,9 @@ _OWN_NAME_KEY = re.compile(r"(?:name|title)$", re.I)
 _NOT_NAME_TEXT_KEY = re.compile(r"desc|text|body|html|content|url|slug|path|route|handle|link|alt|caption|breadcrumb",
                                 re.I)
 _NOT_NAME_KEY = re.compile(r"brand|seller|shop|store|vendor|categor|color|colour|size|option|user|page|site|meta|seo|"
-                           r"file|image|key|type|class|label", re.I)
+                           r"file|image|key|type|class|label|"
+                           # where an offer ships from (Newegg's "ShipFromCountryName": "United States")
+                           r"country|city|region|location|warehouse|carrier|courier|ship", re.I)
 
 
 def _price_of(d: dict):
