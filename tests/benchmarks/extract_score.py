@@ -192,6 +192,11 @@ def strip_markup(body: bytes) -> bytes:
     for el in root.xpath("//*[@itemprop or @itemscope or @itemtype or @typeof or @property]"):
         for a in _MARKUP_ATTRS:
             el.attrib.pop(a, None)
+    # lxml writes a boolean attribute bare, whatever its value: a framework's rendered false on a link
+    # ("<a class='btn' disabled='0'>Add to Cart</a>", no disabled state of its own) would come back as disabled
+    for el in root.xpath("//*[@disabled='0' or @disabled='false']"):
+        if el.tag not in ("button", "input", "select", "textarea", "fieldset", "option", "optgroup"):
+            del el.attrib["disabled"]
     return lxml.html.tostring(root, encoding="utf-8")
 
 
