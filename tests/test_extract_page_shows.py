@@ -3160,6 +3160,20 @@ def test_the_buy_forms_variant_list_states_the_stock(stocks, availability):
     assert extract_product(_server_html("", box), URL).availability == availability
 
 
+@pytest.mark.parametrize("stocks, availability", [((False, False), "OutOfStock"), ((False, True), "InStock")])
+def test_woocommerces_variations_form_states_the_stock(stocks, availability):
+    # WooCommerce's variable product: the button waits for a choice; each variation says whether it is in stock
+    variations = [{"attributes": {"attribute_pa_size": size}, "availability_html": "", "display_price": 349,
+                   "is_in_stock": left, "is_purchasable": True, "variation_id": i}
+                  for i, (size, left) in enumerate(zip(("s", "m"), stocks))]
+    box = (f"<form class='variations_form cart' method='post' data-product_id='12' "
+           f"data-product_variations='{json.dumps(variations)}'><table class='variations'><tr><td><select "
+           "name='attribute_pa_size'><option value=''>Choose an option</option><option value='s'>S</option>"
+           "<option value='m'>M</option></select></td></tr></table><button type='submit' class='single_add_to_cart_button "
+           "button alt disabled wc-variation-selection-needed'>Add to cart</button></form>")
+    assert extract_product(_server_html("", box), URL).availability == availability
+
+
 def test_a_product_data_attributes_json_is_page_state():
     # PrestaShop's "data-product" on the details block: the server-written button is enabled until scripts run
     data = {"id_product": 87, "name": "Ullmössa Fjäll", "price_amount": 349, "quantity": 0,

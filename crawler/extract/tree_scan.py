@@ -123,7 +123,7 @@ class Scan:
         self.stock = []
         self.scripts = []  # inline non-JSON-LD scripts (page state of client-rendered shops)
         self.state_attributes = []  # the JSON text of "data-product…" attributes: page state too
-        self.variant_lists = []  # the JSON text of "data-variants" attributes: the product's variants
+        self.variant_lists = []  # the JSON text of "data-variants" ("data-product_variations") attributes: the variants
         self.spec_rows = []  # <tr> of two or four cells and <dl>/<dt>: label/value rows (labels.printed)
         self.labels = []  # elements whose text (a <br>: its tail) starts with a label (labels.printed)
         self.code_inputs = []  # hidden inputs named sku / ASIN
@@ -210,7 +210,8 @@ def scan(root) -> Scan:
                 a = " ".join(filter(None, (get("id"), get("class"), get("action"), get("name"))))
                 if a and _BUY.search(a.lower()):
                     buy.append(el)
-                variants = get("data-variants")
+                # Tiendanube's "data-variants", WooCommerce's "data-product_variations" (each with "is_in_stock")
+                variants = get("data-variants") or get("data-product_variations")
                 if variants and variants[:1] == "[":
                     s.variant_lists.append(variants)
                 continue
