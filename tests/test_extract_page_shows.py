@@ -1897,6 +1897,7 @@ def test_the_web_shops_own_store_prefix_names_no_shop_in_town():
 @pytest.mark.parametrize("label, availability", [
     ("Back in stock!", "InStock"), ("Back in stock soon", "OutOfStock"),  # restocked, or a promise
     ("Sold out sizes can be requested", None), ("Never out of stock", None),  # of some sizes; a promise
+    ("Not sold out yet!", None), ("Nicht ausverkauft", None),  # said not to be
 ])
 def test_stock_labels_whose_sold_out_words_say_something_else(label, availability):
     assert in_buy_box(f"<p class='stock-level'>{label}</p>").availability == availability

@@ -656,9 +656,9 @@ def verdict(text: str) -> str | None:
     if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
             and low[m.end():].strip(" !.:-–！") in ("", "now", "today", "しました")):
         return "InStock"  # "Back in stock!" as a badge: restocked ("Back in stock soon" is not)
-    if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (["never"], ["nie"],
-                                                                                               ["jamais"], ["nunca"]):
-        return None  # "Never out of stock": a promise about a core item
+    if m.lastgroup == "out" and _WORD.findall(low, max(0, m.start() - 12), m.start())[-1:] in (
+            ["never"], ["nie"], ["jamais"], ["nunca"], ["not"], ["nicht"]):
+        return None  # "Never out of stock": a promise about a core item; "Not sold out yet!"
     if m.lastgroup == "in" and _CONDITIONAL.search(low, max(0, m.start() - 24), m.start()):
         return None  # "Ships when available", "Wenn verfügbar", "email når på lager": a condition, not the state
     if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
