@@ -440,6 +440,7 @@ def test_out_of_stock_phrases_across_languages(text, lang):
     ("Available soon", "en"), ("Értesítést kérek", "hu"), ("Gelince haber ver", "tr"), ("Obavijesti me", "hr"),
     ("Gi meg beskjed", "nb"), ("Meddela mig", "sv"), ("Повідомити про наявність", "uk"), ("再入荷のお知らせ", "ja"),
     ("موجود شد به من خبر بده", "fa"), ("Email when in stock", "en"), ("Register interest", "en"),
+    ("Get in-stock alert", "en"), ("Auto Notify", "en"), ("Sign up for stock alerts", "en"),
 ])
 def test_a_notify_button_in_place_of_the_buy_button_is_sold_out(button, lang):
     # "available", "op voorraad" inside the offer to notify are no in-stock statement
