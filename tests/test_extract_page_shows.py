@@ -3297,6 +3297,9 @@ def test_a_disabled_buttons_sold_out_word_gives_way_to_a_state_with_stock(stock,
     ({"isSellable": False, "inStock": True}, "InStock"),
     ({"purchasable": False}, "OutOfStock"),
     ({"isSoldOut": False, "available": False}, "OutOfStock"),  # not sold out, and still not to be bought
+    ({"in_stock": 0}, "OutOfStock"), ({"in_stock": 1, "out_of_stock": 0}, "InStock"),  # PHP writes its flags 0 and 1
+    ({"is_salable": False}, "OutOfStock"),  # Magento's
+    ({"out_of_stock": 1, "available": True}, "InStock"),  # PrestaShop's rule when out of stock (1: take orders)
 ])
 def test_a_states_flag_named_for_stock_outranks_one_that_it_is_sold_at_all(flags, read):
     data = {"goodsData": {"title": "Ullmössa Fjäll", "price": 349, **flags}}

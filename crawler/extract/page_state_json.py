@@ -269,7 +269,8 @@ _SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnSto
           "buyable", "isBuyable", "sellable", "isSellable", "canAddToCart", "can_add_to_cart", "canBuy", "can_buy",
           # the online shop's own flag (Best Buy Canada's "isAvailableOnline": false)
           "isAvailableOnline", "availableOnline", "isOnlineAvailable", "onlineAvailable", "purchasableOnline",
-          "canPurchase", "isPurchaseable")
+          "canPurchase", "isPurchaseable",
+          "is_salable", "isSalable", "salable")  # Magento's
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _SELLS_KEYS = frozenset(k.casefold() for k in _SELLS)
@@ -289,6 +290,8 @@ def _flag(d: dict) -> str | None:
     absence before one that the product is sold at all (Trendyol's "isSellable": true beside "hasStock": false)."""
     sells = not_sold_out = None
     for k, v in d.items():
+        if type(v) is int and v in (0, 1) and k.casefold() in _SELLS_KEYS:
+            v = bool(v)  # PHP's 0 and 1 ("in_stock": 0); not PrestaShop's "out_of_stock": 0, an order rule
         if isinstance(v, bool):
             key = k.casefold()
             if key in _SOLD_OUT_KEYS:
