@@ -822,14 +822,16 @@ def test_a_stock_element_named_availability_in_the_shops_language(cls, said, lan
     assert in_buy_box(box, lang).availability == "OutOfStock"
 
 
-def test_a_link_to_other_sellers_buying_options_is_no_buy_button():
-    # Amazon without a featured offer: the product page sells nothing itself, only links to others' offers
+def test_a_link_to_other_sellers_buying_options_in_place_of_a_buy_button_is_sold_out():
+    # Amazon without a featured offer: the product page sells nothing itself now, only links to others' offers
+    # (the used-only page a Go scraper's test calls unavailable)
     others = ("<div class='a-box unqualifiedBuyBox'><span>1 Used from £442.62</span><span class='a-button "
               "buybox-see-all-buying-choices'><a class='a-button-text buybox-see-all-buying-choices-announce' "
               "href='/gp/offer-listing/059652692X'>See All Buying Options</a></span></div>")
-    assert in_buy_box(others).availability is None
-    # beside the product's own button, it sells
+    assert in_buy_box(others).availability == "OutOfStock"
+    # beside the product's own button, it sells; beside the page's own stock words, they decide
     assert in_buy_box("<button id='add-to-cart-button'>Add to Basket</button>" + others).availability == "InStock"
+    assert in_buy_box("<p class='availability'>Only 2 left in stock</p>" + others).availability != "OutOfStock"
 
 
 def test_the_one_size_there_is_offered_for_a_stock_alert_is_sold_out():

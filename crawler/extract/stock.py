@@ -1095,16 +1095,17 @@ _CONTROLS = frozenset(("button", "input", "a"))
 _CONTAINER_WORDS = 40
 _NOTIFY_CONTROL = re.compile(r"(?<![a-z])notify(?:-?me)?(?![a-z])|(?<![a-z])notify[-_]|[-_]notify|back-?in-?stock|"
                              r"waitlist|wait-list|restock|stock-?alert")
+# A link to other sellers' offers in place of the product's own buy button (Amazon without a featured offer):
+# the page itself sells nothing now
+_OTHERS_OFFERS = re.compile(r"(?:see|view|other) (?:all )?buying (?:options|choices)|alle kaufoptionen|"
+                            r"options d'achat|opciones de compra|opzioni di acquisto|opções de compra|koopopties")
 # A control of the buy box that does something else than buy, whatever its class says ("btn-add-to-cart"
 # on "Add to Wish List"): it sells nothing
 _OTHER_ACTION = re.compile(r"wish ?list|favou?rite|registry|compare|save for later|merkliste|wunschliste|merkzettel|"
                            r"favoriten|vergleich|liste d'envies|favoris|comparer|favoritos|lista de deseos|comparar|"
                            r"preferiti|confronta|verlanglijst|favorieten|vergelijk|ulubion|porównaj|お気に入り|比較|"
                            r"收藏|관심상품|찜하기|find (?:it )?in (?:a )?store|check (?:nearby )?stores|check store|"
-                           r"store availability|find a store|"
-                           # other sellers' offers, the product page itself sells none (Amazon without a featured offer)
-                           r"(?:see|view|other) (?:all )?buying (?:options|choices)|alle kaufoptionen|"
-                           r"options d'achat|opciones de compra|opzioni di acquisto|koopopties")
+                           r"store availability|find a store|" + _OTHERS_OFFERS.pattern)
 
 
 def _label(control, visible: Visibility) -> str | None:
@@ -1454,7 +1455,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     sold_out_controls = bool(pickers) and all(pickers)
     if sold_out_controls:
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
-    working = False
+    working = others_offers = False
     taken_on_order = None  # a working buy button that offers a back-order or a pre-order in its words
     candidates = set(buttons)
     for e in buttons:
@@ -1486,7 +1487,9 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         clear.extend(out)
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
-        if (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
+        if not out and says and _OTHERS_OFFERS.search(says.casefold()) and not visible.hidden(b):
+            others_offers = True
+        elif (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))
                 and not _OTHER_ACTION.search(says.casefold())):
             working = True
@@ -1494,7 +1497,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if offer in ("BackOrder", "PreOrder"):
                 taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
     said = clear + weak
-    if not working and "notify" in said:
+    if not working and ("notify" in said or others_offers and not said):
         return "OutOfStock", working
     if sold_out_controls:
         # a buy button saying "Sold out", or every size sold out: another button left enabled (a
