@@ -428,6 +428,9 @@ def test_a_stock_label_in_the_element_before_its_value_outweighs_a_working_butto
     ("入荷未定", "ja"), ("재고가 없습니다", "ko"), ("현재 판매하지 않는 상품입니다", "ko"), ("停售", "zh"), ("没有现货", "zh"),
     ("Sementara habis", "id"), ("입고 예정", "ko"), ("Sắp về hàng", "vi"), ("Niet meer verkrijgbaar", "nl"),
     ("Not orderable", "en"), ("Restock pending", "en"), ("Sale pending", "en"), ("Rasprodan", "hr"),
+    # no date it can be delivered; out of the catalogue
+    ("Liefertermin: unbekannt", "de"), ("Kein Liefertermin", "de"), ("Delivery date unknown", "en"),
+    ("Fuera de catálogo", "es"), ("Fuori catalogo", "it"), ("Нема на складе", "sr"),
 ])
 def test_out_of_stock_phrases_across_languages(text, lang):
     assert in_buy_box(f"<p class='product-status'>{text}</p>", lang).availability == "OutOfStock"

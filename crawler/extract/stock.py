@@ -154,6 +154,9 @@ _OUT = (
     "無庫存", "无库存", "暫無庫存", "暂无库存", "закінчився", "закінчилася", "закінчилось", "نفد من المخزون",
     "نفذ من المخزون", "نفذت الكمية", "انتهى من المخزون", "إنتهى من المخزون", "není k dispozici", "nie je k dispozícii",
     "cannot be ordered", "can't be ordered", "can not be ordered", "lieferzeit unbekannt",
+    # no date it can be delivered ("Liefertermin: unbekannt", "Kein Liefertermin"); out of the catalogue
+    "liefertermin: unbekannt", "lieferzeit: unbekannt", "lieferdatum unbekannt", "kein liefertermin",
+    "delivery date unknown", "delivery time unknown", "fuera de catálogo", "fuori catalogo", "нема на складе",
     "plus en vente", "sin unidades", "sin inventario", "no hay unidades", "non ordinabile", "esgotou",
     "在庫がございません", "在庫はございません", "売切", "取り寄せ不可", "予約受付終了", "販売休止", "售完", "無現貨", "无现货",
     "停產", "暂不销售", "暫不銷售", "下柜", "下櫃", "재고소진", "재고 소진", "매진", "chwilowy brak", "ожидается поступление",
