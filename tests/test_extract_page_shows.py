@@ -4307,3 +4307,21 @@ def test_an_apology_opening_a_sold_out_text_in_more_languages_outweighs_a_buy_bu
 def test_a_long_sentence_an_apology_opens_or_the_web_shop_ends_states_the_stock(said, lang, sold_out):
     body = _said_beside_a_buy_button(said)
     assert (extract_product(page(body, lang=lang), URL).availability in SOLD_OUT) is sold_out
+
+
+def test_a_price_per_litre_written_pr_liter_is_no_price():
+    # Vinmonopolet: the bottle's price, and under it the price per litre in Norwegian shorthand ("pr." for per)
+    body = ("<h1>Lynchburg Natt Imperial Porter</h1><table><tr><td class='price'><h3><em>(50 cl)</em><br>"
+            "<strong>Kr. 159,90</strong></h3><p>Kr. 319,80 pr. liter</p></td><td class='add'>"
+            "<button class='add-to-cart'>Legg i handlekurv</button></td></tr></table>")
+    rec = extract_product(page(body, lang="no"), "https://www.vinmonopolet.no/p/9351702")
+    assert (rec.price, rec.currency) == ("159.90", "NOK")
+
+
+@pytest.mark.parametrize("style, price", [("overflow: hidden;", "23.60"), ("overflow-x:hidden", "23.60"),
+                                          ("visibility: hidden", None), ("display:none", None)])
+def test_a_box_that_clips_its_overflow_still_shows_its_price(style, price):
+    # SAQ's whole page sits in a "wcs-container" styled overflow: hidden, which clips and hides nothing
+    body = (f"<div class='wcs-container' style='{style}'><div class='product-page'><h1>7 Deadly Zins 2010</h1>"
+            "<div class='product-add-to-cart-meta'><p class='price'>23,60&nbsp;$</p></div></div></div>")
+    assert extract_product(page(body, lang="fr-ca"), "https://www.saq.com/fr/11383473").price == price

@@ -207,6 +207,10 @@ def test_platform_page(fname):
     ("CHF 1'299.–", ("ch", "de-ch"), "1299", "CHF"),
     ("₹1,29,999", ("in", "en-in"), "129999", "INR"),
     ("R$ 1.299,90", ("br", "pt-br"), "1299.90", "BRL"),
+    # the krona's mark capitalised, before or after the amount
+    ("Kr. 159,90", ("no", "no"), "159.90", "NOK"), ("499 Kr", ("dk", "da"), "499", "DKK"),
+    # dollars on a page in French without its region: Canadian
+    ("23,60\u00a0$", ("com", "fr"), "23.60", "CAD"),
 ])
 def test_locale_price_texts(text, hints, amount, currency):
     from decimal import Decimal

@@ -119,7 +119,7 @@ _PER_QUANTITY = re.compile(r"\d\s*(?:kg|g|l|ml|cl|m|m²|m2|st|stk|pcs?|oz|lb)\b|
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
-    r"|\bper\b|\bpro\b|\bje\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
+    r"|\bper\b|\bpro\b|\bje\b|\bpr\.\s?(?:liter|l|kg|kilo|stk|m)\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|postage|\bporto\b|frais de port|versand|livraison|delivery|envío|spedizione|"
     # a coupon's price, loyalty points earned ("적립 최대 870원", "128ポイント")
     r"\bcode\b|coupon|gutschein|cupom|cupón|voucher|\bpoints?\b|punkte|적립|포인트|ポイント|积分|積分|"
@@ -240,7 +240,8 @@ def _sale_block(el, word: str) -> bool:
 
 # Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price
 # a script may show): not what the page shows. Read on ``_attr_text`` ("pl_hidden" -> "pl hidden").
-_HIDING = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])|display\s*:\s*none")
+# a hiding class, not a style's value: "overflow: hidden" clips a box's overflow and hides nothing
+_HIDING = re.compile(rf"(?<![\w-])(?<!:)(?<!: ){HIDING_CLASS}(?![\w-])|display\s*:\s*none|visibility\s*:\s*hidden")
 
 
 _HIDDEN_LEVELS = 6  # a hidden block's price sits a few wrappers down (Amazon's "display:none" offer row)

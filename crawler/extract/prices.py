@@ -64,7 +64,8 @@ _TLD_DOLLAR = {
 }
 _TLD_KRONA = {"se": "SEK", "dk": "DKK", "no": "NOK", "is": "ISK"}
 _LANG_KRONA = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK"}
-_LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN"}
+# A page in French that prices in dollars is Canadian, whatever its region tag says
+_LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "fr": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN"}
 # The one currency of a country-code domain ("5 999,-" on a .no shop is kroner). Domains used
 # worldwide for other reasons (.co, .io, .me, .tv, .ai ...) are left out.
 _EURO_TLDS = ("de", "at", "fr", "it", "es", "nl", "be", "lu", "ie", "pt", "gr", "fi", "sk", "si", "ee", "lv",
@@ -86,6 +87,8 @@ _CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "
 _TLD_RUPEE = {"pk": "PKR", "lk": "LKR", "np": "NPR", "mu": "MUR", "sc": "SCR"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
 _EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
+# The krona's mark capitalised ("Kr. 159,90", "499 Kr"), which price_parser reads only as "kr"
+_KRONA_CAPITAL = re.compile(r"(?<![^\W\d_])K[rR]\.?\s?\d|\d\s?K[rR](?![^\W\d_])")
 
 
 def country_currency(hints: "Hints") -> str | None:
@@ -253,6 +256,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
                 return code
     if ":-" in text:
         return currency_code(":-", hints)
+    if "K" in text and _KRONA_CAPITAL.search(text):
+        return currency_code("kr", hints)
     if "р." in text and _RUBLE_SHORT.search(text):
         return "RUB"  # "2 490 р.", the rouble's short form
     if ("sh" in text or "Sh" in text) and (m := _SHILLING.search(text)):
