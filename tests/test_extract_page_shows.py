@@ -4325,3 +4325,22 @@ def test_a_box_that_clips_its_overflow_still_shows_its_price(style, price):
     body = (f"<div class='wcs-container' style='{style}'><div class='product-page'><h1>7 Deadly Zins 2010</h1>"
             "<div class='product-add-to-cart-meta'><p class='price'>23,60&nbsp;$</p></div></div></div>")
     assert extract_product(page(body, lang="fr-ca"), "https://www.saq.com/fr/11383473").price == price
+
+
+def test_a_json_ld_code_keyed_in_capitals_is_the_code():
+    data = {"@context": "http://schema.org", "@type": "Product", "name": "Thermal Fleece Mock-Neck Sweatshirt",
+            "SKU": "322-488-00302-178", "offers": offer("44.95")}
+    rec = extract_product(page("<h1>Thermal Fleece Mock-Neck Sweatshirt</h1>", ld(data)), URL)
+    assert rec.sku == "322-488-00302-178"
+
+
+@pytest.mark.parametrize("brand, read", [("hol", None), ("hp", "hp"), ("Hollister", "Hollister")])
+def test_a_data_attributes_brand_code_is_no_brand(brand, read):
+    # Hollister: data-product-brand="hol" around the title, and a badge drawn in the brand's style ("¡Nuevo!");
+    # a lower-case name the title opens with is the brand's ("hp" before "HP Envy …")
+    title = "HP Envy Sweatshirt" if brand == "hp" else "Thermal Fleece Sweatshirt"
+    body = (f"<section class='product' data-product-brand='{brand}'><div class='name-and-description-container'>"
+            "<div class='branded-product-badge'>¡Nuevo!</div>"
+            f"<h1 class='product-title-component'>{title}</h1></div><p class='price'>$44.95</p>"
+            "<button class='add-to-cart'>Añadir a la bolsa</button></section>")
+    assert extract_product(page(body, lang="es"), URL).brand == read

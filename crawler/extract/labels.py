@@ -361,6 +361,15 @@ def _latin_of_two(t: str) -> str | None:
 _MARK_AFTER = re.compile(r"\s*(?:[®™℠]|\((?:r|tm|sm)\))+$", re.I)
 
 
+def attribute_brand(value: str | None, title: str, clean) -> str | None:
+    """A data attribute's brand, as `clean` accepts it; a few lower-case letters the title does not open with are
+    the shop's code for one of its brands (Hollister's data-product-brand="hol"), not its name ("hp": "HP Envy")."""
+    b = clean(value)
+    if b and len(b) <= 4 and b.isalpha() and b.islower() and not title_opens_with(title, b):
+        return None
+    return b
+
+
 def clean_brand(t: str | None, dom: bool = False) -> str | None:
     """The brand name in a brand text, or None when it holds none.
 
@@ -1204,10 +1213,11 @@ def dom_brand(brand_elems, related) -> str | None:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand") or of makers to
             # choose from, not a brand's name
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
-        key = BRAND_STYLE.sub("", key.replace("branding", "").replace("cobrand", ""))
+        key = BRAND_STYLE.sub("", key.replace("branding", "").replace("branded", "").replace("cobrand", ""))
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
                 or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key):
-            continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu"
+            continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu";
+            # a badge drawn in the brand's style ("branded-product-badge": "¡Nuevo!")
         link = next(el.iter("a"), None)  # holds at most one link (above)
         if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)) or _in_tag_list(el) \
                 or _in_site_menu(el):

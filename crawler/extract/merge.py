@@ -307,7 +307,8 @@ def _extract(root, url: str) -> ProductRecord:
         tidy = partial(labels.clean_brand, dom=True)
         saying = cache(partial(labels.mentioning, h1[0].getroottree(), h1[1]))
         dpart["brand"] = (labels.title_brand(h1[0])
-                          or attribute_value(anchors, related, BRAND_ATTRIBUTE, tidy)
+                          or attribute_value(anchors, related, BRAND_ATTRIBUTE,
+                                             partial(labels.attribute_brand, title=h1[1], clean=tidy))
                           or script_brand(sc.scripts, h1[1], (e for box in buy_box() for e in box.iter()),
                                           related, tidy)
                           # the page's links and pictures that say the title's first word: read last (~1 ms,

@@ -67,10 +67,12 @@ def text_of(v) -> str | None:
 
 
 def get(node: dict, key: str):
-    """Property value, tolerating a capitalised key ("Offers", "Availability")."""
+    """Property value, tolerating a capitalised key ("Offers", "Availability") or a code's in capitals ("SKU")."""
     v = node.get(key)
     if v is None:
         v = node.get(key[:1].upper() + key[1:])
+        if v is None and len(key) <= 4:
+            v = node.get(key.upper())
     return v
 
 
@@ -173,7 +175,7 @@ def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
     item = item or {}
     return {
         "name": text_of(item.get("name")) or text_of(o.get("name")),
-        "sku": text_of(o.get("sku")) or text_of(item.get("sku")),
+        "sku": text_of(get(o, "sku")) or text_of(get(item, "sku")),
         "gtin": _gtin(o) or _gtin(item),
         "color": text_of(item.get("color")) or text_of(o.get("color")),
         "size": text_of(item.get("size")) or text_of(o.get("size")),
@@ -261,9 +263,9 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
         "name": text_of(node.get("name")),
         # a book's "brand" is its author or publisher: no brand
         "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
-        "sku": text_of(node.get("sku")),
+        "sku": text_of(get(node, "sku")),
         "gtin": _gtin(node),
-        "mpn": text_of(node.get("mpn")),
+        "mpn": text_of(get(node, "mpn")),
         "color": text_of(node.get("color")),
         "description": strip_html(first(node.get("description"))),
         "category": _category(node.get("category")),
