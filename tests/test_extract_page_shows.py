@@ -4344,3 +4344,16 @@ def test_a_data_attributes_brand_code_is_no_brand(brand, read):
             f"<h1 class='product-title-component'>{title}</h1></div><p class='price'>$44.95</p>"
             "<button class='add-to-cart'>Añadir a la bolsa</button></section>")
     assert extract_product(page(body, lang="es"), URL).brand == read
+
+
+def test_a_wrapper_of_the_header_and_footer_around_the_whole_page_is_no_footer():
+    # Well.ca: everything below <body> sits in "header_footer_wrap"; its product names itself outside an h1
+    html = ("<!doctype html><html lang='en'><head><title>Buy Rogaine For Men Hair Regrowth Treatment 60 mL Online in "
+            "Canada | FREE Ship $29+</title></head><body><div class='header_footer_wrap'><header><a href='/'>Well.ca"
+            "</a></header><section class='section-content'><div class='product_info_container'>"
+            "<div class='product_text product_text_product_name'>Rogaine For Men Hair Regrowth Treatment</div>"
+            "<div class='product_text_price'>$59.99</div><div class='product_quantity_right'>"
+            "<div class='unavailable_sprite_right soldout_sprite_right'><span class='footer_text'>Sold Out</span></div>"
+            "</div></div></section><footer><p>© Well.ca</p></footer></div></body></html>")
+    rec = extract_product(html, "https://well.ca/products/rogaine-for-men-hair-regrowth_2005.html")
+    assert (rec.name, rec.price, rec.availability) == ("Rogaine For Men Hair Regrowth Treatment", "59.99", "OutOfStock")

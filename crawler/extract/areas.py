@@ -46,7 +46,9 @@ _BUY_ASIDE = re.compile(r"product|pdp|buy|purchase|add-?to-?cart")
 # "contentRecommendationWidget", an e-spot), unlike its product recommendations.
 _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
 _OWN_PURCHASE = re.compile(r"product[-_]?buy|buy[-_]?box|pdp[-_]?buy")
-_BUY_BAR = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer")
+# a mobile page's fixed buy bar ("item-footer-bar"), or a wrapper of the header, the page and its footer
+# together ("header_footer_wrap"): not the page's footer
+_NOT_FOOTER = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer|header[-_]?(?:and[-_]?)?footer")
 _TILE_TOKEN = re.compile(r"(?:^|\s)product-items?(?:-container|-list|-card)?(?:\s|$)")
 
 
@@ -58,7 +60,7 @@ def _kind(c: str) -> int:
     if "content" in low:
         low = _CONTENT_SLOT.sub("", low)
     if "footer" in low:
-        low = _BUY_BAR.sub("", low)  # a mobile page's fixed buy bar ("item-footer-bar"), not the page's footer
+        low = _NOT_FOOTER.sub("", low)
     if "product-item" in low and _TILE_TOKEN.search(low):
         return _REL  # Magento's, Bitrix's and Shopify themes' product card, not "product-item-detail"
     weak = False
