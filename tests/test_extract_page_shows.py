@@ -4357,3 +4357,25 @@ def test_a_wrapper_of_the_header_and_footer_around_the_whole_page_is_no_footer()
             "</div></div></section><footer><p>© Well.ca</p></footer></div></body></html>")
     rec = extract_product(html, "https://well.ca/products/rogaine-for-men-hair-regrowth_2005.html")
     assert (rec.name, rec.price, rec.availability) == ("Rogaine For Men Hair Regrowth Treatment", "59.99", "OutOfStock")
+
+
+@pytest.mark.parametrize("heading", ["h1", "div"])
+def test_a_stock_line_in_the_column_that_shows_the_title_without_an_h1(heading):
+    # kids-world's column is named for its size picker ("product-size-selection"); its title is the product's
+    # whether an h1 or, on a page without one, an element classed as the product's title shows it
+    html = ("<!doctype html><html lang='da'><head><title>Leander Luna Ombygningssæt - 140 cm | Kids-world</title>"
+            "</head><body><main><div class='col-sm-7 product-price-section product-size-selection'>"
+            f"<{heading} class='product-title'>Leander Luna Ombygningssæt - 140 cm</{heading}>"
+            "<div class='product-price-section__prices'><span class='price'>899,95 kr.</span></div>"
+            "<div class='service-link'><span class='stockStatusBullet stockStatusBullet--not_in_stock'><strong>"
+            "Udsolgt</strong></span></div></div></main></body></html>")
+    assert extract_product(html, "https://www.kids-world.dk/leander-luna-p-1.html").availability == "OutOfStock"
+
+
+def test_the_main_elements_own_classes_mark_no_area():
+    # netoff: <main class='l-product l-common__footer'>, a layout modifier, around the product without an h1
+    html = ("<!doctype html><html lang='ja'><head><title>狐と乙女の大正恋日記 | ネットオフ</title></head><body>"
+            "<main class='l-product l-common__footer'><div class='product-title'>狐と乙女の大正恋日記</div>"
+            "<p class='price'>1,320円</p><p class='stock'>在庫切れ</p></main><footer>© NetOff</footer></body></html>")
+    rec = extract_product(html, "https://www.netoff.co.jp/detail/0010563019/")
+    assert (rec.name, rec.availability) == ("狐と乙女の大正恋日記", "OutOfStock")

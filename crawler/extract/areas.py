@@ -357,8 +357,10 @@ class Related:
             chain.append(e)
             e = e.getparent()
         for e in reversed(chain):  # top-down
-            if state != _REL and e not in self.around_title:
-                tag = e.tag if isinstance(e.tag, str) else ""
+            tag = e.tag if isinstance(e.tag, str) else ""
+            if tag == "main" or e.get("role") == "main":
+                pass  # the page's main content, whatever its classes say (netoff's <main class='l-product l-common__footer'>)
+            elif state != _REL and e not in self.around_title:
                 if tag in ("footer", "nav") or (tag == "aside" and _sidebar(e)):
                     state = _REL
                 elif tag in ("body", "html"):

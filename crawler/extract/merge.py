@@ -319,7 +319,8 @@ def _extract(root, url: str) -> ProductRecord:
                               or labels.more_from_link(brand_links(), related, h1[1])))
     visible = stock.Visibility(sc.styles)
     box_anchors = anchors + _first_price(sc.price, related)
-    shown, buyable = stock.page_availability(sc.stock, buttons, box_anchors, related, visible)
+    shown, buyable = stock.page_availability(sc.stock, buttons, box_anchors, related, visible,
+                                             title=h1[0] if h1 else shown_name)
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     # Neither words nor a buy button: what the page's scripts and classes say of its stock.
     unshown = cache(lambda: (script_availability(sc.scripts)  # a tag manager's product_instock

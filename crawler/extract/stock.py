@@ -917,9 +917,9 @@ def _dressed_as_button(a) -> bool:
     return a.get("role") == "button" or "btn" in cls or "button" in cls
 
 
-def _product_level(el, stop, levels: int = 3) -> bool:
+def _product_level(el, stop, levels: int = 3, title=None) -> bool:
     """Not inside a size/colour picker, a back-in-stock form or a pop-up (looking up `levels`
-    ancestors, and never above `stop`)."""
+    ancestors, and never above `stop`); `title`: the element showing the product's title where no h1 does."""
     e = el
     for _ in range(levels + 1):
         if e is None or e is stop:
@@ -932,7 +932,7 @@ def _product_level(el, stop, levels: int = 3) -> bool:
                 or (tag == "tr" and _one_row_of_several(e))):
             # a column that holds the title is the product's, whatever it is called or laid out as
             # ("product-size-selection" around it all, the info column as the second <li> beside the photos)
-            return next(e.iter("h1"), None) is not None
+            return _holds_title(e, title)
         e = e.getparent()
     # a store's stock table holds its cells deeper: "<div class='store-stock'><details><table><tr><td class='stock-no'>"
     for _ in range(_STORE_LEVELS):
@@ -946,6 +946,12 @@ def _product_level(el, stop, levels: int = 3) -> bool:
 
 
 _STORE_LEVELS = 3
+
+
+def _holds_title(el, title) -> bool:
+    """Holds the product's title: an h1, or the element that shows the title on a page without one (Well.ca's
+    "product_text_product_name")."""
+    return next(el.iter("h1"), None) is not None or (title is not None and (title is el or el in title.iterancestors()))
 
 
 def _in_picker(el, stop, levels: int = 4) -> bool:
@@ -1346,7 +1352,7 @@ _NONE_COUNTED = re.compile(r"\s*0\s*(?:pcs?\.?|pieces?|units?|items?|szt\.?|ks|s
 
 
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility,
-                      unread: frozenset | set = frozenset()) -> tuple[str | None, bool]:
+                      unread: frozenset | set = frozenset(), title=None) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it); the words of
     `unread` elements left out.
 
@@ -1362,8 +1368,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     for el in stock_elems:
         if related(el) or visible.hidden(el) or _labelled_as_other(el) or el in templates or (unread and el in unread):
             continue
-        if not _product_level(el, None):
-            if _alert_control(el) and _product_level(_above_alert(el), None):
+        if not _product_level(el, None, title=title):
+            if _alert_control(el) and _product_level(_above_alert(el), None, title=title):
                 clear.append("notify")  # the product's back-in-stock alert button, in words the vocabulary lacks
             elif _variant_stock_label(el):
                 # the chosen variant's stock line ("<p class='variant-inventory'>Out of stock</p>"): the
@@ -1439,7 +1445,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if v is None and len(t) <= _SHORT:
                     unsaid.append((t, owner, box))  # read for delivery only when nothing else says
                 if (v and not visible.hidden(owner) and not related(owner) and not _cell_labelled_as_other(owner)
-                        and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box)
+                        and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box, title=title)
                              # said of the product itself, wherever it stands ("colour-picker__attention":
                              # "Sorry, this item is no longer available")
                              or v == "OutOfStock" and _THIS_PRODUCT.search(t.casefold(), 0, _LEAD + 24))):
@@ -1507,7 +1513,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # sticky bar's) does not sell it. A stock label beside a working button stays weaker.
         return "OutOfStock", False
     if not (working or said) and any(_delivery_out(t) and not (visible.hidden(owner) or related(owner))
-                                     and _product_level(owner, box) for t, owner, box in unsaid):
+                                     and _product_level(owner, box, title=title) for t, owner, box in unsaid):
         return "OutOfStock", working  # it cannot be delivered, and no button sells it
     if working and promised:
         return "BackOrder", working  # sold out, a date promised, and the button takes the order
