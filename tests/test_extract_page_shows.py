@@ -4379,3 +4379,17 @@ def test_the_main_elements_own_classes_mark_no_area():
             "<p class='price'>1,320円</p><p class='stock'>在庫切れ</p></main><footer>© NetOff</footer></body></html>")
     rec = extract_product(html, "https://www.netoff.co.jp/detail/0010563019/")
     assert (rec.name, rec.availability) == ("狐と乙女の大正恋日記", "OutOfStock")
+
+
+def test_the_buy_box_around_a_title_element_is_no_card_on_a_page_without_an_h1():
+    # the product's own block (its title in a "product-title" div, its price, its button, a link away) among alike
+    # blocks of other products reads like one more card unless its title element is known for the page's own
+    card = ("<div class='col'><a href='/p/{0}'>{0}</a><span class='price'>$49.99</span>"
+            "<button class='add-to-cart'>Add to Bag</button></div>")
+    html = ("<!doctype html><html lang='en'><head><title>The Tumbler | LEGO Shop</title></head><body><div role='main'>"
+            "<div class='row'><div class='col'><div class='product-title'>The Tumbler</div>"
+            "<span class='price'>$199.99</span><button class='add-to-cart'>Add to Bag</button>"
+            "<a href='/reviews/76240'>Read reviews</a></div>"
+            + "".join(card.format(n) for n in ("Batmobile", "Batcave", "Gotham")) + "</div></div></body></html>")
+    rec = extract_product(html, "https://www.lego.com/en-us/product/the-tumbler-76240")
+    assert (rec.name, rec.price) == ("The Tumbler", "199.99")

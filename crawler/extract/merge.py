@@ -205,13 +205,14 @@ def _extract(root, url: str) -> ProductRecord:
     # the page header's mini cart ("Handlekurv (0)") is no buy button
     buy = [b for b in areas.own_buy_controls(sc.buy)
            if not (domfields.in_masthead(b) and not areas.says_buy(b.text_content()[:200]))]
-    headed = areas.headed_areas(sc.related_heads, _own_titles(sc, title), buy) if sc.related_heads else []
+    own_titles = _own_titles(sc, title)
+    headed = areas.headed_areas(sc.related_heads, own_titles, buy) if sc.related_heads else []
     related = areas.Related()
     related.mark(headed)
     address = urlsplit(url)
     # cards with a quick-add button, or a price, each, and comparison charts: other products
-    tiles = (areas.buy_tiles(buy, sc.h1s[:3], address.path)
-             + areas.buy_tiles(sc.price, sc.h1s[:3], address.path, own_group=False) + areas.compared_products(buy))
+    tiles = (areas.buy_tiles(buy, own_titles, address.path)
+             + areas.buy_tiles(sc.price, own_titles, address.path, own_group=False) + areas.compared_products(buy))
     # those no class or heading marks: a listing's grid (counted below), not a recommendation strip
     loose_tiles = sum(1 for t in tiles if not related(t))
     related.mark(tiles)
