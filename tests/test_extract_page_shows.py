@@ -4393,3 +4393,13 @@ def test_the_buy_box_around_a_title_element_is_no_card_on_a_page_without_an_h1()
             + "".join(card.format(n) for n in ("Batmobile", "Batcave", "Gotham")) + "</div></div></body></html>")
     rec = extract_product(html, "https://www.lego.com/en-us/product/the-tumbler-76240")
     assert (rec.name, rec.price) == ("The Tumbler", "199.99")
+
+
+def test_a_heading_held_in_a_title_block_keeps_the_blocks_place_when_the_page_title_names_nothing():
+    # a page served with a generic <title>: no heading is named like it, so the first one names the product;
+    # Amazon's h1 holds its "productTitle" span, which takes the h1's place before "About this item"
+    html = ("<!doctype html><html lang='en'><head><title>Online Shop</title></head><body><div id='centerCol'>"
+            "<h1 id='title'><span id='productTitle' class='product-title-word-break'>ASUS Dual GeForce RTX 3070 "
+            "Graphics Card</span></h1><span class='a-price'>$549.99</span></div><div id='feature-bullets'>"
+            "<h1 class='a-size-base-plus'>About this item</h1><ul><li>8GB GDDR6</li></ul></div></body></html>")
+    assert extract_product(html, "https://www.amazon.com/dp/B08L8LG4M3").name == "ASUS Dual GeForce RTX 3070 Graphics Card"

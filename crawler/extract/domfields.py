@@ -124,6 +124,11 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     # a title block holding the heading (Lightspeed's "gui-product-title": the h1 and the brand's link)
     # names it no better than the heading does
     inner = {id(up) for h in h1s for up in h.iterancestors()}
+    if inner:  # the heading it holds takes the block's place in page order (Amazon's h1 around its "productTitle")
+        held = {id(h): h for h in h1s}
+        h1s = list(dict.fromkeys(
+            next((held[id(d)] for d in h.iterdescendants() if id(d) in held and id(d) not in inner), h)
+            if id(h) in inner else h for h in h1s))
     for h in h1s:
         if id(h) in inner:
             continue
