@@ -245,7 +245,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
            "demnächst verfügbar", "bald verfügbar", "bald wieder verfügbar", "bientôt disponible", "próximamente",
            "notifique-me", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
-           "modtag varsel", "stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when", "sign up to be notified",
+           "modtag varsel", "request stock alert", "set stock alert", "set a stock alert", "get a stock alert",
+           "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when", "sign up to be notified",
            # available again from a date: not now
            "available again from", "available again on", "wieder verfügbar ab", "wieder lieferbar ab",
            "à nouveau disponible le", "de nouveau disponible le", "disponible à nouveau le",
