@@ -4403,3 +4403,10 @@ def test_a_heading_held_in_a_title_block_keeps_the_blocks_place_when_the_page_ti
             "Graphics Card</span></h1><span class='a-price'>$549.99</span></div><div id='feature-bullets'>"
             "<h1 class='a-size-base-plus'>About this item</h1><ul><li>8GB GDDR6</li></ul></div></body></html>")
     assert extract_product(html, "https://www.amazon.com/dp/B08L8LG4M3").name == "ASUS Dual GeForce RTX 3070 Graphics Card"
+
+
+@pytest.mark.parametrize("layout", ["h-container h-flex-equal-size h-align-left", "grid full-size", "box-size-l"])
+def test_a_layout_class_that_says_size_is_no_size_picker(layout):
+    # Zalando's "h-flex-equal-size" sizes the buy column's boxes; it chooses no size, so its stock line is the product's
+    box = f"<div class='{layout}'><span class='stock-status'>Out of stock</span></div>"
+    assert in_buy_box(box).availability == "OutOfStock"
