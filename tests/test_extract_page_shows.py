@@ -4410,3 +4410,13 @@ def test_a_layout_class_that_says_size_is_no_size_picker(layout):
     # Zalando's "h-flex-equal-size" sizes the buy column's boxes; it chooses no size, so its stock line is the product's
     box = f"<div class='{layout}'><span class='stock-status'>Out of stock</span></div>"
     assert in_buy_box(box).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("flags", ["browse-menu-box allow-comparison", "page has-recently-viewed", "layout with-related"])
+def test_a_class_that_flags_what_a_block_has_or_allows_marks_no_area(flags):
+    # Wiggle wraps its whole page in "… allow-comparison"; its title shows outside an h1
+    html = ("<!doctype html><html lang='en'><head><title>Kiddimoto Balance Bike | Wiggle</title></head><body>"
+            f"<div class='{flags}'><div class='bem-pdp__heading-container'><div class='product-title'>Kiddimoto Balance "
+            "Bike</div></div><p class='price'>$138.99</p><p class='availability'>Out of stock</p></div></body></html>")
+    rec = extract_product(html, "https://www.wiggle.com/kiddimoto-balance-bike")
+    assert (rec.price, rec.availability) == ("138.99", "OutOfStock")

@@ -49,6 +49,9 @@ _OWN_PURCHASE = re.compile(r"product[-_]?buy|buy[-_]?box|pdp[-_]?buy")
 # a mobile page's fixed buy bar ("item-footer-bar"), or a wrapper of the header, the page and its footer
 # together ("header_footer_wrap"): not the page's footer
 _NOT_FOOTER = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer|header[-_]?(?:and[-_]?)?footer")
+# a class that flags what a page or block has or allows ("has-recently-viewed", "allow-comparison", "with-footer"),
+# not what the element is
+_FEATURE_FLAG = re.compile(r"(?<![\w-])(?:has|with|allow|allows|enable|enabled|no|without)[-_][\w-]*")
 _TILE_TOKEN = re.compile(r"(?:^|\s)product-items?(?:-container|-list|-card)?(?:\s|$)")
 
 
@@ -57,6 +60,8 @@ _TILE_TOKEN = re.compile(r"(?:^|\s)product-items?(?:-container|-list|-card)?(?:\
 def _kind(c: str) -> int:
     """_REL for a related-products area, _OWN for the product's own media, -1 for a bare carousel."""
     low = c.lower()
+    if "-" in low or "_" in low:
+        low = _FEATURE_FLAG.sub(" ", low)
     if "content" in low:
         low = _CONTENT_SLOT.sub("", low)
     if "footer" in low:
