@@ -4420,3 +4420,13 @@ def test_a_class_that_flags_what_a_block_has_or_allows_marks_no_area(flags):
             "Bike</div></div><p class='price'>$138.99</p><p class='availability'>Out of stock</p></div></body></html>")
     rec = extract_product(html, "https://www.wiggle.com/kiddimoto-balance-bike")
     assert (rec.price, rec.availability) == ("138.99", "OutOfStock")
+
+
+def test_a_forms_choice_button_typed_button_is_not_its_submit():
+    # FYE's buy form opens with its format's and condition's choices (<button type='button'>); the form's
+    # submit is the button without a type, here offering a back-in-stock alert
+    form = ("<form class='pdpForm product-add-to-cart' action='/cart/add'><button type='button' class='button selected' "
+            "aria-label='Blu-ray Disc format'>Blu-ray Disc Steelbook</button><button type='button' "
+            "class='button selected'>New condition, ships from our warehouse</button><div "
+            "class='c-button--main-cta__wrapper'><button class='btn'>Notify me when available</button></div></form>")
+    assert in_buy_box(form).availability == "OutOfStock"

@@ -1135,8 +1135,9 @@ def _control(el, candidates: set):
     for e in el.iter("button", "input"):
         if e is not el and e in candidates:
             return e
-        if submit is None and el.tag == "form" and (e.tag == "button"
-                                                    or (e.get("type") or "").lower() in ("submit", "image")):
+        # a form's submit control: a button without a type submits, one typed "button" (a format's choice) does not
+        if submit is None and el.tag == "form" and (e.get("type") or ("submit" if e.tag == "button" else "")
+                                                    ).lower() in ("submit", "image"):
             submit = e
         if stated is None and verdict(short_text(e, 80) or e.get("value") or "") in ("OutOfStock", "notify"):
             stated = e
