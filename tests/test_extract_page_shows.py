@@ -4430,3 +4430,11 @@ def test_a_forms_choice_button_typed_button_is_not_its_submit():
             "class='button selected'>New condition, ships from our warehouse</button><div "
             "class='c-button--main-cta__wrapper'><button class='btn'>Notify me when available</button></div></form>")
     assert in_buy_box(form).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("promo", ["Buy now. Pay later.", "Buy now, pay later with Afterpay", "Jetzt kaufen, später bezahlen"])
+def test_a_pay_later_offer_is_no_buy_button(promo):
+    # Kogan: the pay-later section ("Buy now. Pay later.") beside a buy box that offers only a stock alert
+    box = (f"<section class='_1Kmxm' role='button' tabindex='0'><p>{promo}</p><span>4 payments of $12.25</span></section>"
+           "<div class='_1Xd_W'><button class='btn'>Notify me when available</button></div>")
+    assert in_buy_box(box).availability == "OutOfStock"

@@ -400,12 +400,14 @@ class Related:
 # What a buy button says, in the languages shops use; lower-cased, matched against lower-cased text
 # (`says_buy`): a case-blind search of so many phrases costs several times more.
 _BUY_TEXT = re.compile(
-    r"add to (?:cart|bag|basket|trolley)|buy now|in den (?:warenkorb|einkaufswagen)|jetzt kaufen|"
+    # (not a pay-later offer's "Buy now. Pay later.", "Jetzt kaufen, später bezahlen")
+    r"add to (?:cart|bag|basket|trolley)|buy now(?![\s.,:;!-]*pay later)|in den (?:warenkorb|einkaufswagen)|"
+    r"jetzt kaufen(?![\s.,:;!-]*später)|"
     r"ajouter au panier|añadir a la cesta|añadir al carrito|aggiungi al carrello|do koszyka|"
     r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니|"
     r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
     r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
-    r"adaugă în coș|lisää ostoskoriin|kup teraz|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
+    r"adaugă în coș|lisää ostoskoriin|kup teraz(?![\s.,:;!-]*zapłać)|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
     r"place bid|bid now|gebot abgeben|enchérir|"
     r"agregar al carr(?:ito|o)|añadir al carro|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
