@@ -22,6 +22,12 @@ def page(body: str, head: str = "", lang: str = "en") -> str:
             f"<main>{body}</main><footer><p>© Example Shop</p></footer></body></html>")
 
 
+def titled(title: str, body: str, lang: str = "en") -> str:
+    """A page of its own <title> (no header, no footer) around `body`."""
+    return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body>{body}</body></html>")
+
+
 def ld(data, script_type: str = "application/ld+json") -> str:
     return f'<script type="{script_type}">{json.dumps(data)}</script>'
 
@@ -4348,13 +4354,13 @@ def test_a_data_attributes_brand_code_is_no_brand(brand, read):
 
 def test_a_wrapper_of_the_header_and_footer_around_the_whole_page_is_no_footer():
     # Well.ca: everything below <body> sits in "header_footer_wrap"; its product names itself outside an h1
-    html = ("<!doctype html><html lang='en'><head><title>Buy Rogaine For Men Hair Regrowth Treatment 60 mL Online in "
-            "Canada | FREE Ship $29+</title></head><body><div class='header_footer_wrap'><header><a href='/'>Well.ca"
-            "</a></header><section class='section-content'><div class='product_info_container'>"
-            "<div class='product_text product_text_product_name'>Rogaine For Men Hair Regrowth Treatment</div>"
-            "<div class='product_text_price'>$59.99</div><div class='product_quantity_right'>"
-            "<div class='unavailable_sprite_right soldout_sprite_right'><span class='footer_text'>Sold Out</span></div>"
-            "</div></div></section><footer><p>© Well.ca</p></footer></div></body></html>")
+    html = titled("Buy Rogaine For Men Hair Regrowth Treatment 60 mL Online in Canada | FREE Ship $29+",
+                  "<div class='header_footer_wrap'><header><a href='/'>Well.ca</a></header><section "
+                  "class='section-content'><div class='product_info_container'><div class='product_text "
+                  "product_text_product_name'>Rogaine For Men Hair Regrowth Treatment</div><div "
+                  "class='product_text_price'>$59.99</div><div class='product_quantity_right'><div "
+                  "class='unavailable_sprite_right soldout_sprite_right'><span class='footer_text'>Sold Out</span></div>"
+                  "</div></div></section><footer><p>© Well.ca</p></footer></div>")
     rec = extract_product(html, "https://well.ca/products/rogaine-for-men-hair-regrowth_2005.html")
     assert (rec.name, rec.price, rec.availability) == ("Rogaine For Men Hair Regrowth Treatment", "59.99", "OutOfStock")
 
@@ -4363,20 +4369,20 @@ def test_a_wrapper_of_the_header_and_footer_around_the_whole_page_is_no_footer()
 def test_a_stock_line_in_the_column_that_shows_the_title_without_an_h1(heading):
     # kids-world's column is named for its size picker ("product-size-selection"); its title is the product's
     # whether an h1 or, on a page without one, an element classed as the product's title shows it
-    html = ("<!doctype html><html lang='da'><head><title>Leander Luna Ombygningssæt - 140 cm | Kids-world</title>"
-            "</head><body><main><div class='col-sm-7 product-price-section product-size-selection'>"
-            f"<{heading} class='product-title'>Leander Luna Ombygningssæt - 140 cm</{heading}>"
-            "<div class='product-price-section__prices'><span class='price'>899,95 kr.</span></div>"
-            "<div class='service-link'><span class='stockStatusBullet stockStatusBullet--not_in_stock'><strong>"
-            "Udsolgt</strong></span></div></div></main></body></html>")
+    html = titled("Leander Luna Ombygningssæt - 140 cm | Kids-world",
+                  "<main><div class='col-sm-7 product-price-section product-size-selection'>"
+                  f"<{heading} class='product-title'>Leander Luna Ombygningssæt - 140 cm</{heading}>"
+                  "<div class='product-price-section__prices'><span class='price'>899,95 kr.</span></div>"
+                  "<div class='service-link'><span class='stockStatusBullet stockStatusBullet--not_in_stock'><strong>"
+                  "Udsolgt</strong></span></div></div></main>", "da")
     assert extract_product(html, "https://www.kids-world.dk/leander-luna-p-1.html").availability == "OutOfStock"
 
 
 def test_the_main_elements_own_classes_mark_no_area():
     # netoff: <main class='l-product l-common__footer'>, a layout modifier, around the product without an h1
-    html = ("<!doctype html><html lang='ja'><head><title>狐と乙女の大正恋日記 | ネットオフ</title></head><body>"
-            "<main class='l-product l-common__footer'><div class='product-title'>狐と乙女の大正恋日記</div>"
-            "<p class='price'>1,320円</p><p class='stock'>在庫切れ</p></main><footer>© NetOff</footer></body></html>")
+    html = titled("狐と乙女の大正恋日記 | ネットオフ",
+                  "<main class='l-product l-common__footer'><div class='product-title'>狐と乙女の大正恋日記</div>"
+                  "<p class='price'>1,320円</p><p class='stock'>在庫切れ</p></main><footer>© NetOff</footer>", "ja")
     rec = extract_product(html, "https://www.netoff.co.jp/detail/0010563019/")
     assert (rec.name, rec.availability) == ("狐と乙女の大正恋日記", "OutOfStock")
 
@@ -4386,11 +4392,11 @@ def test_the_buy_box_around_a_title_element_is_no_card_on_a_page_without_an_h1()
     # blocks of other products reads like one more card unless its title element is known for the page's own
     card = ("<div class='col'><a href='/p/{0}'>{0}</a><span class='price'>$49.99</span>"
             "<button class='add-to-cart'>Add to Bag</button></div>")
-    html = ("<!doctype html><html lang='en'><head><title>The Tumbler | LEGO Shop</title></head><body><div role='main'>"
-            "<div class='row'><div class='col'><div class='product-title'>The Tumbler</div>"
-            "<span class='price'>$199.99</span><button class='add-to-cart'>Add to Bag</button>"
-            "<a href='/reviews/76240'>Read reviews</a></div>"
-            + "".join(card.format(n) for n in ("Batmobile", "Batcave", "Gotham")) + "</div></div></body></html>")
+    html = titled("The Tumbler | LEGO Shop",
+                  "<div role='main'><div class='row'><div class='col'><div class='product-title'>The Tumbler</div>"
+                  "<span class='price'>$199.99</span><button class='add-to-cart'>Add to Bag</button>"
+                  "<a href='/reviews/76240'>Read reviews</a></div>"
+                  + "".join(card.format(n) for n in ("Batmobile", "Batcave", "Gotham")) + "</div></div>")
     rec = extract_product(html, "https://www.lego.com/en-us/product/the-tumbler-76240")
     assert (rec.name, rec.price) == ("The Tumbler", "199.99")
 
@@ -4398,10 +4404,10 @@ def test_the_buy_box_around_a_title_element_is_no_card_on_a_page_without_an_h1()
 def test_a_heading_held_in_a_title_block_keeps_the_blocks_place_when_the_page_title_names_nothing():
     # a page served with a generic <title>: no heading is named like it, so the first one names the product;
     # Amazon's h1 holds its "productTitle" span, which takes the h1's place before "About this item"
-    html = ("<!doctype html><html lang='en'><head><title>Online Shop</title></head><body><div id='centerCol'>"
-            "<h1 id='title'><span id='productTitle' class='product-title-word-break'>ASUS Dual GeForce RTX 3070 "
-            "Graphics Card</span></h1><span class='a-price'>$549.99</span></div><div id='feature-bullets'>"
-            "<h1 class='a-size-base-plus'>About this item</h1><ul><li>8GB GDDR6</li></ul></div></body></html>")
+    html = titled("Online Shop",
+                  "<div id='centerCol'><h1 id='title'><span id='productTitle' class='product-title-word-break'>ASUS "
+                  "Dual GeForce RTX 3070 Graphics Card</span></h1><span class='a-price'>$549.99</span></div><div "
+                  "id='feature-bullets'><h1 class='a-size-base-plus'>About this item</h1><ul><li>8GB GDDR6</li></ul></div>")
     assert extract_product(html, "https://www.amazon.com/dp/B08L8LG4M3").name == "ASUS Dual GeForce RTX 3070 Graphics Card"
 
 
@@ -4415,9 +4421,9 @@ def test_a_layout_class_that_says_size_is_no_size_picker(layout):
 @pytest.mark.parametrize("flags", ["browse-menu-box allow-comparison", "page has-recently-viewed", "layout with-related"])
 def test_a_class_that_flags_what_a_block_has_or_allows_marks_no_area(flags):
     # Wiggle wraps its whole page in "… allow-comparison"; its title shows outside an h1
-    html = ("<!doctype html><html lang='en'><head><title>Kiddimoto Balance Bike | Wiggle</title></head><body>"
-            f"<div class='{flags}'><div class='bem-pdp__heading-container'><div class='product-title'>Kiddimoto Balance "
-            "Bike</div></div><p class='price'>$138.99</p><p class='availability'>Out of stock</p></div></body></html>")
+    html = titled("Kiddimoto Balance Bike | Wiggle",
+                  f"<div class='{flags}'><div class='bem-pdp__heading-container'><div class='product-title'>Kiddimoto "
+                  "Balance Bike</div></div><p class='price'>$138.99</p><p class='availability'>Out of stock</p></div>")
     rec = extract_product(html, "https://www.wiggle.com/kiddimoto-balance-bike")
     assert (rec.price, rec.availability) == ("138.99", "OutOfStock")
 
