@@ -17,9 +17,6 @@ TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "da
                       "data-hook",  # Wix names its parts in data-hook ("product-title", "related-products")
                       "data-at"))  # de Bijenkorf's ("brand_desktop")
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a)-)?(?:hidden|hide|d-none|invisible|unvisible|display-?none)"  # Cafe24's "displaynone", Amazon's "aok-hidden"
-# The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title", osCommerce's
-# "pageHeading"), on an element's lower-cased class and id.
-TITLE_CLASS = re.compile(r"(?:product|pdp|item|sku|goods)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")
 # Classes that show their text to screen readers only.
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one of them, as a whole class token

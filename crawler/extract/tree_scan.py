@@ -16,7 +16,7 @@ from itertools import islice
 
 from .areas import related_heading, says_buy
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, labelled_later, opening_bracket
-from .text import TEST_IDS, TITLE_CLASS, short_text
+from .text import TEST_IDS, short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
@@ -29,6 +29,9 @@ _BUY = re.compile(
     r"(?:button|btn)[-_ ]?buy(?![a-z])|"  # H&M's "button-buy" saying "ADD"
     r"warenkorb|panier|carrello|cesta|carrito|winkelwagen|koszyk|varukorg|kurv|sepet"
 )
+# The product's own title shown outside an h1 ("product-name", "productTitle", "pdp__title",
+# osCommerce's "pageHeading").
+_TITLE = re.compile(r"(?:product|pdp|item|sku|goods)[-_ ]{0,2}(?:name|title)\b|(?:pdp|page)[-_ ]{0,2}heading")
 # A review's or a question's own title ("comment-item__title"), not the product's.
 _NOT_TITLE = re.compile(r"comment|review|rating|question|answer")
 # "price" in other languages (prix, pris, prijs, Preis, precio, prezzo, preço, cena) and struck prices.
@@ -89,7 +92,7 @@ def _flags(low: str) -> int:
             or "sepet" in low) and _BUY.search(low):
         f |= _F_BUY
     if "name" in low or "title" in low or "heading" in low:
-        if TITLE_CLASS.search(low) and not _NOT_TITLE.search(low):
+        if _TITLE.search(low) and not _NOT_TITLE.search(low):
             f |= _F_TITLE
         if "title" in low or "heading" in low:
             f |= _F_HEAD  # a section's heading styled so ("<p class='section-title'>Recently viewed</p>"),
