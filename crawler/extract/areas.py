@@ -48,7 +48,8 @@ _CONTENT_SLOT = re.compile(r"content[-_]?recommendation")
 _OWN_PURCHASE = re.compile(r"product[-_]?buy|buy[-_]?box|pdp[-_]?buy")
 # a mobile page's fixed buy bar ("item-footer-bar"), or a wrapper of the header, the page and its footer
 # together ("header_footer_wrap"): not the page's footer
-_NOT_FOOTER = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer|header[-_]?(?:and[-_]?)?footer")
+_NOT_FOOTER = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer|"
+                         r"header[-_]?(?:and[-_]?)?footer")
 # a class that flags what a page or block has or allows ("has-recently-viewed", "allow-comparison", "with-footer"),
 # not what the element is
 _FEATURE_FLAG = re.compile(r"(?<![\w-])(?:has|with|allow|allows|enable|enabled|no|without)[-_][\w-]*")
@@ -364,7 +365,7 @@ class Related:
         for e in reversed(chain):  # top-down
             tag = e.tag if isinstance(e.tag, str) else ""
             if tag == "main" or e.get("role") == "main":
-                pass  # the page's main content, whatever its classes say (netoff's <main class='l-product l-common__footer'>)
+                pass  # the page's main content, whatever its classes say ("<main class='l-product l-common__footer'>")
             elif state != _REL and e not in self.around_title:
                 if tag in ("footer", "nav") or (tag == "aside" and _sidebar(e)):
                     state = _REL
@@ -407,7 +408,8 @@ _BUY_TEXT = re.compile(
     r"in winkelwagen|lägg i varukorg|læg i kurv|legg i handlekurv|sepete ekle|カートに入れる|加入购物车|장바구니|"
     r"add to (?:shopping )?(?:cart|bag|basket)|ajouter au sac|in die tasche|añadir a la bolsa|aggiungi alla borsa|"
     r"adicionar ao carrinho|adicionar à sacola|comprar agora|в корзину|купить|do košíku|do košíka|kosárba|"
-    r"adaugă în coș|lisää ostoskoriin|kup teraz(?![\s.,:;!-]*zapłać)|toevoegen aan winkelmand|カートに追加|加入購物車|立即购买|바로구매|"
+    r"adaugă în coș|lisää ostoskoriin|kup teraz(?![\s.,:;!-]*zapłać)|toevoegen aan winkelmand|カートに追加|"
+    r"加入購物車|立即购买|바로구매|"
     r"place bid|bid now|gebot abgeben|enchérir|"
     r"agregar al carr(?:ito|o)|añadir al carro|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"

@@ -246,7 +246,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "demnächst verfügbar", "bald verfügbar", "bald wieder verfügbar", "bientôt disponible", "próximamente",
            "notifique-me", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
            "modtag varsel", "request stock alert", "set stock alert", "set a stock alert", "get a stock alert",
-           "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when", "sign up to be notified",
+           "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when",
+           "sign up to be notified",
            # available again from a date: not now
            "available again from", "available again on", "wieder verfügbar ab", "wieder lieferbar ab",
            "à nouveau disponible le", "de nouveau disponible le", "disponible à nouveau le",
@@ -1509,7 +1510,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if offer in ("BackOrder", "PreOrder"):
                 taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
     said = clear + weak
-    if not working and ("notify" in said or others_offers and not said):
+    if not working and ("notify" in said or (others_offers and not said)):
         return "OutOfStock", working
     if sold_out_controls:
         # a buy button saying "Sold out", or every size sold out: another button left enabled (a
