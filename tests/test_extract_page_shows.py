@@ -4444,3 +4444,36 @@ def test_a_pay_later_offer_is_no_buy_button(promo):
     box = (f"<section class='_1Kmxm' role='button' tabindex='0'><p>{promo}</p><span>4 payments of $12.25</span></section>"
            "<div class='_1Xd_W'><button class='btn'>Notify me when available</button></div>")
     assert in_buy_box(box).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("instock, read", [(False, "OutOfStock"), (True, "InStock")])
+def test_a_weak_sold_out_word_and_the_state_outweigh_a_stale_markup_beside_a_working_button(instock, read):
+    # BigCommerce Cornerstone: a "Sold Out" alert above the Add to Cart input its script disables, the page's
+    # BCData saying "instock": false; a JSON-LD left saying InStock (a stale SEO app's) is outweighed by the two
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Cast Iron Skillet 10", "sku": "HF-CIS10",
+            "offers": {"@type": "Offer", "price": "39.95", "priceCurrency": "USD",
+                       "availability": "https://schema.org/InStock"}}
+    state = {"product_attributes": {"sku": "HF-CIS10", "price": {"without_tax": {"value": 39.95}}, "stock": 0,
+                                    "instock": instock, "purchasable": True}}
+    body = ("<h1 class='productView-title'>Cast Iron Skillet 10</h1><div class='productView-price'>$39.95</div>"
+            "<form class='form' action='/cart.php' method='post'><div id='add-to-cart-wrapper' "
+            "class='add-to-cart-wrapper'><div class='form-field form-field--increments'><label class='form-label' "
+            "for='qty[]'>Quantity:</label><div class='form-increment'><button class='button button--icon' "
+            "data-action='dec'><span class='is-srOnly'>Decrease Quantity</span></button><input class='form-input' "
+            "id='qty[]' name='qty[]' type='tel' value='1'><button class='button button--icon' data-action='inc'>"
+            "<span class='is-srOnly'>Increase Quantity</span></button></div></div><div class='alertBox "
+            "alertBox--error'><p class='alertBox-column alertBox-message'><span>Sold Out</span></p></div>"
+            "<div class='add-to-cart-buttons'><div class='form-action'><input id='form-action-addToCart' "
+            "class='button button--primary' type='submit' value='Add to Cart'></div></div></div></form>"
+            f"<script>var BCData = {json.dumps(state)};</script>")
+    assert extract_product(page(body, ld(data)), URL).availability == read
+
+
+def test_a_states_variants_available_to_order_say_the_products_stock():
+    # John Lewis: each variant's {"availability": {"availableToOrder": …, "unavailableReason": "outOfStock"}}
+    variants = [{"name": "Blazer, Juniper", "size": s, "availability": {"availableToOrder": ok,
+                 "unavailableReason": None if ok else "outOfStock"}} for s, ok in (("S", True), ("M", False))]
+    data = {"props": {"pageProps": {"product": {"name": "Blazer, Juniper", "price": 350, "variants": variants}}}}
+    body = ("<h1>Blazer, Juniper</h1><p class='price'>£350.00</p>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>")
+    assert extract_product(page(body), URL).availability == "InStock"

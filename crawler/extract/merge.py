@@ -320,8 +320,9 @@ def _extract(root, url: str) -> ProductRecord:
                               or labels.more_from_link(brand_links(), related, h1[1])))
     visible = stock.Visibility(sc.styles)
     box_anchors = anchors + _first_price(sc.price, related)
+    heard: list = []  # every verdict the page's words gave, weak ones beside a working button included
     shown, buyable = stock.page_availability(sc.stock, buttons, box_anchors, related, visible,
-                                             title=h1[0] if h1 else shown_name)
+                                             title=h1[0] if h1 else shown_name, heard=heard)
     dpart["availability"] = shown or ("InStock" if buyable else None)  # it can be bought, nothing says otherwise
     # Neither words nor a buy button: what the page's scripts and classes say of its stock.
     unshown = cache(lambda: (script_availability(sc.scripts)  # a tag manager's product_instock
@@ -396,6 +397,12 @@ def _extract(root, url: str) -> ProductRecord:
             rec.availability, sources["availability"] = drawn, "json"
         elif unshown() in SOLD_OUT:
             rec.availability, sources["availability"] = unshown(), "dom"
+    elif (shown is None and buyable and "OutOfStock" in heard and rec.availability in _ON_SALE
+          and sources.get("availability") != "json" and state().get("availability") in SOLD_OUT):
+        # Markup says in stock and a buy button works, but the page's words say sold out where they are weaker
+        # than the button (BigCommerce's "Sold Out" alert above the Add to Cart its script disables) and the
+        # page's state says so too: two witnesses outweigh a markup that can be stale.
+        rec.availability, sources["availability"] = state()["availability"], "json"
     elif buyable and shown in _ON_SALE and rec.availability in SOLD_OUT and sources.get("availability") != "dom":
         # Markup says sold out; the page has a working buy button and says it can be ordered
         # (a button alone is not enough: scripts often disable it after the page loads).

@@ -270,7 +270,8 @@ _SELLS = ("isInStock", "inStock", "in_stock", "instock", "is_in_stock", "isOnSto
           # the online shop's own flag (Best Buy Canada's "isAvailableOnline": false)
           "isAvailableOnline", "availableOnline", "isOnlineAvailable", "onlineAvailable", "purchasableOnline",
           "canPurchase", "isPurchaseable",
-          "is_salable", "isSalable", "salable")  # Magento's
+          "is_salable", "isSalable", "salable",  # Magento's
+          "availableToOrder", "isAvailableToOrder", "available_to_order")  # John Lewis's variants
 _SOLD_OUT = ("soldOut", "isSoldOut", "sold_out", "is_sold_out", "outOfStock", "isOutOfStock", "out_of_stock",
              "is_out_of_stock")
 _SELLS_KEYS = frozenset(k.casefold() for k in _SELLS)

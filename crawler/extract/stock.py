@@ -1356,9 +1356,10 @@ _NONE_COUNTED = re.compile(r"\s*0\s*(?:pcs?\.?|pieces?|units?|items?|szt\.?|ks|s
 
 
 def page_availability(stock_elems, buttons, anchors, related, visible: Visibility,
-                      unread: frozenset | set = frozenset(), title=None) -> tuple[str | None, bool]:
+                      unread: frozenset | set = frozenset(), title=None,
+                      heard: list | None = None) -> tuple[str | None, bool]:
     """(availability the page's words show or None, whether a working buy button is on it); the words of
-    `unread` elements left out.
+    `unread` elements left out; `heard` collects every verdict the words gave, weak ones included.
 
     A stock label (an element whose class or id says stock) or a buy button that says "Sold out"
     is clear evidence; a phrase elsewhere in the buy box is weaker, and a working buy button
@@ -1510,6 +1511,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             if offer in ("BackOrder", "PreOrder"):
                 taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
     said = clear + weak
+    if heard is not None:
+        heard.extend(said)
     if not working and ("notify" in said or (others_offers and not said)):
         return "OutOfStock", working
     if sold_out_controls:
