@@ -4477,3 +4477,12 @@ def test_a_states_variants_available_to_order_say_the_products_stock():
     body = ("<h1>Blazer, Juniper</h1><p class='price'>£350.00</p>"
             f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>")
     assert extract_product(page(body), URL).availability == "InStock"
+
+
+@pytest.mark.parametrize("size", ["MuiButton-sizeLarge MuiButton-containedSizeLarge", "MuiButton-sizeMedium",
+                                  "btn-size-small"])
+def test_a_buttons_own_size_class_is_no_size_picker(size):
+    # Material UI names every button's size ("MuiButton-sizeLarge"): a sold-out buy button so classed is the product's
+    box = (f"<form class='pdp-description-form'><div class='pdp-item-form'><button class='MuiButtonBase-root "
+           f"MuiButton-root {size}' type='submit' disabled>Sold out</button></div></form>")
+    assert in_buy_box(box).availability == "OutOfStock"
