@@ -4480,9 +4480,10 @@ def test_a_states_variants_available_to_order_say_the_products_stock():
 
 
 @pytest.mark.parametrize("size", ["MuiButton-sizeLarge MuiButton-containedSizeLarge", "MuiButton-sizeMedium",
-                                  "btn-size-small"])
+                                  "btn-size-small", "_ga-button_size_m_qzx2h_210", "button_size_xl"])
 def test_a_buttons_own_size_class_is_no_size_picker(size):
-    # Material UI names every button's size ("MuiButton-sizeLarge"): a sold-out buy button so classed is the product's
+    # Material UI names every button's size ("MuiButton-sizeLarge"), CSS modules too (Gold Apple's "_ga-button_size_m_…"):
+    # a sold-out buy button so classed is the product's
     box = (f"<form class='pdp-description-form'><div class='pdp-item-form'><button class='MuiButtonBase-root "
            f"MuiButton-root {size}' type='submit' disabled>Sold out</button></div></form>")
     assert in_buy_box(box).availability == "OutOfStock"

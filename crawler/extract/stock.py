@@ -696,7 +696,8 @@ _HIDING_TOKEN = re.compile(rf"{HIDING_CLASS}|{READER_ONLY_CLASS}|"
 # (the look-behinds read back from "size" once it matched, not at every position of a long class string)
 _PICKER_WORDS = (r"size(?<![^\w]a-size)(?<!^a-size)(?<!font-size)(?<!text-size)(?<!fontsize)(?<!textsize)(?<!resize)"
                  r"(?<!iconsize)(?<!is-size)(?<!equal-size)(?<!full-size)(?<!fullsize)(?<!box-size)(?<!icon-size)"
-                 r"(?<!image-size)(?<!img-size)(?!-?(?:l|m|xl|xs|lg|md|sm|small|medium|large)(?![a-z]))|swatch|variant|"
+                 r"(?<!image-size)(?<!img-size)(?<!button_size)(?<!button-size)(?<!btn-size)(?<!btn_size)"
+                 r"(?![-_]?(?:l|m|xl|xs|lg|md|sm|small|medium|large)(?![a-z]))|swatch|variant|"
                  r"dropdown|picker|sku-?select")
 # "store" that names the web shop itself, not a shop in town: WebSphere Commerce's
 # "WC_Online_Store_Inventory_div", Oracle ATG's reference store's "atg_store_" before every class
