@@ -359,6 +359,16 @@ def test_a_long_name_the_title_shortens_beats_a_widgets_heading_before_it():
     assert extract_product(html, URL).name.startswith("ShieldTech MagStand Series Case")
 
 
+@pytest.mark.parametrize("hiding", ["class='aok-hidden'", "style='display: none'", "hidden", "class='is-hidden'"])
+def test_without_a_title_a_hidden_templates_heading_is_not_the_name(hiding):
+    # no <title> to match: the first heading the page shows, not a cart message its hidden templates hold
+    html = (f"<html><head></head><body><div {hiding}><div class='atc-status'><h1 class='success-message'>"
+            "Adding to Cart...</h1><h1 class='error-message'>Not added</h1></div></div>"
+            "<div id='centerCol'><h1 id='title'><span id='productTitle'>Kettle Pro 2000</span></h1>"
+            "<span class='price'>$39.99</span><button class='add-to-cart'>Add to Cart</button></div></body></html>")
+    assert extract_product(html, URL).name == "Kettle Pro 2000"
+
+
 def test_a_product_title_outside_the_h1_that_names_the_section():
     html = ("<html><head><title>Eye Key Ring - Black - Accessories - Example DE</title></head><body>"
             "<h1 class='section-heading'>Accessories</h1><div class='pdp'>"

@@ -6,7 +6,7 @@ import re
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
-from .text import TEST_IDS, clean, short_text
+from .text import HIDING_CLASS, TEST_IDS, clean, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -111,14 +111,15 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     Pages often have several h1s (dialogs, section headings, the shop's name as its logo); the
     document title nearly always repeats the product name, so word overlap picks it. An h1 that
     is the shop's name (`site`, from ``site_names``) inside the masthead is never the product.
-    Without a heading named like the title: the first one, unless ``fallback`` is false.
+    Without a heading named like the title: the first one the page shows (not a cart message of its
+    hidden templates), unless ``fallback`` is false.
     """
     title_words = set()
     for t in titles:
         if t:
             title_words.update(_WORD.findall(t.lower()))
     best, best_score = None, 0.0
-    first_h1 = None
+    first_h1 = first_shown = None
     # the heading sharing most words with the title (two at least), then the one nearest it
     most, most_matched = None, (1, 99.0)
     # a title block holding the heading (Lightspeed's "gui-product-title": the h1 and the brand's link)
@@ -142,6 +143,8 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             t = _titled_part(h, t, title_words)
         if first_h1 is None:
             first_h1 = (h, t)
+        if first_shown is None and not _served_hidden(h):
+            first_shown = (h, t)
         words = _WORD.findall(t.lower())
         if not words or not title_words:
             continue
@@ -160,7 +163,21 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
         return None
     # a long name the title shortens ("ShieldTech MagStand (Samsung Galaxy S25) : Amazon.in") over a widget's
     # heading before it ("Product summary presents key product information")
-    return most or first_h1
+    return most or first_shown or first_h1
+
+
+_HIDING_CLASS = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])")
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _served_hidden(el) -> bool:
+    """Served hidden by itself or a wrapper: its ``hidden`` attribute, a hiding class or an inline style."""
+    for e in (el, *el.iterancestors()):
+        cls, style = e.get("class"), e.get("style")
+        if (e.get("hidden") is not None or (cls and _HIDING_CLASS.search(cls.lower()))
+                or (style and _HIDING_STYLE.search(style.lower()))):
+            return True
+    return False
 
 
 def maker_heading(h) -> bool:
