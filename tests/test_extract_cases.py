@@ -687,3 +687,19 @@ def test_an_unlabelled_price_in_a_big_product_column():
     body = f"<div><h1>Lamp</h1><ul>{filler}</ul><div><span>€ 49,95</span></div></div>"
     rec = extract_product(page(body=body, lang="de"), "https://www.example.de/lamp")
     assert (rec.price, rec.currency) == ("49.95", "EUR")
+
+
+@pytest.mark.parametrize("was", ["<span>statt </span><span>8,99&nbsp;€</span><sup>**</sup>",
+                                 "<span>statt 8,99&nbsp;€</span>", "<span>UVP</span> <span>8,99 €</span>"])
+def test_an_unclassed_amount_after_a_was_label_is_no_price_beside_the_markups(was):
+    # the markup's sale price sits in a tail the box does not read as an amount of its own; the old price
+    # its label marks ("statt", "UVP") is no price a buyer pays (nor the markup's with 20% VAT added)
+    body = ("<h1>Zinfandel Rosé 2015</h1><div itemprop='offers' itemscope itemtype='http://schema.org/Offer'>"
+            "<meta itemprop='priceCurrency' content='EUR'>"
+            f"<div><span><span>16</span></span><span>{was}</span>"
+            "<span><meta itemprop='price' content='7.49'><span>jetzt</span> 7,49&nbsp;€</span></div>"
+            "<p>inkl. MwSt. zzgl. Versand</p><form action='/checkout/addArticle'><button>In den Warenkorb</button>"
+            "</form></div>")
+    html = page(body=f"<div itemscope itemtype='http://schema.org/Product'>{body}</div>", lang="de")
+    rec = extract_product(html, "https://www.example.de/zinfandel-rose")
+    assert (rec.price, rec.currency) == ("7.49", "EUR")

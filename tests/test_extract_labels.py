@@ -37,6 +37,19 @@ def get(main: str = "", head: str = "", **kw):
 
 # --------------------------------------------------------------------------- codes
 
+@pytest.mark.parametrize("head", [
+    "<meta property='product:retailer_item_id' content='주식회사 엠에프씨글로벌'>",  # the seller's company
+    "<meta property='product:retailer_item_id' content='Northwind Trading Company'>",
+    "<meta property='product:retailer_item_id' content='(주)리브어레가시'>",  # "(주)": Co., Ltd.
+    ld(sku="Northwind Trading Company"),
+])
+def test_a_name_in_a_markup_codes_slot_is_no_code(head):
+    # several words and no digit: a name (the seller's, a template's), not a product code; a code the
+    # page prints still counts
+    assert get(head=head).sku is None
+    assert get("<p class='code'>Product code: 41230987</p>", head=head).sku == "41230987"
+
+
 def test_code_and_label_in_one_text():
     rec = get("<p class='code'>Product code: 41230987</p>")
     assert (rec.sku, rec.sources["sku"]) == ("41230987", "dom")

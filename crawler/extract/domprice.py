@@ -680,9 +680,25 @@ def unlabelled_prices(boxes, hints: Hints) -> list:
                 if not t or not any(c.isdigit() for c in t):
                     continue
                 amount, currency = parse_price_text(t, hints)
-            if amount is not None and currency is not None:
+            if amount is not None and currency is not None and not _labelled_was(el, t):
                 out.append(el)
     return out
+
+
+def _labelled_was(el, text: str) -> bool:
+    """An amount its own words or the label right before it call the old price ("statt 8,99 €",
+    "<span>UVP</span> <span>8,99 €</span>"): no price a buyer pays."""
+    if _REG_TEXT.match(text.strip()):
+        return True
+    prev = el.getprevious()
+    if prev is not None:
+        before = (prev.tail or "").strip() or (short_text(prev, 24) if isinstance(prev.tag, str) else "")
+    else:
+        parent = el.getparent()
+        before = (parent.text or "").strip() if parent is not None else ""
+    # a label, not an amount of its own: "De: R$ 1.499,90" before "Por: R$ 1.299,90" is the old price beside it
+    return (bool(before) and len(before) <= 24 and not any(c.isdigit() for c in before)
+            and _REG_TEXT.match(before) is not None)
 
 
 _PRICE_PIECES = frozenset(("span", "sup", "sub", "small", "b", "strong", "bdi", "data"))

@@ -494,12 +494,19 @@ _LETTER_CODE = re.compile(r"[A-Z]{1,6}(?:[-_.][A-Z]{1,6}){2,4}")
 _LETTER_PAIR = re.compile(r"(?=[A-Z]*[-_.]?[B-DF-HJ-NP-TV-Z]{2,6}\b)[A-Z]{2,6}[-_.][A-Z]{2,6}")
 
 
+# Several words without a digit, one of them no short capitals' token ("KV KOP" may be a code)
+_NAMED_NOT_CODED = re.compile(r"(?=.*(?:^|\s)(?![A-Z]{1,4}(?:\s|$))\S)[^\d\s]+(?:\s+[^\d\s]+)+")
+
+
 def tidy_code(v: str | None) -> str | None:
     """A markup code without a printed label ("SKU: 123" -> "123"); None for placeholders."""
     if not v or not isinstance(v, str):
         return v
     if _placeholder(v):
         return None
+    if not any(c.isdigit() for c in v) and (_NAMED_NOT_CODED.fullmatch(v.strip()) or (
+            " " not in v.strip() and not _CODE_TOKEN.fullmatch(v.strip()))):
+        return None  # a name in the code's slot: the seller's company ("Northwind Trading Company", "(주)리브어레가시")
     if v.startswith("(") and v.endswith(")"):
         v = v[1:-1].strip()  # microdata on a bracketed line: "<span itemprop='productID'>(Cód. Item 462100)</span>"
     for _ in range(2):  # "Cód. Item 462100": two labels
