@@ -1937,6 +1937,17 @@ def test_a_wrapper_styled_as_the_button_gives_its_link_its_state(wrapper, availa
     assert in_buy_box(box).availability == availability
 
 
+@pytest.mark.parametrize("state", ["container_1sH5D loadingButtons_ZCkgq", "buy-box is-loading", "pdp-actions skeleton"])
+def test_a_buy_button_served_disabled_while_its_box_loads_says_nothing(state):
+    # Best Buy's buttons wait, disabled, in a container named for its loading state (its stock line a
+    # placeholder) until a script asks for the stock: no verdict either way
+    box = (f"<div class='availabilityContainer'><div class='titlePlaceholder'></div></div><div class='{state}'>"
+           "<form method='post'><button disabled class='addToCartButton disabled_xV5rOf' type='submit'>"
+           "<span>Add to Cart</span></button></form></div>")
+    assert in_buy_box(box).availability is None
+    assert in_buy_box(box.replace(state, "pdp-actions")).availability == "OutOfStock"
+
+
 def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():
     box = ("<form action='/cart/add'><select name='id'><option disabled>S - Sold out</option><option>M</option>"
            "</select><button type='submit'>Add to cart</button></form>")

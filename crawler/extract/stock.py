@@ -1583,7 +1583,8 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
     nothing else on the page or in its markup says (a script may also disable it while it loads)."""
     candidates = set(buttons)
     if not any(not (related(b) or visible.hidden(b)) and not _is_enabled(b, visible)
-               and areas.says_buy(_label(b, visible) or "") for b in (_control(e, candidates) for e in buttons)):
+               and areas.says_buy(_label(b, visible) or "") and not _still_loading(b)
+               for b in (_control(e, candidates) for e in buttons)):
         return None
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         for el in box.iter():
@@ -1592,6 +1593,17 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
                     or (_picker_group(el) and not _emptied(el))) and not _in_header_or_nav(el):
                 return None
     return "OutOfStock"
+
+
+_LOADING = re.compile(r"loading|skeleton|shimmer", re.I)
+_LOADING_LEVELS = 8  # a label inside the button inside its form, its wrappers, then the box
+
+
+def _still_loading(button) -> bool:
+    """The button or a box around it is named for a loading state ("loadingButtons_ZCkgq", "is-loading",
+    "skeleton"): a script disables it until it has asked for the stock."""
+    return any(_LOADING.search(e.get("class") or "") for e in chain((button,), islice(button.iterancestors(),
+                                                                                       _LOADING_LEVELS)))
 
 
 def _emptied(picker) -> bool:
