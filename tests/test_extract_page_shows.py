@@ -963,6 +963,17 @@ def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, la
     assert rec.availability == "InStock"
 
 
+@pytest.mark.parametrize("note", [
+    "<p>Services are not available in all countries or regions and are subject to change.</p>",
+    "<p>Some features are not available in all regions.</p>",
+    "<p>Dienste sind nicht in allen Ländern verfügbar.</p>",
+])
+def test_a_note_on_services_or_regions_is_no_stock_statement(note):
+    # Apple's fine print under the price (no buy button in the saved page): the services', and only
+    # some regions'; the product's stock is unsaid
+    assert in_buy_box(note).availability is None
+
+
 @pytest.mark.parametrize("note", ["<div class='stock-info'>Blue: Out of stock</div>",
                                   "<div class='stock-delivery'>Express delivery unavailable</div>"])
 def test_a_colours_or_a_delivery_options_stock_beside_a_working_button_is_not_the_products(note):

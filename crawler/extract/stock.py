@@ -406,6 +406,9 @@ _OTHER_SUBJECT = re.compile(
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
     r"information|informationen|informations|informazioni|información|informatie|service|"
+    # the services and features that come with it ("Services are not available in all countries")
+    r"services|dienste|dienstleistungen|servicios|servizi|diensten|features|funktionen|fonctionnalités|funciones|"
+    r"funzionalità|functies|"
     r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
     r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
@@ -434,6 +437,10 @@ _OTHER_SUBJECT = re.compile(
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
+    # some regions only ("... not available in all countries or regions")
+    r"\s*(?:in|en|im|dans|nei|em)\s+(?:all|allen|tous\s+les|toutes\s+les|todos\s+los|todas\s+las|tutti\s+i|tutte\s+le|"
+    r"alle|todos\s+os|todas\s+as)\s+(?:countries|regions|markets|areas|ländern|regionen|märkten|pays|régions|marchés|"
+    r"países|regiones|mercados|paesi|regioni|mercati|landen|regio's|markten|regiões)(?![^\W\d_])|"
     # a shop in town near the shopper ("not available near you")
     r"\s*(?:near\s+you|nearby|in\s+der\s+nähe|près\s+de\s+chez\s+vous|cerca\s+de\s+ti|vicino\s+a\s+te|"
     r"bij\s+jou\s+in\s+de\s+buurt)(?![^\W\d_])|"
