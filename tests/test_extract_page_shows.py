@@ -963,6 +963,18 @@ def test_a_statement_about_a_size_or_a_service_is_not_the_products_stock(box, la
     assert rec.availability == "InStock"
 
 
+@pytest.mark.parametrize("progress, lang", [("10% déjà vendus", "fr"), ("37 already sold", "en"),
+                                            ("45 % bereits verkauft", "de")])
+def test_a_deals_share_sold_is_no_sold_out(progress, lang):
+    # a lightning deal's progress bar: some of its stock sold, not all of it
+    box = f"<div class='deal-progress feature'><div class='a-section'>{progress}</div></div>"
+    assert in_buy_box(box, lang).availability is None
+    assert in_buy_box("<div class='availability'>Déjà vendu</div>", "fr").availability == "OutOfStock"
+    # a number that is the name's, not a share
+    assert in_buy_box("<p class='availability'>Op dit moment is de PlayStation 5 uitverkocht!</p>",
+                      "nl").availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("note", [
     "<p>Services are not available in all countries or regions and are subject to change.</p>",
     "<p>Some features are not available in all regions.</p>",

@@ -564,6 +564,11 @@ _ALMOST_BEFORE = re.compile(r"(?:^|[\s(¡!-])(?:almost|nearly|gotovo|skoro|prawi
                             r"почти|майже|szinte|majdnem|neredeyse|casi|quase|presque|fast|quasi|bijna|næsten|nesten|"
                             r"σχεδόν|téměř|takmer|gần|hampir|nyaris|hầu như)\s+$|(?:ほぼ|거의|几乎|幾乎|เกือบ)\s*$")
 # A possibility or a condition said after the sold-out words (ja / zh).
+_ALREADY = r"(?:already|déjà|bereits|schon|ya|già|al|já|już|redan|allerede|jo)\s+"
+# a share or a count before "(already) sold", not a name's number ("de PlayStation 5 uitverkocht")
+_SHARE_BEFORE = re.compile(rf"(?<![\d.,])(?!100\s*%)\d{{1,3}}\s*(?:%\s*(?:{_ALREADY})?|{_ALREADY})$")
+_ALREADY_OPENS = re.compile(_ALREADY)  # "already sold" after a count: "37 already sold"
+_COUNT_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s*$")
 _MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|おそれ|かもしれ|次第|の際|时|時は)")
 # Sold out in every size, colour or variant: the product itself.
 _EVERY_SIZE = re.compile(r"\s*(?:in|en|em|i|w|dans|bei)\s+(?:all(?:e|en)?|every|toutes les|tous les|todas las|todos los|"
@@ -655,6 +660,9 @@ def verdict(text: str) -> str | None:
         return "InStock"  # Dutch "Uit voorraad leverbaar": delivered from stock (Afrikaans "uit voorraad" is out of it)
     if m.lastgroup == "out" and _ALMOST_BEFORE.search(low, max(0, m.start() - 16), m.start()):
         return "LimitedAvailability"  # "Gotovo rasprodano", "Майже розпродано": almost sold out, in any language
+    if m.lastgroup == "out" and (_SHARE_BEFORE.search(low, max(0, m.start() - 16), m.start()) or (
+            _ALREADY_OPENS.match(m.group()) and _COUNT_BEFORE.search(low, max(0, m.start() - 8), m.start()))):
+        return None  # a deal's progress ("10% déjà vendus", "37 already sold"): some sold, not all
     if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
         return None  # Japanese and Chinese put it after: "売り切れる可能性があります", "売り切れの場合"
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
