@@ -940,6 +940,8 @@ def test_prose_and_a_labelled_in_stock_value_beside_a_working_button_are_in_stoc
     ("<div class='fulfilment'><p>Free delivery</p><p class='pickup-availability'>Pickup not available</p></div>", "en"),
     ("<div class='help'><span class='chat-availability'>Chat unavailable</span></div>", "en"),
     ("<p class='store-stock'>Not available in stores</p>", "en"),
+    ("<ul class='prd-channels'><li class='home-delivery available'>FREE delivery available</li>"
+     "<li class='unavailable'>Collection not available</li></ul>", "en"),  # click and collect
     ("<p class='availability-store'>Nicht im Markt verfügbar</p>", "de"),
     ("<ul class='stock-notes'><li>Gift wrap is available for this item.</li><li>This item is not available for "
      "layaway.</li><li class='ship-status'>This item is not available for shipping.</li></ul>", "en"),
@@ -3743,6 +3745,16 @@ def test_cafe24s_displaynone_hides_and_a_restock_alert_for_sold_out_options_is_n
     assert extract_product(page(selling, lang="ko"), URL).availability == "InStock"
     sold = head + buttons.format(buy=" displaynone", sold="")
     assert extract_product(page(sold, lang="ko"), URL).availability in SOLD_OUT
+
+
+def test_ebays_dspn_hides_an_auctions_status_messages():
+    # eBay's "dspn" (display: none) block holds the bid box's messages for every state of the auction
+    body = ("<h1>Smith Roll-Off Goggles</h1><div class='bid-box'><span class='price'>US $1.00</span>"
+            "<a role='button' class='btn btn-prim' href='#'>Place bid</a><div class='dspn'><!-- Status messages -->"
+            "<div id='w1-36-_aewin'>Congrats! The auction has ended and you're the winner.</div>"
+            "<div id='w1-36-_aenrwin'>The auction has ended, but the reserve price was not met.</div>"
+            "<div id='w1-36-_aeout'>Sorry, the auction has ended and you were outbid.</div></div></div>")
+    assert extract_product(page(body), URL).availability == "InStock"
 
 
 def test_a_stores_stock_table_deep_in_its_block_and_a_branch_table_are_no_product_stock():

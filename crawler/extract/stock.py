@@ -400,7 +400,7 @@ _ENDED_STATUS = re.compile(r"(?:stock |product |item |title )?status\s*[:：]\s*
 _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
     r"størrelse|koko|velikost|"
-    r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
+    r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|collection|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|in den filialen|"
     r"en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
