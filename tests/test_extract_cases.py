@@ -703,3 +703,15 @@ def test_an_unclassed_amount_after_a_was_label_is_no_price_beside_the_markups(wa
     html = page(body=f"<div itemscope itemtype='http://schema.org/Product'>{body}</div>", lang="de")
     rec = extract_product(html, "https://www.example.de/zinfandel-rose")
     assert (rec.price, rec.currency) == ("7.49", "EUR")
+
+
+def test_a_price_in_pieces_of_their_own_blocks_beside_its_rrp():
+    # Lidl's price label: the whole euros, the decimal point and the cents each a <div> of their own
+    body = ("<h1>Waschmaschine HL4</h1><div class='pricelabel'><div class='pricelabel__action-text'>-36%</div>"
+            "<div class='pricelabel__price'><div class='pricelabel__price-topline'><span "
+            "class='pricelabel__rrp-description'>UVP.:</span> <span class='pricelabel__rrp-price'>499.00</span></div>"
+            "<div class='pricelabel__price-middleline'>\n  <div class='pricelabel__integer'>319</div>\n  "
+            "<div class='pricelabel__separator'>.</div>\n  <div class='pricelabel__decimal-superscript'>00</div>\n  "
+            "<div class='pricelabel__asterisk'>*</div></div></div></div><small>inkl. MwSt.</small>")
+    rec = extract_product(page(body=body, lang="de"), "https://www.example.de/p/waschmaschine-hl4/p100234276")
+    assert (rec.price, rec.regular_price, rec.currency) == ("319.00", "499.00", "EUR")

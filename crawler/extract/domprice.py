@@ -174,6 +174,8 @@ def before_vat_of(net: Decimal, gross: Decimal) -> bool:
 def says_vat_included(root) -> bool:
     """The page's shown words say its prices include VAT ("inkl. MwSt.", "IVA incluido", "TTC")."""
     return _VAT_INCLUDED.search(shown_words(root)) is not None
+# A decimal mark set apart by the blocks around it ("<div>319</div> <div>.</div> <div>00</div>")
+_SPACED_MARK = re.compile(r"(\d)\s+([.,])\s*(\d{2})(?!\d)")
 # The currency symbol as the decimal mark ("299€99"): one amount, read as "299.99€".
 _SYMBOL_MARK = re.compile(r"(?<![\d.,€£$])(\d+)([€£$])(\d{2})(?![\d.,])")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -451,6 +453,8 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
         text = _SYMBOL_MARK.sub(r"\1.\3\2", text)
     if "\\" in text:  # Shift_JIS and EUC-JP write the yen sign at the backslash's byte, EUC-KR the won sign
         text = _YEN_BYTE.sub("₩" if hints.tld == "kr" or hints.lang.startswith("ko") else "¥", text)
+    if "." in text or "," in text:
+        text = _SPACED_MARK.sub(r"\1\2\3", text)  # "319 . 00": the pieces of one amount, each a block of its own
     groups = _AMOUNT.findall(text)
     if not groups:
         return None, None
