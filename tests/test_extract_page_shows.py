@@ -4092,6 +4092,20 @@ def test_a_catalogue_sale_price_beside_its_plain_price_is_the_price_over_markup_
     assert (rec.price, rec.regular_price, rec.currency) == ("1799000", "2465000", "KRW")
 
 
+def test_a_payment_tables_cell_under_its_column_header_is_no_product_stock():
+    # eBay.it's payment table: each method's buyer protection, "Non disponibile", under its column's header
+    rows = "".join(f"<tr><td><div>{method}</div></td><td><div class='prefpay'>Accettato</div></td><td><div>Non "
+                   "disponibile</div></td></tr>" for method in ("Bonifico bancario", "Contrassegno"))
+    table = ("<table><thead><tr><th>Metodo di pagamento</th><th>Preferito/Accettato</th><th>Garanzia cliente eBay</th>"
+             f"</tr></thead><tbody>{rows}</tbody></table>")
+    body = ("<div class='product-info'><h1>Occhiali da moto Smith roll off</h1><span class='price'>EUR 39,57</span>"
+            f"<a role='button' class='btn' href='#'>Compralo Subito</a>{table}</div>")
+    assert extract_product(page(body, lang="it"), URL).availability == "InStock"
+    # without a buy button (drawn by script), the table still says nothing of the product
+    body = body.replace("<a role='button' class='btn' href='#'>Compralo Subito</a>", "")
+    assert extract_product(page(body, lang="it"), URL).availability is None
+
+
 def test_a_delivery_tables_row_for_a_collection_service_is_no_product_stock():
     # John Lewis: "Click & Collect ... Not available for this item" in a <dl> of ways to get it, the
     # item itself in stock beside a working button

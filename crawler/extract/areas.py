@@ -411,6 +411,8 @@ _BUY_TEXT = re.compile(
     r"adaugă în coș|lisää ostoskoriin|kup teraz(?![\s.,:;!-]*zapłać)|toevoegen aan winkelmand|カートに追加|"
     r"加入購物車|立即购买|바로구매|"
     r"place bid|bid now|gebot abgeben|enchérir|"
+    # "Buy it now" where eBay says it ("Compralo Subito", "Sofort-Kaufen", "Achat immédiat", "Cómpralo ya")
+    r"compralo subito|sofort-?kaufen|achat immédiat|cómpralo ya|"
     r"agregar al carr(?:ito|o)|añadir al carro|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
     r"tilføj til kurv|legg i handlevogn|lisää koriin|přidat do košíku|vložit do košíku|pridať do košíka|"

@@ -430,7 +430,8 @@ _OTHER_SUBJECT = re.compile(
     r"installation|assembly|montage|"
     # a way to pay ("Sicher bezahlen mit „Direkt kaufen“ ist für diese Anzeige nicht verfügbar")
     r"payments?|bezahlen|bezahlung|zahlung|zahlungsart|paiement|pago|pagamento|betaling|betalen|płatność|"
-    r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal)"
+    r"financ\w*|finanzierung|ratenkauf|installments?|klarna|paypal|bonifico|überweisung|virement|transferencia|"
+    r"guarantee|garanzia|garantía|garantia)"
     r"(?![^\W\d_])|サイズ|尺码|尺寸|사이즈|색상|다른|매장|店舗|门店|其他|他の|(?<![^\W\d_])(?:μέγεθ|μεγέθ|beden|ukuran|kích cỡ|"
     r"ขนาด|สี)")  # th "สีขาวสินค้าหมด": the white one sold out
 # After the phrase also a channel ("... in stores", "... for in-store pickup", "... in your size",
@@ -1250,10 +1251,37 @@ def _cell_labelled_as_other(el) -> bool:
     label = cell.getprevious()
     while label is not None and cell.tag == "dd" and label.tag == "dd":
         label = label.getprevious()  # a term's several definitions: its price, then its summary
-    if label is None or label.tag not in ("dt", "th", "td"):
-        return False
-    words = " ".join(label.text_content().split()).casefold()
-    return 0 < len(words) <= 40 and _OTHER_SUBJECT.search(words) is not None
+    labels = [label] if label is not None and label.tag in ("dt", "th", "td") else []
+    row = cell.getparent()
+    if cell.tag == "td" and row is not None and row.tag == "tr":
+        cells = [c for c in row if c.tag in ("td", "th")]
+        labels.append(cells[0])  # the row's own name ("Bonifico bancario")
+        head = _header_row(row)
+        if head is not None and len(head) == len(cells):
+            labels.append(head[cells.index(cell)])  # its column's header ("Garanzia cliente eBay")
+    for lab in labels:
+        if lab is cell:
+            continue
+        words = " ".join(lab.text_content().split()).casefold()
+        if 0 < len(words) <= 40 and _OTHER_SUBJECT.search(words) is not None:
+            return True
+    return False
+
+
+def _header_row(row) -> list | None:
+    """The cells of the header row of `row`'s table (its <thead>'s row, else a first row of <th>s)."""
+    body = row.getparent()
+    table = body.getparent() if body is not None and body.tag in ("tbody", "thead", "tfoot") else body
+    if table is None or table.tag != "table":
+        return None
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if tr is row:
+            return None
+        if cells and (tr.getparent().tag == "thead" or all(c.tag == "th" for c in cells)):
+            return cells
+        return None
+    return None
 
 
 def _tail_statement(el) -> str | None:
