@@ -715,3 +715,15 @@ def test_a_price_in_pieces_of_their_own_blocks_beside_its_rrp():
             "<div class='pricelabel__asterisk'>*</div></div></div></div><small>inkl. MwSt.</small>")
     rec = extract_product(page(body=body, lang="de"), "https://www.example.de/p/waschmaschine-hl4/p100234276")
     assert (rec.price, rec.regular_price, rec.currency) == ("319.00", "499.00", "EUR")
+
+
+@pytest.mark.parametrize("label, lang", [("PER STUK", "nl"), ("pro Stück", "de"), ("Each", "en"), ("la pièce", "fr")])
+def test_a_price_labelled_per_piece_is_the_price(label, lang):
+    # Lidl's "PER STUK" over the price: what one item costs, which is what a buyer pays (not a unit price
+    # beside the price, "€ 1,20 per kg")
+    body = (f"<h1>Heren sportshort</h1><span class='pricefield'><span class='pricefield__header'>{label}</span>"
+            "<span class='pricefield__body'><strong class='pricefield__price'>5<span class='pricefield__price-delimiter'>"
+            ".</span><sup>99</sup></strong></span></span><a class='button' href='/p100257430'>Bestel online</a>"
+            "<div class='recommendations'><h2>Ook interessant</h2><span class='price'>6.99</span></div>")
+    rec = extract_product(page(body=body, lang=lang), "https://www.example.nl/p/heren-sportshort/p19356")
+    assert (rec.price, rec.currency) == ("5.99", "EUR")

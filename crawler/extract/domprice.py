@@ -115,6 +115,9 @@ def _price_of_one(el, attrs: str) -> bool:
 
 
 _EACH = re.compile(r"(?:/\s*|\s+)(?:unit|each|ea|item|piece|pc|stk|stück)\.?\s*$", re.I)
+# A label for the price of one piece, sold by the piece ("PER STUK", "pro Stück", "per piece"): the price itself
+_PER_PIECE = re.compile(r"(?:per|pro|je|por|al|à|a)\s+(?:stuk|stück|stk\.?|st\.?|piece|pièce|item|unit|unité|unidad|"
+                        r"pieza|pezzo|kpl|szt\.?|kus)\s*:?", re.I)
 _PER_QUANTITY = re.compile(r"\d\s*(?:kg|g|l|ml|cl|m|m²|m2|st|stk|pcs?|oz|lb)\b|=")
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
@@ -577,6 +580,8 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             label = _label_before(el)
             if label and _REG_TEXT.search(label):
                 strike = True
+            elif label and _PER_PIECE.fullmatch(label.strip()):
+                labelled.add(el)  # "PER STUK": what one item costs, the price
             elif label and _IGNORE_TEXT.search(label) and not _FREE.search(label) or _OTHER_OFFERS.search(
                     _words_before(el)):
                 continue  # "Shipping: <span>€4.95</span>", "<a>87 new</a> from <span>$167.99</span>"
