@@ -727,3 +727,16 @@ def test_a_price_labelled_per_piece_is_the_price(label, lang):
             "<div class='recommendations'><h2>Ook interessant</h2><span class='price'>6.99</span></div>")
     rec = extract_product(page(body=body, lang=lang), "https://www.example.nl/p/heren-sportshort/p19356")
     assert (rec.price, rec.currency) == ("5.99", "EUR")
+
+
+@pytest.mark.parametrize("fee", ["dont 5,50 € d'éco part", "dont éco-participation : 5,50 €", "Écotaxe 5,50 €"])
+def test_an_included_eco_fee_is_no_price(fee):
+    # La Redoute: the price a script draws, the struck one, and "of which €5.50 eco-participation" as shown
+    body = (f"<h1>Sommier de relaxation électrique</h1><div class='price-block'><span class='price-info'>-40%</span>"
+            f"<span class='price-info line-through'>715,00 €</span><div class='info-price-total'>{fee}</div></div>")
+    rec = extract_product(page(body=body, lang="fr"), "https://www.example.fr/ppdp/prod-123.aspx")
+    assert rec.price is None
+    offer = ld('{"@type": "Product", "name": "Sommier de relaxation électrique", "offers": {"@type": "Offer", '
+               '"price": "431.20", "priceCurrency": "EUR"}}')
+    rec = extract_product(page(head=offer, body=body, lang="fr"), "https://www.example.fr/ppdp/prod-123.aspx")
+    assert (rec.price, rec.currency) == ("431.20", "EUR")

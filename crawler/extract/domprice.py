@@ -126,6 +126,8 @@ _IGNORE_TEXT = re.compile(
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|postage|\bporto\b|frais de port|versand|livraison|delivery|envío|spedizione|"
     # a coupon's price, loyalty points earned ("적립 최대 870원", "128ポイント")
     r"\bcode\b|coupon|gutschein|cupom|cupón|voucher|\bpoints?\b|punkte|적립|포인트|ポイント|积分|積分|"
+    # a fee the price includes ("dont 5,50 € d'éco part", "Écotaxe 5,50 €")
+    r"\bdont\b|éco-?part\w*|eco-?part\w*|éco-?contribution|eco-?contribution|écotaxe|ecotaxe|eco-?tax|"
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
