@@ -740,3 +740,17 @@ def test_an_included_eco_fee_is_no_price(fee):
                '"price": "431.20", "priceCurrency": "EUR"}}')
     rec = extract_product(page(head=offer, body=body, lang="fr"), "https://www.example.fr/ppdp/prod-123.aspx")
     assert (rec.price, rec.currency) == ("431.20", "EUR")
+
+
+def test_an_other_sellers_price_in_pieces_is_no_price():
+    # Walmart: "12 other sellers from $15.95", the amount in pieces inside its price span, above the hero price
+    def amount(whole, cents):
+        return (f"<span class='price-group' role='text' aria-label='${whole}.{cents}'><span class='price-currency'>$"
+                f"</span><span class='price-characteristic'>{whole}</span><span class='price-mark'>.</span>"
+                f"<span class='price-mantissa'>{cents}</span></span>")
+    body = ("<h1>POP TV: Stranger Things 6\" Big Demogorgon</h1><div class='secondary-bot'><div class='marketplace-header'>"
+            f"<span class='offerCount'>12</span> other sellers from <span class='price'>{amount(15, 95)}</span></div></div>"
+            f"<div class='prod-PriceHero'><span class='price price--stylized'>{amount(13, 76)}</span></div>"
+            "<button class='prod-ProductCTA--primary'>Add to Cart</button>")
+    rec = extract_product(page(body=body), "https://www.example.com/ip/257080810")
+    assert (rec.price, rec.currency) == ("13.76", "USD")
