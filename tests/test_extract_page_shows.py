@@ -3747,6 +3747,23 @@ def test_cafe24s_displaynone_hides_and_a_restock_alert_for_sold_out_options_is_n
     assert extract_product(page(sold, lang="ko"), URL).availability in SOLD_OUT
 
 
+def test_a_themes_stock_messages_for_every_state_side_by_side_say_nothing():
+    # Shopify's Broadway theme: one message per state as BEM modifiers of one block, the wrapper's class
+    # ("count-is-in") choosing the one its stylesheet shows; beside a working button the markup decides
+    messages = ("<div class='variant__countdown count-is-in'><span class='variant__countdown--in'>Item is in stock</span>"
+                "<span class='variant__countdown--low'>Hurry! Low inventory</span><span class='variant__countdown--out'>"
+                "Item is out of stock</span><span class='variant__countdown--unavailable'>Item is unavailable</span></div>")
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Reds Bearings",
+            "offers": offer("28.00", "InStock", priceCurrency="CAD")}
+    body = (f"<h1>Reds Bearings</h1><span class='price'>$28.00</span>{messages}"
+            "<form action='/cart/add'><button type='submit' name='add'>Add to Cart</button></form>")
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+    # the same words alone, a message of its own, still say sold out
+    alone = body.replace(messages, "<p class='variant__countdown'>Item is out of stock</p>").replace(
+        "<button type='submit' name='add'>Add to Cart</button>", "<button type='submit' disabled>Sold out</button>")
+    assert extract_product(page(alone, ld(data)), URL).availability in SOLD_OUT
+
+
 def test_ebays_dspn_hides_an_auctions_status_messages():
     # eBay's "dspn" (display: none) block holds the bid box's messages for every state of the auction
     body = ("<h1>Smith Roll-Off Goggles</h1><div class='bid-box'><span class='price'>US $1.00</span>"

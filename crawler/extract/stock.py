@@ -1006,6 +1006,29 @@ def _one_choice_of_several(li) -> bool:
     return named and any(c is not li and c.tag == "li" and verdict(short_text(c, 80) or "") is None for c in parent)
 
 
+_MODIFIER = re.compile(r"(?:^|\s)([\w-]+?)--[\w-]+")
+
+
+def _one_state_of_several(el) -> bool:
+    """One of a theme's messages for each stock state, side by side as modifiers of one block
+    ("variant__countdown--in", "--low", "--out"), of which its stylesheet shows the one the wrapper's class
+    picks: it says nothing of the product's own."""
+    parent = el.getparent()
+    if parent is None or not el.get("class"):
+        return False
+    m = _MODIFIER.search(el.get("class"))
+    if m is None:
+        return False
+    block = m.group(1) + "--"
+    states = set()
+    for sib in parent:
+        if isinstance(sib.tag, str) and block in (sib.get("class") or ""):
+            said = verdict(short_text(sib, 80) or "")
+            if said:
+                states.add("out" if said in ("OutOfStock", "notify") else "on sale")
+    return len(states) == 2
+
+
 def _one_row_of_several(tr) -> bool:
     """A row of a variants' stock table ("<tr><td>White</td><td>L</td><td>Sold out</td></tr>"): values
     in two cells or more beside its state, no header cell (not a spec row, "<th>Status</th><td>…"),
@@ -1494,6 +1517,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if v is None and len(t) <= _SHORT:
                     unsaid.append((t, owner, box))  # read for delivery only when nothing else says
                 if (v and not visible.hidden(owner) and not related(owner) and not _cell_labelled_as_other(owner)
+                        and not _one_state_of_several(owner)
                         and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box, title=title)
                              # said of the product itself, wherever it stands ("colour-picker__attention":
                              # "Sorry, this item is no longer available")
