@@ -378,6 +378,15 @@ def test_a_product_title_outside_the_h1_that_names_the_section():
     assert extract_product(html, URL).name == "Eye Key Ring"
 
 
+def test_a_marketing_h2_named_like_the_title_gives_way_to_the_h1_that_shares_its_words():
+    # Amazon: a <title> of its own words, the long h1 sharing a few of them, and an A+ content h2 sharing more
+    html = ("<html><head><title>Acme Echo Dot: Best Sound Quality Yet with Smart Home Features</title></head><body>"
+            "<h1 id='title'><span id='productTitle'>Acme Echo Dot (newest model), Vibrant sounding speaker, Great for "
+            "bedrooms, Charcoal</span></h1><span class='a-price'>$69.99</span><input type='submit' value='Add to Cart'>"
+            "<div class='aplus'><h2><strong>Our best-sounding<br> Echo Dot yet</strong></h2></div></body></html>")
+    assert extract_product(html, URL).name.startswith("Acme Echo Dot (newest model)")
+
+
 def test_a_page_without_an_h1_heads_its_product_with_an_h2():
     html = ("<html><head><title>Trail Kettle 2</title></head><body><div class='side'><h2>Shopping Cart</h2>"
             "<p>Subtotal: $0.00</p></div><form name='cart' action='/cart.php'><h2>Trail Kettle 2 Refurbished</h2>"

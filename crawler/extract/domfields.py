@@ -180,6 +180,13 @@ def _served_hidden(el) -> bool:
     return False
 
 
+def shares_title(headings, titles: list[str], least: int = 3) -> bool:
+    """Some heading holds `least` or more of the title's words (it names the product in part)."""
+    words = {w for t in titles if t for w in _WORD.findall(t.lower())}
+    return bool(words) and any(len(words.intersection(_WORD.findall((short_text(h, 300) or "").lower()))) >= least
+                               for h in headings if h.tag == "h1")
+
+
 def maker_heading(h) -> bool:
     """A heading that names the maker ("<h1 class='product-brand'>", "<h1 data-at='brand_desktop'>")."""
     key = " ".join(filter(None, (h.get("class"), h.get("id"), *map(h.get, TEST_IDS)))).lower()

@@ -254,7 +254,9 @@ def _extract(root, url: str) -> ProductRecord:
         og["name"] = next((cut for s in site if len(key := re.sub(r"[\W_]+", "", s)) >= 3 and key in host
                            and (cut := _strip_site(og["name"], s)) != og["name"]), og["name"])
     h1 = domfields.best_h1(named, titles, site, fallback=False)
-    if h1 is None and sc.h2s:  # older templates head the product with an h2: only one named like the title
+    if h1 is None and sc.h2s and not domfields.shares_title(named, titles):
+        # older templates head the product with an h2: only one named like the title, and only where no
+        # heading above shares the title's words (Amazon's long h1 under a short <title>, its A+ content's h2s)
         h1 = domfields.best_h1([e for e in sc.h2s if not related(e)], titles, site, fallback=False)
     titled = h1 is not None
     if titled:  # a heading named like the title: what holds it is the product, not related items
