@@ -763,3 +763,25 @@ def test_an_other_sellers_price_in_pieces_is_no_price():
             "<button class='prod-ProductCTA--primary'>Add to Cart</button>")
     rec = extract_product(page(body=body), "https://www.example.com/ip/257080810")
     assert (rec.price, rec.currency) == ("13.76", "USD")
+
+
+@pytest.mark.parametrize("markup", [True, False])
+def test_a_hidden_lead_inside_the_heading_is_no_part_of_the_name(markup):
+    # eBay's item title: "Details about" in a span its "g-hdn" class hides, for screen readers and search engines
+    prop = " itemprop='name'" if markup else ""
+    body = (f"<div itemscope itemtype='http://schema.org/Product'><h1 class='it-ttl'{prop} id='itemTitle'><span "
+            "class='g-hdn'>Details about &nbsp;</span>Milano Deluxe 3pc ABS Luggage Set</h1><div itemprop='offers' "
+            "itemscope itemtype='http://schema.org/Offer'><span itemprop='price' content='89.95'>AU $89.95</span>"
+            "<meta itemprop='priceCurrency' content='AUD'></div><a role='button' class='btn' href='#'>Buy It Now</a></div>")
+    rec = extract_product(page(body=body), "https://www.example.com.au/itm/253713520811")
+    assert rec.name == "Milano Deluxe 3pc ABS Luggage Set"
+
+
+def test_a_toggle_inside_the_heading_is_no_part_of_the_name():
+    # eBay.it's machine-translated title: a "show the original title" link that only toggles the text
+    body = ("<h1 class='it-ttl' id='itemTitle'><span class='g-hdn'>Dettagli su &nbsp;</span>NUOVI Pantaloncini Uomo "
+            "Nike Logo<span style='white-space: nowrap;'><span class='it-icon-pd'>-</span>\n<a class='it-sttl' href='#' "
+            "onclick='return false;'>mostra il titolo originale</a></span></h1><span class='price'>EUR 5,99</span>"
+            "<a role='button' class='btn' href='#'>Compralo Subito</a>")
+    assert extract_product(page(body=body, lang="it"), "https://www.example.it/itm/1").name == (
+        "NUOVI Pantaloncini Uomo Nike Logo")

@@ -3,6 +3,7 @@ gallery images, breadcrumbs and the canonical link (brand and codes: ``labels``)
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
@@ -133,7 +134,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     for h in h1s:
         if id(h) in inner:
             continue
-        t = short_text(h, 300, words_apart=True)
+        t = shown_heading(h)
         t = _BRACKETED_CODE.sub("", t) if t and t.endswith("]") else t  # osCommerce's "… [JW-1108571]"
         if not t or len(t) < 2 or not any(ch.isalpha() for ch in t):
             continue  # a heading that is a price ("<h1 style='float: right;'>$389.00</h1>") names nothing
@@ -167,6 +168,29 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
 
 
 _HIDING_CLASS = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])")
+
+
+def shown_heading(h) -> str | None:
+    """A heading's text without the parts a hiding class takes out of sight (eBay's "<span class='g-hdn'>Details
+    about</span>" before the item's title, there for screen readers and search engines) and without a control
+    that only toggles it (eBay.it's "<a href='#'>mostra il titolo originale</a>" after a translated title)."""
+    if not any(_not_the_name(d) for d in h.iterdescendants()):
+        return short_text(h, 300, words_apart=True)
+    copy = deepcopy(h)
+    for d in [d for d in copy.iterdescendants() if _not_the_name(d)]:
+        d.drop_tree()
+    t = short_text(copy, 300, words_apart=True)
+    return t.rstrip(" -–—|:") if t else t
+
+
+def _not_the_name(d) -> bool:
+    if not isinstance(d.tag, str):
+        return False
+    cls = d.get("class")
+    if cls and _HIDING_CLASS.search(cls.lower()):
+        return True
+    href = d.get("href") if d.tag == "a" else None
+    return d.tag == "button" or (href is not None and (href.strip() in ("#", "") or href.startswith("javascript:")))
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
