@@ -785,3 +785,26 @@ def test_a_toggle_inside_the_heading_is_no_part_of_the_name():
             "<a role='button' class='btn' href='#'>Compralo Subito</a>")
     assert extract_product(page(body=body, lang="it"), "https://www.example.it/itm/1").name == (
         "NUOVI Pantaloncini Uomo Nike Logo")
+
+
+def test_a_microdata_name_on_the_heading_itself_reads_as_the_heading_shows():
+    # eBay.de: the h1 is the item's itemprop="name"; its text as markup keeps the hidden "Details zu" and splits
+    # the word at a <wbr>, while the page shows "Kapuzenpullover"
+    body = ("<div itemscope itemtype='http://schema.org/Product'><h1 class='it-ttl' itemprop='name' id='itemTitle'>"
+            "<span class='g-hdn'>Details zu &nbsp;</span>adidas Performance Core 18 Kapuzenpullove<wbr/>r Herren NEU"
+            "</h1><div itemprop='offers' itemscope itemtype='http://schema.org/Offer'><span itemprop='price' "
+            "content='24.95'>EUR 24,95</span><meta itemprop='priceCurrency' content='EUR'></div>"
+            "<a role='button' class='btn' href='#'>Sofort-Kaufen</a></div>")
+    rec = extract_product(page(body=body, lang="de"), "https://www.example.de/itm/2")
+    assert rec.name == "adidas Performance Core 18 Kapuzenpullover Herren NEU"
+
+
+@pytest.mark.parametrize("h1, name", [
+    ("Parkside 4Ah Battery<sup class='attributebox__superscript'>1</sup>", "Parkside 4Ah Battery"),
+    ("Gallia Calisma 2<sup>1</sup>", "Gallia Calisma 2"),
+    ("Teppich Berber 6 m<sup>2</sup>", "Teppich Berber 6 m2"),  # a unit's power is part of the name
+])
+def test_a_footnote_mark_after_the_heading_is_no_part_of_the_name(h1, name):
+    # Lidl's headings end in a footnote's number that points at the small print
+    body = f"<h1>{h1}</h1><span class='price'>£19.99</span><button class='add-to-cart'>Add to basket</button>"
+    assert extract_product(page(body=body), "https://www.example.co.uk/p/123").name == name

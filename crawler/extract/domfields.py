@@ -174,13 +174,28 @@ def shown_heading(h) -> str | None:
     """A heading's text without the parts a hiding class takes out of sight (eBay's "<span class='g-hdn'>Details
     about</span>" before the item's title, there for screen readers and search engines) and without a control
     that only toggles it (eBay.it's "<a href='#'>mostra il titolo originale</a>" after a translated title)."""
-    if not any(_not_the_name(d) for d in h.iterdescendants()):
+    mark = _footnote_mark(h)
+    if mark is None and not any(_not_the_name(d) for d in h.iterdescendants()):
         return short_text(h, 300, words_apart=True)
     copy = deepcopy(h)
-    for d in [d for d in copy.iterdescendants() if _not_the_name(d)]:
+    for d in [d for d in copy.iterdescendants() if _not_the_name(d)] + ([copy[-1]] if mark is not None else []):
         d.drop_tree()
     t = short_text(copy, 300, words_apart=True)
     return t.rstrip(" -–—|:") if t else t
+
+
+def _footnote_mark(h):
+    """The heading's last element, a superscript number or mark after its words ("Battery<sup>1</sup>": a
+    footnote's), not a unit's power ("6 m<sup>2</sup>")."""
+    last = h[-1] if len(h) else None
+    if last is None or last.tag != "sup" or (last.tail or "").strip() or len(last):
+        return None
+    said = (last.text or "").strip()
+    before = "".join(h.itertext())[: -len(last.text or "") or None].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    if not said or len(said) > 2 or not all(c.isdigit() or c in "*†‡" for c in said) or not word:
+        return None
+    return None if word.isalpha() and len(word) <= 2 else last
 
 
 def _not_the_name(d) -> bool:

@@ -371,6 +371,11 @@ def _extract(root, url: str) -> ProductRecord:
                 setattr(rec, field, v)
                 sources[field] = source
                 break
+    if (sources.get("name") == "microdata" and h1 is not None and h1[0].get("itemprop") == "name" and h1[1]
+            and rec.name != h1[1]):
+        # the heading is the markup's name itself: as the page shows it, not its textContent (eBay's hidden
+        # "Details zu" before the title, a word split at its <wbr>)
+        rec.name, sources["name"] = h1[1], "dom"
     if (shown == "OutOfStock" and rec.availability in _ON_SALE and sources.get("availability") == "json"
             and stock.said_only_by_disabled_buttons(sc.stock, buttons, box_anchors, related, visible)):
         # The page's state has the product in stock (a variant of it) and its one sold-out word is a disabled
