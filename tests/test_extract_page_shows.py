@@ -1971,6 +1971,7 @@ def test_a_buy_button_served_disabled_while_its_box_loads_says_nothing(state):
            "<span>Add to Cart</span></button></form></div>")
     assert in_buy_box(box).availability is None
     assert in_buy_box(box.replace(state, "pdp-actions")).availability == "OutOfStock"
+    assert in_buy_box(box.replace(state, "pdp-actions lazyloading")).availability == "OutOfStock"  # images' word
 
 
 def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():

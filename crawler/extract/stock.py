@@ -1662,7 +1662,7 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
     return "OutOfStock"
 
 
-_LOADING = re.compile(r"loading|skeleton|shimmer", re.I)
+_LOADING = re.compile(r"(?<![A-Za-z])(?:[Ll]oading|[Ss]keleton|[Ss]himmer)")  # not "lazyloading"
 _LOADING_LEVELS = 8  # a label inside the button inside its form, its wrappers, then the box
 
 
