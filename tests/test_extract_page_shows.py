@@ -972,6 +972,8 @@ def test_a_deals_share_sold_is_no_sold_out(progress, lang):
     box = f"<div class='deal-progress feature'><div class='a-section'>{progress}</div></div>"
     assert in_buy_box(box, lang).availability is None
     assert in_buy_box("<div class='availability'>Déjà vendu</div>", "fr").availability == "OutOfStock"
+    # a name with "Collection" in it is still the product (not click and collect)
+    assert in_buy_box("<p class='stock'>Sorry, the Autumn Collection Scarf is sold out</p>").availability in SOLD_OUT
     # a number that is the name's, not a share
     assert in_buy_box("<p class='availability'>Op dit moment is de PlayStation 5 uitverkocht!</p>",
                       "nl").availability == "OutOfStock"

@@ -400,7 +400,7 @@ _ENDED_STATUS = re.compile(r"(?:stock |product |item |title )?status\s*[:：]\s*
 _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
     r"størrelse|koko|velikost|"
-    r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|collection|"
+    r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|in den filialen|"
     r"en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
@@ -462,7 +462,7 @@ _FOLLOWING_SUBJECT = re.compile(
     + _OTHER_SUBJECT.pattern + ")")
 # A delivery option right before the phrase ("Express delivery unavailable"); not "Free shipping -
 # In stock", a separate promise.
-_SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|"
+_SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|collection|"
                              r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?"
                              r"(?:currently\s+|derzeit\s+)?$")
 # "Blue: Out of stock": a label that names something other than the product's stock.
