@@ -959,6 +959,40 @@ def test_a_more_from_link_beside_the_title_gives_the_name_alone():
     assert extract_product(html, URL).brand == "Fjellrev"
 
 
+@pytest.mark.parametrize("link, lang", [
+    ("<a href='hoover/b6074' class='brand-link'><img src='/media/brand/hoover.jpg'><span>Mehr Produkte von Hoover"
+     "</span></a>", "de"),
+    ("<a href='hoover/b6074' class='brand-link'><span>Más productos de Hoover</span></a>", "es"),
+    ("<a href='hoover/b6074' class='brand-link'><span>Plus de produits de Hoover</span></a>", "fr"),
+])
+def test_a_more_products_from_link_names_the_maker_in_the_shops_language(link, lang):
+    # Lidl's maker link beside the price: "More products from Hoover"
+    assert get(link, lang=lang).brand == "Hoover"
+
+
+def test_a_manufacturers_warranty_link_is_no_brand():
+    # Best Buy's warranty list: "Manufacturer's Warranty disclosures", classed for the manufacturer's warranty
+    main = ("<ul class='warrantyList'><li><a>Geek Squad Terms and Conditions</a></li><li><a "
+            "class='manufacturersWarrantyLink_4ezuq' rel='external'><span>Manufacturer's Warranty disclosures</span>"
+            "</a></li></ul>")
+    assert get(main).brand is None
+
+
+@pytest.mark.parametrize("href, alt", [("/it/index.htm", "Torna all'homepage"), ("/en-gb/", "www.example.co.uk"),
+                                       ("/index.html", "Example Shop")])
+def test_the_shops_logo_linked_to_a_language_home_is_no_brand(href, alt):
+    # Lidl's masthead: its logo, classed "brand__image", links to the country's home page
+    html = page().replace("<a class='logo' href='/'>Example Shop</a>",
+                          f"<div class='brand'><a href='{href}' title='Home' class='brand__link'><img src='/logo.svg' "
+                          f"alt=\"{alt}\" class='brand__image'></a></div>")
+    assert extract_product(html, URL).brand is None
+    # nor is its slogan beside the logo in the masthead
+    html = page().replace("<a class='logo' href='/'>Example Shop</a>",
+                          "<div class='masthead__logo'><div class='brand'><a href='/' class='brand__link'>Example Shop"
+                          "</a><div class='brand__claim'>Big on Quality, Low on Price</div></div></div>")
+    assert extract_product(html, URL).brand is None
+
+
 def test_by_a_maker_under_the_title_and_a_widgets_credit():
     rec = get("<div class='reviews'><a class='pr-snapshot-cobrand' href='#'>by PowerReviews</a></div>"
               "<ul><li><h3>By:<label> Nordvik</label></h3></li><li>Age: 12 years and up</li></ul>")

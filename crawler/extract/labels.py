@@ -1259,14 +1259,19 @@ def dom_brand(brand_elems, related) -> str | None:
 
 
 def _in_site_menu(el) -> bool:
-    """Inside the site's navigation: a section's logo there ("<img id='sub-brand-logo' alt='Acme Gaming'>") names no
-    maker. (Markup that leaves the navigation open around the product holds the product in an article or section.)"""
+    """Inside the site's navigation or its masthead: a section's logo there ("<img id='sub-brand-logo' alt='Acme
+    Gaming'>"), the shop's slogan ("<div class='brand__claim'>Big on Quality, Lidl on Price</div>" in Lidl's
+    "masthead__logo") names no maker. (Markup that leaves the navigation open around the product holds the
+    product in an article or section.)"""
     for e in el.iterancestors():
         if e.tag in ("main", "article", "section"):
             return False
-        if e.tag == "nav":
+        if e.tag == "nav" or ((cls := e.get("class")) and _SITE_HEADER.search(cls.lower())):
             return True
     return False
+
+
+_SITE_HEADER = re.compile(r"masthead|site-?header|global-?header|navbar")
 
 
 def _brand_label(words: str) -> bool:
@@ -1285,6 +1290,10 @@ def _links(el) -> int:
     return sum(1 for _ in zip(range(2), el.iter("a")))
 
 
+# a country's or a language's home page ("/it/", "/en-gb/", "/it/index.htm", "/index.html")
+_HOME_PATH = re.compile(r"/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:index\.(?:html?|php|aspx?|jsp))?", re.I)
+
+
 def _links_home(el, levels: int = 3) -> bool:
     """Inside a link to a site's home page: the shop's logo ("<a href='//shop.example/'><span
     class='logo__brand-name'>Shop</span></a>"), not the product's maker."""
@@ -1293,7 +1302,8 @@ def _links_home(el, levels: int = 3) -> bool:
         if e is None:
             break
         href = (e.get("href") or "").strip() if e.tag == "a" else ""
-        if href and not href.startswith("#") and urlsplit(href).path in ("", "/"):
+        if href and not href.startswith("#") and (urlsplit(href).path in ("", "/")
+                                                  or _HOME_PATH.fullmatch(urlsplit(href).path)):
             return True
         e = e.getparent()
     return False
@@ -1394,9 +1404,10 @@ def _is_list(e) -> bool:
 # Acme products" only with its "products" ("Shop all Jeans" is a category's).
 _ITEMS = r"(?:products|items|styles|produkte|artikel|produits|productos|prodotti|produtos)"
 _MORE_FROM = re.compile(
-    r"(?:^|\b)(?:(?:see |view |shop |browse )?(?:more|other|all) (?:products )?(?:from|by)|mehr von|"
-    r"(?:weitere|alle) (?:produkte|artikel) von|meer van|alles van|plus de produits|tous les produits|más de|"
-    r"todos los productos de|altri prodotti di|tutti i prodotti di|mais de|flere fra|mer från)\s+"
+    r"(?:^|\b)(?:(?:see |view |shop |browse )?(?:more|other|all) (?:products )?(?:from|by)|mehr (?:produkte |artikel )?von|"
+    r"(?:weitere|alle) (?:produkte|artikel) von|meer (?:producten )?van|alles van|plus de produits(?: de)?|"
+    r"tous les produits(?: de)?|más (?:productos )?de|"
+    r"todos los productos de|altri prodotti di|tutti i prodotti di|mais (?:produtos )?de|flere fra|mer från)\s+"
     rf"(.{{2,40}}?)(?:\s+{_ITEMS})?\s*[›»>→.!:]*\s*$|"
     rf"(?:^|\b)(?:see|view|shop|browse|discover|explore) all\s+(.{{2,40}}?)\s+{_ITEMS}\s*[›»>→.!:]*\s*$", re.I)
 

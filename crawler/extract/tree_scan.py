@@ -69,7 +69,8 @@ def _flags(low: str) -> int:
         f |= _F_PRICE
     if ("brand" in low or "byline" in low or "vendor" in low or "designer" in low or "manufacturer" in low
             or "producer" in low or "supplier" in low
-            or (("mar" in low or "mer" in low or "mær" in low or "mär" in low) and BRAND_CLASS_TOKEN.search(low))):
+            or (("mar" in low or "mer" in low or "mær" in low or "mär" in low) and BRAND_CLASS_TOKEN.search(low))) \
+            and "warrant" not in low:  # a maker's warranty ("manufacturersWarrantyLink"), not the maker
         f |= _F_BRAND
     if "crumb" in low:
         f |= _F_CRUMB
