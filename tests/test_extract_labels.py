@@ -1414,3 +1414,15 @@ def test_a_makers_logo_whose_file_and_alt_open_the_title_names_the_brand():
     rec = extract_product(page(logo).replace("<h1>Trail Jacket</h1>", "<h1>Leander Luna Ombygningssæt Til Babyseng</h1>"),
                           URL)
     assert rec.brand == "Leander"
+
+
+@pytest.mark.parametrize("h1, brand", [
+    ("<span>BRAUN</span> <span>Series 7 7898CC Wet and Dry Foil Shaver - Silver</span>", "BRAUN"),
+    ("<span>DOLCE GUSTO</span><span>by De'Longhi Infinissima Coffee Machine - Black</span>", "DOLCE GUSTO"),
+    ("<span>NEW</span> <span>Series 7 Shaver</span>", None),  # a badge
+    ("<span>Series 7</span> <span>Wet and Dry Foil Shaver</span>", None),  # not in capitals: part of the name
+])
+def test_a_heading_of_two_parts_opening_with_the_maker_in_capitals(h1, brand):
+    # Currys: the maker in capitals, then the name, each in a span of the h1
+    html = page().replace("<h1>Trail Jacket</h1>", f"<h1 class='page-title'>{h1}</h1>")
+    assert extract_product(html, URL).brand == brand

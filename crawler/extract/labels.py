@@ -1387,7 +1387,22 @@ def title_brand(title_el) -> str | None:
         if tw and len(tw) <= 3 and len(tw) < len(words) and words[:len(tw)] == tw and t[0].isupper() \
                 and not _BADGE_WORDS.intersection(tw):
             return clean_brand(t, dom=True)
-    return None
+    return _capitals_part(title_el)
+
+
+def _capitals_part(heading) -> str | None:
+    """A heading of two parts whose first is the maker in capitals ("<h1><span>BRAUN</span><span>Series 7
+    Shaver</span></h1>", as Currys writes it); not a badge ("NEW")."""
+    parts = [c for c in heading if isinstance(c.tag, str)]
+    if len(parts) != 2 or (heading.text or "").strip() or any(len(p) for p in parts):
+        return None
+    first, rest = short_text(parts[0], 30), short_text(parts[1], 300)
+    if not first or not rest or first.upper() != first or not any(ch.isalpha() for ch in first):
+        return None
+    fw = _WORDS_OF(first.casefold())
+    if not 1 <= len(fw) <= 3 or _BADGE_WORDS.intersection(fw) or len(_WORDS_OF(rest.casefold())) < 2:
+        return None
+    return clean_brand(first, dom=True)
 
 
 # A badge above a title, not a maker: "New", "Sale", "Bestseller"
