@@ -324,12 +324,20 @@ def test_code_under_a_label_named_after_the_shop():
 @pytest.mark.parametrize("label,url", [
     ("eBay item number:", "https://www.ebay.com/itm/296114728301"),
     ("OTTO-Artikelnummer:", "https://www.otto.de/p/kleid-296114728301"),
+    # the shop's name after the label, as Italian, Spanish and French write it
+    ("Numero oggetto eBay:", "https://www.ebay.it/itm/296114728301"),
+    ("Número de artículo de eBay :", "https://www.ebay.es/itm/296114728301"),
+    ("N° de l'objet eBay :", "https://www.ebay.fr/itm/296114728301"),
+    ("eBay-objectnummer:", "https://www.ebay.nl/itm/296114728301"),
 ])
 def test_item_number_label_led_by_the_shops_name(label, url):
     # the label and its value in sibling spans, no code in markup: the shop's name before the label
     main = (f"<div class='item-id'><span class='secondary'>{label}</span><span class='bold'>296114728301</span></div>"
             "<div class='price'>US $1,450.00</div><button>Buy It Now</button>")
     assert extract_product(page(main), url).sku == "296114728301"
+    # over the model its item specifics print ("Modello: ym_tap_100_app")
+    specs = "<table><tr><td class='attrLabels'>Modello: </td><td><span>ym_tap_100_app</span></td></tr></table>"
+    assert extract_product(page(main + specs), url).sku == "296114728301"
 
 
 def test_the_makers_item_number_led_by_another_word_is_no_shop_code():

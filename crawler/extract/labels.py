@@ -866,9 +866,17 @@ ID_HASH = re.compile(  # "Walmart #  585552560", "Order # 1120": any word(s) bef
     r"\s*+(?P<label>[^\W\d_][^\n#:：]{0,30}?#)(?P<sep>[\s.:：\-–—=|" + _INVISIBLE + "]*)")
 # "eBay item number:", "Zalando article number:", "OTTO-Artikelnummer:": a word (the shop's name) before an
 # item-number label, with a colon; ``_id_field`` keeps it only when that word is the shop's.
+# Italian, Spanish, French and Portuguese put the shop's name after it: "Numero oggetto eBay:", "Número de
+# artículo de eBay:", "N° de l'objet eBay :".
+_NUMBER_OF = (r"(?:numero|número|numéro|n°|nº|no\.|n)\s*(?:de\s+|d'\s*|dell'\s*|del\s+)?(?:oggetto|articolo|"
+              r"prodotto|artículo|articulo|producto|l'\s*objet|l\s+objet|objet|l'\s*article|l\s+article|article|"
+              r"produit|artigo|produto)\s+"
+              r"(?:de\s+|di\s+|du\s+|da\s+|do\s+)?")
 NAMED_ID = re.compile(
-    r"\s*+(?P<label>[^\W\d_][\w&'.]{1,24}[\s-]+(?:item|article|product|artikel|produkt)\s*"
-    r"(?:number|no\.?|nr\.?|nummer|id|code|#))(?P<sep>\s*[:：][\s" + _INVISIBLE + "]*)", re.I)
+    r"\s*+(?P<label>[^\W\d_][\w&'.]{1,24}[\s-]+(?:item|article|product|artikel|produkt|object|objekt)\s*"
+    r"(?:number|no\.?|nr\.?|nummer|id|code|#)|" + _NUMBER_OF + r"[^\W\d_][\w&'.-]{1,24})"
+    r"(?P<sep>\s*[:：][\s" + _INVISIBLE + "]*)", re.I)
+_NUMBER_OF_SHOP = re.compile(_NUMBER_OF + r"(?P<shop>[^\W\d_][\w&'.-]{1,24})", re.I)
 _ID_END = ("number", "nummer", "numéro", "numero", "número", "numer", "nr", "no", "#", "id", "code", "kode",
            "kod", "kód", "código", "codice", "cod", "номер", "код", "番号", "编号", "編號", "コード", "代码",
            "번호", "코드", "numara", "numarası", "kodu", "číslo", "szám")
@@ -995,6 +1003,9 @@ def _id_field(label: str, shop: frozenset) -> str | None:
     """"sku" for a catalogue-id label named after the shop ("Walmart #", "OTTO-Artikelnummer",
     "Digi-Key-Teilenr.": the shop's own part number), "id" for any other catalogue-id label
     (weaker: only when no known label is printed)."""
+    after = _NUMBER_OF_SHOP.fullmatch(label)
+    if after is not None:
+        return "sku" if after.group("shop").casefold() in shop else None
     words = label.split()
     named = len(words) > 1 and (words[0] in shop or "".join(words[:2]) in shop)
     if not _id_label(label, ("part", "teil") if named else ()):
@@ -1068,7 +1079,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
-        m = LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or NAMED_ID.match(own)
+        named = NAMED_ID.match(own) if ":" in own or "：" in own else None
+        if named is None or _id_field(normalize(named.group("label")), shop) != "sku":
+            named = None  # the shop's own item number first ("Número de artículo de eBay:" over its "Número de artículo")
+        m = named or LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or NAMED_ID.match(own)
         label = normalize(m.group("label")) if m is not None else ""  # none: a known label later in the line
         field = (FIELD_OF.get(label) or _id_field(label, shop)) if m is not None else None
         if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
