@@ -4567,3 +4567,10 @@ def test_a_buttons_own_size_class_is_no_size_picker(size):
     box = (f"<form class='pdp-description-form'><div class='pdp-item-form'><button class='MuiButtonBase-root "
            f"MuiButton-root {size}' type='submit' disabled>Sold out</button></div></form>")
     assert in_buy_box(box).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("words, lang", [("Upozornit na dostupnost", "cs"), ("Sledovať dostupnosť", "sk"),
+                                         ("Obvesti me, ko bo na voljo", "sl")])
+def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_languages(words, lang):
+    box = f"<div class='product-actions'><button type='button' class='btn'>{words}</button></div>"
+    assert in_buy_box(box, lang).availability == "OutOfStock"

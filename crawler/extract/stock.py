@@ -278,6 +278,9 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "dejte mi vědět", "teavita mind", "ilmoita minulle", "prévenez moi", "értesíts", "ingatkan saya",
            "notificami", "お知らせを受け取る", "나에게 알리기", "pranešti man", "hou me op de hoogte", "notificar-me",
            "notifica-ma", "сообщить мне", "upozorni ma", "obvesti me", "obaveštavaj me", "notifiera mig",
+           # cs/sk "watch, tell me when it is available", sl "tell me when it is available"
+           "upozornit na dostupnost", "upozorniť na dostupnosť", "sledovat dostupnost", "sledovať dostupnosť",
+           "informovat o naskladnění", "javi mi, ko bo na voljo", "obvesti me, ko bo na voljo",
            "beni bilgilendir", "повідомити мене", "thông báo cho tôi", "提醒我", "通知我", "أبلغني",
            "به من اطلاع بده", "تنبيهي عندما يتوفر",
            # "Email me when this arrives in stock", ar "Tell me when it is available", pl "Available soon"
