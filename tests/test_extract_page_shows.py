@@ -4574,3 +4574,11 @@ def test_a_buttons_own_size_class_is_no_size_picker(size):
 def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_languages(words, lang):
     box = f"<div class='product-actions'><button type='button' class='btn'>{words}</button></div>"
     assert in_buy_box(box, lang).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("words, lang", [("Acquista", "it"), ("In winkelmand", "nl"), ("Dodaj v košarico", "sl"),
+                                         ("افزودن به سبد خرید", "fa"), ("Buy It Now", "en"), ("Megrendelem", "hu")])
+def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
+    # no class, form or markup says buy: the button's words do, and a page that can be bought is in stock
+    box = f"<div class='actions'><button type='button' class='btn btn-primary'>{words}</button></div>"
+    assert in_buy_box(box, lang).availability == "InStock"

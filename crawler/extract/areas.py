@@ -412,7 +412,8 @@ _BUY_TEXT = re.compile(
     r"加入購物車|立即购买|바로구매|"
     r"place bid|bid now|gebot abgeben|enchérir|"
     # "Buy it now" where eBay says it ("Compralo Subito", "Sofort-Kaufen", "Achat immédiat", "Cómpralo ya")
-    r"compralo subito|sofort-?kaufen|achat immédiat|cómpralo ya|"
+    r"compralo subito|sofort-?kaufen|achat immédiat|cómpralo ya|buy it now|"
+    r"in winkelmand|dodaj v košarico|افزودن به سبد|put in (?:cart|basket|bag)|megrendelem|"
     r"agregar al carr(?:ito|o)|añadir al carro|agregar a la bolsa|adicionar ao cesto|adicionar ao saco|acquista ora|compra ora|"
     r"in winkelmandje|in mijn winkelwagen|jetzt bestellen|in den einkaufskorb|lägg i kundvagn|lägg till i varukorg|"
     r"tilføj til kurv|legg i handlevogn|lisää koriin|přidat do košíku|vložit do košíku|pridať do košíka|"
@@ -429,7 +430,7 @@ _BUY_TEXT = re.compile(
     r"(?:aggiungi|ajouter|añadir|adicionar|toevoegen|hinzufügen|lägg)[^.!?]{0,14}shopping ?bag|"
     r"(?:in die|in den|zur|zum) shopping ?bag|"
     # a button that says no more than "Buy" ("Comprar", "Köp", "Kjøp", "Osta")
-    r"^\s*(?:buy|comprar|compra|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
+    r"^\s*(?:buy|comprar|compra|acquista|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
     r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan|megveszem|קנה|קנו|اشتري|اشتر|شراء)\s*$|"
     # uk "У кошик" (to the cart), a verb-less button
     r"^\s*у кошик\s*$"
