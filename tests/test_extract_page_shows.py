@@ -4582,3 +4582,10 @@ def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
     # no class, form or markup says buy: the button's words do, and a page that can be bought is in stock
     box = f"<div class='actions'><button type='button' class='btn btn-primary'>{words}</button></div>"
     assert in_buy_box(box, lang).availability == "InStock"
+
+
+@pytest.mark.parametrize("words, lang", [("Disponibilità immediata", "it"), ("In magazzino", "it"), ("Dostupno", "hr")])
+def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
+    # the buy box's stock line, its button drawn by script
+    assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == "InStock"
+    assert in_buy_box("<p class='availability'>Nedostupno</p>", "hr").availability in SOLD_OUT

@@ -212,6 +212,8 @@ _IN = (
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
     # ro without its diacritic ("In stoc"), et "saadaval" (available), ja "即納" (ships at once), zh-TW "現貨"
     "in stoc", "saadaval", "即納", "現貨", "有现货", "有現貨", "現貨あり", "verkrijgbaar",
+    # it "immediately available", "in the warehouse"; hr/sr/bs "available"
+    "disponibilità immediata", "in magazzino", "dostupno",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
          "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
