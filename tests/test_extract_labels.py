@@ -166,6 +166,7 @@ def test_lines_of_a_description_separated_by_br():
     "Kode produk", "รหัสสินค้า", "מק״ט", "Mã SP", "Kode barang",  # id, th, he, vi, id
     "Referència", "Codi de producte",  # ca
     "Шифра",  # sr
+    "کد محصول", "شناسه محصول",  # fa
 ])
 @pytest.mark.parametrize("layout", [
     "<p>{label}: QX-20931</p>",

@@ -80,6 +80,7 @@ _VOCAB = {
         "preces kods", "produkta kods", "produkta numurs", "prekės kodas", "tootekood", "šifra", "šifra artikla", "šifra proizvoda", "шифра", "шифра артикла",
         "шифра производа", "koda izdelka",
         "артикулен номер", "код на продукта", "mã sản phẩm", "kode produk", "รหัสสินค้า", "رمز المنتج", "رقم المنتج",
+        "کد محصول", "شناسه محصول",  # fa "product code", "product id"
         "كود المنتج", "رقم الصنف", "מק\"ט",
         "מק״ט",
         # weak (see _WEAK)
