@@ -508,7 +508,7 @@ def test_a_books_publisher_is_no_brand():
     ("Märke", "sv"), ("Mærke", "da"), ("Hersteller", "de"), ("ブランド", "ja"), ("品牌", "zh"), ("Бренд", "ru"),
     ("Zīmols", "lv"), ("Prekės ženklas", "lt"), ("Kaubamärk", "et"), ("Марка", "bg"), ("Μάρκα", "el"),
     ("Thương hiệu", "vi"), ("Merek", "id"), ("מותג", "he"), ("Производител", "bg"), ("Gamintojas", "lt"),
-    ("แบรนด์", "th"), ("ماركة", "ar"), ("برند", "fa"),
+    ("แบรนด์", "th"), ("ماركة", "ar"), ("برند", "fa"), ("Znamka", "sl"), ("Marcă", "ro"),
 ])
 def test_brand_labels_across_languages(label, lang):
     assert get(f"<p>{label}: Acme Outdoor</p>", lang=lang).brand == "Acme Outdoor"

@@ -118,7 +118,7 @@ _VOCAB = {
     ),
     "brand": (
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
-        "merke", "merkki", "značka", "márka", "ブランド", "ブランド名", "品牌", "브랜드",
+        "merke", "merkki", "značka", "znamka", "marcă", "marca produsului", "márka", "ブランド", "ブランド名", "品牌", "브랜드",
         "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
         "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "แบรนด์", "العلامة التجارية", "الماركة", "ماركة", "برند",
         "ब्रांड", "מותג", "商标", "商標", "marchio", "varumärke",
