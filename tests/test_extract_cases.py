@@ -808,3 +808,23 @@ def test_a_footnote_mark_after_the_heading_is_no_part_of_the_name(h1, name):
     # Lidl's headings end in a footnote's number that points at the small print
     body = f"<h1>{h1}</h1><span class='price'>£19.99</span><button class='add-to-cart'>Add to basket</button>"
     assert extract_product(page(body=body), "https://www.example.co.uk/p/123").name == name
+
+
+@pytest.mark.parametrize("label, lang, old, now, price, regular", [
+    ("Старая цена", "ru", "1 499 ₽", "1 199 ₽", "1199.00", "1499.00"),
+    ("Stara cena", "pl", "149,99 zł", "119,99 zł", "119.99", "149.99"),
+    ("Eski fiyat", "tr", "149,99 TL", "119,99 TL", "119.99", "149.99"),
+    ("Preț vechi", "ro", "149,99 lei", "119,99 lei", "119.99", "149.99"),
+    ("Αρχική τιμή", "el", "149,99 €", "119,99 €", "119.99", "149.99"),
+    ("Prix barré", "fr", "149,99 €", "119,99 €", "119.99", "149.99"),
+    ("Prezzo consigliato", "it", "149,99 €", "119,99 €", "119.99", "149.99"),
+    ("Alkuperäinen hinta", "fi", "149,99 €", "119,99 €", "119.99", "149.99"),
+    ("Giá gốc", "vi", "1.499.000₫", "1.199.000₫", "1199000", "1499000"),
+    ("Harga normal", "id", "Rp 149.000", "Rp 119.000", "119000.00", "149000.00"),
+])
+def test_an_old_price_labelled_in_the_shops_language_is_no_price(label, lang, old, now, price, regular):
+    # the label in its own element before the old amount, the price after it, no class saying which is which
+    body = (f"<h1>Lamp 20</h1><div class='price-box'><span class='price'><span>{label}</span> <span>{old}</span></span>"
+            f"<span class='price'>{now}</span></div><button id='addToCart'>Buy</button>")
+    rec = extract_product(page(body=body, lang=lang), "https://www.example.com/lamp-20")
+    assert (rec.price, rec.regular_price) == (price, regular)

@@ -71,7 +71,11 @@ _REG_TEXT = re.compile(
     r"ursprünglich|typical price|precio anterior|normal price|normalpreis|prix normal|prix initial|"
     r"precio normal|prezzo pieno|adviesprijs|van\b|voorheen|m\.?r\.?p|ord\.? ?pris|ordinarie|normalpris|"
     r"før|tidligere|förr|de:|dawniej|cena regularna|běžná cena|původní cena|eredeti|"
-    r"מחיר רגיל|מחיר מקורי|السعر الأصلي|السعر قبل|通常価格|定価|参考価格)",
+    r"מחיר רגיל|מחיר מקורי|السعر الأصلي|السعر قبل|通常価格|定価|参考価格|"
+    # fr, it, es, pt, de, sv, fi, pl, ro, tr, ru, uk, el, zh, ko, vi, th, id
+    r"prix barré|prix de référence|prezzo consigliato|pvpr|preço antigo|ursprungspreis|alter preis|normalt|"
+    r"alkuperäinen hinta|poprzednia cena|stara cena|preț vechi|pret vechi|eski fiyat|старая цена|стара ціна|αρχική τιμή|"
+    r"原价|原價|정가|giá gốc|ราคาปกติ|harga normal|harga asli)",
     re.I,
 )
 # "before VAT" in the shops' other languages ("Без НДС", "KDV Hariç", "sin IVA", "bez DPH")
@@ -590,7 +594,9 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
             elif label and PRICE_LABEL.match(label):
                 labelled.add(el)
         if strike:
-            amount, cur = _amount(text, hints)
+            label = _REG_TEXT.match(text.lstrip())
+            # the old price's label in words of its own, as long as it likes ("Alkuperäinen hinta 149,99 €")
+            amount, cur = _amount(text.lstrip()[label.end():] if label else text, hints)
             if amount is not None:
                 cands.append((el, amount, cur, "reg", order, hard))
         else:
