@@ -2612,7 +2612,8 @@ def test_an_opencart_pages_unclassed_price_beats_a_rail_headed_as_recommended(he
     assert extract_product(page(body), "https://techno.example.com.ua/index.php?route=product/product").price == "12999.00"
 
 
-@pytest.mark.parametrize("label", ["Ár:", "Price:", "Cena:", "Цена:", "販売価格："])
+@pytest.mark.parametrize("label", ["Ár:", "Price:", "Cena:", "Цена:", "販売価格：", "Sonderpreis:", "Unser Preis:",
+                                   "Prix de vente :", "Ваша цена:", "Special Price:"])
 def test_a_price_labelled_in_an_old_table_layout_beats_a_sidebar_offer_nearer_the_title(label):
     # a 2000s table layout: the content cell (title row, then the spec table with the labelled price)
     # beside a sidebar cell with a promotion, fewer levels from the title than the price

@@ -24,9 +24,12 @@ READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one 
 
 # A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
 PRICE_LABEL = re.compile(
-    r"(?:our|your|sale|selling|offer|retail)?\s*(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|cijena|"
+    r"(?:our|your|sale|selling|offer|retail|special|deal|unser|notre|nuestro|ваша|наша)?\s*"
+    r"(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|cijena|"
     r"ár|eladási ár|hinta|hind|kaina|fiyat|satış fiyatı|τιμή|цена|ціна|giá|giá bán|harga|harga jual|"
-    r"verð|pret|preț|価格|販売価格|税込価格|价格|售价|價格|售價|가격|판매가|السعر|מחיר)\s*[:：]?\s*$", re.I)
+    r"verð|pret|preț|価格|販売価格|税込価格|价格|售价|價格|售價|가격|판매가|السعر|מחיר|قیمت|ราคา|"
+    # de compounds, fr/es/it "sale price"
+    r"sonderpreis|aktionspreis|angebotspreis|prix de vente|precio de venta|prezzo di vendita)\s*[:：]?\s*$", re.I)
 
 
 # A picker's or a field's prompt ("Choose a size", "Größe wählen", "サイズを選択"), not a value of its own.
