@@ -198,6 +198,9 @@ _OUT = (
     "bestellung nicht möglich", "bestellung momentan nicht möglich", "bestellung derzeit nicht möglich",
     "currently no stock", "no stock of this item", "stock exhausted", "rottura di stock",
     "mevcut değil", "розпродано", "розпроданий", "розпродана", "раскуплено", "розкуплено",
+    # discontinued or no longer sold: cs, uk, ru, hu, ro, th
+    "ukončený prodej", "ukončen prodej", "знято з виробництва", "знято з продажу", "архивный товар", "kifutott termék",
+    "nu se mai comercializează", "nu se mai comercializeaza", "เลิกผลิต",
 )
 _IN = (
     "in stock", "available", "available now", "ready to ship", "ships today", "auf lager", "sofort lieferbar",
