@@ -4596,3 +4596,12 @@ def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
                                          ("Kifutott termék", "hu"), ("Nu se mai comercializează", "ro"), ("เลิกผลิต", "th")])
 def test_a_product_no_longer_sold_in_more_languages_is_sold_out(words, lang):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("words, lang, read", [
+    ("Předobjednávka", "cs", "PreOrder"), ("Przedsprzedaż", "pl", "PreOrder"), ("Предзаказ", "ru", "PreOrder"),
+    ("Voorbestellen", "nl", "PreOrder"), ("Ennakkotilaa", "fi", "PreOrder"), ("Előrendelés", "hu", "PreOrder"),
+    ("Под заказ", "ru", "BackOrder"), ("Na zamówienie", "pl", "BackOrder"), ("お取り寄せ", "ja", "BackOrder"),
+])
+def test_a_pre_order_or_an_order_from_the_supplier_in_more_languages(words, lang, read):
+    assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == read

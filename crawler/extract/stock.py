@@ -219,7 +219,9 @@ _IN = (
     "disponibilità immediata", "in magazzino", "dostupno",
 )
 _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt", "nachbestellbar",
-         "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione")
+         "en réapprovisionnement", "nabestellen", "nabestelling", "bajo pedido", "su ordinazione",
+         # taken on order from the supplier: nl, pl, cs, ru, uk, ja
+         "op bestelling", "na zamówienie", "na objednávku", "под заказ", "під замовлення", "お取り寄せ", "取り寄せ")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que",
         "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
 # A count of the few left, opening the text ("Only 3 left", "Últimas 2 unidades", "Restano solo 2 pezzi").
@@ -240,7 +242,13 @@ _ALMOST = ("almost sold out", "nearly sold out", "almost gone", "selling out fas
            "aproape epuizat", "売り切れ間近", "売切れ間近", "品切れ間近", "품절임박", "품절 임박", "매진임박", "매진 임박",
            "即将售罄", "即将售完", "快售完", "hampir habis")
 _PRE = ("pre-order", "preorder", "pre order", "vorbestell", "précommande", "precommande", "pré-commande", "preventa",
-        "pré-venda", "prevendita", "予約受付中", "予約販売", "予約商品", "预售", "預購", "예약판매", "예약 판매", "사전예약")
+        "pré-venda", "prevendita", "予約受付中", "予約販売", "予約商品", "预售", "預購", "예약판매", "예약 판매", "사전예약",
+        # it, pt, nl, sv, da, no, fi, pl, cs, sk, hu, ro, tr, ru, uk, el
+        "preordina", "pre-ordine", "preordine", "pré-encomenda", "pre-encomenda", "voorbestellen", "voorbestelling",
+        "förbeställ", "förhandsbeställ", "forudbestil", "forhåndsbestill", "ennakkotilaa", "ennakkotilaus",
+        "ennakkomyynti", "przedsprzedaż", "przedpremierowo", "předobjednávka", "předobjednat", "predobjednávka",
+        "előrendelés", "előrendelhető", "precomandă", "precomanda", "ön sipariş", "предзаказ", "передзамовлення",
+        "προπαραγγελία")
 # The page offers to tell the buyer when it is back, or says it is coming: without a working buy
 # button, it is not for sale now.
 _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail me when", "email when available",
