@@ -803,6 +803,7 @@ def test_a_microdata_name_on_the_heading_itself_reads_as_the_heading_shows():
     ("Parkside 4Ah Battery<sup class='attributebox__superscript'>1</sup>", "Parkside 4Ah Battery"),
     ("Gallia Calisma 2<sup>1</sup>", "Gallia Calisma 2"),
     ("Teppich Berber 6 m<sup>2</sup>", "Teppich Berber 6 m2"),  # a unit's power is part of the name
+    ("Acme Widget<sup class='g-hdn'>1</sup>", "Acme Widget"),  # a mark both hidden and a footnote's: dropped once
 ])
 def test_a_footnote_mark_after_the_heading_is_no_part_of_the_name(h1, name):
     # Lidl's headings end in a footnote's number that points at the small print

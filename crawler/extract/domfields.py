@@ -178,8 +178,10 @@ def shown_heading(h) -> str | None:
     if mark is None and not any(_not_the_name(d) for d in h.iterdescendants()):
         return short_text(h, 300, words_apart=True)
     copy = deepcopy(h)
-    for d in [d for d in copy.iterdescendants() if _not_the_name(d)] + ([copy[-1]] if mark is not None else []):
-        d.drop_tree()
+    for d in list(dict.fromkeys([d for d in copy.iterdescendants() if _not_the_name(d)]
+                                + ([copy[-1]] if mark is not None else []))):
+        if d.getparent() is not None:  # not one a dropped part held, nor the mark twice
+            d.drop_tree()
     t = short_text(copy, 300, words_apart=True)
     return t.rstrip(" -–—|:") if t else t
 
