@@ -478,6 +478,9 @@ def test_dom_breadcrumbs_nav():
     ("2.999,99 lei", "2999.99", "MDL", Hints(tld="md")), ("2.999,99 lei", "2999.99", "RON", Hints(tld="ro")),
     # .co: Colombia's domain, and a vanity one: its peso only on a page in Spanish
     ("$30.00", "30.00", "USD", Hints(tld="co", lang="en-us")), ("$30.000", "30000.00", "COP", Hints(tld="co", lang="es-co")),
+    # marks price_parser reads as a shorter one's: Egypt's pound, Peru's sol (its dot no decimal mark)
+    ("E£ 1,299", "1299.00", "EGP", Hints()), ("S/ 149.90", "149.90", "PEN", Hints()),
+    ("S/.149.90", "149.90", "PEN", Hints()), ("S/. 1,299.00", "1299.00", "PEN", Hints()), ("£1,299", "1299.00", "GBP", Hints()),
 ])
 def test_locale_prices(text, amount, currency, hints):
     a, c = parse_price_text(text, hints)

@@ -193,6 +193,8 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
         return None, None
     if not text.isascii():
         text = text.translate(_DIGITS)
+    if "S/." in text:
+        text = text.replace("S/.", "S/ ")  # Peru's "S/.149.90": the sol's dot is no decimal mark
     best = None
     cur = None
     for part in _RANGE.split(text):
@@ -204,6 +206,8 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
         if p.amount is None:
             continue
         said = currency_code(p.currency, hints) if p.currency and _standalone(p.currency, part) else None
+        if (prefixed := _PREFIXED_MARK.search(part)) is not None:
+            said = _PREFIXED[prefixed.group(1)]  # "E£ 1,299" is Egypt's pound, not the £ price_parser sees
         said = said or _fallback_currency(part, hints)
         if p.currency and not p.currency.isalpha() and (iso := _ISO_WORD.search(part)) and iso.group() in ISO_CODES:
             said = iso.group()  # the code beside a symbol names it ("$249.00 MXN", "$ 1.299 CLP")
@@ -218,6 +222,9 @@ def parse_price_text(text: str, hints: Hints | None = None) -> tuple[Decimal | N
 
 
 _DIGITS_AFTER_CENTS = re.compile(r"(\d[.,]\d\d)\s+\d")
+# Marks that price_parser reads as a shorter one's: Egypt's and Lebanon's pounds, Peru's sol ("S/ 149.90")
+_PREFIXED = {"E£": "EGP", "L£": "LBP", "S/": "PEN"}
+_PREFIXED_MARK = re.compile(r"(?<![A-Za-z])(E£|L£|S/)\s*\d")
 _ISO_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 # Currencies counted in thousandths, as their shops write them (the Iraqi dinar's are not in use).
 _THOUSANDTHS_CURRENCIES = frozenset(("TND", "KWD", "BHD", "OMR", "JOD", "LYD"))
