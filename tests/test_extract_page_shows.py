@@ -2187,6 +2187,10 @@ def test_sold_out_said_in_place_of_the_price_or_of_the_warehouse(line, lang, ava
     ("<div class='product-price'>Rp 490.000</div>", "490000.00", "IDR"),
     ("<div class='product-price'>RM49.90</div>", "49.90", "MYR"),
     ("<div class='price'>£ 160.00 <small>(approx. € 189,00)</small></div>", "160.00", "GBP"),
+    # converted in the page's language: eBay's "Ongeveer", French "env.", Polish "około", Finnish "noin"
+    ("<div class='price'>US $8,99 <span>(Ongeveer EUR 7,93)</span></div>", "8.99", "USD"),
+    ("<div class='price'>£ 160.00 <small>(env. 189,00 €)</small></div>", "160.00", "GBP"),
+    ("<div class='price'>£ 160.00 <small>(około 189,00 €)</small></div>", "160.00", "GBP"),
     ("<div class='pdp-amount'><span>€</span><span>189</span><sup>,00</sup></div>", "189.00", "EUR"),
     ("<div class='product-price'><span>€156,20 excl. VAT</span> <span>€189,00 incl. VAT</span></div>", "189.00",
      "EUR"),

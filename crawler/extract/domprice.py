@@ -157,7 +157,8 @@ def _was_now(text: str) -> tuple[str, str] | None:
         return None
     return was, now
 # The same price converted to another currency for the visitor.
-_CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|ungefähr|etwa|aprox\.?|aproximadamente|"
+_CONVERTED = re.compile(r"(?:approx\.?|approximately|ca\.|circa|environ|env\.|ungefähr|etwa|aprox\.?|aproximadamente|"
+                        r"ongeveer|ong\.|cirka|noin|około|přibližně|körülbelül|yaklaşık|приблизно|περίπου|"
                         r"около|約|≈)\s*", re.I)
 # A price before VAT named by its element or the label before it ("price-excluding-tax", "zzgl.
 # MwSt (21%):"), shown beside the price a buyer pays.
