@@ -832,3 +832,13 @@ def test_an_old_price_labelled_in_the_shops_language_is_no_price(label, lang, ol
             f"<span class='price'>{now}</span></div><button id='addToCart'>Buy</button>")
     rec = extract_product(page(body=body, lang=lang), "https://www.example.com/lamp-20")
     assert (rec.price, rec.regular_price) == (price, regular)
+
+
+@pytest.mark.parametrize("label, lang", [("Im Spar-Abo", "de"), ("Abonnement", "fr"), ("Member price", "en"),
+                                         ("Mit Kundenkarte", "de"), ("Cena z kartą", "pl")])
+def test_a_subscriptions_or_a_members_price_is_not_the_price(label, lang):
+    # the price anyone pays, then a cheaper one for subscribers or card holders, in the same price block
+    body = (f"<h1>Kaffee Crema 1 kg</h1><div class='price-box'><span class='price'>{label} 17,99 €</span>"
+            "<span class='price'>19,99 €</span></div><button class='add-to-cart'>In den Warenkorb</button>")
+    rec = extract_product(page(body=body, lang=lang), "https://www.example.de/kaffee-crema")
+    assert (rec.price, rec.currency) == ("19.99", "EUR")

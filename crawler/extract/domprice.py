@@ -130,6 +130,10 @@ _IGNORE_TEXT = re.compile(
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|postage|\bporto\b|frais de port|versand|livraison|delivery|envío|spedizione|"
     # a coupon's price, loyalty points earned ("적립 최대 870원", "128ポイント")
     r"\bcode\b|coupon|gutschein|cupom|cupón|voucher|\bpoints?\b|punkte|적립|포인트|ポイント|积分|積分|"
+    # a subscription's or a member's price ("Spar-Abo", "Abonnement", "Member price", "Mit Kundenkarte")
+    r"spar-?abo|\babo\b|abonnement|suscripción|abbonamento|assinatura|prenumeration|"
+    r"member'?s? price|mitgliedspreis|kundenkarte|mit karte|club price|prix adhérent|prix membre|precio socio|"
+    r"z kartą|with card|"
     # a fee the price includes ("dont 5,50 € d'éco part", "Écotaxe 5,50 €")
     r"\bdont\b|éco-?part\w*|eco-?part\w*|éco-?contribution|eco-?contribution|écotaxe|ecotaxe|eco-?tax|"
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
