@@ -979,17 +979,6 @@ def test_a_deals_share_sold_is_no_sold_out(progress, lang):
                       "nl").availability == "OutOfStock"
 
 
-@pytest.mark.parametrize("note", [
-    "<p>Services are not available in all countries or regions and are subject to change.</p>",
-    "<p>Some features are not available in all regions.</p>",
-    "<p>Dienste sind nicht in allen Ländern verfügbar.</p>",
-])
-def test_a_note_on_services_or_regions_is_no_stock_statement(note):
-    # Apple's fine print under the price (no buy button in the saved page): the services', and only
-    # some regions'; the product's stock is unsaid
-    assert in_buy_box(note).availability is None
-
-
 @pytest.mark.parametrize("note", ["<div class='stock-info'>Blue: Out of stock</div>",
                                   "<div class='stock-delivery'>Express delivery unavailable</div>"])
 def test_a_colours_or_a_delivery_options_stock_beside_a_working_button_is_not_the_products(note):
@@ -1276,6 +1265,10 @@ def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(b
     "<table class='specs'><tr><th>Date First Available</th><td>January 21, 2015</td></tr></table>",
     "<p class='price-note'>Price Available at Checkout</p>",
     "<p>Easy to install filament cartridges available in many vivid colours.</p>",
+    # Apple's fine print under the price: the services', and only some regions' (no buy button in the saved page)
+    "<p>Services are not available in all countries or regions and are subject to change.</p>",
+    "<p>Some features are not available in all regions.</p>",
+    "<p>Dienste sind nicht in allen Ländern verfügbar.</p>",
 ])
 def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None
