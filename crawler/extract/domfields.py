@@ -7,7 +7,7 @@ from copy import deepcopy
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
-from .text import HIDING_CLASS, TEST_IDS, clean, short_text
+from .text import HIDING_CLASS, HIDING_STYLE, TEST_IDS, clean, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -208,7 +208,6 @@ def _not_the_name(d) -> bool:
         return True
     href = d.get("href") if d.tag == "a" else None
     return d.tag == "button" or (href is not None and (href.strip() in ("#", "") or href.startswith("javascript:")))
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
 def _served_hidden(el) -> bool:
@@ -216,7 +215,7 @@ def _served_hidden(el) -> bool:
     for e in (el, *el.iterancestors()):
         cls, style = e.get("class"), e.get("style")
         if (e.get("hidden") is not None or (cls and _HIDING_CLASS.search(cls.lower()))
-                or (style and _HIDING_STYLE.search(style.lower()))):
+                or (style and HIDING_STYLE.search(style.lower()))):
             return True
     return False
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from . import areas
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import HIDING_CLASS, PRICE_LABEL, clean, short_text, shown_words
+from .text import HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, clean, short_text, shown_words
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -257,7 +257,7 @@ def _sale_block(el, word: str) -> bool:
 # Hidden prices and hidden parts of a price element (its stock for the markup, a voucher price
 # a script may show): not what the page shows. Read on ``_attr_text`` ("pl_hidden" -> "pl hidden").
 # a hiding class, not a style's value: "overflow: hidden" clips a box's overflow and hides nothing
-_HIDING = re.compile(rf"(?<![\w-])(?<!:)(?<!: ){HIDING_CLASS}(?![\w-])|display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDING = re.compile(rf"(?<![\w-])(?<!:)(?<!: ){HIDING_CLASS}(?![\w-])|{HIDING_STYLE.pattern}")
 
 
 _HIDDEN_LEVELS = 6  # a hidden block's price sits a few wrappers down (Amazon's "display:none" offer row)

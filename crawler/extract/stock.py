@@ -28,7 +28,8 @@ from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import CHOOSE, HIDING_CLASS, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, availability, short_text
+from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, availability,
+                   short_text)
 
 _OUT = (
     # en
@@ -752,7 +753,6 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 r"ticker|announcement|(?<![a-z])top-?bar|promo-?bar|notice-?bar|"
                                 # buyers' words: "everything was out of stock everywhere" in a review
                                 r"review|rating|comment|testimonial|question|answer")
-_HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Client-side templates' conditional directives (AngularJS, Alpine.js, in-page Vue, Angular, Knockout):
 # the server's page holds every state's branch, and which one shows is decided in the browser.
 _TEMPLATE_BRANCH = frozenset(("ng-show", "ng-hide", "ng-if", "data-ng-show", "data-ng-hide", "data-ng-if", "x-show",
@@ -781,7 +781,7 @@ def hidden_rules(styles) -> dict[str, list[tuple[tuple[frozenset, ...], frozense
             at = css.find(word)
             while at >= 0:
                 declaration = css[at:at + 40]
-                if _HIDES.match(declaration):
+                if HIDING_STYLE.match(declaration):
                     hiding.extend(_selectors(_rule_head(css, at)))
                 elif _SHOWS.match(declaration):
                     showing.append(_rule_head(css, at))
@@ -873,7 +873,7 @@ class Visibility:
         if len(el.attrib) and not _TEMPLATE_BRANCH.isdisjoint(el.attrib):
             return True  # a template's branch that the browser shows or not ("<div ng-show='sku.isOutOfStock()'>")
         style = el.get("style")
-        if style and _HIDES.search(style.lower()):
+        if style and HIDING_STYLE.search(style.lower()):
             return True
         cls = el.get("class")
         if not cls:

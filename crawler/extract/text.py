@@ -17,6 +17,8 @@ TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "da
                       "data-hook",  # Wix names its parts in data-hook ("product-title", "related-products")
                       "data-at"))  # de Bijenkorf's ("brand_desktop")
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a|g)-)?(?:hidden|hide|hdn|d-none|invisible|unvisible|display-?none|dspn)"  # Cafe24's "displaynone", Amazon's "aok-hidden", eBay's "dspn" and "g-hdn"
+# An inline style or a stylesheet declaration that hides its element.
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Classes that show their text to screen readers only.
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one of them, as a whole class token
