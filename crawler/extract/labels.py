@@ -1080,10 +1080,10 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
         own = el.tail if el.tag == "br" else el.text
-        named = NAMED_ID.match(own) if ":" in own or "：" in own else None
-        if named is None or _id_field(normalize(named.group("label")), shop) != "sku":
-            named = None  # the shop's own item number first ("Número de artículo de eBay:" over its "Número de artículo")
-        m = named or LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or NAMED_ID.match(own)
+        named = NAMED_ID.match(own) if ":" in own or "：" in own else None  # (its separator is a colon)
+        # the shop's own item number first ("Número de artículo de eBay:" over its "Número de artículo")
+        shops = named if named is not None and _id_field(normalize(named.group("label")), shop) == "sku" else None
+        m = shops or LABEL.match(own, opening_bracket(own)) or ID_HASH.match(own) or named
         label = normalize(m.group("label")) if m is not None else ""  # none: a known label later in the line
         field = (FIELD_OF.get(label) or _id_field(label, shop)) if m is not None else None
         if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
