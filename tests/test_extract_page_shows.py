@@ -4602,3 +4602,18 @@ def test_a_product_no_longer_sold_in_more_languages_is_sold_out(words, lang):
 ])
 def test_a_pre_order_or_an_order_from_the_supplier_in_more_languages(words, lang, read):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == read
+
+
+@pytest.mark.parametrize("button, read", [("<button type='button' class='chakra-button' disabled>Sold out</button>",
+                                           "OutOfStock"),
+                                          ("<button type='button' class='chakra-button'>Add to cart</button>", "InStock")])
+def test_a_buy_box_streamed_by_react_in_a_hidden_segment_is_shown(button, read):
+    # React 18's streaming server render: the buy box arrives in <div hidden id="S:0">, which its script moves
+    # into the <template id="B:0"> placeholder at once; the shopper sees it (Next.js shops' buy boxes)
+    body = ("<main><h1>Ryzen 5 8600G</h1><template id='B:0'></template><p>Loading…</p></main>"
+            f"<div hidden id='S:0'><div class='flex items-center gap-3'><span class='price'>EGP 9,850</span>{button}"
+            "</div></div><script>$RC('B:0','S:0')</script>")
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.availability) == ("9850.00", read)
+    # a hidden block with another id stays hidden
+    assert extract_product(page(body.replace("id='S:0'", "id='stock-template'")), URL).availability != read

@@ -7,7 +7,7 @@ from copy import deepcopy
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
-from .text import HIDING_CLASS, HIDING_STYLE, TEST_IDS, clean, short_text
+from .text import HIDING_CLASS, HIDING_STYLE, TEST_IDS, clean, hidden_attribute, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -214,7 +214,7 @@ def _served_hidden(el) -> bool:
     """Served hidden by itself or a wrapper: its ``hidden`` attribute, a hiding class or an inline style."""
     for e in (el, *el.iterancestors()):
         cls, style = e.get("class"), e.get("style")
-        if (e.get("hidden") is not None or (cls and _HIDING_CLASS.search(cls.lower()))
+        if (hidden_attribute(e) or (cls and _HIDING_CLASS.search(cls.lower()))
                 or (style and HIDING_STYLE.search(style.lower()))):
             return True
     return False

@@ -29,7 +29,7 @@ from itertools import chain, islice
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
 from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, availability,
-                   short_text)
+                   hidden_attribute, short_text)
 
 _OUT = (
     # en
@@ -868,7 +868,7 @@ class Visibility:
             return True
         if tag in ("html", "body"):
             return False  # a guard against a flash of unstyled content ("<body class='flash-style'>"): scripts show it
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        if hidden_attribute(el) or el.get("aria-hidden") == "true":
             return True
         if len(el.attrib) and not _TEMPLATE_BRANCH.isdisjoint(el.attrib):
             return True  # a template's branch that the browser shows or not ("<div ng-show='sku.isOutOfStock()'>")

@@ -17,6 +17,15 @@ TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "da
                       "data-hook",  # Wix names its parts in data-hook ("product-title", "related-products")
                       "data-at"))  # de Bijenkorf's ("brand_desktop")
 HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a|g)-)?(?:hidden|hide|hdn|d-none|invisible|unvisible|display-?none|dspn)"  # Cafe24's "displaynone", Amazon's "aok-hidden", eBay's "dspn" and "g-hdn"
+# React 18's streamed segment ("<div hidden id='S:0'>"): its script moves it into place at once, so it shows
+_STREAMED_SEGMENT = re.compile(r"S:[0-9a-z]+")
+
+
+def hidden_attribute(el) -> bool:
+    """The element carries HTML's ``hidden`` attribute, and is no segment React streams in hidden and shows."""
+    return el.get("hidden") is not None and not _STREAMED_SEGMENT.fullmatch(el.get("id") or "")
+
+
 # An inline style or a stylesheet declaration that hides its element.
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Classes that show their text to screen readers only.
