@@ -4617,3 +4617,12 @@ def test_a_buy_box_streamed_by_react_in_a_hidden_segment_is_shown(button, read):
     assert (rec.price, rec.availability) == ("9850.00", read)
     # a hidden block with another id stays hidden
     assert extract_product(page(body.replace("id='S:0'", "id='stock-template'")), URL).availability != read
+
+
+def test_a_tailwind_block_hidden_on_phones_and_shown_from_a_width_on_is_shown():
+    # "hidden lg:flex": Tailwind's desktop-only block (display: none, then flex from the lg width on)
+    box = ("<div class='hidden lg:flex items-center gap-3'><p class='availability'>Sold out</p>"
+           "<button disabled class='btn'>Sold out</button></div>")
+    assert in_buy_box(box).availability in SOLD_OUT
+    # hidden at every width: nothing said
+    assert in_buy_box(box.replace("hidden lg:flex", "hidden")).availability is None

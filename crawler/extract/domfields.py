@@ -7,7 +7,7 @@ from copy import deepcopy
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
-from .text import HIDING_CLASS, HIDING_STYLE, TEST_IDS, clean, hidden_attribute, short_text
+from .text import HIDING_CLASS, HIDING_STYLE, SHOWN_FROM_A_WIDTH, TEST_IDS, clean, hidden_attribute, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -204,7 +204,7 @@ def _not_the_name(d) -> bool:
     if not isinstance(d.tag, str):
         return False
     cls = d.get("class")
-    if cls and _HIDING_CLASS.search(cls.lower()):
+    if cls and _HIDING_CLASS.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls):
         return True
     href = d.get("href") if d.tag == "a" else None
     return d.tag == "button" or (href is not None and (href.strip() in ("#", "") or href.startswith("javascript:")))
@@ -214,7 +214,7 @@ def _served_hidden(el) -> bool:
     """Served hidden by itself or a wrapper: its ``hidden`` attribute, a hiding class or an inline style."""
     for e in (el, *el.iterancestors()):
         cls, style = e.get("class"), e.get("style")
-        if (hidden_attribute(e) or (cls and _HIDING_CLASS.search(cls.lower()))
+        if (hidden_attribute(e) or (cls and _HIDING_CLASS.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls))
                 or (style and HIDING_STYLE.search(style.lower()))):
             return True
     return False

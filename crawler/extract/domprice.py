@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from . import areas
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, clean, hidden_attribute, short_text, shown_words
+from .text import (HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, SHOWN_FROM_A_WIDTH, clean, hidden_attribute, short_text,
+                   shown_words)
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -264,7 +265,7 @@ _HIDDEN_LEVELS = 6  # a hidden block's price sits a few wrappers down (Amazon's 
 
 
 def _hidden(el, attrs: str) -> bool:
-    return hidden_attribute(el) or bool(_HIDING.search(attrs))
+    return hidden_attribute(el) or (bool(_HIDING.search(attrs)) and not SHOWN_FROM_A_WIDTH.search(el.get("class") or ""))
 
 
 def _unchosen_option(el, rows: dict) -> bool:

@@ -28,8 +28,8 @@ from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, availability,
-                   hidden_attribute, short_text)
+from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, SHOWN_FROM_A_WIDTH,
+                   availability, hidden_attribute, short_text)
 
 _OUT = (
     # en
@@ -879,7 +879,8 @@ class Visibility:
         if not cls:
             return False
         own = frozenset(cls.split())
-        if any(_HIDING_TOKEN.fullmatch(c) for c in own) or self._state_without_its_block(el, own):
+        if (any(_HIDING_TOKEN.fullmatch(c) for c in own) and not SHOWN_FROM_A_WIDTH.search(cls)) \
+                or self._state_without_its_block(el, own):
             return True
         if self.rules is None:
             self.rules = hidden_rules(self.styles)

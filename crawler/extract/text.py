@@ -26,6 +26,11 @@ def hidden_attribute(el) -> bool:
     return el.get("hidden") is not None and not _STREAMED_SEGMENT.fullmatch(el.get("id") or "")
 
 
+# A utility class that shows the element from some width on ("hidden lg:flex": Tailwind's desktop-only block)
+SHOWN_FROM_A_WIDTH = re.compile(r"(?<![\w-])(?:sm|md|lg|xl|2xl):(?:block|flex|inline-flex|inline-block|inline|grid|"
+                                r"inline-grid|table|contents)(?![\w-])")
+
+
 # An inline style or a stylesheet declaration that hides its element.
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Classes that show their text to screen readers only.
