@@ -3400,6 +3400,17 @@ def test_a_turkish_related_products_heading_and_its_tiles_buttons():
     assert (rec.availability, rec.price) == ("OutOfStock", "649.90")
 
 
+@pytest.mark.parametrize("bar", ["stickyCart stickyFooter clearfix", "sticky-footer buy-bar", "fixed-footer cart-bar"])
+def test_a_sticky_footer_named_for_the_cart_is_the_products_buy_bar(bar):
+    # Big W: the buy button lives in a bar stuck to the bottom of the screen, classed as a footer and as the cart's
+    body = ("<h1>Kettle 1.7L</h1><span class='price'>$29.00</span>"
+            f"<div class='{bar}'><div class='addCartSection'><button class='addToCartButtonNew btn'>Add to cart</button>"
+            "</div></div><footer class='site-footer'><ul><li><a href='/help'>Help</a></li></ul></footer>")
+    assert extract_product(page(body), URL).availability == "InStock"
+    # a "sticky-footer" alone is the page's footer, kept in view: its button sells nothing of the product
+    assert extract_product(page(body.replace(bar, "sticky-footer")), URL).availability is None
+
+
 def test_a_mobile_pages_fixed_buy_bar_sells_and_a_choice_marked_in_brackets_is_one_variant():
     body = ("<h1>手工牛轧糖 蔓越莓味 500g</h1><span class='price'>¥58.00</span><div class='item-sku-section'><ul class='sku-list'>"
             "<li class='sku-item sku-item-active'>蔓越莓味 500g</li><li class='sku-item sku-item-disabled'>抹茶味 500g（缺货）"

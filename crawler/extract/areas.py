@@ -50,6 +50,10 @@ _OWN_PURCHASE = re.compile(r"product[-_]?buy|buy[-_]?box|pdp[-_]?buy")
 # together ("header_footer_wrap"): not the page's footer
 _NOT_FOOTER = re.compile(r"footer[-_]?(?:bar|buy|action|cart)|(?:buy|action|cart)[-_]?footer|"
                          r"header[-_]?(?:and[-_]?)?footer")
+# a bar stuck to the bottom of the screen, named for the cart too (Big W's "stickyCart stickyFooter"): the buy bar;
+# a "sticky-footer" alone is the page's footer, kept in view
+_STUCK_FOOTER = re.compile(r"(?:sticky|fixed)[-_]?footer")
+_BUY_WORDS = ("cart", "buy", "basket", "purchase")
 # a class that flags what a page or block has or allows ("has-recently-viewed", "allow-comparison", "with-footer"),
 # not what the element is
 _FEATURE_FLAG = re.compile(r"(?<![\w-])(?:has|with|allow|allows|enable|enabled|no|without)[-_][\w-]*")
@@ -67,6 +71,8 @@ def _kind(c: str) -> int:
         low = _CONTENT_SLOT.sub("", low)
     if "footer" in low:
         low = _NOT_FOOTER.sub("", low)
+        if any(w in low for w in _BUY_WORDS):
+            low = _STUCK_FOOTER.sub("", low)
     if "product-item" in low and _TILE_TOKEN.search(low):
         return _REL  # Magento's, Bitrix's and Shopify themes' product card, not "product-item-detail"
     weak = False
