@@ -536,6 +536,7 @@ def test_images_tracking_pixels_srcset_and_base_href():
         <img src="/img/spacer.gif"><img src="/static/logo.png"><img src="/img/sprite-icons.png">
         <img src="/brandimage/Brand1402.gif"><img src="/media/badges/new.png">
         <img src="https://images.example.net/S/shop-avatars-global/default.png">
+        <img src="http://static.example.net/pictures/aw/pics/s.gif">
         <img src="img/vase-small.jpg" srcset="img/vase-400.jpg 400w, img/vase-1600.jpg 1600w">
       </div>"""
     rec = extract_product(page(head, body), "https://www.example.com/vase")

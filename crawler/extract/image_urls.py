@@ -12,7 +12,8 @@ _JUNK = re.compile(
     r"(?:^|[/_.\-=])(?:pixel|spacer|blank|transparent|1x1|tracking|beacon|logos?|sprite|icons?|badges?|"
     r"brand[_-]?(?:images?|logos?)|favicon|placeholder|loading|loader|spinner)(?:[/_.\-?=]|$)"
     r"|/[\w-]*avatars?[\w-]*/"  # a reviewer's picture's folder ("/amazon-avatars-global/default.png")
-    r"|\.svg(?:$|\?)|/b/ss/|/pixel[/?]|[?&](?:w|width|h|height)=1(?:&|$)",
+    r"|\.svg(?:$|\?)|/b/ss/|/pixel[/?]|[?&](?:w|width|h|height)=1(?:&|$)"
+    r"|/[a-z0-9]{1,2}\.gif(?:$|\?)",  # a spacer named by a letter (eBay's "/pics/s.gif")
     re.I,
 )
 
