@@ -254,6 +254,9 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<span class='status'>Momentálně nedostupné</span>", "cs"),
     ("<span class='status'>Tillfälligt slut</span>", "sv"),
     ("<span class='status'>販売終了</span>", "ja"),
+    # the sale's period over, a pre-order's taking closed
+    ("<div class='purchase-area'><p class='stock-status'>Sales period has ended</p></div>", "en"),
+    ("<span class='status'>販売期間は終了しました</span>", "ja"), ("<span class='status'>予約受付終了</span>", "ja"),
     # a label whose own word holds an in-stock word ("Verfügbar" in "Verfügbarkeit")
     ("<p>Verfügbarkeit: nicht lieferbar</p>", "de"),
     # a count of none
@@ -1031,6 +1034,28 @@ def test_a_control_named_for_a_back_in_stock_alert_in_any_language(words, lang):
     box = f"<div class='Buybox_actions__358dC'><button class='Buybox_cta__N8Z7k Buybox_notify__8XWmv'>{words}</button></div>"
     body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>"
     assert extract_product(page(body, ld(data), lang=lang), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("button", [
+    # Salesforce Commerce Cloud: the alert named by a bare data attribute and the dialog it opens, the class generic
+    "<button class='btn btn-block btn-secondary' data-toggle='modal' data-back-in-stock "
+    "data-target='#backInStockModal'><span class='btn-content'>ไม่มี <span class='d-block'>กลับมาแล้วบอกฉัน</span>"
+    "</span></button>",
+    "<button class='btn btn-secondary' data-bs-target='#notifyMeDialog'>ไม่มี</button>"])
+def test_a_button_whose_data_names_a_back_in_stock_alert(button):
+    # words the vocabulary lacks ("none", "tell me when it is back"), stale markup saying in stock
+    data = {"@type": "Product", "name": "Pokemon TCG MA6", "offers": offer("1980", priceCurrency="THB")}
+    body = (f"<div class='product-detail'><h1>Pokemon TCG MA6</h1><div class='prices'><span class='sales'>฿1,980"
+            f"</span></div><div class='add-button-wrapper'>{button}</div></div>")
+    assert extract_product(page(body, ld(data), lang="th"), URL).availability == "OutOfStock"
+
+
+def test_a_data_attribute_that_turns_an_alert_off_names_none():
+    # a working cart button whose data says the alert is off is still the buy button
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            "<button class='btn btn-primary' data-back-in-stock='false' data-waitlist='0'>In den Warenkorb</button></div>")
+    assert extract_product(page(body, ld(data), lang="de"), URL).availability == "InStock"
 
 
 @pytest.mark.parametrize("control", [

@@ -28,8 +28,8 @@ from itertools import chain, islice
 
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
-from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS, SHOWN_FROM_A_WIDTH,
-                   availability, hidden_attribute, short_text)
+from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, NOTIFY_CONTROL, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS,
+                   SHOWN_FROM_A_WIDTH, availability, hidden_attribute, names_alert, short_text)
 
 _OUT = (
     # en
@@ -43,7 +43,8 @@ _OUT = (
     "has been sold", "already sold", "bereits verkauft", "déjà vendu", "listing has ended", "listing was ended",
     "this listing sold", "no more of this item", "has no more of these",
     "listing ended", "bidding has ended", "auction has ended", "auction ended", "angebot wurde beendet",
-    "angebot beendet", "kein bestand", "plus de stock",
+    "angebot beendet", "kein bestand", "plus de stock", "sales period has ended", "sales period ended",
+    "sale period has ended", "sale period ended", "販売期間は終了", "販売期間終了", "予約受付は終了", "予約受付終了",
     # cannot be bought now ("Artikel kann derzeit nicht gekauft werden", es "sin fecha de entrada": no date it comes in)
     "nicht gekauft werden", "cannot be purchased", "can't be purchased", "can not be purchased", "not purchasable",
     "no se puede comprar", "sin fecha de entrada", "não pode ser comprado",
@@ -919,11 +920,9 @@ class Visibility:
 
 def _alert_control(el) -> bool:
     """A button named for a back-in-stock alert ("<button class='back-in-stock'>Créer une alerte</button>")."""
-    return (el.tag in ("button", "input") or (el.tag == "a" and _dressed_as_button(el))) and _named_alert(el)
+    return (el.tag in ("button", "input") or (el.tag == "a" and _dressed_as_button(el))) and names_alert(el)
 
 
-def _named_alert(el) -> bool:
-    return _NOTIFY_CONTROL.search(" ".join(filter(None, (el.get("class"), el.get("id")))).lower()) is not None
 
 
 def _in_alert_area(el, stop) -> bool:
@@ -931,7 +930,7 @@ def _in_alert_area(el, stop) -> bool:
     for e in islice(chain((el,), el.iterancestors()), 4):
         if e is stop:
             return False
-        if _named_alert(e):
+        if names_alert(e):
             return True
     return False
 
@@ -942,7 +941,7 @@ def _above_alert(el):
     for _ in range(3):
         if up is None:
             break
-        if _named_alert(up):
+        if names_alert(up):
             outer = up
         up = up.getparent()
     return outer.getparent()
@@ -1162,8 +1161,6 @@ _OUT_CLASS = re.compile(r"disabled|" + _SOLD_OUT_CLASS.pattern)
 
 _CONTROLS = frozenset(("button", "input", "a"))
 _CONTAINER_WORDS = 40
-_NOTIFY_CONTROL = re.compile(r"(?<![a-z])notify(?:-?me)?(?![a-z])|(?<![a-z])notify[-_]|[-_]notify|back-?in-?stock|"
-                             r"waitlist|wait-list|restock|stock-?alert")
 # A link to other sellers' offers in place of the product's own buy button (Amazon without a featured offer):
 # the page itself sells nothing now
 _OTHERS_OFFERS = re.compile(r"(?:see|view|other) (?:all )?buying (?:options|choices)|alle kaufoptionen|"
@@ -1479,6 +1476,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             v = verdict(labelled) if labelled else None
         if not v and t and _NONE_COUNTED.fullmatch(t.casefold()):
             v = "OutOfStock"  # the stock element's count alone, at none ("<p class='stock'>0 pcs</p>")
+        if not v and _alert_control(el):
+            v = "notify"  # the product's back-in-stock alert button, in words the vocabulary lacks
         if v == "OutOfStock":
             ordered = _ORDERED_CLASS.search((el.get("class") or "").lower())
             if ordered:  # "<p class='availability backorder'>Awaiting stock</p>"
@@ -1576,7 +1575,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         # a container's own words count too, when they are a label's few ("<div class='atc'>Sold out</div>"),
         # not a buy form's every text (a colour's "그레이 품절" among its choices)
         texts = {says, own} if own and len(own) <= _CONTAINER_WORDS else {says}
-        if _named_alert(b):
+        if names_alert(b):
             texts.add("notify me")  # a control named for a back-in-stock alert, in any language ("Buybox_notify__8XWmv")
         if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
             texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
@@ -1858,7 +1857,7 @@ _SOLD_OUT_ATTRIBUTE = re.compile(r"data-(?:is-?)?(?:sold-?out|out-?of-?stock|oos
 # A choice's class may also strike it through or mark it "oos"
 # (also a choice classed for the back-in-stock alert it offers: Wiggle's "email-when-in-stock", "notify-me")
 _CHOICE_OUT_CLASS = re.compile(_OUT_CLASS.pattern + r"|(?:^|[-_])oos(?:$|[-_])|crossed|strike|when-in-stock|"
-                               + _NOTIFY_CONTROL.pattern)
+                               + NOTIFY_CONTROL.pattern)
 
 
 

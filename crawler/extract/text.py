@@ -38,6 +38,28 @@ READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one of them, as a whole class token
 
 
+# A control's name for a back-in-stock alert ("notify-me", "back-in-stock", "waitlist", "stock-alert").
+NOTIFY_CONTROL = re.compile(r"(?<![a-z])notify(?:-?me)?(?![a-z])|(?<![a-z])notify[-_]|[-_]notify|back-?in-?stock|"
+                            r"waitlist|wait-list|restock|stock-?alert")
+_OPENS = frozenset(("data-target", "data-bs-target", "aria-controls", "data-modal", "data-open"))
+_OFF = frozenset(("false", "0", "no", "off"))
+
+
+def names_alert(el) -> bool:
+    """Named for a back-in-stock alert by its class or id, a bare data attribute ("data-back-in-stock") or the
+    dialog it opens ("data-target='#backInStockModal'"): names hold where the words are in any language."""
+    names = [el.get("class"), el.get("id")]
+    for k, v in el.items():
+        if k in _OPENS:
+            names.append(v)
+        elif k.startswith("data-") and v.strip().lower() not in _OFF:  # not "data-waitlist='false'"
+            names.append(k[5:])
+    return NOTIFY_CONTROL.search(_CAMEL_HUMP.sub("-", " ".join(filter(None, names))).lower()) is not None
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "notifyMeModal": "notify-Me-Modal"
+
+
 # A label that says "price" and no more ("Price:", "Ár:", "Цена:", "販売価格"), in the shops' languages.
 PRICE_LABEL = re.compile(
     r"(?:our|your|sale|selling|offer|retail|special|deal|unser|notre|nuestro|ваша|наша)?\s*"

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .areas import related_heading, says_buy
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, labelled_later, opening_bracket
-from .text import TEST_IDS, short_text
+from .text import TEST_IDS, names_alert, short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
 _GALLERY = re.compile(
@@ -206,6 +206,9 @@ def scan(root) -> Scan:
                         or (tag == "input" and says_buy((get("alt") or get("value") or "")[:200]))):
                     # an input's words are its value, a picture button's its alt text
                     buy.append(el)
+                    continue
+                if names_alert(el):  # the back-in-stock alert in the buy button's place, its name in its data
+                    s.stock.append(el)
                     continue
             elif tag == "form":
                 a = " ".join(filter(None, (get("id"), get("class"), get("action"), get("name"))))
