@@ -1036,6 +1036,32 @@ def test_a_control_named_for_a_back_in_stock_alert_in_any_language(words, lang):
     assert extract_product(page(body, ld(data), lang=lang), URL).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("words, lang", [("Sold out", "en"), ("Tükendi", "tr"), ("Ausverkauft", "de")])
+def test_a_disabled_buy_button_saying_sold_out_where_the_page_has_no_heading(words, lang):
+    # a script-built page: no h1, the price in a class that does not say price, the cart button's class not
+    # a cart word's; the markup says nothing of stock
+    data = {"@type": "Product", "name": "Maskara", "offers": {"@type": "Offer", "price": "29.95", "priceCurrency": "TRY"}}
+    body = (f"<div class='pr-in-w'><div class='pr-bx-w'><span class='prc-dsc'>29,95 TL</span></div>"
+            f"<div class='pr-in-at'><button class='pr-in-btn add-to-bs' disabled>{words}</button>"
+            f"<button class='pr-in-btn fv'><span class='tooltip'>Favorilere Ekle</span></button></div></div>")
+    assert extract_product(page(body, ld(data), lang=lang), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize("tiles", [
+    # other products' cards, in a rail the page does not name, each with its own disabled "Sold out"
+    "<div class='slider'>" + "".join(f"<div class='card'><a href='/p/{i}'>Scarf {i}</a><button disabled>Sold out"
+                                     "</button></div>" for i in range(3)) + "</div>",
+    "<div class='row'>" + "".join(f"<div class='col'><a href='/p/{i}'>Scarf {i}</a><button disabled>Sold out"
+                                   "</button></div>" for i in range(3)) + "</div>",
+    # a size's button saying sold out is the size's
+    "<div class='sizes'><button disabled>Sold out</button><button>M</button><button>L</button></div>"])
+def test_a_disabled_sold_out_button_elsewhere_does_not_outweigh_a_working_buy_button(tiles):
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            f"{tiles}<button class='btn btn-primary'>Add to bag</button></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+
+
 @pytest.mark.parametrize("button", [
     # Salesforce Commerce Cloud: the alert named by a bare data attribute and the dialog it opens, the class generic
     "<button class='btn btn-block btn-secondary' data-toggle='modal' data-back-in-stock "

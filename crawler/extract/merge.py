@@ -321,7 +321,9 @@ def _extract(root, url: str) -> ProductRecord:
                               or labels.brand_page_brand(saying(), h1[1])
                               or labels.more_from_link(brand_links(), related, h1[1])))
     visible = stock.Visibility(sc.styles)
-    box_anchors = anchors + _first_price(sc.price, related)
+    # a sold-out buy button whose class names no cart anchors the box too: on a page without a heading its words
+    # are the only ones that say
+    box_anchors = anchors + _first_price(sc.price, related) + _first_price(sc.sold_out_buttons, related)
     heard: list = []  # every verdict the page's words gave, weak ones beside a working button included
     shown, buyable = stock.page_availability(sc.stock, buttons, box_anchors, related, visible,
                                              title=h1[0] if h1 else shown_name, heard=heard)

@@ -1620,6 +1620,17 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     return None, working
 
 
+def sold_out_button(el) -> bool:
+    """A buy button in its sold-out state: disabled, its few words saying sold out ("Ausverkauft", "Notify me"),
+    whatever its class (a script-built page's "add-to-bs"); not a choice's ("그레이 품절", a pressed or checked
+    one, one in a size picker)."""
+    if (not _switched_off(el, _OUT_CLASS) or _in_picker(el, None)
+            or any(el.get(a) is not None for a in ("aria-pressed", "aria-checked", "aria-selected"))):
+        return False
+    said = short_text(el, _CONTAINER_WORDS)
+    return bool(said) and _VERDICT.match(said.casefold()) is not None and verdict(said) in ("OutOfStock", "notify")
+
+
 def said_only_by_disabled_buttons(stock_elems, buttons, anchors, related, visible: Visibility) -> bool:
     """The page's sold-out words are disabled buttons' alone ("<button disabled>Out of stock</button>"): without
     them the page says nothing of stock."""

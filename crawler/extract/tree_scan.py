@@ -16,6 +16,7 @@ from itertools import islice
 
 from .areas import related_heading, says_buy
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, labelled_later, opening_bracket
+from .stock import sold_out_button
 from .text import TEST_IDS, names_alert, short_text
 
 # Applied to lower-cased class/id strings that passed the cheap substring tests below.
@@ -105,7 +106,7 @@ class Scan:
     __slots__ = ("metas", "links", "base", "title", "ld_scripts", "h1s", "price", "buy", "gallery",
                  "brand", "crumbs", "itemscope", "typed", "stock", "scripts", "spec_rows", "labels",
                  "code_inputs", "styles", "titles", "h2s", "related_heads", "state_attributes",
-                 "variant_lists")
+                 "variant_lists", "sold_out_buttons")
 
     def __init__(self):
         self.metas = []
@@ -132,6 +133,7 @@ class Scan:
         self.titles = []  # elements whose class or id says product name or title
         self.h2s = []  # the first h2s: the product's heading on pages without an h1
         self.related_heads = []  # headings of recommendation blocks ("Customers also bought")
+        self.sold_out_buttons = []  # disabled buttons that say sold out, whatever their class (stock.sold_out_button)
 
 
 def _says_buy(el) -> bool:
@@ -209,6 +211,9 @@ def scan(root) -> Scan:
                     continue
                 if names_alert(el):  # the back-in-stock alert in the buy button's place, its name in its data
                     s.stock.append(el)
+                    continue
+                if sold_out_button(el):
+                    s.sold_out_buttons.append(el)
                     continue
             elif tag == "form":
                 a = " ".join(filter(None, (get("id"), get("class"), get("action"), get("name"))))
