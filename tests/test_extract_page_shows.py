@@ -4637,7 +4637,11 @@ def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_la
 
 
 @pytest.mark.parametrize("words, lang", [("Acquista", "it"), ("In winkelmand", "nl"), ("Dodaj v košarico", "sl"),
-                                         ("افزودن به سبد خرید", "fa"), ("Buy It Now", "en"), ("Megrendelem", "hu")])
+                                         ("افزودن به سبد خرید", "fa"), ("Buy It Now", "en"), ("Megrendelem", "hu"),
+                                         # "my" basket, and the short forms a narrow screen shows
+                                         ("In mijn winkelmandje", "nl"), ("In mijn mandje", "nl"), ("Bestel nu", "nl"),
+                                         ("In meinen Warenkorb", "de"), ("Añadir a mi carrito", "es"),
+                                         ("Aggiungi al mio carrello", "it"), ("Add to my bag", "en")])
 def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
     # no class, form or markup says buy: the button's words do, and a page that can be bought is in stock
     box = f"<div class='actions'><button type='button' class='btn btn-primary'>{words}</button></div>"
@@ -4681,10 +4685,14 @@ def test_a_buy_box_streamed_by_react_in_a_hidden_segment_is_shown(button, read):
     assert extract_product(page(body.replace("id='S:0'", "id='stock-template'")), URL).availability != read
 
 
-def test_a_tailwind_block_hidden_on_phones_and_shown_from_a_width_on_is_shown():
-    # "hidden lg:flex": Tailwind's desktop-only block (display: none, then flex from the lg width on)
-    box = ("<div class='hidden lg:flex items-center gap-3'><p class='availability'>Sold out</p>"
+@pytest.mark.parametrize("shown", [
+    "hidden lg:flex",  # Tailwind's desktop-only block (display: none, then flex from the lg width on)
+    "d-none d-md-block", "d-none d-lg-flex",  # Bootstrap's
+    "is-hidden is-visible-from-size-m",  # a shop's own utilities (Coolblue)
+    "hide show-for-medium", "u-hidden u-display-block@md"])
+def test_a_block_hidden_on_phones_and_shown_from_a_width_on_is_shown(shown):
+    box = (f"<div class='{shown} items-center gap-3'><p class='availability'>Sold out</p>"
            "<button disabled class='btn'>Sold out</button></div>")
     assert in_buy_box(box).availability in SOLD_OUT
     # hidden at every width: nothing said
-    assert in_buy_box(box.replace("hidden lg:flex", "hidden")).availability is None
+    assert in_buy_box(box.replace(shown, shown.split()[0])).availability is None

@@ -26,9 +26,14 @@ def hidden_attribute(el) -> bool:
     return el.get("hidden") is not None and not _STREAMED_SEGMENT.fullmatch(el.get("id") or "")
 
 
-# A utility class that shows the element from some width on ("hidden lg:flex": Tailwind's desktop-only block)
-SHOWN_FROM_A_WIDTH = re.compile(r"(?<![\w-])(?:sm|md|lg|xl|2xl):(?:block|flex|inline-flex|inline-block|inline|grid|"
-                                r"inline-grid|table|contents)(?![\w-])")
+# A utility class that shows the element from some width on, beside the one that hides it on phones: a desktop-only
+# block. Tailwind's "hidden lg:flex", Bootstrap's "d-none d-md-block", Foundation's "hide show-for-medium", a
+# shop's own "is-hidden is-visible-from-size-m", and the "@md" suffix of BEM-style utilities ("u-display-block@md").
+_DISPLAYS = r"(?:block|flex|inline-flex|inline-block|inline|grid|inline-grid|table|table-cell|table-row|contents)"
+SHOWN_FROM_A_WIDTH = re.compile(
+    rf"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):{_DISPLAYS}|d-(?:sm|md|lg|xl|xxl)-{_DISPLAYS}|"
+    r"show-for-(?:medium|large|xlarge)(?:-up)?|(?:is-|u-)?visible-(?:[a-z]+-)*from-[\w-]+|"
+    rf"(?:[a-z]+-)*(?:{_DISPLAYS}|visible|show)@(?:sm|md|lg|xl|tablet|desktop))(?![\w-])")
 
 
 # An inline style or a stylesheet declaration that hides its element.
