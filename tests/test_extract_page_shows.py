@@ -277,6 +277,7 @@ def test_a_sold_out_page_that_no_longer_shows_its_price(code, url, is_product):
     ("<p class='status'>Pre-orders sold out.</p><button class='btn' disabled>Pre-order sold out</button>", "en"),
     ("<span class='status'>Awaiting restock</span>", "en"), ("<span class='status'>Loppu varastosta</span>", "fi"),
     ("<span class='status'>Nedostupno</span>", "hr"), ("<span class='status'>Terjual habis</span>", "id"),
+    ("<span class='status'>Habis stok</span>", "id"), ("<button class='btn' disabled>Me avise quando chegar</button>", "pt"),
     # a short first sentence states it, the rest is prose
     ("<p class='notice'><strong>Op dit moment is de Wollen Jas uitverkocht! Houd onze winkels en website dit "
      "najaar in de gaten voor alles over de nieuwe collectie.</strong></p>", "nl"),

@@ -127,7 +127,7 @@ _OUT = (
     "stokta değil", "stokta bulunmamaktadır", "stokta bulunmuyor", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
     "nėra prieinama", "販売していません", "没货", "không có sẵn", "walang stock",
     "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
-    "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "stok kosong", "terjual habis", "habis terjual",
+    "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "habis stok", "stok kosong", "terjual habis", "habis terjual",
     "habis dijual", "sudah habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
     "在庫切れ", "売り切れ", "品切れ", "在庫なし", "在庫がありません", "在庫ありません", "販売終了", "販売を終了", "完売",
@@ -259,7 +259,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "e-mail when available", "let me know when", "alert me when", "remind me", "back in stock",
            "binnenkort leverbaar", "coming soon", "available soon", "arriving soon", "more on the way",
            "demnächst verfügbar", "bald verfügbar", "bald wieder verfügbar", "bientôt disponible", "próximamente",
-           "notifique-me", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
+           "notifique-me", "me avise quando", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
            "modtag varsel", "request stock alert", "set stock alert", "set a stock alert", "get a stock alert",
            "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when",
            "sign up to be notified",
