@@ -4642,7 +4642,9 @@ def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_la
                                          # "my" basket, and the short forms a narrow screen shows
                                          ("In mijn winkelmandje", "nl"), ("In mijn mandje", "nl"), ("Bestel nu", "nl"),
                                          ("In meinen Warenkorb", "de"), ("Añadir a mi carrito", "es"),
-                                         ("Aggiungi al mio carrello", "it"), ("Add to my bag", "en")])
+                                         ("Aggiungi al mio carrello", "it"), ("Add to my bag", "en"),
+                                         # ja "put in the basket / shopping basket"
+                                         ("バスケットに入れる", "ja"), ("買い物かごに入れる", "ja"), ("カゴに追加", "ja")])
 def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
     # no class, form or markup says buy: the button's words do, and a page that can be bought is in stock
     box = f"<div class='actions'><button type='button' class='btn btn-primary'>{words}</button></div>"

@@ -431,7 +431,7 @@ _BUY_TEXT = re.compile(
     r"aan winkelmand|ajouter au chariot|ajouter à mon panier|in den korb|"
     # "my" basket, and a narrow screen's short form ("In mijn winkelmandje", "In mijn mandje", "Bestel nu")
     r"in mijn (?:winkel)?mand(?:je)?|bestel nu|in meinen (?:warenkorb|einkaufswagen)|añadir a mi (?:carrito|cesta|bolsa)|"
-    r"aggiungi al mio carrello|add to my (?:cart|bag|basket)|"
+    r"aggiungi al mio carrello|add to my (?:cart|bag|basket)|(?:バスケット|買い物かご|かご|カゴ)に(?:入れる|追加)|"
     # a pre-order taken by the button ("Pre-order now", "予約する")
     r"pre-?order now|^\s*pre-?order\s*$|jetzt vorbestellen|^\s*vorbestellen\s*$|précommander|予約する|予約注文|"
     r"立即预订|立即預購|예약 ?구매|"
