@@ -979,6 +979,22 @@ def test_a_more_products_from_link_names_the_maker_in_the_shops_language(link, l
     assert get(link, lang=lang).brand == "Hoover"
 
 
+@pytest.mark.parametrize("link", [
+    # Bloomingdale's: the brand link's words say "this brand", its name filled in by script
+    "<div id='pdpBrandLink'><a href=''>Shop more from this brand</a></div>",
+    "<div class='product-brand'><a href='#'>Mehr von dieser Marke</a></div>",
+    "<div class='brand-link'><a href='#'>Voir plus de cette marque</a></div>"])
+def test_a_more_from_this_brand_link_names_none(link):
+    assert get(link).brand is None
+
+
+def test_a_brand_element_served_hidden_names_none():
+    # a hidden copy of the brand block for another layout, its name a placeholder's
+    assert get("<div class='displayNone'><p class='product-brand'>Acme Placeholder</p></div>").brand is None
+    assert get("<p class='product-brand' style='display:none'>Acme</p>").brand is None
+    assert get("<div class='d-none d-md-block'><p class='product-brand'>Acme</p></div>").brand == "Acme"
+
+
 def test_a_manufacturers_warranty_link_is_no_brand():
     # Best Buy's warranty list: "Manufacturer's Warranty disclosures", classed for the manufacturer's warranty
     main = ("<ul class='warrantyList'><li><a>Geek Squad Terms and Conditions</a></li><li><a "

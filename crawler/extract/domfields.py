@@ -7,7 +7,7 @@ from copy import deepcopy
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
-from .text import HIDING_CLASS, HIDING_STYLE, SHOWN_FROM_A_WIDTH, TEST_IDS, clean, hidden_attribute, short_text
+from .text import HIDING_CLASS_TOKEN, SHOWN_FROM_A_WIDTH, TEST_IDS, clean, served_hidden, short_text
 
 
 def title_text(title_el) -> str | None:
@@ -144,7 +144,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             t = _titled_part(h, t, title_words)
         if first_h1 is None:
             first_h1 = (h, t)
-        if first_shown is None and not _served_hidden(h):
+        if first_shown is None and not served_hidden(h):
             first_shown = (h, t)
         words = _WORD.findall(t.lower())
         if not words or not title_words:
@@ -165,9 +165,6 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
     # a long name the title shortens ("ShieldTech MagStand (Samsung Galaxy S25) : Amazon.in") over a widget's
     # heading before it ("Product summary presents key product information")
     return most or first_shown or first_h1
-
-
-_HIDING_CLASS = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])")
 
 
 def shown_heading(h) -> str | None:
@@ -204,20 +201,10 @@ def _not_the_name(d) -> bool:
     if not isinstance(d.tag, str):
         return False
     cls = d.get("class")
-    if cls and _HIDING_CLASS.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls):
+    if cls and HIDING_CLASS_TOKEN.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls):
         return True
     href = d.get("href") if d.tag == "a" else None
     return d.tag == "button" or (href is not None and (href.strip() in ("#", "") or href.startswith("javascript:")))
-
-
-def _served_hidden(el) -> bool:
-    """Served hidden by itself or a wrapper: its ``hidden`` attribute, a hiding class or an inline style."""
-    for e in (el, *el.iterancestors()):
-        cls, style = e.get("class"), e.get("style")
-        if (hidden_attribute(e) or (cls and _HIDING_CLASS.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls))
-                or (style and HIDING_STYLE.search(style.lower()))):
-            return True
-    return False
 
 
 def shares_title(headings, titles: list[str], least: int = 3) -> bool:

@@ -23,7 +23,7 @@ from itertools import islice, takewhile
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .marketplaces import is_marketplace
-from .text import CHOOSE, READER_ONLY, TEST_IDS, clean, short_text, shown_words
+from .text import CHOOSE, READER_ONLY, TEST_IDS, clean, served_hidden, short_text, shown_words
 
 # Label vocabularies, written as ``normalize`` leaves them (casefolded, runs of spaces and
 # punctuation . - _ / ' ° º as one space).  "sku" is the shop's own code; "maker" (manufacturer) is
@@ -340,7 +340,11 @@ _QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“�
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
                             r"all (?:the )?(?:brands|manufacturers)|alle marken|alle hersteller|toutes les marques|"
-                            r"todas las marcas|tutte le marche)\b")
+                            r"todas las marcas|tutte le marche|"
+                            # a link that points at the maker without naming it ("Shop more from this brand")
+                            r"(?:this|that|same|dieser|diesem|dieses|cette|ce|esta|este|essa|esse|questa|questo|deze|"
+                            r"dit) (?:brand|designer|maker|label|marke|hersteller|marque|créateur|marca|diseñador|"
+                            r"marchio|stilista|merk))\b")
 _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
 # a brand link's "Sherwood brand" (not "Lucky Brand", a maker's name, nor "Shop by brand")
 _BRAND_WORD_AFTER = re.compile(r"(?<! by)(?<! our)(?<! the) brand$")
@@ -1228,7 +1232,7 @@ def dom_brand(brand_elems, related) -> str | None:
     for el in brand_elems:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)) \
-                or siblings.get(el.getparent(), 0) >= 3:
+                or siblings.get(el.getparent(), 0) >= 3 or served_hidden(el):
             continue
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4", "select"), None) is not None \
                 or _links(el) > 1:

@@ -38,6 +38,20 @@ SHOWN_FROM_A_WIDTH = re.compile(
 
 # An inline style or a stylesheet declaration that hides its element.
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+HIDING_CLASS_TOKEN = re.compile(rf"(?<![\w-]){HIDING_CLASS}(?![\w-])")  # one, as a whole class token
+
+
+def served_hidden(el) -> bool:
+    """Served hidden by itself or a wrapper: its ``hidden`` attribute, a hiding class (not a desktop-only block's)
+    or an inline style. (The page's own stylesheet is read by ``stock.Visibility``.)"""
+    for e in (el, *el.iterancestors()):
+        cls, style = e.get("class"), e.get("style")
+        if (hidden_attribute(e) or (style and HIDING_STYLE.search(style.lower()))
+                or (cls and HIDING_CLASS_TOKEN.search(cls.lower()) and not SHOWN_FROM_A_WIDTH.search(cls))):
+            return True
+    return False
+
+
 # Classes that show their text to screen readers only.
 READER_ONLY_CLASS = r"sr-only|visually-?hidden|screen-reader-text"
 READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one of them, as a whole class token
