@@ -995,6 +995,22 @@ def test_a_brand_element_served_hidden_names_none():
     assert get("<div class='d-none d-md-block'><p class='product-brand'>Acme</p></div>").brand == "Acme"
 
 
+def test_a_brand_element_holding_a_brand_element_gives_the_inner_one():
+    # Farfetch: the heading classed for brand and name, its brand link inside
+    main = ("<h1 class='detail-brand detail-name'><a href='/shopping/women/jimmy-choo' class='brand-link'>Jimmy Choo"
+            "</a> 'Lucy' pumps</h1>")
+    assert get(main).brand == "Jimmy Choo"
+
+
+def test_a_designer_link_in_the_mega_menu_is_no_brand():
+    # the mega menu's "just in" panel: designers' links and "View all", classed for designers
+    menu = ("<div id='nav_main' class='main-menu'><ul class='main-menu__wrapper'><li class='main-menu__item'>"
+            "<div class='sub_menu'><div class='just-in__top'><a class='just-in__top__designer' href='/d/isa-arfen'>"
+            "Isa Arfen</a><a class='just-in__top__designer__all' href='/just-in'>VIEW ALL JUST IN</a></div></div></li>"
+            "</ul></div>")
+    assert extract_product(page().replace("<main>", menu + "<main>"), URL).brand is None
+
+
 def test_a_manufacturers_warranty_link_is_no_brand():
     # Best Buy's warranty list: "Manufacturer's Warranty disclosures", classed for the manufacturer's warranty
     main = ("<ul class='warrantyList'><li><a>Geek Squad Terms and Conditions</a></li><li><a "

@@ -403,7 +403,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         if more:
             t = more.group(1) or more.group(2)
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
-    if _BROWSE_BRANDS.search(t) or t.casefold() in _PAGE_SECTIONS:
+    if _BROWSE_BRANDS.search(t) or t.casefold() in _PAGE_SECTIONS or (dom and _DOM_PREFIX.fullmatch(t + " ")):
         return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     if dom:
         t = _BRAND_WORD_AFTER.sub("", t)
@@ -1229,10 +1229,12 @@ def dom_brand(brand_elems, related) -> str | None:
             c = el.get("class")
             counts[c] = counts.get(c, 0) + 1
             siblings[el.getparent()] = siblings.get(el.getparent(), 0) + 1
+    # a heading around its brand link ("<h1 class='detail-brand detail-name'><a itemprop='brand'>"): the link says
+    holders = {a for el in brand_elems if el.tag == "a" or el.get("itemprop") == "brand" for a in el.iterancestors()}
     for el in brand_elems:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)) \
-                or siblings.get(el.getparent(), 0) >= 3 or served_hidden(el):
+                or siblings.get(el.getparent(), 0) >= 3 or el in holders or served_hidden(el):
             continue
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4", "select"), None) is not None \
                 or _links(el) > 1:
@@ -1290,7 +1292,8 @@ def _in_site_menu(el) -> bool:
     return False
 
 
-_SITE_HEADER = re.compile(r"masthead|site-?header|global-?header|navbar")
+_SITE_HEADER = re.compile(r"masthead|site-?header|global-?header|navbar|main-?menu|mega-?(?:menu|nav)|site-?nav|"
+                          r"(?:primary|global|main|top)-?nav")
 
 
 def _brand_label(words: str) -> bool:
