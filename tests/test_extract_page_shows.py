@@ -1321,6 +1321,9 @@ def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(b
     "<p>Services are not available in all countries or regions and are subject to change.</p>",
     "<p>Some features are not available in all regions.</p>",
     "<p>Dienste sind nicht in allen Ländern verfügbar.</p>",
+    # a details list's export restriction (Revolve)
+    "<ul class='product-details__list'><li>Buckle closure</li><li>This item is not available for international "
+    "export</li></ul>",
 ])
 def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None

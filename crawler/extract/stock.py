@@ -474,7 +474,7 @@ _FOLLOWING_SUBJECT = re.compile(
     r"myymälä\w*|varehus\w*)(?!\s+(?:online|en ligne|on-?line))|"
     r"shipping|delivery|collection|versand|livraison|colou?rs?|farben|couleurs|colores|colori|kleuren|"
     r"sellers?|verkäufer|händler|vendeur|vendedor|venditore|verkoper|apps?|"
-    r"envío|spedizione|verzending|"
+    r"envío|spedizione|verzending|export\w*|ausfuhr|esportazion\w+|exportaci\w+|international\w*|"
     # ru / uk / pl / cs / tr / sv / fi: "Недоступно для доставки", "Niedostępny do dostawy"
     r"доставк\w*|самовывоз\w*|dostaw\w*|doručen\w*|dodání|teslimat\w*|leverans\w*|toimitu\w*)(?![^\W\d_])|"
     + _OTHER_SUBJECT.pattern + ")")
