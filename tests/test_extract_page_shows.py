@@ -1324,9 +1324,17 @@ def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(b
     # a details list's export restriction (Revolve)
     "<ul class='product-details__list'><li>Buckle closure</li><li>This item is not available for international "
     "export</li></ul>",
+    # a service that does not come with it, a quantity the form's check refuses
+    "<p class='gift-options'>Gift options are not available for this item.</p>",
+    "<p class='autoship-msg'>CURRENTLY NOT AVAILABLE TO AUTOSHIP</p>",
+    "<div class='error-msg'>The quantity chosen is not available</div>",
 ])
 def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None
+
+
+def test_a_product_being_discontinued_is_still_on_sale():
+    assert in_buy_box("<p class='product-note'>This item is being discontinued.</p>").availability == "LimitedAvailability"
 
 
 @pytest.mark.parametrize("button, lang", [

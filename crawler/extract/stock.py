@@ -423,6 +423,11 @@ _OTHER_SUBJECT = re.compile(
     r"en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
     r"en tiendas|nei negozi|in de winkels|reservation|reservierung|réservation|reserva|gift ?wrap\w*|layaway|"
+    # a gift service, a repeat delivery, a quantity the form refuses ("The quantity chosen is not available")
+    r"gift[- ]?(?:options?|messages?|cards?|boxe?s?|receipts?)|autoship|auto-?ship|auto-?replenish\w*|"
+    r"subscri(?:be|ption)s?|abonnement|(?:chosen|selected|requested|entered) quantity|"
+    r"quantity (?:chosen|selected|requested|entered)|gewünschte menge|gewählte menge|quantité (?:choisie|demandée)|"
+    r"cantidad (?:seleccionada|solicitada)|quantità (?:selezionata|richiesta)|"
     r"information|informationen|informations|informazioni|información|informatie|service|"
     # the services and features that come with it ("Services are not available in all countries")
     r"services|dienste|dienstleistungen|servicios|servizi|diensten|features|funktionen|fonctionnalités|funciones|"
@@ -464,7 +469,7 @@ _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:near\s+you|nearby|in\s+der\s+nähe|près\s+de\s+chez\s+vous|cerca\s+de\s+ti|vicino\s+a\s+te|"
     r"bij\s+jou\s+in\s+de\s+buurt)(?![^\W\d_])|"
     r"\s*(?:in|for|from|im|en|für|von|bei|zur|pour|chez|dans|para|per|nei|nelle|voor|na|em|nas|nos|w|i|"
-    r"для|в|на|до|dla|do|pro|k|at|on)\s+"
+    r"для|в|на|до|dla|do|pro|k|at|on|to)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:"
     # (not the web shop itself: "in our online store", "en nuestra tienda online")
     r"(?<!online )(?<!web )(?<!internet )(?:(?:stores?|shops?|filialen?|markt|geschäft(?:en)?|winkels?|magasins?|"
@@ -581,7 +586,8 @@ _FROM_STOCK = re.compile(r"\s+(?:direct\s+)?(?:leverbaar|geleverd|verzonden|verz
 # "Almost" right before the sold-out words, in the shops' languages
 _ALMOST_BEFORE = re.compile(r"(?:^|[\s(¡!-])(?:almost|nearly|gotovo|skoro|prawie|nästan|melkein|lähes|aproape|skoraj|"
                             r"почти|майже|szinte|majdnem|neredeyse|casi|quase|presque|fast|quasi|bijna|næsten|nesten|"
-                            r"σχεδόν|téměř|takmer|gần|hampir|nyaris|hầu như)\s+$|(?:ほぼ|거의|几乎|幾乎|เกือบ)\s*$")
+                            r"σχεδόν|téměř|takmer|gần|hampir|nyaris|hầu như|being|soon to be|will be|going to be)\s+$|"
+                            r"(?:ほぼ|거의|几乎|幾乎|เกือบ)\s*$")
 # A possibility or a condition said after the sold-out words (ja / zh).
 _ALREADY = r"(?:already|déjà|bereits|schon|ya|già|al|já|już|redan|allerede|jo)\s+"
 # a share or a count before "(already) sold", not a name's number ("de PlayStation 5 uitverkocht")
