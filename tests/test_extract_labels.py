@@ -1011,6 +1011,28 @@ def test_a_designer_link_in_the_mega_menu_is_no_brand():
     assert extract_product(page().replace("<main>", menu + "<main>"), URL).brand is None
 
 
+@pytest.mark.parametrize("main, brand", [
+    # a breadcrumb's link to all of the maker's products (Sephora)
+    ("<ul class='Breadcrumb'><li class='Breadcrumb-item Breadcrumb-item--brand'><a href='/viktor-rolf?products=all'>"
+     "<span>all <span class='OneLinkNoTx'>Viktor & Rolf</span></span></a></li></ul>", "Viktor & Rolf"),
+    # a logo's call to visit the maker's shop (CVS, Sephora)
+    ("<div class='brandBanner'><a class='brandShopCTA' href='/shop/wet-n-wild'><img src='/b/wnw.png' alt=\"Go to Wet "
+     "n' Wild Brand Shop\"></a></div>", "Wet n' Wild"),
+    ("<div class='brand-about'><a href='/viktor-rolf'>visit the Viktor & Rolf brand boutique</a></div>", "Viktor & Rolf"),
+])
+def test_a_link_to_the_makers_products_names_the_maker_alone(main, brand):
+    assert get(main).brand == brand
+
+
+def test_a_share_button_that_passes_the_maker_along_is_no_brand_link():
+    # Neiman Marcus's "email a friend": a script link whose address carries "&Vendor=…", its picture "Mail icon"
+    share = ("<ul class='share'><li class='emailFriendLink'><a class='forwardFriend' href=\"javascript:emailProduct("
+             "'http://mail.example.com/s?ProdName=Trail+Jacket&Vendor=Fjellrev')\"><img src='/i/mail.png' alt='Mail icon'>"
+             "</a></li></ul>")
+    html = page().replace("<h1>Trail Jacket</h1>", "<h1>Trail Jacket</h1>" + share)
+    assert extract_product(html, URL).brand is None
+
+
 def test_a_manufacturers_warranty_link_is_no_brand():
     # Best Buy's warranty list: "Manufacturer's Warranty disclosures", classed for the manufacturer's warranty
     main = ("<ul class='warrantyList'><li><a>Geek Squad Terms and Conditions</a></li><li><a "

@@ -639,6 +639,17 @@ def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability
     assert in_buy_box(box, lang).availability == availability
 
 
+def test_a_page_states_brand_with_a_tag_left_in_it_reads_as_shown():
+    # Nordstrom's state: "UGG<sup>®</sup> Australia", the mark raised by its tag
+    state = {"product": {"name": "Amie Classic Slim Short Boot", "brandName": "UGG<sup>®</sup> Australia",
+                         "price": 199.95, "currency": "USD", "sku": "4106431"}}
+    body = (f"<script>window.__INITIAL_STATE__ = {json.dumps(state)};</script><div class='x1'><h1 class='x2'>"
+            "Amie Classic Slim Short Boot</h1><div class='x3'>$199.95</div></div>")
+    html = page(body).replace("<title>Wool Coat | Example Shop</title>",
+                              "<title>Amie Classic Slim Short Boot | Example Shop</title>")
+    assert extract_product(html, URL).brand in ("UGG® Australia", "UGG Australia")
+
+
 def test_a_page_states_product_in_snake_case_over_a_recommendation_named_like_part_of_it():
     state = {"product": {"current": {"sku": "SH-ZOL-CL-WHT", "name": "Zola Court Low Leather Wit", "brand": "Zola",
                                      "final_price_incl_tax": 119.95, "stock": {"is_in_stock": False, "qty": 0},

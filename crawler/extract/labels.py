@@ -310,7 +310,9 @@ def crumb_brand(crumbs: list[str], name: str | None) -> str | None:
 # Wrappers around a brand name in bylines and brand links; group "b" is the brand.
 _BRAND_WRAP = re.compile(
     r"^(?:"
-    r"visit\s+the\s+(?P<b1>.+?)(?:\s+(?:store|shop|brand\s+page))?|"  # also cut short: "Visit the Acme"
+    r"visit\s+the\s+(?P<b1>.+?)(?:\s+(?:brand\s+)?(?:store|shop|page|boutique))?|"  # also cut short: "Visit the Acme"
+    # a logo's "Go to Wet n' Wild Brand Shop"
+    r"go\s+to\s+(?:the\s+)?(?P<b12>.+?)(?:\s+brand)?(?:\s+(?:store|shop|page|boutique))?|"
     # beauty.com's "Shop the NARS Store" (not "Shop the look")
     r"shop\s+the\s+(?!(?:look|looks|collection|range|edit|story|brand|sale|outfit|set)$)(?P<b11>.+?)"
     r"(?:\s+(?:store|shop|boutique|collection))?|"
@@ -346,6 +348,9 @@ _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|brow
                             r"dit) (?:brand|designer|maker|label|marke|hersteller|marque|créateur|marca|diseñador|"
                             r"marchio|stilista|merk))\b")
 _DOM_SUFFIX = re.compile(r"(?:[- ]store|[- ]shop|\s+store\s+besuchen)$", re.I)
+# a breadcrumb's link to all of a maker's products: "all <span>Viktor & Rolf</span>" (not "All Saints"; "Shop all
+# Jeans" names a category: _BROWSE_BRANDS)
+_ALL_OF = re.compile(r"^all (?=\S)")
 # a brand link's "Sherwood brand" (not "Lucky Brand", a maker's name, nor "Shop by brand")
 _BRAND_WORD_AFTER = re.compile(r"(?<! by)(?<! our)(?<! the) brand$")
 # A maker's name written in two scripts, either way round: "Apple/苹果", "ديل - Dell", "Самсунг | Samsung".
@@ -402,7 +407,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         more = _MORE_FROM.search(t)  # a link beside the title: "Meer van Philux", "View all Acme products"
         if more:
             t = more.group(1) or more.group(2)
-        t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", t)).strip()
+        t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", _ALL_OF.sub("", t))).strip()
     if _BROWSE_BRANDS.search(t) or t.casefold() in _PAGE_SECTIONS or (dom and _DOM_PREFIX.fullmatch(t + " ")):
         return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     if dom:
@@ -1338,9 +1343,11 @@ def _logo_name(el) -> str | None:
             or el.get("title") or el.get("aria-label"))
 
 
-# A link to the brand's page: "/brand/acme", "/marken/acme", "?brand=acme".
-_BRAND_HREF = re.compile(r"[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|designers?|manufacturers?|hersteller|"
-                         r"fabricants?|fabricantes?|produttori|vendors?)(?:[/=_-]|$)", re.I)
+# A link to the brand's page: "/brand/acme", "/marken/acme", "?brand=acme"; not a script's or a mail's that
+# passes the brand along ("javascript:emailProduct('…&Vendor=Viktor+%26+Rolf')": a share button).
+_BRAND_HREF = re.compile(r"^(?!\s*(?:javascript|mailto):).*?[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|"
+                         r"designers?|manufacturers?|hersteller|fabricants?|fabricantes?|produttori|vendors?)(?:[/=_-]|$)",
+                         re.I | re.S)
 
 
 def title_brand(title_el) -> str | None:

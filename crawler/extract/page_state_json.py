@@ -22,7 +22,7 @@ from .framework_state import is_devalue, read_js_state, revive
 from .jsonsafe import Decoder
 from .prices import CURRENCY_KEYS, Hints, currency_code, json_amount, json_regular_amount
 from .stock import enum_verdict
-from .text import availability, clean
+from .text import availability, clean, plain_value
 
 # ``window.__INITIAL_STATE__ = {`` (or ``['app'] = {``), ``var pageData = {``, ``self["__PRELOADED_STATE__"]={``, and
 # Shopify's analytics ``var meta = {"product": {"vendor": ..., "variants": [...]}}`` on every shop's page,
@@ -178,10 +178,10 @@ def _name(d: dict, title_words: set | frozenset = frozenset()) -> str | None:
         if isinstance(v, dict) and v and all(_LOCALE.match(lang) for lang in v):
             v = _localized(v, title_words)  # {"fi": "…", "en": "…"}, commercetools' LocalizedString
         if isinstance(v, str) and 1 < len(v) < 300:
-            return clean(v)
+            return plain_value(v)
     for k, v in d.items():  # a platform's own word for it: "goodsName", "itemName", "productTitle"
         if isinstance(v, str) and 1 < len(v) < 300 and _OWN_NAME_KEY.search(k) and not _NOT_NAME_KEY.search(k):
-            return clean(v)
+            return plain_value(v)
     for k, v in d.items():
         # a name in the shop's language ("naam", "urunAdi"): words written apart, every one the title's
         if (isinstance(v, str) and " " in v and 3 < len(v) < 300 and "/" not in v and title_words
@@ -532,8 +532,8 @@ def _brand_and_code(d: dict, around) -> dict:
     for v in [d.get(k) for k in _BRAND_KEYS] + [around]:
         if isinstance(v, dict):
             v = v.get("name")
-        if isinstance(v, str) and clean(v):
-            brand = clean(v)
+        if isinstance(v, str) and plain_value(v):
+            brand = plain_value(v)
             break
     sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))),
                None)

@@ -5,7 +5,6 @@ JSON-LD-shaped dicts, so the vocabulary quirks are handled in one place.
 """
 from __future__ import annotations
 
-import html
 import re
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
@@ -13,7 +12,7 @@ from urllib.parse import parse_qsl, urlsplit
 from .image_urls import absolutize, clean_images
 from .prices import Hints, currency_code, parse_amount, parse_price_text
 from .stock import markup_availability
-from .text import SOLD_OUT, clean, strip_html
+from .text import SOLD_OUT, clean, plain_value, strip_html
 
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel",
                            "SomeProducts", "Vehicle", "Car", "Book"})
@@ -46,10 +45,6 @@ def first(v):
     return v
 
 
-# A tag left in a markup value; its name opens with a Latin letter (Suruga-ya's "<中古>", used, is words).
-_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-
-
 def text_of(v) -> str | None:
     """Plain value of a property that may be a string, number, Thing or list of those."""
     if v is None:
@@ -60,10 +55,7 @@ def text_of(v) -> str | None:
             v = first(v.get("name") or v.get("@value") or v.get("value"))
         if not isinstance(v, str):
             return clean(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-    # templates often HTML-escape values inside JSON ("Harbour &amp; Pine"), or leave a name's line breaks'
-    # tags in it ("[APC]<br>FW25 …")
-    v = html.unescape(v) if "&" in v and ";" in v else v
-    return clean(_TAG.sub(" ", v) if "<" in v else v)
+    return plain_value(v)
 
 
 def get(node: dict, key: str):

@@ -1,6 +1,7 @@
 """Small text helpers shared by every layer (whitespace, HTML stripping, availability)."""
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -142,6 +143,17 @@ def unescape_twice_escaped(value: str | None) -> str | None:
     if value and "&" in value and _ENTITY.search(value):
         return replace_entities(value)
     return value
+
+
+# A tag left in a data value; its name opens with a Latin letter (Suruga-ya's "<中古>", used, is words).
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def plain_value(v: str) -> str | None:
+    """A name's plain words in a data value: templates HTML-escape values inside JSON ("Harbour &amp; Pine"), or
+    leave a name's tags in it ("[APC]<br>FW25 …", "UGG<sup>®</sup> Australia")."""
+    v = html.unescape(v) if "&" in v and ";" in v else v
+    return clean(_TAG.sub(" ", v).replace(" ®", "®").replace(" ™", "™") if "<" in v else v)
 
 
 def strip_html(value) -> str | None:
