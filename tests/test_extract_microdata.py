@@ -53,3 +53,16 @@ def test_extruct_is_pinned(version_line):
     from importlib.metadata import version
 
     assert version_line == f"extruct=={version('extruct')}"
+
+
+def test_a_name_given_as_a_link_is_no_name():
+    # 6pm: <a itemprop="name" href=… content="Ayers Evening Sandal">: microdata's value of a link is its address
+    # (extruct, as the spec has it), which names nothing; the heading does
+    from street2shop.crawler.extract import extract_product
+    html = ("<html><head><title>Roberto Cavalli Ayers Evening Sandal at 6pm.com</title></head><body>"
+            "<div itemscope itemtype='http://schema.org/Product'><h1 class='title'><a href='/roberto-cavalli' "
+            "itemprop='brand' class='brand'>Roberto Cavalli</a> <a href='/product/8574668' itemprop='name' "
+            "content='Ayers Evening Sandal'>Ayers Evening Sandal</a></h1><span itemprop='price'>$54.99</span></div>"
+            "</body></html>")
+    rec = extract_product(html, "https://www.6pm.com/product/8574668")
+    assert rec.name is not None and not rec.name.startswith("http") and "Ayers Evening Sandal" in rec.name

@@ -639,6 +639,20 @@ def test_stock_counts_without_a_colon_and_a_stores_stock(box, lang, availability
     assert in_buy_box(box, lang).availability == availability
 
 
+def test_a_menus_heading_is_not_the_first_heading_that_names_the_product():
+    # LN-CC: the mega menu heads its entries with h1s; the product's heading matches no title words
+    menu = ("<ul class='b-menu_category'><li class='b-menu_category-item'><h1 class='b-menu_category-item_title'>"
+            "<a class='b-menu_category-link' href='/en/feed/feed.html'>Feed</a></h1></li></ul>")
+    body = (f"<nav class='b-navigation'>{menu}</nav><div class='b-product'><h1 class='b-product_name'>Thong Sandal"
+            "</h1><p class='b-product_price'>€ 975,00</p></div>")
+    html = page(body).replace("<title>Wool Coat | Example Shop</title>",
+                              "<title>Valentino Leather Studded Sandal | LN-CC</title>")
+    assert extract_product(html, URL).name == "Thong Sandal"
+    # in a menu the page does not name as one: its list's class says menu
+    html = html.replace("<nav class='b-navigation'>", "<div class='b-header'>").replace("</nav>", "</div>")
+    assert extract_product(html, URL).name == "Thong Sandal"
+
+
 def test_a_page_states_brand_with_a_tag_left_in_it_reads_as_shown():
     # Nordstrom's state: "UGG<sup>®</sup> Australia", the mark raised by its tag
     state = {"product": {"name": "Amie Classic Slim Short Boot", "brandName": "UGG<sup>®</sup> Australia",

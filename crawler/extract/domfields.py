@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from itertools import islice
 
 from .image_urls import img_url, tiny
 from .labels import BRAND_STYLE, labelled_code
@@ -106,6 +107,20 @@ def in_masthead(el) -> bool:
     return page_header
 
 
+def _in_menu(el, levels: int = 6) -> bool:
+    """Inside the site's navigation: a `<nav>` or an element whose class or id says menu (a mega menu's h1s)."""
+    for e in islice(el.iterancestors(), levels):
+        if e.tag in ("main", "article"):
+            return False
+        key = e.get("class") or e.get("id")
+        if e.tag == "nav" or (key and _MENU.search(key.lower())):
+            return True
+    return False
+
+
+_MENU = re.compile(r"(?<![a-z])(?:menu|mega-?nav|main-?nav|site-?nav|navigation)")
+
+
 def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool = True):
     """The h1 that names the product: most of its words appear in <title>/og:title.
 
@@ -144,7 +159,7 @@ def best_h1(h1s, titles: list[str], site: set[str] = frozenset(), fallback: bool
             t = _titled_part(h, t, title_words)
         if first_h1 is None:
             first_h1 = (h, t)
-        if first_shown is None and not served_hidden(h):
+        if first_shown is None and not served_hidden(h) and not _in_menu(h):
             first_shown = (h, t)
         words = _WORD.findall(t.lower())
         if not words or not title_words:

@@ -45,6 +45,11 @@ def first(v):
     return v
 
 
+def _not_an_address(name: str | None) -> str | None:
+    """A name that is an address names nothing (microdata's value of a link marked as the name is its href)."""
+    return None if name and name.startswith(("http://", "https://")) and " " not in name else name
+
+
 def text_of(v) -> str | None:
     """Plain value of a property that may be a string, number, Thing or list of those."""
     if v is None:
@@ -252,7 +257,7 @@ def product_fields(node: dict, base: str, hints: Hints, page_url: str | None = N
     A zero price is no price (configurable products, placeholders).
     """
     rec: dict = {
-        "name": text_of(node.get("name")),
+        "name": _not_an_address(text_of(node.get("name"))),
         # a book's "brand" is its author or publisher: no brand
         "brand": None if "Book" in types(node) else text_of(node.get("brand")) or text_of(node.get("manufacturer")),
         "sku": text_of(get(node, "sku")),
