@@ -1358,6 +1358,15 @@ def test_a_date_a_price_or_colours_available_is_no_stock_statement(box):
     assert in_buy_box(box).availability is None
 
 
+@pytest.mark.parametrize("words, lang", [("Notify me when the price drops", "en"), ("Obavesti me kada se promeni cena", "sr"),
+                                         ("Benachrichtigen, wenn der Preis sinkt", "de"),
+                                         ("M'alerter en cas de baisse de prix", "fr")])
+def test_a_price_alert_is_no_back_in_stock_alert(words, lang):
+    # the only control the static page shows is the price watch's; the buy button is drawn by script
+    box = f"<div class='product-actions'><a class='btn btn-link price-watch' href='#'>{words}</a></div>"
+    assert in_buy_box(box, lang).availability is None
+
+
 def test_a_product_being_discontinued_is_still_on_sale():
     assert in_buy_box("<p class='product-note'>This item is being discontinued.</p>").availability == "LimitedAvailability"
 

@@ -488,6 +488,10 @@ _FOLLOWING_SUBJECT = re.compile(
 _SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|collection|"
                              r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?"
                              r"(?:currently\s+|derzeit\s+)?$")
+# A price's word after a notify phrase: the alert watches the price.
+_PRICE_WORD = re.compile(r"(?<![^\W\d_])(?:price|prices|preis|preise|preisänderung|preissenkung|prix|precio|prezzo|preço|"
+                         r"prijs|cena|cenu|cijena|цена|цену|ціна|ціну|fiyat\w*|hinta|pris|kaina|τιμή|"
+                         r"price-?drop)(?![^\W\d_])|価格|价格|價格|가격")
 # "Blue: Out of stock": a label that names something other than the product's stock.
 _LABEL_BEFORE = re.compile(r"^\s*([^\W\d_][^:：]{0,24}?)\s*[:：]\s*$")
 # A label for the product itself ("Item: Sold out", "Online: Out of stock") beside the stock labels
@@ -698,6 +702,8 @@ def verdict(text: str) -> str | None:
             or not every_size and (_FOLLOWING_SUBJECT.match(low, m.end()) or _SUBJECT_NEXT.match(low, m.end()))
             or _SERVICE_BEFORE.search(low, 0, m.start()) or _labelled_other(low[:m.start()])):
         return None
+    if m.lastgroup == "notify" and _PRICE_WORD.search(low, m.end(), m.end() + 40):
+        return None  # a price watch ("Notify me when the price drops"), not a back-in-stock alert
     if (m.lastgroup == "notify" and m.group() in _RESTOCKED and not low[:m.start()].strip()
             and low[m.end():].strip(" !.:-–！") in ("", "now", "today", "しました")):
         return "InStock"  # "Back in stock!" as a badge: restocked ("Back in stock soon" is not)
