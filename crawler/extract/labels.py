@@ -417,6 +417,8 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if "/" in t or "|" in t or " - " in t or " – " in t:
         t = _latin_of_two(t) or t
+    if " | " in t:
+        t = t.split(" | ", 1)[0]  # the name before a slogan or the shop's tagline ("Gymshark | We Do Gym")
     if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
             or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
             or t.casefold().rstrip(" ;.,") in _COUNTRIES:
