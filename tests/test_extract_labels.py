@@ -467,7 +467,9 @@ def test_brand_label_before_manufacturer_label():
 @pytest.mark.parametrize("byline, lang", [("Visit the Acme Store", "en"), ("Visita la Store de Acme", "es"),
                                           ("Bezoek de Acme-winkel", "nl"), ("Besök Acme-butiken", "sv"),
                                           # cut short, without "Store"
-                                          ("Visit the Acme", "en"), ("Besuche den Acme", "de")])
+                                          ("Visit the Acme", "en"), ("Besuche den Acme", "de"),
+                                          # pt: "of the" joined to the name, a note on the shop's language after it
+                                          ("Visite a Loja da Acme (em Espanhol)", "pt"), ("Visite a loja do Acme", "pt")])
 def test_a_byline_names_the_brand_before_the_manufacturers_company(byline, lang):
     rec = get(f"<a id='bylineInfo' class='a-link-normal' href='/stores/Acme/page/1'>{byline}</a>"
               "<table><tr><th>Manufacturer</th><td>Acme Housewares Ltd.</td></tr></table>", lang=lang)

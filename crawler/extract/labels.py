@@ -324,7 +324,7 @@ _BRAND_WRAP = re.compile(
     r"visiter\s+la\s+boutique\s+(?P<b6>.+)|"
     r"(?:voir|découvrir)\s+(?:tous\s+les\s+produits|la\s+marque|plus\s+de\s+produits)\s+(?P<b7>.+)|"
     r"(?:visita\s+la\s+tienda\s+de|visita\s+la\s+store\s+de|ver\s+(?:todo|más)\s+de|visita\s+lo\s+store\s+di|"
-    r"odwiedź\s+sklep|visite\s+a\s+loja|"
+    r"odwiedź\s+sklep|visite\s+a\s+loja(?:\s+d[aeo])?|"
     r"(?:scopri|vedi)\s+(?:tutti\s+i\s+prodotti|altri\s+prodotti)(?:\s+di)?)\s+(?P<b8>.+)|"
     r"(?:bezoek\s+de|besök)\s+(?P<b9>.+?)[-\s](?:winkel|butiken)"
     r")$", re.I)
