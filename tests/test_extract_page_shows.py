@@ -3004,6 +3004,9 @@ def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
     for title in ("Buy Wool Coat Online | Example Shop", "Wool Coat online kaufen | Example Shop",
                   "Wool Coat bei Shop", "Wool Coat at shop.example.com"):
         assert extract_product(page(body).replace("Wool Coat | Example Shop", title), URL).name == "Wool Coat", title
+    # the og:title says the same ("… Schuh bei SNIPES" on snipes.com), with no heading to prefer
+    og = "<meta property='og:title' content='Wool Coat bei Shop'>"
+    assert extract_product(page(body, og).replace("Wool Coat | Example Shop", "Wool Coat bei Shop"), URL).name == "Wool Coat"
 
 
 def test_a_heading_that_names_the_maker_is_not_the_products_name():

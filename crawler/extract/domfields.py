@@ -29,13 +29,27 @@ def title_name(title: str | None, site: set[str], host: str = "") -> str | None:
     Linen Shirt Online", "Linen Shirt online kaufen", "Linen Shirt bei Shop Co" on shopco.com)."""
     if not title:
         return None
-    squashed = _NOT_ALNUM.sub("", host.lower())
-    at = _AT_SHOP.search(title)
-    if at and (at.group("shop").casefold() in site or _NOT_ALNUM.sub("", at.group("shop").lower()) in squashed):
+    at = _at_shop(title, site, host)
+    if at:
         title = title[:at.start()] + " | " + at.group("shop")
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
     name = next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
     return (_CALL_TO_BUY.sub("", name).strip() or name) if name else None
+
+
+def without_at_shop(title: str, site: set[str], host: str = "") -> str:
+    """`title` without the shop named after it ("YUNG-96 black Schuh bei SNIPES" on snipes.com, "Linen Shirt at
+    Shop Co"), where that is the shop's own name."""
+    at = _at_shop(title, site, host)
+    return title[:at.start()] if at else title
+
+
+def _at_shop(title: str, site: set[str], host: str):
+    at = _AT_SHOP.search(title)
+    if at and (at.group("shop").casefold() in site
+               or _NOT_ALNUM.sub("", at.group("shop").lower()) in _NOT_ALNUM.sub("", host.lower())):
+        return at
+    return None
 
 
 # "Buy ... Online", "... online kaufen", "Acheter ... en ligne": a shop's title around the name.
