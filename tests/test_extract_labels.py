@@ -144,6 +144,10 @@ def test_header_row_then_value_row():
 
 def test_react_comments_split_the_text():
     assert get("<span class='meta'>SKU<!-- -->: <!-- -->12345</span>").sku == "12345"
+    # a bracketed label after the title (Americanas), a review count right after it
+    code = ("<span class='product-id'>(Cód.<!-- -->122423909<!-- -->)</span><span class='rating-box'>"
+            "<span class='rating-star-counter'>(100)</span></span>")
+    assert get(code, lang="pt-BR").sku == "122423909"
 
 
 def test_lines_of_a_description_separated_by_br():

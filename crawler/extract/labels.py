@@ -822,15 +822,15 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
         rest = clean(own_rest.split("\n")[0] if is_br else own_rest) or ""
         if not is_br and len(el):
             line = _line(el)  # the value may go on in the children: "Art.-Nr.: <b>12</b>-<b>34</b>"
-            m2 = LABEL.match(line)
+            m2 = LABEL.match(line, opening_bracket(line))
             rest = line[m2.end():] if m2 is not None else rest
         # one line of several labelled values: "メーカー：ソラノ模型 / 対象年齢：15才以上"
         return _value(field, _NEXT_LABELLED.split(rest[:120], 1)[0], "line")
     if is_br:
         return _value(field, *_following(el, tail=False))
     if len(el):
-        line = _line(el)
-        m2 = LABEL.match(line)
+        line = _line(el)  # also "(Cód.<!-- -->122423909<!-- -->)": a bracketed label, React's comments between
+        m2 = LABEL.match(line, opening_bracket(line))
         if m2 is not None and _has_value(line[m2.end():]):
             rest = line[m2.end():][:120]
             # "SKU <b>123</b>"; a code that is all of one child's text stays whole ("Codice: <span>MDL06 B</span>")
