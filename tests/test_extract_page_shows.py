@@ -548,6 +548,11 @@ def test_a_disabled_buy_button_that_screen_readers_hear_as_sold_out(attributes, 
     # how many to buy is nothing to choose first
     ("<select name='quantity'><option>1</option><option>2</option></select>"
      "<button class='add-to-cart' disabled>Add to Cart</button>", "OutOfStock"),
+    # the sizes drawn by a template the page carries (OTTO's mustache picker, its target served empty)
+    ("<script id='prd_dimensionsSelection' type='x-tmpl-mustache'><select class='prd_form__select'>{{#values}}"
+     "<option>{{value}}</option>{{/values}}</select></script><div id='js_prd_dimensionsSelectionTarget'></div>"
+     "<form action='/order/addToBasket'><button class='js_product_addToBasket' disabled type='submit'>In den "
+     "Warenkorb</button></form>", None),
 ])
 def test_a_buy_button_served_disabled_with_nothing_to_choose_first(box, availability):
     assert in_buy_box(box).availability == availability

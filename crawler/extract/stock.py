@@ -1694,11 +1694,22 @@ def disabled_and_nothing_to_choose(buttons, anchors, related, visible: Visibilit
         return None
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         for el in box.iter():
-            if ((el.tag == "select" and not _quantity(el)) or (
+            if (((el.tag == "select" and not _quantity(el)) or (
                     el.tag == "input" and (el.get("type") or "").lower() == "radio")
-                    or (_picker_group(el) and not _emptied(el))) and not _in_header_or_nav(el):
+                    or (_picker_group(el) and not _emptied(el)) or _picker_template(el))
+                    and not _in_header_or_nav(el)):
                 return None
     return "OutOfStock"
+
+
+def _picker_template(el) -> bool:
+    """A client-side template the page carries for its size picker (`<script type="x-tmpl-mustache">` holding a
+    `<select>`): the choices come when a script draws it."""
+    kind = (el.get("type") or "").lower()
+    if el.tag != "script" or not ("tmpl" in kind or "template" in kind):
+        return False
+    text = el.text or ""
+    return "<select" in text or "<option" in text or "radio" in text
 
 
 _LOADING = re.compile(r"(?<![A-Za-z])(?:[Ll]oading|[Ss]keleton|[Ss]himmer)")  # not "lazyloading"
