@@ -3019,6 +3019,11 @@ def test_a_heading_that_names_the_maker_is_not_the_products_name():
             "</h2><div class='product-price'>€ 189,00</div>")
     rec = extract_product(page(body).replace("Wool Coat | Example Shop", "Nordvik Wool Coat | Example Shop"), URL)
     assert (rec.name, rec.brand) == ("Wool Coat", "Nordvik")
+    # the share card's title sets the maker apart with a dash (SSENSE: "Jimmy Choo - Pink Snakeskin Anouk Pumps")
+    card = "<meta name='twitter:title' content='Nordvik - Wool Coat'>"
+    html = page(body.replace("<h2 class='product-name'>Wool Coat</h2>", ""), card)
+    rec = extract_product(html.replace("Wool Coat | Example Shop", "Nordvik: Wool Coat | Example Shop"), URL)
+    assert (rec.name, rec.brand) == ("Wool Coat", "Nordvik")
 
 
 def test_a_heading_in_the_brands_colours_names_the_product():

@@ -505,8 +505,8 @@ def _extract(root, url: str) -> ProductRecord:
     if rec.name and rec.brand and sources.get("name") != "dom" and rec.name.startswith(rec.brand + " ") \
             and any(domfields.maker_heading(h) and short_text(h, 80) == rec.brand for h in sc.h1s):
         # the page heads the product with its maker's own heading and shows the name apart: the
-        # title's name after the maker is the product's
-        rec.name = rec.name[len(rec.brand) + 1:]
+        # title's name after the maker is the product's (without the dash or colon that set them apart)
+        rec.name = rec.name[len(rec.brand) + 1:].lstrip(" -–—:|·•").strip() or rec.name
 
     @cache
     def boxed():  # the amounts the buy box shows outside any price element (read only when asked)
