@@ -509,6 +509,12 @@ def test_currency_from_dom_uses_tld():
 def test_currency_code_symbols():
     assert currency_code("€") == "EUR" and currency_code("usd") == "USD" and currency_code("zł") == "PLN"
     assert currency_code("kr", Hints(tld="dk")) == "DKK"
+    # Yandex Market's and older Russian feeds' "RUR" is the rouble
+    assert currency_code("RUR") == "RUB"
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Mug",
+            "offers": {"@type": "Offer", "price": "979", "priceCurrency": "RUR"}}
+    html = page(body="<h1>Mug</h1>").replace("</head>", f"<script type='application/ld+json'>{json.dumps(data)}</script></head>")
+    assert extract_product(html, "https://market.example.ru/p/1").currency == "RUB"
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -82,7 +82,7 @@ _TLD_CURRENCY = {**{t: "EUR" for t in _EURO_TLDS}, **_TLD_KRONA, "uk": "GBP", "c
 
 
 # Names shops print in place of the ISO code ("2.999,99 Lei", "¥99 RMB").
-_CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
+_CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "RUR": "RUB", "NIS": "ILS", "SFR": "CHF", "TL": "TRY", "РУБ": "RUB", "ГРН": "UAH",
                  "RS": "INR", "RP": "IDR", "RM": "MYR", "KSH": "KES", "TSH": "TZS", "USH": "UGX"}
 _TLD_RUPEE = {"pk": "PKR", "lk": "LKR", "np": "NPR", "mu": "MUR", "sc": "SCR"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
