@@ -430,6 +430,16 @@ def test_article_page_is_not_a_product():
     assert not rec.is_product and rec.price is None
 
 
+def test_a_paywalled_articles_subscription_product_makes_no_product_page():
+    # Google's subscription markup: the article "isPartOf" a Product, the paper's paid access (NYT, FT)
+    data = {"@context": "http://schema.org", "@type": "NewsArticle", "headline": "A Guide to Better Sleep",
+            "isAccessibleForFree": False, "hasPart": {"@type": "WebPageElement", "cssSelector": ".meteredContent"},
+            "isPartOf": {"@type": ["CreativeWork", "Product"], "name": "The Daily Paper", "productID": "paper.com:basic"}}
+    head = f'<meta property="og:type" content="article"><script type="application/ld+json">{json.dumps(data)}</script>'
+    rec = extract_product(page(head, "<h1>A Guide to Better Sleep</h1><p class='byline'>By Tim</p><p>Text</p>"), URL)
+    assert (rec.is_product, rec.availability, rec.name) == (False, None, "A Guide to Better Sleep")
+
+
 def test_dom_breadcrumbs_nav():
     body = ('<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/w">Women</a></li>'
             '<li>Dresses</li></ol></nav><h1>Dress</h1>')

@@ -91,12 +91,13 @@ def read_jsonld(scripts) -> list:
     return out
 
 
-_SKIPPED_KEYS = frozenset(("review", "reviews", "aggregateRating"))
+# (an article's "isPartOf" Product is the paper's paid access, Google's subscription markup: no product of the page)
+_SKIPPED_KEYS = frozenset(("review", "reviews", "aggregateRating", "isPartOf"))
 
 
 def iter_nodes(data) -> list[dict]:
     """Every dict node in document (pre-)order, descending @graph, lists and nested
-    values (depth-limited); reviews and ratings are not descended into.
+    values (depth-limited); reviews, ratings and what a node is part of are not descended into.
 
     Plain recursion into a list rather than nested generators: JSON-LD has dozens
     of small nodes per page and a generator frame per value cost more than the node.
