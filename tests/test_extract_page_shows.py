@@ -1372,6 +1372,20 @@ def test_a_price_alert_is_no_back_in_stock_alert(words, lang):
     assert in_buy_box(box, lang).availability is None
 
 
+@pytest.mark.parametrize("prose", ["One of the largest plush available from Pokémon Center",
+                                   "The softest merino blend available anywhere this season"])
+def test_prose_with_an_in_stock_word_says_nothing_of_stock(prose):
+    # a subtitle in the buy box; markup says sold out and no button sells
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00", "OutOfStock")}
+    body = (f"<div class='product-info'><h1>Wool Coat</h1><p class='subtitle'>{prose}</p>"
+            "<div class='product-price'>€ 189,00</div></div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
+    assert in_buy_box(f"<p class='subtitle'>{prose}</p>").availability is None
+    # a statement still says it, its subject first
+    assert in_buy_box("<p class='note'>This item is currently available</p>").availability == "InStock"
+    assert in_buy_box("<p class='note'>Magic Keyboard with Numeric Keypad available.</p>").availability == "InStock"
+
+
 def test_a_product_being_discontinued_is_still_on_sale():
     assert in_buy_box("<p class='product-note'>This item is being discontinued.</p>").availability == "LimitedAvailability"
 

@@ -488,6 +488,13 @@ _FOLLOWING_SUBJECT = re.compile(
 _SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|collection|"
                              r"verzending|levering)\s+(?:is\s+|ist\s+|est\s+|es\s+|è\s+)?"
                              r"(?:currently\s+|derzeit\s+)?$")
+# Four words or more before an in-stock word, the last no copula or adverb of a statement ("This item is currently
+# available", "Artikel ist sofort lieferbar"), and words after it: prose that uses the word ("the largest plush
+# available from …"), not a name's statement ("Magic Keyboard with Numeric Keypad available.").
+_IN_PROSE = re.compile(r"(?:[^\W\d_]+\W+){4,}$")
+_STATE_LEAD = re.compile(r"(?<![^\W\d_])(?:is|are|now|currently|still|again|ist|sind|jetzt|sofort|derzeit|aktuell|est|sont|"
+                         r"actuellement|es|está|están|son|actualmente|è|sono|attualmente|é|são|atualmente|zijn|nu|"
+                         r"momenteel|jest|są|obecnie|je|jsou|er|är|on|ovat)\W*$")
 # A price's word after a notify phrase: the alert watches the price.
 _PRICE_WORD = re.compile(r"(?<![^\W\d_])(?:price|prices|preis|preise|preisänderung|preissenkung|prix|precio|prezzo|preço|"
                          r"prijs|cena|cenu|cijena|цена|цену|ціна|ціну|fiyat\w*|hinta|pris|kaina|τιμή|"
@@ -715,6 +722,9 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "in" and (_negated(low, m.start()) or _NONE_LEFT.match(low, m.end())
                                 or _SAID_NO.fullmatch(low, m.end())):
         return "OutOfStock"  # also "In stock: No", "Verfügbar: nein", "Skladem: ne"
+    if (m.lastgroup == "in" and _IN_PROSE.match(low, 0, m.start()) and not _STATE_LEAD.search(low, 0, m.start())
+            and low[m.end():].strip(" .!;)")):
+        return None  # a sentence that uses the word: "One of the largest plush available from …" (not "X available.")
     if m.lastgroup == "in" and (_FROM_DATE.match(low, m.end()) or _DATE_BEFORE.search(low, 0, m.start())):
         return "notify"  # in stock only from a date ("In stock from 12 March", "Ab 12.03. auf Lager")
     if m.lastgroup in ("pre", "back") and _NEGATIONS.intersection(_WORD.findall(low, max(0, m.start() - 60),
