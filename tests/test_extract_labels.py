@@ -1041,6 +1041,22 @@ def test_a_share_button_that_passes_the_maker_along_is_no_brand_link():
     assert extract_product(html, URL).brand is None
 
 
+def test_a_menu_entry_named_like_a_label_takes_no_value_from_the_next_entry():
+    # Zalando's category bar: "Brand", then "Promo"
+    menu = ("<ul class='z-navicat-header_categoryList'><li class='z-navicat-header_categoryListElement'><a href='/marche/'>"
+            "<span class='z-text'>Brand</span></a></li><li class='z-navicat-header_categoryListElement'>"
+            "<a href='/promo/'><span class='z-text'>Promo</span></a></li></ul>")
+    assert extract_product(page().replace("<main>", "<div class='z-navicat'>" + menu + "</div><main>"), URL).brand is None
+
+
+def test_a_makers_information_sheet_is_no_brand():
+    # Alza: the producer's row links its product information sheet, a PDF
+    row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"
+           "<span>AEGPR065</span></span><span class='item' data-testid='more-info-producer-link'><a target='_blank' "
+           "href='https://files.example.cz/infolist/7635493/CS.pdf'>Informační list</a></span></div>")
+    assert get(row, lang="cs").brand is None
+
+
 def test_a_manufacturers_warranty_link_is_no_brand():
     # Best Buy's warranty list: "Manufacturer's Warranty disclosures", classed for the manufacturer's warranty
     main = ("<ul class='warrantyList'><li><a>Geek Squad Terms and Conditions</a></li><li><a "

@@ -4553,7 +4553,8 @@ def test_a_json_ld_code_keyed_in_capitals_is_the_code():
     assert rec.sku == "322-488-00302-178"
 
 
-@pytest.mark.parametrize("brand, read", [("hol", None), ("hp", "hp"), ("Hollister", "Hollister")])
+@pytest.mark.parametrize("brand, read", [("hol", None), ("hp", "hp"), ("Hollister", "Hollister"),
+                                         ("brand-9", None), ("4711", None)])  # a catalogue's id (Pro:Direct)
 def test_a_data_attributes_brand_code_is_no_brand(brand, read):
     # Hollister: data-product-brand="hol" around the title, and a badge drawn in the brand's style ("¡Nuevo!");
     # a lower-case name the title opens with is the brand's ("hp" before "HP Envy …")

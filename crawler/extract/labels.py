@@ -375,9 +375,13 @@ def attribute_brand(value: str | None, title: str, clean) -> str | None:
     """A data attribute's brand, as `clean` accepts it; a few lower-case letters the title does not open with are
     the shop's code for one of its brands (Hollister's data-product-brand="hol"), not its name ("hp": "HP Envy")."""
     b = clean(value)
-    if b and len(b) <= 4 and b.isalpha() and b.islower() and not title_opens_with(title, b):
-        return None
+    if b and ((len(b) <= 4 and b.isalpha() and b.islower() and not title_opens_with(title, b))
+              or _CATALOGUE_ID.fullmatch(b)):
+        return None  # also the catalogue's id for it ("brand-9", "4711")
     return b
+
+
+_CATALOGUE_ID = re.compile(r"(?:(?:brand|mfr|manufacturer|vendor|maker|id)[-_ ]?)?\d+", re.I)
 
 
 def clean_brand(t: str | None, dom: bool = False) -> str | None:
@@ -717,9 +721,10 @@ def _after(el):
                 return None, None  # the next label's line ("Referencia VK-05" after "Marca"'s block), not a value
             return v, how
         parent = el.getparent()
-        if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form", "button") \
+        if parent is None or parent.tag in ("body", "tr", "table", "tbody", "ul", "ol", "dl", "form", "button", "a") \
                 or parent.get("role") == "tab":
-            break  # (a button's caption names a tab, whose next sibling is the next tab: "Brand", "More info")
+            break  # (a button's caption names a tab, whose next sibling is the next tab: "Brand", "More info"; a
+            # link's words are a menu's entry, the next entry no value: Zalando's "Brand" before "Promo")
         label = label or short_text(el, 80)
         if label is None or short_text(parent, 80) != label:
             break
@@ -1254,8 +1259,8 @@ def dom_brand(brand_elems, related) -> str | None:
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu";
             # a badge drawn in the brand's style ("branded-product-badge": "¡Nuevo!")
         link = next(el.iter("a"), None)  # holds at most one link (above)
-        if related(el) or _links_home(el) or (link is not None and _links_home(link, 0)) or _in_tag_list(el) \
-                or _in_site_menu(el):
+        if related(el) or _links_home(el) or (link is not None and (_links_home(link, 0) or _DOCUMENT.search(
+                link.get("href") or ""))) or _in_tag_list(el) or _in_site_menu(el):
             continue  # (one of the page's tags: "<ul id='tags'><li><a><span class='…-brand'>Exclusive</span>")
         # PrestaShop's <label>; OpenCart themes' "<span>Производители </span><a href=…>Orac decor</a>"
         cells = [x for x in el if x.tag in _CELLS or x.tag in ("span", "div", "label", "a")]
@@ -1284,6 +1289,10 @@ def dom_brand(brand_elems, related) -> str | None:
         if b and not b[0].isdigit():
             return b
     return None
+
+
+# A link to a document (the maker's product information sheet, "Informační list" as a PDF), not to a maker's page.
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip)(?:[?#]|$)", re.I)
 
 
 def _in_site_menu(el) -> bool:
