@@ -1049,6 +1049,27 @@ def test_a_menu_entry_named_like_a_label_takes_no_value_from_the_next_entry():
     assert extract_product(page().replace("<main>", "<div class='z-navicat'>" + menu + "</div><main>"), URL).brand is None
 
 
+@pytest.mark.parametrize("control", ["<div class='designer-save'><b>Saved</b></div>",
+                                     "<button class='brand-follow'>Follow</button>",
+                                     "<div class='brand_favourite'><span>Favourite</span></div>"])
+def test_a_control_to_save_or_follow_the_maker_names_none(control):
+    assert get(control).brand is None
+
+
+def test_a_brand_cell_that_says_the_name_twice_names_it_once():
+    # LDLC's spec table: the brand cell holds a filter's checkbox label and a link, both "KFA2"
+    row = ("<table><tr><td class='label'><h3>Marque</h3></td><td class='checkbox'><input type='checkbox' id='fb-1'>"
+           "<label for='fb-1'>KFA2</label> <a href='/c4684/+fb-1.html'> KFA2 </a></td></tr></table>")
+    assert get(row, lang="fr").brand == "KFA2"
+
+
+def test_a_breadcrumb_classed_as_the_designer_names_none():
+    # Moda Operandi's breadcrumb links carry the designer link's class
+    crumbs = ("<div class='trunkshow-info'><a href='/shop/shoes' class='designer-name pdp__breadcrumb--channel'>Shoes</a>"
+              "<a href='/shop/shoes/flats' class='designer-name'>Flats</a></div>")
+    assert get(crumbs).brand is None
+
+
 def test_a_makers_information_sheet_is_no_brand():
     # Alza: the producer's row links its product information sheet, a PDF
     row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"

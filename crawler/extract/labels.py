@@ -765,7 +765,7 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
     if (field in _BRAND_FIELDS or field == "color") and how in ("line", "tail"):
         v = _until_label(v)  # "Acme | SKU: 123", "Acme SKU: 123"
     if field in _BRAND_FIELDS:
-        b = clean_brand(_unqualified(v))
+        b = clean_brand(_said_once(_unqualified(v)))
         return b if b and len(b.split()) <= 5 and not b.replace(" ", "").isdigit() else None
     if field == "color":
         # Beside a swatch list the next element is often every colour, or "Select a colour".
@@ -774,6 +774,18 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
             return None
         return v
     return _code(_unqualified(v), field, how in ("cell", "sibling"))
+
+
+def _crumb_of_other(cls: str) -> bool:
+    tokens = [t for t in cls.lower().split() if "crumb" in t]
+    return bool(tokens) and not any("brand" in t or "designer" in t or "manufacturer" in t for t in tokens)
+
+
+def _said_once(v: str) -> str:
+    """A value its cell says twice, a filter's checkbox label and its link ("KFA2 KFA2" on LDLC), said once."""
+    words = v.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and len(words) % 2 == 0 and words[:half] == words[half:] else v
 
 
 def _unqualified(v: str) -> str:
@@ -1214,7 +1226,9 @@ BRAND_CLASS_TOKEN = re.compile(r"(?:^|[-_\s])(?:merk|merke|marca|marque|marke|ma
 _BRANDS_OTHER = re.compile(r"(?:brand|vendor|manufacturer|designer)[-_]?(?:series|collection|story|family|range|line|"
                            r"cer(?:t|tificate)?(?![a-z])|partner|authori[sz]ed|dealer|"
                            # the shop's index of all its brands ("brand-index": "Alphabetical Brand Index")
-                           r"index|directory|finder|filter|search)")
+                           r"index|directory|finder|filter|search|"
+                           # a control to save or follow the maker (Barneys' "designer-save": "Saved")
+                           r"save|saved|follow|favou?rite|wish)")
 
 
 # a style in the shop's brand colours ("btn btn-lg btn-brand": "Bli kunde!"; a utility class and its shade,
@@ -1243,10 +1257,14 @@ def dom_brand(brand_elems, related) -> str | None:
             siblings[el.getparent()] = siblings.get(el.getparent(), 0) + 1
     # a heading around its brand link ("<h1 class='detail-brand detail-name'><a itemprop='brand'>"): the link says
     holders = {a for el in brand_elems if el.tag == "a" or el.get("itemprop") == "brand" for a in el.iterancestors()}
+    # a breadcrumb's links classed as the designer's (Moda Operandi's "designer-name pdp__breadcrumb--channel"), not
+    # the breadcrumb's own brand entry (Sephora's "Breadcrumb-item--brand")
+    crumbs = {el.getparent() for el in brand_elems if _crumb_of_other(el.get("class") or "")}
     for el in brand_elems:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)) \
-                or siblings.get(el.getparent(), 0) >= 3 or el in holders or served_hidden(el):
+                or siblings.get(el.getparent(), 0) >= 3 or el in holders or served_hidden(el) \
+                or el.getparent() in crumbs:
             continue
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4", "select"), None) is not None \
                 or _links(el) > 1:
