@@ -1070,6 +1070,16 @@ def test_a_breadcrumb_classed_as_the_designer_names_none():
     assert get(crumbs).brand is None
 
 
+def test_a_header_rows_brand_column_names_the_brand_below_it_not_the_next_header():
+    # MonotaRO's variant table: "ブランド" heads a column, "内容量" the next
+    table = ("<table><tr><th>品番</th><th>ブランド</th><th>内容量</th></tr><tr><td>48713035</td><td>モノタロウ</td>"
+             "<td>10枚</td></tr></table>")
+    assert get(table, lang="ja").brand == "モノタロウ"
+    # a row of two headers is a label and its value
+    assert get("<table><tr><th>Marke</th><th>Acme</th></tr><tr><th>Farbe</th><th>Blau</th></tr></table>",
+               lang="de").brand == "Acme"
+
+
 def test_a_makers_information_sheet_is_no_brand():
     # Alza: the producer's row links its product information sheet, a PDF
     row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"

@@ -781,6 +781,13 @@ def _crumb_of_other(cls: str) -> bool:
     return bool(tokens) and not any("brand" in t or "designer" in t or "manufacturer" in t for t in tokens)
 
 
+def _row_of_headers(row) -> bool:
+    """A table's header row: three or more header cells, or a row of its <thead>."""
+    cells = [c for c in row if isinstance(c.tag, str)] if row is not None and row.tag == "tr" else []
+    return len(cells) >= 3 and all(c.tag == "th" for c in cells) or (row is not None and row.getparent() is not None
+                                                                    and row.getparent().tag == "thead")
+
+
 def _said_once(v: str) -> str:
     """A value its cell says twice, a filter's checkbox label and its link ("KFA2 KFA2" on LDLC), said once."""
     words = v.split()
@@ -853,9 +860,14 @@ def _read(el, own: str, m, label: str, field: str) -> str | None:
             # "SKU <b>123</b>"; a code that is all of one child's text stays whole ("Codice: <span>MDL06 B</span>")
             whole = len(el) == 1 and not (el[0].tail or "").strip() and clean(el[0].text_content()) == clean(rest)
             return _value(field, rest, "sibling" if whole else "line")
-    v = _value(field, *_after(el))
-    if v is None and el.tag in ("th", "td"):
-        v = _value(field, _below(el), "cell")
+    up = el.getparent()
+    cell = el if el.tag in ("th", "td") else up if up is not None and up.tag == "th" else None
+    # a header row's next cell is the next header (MonotaRO's "ブランド" before "内容量"): the value is below it (a row
+    # of two headers may be a label and its value)
+    header = cell is not None and cell.tag == "th" and _row_of_headers(cell.getparent())
+    v = None if header else _value(field, *_after(el))
+    if v is None and cell is not None:
+        v = _value(field, _below(cell), "cell")
     return v
 
 
