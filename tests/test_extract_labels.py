@@ -1080,6 +1080,20 @@ def test_a_header_rows_brand_column_names_the_brand_below_it_not_the_next_header
                lang="de").brand == "Acme"
 
 
+def test_the_supply_chains_supplier_is_no_brand():
+    # the H&M group's "Made in" section: the factory's supplier, under a "supplier" class
+    made = ("<div class='m-made-in'><div class='made-in-content made-in'><span class='pdp-label'>Made in</span>"
+            "<div class='made-in-value'><span>Bangladesh</span></div></div><div class='made-in-content supplier'>"
+            "<span class='pdp-label'>Supplier</span><div class='made-in-value'><span>Apex Textile Printing Mills</span>"
+            "</div></div></div>")
+    assert get(made).brand is None
+
+
+@pytest.mark.parametrize("words", ["+ Follow", "+ Folgen", "Suivre"])
+def test_a_call_to_follow_the_author_names_none(words):
+    assert get(f"<div class='author byline'><span class='follow-wrap'>{words}</span></div>").brand is None
+
+
 def test_a_makers_information_sheet_is_no_brand():
     # Alza: the producer's row links its product information sheet, a PDF
     row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"

@@ -423,7 +423,7 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         t = _latin_of_two(t) or t
     if " | " in t:
         t = t.split(" | ", 1)[0]  # the name before a slogan or the shop's tagline ("Gymshark | We Do Gym")
-    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
+    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF or _FOLLOW.fullmatch(t) \
             or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
             or t.casefold().rstrip(" ;.,") in _COUNTRIES:
         return None
@@ -462,6 +462,9 @@ _MEASURE = re.compile(r"(?i)[~≈]?\s*(?:\d+(?:[.,]\d+)?\s*(?:kg|mg|lbs?|oz|ml|c
 
 
 # The word a shop card tags an official store with, read after a brand label ("品牌官方": brand, official)
+# A call to follow the maker or the author ("+ Folgen" on Amazon's byline), no name.
+_FOLLOW = re.compile(r"\+?\s*(?:follow|following|folgen|folgend|suivre|seguir|segui|volgen|obserwuj|sledovat|takip et|"
+                     r"フォロー(?:する)?|关注|關注|팔로우)", re.I)
 _OFFICIAL = frozenset(("官方", "公式", "공식", "official", "oficial", "officiel", "offiziell", "ufficiale", "officieel",
                        "oficjalny", "resmi", "chính hãng", "官方旗舰店", "旗艦店", "旗舰店", "공식스토어", "公式ストア",
                        # a badge's brand-direct sale or licence ("品牌直销", "品牌授权"): no maker's name
@@ -774,6 +777,12 @@ def _value(field: str, v: str | None, how: str | None) -> str | None:
             return None
         return v
     return _code(_unqualified(v), field, how in ("cell", "sibling"))
+
+
+# Who made it in the supply chain, not the maker whose brand it bears: a factory, a supplier, a country of origin.
+_SUPPLY_CHAIN = re.compile(r"suppliers?|factory|factories|made in|country of origin|lieferant(?:en)?|hergestellt in|"
+                           r"fabrik|fournisseurs?|usine|fabriqué en|proveedor(?:es)?|fábrica|fabricado en|"
+                           r"fornitore|fornitori|fabbrica|leverancier|fabriek|dostawca|dodavatel|leverantör")
 
 
 def _crumb_of_other(cls: str) -> bool:
@@ -1303,6 +1312,8 @@ def dom_brand(brand_elems, related) -> str | None:
                 if b:
                     return b
                 continue  # "Brand: Unbranded": the label's value says there is none
+            if lt and _SUPPLY_CHAIN.fullmatch(lt.rstrip(":： ").casefold()):
+                continue  # the supply chain's row under a "supplier" class (H&M group's "Supplier", "Factory")
         said = short_text(el, 60)
         if said and _brand_label(said.rstrip(":： ")):
             continue  # a caption: a side box's heading "Manufacturers", a label without its value
