@@ -3074,6 +3074,9 @@ def test_a_title_that_opens_with_the_brand_the_og_title_leaves_out(h1, name):
     ("<p class='product-detail-price'>€ 1.349,00*</p>", "1349.00"),
     # shown: it stands
     ("<p class='product-detail-price'>€ 1.599,00*</p>", "1599.00"),
+    # shown only in a span served hidden for the markup (Magento's "no-display"): the shop's price box says
+    ("<span class='no-display'>1.599,00</span><div class='price-box'><span class='final-price'>€ 1.349,00</span></div>",
+     "1349.00"),
     # an amount in another currency, or a code read as one ("MDL06 B"), is no price to prefer
     ("<p class='product-detail-price'>1.599,00 €</p><p>Codice: <span>MDL06 B</span></p>", "1599.00"),
 ])

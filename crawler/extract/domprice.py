@@ -21,8 +21,8 @@ from decimal import Decimal
 
 from . import areas
 from .prices import _DIGITS, Hints, parse_price_text
-from .text import (HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, SHOWN_FROM_A_WIDTH, clean, hidden_attribute, short_text,
-                   shown_words)
+from .text import (HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, SHOWN_FROM_A_WIDTH, clean, hidden_attribute, served_hidden,
+                   short_text, shown_words)
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _REG_TOKENS = re.compile(
@@ -728,12 +728,13 @@ _PRICE_PIECES = frozenset(("span", "sup", "sub", "small", "b", "strong", "bdi", 
 
 
 def shown_amounts(elements, hints: Hints) -> set:
-    """The amounts the elements' own short texts show, with or without a currency ("14,95", "€ 1.299,00*")."""
+    """The amounts the elements' own short texts show, with or without a currency ("14,95", "€ 1.299,00*"); not
+    an element served hidden (Magento's microdata price in a "no-display" span)."""
     out = set()
     for el in elements:
-        for t in (el.text, el.tail):
+        for t, owner in ((el.text, el), (el.tail, el.getparent())):
             if t and len(t.strip()) <= 40 and any(c.isdigit() for c in t):
                 amount, _ = parse_price_text(t.strip(), hints)
-                if amount is not None:
+                if amount is not None and not (owner is not None and served_hidden(owner)):
                     out.add(amount)
     return out
