@@ -798,6 +798,9 @@ def test_a_link_to_the_brand_page_beside_the_title(line):
      "</ol></div>", "", None),  # the breadcrumb inside the row above the title
     ("", "<p><a href='/p/1'>Nordvik Trail Jacket</a></p>", None),
     ("", "<p><a href='/fjellrev'>Fjellrev</a></p>", None),
+    # above the title, a step of a breadcrumb no list holds, naming a word inside the title (Overstock's "Plates")
+    ("<div class='_3w4jPDr'><a href='/Outdoor/Jacket/6454/subcat.html'>Jacket</a></div>", "", None),
+    ("<div class='_3w4jPDr'><a href='/nordvik/m55608'>Nordvik</a></div>", "", "Nordvik"),
 ])
 def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand):
     html = page().replace("<h1>Trail Jacket</h1>", f"{before}<h1>Nordvik Trail Jacket</h1>{after}")

@@ -1414,8 +1414,9 @@ def title_brand(title_el) -> str | None:
         if parent is None or parent.tag in ("body", "main") or sum(isinstance(c.tag, str) for c in parent) > 1:
             break
         anchor = parent
-    for step in (anchor.itersiblings(preceding=True), anchor.itersiblings()):
-        near.extend(e for _, e in zip(range(2), step))
+    above_title = [e for _, e in zip(range(2), anchor.itersiblings(preceding=True))]
+    near.extend(above_title)
+    near.extend(e for _, e in zip(range(2), anchor.itersiblings()))
     for el in near:
         if not isinstance(el.tag, str):
             continue
@@ -1452,7 +1453,10 @@ def title_brand(title_el) -> str | None:
             tw = _WORDS_OF(t.casefold()) if t else []
             if not tw or len(tw) > 3:
                 continue
-            if (t[0].isupper() and len(tw) < len(words) and _holds_run(words, tw)) or (
+            # above the title, a name the title opens with (a breadcrumb's category is a word inside it: Overstock's
+            # "Plates" above "… Canape Plates, Set of 4"); below it, anywhere in it ("Console Sony PS4" over "Sony")
+            held = words[:len(tw)] == tw if el in above_title else _holds_run(words, tw)
+            if (t[0].isupper() and len(tw) < len(words) and held) or (
                     el.getnext() is anchor and _names_its_page(a, tw)):
                 b = clean_brand(t, dom=True)
                 if b:
