@@ -1097,6 +1097,13 @@ def test_a_call_to_follow_the_author_names_none(words):
     assert get(f"<div class='author byline'><span class='follow-wrap'>{words}</span></div>").brand is None
 
 
+def test_a_brand_classed_element_its_markup_calls_the_category_is_no_brand():
+    # the same "marca" class on the category's link and the brand's (a Brazilian shop)
+    main = ("<div class='marca' itemprop='category' content='Jackets > Trail'><a href='/trail'>Trail Jacket</a></div>"
+            "<div class='marca' itemprop='brand'><a href='/nordvik'>Nordvik</a></div>")
+    assert get(main, lang="pt-BR").brand == "Nordvik"
+
+
 def test_a_makers_information_sheet_is_no_brand():
     # Alza: the producer's row links its product information sheet, a PDF
     row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"

@@ -785,6 +785,9 @@ _SUPPLY_CHAIN = re.compile(r"suppliers?|factory|factories|made in|country of ori
                            r"fornitore|fornitori|fabbrica|leverancier|fabriek|dostawca|dodavatel|leverantör")
 
 
+_BRAND_PROPS = frozenset(("brand", "manufacturer", "name"))  # a brand's own name inside its Brand item
+
+
 def _crumb_of_other(cls: str) -> bool:
     tokens = [t for t in cls.lower().split() if "crumb" in t]
     return bool(tokens) and not any("brand" in t or "designer" in t or "manufacturer" in t for t in tokens)
@@ -1285,8 +1288,8 @@ def dom_brand(brand_elems, related) -> str | None:
         c = el.get("class")
         if el.tag in _BRAND_CONTAINERS or (c and (counts.get(c, 0) >= 3 or "navbar" in c)) \
                 or siblings.get(el.getparent(), 0) >= 3 or el in holders or served_hidden(el) \
-                or el.getparent() in crumbs:
-            continue
+                or el.getparent() in crumbs or (el.get("itemprop") or "brand").lower() not in _BRAND_PROPS:
+            continue  # (also an element its markup calls something else: a "marca" div with itemprop="category")
         if next(el.iterdescendants("ul", "ol", "table", "nav", "h2", "h3", "h4", "select"), None) is not None \
                 or _links(el) > 1:
             continue  # a block of links ("<h3>Mehr von Acme</h3><ul>…</ul>", "Shop by brand") or of makers to
