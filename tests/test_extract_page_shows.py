@@ -2085,6 +2085,19 @@ def test_a_buy_button_served_disabled_while_its_box_loads_says_nothing(state):
     assert in_buy_box(box.replace(state, "pdp-actions lazyloading")).availability == "OutOfStock"  # images' word
 
 
+
+def test_a_buy_button_served_disabled_beside_a_placeholder_says_nothing():
+    # Target: an animated placeholder stands where the fulfilment options will be, the cart button disabled below it
+    box = ("<div class='sc-x1'><div style='max-width:480px'><div class='styles_ndsPlaceholder__XOx9j "
+           "styles_animated__4bUzv'></div><div class='sc-479941-0'><button class='styles_ndsButtonPrimary__tqtKH' "
+           "disabled type='button'>Add to cart</button></div></div></div>")
+    assert in_buy_box(box).availability is None
+    assert in_buy_box(box.replace("styles_ndsPlaceholder__XOx9j", "styles_note__2x")).availability == "OutOfStock"
+    # no price on the page either (drawn by the same script): still no verdict
+    html = page("<div class='product-info'><h1>Wool Coat</h1>" + box + "</div>")
+    assert extract_product(html, URL).availability is None
+
+
 def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():
     box = ("<form action='/cart/add'><select name='id'><option disabled>S - Sold out</option><option>M</option>"
            "</select><button type='submit'>Add to cart</button></form>")

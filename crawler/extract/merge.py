@@ -595,10 +595,11 @@ def _extract(root, url: str) -> ProductRecord:
         rec.is_product = own_box or own_page or bool(rec.name and not many_buttons and (
             (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(address.path)))))
     if rec.is_product and rec.availability is None and rec.price is None and not buyable and not any(
-            o.get("offer_count", 0) > 0 for _, part in layers for o in part.get("offers") or []):
+            o.get("offer_count", 0) > 0 for _, part in layers for o in part.get("offers") or []) \
+            and not stock.buy_box_loading(buttons):
         # no price anywhere, in markup or on the page, and no way to buy it, nor a count of sellers
         # offering it: a shop drops both when the product is sold out (a price only on request says
-        # so in words: see stock)
+        # so in words: see stock); not a buy box a script has yet to draw (its button waits beside placeholders)
         rec.availability, sources["availability"] = "OutOfStock", "dom"
     return rec
 

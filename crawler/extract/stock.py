@@ -1726,11 +1726,22 @@ _LOADING = re.compile(r"(?<![A-Za-z])(?:[Ll]oading|[Ss]keleton|[Ss]himmer)")  # 
 _LOADING_LEVELS = 8  # a label inside the button inside its form, its wrappers, then the box
 
 
+def buy_box_loading(buttons) -> bool:
+    """A buy button of the page waits, disabled, for a script to draw its box (``_still_loading``)."""
+    return any(_switched_off(b, None) and _still_loading(b) for b in buttons if b.tag in ("button", "input"))
+
+
 def _still_loading(button) -> bool:
     """The button or a box around it is named for a loading state ("loadingButtons_ZCkgq", "is-loading",
-    "skeleton"): a script disables it until it has asked for the stock."""
+    "skeleton"), or the wrappers right around it hold a placeholder drawn until the stock comes (Target's
+    "styles_ndsPlaceholder__XOx9j" beside its "Add to cart"): a script disables it until it has asked for the stock."""
     return any(_LOADING.search(e.get("class") or "") for e in chain((button,), islice(button.iterancestors(),
-                                                                                       _LOADING_LEVELS)))
+                                                                                       _LOADING_LEVELS))) \
+        or any(_PLACEHOLDER.search(c.get("class") or "") for up in islice(button.iterancestors(), 3)
+               for c in up if isinstance(c.tag, str))
+
+
+_PLACEHOLDER = re.compile(r"(?:^|[\s_-]|[a-z])(?:[Pp]laceholder|[Ss]keleton)(?![a-z])")
 
 
 def _emptied(picker) -> bool:
