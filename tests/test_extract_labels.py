@@ -1104,6 +1104,14 @@ def test_a_brand_classed_element_its_markup_calls_the_category_is_no_brand():
     assert get(main, lang="pt-BR").brand == "Nordvik"
 
 
+def test_a_marketplaces_seller_under_a_supplier_class_is_no_brand():
+    # Myntra: "Seller: RetailNet View Supplier Information" in a "supplier-supplier" block
+    seller = ("<div class='supplier-desktopCodeSupplier'><div class='supplier-supplier'>Seller: <span><span "
+              "class='supplier-productSellerName'>RetailNet</span></span><div class='supplier-viewmore-link'>View "
+              "Supplier Information</div></div></div>")
+    assert get(seller).brand is None
+
+
 def test_a_makers_information_sheet_is_no_brand():
     # Alza: the producer's row links its product information sheet, a PDF
     row = ("<div class='moreInfo'><span class='item' data-testid='more-info-product-code'><span>Kód: </span>"

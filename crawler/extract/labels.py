@@ -343,6 +343,8 @@ _QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“�
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
                             r"all (?:the )?(?:brands|manufacturers)|alle marken|alle hersteller|toutes les marques|"
                             r"todas las marcas|tutte le marche|"
+                            # a link to information about them ("View Supplier Information", "Herstellerinformationen")
+                            r"(?:view|see|show|more)\b.{0,30}\b(?:information|info|details)$|\w*informationen$|"
                             # a link that points at the maker without naming it ("Shop more from this brand")
                             r"(?:this|that|same|dieser|diesem|dieses|cette|ce|esta|este|essa|esse|questa|questo|deze|"
                             r"dit) (?:brand|designer|maker|label|marke|hersteller|marque|créateur|marca|diseñador|"
@@ -786,6 +788,12 @@ _SUPPLY_CHAIN = re.compile(r"suppliers?|factory|factories|made in|country of ori
 
 
 _BRAND_PROPS = frozenset(("brand", "manufacturer", "name"))  # a brand's own name inside its Brand item
+
+
+# The seller's label on a marketplace: who sells it, not who makes it.
+_SELLER_LABEL = re.compile(r"\s*(?:seller|sold by|verkäufer|verkauf durch|vendeur|vendu par|vendedor|vendido por|venditore|"
+                           r"venduto da|verkoper|verkocht door|sprzedawca|prodejce|продавец|продавець|satıcı|販売者|"
+                           r"出品者|卖家|賣家|판매자)\s*[:：]", re.I)
 
 
 def _crumb_of_other(cls: str) -> bool:
@@ -1297,7 +1305,7 @@ def dom_brand(brand_elems, related) -> str | None:
         key = " ".join(filter(None, (c, el.get("id"), el.get("itemprop"), *map(el.get, TEST_IDS)))).lower()
         key = BRAND_STYLE.sub("", key.replace("branding", "").replace("branded", "").replace("cobrand", ""))
         if not (any(word in key for word in _BRAND_CLASS_WORDS) or BRAND_CLASS_TOKEN.search(key)) \
-                or "menu" in key or "nav" in key or _BRANDS_OTHER.search(key):
+                or "menu" in key or "nav" in key or "seller" in key or _BRANDS_OTHER.search(key):
             continue  # "site-branding", "co-branding": the shop's own logo; a widget's "cobrand" credit; "brandMenu";
             # a badge drawn in the brand's style ("branded-product-badge": "¡Nuevo!")
         link = next(el.iter("a"), None)  # holds at most one link (above)
@@ -1326,6 +1334,8 @@ def dom_brand(brand_elems, related) -> str | None:
         if said and m is None and (cut := _until_label(said, other_than=_BRAND_FIELDS)) != said:
             said = cut  # the vendor, then another field's label on its line ("Fjordlys Varenr.: FJ-DL-SKOV-220")
         lead = m or (_LEAD_LABEL.match(said) if said else None)
+        if lead and _SELLER_LABEL.match(said):
+            continue  # a marketplace's seller under a "supplier" class ("Seller: RetailNet"), no maker
         if lead and said[lead.end():].strip():
             # the class names the brand; its label, in any language, and the label's qualifier are no part of it
             said = _unqualified(said[lead.end():])
