@@ -516,6 +516,14 @@ def test_currency_from_dom_uses_tld():
     assert (rec.price, rec.currency) == ("12.00", "AUD")
 
 
+def test_currency_drawn_by_a_class_inside_the_price():
+    # Amazon India's older pages draw the rupee sign with CSS: "<span class='currencyINR'>&nbsp;&nbsp;</span> 37,490.00"
+    body = ('<h1>Fridge</h1><span class="a-color-price"><span class="currencyINR">&nbsp;&nbsp;</span> 37,490.00</span>'
+            '<button class="add-to-cart">Add</button>')
+    rec = extract_product(page(body=body), "https://www.example.com/dp/B0X")
+    assert (rec.price, rec.currency) == ("37490.00", "INR")
+
+
 def test_currency_code_symbols():
     assert currency_code("€") == "EUR" and currency_code("usd") == "USD" and currency_code("zł") == "PLN"
     assert currency_code("kr", Hints(tld="dk")) == "DKK"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from . import areas
-from .prices import _DIGITS, Hints, parse_price_text
+from .prices import _DIGITS, ISO_CODES, Hints, parse_price_text
 from .text import (HIDING_CLASS, HIDING_STYLE, PRICE_LABEL, SHOWN_FROM_A_WIDTH, clean, hidden_attribute, served_hidden,
                    short_text, shown_words)
 
@@ -488,6 +488,19 @@ def _amount(text: str, hints: Hints) -> tuple[Decimal | None, str | None]:
     return amount, cur
 
 
+def _class_currency(el) -> str | None:
+    """The currency a class inside the price names where its sign is drawn by CSS ("<span class='currencyINR'>&nbsp;
+    </span> 37,490.00", Amazon India's)."""
+    for e in islice(el.iter(), 6):
+        m = _CURRENCY_CLASS.search(e.get("class") or "") if isinstance(e.tag, str) else None
+        if m and m.group(1).upper() in ISO_CODES:
+            return m.group(1).upper()
+    return None
+
+
+_CURRENCY_CLASS = re.compile(r"(?<![A-Za-z])(?:currency|curr|icon)[-_]?([A-Z]{3}|[a-z]{3})(?![A-Za-z])")
+
+
 def _distance_map(anchors) -> dict:
     m: dict = {}
     for a in anchors:
@@ -618,7 +631,7 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
                 amount, cur = _amount(f"{c[1]} {words}", hints)
             if amount is None:
                 continue
-            c = (c[0], amount, cur, c[3], c[2], False)
+            c = (c[0], amount, cur or _class_currency(c[0]), c[3], c[2], False)
         parsed.append(c)
     cands = parsed
     if not cands and not each:
