@@ -801,6 +801,9 @@ def test_a_link_to_the_brand_page_beside_the_title(line):
     # above the title, a step of a breadcrumb no list holds, naming a word inside the title (Overstock's "Plates")
     ("<div class='_3w4jPDr'><a href='/Outdoor/Jacket/6454/subcat.html'>Jacket</a></div>", "", None),
     ("<div class='_3w4jPDr'><a href='/nordvik/m55608'>Nordvik</a></div>", "", "Nordvik"),
+    # below it, a breadcrumb named so by its id only (Overstock's "breadcrumbSection")
+    ("", "<section id='breadcrumbSection'><span><a href='/Outdoor/1/store.html'>Outdoor</a></span><span><a "
+     "href='/Outdoor/Jacket/6454/subcat.html'>Jacket</a></span></section>", None),
 ])
 def test_a_link_beside_the_title_to_a_name_the_title_holds(before, after, brand):
     html = page().replace("<h1>Trail Jacket</h1>", f"{before}<h1>Nordvik Trail Jacket</h1>{after}")

@@ -1509,8 +1509,8 @@ _BADGE_WORDS = frozenset("new neu nouveau nouveauté nuevo nueva nuovo novità n
 
 
 def _is_list(e) -> bool:
-    """A list of links: breadcrumbs, a menu."""
-    return e.tag in ("ul", "ol", "nav") or "crumb" in (e.get("class") or "")
+    """A list of links: breadcrumbs (by class or id: Overstock's "breadcrumbSection"), a menu."""
+    return e.tag in ("ul", "ol", "nav") or "crumb" in (e.get("class") or "") or "crumb" in (e.get("id") or "").lower()
 
 
 # "More from Acme" heading a block of the maker's other products or linking to them; "View all
