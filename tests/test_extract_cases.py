@@ -440,6 +440,18 @@ def test_a_paywalled_articles_subscription_product_makes_no_product_page():
     assert (rec.is_product, rec.availability, rec.name) == (False, None, "A Guide to Better Sleep")
 
 
+def test_a_menu_that_names_itself_a_breadcrumb_is_no_trail():
+    # a shop's catalogue menu classed as a crumb: dozens of entries, one of them under "Brands", icons with inline styles
+    entries = "".join(f"<li><a href='/c/{i}'><svg><style>.cls-1{{fill:#999;}}</style></svg>Section {i}</a></li>"
+                      for i in range(30))
+    body = (f"<ul class='breadcrumbs-menu'>{entries}<li><a href='/brands'>Brands</a></li><li><a href='/learn'>Training"
+            "</a></li></ul><h1>Dental Etchant 4%</h1><span class='price'>€ 52,80</span>")
+    rec = extract_product(page(body=body), URL)
+    assert (rec.breadcrumbs, rec.brand) == ([], None)
+    trail = "<ul class='breadcrumbs'><li><a href='/'><svg><style>.a{fill:#999}</style></svg>Home</a></li><li>Etchants</li></ul>"
+    assert extract_product(page(body=trail + "<h1>Dental Etchant 4%</h1>"), URL).breadcrumbs == ["Home", "Etchants"]
+
+
 def test_dom_breadcrumbs_nav():
     body = ('<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/w">Women</a></li>'
             '<li>Dresses</li></ol></nav><h1>Dress</h1>')

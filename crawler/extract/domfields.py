@@ -315,11 +315,17 @@ def gallery_images(boxes, related) -> list[str]:
 
 
 def breadcrumbs(boxes) -> list[str]:
+    """The first box's trail of two steps or more; a box of dozens is a menu that names itself a crumb's, no trail,
+    and an icon's inline style is no part of a step (".cls-1{fill:#999;} Назад")."""
     for box in boxes:
         items = list(box.iterdescendants("li")) or list(box.iterdescendants("a"))
+        if len(items) > _TRAIL_STEPS:
+            continue
         out = []
         for it in items:
             t = short_text(it, 80)
+            if t and "{" in t:
+                t = _CSS_RULE.sub("", t)
             if t:
                 t = t.strip(" >/›»|·•→")
                 if t and (not out or out[-1] != t):
@@ -327,6 +333,10 @@ def breadcrumbs(boxes) -> list[str]:
         if len(out) >= 2:
             return out
     return []
+
+
+_TRAIL_STEPS = 15
+_CSS_RULE = re.compile(r"[^{}]*\{[^{}]*\}\s*")
 
 
 def canonical(links) -> str | None:
