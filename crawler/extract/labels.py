@@ -337,7 +337,9 @@ _DOM_PREFIX = re.compile(r"^(?:by|from(?!\s+the\s)|von|par|di|de|door|av)\s+", r
 _PAGE_SECTIONS = frozenset(("product description", "description", "product details", "details", "product information",
                             "specifications", "reviews", "customer reviews",
                             # a call to shop, not a maker ("<a class='product-brand'>Shop the look</a>")
-                            "shop the look", "shop the collection", "shop now", "shop all", "shop the range"))
+                            "shop the look", "shop the collection", "shop now", "shop all", "shop the range",
+                            # a promotion's banner in a designers' menu ("drawerpromo_designer": "Shop Sale")
+                            "shop sale", "shop the sale", "sale", "new arrivals", "shop new arrivals", "new in"))
 _QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“”\"]{2,40})[»“”\"]$")
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
