@@ -706,6 +706,7 @@ def test_clean_brand():
     assert clean_brand("Selected Homme") == "Selected Homme" and clean_brand("Select Manufacturer") is None
     # a promotion's banner in a designers' menu ("<a class='drawerpromo_designer'><img alt='Shop Sale'>")
     assert clean_brand("Shop Sale", dom=True) is None and clean_brand("New Arrivals", dom=True) is None
+    assert clean_brand("From the Manufacturer", dom=True) is None and clean_brand("Nintendo Switch,") == "Nintendo Switch"
     # the name before a tagline after a bar (Gymshark's markup: "Gymshark | We Do Gym"); two scripts keep the Latin
     assert clean_brand("Gymshark | We Do Gym") == "Gymshark" and clean_brand("Самсунг | Samsung") == "Samsung"
 

@@ -339,7 +339,10 @@ _PAGE_SECTIONS = frozenset(("product description", "description", "product detai
                             # a call to shop, not a maker ("<a class='product-brand'>Shop the look</a>")
                             "shop the look", "shop the collection", "shop now", "shop all", "shop the range",
                             # a promotion's banner in a designers' menu ("drawerpromo_designer": "Shop Sale")
-                            "shop sale", "shop the sale", "sale", "new arrivals", "shop new arrivals", "new in"))
+                            "shop sale", "shop the sale", "sale", "new arrivals", "shop new arrivals", "new in",
+                            # a section's heading about the maker (Amazon's and Best Buy's A+ content)
+                            "from the manufacturer", "from the brand", "about the brand", "about the manufacturer",
+                            "vom hersteller", "du fabricant", "del fabricante", "dal produttore", "van de fabrikant"))
 _QUOTED_NAME = re.compile(r"^(?:[^\W\d_]{1,12}\.?\s+)?[«„“\"]([^«»„“”\"]{2,40})[»“”\"]$")
 # a call to browse the brands ("click here to see all brands we sell" in a sidebar's manufacturers box)
 _BROWSE_BRANDS = re.compile(r"(?i)\b(?:click here|see all|view all|shop all|browse all|"
@@ -416,11 +419,12 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         if more:
             t = more.group(1) or more.group(2)
         t = _DOM_SUFFIX.sub("", _DOM_PREFIX.sub("", _ALL_OF.sub("", t))).strip()
-    if _BROWSE_BRANDS.search(t) or t.casefold() in _PAGE_SECTIONS or (dom and _DOM_PREFIX.fullmatch(t + " ")):
+    if _BROWSE_BRANDS.search(t) or t.casefold().rstrip(" :") in _PAGE_SECTIONS \
+            or (dom and _DOM_PREFIX.fullmatch(t + " ")):
         return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     if dom:
         t = _BRAND_WORD_AFTER.sub("", t)
-    t = _MARK_AFTER.sub("", t.strip(" :-|·•" + _INVISIBLE))  # "LEGO®": the mark is no part of the name
+    t = _MARK_AFTER.sub("", t.strip(" :-|·•," + _INVISIBLE))  # "LEGO®": the mark is no part of the name (nor a list's comma)
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if "/" in t or "|" in t or " - " in t or " – " in t:
