@@ -791,6 +791,17 @@ def test_an_included_eco_fee_is_no_price(fee):
     assert (rec.price, rec.currency) == ("431.20", "EUR")
 
 
+@pytest.mark.parametrize("fee", ["Plus $0.50 EHF", "+ $0.50 environmental handling fee"])
+def test_an_environmental_handling_fee_is_no_price(fee):
+    # Best Buy Canada: the price shown for the eye and for screen readers, the fee beside it in a "price" element
+    body = ("<h1>Yoga Slim 7x</h1><span data-automation='product-price'><span class='sr-only'>$1799.99</span>"
+            "<div class='price__bbyql4' aria-hidden='true'><div>$1,799.99</div></div></span>"
+            f"<p aria-hidden='true' data-testid='ehf-price' class='ehf-price'>{fee}</p>"
+            "<button class='add-to-cart'>Add to Cart</button>")
+    rec = extract_product(page(body=body), "https://www.example.ca/en-ca/product/1")
+    assert (rec.price, rec.currency) == ("1799.99", "CAD")
+
+
 def test_an_other_sellers_price_in_pieces_is_no_price():
     # Walmart: "12 other sellers from $15.95", the amount in pieces inside its price span, above the hero price
     def amount(whole, cents):

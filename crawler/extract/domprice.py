@@ -137,6 +137,8 @@ _IGNORE_TEXT = re.compile(
     r"z kartą|with card|"
     # a fee the price includes ("dont 5,50 € d'éco part", "Écotaxe 5,50 €")
     r"\bdont\b|éco-?part\w*|eco-?part\w*|éco-?contribution|eco-?contribution|écotaxe|ecotaxe|eco-?tax|"
+    # Canada's environmental handling fee ("Plus $0.50 EHF"), a recycling or deposit fee
+    r"\behf\b|environmental (?:handling )?fee|eco-?fee|recycling fee|\bpfand\b|deposit fee|"
     r"frakt|fragt|verzend\w*|bezorg\w*|wysyłk\w*|dostaw\w*|doprava|frete|consegna|toimitus|kargo|"
     r"доставк\w*|送料|运费|運費|배송비|"
     r"monthly|monatlich|par mois|al mes|\bmwst\b|lowest price|niedrigster|najniższa|prix le plus bas|"
