@@ -791,6 +791,14 @@ def test_an_included_eco_fee_is_no_price(fee):
     assert (rec.price, rec.currency) == ("431.20", "EUR")
 
 
+def test_a_price_labelled_for_a_programme_named_pro_is_the_price():
+    # Pro:Direct: "PRO Online Price" above the price; "pro" is German's "per" only before a unit ("2,99 € pro kg")
+    body = ("<h1>Nike Air Zoom BB NXT</h1><p class='price-text'>PRO Online Price</p><p class='price'> £160.00 </p>"
+            "<button class='button buy-online'>Add to basket</button>")
+    rec = extract_product(page(body=body), "https://www.example.co.uk/basketball-shoes/1.aspx")
+    assert (rec.price, rec.currency) == ("160.00", "GBP")
+
+
 @pytest.mark.parametrize("fee", ["Plus $0.50 EHF", "+ $0.50 environmental handling fee"])
 def test_an_environmental_handling_fee_is_no_price(fee):
     # Best Buy Canada: the price shown for the eye and for screen readers, the fee beside it in a "price" element

@@ -127,7 +127,8 @@ _PER_QUANTITY = re.compile(r"\d\s*(?:kg|g|l|ml|cl|m|m²|m2|st|stk|pcs?|oz|lb)\b|
 _IGNORE_TEXT = re.compile(
     r"/\s*(?:kg|g|l|ml|m|m²|m2|100\s?g|100\s?ml|stk|st|pack|pc|unit|each|ea|mo|month|monat|mois)\b"
     r"|\b(?:al|el|le|il|au)\s+(?:kg|g|l|lt|ml|m|litro|litre|kilo|metro|mètre)\b"  # "€ 37,00 al l", "le kg"
-    r"|\bper\b|\bpro\b|\bje\b|\bpr\.\s?(?:liter|l|kg|kilo|stk|m)\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
+    r"|\bper\b|\bpro\s+(?:kg|g|l|liter|litre|stück|stk|st|m|m²|qm|100\s?g|100\s?ml|monat|jahr|tag|person|einheit|"
+    r"packung|paar)\b|\bje\b|\bpr\.\s?(?:liter|l|kg|kilo|stk|m)\b|\bsave\b|\bspare\b|économisez|ahorra|risparmi|"
     r"\b\d+\s*[x×]\s|[x×]\s*\d|shipping|postage|\bporto\b|frais de port|versand|livraison|delivery|envío|spedizione|"
     # a coupon's price, loyalty points earned ("적립 최대 870원", "128ポイント")
     r"\bcode\b|coupon|gutschein|cupom|cupón|voucher|\bpoints?\b|punkte|적립|포인트|ポイント|积分|積分|"
