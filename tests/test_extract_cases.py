@@ -539,8 +539,8 @@ def test_currency_drawn_by_a_class_inside_the_price():
 def test_currency_code_symbols():
     assert currency_code("€") == "EUR" and currency_code("usd") == "USD" and currency_code("zł") == "PLN"
     assert currency_code("kr", Hints(tld="dk")) == "DKK"
-    # Yandex Market's and older Russian feeds' "RUR" is the rouble
-    assert currency_code("RUR") == "RUB"
+    # Yandex Market's and older Russian feeds' "RUR" is the rouble; Serbia's "din", its dot left out, the dinar
+    assert currency_code("RUR") == "RUB" and parse_price_text("1144 din") == (Decimal("1144"), "RSD")
     data = {"@context": "https://schema.org", "@type": "Product", "name": "Mug",
             "offers": {"@type": "Offer", "price": "979", "priceCurrency": "RUR"}}
     html = page(body="<h1>Mug</h1>").replace("</head>", f"<script type='application/ld+json'>{json.dumps(data)}</script></head>")

@@ -87,6 +87,7 @@ _CODE_ALIASES = {"LEI": "RON", "RMB": "CNY", "RUR": "RUB", "NIS": "ILS", "SFR": 
 _TLD_RUPEE = {"pk": "PKR", "lk": "LKR", "np": "NPR", "mu": "MUR", "sc": "SCR"}
 # The euro written out beside the amount ("49,95 Euro", "1.299,- Euros"), which price_parser misses.
 _EURO_WORD = re.compile(r"\d[^\w]{0,4}euros?(?![^\W\d_])", re.I)  # after it: "Euro 2024" is no price
+_DINAR_WORD = re.compile(r"\d\s?din(?![^\W\d_])")
 # The krona's mark capitalised ("Kr. 159,90", "499 Kr"), which price_parser reads only as "kr"
 _KRONA_CAPITAL = re.compile(r"(?<![^\W\d_])K[rR]\.?\s?\d|\d\s?K[rR](?![^\W\d_])")
 
@@ -278,6 +279,8 @@ def _fallback_currency(text: str, hints: Hints | None) -> str | None:
         return local[1]  # "189,000 DT" on a Tunisian shop, "KD 4.750" on a Kuwaiti one
     if _EURO_WORD.search(text):
         return "EUR"
+    if "din" in text and _DINAR_WORD.search(text):
+        return "RSD"  # "1144 din": Serbia's dinar, its dot left out
     return None
 
 
