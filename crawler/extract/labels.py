@@ -424,14 +424,16 @@ def clean_brand(t: str | None, dom: bool = False) -> str | None:
         return None  # also after a "By" label: Amazon's brand story's "By <a>See all Product description</a>"
     if dom:
         t = _BRAND_WORD_AFTER.sub("", t)
-    t = _MARK_AFTER.sub("", t.strip(" :-|·•," + _INVISIBLE))  # "LEGO®": the mark is no part of the name (nor a list's comma)
+    # "LEGO®": the mark is no part of the name (nor a list's comma after it)
+    t = _MARK_AFTER.sub("", t.strip(" :-|·•," + _INVISIBLE))
     if t.endswith(")") and "(" in t[1:]:
         t = _NOTE.sub("", t) or t  # "Klinge Pharma GmbH (Originalprodukt aus Deutschland)"
     if "/" in t or "|" in t or " - " in t or " – " in t:
         t = _latin_of_two(t) or t
     if " | " in t:
         t = t.split(" | ", 1)[0]  # the name before a slogan or the shop's tagline ("Gymshark | We Do Gym")
-    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF or _FOLLOW.fullmatch(t) \
+    if not t or len(t) > 50 or _placeholder(t) or _NAV_BRAND.match(t) or normalize(t) in FIELD_OF \
+            or _FOLLOW.fullmatch(t) \
             or t.casefold() in _OFFICIAL or _MEASURE.fullmatch(t) or _CHOOSE.match(t) \
             or t.casefold().rstrip(" ;.,") in _COUNTRIES:
         return None
@@ -797,8 +799,8 @@ _BRAND_PROPS = frozenset(("brand", "manufacturer", "name"))  # a brand's own nam
 
 
 # The seller's label on a marketplace: who sells it, not who makes it.
-_SELLER_LABEL = re.compile(r"\s*(?:seller|sold by|verkäufer|verkauf durch|vendeur|vendu par|vendedor|vendido por|venditore|"
-                           r"venduto da|verkoper|verkocht door|sprzedawca|prodejce|продавец|продавець|satıcı|販売者|"
+_SELLER_LABEL = re.compile(r"\s*(?:seller|sold by|verkäufer|verkauf durch|vendeur|vendu par|vendedor|vendido por|"
+                           r"venditore|venduto da|verkoper|verkocht door|sprzedawca|prodejce|продавец|продавець|satıcı|販売者|"
                            r"出品者|卖家|賣家|판매자)\s*[:：]", re.I)
 
 
@@ -1417,8 +1419,8 @@ def _logo_name(el) -> str | None:
 # A link to the brand's page: "/brand/acme", "/marken/acme", "?brand=acme"; not a script's or a mail's that
 # passes the brand along ("javascript:emailProduct('…&Vendor=Viktor+%26+Rolf')": a share button).
 _BRAND_HREF = re.compile(r"^(?!\s*(?:javascript|mailto):).*?[/?&=_-](?:brands?|marken?|marques?|marcas?|merken?|"
-                         r"designers?|manufacturers?|hersteller|fabricants?|fabricantes?|produttori|vendors?)(?:[/=_-]|$)",
-                         re.I | re.S)
+                         r"designers?|manufacturers?|hersteller|fabricants?|fabricantes?|produttori|vendors?)"
+                         r"(?:[/=_-]|$)", re.I | re.S)
 
 
 def title_brand(title_el) -> str | None:

@@ -492,12 +492,12 @@ _SERVICE_BEFORE = re.compile(r"(?:delivery|shipping|versand|lieferung|livraison|
 # available", "Artikel ist sofort lieferbar"), and words after it: prose that uses the word ("the largest plush
 # available from …"), not a name's statement ("Magic Keyboard with Numeric Keypad available.").
 _IN_PROSE = re.compile(r"(?:[^\W\d_]+\W+){4,}$")
-_STATE_LEAD = re.compile(r"(?<![^\W\d_])(?:is|are|now|currently|still|again|ist|sind|jetzt|sofort|derzeit|aktuell|est|sont|"
-                         r"actuellement|es|está|están|son|actualmente|è|sono|attualmente|é|são|atualmente|zijn|nu|"
+_STATE_LEAD = re.compile(r"(?<![^\W\d_])(?:is|are|now|currently|still|again|ist|sind|jetzt|sofort|derzeit|aktuell|"
+                         r"est|sont|actuellement|es|está|están|son|actualmente|è|sono|attualmente|é|são|atualmente|zijn|nu|"
                          r"momenteel|jest|są|obecnie|je|jsou|er|är|on|ovat)\W*$")
 # A price's word after a notify phrase: the alert watches the price.
-_PRICE_WORD = re.compile(r"(?<![^\W\d_])(?:price|prices|preis|preise|preisänderung|preissenkung|prix|precio|prezzo|preço|"
-                         r"prijs|cena|cenu|cijena|цена|цену|ціна|ціну|fiyat\w*|hinta|pris|kaina|τιμή|"
+_PRICE_WORD = re.compile(r"(?<![^\W\d_])(?:price|prices|preis|preise|preisänderung|preissenkung|prix|precio|prezzo|"
+                         r"preço|prijs|cena|cenu|cijena|цена|цену|ціна|ціну|fiyat\w*|hinta|pris|kaina|τιμή|"
                          r"price-?drop)(?![^\W\d_])|価格|价格|價格|가격")
 # "Blue: Out of stock": a label that names something other than the product's stock.
 _LABEL_BEFORE = re.compile(r"^\s*([^\W\d_][^:：]{0,24}?)\s*[:：]\s*$")

@@ -17,7 +17,8 @@ from w3lib.html import replace_entities, replace_tags
 TEST_IDS = frozenset(("data-testid", "data-test", "data-test-id", "data-qa", "data-automation-id", "data-cy",
                       "data-hook",  # Wix names its parts in data-hook ("product-title", "related-products")
                       "data-at"))  # de Bijenkorf's ("brand_desktop")
-HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a|g)-)?(?:hidden|hide|hdn|d-none|invisible|unvisible|display-?none|dspn|no-?display)"  # Cafe24's "displaynone", Amazon's "aok-hidden", eBay's "dspn" and "g-hdn", Magento 1's "no-display"
+# (Cafe24's "displaynone", Amazon's "aok-hidden", eBay's "dspn" and "g-hdn", Magento 1's "no-display")
+HIDING_CLASS = r"(?:(?:u|is|js|util|tw|aok|a|g)-)?(?:hidden|hide|hdn|d-none|invisible|unvisible|display-?none|dspn|no-?display)"
 # React 18's streamed segment ("<div hidden id='S:0'>"): its script moves it into place at once, so it shows
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-z]+")
 
