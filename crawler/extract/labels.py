@@ -811,9 +811,11 @@ def _crumb_of_other(cls: str) -> bool:
 
 def _row_of_headers(row) -> bool:
     """A table's header row: three or more header cells, or a row of its <thead>."""
-    cells = [c for c in row if isinstance(c.tag, str)] if row is not None and row.tag == "tr" else []
-    return len(cells) >= 3 and all(c.tag == "th" for c in cells) or (row is not None and row.getparent() is not None
-                                                                    and row.getparent().tag == "thead")
+    if row is None or row.tag != "tr":
+        return False
+    cells = [c for c in row if isinstance(c.tag, str)]
+    group = row.getparent()
+    return (len(cells) >= 3 and all(c.tag == "th" for c in cells)) or (group is not None and group.tag == "thead")
 
 
 def _said_once(v: str) -> str:

@@ -532,8 +532,7 @@ def _brand_and_code(d: dict, around) -> dict:
     for v in [d.get(k) for k in _BRAND_KEYS] + [around]:
         if isinstance(v, dict):
             v = v.get("name")
-        if isinstance(v, str) and plain_value(v):
-            brand = plain_value(v)
+        if isinstance(v, str) and (brand := plain_value(v)):
             break
     sku = next((code for k in ("sku", "productCode", "articleNumber") if d.get(k) and (code := _state_code(d[k]))),
                None)

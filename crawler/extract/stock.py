@@ -945,8 +945,6 @@ def _alert_control(el) -> bool:
     return (el.tag in ("button", "input") or (el.tag == "a" and _dressed_as_button(el))) and names_alert(el)
 
 
-
-
 def _in_alert_area(el, stop) -> bool:
     """Inside a back-in-stock alert's area ("<div id='waitlist-container'>"), up to three levels, not above `stop`."""
     for e in islice(chain((el,), el.iterancestors()), 4):
