@@ -3039,6 +3039,9 @@ def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
     # the og:title says the same ("… Schuh bei SNIPES" on snipes.com), with no heading to prefer
     og = "<meta property='og:title' content='Wool Coat bei Shop'>"
     assert extract_product(page(body, og).replace("Wool Coat | Example Shop", "Wool Coat bei Shop"), URL).name == "Wool Coat"
+    # a share card's title with the shop's call to buy around the name (Myntra's "Buy Jockey … Brief")
+    card = "<meta name='twitter:title' content='Buy Wool Coat Online'>"
+    assert extract_product(page(body, card).replace("Wool Coat | Example Shop", "Example Shop"), URL).name == "Wool Coat"
 
 
 def test_a_heading_that_names_the_maker_is_not_the_products_name():

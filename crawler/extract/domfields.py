@@ -34,7 +34,13 @@ def title_name(title: str | None, site: set[str], host: str = "") -> str | None:
         title = title[:at.start()] + " | " + at.group("shop")
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
     name = next((p for p in parts if p and p.casefold() not in site), None) if len(parts) > 1 else None
-    return (_CALL_TO_BUY.sub("", name).strip() or name) if name else None
+    return without_call_to_buy(name) if name else None
+
+
+def without_call_to_buy(name: str) -> str:
+    """A share title's name without the shop's call to buy around it ("Buy Jockey … Brief" in Myntra's twitter:title,
+    "… online kaufen")."""
+    return _CALL_TO_BUY.sub("", name).strip() or name
 
 
 def without_at_shop(title: str, site: set[str], host: str = "") -> str:

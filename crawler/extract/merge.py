@@ -253,8 +253,10 @@ def _extract(root, url: str) -> ProductRecord:
         host = re.sub(r"[\W_]+", "", (address.hostname or "").casefold())
         og["name"] = next((cut for s in site if len(key := re.sub(r"[\W_]+", "", s)) >= 3 and key in host
                            and (cut := _strip_site(og["name"], s)) != og["name"]), og["name"])
-    if og.get("name"):  # "… Schuh bei SNIPES" on snipes.com
-        og["name"] = domfields.without_at_shop(og["name"], site, address.hostname or "") or og["name"]
+    for part in (og, other):  # "… Schuh bei SNIPES" on snipes.com, "Buy Jockey … Brief"
+        if part.get("name"):
+            part["name"] = domfields.without_call_to_buy(
+                domfields.without_at_shop(part["name"], site, address.hostname or "") or part["name"])
     h1 = domfields.best_h1(named, titles, site, fallback=False)
     if h1 is None and sc.h2s and not domfields.shares_title(named, titles):
         # older templates head the product with an h2: only one named like the title, and only where no
