@@ -2098,6 +2098,20 @@ def test_a_buy_button_served_disabled_beside_a_placeholder_says_nothing():
     assert extract_product(html, URL).availability is None
 
 
+@pytest.mark.parametrize("bar", ["product-detail-floater add-to-cart-fixed-wrapper", "sticky-atc", "pdp-sticky-bar"])
+def test_a_scroll_bars_copy_of_the_buy_button_does_not_sell_what_the_buy_box_alerts_for(bar):
+    # the buy box offers only a back-in-stock alert; the bar kept in view on scrolling repeats the buy
+    # button in its default words, which the page's script swaps for the state's
+    box = ("<div class='buy-area'><span class='available-label'>Coming to the shop soon</span>"
+           "<a href='#' class='link-notify'>Obavesti me kada proizvod bude dostupan</a></div>")
+    copy = (f"<div class='{bar}'><div class='row'><h3>Wool Coat</h3><span>€ 189,00</span>"
+            "<button type='button' class='btn add-to-cart' data-text-no-stock='Out of stock'>Add to cart</button>"
+            "</div></div>")
+    assert in_buy_box(box + copy).availability == "OutOfStock"
+    # the same button in the buy box itself sells it (the alert being for another size)
+    assert in_buy_box(box + copy.replace(bar, "product-actions")).availability == "InStock"
+
+
 def test_a_size_sold_out_in_a_buy_forms_select_does_not_make_the_product_sold_out():
     box = ("<form action='/cart/add'><select name='id'><option disabled>S - Sold out</option><option>M</option>"
            "</select><button type='submit'>Add to cart</button></form>")

@@ -476,6 +476,21 @@ def _count(el, cap: int) -> int:
     return len(list(islice(el.iter(), cap)))
 
 
+# A bar that keeps a copy of the buy box in view while the shopper scrolls ("product-detail-floater",
+# "add-to-cart-fixed-wrapper", "sticky-atc"): its button repeats the buy box's, and its script sets its words.
+_KEPT_IN_VIEW = re.compile(r"sticky|floater|floating|affix|(?:fixed|stuck)[-_]?(?:bar|wrapper|header|footer|cart|buy|panel)|"
+                           r"(?:cart|buy|atc|purchase)[-_]?(?:fixed|sticky)")
+
+
+def kept_in_view(el, levels: int = 8) -> bool:
+    """Whether ``el`` sits in a bar kept in view on scrolling, a copy of the buy box."""
+    for e in islice(chain((el,), el.iterancestors()), levels + 1):
+        named = " ".join(filter(None, (e.get("class"), e.get("id"))))
+        if named and _KEPT_IN_VIEW.search(named.lower()):
+            return True
+    return False
+
+
 def buy_box(anchors, limit: int = _BOX_ELEMENTS, levels: int = 8):
     """The page's buy box: around each anchor (buy button, product title, first price) its
     largest ancestor, up to `levels` up (script-built pages nest deep), of at most `limit`
