@@ -4743,6 +4743,18 @@ def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_la
     assert in_buy_box(box, lang).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("words, lang", [("Uskoro u prodaji", "sr"), ("Незабаром у продажу", "uk"),
+                                         ("Yakında stokta", "tr"), ("Hamarosan elérhető", "hu"),
+                                         ("Disponibil în curând", "ro"), ("Σύντομα διαθέσιμο", "el"),
+                                         ("Bald erhältlich", "de"), ("출시 예정", "ko")])
+def test_coming_soon_in_place_of_the_buy_button_in_more_languages_is_not_for_sale_now(words, lang):
+    assert in_buy_box(f"<div class='product-actions'><span class='label'>{words}</span></div>",
+                      lang).availability == "OutOfStock"
+    # beside a working buy button it says nothing against it
+    assert in_buy_box(f"<div class='product-actions'><span class='label'>{words}</span>"
+                      "<button type='submit' class='add-to-cart'>Add to cart</button></div>", lang).availability == "InStock"
+
+
 @pytest.mark.parametrize("words, lang", [("Acquista", "it"), ("In winkelmand", "nl"), ("Dodaj v košarico", "sl"),
                                          ("افزودن به سبد خرید", "fa"), ("Buy It Now", "en"), ("Megrendelem", "hu"),
                                          # "my" basket, and the short forms a narrow screen shows

@@ -308,7 +308,12 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "presto disponibile", "brzy skladem", "skoro w sprzedaży", "скоро в продаже", "скоро в наличии",
            "snart i lager", "snart på lager", "近日入荷", "即将到货", "곧 입고", "입고 예정", "sắp về hàng",
            "disponible prochainement", "prochainement disponible", "disponibile a breve", "a breve disponibile",
-           "disponível em breve", "em breve disponível", "disponible próximamente", "disponible pronto")
+           "disponível em breve", "em breve disponível", "disponible próximamente", "disponible pronto",
+           # sr/hr/bs "Soon on sale", uk, tr, hu, ro, el, de "Soon available", ko "Release planned"
+           "uskoro u prodaji", "uskoro dostupno", "uskoro dostupan", "uskoro na stanju", "uskoro na zalihi",
+           "незабаром у продажу", "незабаром в наявності", "yakında stokta", "yakında satışta", "hamarosan elérhető",
+           "hamarosan érkezik", "disponibil în curând", "în curând în stoc", "σύντομα διαθέσιμο", "bald erhältlich",
+           "demnächst erhältlich", "출시 예정")
 
 
 def _phrases(words) -> str:
