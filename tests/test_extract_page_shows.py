@@ -3056,6 +3056,15 @@ def test_with_no_heading_the_document_titles_part_that_is_not_the_shop():
     # a share card's title with the shop's call to buy around the name (Myntra's "Buy Jockey … Brief")
     card = "<meta name='twitter:title' content='Buy Wool Coat Online'>"
     assert extract_product(page(body, card).replace("Wool Coat | Example Shop", "Example Shop"), URL).name == "Wool Coat"
+    # Russian and Ukrainian shops' titles: a call to buy at a price in the web shop ("… за 1 299 ₽ в интернет-магазине
+    # Lamoda.ru"), in the og:title too; another shop named there is part of the name
+    for said in ("Пальто купить за 12 990 ₽ в интернет-магазине Shop.example.com",
+                 "Пальто — купити за 4 500 грн. в інтернет-магазині shop.example.com"):
+        og = f"<meta property='og:title' content='{said}'>"
+        assert extract_product(page(body, og).replace("Wool Coat | Example Shop", said), URL).name == "Пальто", said
+    said = "Пальто в интернет-магазине Lamoda"
+    og = f"<meta property='og:title' content='{said}'>"
+    assert extract_product(page(body, og).replace("Wool Coat | Example Shop", said), URL).name == said
 
 
 def test_a_heading_that_names_the_maker_is_not_the_products_name():

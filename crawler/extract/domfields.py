@@ -51,7 +51,7 @@ def without_at_shop(title: str, site: set[str], host: str = "") -> str:
 
 
 def _at_shop(title: str, site: set[str], host: str):
-    at = _AT_SHOP.search(title)
+    at = _AT_SHOP.search(title) or _IN_WEB_SHOP.search(title)
     if at and (at.group("shop").casefold() in site
                or _NOT_ALNUM.sub("", at.group("shop").lower()) in _NOT_ALNUM.sub("", host.lower())):
         return at
@@ -64,6 +64,10 @@ _CALL_TO_BUY = re.compile(r"^(?:buy|kaufen|acheter|comprar|compra|koop|köp|kjø
                           r"comprar|comprare|köpa|kjøpe|kupić|shop|store))?|kaufen|bestellen|kopen)$", re.I)
 _AT_SHOP = re.compile(r"\s+(?:(?:online\s+)?(?:kaufen|bestellen|kopen|buy|shop)\s+)?(?:bei|at|chez|på|hos|auf|from)\s+"
                       r"(?P<shop>[\w&'’. -]{2,40})$", re.I)
+# ru/uk: "… купить за 1 299 ₽ в интернет-магазине Lamoda.ru", "… — купити за 350 грн. в інтернет-магазині Yakaboo"
+_IN_WEB_SHOP = re.compile(r"\s*[,—–-]?\s+(?:(?:купить|купити|заказать|замовити)\s+)?(?:(?:за|по цене(?:\s+от)?|по ціні|от|від)"
+                          r"\s+\d[\d\s.,]*\s*[^\s\d]{1,4}\.?\s+)?(?:в|у)\s+(?:интернет|інтернет)[-\s]магазин[еі]\s+"
+                          r"(?P<shop>[\w&'’. -]{2,40})$", re.I)
 
 
 def site_names(title: str | None, site_name: str | None, host: str = "", path: str = "") -> set[str]:
