@@ -1448,6 +1448,16 @@ def test_a_buy_box_classed_sold_out_whose_stylesheet_hides_the_button():
     assert extract_product(page(body, head), URL).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("named", ["perunit_price", "perkg-price", "price perUnit"])
+def test_a_price_per_unit_named_in_one_word_is_no_price(named):
+    # the unit in a span of its own after the amount, the class fusing "per" to the unit
+    body = ("<h1>Milk Protein Shake</h1><div class='price'><span class='price-mrp'>MRP</span>"
+            "<span class='currency_el price-new'>₹900</span><span class='" + named + "'> (USP "
+            "<span class='currency_el'>₹150.00</span><span>/L</span>)</span></div>"
+            "<button class='btn add-to-cart'>Add to Cart</button>")
+    assert extract_product(page(body), URL).price == "900.00"
+
+
 @pytest.mark.parametrize("unit_price, price", [
     ("<span class='productPrice' id='js_scl_unitPrice'>￥54,978</span>", "54978"),  # the price of one
     # a base price per quantity beside the price stays no price

@@ -218,9 +218,14 @@ def _attr_text(el) -> str:
     return _attr_words(" ".join(parts))
 
 
+_PER_FUSED = re.compile(r"(?<![a-z])per(?=unit|kg|kilo|litre|liter|item|piece|100)")
+
+
 @lru_cache(maxsize=20_000)  # the same class/attribute sets recur on every price element of a shop
 def _attr_words(raw: str) -> str:
     a = _CAMEL.sub(r"\1 \2", raw).lower().replace("_", " ")
+    if "per" in a:
+        a = _PER_FUSED.sub("per ", a)  # "perunit_price": the price per unit
     return _TAX_VARIANT.sub(" ", a) if "tax" in a else a
 
 
