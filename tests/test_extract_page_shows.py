@@ -1113,6 +1113,15 @@ def test_a_data_attribute_that_turns_an_alert_off_names_none():
     body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
             "<button class='btn btn-primary' data-back-in-stock='false' data-waitlist='0'>In den Warenkorb</button></div>")
     assert extract_product(page(body, ld(data), lang="de"), URL).availability == "InStock"
+    # nor one that keeps the waitlist state's copy and address for its script (Reformation's Salesforce theme)
+    keeps = ("<button class='product-add__button add-to-cart' data-add-button-copy='Add to bag' "
+             "data-waitlist-copy='Join the waitlist' data-waitlist-url='/Preferences-WaitList' data-waitlist='false'>"
+             "<span>Add to bag</span></button>")
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>" + keeps + "</div>")
+    assert extract_product(page(body, ld(data)), URL).availability == "InStock"
+    # the flag set, it is the alert
+    flagged = body.replace("data-waitlist='false'", "data-waitlist='true'").replace("<span>Add to bag</span>", "")
+    assert extract_product(page(flagged, ld(data)), URL).availability == "OutOfStock"
 
 
 @pytest.mark.parametrize("control", [
@@ -2106,6 +2115,17 @@ def test_a_buy_button_served_disabled_beside_a_placeholder_says_nothing():
     # no price on the page either (drawn by the same script): still no verdict
     html = page("<div class='product-info'><h1>Wool Coat</h1>" + box + "</div>")
     assert extract_product(html, URL).availability is None
+
+
+def test_a_buy_buttons_label_for_another_state_beside_the_active_one_is_not_shown():
+    # DeFacto: one label per state inside the button, the shown one marked active
+    labels = ["Add to cart", "Notify me when it is back", "Adding to cart", "Added"]
+    spans = "".join(f"<span class='action-btn-text{i + 1}{' active' if i == 0 else ''}'>{t}</span>"
+                    for i, t in enumerate(labels))
+    box = f"<div class='product-detail__purchase'><button class='purchase-button'>{spans}</button></div>"
+    assert in_buy_box(box).availability == "InStock"
+    swapped = box.replace("action-btn-text1 active", "action-btn-text1").replace("action-btn-text2", "action-btn-text2 active")
+    assert in_buy_box(swapped).availability == "OutOfStock"
 
 
 @pytest.mark.parametrize("bar", ["product-detail-floater add-to-cart-fixed-wrapper", "sticky-atc", "pdp-sticky-bar"])

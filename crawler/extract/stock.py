@@ -1088,6 +1088,24 @@ _PICKER = re.compile(_PICKER_WORDS + r"|variation[-_]?(?:label|selector|option)s
 _NOT_CHOICE = frozenset(("legend", "h2", "h3", "h4", "h5", "h6", "p", "small"))
 
 
+# One of a button's labels, one per state, marked as the one shown ("action-btn-text1 active").
+_ACTIVE_LABEL = re.compile(r"(?<![\w-])(?:is-)?(?:active|current)(?![\w-])")
+_NUMBERED = re.compile(r"[-_]?\d+$")
+
+
+def _inactive_label(child) -> bool:
+    """A label among its numbered siblings ("action-btn-text2") where another of them is marked active: a
+    state the button does not show ("Gelince Haber Ver" beside the active "Sepete Ekle")."""
+    cls = (child.get("class") or "").split()
+    if not cls or _ACTIVE_LABEL.search(" ".join(cls)):
+        return False
+    stem = _NUMBERED.sub("", cls[0])
+    if stem == cls[0]:
+        return False
+    return any(sib is not child and isinstance(sib.tag, str) and _ACTIVE_LABEL.search(sib.get("class") or "")
+               and _NUMBERED.sub("", (sib.get("class") or "").split()[0]) == stem for sib in child.getparent())
+
+
 def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | None = None) -> str:
     """The text of `el` that the page shows (a button holds a label per state); a size or colour
     picker inside a buy form speaks of its variants ("S - Sold out"), not of the form, and
@@ -1102,7 +1120,8 @@ def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | No
                 return
             if isinstance(child.tag, str) and not (
                     child.tag in _PICKER_TAGS or _PICKER.search(child.get("class") or "")
-                    or (aside is not None and aside.search((child.get("class") or "").lower()))):
+                    or (aside is not None and aside.search((child.get("class") or "").lower()))
+                    or _inactive_label(child)):
                 walk(child)
             if child.tail and (e is el or not visible.hidden(e)):
                 parts.append(child.tail)  # a tail is its parent's text

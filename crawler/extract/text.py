@@ -63,7 +63,7 @@ READER_ONLY = re.compile(rf"(?<![\w-])(?:{READER_ONLY_CLASS})(?![\w-])")  # one 
 NOTIFY_CONTROL = re.compile(r"(?<![a-z])notify(?:-?me)?(?![a-z])|(?<![a-z])notify[-_]|[-_]notify|back-?in-?stock|"
                             r"waitlist|wait-list|restock|stock-?alert")
 _OPENS = frozenset(("data-target", "data-bs-target", "aria-controls", "data-modal", "data-open"))
-_OFF = frozenset(("false", "0", "no", "off"))
+_ON = frozenset(("", "true", "1", "yes", "on"))
 
 
 def names_alert(el) -> bool:
@@ -73,7 +73,9 @@ def names_alert(el) -> bool:
     for k, v in el.items():
         if k in _OPENS:
             names.append(v)
-        elif k.startswith("data-") and v.strip().lower() not in _OFF:  # not "data-waitlist='false'"
+        elif k.startswith("data-") and v.strip().lower() in _ON:
+            # a flag ("data-back-in-stock", "data-waitlist='true'"), not "data-waitlist='false'" nor the other
+            # state's copy or address the button keeps ("data-waitlist-copy='Join the waitlist'")
             names.append(k[5:])
     return NOTIFY_CONTROL.search(_CAMEL_HUMP.sub("-", " ".join(filter(None, names))).lower()) is not None
 
