@@ -1457,6 +1457,26 @@ def test_a_buy_box_classed_sold_out_whose_stylesheet_hides_the_button():
     assert extract_product(page(body, head), URL).availability == "OutOfStock"
 
 
+@pytest.mark.parametrize("gross, net", [("price_withVat", "price_withoutVat"), ("price-incl-vat", "price-excl-vat")])
+def test_a_price_classed_with_vat_is_the_price_and_one_without_stays_out(gross, net):
+    body = (f"<h1>iPhone 8 64GB</h1><div class='priceDetail'><span class='bigPrice {gross}'>20 639 Kč</span>"
+            f"<span class='{net}'>17 057 Kč</span></div><button class='btn buy'>Do košíku</button>")
+    assert extract_product(page(body, lang="cs"), URL).price == "20639.00"
+
+
+def test_a_page_section_of_thousands_of_elements_is_no_card_among_its_alike_siblings():
+    # Alza: the h1 above the page's columns, class-less divs side by side, each with a price and links to
+    # other pages; the product's own column, thousands of elements, is no tile of a strip of cards
+    specs = "".join(f"<li><span>Spec {i}</span><b>value {i}</b></li>" for i in range(800))
+    own = (f"<div><div class='priceDetail'><span class='bigPrice'>20 639 Kč</span></div>"
+           f"<button class='btn buy'>Do košíku</button><ul>{specs}</ul><a href='/iphone-8-256gb'>256 GB</a></div>")
+    other = "<div><a href='/{0}'>Accessory {0}</a><span class='price'>{1} Kč</span></div>"
+    html = titled("iPhone 8 64GB | Alza.cz", "<h1>iPhone 8 64GB</h1><div class='page'>" + own
+                  + other.format("case", "499") + other.format("charger", "690") + "</div>", lang="cs")
+    rec = extract_product(html, URL)
+    assert (rec.price, rec.availability) == ("20639.00", "InStock")
+
+
 @pytest.mark.parametrize("named", ["perunit_price", "perkg-price", "price perUnit"])
 def test_a_price_per_unit_named_in_one_word_is_no_price(named):
     # the unit in a span of its own after the amount, the class fusing "per" to the unit

@@ -260,7 +260,9 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
         for (tag, cls), group in alike.items():
             if len(group) < 3 or (holder is not None and (holder.tag, holder.get("class")) == (tag, cls)):
                 continue
-            targets = {c: _link_away(c, page_path) for c in group if c not in around}
+            # a card is small: a sibling of thousands of elements is a section of the page (Alza's class-less
+            # columns, one of them the product's own, its h1 above them all)
+            targets = {c: _link_away(c, page_path) for c in group if c not in around and _count(c, _TILE_MAX + 1) <= _TILE_MAX}
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(c for c in tiles if c in children)
@@ -268,6 +270,7 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
 
 
 _TILE_LEVELS = 8  # a component library's card holds its button seven wrappers down
+_TILE_MAX = 1500  # elements
 _PRICE_TILE_LEVELS = 4  # a price so deep in alike siblings may be the product's own (a price group's rows)
 
 

@@ -63,6 +63,8 @@ _SKIP_CHILD_TOKENS = re.compile(
 )
 # "price--withoutTax" / "price-incl-tax" name which price is shown, not a tax amount.
 _TAX_VARIANT = re.compile(r"\b(?:with(?:out)?|incl?\w*|excl?\w*)[ -]?tax\b")
+# "price_withVat" (Alza's "bigPrice price_withVat" beside "price_withoutVat") names the gross price; a net one stays out.
+_WITH_VAT = re.compile(r"\b(?:with|incl?\w*)[ -]?vat\b")
 # Screen-reader-only labels ("Sale price", "Regular price") inside or beside a price.
 _HIDDEN = re.compile(r"sr-only|visually-?hidden|screen-?reader|hidden-text|assistive")
 _REG_TEXT = re.compile(
@@ -226,6 +228,8 @@ def _attr_words(raw: str) -> str:
     a = _CAMEL.sub(r"\1 \2", raw).lower().replace("_", " ")
     if "per" in a:
         a = _PER_FUSED.sub("per ", a)  # "perunit_price": the price per unit
+    if "vat" in a:
+        a = _WITH_VAT.sub(" ", a)
     return _TAX_VARIANT.sub(" ", a) if "tax" in a else a
 
 
