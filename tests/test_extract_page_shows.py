@@ -3287,6 +3287,19 @@ def test_a_reviewers_by_line_is_no_brand(area):
     assert extract_product(page(body), URL).brand is None
 
 
+@pytest.mark.parametrize("area", ["ins-facet-checkbox-chip-label", "search-applied-filters", "filter-chips",
+                                  "refinements"])
+def test_a_search_filters_brand_is_not_the_products(area):
+    # a search widget's applied filter, a template's placeholder value ("Brand: Item 2" on Mavi)
+    chip = (f"<div class='search-overlay'><div class='{area}'><div class='applied-filter-name'>Brand</div>"
+            "<span>: </span><div class='applied-filter-values'>Item 2</div></div></div>")
+    body = f"{chip}<h1>Wool Coat</h1><span class='price'>€ 189,00</span><button class='add-to-cart'>Add to cart</button>"
+    assert extract_product(page(body), URL).brand is None
+    # the product's own spec row says it
+    spec = "<ul class='specs'><li><b>Brand:</b> Nordvik</li></ul>"
+    assert extract_product(page(body + spec), URL).brand == "Nordvik"
+
+
 def test_page_state_escaped_by_angular_or_parsed_from_a_string_and_named_by_the_platforms_own_key():
     skeleton = "<h1 class='product-name'>Bose QuietComfort Ultra</h1><div id='buy-box'><div class='skeleton'></div></div>"
     angular = ('<script id="serverApp-state" type="application/json">{&q;G.https://api.shop/product/219876?&q;: '

@@ -1159,12 +1159,12 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
         if el.tag != "br" and _LINE_SEP.search(" ".join((own, *(child.tail or "" for child in islice(el, 4))))):
             # the line's later labelled values ("Código: 7702345001 | Marca: <b>Cocinex</b>")
             for later, value in _later_in_line(el):
-                if later in want and later not in found and not related(el) and not in_reviews(el):
+                if later in want and later not in found and not related(el) and not in_reviews_or_filters(el):
                     found[later] = value
         if field not in want or (field in found and not (field == "sku" and form_code)):
             continue
         v = _read(el, own, m, label, field)
-        if v and not related(el) and not in_reviews(el):
+        if v and not related(el) and not in_reviews_or_filters(el):
             if field in found:  # a later shop code that the buy form sends too is the shop's
                 if v == form_code:
                     found["sku"] = v
@@ -1201,23 +1201,24 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     return out
 
 
-# A class or id token naming a review or a comment ("reviews", "rev-dpForeignMktReviewsAUI", "comment-content"); not
-# a theme's flag on the whole product ("ast-woo-product-no-review", "has-reviews")
-_REVIEW_AREA = re.compile(r"(?<![a-z])(?!(?:no|has|with|show|hide|enable|disable|is)[-_])(?:[a-z]+[-_])*?"
+# A class or id token naming a review or a comment ("reviews", "rev-dpForeignMktReviewsAUI", "comment-content"), or a
+# search's filters ("ins-facet-checkbox-chip-label", "applied-filters"); not a theme's flag on the whole product
+# ("ast-woo-product-no-review", "has-reviews")
+_OTHERS_AREA = re.compile(r"(?<![a-z])(?!(?:no|has|with|show|hide|enable|disable|is)[-_])(?:[a-z]+[-_])*?"
                           r"(?:reviews?|comments?|testimonials?|bewertung\w*|avis|opinions?|recensioni|rezension\w*|"
-                          r"opinie)(?![a-z])")
+                          r"opinie|facets?|applied-filters?|filter-chips?|refinements?)(?![a-z])")
 
 
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")  # "dpForeignMktReviewsAUI" -> "dp-Foreign-Mkt-Reviews-AUI"
 
 
-def in_reviews(el, levels: int = 14) -> bool:
+def in_reviews_or_filters(el, levels: int = 14) -> bool:
     """Inside a review or comment: its "By <a>FreeSpirit</a>" names a reviewer, its "Color: Black" the
-    variant someone bought, not the product's brand or colour. A block holding the product's heading is
-    never one."""
+    variant someone bought, not the product's brand or colour; or inside a search's filters (an applied
+    filter's "Brand: Item 2"). A block holding the product's heading is never one."""
     for a in islice(el.iterancestors(), levels):
         key = _CAMEL_HUMP.sub(r"\1-\2", " ".join(filter(None, (a.get("class"), a.get("id"))))).lower()
-        if key and any(_REVIEW_AREA.match(t) and not _FLAG.match(t) for t in key.split()):
+        if key and any(_OTHERS_AREA.match(t) and not _FLAG.match(t) for t in key.split()):
             return a.find(".//h1") is None
     return False
 
