@@ -2484,6 +2484,15 @@ def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls,
     assert (rec.price, rec.regular_price) == ("1499.00", "1799.00")
 
 
+@pytest.mark.parametrize("old_cls", ["nodiscount-price", "price-no-discount", "undiscounted-price"])
+def test_the_price_named_before_its_discount_is_the_old_price(old_cls):
+    # Mavi: the current price first, the one before the discount after it
+    box = f"<div class='product__pricing'><span class='price'>€ 1.499,00</span> <span class='{old_cls}'>€ 1.799,00</span></div>"
+    body = f"<div class='product-info'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to cart</button></div>"
+    rec = extract_product(page(body, lang="tr"), URL)
+    assert (rec.price, rec.regular_price) == ("1499.00", "1799.00")
+
+
 @pytest.mark.parametrize("value", [
     "2.189,00 €",
     # the value in its own part of the sale block, the add-ons' prices above it

@@ -32,7 +32,9 @@ _REG_TOKENS = re.compile(
     # fr "prix barré", it "barrato", es "tachado", pt "riscado"/"antigo", cs "původní", pl "stara", nl "van",
     # es "pvp", de "alt" ("preis-alt"), tr "eski", id "coret" ("harga-coret"), fr "ancien", it "vecchio", nl "oud"
     r"barre|barrato|tachado|riscado|antigo|antiguo|anterior|puvodni|stara|van|pvp|alt|eski|coret|ancien|vecchio|"
-    r"oud|vorher|statt)\b"
+    r"oud|vorher|statt|"
+    # the price before the discount ("nodiscount-price" on Mavi)
+    r"nodiscount|no-discount|undiscounted|without-discount|before-discount|pre-discount)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
 # A price for members only ("member-price", "preis-mitglied")
