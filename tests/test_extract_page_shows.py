@@ -2484,6 +2484,19 @@ def test_the_old_price_named_in_the_shops_language_comes_first(old_cls, new_cls,
     assert (rec.price, rec.regular_price) == ("1499.00", "1799.00")
 
 
+@pytest.mark.parametrize("sale", ["price-sales", "price-sale", "price-now", "special-price"])
+def test_of_two_amounts_side_by_side_the_one_named_for_the_sale_is_the_price(sale):
+    # Salesforce Commerce Cloud's SiteGenesis: "price-standard" before "price-sales", nothing struck in the markup
+    box = (f"<div class='product-price'><span class='price-standard'>$24.50</span> <span class='{sale}'>"
+           "<span class='promo-word'>Now</span> $10.50</span></div>")
+    body = f"<div class='product-info'><h1>Wool Coat</h1>{box}<button class='add-to-cart'>Add to bag</button></div>"
+    rec = extract_product(page(body), URL)
+    assert (rec.price, rec.regular_price) == ("10.50", "24.50")
+    # the standard price alone is the price
+    alone = body.replace(f" <span class='{sale}'><span class='promo-word'>Now</span> $10.50</span>", "")
+    assert extract_product(page(alone), URL).price == "24.50"
+
+
 @pytest.mark.parametrize("old_cls", ["nodiscount-price", "price-no-discount", "undiscounted-price"])
 def test_the_price_named_before_its_discount_is_the_old_price(old_cls):
     # Mavi: the current price first, the one before the discount after it

@@ -37,6 +37,8 @@ _REG_TOKENS = re.compile(
     r"nodiscount|no-discount|undiscounted|without-discount|before-discount|pre-discount)\b"
 )
 _SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
+# also SiteGenesis's "price-sales" (as a block's name, "sales-price__former", it names no sale: not for _is_strike)
+_SALE_NAMED = re.compile(r"(?<!non-)\b(?:sales?|special|reduced|now|promo|promotion|offer)\b")
 # A price for members only ("member-price", "preis-mitglied")
 _MEMBER_WORDS = r"member|members|mitglied|membre|socio|vip"
 _IGNORE_TOKENS = re.compile(
@@ -676,8 +678,16 @@ def dom_price(candidates, anchors, hints: Hints, related, lone: bool = False) ->
                                             - _LABELLED_NEARER * (c[0] in labelled), c[4]))
     else:
         best = currents[0]
+    displaced = None
+    if len(currents) > 1 and not _SALE_NAMED.search(_attr_text(best[0])):
+        # two amounts side by side in one price block, the lower named the sale price (SiteGenesis's
+        # "price-standard" $24.50 beside "price-sales" $10.50): the other is its list price
+        sale = [c for c in currents if c[1] < best[1] and _lca_within(best[0], c[0], 2)
+                and _SALE_NAMED.search(_attr_text(c[0]))]
+        if sale:
+            displaced, best = best[1], sale[0]
     el, amount, cur = best[:3]
-    regular = None
+    regular = displaced
     for rel, ra, rc, role, _, _ in cands:
         if role != "reg" or ra <= amount:
             continue
