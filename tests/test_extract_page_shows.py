@@ -1347,6 +1347,10 @@ def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availabi
     ("<div class='addons'>Von Ihnen ausgewählte Erweiterungen sind für diesen Verkäufer nicht verfügbar.</div>", "de"),
     ("<div class='wishlist-error'>Es ist ein Fehler aufgetreten. Liste nicht verfügbar.</div>", "de"),
     ("<p class='offer-note'>Not available from this seller</p>", "en"),
+    # a figure the page could not fetch: Walmart's shipping table, its arrival column ("Data unavailable")
+    ("<div class='product-fulfillment-shipping'><div class='shipping-method-col'>Value</div>"
+     "<div class='shipping-date-col'> Data unavailable </div><div class='shipping-cost-col'>$4.97</div></div>", "en"),
+    ("<div class='delivery-fulfillment'><span>Lieferdatum:</span> Daten nicht verfügbar</div>", "de"),
 ])
 def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(box, lang):
     assert in_buy_box(box + "<p class='availability'>Nur noch 5 auf Lager</p>", lang).availability != "OutOfStock"

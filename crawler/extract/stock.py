@@ -438,6 +438,8 @@ _OTHER_SUBJECT = re.compile(
     r"services|dienste|dienstleistungen|servicios|servizi|diensten|features|funktionen|fonctionnalités|funciones|"
     r"funzionalità|functies|"
     r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
+    # a figure the page could not fetch ("Data unavailable" in a shipping table's arrival column)
+    r"data|daten|données|datos|dati|gegevens|"
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
     r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
     # other products or colours than this one ("Similar items in stock", "Other colours available", "Also
