@@ -3449,6 +3449,12 @@ def test_stock_words_that_are_the_products_name_leave_a_working_buy_button_in_st
     body = (f"<div class='product-info'><h1>{heading}</h1><div class='product-price'>€ 189,00</div>"
             "<button class='add-to-cart'>Add to cart</button></div>")
     assert extract_product(page(body), URL).availability == "InStock"
+    # with no button in the page as served (a script draws it), the name says nothing either
+    no_button = f"<div class='product-info'><h1>{heading}</h1><div class='product-price'>€ 189,00</div></div>"
+    assert extract_product(page(no_button), URL).availability not in SOLD_OUT
+    # an element of its own inside the heading states it (Target: "<h1>… Deck<div>This item is not available</div>")
+    stated = no_button.replace("</h1>", "<div class='sc-x2'>This item is not available</div></h1>")
+    assert extract_product(page(stated), URL).availability in SOLD_OUT
 
 
 def _server_html(state: str, box: str = "<button class='add-to-cart'>Add to cart</button>") -> str:

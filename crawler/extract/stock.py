@@ -1171,6 +1171,13 @@ def _title_badge(el) -> bool:
     return _classed(el, _SOLD_OUT_CLASS) and parent is not None and any(c.tag == "h1" for c in parent)
 
 
+def _words_of_the_name(owner, text: str) -> bool:
+    """Stock words in the product's heading's own text that are the name's ("Sold Out: How Tech Billionaires …", a
+    book; "Out of Stock (Live)", an album), not a mark set off beside it; an element inside the heading speaks for
+    itself (Target's "<h1>… Deck<div>This item is not available</div></h1>")."""
+    return owner.tag == "h1" and not _marked_in_title(owner, text)
+
+
 def _marked_in_title(owner, text: str) -> bool:
     """A sold-out mark set off in the product's own heading, beside its name ("Wool Coat (Sold out)",
     "[SOLD OUT] Wool Coat", "【完売】…", "<h1>Wool Coat <span class='badge'>Sold out</span></h1>"): the
@@ -1579,7 +1586,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if v is None and len(t) <= _SHORT:
                     unsaid.append((t, owner, box))  # read for delivery only when nothing else says
                 if (v and not visible.hidden(owner) and not related(owner) and not _cell_labelled_as_other(owner)
-                        and not _one_state_of_several(owner)
+                        and not _one_state_of_several(owner) and not _words_of_the_name(owner, t)
                         and (v == "notify" and not _in_picker(owner, box) or _product_level(owner, box, title=title)
                              # said of the product itself, wherever it stands ("colour-picker__attention":
                              # "Sorry, this item is no longer available")
