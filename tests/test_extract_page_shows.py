@@ -3444,6 +3444,14 @@ def test_a_sold_out_mark_the_shop_wrote_into_the_products_heading_outweighs_its_
     assert extract_product(page(body, lang=lang), URL).availability == "OutOfStock"
 
 
+def test_characters_that_show_nothing_are_not_part_of_the_name():
+    # Bandcamp writes zero-width spaces around a title's hyphen; a soft hyphen or a word joiner shows nothing either
+    body = ("<div class='product-info'><h2 class='trackTitle'>Saint&#8203;-&#8203;Laurent</h2>"
+            "<h1>Saint&#8203;-&#8203;Lau&shy;rent&#8288;</h1><div class='product-price'>$1 CAD</div>"
+            "<button class='add-to-cart'>Buy Now</button></div>")
+    assert extract_product(page(body), URL).name == "Saint-Laurent"
+
+
 @pytest.mark.parametrize("heading", ["Sold Out Tee", "Unavailable: A Novel", "Out of Stock Hoodie (Black)"])
 def test_stock_words_that_are_the_products_name_leave_a_working_buy_button_in_stock(heading):
     body = (f"<div class='product-info'><h1>{heading}</h1><div class='product-price'>€ 189,00</div>"

@@ -29,7 +29,7 @@ from itertools import chain, islice
 from . import areas
 from .analytics_fields import STOCK_ATTRIBUTE, stock_flag
 from .text import (CHOOSE, HIDING_CLASS, HIDING_STYLE, NOTIFY_CONTROL, PRICE_LABEL, READER_ONLY, READER_ONLY_CLASS,
-                   SHOWN_FROM_A_WIDTH, availability, hidden_attribute, names_alert, short_text)
+                   SHOWN_FROM_A_WIDTH, UNSEEN, availability, hidden_attribute, names_alert, short_text)
 
 _OUT = (
     # en
@@ -680,7 +680,7 @@ def verdict(text: str) -> str | None:
     """What a text says of stock ("OutOfStock", "notify", ...), or None."""
     low = text.casefold()
     if not low.isascii():
-        low = low.translate(_UNSEEN)  # a soft hyphen or a zero-width space inside a word ("Aus&shy;verkauft")
+        low = low.translate(UNSEEN)  # a soft hyphen or a zero-width space inside a word ("Aus&shy;verkauft")
     if len(low) > _SHORT:
         first = _SENTENCE_END.search(low, 0, _SHORT + 1)
         if first:  # a short first sentence is a statement of its own
@@ -1268,7 +1268,6 @@ _STOCK_LABEL = re.compile(
 _OUT_AFTER_LABEL = _SOLD_BADGES | {"habis", "หมด", "slut", "kosong", "tükendi",
                                    # a cross for "none", as Japanese shops' 在庫 ○ / △ / × marks
                                    "×", "✕", "✖", "✗", "✘", "❌"}
-_UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # A sentence that says the product cannot go in the cart is as clear as a stock label.
 # An apology opening the words: said to the shopper of what they look at ("Leider ausverkauft", "Sorry, sold out")
 _APOLOGY = re.compile(r"\W*(?:(?:(?:we'?re |we are )?sorry|unfortunately|leider|désolée?s?|malheureusement|lo sentimos|"

@@ -124,8 +124,14 @@ def clean(value) -> str | None:
             return None
     # Same as re.sub(r"\s+", " ", value).strip() (str.split and \s agree on what
     # is whitespace), at a quarter of the cost; clean runs on every extracted value.
+    if not value.isascii():
+        value = value.translate(UNSEEN)  # "Saint&#8203;-&#8203;Laurent" on Bandcamp
     value = " ".join(value.split())
     return value or None
+
+
+# Characters that show nothing: a soft hyphen, zero-width spaces and joiners that only mark a break, a BOM.
+UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 # The page's text a reader sees (scripts and styles are not shown).
