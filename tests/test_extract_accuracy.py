@@ -4,7 +4,7 @@ The pages, their truth and their sources are in ``tests/fixtures/real_pages``; t
 ``tests/benchmarks/extract_score.py`` (run it directly for the full table, ``--misses`` for the
 wrong answers). The floors are what the extractor reaches today, rounded down by about 0.02, so
 a regression fails here; raise them when the extractor improves (and set them anew when pages
-are added: batches 4, 5 and 7 lowered the brand figures). The heldout split is for checking, not for
+are added: batches 4, 5, 7, 14 and 15 lowered the brand figures). The heldout split is for checking, not for
 tuning: a failure message lists the dev misses only.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_real_page_field_f1_floors(capsys):
 
 # The dev pages with their structured markup taken out (``extract_score.py --dom-only``): the
 # page-reading rules alone. Truth only the markup gave is out of reach there, hence lower floors.
-DOM_ONLY_FLOORS = {"price": 0.93, "currency": 0.93, "sku": 0.96, "availability": 0.98, "brand": 0.88,
+DOM_ONLY_FLOORS = {"price": 0.93, "currency": 0.93, "sku": 0.96, "availability": 0.98, "brand": 0.86,
                    "name": 0.95}
 
 
