@@ -2152,6 +2152,19 @@ def test_a_buy_buttons_label_for_another_state_beside_the_active_one_is_not_show
     assert in_buy_box(swapped).availability == "OutOfStock"
 
 
+def test_a_buy_button_holding_a_label_for_each_state_says_neither():
+    # no label marked as the one shown: the stylesheet picks it by the button's state; an enabled button sells,
+    # the markup decides where it says sold out
+    box = ("<div class='product-form'><button class='add-to-cart' data-state='available'><span class='state-available'>"
+           "Add to Bag</span><span class='state-soldout'>Sold Out</span></button></div>")
+    assert in_buy_box(box).availability == "InStock"
+    data = {"@type": "Product", "name": "Wool Coat", "offers": offer("189.00", availability="OutOfStock")}
+    body = f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>"
+    assert extract_product(page(body, ld(data)), URL).availability == "OutOfStock"
+    # one text saying both is the sold-out state's ("Add to Bag - Sold Out")
+    assert in_buy_box("<button class='add-to-cart'>Add to Bag - Sold Out</button>").availability == "OutOfStock"
+
+
 @pytest.mark.parametrize("bar", ["product-detail-floater add-to-cart-fixed-wrapper", "sticky-atc", "pdp-sticky-bar"])
 def test_a_scroll_bars_copy_of_the_buy_button_does_not_sell_what_the_buy_box_alerts_for(bar):
     # the buy box offers only a back-in-stock alert; the bar kept in view on scrolling repeats the buy

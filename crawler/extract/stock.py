@@ -1108,6 +1108,24 @@ def _inactive_label(child) -> bool:
                and _NUMBERED.sub("", (sib.get("class") or "").split()[0]) == stem for sib in child.getparent())
 
 
+def _labels_for_both_states(button, visible: Visibility) -> bool:
+    """A button holding its label for each state in elements of their own, one a buy button's words and another
+    sold out's ("<span class='state-available'>Add to Bag</span><span class='state-soldout'>Sold Out</span>"):
+    a template whose stylesheet shows the one its state picks."""
+    buy = out = False
+    for e in islice(button.iterdescendants(), _STATE_LABELS):
+        if not isinstance(e.tag, str) or len(e) or visible.hidden(e) or not (e.text and e.text.strip()):
+            continue
+        if areas.says_buy(e.text):
+            buy = True
+        elif verdict(e.text.strip()) in ("OutOfStock", "notify"):
+            out = True
+    return buy and out
+
+
+_STATE_LABELS = 40  # elements
+
+
 def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | None = None) -> str:
     """The text of `el` that the page shows (a button holds a label per state); a size or colour
     picker inside a buy form speaks of its variants ("S - Sold out"), not of the form, and
@@ -1633,6 +1651,8 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
             texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
+        if out and _labels_for_both_states(b, visible):
+            out = []  # a label per state inside the button, its stylesheet showing one: the words say neither
         if not out and says and says.strip(" !.").casefold() in _OUT_AFTER_LABEL:
             out = ["OutOfStock"]  # the buy button's one word: "Habis", "Slut" (a word that says out only there)
         clear.extend(out)
