@@ -4901,6 +4901,12 @@ def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
     assert in_buy_box("<p class='availability'>Nedostupno</p>", "hr").availability in SOLD_OUT
 
 
+@pytest.mark.parametrize("words, lang", [("Slut på lager", "da"), ("Tomt på lager", "nb"), ("Stok yok", "tr"),
+                                         ("Stokta kalmadı", "tr"), ("נגמר המלאי", "he"), ("স্টক নেই", "bn")])
+def test_out_of_stock_in_more_languages_is_sold_out(words, lang):
+    assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
+
+
 @pytest.mark.parametrize("words, lang", [("Ukončený prodej", "cs"), ("Архивный товар", "ru"), ("Знято з виробництва", "uk"),
                                          ("Kifutott termék", "hu"), ("Nu se mai comercializează", "ro"), ("เลิกผลิต", "th")])
 def test_a_product_no_longer_sold_in_more_languages_is_sold_out(words, lang):

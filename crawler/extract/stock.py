@@ -104,7 +104,7 @@ _OUT = (
     "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente",
     "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
-    "slutsåld", "slutsålt", "slut i lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
+    "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
@@ -124,7 +124,9 @@ _OUT = (
     # uk "absent", mk "no stock", it "not in the warehouse", vi "no goods", pl "temporarily none"
     "відсутній", "відсутня", "відсутнє", "нема на залиха", "non in magazzino", "không có hàng", "chwilowo brak",
     # tr puts the negation after the word ("stokta değil"); th, id, nl, lt
-    "stokta değil", "stokta bulunmamaktadır", "stokta bulunmuyor", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
+    "stokta değil", "stokta bulunmamaktadır", "stokta bulunmuyor", "stok yok", "stokta kalmadı",
+    # he "the stock ran out", bn "no stock"
+    "נגמר המלאי", "স্টক নেই", "স্টকে নেই", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
     "nėra prieinama", "販売していません", "没货", "không có sẵn", "walang stock",
     "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
     "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "habis stok", "stok kosong", "terjual habis", "habis terjual",
