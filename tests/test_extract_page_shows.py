@@ -4887,7 +4887,13 @@ def test_coming_soon_in_place_of_the_buy_button_in_more_languages_is_not_for_sal
                                          ("In meinen Warenkorb", "de"), ("Añadir a mi carrito", "es"),
                                          ("Aggiungi al mio carrello", "it"), ("Add to my bag", "en"),
                                          # ja "put in the basket / shopping basket"
-                                         ("バスケットに入れる", "ja"), ("買い物かごに入れる", "ja"), ("カゴに追加", "ja")])
+                                         ("バスケットに入れる", "ja"), ("買い物かごに入れる", "ja"), ("カゴに追加", "ja"),
+                                         # "buy now", "add to cart", "order" in more words
+                                         ("Koop nu", "nl"), ("Köp nu", "sv"), ("Şimdi al", "tr"),
+                                         ("Додати до кошика", "uk"), ("إضافة إلى السلة", "ar"), ("कार्ट में जोड़ें", "hi"),
+                                         ("加入購物袋", "zh-TW"), ("買い物かごへ", "ja"), ("Afegeix a la cistella", "ca"),
+                                         ("Bæta í körfu", "is"), ("Commander", "fr"), ("Zamów", "pl"), ("Objednat", "cs"),
+                                         ("Order now", "en")])
 def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
     # no class, form or markup says buy: the button's words do, and a page that can be bought is in stock
     box = f"<div class='actions'><button type='button' class='btn btn-primary'>{words}</button></div>"

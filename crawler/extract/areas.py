@@ -445,7 +445,12 @@ _BUY_TEXT = re.compile(
     r"^\s*(?:buy|comprar|compra|acquista|köp|kjøp|køb|osta|koupit|kaufen|acheter|kopen|kup|cumpără|cumpara|bestellen|bestel|"
     r"kupi|pirkti|pirkt|купи|αγορά|vásárlás|nopirkt|ostan|megveszem|קנה|קנו|اشتري|اشتر|شراء)\s*$|"
     # uk "У кошик" (to the cart), a verb-less button
-    r"^\s*у кошик\s*$"
+    r"^\s*у кошик\s*$|"
+    # "buy now" and "add to cart" in more words (nl, sv, tr, uk, ar, hi, zh-TW, ja, ca, is), and a button that says
+    # no more than "Order" (fr, pl, cs, es/pt) or "Order now"
+    r"koop nu|köp nu|şimdi al|додати до кошика|إضافة إلى السلة|कार्ट में जोड़ें|टोकरी में डालें|加入購物袋|買い物かごへ|"
+    r"afegeix a la cistella|bæta í körfu|"
+    r"^\s*(?:commander|zamów|zamów teraz|objednat|pedir|order now|order|purchase|purchase now)\s*$"
 )
 
 
