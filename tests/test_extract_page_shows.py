@@ -4862,8 +4862,12 @@ def test_a_buttons_own_size_class_is_no_size_picker(size):
 
 
 @pytest.mark.parametrize("words, lang", [("Upozornit na dostupnost", "cs"), ("Sledovať dostupnosť", "sk"),
-                                         ("Obvesti me, ko bo na voljo", "sl")])
-def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_central_european_languages(words, lang):
+                                         ("Obvesti me, ko bo na voljo", "sl"), ("Javi mi", "sl"), ("Paziņot man", "lv"),
+                                         ("Уведоми ме", "bg"), ("Известете ме", "bg"), ("Être alerté", "fr"),
+                                         ("Me avise", "pt"), ("Avíseme", "es"), ("Avisar cuando esté disponible", "es"),
+                                         ("Sign up for restock alerts", "en"), ("Request restock", "en"),
+                                         ("Verfügbarkeit anfragen", "de")])
+def test_a_back_in_stock_alert_in_place_of_the_buy_button_in_more_languages(words, lang):
     box = f"<div class='product-actions'><button type='button' class='btn'>{words}</button></div>"
     assert in_buy_box(box, lang).availability == "OutOfStock"
 

@@ -299,6 +299,10 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "upozornit na dostupnost", "upozorniť na dostupnosť", "sledovat dostupnost", "sledovať dostupnosť",
            "informovat o naskladnění", "javi mi, ko bo na voljo", "obvesti me, ko bo na voljo",
            "beni bilgilendir", "повідомити мене", "thông báo cho tôi", "提醒我", "通知我", "أبلغني",
+           # fr "be alerted", pt/es "let me know", sl, lv, bg/mk "notify me", de "ask whether it can be had"
+           "être alerté", "me avise", "avíseme", "aviseme", "avisar cuando", "javi mi", "paziņot man", "уведоми ме",
+           "известете ме", "restock alert", "stock alerts", "request restock", "verfügbarkeit anfragen",
+           "lieferbarkeit anfragen",
            "به من اطلاع بده", "تنبيهي عندما يتوفر",
            # "Email me when this arrives in stock", ar "Tell me when it is available", pl "Available soon"
            "arrives in stock", "arrive in stock", "comes into stock", "comes back into stock", "أخبرني عندما",
