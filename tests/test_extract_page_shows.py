@@ -2870,6 +2870,23 @@ def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_produc
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
+def test_a_category_grid_whose_cards_name_each_item_and_share_a_compare_link_is_a_listing():
+    # WooCommerce (Flatsome): each card's class names its post, tags and stock, and each opens with the same
+    # "Compare" link before its own; a page of them is a category, not a product
+    def card(n):
+        tags = " ".join(f"product_tag-fan-{n}-{t}" for t in range(12))
+        return (f"<div class='product-small col has-hover out-of-stock product type-product post-{107940 + n} "
+                f"status-publish outofstock product_cat-case-fans {tags} has-post-thumbnail purchasable'>"
+                "<div class='col-inner'><a href='/en/ever-compare' class='compare'>Compare</a>"
+                f"<a href='/product/noctua-fan-{n}/'>Noctua NF-A12x25 Fan {n}</a>"
+                "<div class='box-text'><span class='price'>1,500 EGP</span><p class='stock'>Out of stock</p>"
+                "<div class='add-to-cart-button'><a href='/product/x' class='button'>Read more</a></div></div></div></div>")
+    body = ("<h1>Case Fans – Buy Case Fans Online</h1><div class='products row'>" + "".join(map(card, range(12)))
+            + "</div>")
+    rec = extract_product(titled("Case Fans – Buy Case Fans Online | Alfrensia", body), URL)
+    assert (rec.is_product, rec.price, rec.availability) == (False, None, None)
+
+
 @pytest.mark.parametrize("wrap, tile", [("div class='swiper-wrapper'", "div class='swiper-slide card'"),
                                         ("ul class='products'", "li class='product'")])
 def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile):

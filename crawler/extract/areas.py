@@ -255,20 +255,32 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
         # prices: the alike siblings whether or not they show one (a carousel's tiles of items without a
         # price beside two with one)
         for c in children if own_group else (c for c in parent if isinstance(c.tag, str)):
-            alike.setdefault((c.tag, c.get("class")), []).append(c)
+            alike.setdefault((c.tag, _kind_of_card(c.get("class"))), []).append(c)
         holder = None if own_group or parent not in around else next((c for c in parent if c in around), None)
         for (tag, cls), group in alike.items():
-            if len(group) < 3 or (holder is not None and (holder.tag, holder.get("class")) == (tag, cls)):
+            if len(group) < 3 or (holder is not None and (holder.tag, _kind_of_card(holder.get("class"))) == (tag, cls)):
                 continue
             # a card is small: a sibling of thousands of elements is a section of the page (Alza's class-less
             # columns, one of them the product's own, its h1 above them all)
-            targets = {c: _link_away(c, page_path) for c in group if c not in around and _count(c, _TILE_MAX + 1) <= _TILE_MAX}
+            links = {c: _links_away(c, page_path) for c in group if c not in around and _count(c, _TILE_MAX + 1) <= _TILE_MAX}
+            # each card's own link: the first not every card holds (WooCommerce's "Compare" link opens each)
+            shared = set.intersection(*map(set, links.values())) if len(links) >= 3 else set()
+            targets = {c: next((h for h in ls if h not in shared), None) for c, ls in links.items()}
             tiles = [c for c, target in targets.items() if target]
             if len(tiles) >= 3 and len({targets[c] for c in tiles}) >= 3:
                 out.extend(c for c in tiles if c in children)
     return out
 
 
+def _kind_of_card(cls: str | None) -> str | None:
+    """A card's class without what names the one item: WooCommerce writes each tile's post id, tags and stock
+    into it ("product-small col … post-107942 outofstock product_tag-noctua …"); its first word is its kind."""
+    if not cls or len(cls) < _ITEM_CLASSES:
+        return cls
+    return cls.split(None, 1)[0]
+
+
+_ITEM_CLASSES = 120  # characters: a long class string names the item, not only its kind
 _TILE_LEVELS = 8  # a component library's card holds its button seven wrappers down
 _TILE_MAX = 1500  # elements
 _PRICE_TILE_LEVELS = 4  # a price so deep in alike siblings may be the product's own (a price group's rows)
@@ -290,6 +302,20 @@ def compared_products(buy) -> list:
         table = next((a for a in row.iterancestors() if a.tag == "table"), None)
         if len(held) >= 2 and table is not None and table not in out:
             out.append(table)
+    return out
+
+
+def _links_away(el, page_path: str, most: int = 6) -> list:
+    """The paths of the first links in `el` to other pages than this one."""
+    out = []
+    for a in el.iter("a"):
+        h = (a.get("href") or "").strip()
+        if h and not h.startswith(("#", "javascript:")):
+            path = urlsplit(h).path.rstrip("/")
+            if path and path != page_path.rstrip("/") and path not in out:
+                out.append(path)
+                if len(out) >= most:
+                    break
     return out
 
 
