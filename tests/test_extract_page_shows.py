@@ -2870,6 +2870,20 @@ def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_produc
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
+@pytest.mark.parametrize("heading", ['16 results for "Apple iPhone 13 Red"', "18 results for 'sram xx1'",
+                                     "Showing 1–20 of 491 results", "Case Fans | Page 8 of 30",
+                                     "24 Ergebnisse für „Wollmantel“"])
+def test_a_page_headed_as_search_results_or_a_category_page_is_no_product(heading):
+    # a search page's cards, deep in wrappers, one with a price near the heading: the heading says what it is
+    body = (f"<h1>{heading}</h1><div class='s-result-item'><div><div><div><div><div><span class='price'>€ 189,00"
+            "</span></div></div></div></div></div><p class='stock'>Out of stock</p></div>")
+    assert extract_product(page(body), URL).is_product is False
+    # a product whose name has such a word is still one
+    body = ("<h1>Results Night Cream 50 ml</h1><div class='product-price'>€ 18,00</div>"
+            "<button class='add-to-cart'>Add to cart</button>")
+    assert extract_product(page(body), URL).is_product is True
+
+
 def test_a_category_grid_whose_cards_name_each_item_and_share_a_compare_link_is_a_listing():
     # WooCommerce (Flatsome): each card's class names its post, tags and stock, and each opens with the same
     # "Compare" link before its own; a page of them is a category, not a product

@@ -583,8 +583,8 @@ def _extract(root, url: str) -> ProductRecord:
     own_page = bool(rec.name and (rec.price or shown) and _PRODUCT_PATH.search(address.path) and not listing)
     if others and (is_og_product or own_box or own_page):
         rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
-    elif n_products >= 3 or (listing and n_products != 1):
-        rec.is_product = False
+    elif n_products >= 3 or (listing and n_products != 1) or (n_products == 0 and rec.name and _RESULTS_NAMED.search(rec.name)):
+        rec.is_product = False  # (a page headed as search results or a page of a category, no product marked up)
     elif has_markup and 1 <= n_products <= 2:
         rec.is_product = True
     elif is_og_product:
@@ -604,6 +604,15 @@ def _extract(root, url: str) -> ProductRecord:
         # so in words: see stock); not a buy box a script has yet to draw (its button waits beside placeholders)
         rec.availability, sources["availability"] = "OutOfStock", "dom"
     return rec
+
+
+# A heading that counts search results or numbers a category's pages ("16 results for …", "Showing 1–20 of 491
+# results", "Ergebnisse für", "Page 8 of 30").
+_RESULTS_NAMED = re.compile(
+    r"\b\d[\d.,]*\s+(?:results?|items?|products?|treffer|ergebnisse|résultats|resultados|risultati|resultaten|wyników)\s+"
+    r"(?:for|found|matching|für|gefunden|pour|trouvés|para|encontrados|per|trovati|voor|gevonden|dla)\b|"
+    r"\bresults? for\s+[\"'“‘]|\bshowing\s+\d+\s*[-–]\s*\d+\s+of\s+\d|"
+    r"\b(?:page|seite|pagina|página|strona)\s+\d+\s+(?:of|von|de|di|van|z)\s+\d+\b", re.I)
 
 
 # A product's address on the usual platforms: /products/..., /p/123, /dp/B0..., /artikel/..., /product-page/...
