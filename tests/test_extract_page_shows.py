@@ -2870,6 +2870,16 @@ def test_quick_add_buttons_under_a_recommendation_heading_do_not_sell_the_produc
     assert (rec.availability, rec.sources["availability"]) == ("OutOfStock", "dom")
 
 
+@pytest.mark.parametrize("kind", ["CollectionPage", "SearchResultsPage", "collectionpage"])
+def test_a_page_whose_markup_calls_it_a_category_or_a_search_is_no_product(kind):
+    # Jumia's category pages say og:type "product"; their JSON-LD says what the page is
+    head = ("<meta property='og:type' content='product'>"
+            + ld({"@context": "https://schema.org", "@type": kind, "name": "Phones & Tablets"}))
+    tiles = "".join(f"<div class='prd'><a href='/phone-{n}/'>Phone {n}</a><span class='prc'>₦ 99,000</span>"
+                    "<span class='bdg'>Sold out</span></div>" for n in range(2))
+    assert extract_product(page(f"<h1>Phones & Tablets</h1>{tiles}", head), URL).is_product is False
+
+
 @pytest.mark.parametrize("heading", ['16 results for "Apple iPhone 13 Red"', "18 results for 'sram xx1'",
                                      "Showing 1–20 of 491 results", "Case Fans | Page 8 of 30",
                                      "24 Ergebnisse für „Wollmantel“"])

@@ -138,6 +138,8 @@ def _structured(nodes: list[dict], base: str, hints: Hints, url: str, headings: 
             items = n.get("itemListElement")
             if isinstance(items, list) and len(items) >= 3:
                 listing = True
+        elif "CollectionPage" in t or "SearchResultsPage" in t:
+            listing = True  # the page calls itself a category or a search (Jumia's, beside its og:type "product")
     part = product_fields(main, base, hints, url) if main else {}
     return part, count, crumbs, listing, others
 

@@ -20,7 +20,7 @@ OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
 # Types are case-sensitive in schema.org, but shops write "product" and "offer" too.
 _CANONICAL = {t.lower(): t for t in (*PRODUCT_TYPES, *OFFER_TYPES, "BreadcrumbList", "ItemList", "ListItem",
                                      "OfferCatalog", "PriceSpecification", "UnitPriceSpecification", "Brand",
-                                     "Organization", "WebPage", "ItemPage")}
+                                     "Organization", "WebPage", "ItemPage", "CollectionPage", "SearchResultsPage")}
 
 
 def types(node) -> set[str]:
