@@ -1351,6 +1351,9 @@ def test_a_sold_out_button_hidden_by_a_namespaced_utility_class(hiding, availabi
     ("<div class='product-fulfillment-shipping'><div class='shipping-method-col'>Value</div>"
      "<div class='shipping-date-col'> Data unavailable </div><div class='shipping-cost-col'>$4.97</div></div>", "en"),
     ("<div class='delivery-fulfillment'><span>Lieferdatum:</span> Daten nicht verfügbar</div>", "de"),
+    # a view of the product's pictures
+    ("<div class='availability-zoom'><span>zoom in not available</span></div>", "en"),
+    ("<p class='stock-viewer'>3D view unavailable</p>", "en"),
 ])
 def test_a_picture_an_add_on_a_list_or_a_seller_unavailable_is_not_the_product(box, lang):
     assert in_buy_box(box + "<p class='availability'>Nur noch 5 auf Lager</p>", lang).availability != "OutOfStock"
@@ -4950,6 +4953,14 @@ def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
     # the buy box's stock line, its button drawn by script
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == "InStock"
     assert in_buy_box("<p class='availability'>Nedostupno</p>", "hr").availability in SOLD_OUT
+
+
+@pytest.mark.parametrize("said", ["Video Card RTX 3080 – Sold out", "Photo Frame 10x15 - Out of stock",
+                                  "Data Cable USB-C | Sold out"])
+def test_a_name_set_off_before_the_state_is_no_other_subject(said):
+    # "Image not available" speaks of a picture; a name with such a word set off by a dash or a bar is the product's
+    assert in_buy_box(f"<p class='availability'>{said}</p>").availability in SOLD_OUT
+    assert in_buy_box("<p class='availability'>Image not available</p>").availability not in SOLD_OUT
 
 
 @pytest.mark.parametrize("words, lang", [("Slut på lager", "da"), ("Tomt på lager", "nb"), ("Stok yok", "tr"),

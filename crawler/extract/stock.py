@@ -301,7 +301,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "beni bilgilendir", "повідомити мене", "thông báo cho tôi", "提醒我", "通知我", "أبلغني",
            # fr "be alerted", pt/es "let me know", sl, lv, bg/mk "notify me", de "ask whether it can be had"
            "être alerté", "me avise", "avíseme", "aviseme", "avisar cuando", "javi mi", "paziņot man", "уведоми ме",
-           "известете ме", "restock alert", "stock alerts", "request restock", "verfügbarkeit anfragen",
+           "известете ме", "sign up for restock", "get a restock alert", "request restock", "verfügbarkeit anfragen",
            "lieferbarkeit anfragen",
            "به من اطلاع بده", "تنبيهي عندما يتوفر",
            # "Email me when this arrives in stock", ar "Tell me when it is available", pl "Available soon"
@@ -444,8 +444,9 @@ _OTHER_SUBJECT = re.compile(
     r"services|dienste|dienstleistungen|servicios|servizi|diensten|features|funktionen|fonctionnalités|funciones|"
     r"funzionalità|functies|"
     r"prices?|preis|prix|precio|prezzo|prijs|date|datum|fecha|"
-    # a figure the page could not fetch ("Data unavailable" in a shipping table's arrival column)
-    r"data|daten|données|datos|dati|gegevens|"
+    # a figure the page could not fetch ("Data unavailable" in a shipping table's arrival column), a view of the
+    # product's pictures ("zoom in not available", "3D view unavailable", "Preview not available")
+    r"data|daten|données|datos|dati|gegevens|zoom(?: in)?|preview|vorschau|aperçu|3d view|360° view|360 view|"
     # a picture, an add-on or a wish list, not the product ("Bild nicht verfügbar", "Liste nicht verfügbar")
     r"bild|image|imagem|imagine|picture|photo|foto|imagen|immagine|afbeelding|obraz|zdjęcie|kép|video|vídeo|"
     # other products or colours than this one ("Similar items in stock", "Other colours available", "Also
@@ -718,7 +719,7 @@ def verdict(text: str) -> str | None:
         return None  # a question ("Sold out in your size?", "Εξαντλήθηκε το μέγεθός σας;") offers a service
     every_size = _EVERY_SIZE.match(low, m.end()) is not None  # "uitverkocht in alle maten": the whole product
     if not _in_place_of_price(low[:m.start()], m.group()) and (
-            _OTHER_SUBJECT.search(low, 0, m.start()) and not _ALL_SIZES_BEFORE.search(low, 0, m.start())
+            _other_subject(low, m.start()) and not _ALL_SIZES_BEFORE.search(low, 0, m.start())
             or not every_size and (_FOLLOWING_SUBJECT.match(low, m.end()) or _SUBJECT_NEXT.match(low, m.end()))
             or _SERVICE_BEFORE.search(low, 0, m.start()) or _labelled_other(low[:m.start()])):
         return None
@@ -754,6 +755,18 @@ def verdict(text: str) -> str | None:
                                                  + _WORD.findall(low, later.end(), later.end() + 24)[:2]):
             return _VALUE[later.lastgroup]  # not "Pre-order not possible"
     return _VALUE[m.lastgroup]
+
+
+def _other_subject(low: str, at: int) -> bool:
+    """Something other than the product is what the state at `at` is said of ("Image not available", "Other colours
+    available", "Pickup: Unavailable"), not a name set off before it by a dash or a bar ("Video Card RTX – Sold out")."""
+    for m in _OTHER_SUBJECT.finditer(low, 0, at):
+        if not _SET_OFF.search(low, m.end(), at):
+            return True
+    return False
+
+
+_SET_OFF = re.compile(r"\s[-–—|]\s|\s[–—]|[–—]\s|[|(\[]")
 
 
 # Screen-reader-only text is no statement a shopper sees either.
@@ -1120,7 +1133,8 @@ def _labels_for_both_states(button, visible: Visibility) -> bool:
     a template whose stylesheet shows the one its state picks."""
     buy = out = False
     for e in islice(button.iterdescendants(), _STATE_LABELS):
-        if not isinstance(e.tag, str) or len(e) or visible.hidden(e) or not (e.text and e.text.strip()):
+        if (not isinstance(e.tag, str) or len(e) or visible.hidden(e) or not (e.text and e.text.strip())
+                or _inactive_label(e)):
             continue
         if areas.says_buy(e.text):
             buy = True
