@@ -4955,6 +4955,17 @@ def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
     assert in_buy_box("<p class='availability'>Nedostupno</p>", "hr").availability in SOLD_OUT
 
 
+def test_a_tip_for_a_disabled_button_is_no_stock_statement():
+    # Toys"R"Us serves the tip it shows on hovering a disabled button in every state; the ship-to-home choice says
+    tip = ("<div id='cartButtons'><div class='disabled-tip-container'><div class='disabled-tip'><div class='content'>"
+           "The item is unavailable and cannot be added to your cart.</div></div></div>"
+           "<a class='truAddToCart' title='Add To Cart' href='javascript:addToCartDecider();'>Add To Cart</a></div>")
+    assert in_buy_box("<ul id='eligibility'><li class='stock avail'>Ship-To-Home</li></ul>" + tip).availability == "InStock"
+    sold = ("<ul id='eligibility'><li class='stock unavail'><input type='radio' disabled>Ship-To-Home</li></ul>"
+            "<p class='availability'>Out of stock online</p>")
+    assert in_buy_box(sold + tip).availability in SOLD_OUT
+
+
 @pytest.mark.parametrize("said", ["Video Card RTX 3080 – Sold out", "Photo Frame 10x15 - Out of stock",
                                   "Data Cable USB-C | Sold out"])
 def test_a_name_set_off_before_the_state_is_no_other_subject(said):

@@ -797,7 +797,9 @@ _NOT_PRODUCT_LEVEL = re.compile(_PICKER_WORDS + r"|notify|waitlist|back-?in-?sto
                                 # one product of a grouped product's list (Magento's "grouped-item", WooCommerce's
                                 # "woocommerce-grouped-product-list"), sold each with its own quantity
                                 r"grouped|"
-                                r"tooltip|cookie|"
+                                # a tip shown on hovering a control in another state (Toys"R"Us's "disabled-tip": "The
+                                # item is unavailable and cannot be added to your cart" beside a working button)
+                                r"tooltip|(?:disabled|hover)[-_]?tip(?![a-z])|popover|cookie|"
                                 # the shop's news ticker or announcement bar ("Razprodano: božična kolekcija")
                                 r"ticker|announcement|(?<![a-z])top-?bar|promo-?bar|notice-?bar|"
                                 # buyers' words: "everything was out of stock everywhere" in a review
