@@ -22,7 +22,7 @@ BENCHMARKS = {
               "default politeness, images off: CPU per page against a Scrapy + extruct + price-parser spider "
               "on the same shops", "python tests/benchmarks/bench_real_crawl.py"),
     "extract_accuracy": ("Extraction accuracy", "`extract_product` on hand-checked saved pages of real shops "
-                         "(tests/fixtures/real_pages, 90 dev and 32 heldout pages): field F1 and median ms per "
+                         "(tests/fixtures/real_pages, 96 dev and 33 heldout pages): field F1 and median ms per "
                          "page, warm, against extruct (JSON-LD, microdata, OpenGraph) + price-parser on the same "
                          "pages", "python tests/benchmarks/bench_extract_accuracy.py"),
     "ingest": ("Image ingest", "2,000 images from one host: `street2shop ingest` with its politeness opened up "
