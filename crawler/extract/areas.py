@@ -258,11 +258,13 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
             alike.setdefault((c.tag, _kind_of_card(c.get("class"))), []).append(c)
         holder = None if own_group or parent not in around else next((c for c in parent if c in around), None)
         for (tag, cls), group in alike.items():
-            if len(group) < 3 or (holder is not None and (holder.tag, _kind_of_card(holder.get("class"))) == (tag, cls)):
+            if len(group) < 3 or (holder is not None
+                                  and (holder.tag, _kind_of_card(holder.get("class"))) == (tag, cls)):
                 continue
             # a card is small: a sibling of thousands of elements is a section of the page (Alza's class-less
             # columns, one of them the product's own, its h1 above them all)
-            links = {c: _links_away(c, page_path) for c in group if c not in around and _count(c, _TILE_MAX + 1) <= _TILE_MAX}
+            links = {c: _links_away(c, page_path) for c in group
+                     if c not in around and _count(c, _TILE_MAX + 1) <= _TILE_MAX}
             # each card's own link: the first not every card holds (WooCommerce's "Compare" link opens each)
             shared = set.intersection(*map(set, links.values())) if len(links) >= 3 else set()
             targets = {c: next((h for h in ls if h not in shared), None) for c, ls in links.items()}
@@ -512,7 +514,8 @@ def _count(el, cap: int) -> int:
 
 # A bar that keeps a copy of the buy box in view while the shopper scrolls ("product-detail-floater",
 # "add-to-cart-fixed-wrapper", "sticky-atc"): its button repeats the buy box's, and its script sets its words.
-_KEPT_IN_VIEW = re.compile(r"sticky|floater|floating|affix|(?:fixed|stuck)[-_]?(?:bar|wrapper|header|footer|cart|buy|panel)|"
+_KEPT_IN_VIEW = re.compile(r"sticky|floater|floating|affix|"
+                           r"(?:fixed|stuck)[-_]?(?:bar|wrapper|header|footer|cart|buy|panel)|"
                            r"(?:cart|buy|atc|purchase)[-_]?(?:fixed|sticky)")
 
 

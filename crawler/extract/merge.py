@@ -585,8 +585,9 @@ def _extract(root, url: str) -> ProductRecord:
     own_page = bool(rec.name and (rec.price or shown) and _PRODUCT_PATH.search(address.path) and not listing)
     if others and (is_og_product or own_box or own_page):
         rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
-    elif n_products >= 3 or (listing and n_products != 1) or (n_products == 0 and rec.name and _RESULTS_NAMED.search(rec.name)):
-        rec.is_product = False  # (a page headed as search results or a page of a category, no product marked up)
+    elif n_products >= 3 or (listing and n_products != 1) or (
+            n_products == 0 and rec.name and _RESULTS_NAMED.search(rec.name)):
+        rec.is_product = False  # (also a page headed as search results or a category's page, no product marked up)
     elif has_markup and 1 <= n_products <= 2:
         rec.is_product = True
     elif is_og_product:

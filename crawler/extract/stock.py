@@ -104,7 +104,8 @@ _OUT = (
     "produto indisponível", "sem stock", "fora de stock", "sem disponibilidade", "esgotado temporariamente",
     "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
-    "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager", "utsolgt", "ikke på lager",
+    "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager",
+    "utsolgt", "ikke på lager",
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
