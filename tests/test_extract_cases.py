@@ -503,6 +503,10 @@ def test_dom_breadcrumbs_nav():
     # marks price_parser reads as a shorter one's: Egypt's pound, Peru's sol (its dot no decimal mark)
     ("E£ 1,299", "1299.00", "EGP", Hints()), ("S/ 149.90", "149.90", "PEN", Hints()),
     ("S/.149.90", "149.90", "PEN", Hints()), ("S/. 1,299.00", "1299.00", "PEN", Hints()), ("£1,299", "1299.00", "GBP", Hints()),
+    # a "$" or "Rs." on a domain that says nothing: the language's region names the country
+    ("$ 12.990", "12990", "CLP", Hints(tld="com", lang="es-cl")), ("$ 1.299,00", "1299.00", "ARS", Hints(lang="es-ar")),
+    ("$1,200", "1200.00", "TWD", Hints(lang="zh-tw")), ("Rs. 1,299", "1299.00", "PKR", Hints(lang="en-pk")),
+    ("֏ 9900", "9900.00", "AMD", Hints()),
 ])
 def test_locale_prices(text, amount, currency, hints):
     a, c = parse_price_text(text, hints)

@@ -43,7 +43,7 @@ _SYMBOLS = [
     ("₸", "KZT"), ("тг", "KZT"), ("тенге", "KZT"), ("грн", "UAH"), ("₾", "GEL"), ("₼", "AZN"), ("₮", "MNT"),
     ("сом", "KGS"), ("din.", "RSD"), ("дин", "RSD"),
     ("KSh", "KES"), ("Ksh", "KES"), ("TSh", "TZS"), ("USh", "UGX"), ("₦", "NGN"), ("GH₵", "GHS"), ("₵", "GHS"),
-    ("лей", "MDL"), ("Лей", "MDL"), ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
+    ("лей", "MDL"), ("Лей", "MDL"), ("֏", "AMD"), ("৳", "BDT"), ("ብር", "ETB"), ("ကျပ်", "MMK"), ("сўм", "UZS"), ("soʻm", "UZS"), ("so'm", "UZS"), ("රු", "LKR"),
 ] + [
     # Arabic-script abbreviations (price_parser does not know them).
     ("ر.س", "SAR"), ("ر.س.", "SAR"), ("د.إ", "AED"), ("ج.م", "EGP"), ("د.ك", "KWD"), ("ر.ق", "QAR"),
@@ -65,7 +65,10 @@ _TLD_DOLLAR = {
 _TLD_KRONA = {"se": "SEK", "dk": "DKK", "no": "NOK", "is": "ISK"}
 _LANG_KRONA = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK"}
 # A page in French that prices in dollars is Canadian, whatever its region tag says
-_LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "fr": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN"}
+_LANG_DOLLAR = {"en-ca": "CAD", "fr-ca": "CAD", "fr": "CAD", "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN",
+                # the language's region where the domain says nothing (a .com shop of Chile, Argentina, Taiwan …)
+                "es-ar": "ARS", "es-cl": "CLP", "es-co": "COP", "es-uy": "UYU", "zh-tw": "TWD", "zh-hk": "HKD",
+                "en-hk": "HKD", "en-sg": "SGD", "zh-sg": "SGD"}
 # The one currency of a country-code domain ("5 999,-" on a .no shop is kroner). Domains used
 # worldwide for other reasons (.co, .io, .me, .tv, .ai ...) are left out.
 _EURO_TLDS = ("de", "at", "fr", "it", "es", "nl", "be", "lu", "ie", "pt", "gr", "fi", "sk", "si", "ee", "lv",
@@ -128,8 +131,10 @@ def _currency_code(symbol, hints: Hints | None) -> str | None:
     if up in ISO_CODES:
         return up
     if up in _CODE_ALIASES:
-        if up in ("RS", "RS.") and hints is not None and hints.tld in _TLD_RUPEE:
-            return _TLD_RUPEE[hints.tld]  # "Rs." of Pakistan's, Sri Lanka's, Nepal's rupee
+        if up in ("RS", "RS.") and hints is not None and (hints.tld in _TLD_RUPEE or hints.lang[-3:-2] == "-"
+                                                          and hints.lang[-2:] in _TLD_RUPEE):
+            # "Rs." of Pakistan's, Sri Lanka's, Nepal's rupee, by the domain or the language's region ("en-PK")
+            return _TLD_RUPEE.get(hints.tld) or _TLD_RUPEE[hints.lang[-2:]]
         return _CODE_ALIASES[up]
     if len(up) == 3 and up.isascii() and up.isalpha():
         return up  # a well-formed code we don't list is still better than nothing
