@@ -200,6 +200,8 @@ def test_a_brand_classed_line_gives_its_value_without_its_label_in_any_language(
     ("<dl class='product-specs'><dt><span class='icon'></span> Merk </dt><dd> Sony </dd></dl>", "nl"),
     ("<table><tr><th><i class='info'></i><span>Brand</span></th><td>Sony</td></tr></table>", "en"),
     ("<p class='details'><b>Produsent: </b>Sony<br><b>Varenummer: </b>2595813<br></p>", "no"),
+    ("<ul class='features'><li><strong>Торгова марка:</strong> Sony</li></ul>", "uk"),
+    ("<ul class='features'><li><strong>Proizvajalec:</strong> Sony</li></ul>", "sl"),
     # pretty-printed: the indentation around a short label is no text
     ("<dl>\n" + " " * 48 + "<dt>\n" + " " * 52 + "<span class='icon'>\n" + " " * 52 + "</span>\n" + " " * 52 + "Merk\n"
      + " " * 48 + "</dt>\n" + " " * 48 + "<dd>\n" + " " * 52 + "Sony\n" + " " * 48 + "</dd></dl>", "nl"),

@@ -119,7 +119,7 @@ _VOCAB = {
     "brand": (
         "brand", "brand name", "marke", "markenname", "marque", "marca", "merk", "marka", "märke", "mærke",
         "merke", "merkki", "značka", "znamka", "marcă", "marca produsului", "márka", "ブランド", "ブランド名", "品牌", "브랜드",
-        "бренд", "торговая марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
+        "бренд", "торговая марка", "торгова марка", "марка", "zīmols", "prekės ženklas", "kaubamärk", "brend", "blagovna znamka",
         "μάρκα", "thương hiệu", "merek", "ยี่ห้อ", "แบรนด์", "العلامة التجارية", "الماركة", "ماركة", "برند",
         "ब्रांड", "מותג", "商标", "商標", "marchio", "varumärke",
         "varemerke", "varemærke",
@@ -130,7 +130,8 @@ _VOCAB = {
         "manufactured by",  # Zen Cart's "Manufactured by: Tinderwood Toys"
         # wine and food: who makes it ("Produtor: Quinta …", "Erzeuger: Weingut …")
         "producer", "produtor", "productor", "producteur", "erzeuger",
-        "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "tillverkare", "valmistaja",
+        "fabrikant", "producent", "produsent", "producător", "výrobca", "proizvođač", "proizvajalec", "tillverkare",
+        "valmistaja",
         "výrobce", "gyártó", "üretici", "gamintojas", "ražotājs", "tootja", "производител", "κατασκευαστής",
         "nhà sản xuất", "produsen", "ผู้ผลิต", "الشركة المصنعة", "יצרן", "メーカー名",
         "メーカー", "製造元", "制造商", "製造商", "생산자", "제조사", "производитель", "виробник",
