@@ -171,6 +171,7 @@ def test_lines_of_a_description_separated_by_br():
     "Referència", "Codi de producte",  # ca
     "Шифра",  # sr
     "کد محصول", "شناسه محصول",  # fa
+    "Varunummer", "Kataloški broj", "Ref. produto", "Artikuls",  # sv, hr, pt, lv
 ])
 @pytest.mark.parametrize("layout", [
     "<p>{label}: QX-20931</p>",

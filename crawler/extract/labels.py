@@ -87,7 +87,8 @@ _VOCAB = {
         "item", "article", "artikel", "style", "code", "codice", "código", "kod", "kód", "код", "cod", "kods",
         "kodas", "koda",
         # sv / da / no / fi
-        "artikelnr", "produktnummer", "produktkod", "varenummer", "artikkelnr", "artikkelnummer", "artikkel nr",
+        "artikelnr", "produktnummer", "produktkod", "varenummer", "varunummer", "artikkelnr", "artikkelnummer",
+        "artikkel nr", "kataloški broj", "ref. produto", "ref produto", "artikuls",
         "varenr", "vare nr", "varekode", "produktkode", "tuotenumero", "tuotekoodi", "tuotenro",
         "vörunúmer", "vörunr",
         # ru / uk
