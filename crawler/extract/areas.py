@@ -323,13 +323,8 @@ def _links_away(el, page_path: str, most: int = 6) -> list:
 
 def _link_away(el, page_path: str) -> str | None:
     """The path of the first link in `el` to another page than this one."""
-    for a in el.iter("a"):
-        h = (a.get("href") or "").strip()
-        if h and not h.startswith(("#", "javascript:")):
-            path = urlsplit(h).path.rstrip("/")
-            if path and path != page_path.rstrip("/"):
-                return path
-    return None
+    first = _links_away(el, page_path, 1)
+    return first[0] if first else None
 
 
 def _sidebar(aside) -> bool:
