@@ -1647,7 +1647,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
     if sold_out_controls:
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = others_offers = False
-    only_kept_in_view = None  # every working button a copy in a bar kept in view
+    box_works = False  # a working button outside the bars kept in view on scrolling
     taken_on_order = None  # a working buy button that offers a back-order or a pre-order in its words
     candidates = set(buttons)
     for e in buttons:
@@ -1687,7 +1687,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))
                 and not _OTHER_ACTION.search(says.casefold())):
             working = True
-            only_kept_in_view = areas.kept_in_view(b) and only_kept_in_view is not False
+            box_works = box_works or not areas.kept_in_view(b)
             offer = verdict(says)
             if offer in ("BackOrder", "PreOrder"):
                 taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
@@ -1696,7 +1696,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         heard.extend(said)
     if not working and ("notify" in said or (others_offers and not said)):
         return "OutOfStock", working
-    if only_kept_in_view and "notify" in said:
+    if working and not box_works and "notify" in said:
         # the buy box offers a back-in-stock alert; the scroll bar's copy of its button, whose words
         # the page's script sets, does not sell it
         return "OutOfStock", False
