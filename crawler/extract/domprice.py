@@ -36,9 +36,10 @@ _REG_TOKENS = re.compile(
     # the price before the discount ("nodiscount-price" on Mavi)
     r"nodiscount|no-discount|undiscounted|without-discount|before-discount|pre-discount)\b"
 )
-_SALE_TOKENS = re.compile(r"(?<!non-)\b(?:sale|special|reduced|now|promo|promotion|offer)\b")
+_SALE_WORDS = r"special|reduced|now|promo|promotion|offer"
+_SALE_TOKENS = re.compile(rf"(?<!non-)\b(?:sale|{_SALE_WORDS})\b")
 # also SiteGenesis's "price-sales" (as a block's name, "sales-price__former", it names no sale: not for _is_strike)
-_SALE_NAMED = re.compile(r"(?<!non-)\b(?:sales?|special|reduced|now|promo|promotion|offer)\b")
+_SALE_NAMED = re.compile(rf"(?<!non-)\b(?:sales?|{_SALE_WORDS})\b")
 # A price for members only ("member-price", "preis-mitglied")
 _MEMBER_WORDS = r"member|members|mitglied|membre|socio|vip"
 _IGNORE_TOKENS = re.compile(
