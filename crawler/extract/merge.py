@@ -612,8 +612,10 @@ def _extract(root, url: str) -> ProductRecord:
 # A heading that counts search results or numbers a category's pages ("16 results for …", "Showing 1–20 of 491
 # results", "Ergebnisse für", "Page 8 of 30").
 _RESULTS_NAMED = re.compile(
-    r"\b\d[\d.,]*\s+(?:results?|items?|products?|treffer|ergebnisse|résultats|resultados|risultati|resultaten|wyników)\s+"
+    r"\b\d[\d.,]*\s+(?:results?|treffer|ergebnisse|résultats|resultados|risultati|resultaten|wyników)\s+"
     r"(?:for|found|matching|für|gefunden|pour|trouvés|para|encontrados|per|trovati|voor|gevonden|dla)\b|"
+    # (not "6 items per pack", "2 products for $10": a name's own words)
+    r"\b\d[\d.,]*\s+(?:items?|products?)\s+(?:found|matching)\b|"
     r"\bresults? for\s+[\"'“‘]|\bshowing\s+\d+\s*[-–]\s*\d+\s+of\s+\d|"
     r"\b(?:page|seite|pagina|página|strona)\s+\d+\s+(?:of|von|de|di|van|z)\s+\d+\b", re.I)
 
