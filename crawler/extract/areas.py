@@ -275,14 +275,19 @@ def buy_tiles(buy, titles, page_path: str = "", own_group: bool = True) -> list:
 
 
 def _kind_of_card(cls: str | None) -> str | None:
-    """A card's class without what names the one item: WooCommerce writes each tile's post id, tags and stock
-    into it ("product-small col … post-107942 outofstock product_tag-noctua …"); its first word is its kind."""
-    if not cls or len(cls) < _ITEM_CLASSES:
+    """A card's class without the words that name the one item: WordPress writes each post's id, status,
+    categories, tags and stock into its class ("product-small col … post-107942 outofstock product_tag-noctua …")."""
+    if not cls or not _ITEM_CLASS.search(cls):
         return cls
-    return cls.split(None, 1)[0]
+    return " ".join(t for t in cls.split() if not _ITEM_CLASS.match(t))
 
 
-_ITEM_CLASSES = 120  # characters: a long class string names the item, not only its kind
+# WordPress's post_class() words (and WooCommerce's), and a card's stock state (not a row's "first" and "last": a
+# grid's rows hold the product's own blocks too)
+_ITEM_CLASS = re.compile(r"(?:post-\d+|status-[\w-]+|type-[\w-]+|format-[\w-]+|product-type-[\w-]+|"
+                         r"(?:product_)?(?:cat|tag)-[\w-]+|category-[\w-]+|tag-[\w-]+|pa_[\w-]+|"
+                         r"in-?stock|out-?of-?stock|onbackorder|sale|featured|has-post-thumbnail|"
+                         r"shipping-taxable|taxable|purchasable|downloadable|virtual|hentry)(?=\s|$)")
 _TILE_LEVELS = 8  # a component library's card holds its button seven wrappers down
 _TILE_MAX = 1500  # elements
 _PRICE_TILE_LEVELS = 4  # a price so deep in alike siblings may be the product's own (a price group's rows)
