@@ -2915,6 +2915,25 @@ def test_a_category_grid_whose_cards_name_each_item_and_share_a_compare_link_is_
     assert (rec.is_product, rec.price, rec.availability) == (False, None, None)
 
 
+def test_columns_sharing_a_utility_class_first_word_are_not_cards():
+    # Tailwind: the product's columns side by side, long class strings that open alike ("flex …") but differ;
+    # the buy column (price, button, a link to the size guide) is the product's, not a card of a strip
+    cols = ("<div class='flex flex-col gap-4 md:w-1/2 lg:w-5/12 px-4 py-6 items-start justify-between border-r "
+            "border-gray-200 bg-white text-gray-900 rounded-lg overflow-hidden transition-all duration-200'><img src='/img/coat.jpg' alt='Wool Coat'>"
+            "<a href='/collections/coats'>More coats</a><span class='text-lg'>€ 229,00</span>"
+            "<button class='rounded bg-black text-white'>Add to bag</button></div>"
+            "<div class='flex flex-col gap-2 md:w-1/2 lg:w-4/12 px-6 py-6 items-stretch justify-start bg-gray-50 "
+            "text-gray-900 shadow-sm rounded-lg sticky top-4 overflow-visible transition-all duration-200'><span class='text-2xl font-semibold'>€ 189,00</span>"
+            "<a href='/pages/size-guide'>Size guide</a><button class='rounded bg-black text-white w-full'>Add to bag"
+            "</button></div>"
+            "<div class='flex flex-col gap-2 md:w-full lg:w-3/12 px-4 py-6 items-center justify-center bg-white "
+            "text-gray-700 border-l rounded-lg overflow-hidden transition-all duration-200 ease-in-out'><a href='/pages/delivery'>Delivery</a><span class='text-sm'>€ 4,95</span>"
+            "<button class='rounded border'>Add to bag</button></div>")
+    body = f"<h1>Wool Coat</h1><main class='grid'>{cols}</main>"
+    rec = extract_product(page(body), URL)
+    assert rec.is_product is True and rec.price is not None
+
+
 @pytest.mark.parametrize("wrap, tile", [("div class='swiper-wrapper'", "div class='swiper-slide card'"),
                                         ("ul class='products'", "li class='product'")])
 def test_alike_tiles_each_with_a_quick_add_button_are_other_products(wrap, tile):
