@@ -5041,3 +5041,22 @@ def test_a_block_hidden_on_phones_and_shown_from_a_width_on_is_shown(shown):
     assert in_buy_box(box).availability in SOLD_OUT
     # hidden at every width: nothing said
     assert in_buy_box(box.replace(shown, shown.split()[0])).availability is None
+
+
+def _size_radios(sold_out: list[str], left: list[str]) -> str:
+    def choice(size, out):
+        return (f"<label class='size-option{' soldOut' if out else ''}'><input type='radio' name='Size' value='{size}'>"
+                f"<span>{size}</span></label>")
+    return ("<fieldset class='size-picker'>" + "".join(choice(s, True) for s in sold_out)
+            + "".join(choice(s, False) for s in left) + "</fieldset>")
+
+
+def test_a_waitlist_beside_a_buy_button_waiting_for_a_size_is_the_sold_out_sizes():
+    # no size chosen, "Add to bag" disabled until one is, a waitlist for the sizes the labels mark sold out
+    wait = ("<button class='productATC' disabled><span>Add To Bag</span></button>"
+            "<button class='productWaitlist button'>Join Waitlist</button>")
+    assert in_buy_box(_size_radios(["XS", "S"], ["M", "L"]) + wait).availability not in SOLD_OUT
+    # every size's label marked sold out: the waitlist is the product's
+    assert in_buy_box(_size_radios(["XS", "S", "M", "L"], []) + wait).availability in SOLD_OUT
+    # sizes the page does not mark: the waitlist still says sold out
+    assert in_buy_box(_size_radios([], ["XS", "S", "M", "L"]) + wait).availability in SOLD_OUT

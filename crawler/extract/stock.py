@@ -1579,7 +1579,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 promised = True  # "Out of stock. Due: 15th March. Order now to reserve ..."
         if v:
             clear.append(v)
-    pickers: list[bool] = []  # per size/colour picker in the buy box: every choice sold out?
+    pickers: list = []  # the choices of each size/colour picker in the buy box
     for box in areas.buy_box(anchors, _BOX_ELEMENTS, _BOX_LEVELS):
         radios: dict[str, list] = {}
         swatches = []
@@ -1595,7 +1595,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                 if not (related(el) or visible.hidden(_shown_as(el))):
                     if el.tag == "select":
                         if not _quantity(el):  # how many to buy is no variant
-                            pickers.append(_all_choices_out(_real_options(el)))
+                            pickers.append(_real_options(el))
                     elif el.get("name"):
                         radios.setdefault(el.get("name"), []).append(el)
                 continue
@@ -1639,16 +1639,17 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
                     # (a sentence of the back-in-stock sign-up block is its copy for the sold-out state: weak)
                     (clear if _STOCK_LABEL.match(t) or (said_clearly and not _in_alert_area(owner, box))
                      else weak).append(v)
-        pickers.extend(_all_choices_out(group) for group in radios.values())
+        pickers.extend([_shown_as(r) for r in group] for group in radios.values())  # a label marks its radio's state
         # the innermost pickers: a wrapper of the colour and size pickers is no picker of its own
-        pickers.extend(_all_choices_out(_picker_choices(g)) for g in swatches
+        pickers.extend(_picker_choices(g) for g in swatches
                        if not any(o is not g and g in o.iterancestors() for o in swatches))
-    sold_out_controls = bool(pickers) and all(pickers)
+    sold_out_controls = bool(pickers) and all(map(_all_choices_out, pickers))
     if sold_out_controls:
         clear.append("OutOfStock")  # every size (of every picker) disabled or marked sold out
     working = others_offers = False
     box_works = False  # a working button outside the bars kept in view on scrolling
     taken_on_order = None  # a working buy button that offers a back-order or a pre-order in its words
+    awaiting_choice = False  # a buy button disabled by its attribute, as a script leaves it until a size is chosen
     candidates = set(buttons)
     for e in buttons:
         if visible.hidden(e):
@@ -1691,9 +1692,16 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
             offer = verdict(says)
             if offer in ("BackOrder", "PreOrder"):
                 taken_on_order = offer  # "Back Order", "Pre-order now" beside "Out of stock online"
+        elif not out and says and not visible.hidden(b) and _switched_off(b, None) and areas.says_buy(says):
+            awaiting_choice = True
     said = clear + weak
     if heard is not None:
         heard.extend(said)
+    if (not working and awaiting_choice and "notify" in said and "OutOfStock" not in said
+            and any(map(_some_choices_out, pickers))):
+        # "Add to bag" waits for a size, some sizes are marked sold out and others not: the waitlist
+        # offered beside it is the sold-out sizes', not the product's
+        return None, working
     if not working and ("notify" in said or (others_offers and not said)):
         return "OutOfStock", working
     if working and not box_works and "notify" in said:
@@ -1948,14 +1956,22 @@ def _real_options(select) -> list:
 
 
 def _all_choices_out(choices) -> bool:
-    """Every choice is disabled, marked sold out by its class or a stock data attribute, or says
-    so ("S - Sold out", as its text or its label for screen readers): the shop renders a sold-out
-    product's picker so, whatever its buy button says."""
-    return bool(choices) and all(any(_switched_off(e, _CHOICE_OUT_CLASS) or _stock_data_out(e)
-                                     for e in islice(c.iter(), 3))
-                                 or _choice_says_out(short_text(c, 80) or c.get("value") or "")
-                                 or verdict(c.get("aria-label") or c.get("title") or "") in ("OutOfStock", "notify")
-                                 for c in choices)
+    """Every choice is out: the shop renders a sold-out product's picker so, whatever its buy button says."""
+    return bool(choices) and all(map(_choice_out, choices))
+
+
+def _some_choices_out(choices) -> bool:
+    """Some choices are marked out and some are not: the page marks each size's stock, and sizes are left."""
+    out = [_choice_out(c) for c in choices]
+    return any(out) and not all(out)
+
+
+def _choice_out(c) -> bool:
+    """The choice is disabled, marked sold out by its class or a stock data attribute, or says so
+    ("S - Sold out", as its text or its label for screen readers)."""
+    return (any(_switched_off(e, _CHOICE_OUT_CLASS) or _stock_data_out(e) for e in islice(c.iter(), 3))
+            or _choice_says_out(short_text(c, 80) or c.get("value") or "")
+            or verdict(c.get("aria-label") or c.get("title") or "") in ("OutOfStock", "notify"))
 
 
 def _choice_says_out(text: str) -> bool:
