@@ -1585,3 +1585,14 @@ def test_a_heading_of_two_parts_opening_with_the_maker_in_capitals(h1, brand):
     # Currys: the maker in capitals, then the name, each in a span of the h1
     html = page().replace("<h1>Trail Jacket</h1>", f"<h1 class='page-title'>{h1}</h1>")
     assert extract_product(html, URL).brand == brand
+
+
+@pytest.mark.parametrize("icon", ["<i class='fas fa-arrows-alt handle'></i>", "<svg><title>tag</title><path d='M0 0'/></svg>",
+                                  "<span class='icon icon-tag'></span>"])
+def test_a_label_that_opens_with_an_icon_is_read(icon):
+    # a Bitrix spec list's rows as divs, an icon before each label: the label is the icon's tail
+    rows = (f"<div class='ch-item'><div class='ch-l-item'>{icon} Производитель:</div>"
+            f"<div class='ch-r-item'>ПАРТНЕР</div></div>"
+            f"<div class='ch-item'><div class='ch-l-item'>{icon} Артикул: AB-1120</div></div>")
+    rec = get(rows, lang="ru")
+    assert (rec.brand, rec.sku) == ("ПАРТНЕР", "AB-1120")

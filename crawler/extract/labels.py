@@ -639,6 +639,24 @@ _SEP_ONLY = " \t\r\n\xa0\u3000\u202f.:：#-–—=|" + _INVISIBLE  # no-break an
 _BRACKETED_LABEL = re.compile(r"^(.{2,40}?)\s*[(（]([^()（）]{2,20})[)）]$")
 
 
+def label_text(el) -> str | None:
+    """The text a label candidate starts with: a <br>'s tail, else its own text, else the words after an
+    icon it opens with ("<div><i class='fa fa-tag'></i> Brand:</div>")."""
+    if el.tag == "br":
+        return el.tail
+    t = el.text
+    if (t is None or t.isspace()) and len(el):
+        first = el[0]
+        tail = first.tail
+        if tail and not tail.isspace() and isinstance(first.tag, str) and first.tag in _ICONS and (
+                first.tag == "svg" or not "".join(first.itertext()).strip()):
+            return tail
+    return t
+
+
+_ICONS = frozenset(("i", "svg", "img", "span", "em"))
+
+
 def _has_value(s: str | None) -> bool:
     return bool(s) and bool(s.strip(_SEP_ONLY))
 
@@ -1151,7 +1169,7 @@ def printed(sc, related, wanted=("sku", "mpn", "gtin", "brand", "color"), url: s
     book = False
     form_code = _input_code(sc.code_inputs, related) if "sku" in want else None
     for el in sc.labels:
-        own = el.tail if el.tag == "br" else el.text
+        own = label_text(el)
         named = NAMED_ID.match(own) if ":" in own or "：" in own else None  # (its separator is a colon)
         # the shop's own item number first ("Número de artículo de eBay:" over its "Número de artículo")
         shops = named if named is not None and _id_field(normalize(named.group("label")), shop) == "sku" else None

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .areas import related_heading, says_buy
-from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, labelled_later, opening_bracket
+from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, label_text, labelled_later, opening_bracket
 from .stock import sold_out_button
 from .text import TEST_IDS, names_alert, short_text
 
@@ -231,6 +231,8 @@ def scan(root) -> Scan:
                     continue
         if tag not in _NOT_LABEL:
             t = el.text if tag != "br" else el.tail
+            if (t is None or t.isspace()) and len(el) and tag != "br":
+                t = label_text(el)  # the words after an icon the label opens with
             if t and (label_match(t, opening_bracket(t)) or ("#" in t and hash_match(t))
                       or (":" in t[:48] and named_match(t)) or (("：" in t or ":" in t) and labelled_later(t))):
                 labels.append(el)
