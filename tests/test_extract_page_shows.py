@@ -5060,3 +5060,27 @@ def test_a_waitlist_beside_a_buy_button_waiting_for_a_size_is_the_sold_out_sizes
     assert in_buy_box(_size_radios(["XS", "S", "M", "L"], []) + wait).availability in SOLD_OUT
     # sizes the page does not mark: the waitlist still says sold out
     assert in_buy_box(_size_radios([], ["XS", "S", "M", "L"]) + wait).availability in SOLD_OUT
+
+
+def test_a_buy_buttons_words_after_a_spinners_indented_markup_are_read():
+    # a theme's loading spinner (an svg laid out over many indented lines) before the button's words: the
+    # indentation is no part of the words a label is cut to, so the button still says "Add to Cart"
+    spinner = ("<span class='bttn__spinner'>" + "\n" + " " * 60 + "<svg viewBox='0 0 50 50'>" + "\n" + " " * 60
+               + "<path d='M43.9,25.1'>" + "\n" + " " * 60 + "<animateTransform attributeName='transform'/>" + "\n"
+               + " " * 60 + "</path></svg>" + "\n" + " " * 40 + "</span>" + "\n" + " " * 40)
+    button = f"<button type='submit' class='bttn bttn--full'>{spinner}<span>Add to Cart</span></button>"
+    # a bare "Sold out" left in the box for the other state is weaker than a working button
+    assert in_buy_box(button + "<p class='note'>Sold out</p>").availability not in SOLD_OUT
+
+
+@pytest.mark.parametrize("box, read", [
+    # Amazon's Kindle buy box under its heading "Buying options", the price in it: the shop sells it
+    ("<div class='a-box' id='buybox'><h5>Koopopties</h5><span>Kindle-prijs: EUR 0,99 inclusief btw</span></div>",
+     "InStock"),
+    # no buy button, only a link to the other sellers' offers: not sold here
+    ("<div class='a-box' id='buybox'><span class='a-button seeAllBuyingOptions'><a href='/gp/offer-listing/B01' "
+     "class='a-button-text'>Ver todas las opciones de compra</a></span></div>", "OutOfStock")])
+def test_buying_options_are_other_sellers_only_where_no_price_is_said(box, read):
+    got = extract_product(page(f"<div id='dp'><h1 id='title'>Robot Limpiacristales</h1>{box}</div>", lang="es"),
+                          "https://www.amazon.es/dp/B01MUGXRT9").availability
+    assert (got in SOLD_OUT) == (read == "OutOfStock")

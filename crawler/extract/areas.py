@@ -487,6 +487,20 @@ def says_buy(text: str) -> bool:
     return _BUY_TEXT.search(text.lower()) is not None
 
 
+def first_words(el, limit: int = 200, pieces: int = 40) -> str:
+    """The first `limit` characters of words in `el`, its markup's indentation left out (a spinner's svg laid out
+    over indented lines before "Add to Cart")."""
+    parts: list[str] = []
+    n = 0
+    for t in islice(el.itertext(), pieces):
+        if not t.isspace():
+            parts.append(t)
+            n += len(t)
+            if n >= limit:
+                break
+    return " ".join(" ".join(parts).split())[:limit]
+
+
 # A buy button for several products: a bundle of this one with others ("Add both to cart",
 # "Add all 3 to basket", "Add selected to cart", "Alle in den Warenkorb").
 _SEVERAL = re.compile(r"\b(?:both|all(?: \d+| three| four)?|selected|beide|alle|tous|todos|tutti|allebei)\b "

@@ -206,7 +206,7 @@ def _extract(root, url: str) -> ProductRecord:
     hints = Hints.from_page(url, lang, tuple(s.text or "" for s in sc.scripts))
     # the page header's mini cart ("Handlekurv (0)") is no buy button
     buy = [b for b in areas.own_buy_controls(sc.buy)
-           if not (domfields.in_masthead(b) and not areas.says_buy(b.text_content()[:200]))]
+           if not (domfields.in_masthead(b) and not areas.says_buy(areas.first_words(b)))]
     own_titles = _own_titles(sc, title)
     headed = areas.headed_areas(sc.related_heads, own_titles, buy) if sc.related_heads else []
     related = areas.Related()

@@ -1156,7 +1156,8 @@ def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | No
     parts: list[str] = []
 
     def walk(e) -> None:
-        if e.text and (e is el or not visible.hidden(e)):
+        # the limit counts words, not a template's indentation (a spinner's svg before "Add to Cart")
+        if e.text and not e.text.isspace() and (e is el or not visible.hidden(e)):
             parts.append(e.text)
         for child in e:
             if sum(map(len, parts)) > limit:
@@ -1166,7 +1167,7 @@ def _shown_text(el, visible: Visibility, limit: int = 80, aside: re.Pattern | No
                     or (aside is not None and aside.search((child.get("class") or "").lower()))
                     or _inactive_label(child)):
                 walk(child)
-            if child.tail and (e is el or not visible.hidden(e)):
+            if child.tail and not child.tail.isspace() and (e is el or not visible.hidden(e)):
                 parts.append(child.tail)  # a tail is its parent's text
 
     walk(el)
@@ -1259,6 +1260,17 @@ _CONTAINER_WORDS = 40
 # the page itself sells nothing now
 _OTHERS_OFFERS = re.compile(r"(?:see|view|other) (?:all )?buying (?:options|choices)|alle kaufoptionen|"
                             r"options d'achat|opciones de compra|opzioni di acquisto|opções de compra|koopopties")
+
+
+def _only_others_offers(says: str) -> bool:
+    """A control that says "See all buying options" and shows no price: the offers are other sellers'; not a buy
+    box under its heading ("Koopopties Kindle-prijs: EUR 0,99")."""
+    return len(says) <= 60 and _OTHERS_OFFERS.search(says.casefold()) is not None and not _DIGIT.search(says)
+
+
+_DIGIT = re.compile(r"\d")
+
+
 # A control of the buy box that does something else than buy, whatever its class says ("btn-add-to-cart"
 # on "Add to Wish List"): it sells nothing
 _OTHER_ACTION = re.compile(r"wish ?list|favou?rite|registry|compare|save for later|merkliste|wunschliste|merkzettel|"
@@ -1682,7 +1694,7 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         clear.extend(out)
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
-        if not out and says and _OTHERS_OFFERS.search(says.casefold()) and not visible.hidden(b):
+        if not out and any(_only_others_offers(t) for t in texts if t) and not visible.hidden(b):
             others_offers = True
         elif (not out and says and not visible.hidden(b) and _is_enabled(b, visible)
                 and (b.tag in _CONTROLS or b.get("role") == "button" or areas.says_buy(says))

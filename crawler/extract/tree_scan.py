@@ -14,7 +14,7 @@ from lxml import etree
 from functools import lru_cache
 from itertools import islice
 
-from .areas import related_heading, says_buy
+from .areas import first_words, related_heading, says_buy
 from .labels import BRAND_CLASS_TOKEN, ID_HASH, LABEL, NAMED_ID, label_text, labelled_later, opening_bracket
 from .stock import sold_out_button
 from .text import TEST_IDS, names_alert, short_text
@@ -137,7 +137,7 @@ class Scan:
 
 
 def _says_buy(el) -> bool:
-    return says_buy("".join(islice(el.itertext(), 6))[:200])
+    return says_buy(first_words(el, pieces=6))
 
 
 def scan(root) -> Scan:
@@ -204,7 +204,7 @@ def scan(root) -> Scan:
             elif tag == "button" or (tag == "input" and (get("type") or "").lower() in ("submit", "button", "image")):
                 key = " ".join(filter(None, (get("id"), get("class"), get("name"), get("value"),
                                              get("data-testid"), get("aria-label"))))
-                if ((key and _BUY.search(key.lower())) or (tag == "button" and says_buy(el.text_content()[:200]))
+                if ((key and _BUY.search(key.lower())) or (tag == "button" and says_buy(first_words(el)))
                         or (tag == "input" and says_buy((get("alt") or get("value") or "")[:200]))):
                     # an input's words are its value, a picture button's its alt text
                     buy.append(el)
