@@ -5062,6 +5062,24 @@ def test_a_waitlist_beside_a_buy_button_waiting_for_a_size_is_the_sold_out_sizes
     assert in_buy_box(_size_radios([], ["XS", "S", "M", "L"]) + wait).availability in SOLD_OUT
 
 
+@pytest.mark.parametrize("menu", ["drawer-menu", "menu-drawer", "mobile-nav"])
+def test_a_phone_menus_coming_soon_section_is_no_stock_statement(menu):
+    # a small Shopify page: the buy box reaches up to the whole page, the phone's menu drawer (no <nav>) with it;
+    # its buy button served disabled until the script runs, the markup in stock
+    drawer = (f"<section class='{menu}'><ul class='{menu}__list'><li class='{menu}__item'><a class='{menu}__link' "
+              "href='/pages/auctions?t=2'><span>Coming Soon</span></a></li><li class='{menu}__item'>"
+              "<a href='/collections/all'><span>All Plants</span></a></li></ul></section>")
+    body = (drawer + "<div class='product'><h1 class='product__title'>Philodendron 'Burle Marx'</h1>"
+            "<form action='/cart/add' class='shopify-product-form'><button type='submit' class='bttn' disabled>"
+            "Add to Cart</button></form><span class='price'>$74.99</span></div>"
+            + ld({"@context": "https://schema.org", "@type": "Product", "name": "Philodendron 'Burle Marx'",
+                  "offers": offer("74.99")}))
+    assert extract_product(page(body), URL).availability == "InStock"
+    # the product's own "Coming Soon" in place of the buy button still says it cannot be bought yet
+    soon = body.replace("<button type='submit' class='bttn' disabled>Add to Cart</button>", "<p class='badge'>Coming Soon</p>")
+    assert extract_product(page(soon), URL).availability in SOLD_OUT
+
+
 def test_a_buy_buttons_words_after_a_spinners_indented_markup_are_read():
     # a theme's loading spinner (an svg laid out over many indented lines) before the button's words: the
     # indentation is no part of the words a label is cut to, so the button still says "Add to Cart"

@@ -16,6 +16,7 @@ _RELATED = ("related", "recommend", "similar", "sponsor", "upsell", "up-sell", "
             # a marketplace's "listing-…" is its own item; these list other products
             "product-listing", "listings", "listing-grid", "listing-card", "listing-item",
             "megamenu", "mega-menu", "navigation", "comparison",
+            "drawer-menu", "menu-drawer", "nav-drawer", "mobile-menu", "mobile-nav",  # the site's menu on phones
             "successor",  # a discontinued product's successor, with its own price and button
             "alternates", "alternatives",  # an obsolete part's stand-ins ("<section class='pdp-alternates'>")
             "newerversion", "newer-version", "newer-model", "newermodel", "nachfolger",  # Amazon's "newerVersion_feature_div"
