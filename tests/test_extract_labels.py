@@ -476,7 +476,10 @@ def test_brand_label_before_manufacturer_label():
                                           # cut short, without "Store"
                                           ("Visit the Acme", "en"), ("Besuche den Acme", "de"),
                                           # pt: "of the" joined to the name, a note on the shop's language after it
-                                          ("Visite a Loja da Acme (em Espanhol)", "pt"), ("Visite a loja do Acme", "pt")])
+                                          ("Visite a Loja da Acme (em Espanhol)", "pt"), ("Visite a loja do Acme", "pt"),
+                                          # Amazon Brazil's "store" in English, Turkey's, Japan's and the Gulf's
+                                          ("Visite a Acme Store", "pt"), ("Acme Mağazasını ziyaret edin", "tr"),
+                                          ("Acmeのストアを表示", "ja"), ("زيارة متجر Acme", "ar")])
 def test_a_byline_names_the_brand_before_the_manufacturers_company(byline, lang):
     rec = get(f"<a id='bylineInfo' class='a-link-normal' href='/stores/Acme/page/1'>{byline}</a>"
               "<table><tr><th>Manufacturer</th><td>Acme Housewares Ltd.</td></tr></table>", lang=lang)

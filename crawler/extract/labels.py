@@ -328,7 +328,10 @@ _BRAND_WRAP = re.compile(
     r"(?:visita\s+la\s+tienda\s+de|visita\s+la\s+store\s+de|ver\s+(?:todo|más)\s+de|visita\s+lo\s+store\s+di|"
     r"odwiedź\s+sklep|visite\s+a\s+loja(?:\s+d[aeo])?|"
     r"(?:scopri|vedi)\s+(?:tutti\s+i\s+prodotti|altri\s+prodotti)(?:\s+di)?)\s+(?P<b8>.+)|"
-    r"(?:bezoek\s+de|besök)\s+(?P<b9>.+?)[-\s](?:winkel|butiken)"
+    r"(?:bezoek\s+de|besök)\s+(?P<b9>.+?)[-\s](?:winkel|butiken)|"
+    # Amazon's bylines in Portuguese ("Visite a PlayStation Store"), Turkish, Japanese and Arabic
+    r"visite\s+a\s+(?P<b13>.+?)\s+store|(?P<b14>.+?)\s+mağazasını\s+ziyaret\s+edin|(?P<b15>.+?)の?ストアを(?:表示|見る)|"
+    r"زيارة\s+متجر\s+(?P<b16>.+)"
     r")$", re.I)
 # Widget credits and book/film bylines under a "brand" class, not the product's brand.
 _CREDIT = re.compile(r"^(?:powered|sponsored|presented)\s+by\b|\((?:author|autor|auteur|autore|autora|"
