@@ -5102,3 +5102,14 @@ def test_buying_options_are_other_sellers_only_where_no_price_is_said(box, read)
     got = extract_product(page(f"<div id='dp'><h1 id='title'>Robot Limpiacristales</h1>{box}</div>", lang="es"),
                           "https://www.amazon.es/dp/B01MUGXRT9").availability
     assert (got in SOLD_OUT) == (read == "OutOfStock")
+
+
+def test_the_code_of_the_variant_an_offer_sells_is_the_products_where_it_has_none():
+    # Shopify themes write the variant inside the offer ("itemOffered"), its name Shopify's "Default Title"
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat",
+            "offers": [{**offer("189.00"), "itemOffered": {"@type": "Product", "name": "Default Title", "sku": "936"}}]}
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld(node)), URL)
+    assert (rec.sku, rec.name, rec.price) == ("936", "Wool Coat", "189.00")
+    # the product's own code comes first
+    rec = extract_product(page("<h1>Wool Coat</h1>", ld({**node, "sku": "WC-100"})), URL)
+    assert rec.sku == "WC-100"

@@ -167,12 +167,18 @@ def _count(value) -> int:
         return 0
 
 
+def _item_offered(o: dict) -> dict:
+    item = first(o.get("itemOffered"))
+    return item if isinstance(item, dict) else {}
+
+
 def offer_dict(o: dict, item: dict | None, base: str, hints: Hints) -> dict:
     price, regular, cur = _price_fields(o, hints)
     item = item or {}
     return {
         "name": text_of(item.get("name")) or text_of(o.get("name")),
-        "sku": text_of(get(o, "sku")) or text_of(get(item, "sku")),
+        # also the code of the variant the offer sells (Shopify themes' "itemOffered": {"@type": "Product", "sku": …})
+        "sku": text_of(get(o, "sku")) or text_of(get(item, "sku")) or text_of(get(_item_offered(o), "sku")),
         "gtin": _gtin(o) or _gtin(item),
         "color": text_of(item.get("color")) or text_of(o.get("color")),
         "size": text_of(item.get("size")) or text_of(o.get("size")),
