@@ -5113,3 +5113,22 @@ def test_the_code_of_the_variant_an_offer_sells_is_the_products_where_it_has_non
     # the product's own code comes first
     rec = extract_product(page("<h1>Wool Coat</h1>", ld({**node, "sku": "WC-100"})), URL)
     assert rec.sku == "WC-100"
+
+
+@pytest.mark.parametrize("delivery, button, read", [
+    ("Lieferung 17.06.2020 - 18.06.2020", "<button class='btn'>In den Warenkorb</button>", "InStock"),
+    ("Versand: in ca. 2-3 Werktagen versandbereit", "<button class='btn'>In den Warenkorb</button>", "InStock"),
+    # no date, or a button served disabled, or a sold-out word beside it: the markup stands
+    ("Lieferung nicht möglich", "<button class='btn'>In den Warenkorb</button>", "OutOfStock"),
+    ("Lieferung 17.06.2020 - 18.06.2020", "<button class='btn' disabled>In den Warenkorb</button>", "OutOfStock"),
+    ("Lieferung 17.06.2020 - 18.06.2020 <p class='stock'>Ausverkauft</p>", "<button class='btn'>In den Warenkorb</button>",
+     "OutOfStock")])
+def test_a_working_buy_button_and_a_dated_delivery_outweigh_stale_sold_out_markup(delivery, button, read):
+    # MediaMarkt's 2020 pages: microdata OutOfStock (its stores'), the delivery window and the cart button
+    box = (f"<div itemscope itemtype='http://schema.org/Product'><h1 itemprop='name'>Galaxy Tab A 10.1</h1>"
+           "<div itemprop='offers' itemscope itemtype='http://schema.org/Offer'>"
+           "<meta itemprop='availability' content='http://schema.org/OutOfStock'><meta itemprop='priceCurrency' "
+           "content='EUR'><span itemprop='price' content='239.99'>239,99 €</span></div>"
+           f"<div class='delivery'><span>{delivery}</span></div>{button}</div>")
+    got = extract_product(page(box, lang="de"), URL).availability
+    assert (got in SOLD_OUT) == (read == "OutOfStock"), got

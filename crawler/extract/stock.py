@@ -1510,6 +1510,18 @@ def _delivery_out(text: str) -> bool:
     return any(x is not None and _DELIVERY.search(x.group()) for x in (after, before))
 
 
+def _delivery_dated(text: str) -> bool:
+    """A delivery line that names a date or a few days and no stock ("Lieferung 17.06.2020 - 18.06.2020",
+    "Delivery in 2-4 working days")."""
+    low = text.casefold()[:_SHORT]
+    return bool(_DELIVERY.search(low) and (_A_DATE.search(low) or _FEW_DAYS.search(low)) and not _VERDICT.search(low))
+
+
+_A_DATE = re.compile(r"(?<!\d)\d{1,2}[./]\d{2}(?:[./](?:\d{4}|\d{2})?)?(?![\d/])")
+_FEW_DAYS = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:business |working )?(?:werk|arbeits)?"
+                       r"(?:tage?n?|days?|jours?|días?|dias?|giorni|dagen|dage|dager|dni|päivää)\b")
+
+
 _DELIVERY = re.compile(r"deliver|shipping|versand|lieferung|livraison|envío|entrega|spedizione|consegna|verzending|"
                        r"levering")
 _OPTIONAL_DELIVERY = re.compile(r"express|same[- ]?day|next[- ]?day|scheduled|international|free|saturday|sunday|"
@@ -1729,6 +1741,11 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         return "OutOfStock", working  # it cannot be delivered, and no button sells it
     if working and promised:
         return "BackOrder", working  # sold out, a date promised, and the button takes the order
+    if box_works and not said and any(_delivery_dated(t) and not (visible.hidden(owner) or related(owner))
+                                      and _product_level(owner, box, title=title) for t, owner, box in unsaid):
+        # the buy box's button works and it names when the product arrives ("Lieferung 17.06.2020 - 18.06.2020",
+        # "Delivery in 2-4 working days"): it can be ordered now, whatever a stale markup says
+        return "InStock", working
     if taken_on_order:
         return taken_on_order, working
     if working and "OutOfStock" in clear and not _ON_SALE_WORDS.isdisjoint(clear):
