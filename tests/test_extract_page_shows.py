@@ -4968,7 +4968,8 @@ def test_a_buy_button_known_by_its_words_alone_sells(words, lang):
     assert in_buy_box(box, lang).availability == "InStock"
 
 
-@pytest.mark.parametrize("words, lang", [("Disponibilità immediata", "it"), ("In magazzino", "it"), ("Dostupno", "hr")])
+@pytest.mark.parametrize("words, lang", [("Disponibilità immediata", "it"), ("In magazzino", "it"), ("Dostupno", "hr"),
+                                         ("På nettlager (50+ stk.)", "nb"), ("I webblager", "sv")])
 def test_in_stock_words_in_more_languages_say_in_stock(words, lang):
     # the buy box's stock line, its button drawn by script
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == "InStock"
@@ -4995,7 +4996,8 @@ def test_a_name_set_off_before_the_state_is_no_other_subject(said):
 
 
 @pytest.mark.parametrize("words, lang", [("Slut på lager", "da"), ("Tomt på lager", "nb"), ("Stok yok", "tr"),
-                                         ("Stokta kalmadı", "tr"), ("נגמר המלאי", "he"), ("স্টক নেই", "bn")])
+                                         ("Stokta kalmadı", "tr"), ("נגמר המלאי", "he"), ("স্টক নেই", "bn"),
+                                         ("Ikke på nettlager", "nb"), ("Ej i webblager", "sv")])
 def test_out_of_stock_in_more_languages_is_sold_out(words, lang):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
 

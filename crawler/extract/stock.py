@@ -105,7 +105,7 @@ _OUT = (
     "uitverkocht", "niet op voorraad", "niet beschikbaar", "tijdelijk niet leverbaar",
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager",
-    "utsolgt", "ikke på lager",
+    "utsolgt", "ikke på lager", "ikke på nettlager", "ikke på fjernlager", "ej i webblager",  # nb, sv: the web shop's stock
     "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
@@ -220,6 +220,8 @@ _IN = (
     "স্টকে আছে", "сатылымда бар", "stokda var", "á lager", "en estoc", "lagernd",
     # ro without its diacritic ("In stoc"), et "saadaval" (available), ja "即納" (ships at once), zh-TW "現貨"
     "in stoc", "saadaval", "即納", "現貨", "有现货", "有現貨", "現貨あり", "verkrijgbaar",
+    # nb, sv: in the web shop's stock
+    "på nettlager", "på fjernlager", "i webblager",
     # it "immediately available", "in the warehouse"; hr/sr/bs "available"
     "disponibilità immediata", "in magazzino", "dostupno",
 )
