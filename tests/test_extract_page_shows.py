@@ -5134,3 +5134,13 @@ def test_a_working_buy_button_and_a_dated_delivery_outweigh_stale_sold_out_marku
            f"<div class='delivery'><span>{delivery}</span></div>{button}</div>")
     got = extract_product(page(box, lang="de"), URL).availability
     assert (got in SOLD_OUT) == (read == "OutOfStock"), got
+
+
+@pytest.mark.parametrize("words, lang", [
+    ("0 stk. på lager", "nb"), ("0 pcs. in stock", "en"),  # a count of none, its unit abbreviated
+    ("Kommer på lager", "nb"), ("Ikke i salg", "nb"),  # coming into stock; not on sale
+    ("Tilgjengelighet: Utsolgt", "nb"), ("Nettlager: 0 stk", "nb"), ("Stock online: 0", "en"),  # labelled
+    ("Will be back soon", "en")])  # back later, not "will be sold out" soon
+def test_stock_lines_that_say_sold_out_in_more_forms(words, lang):
+    assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
+    assert in_buy_box("<p class='availability'>5 stk. på lager</p>", "nb").availability == "InStock"

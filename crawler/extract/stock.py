@@ -106,7 +106,7 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager",
     "utsolgt", "ikke på lager", "ikke på nettlager", "ikke på fjernlager", "ej i webblager",  # nb, sv: the web shop's stock
-    "ikke tilgjengelig", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
+    "ikke tilgjengelig", "ikke i salg", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
     "sprzedaż zakończyła", "ej tillgänglig", "inte tillgänglig", "ikke tilgængelig online", "ei saatavilla",
@@ -274,7 +274,8 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "de nuevo disponible el", "disponible de nuevo el", "nuovamente disponibile dal",
            "di nuovo disponibile dal", "weer leverbaar vanaf", "weer beschikbaar vanaf", "expected back",
            "znovu skladem od", "ponownie dostępny od", "снова в наличии с", "再入荷予定日",
-           "prossimamente", "binnenkort beschikbaar", "kommer snart", "call to check", "call for availability",
+           "prossimamente", "binnenkort beschikbaar", "kommer snart", "kommer på lager", "kommer i lager",
+           "kommer tilbake på lager", "call to check", "call for availability",
            "call to order", "call for price", "waitlist", "wait list", "warteliste", "liste d'attente",
            "lista de espera", "lista d'attesa", "wachtlijst", "motta varsel", "varsle meg", "overvåk", "bevaka",
            "benachrichtig", "informieren sie mich", "m'alerter", "m'avertir", "me prévenir", "prévenez-moi",
@@ -405,7 +406,7 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           # a badge's few words for it (not phrases a longer text may hold: "No stockists found")
                           "loppu", "نفذ", "نفد", "no stock", "no stock available", "stock out", "stockout", "sold-out"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
-_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
+_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|nettlager|webblager|fjernlager|stock online|online stock|web stock|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
                              r"availability|inventory|stok|stan magazynowy|остаток|likutis|prekės likutis|"
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
@@ -677,7 +678,8 @@ _FROM_DATE = re.compile(rf"\s*(?:from|after|starting(?:\s+(?:on|from))?|on|ab|à
                         rf"a partir del?|a partir de|desde el|dal|dall'|a partire dal|vanaf|per|od|с|со)\s+"
                         rf"(?:the\s+)?{_DATE}")
 _DATE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:ab|from|od|с|vanaf)\s+{_DATE}\s*$")
-_CLAUSE_END = re.compile(r"[.,;:!?|()\n]|\s[-–—]\s|[–—]")
+# (not a count's unit abbreviated before the phrase: "0 stk. på lager", "0 pcs. in stock")
+_CLAUSE_END = re.compile(r"(?<!\bstk)(?<!\bpcs)(?<!\bszt)(?<!\bst)(?<!\bks)\.|[,;:!?|()\n]|\s[-–—]\s|[–—]")
 # "at the moment", "right now", "currently" between the negation and the phrase, as whole words
 _NOW_WORDS = re.compile(r"(?<![^\W\d_])(?:moment|momento|momenti|hetkellä|currently|now|presently|attualmente|ora|"
                         r"adesso|actualmente|atualmente|momentan|momentanément|derzeit|zurzeit|aktuell|actuellement|"
@@ -711,7 +713,8 @@ def verdict(text: str) -> str | None:
         return None  # "If this item is out of stock when your order is processed, …"
     if m.group() == "uit voorraad" and _FROM_STOCK.match(low, m.end()):
         return "InStock"  # Dutch "Uit voorraad leverbaar": delivered from stock (Afrikaans "uit voorraad" is out of it)
-    if m.lastgroup == "out" and _ALMOST_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+    if (m.lastgroup == "out" and _ALMOST_BEFORE.search(low, max(0, m.start() - 16), m.start())
+            and not m.group().startswith("back")):  # (not "Will be back soon": out until then)
         return "LimitedAvailability"  # "Gotovo rasprodano", "Майже розпродано": almost sold out, in any language
     if m.lastgroup == "out" and (_SHARE_BEFORE.search(low, max(0, m.start() - 16), m.start()) or (
             _ALREADY_OPENS.match(m.group()) and _COUNT_BEFORE.search(low, max(0, m.start() - 8), m.start()))):
@@ -1313,7 +1316,7 @@ _STOCK_LABEL = re.compile(
     r"(?:availab\w*(?: status)?|(?:online |web )?stock(?: status| level)?|stocka|status|statut|stato|estado|état|situação|"
     r"stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|bestand|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
-    r"dostęp\w*|dostup\w*|zásob\w*|skladem|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
+    r"dostęp\w*|dostup\w*|zásob\w*|skladem|tilgjengelig\w*|nettlager|webblager|stock online|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고|"
     # sl, lv, lt, et, fi, hu, hr, hi
     r"zalog\w*|razpoložljivost|pieejamība|prieinamumas|saadavus|laoseis|varasto\w*|raktár\w*|stanje zaliha|उपलब्धता|"
