@@ -5140,7 +5140,14 @@ def test_a_working_buy_button_and_a_dated_delivery_outweigh_stale_sold_out_marku
     ("0 stk. på lager", "nb"), ("0 pcs. in stock", "en"),  # a count of none, its unit abbreviated
     ("Kommer på lager", "nb"), ("Ikke i salg", "nb"),  # coming into stock; not on sale
     ("Tilgjengelighet: Utsolgt", "nb"), ("Nettlager: 0 stk", "nb"), ("Stock online: 0", "en"),  # labelled
-    ("Will be back soon", "en")])  # back later, not "will be sold out" soon
+    ("Will be back soon", "en"),  # back later, not "will be sold out" soon
+    ("Stoc: 0", "ro"), ("Estoque: 0", "pt"), ("Tạm hết", "vi")])
 def test_stock_lines_that_say_sold_out_in_more_forms(words, lang):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
     assert in_buy_box("<p class='availability'>5 stk. på lager</p>", "nb").availability == "InStock"
+
+
+@pytest.mark.parametrize("words, lang", [("Últimas unidades", "es"), ("Ultimi pezzi disponibili", "it"),
+                                         ("Letzte Exemplare", "de")])
+def test_the_last_units_are_few_left_not_sold_out(words, lang):
+    assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == "LimitedAvailability"

@@ -129,7 +129,7 @@ _OUT = (
     # he "the stock ran out", bn "no stock"
     "נגמר המלאי", "স্টক নেই", "স্টকে নেই", "ไม่มีในสต็อก", "tidak ada stok", "niet voorradig",
     "nėra prieinama", "販売していません", "没货", "không có sẵn", "walang stock",
-    "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng",
+    "μη διαθέσιμο", "εκτός αποθέματος", "εξαντλημένο", "εξαντλημένη", "εξαντλημένος", "hết hàng", "tạm hết",
     "ngừng sản xuất", "ngừng kinh doanh", "không còn bán", "ngừng bán", "stok habis", "habis stok", "stok kosong", "terjual habis", "habis terjual",
     "habis dijual", "sudah habis", "สินค้าหมด",
     # ja / zh / ko / ar / he
@@ -230,7 +230,8 @@ _BACK = ("on backorder", "backorder", "back-order", "back order", "nachbestellt"
          # taken on order from the supplier: nl, pl, cs, ru, uk, ja
          "op bestelling", "na zamówienie", "na objednávku", "под заказ", "під замовлення", "お取り寄せ", "取り寄せ")
 _LOW = ("only a few", "few left", "low stock", "limited availability", "limited stock", "nur noch", "plus que",
-        "quedan pocas", "ostatnie sztuki", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
+        "quedan pocas", "ostatnie sztuki", "últimas unidades", "ultime unità", "ultimi pezzi", "letzte exemplare",
+        "derniers exemplaires", "laatste exemplaren", "残りわずか", "残り僅か", "在庫僅少", "库存紧张", "sắp hết hàng")
 # A count of the few left, opening the text ("Only 3 left", "Últimas 2 unidades", "Restano solo 2 pezzi").
 _FEW_LEFT = re.compile(
     r"(?:hurry[,!]?\s+)?(?:only|just)\s+[1-9]\d?\s+(?:(?:items?|pieces?|pcs|units?)\s+)?(?:left|remaining)\b|"
@@ -406,7 +407,7 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           # a badge's few words for it (not phrases a longer text may hold: "No stockists found")
                           "loppu", "نفذ", "نفد", "no stock", "no stock available", "stock out", "stockout", "sold-out"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
-_NO_STOCK_COUNT = re.compile(r"(?:stock|lager|nettlager|webblager|fjernlager|stock online|online stock|web stock|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
+_NO_STOCK_COUNT = re.compile(r"(?:stock|stoc|estoque|estoc|lager|nettlager|webblager|fjernlager|stock online|online stock|web stock|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
                              r"availability|inventory|stok|stan magazynowy|остаток|likutis|prekės likutis|"
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
