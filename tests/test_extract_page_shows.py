@@ -5151,3 +5151,17 @@ def test_stock_lines_that_say_sold_out_in_more_forms(words, lang):
                                          ("Letzte Exemplare", "de")])
 def test_the_last_units_are_few_left_not_sold_out(words, lang):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability == "LimitedAvailability"
+
+
+@pytest.mark.parametrize("box, sold", [
+    # the shop rendered its buy form sold out and the button disabled: over markup saying in stock
+    ("<div class='product-form product-form--sold-out'><button class='btn' disabled>Add to cart</button></div>", True),
+    # a disabled button whose tip says why
+    ("<button class='btn' disabled title='Out of stock'>Add to cart</button>", True),
+    # a button disabled alone, as scripts leave it until a variant is chosen: the markup stands
+    ("<button class='btn' disabled>Add to cart</button>", False),
+    ("<div class='product-form product-form--sold-out'><button class='btn'>Add to cart</button></div>", False)])
+def test_a_disabled_buy_button_in_a_sold_out_form_or_tipped_sold_out_outweighs_markup(box, sold):
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    html = page(f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>", ld(node))
+    assert (extract_product(html, URL).availability in SOLD_OUT) is sold

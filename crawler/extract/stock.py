@@ -1251,6 +1251,10 @@ _CLOSING = frozenset(")]】］〕」>*")
 _SEPARATOR = frozenset("-–—:|/")
 
 
+def _in_sold_out_form(button) -> bool:
+    return any(_classed(w, _SOLD_OUT_CLASS) and _buy_wrapper(w) for w in islice(button.iterancestors(), 3))
+
+
 def _buy_wrapper(e) -> bool:
     return e.tag == "form" or bool(_BUY_WRAPPER.search(" ".join(filter(None, (e.get("class"), e.get("id")))).lower()))
 
@@ -1702,13 +1706,16 @@ def page_availability(stock_elems, buttons, anchors, related, visible: Visibilit
         texts = {says, own} if own and len(own) <= _CONTAINER_WORDS else {says}
         if names_alert(b):
             texts.add("notify me")  # a control named for a back-in-stock alert, in any language ("Buybox_notify__8XWmv")
-        if _switched_off(b, _OUT_CLASS) and b.get("aria-label"):
-            texts.add(b.get("aria-label"))  # a disabled "Add to Cart" that screen readers hear as "Sold out"
+        if _switched_off(b, _OUT_CLASS):
+            # a disabled "Add to Cart" that screen readers hear as "Sold out", or whose tip says so
+            texts.update(filter(None, (b.get("aria-label"), b.get("title"))))
         out = [v for v in map(verdict, filter(None, texts)) if v in ("OutOfStock", "notify")]
         if out and _labels_for_both_states(b, visible):
             out = []  # a label per state inside the button, its stylesheet showing one: the words say neither
         if not out and says and says.strip(" !.").casefold() in _OUT_AFTER_LABEL:
             out = ["OutOfStock"]  # the buy button's one word: "Habis", "Slut" (a word that says out only there)
+        if not out and says and _switched_off(b, _OUT_CLASS) and _in_sold_out_form(b):
+            out = ["OutOfStock"]  # a disabled buy button in a buy form the shop classed sold out ("product-form--sold-out")
         clear.extend(out)
         sold_out_controls = sold_out_controls or "OutOfStock" in out
         # A container (the buy box, a sticky bar) works only when what it shows is a buy button's words.
