@@ -16,13 +16,20 @@ from results import DATA, ROOT
 
 PAGE = ROOT / "docs" / "benchmarks.md"
 
+
+def _real_pages() -> str:
+    """How many hand-checked pages each split holds, as the truth file says."""
+    pages = json.loads((ROOT / "tests" / "fixtures" / "real_pages" / "truth.json").read_text(encoding="utf-8"))["pages"]
+    dev = sum(p["split"] == "dev" for p in pages)
+    return f"{dev} dev and {len(pages) - dev} heldout pages"
+
 #: key -> (title, what it measures, command)
 BENCHMARKS = {
     "crawl": ("Crawl", "8 fixture shops on their own hosts, product pages of a real shop's size (~360 KB), "
               "default politeness, images off: CPU per page against a Scrapy + extruct + price-parser spider "
               "on the same shops", "python tests/benchmarks/bench_real_crawl.py"),
     "extract_accuracy": ("Extraction accuracy", "`extract_product` on hand-checked saved pages of real shops "
-                         "(tests/fixtures/real_pages, 96 dev and 33 heldout pages): field F1 and median ms per "
+                         f"(tests/fixtures/real_pages, {_real_pages()}): field F1 and median ms per "
                          "page, warm, against extruct (JSON-LD, microdata, OpenGraph) + price-parser on the same "
                          "pages", "python tests/benchmarks/bench_extract_accuracy.py"),
     "ingest": ("Image ingest", "2,000 images from one host: `street2shop ingest` with its politeness opened up "
