@@ -5141,7 +5141,10 @@ def test_a_working_buy_button_and_a_dated_delivery_outweigh_stale_sold_out_marku
     ("Kommer på lager", "nb"), ("Ikke i salg", "nb"),  # coming into stock; not on sale
     ("Tilgjengelighet: Utsolgt", "nb"), ("Nettlager: 0 stk", "nb"), ("Stock online: 0", "en"),  # labelled
     ("Will be back soon", "en"),  # back later, not "will be sold out" soon
-    ("Stoc: 0", "ro"), ("Estoque: 0", "pt"), ("Tạm hết", "vi")])
+    ("Stoc: 0", "ro"), ("Estoque: 0", "pt"), ("Tạm hết", "vi"),
+    # no delivery date known, in the Nordic shops' words; a back-in-stock alert written with a hyphen
+    ("Ukjent leveringstid", "nb"), ("Leveringstid: ukjent", "nb"), ("Leverandør har ikke bekreftet levering", "nb"),
+    ("Okänd leveranstid", "sv"), ("Auto-notify", "en")])
 def test_stock_lines_that_say_sold_out_in_more_forms(words, lang):
     assert in_buy_box(f"<p class='availability'>{words}</p>", lang).availability in SOLD_OUT
     assert in_buy_box("<p class='availability'>5 stk. på lager</p>", "nb").availability == "InStock"

@@ -106,7 +106,11 @@ _OUT = (
     # nordic, central and eastern European, Baltic, Balkan, tr, ru, bg, el, vi, id, th (and more es / pt / it)
     "slutsåld", "slutsålt", "slut i lager", "slut på lager", "tomt på lager", "tillfälligt slut", "ej i lager",
     "utsolgt", "ikke på lager", "ikke på nettlager", "ikke på fjernlager", "ej i webblager",  # nb, sv: the web shop's stock
-    "ikke tilgjengelig", "ikke i salg", "ukjent leveringsdato", "leveringstid ikke bekreftet", "liefertermin unbekannt", "udsolgt",
+    "ikke tilgjengelig", "ikke i salg", "ukjent leveringsdato", "leveringstid ikke bekreftet",
+    # nb, da, sv: no delivery date known ("Ukjent leveringstid", "Leveringstid: ukjent", "Leverandør har ikke bekreftet levering")
+    "ukjent leveringstid", "leveringstid: ukjent", "leveringsdato ukjent", "leveringsdato: ukjent",
+    "ikke bekreftet leveringsdato", "har ikke bekreftet levering", "ukendt leveringstid", "leveringstid: ukendt",
+    "okänd leveranstid", "leveranstid: okänd", "leveranstid okänd", "liefertermin unbekannt", "udsolgt",
     "loppuunmyyty", "ei varastossa", "tilapäisesti loppu", "pole laos", "läbi müüdud", "välja müüdud", "otsas",
     "loppu varastosta", "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru",
     "sprzedaż zakończyła", "ej tillgänglig", "inte tillgänglig", "ikke tilgængelig online", "ei saatavilla",
@@ -267,7 +271,7 @@ _NOTIFY = ("notify me", "notify when", "get notified", "email me when", "e-mail 
            "demnächst verfügbar", "bald verfügbar", "bald wieder verfügbar", "bientôt disponible", "próximamente",
            "notifique-me", "me avise quando", "bei verfügbarkeit informieren", "verfügbarkeit beobachten", "halten sie mich auf dem laufenden",
            "modtag varsel", "request stock alert", "set stock alert", "set a stock alert", "get a stock alert",
-           "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "be notified when",
+           "sign up for stock alert", "in-stock alert", "in stock alert", "auto notify", "auto-notify", "be notified when",
            "sign up to be notified",
            # available again from a date: not now
            "available again from", "available again on", "wieder verfügbar ab", "wieder lieferbar ab",
