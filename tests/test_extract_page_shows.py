@@ -5168,3 +5168,15 @@ def test_a_disabled_buy_button_in_a_sold_out_form_or_tipped_sold_out_outweighs_m
     node = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
     html = page(f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>{box}</div>", ld(node))
     assert (extract_product(html, URL).availability in SOLD_OUT) is sold
+
+
+@pytest.mark.parametrize("cls", ["product-status", "productStatus", "item-status", "artikel-status"])
+def test_a_products_status_element_is_a_stock_line(cls):
+    # named for the product's status, it says its stock as a "stock" or "availability" element does
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Wool Coat", "offers": offer("189.00")}
+    box = (f"<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+           f"<div class='{cls}'>Out of stock</div><button class='btn btn-primary'>Add to cart</button></div>")
+    assert extract_product(page(box, ld(node)), URL).availability in SOLD_OUT
+    # an order's or a deal's status is none ("status" alone names no product)
+    other = box.replace(cls, "deal-status")
+    assert extract_product(page(other, ld(node)), URL).availability == "InStock"

@@ -57,6 +57,9 @@ _NOT_LABEL = frozenset(("a", "option", "button", "select", "textarea", "style", 
 
 
 # Class strings repeat heavily (within a page and across a site's pages).
+_ITEM_STATUS = re.compile(r"(?:product|item|article|artikel|produkt|produit|producto|prodotto)[-_]?status")
+
+
 @lru_cache(maxsize=50_000)
 def _flags_of(raw: str) -> int:
     return _flags(raw.lower())
@@ -83,7 +86,8 @@ def _flags(low: str) -> int:
             # "availability" in nl, de, cs/sk/hr, sv/da/no, hu, id ("stoc" above is en "stock" and ro "stoc")
             or "beschikbaar" in low or "verfuegbar" in low or "verfugbar" in low or "verfügbar" in low
             or "dostupn" in low or "tillg" in low or "tilg" in low or "elerhet" in low or "ketersedia" in low
-            or "fulfil" in low):  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
+            or "fulfil" in low  # a delivery option's status ("fulfilment-status": "Temporarily out of stock")
+            or ("status" in low and _ITEM_STATUS.search(low))):  # the product's status ("product-status")
         f |= _F_STOCK
     if ("galler" in low or "thumb" in low or "zoom" in low or "slide" in low or "image" in low
             or "photo" in low or "media" in low) and _GALLERY.search(low):
