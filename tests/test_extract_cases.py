@@ -645,6 +645,25 @@ def test_a_charset_declared_after_the_scripts_a_saved_page_put_first(encoding):
     assert extract_product(html.encode(encoding), URL).name == name
 
 
+@pytest.mark.parametrize("encoding, name, words", [
+    ("windows-1251", "Платье льняное", "Льняное платье свободного кроя с поясом, длина миди, натуральная ткань."),
+    ("shift_jis", "ウールコート", "ウール素材のロングコートです。裏地付きで、ボタンは天然素材を使用しています。"),
+    ("gb18030", "羊毛大衣", "羊毛长款大衣，带内衬，纽扣采用天然材料，适合秋冬季节穿着。"),
+    ("euc-kr", "울 코트", "울 소재의 롱 코트입니다. 안감이 있으며 단추는 천연 소재를 사용했습니다.")])
+def test_a_page_that_declares_no_encoding_is_read_in_the_script_it_is_written_in(encoding, name, words):
+    # no meta charset and no HTTP header (a saved page): Windows-1252 would garble it, a detector reads its script
+    html = (f"<html><head><title>{name}</title></head><body><h1>{name}</h1><span class='price'>199.00</span>"
+            f"<p class='description'>{words}</p></body></html>")
+    assert extract_product(html.encode(encoding), URL).name == name
+
+
+def test_a_western_page_that_declares_no_encoding_stays_windows_1252():
+    name = "Hervidor eléctrico de añil"  # a central-European guess would read "ñ" as "ń"
+    html = (f"<html><head><title>{name}</title></head><body><h1>{name}</h1><span class='price'>29,99 €</span>"
+            "<p>Hervidor de acero inoxidable, capacidad 1,7 litros, señal acústica.</p></body></html>")
+    assert extract_product(html.encode("cp1252"), URL).name == name
+
+
 @pytest.mark.parametrize("title, currency", [("乳白亚克力外壳 60%键盘外壳", "CNY"), ("ウールのコート", "JPY")])
 def test_a_yen_sign_on_a_page_that_declares_no_language_is_read_by_its_titles_script(title, currency):
     html = (f"<html><head><title>{title}</title></head><body><h3 class='tb-main-title'>{title}</h3>"

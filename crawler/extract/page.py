@@ -73,8 +73,33 @@ def to_utf8(body: bytes, content_type: str | None = None) -> bytes:
         return body
     except UnicodeDecodeError:
         pass
-    _, text = html_to_unicode(content_type, body, default_encoding=_head_declaration(body) or "cp1252")
+    _, text = html_to_unicode(content_type, body,
+                              default_encoding=_head_declaration(body) or _sniffed(body) or "cp1252")
     return text.encode("utf-8")
+
+
+def _sniffed(body: bytes) -> str | None:
+    """A page that declares no encoding, in a script Windows-1252 would garble (Cyrillic, Greek, Hebrew, Arabic,
+    Thai, Chinese, Japanese, Korean), as a browser's detector finds it; a Latin guess is left to cp1252 (a wrong
+    central-European guess would turn Spanish "ñ" into "ń")."""
+    import charset_normalizer  # only here: most pages are UTF-8 or declare their encoding
+    best = charset_normalizer.from_bytes(body[:_SNIFF_BYTES]).best()
+    name = resolve_encoding(best.encoding) if best is not None else None
+    if name is None:
+        return None
+    return _NON_LATIN.get(name)
+
+
+_SNIFF_BYTES = 1 << 16
+# the detector's name -> the encoding to read it with (a short Cyrillic sample reads as Mac Cyrillic: Windows' is
+# the one shops use)
+_NON_LATIN = {
+    "cp1251": "cp1251", "mac-cyrillic": "cp1251", "koi8-r": "koi8-r", "koi8-u": "koi8-u", "iso8859-5": "iso8859-5",
+    "cp866": "cp866", "cp1253": "cp1253", "iso8859-7": "iso8859-7", "cp1255": "cp1255", "iso8859-8": "iso8859-8",
+    "cp1256": "cp1256", "iso8859-6": "iso8859-6", "tis-620": "cp874", "cp874": "cp874", "iso8859-11": "cp874",
+    "cp932": "cp932", "euc_jp": "euc_jp", "gb18030": "gb18030", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
+    "cp949": "cp949",
+}
 
 
 # A meta charset anywhere in the head: a browser's "save page" writes the scripts it ran before the page's own
