@@ -5180,3 +5180,12 @@ def test_a_products_status_element_is_a_stock_line(cls):
     # an order's or a deal's status is none ("status" alone names no product)
     other = box.replace(cls, "deal-status")
     assert extract_product(page(other, ld(node)), URL).availability == "InStock"
+
+
+@pytest.mark.parametrize("said", ["Apple TV offer available to new and qualified returning subscribers only.",
+                                  "Free returns available to all customers",
+                                  "What resources are available to me to quickly get set up?"])
+def test_an_offer_available_to_an_audience_says_nothing_of_stock(said):
+    # Apple's buy page: its subscription offers' fine print, not the product's stock
+    assert in_buy_box(f"<p class='footnote'>{said}</p>").availability is None
+    assert in_buy_box("<p class='availability'>Available to order</p>").availability == "InStock"

@@ -484,6 +484,10 @@ _OTHER_SUBJECT = re.compile(
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
+    # an offer's audience ("Apple TV offer available to new and qualified returning subscribers", "… available to me?")
+    r"\s*(?:to|for)\s+(?:(?:new|existing|eligible|qualified|select(?:ed)?|all|our|prime|premium|registered|"
+    r"returning|and|or)\s+)*(?:subscribers?|members?|customers?|users?|students?|residents?|cardholders?|me|you|us)"
+    r"(?![^\W\d_])|"
     # some regions only ("... not available in all countries or regions")
     r"\s*(?:in|en|im|dans|nei|em)\s+(?:all|allen|tous\s+les|toutes\s+les|todos\s+los|todas\s+las|tutti\s+i|tutte\s+le|"
     r"alle|todos\s+os|todas\s+as)\s+(?:countries|regions|markets|areas|ländern|regionen|märkten|pays|régions|marchés|"
