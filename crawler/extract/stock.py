@@ -411,7 +411,8 @@ _SOLD_BADGES = frozenset(("sold", "verkauft", "vendu", "vendue", "vendido", "ven
                           # a badge's few words for it (not phrases a longer text may hold: "No stockists found")
                           "loppu", "نفذ", "نفد", "no stock", "no stock available", "stock out", "stockout", "sold-out"))
 # A stock count labelled as such, at none ("Stock: 0", "Lagerbestand: 0 Stück", "Inventory: None").
-_NO_STOCK_COUNT = re.compile(r"(?:stock|stoc|estoque|estoc|lager|nettlager|webblager|fjernlager|stock online|online stock|web stock|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
+_NO_STOCK_COUNT = re.compile(r"(?:stock|stoc|estoque|estoc|lager|nettlager|webblager|fjernlager|stock online|online stock|"
+                             r"web stock|lagerstatus|lagerbestand|lagerbeholdning|bestand|voorraad|existencias|quantity available|"
                              r"available quantity|quantity in stock|units available|stock quantity|"
                              r"availability|inventory|stok|stan magazynowy|остаток|likutis|prekės likutis|"
                              r"unidades disponibles|cantidad disponible|unidades disponíveis|quantidade disponível|"
@@ -1329,7 +1330,8 @@ _STOCK_LABEL = re.compile(
     r"(?:availab\w*(?: status)?|(?:online |web )?stock(?: status| level)?|stocka|status|statut|stato|estado|état|situação|"
     r"stan|stanje|zalih\w*|stav|inventory|verfügbar\w*|liefer\w*|lager\w*|bestand|"
     r"disponib\w*|existencias|estoque|beschikbaar\w*|leverbaar\w*|voorraad|tillgäng\w*|tilgængelig\w*|saatav\w*|"
-    r"dostęp\w*|dostup\w*|zásob\w*|skladem|tilgjengelig\w*|nettlager|webblager|stock online|наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
+    r"dostęp\w*|dostup\w*|zásob\w*|skladem|tilgjengelig\w*|nettlager|webblager|stock online|"
+    r"наличие|наличност|наявність|készlet|elérhetőség|stoc|stok(?: durumu)?|"
     r"διαθεσιμότητα|ketersediaan|tình trạng|สถานะ|موجودی|وضعیت|מלאי|זמינות|التوفر|الحالة|在庫数?|库存|庫存|재고|"
     # sl, lv, lt, et, fi, hu, hr, hi
     r"zalog\w*|razpoložljivost|pieejamība|prieinamumas|saadavus|laoseis|varasto\w*|raktár\w*|stanje zaliha|उपलब्धता|"
