@@ -56,10 +56,11 @@ _NOT_LABEL = frozenset(("a", "option", "button", "select", "textarea", "style", 
                         "iframe", "path", "source", "picture", "html", "head", "body"))
 
 
-# Class strings repeat heavily (within a page and across a site's pages).
+# a class named for the product's status ("product-status"), not an order's or a deal's
 _ITEM_STATUS = re.compile(r"(?:product|item|article|artikel|produkt|produit|producto|prodotto)[-_]?status")
 
 
+# Class strings repeat heavily (within a page and across a site's pages).
 @lru_cache(maxsize=50_000)
 def _flags_of(raw: str) -> int:
     return _flags(raw.lower())
