@@ -5189,3 +5189,12 @@ def test_an_offer_available_to_an_audience_says_nothing_of_stock(said):
     # Apple's buy page: its subscription offers' fine print, not the product's stock
     assert in_buy_box(f"<p class='footnote'>{said}</p>").availability is None
     assert in_buy_box("<p class='availability'>Available to order</p>").availability == "InStock"
+
+
+@pytest.mark.parametrize("said", ["Bestseller - sold out 3 times this year",
+                                  "Currently unavailable in your area for same-day delivery",
+                                  "Ship to store unavailable"])
+def test_a_record_a_faster_delivery_or_a_store_service_is_no_sold_out_statement(said):
+    assert in_buy_box(f"<p class='note'>{said}</p><button class='btn'>Add to cart</button>").availability \
+        not in SOLD_OUT
+    assert in_buy_box(f"<p class='availability'>{said}</p>").availability not in SOLD_OUT

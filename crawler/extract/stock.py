@@ -440,6 +440,7 @@ _OTHER_SUBJECT = re.compile(
     r"(?<![^\W\d_])(?:sizes?|größen?|grössen?|groessen?|tailles?|tallas?|taglia|taglie|maat|maten|rozmiary?|storlek|"
     r"størrelse|koko|velikost|"
     r"méret|tamanho|размер|variant|variante|combination|kombination|combinaison|chat|pick-?up|pick up|collect|"
+    r"ship[- ]to[- ]store|"
     r"abholung|abholen|retrait|recogida|ritiro|afhalen|in-?store|in stores?|i[mn] markt|in der filiale|in den filialen|"
     r"en magasin|"
     r"en tienda|in negozio|in de winkel|im geschäft|in den geschäften|in geschäften|in filialen|en boutique|"
@@ -485,6 +486,9 @@ _OTHER_SUBJECT = re.compile(
 # "not available for shipping"); shipping before it is a separate promise ("Free shipping - In stock").
 _FOLLOWING_SUBJECT = re.compile(
     r"\s*(?:in|en|in der größe|en taille|in size)\s+(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?!\w)|"  # "in M"
+    # a faster delivery the area lacks ("Currently unavailable in your area for same-day delivery")
+    r"(?:\s+in\s+your\s+area)?\s+for\s+(?:same[- ]day|next[- ]day|express|expedited|scheduled|one[- ]hour|"
+    r"two[- ]hour|1[- ]hour|2[- ]hour)\s+(?:delivery|shipping)|"
     # an offer's audience ("Apple TV offer available to new and qualified returning subscribers", "… available to me?")
     r"\s*(?:to|for)\s+(?:(?:new|existing|eligible|qualified|select(?:ed)?|all|our|prime|premium|registered|"
     r"returning|and|or)\s+)*(?:subscribers?|members?|customers?|users?|students?|residents?|cardholders?|me|you|us)"
@@ -633,6 +637,8 @@ _ALREADY = r"(?:already|déjà|bereits|schon|ya|già|al|já|już|redan|allerede|
 _SHARE_BEFORE = re.compile(rf"(?<![\d.,])(?!100\s*%)\d{{1,3}}\s*(?:%\s*(?:{_ALREADY})?|{_ALREADY})$")
 _ALREADY_OPENS = re.compile(_ALREADY)  # "already sold" after a count: "37 already sold"
 _COUNT_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s*$")
+_TIMES_AFTER = re.compile(r"\s+(?:\d+|two|three|several|many)\s*(?:x|times|mal|fois|veces|volte|keer|gånger|ganger)"
+                          r"(?![^\W\d_])")
 _MAYBE_AFTER = re.compile(r"[^。！？.!?]{0,3}(?:可能性|場合|恐れ|おそれ|かもしれ|次第|の際|时|時は)")
 # Sold out in every size, colour or variant: the product itself.
 _EVERY_SIZE = re.compile(r"\s*(?:in|en|em|i|w|dans|bei)\s+(?:all(?:e|en)?|every|toutes les|tous les|todas las|todos los|"
@@ -729,6 +735,8 @@ def verdict(text: str) -> str | None:
     if m.lastgroup == "out" and (_SHARE_BEFORE.search(low, max(0, m.start() - 16), m.start()) or (
             _ALREADY_OPENS.match(m.group()) and _COUNT_BEFORE.search(low, max(0, m.start() - 8), m.start()))):
         return None  # a deal's progress ("10% déjà vendus", "37 already sold"): some sold, not all
+    if m.lastgroup == "out" and _TIMES_AFTER.match(low, m.end()):
+        return None  # a bestseller's record ("sold out 3 times this year"), not its state
     if m.lastgroup == "out" and _MAYBE_AFTER.match(low, m.end()):
         return None  # Japanese and Chinese put it after: "売り切れる可能性があります", "売り切れの場合"
     if m.lastgroup in ("out", "notify") and (_ASKED_GREEK if _GREEK.search(low) else _ASKED).match(low, m.end()):
