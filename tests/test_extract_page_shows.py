@@ -5198,3 +5198,16 @@ def test_a_record_a_faster_delivery_or_a_store_service_is_no_sold_out_statement(
     assert in_buy_box(f"<p class='note'>{said}</p><button class='btn'>Add to cart</button>").availability \
         not in SOLD_OUT
     assert in_buy_box(f"<p class='availability'>{said}</p>").availability not in SOLD_OUT
+
+
+def test_a_saved_page_read_without_its_address_is_at_the_product_its_canonical_link_names():
+    # a product page whose unheaded strip of other products repeats "Add to cart": read from a file, its own address
+    # unknown, the canonical link says where it lives
+    tiles = "".join(f"<div class='card'><a href='/products/scarf-{i}'>Scarf {i}</a><span class='price'>€ 2{i},00</span>"
+                    f"<button class='btn'>Add to cart</button></div>" for i in range(6))
+    body = ("<div class='product-info'><h1>Wool Coat</h1><div class='product-price'>€ 189,00</div>"
+            f"<button class='btn btn-primary'>Add to cart</button></div><div class='strip'>{tiles}</div>")
+    canonical = "<link rel='canonical' href='https://shop.example.com/products/wool-coat'>"
+    saved = "file:///home/me/wool-coat.html"
+    assert extract_product(page(body, canonical), saved).is_product
+    assert not extract_product(page(body), saved).is_product  # nothing says which product the page is

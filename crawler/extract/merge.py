@@ -582,7 +582,10 @@ def _extract(root, url: str) -> ProductRecord:
     own_box = bool(rec.name and rec.price and buttons and not many_buttons)
     # a named, priced (or stock-stating) page at a product's address ("/dp/B0…", "/products/…"): its own
     # product, however many buttons its cross-sells add (Amazon's)
-    own_page = bool(rec.name and (rec.price or shown) and _PRODUCT_PATH.search(address.path) and not listing)
+    # a product's address: the page's, or the one its canonical link gives (a saved page read without its address)
+    at_product = bool(_PRODUCT_PATH.search(address.path) or (
+        rec.canonical_url and rec.canonical_url != url and _PRODUCT_PATH.search(urlsplit(rec.canonical_url).path)))
+    own_page = bool(rec.name and (rec.price or shown) and at_product and not listing)
     if others and (is_og_product or own_box or own_page):
         rec.is_product = True  # recommendation tiles in markup, the page's own product in its buy box
     elif n_products >= 3 or (listing and n_products != 1) or (
@@ -598,7 +601,7 @@ def _extract(root, url: str) -> ProductRecord:
         # A sold-out page often drops its buy button and shows a stock label instead, and often
         # its price too: then its printed code or a product's address says what it is.
         rec.is_product = own_box or own_page or bool(rec.name and not many_buttons and (
-            (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or _PRODUCT_PATH.search(address.path)))))
+            (rec.price and shown) or (shown in SOLD_OUT and (rec.sku or at_product))))
     if rec.is_product and rec.availability is None and rec.price is None and not buyable and not any(
             o.get("offer_count", 0) > 0 for _, part in layers for o in part.get("offers") or []) \
             and not stock.buy_box_loading(buttons):
