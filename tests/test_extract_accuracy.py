@@ -10,6 +10,7 @@ tuning: a failure message lists the dev misses only.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,20 @@ def test_taking_the_markup_out_keeps_what_the_page_shows():
     assert "ld+json" not in out and "itemprop" not in out and "itemscope" not in out
     # a framework's rendered false on a link is no disabled state (lxml would write it back bare); a button's stays
     assert "<a class=\"btn add-to-cart\">Add to Cart</a>" in out and "<button disabled>Sold out</button>" in out
+
+
+def test_every_real_page_has_its_source_row_and_its_repositorys_licence():
+    # a page added without its provenance (batch 12's had none until batch 17) cannot be redistributed honestly
+    es = _scorer()
+    if not (es.FIXTURES / "truth.json").is_file():
+        pytest.skip(f"real-page fixtures not found at {es.FIXTURES}")
+    import json
+    pages = json.loads((es.FIXTURES / "truth.json").read_text(encoding="utf-8"))["pages"]
+    sources = (es.FIXTURES / "SOURCES.md").read_text(encoding="utf-8")
+    assert [p["file"] for p in pages if f"| `{p['file']}` |" not in sources] == []
+    assert [p["file"] for p in pages if not (es.FIXTURES / p["file"]).is_file()] == []
+    licences = {f.name for f in (es.FIXTURES / "licenses").iterdir()}
+    named = set(re.findall(r"`licenses/([^`]+)`", sources))
+    assert named and named <= licences
+    repos = {p["source"] for p in pages}
+    assert [r for r in sorted(repos) if f"[{r}](" not in sources] == []
