@@ -599,6 +599,18 @@ def test_a_placeholders_inline_picture_in_srcset_is_no_image():
     assert extract_product(page(body=body), "https://x.example.com/p/").images == ["https://x.example.com/p/a.jpg"]
 
 
+def test_a_lazy_loaders_width_template_is_filled_in_or_left_out():
+    # lazysizes (Shopify's themes): "data-src" holds "{width}" for its script, "data-widths" the sizes it may ask for
+    body = ('<div class="product-gallery">'
+            '<img class="lazyload" src="//cdn.example.com/coat-1_300x.jpg?v=1" '
+            'data-src="//cdn.example.com/coat-1_{width}x.jpg?v=1" data-widths="[180,360,540,1024]">'
+            '<img class="lazyload" src="//cdn.example.com/coat-2_300x.jpg" data-src="//cdn.example.com/coat-2_{width}x.jpg">'
+            '</div>')
+    ld_image = ld('{"@type":"Product","name":"Coat","image":"https://cdn.example.com/coat-3.jpg?width={width}"}')
+    rec = extract_product(page(ld_image, body), "https://shop.example.com/products/coat")
+    assert rec.images == ["https://cdn.example.com/coat-1_1024x.jpg?v=1", "https://cdn.example.com/coat-2_300x.jpg"]
+
+
 def test_canonical_order():
     base = ld('{"@type":"Product","name":"W","url":"/from-jsonld"}')
     og = '<meta property="og:url" content="https://shop.example.com/from-og">'

@@ -116,8 +116,20 @@ def img_url(el) -> str | None:
     for a in _SRC_ATTRS:
         v = get(a)
         if v and not v.startswith("data:"):
+            if "{width}" in v:  # lazysizes' template: its widest of "data-widths" ('…_{width}x.jpg', [180, 600])
+                v = _widest(v, get("data-widths"))
+                if v is None:
+                    continue  # no widths to fill it in: the plain src
             return v
     return None
+
+
+def _widest(template: str, widths: str | None) -> str | None:
+    try:
+        sizes = [int(w) for w in loads(widths)] if widths else []
+    except (ValueError, TypeError):
+        sizes = []
+    return template.replace("{width}", str(max(sizes))) if sizes else None
 
 
 def tiny(el) -> bool:
@@ -138,13 +150,15 @@ def clean_images(urls, base: str) -> list[str]:
         if isinstance(u, dict):
             u = u.get("url") or u.get("contentUrl") or u.get("@id") or u.get("src")
         a = absolutize(u, base)
-        if not a or is_junk(a) or a in seen:
+        if not a or is_junk(a) or a in seen or _UNFILLED.search(a):
             continue
         seen.add(a)
         out.append(a)
     return out
 
 
+# A template's placeholder a script fills in ("…_{width}x.jpg", "%7Bwidth%7D"): no image at that address.
+_UNFILLED = re.compile(r"\{(?:width|height|size)\}|%7B(?:width|height|size)%7D", re.I)
 _SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,4}x\d{0,4}|\._[^./]*_)(?=\.\w{3,4}$)")
 
 
